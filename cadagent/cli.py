@@ -1,0 +1,148 @@
+"""The ``cadagent`` command line. Thin: parse flags, build settings, call the tools, print."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .config import load_settings
+
+app = typer.Typer(help="CadAgent: design, check and measure CadQuery parts.",
+                  no_args_is_help=True, add_completion=False,
+                  context_settings={"help_option_names": ["-h", "--help"]})
+
+
+def _settings(config: Optional[Path], workspace: Optional[Path] = None, **sandbox):
+    sandbox = {k: v for k, v in sandbox.items() if v is not None}
+    try:
+        return load_settings(config, workspace=workspace, **({"sandbox": sandbox} if sandbox else {}))
+    except (FileNotFoundError, ValueError) as exc:
+        typer.secho(f"error: bad settings: {exc}", fg="red", err=True)
+        raise typer.Exit(2) from exc
+
+
+ConfigOpt = typer.Option(None, "--config", help="TOML settings file (default: ./cadagent.toml)")
+
+
+def _write_json_atomic(path: Path, data: dict) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+
+
+@app.command("exec")
+def exec_cmd(
+    file: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True,
+                                help="CadQuery script; the final part must be in `result`"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o",
+                                       help="output folder (default: ./out/<script name>/)"),
+    timeout: Optional[float] = typer.Option(None, "--timeout", min=0.1,
+                                            help="wall-clock limit in seconds (default 30)"),
+    as_json: bool = typer.Option(False, "--json", help="print the full result as JSON"),
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """Run a CadQuery script in the sandbox; write STEP, STL, GLB and report.json.
+
+    Exit code 0 only when the result is a valid solid; 1 otherwise."""
+    settings = _settings(config, timeout_s=timeout)
+    source = file.read_text(encoding="utf-8", errors="replace")
+    out_dir = out or Path("out") / file.stem
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with settings.sandbox_factory() as sandbox:
+        result = sandbox.run_script(source, out_dir, stem=file.stem)
+    report = result.to_dict()
+    _write_json_atomic(out_dir / "report.json", report)
+    if as_json:
+        typer.echo(json.dumps(report, indent=2))
+    else:
+        files = [str(p) for p in result.artifacts.values()] + [str(out_dir / "report.json")]
+        if result.ok:
+            typer.echo("→ " + ", ".join(files))
+        if result.stdout:
+            typer.echo("script output:\n" + result.stdout.rstrip())
+        color = "green" if result.valid_solid else "red"
+        typer.secho(result.summary(), fg=color)
+    raise typer.Exit(0 if result.valid_solid else 1)
+
+
+@app.command("iou")
+def iou_cmd(
+    a: Path = typer.Argument(..., exists=True, dir_okay=False, help=".py, .step or .brep"),
+    b: Path = typer.Argument(..., exists=True, dir_okay=False, help=".py, .step or .brep"),
+    best: bool = typer.Option(False, "--best",
+                              help="center both parts and take the best of 24 axis rotations"),
+    timeout: Optional[float] = typer.Option(None, "--timeout", min=0.1),
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """Exact volumetric IoU (intersection / union) of two parts."""
+    settings = _settings(config, timeout_s=timeout)
+    with settings.sandbox_factory() as sandbox:
+        paths = []
+        for p in (a, b):
+            if p.suffix == ".py":
+                res = sandbox.run_script(p.read_text(encoding="utf-8"), exports=())
+                if not res.ok:
+                    typer.secho(f"{p}: {res.error}", fg="red", err=True)
+                    raise typer.Exit(1)
+                paths.append(str(res.shape_file))
+            else:
+                paths.append(str(p.resolve()))
+        answer = sandbox.call("best_iou" if best else "iou", {"a": paths[0], "b": paths[1]})
+    if not answer["ok"]:
+        err = answer["error"]
+        typer.secho(f"IoU failed: {err['type']}: {err['message']}", fg="red", err=True)
+        raise typer.Exit(1)
+    v = answer["value"]
+    typer.echo(f"IoU {v['iou']:.6f}  (intersection {v['intersection']:.3f} mm³, "
+               f"volumes {v['volume_a']:.3f} / {v['volume_b']:.3f} mm³, {v['booleans']} boolean(s))")
+
+
+@app.command("doctor")
+def doctor_cmd(config: Optional[Path] = ConfigOpt) -> None:
+    """Say which sandbox protections this machine offers and check that a job runs."""
+    import platform
+
+    from tools.sandbox.confine import landlock_abi
+
+    settings = _settings(config)
+    typer.echo(f"python {platform.python_version()} on {platform.system()} {platform.release()}")
+    abi = landlock_abi()
+    typer.echo(f"landlock: {'ABI ' + str(abi) if abi else 'not available (writes are not confined)'}")
+    with settings.sandbox_factory() as sandbox:
+        res = sandbox.run_script("import cadquery as cq\nresult = cq.Workplane().box(10, 10, 10)\n",
+                                 exports=())
+    if not res.ok:
+        typer.secho(f"sandbox job failed: {res.error}", fg="red")
+        raise typer.Exit(1)
+    typer.echo(f"sandbox job: ok in {res.elapsed_ms:.0f} ms (first job includes the worker start)")
+    typer.echo("active protections:")
+    for p in ["static screen (RestrictedPython + import/name/attribute rules)", *res.protections]:
+        typer.echo(f"  - {p}")
+
+
+@app.command("bench")
+def bench_cmd(
+    repeats: int = typer.Option(7, "--repeats", "-n", min=1, help="runs per script and mode"),
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """Sandbox vs in-process vs cold subprocess, side by side (prints medians and ratios)."""
+    from bench.sandbox_bench import run_benchmark
+
+    settings = _settings(config)
+    run_benchmark(settings, repeats=repeats, echo=typer.echo)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+"""The one settings object.
+
+Sources, strongest first: CLI flags (passed as overrides), environment variables
+``CADAGENT_*`` (nested with ``__``, e.g. ``CADAGENT_SANDBOX__TIMEOUT_S=10``), a TOML file
+(``--config``, ``CADAGENT_CONFIG`` or ``./cadagent.toml``), then the defaults below.
+This is the only module that reads the environment; everything else gets settings passed in.
+"""
+
+from __future__ import annotations
+
+import os
+from contextvars import ContextVar
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict, TomlConfigSettingsSource
+
+_toml_path: ContextVar[Path | None] = ContextVar("cadagent_toml_path", default=None)
+
+
+class SandboxSettings(BaseModel):
+    timeout_s: float = Field(30.0, gt=0, description="wall-clock limit of one job")
+    memory_mb: int = Field(2048, ge=64, description="extra address space a job may map")
+    output_kb: int = Field(64, ge=1, description="how much a script may print")
+    workers: int = Field(1, ge=1, le=64, description="warm worker processes")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CADAGENT_", env_nested_delimiter="__",
+                                      extra="forbid")
+
+    workspace: Path = Field(Path(".cadagent"), description="where sessions, stores and logs live")
+    sandbox: SandboxSettings = SandboxSettings()
+
+    @classmethod
+    def settings_customise_sources(cls, settings_cls, init_settings, env_settings,
+                                   dotenv_settings, file_secret_settings):
+        path = _toml_path.get()
+        sources = [init_settings, env_settings]
+        if path is not None:
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=path))
+        return tuple(sources)
+
+    def limits(self):
+        from tools.sandbox import Limits
+
+        s = self.sandbox
+        return Limits(timeout_s=s.timeout_s, memory_mb=s.memory_mb, output_kb=s.output_kb)
+
+    def sandbox_factory(self):
+        """A Sandbox built from these settings (jobs and logs in the workspace)."""
+        from tools.sandbox import Sandbox
+
+        return Sandbox(self.limits(), workers=self.sandbox.workers,
+                       jobs_root=self.workspace / "jobs")
+
+
+def config_path(explicit: str | Path | None = None) -> Path | None:
+    """The TOML file to read, if any: explicit > $CADAGENT_CONFIG > ./cadagent.toml."""
+    if explicit:
+        path = Path(explicit)
+        if not path.is_file():
+            raise FileNotFoundError(f"config file {path} does not exist")
+        return path
+    env = os.environ.get("CADAGENT_CONFIG")
+    if env:
+        return Path(env)
+    local = Path("cadagent.toml")
+    return local if local.is_file() else None
+
+
+def load_settings(config_file: str | Path | None = None, **overrides) -> Settings:
+    """Read the settings; ``overrides`` (e.g. from CLI flags) win over everything else."""
+    token = _toml_path.set(config_path(config_file))
+    try:
+        return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    finally:
+        _toml_path.reset(token)

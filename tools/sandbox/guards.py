@@ -1,0 +1,132 @@
+"""Run-time guards for screened scripts (the RestrictedPython hooks).
+
+The static screen sees only names written in the source; these guards see the objects
+that attribute access, imports and printing actually reach, so computed detours
+(``m = cq.occ_impl; m.exporters``) are refused too.
+"""
+
+from __future__ import annotations
+
+import importlib
+import operator
+import types
+
+from RestrictedPython import safe_builtins
+from RestrictedPython.Eval import default_guarded_getitem, default_guarded_getiter
+from RestrictedPython.Guards import guarded_iter_unpack_sequence, guarded_unpack_sequence
+
+from .screen import ALLOWED_MODULES, FORBIDDEN_ATTRIBUTES, FORBIDDEN_NAMES, module_allowed
+
+
+class RefusedError(Exception):
+    """A script tried something the sandbox does not allow (reported as 'refused')."""
+
+
+class OutputLimitError(Exception):
+    """A script printed more than the output cap."""
+
+
+def guarded_getattr(obj, name, default=None, *args):
+    if not isinstance(name, str) or name.startswith("_"):
+        raise RefusedError(f"attribute '{name}' is not allowed: names starting with '_' are private")
+    reason = FORBIDDEN_ATTRIBUTES.get(name)
+    if reason:
+        raise RefusedError(f"attribute '.{name}' is not allowed: {reason}")
+    value = getattr(obj, name, default) if args or default is not None else getattr(obj, name)
+    if isinstance(value, types.ModuleType) and not module_allowed(value.__name__):
+        raise RefusedError(f"module '{value.__name__}' (reached as .{name}) is not allowed in scripts")
+    return value
+
+
+def guarded_import(name, globals=None, locals=None, fromlist=(), level=0):
+    if level:
+        raise RefusedError("relative imports are not allowed in scripts")
+    if not module_allowed(name):
+        raise RefusedError(f"module '{name}' is not allowed in scripts "
+                           f"(allowed: {', '.join(sorted(ALLOWED_MODULES))})")
+    module = importlib.import_module(name)
+    for item in fromlist or ():
+        if item == "*":
+            raise RefusedError(f"'from {name} import *' is not allowed; import the names you use")
+        if module_allowed(f"{name}.{item}"):
+            continue
+        if not hasattr(module, item):
+            raise RefusedError(f"module '{name}.{item}' is not allowed in scripts")
+        guarded_getattr(module, item)
+    if fromlist:
+        return module
+    return importlib.import_module(name.split(".")[0])
+
+
+class CappedPrint:
+    """RestrictedPython's print collector, with a byte cap shared by the whole job."""
+
+    def __init__(self, sink: list[str], cap_bytes: int) -> None:
+        self._sink = sink
+        self._cap = cap_bytes
+
+    def factory(self, _getattr=None):
+        return self
+
+    def _call_print(self, *objects, **kwargs):
+        sep = kwargs.get("sep", " ")
+        end = kwargs.get("end", "\n")
+        text = (sep if sep is not None else " ").join(str(o) for o in objects)
+        text += end if end is not None else "\n"
+        used = sum(len(s) for s in self._sink)
+        if used + len(text) > self._cap:
+            room = max(self._cap - used, 0)
+            self._sink.append(text[:room])
+            raise OutputLimitError(
+                f"the script printed more than {self._cap // 1024} KiB; print less (or nothing)")
+        self._sink.append(text)
+
+    def __call__(self):  # the 'printed' variable
+        return "".join(self._sink)
+
+
+def _inplacevar(op: str, x, y):
+    ops = {"+=": operator.iadd, "-=": operator.isub, "*=": operator.imul, "/=": operator.itruediv,
+           "//=": operator.ifloordiv, "%=": operator.imod, "**=": operator.ipow,
+           "<<=": operator.ilshift, ">>=": operator.irshift, "&=": operator.iand,
+           "|=": operator.ior, "^=": operator.ixor, "@=": operator.imatmul}
+    if op not in ops:
+        raise RefusedError(f"in-place operator {op} is not supported")
+    return ops[op](x, y)
+
+
+def _write(obj):
+    if isinstance(obj, types.ModuleType):
+        raise RefusedError(f"scripts may not modify the module '{obj.__name__}'")
+    return obj
+
+
+_EXTRA_BUILTINS = {
+    name: getattr(__import__("builtins"), name)
+    for name in ("min", "max", "sum", "any", "all", "enumerate", "zip", "map", "filter", "sorted",
+                 "reversed", "list", "dict", "set", "frozenset", "tuple", "iter", "next",
+                 "isinstance", "StopIteration", "RecursionError", "bytes", "hasattr")
+}
+
+
+def restricted_globals(stdout_sink: list[str], output_cap_bytes: int) -> dict:
+    """The globals a screened script runs with."""
+    builtins = {k: v for k, v in safe_builtins.items() if k not in FORBIDDEN_NAMES}
+    builtins.update(_EXTRA_BUILTINS)
+    builtins["__import__"] = guarded_import
+    builtins["_getattr_"] = guarded_getattr
+    printer = CappedPrint(stdout_sink, output_cap_bytes)
+    return {
+        "__builtins__": builtins,
+        "__name__": "__cadquery_script__",
+        "__metaclass__": type,
+        "_getattr_": guarded_getattr,
+        "_getitem_": default_guarded_getitem,
+        "_getiter_": default_guarded_getiter,
+        "_iter_unpack_sequence_": guarded_iter_unpack_sequence,
+        "_unpack_sequence_": guarded_unpack_sequence,
+        "_write_": _write,
+        "_inplacevar_": _inplacevar,
+        "_print_": printer.factory,
+        "_apply_": lambda f, *a, **kw: f(*a, **kw),
+    }

@@ -1,0 +1,179 @@
+"""The warm parent ("zygote"): imports CadQuery once, then forks one child per job.
+
+Run as ``python -m tools.sandbox.zygote``. It speaks JSON lines on stdin / stdout with the
+caller (:mod:`tools.sandbox.pool`). It never runs kernel work itself: a parent that has
+run OCCT booleans has worker threads, and a child forked from it can deadlock. It screens
+the script (pure Python), forks, and enforces the wall-clock limit with a pidfd, killing
+the job's whole process group when time is up.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import signal
+import sys
+import time
+
+from .confine import current_vm_bytes, landlock_abi
+from .job import child_main
+from .screen import screen
+
+MAX_PAYLOAD = 8 * 1024 * 1024
+_SIGNAL_TEXT = {
+    signal.SIGSEGV: "segmentation fault", signal.SIGABRT: "abort", signal.SIGBUS: "bus error",
+    signal.SIGFPE: "floating point exception", signal.SIGILL: "illegal instruction",
+}
+
+
+def _preload() -> None:
+    """Import everything a job needs, so a job pays no import (and reads no new files)."""
+    import cadquery  # noqa: F401
+    import OCP.BOPAlgo  # noqa: F401
+    import OCP.BRepCheck  # noqa: F401
+
+    from ..geometry import export, iou, report, shapes  # noqa: F401
+    from . import guards, hints  # noqa: F401
+
+    hints._rules()
+
+
+def _screen_error(sr) -> dict:
+    if sr.syntax_error:
+        line, msg = sr.syntax_error
+        return {"type": "syntax", "message": msg, "line": line, "exception": "SyntaxError",
+                "hint": "Fix the Python syntax at that line; the script must be plain Python 3."}
+    first = sr.refusals[0]
+    message = "; ".join(str(r) for r in sr.refusals)
+    return {"type": "refused", "message": message, "line": first.line, "exception": None,
+            "hint": "Scripts may import only cadquery, math, numpy and a few standard helpers, "
+                    "and may not touch files, processes, the network or object internals."}
+
+
+class Zygote:
+    def __init__(self) -> None:
+        self.base_vm = current_vm_bytes()
+        self.pending: set[int] = set()
+
+    def _reap(self) -> None:
+        for pid in list(self.pending):
+            try:
+                done, _ = os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                done = pid
+            if done:
+                self.pending.discard(pid)
+
+    def handle(self, req: dict) -> dict:
+        self._reap()
+        code = None
+        if req["kind"] == "script":
+            sr = screen(req["source"]) if req.get("screen", True) else None
+            if sr is not None and not sr.ok:
+                return {"status": "done", "payload": {"ok": False, "error": _screen_error(sr),
+                                                      "stdout": "", "run_ms": 0.0}}
+            code = sr.code if sr is not None else compile(req["source"], "<script>", "exec")
+        return self._fork_and_wait(req, code)
+
+    def _fork_and_wait(self, req: dict, code) -> dict:
+        timeout = float(req["limits"]["timeout_s"])
+        r, w = os.pipe()
+        t0 = time.monotonic()
+        pid = os.fork()
+        if pid == 0:  # the job
+            os.close(r)
+            child_main(req, code, w, self.base_vm)
+        os.close(w)
+        try:
+            os.setpgid(pid, pid)
+        except OSError:
+            pass
+        data, state = self._collect(pid, r, t0 + timeout)
+        os.close(r)
+        try:
+            os.killpg(pid, signal.SIGKILL)  # stray grandchildren die with the job
+        except OSError:
+            pass
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+        elapsed = (time.monotonic() - t0) * 1000
+        if state == "done":
+            self.pending.add(pid)  # reaped later, off the hot path
+            try:
+                return {"status": "done", "payload": json.loads(data), "job_ms": elapsed}
+            except ValueError:
+                state = "crash"
+        _, status = os.waitpid(pid, 0)
+        return {"status": state, "job_ms": elapsed, **self._death(status, state, timeout)}
+
+    def _collect(self, pid: int, r: int, deadline: float) -> tuple[bytes, str]:
+        pidfd = os.pidfd_open(pid)
+        buf = bytearray()
+        try:
+            while True:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return bytes(buf), "timeout"
+                ready, _, _ = select.select([r, pidfd], [], [], remaining)
+                if r in ready:
+                    chunk = os.read(r, 1 << 16)
+                    if not chunk:
+                        return bytes(buf), ("done" if buf else "crash")
+                    buf += chunk
+                    if len(buf) > MAX_PAYLOAD:
+                        return b"", "crash"
+                elif pidfd in ready:
+                    # exited; drain what it wrote (the pipe end is closed by the exit)
+                    while True:
+                        chunk = os.read(r, 1 << 16)
+                        if not chunk:
+                            break
+                        buf += chunk
+                    return bytes(buf), ("done" if buf else "crash")
+        finally:
+            os.close(pidfd)
+
+    @staticmethod
+    def _death(status: int, state: str, timeout: float) -> dict:
+        if state == "timeout":
+            return {"signal": None, "timeout_s": timeout}
+        if os.WIFSIGNALED(status):
+            sig = os.WTERMSIG(status)
+            if sig == signal.SIGXCPU:
+                return {"status": "timeout", "signal": int(sig), "timeout_s": timeout}
+            return {"signal": int(sig), "signal_name": _SIGNAL_TEXT.get(sig, signal.Signals(sig).name)}
+        return {"signal": None, "exit_code": os.WEXITSTATUS(status)}
+
+
+def main() -> None:
+    proto_in = os.fdopen(os.dup(0), "rb")
+    proto_out = os.fdopen(os.dup(1), "wb")
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.dup2(2, 1)  # stray prints of libraries go to the log, never into the protocol
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the caller owns our lifetime
+    _preload()
+    zygote = Zygote()
+
+    def send(obj: dict) -> None:
+        proto_out.write(json.dumps(obj).encode() + b"\n")
+        proto_out.flush()
+
+    send({"ready": True, "pid": os.getpid(), "landlock_abi": landlock_abi(),
+          "python": sys.version.split()[0]})
+    for line in proto_in:
+        req = None
+        try:
+            req = json.loads(line)
+            resp = zygote.handle(req)
+        except Exception as exc:  # noqa: BLE001 - a bad request must not kill the zygote
+            resp = {"status": "internal", "message": f"{type(exc).__name__}: {exc}"}
+        resp["id"] = req.get("id") if isinstance(req, dict) else None
+        send(resp)
+
+
+if __name__ == "__main__":
+    main()
