@@ -13,7 +13,7 @@ import typer
 from .config import load_settings
 
 app = typer.Typer(help="CadAgent: design, check and measure CadQuery parts.",
-                  no_args_is_help=True, add_completion=False,
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_show_locals=False,
                   context_settings={"help_option_names": ["-h", "--help"]})
 
 

@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass
 
 import cadquery as cq
 import numpy as np
+from OCP.BRepBuilderAPI import BRepBuilderAPI_Transform
+from OCP.gp import gp_Trsf
 
 
 @dataclass
@@ -63,8 +65,10 @@ def _centered(shape: cq.Shape) -> cq.Shape:
 
 
 def _transform(shape: cq.Shape, m: np.ndarray) -> cq.Shape:
-    rows = [[float(v) for v in m[i]] + [0.0] for i in range(3)]
-    return shape.transformShape(cq.Matrix(rows))
+    trsf = gp_Trsf()
+    v = [float(x) for x in m.flatten()]
+    trsf.SetValues(v[0], v[1], v[2], 0.0, v[3], v[4], v[5], 0.0, v[6], v[7], v[8], 0.0)
+    return cq.Shape.cast(BRepBuilderAPI_Transform(shape.wrapped, trsf, True).Shape())
 
 
 def _half_extents(shape: cq.Shape) -> np.ndarray:

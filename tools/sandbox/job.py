@@ -13,7 +13,7 @@ import sys
 import time
 import traceback
 
-from .confine import Limits, apply_landlock, apply_rlimits, read_only_paths, unshare_network
+from .confine import Limits, apply_landlock, apply_rlimits, unshare_network
 from .guards import OutputLimitError, RefusedError, restricted_globals
 from .hints import hint_for
 
@@ -53,12 +53,12 @@ def error_from_exception(exc: BaseException) -> dict:
     return _error("runtime", message, line, name)
 
 
-def confine(job_dir: str, limits: Limits, base_vm: int) -> list[str]:
+def confine(job_dir: str, limits: Limits, base_vm: int, readable: list[str]) -> list[str]:
     """Apply every protection the OS offers; return what is active."""
     protections = apply_rlimits(limits, base_vm)
     protections += unshare_network()
     try:
-        protections += apply_landlock(job_dir, read_only_paths())
+        protections += apply_landlock(job_dir, readable)
     except OSError as exc:
         protections.append(f"landlock unavailable: {exc}")
     return protections
@@ -124,7 +124,7 @@ def run_call(req: dict) -> dict:
         return {"ok": False, "error": error_from_exception(exc)}
 
 
-def child_main(req: dict, code, result_fd: int, base_vm: int) -> None:
+def child_main(req: dict, code, result_fd: int, base_vm: int, readable: list[str]) -> None:
     """Entry point of the forked job. Never returns."""
     status = 0
     try:
@@ -137,7 +137,8 @@ def child_main(req: dict, code, result_fd: int, base_vm: int) -> None:
         os.dup2(log, 1)
         os.dup2(log, 2)
         limits = Limits(**req["limits"])
-        protections = confine(job_dir, limits, base_vm)
+        extra = [p for p in req.get("read_paths", []) if os.path.exists(p)]
+        protections = confine(job_dir, limits, base_vm, [*readable, *extra])
         sys.setrecursionlimit(1500)
         if req["kind"] == "script":
             payload = run_script(req, code, protections)

@@ -115,7 +115,7 @@ class Sandbox:
         self.workers = max(1, int(workers))
         root = Path(jobs_root) if jobs_root else Path(tempfile.gettempdir()) / f"cadagent-jobs-{os.getuid()}"
         root.mkdir(parents=True, exist_ok=True)
-        self.jobs_root = root
+        self.jobs_root = root.resolve()
         self._idle: queue.Queue[_Zygote | None] = queue.Queue()
         for _ in range(self.workers):
             self._idle.put(None)  # started lazily
@@ -213,8 +213,10 @@ class Sandbox:
         limits = self._limits(timeout)
         job_dir = self.new_job_dir()
         try:
+            files = [str(Path(v).resolve()) for v in args.values()
+                     if isinstance(v, (str, Path)) and Path(v).is_file()]
             req = {"id": next(self._ids), "kind": "call", "func": func, "args": args,
-                   "job_dir": str(job_dir), "limits": asdict(limits)}
+                   "job_dir": str(job_dir), "limits": asdict(limits), "read_paths": files}
             try:
                 resp = self._roundtrip(req, limits.timeout_s)
             except SandboxUnavailable as exc:

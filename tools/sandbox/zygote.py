@@ -12,11 +12,13 @@ from __future__ import annotations
 import json
 import os
 import select
+import shutil
 import signal
 import sys
+import tempfile
 import time
 
-from .confine import current_vm_bytes, landlock_abi
+from .confine import current_vm_bytes, landlock_abi, read_only_paths
 from .job import child_main
 from .screen import screen
 
@@ -39,6 +41,40 @@ def _preload() -> None:
     hints._rules()
 
 
+def _thread_count() -> int:
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return 1
+
+
+def _warm_up() -> None:
+    """Pay the kernel's and CadQuery's first-call costs once, here, instead of in every job.
+
+    Only operations that start no OCCT worker threads (no booleans, no meshing): a parent
+    with threads can hand a deadlocked lock to its forked children. Checked by the caller.
+    """
+    import cadquery as cq
+
+    from ..geometry.report import measure
+    from ..geometry.shapes import to_shape
+
+    tmp = tempfile.mkdtemp(prefix="cadagent-warmup-")
+    try:
+        wp = (cq.Workplane("XY").box(10, 10, 10).faces(">Z").workplane()
+              .rect(5, 5, forConstruction=True).vertices())
+        for shape in (to_shape(cq.Workplane("XY").box(10, 10, 10)),
+                      to_shape(cq.Workplane("XY").circle(5).extrude(3)),
+                      to_shape(cq.Workplane("XY").polyline([(0, 0), (4, 0), (4, 3)]).close()
+                               .extrude(2))):
+            measure(shape)
+            shape.exportBrep(os.path.join(tmp, "w.brep"))
+            cq.exporters.export(shape, os.path.join(tmp, "w.step"), exportType="STEP")
+        del wp
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def _screen_error(sr) -> dict:
     if sr.syntax_error:
         line, msg = sr.syntax_error
@@ -54,6 +90,7 @@ def _screen_error(sr) -> dict:
 class Zygote:
     def __init__(self) -> None:
         self.base_vm = current_vm_bytes()
+        self.readable = read_only_paths()
         self.pending: set[int] = set()
 
     def _reap(self) -> None:
@@ -67,6 +104,8 @@ class Zygote:
 
     def handle(self, req: dict) -> dict:
         self._reap()
+        if _thread_count() > 1:
+            raise RuntimeError("the zygote has worker threads; refusing to fork (restart it)")
         code = None
         if req["kind"] == "script":
             sr = screen(req["source"]) if req.get("screen", True) else None
@@ -83,7 +122,7 @@ class Zygote:
         pid = os.fork()
         if pid == 0:  # the job
             os.close(r)
-            child_main(req, code, w, self.base_vm)
+            child_main(req, code, w, self.base_vm, self.readable)
         os.close(w)
         try:
             os.setpgid(pid, pid)
@@ -155,7 +194,15 @@ def main() -> None:
     os.dup2(devnull, 0)
     os.dup2(2, 1)  # stray prints of libraries go to the log, never into the protocol
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the caller owns our lifetime
+    os.chdir("/")
+    sys.path[:] = [p for p in sys.path if p and os.path.abspath(p) != os.path.abspath(tempfile.gettempdir())]
     _preload()
+    warm = "--no-warm-up" not in sys.argv
+    if warm:
+        _warm_up()
+        if _thread_count() > 1:  # never fork from a threaded parent: start again, cold
+            print("zygote: warm-up started threads; restarting without warm-up", file=sys.stderr)
+            os.execv(sys.executable, [sys.executable, "-m", "tools.sandbox.zygote", "--no-warm-up"])
     zygote = Zygote()
 
     def send(obj: dict) -> None:
@@ -163,7 +210,7 @@ def main() -> None:
         proto_out.flush()
 
     send({"ready": True, "pid": os.getpid(), "landlock_abi": landlock_abi(),
-          "python": sys.version.split()[0]})
+          "python": sys.version.split()[0], "warm_up": warm, "threads": _thread_count()})
     for line in proto_in:
         req = None
         try:
