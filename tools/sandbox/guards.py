@@ -35,7 +35,20 @@ def guarded_getattr(obj, name, default=None, *args):
     value = getattr(obj, name, default) if args or default is not None else getattr(obj, name)
     if isinstance(value, types.ModuleType) and not module_allowed(value.__name__):
         raise RefusedError(f"module '{value.__name__}' (reached as .{name}) is not allowed in scripts")
+    if isinstance(obj, types.ModuleType) and isinstance(value, _CODE_TYPES):
+        origin = getattr(value, "__module__", None)
+        if isinstance(origin, str) and not _origin_allowed(origin):
+            raise RefusedError(f"'.{name}' comes from the module '{origin}', which scripts may not use "
+                               "directly; use the CadQuery API (cq.Workplane, cq.Solid, ...)")
     return value
+
+
+_CODE_TYPES = (type, types.FunctionType, types.BuiltinFunctionType)
+
+
+def _origin_allowed(origin: str) -> bool:
+    top = origin.split(".")[0]
+    return top == "builtins" or top.lstrip("_") in ALLOWED_MODULES or top.startswith("_collections")
 
 
 def guarded_import(name, globals=None, locals=None, fromlist=(), level=0):

@@ -123,6 +123,7 @@ class Sandbox:
         self._lock = threading.Lock()
         self._all: list[_Zygote] = []
         self.restarts = 0
+        self.grace_s = _GRACE_S
 
     # -- lifecycle -------------------------------------------------------------------
     def warm(self) -> Sandbox:
@@ -167,7 +168,7 @@ class Sandbox:
     def _roundtrip(self, req: dict, timeout: float) -> dict:
         z = self._acquire()
         try:
-            resp = z.request(req, timeout + _GRACE_S)
+            resp = z.request(req, timeout + self.grace_s)
         except SandboxUnavailable:
             self._discard(z)
             raise

@@ -177,7 +177,7 @@ def screen(source: str, filename: str = "<script>") -> ScreenResult:
 def _dedupe(refusals: list[Refusal]) -> list[Refusal]:
     seen, out = set(), []
     for r in refusals:
-        if (r.line, r.what) not in seen:
-            seen.add((r.line, r.what))
+        if (r.line, r.what, r.why) not in seen:
+            seen.add((r.line, r.what, r.why))
             out.append(r)
     return out

@@ -1,0 +1,40 @@
+"""Shared fixtures: one warm sandbox per test session (jobs under a temp dir)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tools.sandbox import Limits, Sandbox
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def sandbox(tmp_path_factory):
+    sb = Sandbox(Limits(timeout_s=4.0, memory_mb=768, output_kb=64),
+                 jobs_root=tmp_path_factory.mktemp("jobs"))
+    sb.warm()
+    yield sb
+    sb.close()
+
+
+@pytest.fixture()
+def job_dir(tmp_path):
+    d = tmp_path / "job"
+    d.mkdir()
+    yield d
+    shutil.rmtree(d, ignore_errors=True)
+
+
+BOX = "import cadquery as cq\nresult = cq.Workplane('XY').box(10, 10, 10)\n"
+
+
+def assert_still_works(sb: Sandbox) -> None:
+    """The next job after anything at all must still run and measure right."""
+    res = sb.run_script(BOX, exports=())
+    assert res.ok, res.error
+    assert res.report.volume == pytest.approx(1000.0, abs=1e-6)
