@@ -67,6 +67,7 @@ def exec_cmd(
             typer.echo("script output:\n" + result.stdout.rstrip())
         color = "green" if result.valid_solid else "red"
         typer.secho(result.summary(), fg=color)
+        typer.echo(f"total {result.elapsed_ms / 1000:.2f} s (includes starting the sandbox)")
     raise typer.Exit(0 if result.valid_solid else 1)
 
 

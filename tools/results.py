@@ -108,7 +108,8 @@ class ExecResult:
         if not self.ok:
             return f"failed in {self.elapsed_ms:.1f} ms: {self.error}"
         assert self.report is not None
-        return f"{self.report.summary()}, {self.elapsed_ms:.1f} ms"
+        return (f"{self.report.summary()}, script {self.run_ms:.1f} ms + measure/export "
+                f"{self.geometry_ms:.1f} ms")
 
     def to_dict(self) -> dict:
         return {

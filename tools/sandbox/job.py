@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import io
 import json
+import marshal
 import os
+import struct
 import sys
 import time
 import traceback
@@ -55,9 +57,8 @@ def error_from_exception(exc: BaseException) -> dict:
 
 
 def confine(job_dir: str, limits: Limits, base_vm: int, readable: list[str]) -> list[str]:
-    """Apply every protection the OS offers; return what is active."""
+    """Apply the job-specific protections (limits, Landlock); return what is active."""
     protections = apply_rlimits(limits, base_vm)
-    protections += unshare_network()
     try:
         protections += apply_landlock(job_dir, readable)
     except OSError as exc:
@@ -135,11 +136,35 @@ def run_call(req: dict) -> dict:
         return {"ok": False, "error": error_from_exception(exc)}
 
 
-def child_main(req: dict, code, result_fd: int, base_vm: int, readable: list[str]) -> None:
-    """Entry point of the forked job. Never returns."""
-    status = 0
+def _read_exact(fd: int, n: int) -> bytes:
+    buf = bytearray()
+    while len(buf) < n:
+        chunk = os.read(fd, min(n - len(buf), 1 << 20))
+        if not chunk:
+            raise EOFError("the zygote closed the job pipe")
+        buf += chunk
+    return bytes(buf)
+
+
+def spare_main(job_fd: int, result_fd: int, base_vm: int, readable: list[str]) -> None:
+    """Entry point of a forked-ahead job process: wait for the job, then run it. Never returns."""
     try:
         os.setpgid(0, 0)
+        early = unshare_network()  # job-independent: done before the job arrives
+        n_body, n_code = struct.unpack("<QQ", _read_exact(job_fd, 16))
+        req = json.loads(_read_exact(job_fd, n_body))
+        code = marshal.loads(_read_exact(job_fd, n_code)) if n_code else None
+        os.close(job_fd)
+    except BaseException:  # noqa: BLE001 - the zygote went away or gave up on us
+        os._exit(0)
+    child_main(req, code, result_fd, base_vm, readable, early)
+
+
+def child_main(req: dict, code, result_fd: int, base_vm: int, readable: list[str],
+               early: list[str] | None = None) -> None:
+    """Run one job in this (forked) process. Never returns."""
+    status = 0
+    try:
         job_dir = req["job_dir"]
         os.chdir(job_dir)
         log = os.open(os.path.join(job_dir, ".job.log"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -149,7 +174,7 @@ def child_main(req: dict, code, result_fd: int, base_vm: int, readable: list[str
         os.dup2(log, 2)
         limits = Limits(**req["limits"])
         extra = [p for p in req.get("read_paths", []) if os.path.exists(p)]
-        protections = confine(job_dir, limits, base_vm, [*readable, *extra])
+        protections = confine(job_dir, limits, base_vm, [*readable, *extra]) + list(early or [])
         sys.setrecursionlimit(1500)
         if req["kind"] == "script":
             payload = run_script(req, code, protections)

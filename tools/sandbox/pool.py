@@ -147,7 +147,10 @@ class Sandbox:
 
     def _acquire(self) -> _Zygote:
         z = self._idle.get()
-        if z is None or not z.alive():
+        if z is not None and not z.alive():
+            self._discard_dead(z)
+            z = None
+        if z is None:
             try:
                 z = _Zygote(self.jobs_root / "sandbox.log")
             except BaseException:
@@ -157,12 +160,15 @@ class Sandbox:
                 self._all.append(z)
         return z
 
-    def _discard(self, z: _Zygote) -> None:
+    def _discard_dead(self, z: _Zygote) -> None:
         z.kill()
         with self._lock:
             if z in self._all:
                 self._all.remove(z)
             self.restarts += 1
+
+    def _discard(self, z: _Zygote) -> None:
+        self._discard_dead(z)
         self._idle.put(None)
 
     def _roundtrip(self, req: dict, timeout: float) -> dict:

@@ -10,16 +10,18 @@ the job's whole process group when time is up.
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import select
 import shutil
 import signal
+import struct
 import sys
 import tempfile
 import time
 
 from .confine import current_vm_bytes, landlock_abi, read_only_paths
-from .job import child_main
+from .job import spare_main
 from .screen import screen
 
 MAX_PAYLOAD = 8 * 1024 * 1024
@@ -39,6 +41,12 @@ def _preload() -> None:
     from . import guards, hints  # noqa: F401
 
     hints._rules()
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
 
 
 def _thread_count() -> int:
@@ -88,10 +96,15 @@ def _screen_error(sr) -> dict:
 
 
 class Zygote:
-    def __init__(self) -> None:
+    """Forks jobs. One job process is always forked ahead ("spare"), waiting for its job on
+    a pipe, so a request pays neither the fork nor the namespace set-up."""
+
+    def __init__(self, keep_fds: tuple[int, ...] = ()) -> None:
         self.base_vm = current_vm_bytes()
         self.readable = read_only_paths()
         self.pending: set[int] = set()
+        self.keep_fds = keep_fds  # our protocol fds: closed in every job
+        self.spare: tuple[int, int, int] | None = None
 
     def _reap(self) -> None:
         for pid in list(self.pending):
@@ -102,10 +115,31 @@ class Zygote:
             if done:
                 self.pending.discard(pid)
 
-    def handle(self, req: dict) -> dict:
+    def prepare(self) -> None:
+        """Fork the next job process now, while nobody waits for it."""
         self._reap()
+        if self.spare is not None:
+            return
         if _thread_count() > 1:
             raise RuntimeError("the zygote has worker threads; refusing to fork (restart it)")
+        job_r, job_w = os.pipe()
+        res_r, res_w = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the job process, waiting for its job
+            os.close(job_w)
+            os.close(res_r)
+            for fd in self.keep_fds:
+                os.close(fd)
+            spare_main(job_r, res_w, self.base_vm, self.readable)
+        os.close(job_r)
+        os.close(res_w)
+        try:
+            os.setpgid(pid, pid)
+        except OSError:
+            pass
+        self.spare = (pid, job_w, res_r)
+
+    def handle(self, req: dict) -> dict:
         code = None
         if req["kind"] == "script":
             sr = screen(req["source"]) if req.get("screen", True) else None
@@ -113,21 +147,23 @@ class Zygote:
                 return {"status": "done", "payload": {"ok": False, "error": _screen_error(sr),
                                                       "stdout": "", "run_ms": 0.0}}
             code = sr.code if sr is not None else compile(req["source"], "<script>", "exec")
-        return self._fork_and_wait(req, code)
+        return self._dispatch_and_wait(req, code)
 
-    def _fork_and_wait(self, req: dict, code) -> dict:
+    def _dispatch_and_wait(self, req: dict, code) -> dict:
         timeout = float(req["limits"]["timeout_s"])
-        r, w = os.pipe()
+        self.prepare()
+        pid, job_w, r = self.spare
+        self.spare = None
         t0 = time.monotonic()
-        pid = os.fork()
-        if pid == 0:  # the job
-            os.close(r)
-            child_main(req, code, w, self.base_vm, self.readable)
-        os.close(w)
+        body = json.dumps(req).encode()
+        blob = marshal.dumps(code) if code is not None else b""
         try:
-            os.setpgid(pid, pid)
+            os.write(job_w, struct.pack("<QQ", len(body), len(blob)))
+            _write_all(job_w, body + blob)
         except OSError:
-            pass
+            pass  # the spare died: _collect reports it as a crash
+        finally:
+            os.close(job_w)
         data, state = self._collect(pid, r, t0 + timeout)
         os.close(r)
         try:
@@ -203,7 +239,7 @@ def main() -> None:
         if _thread_count() > 1:  # never fork from a threaded parent: start again, cold
             print("zygote: warm-up started threads; restarting without warm-up", file=sys.stderr)
             os.execv(sys.executable, [sys.executable, "-m", "tools.sandbox.zygote", "--no-warm-up"])
-    zygote = Zygote()
+    zygote = Zygote(keep_fds=(proto_in.fileno(), proto_out.fileno()))
 
     def send(obj: dict) -> None:
         proto_out.write(json.dumps(obj).encode() + b"\n")
@@ -220,6 +256,10 @@ def main() -> None:
             resp = {"status": "internal", "message": f"{type(exc).__name__}: {exc}"}
         resp["id"] = req.get("id") if isinstance(req, dict) else None
         send(resp)
+        try:
+            zygote.prepare()
+        except Exception as exc:  # noqa: BLE001 - the next request will report it
+            print(f"zygote: cannot prepare the next job: {exc}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,81 @@
+"""The `cadagent` command as a user runs it (real subprocesses)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import ROOT
+
+EXE = [sys.executable, "-m", "cadagent.cli"]
+
+
+def run(args, cwd, timeout=180):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(EXE + args, cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env)
+
+
+def test_exec_writes_artifacts_and_report(tmp_path):
+    out = tmp_path / "out"
+    p = run(["exec", str(ROOT / "examples" / "plate.py"), "--out", str(out)], tmp_path)
+    assert p.returncode == 0, p.stderr
+    assert "valid solid, bbox 60.0 x 40.0 x 5.0 mm, volume 11 590 mm³" in p.stdout
+    for name in ("plate.step", "plate.stl", "plate.glb", "plate.brep", "report.json"):
+        assert (out / name).stat().st_size > 0
+    report = json.loads((out / "report.json").read_text())
+    assert report["valid_solid"] is True
+    assert report["report"]["size"] == pytest.approx([60, 40, 5], abs=1e-6)
+
+
+def test_exec_json_and_failure_exit_code(tmp_path):
+    p = run(["exec", str(ROOT / "examples" / "not_a_solid.py"), "--json", "--out", str(tmp_path / "o")],
+            tmp_path)
+    assert p.returncode == 1
+    data = json.loads(p.stdout)
+    assert data["ok"] is False and data["error"]["type"] == "not_a_solid"
+    assert "extrude" in data["error"]["message"]
+    assert json.loads((tmp_path / "o" / "report.json").read_text())["error"]["type"] == "not_a_solid"
+
+
+def test_exec_default_out_dir_and_timeout_flag(tmp_path):
+    script = tmp_path / "spin.py"
+    script.write_text("while True:\n    pass\n")
+    p = run(["exec", str(script), "--timeout", "1"], tmp_path)
+    assert p.returncode == 1
+    assert "timeout" in p.stdout and "stopped after 1 s" in p.stdout
+    assert (tmp_path / "out" / "spin" / "report.json").exists()
+
+
+def test_exec_missing_file_is_a_usage_error(tmp_path):
+    p = run(["exec", "nope.py"], tmp_path)
+    assert p.returncode == 2
+    assert "does not exist" in p.stderr
+
+
+def test_iou_command(tmp_path):
+    a = tmp_path / "a.py"
+    b = tmp_path / "b.py"
+    a.write_text("import cadquery as cq\nresult = cq.Workplane().box(10, 10, 10, centered=False)\n")
+    b.write_text("import cadquery as cq\nresult = cq.Workplane().box(10, 10, 10, centered=False)"
+                 ".translate((5, 0, 0))\n")
+    p = run(["iou", str(a), str(b)], tmp_path)
+    assert p.returncode == 0, p.stderr
+    assert "IoU 0.333333" in p.stdout
+
+
+@pytest.mark.parametrize("cmd", [[], ["exec"], ["iou"], ["doctor"], ["bench"]])
+def test_help_everywhere(tmp_path, cmd):
+    p = run(cmd + ["--help"], tmp_path, timeout=60)
+    assert p.returncode == 0
+    assert "Usage" in p.stdout
+
+
+def test_doctor_lists_protections(tmp_path):
+    p = run(["doctor"], tmp_path)
+    assert p.returncode == 0, p.stderr
+    assert "sandbox job: ok" in p.stdout
+    assert "rlimit-as" in p.stdout
