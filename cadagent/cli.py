@@ -3,36 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from .config import load_settings
+from .cli_cadjson import app as cadjson_app
+from .cli_common import ConfigOpt, settings_from, write_json_atomic
 
 app = typer.Typer(help="CadAgent: design, check and measure CadQuery parts.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_show_locals=False,
                   context_settings={"help_option_names": ["-h", "--help"]})
-
-
-def _settings(config: Optional[Path], workspace: Optional[Path] = None, **sandbox):
-    sandbox = {k: v for k, v in sandbox.items() if v is not None}
-    try:
-        return load_settings(config, workspace=workspace, **({"sandbox": sandbox} if sandbox else {}))
-    except (FileNotFoundError, ValueError) as exc:
-        typer.secho(f"error: bad settings: {exc}", fg="red", err=True)
-        raise typer.Exit(2) from exc
-
-
-ConfigOpt = typer.Option(None, "--config", help="TOML settings file (default: ./cadagent.toml)")
-
-
-def _write_json_atomic(path: Path, data: dict) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
 
 
 @app.command("exec")
@@ -49,14 +31,14 @@ def exec_cmd(
     """Run a CadQuery script in the sandbox; write STEP, STL, GLB and report.json.
 
     Exit code 0 only when the result is a valid solid; 1 otherwise."""
-    settings = _settings(config, timeout_s=timeout)
+    settings = settings_from(config, timeout_s=timeout)
     source = file.read_text(encoding="utf-8", errors="replace")
     out_dir = out or Path("out") / file.stem
     out_dir.mkdir(parents=True, exist_ok=True)
     with settings.sandbox_factory() as sandbox:
         result = sandbox.run_script(source, out_dir, stem=file.stem)
     report = result.to_dict()
-    _write_json_atomic(out_dir / "report.json", report)
+    write_json_atomic(out_dir / "report.json", report)
     if as_json:
         typer.echo(json.dumps(report, indent=2))
     else:
@@ -81,7 +63,7 @@ def iou_cmd(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Exact volumetric IoU (intersection / union) of two parts."""
-    settings = _settings(config, timeout_s=timeout)
+    settings = settings_from(config, timeout_s=timeout)
     with settings.sandbox_factory() as sandbox:
         paths = []
         for p in (a, b):
@@ -110,7 +92,7 @@ def doctor_cmd(config: Optional[Path] = ConfigOpt) -> None:
 
     from tools.sandbox.confine import landlock_abi
 
-    settings = _settings(config)
+    settings = settings_from(config)
     typer.echo(f"python {platform.python_version()} on {platform.system()} {platform.release()}")
     abi = landlock_abi()
     typer.echo(f"landlock: {'ABI ' + str(abi) if abi else 'not available (writes are not confined)'}")
@@ -134,8 +116,11 @@ def bench_cmd(
     """Sandbox vs in-process vs cold subprocess, side by side (prints medians and ratios)."""
     from bench.sandbox_bench import run_benchmark
 
-    settings = _settings(config)
+    settings = settings_from(config)
     run_benchmark(settings, repeats=repeats, echo=typer.echo)
+
+
+app.add_typer(cadjson_app, name="cadjson")
 
 
 def main() -> None:
