@@ -108,18 +108,39 @@ def doctor_cmd(config: Optional[Path] = ConfigOpt) -> None:
         typer.echo(f"  - {p}")
 
 
-@app.command("bench")
-def bench_cmd(
+bench_app = typer.Typer(help="Benchmarks: side-by-side comparisons, printed as ratios and medians.",
+                        no_args_is_help=True)
+
+
+@bench_app.command("sandbox")
+def bench_sandbox_cmd(
     repeats: int = typer.Option(7, "--repeats", "-n", min=1, help="runs per script and mode"),
     config: Optional[Path] = ConfigOpt,
 ) -> None:
-    """Sandbox vs in-process vs cold subprocess, side by side (prints medians and ratios)."""
+    """Sandbox vs in-process vs cold subprocess on five parts; IoU of two gears."""
     from bench.sandbox_bench import run_benchmark
 
-    settings = settings_from(config)
-    run_benchmark(settings, repeats=repeats, echo=typer.echo)
+    run_benchmark(settings_from(config), repeats=repeats, echo=typer.echo)
 
 
+@bench_app.command("cadjson")
+def bench_cadjson_cmd(
+    directory: Optional[Path] = typer.Argument(None, help="folder of DeepCAD .json files with "
+                                               "properties.bounding_box (default: "
+                                               "../shared/benchmarks/text2cad_random100/deepcad_cad_json)"),
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """Validate + compile + execute + measure every sample; accuracy against the ground truth."""
+    from bench.cadjson_bench import run_benchmark
+
+    try:
+        run_benchmark(settings_from(config), directory, echo=typer.echo)
+    except FileNotFoundError as exc:
+        typer.secho(f"error: {exc}", fg="red", err=True)
+        raise typer.Exit(2) from exc
+
+
+app.add_typer(bench_app, name="bench")
 app.add_typer(cadjson_app, name="cadjson")
 
 

@@ -31,15 +31,18 @@ def detect_format(doc) -> str | None:
     return None
 
 
-def _r(v: float) -> float:
-    return round(float(v), 6) + 0.0
+def _rounder(digits: int | None):
+    """Round to ``digits`` decimals (None: keep full precision); never emit -0.0."""
+    if digits is None:
+        return lambda v: float(v) + 0.0
+    return lambda v: round(float(v), digits) + 0.0
 
 
 def _xyz(d: dict) -> np.ndarray:
     return np.array([float(d["x"]), float(d["y"]), float(d["z"])])
 
 
-def _curve(c: dict, s: float, counters: dict) -> tuple[str, dict]:
+def _curve(c: dict, s: float, counters: dict, _r) -> tuple[str, dict]:
     kind = c["type"]
     if kind == "Line3D":
         counters["line"] += 1
@@ -63,7 +66,7 @@ def _curve(c: dict, s: float, counters: dict) -> tuple[str, dict]:
     raise ValueError(f"unsupported curve type {kind!r} (expected Line3D, Arc3D or Circle3D)")
 
 
-def _frame(transform: dict, s: float, path: str, problems: list[Problem]) -> dict:
+def _frame(transform: dict, s: float, path: str, problems: list[Problem], _r) -> tuple[dict, np.ndarray]:
     x, y, z = (_xyz(transform[k]) for k in ("x_axis", "y_axis", "z_axis"))
     m = np.column_stack([x, y, z])
     err = np.abs(m.T @ m - np.eye(3)).max()
@@ -97,8 +100,14 @@ def _extent(feature: dict, s: float, path: str, problems: list[Problem]) -> tupl
     return hi, -lo
 
 
-def to_minimal(doc: dict, units: str | None = None) -> tuple[dict | None, list[Problem]]:
-    """Convert; ``units`` overrides the format's default (DeepCAD m, Fusion 360 cm)."""
+def to_minimal(doc: dict, units: str | None = None, digits: int | None = 6) -> tuple[dict | None, list[Problem]]:
+    """Convert; ``units`` overrides the format's default (DeepCAD m, Fusion 360 cm).
+
+    Numbers are rounded to ``digits`` decimals of a millimetre (None: full precision)."""
+    return _to_minimal(doc, units, _rounder(digits))
+
+
+def _to_minimal(doc: dict, units: str | None, _r) -> tuple[dict | None, list[Problem]]:
     fmt = detect_format(doc)
     if fmt not in ("deepcad", "fusion360"):
         return None, [Problem("$", "not a DeepCAD / Fusion 360 reconstruction document",
@@ -131,7 +140,7 @@ def to_minimal(doc: dict, units: str | None = None) -> tuple[dict | None, list[P
                 by_sketch.setdefault(ref["sketch"], []).append(ref["profile"])
             for sketch_id, profile_ids in by_sketch.items():
                 sketch = entities[sketch_id]
-                cs, normal = _frame(sketch["transform"], s, f"$.entities.{sketch_id}", problems)
+                cs, normal = _frame(sketch["transform"], s, f"$.entities.{sketch_id}", problems, _r)
                 start = ent.get("start_extent", {})
                 if start.get("type") == "OffsetStartDefinition":
                     off = float(start["offset"]["value"]) * s
@@ -141,7 +150,7 @@ def to_minimal(doc: dict, units: str | None = None) -> tuple[dict | None, list[P
                     loops = {}
                     for li, loop in enumerate(sketch["profiles"][pid]["loops"], 1):
                         counters = {"line": 0, "arc": 0, "circle": 0}
-                        loops[f"loop_{li}"] = dict(_curve(c, s, counters) for c in loop["profile_curves"])
+                        loops[f"loop_{li}"] = dict(_curve(c, s, counters, _r) for c in loop["profile_curves"])
                     faces[f"face_{fi}"] = loops
                 name = f"part_{len(parts) + 1}"
                 parts[name] = {
