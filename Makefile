@@ -23,7 +23,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
-	$(BIN)/cadagent bench
+	$(BIN)/cadagent bench sandbox
 
 clean:
 	rm -rf $(VENV) out .cadagent .pytest_cache

@@ -83,3 +83,20 @@ def test_round_trip_through_serialised_minimal_json(sandbox, tmp_path, name):
     answer = sandbox.call("iou", {"a": str(a.shape_file), "b": str(b.shape_file)})
     assert answer["ok"], answer
     assert answer["value"]["iou"] >= 0.999
+
+
+def test_cli_convert_then_validate(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    out = tmp_path / "hexagon.min.json"
+    p = subprocess.run([sys.executable, "-m", "cadagent.cli", "cadjson", "convert", str(FUSION / "Hexagon.json"),
+                        "--out", str(out)], capture_output=True, text=True, env=env, timeout=120)
+    assert p.returncode == 0, p.stderr
+    minimal = json.loads(out.read_text())
+    assert minimal["units"] == "mm" and minimal["source"] == {"format": "fusion360", "units": "cm"}
+    assert len(minimal["parts"]) == 3
+    doc, problems, fmt = load_document(out)
+    assert fmt == "minimal" and doc is not None and problems == []

@@ -67,7 +67,9 @@ def test_iou_command(tmp_path):
     assert "IoU 0.333333" in p.stdout
 
 
-@pytest.mark.parametrize("cmd", [[], ["exec"], ["iou"], ["doctor"], ["bench"]])
+@pytest.mark.parametrize("cmd", [[], ["exec"], ["iou"], ["doctor"], ["bench"], ["bench", "sandbox"],
+                                 ["bench", "cadjson"], ["cadjson"], ["cadjson", "validate"],
+                                 ["cadjson", "compile"], ["cadjson", "explain"], ["cadjson", "convert"]])
 def test_help_everywhere(tmp_path, cmd):
     p = run(cmd + ["--help"], tmp_path, timeout=60)
     assert p.returncode == 0
@@ -79,3 +81,49 @@ def test_doctor_lists_protections(tmp_path):
     assert p.returncode == 0, p.stderr
     assert "sandbox job: ok" in p.stdout
     assert "rlimit-as" in p.stdout
+
+
+# ---- cadjson ------------------------------------------------------------------------------
+
+BLOCK_JSON = ROOT / "examples" / "cadjson" / "block_with_hole.json"
+
+
+def test_cadjson_validate_good_and_bad(tmp_path):
+    p = run(["cadjson", "validate", str(BLOCK_JSON)], tmp_path)
+    assert p.returncode == 0 and "valid minimal document: 2 part(s)" in p.stdout
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"parts": {"part_1": {"sketch": {}, "extrusion": {"operation": "Cut"}}}}')
+    p = run(["cadjson", "validate", str(bad), "--json"], tmp_path)
+    assert p.returncode == 1
+    data = json.loads(p.stdout)
+    assert data["valid"] is False
+    paths = {x["path"] for x in data["problems"]}
+    assert {"$.parts.part_1", "$.parts.part_1.sketch", "$.parts.part_1.extrusion.operation"} <= paths
+
+
+def test_cadjson_compile_writes_script_and_part(tmp_path):
+    p = run(["cadjson", "compile", str(BLOCK_JSON), "--out", str(tmp_path / "o")], tmp_path)
+    assert p.returncode == 0, p.stderr
+    assert "bbox 75.0 x 75.0 x 20.0 mm, volume 98 363 mm³" in p.stdout
+    script = (tmp_path / "o" / "block_with_hole.py").read_text()
+    assert "result = result.cut(part_2)" in script
+    assert (tmp_path / "o" / "block_with_hole.step").stat().st_size > 0
+    # the written script runs by itself through `cadagent exec`
+    p = run(["exec", str(tmp_path / "o" / "block_with_hole.py"), "--out", str(tmp_path / "e")], tmp_path)
+    assert p.returncode == 0 and "volume 98 363 mm³" in p.stdout
+
+
+def test_cadjson_explain_levels(tmp_path):
+    p = run(["cadjson", "explain", str(BLOCK_JSON), "--level", "short"], tmp_path)
+    assert p.returncode == 0
+    assert p.stdout.strip().startswith("A 75 x 75 x 20 mm block with a 30 mm through hole")
+    assert "1. part_1" not in p.stdout
+    p = run(["cadjson", "explain", str(BLOCK_JSON), "--json"], tmp_path)
+    data = json.loads(p.stdout)
+    assert data["ok"] and data["facts"]["size"] == pytest.approx([75, 75, 20])
+    assert len(data["steps"]) == 2
+
+
+def test_cadjson_convert_needs_a_reconstruction_file(tmp_path):
+    p = run(["cadjson", "convert", str(BLOCK_JSON)], tmp_path)
+    assert p.returncode == 1 and "not a DeepCAD / Fusion 360" in p.stderr
