@@ -55,6 +55,7 @@ class GeometryReport:
     bbox_min: tuple[float, float, float]
     bbox_max: tuple[float, float, float]
     center_of_mass: tuple[float, float, float]
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def size(self) -> tuple[float, float, float]:

@@ -1,0 +1,130 @@
+"""The Chroma store in the workspace: idempotent sync, model check, recovery.
+
+Embeddings are always computed by :class:`~knowledge.embedder.Embedder` and handed to
+Chroma (Chroma's default embedding function would download a model). Each record carries
+the content hash of its entry, so a rebuild embeds only what changed; the collection
+records the embedding model, so a store built with another model is detected and rebuilt.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from .embedder import Embedder
+from .library import Entry
+
+COLLECTION = "cadagent-kb"
+SCHEMA_VERSION = "1"
+
+
+@dataclass
+class SyncReport:
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    embedded: int = 0
+    seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"{self.added} added, {self.updated} updated, {self.removed} removed, {self.unchanged} unchanged "
+                f"({self.embedded} embedded) in {self.seconds:.2f} s")
+
+
+class Store:
+    def __init__(self, path: Path, embedder: Embedder) -> None:
+        self.path = Path(path)
+        self.embedder = embedder
+        self._client = None
+        self._collection = None
+        self.notes: list[str] = []
+
+    # -- opening, with recovery ------------------------------------------------------------
+    def _open_client(self):
+        import chromadb
+
+        return chromadb.PersistentClient(path=str(self.path),
+                                         settings=chromadb.Settings(anonymized_telemetry=False))
+
+    def _quarantine(self, why: str) -> None:
+        if self.path.exists():
+            dest = self.path.with_name(f"{self.path.name}.broken-{int(time.time())}")
+            shutil.move(str(self.path), dest)
+            self.notes.append(f"the store at {self.path} was unusable ({why}); moved it to {dest} and "
+                              "rebuilt it")
+        self._client = self._collection = None
+
+    def collection(self):
+        if self._collection is not None:
+            return self._collection
+        meta = {"model": self.embedder.name, "schema": SCHEMA_VERSION, "hnsw:space": "cosine"}
+        for attempt in (1, 2):
+            try:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._client = self._open_client()
+                col = self._client.get_or_create_collection(COLLECTION, embedding_function=None, metadata=meta)
+                found = col.metadata or {}
+                if found.get("model") != meta["model"] or found.get("schema") != SCHEMA_VERSION:
+                    self.notes.append(f"the store was built with model {found.get('model')!r} (schema "
+                                      f"{found.get('schema')!r}); rebuilding it with {meta['model']!r}")
+                    self._client.delete_collection(COLLECTION)
+                    col = self._client.create_collection(COLLECTION, embedding_function=None, metadata=meta)
+                col.count()
+                self._collection = col
+                return col
+            except Exception as exc:  # noqa: BLE001 - any failure to open means: start over, once
+                if attempt == 2:
+                    raise
+                self._quarantine(f"{type(exc).__name__}: {exc}")
+        raise AssertionError("unreachable")
+
+    # -- sync ------------------------------------------------------------------------------
+    def stored_hashes(self) -> dict[str, str]:
+        got = self.collection().get(include=["metadatas"])
+        return {i: (m or {}).get("hash", "") for i, m in zip(got["ids"], got["metadatas"])}
+
+    def sync(self, entries: list[Entry], progress: Callable[[int, int], None] | None = None,
+             batch: int = 32) -> SyncReport:
+        t0 = time.perf_counter()
+        report = SyncReport()
+        col = self.collection()
+        have = self.stored_hashes()
+        want = {e.id: e for e in entries}
+        todo = [e for e in entries if have.get(e.id) != e.hash]
+        report.added = sum(1 for e in todo if e.id not in have)
+        report.updated = len(todo) - report.added
+        report.unchanged = len(entries) - len(todo)
+        stale = [i for i in have if i not in want]
+        if stale:
+            col.delete(ids=stale)
+            report.removed = len(stale)
+        for start in range(0, len(todo), batch):
+            chunk = todo[start:start + batch]
+            vectors = self.embedder.encode([e.text for e in chunk])
+            col.upsert(ids=[e.id for e in chunk], embeddings=[v.tolist() for v in vectors],
+                       documents=[e.text for e in chunk],
+                       metadatas=[{"kind": e.kind, "family": e.family, "hash": e.hash, "title": e.title,
+                                   "origin": e.origin, "tags": ",".join(e.tags)} for e in chunk])
+            report.embedded += len(chunk)
+            if progress:
+                progress(min(start + batch, len(todo)), len(todo))
+        report.seconds = time.perf_counter() - t0
+        report.notes = list(self.notes)
+        return report
+
+    def query(self, vector, k: int, where: dict | None = None) -> list[tuple[str, float]]:
+        col = self.collection()
+        n = min(k, col.count())
+        if n == 0:
+            return []
+        res = col.query(query_embeddings=[vector.tolist()], n_results=n, where=where or None,
+                        include=["distances"])
+        return [(i, 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0])]
+
+    def count(self) -> int:
+        return self.collection().count()
