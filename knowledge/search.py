@@ -18,6 +18,7 @@ import numpy as np
 from .embedder import Embedder
 from .library import KINDS, Entry, LibraryProblem, load_library
 from .store import Store, SyncReport
+from .verify import verify_example
 
 MODES = ("hybrid", "vector", "keyword")
 RRF_K = 60  # the usual reciprocal-rank-fusion constant
@@ -95,11 +96,34 @@ class KnowledgeBase:
         return self._bm25
 
     # -- build -----------------------------------------------------------------------------
-    def build(self, progress: Callable[[int, int], None] | None = None) -> SyncReport:
-        """Embed what changed since the last build (nothing, when nothing did)."""
+    def build(self, progress: Callable[[int, int], None] | None = None, sandbox=None) -> SyncReport:
+        """Embed what changed since the last build (nothing, when nothing did).
+
+        New or changed *user* examples are run in ``sandbox`` first; one that fails or misses
+        its declared bbox is reported and left out. Without a sandbox they wait (reported) until
+        a build that has one: only verified user examples reach the store."""
+        entries = self.entries()
+        stored = self.store.stored_hashes()
+        for e in [e for e in entries if e.origin == "user" and stored.get(e.id) != e.hash]:
+            if sandbox is None:  # only verified user examples enter the store
+                self.problems.append(LibraryProblem(e.source, "new or changed user example, not verified yet",
+                                                    "run `cadagent kb build` to check it in the sandbox"))
+                self._drop(e.id)
+                continue
+            verdict = verify_example(e, sandbox)
+            if not verdict.ok:
+                self.problems.append(LibraryProblem(e.source, verdict.message,
+                                                    "fix the script; it was left out of the knowledge base"))
+                self._drop(e.id)
         report = self.store.sync(self.entries(), progress)
         report.notes = list(self.store.notes) + [str(p) for p in self.problems]
         return report
+
+    def _drop(self, entry_id: str) -> None:
+        with self._lock:
+            self._entries = [e for e in self._entries or [] if e.id != entry_id]
+            self._by_id.pop(entry_id, None)
+            self._bm25 = None
 
     def ensure_built(self) -> SyncReport | None:
         if self.store.count() == 0 or self.store.notes:

@@ -52,6 +52,9 @@ class Store:
                                          settings=chromadb.Settings(anonymized_telemetry=False))
 
     def _quarantine(self, why: str) -> None:
+        from chromadb.api.client import SharedSystemClient
+
+        SharedSystemClient.clear_system_cache()  # chroma caches one client per path in-process
         if self.path.exists():
             dest = self.path.with_name(f"{self.path.name}.broken-{int(time.time())}")
             shutil.move(str(self.path), dest)

@@ -68,7 +68,8 @@ def test_iou_command(tmp_path):
 
 
 @pytest.mark.parametrize("cmd", [[], ["exec"], ["iou"], ["doctor"], ["bench"], ["bench", "sandbox"],
-                                 ["bench", "cadjson"], ["cadjson"], ["cadjson", "validate"],
+                                 ["bench", "cadjson"], ["bench", "kb"], ["kb"], ["kb", "search"], ["kb", "eval"],
+                                 ["cadjson"], ["cadjson", "validate"],
                                  ["cadjson", "compile"], ["cadjson", "explain"], ["cadjson", "convert"]])
 def test_help_everywhere(tmp_path, cmd):
     p = run(cmd + ["--help"], tmp_path, timeout=60)
@@ -127,3 +128,22 @@ def test_cadjson_explain_levels(tmp_path):
 def test_cadjson_convert_needs_a_reconstruction_file(tmp_path):
     p = run(["cadjson", "convert", str(BLOCK_JSON)], tmp_path)
     assert p.returncode == 1 and "not a DeepCAD / Fusion 360" in p.stderr
+
+
+# ---- kb ----------------------------------------------------------------------------------
+
+def test_kb_commands(tmp_path):
+    p = run(["kb", "search", "flange with 6 bolt holes", "-k", "2"], tmp_path)
+    assert p.returncode == 0, p.stderr
+    assert "built the knowledge base first" in p.stderr
+    assert p.stdout.startswith("1. Flange with 6 bolt holes  [example: flange-6-bolt]")
+    p = run(["kb", "build", "--no-verify"], tmp_path)
+    assert p.returncode == 0 and "0 embedded" in p.stdout
+    p = run(["kb", "list"], tmp_path)
+    assert "gears (5)" in p.stdout and "examples in 22 families" in p.stdout
+    p = run(["kb", "check", "washer-flat-m5", "shaft-keyway"], tmp_path)
+    assert p.returncode == 0 and "2/2 examples run and match their bbox" in p.stdout
+    p = run(["kb", "search", "  "], tmp_path)
+    assert p.returncode == 2 and "the query is empty" in p.stderr
+    p = run(["kb", "search", "gear", "--kind", "recipe"], tmp_path)
+    assert p.returncode == 2 and "unknown kind" in p.stderr

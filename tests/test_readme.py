@@ -19,11 +19,10 @@ TOUR = [line.split("#")[0].strip() for block in re.findall(r"```bash\n(.*?)```",
 
 
 @pytest.mark.parametrize("block", PY_BLOCKS)
-def test_python_snippet(block, tmp_path, monkeypatch, capsys):
+def test_python_snippet(block, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
+    assert "assert " in block, "README snippets check their own results"
     exec(compile(block, "README.md", "exec"), {"__name__": "__readme__"})  # noqa: S102
-    out = capsys.readouterr().out
-    assert "valid solid" in out and "refused" in out
 
 
 def test_tour_commands(tmp_path):
