@@ -10,7 +10,6 @@ import pytest
 from tools.sandbox import Limits, Sandbox
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = Path(__file__).resolve().parent / "data"
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ import pytest
 from tools.results import ExecResult
 from tools.sandbox import Limits, Sandbox
 
-from .conftest import BOX, DATA, assert_still_works
+from .conftest import BOX, ROOT, assert_still_works
 
 
 def test_box_is_measured_and_exported(sandbox, job_dir):
@@ -28,7 +28,7 @@ def test_box_is_measured_and_exported(sandbox, job_dir):
 
 
 def test_plate_with_holes_matches_hand_computed_volume(sandbox, job_dir):
-    res = sandbox.run_script((DATA / "plate_holes.py").read_text(), job_dir)
+    res = sandbox.run_script((ROOT / "examples" / "plate.py").read_text(), job_dir)
     assert res.valid_solid, res.error
     corner = (2.0**2) - math.pi * 2.0**2 / 4  # material removed per rounded corner, per mm
     expected = 60 * 40 * 5 - 4 * corner * 5 - 4 * math.pi * 2.5**2 * 5

@@ -1,0 +1,74 @@
+"""Prompts are data (agent/prompts/*): assembling them, and reading code out of answers."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from langchain_core.messages import HumanMessage, SystemMessage
+
+MAX_EXAMPLE_CHARS = 6000
+
+
+@lru_cache(maxsize=None)
+def prompt(name: str) -> str:
+    return resources.files("agent").joinpath("prompts", name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def instructions() -> dict[str, str]:
+    return yaml.safe_load(prompt("instructions.yaml"))
+
+
+def build_messages(task: str, state: dict) -> list:
+    """System prompt + the task, with a JSON context block every provider can read."""
+    plan = state.get("plan") or {}
+    examples = [{"id": h["id"], "title": h["title"], "parameters": h.get("meta", {}).get("parameters", {}),
+                 "code": h.get("body", "")[:MAX_EXAMPLE_CHARS]}
+                for h in state.get("hits", []) if h.get("kind") == "example"]
+    notes = [h["body"] for h in state.get("hits", []) if h.get("kind") == "doc"][:2]
+    history = state.get("history") or []
+    last = history[-1] if history else {}
+    base = state.get("intent") if state.get("intent") in ("new_design", "modify") else "new_design"
+    context = {
+        "task": task, "base": base, "request": state.get("request", ""), "plan": plan,
+        "edits": state.get("edits") or [], "examples": examples, "notes": notes,
+        "current_code": _current_code(state), "attempt": int(state.get("attempts", 0)) + 1,
+        "last_error": last.get("error"), "last_problems": last.get("problems"),
+        "previous_code": last.get("code"),
+        "error_fixes": [h["body"] for h in state.get("fixes", [])],
+    }
+    text = prompt("generate.md").format(
+        task=task, request=state.get("request", ""), plan=json.dumps(plan.get("dims", {})),
+        instructions=instructions()[task], context=json.dumps(context, indent=1))
+    return [SystemMessage(content=prompt("system.md")), HumanMessage(content=text)]
+
+
+def _current_code(state: dict) -> str | None:
+    cur = state.get("current")
+    for v in state.get("versions") or []:
+        if v["version"] == cur:
+            return v["code"]
+    return None
+
+
+_FENCE = re.compile(r"```(?:python|py)?\s*\n(.*?)```", re.S)
+
+
+def extract_code(answer: str) -> tuple[str | None, str]:
+    """(code, the rest of the answer). Fenced blocks win; a bare script is accepted too."""
+    blocks = _FENCE.findall(answer or "")
+    if blocks:
+        code = max(blocks, key=len)
+        rest = _FENCE.sub("", answer).strip()
+        return code.strip() + "\n", rest
+    unclosed = re.search(r"```(?:python|py)?\s*\n(.*)$", answer or "", re.S)  # truncated answer
+    if unclosed and "result" in unclosed.group(1):
+        return unclosed.group(1).strip() + "\n", ""
+    if answer and "import cadquery" in answer and "result" in answer:
+        start = answer.index("import cadquery")
+        return answer[start:].strip() + "\n", answer[:start].strip()
+    return None, (answer or "").strip()

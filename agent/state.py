@@ -1,0 +1,29 @@
+"""The agent's typed state (what the checkpointer keeps per thread). Plain data only."""
+
+from __future__ import annotations
+
+from typing import Annotated, TypedDict
+
+from langgraph.graph.message import add_messages
+
+INTENTS = ("new_design", "modify", "explain", "question", "undo")
+
+
+class AgentState(TypedDict, total=False):
+    messages: Annotated[list, add_messages]   # the conversation (Human / AI messages)
+    request: str                              # this turn's text
+    attachment: str | None                    # a file the user gave with this turn
+    intent: str
+    plan: dict                                # agent.plan.Plan as a dict
+    edits: list[dict]                         # agent.plan.Edit dicts (modify)
+    hits: list[dict]                          # retrieved examples / notes (id, kind, title, code, ...)
+    fixes: list[dict]                         # retrieved error -> fix notes (retries)
+    code: str | None                          # the script of the current attempt
+    attempts: int                             # generate attempts this turn
+    exec: dict | None                         # ExecResult.to_dict() of the current attempt
+    check: dict                               # {"ok": bool, "problems": [...]} from validate
+    history: list[dict]                       # this turn's attempts: code, error, problems
+    model_note: str                           # what the model said besides its code
+    answer: str                               # the reply of this turn
+    versions: list[dict]                      # every saved version: {version, code, summary, dir, ...}
+    current: int | None                       # the version being worked on
