@@ -123,6 +123,14 @@ def parse_request(text: str) -> Plan:
     grab(rf"{_QTY}\s*(?:in\s+)?from (?:each|every) (?:corner|edge)", "inset")
     grab(rf"{_QTY}\s*(?:walls?|wall thickness)\b", "wall")
     grab(rf"{_QTY}\s*(?:legs?|arms?)\b", "leg")
+    sq = re.search(rf"{_QTY}\s*square\b", t_rest)
+    if sq and "length" not in dims:
+        dims["length"] = dims["width"] = _mm(sq.group(1), sq.group(2), du)
+    # 'A x B, N long': A x B is the cross-section, N the length
+    long_ = re.search(rf"{_QTY}\s*(?:long|length)\b", t_rest)
+    if m and long_ and len(dims) >= 2 and "height" not in dims:
+        a, b = dims["length"], dims["width"]
+        dims["width"], dims["height"], dims["length"] = a, b, _mm(long_.group(1), long_.group(2), du)
     grab(rf"wall(?:s| thickness)?\s*(?:of\s*)?{_QTY}", "wall")
     grab(rf"module\s*{_NUM}()", "module")
     grab(rf"{_QTY}\s*(?:fillets?|radius corners|rounded corners|round(?:ed)? edges?)", "fillet")
@@ -145,7 +153,7 @@ def parse_request(text: str) -> Plan:
     grab(rf"holes?\s*(?:of\s*)?{_QTY}", "hole_d")
     for noun, key in (("holes", "holes"), ("bolt holes", "holes"), ("bolts", "holes"), ("teeth", "teeth"),
                       ("fins", "fins"), ("slots", "slots"), ("grooves", "grooves"), ("flutes", "flutes")):
-        mc = re.search(rf"\b(\d+)\s*(?:x\s*)?(?:\w+\s+){{0,2}}?{noun}\b", t)
+        mc = re.search(rf"(?<![\d.])(\d+)\s*(?:x\s*)?(?:[a-z]+\s+){{0,2}}?{noun}\b", t)
         if mc and key not in counts:
             n = int(mc.group(1))
             if 0 < n < 1000:
@@ -164,10 +172,11 @@ def _derive_extents(plan: Plan) -> None:
         plan.extents = sorted([d["length"], d["width"], d["height"]])
     elif {"length", "width", "thickness"} <= set(d):
         plan.extents = sorted([d["length"], d["width"], d["thickness"]])
-    elif "diameter" in d and ("height" in d or "thickness" in d):
-        plan.extents = sorted([d["diameter"], d["diameter"], d.get("height", d.get("thickness"))])
+    elif "diameter" in d and ("height" in d or "thickness" in d or "length" in d) and "width" not in d:
+        plan.extents = sorted([d["diameter"], d["diameter"], d.get("height", d.get("thickness", d.get("length")))])
     else:
-        plan.must_have = [v for k, v in d.items() if k in ("length", "width", "height", "thickness", "diameter")]
+        # thickness is an overall extent only for plates: not required when the rest is unknown
+        plan.must_have = [v for k, v in d.items() if k in ("length", "width", "height", "diameter")]
     if "module" in d and "teeth" in plan.counts and not plan.extents:
         plan.must_have.append(d["module"] * (plan.counts["teeth"] + 2))  # tip diameter
 

@@ -30,6 +30,11 @@ class KnowledgeSettings(BaseModel):
                                        "(default: <workspace>/examples)")
 
 
+class AgentSettings(BaseModel):
+    llm: str = Field("offline", description="which chat model drives the agent (offline until providers land)")
+    max_attempts: int = Field(3, ge=1, le=10, description="generate attempts per turn (retries on errors)")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CADAGENT_", env_nested_delimiter="__",
                                       extra="forbid")
@@ -37,6 +42,7 @@ class Settings(BaseSettings):
     workspace: Path = Field(Path(".cadagent"), description="where sessions, stores and logs live")
     sandbox: SandboxSettings = SandboxSettings()
     kb: KnowledgeSettings = KnowledgeSettings()
+    agent: AgentSettings = AgentSettings()
 
     @classmethod
     def settings_customise_sources(cls, settings_cls, init_settings, env_settings,

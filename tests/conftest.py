@@ -21,6 +21,22 @@ def sandbox(tmp_path_factory):
     sb.close()
 
 
+@pytest.fixture(scope="session")
+def embedder():
+    from knowledge.embedder import Embedder
+
+    return Embedder()
+
+
+@pytest.fixture(scope="session")
+def kb(tmp_path_factory, embedder):
+    from knowledge.search import KnowledgeBase
+
+    base = KnowledgeBase(tmp_path_factory.mktemp("kbws"), embedder=embedder)
+    base.build()
+    return base
+
+
 @pytest.fixture()
 def job_dir(tmp_path):
     d = tmp_path / "job"

@@ -10,7 +10,6 @@ import textwrap
 
 import pytest
 
-from knowledge.embedder import Embedder
 from knowledge.evaluate import evaluate, load_queries
 from knowledge.library import HeaderError, load_library, parse_example
 from knowledge.search import KnowledgeBase, QueryError
@@ -34,18 +33,6 @@ GOOD = textwrap.dedent('''\
     outer_d = 12  # mm
     result = cq.Workplane("XY").circle(outer_d / 2).circle(3).extrude(5)
     ''')
-
-
-@pytest.fixture(scope="session")
-def embedder():
-    return Embedder()
-
-
-@pytest.fixture(scope="session")
-def kb(tmp_path_factory, embedder):
-    base = KnowledgeBase(tmp_path_factory.mktemp("ws"), embedder=embedder)
-    base.build()
-    return base
 
 
 def write(path, text):
@@ -131,8 +118,7 @@ def test_corrupted_store_is_moved_aside_and_rebuilt(tmp_path):
     # in a fresh process: chroma caches clients per path, process-wide
     code = textwrap.dedent(f"""
         from pathlib import Path
-        from knowledge.embedder import Embedder
-        from knowledge.library import load_library
+                from knowledge.library import load_library
         from knowledge.store import Store
         entries, _ = load_library()
         path = Path({str(tmp_path / 'chroma')!r})

@@ -18,7 +18,7 @@ from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 
-from .params import ROLE_PARAMS, fill, parameters, set_parameters
+from .params import ROLE_PARAMS, coverage, fill, parameters, set_parameters
 
 _CONTEXT = re.compile(r"CONTEXT\s*```json\s*(\{.*\})\s*```", re.S)
 SIZE_ROLES = ("length", "width", "height", "thickness", "diameter")
@@ -63,8 +63,11 @@ class OfflineChatModel(BaseChatModel):
         attempt = int(ctx.get("attempt", 1))
         if attempt > len(examples):
             return "None of the examples I know could be adapted to this request. " + CANNOT
-        example = examples[attempt - 1]
         plan = ctx.get("plan") or {}
+        # the example that can take most of the requested sizes; retrieval rank breaks ties
+        ranked = sorted(enumerate(examples), key=lambda ie: (-coverage(plan.get("dims", {}), plan.get("counts", {}),
+                                                                        parameters(ie[1]["code"])), ie[0]))
+        example = ranked[attempt - 1][1]
         code = example["code"]
         values, missing = fill(plan.get("dims", {}), plan.get("counts", {}), parameters(code))
         code = set_parameters(code, values)
@@ -119,7 +122,11 @@ class OfflineChatModel(BaseChatModel):
         if not changed and code == ctx.get("current_code"):
             return (f"The current design has no parameter for {', '.join(skipped) or 'that change'}. " + CANNOT)
         code = set_parameters(code, changed)
-        note = "Changed " + ", ".join(f"{k} to {v:g}" for k, v in changed.items()) if changed else "Added the feature"
+        added = [ln.split("# added: ", 1)[1] for ln in code.splitlines() if "# added: " in ln
+                 and ln not in (ctx.get("current_code") or "")]
+        parts = ([("changed " + ", ".join(f"{k} to {v:g}" for k, v in changed.items()))] if changed else []) + \
+            [f"added {a.split(':')[0]}" for a in added]
+        note = "I " + " and ".join(parts) if parts else "No change"
         if skipped:
             note += f"; could not change {', '.join(skipped)} (no such parameter)"
         return _fence(code, note + ".")

@@ -13,9 +13,10 @@ import re
 ROLE_PARAMS: dict[str, tuple[str, ...]] = {
     "length": ("length", "base_l", "plate_l", "run_l", "span", "base_length", "leg", "size", "square"),
     "width": ("width", "base_w", "plate", "size", "depth", "square"),
-    "height": ("height", "body_h", "knob_h", "fin_h", "rise", "standoff_h", "hub_h", "depth", "length"),
+    "height": ("height", "body_h", "knob_h", "fin_h", "rise", "standoff_h", "hub_h"),
     "thickness": ("thickness", "base_t", "flange_t", "pad_t", "leaf_t", "plate_t"),
-    "diameter": ("outer_d", "diameter", "flange_d", "body_d", "knob_d", "big_d", "d1", "tube_d", "pipe_d"),
+    "diameter": ("outer_d", "diameter", "flange_d", "body_d", "knob_d", "big_d", "d1", "round_d", "tube_d",
+                 "pipe_d"),
     "hole_d": ("hole_d", "bolt_d", "screw_d", "mount_d", "pin_d", "inner_d", "wire_d"),
     "bore_d": ("bore_d", "inner_d", "shaft_d", "through_d", "seat_d"),
     "inset": ("inset",),
@@ -70,8 +71,9 @@ def fill(plan_dims: dict[str, float], plan_counts: dict[str, int],
         dims["height"] = dims.pop("thickness")
     if "height" in dims and not any(n in available for n in ROLE_PARAMS["height"]) and "thickness" not in dims:
         dims["thickness"] = dims.pop("height")
-    if "diameter" in dims and "length" in dims and "width" not in dims and "height" not in dims:
-        dims["height"] = dims.pop("length")  # 'a 20 mm diameter shaft, 80 long'
+    if "length" in dims and "diameter" in dims and "width" not in dims and not any(
+            n in available for n in ROLE_PARAMS["length"]):
+        dims["height"] = dims.pop("length")  # 'a 20 mm diameter tube, 80 long' on a part with a height
     for role, value in list(dims.items()) + [(k, float(v)) for k, v in plan_counts.items()]:
         name = param_for(role, available, used)
         if name is None:
@@ -80,6 +82,14 @@ def fill(plan_dims: dict[str, float], plan_counts: dict[str, int],
         used.add(name)
         values[name] = int(round(value)) if isinstance(available[name], int) else float(value)
     return values, missing
+
+
+def coverage(plan_dims: dict[str, float], plan_counts: dict[str, int], available: dict[str, float]) -> float:
+    """How well an example can take the plan: roles it maps exactly count 1, converted ones 0.5."""
+    exact = sum(1 for role in list(plan_dims) + list(plan_counts)
+                if any(n in available for n in ROLE_PARAMS.get(role, (role,))))
+    values, missing = fill(plan_dims, plan_counts, available)
+    return exact + 0.5 * (len(values) - exact if len(values) > exact else 0) - 0.01 * len(missing)
 
 
 def set_parameters(code: str, values: dict[str, float]) -> str:

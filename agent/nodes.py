@@ -1,0 +1,274 @@
+"""The graph's nodes. Each takes the state and returns the keys it changes.
+
+Dependencies (chat model, knowledge base, sandbox, session store) are bound in
+:func:`agent.graph.build_graph`; nodes never build prompts inline (see prompting.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from langchain_core.messages import AIMessage
+
+from tools.results import ExecResult
+
+from .answers import answer_question
+from .plan import Plan, parse_edits, parse_request
+from .prompting import build_messages, extract_code
+
+_UNDO = re.compile(r"^\s*(undo|revert|go back|back to|restore)\b|\b(go back to|restore|back to)\s+v(?:ersion)?\s*(\d+)", re.I)
+_EXPLAIN = re.compile(r"\b(explain|describe|what is this|what's this)\b", re.I)
+_QUESTION = re.compile(r"^\s*(how|what|why|which|is|are|does|do|can|could|would)\b|\?\s*$", re.I)
+_JSON_PATH = re.compile(r"(\S+\.json)\b")
+_CHANGE = re.compile(r"^\s*(make|add|change|remove|delete|move|put|set|increase|decrease|reduce|enlarge|round|"
+                     r"fillet|chamfer|shell|drill|cut|mirror|rotate|scale|use|double|halve)\b", re.I)
+_NEW = re.compile(r"^\s*(a|an|new|another|design|create|build|model|make (?:me )?(?:a|an)|i need|i want|give me)\b", re.I)
+
+
+@dataclass
+class Deps:
+    llm: object                 # a LangChain chat model
+    sandbox: object             # tools.sandbox.Sandbox
+    sessions: object            # agent.sessions.SessionStore
+    kb: object | None = None    # knowledge.search.KnowledgeBase
+    max_attempts: int = 3
+    jobs_dir: Path | None = None
+
+
+def _thread(config) -> str:
+    return (config or {}).get("configurable", {}).get("thread_id", "default")
+
+
+def _current(state) -> dict | None:
+    for v in state.get("versions") or []:
+        if v["version"] == state.get("current"):
+            return v
+    return None
+
+
+def route(state, config=None):
+    text = state.get("request", "")
+    attachment = state.get("attachment")
+    has_design = _current(state) is not None
+    if _UNDO.search(text) and has_design:
+        intent = "undo"
+    elif (attachment and attachment.endswith(".json")) or (_EXPLAIN.search(text) and
+                                                           (_JSON_PATH.search(text) or has_design)):
+        intent = "explain"
+    elif has_design and _QUESTION.search(text) and not parse_edits(text):
+        intent = "question"
+    elif has_design and (parse_edits(text) or _CHANGE.search(text)) and not (
+            _NEW.search(text) and "make it" not in text.lower()):
+        intent = "modify"
+    elif not has_design and parse_edits(text) and not _NEW.search(text) and not parse_request(text).extents:
+        intent = "question"  # a change, but nothing to change yet: the question node says so
+    else:
+        intent = "new_design"
+    return {"intent": intent, "attempts": 0, "history": [], "code": None, "exec": None, "check": {},
+            "hits": [], "fixes": [], "edits": [], "answer": "", "model_note": "",
+            "messages": [("human", text)]}
+
+
+def plan_node(state, config=None):
+    if state["intent"] == "modify":
+        edits = [e.to_dict() for e in parse_edits(state["request"])]
+        return {"edits": edits, "plan": Plan(text=state["request"]).to_dict()}
+    return {"plan": parse_request(state["request"]).to_dict(), "edits": []}
+
+
+def make_retrieve(deps: Deps):
+    def retrieve(state, config=None):
+        if deps.kb is None:
+            return {"hits": []}
+        query = state["request"]
+        if state["intent"] == "modify":
+            cur = _current(state) or {}
+            query = f"{cur.get('title', '')} {query}"
+        hits = deps.kb.search(query, k=4, kinds=("example",)) + deps.kb.search(query, k=2, kinds=("doc",))
+        return {"hits": [_hit(h) for h in hits]}
+    return retrieve
+
+
+def _hit(h) -> dict:
+    return {"id": h.id, "kind": h.kind, "title": h.title, "score": h.score, "family": h.family,
+            "body": h.body, "meta": h.meta, "source": h.source}
+
+
+def make_generate(deps: Deps):
+    def generate(state, config=None):
+        task = "fix" if state.get("history") else state["intent"]
+        fixes = state.get("fixes") or []
+        if task == "fix" and deps.kb is not None and not fixes:
+            err = (state["history"][-1].get("error") or {})
+            query = f"{err.get('exception') or ''} {err.get('message') or ''} " + " ".join(state["history"][-1].get("problems") or [])
+            fixes = [_hit(h) for h in deps.kb.search(query.strip() or "error", k=2, kinds=("error_fix",))]
+        messages = build_messages(task, {**state, "fixes": fixes})
+        reply = deps.llm.invoke(messages)
+        code, note = extract_code(str(reply.content))
+        return {"code": code, "model_note": note, "attempts": state.get("attempts", 0) + 1, "fixes": fixes}
+    return generate
+
+
+def make_execute(deps: Deps):
+    def execute(state, config=None):
+        res: ExecResult = deps.sandbox.run_script(state["code"])
+        return {"exec": res.to_dict()}
+    return execute
+
+
+def _size_problems(plan: dict, size: list[float]) -> list[str]:
+    measured = sorted(size)
+    problems = []
+    extents = plan.get("extents") or []
+    tol = lambda v: max(0.5, 0.01 * v)  # noqa: E731
+    if extents:
+        if any(abs(a - b) > tol(b) for a, b in zip(measured, extents)):
+            problems.append("bbox is " + " x ".join(f"{v:.1f}" for v in measured) + " mm (sorted), the plan asked for "
+                            + " x ".join(f"{v:g}" for v in extents) + " mm")
+    for want in plan.get("must_have") or []:
+        if not any(abs(v - want) <= tol(want) for v in measured):
+            problems.append(f"no extent of {want:g} mm; measured " + " x ".join(f"{v:.1f}" for v in measured) + " mm")
+    return problems
+
+
+def validate(state, config=None):
+    ex = state.get("exec")
+    code = state.get("code")
+    entry = {"code": code, "error": None, "problems": []}
+    if code is None:
+        entry["problems"] = ["the model returned no code"]
+    elif not ex["ok"]:
+        entry["error"] = ex["error"]
+    else:
+        report = ex["report"]
+        if not report["valid"] or report["solids"] < 1 or report["volume"] <= 0:
+            entry["problems"] += ["not a valid solid: " + "; ".join(report["problems"] or ["no volume"])]
+        if report["solids"] > 1 and state["intent"] == "new_design":
+            entry["problems"].append(f"{report['solids']} separate solids; a single part was expected")
+        if state["intent"] == "new_design":
+            entry["problems"] += _size_problems(state.get("plan") or {}, report["size"])
+    ok = code is not None and ex is not None and ex["ok"] and not entry["problems"]
+    return {"check": {"ok": ok, "problems": entry["problems"], "error": entry["error"]},
+            "history": (state.get("history") or []) + [entry]}
+
+
+def make_after_validate(deps: Deps):
+    def after_validate(state) -> str:
+        if state["check"]["ok"]:
+            return "save"
+        if state.get("code") is None and (state.get("model_note") or "").strip():
+            return "respond"  # the model explained why it cannot: retrying would not help
+        return "generate" if state.get("attempts", 0) < deps.max_attempts else "respond"
+    return after_validate
+
+
+def make_save(deps: Deps):
+    def save(state, config=None):
+        versions = list(state.get("versions") or [])
+        number = (versions[-1]["version"] + 1) if versions else 1
+        ex = state["exec"]
+        report = ex["report"]
+        title = next((h["title"] for h in state.get("hits", []) if h.get("kind") == "example"), "part")
+        if state["intent"] == "modify":
+            title = (_current(state) or {}).get("title", title)
+        path = deps.sessions.save(_thread(config), number, state["code"], ex,
+                                  {"request": state["request"], "intent": state["intent"]})
+        summary = ExecResult.from_dict(ex).report.summary()
+        versions.append({"version": number, "code": state["code"], "summary": summary, "dir": str(path),
+                         "title": title, "request": state["request"], "size": report["size"],
+                         "volume": report["volume"], "parent": state.get("current")})
+        return {"versions": versions, "current": number}
+    return save
+
+
+def respond(state, config=None):
+    intent = state["intent"]
+    if state.get("check", {}).get("ok") and intent in ("new_design", "modify", "explain"):
+        cur = _current(state)
+        kept = f" (v{cur['parent']} kept)" if cur.get("parent") else ""
+        head = state.get("answer") or ""
+        text = (f"{head}\n" if head else "") + f"v{cur['version']} saved{kept}: {cur['summary']}."
+        if state.get("model_note"):
+            text += f"\n{state['model_note']}"
+    elif state.get("answer"):
+        text = state["answer"]
+    else:
+        last = (state.get("history") or [{}])[-1]
+        reasons = last.get("problems") or []
+        if last.get("error"):
+            err = last["error"]
+            reasons = [f"{err['type']}: {err['message']}" + (f" (line {err['line']})" if err.get("line") else "")] + reasons
+        note = state.get("model_note") or ""
+        text = (f"I could not make a valid part after {state.get('attempts', 0)} attempt(s). "
+                f"Last problem: {'; '.join(reasons) or 'none reported'}.")
+        if note:
+            text += f"\n{note}"
+        if last.get("code"):
+            text += "\nThe best attempt's code is kept in this turn's history; no version was saved."
+    return {"answer": text, "messages": [AIMessage(content=text)]}
+
+
+def make_explain(deps: Deps):
+    def explain_node(state, config=None):
+        from tools.cadjson import build, load_document
+        from tools.cadjson.explain import explain
+
+        source = state.get("attachment") or (_JSON_PATH.search(state["request"]) or [None, None])[1]
+        if not source:
+            cur = _current(state)
+            if cur is None:
+                return {"answer": "There is nothing to explain yet: attach a CAD JSON file or design a part first.",
+                        "check": {"ok": False}}
+            return {"answer": f"The current design (v{cur['version']}): {cur['summary']}. Its script:\n```python\n"
+                              f"{cur['code']}```", "check": {"ok": False}}
+        if not Path(source).exists():
+            return {"answer": f"I cannot find {source}. Give the path of a CAD JSON file.", "check": {"ok": False}}
+        doc, problems, fmt = load_document(Path(source))
+        if doc is None:
+            listed = "\n".join(f"- {p}" for p in problems if p.severity == "error")
+            return {"answer": f"{source} is not a valid CAD JSON document:\n{listed}", "check": {"ok": False}}
+        script, res = build(doc, deps.sandbox)
+        text = explain(doc, res.report if res.ok else None).text("steps")
+        if not res.ok:
+            return {"answer": text + f"\n(The part could not be built: {res.error})", "check": {"ok": False}}
+        return {"answer": text, "code": script, "exec": res.to_dict(),
+                "check": {"ok": res.valid_solid, "problems": [], "error": None},
+                "hits": [{"kind": "example", "title": f"CAD JSON {Path(source).name}"}]}
+    return explain_node
+
+
+def question(state, config=None):
+    cur = _current(state)
+    if cur is None:
+        return {"answer": "There is no design in this conversation yet, so there is nothing to change or measure. "
+                          "Describe a part first, e.g. 'a 60 x 40 mm plate, 5 mm thick'.", "check": {"ok": False}}
+    report = {}
+    if cur:
+        path = Path(cur["dir"]) / "report.json"
+        if path.exists():
+            import json
+
+            data = json.loads(path.read_text())
+            report = {**(data.get("report") or {})}
+    return {"answer": answer_question(state["request"], report, cur["code"] if cur else ""), "check": {"ok": False}}
+
+
+def make_undo(deps: Deps):
+    def undo(state, config=None):
+        versions = state.get("versions") or []
+        m = re.search(r"v(?:ersion)?\s*(\d+)", state["request"], re.I)
+        cur = _current(state)
+        target = int(m.group(1)) if m else (cur or {}).get("parent")
+        source = next((v for v in versions if v["version"] == target), None)
+        if source is None:
+            return {"answer": f"There is no version {target} to go back to. Versions: "
+                              + ", ".join(f"v{v['version']}" for v in versions) + ".", "check": {"ok": False}}
+        res = deps.sandbox.run_script(source["code"])
+        if not res.ok:
+            return {"answer": f"v{target} no longer builds: {res.error}", "check": {"ok": False}}
+        return {"code": source["code"], "exec": res.to_dict(), "intent": "modify",
+                "check": {"ok": True, "problems": [], "error": None},
+                "answer": f"Restored v{target} as a new version (nothing is deleted)."}
+    return undo

@@ -1,0 +1,99 @@
+"""``cadagent chat`` (terminal conversation) and ``cadagent run`` (one shot)."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import uuid
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .cli_common import ConfigOpt, settings_from
+
+_SHOW = ("plan", "retrieve", "generate", "execute", "validate", "save")
+
+
+def _agent(config, llm, attempts):
+    from agent.runtime import Agent
+
+    settings = settings_from(config)
+    if llm or attempts:
+        settings = settings.model_copy(update={"agent": settings.agent.model_copy(
+            update={k: v for k, v in (("llm", llm), ("max_attempts", attempts)) if v})})
+    try:
+        return Agent(settings)
+    except ValueError as exc:
+        typer.secho(f"error: {exc}", fg="red", err=True)
+        raise typer.Exit(2) from exc
+
+
+def _turn(agent, thread: str, text: str, attachment: Optional[str] = None) -> dict:
+    answer, saved = "", None
+    for ev in agent.stream(thread, text, attachment):
+        if ev.node in _SHOW:
+            typer.secho(f"   · {ev.text}", fg="cyan" if ev.node != "validate" or "ok" in ev.text else "yellow")
+        if ev.node == "save":
+            saved = ev.data.get("current")
+        if ev.node == "respond":
+            answer = ev.data.get("answer", "")
+    typer.secho("agent> " + answer.replace("\n", "\n       "), fg="green" if saved else None)
+    return {"answer": answer, "version": saved}
+
+
+def chat_cmd(
+    thread: str = typer.Option("cli", "--thread", help="conversation id; the same id continues a conversation"),
+    llm: Optional[str] = typer.Option(None, "--llm", help="chat model (default: settings, 'offline')"),
+    attempts: Optional[int] = typer.Option(None, "--attempts", min=1, max=10, help="generate attempts per turn"),
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """Design parts in a terminal conversation. /new starts a fresh thread, /quit leaves."""
+    agent = _agent(config, llm, attempts)
+    typer.echo(f"CadAgent chat (thread {thread!r}, workspace {agent.workspace}). Describe a part; /quit to leave.")
+    try:
+        while True:
+            try:
+                text = input("you> ").strip()
+            except EOFError:
+                break
+            if not text:
+                continue
+            if text in ("/quit", "/exit"):
+                break
+            if text == "/new":
+                thread = f"cli-{uuid.uuid4().hex[:8]}"
+                typer.echo(f"new thread {thread!r}")
+                continue
+            try:
+                _turn(agent, thread, text)
+            except Exception as exc:  # noqa: BLE001 - the conversation survives any failure
+                typer.secho(f"agent> something went wrong on our side ({type(exc).__name__}: {exc}); "
+                            "the conversation is intact, try again", fg="red")
+    finally:
+        agent.close()
+
+
+def run_cmd(
+    request: str = typer.Argument(..., help="what to design, in plain words"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="copy the part's files here"),
+    llm: Optional[str] = typer.Option(None, "--llm", help="chat model (default: settings, 'offline')"),
+    attempts: Optional[int] = typer.Option(None, "--attempts", min=1, max=10),
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """One request, one part: STEP / STL / GLB / script / report in --out. Exit 0 when a part was made."""
+    agent = _agent(config, llm, attempts)
+    thread = f"run-{uuid.uuid4().hex[:10]}"
+    try:
+        result = _turn(agent, thread, request)
+        if result["version"] is None:
+            raise typer.Exit(1)
+        version = agent.state(thread)["versions"][-1]
+        if out:
+            out.mkdir(parents=True, exist_ok=True)
+            for f in Path(version["dir"]).iterdir():
+                shutil.copyfile(f, out / f.name)
+            typer.echo(f"→ {out}/ (part.py, part.step, part.stl, part.glb, report.json)")
+    finally:
+        agent.close()
+    sys.stdout.flush()

@@ -1,0 +1,180 @@
+"""The agent graph, driven by scripted chat models (real LangChain interface) and the offline engine."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from langchain_core.language_models.chat_models import BaseChatModel
+from langchain_core.messages import AIMessage
+from langchain_core.outputs import ChatGeneration, ChatResult
+
+from agent.runtime import Agent
+from cadagent.config import load_settings
+from evals.offline_quality import load_set, run_quality
+
+from .conftest import ROOT
+
+PLATE = "a 60 x 40 mm plate, 5 mm thick"
+GOOD = "```python\nimport cadquery as cq\nlength = 60.0\nresult = cq.Workplane().box(length, 40, 5)\n```\nA plate."
+THICK = "```python\nimport cadquery as cq\nresult = cq.Workplane().box(60, 40, 10)\n```"
+SYNTAX = "```python\nimport cadquery as cq\nresult = cq.Workplane().box(60, 40,\n```"
+RUNTIME = "```python\nimport cadquery as cq\nw = cq.Workplane().box(60, 40, 5)\nresult = w.edges('|Z').fillet(30)\n```"
+
+
+class ScriptedChatModel(BaseChatModel):
+    """Answers from a list, in order, and records every prompt it was given."""
+
+    replies: list[str]
+    prompts: list[str] = []
+
+    @property
+    def _llm_type(self) -> str:
+        return "scripted"
+
+    def _generate(self, messages, stop=None, run_manager=None, **kwargs):
+        self.prompts.append("\n".join(str(m.content) for m in messages))
+        reply = self.replies[min(len(self.prompts) - 1, len(self.replies) - 1)]
+        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=reply))])
+
+
+@pytest.fixture()
+def make_agent(tmp_path, sandbox, kb):
+    agents = []
+
+    def make(llm=None, workspace=None, attempts=3):
+        settings = load_settings(workspace=workspace or tmp_path / "ws", agent={"max_attempts": attempts})
+        a = Agent(settings, llm=llm, kb=kb, sandbox=sandbox)
+        agents.append(a)
+        return a
+
+    yield make
+    for a in agents:
+        a.close()
+
+
+def test_first_try_succeeds(make_agent):
+    llm = ScriptedChatModel(replies=[GOOD], prompts=[])
+    agent = make_agent(llm)
+    events = list(agent.stream("t", PLATE))
+    nodes = [e.node for e in events]
+    assert nodes == ["route", "plan", "retrieve", "generate", "execute", "validate", "save", "respond"]
+    state = agent.state("t")
+    assert state["attempts"] == 1 and state["current"] == 1
+    v1 = state["versions"][0]
+    assert v1["size"] == pytest.approx([60, 40, 5]) and "bbox 60.0 x 40.0 x 5.0" in state["answer"]
+    files = {p.name for p in Path(v1["dir"]).iterdir()}
+    assert {"part.py", "part.step", "part.stl", "part.glb", "report.json"} <= files
+    # the prompt carried the plan and retrieved examples as JSON context
+    assert '"length": 60.0' in llm.prompts[0] and "plate-four-corner-holes" in llm.prompts[0]
+
+
+@pytest.mark.parametrize("bad, needle", [(SYNTAX, "syntax"), (RUNTIME, "StdFail_NotDone"),
+                                         (THICK, "the plan asked for 5 x 40 x 60 mm")])
+def test_failure_then_retry_with_the_error_in_the_prompt(make_agent, bad, needle):
+    llm = ScriptedChatModel(replies=[bad, GOOD], prompts=[])
+    agent = make_agent(llm)
+    answer = agent.send("t", PLATE)
+    state = agent.state("t")
+    assert state["attempts"] == 2 and "v1 saved" in answer
+    assert len(llm.prompts) == 2
+    assert "## Task: fix" in llm.prompts[1] and needle in llm.prompts[1]
+    if needle == "StdFail_NotDone":
+        assert "fillet" in llm.prompts[1].lower() and "error_fixes" in llm.prompts[1]
+
+
+def test_retries_exhausted_is_an_honest_failure(make_agent):
+    llm = ScriptedChatModel(replies=[THICK], prompts=[])
+    agent = make_agent(llm, attempts=2)
+    answer = agent.send("t", PLATE)
+    assert answer.startswith("I could not make a valid part after 2 attempt(s)")
+    assert "60.0 x 40.0 x 10.0" in answer or "10.0 x 40.0 x 60.0" in answer
+    state = agent.state("t")
+    assert state.get("versions") in (None, []) and state["history"][-1]["code"]
+
+
+def test_offline_modify_keeps_parameters_and_undo(make_agent):
+    agent = make_agent()
+    agent.send("t", "a 60 x 40 mm plate, 5 mm thick, four 5 mm holes 8 mm in from the corners")
+    v1_code = agent.state("t")["versions"][0]["code"]
+    answer = agent.send("t", "make it 10 mm longer")
+    state = agent.state("t")
+    v2 = state["versions"][1]
+    assert "v2 saved (v1 kept)" in answer and v2["size"] == pytest.approx([70, 40, 5])
+    names = lambda code: [ln.split("=")[0].strip() for ln in code.splitlines() if " = " in ln and ln[0].isalpha()]  # noqa: E731
+    assert names(v2["code"]) == names(v1_code)
+    assert "length = 70.0" in v2["code"]
+    answer = agent.send("t", "go back to v1")
+    state = agent.state("t")
+    assert "Restored v1" in answer and state["current"] == 3
+    assert state["versions"][2]["size"] == pytest.approx([60, 40, 5])
+    assert len(state["versions"]) == 3  # nothing deleted
+
+
+def test_question_answered_from_measurements(make_agent):
+    agent = make_agent()
+    agent.send("t", "a plain rectangular plate 100 x 50 x 10 mm")
+    answer = agent.send("t", "how heavy is it in aluminium?")
+    assert "In aluminium (2.7 g/cm³) it weighs 135.0 g" in answer
+
+
+def test_explain_a_cad_json_file(make_agent):
+    agent = make_agent()
+    path = ROOT / "examples" / "cadjson" / "block_with_hole.json"
+    answer = agent.send("t", f"explain this: {path}")
+    assert answer.startswith("A 75 x 75 x 20 mm block with a 30 mm through hole")
+    assert "v1 saved" in answer
+
+
+def test_offline_engine_says_plainly_when_it_cannot(make_agent):
+    agent = make_agent()
+    agent.send("t", PLATE)
+    answer = agent.send("t", "make the third hole oval and add a logo")
+    assert "v2" not in answer
+    assert "offline engine" in answer.lower() or "could not" in answer.lower()
+
+
+def test_two_threads_do_not_see_each_other(make_agent):
+    agent = make_agent()
+    agent.send("alice", "a plain rectangular plate 100 x 50 x 10 mm")
+    agent.send("bob", "a round standoff 8 mm diameter and 15 mm tall")
+    a, b = agent.state("alice"), agent.state("bob")
+    assert [v["size"] for v in a["versions"]] == [pytest.approx([100, 50, 10])]
+    assert [v["size"] for v in b["versions"]] == [pytest.approx([8, 8, 15])]
+    assert Path(a["versions"][0]["dir"]).parent != Path(b["versions"][0]["dir"]).parent
+
+
+def test_thread_survives_a_process_restart(tmp_path):
+    ws = tmp_path / "ws"
+    script = textwrap.dedent(f"""
+        import sys
+        from cadagent.config import load_settings
+        from agent.runtime import Agent
+        with Agent(load_settings(workspace={str(ws)!r})) as a:
+            print(a.send("keep", sys.argv[1]).splitlines()[0])
+            print(len(a.state("keep")["versions"]))
+        """)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    first = subprocess.run([sys.executable, "-c", script, "a plain rectangular plate 100 x 50 x 10 mm"],
+                           capture_output=True, text=True, env=env, timeout=300)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.splitlines()[-1] == "1"
+    second = subprocess.run([sys.executable, "-c", script, "make it 20 mm longer"],
+                            capture_output=True, text=True, env=env, timeout=300)
+    assert second.returncode == 0, second.stderr
+    assert "v2 saved (v1 kept)" in second.stdout and "bbox 120.0 x 50.0 x 10.0" in second.stdout
+    assert second.stdout.splitlines()[-1] == "2"
+
+
+def test_offline_quality_set(make_agent):
+    conversations = load_set()
+    assert sum(len(c["turns"]) for c in conversations) >= 40
+    results = run_quality(make_agent(), conversations)
+    rate = sum(r.ok for r in results) / len(results)
+    misses = [(r.request, r.expected, r.measured) for r in results if not r.ok]
+    assert rate >= 0.9, misses
