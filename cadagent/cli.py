@@ -150,6 +150,14 @@ def bench_kb_cmd() -> None:
     run_benchmark(echo=typer.echo)
 
 
+@bench_app.command("agent")
+def bench_agent_cmd(config: Optional[Path] = ConfigOpt) -> None:
+    """A full offline agent turn: total and per node; the agent's own overhead."""
+    from bench.agent_bench import run_benchmark
+
+    run_benchmark(settings_from(config), echo=typer.echo)
+
+
 app.add_typer(bench_app, name="bench")
 app.command("chat")(chat_cmd)
 app.command("run")(run_cmd)

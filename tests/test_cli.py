@@ -68,7 +68,7 @@ def test_iou_command(tmp_path):
 
 
 @pytest.mark.parametrize("cmd", [[], ["exec"], ["iou"], ["doctor"], ["bench"], ["bench", "sandbox"],
-                                 ["bench", "cadjson"], ["bench", "kb"], ["kb"], ["kb", "search"], ["kb", "eval"],
+                                 ["bench", "cadjson"], ["bench", "kb"], ["bench", "agent"], ["chat"], ["run"], ["kb"], ["kb", "search"], ["kb", "eval"],
                                  ["cadjson"], ["cadjson", "validate"],
                                  ["cadjson", "compile"], ["cadjson", "explain"], ["cadjson", "convert"]])
 def test_help_everywhere(tmp_path, cmd):
@@ -147,3 +147,21 @@ def test_kb_commands(tmp_path):
     assert p.returncode == 2 and "the query is empty" in p.stderr
     p = run(["kb", "search", "gear", "--kind", "recipe"], tmp_path)
     assert p.returncode == 2 and "unknown kind" in p.stderr
+
+
+# ---- agent ---------------------------------------------------------------------------------
+
+def test_run_and_chat(tmp_path):
+    p = run(["run", "a 60 x 40 mm plate, 5 mm thick, four 5 mm holes 8 mm in from the corners",
+             "--out", str(tmp_path / "plate")], tmp_path)
+    assert p.returncode == 0, p.stderr
+    assert "v1 saved: valid solid, bbox 60.0 x 40.0 x 5.0 mm, volume 11 607 mm³" in p.stdout
+    assert (tmp_path / "plate" / "part.step").stat().st_size > 0
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    chat = subprocess.run(EXE + ["chat", "--thread", "t1"], cwd=tmp_path, env=env, capture_output=True, text=True,
+                          input="a plain rectangular plate 100 x 50 x 10 mm\nmake it 20 mm longer\n/quit\n",
+                          timeout=180)
+    assert chat.returncode == 0, chat.stderr
+    assert "v2 saved (v1 kept)" in chat.stdout and "bbox 120.0 x 50.0 x 10.0" in chat.stdout
+    p = run(["run", "a plain plate 10 x 10 x 1 mm", "--llm", "nope"], tmp_path)
+    assert p.returncode == 2 and "unknown LLM provider 'nope'" in p.stderr

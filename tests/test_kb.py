@@ -118,7 +118,8 @@ def test_corrupted_store_is_moved_aside_and_rebuilt(tmp_path):
     # in a fresh process: chroma caches clients per path, process-wide
     code = textwrap.dedent(f"""
         from pathlib import Path
-                from knowledge.library import load_library
+        from knowledge.embedder import Embedder
+        from knowledge.library import load_library
         from knowledge.store import Store
         entries, _ = load_library()
         path = Path({str(tmp_path / 'chroma')!r})
