@@ -22,10 +22,13 @@ def build_graph(deps: nodes.Deps, checkpointer=None):
     g.add_node("explain", nodes.make_explain(deps))
     g.add_node("question", nodes.question)
     g.add_node("undo", nodes.make_undo(deps))
+    g.add_node("take_code", nodes.take_code)
 
     g.add_edge(START, "route")
     g.add_conditional_edges("route", lambda s: s["intent"], {
-        "new_design": "plan", "modify": "plan", "explain": "explain", "question": "question", "undo": "undo"})
+        "new_design": "plan", "modify": "plan", "explain": "explain", "question": "question", "undo": "undo",
+        "run_code": "take_code"})
+    g.add_edge("take_code", "execute")
     g.add_edge("plan", "retrieve")
     g.add_edge("retrieve", "generate")
     g.add_conditional_edges("generate", lambda s: "execute" if s.get("code") else "validate",

@@ -52,7 +52,9 @@ def route(state, config=None):
     text = state.get("request", "")
     attachment = state.get("attachment")
     has_design = _current(state) is not None
-    if _UNDO.search(text) and has_design:
+    if state.get("code_input"):
+        intent = "run_code"
+    elif _UNDO.search(text) and has_design:
         intent = "undo"
     elif (attachment and attachment.endswith(".json")) or (_EXPLAIN.search(text) and
                                                            (_JSON_PATH.search(text) or has_design)):
@@ -160,7 +162,10 @@ def make_after_validate(deps: Deps):
             return "save"
         if state.get("code") is None and (state.get("model_note") or "").strip():
             return "respond"  # the model explained why it cannot: retrying would not help
-        return "generate" if state.get("attempts", 0) < deps.max_attempts else "respond"
+        if state["intent"] == "run_code":
+            return "respond"  # the user's own script: report, do not rewrite it
+        budget = state.get("max_attempts") or deps.max_attempts
+        return "generate" if state.get("attempts", 0) < budget else "respond"
     return after_validate
 
 
@@ -171,7 +176,7 @@ def make_save(deps: Deps):
         ex = state["exec"]
         report = ex["report"]
         title = next((h["title"] for h in state.get("hits", []) if h.get("kind") == "example"), "part")
-        if state["intent"] == "modify":
+        if state["intent"] in ("modify", "run_code"):
             title = (_current(state) or {}).get("title", title)
         path = deps.sessions.save(_thread(config), number, state["code"], ex,
                                   {"request": state["request"], "intent": state["intent"]})
@@ -185,7 +190,7 @@ def make_save(deps: Deps):
 
 def respond(state, config=None):
     intent = state["intent"]
-    if state.get("check", {}).get("ok") and intent in ("new_design", "modify", "explain"):
+    if state.get("check", {}).get("ok") and intent in ("new_design", "modify", "explain", "run_code"):
         cur = _current(state)
         kept = f" (v{cur['parent']} kept)" if cur.get("parent") else ""
         head = state.get("answer") or ""
@@ -194,6 +199,8 @@ def respond(state, config=None):
             text += f"\n{state['model_note']}"
     elif state.get("answer"):
         text = state["answer"]
+    elif state.get("code") is None and (state.get("model_note") or "").strip() and state.get("attempts", 0) <= 1:
+        text = state["model_note"]  # the model said plainly why it cannot: no retries were spent
     else:
         last = (state.get("history") or [{}])[-1]
         reasons = last.get("problems") or []
@@ -253,6 +260,10 @@ def question(state, config=None):
             data = json.loads(path.read_text())
             report = {**(data.get("report") or {})}
     return {"answer": answer_question(state["request"], report, cur["code"] if cur else ""), "check": {"ok": False}}
+
+
+def take_code(state, config=None):
+    return {"code": state["code_input"], "attempts": 1, "code_input": None}
 
 
 def make_undo(deps: Deps):

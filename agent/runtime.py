@@ -61,8 +61,10 @@ class Agent:
     def _config(thread_id: str) -> dict:
         return {"configurable": {"thread_id": thread_id}, "recursion_limit": 60}
 
-    def stream(self, thread_id: str, message: str, attachment: str | None = None) -> Iterator[Event]:
-        inputs = {"request": message, "attachment": attachment}
+    def stream(self, thread_id: str, message: str, attachment: str | None = None, *,
+               code: str | None = None, max_attempts: int | None = None) -> Iterator[Event]:
+        """One turn. ``code``: run this (user-edited) script as the next version instead."""
+        inputs = {"request": message, "attachment": attachment, "code_input": code, "max_attempts": max_attempts}
         for update in self.graph.stream(inputs, self._config(thread_id), stream_mode="updates"):
             for node, data in update.items():
                 yield Event(node, describe(node, data or {}), data or {})
@@ -110,6 +112,8 @@ def describe(node: str, data: dict) -> str:
                                                                         [str((check.get("error") or {}).get("type"))])
     if node == "save":
         return f"v{data.get('current')} saved"
+    if node == "take_code":
+        return "running your edited script"
     if node in ("respond", "question", "explain", "undo"):
         return data.get("answer", "")
     return node

@@ -6,13 +6,15 @@ from typing import Annotated, TypedDict
 
 from langgraph.graph.message import add_messages
 
-INTENTS = ("new_design", "modify", "explain", "question", "undo")
+INTENTS = ("new_design", "modify", "explain", "question", "undo", "run_code")
 
 
 class AgentState(TypedDict, total=False):
     messages: Annotated[list, add_messages]   # the conversation (Human / AI messages)
     request: str                              # this turn's text
     attachment: str | None                    # a file the user gave with this turn
+    code_input: str | None                    # a script the user edited and ran (the UI's code tab)
+    max_attempts: int | None                  # this turn's retry budget (UI setting)
     intent: str
     plan: dict                                # agent.plan.Plan as a dict
     edits: list[dict]                         # agent.plan.Edit dicts (modify)

@@ -97,3 +97,24 @@ def run_cmd(
     finally:
         agent.close()
     sys.stdout.flush()
+
+
+def ui_cmd(
+    host: str = typer.Option("127.0.0.1", "--host", help="address to listen on"),
+    port: int = typer.Option(7860, "--port", help="port"),
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """Serve the chat UI (3D viewer, code, versions, downloads) at http://HOST:PORT."""
+    import time
+
+    t0 = time.perf_counter()
+    from ui.app import launch
+
+    settings = settings_from(config)
+    typer.echo(f"starting CadAgent UI (workspace {settings.workspace}) …")
+    demo, agent = launch(settings, host, port, block=False)
+    typer.secho(f"ready in {time.perf_counter() - t0:.1f} s: http://{host}:{port}", fg="green")
+    try:
+        demo.block_thread()
+    finally:
+        agent.close()

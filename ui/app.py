@@ -1,0 +1,108 @@
+"""The Gradio page: chat with live steps, 3D viewer, code, versions, downloads, CAD JSON upload.
+
+``cadagent ui`` builds the agent once and serves this page; every browser session has its own
+thread (its id lives in the browser's localStorage, so a reload or a server restart brings the
+conversation, the versions and the viewer back).
+"""
+
+from __future__ import annotations
+
+import gradio as gr
+
+from .handlers import Handlers
+
+CSS = """
+#viewer {min-height: 420px}
+footer {display: none !important}
+"""
+
+
+def build_app(agent, providers: list[str] | None = None) -> gr.Blocks:
+    h = Handlers(agent, providers or ["offline (ready: no key, no network)"])
+    with gr.Blocks(title="CadAgent") as demo:
+        sid = gr.BrowserState(None, storage_key="cadagent-session")
+        gr.Markdown("## CadAgent — describe a part, refine it, download it")
+        with gr.Row():
+            with gr.Column(scale=5):
+                chat = gr.Chatbot(label="Conversation", height=560, elem_id="chat",
+                                  feedback_options=("Like", "Dislike"),
+                                  placeholder="Try: *a 60 x 40 mm plate, 5 mm thick, four 5 mm holes 8 mm in from "
+                                              "the corners* — then *make it 10 mm longer*")
+                with gr.Row():
+                    box = gr.Textbox(placeholder="Describe a part or a change…", show_label=False, scale=8,
+                                     elem_id="message", autofocus=True)
+                    send = gr.Button("Send", variant="primary", scale=1, elem_id="send")
+                with gr.Row():
+                    new = gr.Button("New design", elem_id="new-design")
+                    comment = gr.Textbox(placeholder="Optional comment on the last answer", show_label=False, scale=4,
+                                         elem_id="comment")
+                    rate_up = gr.Button("👍", scale=0, elem_id="thumbs-up")
+                    rate_down = gr.Button("👎", scale=0, elem_id="thumbs-down")
+                feedback_note = gr.Markdown("")
+                with gr.Accordion("Upload CAD JSON or a CadQuery script", open=False):
+                    upload = gr.File(file_types=[".json", ".py"], label="File", elem_id="upload")
+                    explain_btn = gr.Button("Explain / build", elem_id="explain")
+                with gr.Accordion("Model and settings", open=False):
+                    gr.Dropdown(h.providers, value=h.providers[0], label="Model (providers with their status)",
+                                interactive=True)
+                    attempts = gr.Slider(1, 6, value=agent.deps.max_attempts, step=1, label="Attempts per turn")
+            with gr.Column(scale=5):
+                with gr.Tabs():
+                    with gr.Tab("3D"):
+                        viewer = gr.Model3D(label="Current version", elem_id="viewer", height=440,
+                                            clear_color=(0.96, 0.96, 0.97, 1.0))
+                    with gr.Tab("Code"):
+                        code = gr.Code(language="python", label="CadQuery script (edit and run)", elem_id="code",
+                                       interactive=True)
+                        run = gr.Button("Run edited script", elem_id="run-code")
+                    with gr.Tab("Versions"):
+                        versions = gr.Dataframe(headers=["version", "size (mm)", "volume (mm³)", "request"],
+                                                interactive=False, elem_id="versions")
+                        pick = gr.Dropdown([], label="Version", elem_id="pick-version")
+                        with gr.Row():
+                            restore = gr.Button("Restore as current (new version)", elem_id="restore")
+                downloads = gr.File(label="Downloads: STEP, STL, GLB, script", file_count="multiple",
+                                    interactive=False, elem_id="downloads")
+
+        outs = [sid, chat, viewer, code, versions, pick, downloads]
+        demo.load(h.load, [sid], [sid, chat, viewer, code, versions, pick, downloads], api_name="load")
+        send.click(h.send, [box, chat, sid, attempts], outs, api_name="send").then(lambda: "", None, box)
+        box.submit(h.send, [box, chat, sid, attempts], outs).then(lambda: "", None, box)
+        run.click(h.run_code, [code, chat, sid, attempts], outs, api_name="run_code")
+        explain_btn.click(h.upload_explain, [upload, chat, sid, attempts], outs, api_name="upload")
+        pick.input(h.show_version, [pick, sid], [viewer, code, downloads], api_name="show_version")
+        restore.click(h.restore, [pick, chat, sid, attempts], outs, api_name="restore")
+        new.click(h.new_design, None, [sid, chat, viewer, code, versions, pick, downloads], api_name="new_design")
+
+        def rate(liked):
+            def fn(history, session, note):
+                idx = next((i for i in range(len(history or []) - 1, -1, -1)
+                            if history[i]["role"] == "assistant" and not history[i].get("metadata")), None)
+                if idx is None:
+                    return "Nothing to rate yet.", ""
+                return h.feedback(history, session, idx, liked, note), ""
+            return fn
+
+        rate_up.click(rate(True), [chat, sid, comment], [feedback_note, comment], api_name="rate_up")
+        rate_down.click(rate(False), [chat, sid, comment], [feedback_note, comment], api_name="rate_down")
+
+        def on_like(history, session, data: gr.LikeData):
+            return h.feedback(history, session, data.index, data.liked)
+
+        chat.like(on_like, [chat, sid], [feedback_note])
+    return demo
+
+
+def launch(settings, host: str = "127.0.0.1", port: int = 7860, block: bool = True):
+    """Build the agent from the settings and serve the page."""
+    from agent.runtime import Agent
+
+    agent = Agent(settings)
+    agent.sandbox.warm()
+    sessions = agent.workspace / "sessions"
+    sessions.mkdir(parents=True, exist_ok=True)
+    demo = build_app(agent)
+    demo.queue(default_concurrency_limit=4)
+    demo.launch(server_name=host, server_port=port, allowed_paths=[str(sessions)], prevent_thread_lock=not block,
+                quiet=True, css=CSS, show_error=False)
+    return demo, agent

@@ -1,0 +1,151 @@
+"""UI event handlers: a thin adapter from Gradio events to the agent's stream.
+
+No prompts and no LLM calls here: everything goes through :class:`agent.runtime.Agent`.
+Each browser session has its own thread id (a random uuid kept in the browser).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import traceback
+import uuid
+from pathlib import Path
+
+STEP_NODES = ("plan", "retrieve", "generate", "execute", "validate", "save", "take_code")
+STEP_TITLES = {"plan": "🧭 Plan", "retrieve": "📚 Examples", "generate": "✍️ Attempt", "execute": "⚙️ Run",
+               "validate": "✅ Check", "save": "💾 Saved", "take_code": "▶️ Your script"}
+
+
+def new_session_id() -> str:
+    return uuid.uuid4().hex
+
+
+class Handlers:
+    def __init__(self, agent, providers: list[str]) -> None:
+        self.agent = agent
+        self.providers = providers
+        self.workspace = Path(agent.workspace)
+        self._feedback_lock = threading.Lock()
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _state(self, sid: str) -> dict:
+        return self.agent.state(sid) if sid else {}
+
+    def _view(self, sid: str, version: int | None = None):
+        """(glb path, code, versions table, version choices, selected, downloads) for a version."""
+        state = self._state(sid)
+        versions = state.get("versions") or []
+        if not versions:
+            return None, "", [], [], None, []
+        number = version or state.get("current") or versions[-1]["version"]
+        v = next((x for x in versions if x["version"] == number), versions[-1])
+        folder = Path(v["dir"])
+        glb = folder / "part.glb"
+        downloads = [str(folder / n) for n in ("part.step", "part.stl", "part.glb", "part.py") if (folder / n).exists()]
+        table = [[f"v{x['version']}", " x ".join(f"{s:.1f}" for s in x["size"]), f"{x['volume']:,.0f}".replace(",", " "),
+                  x["request"][:60]] for x in versions]
+        choices = [f"v{x['version']}" for x in versions]
+        return (str(glb) if glb.exists() else None), v["code"], table, choices, f"v{v['version']}", downloads
+
+    def _history(self, sid: str) -> list[dict]:
+        out = []
+        for m in self._state(sid).get("messages") or []:
+            role = "user" if m.type == "human" else "assistant"
+            out.append({"role": role, "content": str(m.content)})
+        return out
+
+    # -- events ----------------------------------------------------------------------------
+    def load(self, sid: str | None):
+        sid = sid or new_session_id()
+        glb, code, table, choices, selected, downloads = self._view(sid)
+        return (sid, self._history(sid), glb, code, table, _choices(choices, selected), downloads)
+
+    def new_design(self):
+        sid = new_session_id()
+        return sid, [], None, "", [], _choices([], None), []
+
+    def send(self, message: str, history: list, sid: str, attempts: int, attachment: str | None = None,
+             code: str | None = None):
+        """Stream one turn: step messages as they happen, then the answer; refresh the viewer."""
+        history = list(history or [])
+        sid = sid or new_session_id()  # an event that raced the page load still gets its own thread
+        text = (message or "").strip()
+        if not text and not attachment and not code:
+            yield sid, history, *self._outputs(sid)
+            return
+        history.append({"role": "user", "content": text or ("(uploaded " + Path(attachment).name + ")"
+                                                             if attachment else "(ran the edited script)")})
+        yield sid, history, *self._outputs(sid)
+        t0 = time.perf_counter()
+        try:
+            for ev in self.agent.stream(sid, text or "explain this file", attachment, code=code,
+                                        max_attempts=int(attempts) if attempts else None):
+                if ev.node in STEP_NODES:
+                    title = STEP_TITLES[ev.node]
+                    history.append({"role": "assistant", "content": ev.text,
+                                    "metadata": {"title": f"{title} · {time.perf_counter() - t0:.1f} s",
+                                                 "status": "done"}})
+                    yield sid, history, *self._outputs(sid)
+                elif ev.node == "respond":
+                    history.append({"role": "assistant", "content": ev.data.get("answer", "")})
+        except Exception as exc:  # noqa: BLE001 - the page must keep working after any error
+            traceback.print_exc()
+            history.append({"role": "assistant", "content": f"Something went wrong on our side "
+                            f"({type(exc).__name__}: {exc}). Your conversation and designs are kept; try again."})
+        yield sid, history, *self._outputs(sid)
+
+    def _outputs(self, sid: str):
+        glb, code, table, choices, selected, downloads = self._view(sid)
+        return glb, code, table, _choices(choices, selected), downloads
+
+    def run_code(self, code: str, history: list, sid: str, attempts: int):
+        yield from self.send("", history, sid, attempts, code=code)
+
+    def upload_explain(self, file, history: list, sid: str, attempts: int):
+        if file is None:
+            yield sid, list(history or []) + [{"role": "assistant", "content": "Choose a .json (CAD JSON) or .py "
+                                                                            "file first."}], *self._outputs(sid)
+            return
+        path = str(file)
+        if path.endswith(".py"):
+            code = Path(path).read_text(encoding="utf-8", errors="replace")
+            yield from self.send("", history, sid, attempts, code=code)
+        else:
+            yield from self.send(f"explain this: {Path(path).name}", history, sid, attempts, attachment=path)
+
+    def show_version(self, label: str | None, sid: str):
+        number = int(label[1:]) if label else None
+        glb, code, table, choices, selected, downloads = self._view(sid, number)
+        return glb, code, downloads
+
+    def restore(self, label: str | None, history: list, sid: str, attempts: int):
+        if not label:
+            yield sid, list(history or []), *self._outputs(sid)
+            return
+        yield from self.send(f"go back to {label}", history, sid, attempts)
+
+    def feedback(self, history: list, sid: str, index, liked: bool, comment: str = "") -> str:
+        """Store a rating with the prompt, the code and the measurements (raw material for fine-tuning)."""
+        history = history or []
+        idx = index[0] if isinstance(index, (list, tuple)) else index
+        answer = history[idx]["content"] if isinstance(idx, int) and idx < len(history) else ""
+        prompt = next((m["content"] for m in reversed(history[:idx] if isinstance(idx, int) else history)
+                       if m["role"] == "user"), "")
+        state = self._state(sid)
+        cur = next((v for v in state.get("versions") or [] if v["version"] == state.get("current")), None)
+        record = {"time": time.time(), "thread": sid, "liked": bool(liked), "comment": comment,
+                  "prompt": prompt, "answer": answer, "code": cur["code"] if cur else None,
+                  "version": cur["version"] if cur else None,
+                  "size": cur["size"] if cur else None, "volume": cur["volume"] if cur else None}
+        path = self.workspace / "feedback.jsonl"
+        with self._feedback_lock, open(path, "a", encoding="utf-8") as fh:
+            fh.write(json.dumps(record) + "\n")
+        return "Thanks — feedback saved." if liked is not None else ""
+
+
+def _choices(choices, selected):
+    import gradio as gr
+
+    return gr.update(choices=choices, value=selected)
