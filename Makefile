@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/cadagent run "a 60 x 40 mm plate, 5 mm thick, four 5 mm holes 8 mm in from the corners" --out out/plate
+	$(BIN)/cadagent ui
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

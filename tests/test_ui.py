@@ -53,7 +53,8 @@ def _text(message) -> str:
 
 
 def send(client, sid, text, history=None):
-    _, hist, viewer, code, versions, pick, downloads = client.predict(text, history or [], sid, 3, api_name="/send")
+    _, hist, code, versions, pick, downloads = client.predict(text, history or [], sid, 3, api_name="/send")
+    viewer = client.predict(sid, None, api_name="/viewer")
     return hist, viewer, code, versions, pick, downloads
 
 
@@ -62,7 +63,7 @@ def test_design_follow_up_restore(client):
     hist, viewer, code, versions, pick, downloads = send(client, sid, PLATE)
     assert "v1 saved: valid solid, bbox 60.0 x 40.0 x 5.0 mm" in _text(hist[-1])
     steps = [m for m in hist if m.get("metadata")]
-    assert [m["metadata"]["title"].split(" ·")[0] for m in steps][:3] == ["🧭 Plan", "📚 Examples", "✍️ Attempt"]
+    assert [m["metadata"]["title"].split(" ·")[0] for m in steps][:3] == ["Plan", "Examples", "Attempt"]
     assert viewer.endswith("part.glb") and Path(viewer).read_bytes()[:4] == b"glTF"
     assert {Path(d).suffix for d in downloads} == {".step", ".stl", ".glb", ".py"}
     assert "length = 60" in code
@@ -71,7 +72,7 @@ def test_design_follow_up_restore(client):
     assert [row[0] for row in versions["data"]] == ["v1", "v2"]
     viewer1, code1, _ = client.predict("v1", sid, api_name="/show_version")
     assert "length = 60" in code1
-    _, hist, viewer, code, versions, pick, downloads = client.predict("v1", hist, sid, 3, api_name="/restore")
+    _, hist, code, versions, pick, downloads = client.predict("v1", hist, sid, 3, api_name="/restore")
     assert "Restored v1" in _text(hist[-1]) and pick["value"] == "v3"
     assert versions["data"][-1][1] == "60.0 x 40.0 x 5.0"
 
@@ -80,10 +81,10 @@ def test_edited_code_becomes_a_version_and_errors_are_readable(client):
     sid = "ui-test-b"
     send(client, sid, "a plain rectangular plate 100 x 50 x 10 mm")
     good = "import cadquery as cq\nthickness = 10.0\nresult = cq.Workplane().box(30, 20, thickness)\n"
-    _, hist, viewer, code, versions, pick, downloads = client.predict(good, [], sid, 3, api_name="/run_code")
+    _, hist, code, versions, pick, downloads = client.predict(good, [], sid, 3, api_name="/run_code")
     assert "v2 saved" in _text(hist[-1]) and "30.0 x 20.0 x 10.0" in _text(hist[-1])
     bad = "import os\nresult = 1\n"
-    _, hist, viewer, code, versions, pick, downloads = client.predict(bad, hist, sid, 3, api_name="/run_code")
+    _, hist, code, versions, pick, downloads = client.predict(bad, hist, sid, 3, api_name="/run_code")
     answer = _text(hist[-1])
     assert "module 'os' is not allowed" in answer and "Traceback" not in answer
     assert len(versions["data"]) == 2  # no version for the failed run
@@ -96,9 +97,10 @@ def test_upload_cad_json_and_feedback(client, ui):
 
     sid = "ui-test-c"
     path = ROOT / "examples" / "cadjson" / "block_with_hole.json"
-    _, hist, viewer, code, versions, pick, downloads = client.predict(handle_file(str(path)), [], sid, 3,
-                                                                      api_name="/upload")
+    _, hist, code, versions, pick, downloads = client.predict(handle_file(str(path)), [], sid, 3,
+                                                              api_name="/upload")
     assert "A 75 x 75 x 20 mm block with a 30 mm through hole" in _text(hist[-1])
+    viewer = client.predict(sid, None, api_name="/viewer")
     assert viewer and viewer.endswith(".glb")
     note, comment = client.predict(hist, sid, "nice", api_name="/rate_up")
     assert "feedback saved" in note

@@ -32,12 +32,12 @@ def build_app(agent, providers: list[str] | None = None) -> gr.Blocks:
                     box = gr.Textbox(placeholder="Describe a part or a change…", show_label=False, scale=8,
                                      elem_id="message", autofocus=True)
                     send = gr.Button("Send", variant="primary", scale=1, elem_id="send")
-                with gr.Row():
-                    new = gr.Button("New design", elem_id="new-design")
-                    comment = gr.Textbox(placeholder="Optional comment on the last answer", show_label=False, scale=4,
+                with gr.Row(equal_height=True):
+                    new = gr.Button("New design", elem_id="new-design", scale=1)
+                    comment = gr.Textbox(placeholder="Optional comment on the last answer", show_label=False, scale=3,
                                          elem_id="comment")
-                    rate_up = gr.Button("👍", scale=0, elem_id="thumbs-up")
-                    rate_down = gr.Button("👎", scale=0, elem_id="thumbs-down")
+                    rate_up = gr.Button("Helpful", scale=1, elem_id="thumbs-up")
+                    rate_down = gr.Button("Not helpful", scale=1, elem_id="thumbs-down")
                 feedback_note = gr.Markdown("")
                 with gr.Accordion("Upload CAD JSON or a CadQuery script", open=False):
                     upload = gr.File(file_types=[".json", ".py"], label="File", elem_id="upload")
@@ -49,8 +49,7 @@ def build_app(agent, providers: list[str] | None = None) -> gr.Blocks:
             with gr.Column(scale=5):
                 with gr.Tabs():
                     with gr.Tab("3D"):
-                        viewer = gr.Model3D(label="Current version", elem_id="viewer", height=440,
-                                            clear_color=(0.96, 0.96, 0.97, 1.0))
+                        viewer = gr.Model3D(label="Current version", elem_id="viewer", height=440)
                     with gr.Tab("Code"):
                         code = gr.Code(language="python", label="CadQuery script (edit and run)", elem_id="code",
                                        interactive=True)
@@ -64,14 +63,22 @@ def build_app(agent, providers: list[str] | None = None) -> gr.Blocks:
                 downloads = gr.File(label="Downloads: STEP, STL, GLB, script", file_count="multiple",
                                     interactive=False, elem_id="downloads")
 
-        outs = [sid, chat, viewer, code, versions, pick, downloads]
+        outs = [sid, chat, code, versions, pick, downloads]  # streamed; the viewer follows in .then()
         demo.load(h.load, [sid], [sid, chat, viewer, code, versions, pick, downloads], api_name="load")
-        send.click(h.send, [box, chat, sid, attempts], outs, api_name="send").then(lambda: "", None, box)
-        box.submit(h.send, [box, chat, sid, attempts], outs).then(lambda: "", None, box)
-        run.click(h.run_code, [code, chat, sid, attempts], outs, api_name="run_code")
-        explain_btn.click(h.upload_explain, [upload, chat, sid, attempts], outs, api_name="upload")
+        def then_view(event):
+            event.then(h.viewer, [sid], [viewer], api_name=False)
+
+        then_view(send.click(h.send, [box, chat, sid, attempts], outs, api_name="send")
+                  .then(lambda: "", None, box, api_name=False))
+        then_view(box.submit(h.send, [box, chat, sid, attempts], outs, api_name=False)
+                  .then(lambda: "", None, box, api_name=False))
+        then_view(run.click(h.run_code, [code, chat, sid, attempts], outs, api_name="run_code"))
+        then_view(explain_btn.click(h.upload_explain, [upload, chat, sid, attempts], outs, api_name="upload"))
+        viewer_api = gr.Button(visible=False)
+        viewer_api.click(h.viewer, [sid, pick], [viewer], api_name="viewer")
         pick.input(h.show_version, [pick, sid], [viewer, code, downloads], api_name="show_version")
-        restore.click(h.restore, [pick, chat, sid, attempts], outs, api_name="restore")
+        then_view(restore.click(h.restore, [pick, chat, sid, attempts], outs, api_name="restore"))
+
         new.click(h.new_design, None, [sid, chat, viewer, code, versions, pick, downloads], api_name="new_design")
 
         def rate(liked):
@@ -97,8 +104,12 @@ def launch(settings, host: str = "127.0.0.1", port: int = 7860, block: bool = Tr
     """Build the agent from the settings and serve the page."""
     from agent.runtime import Agent
 
+    import threading
+
     agent = Agent(settings)
     agent.sandbox.warm()
+    if agent.kb is not None:  # load the embedding model and the store while the page opens
+        threading.Thread(target=agent.kb.ensure_built, daemon=True).start()
     sessions = agent.workspace / "sessions"
     sessions.mkdir(parents=True, exist_ok=True)
     demo = build_app(agent)

@@ -14,8 +14,8 @@ import uuid
 from pathlib import Path
 
 STEP_NODES = ("plan", "retrieve", "generate", "execute", "validate", "save", "take_code")
-STEP_TITLES = {"plan": "🧭 Plan", "retrieve": "📚 Examples", "generate": "✍️ Attempt", "execute": "⚙️ Run",
-               "validate": "✅ Check", "save": "💾 Saved", "take_code": "▶️ Your script"}
+STEP_TITLES = {"plan": "Plan", "retrieve": "Examples", "generate": "Attempt", "execute": "Run",
+               "validate": "Check", "save": "Saved", "take_code": "Your script"}
 
 
 def new_session_id() -> str:
@@ -97,8 +97,16 @@ class Handlers:
         yield sid, history, *self._outputs(sid)
 
     def _outputs(self, sid: str):
+        """Streamed outputs (no viewer: Gradio's Model3D does not mount from a streamed update)."""
         glb, code, table, choices, selected, downloads = self._view(sid)
-        return glb, code, table, _choices(choices, selected), downloads
+        return code, table, _choices(choices, selected), downloads
+
+    def viewer(self, sid: str | None, label: str | None = None):
+        """The viewer's model, set by a plain (non-streaming) event after each turn."""
+        if not sid:
+            return None
+        number = int(label[1:]) if label else None
+        return self._view(sid, number)[0]
 
     def run_code(self, code: str, history: list, sid: str, attempts: int):
         yield from self.send("", history, sid, attempts, code=code)
