@@ -53,3 +53,28 @@ def assert_still_works(sb: Sandbox) -> None:
     res = sb.run_script(BOX, exports=())
     assert res.ok, res.error
     assert res.report.volume == pytest.approx(1000.0, abs=1e-6)
+
+
+def serve_app(workspace, sandbox, kb):
+    """Launch the real Gradio app on a free loopback port; returns (url, close)."""
+    import socket
+
+    from agent.runtime import Agent
+    from cadagent.config import load_settings
+    from ui.app import CSS, build_app
+
+    agent = Agent(load_settings(workspace=workspace), kb=kb, sandbox=sandbox)
+    (workspace / "sessions").mkdir(exist_ok=True)
+    demo = build_app(agent)
+    demo.queue(default_concurrency_limit=4)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True,
+                allowed_paths=[str(workspace / "sessions")], css=CSS)
+
+    def close():
+        demo.close()
+        agent.close()
+
+    return f"http://127.0.0.1:{port}/", close

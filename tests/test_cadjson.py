@@ -18,6 +18,17 @@ from .conftest import ROOT
 BLOCK = json.loads((ROOT / "examples" / "cadjson" / "block_with_hole.json").read_text())
 
 
+ROUNDED_RECT = {"loop_1": {
+    "line_1": {"Start Point": [5, 0], "End Point": [35, 0]},
+    "arc_1": {"Start Point": [35, 0], "Mid Point": [38.535534, 1.464466], "End Point": [40, 5]},
+    "line_2": {"Start Point": [40, 5], "End Point": [40, 15]},
+    "arc_2": {"Start Point": [40, 15], "Mid Point": [38.535534, 18.535534], "End Point": [35, 20]},
+    "line_3": {"Start Point": [35, 20], "End Point": [5, 20]},
+    "arc_3": {"Start Point": [5, 20], "Mid Point": [1.464466, 18.535534], "End Point": [0, 15]},
+    "line_4": {"Start Point": [0, 15], "End Point": [0, 5]},
+    "arc_4": {"Start Point": [0, 5], "Mid Point": [1.464466, 1.464466], "End Point": [5, 0]}}}
+
+
 def part(loops: dict, towards=10.0, opposite=0.0, op="NewBodyFeatureOperation", euler=(0, 0, 0),
          origin=(0, 0, 0), scale=1.0, faces=None) -> dict:
     return {"coordinate_system": {"Euler Angles": list(euler), "Translation Vector": list(origin)},
@@ -229,15 +240,6 @@ def test_join_intersect_and_multi_face(sandbox):
 
 
 def test_arcs_compile_to_the_right_area(sandbox):
-    loop = {"loop_1": {
-        "line_1": {"Start Point": [5, 0], "End Point": [35, 0]},
-        "arc_1": {"Start Point": [35, 0], "Mid Point": [38.535534, 1.464466], "End Point": [40, 5]},
-        "line_2": {"Start Point": [40, 5], "End Point": [40, 15]},
-        "arc_2": {"Start Point": [40, 15], "Mid Point": [38.535534, 18.535534], "End Point": [35, 20]},
-        "line_3": {"Start Point": [35, 20], "End Point": [5, 20]},
-        "arc_3": {"Start Point": [5, 20], "Mid Point": [1.464466, 18.535534], "End Point": [0, 15]},
-        "line_4": {"Start Point": [0, 15], "End Point": [0, 5]},
-        "arc_4": {"Start Point": [0, 5], "Mid Point": [1.464466, 1.464466], "End Point": [5, 0]}}}
-    cad, res = _build(sandbox, doc(part(loop, towards=2)))
+    cad, res = _build(sandbox, doc(part(ROUNDED_RECT, towards=2)))
     assert res.report.volume == pytest.approx((40 * 20 - (4 - math.pi) * 25) * 2, rel=1e-5)
     assert "rectangle with R5 corners" in explain(cad, res.report).steps[0]

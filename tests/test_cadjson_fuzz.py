@@ -12,23 +12,15 @@ import pytest
 
 from tools.cadjson import compile_doc, load_document
 
-from .test_cadjson import BLOCK, doc, part, rect
+from .test_cadjson import BLOCK, ROUNDED_RECT, doc, part, rect
 
 N_DOCS = 320
 SEED = 20261122
 
 
 def _bases() -> list[dict]:
-    arcs = {"loop_1": {
-        "line_1": {"Start Point": [5, 0], "End Point": [35, 0]},
-        "arc_1": {"Start Point": [35, 0], "Mid Point": [38.535534, 1.464466], "End Point": [40, 5]},
-        "line_2": {"Start Point": [40, 5], "End Point": [40, 15]},
-        "arc_2": {"Start Point": [40, 15], "Mid Point": [38.535534, 18.535534], "End Point": [35, 20]},
-        "line_3": {"Start Point": [35, 20], "End Point": [5, 20]},
-        "arc_3": {"Start Point": [5, 20], "Mid Point": [1.464466, 18.535534], "End Point": [0, 15]},
-        "line_4": {"Start Point": [0, 15], "End Point": [0, 5]},
-        "arc_4": {"Start Point": [0, 5], "Mid Point": [1.464466, 1.464466], "End Point": [5, 0]}},
-        "loop_2": {"circle_1": {"Center": [20, 10], "Radius": 4}}}
+    arcs = {**ROUNDED_RECT,
+            "loop_2": {"circle_1": {"Center": [20, 10], "Radius": 4}}}
     multi = doc(part(rect(0, 0, 40, 20), towards=5),
                 part(rect(10, 5, 30, 15), towards=10, origin=(0, 0, 5), op="JoinFeatureOperation"),
                 part({"loop_1": {"circle_1": {"Center": [20, 10], "Radius": 3}}}, towards=0, opposite=15,

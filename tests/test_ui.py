@@ -3,39 +3,21 @@
 from __future__ import annotations
 
 import json
-import socket
 from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, serve_app
 
 PLATE = "a 60 x 40 mm plate, 5 mm thick, four 5 mm holes 8 mm in from the corners"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def ui(tmp_path_factory, sandbox, kb):
-    from agent.runtime import Agent
-    from cadagent.config import load_settings
-    from ui.app import CSS, build_app
-
     ws = tmp_path_factory.mktemp("uiws")
-    agent = Agent(load_settings(workspace=ws), kb=kb, sandbox=sandbox)
-    (ws / "sessions").mkdir(exist_ok=True)
-    demo = build_app(agent)
-    demo.queue(default_concurrency_limit=4)
-    port = free_port()
-    demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True,
-                allowed_paths=[str(ws / "sessions")], css=CSS)
-    yield {"url": f"http://127.0.0.1:{port}/", "agent": agent, "workspace": ws}
-    demo.close()
-    agent.close()
+    url, close = serve_app(ws, sandbox, kb)
+    yield {"url": url, "workspace": ws}
+    close()
 
 
 @pytest.fixture()

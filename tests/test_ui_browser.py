@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import time
 from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, serve_app
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
@@ -25,23 +24,9 @@ PLATE = "a 60 x 40 mm plate, 5 mm thick, four 5 mm holes 8 mm in from the corner
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, sandbox, kb):
-    from agent.runtime import Agent
-    from cadagent.config import load_settings
-    from ui.app import CSS, build_app
-
-    ws = tmp_path_factory.mktemp("browserws")
-    agent = Agent(load_settings(workspace=ws), kb=kb, sandbox=sandbox)
-    (ws / "sessions").mkdir(exist_ok=True)
-    demo = build_app(agent)
-    demo.queue(default_concurrency_limit=4)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True,
-                allowed_paths=[str(ws / "sessions")], css=CSS)
-    yield f"http://127.0.0.1:{port}/"
-    demo.close()
-    agent.close()
+    url, close = serve_app(tmp_path_factory.mktemp("browserws"), sandbox, kb)
+    yield url
+    close()
 
 
 @pytest.fixture(scope="module")
