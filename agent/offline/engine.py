@@ -78,8 +78,12 @@ class OfflineChatModel(BaseChatModel):
         note = f"Adapted the example '{example['id']}'"
         if values:
             note += " with " + ", ".join(f"{k} = {v:g}" for k, v in values.items())
-        if missing:
-            note += f". I could not place: {', '.join(missing)} (the example has no such parameter)"
+        counts = [m for m in missing if m in (plan.get("counts") or {})]
+        sizes = [m for m in missing if m not in counts]
+        if sizes:
+            note += f". I could not place: {', '.join(sizes)} (the example has no such parameter)"
+        if counts:
+            note += ". The number of " + ", ".join(counts) + " is the example's own (not a parameter)"
         return _fence(code, note + ".")
 
     def _modify(self, ctx: dict) -> str:
