@@ -35,6 +35,7 @@ class Deps:
     kb: object | None = None    # knowledge.search.KnowledgeBase
     max_attempts: int = 3
     jobs_dir: Path | None = None
+    settings: object | None = None  # for readable provider failures
 
 
 def _thread(config) -> str:
@@ -107,7 +108,13 @@ def make_generate(deps: Deps):
             query = f"{err.get('exception') or ''} {err.get('message') or ''} " + " ".join(state["history"][-1].get("problems") or [])
             fixes = [_hit(h) for h in deps.kb.search(query.strip() or "error", k=2, kinds=("error_fix",))]
         messages = build_messages(task, {**state, "fixes": fixes})
-        reply = deps.llm.invoke(messages)
+        try:
+            reply = deps.llm.invoke(messages)
+        except Exception as exc:  # noqa: BLE001 - a failed model call is a readable answer, the thread lives on
+            from .providers import explain_failure
+
+            return {"code": None, "model_note": explain_failure(exc, deps.settings),
+                    "attempts": state.get("attempts", 0) + 1, "fixes": fixes}
         code, note = extract_code(str(reply.content))
         return {"code": code, "model_note": note, "attempts": state.get("attempts", 0) + 1, "fixes": fixes}
     return generate

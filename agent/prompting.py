@@ -70,5 +70,21 @@ def extract_code(answer: str) -> tuple[str | None, str]:
         return unclosed.group(1).strip() + "\n", ""
     if answer and "import cadquery" in answer and "result" in answer:
         start = answer.index("import cadquery")
+        lines = answer[start:].splitlines()
+        for end in range(len(lines), 0, -1):  # drop chatty trailing lines until the script parses
+            candidate = "\n".join(lines[:end])
+            if "result" in candidate and _parses(candidate):
+                rest = (answer[:start] + "\n" + "\n".join(lines[end:])).strip()
+                return candidate.strip() + "\n", rest
         return answer[start:].strip() + "\n", answer[:start].strip()
     return None, (answer or "").strip()
+
+
+def _parses(code: str) -> bool:
+    import ast
+
+    try:
+        ast.parse(code)
+    except SyntaxError:
+        return False
+    return True

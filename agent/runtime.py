@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import nodes
 from .graph import build_graph
+from .providers import chat_model
 from .sessions import SessionStore
 
 
@@ -19,28 +20,21 @@ class Event:
     data: dict = field(default_factory=dict)
 
 
-def chat_model(name: str):
-    """The LLM node's model by name. Providers beyond 'offline' arrive with the providers work."""
-    if name == "offline":
-        from .offline.engine import OfflineChatModel
-
-        return OfflineChatModel()
-    raise ValueError(f"unknown LLM provider {name!r}; available now: offline")
-
-
 class Agent:
     def __init__(self, settings, llm=None, kb="default", sandbox=None) -> None:
         self.settings = settings
         self.workspace = Path(settings.workspace)
         self.workspace.mkdir(parents=True, exist_ok=True)
+        llm = llm or chat_model(settings)  # a misconfigured provider fails here, before anything starts
         self._own_sandbox = sandbox is None
         self.sandbox = sandbox or settings.sandbox_factory()
         if kb == "default":
             kb = settings.knowledge_base()
         self.kb = kb
         self.sessions = SessionStore(self.workspace)
-        self.deps = nodes.Deps(llm=llm or chat_model(settings.agent.llm), sandbox=self.sandbox,
-                               sessions=self.sessions, kb=kb, max_attempts=settings.agent.max_attempts)
+        self.deps = nodes.Deps(llm=llm, sandbox=self.sandbox,
+                               sessions=self.sessions, kb=kb, max_attempts=settings.agent.max_attempts,
+                               settings=settings)
         from langgraph.checkpoint.sqlite import SqliteSaver
 
         self._conn = sqlite3.connect(str(self.workspace / "checkpoints.sqlite"), check_same_thread=False)

@@ -15,18 +15,25 @@ from .cli_common import ConfigOpt, settings_from
 _SHOW = ("plan", "retrieve", "generate", "execute", "validate", "save")
 
 
-def _agent(config, llm, attempts):
+def _agent(config, llm, attempts, model=None, base_url=None):
     from agent.runtime import Agent
 
-    settings = settings_from(config)
-    if llm or attempts:
-        settings = settings.model_copy(update={"agent": settings.agent.model_copy(
-            update={k: v for k, v in (("llm", llm), ("max_attempts", attempts)) if v})})
+    settings = _with_llm(settings_from(config), llm, attempts, model, base_url)
     try:
         return Agent(settings)
     except ValueError as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(2) from exc
+
+
+def _with_llm(settings, llm=None, attempts=None, model=None, base_url=None):
+    update = {k: v for k, v in (("llm", llm), ("max_attempts", attempts), ("model", model),
+                                ("base_url", base_url)) if v}
+    return settings.model_copy(update={"agent": settings.agent.model_copy(update=update)}) if update else settings
+
+
+ModelOpt = typer.Option(None, "--model", help="model name for the provider (e.g. qwen2.5-coder:7b)")
+BaseUrlOpt = typer.Option(None, "--base-url", help="OpenAI-compatible endpoint (e.g. http://localhost:11434/v1)")
 
 
 def _turn(agent, thread: str, text: str, attachment: Optional[str] = None) -> dict:
@@ -46,10 +53,12 @@ def chat_cmd(
     thread: str = typer.Option("cli", "--thread", help="conversation id; the same id continues a conversation"),
     llm: Optional[str] = typer.Option(None, "--llm", help="chat model (default: settings, 'offline')"),
     attempts: Optional[int] = typer.Option(None, "--attempts", min=1, max=10, help="generate attempts per turn"),
+    model: Optional[str] = ModelOpt,
+    base_url: Optional[str] = BaseUrlOpt,
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Design parts in a terminal conversation. /new starts a fresh thread, /quit leaves."""
-    agent = _agent(config, llm, attempts)
+    agent = _agent(config, llm, attempts, model, base_url)
     typer.echo(f"CadAgent chat (thread {thread!r}, workspace {agent.workspace}). Describe a part; /quit to leave.")
     try:
         while True:
@@ -79,10 +88,12 @@ def run_cmd(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="copy the part's files here"),
     llm: Optional[str] = typer.Option(None, "--llm", help="chat model (default: settings, 'offline')"),
     attempts: Optional[int] = typer.Option(None, "--attempts", min=1, max=10),
+    model: Optional[str] = ModelOpt,
+    base_url: Optional[str] = BaseUrlOpt,
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """One request, one part: STEP / STL / GLB / script / report in --out. Exit 0 when a part was made."""
-    agent = _agent(config, llm, attempts)
+    agent = _agent(config, llm, attempts, model, base_url)
     thread = f"run-{uuid.uuid4().hex[:10]}"
     try:
         result = _turn(agent, thread, request)
@@ -118,3 +129,20 @@ def ui_cmd(
         demo.block_thread()
     finally:
         agent.close()
+
+
+llm_app = typer.Typer(help="LLM providers: what is configured and reachable.", no_args_is_help=True)
+
+
+@llm_app.command("list")
+def llm_list_cmd(
+    model: Optional[str] = ModelOpt,
+    base_url: Optional[str] = BaseUrlOpt,
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """Each provider with its status (an OpenAI-compatible server is asked for its models)."""
+    from agent.providers import status
+
+    settings = _with_llm(settings_from(config), None, None, model, base_url)
+    for st in status(settings):
+        typer.secho(("✓ " if st.ready else "✗ ") + st.label(), fg="green" if st.ready else "yellow")

@@ -12,7 +12,7 @@ import os
 from contextvars import ContextVar
 from pathlib import Path
 
-from pydantic import BaseModel, Field
+from pydantic import AliasChoices, BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict, TomlConfigSettingsSource
 
 _toml_path: ContextVar[Path | None] = ContextVar("cadagent_toml_path", default=None)
@@ -31,18 +31,26 @@ class KnowledgeSettings(BaseModel):
 
 
 class AgentSettings(BaseModel):
-    llm: str = Field("offline", description="which chat model drives the agent (offline until providers land)")
+    llm: str = Field("offline", description="which chat model drives the agent: offline | openai")
     max_attempts: int = Field(3, ge=1, le=10, description="generate attempts per turn (retries on errors)")
+    model: str | None = Field(None, description="model name for the provider (e.g. qwen2.5-coder:7b)")
+    base_url: str | None = Field(None, description="OpenAI-compatible endpoint, e.g. http://localhost:11434/v1")
+    temperature: float = Field(0.2, ge=0, le=2)
+    max_tokens: int = Field(2048, ge=16)
+    timeout_s: float = Field(120.0, gt=0, description="per model call")
+    retries: int = Field(2, ge=0, le=10, description="retries on 429 / 5xx / connection errors, with backoff")
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CADAGENT_", env_nested_delimiter="__",
-                                      extra="forbid")
+                                      extra="forbid", populate_by_name=True)
 
     workspace: Path = Field(Path(".cadagent"), description="where sessions, stores and logs live")
     sandbox: SandboxSettings = SandboxSettings()
     kb: KnowledgeSettings = KnowledgeSettings()
     agent: AgentSettings = AgentSettings()
+    openai_api_key: SecretStr | None = Field(None, validation_alias=AliasChoices(
+        "CADAGENT_OPENAI_API_KEY", "OPENAI_API_KEY"), description="key for an OpenAI-compatible server")
 
     @classmethod
     def settings_customise_sources(cls, settings_cls, init_settings, env_settings,

@@ -68,7 +68,7 @@ def test_iou_command(tmp_path):
 
 
 @pytest.mark.parametrize("cmd", [[], ["exec"], ["iou"], ["doctor"], ["bench"], ["bench", "sandbox"],
-                                 ["bench", "cadjson"], ["bench", "kb"], ["bench", "agent"], ["chat"], ["run"], ["ui"], ["kb"], ["kb", "search"], ["kb", "eval"],
+                                 ["bench", "cadjson"], ["bench", "kb"], ["bench", "agent"], ["chat"], ["run"], ["ui"], ["llm"], ["llm", "list"], ["kb"], ["kb", "search"], ["kb", "eval"],
                                  ["cadjson"], ["cadjson", "validate"],
                                  ["cadjson", "compile"], ["cadjson", "explain"], ["cadjson", "convert"]])
 def test_help_everywhere(tmp_path, cmd):

@@ -34,7 +34,7 @@ def test_tour_commands(tmp_path):
         if args[0] == "bench":
             args.append("--help")  # the full benchmark takes a minute; `make bench` runs it
         p = subprocess.run([sys.executable, "-m", "cadagent.cli", *args], cwd=tmp_path, env=env,
-                           capture_output=True, text=True, timeout=180)
+                           stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=180)
         expected = 1 if "not_a_solid" in line else 0
         assert p.returncode == expected, f"{line}\n{p.stdout}\n{p.stderr}"
         assert "Traceback" not in p.stderr, line

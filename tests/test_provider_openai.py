@@ -1,0 +1,134 @@
+"""The `openai` provider against a stub OpenAI-compatible server on 127.0.0.1 (real HTTP)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from agent.runtime import Agent
+from cadagent.config import load_settings
+
+from .conftest import ROOT
+
+CODE = "import cadquery as cq\nlength = 60.0\nresult = cq.Workplane().box(length, 40, 5)\n"
+
+
+class Stub:
+    """Scripted replies: (status, text). Records every request body."""
+
+    def __init__(self, replies):
+        self.replies = list(replies)
+        self.requests: list[dict] = []
+        stub = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def _send(self, status, body, headers=()):
+                data = json.dumps(body).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                for k, v in headers:
+                    self.send_header(k, v)
+                self.end_headers()
+                self.wfile.write(data)
+
+            def do_GET(self):
+                if self.path.endswith("/models"):
+                    self._send(200, {"object": "list", "data": [{"id": "stub-coder", "object": "model"}]})
+                else:
+                    self._send(404, {"error": {"message": "not found"}})
+
+            def do_POST(self):
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                stub.requests.append(body)
+                status, text = stub.replies.pop(0) if len(stub.replies) > 1 else stub.replies[0]
+                if status != 200:
+                    self._send(status, {"error": {"message": f"stub says {status}", "type": "stub"}},
+                               [("Retry-After", "0")])
+                    return
+                self._send(200, {"id": "c1", "object": "chat.completion", "created": 0, "model": body["model"],
+                                 "choices": [{"index": 0, "finish_reason": "stop",
+                                              "message": {"role": "assistant", "content": text}}],
+                                 "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20}})
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}/v1"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+
+
+@pytest.fixture()
+def agent_for(tmp_path, sandbox, kb):
+    made = []
+
+    def make(url, retries=2):
+        settings = load_settings(workspace=tmp_path / "ws", agent={"llm": "openai", "base_url": url,
+                                                                   "model": "stub-coder", "retries": retries,
+                                                                   "timeout_s": 10})
+        a = Agent(settings, kb=kb, sandbox=sandbox)
+        made.append(a)
+        return a
+
+    yield make
+    for a in made:
+        a.close()
+
+
+def test_429_then_success_through_real_http(agent_for):
+    stub = Stub([(429, ""), (200, f"Here you go:\n```python\n{CODE}```\nA 60 x 40 x 5 plate.")])
+    try:
+        answer = agent_for(stub.url).send("t", "a 60 x 40 mm plate, 5 mm thick")
+    finally:
+        stub.close()
+    assert "v1 saved: valid solid, bbox 60.0 x 40.0 x 5.0 mm" in answer
+    assert len(stub.requests) == 2  # the 429 was retried by the client
+    sent = stub.requests[-1]
+    assert sent["model"] == "stub-coder" and sent["messages"][0]["role"] == "system"
+    assert "CONTEXT" in sent["messages"][1]["content"]
+
+
+def test_unfenced_and_chatty_answers_are_handled(agent_for):
+    stub = Stub([(200, "Sure! " + CODE + "\nHope this helps.")])
+    try:
+        answer = agent_for(stub.url).send("t", "a 60 x 40 mm plate, 5 mm thick")
+    finally:
+        stub.close()
+    assert "v1 saved" in answer
+
+
+def test_server_errors_become_readable_answers_and_the_thread_lives_on(agent_for):
+    stub = Stub([(500, "")])
+    agent = agent_for(stub.url, retries=1)
+    try:
+        answer = agent.send("t", "a 60 x 40 mm plate, 5 mm thick")
+        assert "The model server failed (HTTP 5xx) after 1 retries" in answer
+        stub.replies = [(200, f"```python\n{CODE}```")]
+        assert "v1 saved" in agent.send("t", "a 60 x 40 mm plate, 5 mm thick")
+        assert len(agent.state("t")["messages"]) == 4  # both turns are in the thread
+    finally:
+        stub.close()
+    down = agent_for("http://127.0.0.1:9/v1", retries=0).send("u", "a 60 x 40 mm plate, 5 mm thick")
+    assert down.startswith("I cannot reach the model server at http://127.0.0.1:9/v1")
+
+
+def test_llm_list_asks_the_server(tmp_path):
+    stub = Stub([(200, "")])
+    try:
+        p = subprocess.run([sys.executable, "-m", "cadagent.cli", "llm", "list", "--base-url", stub.url,
+                            "--model", "stub-coder"], cwd=tmp_path, capture_output=True, text=True, timeout=60,
+                           env={**os.environ, "PYTHONPATH": str(ROOT)})
+    finally:
+        stub.close()
+    assert p.returncode == 0
+    assert f"✓ openai (ready: {stub.url}: 1 model(s))" in p.stdout
