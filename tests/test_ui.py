@@ -35,7 +35,9 @@ def _text(message) -> str:
 
 
 def send(client, sid, text, history=None):
-    _, hist, code, versions, pick, downloads = client.predict(text, history or [], sid, 3, api_name="/send")
+    _, hist, code, versions, pick, downloads = client.predict(text, history or [], sid, 3,
+                                                              "offline (ready: built in: no key, no network)",
+                                                              api_name="/send")
     viewer = client.predict(sid, None, api_name="/viewer")
     return hist, viewer, code, versions, pick, downloads
 
@@ -100,3 +102,11 @@ def test_sessions_are_isolated_and_restored(client):
     assert other[1] == [] and other[2] is None and other[4]["data"] in ([], [[]], None) or not other[4]["data"][0][0]
     new = client.predict(api_name="/new_design")
     assert len(new[0]) == 32 and new[0] not in ("ui-test-d", "ui-test-e")
+
+
+def test_model_selector_lists_providers_and_refuses_unready_ones(client):
+    _, hist, *_ = client.predict("a plate 10 x 10 x 1 mm", [], "ui-test-f", 3,
+                                 "gemini (not ready: not built yet)", api_name="/send")
+    assert "Cannot use that model: the provider 'gemini' is not ready: not built yet" in _text(hist[-1])
+    hist, *_ = send(client, "ui-test-f", "a plain rectangular plate 100 x 50 x 10 mm", hist)
+    assert "v1 saved" in _text(hist[-1])

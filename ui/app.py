@@ -17,8 +17,8 @@ footer {display: none !important}
 """
 
 
-def build_app(agent, providers: list[str] | None = None) -> gr.Blocks:
-    h = Handlers(agent, providers or ["offline (ready: no key, no network)"])
+def build_app(agent, providers: list | None = None) -> gr.Blocks:
+    h = Handlers(agent, providers)
     with gr.Blocks(title="CadAgent") as demo:
         sid = gr.BrowserState(None, storage_key="cadagent-session")
         gr.Markdown("## CadAgent — describe a part, refine it, download it")
@@ -43,8 +43,8 @@ def build_app(agent, providers: list[str] | None = None) -> gr.Blocks:
                     upload = gr.File(file_types=[".json", ".py"], label="File", elem_id="upload")
                     explain_btn = gr.Button("Explain / build", elem_id="explain")
                 with gr.Accordion("Model and settings", open=False):
-                    gr.Dropdown(h.providers, value=h.providers[0], label="Model (providers with their status)",
-                                interactive=True)
+                    provider = gr.Dropdown(h.providers, value=h.providers[0], elem_id="provider",
+                                           label="Model (providers with their status)", interactive=True)
                     attempts = gr.Slider(1, 6, value=agent.deps.max_attempts, step=1, label="Attempts per turn")
             with gr.Column(scale=5):
                 with gr.Tabs():
@@ -68,9 +68,12 @@ def build_app(agent, providers: list[str] | None = None) -> gr.Blocks:
         def then_view(event):
             event.then(h.viewer, [sid], [viewer], api_name=False)
 
-        then_view(send.click(h.send, [box, chat, sid, attempts], outs, api_name="send")
+        def send_fn(message, history, session, n, model):
+            yield from h.send(message, history, session, n, provider=model)
+
+        then_view(send.click(send_fn, [box, chat, sid, attempts, provider], outs, api_name="send")
                   .then(lambda: "", None, box, api_name=False))
-        then_view(box.submit(h.send, [box, chat, sid, attempts], outs, api_name=False)
+        then_view(box.submit(send_fn, [box, chat, sid, attempts, provider], outs, api_name=False)
                   .then(lambda: "", None, box, api_name=False))
         then_view(run.click(h.run_code, [code, chat, sid, attempts], outs, api_name="run_code"))
         then_view(explain_btn.click(h.upload_explain, [upload, chat, sid, attempts], outs, api_name="upload"))

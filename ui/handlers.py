@@ -23,11 +23,33 @@ def new_session_id() -> str:
 
 
 class Handlers:
-    def __init__(self, agent, providers: list[str]) -> None:
+    def __init__(self, agent, providers: list | None = None) -> None:
+        from agent.providers import status
+
         self.agent = agent
-        self.providers = providers
+        self.statuses = providers if providers is not None else status(agent.settings)
+        self.providers = [st.label() for st in self.statuses]
         self.workspace = Path(agent.workspace)
         self._feedback_lock = threading.Lock()
+        self._agents = {agent.settings.agent.llm: agent}
+        self._agents_lock = threading.Lock()
+
+    def agent_for(self, label: str | None):
+        """The agent for the chosen provider (built once, sharing the sandbox, store and checkpoints);
+        raises ValueError with the provider's status when it is not ready."""
+        name = (label or "").split(" ", 1)[0] or self.agent.settings.agent.llm
+        with self._agents_lock:
+            if name in self._agents:
+                return self._agents[name]
+            st = next((x for x in self.statuses if x.name == name), None)
+            if st is None or not st.ready:
+                raise ValueError(f"the provider {name!r} is not ready: {st.detail if st else 'unknown provider'}")
+            from agent.runtime import Agent
+
+            base = self.agent.settings
+            settings = base.model_copy(update={"agent": base.agent.model_copy(update={"llm": name})})
+            self._agents[name] = Agent(settings, kb=self.agent.kb, sandbox=self.agent.sandbox)
+            return self._agents[name]
 
     # -- helpers ---------------------------------------------------------------------------
     def _state(self, sid: str) -> dict:
@@ -67,7 +89,7 @@ class Handlers:
         return sid, [], None, "", [], _choices([], None), []
 
     def send(self, message: str, history: list, sid: str, attempts: int, attachment: str | None = None,
-             code: str | None = None):
+             code: str | None = None, provider: str | None = None):
         """Stream one turn: step messages as they happen, then the answer; refresh the viewer."""
         history = list(history or [])
         sid = sid or new_session_id()  # an event that raced the page load still gets its own thread
@@ -80,8 +102,15 @@ class Handlers:
         yield sid, history, *self._outputs(sid)
         t0 = time.perf_counter()
         try:
-            for ev in self.agent.stream(sid, text or "explain this file", attachment, code=code,
-                                        max_attempts=int(attempts) if attempts else None):
+            agent = self.agent_for(provider)
+        except ValueError as exc:
+            history.append({"role": "assistant", "content": f"Cannot use that model: {exc}. Pick a ready one "
+                                                            "under *Model and settings*."})
+            yield sid, history, *self._outputs(sid)
+            return
+        try:
+            for ev in agent.stream(sid, text or "explain this file", attachment, code=code,
+                                   max_attempts=int(attempts) if attempts else None):
                 if ev.node in STEP_NODES:
                     title = STEP_TITLES[ev.node]
                     history.append({"role": "assistant", "content": ev.text,
