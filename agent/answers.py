@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import re
 
+from tools.results import thousands as _n
+
 # g/cm³
 DENSITY = {"aluminium": 2.70, "aluminum": 2.70, "steel": 7.85, "stainless": 8.00, "brass": 8.50, "copper": 8.96,
            "titanium": 4.43, "pla": 1.24, "abs": 1.04, "petg": 1.27, "nylon": 1.14, "wood": 0.70, "iron": 7.20}
-
-
-def _n(v: float, digits: int = 0) -> str:
-    """1 234.5 style: a space between thousands, as in the rest of CadAgent's output."""
-    return f"{v:,.{digits}f}".replace(",", " ")
 
 
 def answer_question(question: str, report: dict, code: str) -> str:

@@ -34,7 +34,6 @@ class Deps:
     sessions: object            # agent.sessions.SessionStore
     kb: object | None = None    # knowledge.search.KnowledgeBase
     max_attempts: int = 3
-    jobs_dir: Path | None = None
     settings: object | None = None  # for readable provider failures
 
 

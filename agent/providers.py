@@ -12,9 +12,6 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 
-PROVIDERS = ("offline", "openai", "gemini", "local")
-
-
 class ProviderError(ValueError):
     """A provider that cannot be built from the settings (says which setting to fix)."""
 

@@ -92,12 +92,14 @@ def describe(node: str, data: dict) -> str:
             return f"attempt {n}: script of {data['code'].count(chr(10))} lines"
         return f"attempt {n}: no code — {data.get('model_note', '')[:200]}"
     if node == "execute":
+        from tools.results import thousands
+
         ex = data.get("exec") or {}
         if ex.get("ok"):
             r = ex["report"]
             sx, sy, sz = r["size"]
             state = "valid solid" if ex.get("valid_solid") else "INVALID solid"
-            return f"ran: {state} · bbox {sx:.1f} x {sy:.1f} x {sz:.1f} · volume {r['volume']:,.0f} mm³".replace(",", " ")
+            return f"ran: {state} · bbox {sx:.1f} x {sy:.1f} x {sz:.1f} · volume {thousands(r['volume'])} mm³"
         err = ex.get("error") or {}
         return f"ran: {err.get('type')}: {err.get('message', '')[:300]}"
     if node == "validate":

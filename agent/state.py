@@ -6,9 +6,6 @@ from typing import Annotated, TypedDict
 
 from langgraph.graph.message import add_messages
 
-INTENTS = ("new_design", "modify", "explain", "question", "undo", "run_code")
-
-
 class AgentState(TypedDict, total=False):
     messages: Annotated[list, add_messages]   # the conversation (Human / AI messages)
     request: str                              # this turn's text

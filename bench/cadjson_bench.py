@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import statistics
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -115,7 +115,3 @@ def run_benchmark(settings, directory: Path | None = None, echo=print) -> list[S
             err = f"{r.bbox_error_mm:.1f} mm off (tolerance {r.tolerance_mm:.1f})" if r.bbox_error_mm is not None else ""
             echo(f"  {r.file}: {err} — {r.reason}")
     return results
-
-
-def as_dicts(results: list[SampleResult]) -> list[dict]:
-    return [asdict(r) for r in results]

@@ -18,18 +18,12 @@ _SHOW = ("plan", "retrieve", "generate", "execute", "validate", "save")
 def _agent(config, llm, attempts, model=None, base_url=None):
     from agent.runtime import Agent
 
-    settings = _with_llm(settings_from(config), llm, attempts, model, base_url)
+    settings = settings_from(config).with_agent(llm=llm, max_attempts=attempts, model=model, base_url=base_url)
     try:
         return Agent(settings)
     except ValueError as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(2) from exc
-
-
-def _with_llm(settings, llm=None, attempts=None, model=None, base_url=None):
-    update = {k: v for k, v in (("llm", llm), ("max_attempts", attempts), ("model", model),
-                                ("base_url", base_url)) if v}
-    return settings.model_copy(update={"agent": settings.agent.model_copy(update=update)}) if update else settings
 
 
 ModelOpt = typer.Option(None, "--model", help="model name for the provider (e.g. qwen2.5-coder:7b)")
@@ -143,6 +137,6 @@ def llm_list_cmd(
     """Each provider with its status (an OpenAI-compatible server is asked for its models)."""
     from agent.providers import status
 
-    settings = _with_llm(settings_from(config), None, None, model, base_url)
+    settings = settings_from(config).with_agent(model=model, base_url=base_url)
     for st in status(settings):
         typer.secho(("✓ " if st.ready else "✗ ") + st.label(), fg="green" if st.ready else "yellow")

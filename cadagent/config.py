@@ -75,6 +75,11 @@ class Settings(BaseSettings):
                        jobs_root=self.workspace / "jobs")
 
 
+    def with_agent(self, **changes) -> Settings:
+        """A copy with some [agent] options replaced (None values are ignored)."""
+        changes = {k: v for k, v in changes.items() if v is not None}
+        return self.model_copy(update={"agent": self.agent.model_copy(update=changes)}) if changes else self
+
     def knowledge_base(self):
         """The knowledge base in this workspace (store under <workspace>/kb)."""
         from knowledge.search import KnowledgeBase

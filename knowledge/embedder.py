@@ -41,10 +41,6 @@ class Embedder:
                     raise ModelUnavailable(f"cannot load the embedding model from {path}: {exc}") from exc
         return self._model
 
-    @property
-    def dimension(self) -> int:
-        return int(self._load().get_sentence_embedding_dimension())
-
     def encode(self, texts: list[str], batch_size: int = 32):
         return self._load().encode(texts, batch_size=batch_size, normalize_embeddings=True,
                                    convert_to_numpy=True, show_progress_bar=False)

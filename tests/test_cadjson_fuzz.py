@@ -8,7 +8,6 @@ import json
 import random
 import time
 
-import pytest
 
 from tools.cadjson import compile_doc, load_document
 

@@ -98,8 +98,9 @@ def test_sessions_are_isolated_and_restored(client):
     send(client, "ui-test-d", "a round standoff 8 mm diameter and 15 mm tall")
     sid, hist, viewer, code, versions, pick, downloads = client.predict("ui-test-d", api_name="/load")
     assert sid == "ui-test-d" and any("v1 saved" in _text(m) for m in hist) and viewer.endswith(".glb")
-    other = client.predict("ui-test-e", api_name="/load")
-    assert other[1] == [] and other[2] is None and other[4]["data"] in ([], [[]], None) or not other[4]["data"][0][0]
+    sid_e, hist_e, viewer_e, code_e, _, pick_e, downloads_e = client.predict("ui-test-e", api_name="/load")
+    assert sid_e == "ui-test-e" and hist_e == [] and viewer_e is None and code_e == ""
+    assert pick_e["choices"] == [] and not downloads_e
     new = client.predict(api_name="/new_design")
     assert len(new[0]) == 32 and new[0] not in ("ui-test-d", "ui-test-e")
 

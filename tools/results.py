@@ -9,24 +9,17 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-# The categories of ExecError.type (one place for the vocabulary).
-ERROR_TYPES = (
-    "syntax",       # the script does not parse
-    "refused",      # the screen or a run-time guard refused something (import, name, attribute)
-    "runtime",      # the script raised (Python or CAD kernel exception)
-    "no_result",    # no variable named `result`
-    "not_a_solid",  # `result` is not a solid (number, sketch, empty compound, ...)
-    "timeout",      # wall-clock or CPU limit reached; the job was killed
-    "memory",       # the memory limit was reached
-    "recursion",    # recursion too deep
-    "output_limit", # printed too much
-    "crash",        # the job process died (e.g. a segfault in the kernel)
-    "internal",     # a bug or an unavailable sandbox on our side
-)
+
+def thousands(value: float, digits: int = 0) -> str:
+    """12 345.6 style: a space between thousands, as all CadAgent output writes numbers."""
+    return f"{value:,.{digits}f}".replace(",", " ")
+
 
 
 @dataclass
 class ExecError:
+    # syntax | refused | runtime | no_result | not_a_solid | timeout | memory | recursion |
+    # output_limit | crash | internal
     type: str
     message: str
     line: int | None = None
@@ -69,7 +62,7 @@ class GeometryReport:
         sx, sy, sz = self.size
         state = "valid solid" if self.is_valid_solid else "INVALID: " + "; ".join(self.problems)
         solids = f"{self.solids} solid" + ("s" if self.solids != 1 else "")
-        volume = f"{self.volume:,.0f}".replace(",", " ")
+        volume = thousands(self.volume)
         return (f"{state}, bbox {sx:.1f} x {sy:.1f} x {sz:.1f} mm, volume {volume} mm³, "
                 f"{solids}, {self.faces} faces")
 

@@ -13,6 +13,8 @@ import traceback
 import uuid
 from pathlib import Path
 
+from tools.results import thousands
+
 STEP_NODES = ("plan", "retrieve", "generate", "execute", "validate", "save", "take_code")
 STEP_TITLES = {"plan": "Plan", "retrieve": "Examples", "generate": "Attempt", "execute": "Run",
                "validate": "Check", "save": "Saved", "take_code": "Your script"}
@@ -46,9 +48,8 @@ class Handlers:
                 raise ValueError(f"the provider {name!r} is not ready: {st.detail if st else 'unknown provider'}")
             from agent.runtime import Agent
 
-            base = self.agent.settings
-            settings = base.model_copy(update={"agent": base.agent.model_copy(update={"llm": name})})
-            self._agents[name] = Agent(settings, kb=self.agent.kb, sandbox=self.agent.sandbox)
+            self._agents[name] = Agent(self.agent.settings.with_agent(llm=name), kb=self.agent.kb,
+                                       sandbox=self.agent.sandbox)
             return self._agents[name]
 
     # -- helpers ---------------------------------------------------------------------------
@@ -66,7 +67,7 @@ class Handlers:
         folder = Path(v["dir"])
         glb = folder / "part.glb"
         downloads = [str(folder / n) for n in ("part.step", "part.stl", "part.glb", "part.py") if (folder / n).exists()]
-        table = [[f"v{x['version']}", " x ".join(f"{s:.1f}" for s in x["size"]), f"{x['volume']:,.0f}".replace(",", " "),
+        table = [[f"v{x['version']}", " x ".join(f"{s:.1f}" for s in x["size"]), thousands(x["volume"]),
                   x["request"][:60]] for x in versions]
         choices = [f"v{x['version']}" for x in versions]
         return (str(glb) if glb.exists() else None), v["code"], table, choices, f"v{v['version']}", downloads
@@ -99,7 +100,8 @@ class Handlers:
             return
         history.append({"role": "user", "content": text or ("(uploaded " + Path(attachment).name + ")"
                                                              if attachment else "(ran the edited script)")})
-        yield sid, history, *self._outputs(sid)
+        outputs = self._outputs(sid)
+        yield sid, history, *outputs
         t0 = time.perf_counter()
         try:
             agent = self.agent_for(provider)
@@ -116,7 +118,9 @@ class Handlers:
                     history.append({"role": "assistant", "content": ev.text,
                                     "metadata": {"title": f"{title} · {time.perf_counter() - t0:.1f} s",
                                                  "status": "done"}})
-                    yield sid, history, *self._outputs(sid)
+                    if ev.node == "save":
+                        outputs = self._outputs(sid)
+                    yield sid, history, *outputs
                 elif ev.node == "respond":
                     history.append({"role": "assistant", "content": ev.data.get("answer", "")})
         except Exception as exc:  # noqa: BLE001 - the page must keep working after any error
@@ -179,7 +183,7 @@ class Handlers:
         path = self.workspace / "feedback.jsonl"
         with self._feedback_lock, open(path, "a", encoding="utf-8") as fh:
             fh.write(json.dumps(record) + "\n")
-        return "Thanks — feedback saved." if liked is not None else ""
+        return "Thanks — feedback saved."
 
 
 def _choices(choices, selected):

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from ..results import GeometryReport
+from ..results import GeometryReport, thousands
 from .model import CadDoc, Part
 from .shapes2d import classify, describe_face, fmt
 
@@ -164,7 +164,7 @@ def explain(doc: CadDoc, report: GeometryReport | None = None) -> Explanation:
     if features:
         summary += " with " + ", ".join(features[:-1]) + (" and " if len(features) > 1 else "") + features[-1]
     if report is not None:
-        vol = f"{report.volume:,.0f}".replace(",", " ") if report.volume >= 100 else fmt(report.volume)
+        vol = thousands(report.volume) if report.volume >= 100 else fmt(report.volume)
         bodies = "one solid body" if report.solids == 1 else f"{report.solids} separate solid bodies"
         summary += f": {bodies}, volume {vol}{u}³" if unit else f": {bodies}, volume {vol}"
         if not report.is_valid_solid:

@@ -98,14 +98,16 @@ class CappedPrint:
         return "".join(self._sink)
 
 
+_INPLACE = {"+=": operator.iadd, "-=": operator.isub, "*=": operator.imul, "/=": operator.itruediv,
+            "//=": operator.ifloordiv, "%=": operator.imod, "**=": operator.ipow,
+            "<<=": operator.ilshift, ">>=": operator.irshift, "&=": operator.iand,
+            "|=": operator.ior, "^=": operator.ixor, "@=": operator.imatmul}
+
+
 def _inplacevar(op: str, x, y):
-    ops = {"+=": operator.iadd, "-=": operator.isub, "*=": operator.imul, "/=": operator.itruediv,
-           "//=": operator.ifloordiv, "%=": operator.imod, "**=": operator.ipow,
-           "<<=": operator.ilshift, ">>=": operator.irshift, "&=": operator.iand,
-           "|=": operator.ior, "^=": operator.ixor, "@=": operator.imatmul}
-    if op not in ops:
+    if op not in _INPLACE:
         raise RefusedError(f"in-place operator {op} is not supported")
-    return ops[op](x, y)
+    return _INPLACE[op](x, y)
 
 
 def _write(obj):
@@ -141,5 +143,4 @@ def restricted_globals(stdout_sink: list[str], output_cap_bytes: int) -> dict:
         "_write_": _write,
         "_inplacevar_": _inplacevar,
         "_print_": printer.factory,
-        "_apply_": lambda f, *a, **kw: f(*a, **kw),
     }

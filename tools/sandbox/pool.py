@@ -181,11 +181,6 @@ class Sandbox:
         self._idle.put(z)
         return resp
 
-    @property
-    def info(self) -> dict:
-        with self._lock:
-            return dict(self._all[0].info) if self._all else {}
-
     # -- jobs ------------------------------------------------------------------------
     def new_job_dir(self) -> Path:
         path = self.jobs_root / f"job-{uuid.uuid4().hex}"
