@@ -16,7 +16,7 @@ def build_graph(deps: nodes.Deps, checkpointer=None):
     g.add_node("retrieve", nodes.make_retrieve(deps))
     g.add_node("generate", nodes.make_generate(deps))
     g.add_node("execute", nodes.make_execute(deps))
-    g.add_node("validate", nodes.validate)
+    g.add_node("validate", nodes.make_validate(deps))
     g.add_node("save", nodes.make_save(deps))
     g.add_node("respond", nodes.respond)
     g.add_node("explain", nodes.make_explain(deps))

@@ -7,7 +7,7 @@ Dependencies (chat model, knowledge base, sandbox, session store) are bound in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from langchain_core.messages import AIMessage
@@ -35,6 +35,12 @@ class Deps:
     kb: object | None = None    # knowledge.search.KnowledgeBase
     max_attempts: int = 3
     settings: object | None = None  # for readable provider failures
+    tools: dict = field(default_factory=dict)  # agent.lc_tools: run_cadquery, search_knowledge, check_size
+
+    def __post_init__(self) -> None:
+        from .lc_tools import make_tools
+
+        self.tools = self.tools or make_tools(self.sandbox, self.kb)
 
 
 def _thread(config) -> str:
@@ -88,14 +94,11 @@ def make_retrieve(deps: Deps):
         if state["intent"] == "modify":
             cur = _current(state) or {}
             query = f"{cur.get('title', '')} {query}"
-        hits = deps.kb.search(query, k=4, kinds=("example",)) + deps.kb.search(query, k=2, kinds=("doc",))
-        return {"hits": [_hit(h) for h in hits]}
+        search = deps.tools["search_knowledge"]
+        hits = search.invoke({"query": query, "k": 4, "kind": "example"}) + \
+            search.invoke({"query": query, "k": 2, "kind": "doc"})
+        return {"hits": hits}
     return retrieve
-
-
-def _hit(h) -> dict:
-    return {"id": h.id, "kind": h.kind, "title": h.title, "score": h.score, "family": h.family,
-            "body": h.body, "meta": h.meta, "source": h.source}
 
 
 def make_generate(deps: Deps):
@@ -105,7 +108,8 @@ def make_generate(deps: Deps):
         if task == "fix" and deps.kb is not None and not fixes:
             err = (state["history"][-1].get("error") or {})
             query = f"{err.get('exception') or ''} {err.get('message') or ''} " + " ".join(state["history"][-1].get("problems") or [])
-            fixes = [_hit(h) for h in deps.kb.search(query.strip() or "error", k=2, kinds=("error_fix",))]
+            fixes = deps.tools["search_knowledge"].invoke({"query": query.strip() or "error", "k": 2,
+                                                          "kind": "error_fix"})
         messages = build_messages(task, {**state, "fixes": fixes})
         try:
             reply = deps.llm.invoke(messages)
@@ -121,27 +125,17 @@ def make_generate(deps: Deps):
 
 def make_execute(deps: Deps):
     def execute(state, config=None):
-        res: ExecResult = deps.sandbox.run_script(state["code"])
-        return {"exec": res.to_dict()}
+        return {"exec": deps.tools["run_cadquery"].invoke({"code": state["code"]})}
     return execute
 
 
-def _size_problems(plan: dict, size: list[float]) -> list[str]:
-    measured = sorted(size)
-    problems = []
-    extents = plan.get("extents") or []
-    tol = lambda v: max(0.5, 0.01 * v)  # noqa: E731
-    if extents:
-        if any(abs(a - b) > tol(b) for a, b in zip(measured, extents)):
-            problems.append("bbox is " + " x ".join(f"{v:.1f}" for v in measured) + " mm (sorted), the plan asked for "
-                            + " x ".join(f"{v:g}" for v in extents) + " mm")
-    for want in plan.get("must_have") or []:
-        if not any(abs(v - want) <= tol(want) for v in measured):
-            problems.append(f"no extent of {want:g} mm; measured " + " x ".join(f"{v:.1f}" for v in measured) + " mm")
-    return problems
+def make_validate(deps: Deps):
+    def validate(state, config=None):
+        return _validate(state, deps.tools["check_size"])
+    return validate
 
 
-def validate(state, config=None):
+def _validate(state, check_size):
     ex = state.get("exec")
     code = state.get("code")
     entry = {"code": code, "error": None, "problems": []}
@@ -156,7 +150,7 @@ def validate(state, config=None):
         if report["solids"] > 1 and state["intent"] == "new_design":
             entry["problems"].append(f"{report['solids']} separate solids; a single part was expected")
         if state["intent"] == "new_design":
-            entry["problems"] += _size_problems(state.get("plan") or {}, report["size"])
+            entry["problems"] += check_size.invoke({"size": report["size"], "plan": state.get("plan") or {}})
     ok = code is not None and ex is not None and ex["ok"] and not entry["problems"]
     return {"check": {"ok": ok, "problems": entry["problems"], "error": entry["error"]},
             "history": (state.get("history") or []) + [entry]}

@@ -177,3 +177,17 @@ def test_offline_quality_set(make_agent):
     rate = sum(r.ok for r in results) / len(results)
     misses = [(r.request, r.expected, r.measured) for r in results if not r.ok]
     assert rate >= 0.9, misses
+
+
+def test_the_agent_tools_are_langchain_tools(sandbox, kb):
+    from langchain_core.tools import BaseTool
+
+    from agent.lc_tools import make_tools
+
+    tools = make_tools(sandbox, kb)
+    assert all(isinstance(t, BaseTool) and t.description for t in tools.values())
+    res = tools["run_cadquery"].invoke({"code": "import cadquery as cq\nresult = cq.Workplane().box(10, 10, 10)\n"})
+    assert res["ok"] and res["report"]["volume"] == pytest.approx(1000.0, abs=1e-6)
+    assert tools["check_size"].invoke({"size": [60, 40, 10], "plan": {"extents": [5, 40, 60]}}) == [
+        "bbox is 10.0 x 40.0 x 60.0 mm (sorted), the plan asked for 5 x 40 x 60 mm"]
+    assert tools["search_knowledge"].invoke({"query": "spur gear with 20 teeth", "k": 1})[0]["family"] == "gears"
