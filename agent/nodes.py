@@ -15,12 +15,18 @@ from langchain_core.messages import AIMessage
 from tools.results import ExecResult
 
 from .answers import answer_question
+from .local_llm import ADAPTER_KEY
 from .plan import Plan, parse_edits, parse_request
-from .prompting import build_messages, extract_code
+from .prompting import adapter_for, build_messages, explain_messages, extract_code
+
+MAX_TOOL_ROUNDS = 3
+READ_ONLY_TOOLS = ("search_knowledge", "check_size")
+TOOL_OUTPUT_CHARS = 6000
 
 _UNDO = re.compile(r"^\s*(undo|revert|go back|back to|restore)\b|\b(go back to|restore|back to)\s+v(?:ersion)?\s*(\d+)", re.I)
 _EXPLAIN = re.compile(r"\b(explain|describe|what is this|what's this)\b", re.I)
 _QUESTION = re.compile(r"^\s*(how|what|why|which|is|are|does|do|can|could|would)\b|\?\s*$", re.I)
+_DECLINES = re.compile(r"\b(cannot|can't|can not|unable|not able|sorry|choose|please|which|clarify)\b|\?\s*$", re.I)
 _JSON_PATH = re.compile(r"(\S+\.json)\b")
 _CHANGE = re.compile(r"^\s*(make|add|change|remove|delete|move|put|set|increase|decrease|reduce|enlarge|round|"
                      r"fillet|chamfer|shell|drill|cut|mirror|rotate|scale|use|double|halve)\b", re.I)
@@ -36,11 +42,65 @@ class Deps:
     max_attempts: int = 3
     settings: object | None = None  # for readable provider failures
     tools: dict = field(default_factory=dict)  # agent.lc_tools: run_cadquery, search_knowledge, check_size
+    use_tools: bool = False     # offer the read-only tools to the model natively (providers.uses_tools)
+    handbook: bool = False      # send the large cacheable system prefix (providers.caches_prefix)
+    llm_explains: bool = False  # the model writes explanations of CAD JSON (grounded on our facts)
 
     def __post_init__(self) -> None:
         from .lc_tools import make_tools
 
         self.tools = self.tools or make_tools(self.sandbox, self.kb)
+
+    def ask(self, messages: list, task: str) -> tuple[object, list[dict]]:
+        """One model answer for a task, running the read-only tools it calls natively on the way.
+
+        Returns (final AI message, tool log). A server that refuses tools (e.g. an Ollama model
+        without tool support, vLLM without --enable-auto-tool-choice) is asked again without them,
+        and not offered tools again."""
+        config = {"metadata": {ADAPTER_KEY: adapter_for(task)}}
+        log: list[dict] = []
+        if not self.use_tools:
+            return self.llm.invoke(messages, config=config), log
+        tools = [self.tools[n] for n in READ_ONLY_TOOLS]
+        try:
+            bound = self.llm.bind_tools(tools)
+            for _ in range(MAX_TOOL_ROUNDS):
+                reply = bound.invoke(messages, config=config)
+                calls = getattr(reply, "tool_calls", None) or []
+                if not calls:
+                    return reply, log
+                messages = [*messages, reply, *[self._run_tool(c, log) for c in calls]]
+            return self.llm.bind_tools(tools, tool_choice="none").invoke(messages, config=config), log
+        except Exception as exc:  # noqa: BLE001 - only a refusal of tools is handled here
+            if not _refuses_tools(exc):
+                raise
+            self.use_tools = False
+            log.append({"tool": None, "note": f"tools switched off: the server refused them ({str(exc)[:120]})"})
+            plain = [m for m in messages if getattr(m, "type", "") not in ("tool",) and not getattr(m, "tool_calls", None)]
+            return self.llm.invoke(plain, config=config), log
+
+    def _run_tool(self, call: dict, log: list[dict]):
+        import json
+
+        from langchain_core.messages import ToolMessage
+
+        name = call.get("name")
+        if name not in READ_ONLY_TOOLS:
+            out = {"error": f"unknown tool {name!r}; available: {', '.join(READ_ONLY_TOOLS)}"}
+        else:
+            try:
+                out = self.tools[name].invoke(call.get("args") or {})
+            except Exception as exc:  # noqa: BLE001 - bad arguments are the model's to fix
+                out = {"error": f"{type(exc).__name__}: {str(exc)[:300]}"}
+        log.append({"tool": name, "args": call.get("args"), "ok": not (isinstance(out, dict) and "error" in out)})
+        text = json.dumps(out, default=str)[:TOOL_OUTPUT_CHARS]
+        return ToolMessage(content=text, tool_call_id=call.get("id") or name, name=name or "unknown")
+
+
+def _refuses_tools(exc: Exception) -> bool:
+    from .providers import _status_code
+
+    return isinstance(exc, NotImplementedError) or (_status_code(exc) == 400 and "tool" in str(exc).lower())
 
 
 def _thread(config) -> str:
@@ -75,7 +135,8 @@ def route(state, config=None):
     else:
         intent = "new_design"
     return {"intent": intent, "attempts": 0, "history": [], "code": None, "exec": None, "check": {},
-            "hits": [], "fixes": [], "edits": [], "answer": "", "model_note": "",
+            "hits": [], "fixes": [], "edits": [], "answer": "", "model_note": "", "usage": {}, "tool_log": [],
+            "model_failed": False,
             "messages": [("human", text)]}
 
 
@@ -110,17 +171,35 @@ def make_generate(deps: Deps):
             query = f"{err.get('exception') or ''} {err.get('message') or ''} " + " ".join(state["history"][-1].get("problems") or [])
             fixes = deps.tools["search_knowledge"].invoke({"query": query.strip() or "error", "k": 2,
                                                           "kind": "error_fix"})
-        messages = build_messages(task, {**state, "fixes": fixes})
+        messages = build_messages(task, {**state, "fixes": fixes}, with_handbook=deps.handbook)
+        attempts = state.get("attempts", 0) + 1
         try:
-            reply = deps.llm.invoke(messages)
+            reply, tool_log = deps.ask(messages, task)
         except Exception as exc:  # noqa: BLE001 - a failed model call is a readable answer, the thread lives on
             from .providers import explain_failure
 
-            return {"code": None, "model_note": explain_failure(exc, deps.settings),
-                    "attempts": state.get("attempts", 0) + 1, "fixes": fixes}
-        code, note = extract_code(str(reply.content))
-        return {"code": code, "model_note": note, "attempts": state.get("attempts", 0) + 1, "fixes": fixes}
+            return {"code": None, "model_note": explain_failure(exc, deps.settings), "model_failed": True,
+                    "attempts": attempts, "fixes": fixes}
+        code, note = extract_code(_text(reply.content))
+        return {"code": code, "model_note": note, "attempts": attempts, "fixes": fixes, "tool_log": tool_log,
+                "model_failed": False, "usage": _usage(state.get("usage"), reply)}
     return generate
+
+
+def _text(content) -> str:
+    """A reply's text (some providers answer with a list of content parts)."""
+    if isinstance(content, list):
+        return "".join(p.get("text", "") if isinstance(p, dict) else str(p) for p in content)
+    return str(content or "")
+
+
+def _usage(before: dict | None, reply) -> dict:
+    """Tokens reported by the provider, summed over this turn's calls."""
+    total = dict(before or {})
+    for k, v in (getattr(reply, "usage_metadata", None) or {}).items():
+        if isinstance(v, int):
+            total[k] = total.get(k, 0) + v
+    return total
 
 
 def make_execute(deps: Deps):
@@ -160,8 +239,8 @@ def make_after_validate(deps: Deps):
     def after_validate(state) -> str:
         if state["check"]["ok"]:
             return "save"
-        if state.get("code") is None and (state.get("model_note") or "").strip():
-            return "respond"  # the model explained why it cannot: retrying would not help
+        if state.get("code") is None and (state.get("model_failed") or _DECLINES.search(state.get("model_note") or "")):
+            return "respond"  # the call failed after the SDK's retries, or the model said why it cannot
         if state["intent"] == "run_code":
             return "respond"  # the user's own script: report, do not rewrite it
         budget = state.get("max_attempts") or deps.max_attempts
@@ -238,12 +317,28 @@ def make_explain(deps: Deps):
             return {"answer": f"{source} is not a valid CAD JSON document:\n{listed}", "check": {"ok": False}}
         script, res = build(doc, deps.sandbox)
         text = explain(doc, res.report if res.ok else None).text("steps")
+        if deps.llm_explains:
+            text = _model_explanation(deps, state["request"], text, Path(source))
         if not res.ok:
             return {"answer": text + f"\n(The part could not be built: {res.error})", "check": {"ok": False}}
         return {"answer": text, "code": script, "exec": res.to_dict(),
                 "check": {"ok": res.valid_solid, "problems": [], "error": None},
                 "hits": [{"kind": "example", "title": f"CAD JSON {Path(source).name}"}]}
     return explain_node
+
+
+def _model_explanation(deps: Deps, request: str, facts: str, source: Path) -> str:
+    """The model's explanation (the explain adapter), then the checked facts it was given.
+    A failed or empty answer leaves the checked facts alone."""
+    import json
+
+    try:
+        raw = json.loads(source.read_text(encoding="utf-8"))
+        reply, _ = deps.ask(explain_messages(request, facts, raw if isinstance(raw, dict) else {}), "explain")
+        words = _text(reply.content).strip()
+    except Exception:  # noqa: BLE001 - the grounded explanation stands on its own
+        words = ""
+    return f"{words}\n\nChecked facts:\n{facts}" if words else facts
 
 
 def question(state, config=None):

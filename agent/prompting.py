@@ -23,8 +23,29 @@ def instructions() -> dict[str, str]:
     return yaml.safe_load(prompt("instructions.yaml"))
 
 
-def build_messages(task: str, state: dict) -> list:
-    """System prompt + the task, with a JSON context block every provider can read."""
+@lru_cache(maxsize=1)
+def handbook() -> str:
+    """The large, stable prompt prefix for providers that cache it (Gemini): the system prompt,
+    our CadQuery notes and one worked example per family. Same text every turn, so it caches."""
+    from knowledge.library import load_library
+
+    entries, _ = load_library(None)
+    notes = [e for e in entries if e.kind == "doc"]
+    firsts: dict[str, object] = {}
+    for e in entries:
+        if e.kind == "example" and e.family not in firsts:
+            firsts[e.family] = e
+    parts = [prompt("system.md"), "\n# CadQuery notes\n"]
+    parts += [f"## {e.title}\n{e.body}\n" for e in notes]
+    parts.append("\n# One worked example per family (adapt, do not copy blindly)\n")
+    parts += [f"## {e.family}: {e.title}\n```python\n{e.body.strip()}\n```\n" for e in firsts.values()]
+    return "\n".join(parts)
+
+
+def build_messages(task: str, state: dict, *, with_handbook: bool = False) -> list:
+    """System prompt + the task, with a JSON context block every provider can read.
+
+    ``with_handbook``: the system message is :func:`handbook` (for providers that cache it)."""
     plan = state.get("plan") or {}
     examples = [{"id": h["id"], "title": h["title"], "parameters": h.get("meta", {}).get("parameters", {}),
                  "code": h.get("body", "")[:MAX_EXAMPLE_CHARS]}
@@ -44,7 +65,20 @@ def build_messages(task: str, state: dict) -> list:
     text = prompt("generate.md").format(
         task=task, request=state.get("request", ""), plan=json.dumps(plan.get("dims", {})),
         instructions=instructions()[task], context=json.dumps(context, indent=1))
+    system = handbook() if with_handbook else prompt("system.md")
+    return [SystemMessage(content=system), HumanMessage(content=text)]
+
+
+def explain_messages(request: str, facts: str, document: dict) -> list:
+    """The explain task's prompt (the ``explain`` adapter's job): grounded on checked facts."""
+    text = prompt("explain.md").format(request=request, facts=facts,
+                                       document=json.dumps(document, indent=1)[:MAX_EXAMPLE_CHARS])
     return [SystemMessage(content=prompt("system.md")), HumanMessage(content=text)]
+
+
+def adapter_for(task: str) -> str:
+    """Which LoRA adapter a task uses (the local provider switches per node): code or words."""
+    return "explain" if task == "explain" else "gen"
 
 
 def _current_code(state: dict) -> str | None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import nodes
 from .graph import build_graph
-from .providers import chat_model
+from .providers import caches_prefix, chat_model, uses_tools
 from .sessions import SessionStore
 
 
@@ -34,7 +34,8 @@ class Agent:
         self.sessions = SessionStore(self.workspace)
         self.deps = nodes.Deps(llm=llm, sandbox=self.sandbox,
                                sessions=self.sessions, kb=kb, max_attempts=settings.agent.max_attempts,
-                               settings=settings)
+                               settings=settings, use_tools=uses_tools(settings),
+                               handbook=caches_prefix(settings), llm_explains=settings.agent.llm != "offline")
         from langgraph.checkpoint.sqlite import SqliteSaver
 
         self._conn = sqlite3.connect(str(self.workspace / "checkpoints.sqlite"), check_same_thread=False)
@@ -88,8 +89,10 @@ def describe(node: str, data: dict) -> str:
         return "examples: " + ", ".join(h["id"] for h in data.get("hits", []) if h["kind"] == "example")
     if node == "generate":
         n = data.get("attempts")
+        tools = ", ".join(t["tool"] for t in data.get("tool_log") or [] if t.get("tool"))
+        tools = f" (looked up: {tools})" if tools else ""
         if data.get("code"):
-            return f"attempt {n}: script of {data['code'].count(chr(10))} lines"
+            return f"attempt {n}: script of {data['code'].count(chr(10))} lines{tools}"
         return f"attempt {n}: no code — {data.get('model_note', '')[:200]}"
     if node == "execute":
         from tools.results import thousands

@@ -23,6 +23,9 @@ class AgentState(TypedDict, total=False):
     check: dict                               # {"ok": bool, "problems": [...]} from validate
     history: list[dict]                       # this turn's attempts: code, error, problems
     model_note: str                           # what the model said besides its code
+    model_failed: bool                        # the model call itself failed (provider error)
+    tool_log: list[dict]                      # read-only tools the model called natively this attempt
+    usage: dict                               # tokens the provider reported, summed over this turn
     answer: str                               # the reply of this turn
     versions: list[dict]                      # every saved version: {version, code, summary, dir, ...}
     current: int | None                       # the version being worked on

@@ -9,6 +9,7 @@ This is the only module that reads the environment; everything else gets setting
 from __future__ import annotations
 
 import os
+from typing import Literal
 from contextvars import ContextVar
 from pathlib import Path
 
@@ -31,7 +32,7 @@ class KnowledgeSettings(BaseModel):
 
 
 class AgentSettings(BaseModel):
-    llm: str = Field("offline", description="which chat model drives the agent: offline | openai")
+    llm: str = Field("offline", description="which chat model drives the agent: offline | openai | gemini | local")
     max_attempts: int = Field(3, ge=1, le=10, description="generate attempts per turn (retries on errors)")
     model: str | None = Field(None, description="model name for the provider (e.g. qwen2.5-coder:7b)")
     base_url: str | None = Field(None, description="OpenAI-compatible endpoint, e.g. http://localhost:11434/v1")
@@ -39,6 +40,15 @@ class AgentSettings(BaseModel):
     max_tokens: int = Field(2048, ge=16)
     timeout_s: float = Field(120.0, gt=0, description="per model call")
     retries: int = Field(2, ge=0, le=10, description="retries on 429 / 5xx / connection errors, with backoff")
+    tool_calling: Literal["auto", "on", "off"] = Field(
+        "auto", description="offer the read-only tools (search_knowledge, check_size) to the model natively; "
+        "auto: on for gemini and openai (dropped by itself if the server refuses tools)")
+    cache_ttl_s: int = Field(3600, ge=60, description="gemini: lifetime of the cached prompt prefix")
+    cache_min_tokens: int = Field(1024, ge=0, description="gemini: no cache below this many (estimated) tokens "
+                                  "(the API's minimum for explicit caching)")
+    adapters: dict[str, Path] = Field(default_factory=dict, description="local: LoRA adapters by task, "
+                                      "e.g. {gen = './adapters/gen', explain = './adapters/explain'}")
+    device: str = Field("auto", description="local: auto | cpu | cuda | cuda:N")
 
 
 class Settings(BaseSettings):
@@ -51,6 +61,8 @@ class Settings(BaseSettings):
     agent: AgentSettings = AgentSettings()
     openai_api_key: SecretStr | None = Field(None, validation_alias=AliasChoices(
         "CADAGENT_OPENAI_API_KEY", "OPENAI_API_KEY"), description="key for an OpenAI-compatible server")
+    google_api_key: SecretStr | None = Field(None, validation_alias=AliasChoices(
+        "CADAGENT_GOOGLE_API_KEY", "GOOGLE_API_KEY", "GEMINI_API_KEY"), description="key for the Gemini API")
 
     @classmethod
     def settings_customise_sources(cls, settings_cls, init_settings, env_settings,

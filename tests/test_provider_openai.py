@@ -20,7 +20,8 @@ CODE = "import cadquery as cq\nlength = 60.0\nresult = cq.Workplane().box(length
 
 
 class Stub:
-    """Scripted replies: (status, text). Records every request body."""
+    """Scripted replies: (status, text) or (200, [(tool name, args), ...]) for tool calls.
+    Records every request body."""
 
     def __init__(self, replies):
         self.replies = list(replies)
@@ -52,12 +53,18 @@ class Stub:
                 stub.requests.append(body)
                 status, text = stub.replies.pop(0) if len(stub.replies) > 1 else stub.replies[0]
                 if status != 200:
-                    self._send(status, {"error": {"message": f"stub says {status}", "type": "stub"}},
+                    self._send(status, {"error": {"message": text or f"stub says {status}", "type": "stub"}},
                                [("Retry-After", "0")])
                     return
+                message = {"role": "assistant", "content": text}
+                if isinstance(text, list):
+                    message = {"role": "assistant", "content": None, "tool_calls": [
+                        {"id": f"call_{i}", "type": "function",
+                         "function": {"name": name, "arguments": json.dumps(args)}}
+                        for i, (name, args) in enumerate(text)]}
                 self._send(200, {"id": "c1", "object": "chat.completion", "created": 0, "model": body["model"],
-                                 "choices": [{"index": 0, "finish_reason": "stop",
-                                              "message": {"role": "assistant", "content": text}}],
+                                 "choices": [{"index": 0, "finish_reason": "tool_calls" if isinstance(text, list)
+                                              else "stop", "message": message}],
                                  "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20}})
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
@@ -112,7 +119,7 @@ def test_server_errors_become_readable_answers_and_the_thread_lives_on(agent_for
     agent = agent_for(stub.url, retries=1)
     try:
         answer = agent.send("t", "a 60 x 40 mm plate, 5 mm thick")
-        assert "The model server failed (HTTP 5xx) after 1 retries" in answer
+        assert "The model server failed (HTTP 500) after 1 retries" in answer
         stub.replies = [(200, f"```python\n{CODE}```")]
         assert "v1 saved" in agent.send("t", "a 60 x 40 mm plate, 5 mm thick")
         assert len(agent.state("t")["messages"]) == 4  # both turns are in the thread
@@ -120,6 +127,41 @@ def test_server_errors_become_readable_answers_and_the_thread_lives_on(agent_for
         stub.close()
     down = agent_for("http://127.0.0.1:9/v1", retries=0).send("u", "a 60 x 40 mm plate, 5 mm thick")
     assert down.startswith("I cannot reach the model server at http://127.0.0.1:9/v1")
+
+
+def test_native_tool_calls_run_the_read_only_tools(agent_for):
+    stub = Stub([(200, [("search_knowledge", {"query": "plate with four corner holes", "k": 2}),
+                        ("check_size", {"size": [5, 60, 40], "plan": {"extents": [5, 40, 60]}})]),
+                 (200, [("run_cadquery", {"code": "import os"})]),
+                 (200, f"```python\n{CODE}```")])
+    agent = agent_for(stub.url)
+    try:
+        steps = {ev.node: ev.text for ev in agent.stream("t", "a 60 x 40 mm plate, 5 mm thick")}
+    finally:
+        stub.close()
+    assert "v1 saved" in steps["respond"]
+    assert "looked up: search_knowledge, check_size, run_cadquery" in steps["generate"]
+    first, second, third = stub.requests
+    assert sorted(t["function"]["name"] for t in first["tools"]) == ["check_size", "search_knowledge"]
+    tool_msgs = [m for m in second["messages"] if m["role"] == "tool"]
+    assert len(tool_msgs) == 2 and "plate" in tool_msgs[0]["content"].lower()
+    assert json.loads(tool_msgs[1]["content"]) == []  # sizes match: no problems
+    # run_cadquery is not offered (it writes files): asking for it gets an error back, not a run
+    refused = [m for m in third["messages"] if m["role"] == "tool"][-1]
+    assert "unknown tool 'run_cadquery'" in refused["content"]
+    assert agent.state("t")["tool_log"][-1] == {"tool": "run_cadquery", "args": {"code": "import os"}, "ok": False}
+
+
+def test_a_server_without_tool_support_is_asked_again_without_tools(agent_for):
+    stub = Stub([(400, "registry.ollama.ai/library/tiny does not support tools"), (200, f"```python\n{CODE}```")])
+    agent = agent_for(stub.url)
+    try:
+        assert "v1 saved" in agent.send("t", "a 60 x 40 mm plate, 5 mm thick")
+        assert "v2 saved" in agent.send("t", "make it 10 mm longer")
+    finally:
+        stub.close()
+    assert "tools" in stub.requests[0]
+    assert all("tools" not in r for r in stub.requests[1:])  # the refusal is remembered
 
 
 def test_llm_list_asks_the_server(tmp_path):
