@@ -196,7 +196,10 @@ def _text(content) -> str:
 def _usage(before: dict | None, reply) -> dict:
     """Tokens reported by the provider, summed over this turn's calls."""
     total = dict(before or {})
-    for k, v in (getattr(reply, "usage_metadata", None) or {}).items():
+    usage = getattr(reply, "usage_metadata", None) or {}
+    flat = {k: usage.get(k) for k in ("input_tokens", "output_tokens", "total_tokens")}
+    flat["cache_read"] = (usage.get("input_token_details") or {}).get("cache_read")
+    for k, v in flat.items():
         if isinstance(v, int):
             total[k] = total.get(k, 0) + v
     return total

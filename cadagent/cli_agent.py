@@ -15,10 +15,23 @@ from .cli_common import ConfigOpt, settings_from
 _SHOW = ("plan", "retrieve", "generate", "execute", "validate", "save")
 
 
-def _agent(config, llm, attempts, model=None, base_url=None):
+def provider_settings(config, llm=None, model=None, base_url=None, adapters=None, **agent):
+    """Settings with the provider flags applied (``--adapter name=path`` parsed here)."""
+    parsed = {}
+    for item in adapters or []:
+        name, sep, path = item.partition("=")
+        if not sep or not name or not path:
+            typer.secho(f"error: --adapter {item!r}: expected NAME=PATH, e.g. --adapter gen=./adapters/gen",
+                        fg="red", err=True)
+            raise typer.Exit(2)
+        parsed[name] = Path(path)
+    return settings_from(config).with_agent(llm=llm, model=model, base_url=base_url, adapters=parsed or None,
+                                            **agent)
+
+
+def _agent(settings):
     from agent.runtime import Agent
 
-    settings = settings_from(config).with_agent(llm=llm, max_attempts=attempts, model=model, base_url=base_url)
     try:
         return Agent(settings)
     except ValueError as exc:
@@ -26,8 +39,12 @@ def _agent(config, llm, attempts, model=None, base_url=None):
         raise typer.Exit(2) from exc
 
 
-ModelOpt = typer.Option(None, "--model", help="model name for the provider (e.g. qwen2.5-coder:7b)")
-BaseUrlOpt = typer.Option(None, "--base-url", help="OpenAI-compatible endpoint (e.g. http://localhost:11434/v1)")
+LlmOpt = typer.Option(None, "--llm", help="chat model: offline (default) | openai | gemini | local")
+ModelOpt = typer.Option(None, "--model", help="model name (e.g. qwen2.5-coder:7b, gemini-2.5-flash) or, "
+                        "for local, the model folder")
+BaseUrlOpt = typer.Option(None, "--base-url", help="endpoint: an OpenAI-compatible server "
+                          "(e.g. http://localhost:11434/v1) or a Gemini API proxy")
+AdapterOpt = typer.Option(None, "--adapter", help="local: a LoRA adapter as NAME=PATH (gen, explain); repeatable")
 
 
 def _turn(agent, thread: str, text: str, attachment: Optional[str] = None) -> dict:
@@ -45,14 +62,15 @@ def _turn(agent, thread: str, text: str, attachment: Optional[str] = None) -> di
 
 def chat_cmd(
     thread: str = typer.Option("cli", "--thread", help="conversation id; the same id continues a conversation"),
-    llm: Optional[str] = typer.Option(None, "--llm", help="chat model (default: settings, 'offline')"),
+    llm: Optional[str] = LlmOpt,
     attempts: Optional[int] = typer.Option(None, "--attempts", min=1, max=10, help="generate attempts per turn"),
     model: Optional[str] = ModelOpt,
     base_url: Optional[str] = BaseUrlOpt,
+    adapter: Optional[list[str]] = AdapterOpt,
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Design parts in a terminal conversation. /new starts a fresh thread, /quit leaves."""
-    agent = _agent(config, llm, attempts, model, base_url)
+    agent = _agent(provider_settings(config, llm, model, base_url, adapter, max_attempts=attempts))
     typer.echo(f"CadAgent chat (thread {thread!r}, workspace {agent.workspace}). Describe a part; /quit to leave.")
     try:
         while True:
@@ -80,14 +98,15 @@ def chat_cmd(
 def run_cmd(
     request: str = typer.Argument(..., help="what to design, in plain words"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="copy the part's files here"),
-    llm: Optional[str] = typer.Option(None, "--llm", help="chat model (default: settings, 'offline')"),
+    llm: Optional[str] = LlmOpt,
     attempts: Optional[int] = typer.Option(None, "--attempts", min=1, max=10),
     model: Optional[str] = ModelOpt,
     base_url: Optional[str] = BaseUrlOpt,
+    adapter: Optional[list[str]] = AdapterOpt,
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """One request, one part: STEP / STL / GLB / script / report in --out. Exit 0 when a part was made."""
-    agent = _agent(config, llm, attempts, model, base_url)
+    agent = _agent(provider_settings(config, llm, model, base_url, adapter, max_attempts=attempts))
     thread = f"run-{uuid.uuid4().hex[:10]}"
     try:
         result = _turn(agent, thread, request)
@@ -130,13 +149,42 @@ llm_app = typer.Typer(help="LLM providers: what is configured and reachable.", n
 
 @llm_app.command("list")
 def llm_list_cmd(
+    llm: Optional[str] = LlmOpt,
     model: Optional[str] = ModelOpt,
     base_url: Optional[str] = BaseUrlOpt,
+    adapter: Optional[list[str]] = AdapterOpt,
     config: Optional[Path] = ConfigOpt,
 ) -> None:
-    """Each provider with its status (an OpenAI-compatible server is asked for its models)."""
+    """Each provider with its status: servers are asked for their models, keys are tried, local
+    folders are looked at (nothing is loaded)."""
     from agent.providers import status
 
-    settings = settings_from(config).with_agent(model=model, base_url=base_url)
-    for st in status(settings):
+    for st in status(provider_settings(config, llm, model, base_url, adapter)):
         typer.secho(("✓ " if st.ready else "✗ ") + st.label(), fg="green" if st.ready else "yellow")
+
+
+@llm_app.command("check")
+def llm_check_cmd(
+    llm: Optional[str] = LlmOpt,
+    model: Optional[str] = ModelOpt,
+    base_url: Optional[str] = BaseUrlOpt,
+    adapter: Optional[list[str]] = AdapterOpt,
+    as_json: bool = typer.Option(False, "--json", help="print the result as JSON"),
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """Build the selected provider and send it one tiny prompt: load time, answer time, tokens, or
+    the reason it failed. Exit 1 when it does not answer."""
+    import json
+
+    from agent.providers import check
+
+    result = check(provider_settings(config, llm, model, base_url, adapter))
+    if as_json:
+        typer.echo(json.dumps(result))
+    elif result["ok"]:
+        typer.secho(f"✓ {result['provider']} answered {result['answer']!r} in {result['answer_s']:.2f} s "
+                    f"(built in {result['load_s']:.2f} s; tokens {result['usage'] or 'not reported'})", fg="green")
+    else:
+        typer.secho(f"✗ {result['provider']}: {result.get('error') or 'an empty answer'}", fg="red")
+    if not result["ok"]:
+        raise typer.Exit(1)
