@@ -49,6 +49,20 @@ def pick_device(device: str) -> str:
     return "cuda" if torch.cuda.is_available() else "cpu"
 
 
+def check_folders(model_path: str, adapters: dict) -> None:
+    """Raise ProviderError naming the folder that is not a saved model / adapter."""
+    from .providers import ProviderError
+
+    if not (Path(model_path) / "config.json").is_file():
+        raise ProviderError(f"the local provider needs a model folder: {model_path} "
+                            + ("has no config.json" if Path(model_path).is_dir() else "does not exist")
+                            + " (set --model to a folder saved with save_pretrained; no hub downloads here)")
+    for name, folder in adapters.items():
+        if not (Path(folder) / "adapter_config.json").is_file():
+            raise ProviderError(f"adapter {name!r}: {folder} has no adapter_config.json "
+                                "(give the folder `cadagent finetune` or peft's save_pretrained wrote)")
+
+
 class LocalChatModel(BaseChatModel):
     """A local base model with named LoRA adapters, behind the standard chat-model interface."""
 
@@ -60,16 +74,13 @@ class LocalChatModel(BaseChatModel):
     _model: Any = PrivateAttr(None)
     _tokenizer: Any = PrivateAttr(None)
     _device: str = PrivateAttr("cpu")
+    _calls: list = PrivateAttr(default_factory=list)
 
     def model_post_init(self, _context: Any) -> None:
         from transformers import AutoModelForCausalLM, AutoTokenizer
 
+        check_folders(self.model_path, self.adapters)
         path = Path(self.model_path)
-        if not path.is_dir():
-            from .providers import ProviderError
-
-            raise ProviderError(f"the local provider needs a model folder: {path} does not exist "
-                                "(set --model to a folder saved with save_pretrained; no hub downloads here)")
         self._device = pick_device(self.device)
         self._tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
         model = AutoModelForCausalLM.from_pretrained(path, dtype="auto", local_files_only=True)
@@ -77,12 +88,6 @@ class LocalChatModel(BaseChatModel):
             from peft import PeftModel
 
             names = list(self.adapters)
-            for name in names:
-                if not Path(self.adapters[name], "adapter_config.json").is_file():
-                    from .providers import ProviderError
-
-                    raise ProviderError(f"adapter {name!r}: {self.adapters[name]} has no adapter_config.json "
-                                        "(give the folder `cadagent finetune` or peft's save_pretrained wrote)")
             model = PeftModel.from_pretrained(model, self.adapters[names[0]], adapter_name=names[0])
             for name in names[1:]:
                 model.load_adapter(self.adapters[name], adapter_name=name)
@@ -91,6 +96,11 @@ class LocalChatModel(BaseChatModel):
     @property
     def _llm_type(self) -> str:
         return "cadagent-local"
+
+    @property
+    def calls(self) -> list[dict]:
+        """Every generation so far: which adapter ran, tokens in and out (for reports and tests)."""
+        return list(self._calls)
 
     @property
     def loaded_adapters(self) -> list[str]:
@@ -119,6 +129,7 @@ class LocalChatModel(BaseChatModel):
             text = text.split(s)[0]
         usage = {"input_tokens": int(inputs["input_ids"].shape[1]), "output_tokens": int(new.shape[0]),
                  "total_tokens": int(inputs["input_ids"].shape[1] + new.shape[0])}
+        self._calls.append({"adapter": use or "base", **usage})
         msg = AIMessage(content=text, usage_metadata=usage, response_metadata={"adapter": use or "base"})
         return ChatResult(generations=[ChatGeneration(message=msg)])
 
@@ -130,5 +141,7 @@ def build(settings) -> LocalChatModel:
     if not a.model:
         raise ProviderError("the local provider needs a model folder: set --model ./my-base "
                             "(a transformers causal LM saved with save_pretrained)")
-    return LocalChatModel(model_path=a.model, adapters={k: str(v) for k, v in a.adapters.items()},
+    adapters = {k: str(v) for k, v in a.adapters.items()}
+    check_folders(a.model, adapters)
+    return LocalChatModel(model_path=a.model, adapters=adapters,
                           device=a.device, temperature=a.temperature, max_new_tokens=a.max_tokens)

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from tools.sandbox import Limits, Sandbox
+
+# Hermetic: a developer's real keys must neither reach a test nor change what "not configured" looks like.
+for _var in ("OPENAI_API_KEY", "CADAGENT_OPENAI_API_KEY", "GOOGLE_API_KEY", "GEMINI_API_KEY",
+             "CADAGENT_GOOGLE_API_KEY", "CADAGENT_AGENT__LLM"):
+    os.environ.pop(_var, None)
 
 ROOT = Path(__file__).resolve().parents[1]
 

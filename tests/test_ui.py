@@ -106,8 +106,8 @@ def test_sessions_are_isolated_and_restored(client):
 
 
 def test_model_selector_lists_providers_and_refuses_unready_ones(client):
-    _, hist, *_ = client.predict("a plate 10 x 10 x 1 mm", [], "ui-test-f", 3,
-                                 "gemini (not ready: not built yet)", api_name="/send")
-    assert "Cannot use that model: the provider 'gemini' is not ready: not built yet" in _text(hist[-1])
+    label = "gemini (not ready: set GOOGLE_API_KEY or GEMINI_API_KEY (or CADAGENT_GOOGLE_API_KEY))"
+    _, hist, *_ = client.predict("a plate 10 x 10 x 1 mm", [], "ui-test-f", 3, label, api_name="/send")
+    assert "Cannot use that model: the provider 'gemini' is not ready: set GOOGLE_API_KEY" in _text(hist[-1])
     hist, *_ = send(client, "ui-test-f", "a plain rectangular plate 100 x 50 x 10 mm", hist)
     assert "v1 saved" in _text(hist[-1])
