@@ -122,6 +122,16 @@ def test_best_iou_undoes_moves_and_axis_rotations():
     assert best.booleans < 24  # the bbox bound prunes rotations
 
 
+def test_normalized_best_iou_ignores_units_but_not_shape():
+    part = cq.Workplane().box(40, 20, 10).faces(">Z").workplane().hole(6)
+    in_inches = to_shape(part).scale(1 / 25.4)  # the same part drawn in another unit
+    assert best_iou(to_shape(part), in_inches).iou < 0.01
+    same = best_iou(to_shape(part), in_inches, normalize=True)
+    assert same.iou == pytest.approx(1.0, abs=1e-6)
+    squat = to_shape(cq.Workplane().box(40, 20, 5)).scale(3)  # half as thick: not the same shape
+    assert best_iou(to_shape(part), squat, normalize=True).iou == pytest.approx(0.5 * 1.0, abs=0.03)
+
+
 def test_rotations_24_are_distinct_proper_rotations():
     import numpy as np
 

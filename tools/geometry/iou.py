@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 import cadquery as cq
 import numpy as np
 from OCP.BRepBuilderAPI import BRepBuilderAPI_Transform
-from OCP.gp import gp_Trsf
+from OCP.gp import gp_Pnt, gp_Trsf
 
 
 @dataclass
@@ -76,8 +76,27 @@ def _half_extents(shape: cq.Shape) -> np.ndarray:
     return np.array([bb.xlen, bb.ylen, bb.zlen]) / 2.0
 
 
-def best_iou(a: cq.Shape, b: cq.Shape) -> IoUResult:
+NORMALIZED_EXTENT = 100.0
+
+
+def _normalized(shape: cq.Shape) -> cq.Shape:
+    """Uniformly scaled so its largest bbox extent is NORMALIZED_EXTENT (around its bbox center)."""
+    bb = shape.BoundingBox()
+    largest = max(bb.xlen, bb.ylen, bb.zlen)
+    if largest <= 0:
+        raise ValueError("cannot normalize a shape with an empty bounding box")
+    trsf = gp_Trsf()
+    trsf.SetScale(gp_Pnt(0, 0, 0), NORMALIZED_EXTENT / largest)
+    return cq.Shape.cast(BRepBuilderAPI_Transform(shape.wrapped, trsf, True).Shape())
+
+
+def best_iou(a: cq.Shape, b: cq.Shape, normalize: bool = False) -> IoUResult:
+    """``normalize``: scale both to the same largest extent first (units-free shape comparison,
+    e.g. a generated part against a DeepCAD ground truth in its own unit). Volumes are then
+    reported in the normalized frame."""
     a, b = _centered(a), _centered(b)
+    if normalize:
+        a, b = _normalized(a), _normalized(b)
     va, vb = _volume(a), _volume(b)
     if va <= 0 or vb <= 0:
         raise ValueError("IoU needs two solids with positive volume")
