@@ -131,7 +131,7 @@ def _run_turn(agent, thread: str, turn: dict, conv: Conversation, timeout: float
     answer = next((e.data.get("answer", "") for e in reversed(events) if e.node == "respond"), "")
     history = st.get("history") or []
     first = history[0] if history else None
-    intent = st.get("intent")
+    intent = next((e.data.get("intent") for e in events if e.node == "route"), st.get("intent"))
     outcome = {
         "user": turn["user"], "answer": answer, "intent": intent, "saved": saved,
         "ok": bool((st.get("check") or {}).get("ok")) or (intent == "question" and bool(answer.strip())),
@@ -196,6 +196,11 @@ def run_eval(convs: list[Conversation], backends: list[Backend], out: Path, sett
     results_file = out / "results.jsonl"
     if not resume and results_file.exists():
         results_file.unlink()
+    if results_file.exists():  # keep the whole lines of a stopped run; a line cut mid-write runs again
+        whole = [json.dumps(r, default=str) for r in load_results(results_file)]
+        tmp = results_file.with_suffix(".tmp")
+        tmp.write_text("".join(line + "\n" for line in whole), encoding="utf-8")
+        os.replace(tmp, results_file)
     done = done_keys(results_file)
     todo = [(b, c) for b in backends for c in convs if (b.name, c.id) not in done]
     settings.knowledge_base().ensure_built()  # once, before workers read it
