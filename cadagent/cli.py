@@ -159,6 +159,18 @@ def bench_agent_cmd(config: Optional[Path] = ConfigOpt) -> None:
     run_benchmark(settings_from(config), echo=typer.echo)
 
 
+@bench_app.command("eval")
+def bench_eval_cmd(
+    limit: int = typer.Option(16, "--limit", min=1, help="conversations (a seeded sample of evals/conversations)"),
+    workers: Optional[int] = typer.Option(None, "--workers", min=2, help="parallel workers (default: cores, max 4)"),
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """Eval throughput on the offline engine: serial vs parallel, side by side (turns per minute)."""
+    from bench.eval_bench import run_benchmark
+
+    run_benchmark(settings_from(config), echo=typer.echo, limit=limit, workers=workers)
+
+
 app.add_typer(bench_app, name="bench")
 app.command("chat")(chat_cmd)
 app.command("run")(run_cmd)

@@ -224,6 +224,14 @@ def run_eval(convs: list[Conversation], backends: list[Backend], out: Path, sett
     return [r for r in load_results(results_file) if (r["backend"], r["id"]) in wanted]
 
 
+def _worker_init() -> None:
+    """Workers share the cores: one math thread each (torch would start one per core in every worker)."""
+    os.environ["OMP_NUM_THREADS"] = "1"
+    import torch
+
+    torch.set_num_threads(1)
+
+
 def _run_pool(todo, workers, settings, work, turn_timeout, record) -> None:
     import multiprocessing
 
@@ -231,7 +239,8 @@ def _run_pool(todo, workers, settings, work, turn_timeout, record) -> None:
     pending = list(todo)
     while pending:
         retry = []
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                 initializer=_worker_init) as pool:
             futures = {pool.submit(run_conversation, c.to_dict(), b, settings, work, turn_timeout): (b, c)
                        for b, c in pending}
             for fut in as_completed(futures):

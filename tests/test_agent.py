@@ -15,7 +15,6 @@ from langchain_core.outputs import ChatGeneration, ChatResult
 
 from agent.runtime import Agent
 from cadagent.config import load_settings
-from evals.offline_quality import load_set, run_quality
 
 from .conftest import ROOT
 
@@ -168,15 +167,6 @@ def test_thread_survives_a_process_restart(tmp_path):
     assert second.returncode == 0, second.stderr
     assert "v2 saved (v1 kept)" in second.stdout and "bbox 120.0 x 50.0 x 10.0" in second.stdout
     assert second.stdout.splitlines()[-1] == "2"
-
-
-def test_offline_quality_set(make_agent):
-    conversations = load_set()
-    assert sum(len(c["turns"]) for c in conversations) >= 40
-    results = run_quality(make_agent(), conversations)
-    rate = sum(r.ok for r in results) / len(results)
-    misses = [(r.request, r.expected, r.measured) for r in results if not r.ok]
-    assert rate >= 0.9, misses
 
 
 def test_the_agent_tools_are_langchain_tools(sandbox, kb):

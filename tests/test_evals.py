@@ -15,7 +15,7 @@ import pytest
 from cadagent.config import load_settings
 from evals.checks import References, check_turn
 from evals.conversations import ConversationError, load_all, load_conversation, select, text2cad_suite
-from evals.metrics import by_backend
+from evals.metrics import by_backend, failures
 from evals.report import write_reports
 from evals.runner import Backend, run_eval
 
@@ -222,6 +222,14 @@ def test_a_backend_that_cannot_start_fails_its_conversations(small_set, eval_set
     with pytest.raises(ValueError, match="the provider must be one of offline, openai, gemini, local"):
         Backend.parse("claude")
     assert Backend.parse("openai:qwen2.5-coder:7b") == Backend("openai:qwen2.5-coder:7b", "openai", "qwen2.5-coder:7b")
+
+
+def test_smoke_subset_of_the_shipped_set_on_the_offline_engine(eval_settings, tmp_path):
+    convs = select(load_all([CONVS]), limit=12, seed=0)
+    results = run_eval(convs, [Backend.parse("offline")], tmp_path / "smoke", eval_settings, workers=1)
+    m = by_backend(results)["offline"]["overall"]
+    assert m["crashes"] == 0 and m["turns"] >= 25
+    assert m["turn_pass_rate"] >= 0.8, [f["why"] for f in failures(results)]
 
 
 # -- text2cad and the CLI -----------------------------------------------------------------------
