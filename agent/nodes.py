@@ -44,6 +44,7 @@ class Deps:
     tools: dict = field(default_factory=dict)  # agent.lc_tools: run_cadquery, search_knowledge, check_size
     use_tools: bool = False     # offer the read-only tools to the model natively (providers.uses_tools)
     handbook: bool = False      # send the large cacheable system prefix (providers.caches_prefix)
+    compact: bool = False       # send the compact prompt (providers.compact_prompts)
     llm_explains: bool = False  # the model writes explanations of CAD JSON (grounded on our facts)
 
     def __post_init__(self) -> None:
@@ -171,7 +172,7 @@ def make_generate(deps: Deps):
             query = f"{err.get('exception') or ''} {err.get('message') or ''} " + " ".join(state["history"][-1].get("problems") or [])
             fixes = deps.tools["search_knowledge"].invoke({"query": query.strip() or "error", "k": 2,
                                                           "kind": "error_fix"})
-        messages = build_messages(task, {**state, "fixes": fixes}, with_handbook=deps.handbook)
+        messages = build_messages(task, {**state, "fixes": fixes}, with_handbook=deps.handbook, compact=deps.compact)
         attempts = state.get("attempts", 0) + 1
         try:
             reply, tool_log = deps.ask(messages, task)
@@ -319,9 +320,10 @@ def make_explain(deps: Deps):
             listed = "\n".join(f"- {p}" for p in problems if p.severity == "error")
             return {"answer": f"{source} is not a valid CAD JSON document:\n{listed}", "check": {"ok": False}}
         script, res = build(doc, deps.sandbox)
-        text = explain(doc, res.report if res.ok else None).text("steps")
+        explanation = explain(doc, res.report if res.ok else None)
+        text = explanation.text("steps")
         if deps.llm_explains:
-            text = _model_explanation(deps, state["request"], text, Path(source))
+            text = _model_explanation(deps, state["request"], explanation, Path(source))
         if not res.ok:
             return {"answer": text + f"\n(The part could not be built: {res.error})", "check": {"ok": False}}
         return {"answer": text, "code": script, "exec": res.to_dict(),
@@ -330,18 +332,20 @@ def make_explain(deps: Deps):
     return explain_node
 
 
-def _model_explanation(deps: Deps, request: str, facts: str, source: Path) -> str:
-    """The model's explanation (the explain adapter), then the checked facts it was given.
-    A failed or empty answer leaves the checked facts alone."""
+def _model_explanation(deps: Deps, request: str, explanation, source: Path) -> str:
+    """The model's explanation (the explain adapter) from the document and the measured summary,
+    then our grounded step-by-step explanation. A failed or empty answer leaves ours alone."""
     import json
 
+    facts = explanation.text("steps")
     try:
         raw = json.loads(source.read_text(encoding="utf-8"))
-        reply, _ = deps.ask(explain_messages(request, facts, raw if isinstance(raw, dict) else {}), "explain")
+        prompt = explain_messages(request, explanation.summary, raw if isinstance(raw, dict) else {})
+        reply, _ = deps.ask(prompt, "explain")
         words = _text(reply.content).strip()
     except Exception:  # noqa: BLE001 - the grounded explanation stands on its own
         words = ""
-    return f"{words}\n\nChecked facts:\n{facts}" if words else facts
+    return f"{words}\n\nChecked against the built part:\n{facts}" if words else facts
 
 
 def question(state, config=None):

@@ -138,7 +138,7 @@ def parse_request(text: str) -> Plan:
     grab(rf"(?:pcd|bolt circle|pitch circle)\s*(?:of\s*)?{_QTY}", "pcd")
     grab(rf"{_QTY}\s*(?:pcd|bolt circle)", "pcd")
     # diameters
-    grab(rf"{_QTY}\s*(?:diameter|dia\b|across)", "diameter")
+    grab(rf"{_QTY}\s*(?:in\s+)?(?:diameter|dia\b|across)", "diameter")
     grab(rf"(?:diameter|dia\.?)\s*(?:of\s*)?{_QTY}", "diameter")
     grab(rf"radius\s*(?:of\s*)?{_QTY}", "diameter", 2.0)
     # holes

@@ -42,10 +42,12 @@ def handbook() -> str:
     return "\n".join(parts)
 
 
-def build_messages(task: str, state: dict, *, with_handbook: bool = False) -> list:
+def build_messages(task: str, state: dict, *, with_handbook: bool = False, compact: bool = False) -> list:
     """System prompt + the task, with a JSON context block every provider can read.
 
-    ``with_handbook``: the system message is :func:`handbook` (for providers that cache it)."""
+    ``with_handbook``: the system message is :func:`handbook` (for providers that cache it).
+    ``compact``: no retrieved examples, notes or fixes in the context (for fine-tuned local models,
+    which learned them; the dataset builder writes its prompts with the same function)."""
     plan = state.get("plan") or {}
     examples = [{"id": h["id"], "title": h["title"], "parameters": h.get("meta", {}).get("parameters", {}),
                  "code": h.get("body", "")[:MAX_EXAMPLE_CHARS]}
@@ -62,6 +64,9 @@ def build_messages(task: str, state: dict, *, with_handbook: bool = False) -> li
         "previous_code": last.get("code"),
         "error_fixes": [h["body"] for h in state.get("fixes", [])],
     }
+    if compact:
+        for key in ("examples", "notes", "error_fixes"):
+            context.pop(key)
     text = prompt("generate.md").format(
         task=task, request=state.get("request", ""), plan=json.dumps(plan.get("dims", {})),
         instructions=instructions()[task], context=json.dumps(context, indent=1))

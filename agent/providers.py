@@ -71,6 +71,12 @@ def uses_tools(settings) -> bool:
     return mode == "on" or (mode == "auto" and settings.agent.llm in ("openai", "gemini"))
 
 
+def compact_prompts(settings) -> bool:
+    """Whether the generate node sends the compact prompt (fine-tuned local models are trained on it)."""
+    style = settings.agent.prompt_style
+    return style == "compact" or (style == "auto" and settings.agent.llm == "local")
+
+
 def caches_prefix(settings) -> bool:
     """Whether the provider caches a large stable system prefix (then the handbook is sent)."""
     return settings.agent.llm == "gemini"

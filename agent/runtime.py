@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import nodes
 from .graph import build_graph
-from .providers import caches_prefix, chat_model, uses_tools
+from .providers import caches_prefix, chat_model, compact_prompts, uses_tools
 from .sessions import SessionStore
 
 
@@ -35,7 +35,8 @@ class Agent:
         self.deps = nodes.Deps(llm=llm, sandbox=self.sandbox,
                                sessions=self.sessions, kb=kb, max_attempts=settings.agent.max_attempts,
                                settings=settings, use_tools=uses_tools(settings),
-                               handbook=caches_prefix(settings), llm_explains=settings.agent.llm != "offline")
+                               handbook=caches_prefix(settings), compact=compact_prompts(settings),
+                               llm_explains=settings.agent.llm != "offline")
         from langgraph.checkpoint.sqlite import SqliteSaver
 
         self._conn = sqlite3.connect(str(self.workspace / "checkpoints.sqlite"), check_same_thread=False)

@@ -12,6 +12,7 @@ import typer
 from .cli_agent import chat_cmd, llm_app, run_cmd, ui_cmd
 from .cli_cadjson import app as cadjson_app
 from .cli_eval import eval_cmd
+from .cli_finetune import dataset_app, finetune_cmd, merge_cmd
 from .cli_kb import app as kb_app
 from .cli_common import ConfigOpt, settings_from, write_json_atomic
 
@@ -176,6 +177,9 @@ app.command("chat")(chat_cmd)
 app.command("run")(run_cmd)
 app.command("ui")(ui_cmd)
 app.command("eval")(eval_cmd)
+app.command("finetune")(finetune_cmd)
+app.command("merge")(merge_cmd)
+app.add_typer(dataset_app, name="dataset")
 app.add_typer(llm_app, name="llm")
 app.add_typer(cadjson_app, name="cadjson")
 app.add_typer(kb_app, name="kb")

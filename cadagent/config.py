@@ -49,6 +49,9 @@ class AgentSettings(BaseModel):
     adapters: dict[str, Path] = Field(default_factory=dict, description="local: LoRA adapters by task, "
                                       "e.g. {gen = './adapters/gen', explain = './adapters/explain'}")
     device: str = Field("auto", description="local: auto | cpu | cuda | cuda:N")
+    prompt_style: Literal["auto", "full", "compact"] = Field(
+        "auto", description="full: retrieved examples and notes in every prompt; compact: the request, plan and "
+        "current code only (what `cadagent finetune` trains on); auto: compact for local, full otherwise")
 
 
 class Settings(BaseSettings):

@@ -1,0 +1,1 @@
+"""Fine-tuning: verified datasets, LoRA training (transformers + peft), adapter merge."""

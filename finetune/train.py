@@ -1,0 +1,222 @@
+"""LoRA fine-tuning with ``transformers`` + ``peft`` on a dataset from :mod:`finetune.dataset`.
+
+Loss on the answer tokens only (the prompt's labels are -100). QLoRA (4-bit NF4) when CUDA and
+``bitsandbytes`` are there, plain LoRA otherwise (CPU included). Gradient accumulation, cosine
+schedule with warmup, evaluation loss each epoch (or every ``eval_steps``), early stopping on it,
+a progress bar, checkpoints in ``<out>/checkpoints`` (a second run with the same ``out`` resumes
+from the last one), and beside the adapter: ``train_config.json``, ``metrics.json`` (the loss
+curve) and the tokenizer with its chat template. Multi-GPU: ``accelerate launch -m cadagent.cli
+finetune …`` (the Trainer picks the processes up).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+TASKS = ("gen", "explain")
+
+
+@dataclass
+class TrainConfig:
+    base: str = ""
+    data: str = ""
+    out: str = ""
+    task: str = "gen"
+    r: int = 16
+    alpha: int = 32
+    dropout: float = 0.05
+    target_modules: list[str] | str = "all-linear"    # every attention and MLP projection
+    lr: float = 2e-4
+    scheduler: str = "cosine"
+    warmup_ratio: float = 0.03
+    epochs: float = 3.0
+    batch_size: int = 1
+    grad_accum: int = 8
+    max_len: int = 2048
+    eval_steps: int | None = None                     # None: evaluate (and checkpoint) each epoch
+    early_stopping: int = 2                           # evaluations without improvement before stopping
+    qlora: str = "auto"                               # auto | on | off
+    seed: int = 0
+    max_steps: int = -1
+    max_minutes: float | None = None                  # stop (and save) after this long
+    logging_steps: int = 10
+    limit: int | None = None                          # use only this many training records
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_file(cls, path: Path, **overrides) -> TrainConfig:
+        import tomllib
+
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        data = data.get("finetune", data)
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ValueError(f"{path}: unknown key(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+        return cls(**{**data, **{k: v for k, v in overrides.items() if v is not None}})
+
+    def check(self) -> None:
+        if self.task not in TASKS:
+            raise ValueError(f"task {self.task!r}: expected one of {', '.join(TASKS)}")
+        for name in ("base", "data", "out"):
+            if not getattr(self, name):
+                raise ValueError(f"{name} is required (--{name})")
+        if not (Path(self.data) / "train.jsonl").is_file():
+            raise ValueError(f"{self.data} has no train.jsonl: run `cadagent dataset build --out {self.data}` first")
+
+
+def tokenize(tokenizer, rows: list[dict], max_len: int) -> tuple[list[dict], int]:
+    """input_ids / labels per record (labels -100 on the prompt); records longer than max_len are
+    dropped (returned count), never cut: a cut answer would teach truncated code."""
+    from agent.local_llm import render_prompt
+
+    out, dropped = [], 0
+    eos = tokenizer.eos_token_id
+    for row in rows:
+        msgs = row["messages"]
+        prompt = render_prompt(tokenizer, msgs[:-1], add_generation_prompt=True)
+        p_ids = tokenizer(prompt, add_special_tokens=False)["input_ids"]
+        a_ids = tokenizer(msgs[-1]["content"], add_special_tokens=False)["input_ids"] + ([eos] if eos is not None else [])
+        if len(p_ids) + len(a_ids) > max_len:
+            dropped += 1
+            continue
+        out.append({"input_ids": p_ids + a_ids, "labels": [-100] * len(p_ids) + a_ids})
+    return out, dropped
+
+
+class _Collator:
+    def __init__(self, pad_id: int):
+        self.pad_id = pad_id
+
+    def __call__(self, batch):
+        import torch
+
+        n = max(len(b["input_ids"]) for b in batch)
+        ids = [b["input_ids"] + [self.pad_id] * (n - len(b["input_ids"])) for b in batch]
+        labels = [b["labels"] + [-100] * (n - len(b["labels"])) for b in batch]
+        mask = [[1] * len(b["input_ids"]) + [0] * (n - len(b["input_ids"])) for b in batch]
+        return {"input_ids": torch.tensor(ids), "labels": torch.tensor(labels), "attention_mask": torch.tensor(mask)}
+
+
+def _load(cfg: TrainConfig):
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    local = Path(cfg.base).is_dir()
+    try:
+        tok = AutoTokenizer.from_pretrained(cfg.base, local_files_only=local)
+    except OSError as exc:
+        raise ValueError(f"cannot load the base model {cfg.base!r}: {str(exc).splitlines()[0]} (give a local folder "
+                         "saved with save_pretrained, or a hub id on a machine that can download)") from exc
+    if tok.pad_token_id is None:
+        tok.pad_token = tok.eos_token
+    cuda = torch.cuda.is_available()
+    quant = None
+    if cfg.qlora == "on" or (cfg.qlora == "auto" and cuda):
+        try:
+            import bitsandbytes  # noqa: F401
+            from transformers import BitsAndBytesConfig
+
+            quant = BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_use_double_quant=True,
+                                       bnb_4bit_compute_dtype=torch.bfloat16)
+        except ImportError:
+            if cfg.qlora == "on":
+                raise ValueError("qlora = on needs bitsandbytes (pip install bitsandbytes) and CUDA") from None
+    model = AutoModelForCausalLM.from_pretrained(cfg.base, dtype="auto", local_files_only=local,
+                                                 quantization_config=quant)
+    return tok, model, quant is not None, cuda
+
+
+def train(cfg: TrainConfig, progress: bool = True) -> dict:
+    """Train one adapter; returns the metrics written to ``<out>/metrics.json``."""
+    import torch
+    from peft import LoraConfig, get_peft_model, prepare_model_for_kbit_training
+    from transformers import EarlyStoppingCallback, Trainer, TrainerCallback, TrainingArguments, set_seed
+
+    from .dataset import read_jsonl
+
+    cfg.check()
+    set_seed(cfg.seed)
+    out = Path(cfg.out)
+    out.mkdir(parents=True, exist_ok=True)
+    tok, model, qlora, cuda = _load(cfg)
+    rows = {s: [r for r in read_jsonl(Path(cfg.data) / f"{s}.jsonl") if r.get("task", "gen") == cfg.task]
+            if (Path(cfg.data) / f"{s}.jsonl").is_file() else [] for s in ("train", "val")}
+    if cfg.limit:
+        rows["train"] = rows["train"][: cfg.limit]
+    train_set, dropped = tokenize(tok, rows["train"], cfg.max_len)
+    val_set, val_dropped = tokenize(tok, rows["val"], cfg.max_len)
+    if not train_set:
+        raise ValueError(f"no {cfg.task!r} training records fit in max_len {cfg.max_len} "
+                         f"({len(rows['train'])} found, {dropped} too long)")
+    if qlora:
+        model = prepare_model_for_kbit_training(model)
+    lora = LoraConfig(r=cfg.r, lora_alpha=cfg.alpha, lora_dropout=cfg.dropout, target_modules=cfg.target_modules,
+                      task_type="CAUSAL_LM")
+    model = get_peft_model(model, lora)
+    per_epoch = max(1, math.ceil(len(train_set) / (cfg.batch_size * cfg.grad_accum)))
+    strategy = "steps" if cfg.eval_steps else "epoch"
+    has_val = bool(val_set)
+    args = TrainingArguments(
+        output_dir=str(out / "checkpoints"), per_device_train_batch_size=cfg.batch_size,
+        per_device_eval_batch_size=cfg.batch_size, gradient_accumulation_steps=cfg.grad_accum,
+        learning_rate=cfg.lr, lr_scheduler_type=cfg.scheduler, warmup_steps=max(0, round(
+            cfg.warmup_ratio * (cfg.max_steps if cfg.max_steps > 0 else per_epoch * cfg.epochs))),
+        num_train_epochs=cfg.epochs, max_steps=cfg.max_steps, logging_steps=cfg.logging_steps,
+        eval_strategy=strategy if has_val else "no", save_strategy=strategy, eval_steps=cfg.eval_steps,
+        save_steps=cfg.eval_steps, save_total_limit=2, load_best_model_at_end=has_val,
+        metric_for_best_model="eval_loss", greater_is_better=False, report_to=[], seed=cfg.seed,
+        disable_tqdm=not progress, use_cpu=not cuda, bf16=cuda and torch.cuda.is_bf16_supported(),
+        remove_unused_columns=False, dataloader_num_workers=0)
+    t0 = time.time()
+
+    class TimeLimit(TrainerCallback):
+        def on_step_end(self, args, state, control, **kw):
+            if cfg.max_minutes and time.time() - t0 > cfg.max_minutes * 60:
+                control.should_training_stop = True
+                control.should_save = True
+            return control
+
+    callbacks = [TimeLimit()]
+    if has_val and cfg.early_stopping:
+        callbacks.append(EarlyStoppingCallback(early_stopping_patience=cfg.early_stopping))
+    trainer = Trainer(model=model, args=args, train_dataset=train_set, eval_dataset=val_set or None,
+                      data_collator=_Collator(tok.pad_token_id), callbacks=callbacks)
+    resume = any((out / "checkpoints").glob("checkpoint-*"))
+    result = trainer.train(resume_from_checkpoint=True if resume else None)
+    final_eval = trainer.evaluate() if has_val else {}
+    model.save_pretrained(out)
+    tok.save_pretrained(out)
+    history = trainer.state.log_history
+    metrics = {
+        "task": cfg.task, "base": cfg.base, "resumed": resume, "global_step": trainer.state.global_step,
+        "train_records": len(train_set), "val_records": len(val_set), "dropped_too_long": dropped + val_dropped,
+        "qlora": qlora, "device": "cuda" if cuda else "cpu", "seconds": round(time.time() - t0, 1),
+        "train_loss": result.training_loss, "eval_loss": final_eval.get("eval_loss"),
+        "loss_curve": [{"step": h["step"], "loss": h["loss"]} for h in history if "loss" in h],
+        "eval_curve": [{"step": h["step"], "eval_loss": h["eval_loss"]} for h in history if "eval_loss" in h],
+        "trainable_parameters": sum(p.numel() for p in model.parameters() if p.requires_grad),
+    }
+    (out / "train_config.json").write_text(json.dumps(asdict(cfg), indent=1, default=str), encoding="utf-8")
+    (out / "metrics.json").write_text(json.dumps(metrics, indent=1), encoding="utf-8")
+    if getattr(tok, "chat_template", None):
+        (out / "chat_template.jinja").write_text(tok.chat_template, encoding="utf-8")
+    return metrics
+
+
+def merge(base: str, adapter: str, out: str) -> Path:
+    """Fold a LoRA adapter into its base: a plain transformers model for serving (e.g. vLLM)."""
+    from peft import PeftModel
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    local = Path(base).is_dir()
+    model = AutoModelForCausalLM.from_pretrained(base, dtype="auto", local_files_only=local)
+    merged = PeftModel.from_pretrained(model, adapter).merge_and_unload()
+    merged.save_pretrained(out)
+    AutoTokenizer.from_pretrained(adapter if (Path(adapter) / "tokenizer_config.json").is_file() else base,
+                                  local_files_only=True if Path(adapter).is_dir() else local).save_pretrained(out)
+    return Path(out)
