@@ -30,6 +30,7 @@ class TrainConfig:
     alpha: int = 32
     dropout: float = 0.05
     target_modules: list[str] | str = "all-linear"    # every attention and MLP projection
+    modules_to_save: list[str] | None = None          # fully trained too (e.g. embed_tokens for a new vocab)
     lr: float = 2e-4
     scheduler: str = "cosine"
     warmup_ratio: float = 0.03
@@ -156,7 +157,7 @@ def train(cfg: TrainConfig, progress: bool = True) -> dict:
     if qlora:
         model = prepare_model_for_kbit_training(model)
     lora = LoraConfig(r=cfg.r, lora_alpha=cfg.alpha, lora_dropout=cfg.dropout, target_modules=cfg.target_modules,
-                      task_type="CAUSAL_LM")
+                      modules_to_save=cfg.modules_to_save, task_type="CAUSAL_LM")
     model = get_peft_model(model, lora)
     per_epoch = max(1, math.ceil(len(train_set) / (cfg.batch_size * cfg.grad_accum)))
     strategy = "steps" if cfg.eval_steps else "epoch"
