@@ -18,6 +18,8 @@ from pathlib import Path
 import yaml
 from jsonschema import Draft202012Validator
 
+from tools.jsonl import iter_jsonl
+
 TEXT2CAD_LEVELS = ("abstract", "beginner", "intermediate", "expert", "description")
 
 
@@ -154,13 +156,7 @@ def text2cad_suite(folder: Path, level: str = "beginner") -> list[Conversation]:
         raise ConversationError(f"text2cad level {level!r}: expected one of {', '.join(TEXT2CAD_LEVELS)}")
     folder = Path(folder).resolve()
     convs = []
-    for n, line in enumerate((folder / "prompts.jsonl").read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ConversationError(f"{folder / 'prompts.jsonl'}:{n}: not JSON: {exc.msg}") from exc
+    for _, row in iter_jsonl(folder / "prompts.jsonl", ConversationError):
         ref = next(iter(sorted((folder / "deepcad_cad_json").glob(f"*_{row['cad_id']}.json"))), None)
         if ref is None:
             raise ConversationError(f"{folder}/deepcad_cad_json: no ground truth for cad_id {row['cad_id']}")

@@ -30,6 +30,8 @@ from pathlib import Path
 
 import yaml
 
+from tools.jsonl import iter_jsonl
+
 SPLITS = ("train", "val", "test")
 FACTORS = (1.0, 0.8, 1.25, 1.5, 0.6, 2.0, 0.7, 1.1)
 
@@ -270,14 +272,8 @@ def usage_records(workspace: Path, sandbox) -> BuildReport:
     candidates: list[tuple[str, str, str]] = []  # (source, request, code)
     fb = Path(workspace) / "feedback.jsonl"
     if fb.is_file():
-        for n, line in enumerate(fb.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                r = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise DataError(f"{fb}:{n}: not JSON ({exc.msg}); fix or delete that line") from exc
-            if r.get("liked") and r.get("code") and r.get("prompt"):
+        for _, r in iter_jsonl(fb, DataError):
+            if isinstance(r, dict) and r.get("liked") and r.get("code") and r.get("prompt"):
                 candidates.append(("feedback", r["prompt"], r["code"]))
     for report in sorted((Path(workspace) / "sessions").glob("*/v*/report.json")):
         try:
@@ -352,13 +348,7 @@ def build_dataset(out: Path, settings, *, seed: int = 0, per_example: int = 6, c
 def read_jsonl(path: Path) -> list[dict]:
     """Records of one split file; a broken line is a DataError naming the file and line."""
     rows = []
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DataError(f"{path}:{n}: not JSON ({exc.msg} at column {exc.colno})") from exc
+    for n, row in iter_jsonl(path, DataError):
         msgs = row.get("messages") if isinstance(row, dict) else None
         if not (isinstance(msgs, list) and msgs and all(isinstance(m, dict) and m.get("role") in
                                                        ("system", "user", "assistant") and

@@ -157,7 +157,8 @@ def train(cfg: TrainConfig, progress: bool = True) -> dict:
     if qlora:
         model = prepare_model_for_kbit_training(model)
     lora = LoraConfig(r=cfg.r, lora_alpha=cfg.alpha, lora_dropout=cfg.dropout, target_modules=cfg.target_modules,
-                      modules_to_save=cfg.modules_to_save, task_type="CAUSAL_LM")
+                      modules_to_save=cfg.modules_to_save, ensure_weight_tying=bool(cfg.modules_to_save),
+                      task_type="CAUSAL_LM")
     model = get_peft_model(model, lora)
     per_epoch = max(1, math.ceil(len(train_set) / (cfg.batch_size * cfg.grad_accum)))
     strategy = "steps" if cfg.eval_steps else "epoch"
