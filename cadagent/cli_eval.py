@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from .cli_agent import AdapterOpt, BaseUrlOpt, provider_settings
+from .cli_agent import AdapterOpt, BaseUrlOpt, ModelOpt, provider_settings
 from .cli_common import ConfigOpt
 
 
@@ -29,6 +29,7 @@ def eval_cmd(
     fresh: bool = typer.Option(False, "--fresh", help="start over instead of resuming what results.jsonl holds"),
     level: str = typer.Option("beginner", "--text2cad-level", help="text2cad prompt level: abstract, beginner, "
                               "intermediate, expert"),
+    model: Optional[str] = ModelOpt,
     base_url: Optional[str] = BaseUrlOpt,
     adapter: Optional[list[str]] = AdapterOpt,
     config: Optional[Path] = ConfigOpt,
@@ -51,7 +52,7 @@ def eval_cmd(
     if not convs:
         typer.secho("error: no conversation matches --filter / --category", fg="red", err=True)
         raise typer.Exit(2)
-    settings = provider_settings(config, None, None, base_url, adapter)
+    settings = provider_settings(config, None, model, base_url, adapter)  # NAME:MODEL in --llm wins
     workers = workers or min(4, os.cpu_count() or 1)
     n_turns = sum(len(c.turns) for c in convs)
     typer.echo(f"{len(convs)} conversations, {n_turns} turns × {len(backends)} backend(s) "

@@ -28,6 +28,7 @@ def test_python_snippet(block, tmp_path, monkeypatch):
 def test_tour_commands(tmp_path):
     assert len(TOUR) >= 5
     (tmp_path / "examples").symlink_to(ROOT / "examples")
+    (tmp_path / "evals").symlink_to(ROOT / "evals")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for line in TOUR:
         args = shlex.split(line)[1:]
