@@ -44,6 +44,25 @@ def kb(tmp_path_factory, embedder):
 
 
 @pytest.fixture()
+def agents(tmp_path, sandbox, kb):
+    """A factory of agents on the session's sandbox and knowledge base (settings as keyword
+    arguments of load_settings, workspace in tmp_path), all closed at the end of the test."""
+    from agent.runtime import Agent
+    from cadagent.config import load_settings
+
+    made = []
+
+    def make(**settings):
+        agent = Agent(load_settings(workspace=tmp_path / "ws", **settings), kb=kb, sandbox=sandbox)
+        made.append(agent)
+        return agent
+
+    yield make
+    for agent in made:
+        agent.close()
+
+
+@pytest.fixture()
 def job_dir(tmp_path):
     d = tmp_path / "job"
     d.mkdir()

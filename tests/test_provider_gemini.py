@@ -13,8 +13,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from agent.runtime import Agent
-from cadagent.config import load_settings
 
 from .conftest import ROOT
 
@@ -106,20 +104,11 @@ class GeminiStub:
 
 
 @pytest.fixture()
-def gemini_agent(tmp_path, sandbox, kb):
-    made = []
-
+def gemini_agent(agents):
     def make(url, key=KEY, **agent):
-        os.environ.pop("GOOGLE_API_KEY", None)
-        settings = load_settings(workspace=tmp_path / "ws", google_api_key=key,
-                                 agent={"llm": "gemini", "base_url": url, "retries": 1, "timeout_s": 10, **agent})
-        a = Agent(settings, kb=kb, sandbox=sandbox)
-        made.append(a)
-        return a
-
-    yield make
-    for a in made:
-        a.close()
+        return agents(google_api_key=key, agent={"llm": "gemini", "base_url": url, "retries": 1, "timeout_s": 10,
+                                                 **agent})
+    return make
 
 
 def test_the_handbook_is_cached_once_and_reused(gemini_agent):

@@ -11,8 +11,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from agent.runtime import Agent
-from cadagent.config import load_settings
 
 from .conftest import ROOT
 
@@ -76,20 +74,11 @@ class Stub:
 
 
 @pytest.fixture()
-def agent_for(tmp_path, sandbox, kb):
-    made = []
-
+def agent_for(agents):
     def make(url, retries=2):
-        settings = load_settings(workspace=tmp_path / "ws", agent={"llm": "openai", "base_url": url,
-                                                                   "model": "stub-coder", "retries": retries,
-                                                                   "timeout_s": 10})
-        a = Agent(settings, kb=kb, sandbox=sandbox)
-        made.append(a)
-        return a
-
-    yield make
-    for a in made:
-        a.close()
+        return agents(agent={"llm": "openai", "base_url": url, "model": "stub-coder", "retries": retries,
+                             "timeout_s": 10})
+    return make
 
 
 def test_429_then_success_through_real_http(agent_for):
