@@ -20,6 +20,7 @@ from .plan import Plan, parse_edits, parse_request
 from .prompting import adapter_for, build_messages, explain_messages, extract_code
 
 MAX_TOOL_ROUNDS = 3
+REFUSALS = {"SAFETY", "RECITATION", "PROHIBITED_CONTENT", "BLOCKLIST", "SPII", "CONTENT_FILTER", "REFUSAL"}
 READ_ONLY_TOOLS = ("search_knowledge", "check_size")
 TOOL_OUTPUT_CHARS = 6000
 
@@ -181,9 +182,18 @@ def make_generate(deps: Deps):
 
             return {"code": None, "model_note": explain_failure(exc, deps.settings), "model_failed": True,
                     "attempts": attempts, "fixes": fixes}
-        code, note = extract_code(_text(reply.content))
+        text = _text(reply.content)
+        reason = str((getattr(reply, "response_metadata", None) or {}).get("finish_reason") or "")
+        usage = _usage(state.get("usage"), reply)
+        if not text.strip() and reason.upper() in REFUSALS:
+            return {"code": None, "model_failed": True, "attempts": attempts, "fixes": fixes, "usage": usage,
+                    "tool_log": tool_log, "model_note": f"The model refused to answer (finish reason {reason}). "
+                                                        "Rephrase the request, or choose another model."}
+        code, note = extract_code(text)
+        if code is None and reason.upper() in ("LENGTH", "MAX_TOKENS"):
+            note = (note + "\n" if note else "") + "(The answer was cut off at agent.max_tokens; raise it if this repeats.)"
         return {"code": code, "model_note": note, "attempts": attempts, "fixes": fixes, "tool_log": tool_log,
-                "model_failed": False, "usage": _usage(state.get("usage"), reply)}
+                "model_failed": False, "usage": usage}
     return generate
 
 

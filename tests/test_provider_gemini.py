@@ -81,6 +81,10 @@ class GeminiStub:
                 if status != 200:
                     return self._error(status, {429: "RESOURCE_EXHAUSTED", 404: "NOT_FOUND"}.get(status, "INTERNAL"),
                                        text or f"stub says {status}")
+                if text is None:  # blocked: no content, finish reason SAFETY
+                    return self._send(200, {"candidates": [{"finishReason": "SAFETY", "safetyRatings": [
+                        {"category": "HARM_CATEGORY_DANGEROUS_CONTENT", "probability": "HIGH", "blocked": True}]}],
+                        "usageMetadata": {"promptTokenCount": 900, "totalTokenCount": 900}})
                 parts = ([{"functionCall": {"name": n, "args": a}} for n, a in text] if isinstance(text, list)
                          else [{"text": text}])
                 self._send(200, {"candidates": [{"content": {"role": "model", "parts": parts},
@@ -195,6 +199,17 @@ def test_errors_become_readable_and_the_thread_lives_on(gemini_agent, status, te
     finally:
         stub.close()
     assert len(agent.state("t")["messages"]) == 4
+
+
+def test_a_blocked_answer_is_named_not_retried(gemini_agent):
+    stub = GeminiStub([(200, None)])
+    agent = gemini_agent(stub.url, cache_min_tokens=10**6)
+    try:
+        answer = agent.send("t", "a 60 x 40 mm plate, 5 mm thick")
+    finally:
+        stub.close()
+    assert answer == "The model refused to answer (finish reason SAFETY). Rephrase the request, or choose another model."
+    assert len(stub.generations()) == 1  # a refusal is not retried
 
 
 def test_a_wrong_key_and_a_missing_key_name_the_env_vars(gemini_agent, tmp_path):
