@@ -76,11 +76,10 @@ class CachedGemini(ChatGoogleGenerativeAI):
             return name
         if name:
             self._stats["expired"] += 1
+        formatted = self._format_tools(tools) if tools else None
         config = types.CreateCachedContentConfig(
-            display_name="cadagent-handbook", system_instruction=text, ttl=f"{self.cache_ttl_s}s",
-            tools=self._format_tools(tools) if tools else None,
-            tool_config=self._process_tool_config(tool_choice, None, self._format_tools(tools))
-            if tools and tool_choice else None)
+            display_name="cadagent-handbook", system_instruction=text, ttl=f"{self.cache_ttl_s}s", tools=formatted,
+            tool_config=self._process_tool_config(tool_choice, None, formatted) if formatted and tool_choice else None)
         try:
             cache = self.client.caches.create(model=self.model, config=config)
         except errors.APIError as exc:

@@ -64,7 +64,8 @@ def check_folders(model_path: str, adapters: dict) -> None:
 
 
 class LocalChatModel(BaseChatModel):
-    """A local base model with named LoRA adapters, behind the standard chat-model interface."""
+    """A local base model with named LoRA adapters, behind the standard chat-model interface.
+    Built through :func:`build`, which checks the folders first (readable errors)."""
 
     model_path: str
     adapters: dict[str, str] = {}
@@ -79,7 +80,6 @@ class LocalChatModel(BaseChatModel):
     def model_post_init(self, _context: Any) -> None:
         from transformers import AutoModelForCausalLM, AutoTokenizer
 
-        check_folders(self.model_path, self.adapters)
         path = Path(self.model_path)
         self._device = pick_device(self.device)
         self._tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)

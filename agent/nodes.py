@@ -100,9 +100,9 @@ class Deps:
 
 
 def _refuses_tools(exc: Exception) -> bool:
-    from .providers import _status_code
+    from .providers import status_code
 
-    return isinstance(exc, NotImplementedError) or (_status_code(exc) == 400 and "tool" in str(exc).lower())
+    return isinstance(exc, NotImplementedError) or (status_code(exc) == 400 and "tool" in str(exc).lower())
 
 
 def _thread(config) -> str:

@@ -133,19 +133,17 @@ def _gemini_status(settings) -> ProviderStatus:
 
 
 def _local_status(settings) -> ProviderStatus:
-    from pathlib import Path
-
     a = settings.agent
     if a.llm != "local" or not a.model:
         return ProviderStatus("local", False, "set --model ./folder (a transformers model saved locally)")
-    path = Path(a.model)
-    if not (path / "config.json").is_file():
-        return ProviderStatus("local", False, f"{path} has no config.json (not a saved transformers model)")
-    missing = [f"{k}={v}" for k, v in a.adapters.items() if not (Path(v) / "adapter_config.json").is_file()]
-    if missing:
-        return ProviderStatus("local", False, "adapter folder(s) without adapter_config.json: " + ", ".join(missing))
+    from .local_llm import check_folders
+
+    try:
+        check_folders(a.model, a.adapters)
+    except ProviderError as exc:
+        return ProviderStatus("local", False, str(exc))
     adapters = ", ".join(f"{k}={v}" for k, v in a.adapters.items()) or "no adapters"
-    return ProviderStatus("local", True, f"{path} ({adapters})")
+    return ProviderStatus("local", True, f"{a.model} ({adapters})")
 
 
 def check(settings) -> dict:
@@ -164,7 +162,7 @@ def check(settings) -> dict:
             "usage": getattr(reply, "usage_metadata", None) or {}}
 
 
-def _status_code(exc: BaseException) -> int | None:
+def status_code(exc: BaseException) -> int | None:
     """The HTTP status behind an exception, looking through its causes (SDKs wrap each other)."""
     seen = 0
     while exc is not None and seen < 5:
@@ -181,7 +179,7 @@ def explain_failure(exc: Exception, settings) -> str:
     if isinstance(exc, ProviderError):
         return str(exc)
     name = type(exc).__name__
-    code = _status_code(exc)
+    code = status_code(exc)
     text = str(exc)
     a = settings.agent if settings is not None else None
     llm = a.llm if a else "the provider"

@@ -74,10 +74,11 @@ def eval_cmd(
     meta = {"backends": ", ".join(b.name for b in backends), "conversations": len(convs),
             "turns per backend": n_turns, "workers": workers, "wall time": f"{seconds:.0f} s",
             "sources": ", ".join(str(s) for s in sources)}
-    paths = write_reports(results, out, "CadAgent eval", meta)
     from evals.metrics import by_backend
 
-    for name, m in by_backend(results).items():
+    metrics = by_backend(results)
+    paths = write_reports(results, out, "CadAgent eval", meta, metrics)
+    for name, m in metrics.items():
         o = m["overall"]
         typer.echo(f"{name}: turns passed {o['turn_pass_rate']:.1%} of {o['turns']}, conversations "
                    f"{o['conversation_pass_rate']:.1%} of {o['conversations']}, latency p50 "

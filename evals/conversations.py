@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -35,7 +35,6 @@ class Conversation:
     path: str                      # the YAML file (or the suite's source)
     base_dir: str                  # attach / reference paths are relative to this
     description: str = ""
-    extra: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return {"id": self.id, "category": self.category, "turns": self.turns, "path": self.path,

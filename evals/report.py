@@ -53,8 +53,9 @@ def _md_table(rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
-def markdown(results: list[dict], title: str, meta: dict | None = None, max_failures: int = 40) -> str:
-    metrics = by_backend(results)
+def markdown(results: list[dict], title: str, meta: dict | None = None, max_failures: int = 40,
+             metrics: dict | None = None) -> str:
+    metrics = metrics or by_backend(results)
     parts = [f"# {title}", ""]
     if meta:
         parts += [" · ".join(f"{k}: {v}" for k, v in meta.items()), ""]
@@ -78,13 +79,13 @@ def _png(fig) -> str:
     return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode()
 
 
-def plots(results: list[dict]) -> dict[str, str]:
+def plots(results: list[dict], metrics: dict | None = None) -> dict[str, str]:
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    metrics = by_backend(results)
+    metrics = metrics or by_backend(results)
     backends = list(metrics)
     out = {}
     cats = sorted({c for m in metrics.values() for c in m["categories"]})
@@ -134,10 +135,10 @@ def _html_table(rows: list[list[str]]) -> str:
     return f"<table><thead><tr>{h}</tr></thead><tbody>{b}</tbody></table>"
 
 
-def html_page(results: list[dict], title: str, meta: dict | None = None) -> str:
-    metrics = by_backend(results)
+def html_page(results: list[dict], title: str, meta: dict | None = None, metrics: dict | None = None) -> str:
+    metrics = metrics or by_backend(results)
     images = "".join(f"<figure><img alt='{html.escape(k)}' src='{v}'><figcaption>{html.escape(k)}</figcaption>"
-                     f"</figure>" for k, v in plots(results).items())
+                     f"</figure>" for k, v in plots(results, metrics).items())
     fails = failures(results)
     items = []
     for f in fails:
@@ -159,10 +160,13 @@ def html_page(results: list[dict], title: str, meta: dict | None = None) -> str:
             "</body></html>")
 
 
-def write_reports(results: list[dict], out: Path, title: str, meta: dict | None = None) -> dict[str, Path]:
+def write_reports(results: list[dict], out: Path, title: str, meta: dict | None = None,
+                  metrics: dict | None = None) -> dict[str, Path]:
+    """report.md, report.html and metrics.json (``metrics``: by_backend(results), when already at hand)."""
     out = Path(out)
+    metrics = metrics or by_backend(results)
     paths = {"md": out / "report.md", "html": out / "report.html", "metrics": out / "metrics.json"}
-    paths["md"].write_text(markdown(results, title, meta), encoding="utf-8")
-    paths["html"].write_text(html_page(results, title, meta), encoding="utf-8")
-    paths["metrics"].write_text(json.dumps(by_backend(results), indent=1), encoding="utf-8")
+    paths["md"].write_text(markdown(results, title, meta, metrics=metrics), encoding="utf-8")
+    paths["html"].write_text(html_page(results, title, meta, metrics), encoding="utf-8")
+    paths["metrics"].write_text(json.dumps(metrics, indent=1), encoding="utf-8")
     return paths

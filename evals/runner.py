@@ -164,19 +164,6 @@ def _in_main_thread() -> bool:
 
 
 # -- the run ----------------------------------------------------------------------------------------
-def done_keys(results_file: Path) -> set[tuple[str, str]]:
-    if not results_file.is_file():
-        return set()
-    keys = set()
-    for line in results_file.read_text(encoding="utf-8").splitlines():
-        try:
-            r = json.loads(line)
-        except json.JSONDecodeError:
-            continue  # a line cut by a crash: that conversation runs again
-        keys.add((r["backend"], r["id"]))
-    return keys
-
-
 def load_results(results_file: Path) -> list[dict]:
     out = []
     for line in Path(results_file).read_text(encoding="utf-8").splitlines():
@@ -196,12 +183,12 @@ def run_eval(convs: list[Conversation], backends: list[Backend], out: Path, sett
     results_file = out / "results.jsonl"
     if not resume and results_file.exists():
         results_file.unlink()
-    if results_file.exists():  # keep the whole lines of a stopped run; a line cut mid-write runs again
-        whole = [json.dumps(r, default=str) for r in load_results(results_file)]
+    existing = load_results(results_file) if results_file.exists() else []
+    if existing or results_file.exists():  # keep the whole lines of a stopped run; a line cut mid-write runs again
         tmp = results_file.with_suffix(".tmp")
-        tmp.write_text("".join(line + "\n" for line in whole), encoding="utf-8")
+        tmp.write_text("".join(json.dumps(r, default=str) + "\n" for r in existing), encoding="utf-8")
         os.replace(tmp, results_file)
-    done = done_keys(results_file)
+    done = {(r["backend"], r["id"]) for r in existing}
     todo = [(b, c) for b in backends for c in convs if (b.name, c.id) not in done]
     settings.knowledge_base().ensure_built()  # once, before workers read it
     work = str((out / "work").resolve())

@@ -91,8 +91,10 @@ def phrase_request(title: str, size: list[float], rng: random.Random) -> tuple[s
     pairs = [(a, b), (b, c), (a, c)]
     round_pair = next(((x, y) for x, y in pairs if abs(x - y) <= 1e-3 * max(x, 1)), None)
     if round_pair is not None and rng.random() < 0.8:
-        d = round_pair[0]
-        other = next(v for v in (a, b, c) if abs(v - d) > 1e-3 * max(d, 1)) if len({round(v, 3) for v in (a, b, c)}) > 1 else d
+        rest = [a, b, c]
+        rest.remove(round_pair[0])
+        rest.remove(round_pair[1])
+        d, other = round_pair[0], rest[0]
         hword = "thick" if other < d / 3 else rng.choice(["tall", "long"])
         dims = rng.choice(t["round_dims"]).format(d=_num(d / per, decimals), h=_num(other / per, decimals),
                                                   unit=label, hword=hword)
@@ -216,8 +218,7 @@ def synthetic_cadjson(rng: random.Random, n: int) -> list[tuple[str, dict]]:
         elif kind == "t_profile":
             t = max(2.0, round(min(L, W) / rng.choice([5, 6, 8]), 1))
             c = L / 2
-            parts["part_1"] = part([poly([(0, W - t), (L, W - t), (L, W), (0, W)]),
-                                    ], T, name="Flange")
+            parts["part_1"] = part([poly([(0, W - t), (L, W - t), (L, W), (0, W)])], T, name="Flange")
             parts["part_2"] = part([poly([(c - t / 2, 0), (c + t / 2, 0), (c + t / 2, W - t), (c - t / 2, W - t)])],
                                    T, "JoinFeatureOperation", name="Web")
         elif kind == "stepped":

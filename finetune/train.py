@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import math
 import time
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 TASKS = ("gen", "explain")
@@ -46,7 +46,6 @@ class TrainConfig:
     max_minutes: float | None = None                  # stop (and save) after this long
     logging_steps: int = 10
     limit: int | None = None                          # use only this many training records
-    extra: dict = field(default_factory=dict)
 
     @classmethod
     def from_file(cls, path: Path, **overrides) -> TrainConfig:
