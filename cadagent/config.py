@@ -26,6 +26,15 @@ class SandboxSettings(BaseModel):
     workers: int = Field(1, ge=1, le=64, description="warm worker processes")
 
 
+class StorageSettings(BaseModel):
+    keep_jobs: int = Field(50, ge=0, description="job folders always kept (the newest), whatever their age")
+    max_age_h: float = Field(24.0, gt=0, description="job folders, upload copies and broken-store copies older "
+                             "than this are pruned")
+    max_mb: float = Field(500.0, gt=0, description="size budget of the prunable files (jobs, uploads, broken "
+                          "copies); the oldest go first when it is exceeded")
+    prune_every: int = Field(20, ge=1, description="prune the workspace at start and every N turns")
+
+
 class KnowledgeSettings(BaseModel):
     user_examples: Path | None = Field(None, description="folder of your own example scripts "
                                        "(default: <workspace>/examples)")
@@ -49,6 +58,8 @@ class AgentSettings(BaseModel):
     adapters: dict[str, Path] = Field(default_factory=dict, description="local: LoRA adapters by task, "
                                       "e.g. {gen = './adapters/gen', explain = './adapters/explain'}")
     device: str = Field("auto", description="local: auto | cpu | cuda | cuda:N")
+    turn_wait_s: float = Field(60.0, ge=0, description="how long a turn waits for the previous turn on the "
+                               "same conversation before it is refused (0: refuse at once)")
     prompt_style: Literal["auto", "full", "compact"] = Field(
         "auto", description="full: retrieved examples and notes in every prompt; compact: the request, plan and "
         "current code only (what `cadagent finetune` trains on); auto: compact for local, full otherwise")
@@ -61,6 +72,7 @@ class Settings(BaseSettings):
     workspace: Path = Field(Path(".cadagent"), description="where sessions, stores and logs live")
     sandbox: SandboxSettings = SandboxSettings()
     kb: KnowledgeSettings = KnowledgeSettings()
+    storage: StorageSettings = StorageSettings()
     agent: AgentSettings = AgentSettings()
     openai_api_key: SecretStr | None = Field(None, validation_alias=AliasChoices(
         "CADAGENT_OPENAI_API_KEY", "OPENAI_API_KEY"), description="key for an OpenAI-compatible server")
