@@ -240,8 +240,10 @@ def _validate(state, check_size):
         report = ex["report"]
         if not report["valid"] or report["solids"] < 1 or report["volume"] <= 0:
             entry["problems"] += ["not a valid solid: " + "; ".join(report["problems"] or ["no volume"])]
-        if report["solids"] > 1 and state["intent"] == "new_design":
-            entry["problems"].append(f"{report['solids']} separate solids; a single part was expected")
+        bodies = (state.get("plan") or {}).get("bodies", 1)   # how many solids the plan asks for ("any")
+        if report["solids"] > 1 and state["intent"] == "new_design" and bodies != "any" and report["solids"] != bodies:
+            entry["problems"].append(f"{report['solids']} separate solids; "
+                                     + ("a single part was expected" if bodies == 1 else f"{bodies} were expected"))
         if state["intent"] == "new_design":
             entry["problems"] += check_size.invoke({"size": report["size"], "plan": state.get("plan") or {}})
     ok = code is not None and ex is not None and ex["ok"] and not entry["problems"]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 DEFAULT_VOLUME_TOL = 0.02
 DEFAULT_IOU_MIN = 0.9
+DEFAULT_ALIGN = "rotate"   # conversations: a part may be built in any place and orientation
 
 
 def bbox_tolerance(expected: list[float], given: float | None) -> float:
@@ -51,59 +52,97 @@ class References:
 
 
 def check_turn(expect: dict, outcome: dict, conv, refs: References | None) -> list[dict]:
-    """Every key of ``expect`` as {check, ok, expected, measured, detail?}."""
+    """Every key of ``expect`` as {check, ok, expected, measured, tolerance, method, detail?}:
+    what was measured, against what, within what, and how."""
     out = []
 
-    def add(name, ok, expected, measured, detail=None):
+    def add(name, ok, expected, measured, method, tolerance=None, detail=None):
         out.append({"check": name, "ok": bool(ok), "expected": expected, "measured": measured,
-                    **({"detail": detail} if detail else {})})
+                    "tolerance": tolerance, "method": method, **({"detail": detail} if detail else {})})
 
-    size = outcome.get("size")
     if "ok" in expect:
-        add("ok", outcome.get("ok") == expect["ok"], expect["ok"], outcome.get("ok"))
+        add("ok", outcome.get("ok") == expect["ok"], expect["ok"], outcome.get("ok"),
+            "the agent's own check of the part (valid solid, sizes it planned)")
     if "intent" in expect:
-        add("intent", outcome.get("intent") == expect["intent"], expect["intent"], outcome.get("intent"))
+        add("intent", outcome.get("intent") == expect["intent"], expect["intent"], outcome.get("intent"),
+            "how the agent routed the turn")
     if "bbox" in expect:
-        want = sorted(float(v) for v in expect["bbox"])
-        tol = bbox_tolerance(want, expect.get("bbox_tol"))
-        got = sorted(size) if size else None
-        err = max(abs(a - b) for a, b in zip(got, want)) if got else None
-        add("bbox", err is not None and err <= tol, want, [round(v, 3) for v in got] if got else None,
-            f"max error {err:.3f} mm, tolerance {tol:g} mm" if err is not None else "no part")
+        _check_bbox(expect, outcome, add)
     if "volume" in expect:
         want, got = float(expect["volume"]), outcome.get("volume")
         tol = expect.get("volume_tol", DEFAULT_VOLUME_TOL)
         rel = abs(got - want) / want if got is not None else None
         add("volume", rel is not None and rel <= tol, want, round(got, 3) if got is not None else None,
+            "B-rep volume (mm³), relative error", tol,
             f"relative error {rel:.4f}, tolerance {tol:g}" if rel is not None else "no part")
     if "solids" in expect:
-        add("solids", outcome.get("solids") == expect["solids"], expect["solids"], outcome.get("solids"))
+        want, got = expect["solids"], outcome.get("solids")
+        ok = got is not None and got >= 1 if want == "any" else got == want
+        add("solids", ok, want, got, "count of solids in the part (a compound may hold several)")
     if "iou" in expect:
         spec = expect["iou"]
         minimum = spec.get("min", DEFAULT_IOU_MIN)
-        value, detail = _iou(outcome, conv.resolve(spec["reference"]), bool(spec.get("normalize")), refs)
-        add("iou", value is not None and value >= minimum, minimum, value, detail)
+        align = spec.get("align", DEFAULT_ALIGN)
+        value, method, detail = _iou(outcome, conv.resolve(spec["reference"]), bool(spec.get("normalize")),
+                                     align, refs)
+        add("iou", value is not None and value >= minimum, minimum, value, method, minimum, detail)
     if "mentions" in expect:
         answer = (outcome.get("answer") or "").lower()
         missing = [m for m in expect["mentions"] if m.lower() not in answer]
         add("mentions", not missing, expect["mentions"], [m for m in expect["mentions"] if m not in missing],
-            f"missing: {missing}" if missing else None)
+            "case-insensitive substrings of the reply", None, f"missing: {missing}" if missing else None)
     if "max_attempts" in expect:
         add("max_attempts", (outcome.get("attempts") or 0) <= expect["max_attempts"], expect["max_attempts"],
-            outcome.get("attempts"))
+            outcome.get("attempts"), "generate attempts the agent used")
     return out
 
 
-def _iou(outcome: dict, ref: Path, normalize: bool, refs: References | None) -> tuple[float | None, str | None]:
+def _check_bbox(expect: dict, outcome: dict, add) -> None:
+    """Sorted extents by default (a plate may lie on any side); ``bbox_oriented``: x, y, z in
+    order, and ``bbox_min``: where the box starts, for instructions that fix the placement."""
+    oriented = bool(expect.get("bbox_oriented"))
+    size, low = outcome.get("size"), outcome.get("bbox_min")
+    want = [float(v) for v in expect["bbox"]]
+    tol = bbox_tolerance(want, expect.get("bbox_tol"))
+    if not oriented:
+        want = sorted(want)
+    got = (list(size) if oriented else sorted(size)) if size else None
+    errors = [abs(a - b) for a, b in zip(got, want)] if got else []
+    method = "bbox extents x, y, z in order" if oriented else "bbox extents, sorted (any orientation)"
+    detail = None
+    if "bbox_min" in expect:
+        method += " and the bbox minimum corner"
+        if low is None:
+            errors = []
+        else:
+            errors += [abs(float(a) - float(b)) for a, b in zip(low, expect["bbox_min"])]
+        want = {"size": want, "min": [float(v) for v in expect["bbox_min"]]}
+        got = {"size": got, "min": [round(float(v), 3) for v in low]} if got and low is not None else None
+    elif got:
+        got = [round(v, 3) for v in got]
+    err = max(errors) if errors else None
+    if err is not None:
+        detail = f"max error {err:.3f} mm, tolerance {tol:g} mm"
+    add("bbox", err is not None and err <= tol, want, got, method, tol, detail or "no part")
+
+
+def _iou(outcome: dict, ref: Path, normalize: bool, align: str,
+         refs: References | None) -> tuple[float | None, str, str | None]:
+    """(IoU, how it was measured, why there is none / its error)."""
+    method = f"volumetric IoU, align {align}" + (", both scaled to the same largest extent" if normalize else "")
     if refs is None:
-        return None, "no sandbox for IoU"
+        return None, method, "no sandbox for IoU"
     if not outcome.get("step"):
-        return None, "no part"
+        return None, method, "no part"
     ref_step, why = refs.step(ref)
     if ref_step is None:
-        return None, why
-    res = refs.sandbox.call("best_iou", {"a": outcome["step"], "b": ref_step, "normalize": normalize})
+        return None, method, why
+    res = refs.sandbox.call("best_iou", {"a": outcome["step"], "b": ref_step, "normalize": normalize,
+                                         "align": align})
     if not res.get("ok"):
         err = res.get("error") or {}
-        return None, f"IoU failed: {err.get('type')}: {err.get('message')}"
-    return round(float(res["value"]["iou"]), 4), None
+        return None, method, f"IoU failed: {err.get('type')}: {err.get('message')}"
+    value = res["value"]
+    how = {"exact": "exact booleans", "fuzzy": f"fuzzy booleans (fuzzy value {value.get('fuzzy', 0):.2g})",
+           "sampled": "sampled points (the booleans were inconsistent)"}.get(value.get("method"), "?")
+    return round(float(value["iou"]), 4), f"{method}; {how}", f"error ± {float(value.get('error', 0)):.2g}"

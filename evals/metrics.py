@@ -75,6 +75,16 @@ def by_backend(results: list[dict]) -> dict[str, dict]:
     return out
 
 
+def describe_check(c: dict) -> str:
+    """One line: what was measured against what, within what tolerance, and how."""
+    text = f"{c['check']}: expected {c['expected']}, measured {c['measured']}"
+    if c.get("tolerance") is not None:
+        text += f", tolerance {c['tolerance']}"
+    if c.get("method"):
+        text += f" [{c['method']}]"
+    return text + (f" ({c['detail']})" if c.get("detail") else "")
+
+
 def failures(results: list[dict]) -> list[dict]:
     """Every failed turn with what it said, its code and its error / failed checks."""
     out = []
@@ -85,11 +95,10 @@ def failures(results: list[dict]) -> list[dict]:
         for i, t in enumerate(r.get("turns", []), 1):
             if t.get("passed") or t.get("skipped"):
                 continue
-            why = [f"{c['check']}: expected {c['expected']}, measured {c['measured']}"
-                   + (f" ({c['detail']})" if c.get("detail") else "") for c in t.get("checks", []) if not c["ok"]]
+            why = [describe_check(c) for c in t.get("checks", []) if not c["ok"]]
             if t.get("crash"):
                 why.insert(0, f"{t['crash']['type']}: {t['crash']['message']}")
             out.append({"backend": r["backend"], "id": r["id"], "turn": i, "user": t.get("user", ""),
                         "answer": t.get("answer", ""), "code": t.get("code"), "error": t.get("error"),
-                        "why": "; ".join(why)})
+                        "why": "; ".join(why), "checks": t.get("checks", [])})
     return out

@@ -135,6 +135,16 @@ def _html_table(rows: list[list[str]]) -> str:
     return f"<table><thead><tr>{h}</tr></thead><tbody>{b}</tbody></table>"
 
 
+def _checks_table(failure: dict) -> str:
+    """Every check of a failed turn: measured, expected, tolerance and method side by side."""
+    rows = [["check", "ok", "measured", "expected", "tolerance", "method"]]
+    for c in failure.get("checks") or []:
+        rows.append([c["check"], "yes" if c["ok"] else "NO", str(c.get("measured")), str(c.get("expected")),
+                     "" if c.get("tolerance") is None else str(c["tolerance"]),
+                     (c.get("method") or "") + (f" ({c['detail']})" if c.get("detail") else "")])
+    return _html_table(rows) if len(rows) > 1 else "<br>"
+
+
 def html_page(results: list[dict], title: str, meta: dict | None = None, metrics: dict | None = None) -> str:
     metrics = metrics or by_backend(results)
     images = "".join(f"<figure><img alt='{html.escape(k)}' src='{v}'><figcaption>{html.escape(k)}</figcaption>"
@@ -144,7 +154,7 @@ def html_page(results: list[dict], title: str, meta: dict | None = None, metrics
     for f in fails:
         code = f"<details><summary>code</summary><pre>{html.escape(f['code'] or '')}</pre></details>" if f.get("code") else ""
         items.append(f"<li><b>{html.escape(f['backend'])} · {html.escape(f['id'])} · turn {f['turn']}</b>: "
-                     f"{html.escape(f['user'])}<br><i>why</i>: {html.escape(f['why'])}<br><i>reply</i>: "
+                     f"{html.escape(f['user'])}<br><i>why</i>: {html.escape(f['why'])}{_checks_table(f)}<i>reply</i>: "
                      f"<pre>{html.escape(f['answer'] or '')}</pre>{code}</li>")
     meta_line = html.escape(" · ".join(f"{k}: {v}" for k, v in (meta or {}).items()))
     style = ("body{font-family:system-ui,sans-serif;margin:2em;max-width:1200px}table{border-collapse:collapse}"

@@ -144,7 +144,7 @@ def _run_turn(agent, thread: str, turn: dict, conv: Conversation, timeout: float
         "code": st.get("code"), "error": (history[-1].get("error") if history else None),
         "problems": (history[-1].get("problems") if history else []) or [],
         "usage": st.get("usage") or {}, "steps": [f"{e.node}: {e.text[:160]}" for e in events],
-        "size": None, "volume": None, "solids": None, "step": None,
+        "size": None, "bbox_min": None, "volume": None, "solids": None, "step": None,
     }
     if saved is not None:
         version = next(v for v in st["versions"] if v["version"] == saved)
@@ -153,6 +153,7 @@ def _run_turn(agent, thread: str, turn: dict, conv: Conversation, timeout: float
             if (folder / "report.json").is_file() else {}
         step = folder / "part.step"
         outcome.update(size=version.get("size"), volume=version.get("volume"), solids=report.get("solids"),
+                       bbox_min=report.get("bbox_min"),
                        step=str(step) if step.is_file() else None)
     return outcome
 

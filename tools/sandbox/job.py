@@ -127,7 +127,8 @@ def run_call(req: dict) -> dict:
     try:
         if func in ("iou", "best_iou"):
             a, b = load_shape(args["a"]), load_shape(args["b"])
-            res = (iou_mod.best_iou(a, b, normalize=bool(args.get("normalize"))) if func == "best_iou"
+            res = (iou_mod.best_iou(a, b, normalize=bool(args.get("normalize")),
+                                    align=str(args.get("align") or "rotate")) if func == "best_iou"
                    else iou_mod.iou(a, b))
             return {"ok": True, "value": res.to_dict()}
         if func == "measure":
