@@ -274,7 +274,9 @@ def make_save(deps: Deps):
         if state["intent"] in ("modify", "run_code"):
             title = (_current(state) or {}).get("title", title)
         path = deps.sessions.save(_thread(config), number, state["code"], ex,
-                                  {"request": state["request"], "intent": state["intent"]})
+                                  {"request": state["request"], "intent": state["intent"], "title": title,
+                                   "parent": state.get("current")})
+        number = int(path.name[1:])  # the number claimed on disk (taken atomically; see SessionStore.claim)
         summary = ExecResult.from_dict(ex).report.summary()
         versions.append({"version": number, "code": state["code"], "summary": summary, "dir": str(path),
                          "title": title, "request": state["request"], "size": report["size"],
