@@ -327,12 +327,13 @@ def make_explain(deps: Deps):
                         "check": {"ok": False}}
             return {"answer": f"The current design (v{cur['version']}): {cur['summary']}. Its script:\n```python\n"
                               f"{cur['code']}```", "check": {"ok": False}}
+        shown = Path(source).name if state.get("attachment") else source  # an upload's server path stays private
         if not Path(source).exists():
-            return {"answer": f"I cannot find {source}. Give the path of a CAD JSON file.", "check": {"ok": False}}
+            return {"answer": f"I cannot find {shown}. Give the path of a CAD JSON file.", "check": {"ok": False}}
         doc, problems, fmt = load_document(Path(source))
         if doc is None:
-            listed = "\n".join(f"- {p}" for p in problems if p.severity == "error")
-            return {"answer": f"{source} is not a valid CAD JSON document:\n{listed}", "check": {"ok": False}}
+            listed = "\n".join(f"- {p}" for p in problems if p.severity == "error").replace(str(source), shown)
+            return {"answer": f"{shown} is not a valid CAD JSON document:\n{listed}", "check": {"ok": False}}
         script, res = build(doc, deps.sandbox)
         explanation = explain(doc, res.report if res.ok else None)
         text = explanation.text("steps")

@@ -19,7 +19,8 @@ footer {display: none !important}
 
 def build_app(agent, providers: list | None = None) -> gr.Blocks:
     h = Handlers(agent, providers)
-    with gr.Blocks(title="CadAgent") as demo:
+    # Gradio's own copies of uploads and served files: removed after a day, and all at a restart.
+    with gr.Blocks(title="CadAgent", delete_cache=(3600, 86400)) as demo:
         sid = gr.BrowserState(None, storage_key="cadagent-session")
         gr.Markdown("## CadAgent — describe a part, refine it, download it")
         with gr.Row():
@@ -65,22 +66,34 @@ def build_app(agent, providers: list | None = None) -> gr.Blocks:
 
         outs = [sid, chat, code, versions, pick, downloads]  # streamed; the viewer follows in .then()
         demo.load(h.load, [sid], [sid, chat, viewer, code, versions, pick, downloads], api_name="load")
-        def then_view(event):
+        # While a turn runs, everything that starts one is disabled: a double submit cannot happen.
+        turn_controls = [send, box, run, explain_btn, restore]
+
+        def busy():
+            return [gr.update(interactive=False)] * len(turn_controls)
+
+        def idle():
+            return [gr.update(interactive=True)] * len(turn_controls)
+
+        def turn(trigger, fn, inputs, api_name, clear_box=False):
+            event = (trigger(busy, None, turn_controls, api_name=False, queue=False)
+                     .then(fn, inputs, outs, api_name=api_name))
+            if clear_box:
+                event = event.then(lambda: "", None, box, api_name=False)
+            event.then(idle, None, turn_controls, api_name=False, queue=False)
             event.then(h.viewer, [sid], [viewer], api_name=False)
 
         def send_fn(message, history, session, n, model):
             yield from h.send(message, history, session, n, provider=model)
 
-        then_view(send.click(send_fn, [box, chat, sid, attempts, provider], outs, api_name="send")
-                  .then(lambda: "", None, box, api_name=False))
-        then_view(box.submit(send_fn, [box, chat, sid, attempts, provider], outs, api_name=False)
-                  .then(lambda: "", None, box, api_name=False))
-        then_view(run.click(h.run_code, [code, chat, sid, attempts], outs, api_name="run_code"))
-        then_view(explain_btn.click(h.upload_explain, [upload, chat, sid, attempts], outs, api_name="upload"))
+        turn(send.click, send_fn, [box, chat, sid, attempts, provider], "send", clear_box=True)
+        turn(box.submit, send_fn, [box, chat, sid, attempts, provider], False, clear_box=True)
+        turn(run.click, h.run_code, [code, chat, sid, attempts], "run_code")
+        turn(explain_btn.click, h.upload_explain, [upload, chat, sid, attempts], "upload")
         viewer_api = gr.Button(visible=False)
         viewer_api.click(h.viewer, [sid, pick], [viewer], api_name="viewer")
         pick.input(h.show_version, [pick, sid], [viewer, code, downloads], api_name="show_version")
-        then_view(restore.click(h.restore, [pick, chat, sid, attempts], outs, api_name="restore"))
+        turn(restore.click, h.restore, [pick, chat, sid, attempts], "restore")
 
         new.click(h.new_design, None, [sid, chat, viewer, code, versions, pick, downloads], api_name="new_design")
 
@@ -103,6 +116,12 @@ def build_app(agent, providers: list | None = None) -> gr.Blocks:
     return demo
 
 
+def concurrency(settings) -> int:
+    """Turns served at once: one per sandbox worker (each turn's heavy part runs in the sandbox;
+    more at once would only queue there, fewer would leave workers idle)."""
+    return max(1, int(settings.sandbox.workers))
+
+
 def launch(settings, host: str = "127.0.0.1", port: int = 7860, block: bool = True):
     """Build the agent from the settings and serve the page."""
     from agent.runtime import Agent
@@ -116,7 +135,7 @@ def launch(settings, host: str = "127.0.0.1", port: int = 7860, block: bool = Tr
     sessions = agent.workspace / "sessions"
     sessions.mkdir(parents=True, exist_ok=True)
     demo = build_app(agent)
-    demo.queue(default_concurrency_limit=4)
+    demo.queue(default_concurrency_limit=concurrency(settings))
     demo.launch(server_name=host, server_port=port, allowed_paths=[str(sessions)], prevent_thread_lock=not block,
                 quiet=True, css=CSS, show_error=False)
     return demo, agent

@@ -7,17 +7,21 @@ Each browser session has its own thread id (a random uuid kept in the browser).
 from __future__ import annotations
 
 import json
+import shutil
 import threading
 import time
 import traceback
 import uuid
 from pathlib import Path
 
+from agent.diskfaults import WorkspaceError, describe as describe_fault
+from agent.locking import TurnBusy
 from tools.results import thousands
 
-STEP_NODES = ("plan", "retrieve", "generate", "execute", "validate", "save", "take_code")
-STEP_TITLES = {"plan": "Plan", "retrieve": "Examples", "generate": "Attempt", "execute": "Run",
-               "validate": "Check", "save": "Saved", "take_code": "Your script"}
+STEP_NODES = ("wait", "recover", "plan", "retrieve", "generate", "execute", "validate", "save", "take_code")
+STEP_TITLES = {"wait": "Waiting for the previous turn", "recover": "Recovered", "plan": "Plan",
+               "retrieve": "Examples", "generate": "Attempt", "execute": "Run", "validate": "Check", "save": "Saved",
+               "take_code": "Your script"}
 
 
 def new_session_id() -> str:
@@ -123,10 +127,13 @@ class Handlers:
                     yield sid, history, *outputs
                 elif ev.node == "respond":
                     history.append({"role": "assistant", "content": ev.data.get("answer", "")})
+        except (WorkspaceError, TurnBusy) as exc:  # says what happened and what to do
+            history.append({"role": "assistant", "content": str(exc)})
         except Exception as exc:  # noqa: BLE001 - the page must keep working after any error
             traceback.print_exc()
             history.append({"role": "assistant", "content": f"Something went wrong on our side "
-                            f"({type(exc).__name__}: {exc}). Your conversation and designs are kept; try again."})
+                            f"({type(exc).__name__}: {exc}). The saved versions of this conversation are kept "
+                            "on disk; the next message starts from the latest one."})
         yield sid, history, *self._outputs(sid)
 
     def _outputs(self, sid: str):
@@ -149,12 +156,27 @@ class Handlers:
             yield sid, list(history or []) + [{"role": "assistant", "content": "Choose a .json (CAD JSON) or .py "
                                                                             "file first."}], *self._outputs(sid)
             return
-        path = str(file)
-        if path.endswith(".py"):
-            code = Path(path).read_text(encoding="utf-8", errors="replace")
+        name = Path(str(file)).name
+        if name.endswith(".py"):
+            code = Path(str(file)).read_text(encoding="utf-8", errors="replace")
             yield from self.send("", history, sid, attempts, code=code)
-        else:
-            yield from self.send(f"explain this: {Path(path).name}", history, sid, attempts, attachment=path)
+            return
+        try:
+            path = self._keep_upload(Path(str(file)))
+        except OSError as exc:
+            message = describe_fault(exc, self.workspace) or f"The upload {name} could not be read ({exc.strerror})."
+            yield sid, list(history or []) + [{"role": "assistant", "content": message}], *self._outputs(sid)
+            return
+        yield from self.send(f"explain this: {name}", history, sid, attempts, attachment=str(path))
+
+    def _keep_upload(self, src: Path) -> Path:
+        """A copy of an upload in <workspace>/uploads (pruned with the workspace; Gradio's own copy in
+        its temp folder is removed by the app's delete_cache)."""
+        folder = self.workspace / "uploads" / uuid.uuid4().hex[:12]
+        folder.mkdir(parents=True, exist_ok=True)
+        dest = folder / src.name
+        shutil.copyfile(src, dest)
+        return dest
 
     def show_version(self, label: str | None, sid: str):
         number = int(label[1:]) if label else None
