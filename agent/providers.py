@@ -193,6 +193,10 @@ def explain_failure(exc: Exception, settings) -> str:
                 "rate" if "ratelimit" in low else "auth" if "authentication" in low or "permission" in low
                 else "model" if "notfound" in low else "other")
     where = (a.base_url or ("the Gemini API" if llm == "gemini" else "the provider")) if a else "the provider"
+    if kind in ("connection", "other") and _truncated(exc):
+        return (f"The model server at {where} answered, but closed the connection before the answer was complete "
+                "(a truncated HTTP body). It is running; it may have crashed or restarted mid-answer, or a proxy "
+                "cut it off. Check the server's log, then try again.")
     if kind == "connection":
         return f"I cannot reach the model server at {where}. Is it running (e.g. `ollama serve`)?"
     if kind == "timeout":
@@ -206,3 +210,19 @@ def explain_failure(exc: Exception, settings) -> str:
     if kind == "server":
         return f"The model server failed (HTTP {code}) after {a.retries} retries: {text[:200]}"
     return f"The model call failed ({name}: {text[:200]})."
+
+
+_TRUNCATED = ("without sending complete message body", "incomplete chunked read", "incompleteread",
+              "response ended prematurely", "connection broken: incompleteread")
+
+
+def _truncated(exc: BaseException) -> bool:
+    """Whether a failed call got a response whose body was cut short (through the SDKs' wrappers)."""
+    seen = 0
+    while exc is not None and seen < 6:
+        name = type(exc).__name__
+        if name in ("IncompleteRead", "ChunkedEncodingError") or \
+                any(w in str(exc).lower() for w in _TRUNCATED):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
