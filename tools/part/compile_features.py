@@ -1,0 +1,167 @@
+"""Features → CadQuery blocks that update ``result``. Placed features work on the plane of their
+face (named once, e.g. ``top_face``), with points in that plane's (u, v)."""
+
+from __future__ import annotations
+
+import math
+
+from .bodies import Shaft
+from .emit import Params, num, pt, pts
+from .features import (Boss, Chamfer, Fillet, Hole, Keyway, LinearPattern, Mirror, PolarPattern, Pocket, Rib,
+                       Shell, Slot, Text)
+from .geometry import resolved
+
+FACE_SELECTOR = {"top": ">Z", "bottom": "<Z", "front": "<Y", "back": ">Y", "right": ">X", "left": "<X"}
+
+
+class Ctx:
+    def __init__(self, P: Params, spec, shape) -> None:
+        self.P, self.spec, self.shape = P, spec, shape
+        self.planes: dict[str, str] = {}
+
+    def plane(self, frame) -> tuple[str, list[str]]:
+        name = frame.name.replace(" ", "_") + ("_face" if not frame.name.startswith("datum") else "")
+        if frame.name.startswith("datum") and frame.normal[[abs(x) for x in frame.normal].index(1.0)] < 0:
+            name += "_flipped"
+        if name in self.planes:
+            return name, []
+        self.planes[name] = name
+        return name, [f"{name} = cq.Plane(origin={pt(frame.origin)}, xDir={pt(frame.x_dir)}, "
+                      f"normal={pt(frame.normal)})"]
+
+
+def describe(r) -> str:
+    f = r.feature
+    n = len(r.points)
+    where = f" on the {r.frame.name} face" if r.frame is not None else ""
+    if isinstance(f, Hole):
+        kind = "through" if f.depth is None else f"{num(f.depth)} mm deep"
+        extra = (f", counterbore Ø{num(f.cbore.diameter)} x {num(f.cbore.depth)}" if f.cbore else
+                 f", countersink Ø{num(f.csink.diameter)} x {num(f.csink.angle)}°" if f.csink else "")
+        size = f" ({r.size_note})" if r.size_note else ""
+        return f"{n} x hole Ø{num(r.diameter)}{size} {kind}{extra}, {f.at.kind.replace('_', ' ')}{where}"
+    if isinstance(f, (Fillet, Chamfer)):
+        size = f.radius if isinstance(f, Fillet) else f.size
+        return f"{f.kind} {num(size)} mm on the {f.edges} edges"
+    if isinstance(f, (LinearPattern, PolarPattern)):
+        return f"{f.kind.replace('_', ' ')} of {f.feature!r}: {f.count} in all"
+    return f"{f.kind}{where}"
+
+
+def feature_lines(r, ctx: Ctx, points_override=None) -> list[str]:  # noqa: C901 - one branch per kind
+    f, P = r.feature, ctx.P
+    i = f.id
+    if isinstance(f, (LinearPattern, PolarPattern)):
+        src = r.source
+        step = f"({num(f.step[0])}, {num(f.step[1])}) per copy" if isinstance(f, LinearPattern) else \
+            f"{num(f.angle)}° around {pt(f.center)}"
+        name = P.add(f"{i}_points", pts(r.points), f"copies of {f.feature}: {step}")
+        return [f"# the same cut / boss as {f.feature!r} at the copies' points"] + feature_lines(src, ctx, name)
+    lines: list[str] = []
+    plane = None
+    if r.frame is not None:
+        plane, lines = ctx.plane(r.frame)
+    where = points_override
+    if where is None and r.points:
+        where = P.add(f"{i}_points", pts(r.points), f"(u, v) on the {r.frame.name} face")
+    on = f"result.copyWorkplane(cq.Workplane({plane}))" if plane else None
+    if isinstance(f, Hole):
+        D = P.add(f"{i}_diameter", r.diameter, r.size_note)
+        depth = P.add(f"{i}_depth", f.depth) if f.depth is not None else "None"
+        if f.cbore:
+            CD, CH = P.add(f"{i}_cbore_diameter", f.cbore.diameter), P.add(f"{i}_cbore_depth", f.cbore.depth)
+            call = f"cboreHole({D}, {CD}, {CH}, {depth})"
+        elif f.csink:
+            CD, CA = P.add(f"{i}_csink_diameter", f.csink.diameter), P.add(f"{i}_csink_angle", f.csink.angle)
+            call = f"cskHole({D}, {CD}, {CA}, {depth})"
+        else:
+            call = f"hole({D})" if f.depth is None else f"hole({D}, {depth})"
+        return lines + [f"result = {on}.pushPoints({where}).{call}" + ("  # depth None: through" if
+                                                                       f.depth is None and (f.cbore or f.csink) else "")]
+    if isinstance(f, (Pocket, Slot)):
+        shape = "slot" if isinstance(f, Slot) else f.shape
+        cut = f".cutBlind(-{P.add(f'{i}_depth', f.depth)})" if f.depth is not None else ".cutThruAll()"
+        A = P.add(f"{i}_angle", f.angle, "degrees") if f.angle else None
+        if shape == "circle":
+            D = P.add(f"{i}_diameter", f.diameter)
+            return lines + [f"result = {on}.pushPoints({where}).circle({D} / 2){cut}"]
+        L, W = P.add(f"{i}_length", f.length), P.add(f"{i}_width", f.width)
+        if shape == "slot":
+            return lines + [f"result = {on}.pushPoints({where}).slot2D({L}, {W}{', ' + A if A else ''}){cut}"]
+        rect = f".rect({L}, {W}{', angle=' + A if A else ''})"
+        if getattr(f, "corner_radius", None):
+            rect += f".reset().vertices().fillet({P.add(f'{i}_corner_radius', f.corner_radius)})"
+        return lines + [f"result = {on}.sketch().push({where}){rect}.finalize(){cut}"]
+    if isinstance(f, Boss):
+        H = P.add(f"{i}_height", f.height)
+        if f.diameter:
+            prof = f".circle({P.add(f'{i}_diameter', f.diameter)} / 2)"
+        else:
+            prof = f".rect({P.add(f'{i}_length', f.length)}, {P.add(f'{i}_width', f.width)})"
+        return lines + [f"result = result.union(cq.Workplane({plane}).pushPoints({where}){prof}.extrude({H}))"]
+    if isinstance(f, Rib):
+        (u0, v0), (u1, v1) = f.start, f.end
+        ln = math.hypot(u1 - u0, v1 - v0)
+        ang = math.degrees(math.atan2(v1 - v0, u1 - u0))
+        T, H = P.add(f"{i}_thickness", f.thickness), P.add(f"{i}_height", f.height)
+        return lines + [f"# from {pt(f.start)} to {pt(f.end)}: {num(ln)} mm long at {num(ang)}°",
+                        f"rib = cq.Workplane({plane}).sketch().push([{pt(((u0 + u1) / 2, (v0 + v1) / 2))}])"
+                        f".rect({num(ln)}, {T}, angle={num(ang)}).finalize().extrude({H})",
+                        "result = result.union(rib)"]
+    if isinstance(f, (Fillet, Chamfer)):
+        S = P.add(f"{i}_radius" if isinstance(f, Fillet) else f"{i}_size", f.radius if isinstance(f, Fillet) else f.size)
+        op = "fillet" if isinstance(f, Fillet) else "chamfer"
+        return [f"result = {edge_selection(f.edges, ctx)}.{op}({S})"]
+    if isinstance(f, Shell):
+        T = P.add(f"{i}_thickness", f.thickness, "walls, inwards")
+        if f.open_face:
+            return [f'result = result.faces("{FACE_SELECTOR[f.open_face]}").shell(-{T})  # open at the {f.open_face}']
+        return [f"result = result.shell(-{T})  # closed: a hollow inside"]
+    if isinstance(f, Mirror):
+        return [f'result = result.mirror("{f.plane}", union=True)']
+    if isinstance(f, Keyway):
+        return keyway_lines(f, ctx)
+    if isinstance(f, Text):
+        S, D = P.add(f"{i}_size", f.size), P.add(f"{i}_depth", f.depth)
+        T = P.add(f"{i}_text", repr(f.text))
+        u, v = r.points[0] if r.points else (0.0, 0.0)
+        if f.mode == "engrave":
+            return lines + [f"result = {on}.center({num(u)}, {num(v)}).text({T}, {S}, -{D}, combine='cut')"]
+        return lines + [f"result = {on}.center({num(u)}, {num(v)}).text({T}, {S}, {D}, combine='a')"]
+    raise TypeError(type(f).__name__)
+
+
+def edge_selection(edges: str, ctx: Ctx) -> str:
+    if edges == "all":
+        return "result.edges()"
+    if edges == "vertical":
+        return 'result.edges("|Z")'
+    if edges in ("top", "bottom"):
+        return f'result.newObject(result.faces("{">Z" if edges == "top" else "<Z"}").val().outerWire().Edges())'
+    if edges == "ends":
+        return 'result.faces(">Z or <Z").edges()'
+    if edges == "outer":
+        return ('result.newObject(result.faces(">Z").val().outerWire().Edges() + '
+                'result.faces("<Z").val().outerWire().Edges() + result.edges("|Z").vals())')
+    faces = sorted({r.frame.name for r in ctx.holes if r.frame and not r.frame.name.startswith("datum")}) or ["top"]
+    sel = " or ".join(FACE_SELECTOR[x] for x in faces)
+    return f'result.faces("{sel}").edges("%CIRCLE")'  # the rims of the holes on their faces
+
+
+def keyway_lines(f: Keyway, ctx: Ctx) -> list[str]:
+    P, body, i = ctx.P, ctx.spec.body, f.id
+    d = resolved(body)
+    if isinstance(body, Shaft):
+        z, r = 0.0, 0.0
+        for s in body.sections:
+            if z < f.z + f.length and f.z < z + s.length:
+                r = max(r, s.diameter / 2)
+            z += s.length
+    else:
+        r = (d.get("diameter") or d["outer_diameter"]) / 2
+    Z, L, D = P.add(f"{i}_z", f.z, "start along Z"), P.add(f"{i}_length", f.length), P.add(f"{i}_depth", f.depth)
+    R = P.add(f"{i}_shaft_radius", r)
+    W = P.add(f"{i}_width", f.width) if f.kind == "keyway" else f"2 * {R} + 2"
+    return [f"cutter = cq.Workplane(\"XY\").box({D} + 1, {W}, {L}, centered=(False, True, False))"
+            f".translate(({R} - {D}, 0, {Z}))  # on the +X side",
+            "result = result.cut(cutter)"]

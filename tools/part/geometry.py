@@ -1,0 +1,230 @@
+"""Closed-form facts about a spec's bodies (no CAD kernel): resolved sizes, bounding boxes,
+volumes (exact where the solid is a prism, cylinder, cone, sphere or revolved polyline),
+and the frames of the named faces that features are placed on."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from . import tables
+from .bodies import (Box, CadJsonBody, Compound, Cone, Cylinder, PolygonPrism, Profile, Revolve,
+                     RoundedRect, Shaft, Sphere, SpurGear, Tube)
+
+AXES = {"x": (1, 0, 0), "y": (0, 1, 0), "z": (0, 0, 1), "-x": (-1, 0, 0), "-y": (0, -1, 0), "-z": (0, 0, -1)}
+
+
+def resolved(body) -> dict:
+    """The body's sizes with standard parts looked up (washers, nuts)."""
+    d = body.model_dump(exclude={"id", "name", "kind"})
+    if isinstance(body, Tube) and body.standard:
+        w = tables.washer(body.size or "", body.standard)
+        d.update(outer_diameter=w["d2"], inner_diameter=w["d1"], height=w["h"])
+    if isinstance(body, PolygonPrism):
+        if body.standard:
+            n = tables.hex_nut(body.size or "", body.standard)
+            d.update(sides=6, across_flats=n["s"], height=n["m"], bore=d.get("bore") or n["bore"])
+        if d.get("across_flats") is None and d.get("across_corners") is not None:
+            d["across_flats"] = d["across_corners"] * math.cos(math.pi / body.sides)
+        if d.get("across_flats") is not None:
+            d["across_corners"] = d["across_flats"] / math.cos(math.pi / body.sides)
+    return d
+
+
+def profile_outline(p: Profile) -> list[tuple[float, float]]:
+    """The corner points of a straight-sided profile (L, T, U, C, I), origin at the bbox centre."""
+    w, h, t = p.width, p.height, p.thickness
+    x0, y0 = -w / 2, -h / 2
+    if p.shape == "L":
+        pts = [(0, 0), (w, 0), (w, t), (t, t), (t, h), (0, h)]
+    elif p.shape == "T":
+        pts = [((w - t) / 2, 0), ((w + t) / 2, 0), ((w + t) / 2, h - t), (w, h - t), (w, h), (0, h),
+               (0, h - t), ((w - t) / 2, h - t)]
+    elif p.shape == "U":
+        pts = [(0, 0), (w, 0), (w, h), (w - t, h), (w - t, t), (t, t), (t, h), (0, h)]
+    elif p.shape == "C":
+        lip = p.lip or 2 * t
+        pts = [(0, 0), (w, 0), (w, lip), (w - t, lip), (w - t, t), (t, t), (t, h - t), (w - t, h - t),
+               (w - t, h - lip), (w, h - lip), (w, h), (0, h)]
+    elif p.shape == "I":
+        tw = p.thickness
+        tf = p.lip or t
+        pts = [(0, 0), (w, 0), (w, tf), ((w + tw) / 2, tf), ((w + tw) / 2, h - tf), (w, h - tf), (w, h),
+               (0, h), (0, h - tf), ((w - tw) / 2, h - tf), ((w - tw) / 2, tf), (0, tf)]
+    else:
+        raise ValueError(p.shape)
+    return [(x + x0, y + y0) for x, y in pts]
+
+
+def polygon_area(pts) -> float:
+    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1]))) / 2
+
+
+def _arc_points(a, m, b, steps=16):
+    from tools.cadjson.model import Arc
+
+    c = Arc("arc", a, m, b).circle()
+    if c is None:
+        return [b]
+    (ux, uy), r = c
+    a0 = math.atan2(a[1] - uy, a[0] - ux)
+    sweep = Arc("arc", a, m, b).sweep()
+    am = (math.atan2(m[1] - uy, m[0] - ux) - a0) % (2 * math.pi)
+    sign = 1 if am <= sweep + 1e-9 else -1
+    return [(ux + r * math.cos(a0 + sign * sweep * i / steps), uy + r * math.sin(a0 + sign * sweep * i / steps))
+            for i in range(1, steps + 1)]
+
+
+def polyline_points(p: Profile, steps=16) -> list[tuple[float, float]]:
+    pts = [tuple(p.start)]
+    for s in p.segments:
+        pts += [tuple(s.to)] if s.through is None else _arc_points(pts[-1], tuple(s.through), tuple(s.to), steps)
+    if math.dist(pts[0], pts[-1]) < 1e-9:
+        pts.pop()
+    return pts
+
+
+def gear_sizes(g: SpurGear) -> dict:
+    pitch = g.module * g.teeth
+    return {"pitch": pitch, "outer": pitch + 2 * g.module, "root": pitch - 2.5 * g.module,
+            "base": pitch * math.cos(math.radians(g.pressure_angle))}
+
+
+@dataclass
+class Shape:
+    """Closed-form facts: bbox (min, max) and volume (``exact`` False: an estimate)."""
+    lo: tuple[float, float, float]
+    hi: tuple[float, float, float]
+    volume: float
+    exact: bool = True
+    round_top: bool = False   # the top / bottom faces are discs (holes must stay inside the circle)
+
+    @property
+    def size(self):
+        return tuple(b - a for a, b in zip(self.lo, self.hi))
+
+
+def _sym(rx, ry, h, vol, exact=True, round_top=False) -> Shape:
+    return Shape((-rx, -ry, 0.0), (rx, ry, h), vol, exact, round_top)
+
+
+def body_shape(body) -> Shape:  # noqa: C901 - one branch per body kind
+    d = resolved(body)
+    if isinstance(body, Box):
+        return _sym(d["length"] / 2, d["width"] / 2, d["height"], d["length"] * d["width"] * d["height"])
+    if isinstance(body, Cylinder):
+        r = d["diameter"] / 2
+        return _sym(r, r, d["height"], math.pi * r * r * d["height"], round_top=True)
+    if isinstance(body, Tube):
+        ro, ri = d["outer_diameter"] / 2, d["inner_diameter"] / 2
+        return _sym(ro, ro, d["height"], math.pi * (ro * ro - ri * ri) * d["height"], round_top=True)
+    if isinstance(body, Cone):
+        r1, r2, h = d["bottom_diameter"] / 2, d["top_diameter"] / 2, d["height"]
+        r = max(r1, r2)
+        return _sym(r, r, h, math.pi * h / 3 * (r1 * r1 + r1 * r2 + r2 * r2), round_top=True)
+    if isinstance(body, Sphere):
+        r = d["diameter"] / 2
+        return _sym(r, r, 2 * r, 4 / 3 * math.pi * r ** 3, round_top=True)
+    if isinstance(body, PolygonPrism):
+        n, af, h = d["sides"], d["across_flats"], d["height"]
+        rc = d["across_corners"] / 2
+        area = n * (af / 2) ** 2 * math.tan(math.pi / n)
+        xs = [rc * math.cos(2 * math.pi * i / n) for i in range(n)]
+        ys = [rc * math.sin(2 * math.pi * i / n) for i in range(n)]
+        bore = d.get("bore") or 0
+        return Shape((min(xs), min(ys), 0.0), (max(xs), max(ys), h), (area - math.pi * bore ** 2 / 4) * h)
+    if isinstance(body, RoundedRect):
+        r = d["corner_radius"]
+        area = d["length"] * d["width"] - (4 - math.pi) * r * r
+        return _sym(d["length"] / 2, d["width"] / 2, d["height"], area * d["height"])
+    if isinstance(body, Profile):
+        if body.shape == "obround":
+            w, L = d["width"], d["length"]
+            ln = d["height"] if d.get("height") else w
+            return _sym(w / 2, ln / 2, L, ((w - ln) * ln + math.pi * ln * ln / 4) * L) if w >= ln else \
+                _sym(w / 2, ln / 2, L, ((ln - w) * w + math.pi * w * w / 4) * L)
+        pts = polyline_points(body, 64) if body.shape == "polyline" else profile_outline(body)
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        exact = body.shape != "polyline" or all(s.through is None for s in body.segments)
+        return Shape((min(xs), min(ys), 0.0), (max(xs), max(ys), d["length"]),
+                     polygon_area(pts) * d["length"], exact)
+    if isinstance(body, Revolve):
+        pts = [tuple(p) for p in body.points]
+        area = polygon_area(pts)
+        a6 = sum((x0 * y1 - x1 * y0) * (x0 + x1) for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1]))
+        signed = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1])) / 2
+        cx = a6 / (6 * signed) if signed else 0.0
+        rmax = max(p[0] for p in pts)
+        zs = [p[1] for p in pts]
+        vol = area * math.radians(body.angle) * abs(cx)
+        return Shape((-rmax, -rmax, min(zs)), (rmax, rmax, max(zs)), vol, True, round_top=True)
+    if isinstance(body, Shaft):
+        rmax = max(s.diameter for s in body.sections) / 2
+        vol = sum(math.pi * s.diameter ** 2 / 4 * s.length for s in body.sections)
+        return _sym(rmax, rmax, sum(s.length for s in body.sections), vol, round_top=True)
+    if isinstance(body, SpurGear):
+        g = gear_sizes(body)
+        r = g["outer"] / 2
+        h = body.thickness + (body.hub.length if body.hub else 0)
+        vol = math.pi * (g["pitch"] / 2) ** 2 * body.thickness  # teeth ~ as much area as gaps at pitch
+        if body.hub:
+            vol += math.pi * body.hub.diameter ** 2 / 4 * body.hub.length
+        if body.bore:
+            vol -= math.pi * body.bore ** 2 / 4 * h
+        return _sym(r, r, h, vol, exact=False, round_top=True)
+    if isinstance(body, CadJsonBody):
+        return cadjson_shape(body)
+    if isinstance(body, Compound):
+        return compound_shape(body)
+    raise TypeError(type(body).__name__)
+
+
+def cadjson_shape(body: CadJsonBody) -> Shape:
+    import numpy as np
+
+    from tools.cadjson.validate import parse
+
+    doc = parse(body.document)
+    pts, vol = [], 0.0
+    for part in doc.parts:
+        m, o = part.frame.matrix, np.array(part.frame.origin)
+        sign = {"NewBodyFeatureOperation": 1, "JoinFeatureOperation": 1, "CutFeatureOperation": -1}.get(
+            part.extrusion.operation, 0)
+        for face in part.faces:
+            vol += sign * (face.outer.area() - sum(h.area() for h in face.holes)) * part.extrusion.length
+            if sign > 0:
+                x0, y0, x1, y1 = face.outer.bbox()
+                for x in (x0, x1):
+                    for y in (y0, y1):
+                        for z in (-part.extrusion.opposite, part.extrusion.towards):
+                            pts.append(o + m @ np.array([x, y, z]))
+    arr = np.array(pts)
+    return Shape(tuple(arr.min(axis=0)), tuple(arr.max(axis=0)), vol, exact=False)
+
+
+def rotate(p, axis: str):
+    """Turn a point of a body's own frame (+Z up) so that +Z points along ``axis``."""
+    x, y, z = p
+    return {"z": (x, y, z), "-z": (x, -y, -z), "x": (z, y, -x), "-x": (-z, y, x),
+            "y": (x, z, -y), "-y": (x, -z, y)}[axis]
+
+
+def placed_shape(pl) -> Shape:
+    s = body_shape(pl.body)
+    shift = -s.size[2] / 2 - s.lo[2] if pl.centered else 0.0
+    corners = [rotate((x, y, z + shift), pl.axis) for x in (s.lo[0], s.hi[0]) for y in (s.lo[1], s.hi[1])
+               for z in (s.lo[2], s.hi[2])]
+    lo = tuple(min(c[i] for c in corners) + pl.at[i] for i in range(3))
+    hi = tuple(max(c[i] for c in corners) + pl.at[i] for i in range(3))
+    return Shape(lo, hi, s.volume, s.exact, s.round_top and pl.axis in ("z", "-z"))
+
+
+def compound_shape(body: Compound) -> Shape:
+    shapes = [placed_shape(p) for p in body.bodies]
+    lo = tuple(min(s.lo[i] for s in shapes) for i in range(3))
+    hi = tuple(max(s.hi[i] for s in shapes) for i in range(3))
+    overlap = any(all(a.lo[i] < b.hi[i] - 1e-9 and b.lo[i] < a.hi[i] - 1e-9 for i in range(3))
+                  for k, a in enumerate(shapes) for b in shapes[k + 1:])
+    exact = all(s.exact for s in shapes) and not overlap
+    vol = sum(s.volume for s in shapes)
+    return Shape(lo, hi, vol, exact, len(shapes) == 1 and shapes[0].round_top)

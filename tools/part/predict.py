@@ -1,0 +1,258 @@
+"""Per-feature "cannot" predictions: sizes the kernel would refuse or that would not give the
+part that was asked for, said before anything runs."""
+
+from __future__ import annotations
+
+import math
+
+from tools.cadjson.validate import Problem
+
+from .bodies import Box, Compound, Cone, Cylinder, PolygonPrism, Profile, RoundedRect, Shaft, Sphere, Tube
+from .features import Boss, Chamfer, Fillet, Hole, Keyway, LinearPattern, PolarPattern, Pocket, Rib, Shell, \
+    Slot, Text
+from .geometry import resolved
+from .validate import json_path
+
+EPS = 1e-6
+NOUN = {"box": "block", "cylinder": "cylinder", "tube": "tube", "cone": "cone", "sphere": "sphere",
+        "polygon_prism": "prism", "rounded_rect": "plate", "profile": "section", "revolve": "part",
+        "shaft": "shaft", "spur_gear": "gear", "cadjson": "part", "compound": "part"}
+
+
+def _noun(body) -> str:
+    return body.name or NOUN[body.kind]
+
+
+def _extent(f, r) -> float:
+    """Half-size of the feature's footprint around each point (conservative)."""
+    if isinstance(f, Hole):
+        d = max([r.diameter] + [x.diameter for x in (f.cbore, f.csink) if x])
+        return d / 2
+    if isinstance(f, Pocket):
+        if f.shape == "circle":
+            return (f.diameter or 0) / 2
+        return math.hypot(f.length or 0, f.width or 0) / 2 if f.angle % 90 else max(f.length or 0, f.width or 0) / 2
+    if isinstance(f, Slot):
+        return f.length / 2
+    if isinstance(f, Boss):
+        return (f.diameter or 0) / 2 if f.diameter else math.hypot(f.length or 0, f.width or 0) / 2
+    if isinstance(f, Text):
+        return 0.0
+    return 0.0
+
+
+def _fits(f, r, u, v, ext) -> bool:
+    fr = r.frame
+    if fr.round_radius is not None:
+        return math.hypot(u, v) + ext <= fr.round_radius + EPS
+    if isinstance(f, (Pocket, Slot)) and not f.angle % 180 and (f.kind == "slot" or f.shape != "circle"):
+        hu, hv = ((f.length or 0) / 2, (f.width or f.diameter or 0) / 2)
+        return abs(u) + hu <= fr.half[0] + EPS and abs(v) + hv <= fr.half[1] + EPS
+    return abs(u) + ext <= fr.half[0] + EPS and abs(v) + ext <= fr.half[1] + EPS
+
+
+def check_feature(spec, shape, r, path, problems, done) -> None:  # noqa: C901
+    f, p = r.feature, problems.append
+    fp = json_path(path)
+    src = r.source.feature if r.source else f
+    if r.frame is not None and r.points and not (isinstance(r.frame.name, str) and r.frame.name.startswith("datum")):
+        ext = _extent(src, r)
+        for k, (u, v) in enumerate(r.points):
+            if not _fits(src, r, u, v, ext):
+                hu, hv = r.frame.half
+                face = (f"the Ø{2 * r.frame.round_radius:g} mm {r.frame.name} face" if r.frame.round_radius
+                        else f"the {2 * hu:g} x {2 * hv:g} mm {r.frame.name} face")
+                p(Problem(json_path([*path, "at" if not r.source else "count"]),
+                          f"{src.kind} {k + 1} at ({u:g}, {v:g}) runs off {face}",
+                          f"the {src.kind} inside the face", f"it reaches {ext:g} mm around ({u:g}, {v:g})",
+                          "move it in, make it smaller or use fewer copies"))
+                break
+    if isinstance(src, Hole) and r.points:
+        d = r.diameter
+        if not isinstance(f, (LinearPattern, PolarPattern)):
+            check_hole(f, r, fp, p)
+        pts = r.points + (r.source.points if r.source else [])
+        ext = _extent(src, r)
+        for a in range(len(pts)):
+            for b in range(a + 1, len(pts)):
+                if math.dist(pts[a], pts[b]) < 2 * ext + 0.2:
+                    p(Problem(fp, f"holes at {pts[a]} and {pts[b]} overlap (Ø{2 * ext:g})",
+                              f"centres at least {2 * ext + 0.2:g} mm apart", f"{math.dist(pts[a], pts[b]):.3g} mm",
+                              "space them further apart or make them smaller"))
+                    return
+        if d <= 0:
+            return
+    if isinstance(f, (Pocket, Slot)):
+        if isinstance(f, Pocket):
+            need = {"rect": ("length", "width"), "circle": ("diameter",), "slot": ("length", "width")}[f.shape]
+            for n in need:
+                if getattr(f, n) is None:
+                    p(Problem(json_path([*path, n]), f"a {f.shape} pocket needs {n!r}", "a length in mm", "nothing"))
+                    return
+            if f.corner_radius and f.corner_radius >= min(f.length or 0, f.width or 0) / 2 - EPS:
+                p(Problem(json_path([*path, "corner_radius"]), "the corners are rounder than the pocket",
+                          f"less than {min(f.length, f.width) / 2:g}", f"{f.corner_radius:g}"))
+        slotlike = isinstance(f, Slot) or f.shape == "slot"
+        if slotlike and f.length <= f.width + EPS:
+            p(Problem(json_path([*path, "length"]), "a slot is longer than it is wide (length is end to end)",
+                      f"more than the width {f.width:g}", f"{f.length:g}"))
+        if f.depth is not None and r.frame and f.depth >= r.frame.depth - EPS:
+            p(Problem(json_path([*path, "depth"]), f"the {f.kind} is {f.depth:g} mm deep but the part is only "
+                      f"{r.frame.depth:g} mm thick there", f"less than {r.frame.depth:g}", f"{f.depth:g}",
+                      "drop depth to cut through"))
+    if isinstance(f, Boss) and (f.diameter is None) == (f.length is None or f.width is None):
+        p(Problem(fp, "a boss needs diameter (round) or length and width (rectangular), not both",
+                  "diameter, or length + width", "both" if f.diameter else "neither"))
+    if isinstance(f, Rib) and math.dist(f.start, f.end) < EPS:
+        p(Problem(json_path([*path, "end"]), "the rib has no length", "end different from start", str(f.end)))
+    if isinstance(f, (Fillet, Chamfer)):
+        check_edges(spec, shape, f, fp, p, done)
+    if isinstance(f, Shell):
+        check_shell(spec, shape, f, fp, p, done)
+    if isinstance(f, Keyway):
+        check_keyway(spec, f, path, p)
+
+
+def check_hole(f: Hole, r, fp, p) -> None:
+    d, depth = r.diameter, r.frame.depth
+    if f.depth is not None and f.depth >= depth - EPS and not r.frame.name.startswith("datum"):
+        p(Problem(fp + ".depth", f"a blind hole {f.depth:g} mm deep goes through the {depth:g} mm part",
+                  f"less than {depth:g}", f"{f.depth:g}", "drop depth for a through hole"))
+    if f.cbore and f.csink:
+        p(Problem(fp, "a hole is counterbored or countersunk, not both", "cbore or csink", "both"))
+    for name, extra in (("cbore", f.cbore), ("csink", f.csink)):
+        if extra and extra.diameter <= d + EPS:
+            p(Problem(f"{fp}.{name}.diameter", f"the {name} is not wider than the Ø{d:g} hole",
+                      f"more than {d:g}", f"{extra.diameter:g}"))
+    if f.cbore and f.cbore.depth >= (f.depth or depth) - EPS:
+        p(Problem(f"{fp}.cbore.depth", "the counterbore is as deep as the hole", f"less than {f.depth or depth:g}",
+                  f"{f.cbore.depth:g}"))
+    if f.csink:
+        h = (f.csink.diameter - d) / 2 / math.tan(math.radians(f.csink.angle / 2))
+        if h >= (f.depth or depth) - EPS:
+            p(Problem(f"{fp}.csink.diameter", f"the countersink cone is {h:.3g} mm deep, as deep as the hole",
+                      f"a cone shallower than {f.depth or depth:g} mm", f"Ø{f.csink.diameter:g}"))
+
+
+def edge_limit(spec, shape, edges: str, done) -> tuple[float | None, str]:
+    """The largest fillet / chamfer the edge set can take (None: no such edges), and why."""
+    body = spec.body
+    lx, ly, lz = shape.size
+    noun = _noun(body)
+    if isinstance(body, Sphere):
+        return None, "a sphere has no edges"
+    holes = [x for x in done[:-1] if isinstance(x.feature, Hole) or
+             (x.source is not None and isinstance(x.source.feature, Hole))]
+    if edges == "holes":
+        if not holes:
+            return None, "there are no holes before this feature"
+        lim = min(x.frame.depth / 2 for x in holes)
+        return lim, f"the {2 * lim:g} mm {noun}"
+    round_body = isinstance(body, (Cylinder, Tube, Cone, Shaft))
+    if edges == "vertical" and (round_body or isinstance(body, RoundedRect)):
+        return None, f"a {body.kind.replace('_', ' ')} has no sharp vertical edges"
+    if edges == "ends" and not round_body:
+        return None, "'ends' are the circular end edges of a shaft or cylinder"
+    if isinstance(body, Compound):
+        return None if edges == "vertical" else min(shape.size) / 4, "the joined bodies"
+    if round_body:
+        d = resolved(body)
+        r = min(s.diameter for s in body.sections) / 2 if isinstance(body, Shaft) else \
+            (d["outer_diameter"] - d["inner_diameter"]) / 2 if isinstance(body, Tube) else \
+            min(d.get("diameter") or d["bottom_diameter"], d.get("top_diameter") or 1e9) / 2 if isinstance(body, Cone) \
+            else d["diameter"] / 2
+        h = min(s.length for s in body.sections) if isinstance(body, Shaft) else lz
+        lim = min(r if not isinstance(body, Tube) else r / 2 if edges in ("all", "outer") else r, h / 2)
+        return lim, f"the {noun} ({'wall ' if isinstance(body, Tube) else 'radius '}{r:g} mm, {h:g} mm long)"
+    if isinstance(body, Profile) and body.thickness:
+        t = body.thickness
+        return (t / 2 if edges in ("all", "vertical", "outer") else min(t / 2, lz / 2)), f"the {t:g} mm wall"
+    plan = min(lx, ly) / 2
+    if isinstance(body, PolygonPrism):
+        plan = resolved(body)["across_flats"] / 4
+    lim = {"vertical": plan, "top": min(plan, lz), "bottom": min(plan, lz)}.get(edges, min(plan, lz / 2))
+    other = [x for x in done[:-1] if isinstance(x.feature, (Hole, Pocket, Slot, Boss, Rib))]
+    if other and edges in ("all", "top", "bottom", "outer"):
+        lim = min(lim, _features_limit(other, lz))
+    thick = lz if lim == lz or lim == lz / 2 else 2 * plan if not isinstance(body, PolygonPrism) else None
+    what = f"the {thick:g} mm {noun}" if thick else f"the {noun}"
+    return lim, what
+
+
+def _features_limit(other, lz) -> float:
+    lim = lz / 2
+    for x in other:
+        f = x.feature
+        if isinstance(f, Boss):
+            lim = min(lim, f.height / 2, (f.diameter or min(f.length, f.width)) / 4)
+        elif isinstance(f, Rib):
+            lim = min(lim, f.thickness / 4, f.height / 2)
+        elif isinstance(f, (Pocket, Slot)):
+            lim = min(lim, (f.width or f.diameter or 0) / 4, (f.depth or lz) / 2)
+        elif isinstance(f, Hole):
+            lim = min(lim, x.diameter / 4)
+    return lim
+
+
+def check_edges(spec, shape, f, fp, p, done) -> None:
+    size = f.radius if isinstance(f, Fillet) else f.size
+    what = "fillet" if isinstance(f, Fillet) else "chamfer"
+    lim, why = edge_limit(spec, shape, f.edges, done)
+    if lim is None:
+        p(Problem(fp + ".edges", f"no {f.edges} edges to {what}: {why}", "an edge set this part has",
+                  f.edges, "pick another edge set (all, top, bottom, outer, holes, ends)"))
+    elif size >= lim - EPS:
+        p(Problem(fp + (".radius" if what == "fillet" else ".size"),
+                  f"{what} {size:g} mm is larger than {why} can take", f"less than {lim:.4g} mm on the {f.edges} edges",
+                  f"{size:g}", f"use a {what} under {lim:.4g} mm"))
+
+
+def check_shell(spec, shape, f: Shell, fp, p, done) -> None:
+    lim = min(shape.size) / 2
+    if f.thickness >= lim - EPS:
+        p(Problem(fp + ".thickness", f"walls {f.thickness:g} mm thick fill the {min(shape.size):g} mm part",
+                  f"less than {lim:g}", f"{f.thickness:g}"))
+    if isinstance(spec.body, (Sphere, Cone, Compound)) or len([x for x in done if isinstance(x.feature, Shell)]) > 1:
+        p(Problem(fp, f"shell is only supported once, on a box, plate, prism, cylinder, tube or shaft",
+                  "one shell on a prismatic or cylindrical body", spec.body.kind))
+    for x in done[:-1]:
+        if not isinstance(x.feature, (Fillet, Chamfer, Hole)):
+            p(Problem(fp, f"shell after {x.feature.kind} {x.feature.id!r} is not predictable here",
+                      "shell right after the body (fillets / chamfers / holes may come before it)",
+                      x.feature.kind, "move the shell before that feature"))
+            return
+        if isinstance(x.feature, Fillet) and x.feature.radius <= f.thickness + EPS:
+            p(Problem(fp + ".thickness", f"walls {f.thickness:g} mm thick inside a {x.feature.radius:g} mm fillet "
+                      "leave the inside corner no radius", f"a fillet larger than {f.thickness:g} mm",
+                      f"fillet {x.feature.radius:g}", "make the fillet larger than the wall, or shell first"))
+            return
+        if isinstance(x.feature, Chamfer):
+            p(Problem(fp, "shell after a chamfer is not supported", "shell before the chamfer", "chamfer first"))
+            return
+
+
+def check_keyway(spec, f: Keyway, path, p) -> None:
+    body = spec.body
+    if not isinstance(body, (Cylinder, Shaft, Tube)):
+        p(Problem(json_path(path), f"a {f.kind} is cut into a shaft or cylinder", "body kind cylinder, shaft or tube",
+                  body.kind))
+        return
+    d = resolved(body)
+    r = (max(s.diameter for s in body.sections) if isinstance(body, Shaft) else
+         d.get("diameter") or d["outer_diameter"]) / 2
+    zmax = sum(s.length for s in body.sections) if isinstance(body, Shaft) else d["height"]
+    if f.kind == "keyway" and f.width is None:
+        p(Problem(json_path([*path, "width"]), "a keyway needs a width", "a length in mm", "nothing"))
+    wall = r - (d["inner_diameter"] / 2 if isinstance(body, Tube) else 0)
+    if f.depth >= wall * 0.8:
+        p(Problem(json_path([*path, "depth"]), f"the {f.kind} is deeper than the {wall:g} mm the shaft can lose",
+                  f"less than {wall * 0.8:.3g}", f"{f.depth:g}"))
+    if f.z < 0 or f.z + f.length > zmax + EPS:
+        p(Problem(json_path([*path, "length"]), f"the {f.kind} runs past the shaft (0..{zmax:g} mm along Z)",
+                  f"z >= 0 and z + length <= {zmax:g}", f"{f.z:g} + {f.length:g}"))
+    if f.width is not None and f.width >= r:
+        p(Problem(json_path([*path, "width"]), "the keyway is wider than the shaft's radius", f"less than {r:g}",
+                  f"{f.width:g}"))
+
+
+__all__ = ["check_feature", "edge_limit"]

@@ -1,0 +1,139 @@
+"""The volume a spec promises, in closed form: exact for prisms, cylinders, cones, spheres,
+revolved polylines, straight / blind / counterbored / countersunk holes, pockets, bosses, ribs,
+keyways, shells of a plain box or cylinder, and fillets / chamfers whose volume has a closed form
+(a box's vertical, top, bottom or all edges; a cylinder's end edges; hole rims). Otherwise an
+estimate, flagged ``exact=False``."""
+
+from __future__ import annotations
+
+import math
+
+from .bodies import Box, Compound, Cylinder
+from .features import Boss, Chamfer, Fillet, Hole, Keyway, LinearPattern, Mirror, PolarPattern, Pocket, Rib, \
+    Shell, Slot
+from .geometry import body_shape, resolved
+from .plan import resolve
+from .predict import _extent
+
+SPANDREL = 1 - math.pi / 4                         # area of a fillet's removed corner / r²
+SPANDREL_C = (10 - 3 * math.pi) / (3 * (4 - math.pi))  # its centroid's distance from each side / r
+
+
+def _hole(f: Hole, d: float, thickness: float) -> float:
+    r = d / 2
+    depth = f.depth if f.depth is not None else thickness
+    v = math.pi * r * r * depth
+    if f.cbore:
+        v += math.pi * ((f.cbore.diameter / 2) ** 2 - r * r) * f.cbore.depth
+    if f.csink:
+        rc = f.csink.diameter / 2
+        h = (rc - r) / math.tan(math.radians(f.csink.angle / 2))
+        v += math.pi * h / 3 * (rc * rc + rc * r + r * r) - math.pi * r * r * h
+    return v
+
+
+def _area(f) -> float:
+    if isinstance(f, Slot) or (isinstance(f, Pocket) and f.shape == "slot"):
+        return (f.length - f.width) * f.width + math.pi * f.width ** 2 / 4
+    if isinstance(f, Pocket) and f.shape == "circle":
+        return math.pi * f.diameter ** 2 / 4
+    if isinstance(f, Boss):
+        return math.pi * f.diameter ** 2 / 4 if f.diameter else f.length * f.width
+    cr = f.corner_radius or 0
+    return f.length * f.width - (4 - math.pi) * cr * cr
+
+
+def _segment_area(r: float, depth: float, half_width: float) -> float:
+    """Area of the disc of radius r beyond x = r - depth and within |y| <= half_width."""
+    a = r - depth
+    ymax = min(half_width, math.sqrt(max(r * r - a * a, 0.0)))
+    prim = (ymax * math.sqrt(r * r - ymax * ymax) + r * r * math.asin(ymax / r)) / 2
+    return 2 * (prim - a * ymax)
+
+
+def _edges(spec, shape, f, holes) -> tuple[float, bool]:
+    s = f.radius if isinstance(f, Fillet) else f.size
+    area, c = (SPANDREL * s * s, SPANDREL_C * s) if isinstance(f, Fillet) else (s * s / 2, s / 3)
+    body = spec.body
+    if f.edges == "holes":
+        return sum(len(r.points) * area * 2 * math.pi * (r.diameter / 2 + c) for r in holes), \
+            all(not r.feature.csink and not r.feature.cbore for r in holes)
+    if isinstance(body, Box):
+        L, W, H = (resolved(body)[k] for k in ("length", "width", "height"))
+        if f.edges == "vertical":
+            return 4 * area * H, True
+        if f.edges in ("top", "bottom"):
+            return area * (2 * (L - 2 * c) + 2 * (W - 2 * c)), True
+        if isinstance(f, Fillet):  # all / outer: a rounded box
+            a, b, h = L - 2 * s, W - 2 * s, H - 2 * s
+            rounded = a * b * h + 2 * s * (a * b + a * h + b * h) + math.pi * s * s * (a + b + h) + 4 / 3 * math.pi * s ** 3
+            return L * W * H - rounded, True
+        return area * 4 * (L + W + H), False
+    if isinstance(body, Cylinder):
+        R = resolved(body)["diameter"] / 2
+        n = 1 if f.edges in ("top", "bottom") else 2
+        return n * area * 2 * math.pi * (R - c), True
+    lx, ly, lz = shape.size
+    return area * 2 * (lx + ly), False
+
+
+def _independent(x, f) -> bool:
+    """Does an earlier feature leave the closed form of fillet / chamfer ``f`` unchanged?"""
+    if isinstance(x, (Hole, LinearPattern, PolarPattern)):
+        return f.edges != "all"
+    if isinstance(x, (Fillet, Chamfer)):
+        return {x.edges, f.edges} == {"top", "bottom"}
+    return False
+
+
+def spec_volume(spec) -> tuple[float, bool]:  # noqa: C901 - one branch per feature kind
+    """(volume in mm³, exact?)."""
+    shape = body_shape(spec.body)
+    vol, exact = shape.volume, shape.exact
+    simple = isinstance(spec.body, (Box, Cylinder))
+    holes, cuts = [], []
+    for k, r in enumerate(resolve(spec, shape)):
+        f = r.feature
+        src = r.source.feature if r.source else f
+        n = len(r.points)
+        if isinstance(src, (Hole, Pocket, Slot)):
+            ext = _extent(src, r)
+            for u, v in r.points:
+                exact &= all(face == r.frame.name and math.dist((u, v), q) >= ext + e for face, q, e in cuts)
+                cuts.append((r.frame.name, (u, v), ext))
+        if isinstance(src, Hole):
+            vol -= n * _hole(src, r.diameter, r.frame.depth)
+            exact &= simple or r.frame.name in ("top", "bottom") and not isinstance(spec.body, Compound)
+            holes.append(r)
+        elif isinstance(src, (Pocket, Slot)):
+            vol -= n * _area(src) * (src.depth if src.depth is not None else r.frame.depth)
+            exact &= simple
+        elif isinstance(src, Boss):
+            vol += n * _area(src) * src.height
+        elif isinstance(f, Rib):
+            vol += math.dist(f.start, f.end) * f.thickness * f.height
+        elif isinstance(f, (Fillet, Chamfer)):
+            removed, ok = _edges(spec, shape, f, holes)
+            vol -= removed
+            exact &= ok and simple and all(_independent(x, f) for x in spec.features[:k])
+        elif isinstance(f, Shell):
+            t, (lx, ly, lz) = f.thickness, shape.size
+            inner_h = lz - (t if f.open_face else 2 * t)
+            if isinstance(spec.body, Cylinder):
+                vol -= math.pi * (lx / 2 - t) ** 2 * inner_h
+            else:
+                vol -= (lx - 2 * t) * (ly - 2 * t) * inner_h
+            exact &= isinstance(spec.body, (Box, Cylinder)) and k == 0 and f.open_face in (None, "top", "bottom")
+        elif isinstance(f, Mirror):
+            vol *= 2
+            axis = {"YZ": 0, "XZ": 1, "XY": 2}[f.plane]
+            exact &= shape.lo[axis] >= -1e-9 or shape.hi[axis] <= 1e-9
+        elif isinstance(f, Keyway):
+            d = resolved(spec.body)
+            r0 = (d.get("diameter") or d.get("outer_diameter") or max(s.diameter for s in spec.body.sections)) / 2
+            half = f.width / 2 if f.kind == "keyway" else r0
+            vol -= _segment_area(r0, f.depth, half) * f.length
+            exact &= isinstance(spec.body, Cylinder)
+        else:  # text
+            exact = False
+    return vol, exact
