@@ -8,7 +8,9 @@ records the embedding model, so a store built with another model is detected and
 
 from __future__ import annotations
 
+import errno
 import shutil
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +21,29 @@ from .library import Entry
 
 COLLECTION = "cadagent-kb"
 SCHEMA_VERSION = "1"
+BACKOFF_S = (5.0, 600.0)  # first and longest wait before a store that failed on a disk fault is tried again
+_DISK_ERRNOS = {errno.ENOSPC, errno.EFBIG, errno.EROFS, errno.EACCES, errno.EPERM, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_DISK_WORDS = ("no space left", "disk is full", "database or disk is full", "readonly database", "read-only file system",
+               "permission denied", "disk i/o error")
+
+
+class StoreUnavailable(OSError):
+    """The store cannot be opened or written because of the disk (full, read-only, no permission).
+
+    Not a damaged store: it is not moved aside and rebuilt (that would fill the disk again); the
+    next attempt waits, with a growing backoff."""
+
+
+def disk_fault(exc: BaseException) -> bool:
+    """Whether an error (or one it wraps) comes from the disk rather than from the store's contents."""
+    seen = 0
+    while exc is not None and seen < 5:
+        if isinstance(exc, OSError) and exc.errno in _DISK_ERRNOS:
+            return True
+        if any(w in str(exc).lower() for w in _DISK_WORDS):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
 
 
 @dataclass
@@ -43,6 +68,10 @@ class Store:
         self._client = None
         self._collection = None
         self.notes: list[str] = []
+        self._fault: StoreUnavailable | None = None
+        self._retry_at = 0.0
+        self._backoff = BACKOFF_S[0]
+        self._lock = threading.RLock()  # one opening / sync at a time (the UI serves sessions in threads)
 
     # -- opening, with recovery ------------------------------------------------------------
     def _open_client(self):
@@ -65,6 +94,28 @@ class Store:
     def collection(self):
         if self._collection is not None:
             return self._collection
+        with self._lock:
+            if self._collection is not None:
+                return self._collection
+            if self._fault is not None and time.monotonic() < self._retry_at:
+                raise self._fault  # backing off: do not hammer (or refill) a disk that just failed
+            try:
+                col = self._open_collection()
+            except Exception as exc:  # noqa: BLE001 - a disk fault is said plainly and backed off
+                if not disk_fault(exc):
+                    raise
+                self._fault = StoreUnavailable(
+                    errno.ENOSPC if "space" in str(exc).lower() or "full" in str(exc).lower() else errno.EROFS,
+                    f"the knowledge base store at {self.path} cannot be written ({type(exc).__name__}: "
+                    f"{str(exc)[:160]}); free disk space or make the folder writable. Tried again in "
+                    f"{self._backoff:.0f} s, not rebuilt", str(self.path))
+                self._retry_at = time.monotonic() + self._backoff
+                self._backoff = min(self._backoff * 2, BACKOFF_S[1])
+                raise self._fault from exc
+            self._fault, self._backoff = None, BACKOFF_S[0]
+            return col
+
+    def _open_collection(self):
         meta = {"model": self.embedder.name, "schema": SCHEMA_VERSION, "hnsw:space": "cosine"}
         for attempt in (1, 2):
             try:
@@ -81,7 +132,7 @@ class Store:
                 self._collection = col
                 return col
             except Exception as exc:  # noqa: BLE001 - any failure to open means: start over, once
-                if attempt == 2:
+                if attempt == 2 or disk_fault(exc):
                     raise
                 self._quarantine(f"{type(exc).__name__}: {exc}")
         raise AssertionError("unreachable")
@@ -93,6 +144,10 @@ class Store:
 
     def sync(self, entries: list[Entry], progress: Callable[[int, int], None] | None = None,
              batch: int = 32) -> SyncReport:
+        with self._lock:
+            return self._sync(entries, progress, batch)
+
+    def _sync(self, entries: list[Entry], progress, batch: int) -> SyncReport:
         t0 = time.perf_counter()
         report = SyncReport()
         col = self.collection()
