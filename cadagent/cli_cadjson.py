@@ -71,6 +71,11 @@ def compile_cmd(
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / f"{stem}.py").write_text(script, encoding="utf-8")
     if not run:
+        try:
+            compile(script, str(out_dir / f"{stem}.py"), "exec")
+        except (SyntaxError, RecursionError, MemoryError, ValueError) as exc:
+            typer.secho(f"the compiled script does not parse: {exc}", fg="red", err=True)
+            raise typer.Exit(1)
         typer.echo(str(out_dir / f"{stem}.py"))
         raise typer.Exit(0)
     with settings_from(config).sandbox_factory() as sandbox:

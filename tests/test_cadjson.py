@@ -107,7 +107,7 @@ def test_schema_problems_name_path_expected_found_and_fix():
     (lambda d: d["parts"]["part_1"]["coordinate_system"].update({"Translation Vector": [0, float("nan"), 0]}),
      "$.parts.part_1.coordinate_system[\"Translation Vector\"][1]", "not a finite number"),
     (lambda d: d["parts"]["part_1"]["extrusion"].update(extrude_depth_towards_normal=1e300),
-     "$.parts.part_1.extrusion[0]", "out of range"),
+     "$.parts.part_1.extrusion.extrude_depth_towards_normal", "out of range"),
     (lambda d: d["parts"]["part_1"]["sketch"]["face_1"]["loop_1"].update(
         line_1={"Start Point": [0, 0], "End Point": [75, 0]},
         arc_1={"Start Point": [0, 0], "Mid Point": [1, 0], "End Point": [2, 0]}),

@@ -23,6 +23,8 @@ MAX_PROBLEMS = 200       # report at most this many (a mangled file can have tho
 REL_TOL = 1e-5           # loop closure, relative to the loop's size
 ABS_TOL = 1e-6           # ... and never tighter than this (documents round to 1e-6)
 MAX_JSON_BYTES = 20 * 1024 * 1024
+MAX_PARTS = 200          # a DeepCAD model has at most a few dozen sketch-and-extrude steps
+MAX_CURVES = 10000       # curves in the whole document: about 10 s of building in the sandbox
 
 
 @dataclass
@@ -153,34 +155,63 @@ def _finite(values, path: str, out: list[Problem]) -> bool:
     return ok
 
 
+def _finite_keys(obj: dict, keys: tuple[str, ...], path: str, out: list[Problem]) -> bool:
+    """``_finite`` over several keys of ``obj``, each reported at its own JSON path."""
+    ok = True
+    for key in keys:
+        value = obj[key]
+        ok &= _finite(value if isinstance(value, list) else [value], _path_key(path, key), out)
+    return ok
+
+
+def _path_key(path: str, key: str) -> str:
+    return f"{path}.{key}" if key.isidentifier() else f"{path}[{json.dumps(key)}]"
+
+
 def _pt(value) -> tuple[float, float]:
     return (round(float(value[0]), 9), round(float(value[1]), 9))
 
 
 def _chain(curves: list, path: str, out: list[Problem]) -> list | None:
-    """Order open curves head to tail (reversing where needed); None if the loop is not closed."""
+    """Order open curves head to tail (reversing where needed); None if the loop is not closed.
+
+    Linear in the number of curves: endpoints are hashed into a grid of cells one tolerance
+    wide, so the curve that continues the chain is looked up, not searched for."""
     pts = [p for c in curves for p in (c.start, c.end)]
     size = max(max(abs(x) for x, _ in pts), max(abs(y) for _, y in pts),
                max(math.dist(a, b) for a in pts[:1] for b in pts), 1e-9)
     tol = max(ABS_TOL, REL_TOL * size)
-    remaining = list(curves[1:])
+
+    def cell(pt):
+        return (math.floor(pt[0] / tol), math.floor(pt[1] / tol))
+
+    grid: dict[tuple[int, int], list[tuple[int, bool]]] = {}
+    for i, c in enumerate(curves[1:], 1):
+        for point, rev in ((c.start, False), (c.end, True)):
+            grid.setdefault(cell(point), []).append((i, rev))
+    used = [False] * len(curves)
+    used[0] = True
     chain = [curves[0]]
-    while remaining:
+    for _ in range(len(curves) - 1):
         end = chain[-1].end
+        cx, cy = cell(end)
         best, best_d, flip = None, None, False
-        for c in remaining:
-            for candidate, rev in ((c.start, False), (c.end, True)):
-                d = math.dist(end, candidate)
-                if best_d is None or d < best_d:
-                    best, best_d, flip = c, d, rev
-        if best_d > tol:
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for i, rev in grid.get((cx + dx, cy + dy), ()):
+                    if not used[i]:
+                        d = math.dist(end, curves[i].end if rev else curves[i].start)
+                        if best_d is None or d < best_d:
+                            best, best_d, flip = i, d, rev
+        if best is None or best_d > tol:
+            best_d = min(math.dist(end, p) for i, c in enumerate(curves) if not used[i] for p in (c.start, c.end))
             out.append(Problem(path, f"the loop is open: after {chain[-1].name} the nearest curve starts "
                                      f"{best_d:.6g} away", f"curves joined end to start (gap <= {tol:.2g})",
                                f"a gap of {best_d:.6g} at {list(end)}",
                                "make each curve start where the previous one ends"))
             return None
-        remaining.remove(best)
-        chain.append(best.reversed() if flip else best)
+        used[best] = True
+        chain.append(curves[best].reversed() if flip else curves[best])
     gap = math.dist(chain[-1].end, chain[0].start)
     if gap > tol:
         out.append(Problem(path, "the loop is not closed", f"the last curve ending at the first's start "
@@ -197,7 +228,7 @@ def _loop(name: str, data: dict, path: str, out: list[Problem]) -> Loop | None:
         c, cpath = data[cname], f"{path}.{cname}"
         try:
             if cname.startswith("line_"):
-                if not _finite(c["Start Point"] + c["End Point"], cpath, out):
+                if not _finite_keys(c, ("Start Point", "End Point"), cpath, out):
                     bad = True
                     continue
                 line = Line(cname, _pt(c["Start Point"]), _pt(c["End Point"]))
@@ -207,7 +238,7 @@ def _loop(name: str, data: dict, path: str, out: list[Problem]) -> Loop | None:
                     bad = True
                 curves.append(line)
             elif cname.startswith("arc_"):
-                if not _finite(c["Start Point"] + c["Mid Point"] + c["End Point"], cpath, out):
+                if not _finite_keys(c, ("Start Point", "Mid Point", "End Point"), cpath, out):
                     bad = True
                     continue
                 arc = Arc(cname, _pt(c["Start Point"]), _pt(c["Mid Point"]), _pt(c["End Point"]))
@@ -218,7 +249,7 @@ def _loop(name: str, data: dict, path: str, out: list[Problem]) -> Loop | None:
                     bad = True
                 curves.append(arc)
             elif cname.startswith("circle_"):
-                if not _finite(c["Center"] + [c["Radius"]], cpath, out):
+                if not _finite_keys(c, ("Center", "Radius"), cpath, out):
                     bad = True
                     continue
                 if c["Radius"] <= 0:
@@ -275,10 +306,10 @@ def semantic_problems(doc: dict) -> tuple[CadDoc | None, list[Problem]]:
     for pname in sorted(doc["parts"], key=natural_key):
         p, ppath = doc["parts"][pname], f"$.parts.{pname}"
         cs, ex = p["coordinate_system"], p["extrusion"]
-        frame_ok = _finite(cs["Euler Angles"], f"{ppath}.coordinate_system[\"Euler Angles\"]", out) & \
-            _finite(cs["Translation Vector"], f"{ppath}.coordinate_system[\"Translation Vector\"]", out)
+        frame_ok = _finite_keys(cs, ("Euler Angles", "Translation Vector"), f"{ppath}.coordinate_system", out)
         depths = [ex["extrude_depth_towards_normal"], ex["extrude_depth_opposite_normal"]]
-        ok = _finite(depths, f"{ppath}.extrusion", out) and frame_ok
+        ok = _finite_keys(ex, ("extrude_depth_towards_normal", "extrude_depth_opposite_normal"),
+                          f"{ppath}.extrusion", out) and frame_ok
         scale = ex.get("sketch_scale", 1.0)
         ok &= _finite([scale], f"{ppath}.extrusion.sketch_scale", out)
         if ok and sum(depths) <= ABS_TOL:
@@ -309,9 +340,31 @@ def semantic_problems(doc: dict) -> tuple[CadDoc | None, list[Problem]]:
     return CadDoc(parts, units or "mm", extra), out
 
 
+def size_problems(doc) -> list[Problem]:
+    """The document's size against MAX_PARTS / MAX_CURVES, counted before anything else looks at
+    it (a 10 000-part file would otherwise run the sandbox out of time with no clear reason)."""
+    parts = doc.get("parts") if isinstance(doc, dict) else None
+    if not isinstance(parts, dict):
+        return []
+    problems = []
+    if len(parts) > MAX_PARTS:
+        problems.append(Problem("$.parts", "too many parts to build", f"at most {MAX_PARTS}", f"{len(parts)}",
+                                "split the model into several documents or merge extrusions"))
+    curves = 0
+    for part in parts.values():
+        sketch = part.get("sketch") if isinstance(part, dict) else None
+        for face in (sketch.values() if isinstance(sketch, dict) else ()):
+            for loop in (face.values() if isinstance(face, dict) else ()):
+                curves += len(loop) if isinstance(loop, dict) else 0
+    if curves > MAX_CURVES:
+        problems.append(Problem("$.parts", "too many sketch curves to build", f"at most {MAX_CURVES} in all",
+                                f"{curves}", "simplify the sketches (fewer, longer curves) or split the model"))
+    return problems
+
+
 def validate(doc) -> tuple[CadDoc | None, list[Problem]]:
-    """Schema + semantic validation. Never raises on bad input."""
-    problems = schema_problems(doc)
+    """Size, schema, then semantic validation. Never raises on bad input."""
+    problems = size_problems(doc) or schema_problems(doc)
     if problems:
         return None, problems
     try:

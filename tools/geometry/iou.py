@@ -29,6 +29,7 @@ from OCP.BRepAlgoAPI import BRepAlgoAPI_Common, BRepAlgoAPI_Fuse
 from OCP.BRepBuilderAPI import BRepBuilderAPI_Transform
 from OCP.BRepClass3d import BRepClass3d_SolidClassifier
 from OCP.gp import gp_Pnt, gp_Trsf
+from OCP.ShapeAnalysis import ShapeAnalysis_ShapeTolerance
 from OCP.TopAbs import TopAbs_OUT
 from OCP.TopTools import TopTools_ListOfShape
 
@@ -89,6 +90,11 @@ def _boolean(cls, a: cq.Shape, b: cq.Shape, fuzzy: float) -> float | None:
     return _volume(cq.Shape.cast(op.Shape()))
 
 
+def _tolerance(shape: cq.Shape) -> float:
+    """The largest tolerance of the shape's vertices, edges and faces (OCCT's, in its unit)."""
+    return float(ShapeAnalysis_ShapeTolerance().Tolerance(shape.wrapped, 1))
+
+
 def _extent(*shapes: cq.Shape) -> float:
     bb = shapes[0].BoundingBox()
     for s in shapes[1:]:
@@ -144,13 +150,15 @@ def overlap(a: cq.Shape, b: cq.Shape, va: float | None = None, vb: float | None 
     vb = _volume(b) if vb is None else vb
     size = _extent(a, b)
     area = float(a.Area() + b.Area())
+    kernel_tol = max(_tolerance(a), _tolerance(b))   # faces closer than this are one to the kernel
     for step in FUZZY_STEPS:
         fuzzy = step * size
         vi = _boolean(BRepAlgoAPI_Common, a, b, fuzzy)
         if vi is None:
             continue
         vu = _boolean(BRepAlgoAPI_Fuse, a, b, fuzzy)
-        moved = fuzzy * area / vu if vu else 0.0   # what merging within ``fuzzy`` can change, relative
+        # what merging faces within ``fuzzy`` (or the kernel's own tolerance) can change, relative
+        moved = max(fuzzy, kernel_tol) * area / vu if vu else 0.0
         residual = _consistent(vi, vu, va, vb, 4 * moved)
         if residual is not None:
             return Overlap(vi, vu, "fuzzy" if fuzzy else "exact", max(residual, moved, 1e-9), fuzzy)
