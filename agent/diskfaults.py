@@ -67,4 +67,4 @@ def check_writable(workspace: Path) -> None:
         message = describe(exc, workspace)
         if message is None:
             raise
-        raise WorkspaceError(message) from exc
+        raise WorkspaceError(message.replace("Nothing was saved for this turn; earlier versions are kept. ", "")) from exc

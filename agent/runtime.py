@@ -116,8 +116,14 @@ class Agent:
         Waits (a ``wait`` event) while another turn runs on the same thread, up to
         ``agent.turn_wait_s``, then raises :class:`TurnBusy`."""
         inputs = {"request": message, "attachment": attachment, "code_input": code, "max_attempts": max_attempts}
-        lock = ThreadLock(self.workspace / "locks", thread_id)
-        if not lock.try_acquire():
+        try:
+            lock = ThreadLock(self.workspace / "locks", thread_id)
+            free = lock.try_acquire()
+        except OSError as exc:
+            if (fault := self._fault(exc)) is None:
+                raise
+            raise fault from exc
+        if not free:
             yield Event("wait", "waiting for the previous turn on this conversation to finish …")
             wait = self.settings.agent.turn_wait_s
             if not lock.acquire(wait):
@@ -159,10 +165,14 @@ class Agent:
                     yield Event("respond", text, {"answer": text})
                     return
             except OSError as exc:
-                fault = describe_fault(exc, self.workspace)
-                if fault is None:
+                if (fault := self._fault(exc)) is None:
                     raise
-                raise WorkspaceError(fault) from exc
+                raise fault from exc
+
+    def _fault(self, exc: BaseException) -> WorkspaceError | None:
+        """A disk or permission fault as a :class:`WorkspaceError` (None for anything else)."""
+        message = describe_fault(exc, self.workspace)
+        return WorkspaceError(message) if message else None
 
     def _sync(self, thread_id: str) -> str | None:
         """Put every committed version folder into the thread's version list (under the thread lock)."""

@@ -12,7 +12,7 @@ import typer
 
 from .cli_common import ConfigOpt, settings_from
 
-_SHOW = ("plan", "retrieve", "generate", "execute", "validate", "save")
+_SHOW = ("wait", "recover", "plan", "retrieve", "generate", "execute", "validate", "save")
 
 
 def provider_settings(config, llm=None, model=None, base_url=None, adapters=None, **agent):
@@ -30,13 +30,16 @@ def provider_settings(config, llm=None, model=None, base_url=None, adapters=None
 
 
 def _agent(settings):
-    from agent.runtime import Agent
+    from agent.runtime import Agent, WorkspaceError
 
     try:
-        return Agent(settings)
-    except ValueError as exc:
+        agent = Agent(settings)
+    except (ValueError, WorkspaceError) as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(2) from exc
+    for note in agent.notes:  # e.g. a damaged checkpoint database moved aside
+        typer.secho(f"note: {note}", fg="yellow", err=True)
+    return agent
 
 
 LlmOpt = typer.Option(None, "--llm", help="chat model: offline (default) | openai | gemini | local")
@@ -70,6 +73,8 @@ def chat_cmd(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Design parts in a terminal conversation. /new starts a fresh thread, /quit leaves."""
+    from agent.runtime import TurnBusy, WorkspaceError
+
     agent = _agent(provider_settings(config, llm, model, base_url, adapter, max_attempts=attempts))
     typer.echo(f"CadAgent chat (thread {thread!r}, workspace {agent.workspace}). Describe a part; /quit to leave.")
     try:
@@ -88,9 +93,11 @@ def chat_cmd(
                 continue
             try:
                 _turn(agent, thread, text)
+            except (WorkspaceError, TurnBusy) as exc:  # says what happened and what to do
+                typer.secho(f"agent> {exc}", fg="red")
             except Exception as exc:  # noqa: BLE001 - the conversation survives any failure
-                typer.secho(f"agent> something went wrong on our side ({type(exc).__name__}: {exc}); "
-                            "the conversation is intact, try again", fg="red")
+                typer.secho(f"agent> something went wrong on our side ({type(exc).__name__}: {exc}). The saved "
+                            "versions are kept on disk; the next message starts from the latest one.", fg="red")
     finally:
         agent.close()
 
@@ -108,8 +115,14 @@ def run_cmd(
     """One request, one part: STEP / STL / GLB / script / report in --out. Exit 0 when a part was made."""
     agent = _agent(provider_settings(config, llm, model, base_url, adapter, max_attempts=attempts))
     thread = f"run-{uuid.uuid4().hex[:10]}"
+    from agent.runtime import WorkspaceError
+
     try:
-        result = _turn(agent, thread, request)
+        try:
+            result = _turn(agent, thread, request)
+        except WorkspaceError as exc:
+            typer.secho(f"error: {exc}", fg="red", err=True)
+            raise typer.Exit(2) from exc
         if result["version"] is None:
             raise typer.Exit(1)
         version = agent.state(thread)["versions"][-1]
