@@ -133,6 +133,10 @@ def run_call(req: dict) -> dict:
             return {"ok": True, "value": res.to_dict()}
         if func == "measure":
             return {"ok": True, "value": measure(load_shape(args["path"])).to_dict()}
+        if func == "part_measure":  # the feature measurer of tools/part (holes, fillets, walls)
+            from ..part.measure import measure_features
+            return {"ok": True, "value": measure_features(load_shape(args["path"]),
+                                                          thickness=bool(args.get("thickness", True)))}
         return {"ok": False, "error": _error("internal", f"unknown tool function {func!r}")}
     except BaseException as exc:  # noqa: BLE001
         return {"ok": False, "error": error_from_exception(exc)}
