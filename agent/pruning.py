@@ -137,3 +137,17 @@ def disk_use(workspace: Path) -> dict[str, int]:
     use["jobs"] = tree_size(ws / "jobs") if (ws / "jobs").exists() else use["jobs"]
     use["other"] = max(0, tree_size(ws) - sum(use.values()))
     return use
+
+
+def disk_report(workspace: Path, storage) -> str:
+    """``cadagent doctor``'s lines on the workspace: use per area, the budget, the free space."""
+    ws = Path(workspace)
+    if not ws.exists():
+        return f"workspace {ws}: not created yet"
+    use = disk_use(ws)
+    prunable = use["jobs"] + use["uploads"] + use["broken copies"] + use["temp folders"]
+    free = shutil.disk_usage(ws).free
+    parts = ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in use.items() if v)
+    return (f"workspace {ws.resolve()}: {sum(use.values()) / 1e6:.1f} MB ({parts or 'empty'}); prunable "
+            f"{prunable / 1e6:.1f} MB of a {storage.max_mb:g} MB budget (storage.max_mb), kept {storage.max_age_h:g} h; "
+            f"{free / 1e9:.1f} GB free on its disk")

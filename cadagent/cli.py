@@ -110,6 +110,9 @@ def doctor_cmd(config: Optional[Path] = ConfigOpt) -> None:
     typer.echo("active protections:")
     for p in ["static screen (RestrictedPython + import/name/attribute rules)", *res.protections]:
         typer.echo(f"  - {p}")
+    from agent.pruning import disk_report
+
+    typer.echo(disk_report(settings.workspace, settings.storage))
 
 
 bench_app = typer.Typer(help="Benchmarks: side-by-side comparisons, printed as ratios and medians.",
@@ -158,6 +161,17 @@ def bench_agent_cmd(config: Optional[Path] = ConfigOpt) -> None:
     from bench.agent_bench import run_benchmark
 
     run_benchmark(settings_from(config), echo=typer.echo)
+
+
+@bench_app.command("ui")
+def bench_ui_cmd(
+    turns: int = typer.Option(4, "--turns", "-n", min=1, help="turns each session sends, one after another"),
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """The UI server under 1, 4 and 8 concurrent sessions: p50 / p95 turn latency side by side."""
+    from bench.ui_bench import run_benchmark
+
+    run_benchmark(settings_from(config), echo=typer.echo, turns=turns)
 
 
 @bench_app.command("eval")
