@@ -18,6 +18,7 @@ import traceback
 
 from .confine import Limits, apply_landlock, apply_rlimits, unshare_network
 from .guards import OutputLimitError, RefusedError, restricted_globals
+from ..part import measure as part_measure  # imported with the job module: a job reads no project file
 from .hints import hint_for
 
 SCRIPT_FILENAME = "<script>"
@@ -134,9 +135,8 @@ def run_call(req: dict) -> dict:
         if func == "measure":
             return {"ok": True, "value": measure(load_shape(args["path"])).to_dict()}
         if func == "part_measure":  # the feature measurer of tools/part (holes, fillets, walls)
-            from ..part.measure import measure_features
-            return {"ok": True, "value": measure_features(load_shape(args["path"]),
-                                                          thickness=bool(args.get("thickness", True)))}
+            return {"ok": True, "value": part_measure.measure_features(
+                load_shape(args["path"]), thickness=bool(args.get("thickness", True)))}
         return {"ok": False, "error": _error("internal", f"unknown tool function {func!r}")}
     except BaseException as exc:  # noqa: BLE001
         return {"ok": False, "error": error_from_exception(exc)}
