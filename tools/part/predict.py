@@ -11,7 +11,7 @@ from .bodies import Box, Compound, Cone, Cylinder, PolygonPrism, Profile, Rounde
 from .features import Boss, Chamfer, Fillet, Hole, Keyway, LinearPattern, PolarPattern, Pocket, Rib, Shell, \
     Slot, Text
 from .geometry import resolved
-from .validate import json_path
+from .validation import json_path
 
 EPS = 1e-6
 NOUN = {"box": "block", "cylinder": "cylinder", "tube": "tube", "cone": "cone", "sphere": "sphere",

@@ -12,7 +12,7 @@ from .features import PLACED, Boss, Hole, LinearPattern, PolarPattern, Pocket, R
 from .geometry import body_shape, gear_sizes, polygon_area, polyline_points, resolved
 from .plan import Resolved, hole_diameter, pattern_points
 from .placement import face_frame, points
-from .validate import json_path
+from .validation import json_path
 
 EPS = 1e-6
 

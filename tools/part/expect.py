@@ -1,0 +1,96 @@
+"""What a spec promises, as plain data that ``check`` compares with a measurement: the final
+bbox, the volume (exact or an estimate), the holes by size and kind, fillet radii, chamfer sizes
+and shell walls. A plan that is not a spec can write the same dict by hand."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .bodies import PolygonPrism, Profile, SpurGear, Tube
+from .features import Boss, Chamfer, Fillet, Hole, Mirror, Pocket, Rib, Shell, Text
+from .geometry import body_shape, resolved
+from .plan import resolve
+from .volume import spec_volume
+
+
+def _bbox(spec, shape, resolved_features) -> tuple[list, list, bool]:
+    lo, hi = list(shape.lo), list(shape.hi)
+    exact = not isinstance(spec.body, SpurGear) and spec.body.kind != "cadjson" and not (
+        isinstance(spec.body, Profile) and spec.body.shape == "polyline")
+    for r in resolved_features:
+        f = r.feature
+        src = r.source.feature if r.source else f
+        grow = src.height if isinstance(src, (Boss, Rib)) else src.depth if (
+            isinstance(src, Text) and src.mode == "emboss") else 0.0
+        if grow and r.frame is not None:
+            k = [abs(c) for c in r.frame.normal].index(1.0)
+            if r.frame.normal[k] > 0:
+                hi[k] = max(hi[k], r.frame.origin[k] + grow)
+            else:
+                lo[k] = min(lo[k], r.frame.origin[k] - grow)
+            exact &= not isinstance(src, Text)
+        if isinstance(f, Mirror):
+            k = {"YZ": 0, "XZ": 1, "XY": 2}[f.plane]
+            lo[k], hi[k] = min(lo[k], -hi[k]), max(hi[k], -lo[k])
+    return lo, hi, exact
+
+
+def _body_holes(spec) -> list[dict]:
+    body, d = spec.body, resolved(spec.body)
+    shape = body_shape(body)
+    if isinstance(body, Tube):
+        return [{"diameter": d["inner_diameter"], "through": True, "count": 1, "feature": body.id}]
+    if isinstance(body, PolygonPrism) and d.get("bore"):
+        return [{"diameter": d["bore"], "through": True, "count": 1, "feature": body.id}]
+    if isinstance(body, SpurGear) and body.bore:
+        return [{"diameter": body.bore, "through": True, "count": 1, "feature": body.id}]
+    del shape
+    return []
+
+
+def expectations(spec) -> dict:
+    shape = body_shape(spec.body)
+    rs = resolve(spec, shape)
+    lo, hi, bbox_exact = _bbox(spec, shape, rs)
+    vol, vol_exact = spec_volume(spec)
+    holes = _body_holes(spec)
+    fillets, chamfers, walls = [], [], None
+    for r in rs:
+        f = r.feature
+        src = r.source.feature if r.source else f
+        if isinstance(src, Hole):
+            h = {"diameter": r.diameter, "through": src.depth is None, "count": len(r.points), "feature": f.id}
+            if src.depth is not None:
+                h["depth"] = src.depth
+            if src.cbore:
+                h["cbore"] = src.cbore.model_dump()
+            if src.csink:
+                h["csink"] = src.csink.model_dump()
+            holes.append(h)
+        elif isinstance(src, Pocket) and src.shape == "circle":
+            h = {"diameter": src.diameter, "through": src.depth is None, "count": len(r.points), "feature": f.id}
+            if src.depth is not None:
+                h["depth"] = src.depth
+            holes.append(h)
+        elif isinstance(f, Fillet):
+            fillets.append({"radius": f.radius, "feature": f.id})
+        elif isinstance(f, Chamfer):
+            chamfers.append({"size": f.size, "feature": f.id})
+        elif isinstance(f, Shell):
+            walls = f.thickness
+    return {"bbox_min": lo, "bbox_max": hi, "bbox_exact": bbox_exact,
+            "volume": vol, "volume_exact": vol_exact, "holes": _merge(holes),
+            "fillets": fillets, "chamfers": chamfers, "min_wall": walls}
+
+
+def _merge(holes: list[dict]) -> list[dict]:
+    """Holes of the same size and kind from several features become one line with a count."""
+    out: dict = defaultdict(lambda: None)
+    for h in holes:
+        key = (round(h["diameter"], 4), h["through"], h.get("depth"), str(h.get("cbore")), str(h.get("csink")))
+        if out[key] is None:
+            out[key] = {**h, "features": [h.pop("feature")]}
+        else:
+            out[key]["count"] += h["count"]
+            out[key]["features"].append(h["feature"])
+    return [v for v in out.values() if v is not None]
