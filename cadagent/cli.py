@@ -62,11 +62,18 @@ def iou_cmd(
     a: Path = typer.Argument(..., exists=True, dir_okay=False, help=".py, .step or .brep"),
     b: Path = typer.Argument(..., exists=True, dir_okay=False, help=".py, .step or .brep"),
     best: bool = typer.Option(False, "--best",
-                              help="center both parts and take the best of 24 axis rotations"),
+                              help="center both parts and take the best of 24 axis rotations (--align rotate)"),
+    align: Optional[str] = typer.Option(None, "--align",
+                                        help="none (in place, the default), translate (bbox centers "
+                                             "together) or rotate (also the best of 24 axis rotations)"),
     timeout: Optional[float] = typer.Option(None, "--timeout", min=0.1),
     config: Optional[Path] = ConfigOpt,
 ) -> None:
-    """Exact volumetric IoU (intersection / union) of two parts."""
+    """Volumetric IoU (intersection / union) of two parts, with how it was measured and its error."""
+    align = align or ("rotate" if best else "none")
+    if align not in ("none", "translate", "rotate"):
+        typer.secho(f"--align: expected none, translate or rotate, not {align!r}", fg="red", err=True)
+        raise typer.Exit(2)
     settings = settings_from(config, timeout_s=timeout)
     with settings.sandbox_factory() as sandbox:
         paths = []
@@ -79,14 +86,15 @@ def iou_cmd(
                 paths.append(str(res.shape_file))
             else:
                 paths.append(str(p.resolve()))
-        answer = sandbox.call("best_iou" if best else "iou", {"a": paths[0], "b": paths[1]})
+        answer = sandbox.call("best_iou", {"a": paths[0], "b": paths[1], "align": align})
     if not answer["ok"]:
         err = answer["error"]
         typer.secho(f"IoU failed: {err['type']}: {err['message']}", fg="red", err=True)
         raise typer.Exit(1)
     v = answer["value"]
-    typer.echo(f"IoU {v['iou']:.6f}  (intersection {v['intersection']:.3f} mm³, "
-               f"volumes {v['volume_a']:.3f} / {v['volume_b']:.3f} mm³, {v['booleans']} boolean(s))")
+    typer.echo(f"IoU {v['iou']:.6f} ± {v['error']:.2g}  ({v['method']}, align {v['align']}; intersection "
+               f"{v['intersection']:.3f} mm³, volumes {v['volume_a']:.3f} / {v['volume_b']:.3f} mm³, "
+               f"{v['booleans']} overlap(s))")
 
 
 @app.command("doctor")

@@ -64,7 +64,11 @@ def test_iou_command(tmp_path):
                  ".translate((5, 0, 0))\n")
     p = run(["iou", str(a), str(b)], tmp_path)
     assert p.returncode == 0, p.stderr
-    assert "IoU 0.333333" in p.stdout
+    assert "IoU 0.333333" in p.stdout and "(exact, align none;" in p.stdout
+    centered = run(["iou", str(a), str(b), "--align", "translate"], tmp_path)
+    assert "IoU 1.000000" in centered.stdout, centered.stderr
+    wrong = run(["iou", str(a), str(b), "--align", "sideways"], tmp_path)
+    assert wrong.returncode == 2 and "expected none, translate or rotate" in wrong.stderr
 
 
 @pytest.mark.parametrize("cmd", [[], ["exec"], ["iou"], ["doctor"], ["bench"], ["bench", "sandbox"],
