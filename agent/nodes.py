@@ -14,6 +14,7 @@ from langchain_core.messages import AIMessage
 
 from tools.results import ExecResult
 
+from . import from_text
 from .answers import answer_question
 from .local_llm import ADAPTER_KEY
 from .plan import Plan, parse_edits, parse_request
@@ -127,6 +128,8 @@ def route(state, config=None):
     elif (attachment and attachment.endswith(".json")) or (_EXPLAIN.search(text) and
                                                            (_JSON_PATH.search(text) or has_design)):
         intent = "explain"
+    elif from_text.is_instructions(text):
+        intent = "new_design"  # precise construction steps: a new part through CAD JSON
     elif has_design and _QUESTION.search(text) and not parse_edits(text):
         intent = "question"
     elif has_design and (parse_edits(text) or _CHANGE.search(text)) and not (
@@ -138,7 +141,7 @@ def route(state, config=None):
         intent = "new_design"
     return {"intent": intent, "attempts": 0, "history": [], "code": None, "exec": None, "check": {},
             "hits": [], "fixes": [], "edits": [], "answer": "", "model_note": "", "usage": {}, "tool_log": [],
-            "model_failed": False,
+            "model_failed": False, "cadjson": None,
             "messages": [("human", text)]}
 
 
@@ -146,6 +149,11 @@ def plan_node(state, config=None):
     if state["intent"] == "modify":
         edits = [e.to_dict() for e in parse_edits(state["request"])]
         return {"edits": edits, "plan": Plan(text=state["request"]).to_dict()}
+    if from_text.is_instructions(state["request"]):
+        document, note = from_text.read_instructions(state["request"])
+        if document is not None:  # sizes come from the document, not from words: no size plan
+            return {"plan": Plan(text=state["request"]).to_dict(), "edits": [], "cadjson": document,
+                    "model_note": note}
     return {"plan": parse_request(state["request"]).to_dict(), "edits": []}
 
 
@@ -166,6 +174,15 @@ def make_retrieve(deps: Deps):
 
 def make_generate(deps: Deps):
     def generate(state, config=None):
+        if state.get("cadjson"):  # construction steps: the compiled document, never a guess instead
+            if state.get("history"):  # it did not build: say why; a model's guess would not follow the steps
+                last = state["history"][-1]
+                why = "; ".join([*([f"{last['error'].get('type')}: {last['error'].get('message')}"]
+                                   if last.get("error") else []), *(last.get("problems") or [])])
+                return {"code": None, "model_failed": True, "attempts": state.get("attempts", 1),
+                        "model_note": f"{state.get('model_note') or ''}\nThe part built from this CAD JSON is not "
+                                      f"valid: {why or 'no solid'}. Check the steps' coordinates and depths."}
+            return {"code": from_text.script_for(state["cadjson"]), "attempts": 1, "model_failed": False}
         task = "fix" if state.get("history") else state["intent"]
         fixes = state.get("fixes") or []
         if task == "fix" and deps.kb is not None and not fixes:
@@ -241,10 +258,12 @@ def _validate(state, check_size):
         if not report["valid"] or report["solids"] < 1 or report["volume"] <= 0:
             entry["problems"] += ["not a valid solid: " + "; ".join(report["problems"] or ["no volume"])]
         bodies = (state.get("plan") or {}).get("bodies", 1)   # how many solids the plan asks for ("any")
+        if state.get("cadjson"):
+            bodies = "any"  # the steps say how many bodies there are
         if report["solids"] > 1 and state["intent"] == "new_design" and bodies != "any" and report["solids"] != bodies:
             entry["problems"].append(f"{report['solids']} separate solids; "
                                      + ("a single part was expected" if bodies == 1 else f"{bodies} were expected"))
-        if state["intent"] == "new_design":
+        if state["intent"] == "new_design" and not state.get("cadjson"):
             entry["problems"] += check_size.invoke({"size": report["size"], "plan": state.get("plan") or {}})
     ok = code is not None and ex is not None and ex["ok"] and not entry["problems"]
     return {"check": {"ok": ok, "problems": entry["problems"], "error": entry["error"]},
@@ -273,6 +292,8 @@ def make_save(deps: Deps):
         title = next((h["title"] for h in state.get("hits", []) if h.get("kind") == "example"), "part")
         if state["intent"] in ("modify", "run_code"):
             title = (_current(state) or {}).get("title", title)
+        if state.get("cadjson"):
+            title = from_text.part_name(state["cadjson"])
         path = deps.sessions.save(_thread(config), number, state["code"], ex,
                                   {"request": state["request"], "intent": state["intent"], "title": title,
                                    "parent": state.get("current")})
@@ -281,6 +302,8 @@ def make_save(deps: Deps):
         versions.append({"version": number, "code": state["code"], "summary": summary, "dir": str(path),
                          "title": title, "request": state["request"], "size": report["size"],
                          "volume": report["volume"], "parent": state.get("current")})
+        if state.get("cadjson"):
+            versions[-1]["cadjson"] = str(from_text.save_beside(path, state["cadjson"]))
         return {"versions": versions, "current": number}
     return save
 

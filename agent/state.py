@@ -29,3 +29,4 @@ class AgentState(TypedDict, total=False):
     answer: str                               # the reply of this turn
     versions: list[dict]                      # every saved version: {version, code, summary, dir, ...}
     current: int | None                       # the version being worked on
+    cadjson: dict | None                      # CAD JSON read from construction steps this turn

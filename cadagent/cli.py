@@ -11,6 +11,7 @@ import typer
 
 from .cli_agent import chat_cmd, llm_app, run_cmd, ui_cmd
 from .cli_cadjson import app as cadjson_app
+from .cli_cadjson_text import from_text_cmd
 from .cli_eval import eval_cmd
 from .cli_finetune import dataset_app, finetune_cmd, merge_cmd
 from .cli_kb import app as kb_app
@@ -155,6 +156,31 @@ def bench_cadjson_cmd(
         raise typer.Exit(2) from exc
 
 
+@bench_app.command("text2cad")
+def bench_text2cad_cmd(
+    folder: Optional[Path] = typer.Argument(None, help="the Text2CAD samples (prompts.jsonl + deepcad_cad_json/; "
+                                            "default ../shared/benchmarks/text2cad_random100)"),
+    level: str = typer.Option("expert", "--level", help="prompt field: expert or nli_data"),
+    symmetric: str = typer.Option("each", "--symmetric", help="reference symmetric extrusions: each (the "
+                                  "distance on each side) or half (Text2CAD's split)"),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="only the first N samples"),
+    out: Path = typer.Option(Path("reports/text2cad-bench"), "--out", "-o"),
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """Instructions → CAD JSON: parse speed, valid solids, IoU and chamfer distance (held-out split apart)."""
+    from bench.text2cad_bench import run_benchmark
+
+    if level not in ("expert", "nli_data") or symmetric not in ("each", "half"):
+        typer.secho("error: --level is expert or nli_data; --symmetric is each or half", fg="red", err=True)
+        raise typer.Exit(2)
+    try:
+        run_benchmark(settings_from(config), folder, level=level, symmetric=symmetric, limit=limit, out=out,
+                      echo=typer.echo)
+    except FileNotFoundError as exc:
+        typer.secho(f"error: {exc}", fg="red", err=True)
+        raise typer.Exit(2) from exc
+
+
 @bench_app.command("kb")
 def bench_kb_cmd() -> None:
     """Knowledge base: build vs no-change rebuild, warm query latency per retrieval mode."""
@@ -218,6 +244,7 @@ app.command("finetune")(finetune_cmd)
 app.command("merge")(merge_cmd)
 app.add_typer(dataset_app, name="dataset")
 app.add_typer(llm_app, name="llm")
+cadjson_app.command("from-text")(from_text_cmd)
 app.add_typer(cadjson_app, name="cadjson")
 app.add_typer(kb_app, name="kb")
 

@@ -21,6 +21,7 @@ from jsonschema import Draft202012Validator
 from tools.jsonl import iter_jsonl
 
 TEXT2CAD_LEVELS = ("abstract", "beginner", "intermediate", "expert", "description")
+EXPERT_IOU_MIN = 0.9  # expert prompts are construction steps with every number (issue 16's target)
 
 
 class ConversationError(ValueError):
@@ -150,7 +151,9 @@ def select(convs: list[Conversation], *, filter: str | None = None, category: st
 
 def text2cad_suite(folder: Path, level: str = "beginner") -> list[Conversation]:
     """One single-turn conversation per Text2CAD prompt: the prompt at ``level`` → a valid part whose
-    best IoU against the DeepCAD ground truth (both scaled to the same largest extent) is measured."""
+    best IoU against the DeepCAD ground truth (both scaled to the same largest extent) is measured.
+    ``expert`` prompts fix the placement, so their parts are compared with centres aligned and no
+    rotation searched (``align: translate``), and must reach IoU 0.9."""
     if level not in TEXT2CAD_LEVELS:
         raise ConversationError(f"text2cad level {level!r}: expected one of {', '.join(TEXT2CAD_LEVELS)}")
     folder = Path(folder).resolve()
@@ -159,9 +162,11 @@ def text2cad_suite(folder: Path, level: str = "beginner") -> list[Conversation]:
         ref = next(iter(sorted((folder / "deepcad_cad_json").glob(f"*_{row['cad_id']}.json"))), None)
         if ref is None:
             raise ConversationError(f"{folder}/deepcad_cad_json: no ground truth for cad_id {row['cad_id']}")
+        iou = {"reference": str(ref.relative_to(folder)), "min": 0.5, "normalize": True}
+        if level == "expert":  # every number is given, placement and orientation too: compare in place
+            iou.update(min=EXPERT_IOU_MIN, align="translate")
         convs.append(Conversation(
             id=f"text2cad-{row['index']:03d}-{row['cad_id']}", category="text2cad", path=str(folder / "prompts.jsonl"),
             base_dir=str(folder), description=row.get("abstract", ""),
-            turns=[{"user": row[level], "expect": {"ok": True, "iou": {
-                "reference": str(ref.relative_to(folder)), "min": 0.5, "normalize": True}}}]))
+            turns=[{"user": row[level], "expect": {"ok": True, "iou": iou}}]))
     return convs

@@ -180,6 +180,7 @@ class SketchBuilder:
                 if word != self.kind or word == "circle":
                     self.start = None
                 self.kind = word
+                used |= bool(re.match(r"\W*(?:\w+,?\s+){0,3}?(?:draw|create|add|sketch|make|start|begin)\w*\b", text))
                 if word == "circle" and not plural:
                     self.circle, self.shared_r = {}, None
             elif m.group("radii"):
