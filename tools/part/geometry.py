@@ -98,6 +98,9 @@ class Shape:
     volume: float
     exact: bool = True
     round_top: bool = False   # the top / bottom faces are discs (holes must stay inside the circle)
+    r_top: float | None = None      # radius of the top disc (None: the bbox half-width)
+    r_bottom: float | None = None
+    r_inner: float = 0.0            # a tube's bore: features on its ends stay outside it
 
     @property
     def size(self):
@@ -117,11 +120,15 @@ def body_shape(body) -> Shape:  # noqa: C901 - one branch per body kind
         return _sym(r, r, d["height"], math.pi * r * r * d["height"], round_top=True)
     if isinstance(body, Tube):
         ro, ri = d["outer_diameter"] / 2, d["inner_diameter"] / 2
-        return _sym(ro, ro, d["height"], math.pi * (ro * ro - ri * ri) * d["height"], round_top=True)
+        s = _sym(ro, ro, d["height"], math.pi * (ro * ro - ri * ri) * d["height"], round_top=True)
+        s.r_inner = ri
+        return s
     if isinstance(body, Cone):
         r1, r2, h = d["bottom_diameter"] / 2, d["top_diameter"] / 2, d["height"]
         r = max(r1, r2)
-        return _sym(r, r, h, math.pi * h / 3 * (r1 * r1 + r1 * r2 + r2 * r2), round_top=True)
+        s = _sym(r, r, h, math.pi * h / 3 * (r1 * r1 + r1 * r2 + r2 * r2), round_top=True)
+        s.r_top, s.r_bottom = r2, r1
+        return s
     if isinstance(body, Sphere):
         r = d["diameter"] / 2
         return _sym(r, r, 2 * r, 4 / 3 * math.pi * r ** 3, round_top=True)
@@ -157,11 +164,16 @@ def body_shape(body) -> Shape:  # noqa: C901 - one branch per body kind
         rmax = max(p[0] for p in pts)
         zs = [p[1] for p in pts]
         vol = area * math.radians(body.angle) * abs(cx)
-        return Shape((-rmax, -rmax, min(zs)), (rmax, rmax, max(zs)), vol, True, round_top=True)
+        out = Shape((-rmax, -rmax, min(zs)), (rmax, rmax, max(zs)), vol, True, round_top=True)
+        out.r_top = max(p[0] for p in pts if abs(p[1] - max(zs)) < 1e-9)
+        out.r_bottom = max(p[0] for p in pts if abs(p[1] - min(zs)) < 1e-9)
+        return out
     if isinstance(body, Shaft):
         rmax = max(s.diameter for s in body.sections) / 2
         vol = sum(math.pi * s.diameter ** 2 / 4 * s.length for s in body.sections)
-        return _sym(rmax, rmax, sum(s.length for s in body.sections), vol, round_top=True)
+        out = _sym(rmax, rmax, sum(s.length for s in body.sections), vol, round_top=True)
+        out.r_bottom, out.r_top = body.sections[0].diameter / 2, body.sections[-1].diameter / 2
+        return out
     if isinstance(body, SpurGear):
         g = gear_sizes(body)
         r = g["outer"] / 2

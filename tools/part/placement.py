@@ -33,6 +33,7 @@ class Frame:
     half: tuple[float, float]
     depth: float
     round_radius: float | None = None   # a disc face (cylinder top): points must stay inside it
+    inner_radius: float = 0.0           # an annulus (tube end): points must stay outside this
 
     @property
     def y_dir(self):
@@ -64,9 +65,13 @@ def face_frame(shape: Shape, on) -> Frame:
     n[k] = float(sign)
     ku = [i for i in range(3) if xd[i]][0]
     kv = [i for i in range(3) if i not in (k, ku)][0]
-    rr = (hi[0] - lo[0]) / 2 if shape.round_top and on in ("top", "bottom") else None
+    rr = None
+    if shape.round_top and on in ("top", "bottom"):
+        rr = {"top": shape.r_top, "bottom": shape.r_bottom}[on]
+        rr = (hi[0] - lo[0]) / 2 if rr is None else rr
     return Frame(on, tuple(origin), tuple(float(x) for x in xd), tuple(n),
-                 ((hi[ku] - lo[ku]) / 2, (hi[kv] - lo[kv]) / 2), hi[k] - lo[k], rr)
+                 ((hi[ku] - lo[ku]) / 2, (hi[kv] - lo[kv]) / 2), hi[k] - lo[k], rr,
+                 shape.r_inner if on in ("top", "bottom") else 0.0)
 
 
 def _linear(count: int, spacing: float) -> list[float]:

@@ -7,13 +7,17 @@ import math
 
 from tools.cadjson.validate import Problem
 
-from .bodies import Box, Compound, Cone, Cylinder, PolygonPrism, Profile, RoundedRect, Shaft, Sphere, Tube
+from .bodies import Compound, Cone, Cylinder, PolygonPrism, Profile, Revolve, RoundedRect, Shaft, Sphere, Tube
 from .features import Boss, Chamfer, Fillet, Hole, Keyway, LinearPattern, PolarPattern, Pocket, Rib, Shell, \
     Slot, Text
-from .geometry import resolved
+from .geometry import polyline_points, profile_outline, resolved
 from .validation import json_path
 
 EPS = 1e-6
+COVER = {"all": {"all", "vertical", "top", "bottom", "outer", "holes", "ends", "vt", "vb"},
+         "outer": {"vertical", "top", "bottom", "outer", "ends", "all", "vt", "vb"},
+         "ends": {"top", "bottom", "ends", "vt", "vb"}, "top": {"top", "vt"}, "bottom": {"bottom", "vb"},
+         "vertical": {"vertical", "vt", "vb"}, "holes": {"holes"}}   # vt / vb: the corners vertical edges share
 NOUN = {"box": "block", "cylinder": "cylinder", "tube": "tube", "cone": "cone", "sphere": "sphere",
         "polygon_prism": "prism", "rounded_rect": "plate", "profile": "section", "revolve": "part",
         "shaft": "shaft", "spur_gear": "gear", "cadjson": "part", "compound": "part"}
@@ -41,10 +45,20 @@ def _extent(f, r) -> float:
     return 0.0
 
 
+def _half_extents(f, r) -> tuple[float, float]:
+    """Half-size of the footprint along u and v (exact for unturned rectangles and slots)."""
+    if isinstance(f, (Pocket, Slot)) and not f.angle % 180 and (f.kind == "slot" or f.shape != "circle"):
+        return (f.length or 0) / 2, (f.width or f.diameter or 0) / 2
+    if isinstance(f, Boss) and not f.diameter:
+        return f.length / 2, f.width / 2
+    e = _extent(f, r)
+    return e, e
+
+
 def _fits(f, r, u, v, ext) -> bool:
     fr = r.frame
     if fr.round_radius is not None:
-        return math.hypot(u, v) + ext <= fr.round_radius + EPS
+        return fr.inner_radius + ext - EPS <= math.hypot(u, v) <= fr.round_radius - ext + EPS
     if isinstance(f, (Pocket, Slot)) and not f.angle % 180 and (f.kind == "slot" or f.shape != "circle"):
         hu, hv = ((f.length or 0) / 2, (f.width or f.diameter or 0) / 2)
         return abs(u) + hu <= fr.half[0] + EPS and abs(v) + hv <= fr.half[1] + EPS
@@ -67,21 +81,40 @@ def check_feature(spec, shape, r, path, problems, done) -> None:  # noqa: C901
                           f"the {src.kind} inside the face", f"it reaches {ext:g} mm around ({u:g}, {v:g})",
                           "move it in, make it smaller or use fewer copies"))
                 break
-    if isinstance(src, Hole) and r.points:
-        d = r.diameter
-        if not isinstance(f, (LinearPattern, PolarPattern)):
-            check_hole(f, r, fp, p)
+    if isinstance(spec.body, Profile) and spec.body.shape != "obround" and r.frame is not None and r.points:
+        if r.frame.name not in ("top", "bottom"):
+            p(Problem(json_path([*path, "on"]), f"the {r.frame.name} of a {spec.body.shape} section is not one flat "
+                      "face", "top or bottom (the ends of the extruded section)", r.frame.name,
+                      "place it on top or bottom, or use a box body"))
+            return
+        outline = profile_outline(spec.body) if spec.body.shape != "polyline" else polyline_points(spec.body)
+        ext = _extent(src, r)
+        for u, v in r.points:
+            q = (u, v) if r.frame.name == "top" else (u, -v)
+            if not _inside_polygon(q, outline) or _edge_distance(q, outline) < ext - EPS:
+                p(Problem(json_path([*path, "at"]), f"{src.kind} at ({u:g}, {v:g}) is not inside the "
+                          f"{spec.body.shape} section", f"the whole {src.kind} on the section's material",
+                          f"it reaches {ext:g} mm around ({u:g}, {v:g})", "move it onto the section"))
+                return
+    if isinstance(spec.body, PolygonPrism) and r.frame is not None and r.frame.name in ("left", "right", "front", "back"):
+        n = resolved(spec.body)["sides"]
+        if r.frame.name in ("left", "right") or n % 4 != 2:
+            p(Problem(json_path([*path, "on"]), f"the {r.frame.name} of a {n}-sided prism is a corner, not a face",
+                      "top or bottom" + (", front or back" if n % 4 == 2 else ""), r.frame.name,
+                      "place it on a flat face"))
+            return
+    if isinstance(src, Hole) and r.points and not isinstance(f, (LinearPattern, PolarPattern)):
+        check_hole(f, r, fp, p)
+    if isinstance(src, (Hole, Pocket, Slot, Boss)) and r.points:
         pts = r.points + (r.source.points if r.source else [])
         ext = _extent(src, r)
         for a in range(len(pts)):
             for b in range(a + 1, len(pts)):
                 if math.dist(pts[a], pts[b]) < 2 * ext + 0.2:
-                    p(Problem(fp, f"holes at {pts[a]} and {pts[b]} overlap (Ø{2 * ext:g})",
+                    p(Problem(fp, f"{src.kind}s at {pts[a]} and {pts[b]} overlap (each {2 * ext:g} mm across)",
                               f"centres at least {2 * ext + 0.2:g} mm apart", f"{math.dist(pts[a], pts[b]):.3g} mm",
                               "space them further apart or make them smaller"))
                     return
-        if d <= 0:
-            return
     if isinstance(f, (Pocket, Slot)):
         if isinstance(f, Pocket):
             need = {"rect": ("length", "width"), "circle": ("diameter",), "slot": ("length", "width")}[f.shape]
@@ -106,11 +139,40 @@ def check_feature(spec, shape, r, path, problems, done) -> None:  # noqa: C901
     if isinstance(f, Rib) and math.dist(f.start, f.end) < EPS:
         p(Problem(json_path([*path, "end"]), "the rib has no length", "end different from start", str(f.end)))
     if isinstance(f, (Fillet, Chamfer)):
+        for x in done[:-1]:
+            if x.feature.kind == "mirror":
+                p(Problem(fp, f"a {f.kind} after the mirror {x.feature.id!r} is not predictable here",
+                          "fillets and chamfers before the mirror (it copies them)", f.kind,
+                          f"move {f.id!r} before {x.feature.id!r}"))
+                return
+            if isinstance(x.feature, (Fillet, Chamfer)) and COVER[x.feature.edges] & COVER[f.edges]:
+                p(Problem(fp + ".edges", f"the {f.edges} edges were already treated by {x.feature.kind} "
+                          f"{x.feature.id!r} ({x.feature.edges} edges)", "edges no earlier fillet or chamfer touched",
+                          f.edges, f"change {x.feature.id!r} instead, or pick other edges"))
+                return
         check_edges(spec, shape, f, fp, p, done)
     if isinstance(f, Shell):
         check_shell(spec, shape, f, fp, p, done)
     if isinstance(f, Keyway):
         check_keyway(spec, f, path, p)
+
+
+def _inside_polygon(q, poly) -> bool:
+    x, y = q
+    inside = False
+    for (x0, y0), (x1, y1) in zip(poly, poly[1:] + poly[:1]):
+        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
+            inside = not inside
+    return inside
+
+
+def _edge_distance(q, poly) -> float:
+    best = math.inf
+    for a, b in zip(poly, poly[1:] + poly[:1]):
+        dx, dy = b[0] - a[0], b[1] - a[1]
+        t = max(0.0, min(1.0, ((q[0] - a[0]) * dx + (q[1] - a[1]) * dy) / (dx * dx + dy * dy or 1)))
+        best = min(best, math.dist(q, (a[0] + t * dx, a[1] + t * dy)))
+    return best
 
 
 def check_hole(f: Hole, r, fp, p) -> None:
@@ -146,15 +208,19 @@ def edge_limit(spec, shape, edges: str, done) -> tuple[float | None, str]:
     if edges == "holes":
         if not holes:
             return None, "there are no holes before this feature"
-        lim = min(x.frame.depth / 2 for x in holes)
-        return lim, f"the {2 * lim:g} mm {noun}"
+        cands = [(x.frame.depth / 2, f"the {x.frame.depth:g} mm {noun}") for x in holes]
+        for x in holes:
+            cands += _feature_limits(x, "all")
+        return min(cands)
     round_body = isinstance(body, (Cylinder, Tube, Cone, Shaft))
-    if edges == "vertical" and (round_body or isinstance(body, RoundedRect)):
+    if edges == "vertical" and (round_body or isinstance(body, (RoundedRect, Revolve)) or
+                                (isinstance(body, Profile) and body.shape == "obround")):
         return None, f"a {body.kind.replace('_', ' ')} has no sharp vertical edges"
     if edges == "ends" and not round_body:
         return None, "'ends' are the circular end edges of a shaft or cylinder"
     if isinstance(body, Compound):
-        return None if edges == "vertical" else min(shape.size) / 4, "the joined bodies"
+        return (None, "joined bodies have no single set of vertical edges") if edges == "vertical" else \
+            (min(shape.size) / 4, "the joined bodies")
     if round_body:
         d = resolved(body)
         r = min(s.diameter for s in body.sections) / 2 if isinstance(body, Shaft) else \
@@ -163,35 +229,77 @@ def edge_limit(spec, shape, edges: str, done) -> tuple[float | None, str]:
             else d["diameter"] / 2
         h = min(s.length for s in body.sections) if isinstance(body, Shaft) else lz
         lim = min(r if not isinstance(body, Tube) else r / 2 if edges in ("all", "outer") else r, h / 2)
-        return lim, f"the {noun} ({'wall ' if isinstance(body, Tube) else 'radius '}{r:g} mm, {h:g} mm long)"
-    if isinstance(body, Profile) and body.thickness:
+        cands = [(lim, f"the {noun} ({'wall ' if isinstance(body, Tube) else 'radius '}{r:g} mm, {h:g} mm long)")]
+        for x in done[:-1]:
+            if x.frame is not None and x.points:
+                cands += _feature_limits(x, "all" if edges in ("all", "outer") else "top")
+        return min(cands)
+    if isinstance(body, Revolve):
+        pts = [tuple(q) for q in body.points]
+        seg = min(math.dist(a, b) for a, b in zip(pts, pts[1:] + pts[:1]) if math.dist(a, b) > EPS)
+        cands = [(seg / 2, f"the shortest {seg:g} mm step of the revolved profile")]
+        for x in done[:-1]:
+            if x.frame is not None and x.points:
+                cands += _feature_limits(x, "all")
+        return min(cands)
+    if isinstance(body, Profile) and body.shape not in ("obround", "polyline") and body.thickness:
         t = body.thickness
         return (t / 2 if edges in ("all", "vertical", "outer") else min(t / 2, lz / 2)), f"the {t:g} mm wall"
-    plan = min(lx, ly) / 2
+    plan = min(lx, ly)
     if isinstance(body, PolygonPrism):
-        plan = resolved(body)["across_flats"] / 4
-    lim = {"vertical": plan, "top": min(plan, lz), "bottom": min(plan, lz)}.get(edges, min(plan, lz / 2))
-    other = [x for x in done[:-1] if isinstance(x.feature, (Hole, Pocket, Slot, Boss, Rib))]
-    if other and edges in ("all", "top", "bottom", "outer"):
-        lim = min(lim, _features_limit(other, lz))
-    thick = lz if lim == lz or lim == lz / 2 else 2 * plan if not isinstance(body, PolygonPrism) else None
-    what = f"the {thick:g} mm {noun}" if thick else f"the {noun}"
-    return lim, what
+        plan = resolved(body)["across_flats"] / 2
+    cands = [(plan / 2, f"the {plan:g} mm wide {noun}")]
+    if isinstance(body, RoundedRect) and edges != "vertical":
+        cands.append((body.corner_radius, f"the {body.corner_radius:g} mm rounded corners"))
+    if edges in ("top", "bottom"):
+        cands.append((lz, f"the {lz:g} mm {noun}"))
+    elif edges != "vertical":
+        cands.append((lz / 2, f"the {lz:g} mm {noun}"))
+    for x in done[:-1]:
+        if x.frame is not None and x.points:
+            cands += _feature_limits(x, edges)
+    return min(cands)
 
 
-def _features_limit(other, lz) -> float:
-    lim = lz / 2
-    for x in other:
-        f = x.feature
-        if isinstance(f, Boss):
-            lim = min(lim, f.height / 2, (f.diameter or min(f.length, f.width)) / 4)
-        elif isinstance(f, Rib):
-            lim = min(lim, f.thickness / 4, f.height / 2)
+def _feature_limits(x, edges) -> list:
+    """How much room the earlier placed features leave a fillet of ``edges``."""
+    f = x.source.feature if x.source else x.feature
+    out = []
+    ext = _extent(f, x)
+    name = f"{f.kind} {x.feature.id!r}"
+    if x.frame.round_radius is not None:
+        margin = min(min(x.frame.round_radius - math.hypot(u, v), math.hypot(u, v) - x.frame.inner_radius
+                         if x.frame.inner_radius else 1e9) - ext for u, v in x.points)
+        out.append((margin / 2 if edges == "all" else margin, f"the {margin:.3g} mm between {name} and the edge"))
+    elif not x.frame.name.startswith("datum"):
+        hu, hv = x.frame.half
+        eu, ev = _half_extents(f, x)
+        if edges == "vertical" and x.frame.name in ("top", "bottom"):
+            margin = min(max(hu - abs(u) - eu, hv - abs(v) - ev) for u, v in x.points)
+        elif edges == "vertical":
+            margin = min(hu - abs(u) - eu for u, v in x.points)
+        else:
+            margin = min(min(hu - abs(u) - eu, hv - abs(v) - ev) for u, v in x.points)
+        out.append((margin / 2 if edges == "all" else margin, f"the {margin:.3g} mm between {name} and the edge"))
+    if edges in ("top", "bottom") and x.frame.name == edges and isinstance(f, (Boss, Rib)):
+        size = f.thickness if isinstance(f, Rib) else (f.diameter or min(f.length, f.width))
+        out.append((min(size / 2, f.height), f"{name} ({size:g} mm wide, {f.height:g} mm tall: its top is now "
+                    f"the {edges} face)"))
+    if edges == "all":
+        if isinstance(f, (Boss, Rib)):
+            size = f.thickness if isinstance(f, Rib) else (f.diameter or min(f.length, f.width))
+            out.append((min(f.height, size / 2) / 2, f"{name} ({size:g} mm wide, {f.height:g} mm tall)"))
         elif isinstance(f, (Pocket, Slot)):
-            lim = min(lim, (f.width or f.diameter or 0) / 4, (f.depth or lz) / 2)
-        elif isinstance(f, Hole):
-            lim = min(lim, x.diameter / 4)
-    return lim
+            w = f.width or f.diameter
+            out.append(((w / 2 if f.depth is None else min(w / 2, f.depth)) / 2, f"{name} ({w:g} mm wide)"))
+        elif isinstance(f, Hole) and f.depth is not None:
+            out.append((f.depth / 2, f"the {f.depth:g} mm deep {name}"))
+        pts = x.points
+        gaps = [((pts[a][0] - pts[b][0]) ** 2 + (pts[a][1] - pts[b][1]) ** 2) ** 0.5 - 2 * ext
+                for a in range(len(pts)) for b in range(a + 1, len(pts))]
+        if gaps:
+            out.append((min(gaps) / 2, f"the {min(gaps):.3g} mm between the copies of {name}"))
+    return out
 
 
 def check_edges(spec, shape, f, fp, p, done) -> None:
@@ -203,7 +311,7 @@ def check_edges(spec, shape, f, fp, p, done) -> None:
                   f.edges, "pick another edge set (all, top, bottom, outer, holes, ends)"))
     elif size >= lim - EPS:
         p(Problem(fp + (".radius" if what == "fillet" else ".size"),
-                  f"{what} {size:g} mm is larger than {why} can take", f"less than {lim:.4g} mm on the {f.edges} edges",
+                  f"{what} {size:g} mm is larger than {why} can take", f"less than {lim:.4g} mm on {'all' if f.edges == 'all' else 'the ' + f.edges} edges",
                   f"{size:g}", f"use a {what} under {lim:.4g} mm"))
 
 
@@ -212,13 +320,14 @@ def check_shell(spec, shape, f: Shell, fp, p, done) -> None:
     if f.thickness >= lim - EPS:
         p(Problem(fp + ".thickness", f"walls {f.thickness:g} mm thick fill the {min(shape.size):g} mm part",
                   f"less than {lim:g}", f"{f.thickness:g}"))
-    if isinstance(spec.body, (Sphere, Cone, Compound)) or len([x for x in done if isinstance(x.feature, Shell)]) > 1:
-        p(Problem(fp, f"shell is only supported once, on a box, plate, prism, cylinder, tube or shaft",
+    bored = isinstance(spec.body, Tube) or (isinstance(spec.body, PolygonPrism) and resolved(spec.body).get("bore"))
+    if isinstance(spec.body, (Sphere, Cone, Compound)) or bored or len([x for x in done if isinstance(x.feature, Shell)]) > 1:
+        p(Problem(fp, "shell is only supported once, on a box, plate, prism without a bore, cylinder or shaft",
                   "one shell on a prismatic or cylindrical body", spec.body.kind))
     for x in done[:-1]:
-        if not isinstance(x.feature, (Fillet, Chamfer, Hole)):
+        if not isinstance(x.feature, (Fillet, Chamfer)) or x.feature.edges == "holes":
             p(Problem(fp, f"shell after {x.feature.kind} {x.feature.id!r} is not predictable here",
-                      "shell right after the body (fillets / chamfers / holes may come before it)",
+                      "shell right after the body (only outline fillets may come before it)",
                       x.feature.kind, "move the shell before that feature"))
             return
         if isinstance(x.feature, Fillet) and x.feature.radius <= f.thickness + EPS:

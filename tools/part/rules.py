@@ -11,7 +11,7 @@ from .bodies import CadJsonBody, Compound, PolygonPrism, Profile, Revolve, Round
 from .features import PLACED, Boss, Hole, LinearPattern, PolarPattern, Pocket, Rib, Slot
 from .geometry import body_shape, gear_sizes, polygon_area, polyline_points, resolved
 from .plan import Resolved, hole_diameter, pattern_points
-from .placement import face_frame, points
+from .placement import clean, face_frame, points
 from .validation import json_path
 
 EPS = 1e-6
@@ -105,9 +105,10 @@ def check_profile(b: Profile, path, problems) -> None:
     if t >= min(limits) - EPS:
         p(Problem(json_path([*path, "thickness"]), f"the wall is too thick for a {w:g} x {h:g} {b.shape} section",
                   f"less than {min(limits):g}", f"{t:g}", "a thinner wall or a larger section"))
-    if b.shape == "C" and b.lip is not None and not (t < b.lip < h / 2):
-        p(Problem(json_path([*path, "lip"]), "the lip must be longer than the wall and shorter than half the height",
-                  f"between {t:g} and {h / 2:g}", f"{b.lip:g}"))
+    if b.shape == "C" and not (t < (b.lip or 2 * t) < h / 2):
+        p(Problem(json_path([*path, "lip"]), "the lip must be longer than the wall and shorter than half the height"
+                  + ("" if b.lip else " (it is 2 x thickness when not given)"), f"between {t:g} and {h / 2:g}",
+                  f"{b.lip or 2 * t:g}"))
     if b.shape == "I" and b.lip is not None and 2 * b.lip >= h:
         p(Problem(json_path([*path, "lip"]), "the flanges (lip) meet in the middle", f"less than {h / 2:g}", f"{b.lip:g}"))
 
@@ -138,7 +139,7 @@ def check_spec(spec) -> list[Problem]:
         try:
             if isinstance(f, PLACED):
                 r.frame = face_frame(shape, f.on)
-                r.points = points(f.at, r.frame) if _placement_ok(f.at, r.frame, path, problems) else []
+                r.points = clean(points(f.at, r.frame)) if _placement_ok(f.at, r.frame, path, problems) else []
                 if isinstance(f, Hole):
                     r.diameter, r.size_note = hole_diameter(f.size)
             elif isinstance(f, Rib):
