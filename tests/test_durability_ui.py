@@ -1,0 +1,83 @@
+"""The UI during a turn: everything that starts a turn is disabled until the turn ends (no double
+submit), and the queue serves one turn per sandbox worker."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .conftest import serve_app
+
+CONTROLS = ("send", "message", "run-code", "explain", "restore")
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory, sandbox, kb):
+    from agent.runtime import Agent
+    from cadagent.config import load_settings
+    from ui.app import build_app
+
+    agent = Agent(load_settings(workspace=tmp_path_factory.mktemp("uiturn")), kb=kb, sandbox=sandbox)
+    yield build_app(agent)
+    agent.close()
+
+
+def _chain(deps: list[dict], first: dict) -> list[dict]:
+    """The dependencies that run after ``first`` (its .then() chain), in order."""
+    out, frontier = [], [first["id"]]
+    while frontier:
+        nxt = [d for d in deps if d.get("trigger_after") in frontier]
+        out += nxt
+        frontier = [d["id"] for d in nxt]
+    return out
+
+
+@pytest.mark.parametrize("trigger", [("send", "click"), ("message", "submit"), ("run-code", "click"),
+                                     ("explain", "click"), ("restore", "click")])
+def test_every_turn_disables_its_controls_until_it_ends(demo, trigger):
+    ids = {b.elem_id: k for k, b in demo.blocks.items() if getattr(b, "elem_id", None)}
+    controls = sorted(ids[c] for c in CONTROLS)
+    deps = demo.config["dependencies"]
+    first = next(d for d in deps if (ids[trigger[0]], trigger[1]) in [tuple(t) for t in d["targets"]])
+    assert sorted(first["outputs"]) == controls and first["queue"] is False  # at once, not queued
+    assert all(u["interactive"] is False for u in demo.fns[first["id"]].fn())
+    chain = _chain(deps, first)
+    turn = chain[0]
+    assert turn["queue"] is True and ids["chat"] in turn["outputs"]
+    idle = [d for d in chain if sorted(d["outputs"]) == controls]
+    assert idle and idle[0]["trigger_after"] != first["id"] and not idle[0]["trigger_only_on_success"]
+    assert all(u["interactive"] is True for u in demo.fns[idle[0]["id"]].fn())  # back on, even after an error
+
+
+def test_the_queue_serves_one_turn_per_sandbox_worker():
+    from cadagent.config import load_settings
+    from ui.app import concurrency
+
+    assert concurrency(load_settings(sandbox={"workers": 3})) == 3
+    assert concurrency(load_settings()) == load_settings().sandbox.workers
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
+def test_send_is_disabled_in_the_browser_while_a_turn_runs(tmp_path, sandbox, kb):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    url, close = serve_app(tmp_path / "ws", sandbox, kb)
+    try:
+        with sync_api.sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                        args=["--headless=new", "--no-sandbox", "--disable-background-networking"])
+            page = browser.new_page()
+            page.goto(url)
+            page.wait_for_selector("#message textarea", timeout=30_000)
+            page.fill("#message textarea", "a 60 x 40 mm plate, 5 mm thick")
+            page.click("#send")
+            page.wait_for_function("document.querySelector('#send').disabled === true", timeout=5_000)
+            page.get_by_text("v1 saved").last.wait_for(timeout=90_000)
+            page.wait_for_function("document.querySelector('#send').disabled === false", timeout=10_000)
+            browser.close()
+    finally:
+        close()
