@@ -106,9 +106,13 @@ def test_refused_module_error_names_the_allowed_ones(sandbox):
 
 
 def test_huge_script_is_handled(sandbox):
-    big = "s = '" + "a" * 2_000_000 + "'\n"
+    big = "s = '" + "a" * 900_000 + "'\n"  # under the 1 MiB limit: screened in the job, runs
     res = sandbox.run_script(big, exports=())
     assert res.error.type == "no_result"
+    too_big = "s = '" + "a" * 5_000_000 + "'\n"  # refused by the host before any process sees it
+    res = sandbox.run_script(too_big, exports=())
+    assert res.error.type == "refused" and "the limit is 1024 KiB" in res.error.message
+    assert res.elapsed_ms < 1000
 
 
 def test_next_job_runs_after_all_of_the_above(sandbox):

@@ -1,4 +1,4 @@
-"""Process confinement for one sandbox job: resource limits, Landlock, no network.
+"""Process confinement for one sandbox job: resource limits and Landlock.
 
 Everything here runs inside the freshly forked job process, before the untrusted script.
 Each protection is best effort: what the OS does not offer is skipped and *reported*, so
@@ -27,7 +27,6 @@ _SYS_RESTRICT_SELF = 446
 _CREATE_RULESET_VERSION = 1
 _RULE_PATH_BENEATH = 1
 _PR_SET_NO_NEW_PRIVS = 38
-_CLONE_NEWNET = 0x40000000
 
 # filesystem rights, by the ABI that introduced them
 _FS_EXECUTE = 1 << 0
@@ -92,14 +91,22 @@ def _fs_rights(abi: int) -> int:
 
 
 def read_only_paths() -> list[str]:
-    """What a job may read: the interpreter, its libraries, shared libraries, devices."""
-    paths = {sys.prefix, sys.base_prefix, sys.exec_prefix, "/usr", "/lib", "/lib64",
-             "/etc/ld.so.cache", "/etc/localtime", "/dev/null", "/dev/urandom",
-             "/proc/self", "/sys/devices/system/cpu"}
+    """What a job may read: the interpreter, the stdlib, site-packages, shared libraries and a
+    few devices. Not the project tree, not the venv's other folders, not other ``sys.path``
+    entries (everything a job runs is imported by the zygote before it forks)."""
+    paths = {os.path.realpath(sys.executable), "/usr", "/lib", "/lib64", "/etc/ld.so.cache",
+             "/etc/localtime", "/dev/null", "/dev/urandom", "/proc/self", "/sys/devices/system/cpu"}
     for key in ("stdlib", "platstdlib", "purelib", "platlib"):
         paths.add(sysconfig.get_path(key))
-    paths.update(p for p in sys.path if p and os.path.isabs(p))
+    paths.update(p for p in sys.path if p and os.path.isabs(p) and _is_library_dir(p))
     return sorted(p for p in paths if p and os.path.exists(p))
+
+
+def _is_library_dir(path: str) -> bool:
+    """stdlib, lib-dynload or a site-packages folder (never a project checkout)."""
+    parts = os.path.normpath(path).split(os.sep)
+    return ("site-packages" in parts or "dist-packages" in parts or "lib-dynload" in parts
+            or os.path.normpath(path) == os.path.normpath(sysconfig.get_path("stdlib")))
 
 
 def _add_path_rule(ruleset_fd: int, path: str, access: int) -> None:
@@ -152,16 +159,6 @@ def apply_landlock(writable: str, readable: list[str]) -> list[str]:
     return applied
 
 
-def unshare_network() -> list[str]:
-    """Move into a fresh, empty network namespace (works as root or with user namespaces)."""
-    if platform.system() != "Linux":
-        return []
-    libc = ctypes.CDLL(None, use_errno=True)
-    if libc.unshare(_CLONE_NEWNET) == 0:
-        return ["netns: empty network namespace"]
-    return []
-
-
 @dataclass(frozen=True)
 class Limits:
     """Resource limits of one job (plain numbers, set by the caller from the settings)."""
@@ -171,6 +168,8 @@ class Limits:
     output_kb: int = 64
     max_file_mb: int = 256
     max_procs: int = 64
+    disk_mb: int = 256       # what one job may write to its folder, all files together
+    max_script_kb: int = 1024  # larger scripts are refused before anything runs
 
 
 def apply_rlimits(limits: Limits, base_vm_bytes: int) -> list[str]:
@@ -183,9 +182,9 @@ def apply_rlimits(limits: Limits, base_vm_bytes: int) -> list[str]:
         cap = base_vm_bytes + limits.memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
         applied.append(f"rlimit-as +{limits.memory_mb} MiB")
-    fsize = limits.max_file_mb * 1024 * 1024
+    fsize = min(limits.max_file_mb, limits.disk_mb) * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))
-    applied.append(f"rlimit-fsize {limits.max_file_mb} MiB")
+    applied.append(f"rlimit-fsize {fsize >> 20} MiB")
     try:
         resource.setrlimit(resource.RLIMIT_NPROC, (limits.max_procs, limits.max_procs))
         if os.geteuid() != 0:  # root ignores RLIMIT_NPROC

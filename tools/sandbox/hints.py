@@ -15,8 +15,13 @@ def _rules() -> list[tuple[re.Pattern, str]]:
     return [(re.compile(r["match"], re.IGNORECASE), r["hint"]) for r in yaml.safe_load(text)]
 
 
+# Patterns are matched against at most this many characters: the scan stays linear in a
+# bounded input, so a huge message cannot make a backtracking pattern run for minutes.
+SUBJECT_CAP = 512
+
+
 def hint_for(exception: str | None, message: str) -> str | None:
-    subject = f"{exception or ''}: {message}"
+    subject = f"{(exception or '')[:100]}: {(message or '')[:SUBJECT_CAP]}"
     for pattern, hint in _rules():
         if pattern.search(subject):
             return hint

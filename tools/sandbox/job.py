@@ -1,27 +1,32 @@
-"""What runs inside one forked job process: confine, run, measure, export, answer.
+"""What runs inside the sandbox's job processes: the script stage and the measure stage.
 
-The job writes exactly one JSON document to its result pipe and exits with ``os._exit``.
-Every failure of the script becomes an error payload; the zygote turns a job that dies
-without answering (killed, segfault) into an error payload too.
+The **script stage** runs the untrusted script (screened here, under the job's limits, never
+in the zygote) and writes only its BREP. The **measure stage** is a fresh process forked from
+the zygote that never ran the script: it reads that BREP, checks it holds a solid, measures it
+and exports STEP / STL / GLB. So a script that patches CadQuery (``cq.Shape.Volume = ...``)
+or overrides ``Solids()`` cannot forge a volume, a validity or a solid count: the objects it
+could patch are gone before anything is measured.
+
+Each stage writes exactly one JSON document to its result pipe and exits with ``os._exit``;
+the host validates it against ``payload.schema.json`` before believing any of it.
 """
 
 from __future__ import annotations
 
 import io
 import json
-import marshal
 import os
-import struct
 import sys
 import time
 import traceback
 
-from .confine import Limits, apply_landlock, apply_rlimits, unshare_network
 from .guards import OutputLimitError, RefusedError, restricted_globals
 from ..part import measure as part_measure  # imported with the job module: a job reads no project file
 from .hints import hint_for
+from .payload import MESSAGE_CAP, cap_text
 
 SCRIPT_FILENAME = "<script>"
+SCRIPT_FILE = ".script.py"  # written into the job folder by the host; never seen by the zygote
 
 
 def _script_line(tb) -> int | None:
@@ -33,15 +38,26 @@ def _script_line(tb) -> int | None:
 
 
 def _error(kind: str, message: str, line=None, exception=None, hint=None) -> dict:
+    message = cap_text(str(message), MESSAGE_CAP)
     if hint is None and kind in ("runtime", "recursion", "not_a_solid"):
         hint = hint_for(exception, message)
-    return {"type": kind, "message": message, "line": line, "hint": hint, "exception": exception}
+    exception = exception[:200] if isinstance(exception, str) else None
+    return {"type": kind, "message": message, "line": line if isinstance(line, int) else None,
+            "hint": hint, "exception": exception}
+
+
+def _text_of(exc: BaseException, name: str) -> str:
+    try:
+        text = str(exc)
+    except BaseException:  # noqa: BLE001 - a script's exception with a hostile __str__
+        return name
+    return (text[: MESSAGE_CAP * 2].strip() or name) if isinstance(text, str) else name
 
 
 def error_from_exception(exc: BaseException) -> dict:
     name = type(exc).__name__
     line = _script_line(exc.__traceback__)
-    message = str(exc).strip() or name
+    message = _text_of(exc, name)
     if isinstance(exc, RefusedError):
         return _error("refused", message, line, name)
     if isinstance(exc, OutputLimitError):
@@ -57,33 +73,49 @@ def error_from_exception(exc: BaseException) -> dict:
     return _error("runtime", message, line, name)
 
 
-def confine(job_dir: str, limits: Limits, base_vm: int, readable: list[str]) -> list[str]:
-    """Apply the job-specific protections (limits, Landlock); return what is active."""
-    protections = apply_rlimits(limits, base_vm)
-    try:
-        protections += apply_landlock(job_dir, readable)
-    except OSError as exc:
-        protections.append(f"landlock unavailable: {exc}")
-    return protections
+def _screen_error(sr) -> dict:
+    if sr.syntax_error:
+        line, msg = sr.syntax_error
+        return _error("syntax", msg, line, "SyntaxError",
+                      "Fix the Python syntax at that line; the script must be plain Python 3.")
+    message = "; ".join(str(r) for r in sr.refusals)
+    return _error("refused", message, sr.refusals[0].line, None,
+                  "Scripts may import only cadquery, math, numpy and a few standard helpers, "
+                  "and may not touch files, processes, the network or object internals.")
 
 
-def run_script(req: dict, code, protections: list[str]) -> dict:
-    """Execute a screened code object and turn its `result` into a measured part."""
-    from ..geometry.export import export
-    from ..geometry.report import measure
+def _compile(req: dict, source: str):
+    """The screened code object, or an error payload (screening runs here, in the job)."""
+    if not req.get("screen", True):
+        try:
+            return compile(source, SCRIPT_FILENAME, "exec"), None
+        except (SyntaxError, ValueError) as exc:
+            return None, _error("syntax", str(exc), getattr(exc, "lineno", None), "SyntaxError")
+    from .screen import screen
+
+    sr = screen(source, SCRIPT_FILENAME)
+    return (sr.code, None) if sr.ok else (None, _screen_error(sr))
+
+
+def run_script(req: dict, source: str) -> dict:
+    """Script stage: screen, run, turn `result` into a shape and write its BREP. No measuring."""
     from ..geometry.shapes import NotASolidError, to_shape
 
     sink: list[str] = []
     cap = int(req["limits"]["output_kb"]) * 1024
+    payload = {"stage": "script", "ok": False, "stdout": "", "run_ms": 0.0}
+    code, error = _compile(req, source)
+    if error:
+        payload["error"] = error
+        return payload
     if req.get("screen", True):
         glb = restricted_globals(sink, cap)
     else:  # trusted code (tests of the confinement layer): plain builtins, real print
         glb = {"__name__": "__cadquery_script__"}
         sys.stdout = io.StringIO()
-    payload = {"ok": False, "protections": protections}
     t0 = time.perf_counter()
     try:
-        exec(code, glb)  # noqa: S102 - screened by RestrictedPython, confined by confine()
+        exec(code, glb)  # noqa: S102 - screened by RestrictedPython, confined by the job process
         error = None
     except BaseException as exc:  # noqa: BLE001 - every failure of the script is data
         error = error_from_exception(exc)
@@ -91,7 +123,7 @@ def run_script(req: dict, code, protections: list[str]) -> dict:
     if isinstance(sys.stdout, io.StringIO):
         sink.append(sys.stdout.getvalue()[:cap])
         sys.stdout = sys.__stdout__
-    payload["stdout"] = "".join(sink)
+    payload["stdout"] = "".join(sink)[:cap]
     if error:
         payload["error"] = error
         return payload
@@ -100,21 +132,46 @@ def run_script(req: dict, code, protections: list[str]) -> dict:
                                   "part to a variable named result (e.g. result = cq.Workplane()"
                                   ".box(10, 10, 10))")
         return payload
-    t1 = time.perf_counter()
     try:
         shape = to_shape(glb["result"])
+        tmp = f".tmp-{os.getpid()}-{req['stem']}.brep"
+        shape.exportBrep(tmp)
+        os.replace(tmp, f"{req['stem']}.brep")
+    except NotASolidError as exc:
+        payload["error"] = _error("not_a_solid", str(exc), exception="NotASolidError")
+        return payload
+    except BaseException as exc:  # noqa: BLE001 - kernel failures while writing the BREP
+        payload["error"] = error_from_exception(exc)
+        return payload
+    payload["ok"] = True
+    return payload
+
+
+def run_measure(req: dict, protections: list[str]) -> dict:
+    """Measure stage (a process that never ran the script): BREP -> checks, measures, exports."""
+    from ..geometry.export import export
+    from ..geometry.report import measure
+    from ..geometry.shapes import NotASolidError, load_shape, to_shape
+
+    stem = req["stem"]
+    payload = {"stage": "measure", "ok": False, "protections": protections}
+    t0 = time.perf_counter()
+    try:
+        if not os.path.isfile(f"{stem}.brep") or os.path.islink(f"{stem}.brep"):
+            raise NotASolidError("the script stage left no BREP of the result")
+        shape = to_shape(load_shape(f"{stem}.brep"))
         report = measure(shape)
-        formats = ["brep", *req.get("exports", [])]
-        artifacts = export(shape, req["job_dir"], req.get("stem", "part"), formats)
+        export(shape, ".", stem, req.get("exports", []))
     except NotASolidError as exc:
         payload["error"] = _error("not_a_solid", str(exc), exception="NotASolidError")
         return payload
     except BaseException as exc:  # noqa: BLE001 - kernel failures while measuring / exporting
         payload["error"] = error_from_exception(exc)
         return payload
-    payload.update(ok=True, report=report.to_dict(), geometry_ms=(time.perf_counter() - t1) * 1000,
-                   shape_file=str(artifacts.pop("brep")),
-                   artifacts={k: str(v) for k, v in artifacts.items()})
+    report_dict = report.to_dict()
+    for key in ("problems", "warnings"):
+        report_dict[key] = [cap_text(p, 2048) for p in report_dict[key][:64]]
+    payload.update(ok=True, report=report_dict, geometry_ms=(time.perf_counter() - t0) * 1000)
     return payload
 
 
@@ -142,58 +199,8 @@ def run_call(req: dict) -> dict:
         return {"ok": False, "error": error_from_exception(exc)}
 
 
-def _read_exact(fd: int, n: int) -> bytes:
-    buf = bytearray()
-    while len(buf) < n:
-        chunk = os.read(fd, min(n - len(buf), 1 << 20))
-        if not chunk:
-            raise EOFError("the zygote closed the job pipe")
-        buf += chunk
-    return bytes(buf)
-
-
-def spare_main(job_fd: int, result_fd: int, base_vm: int, readable: list[str]) -> None:
-    """Entry point of a forked-ahead job process: wait for the job, then run it. Never returns."""
-    try:
-        os.setpgid(0, 0)
-        early = unshare_network()  # job-independent: done before the job arrives
-        n_body, n_code = struct.unpack("<QQ", _read_exact(job_fd, 16))
-        req = json.loads(_read_exact(job_fd, n_body))
-        code = marshal.loads(_read_exact(job_fd, n_code)) if n_code else None
-        os.close(job_fd)
-    except BaseException:  # noqa: BLE001 - the zygote went away or gave up on us
-        os._exit(0)
-    child_main(req, code, result_fd, base_vm, readable, early)
-
-
-def child_main(req: dict, code, result_fd: int, base_vm: int, readable: list[str],
-               early: list[str] | None = None) -> None:
-    """Run one job in this (forked) process. Never returns."""
-    status = 0
-    try:
-        job_dir = req["job_dir"]
-        os.chdir(job_dir)
-        log = os.open(os.path.join(job_dir, ".job.log"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        devnull = os.open(os.devnull, os.O_RDONLY)
-        os.dup2(devnull, 0)
-        os.dup2(log, 1)
-        os.dup2(log, 2)
-        limits = Limits(**req["limits"])
-        extra = [p for p in req.get("read_paths", []) if os.path.exists(p)]
-        protections = confine(job_dir, limits, base_vm, [*readable, *extra]) + list(early or [])
-        sys.setrecursionlimit(1500)
-        if req["kind"] == "script":
-            payload = run_script(req, code, protections)
-        else:
-            payload = run_call(req)
-        data = json.dumps(payload).encode()
-        with os.fdopen(result_fd, "wb") as out:
-            out.write(data)
-    except BaseException:  # noqa: BLE001 - last resort: the zygote reports a crash
-        status = 70
-        try:
-            traceback.print_exc()
-        except BaseException:  # noqa: BLE001
-            pass
-    finally:
-        os._exit(status)
+def answer(result_fd: int, payload: dict) -> None:
+    """Write the one JSON answer of this process."""
+    data = json.dumps(payload).encode()
+    with os.fdopen(result_fd, "wb") as out:
+        out.write(data)

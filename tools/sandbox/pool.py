@@ -11,6 +11,7 @@ import itertools
 import json
 import os
 import queue
+import re
 import select
 import shutil
 import signal
@@ -23,9 +24,12 @@ import uuid
 from dataclasses import asdict
 from pathlib import Path
 
-from ..results import ExecError, ExecResult, GeometryReport
+from ..results import ExecError, ExecResult
+from . import jobdir
 from .confine import Limits
-from .hints import hint_for
+from .isolate import job_user
+from .job import SCRIPT_FILE
+from .verdict import call_answer, script_result
 
 # Only these variables reach the zygote (and so the untrusted jobs): never API keys.
 _ENV_KEEP = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE",
@@ -33,6 +37,13 @@ _ENV_KEEP = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "OPENBLAS_CORETYPE", "O
 _STARTUP_TIMEOUT_S = 120.0
 _GRACE_S = 10.0  # extra time the zygote gets over the job timeout before we give up on it
 DEFAULT_EXPORTS = ("step", "stl", "glb")
+EXPORT_FORMATS = frozenset(DEFAULT_EXPORTS)
+_STEM = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+def default_workers() -> int:
+    """Warm zygotes by default: one per core, at most four."""
+    return max(1, min(os.cpu_count() or 1, 4))
 
 
 class SandboxUnavailable(RuntimeError):
@@ -45,6 +56,7 @@ def _clean_env() -> dict[str, str]:
                PYTHONDONTWRITEBYTECODE="1", HOME=tempfile.gettempdir())
     root = str(Path(__file__).resolve().parents[2])
     env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+    env["CADAGENT_SANDBOX_PARENT"] = str(os.getpid())  # the zygote exits when we die
     return env
 
 
@@ -109,10 +121,10 @@ class _Zygote:
 class Sandbox:
     """A pool of ``workers`` warm zygotes; thread-safe; each job in its own forked process."""
 
-    def __init__(self, limits: Limits | None = None, workers: int = 1,
+    def __init__(self, limits: Limits | None = None, workers: int | None = 1,
                  jobs_root: Path | str | None = None) -> None:
         self.limits = limits or Limits()
-        self.workers = max(1, int(workers))
+        self.workers = max(1, int(workers)) if workers else default_workers()
         root = Path(jobs_root) if jobs_root else Path(tempfile.gettempdir()) / f"cadagent-jobs-{os.getuid()}"
         root.mkdir(parents=True, exist_ok=True)
         self.jobs_root = root.resolve()
@@ -123,6 +135,7 @@ class Sandbox:
         self._lock = threading.Lock()
         self._all: list[_Zygote] = []
         self.restarts = 0
+        self.protections: list[str] = []  # what the last started worker's jobs get
         self.grace_s = _GRACE_S
 
     # -- lifecycle -------------------------------------------------------------------
@@ -158,6 +171,7 @@ class Sandbox:
                 raise
             with self._lock:
                 self._all.append(z)
+                self.protections = list(z.info.get("protections") or [])
         return z
 
     def _discard_dead(self, z: _Zygote) -> None:
@@ -178,7 +192,10 @@ class Sandbox:
         except SandboxUnavailable:
             self._discard(z)
             raise
-        self._idle.put(z)
+        if resp.get("replace"):  # the zygote failed its health check after this job
+            self._discard(z)
+        else:
+            self._idle.put(z)
         return resp
 
     # -- jobs ------------------------------------------------------------------------
@@ -193,39 +210,65 @@ class Sandbox:
         """Run an untrusted CadQuery script. ``screen=False`` is for trusted code only
         (tests of the confinement layer); the process limits and Landlock still apply."""
         t0 = time.perf_counter()
+        exports = list(exports)
+        bad = [f for f in exports if f not in EXPORT_FORMATS]
+        if bad or not _STEM.fullmatch(stem):
+            raise ValueError(f"exports must be among {sorted(EXPORT_FORMATS)} (got {bad}) and stem "
+                             f"letters, digits, '_' or '-' (got {stem!r})")
+        limits = self._limits(timeout)
+        size = len(source.encode("utf-8", "replace"))
+        if size > limits.max_script_kb * 1024:
+            return ExecResult(ok=False, error=ExecError(
+                "refused", f"the script is {size / 1024:.0f} KiB; the limit is {limits.max_script_kb} "
+                "KiB", hint="Write the part with loops and functions instead of long literal data."))
         job_dir = Path(out_dir) if out_dir else self.new_job_dir()
         job_dir.mkdir(parents=True, exist_ok=True)
-        limits = self._limits(timeout)
-        req = {"id": next(self._ids), "kind": "script", "source": source, "screen": screen,
-               "job_dir": str(job_dir.resolve()), "limits": asdict(limits),
-               "exports": list(exports), "stem": stem}
+        job_dir = job_dir.resolve()
+        script = job_dir / SCRIPT_FILE
+        script.unlink(missing_ok=True)
+        fd = os.open(script, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+        with os.fdopen(fd, "w", encoding="utf-8", errors="replace") as fh:
+            fh.write(source)
+        req = {"id": next(self._ids), "kind": "script", "screen": screen, "job_dir": str(job_dir),
+               "limits": asdict(limits), "exports": exports, "stem": stem}
+        owner = jobdir.hand_over(job_dir, *(job_user() or (None, None)))
         try:
-            resp = self._roundtrip(req, limits.timeout_s)
+            resp = self._roundtrip(req, 2 * limits.timeout_s)
         except SandboxUnavailable as exc:
-            return ExecResult(ok=False, error=ExecError("internal", str(exc)),
-                              elapsed_ms=(time.perf_counter() - t0) * 1000)
-        result = _to_result(resp, limits)
+            resp = {"status": "internal", "message": str(exc)}
+        finally:
+            script.unlink(missing_ok=True)
+            jobdir.take_back(job_dir, owner)
+        result = script_result(resp, limits, job_dir, stem, exports)
+        if not result.protections:  # a job that failed before its measure stage
+            result.protections = list(self.protections)
         result.elapsed_ms = (time.perf_counter() - t0) * 1000
         return result
 
     def call(self, func: str, args: dict, *, timeout: float | None = None) -> dict:
         """Run a trusted tool function (``iou``, ``best_iou``, ``measure``) in a job.
 
-        Returns ``{"ok": True, "value": ...}`` or ``{"ok": False, "error": {...}}``."""
+        Input files named in ``args`` are copied into the job's own folder first (the job can
+        read nothing else). Returns ``{"ok": True, "value": ...}`` or ``{"ok": False, "error":
+        {...}}``."""
         limits = self._limits(timeout)
-        job_dir = self.new_job_dir()
+        job_dir = self.new_job_dir().resolve()
         try:
-            files = [str(Path(v).resolve()) for v in args.values()
-                     if isinstance(v, (str, Path)) and Path(v).is_file()]
+            args = dict(args)
+            for key, value in list(args.items()):
+                if isinstance(value, (str, Path)) and Path(value).is_file():
+                    name = f"in-{len(key)}-{re.sub(r'[^A-Za-z0-9_]', '_', key)}{Path(value).suffix.lower()}"
+                    shutil.copyfile(value, job_dir / name)
+                    args[key] = name
             req = {"id": next(self._ids), "kind": "call", "func": func, "args": args,
-                   "job_dir": str(job_dir), "limits": asdict(limits), "read_paths": files}
+                   "job_dir": str(job_dir), "limits": asdict(limits)}
+            owner = jobdir.hand_over(job_dir, *(job_user() or (None, None)))
             try:
                 resp = self._roundtrip(req, limits.timeout_s)
             except SandboxUnavailable as exc:
-                return {"ok": False, "error": asdict(ExecError("internal", str(exc)))}
-            if resp.get("status") == "done":
-                return resp["payload"]
-            return {"ok": False, "error": asdict(_death_error(resp, limits))}
+                resp = {"status": "internal", "message": str(exc)}
+            jobdir.take_back(job_dir, owner)
+            return call_answer(resp, limits)
         finally:
             shutil.rmtree(job_dir, ignore_errors=True)
 
@@ -233,41 +276,3 @@ class Sandbox:
         if timeout is None:
             return self.limits
         return Limits(**{**asdict(self.limits), "timeout_s": float(timeout)})
-
-
-def _death_error(resp: dict, limits: Limits) -> ExecError:
-    status = resp.get("status")
-    if status == "timeout":
-        return ExecError("timeout", f"the job was stopped after {limits.timeout_s:g} s "
-                         "(wall-clock or CPU limit)",
-                         hint="Simplify the part (fewer features, no huge patterns) or look for "
-                              "an endless loop; a boolean on degenerate geometry can also hang.")
-    if status == "crash":
-        sig = resp.get("signal_name") or resp.get("signal")
-        what = f"signal {sig}" if sig else f"exit code {resp.get('exit_code')}"
-        return ExecError("crash", f"the job process died ({what}) without a result",
-                         hint="The CAD kernel crashed or the memory limit "
-                              f"({limits.memory_mb} MiB) was hit; degenerate geometry (zero-size "
-                              "features, self-intersecting sketches) is a common cause.")
-    return ExecError("internal", resp.get("message", f"unexpected sandbox answer: {resp}"))
-
-
-def _to_result(resp: dict, limits: Limits) -> ExecResult:
-    if resp.get("status") != "done":
-        return ExecResult(ok=False, error=_death_error(resp, limits))
-    p = resp["payload"]
-    err = p.get("error")
-    error = ExecError(**err) if err else None
-    if error and error.hint is None:
-        error.hint = hint_for(error.exception, error.message)
-    return ExecResult(
-        ok=bool(p.get("ok")) and error is None,
-        error=error,
-        stdout=p.get("stdout", ""),
-        run_ms=p.get("run_ms", 0.0),
-        geometry_ms=p.get("geometry_ms", 0.0),
-        report=GeometryReport.from_dict(p["report"]) if p.get("report") else None,
-        shape_file=Path(p["shape_file"]) if p.get("shape_file") else None,
-        artifacts={k: Path(v) for k, v in (p.get("artifacts") or {}).items()},
-        protections=list(p.get("protections") or []),
-    )

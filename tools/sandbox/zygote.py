@@ -1,17 +1,22 @@
-"""The warm parent ("zygote"): imports CadQuery once, then forks one child per job.
+"""The warm parent ("zygote"): imports CadQuery once, then forks the processes that run jobs.
 
 Run as ``python -m tools.sandbox.zygote``. It speaks JSON lines on stdin / stdout with the
-caller (:mod:`tools.sandbox.pool`). It never runs kernel work itself: a parent that has
-run OCCT booleans has worker threads, and a child forked from it can deadlock. It screens
-the script (pure Python), forks, and enforces the wall-clock limit with a pidfd, killing
-the job's whole process group when time is up.
+caller (:mod:`tools.sandbox.pool`). It never runs kernel work itself (a parent that has run
+OCCT booleans has worker threads, and a child forked from it can deadlock), and it never sees
+a script: the host writes it into the job folder and the job process screens it. A job is a
+script stage (:func:`spare.script_spare`) then a measure stage (:func:`spare.measure_spare`),
+each in a process forked ahead of time; the zygote forwards their raw answers, which the host
+validates. It enforces the wall-clock limit and the job's disk budget, and after every job it
+checks its own health (limits, nice value, threads): a zygote that a job managed to change
+answers ``replace`` and exits. It exits when its parent dies (a pidfd watchdog).
 """
 
 from __future__ import annotations
 
+import gc
 import json
-import marshal
 import os
+import resource
 import select
 import shutil
 import signal
@@ -20,91 +25,43 @@ import sys
 import tempfile
 import time
 
+from . import isolate, spare
 from .confine import current_vm_bytes, landlock_abi, read_only_paths
-from .job import spare_main
-from .screen import screen
+from .jobdir import usage
+from .warm import preload as _preload, thread_count as _thread_count, warm_up as _warm_up
 
-MAX_PAYLOAD = 8 * 1024 * 1024
+MAX_LINE = 1 << 20          # a request line from the host
+DRAIN_S = 1.0               # how long an exited job's pipe may stay open before we give up
+POLL_S = 0.1                # disk-budget check interval while a job runs
 _SIGNAL_TEXT = {
     signal.SIGSEGV: "segmentation fault", signal.SIGABRT: "abort", signal.SIGBUS: "bus error",
     signal.SIGFPE: "floating point exception", signal.SIGILL: "illegal instruction",
 }
+_RLIMITS = [getattr(resource, n) for n in dir(resource) if n.startswith("RLIMIT_")]
 
 
-def _preload() -> None:
-    """Import everything a job needs, so a job pays no import (and reads no new files)."""
-    import cadquery  # noqa: F401
-    import OCP.BOPAlgo  # noqa: F401
-    import OCP.BRepCheck  # noqa: F401
-
-    from ..geometry import export, iou, report, shapes  # noqa: F401
-    from . import guards, hints  # noqa: F401
-
-    hints._rules()
+class ParentGone(Exception):
+    """The process that started us died: stop everything."""
 
 
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view):]
-
-
-def _thread_count() -> int:
-    try:
-        return len(os.listdir("/proc/self/task"))
-    except OSError:
-        return 1
-
-
-def _warm_up() -> None:
-    """Pay the kernel's and CadQuery's first-call costs once, here, instead of in every job.
-
-    Only operations that start no OCCT worker threads (no booleans, no meshing): a parent
-    with threads can hand a deadlocked lock to its forked children. Checked by the caller.
-    """
-    import cadquery as cq
-
-    from ..geometry.report import measure
-    from ..geometry.shapes import to_shape
-
-    tmp = tempfile.mkdtemp(prefix="cadagent-warmup-")
-    try:
-        wp = (cq.Workplane("XY").box(10, 10, 10).faces(">Z").workplane()
-              .rect(5, 5, forConstruction=True).vertices())
-        for shape in (to_shape(cq.Workplane("XY").box(10, 10, 10)),
-                      to_shape(cq.Workplane("XY").circle(5).extrude(3)),
-                      to_shape(cq.Workplane("XY").polyline([(0, 0), (4, 0), (4, 3)]).close()
-                               .extrude(2))):
-            measure(shape)
-            shape.exportBrep(os.path.join(tmp, "w.brep"))
-            cq.exporters.export(shape, os.path.join(tmp, "w.step"), exportType="STEP")
-        del wp
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-
-
-def _screen_error(sr) -> dict:
-    if sr.syntax_error:
-        line, msg = sr.syntax_error
-        return {"type": "syntax", "message": msg, "line": line, "exception": "SyntaxError",
-                "hint": "Fix the Python syntax at that line; the script must be plain Python 3."}
-    first = sr.refusals[0]
-    message = "; ".join(str(r) for r in sr.refusals)
-    return {"type": "refused", "message": message, "line": first.line, "exception": None,
-            "hint": "Scripts may import only cadquery, math, numpy and a few standard helpers, "
-                    "and may not touch files, processes, the network or object internals."}
+def _health() -> tuple:
+    return (tuple(resource.getrlimit(r) for r in _RLIMITS), os.getpriority(os.PRIO_PROCESS, 0),
+            _thread_count())
 
 
 class Zygote:
-    """Forks jobs. One job process is always forked ahead ("spare"), waiting for its job on
-    a pipe, so a request pays neither the fork nor the namespace set-up."""
+    """Forks jobs. A script spare and a measure spare are always forked ahead, waiting for
+    their job on a pipe, so a request pays neither the fork nor the namespace set-up."""
 
-    def __init__(self, keep_fds: tuple[int, ...] = ()) -> None:
+    def __init__(self, keep_fds: tuple[int, ...] = (), parent_fd: int | None = None) -> None:
         self.base_vm = current_vm_bytes()
         self.readable = read_only_paths()
+        self.seccomp, self.seccomp_skipped = isolate.build_seccomp()
         self.pending: set[int] = set()
-        self.keep_fds = keep_fds  # our protocol fds: closed in every job
-        self.spare: tuple[int, int, int] | None = None
+        self.keep_fds = keep_fds
+        self.parent_fd = parent_fd
+        self.spares: dict[str, tuple | None] = {"script": None, "measure": None}
+        self.healthy = _health()
 
     def _reap(self) -> None:
         for pid in list(self.pending):
@@ -115,106 +72,154 @@ class Zygote:
             if done:
                 self.pending.discard(pid)
 
-    def prepare(self) -> None:
-        """Fork the next job process now, while nobody waits for it."""
-        self._reap()
-        if self.spare is not None:
-            return
+    def _fork(self, kind: str) -> tuple:
         if _thread_count() > 1:
             raise RuntimeError("the zygote has worker threads; refusing to fork (restart it)")
         job_r, job_w = os.pipe()
         res_r, res_w = os.pipe()
+        ctl_r, ctl_w = os.pipe()
         pid = os.fork()
-        if pid == 0:  # the job process, waiting for its job
-            os.close(job_w)
-            os.close(res_r)
-            for fd in self.keep_fds:
-                os.close(fd)
-            spare_main(job_r, res_w, self.base_vm, self.readable)
-        os.close(job_r)
-        os.close(res_w)
-        try:
-            os.setpgid(pid, pid)
-        except OSError:
-            pass
-        self.spare = (pid, job_w, res_r)
+        if pid == 0:
+            spare.close_fds_except((job_r, res_w, ctl_w))
+            if kind == "script":
+                spare.script_spare(job_r, res_w, ctl_w, self.base_vm, self.readable, self.seccomp)
+            os.close(ctl_w)
+            spare.measure_spare(job_r, res_w, self.base_vm, self.readable, self.seccomp)
+        for fd in (job_r, res_w, ctl_w):
+            os.close(fd)
+        if kind == "script":
+            head = os.read(ctl_r, 4096)  # the warden's job pid and namespaces
+            inner = struct.unpack("<i", head[:4])[0] if len(head) >= 4 else pid
+            namespaces = json.loads(head[4:] or b"[]")
+        else:
+            inner, namespaces = pid, []
+        os.close(ctl_r)
+        return pid, inner, job_w, res_r, namespaces
+
+    def prepare(self) -> None:
+        """Fork the next spares now, while nobody waits for them."""
+        self._reap()
+        for kind in ("script", "measure"):
+            if self.spares[kind] is None:
+                self.spares[kind] = self._fork(kind)
+
+    def kill_spares(self) -> None:
+        for kind, sp in self.spares.items():
+            if sp is not None:
+                for pid in (sp[1], sp[0]):
+                    try:
+                        os.kill(pid, signal.SIGKILL)
+                    except OSError:
+                        pass
+                self.spares[kind] = None
 
     def handle(self, req: dict) -> dict:
-        code = None
-        if req["kind"] == "script":
-            sr = screen(req["source"]) if req.get("screen", True) else None
-            if sr is not None and not sr.ok:
-                return {"status": "done", "payload": {"ok": False, "error": _screen_error(sr),
-                                                      "stdout": "", "run_ms": 0.0}}
-            code = sr.code if sr is not None else compile(req["source"], "<script>", "exec")
-        return self._dispatch_and_wait(req, code)
+        kind = req.get("kind")
+        if kind == "script":
+            first = self._run("script", req, float(req["limits"]["timeout_s"]))
+            if first["status"] != "done":
+                return first
+            resp = {"status": "done", "script": first["answer"], "job_ms": first["job_ms"]}
+            if not _says_ok(first["answer"]):
+                return resp
+            measure_req = {**req, "kind": "measure", "namespaces": first["namespaces"]}
+            second = self._run("measure", measure_req, float(req["limits"]["timeout_s"]))
+            resp["measure"] = second.get("answer") if second["status"] == "done" else second
+            resp["stage_ms"] = [first["job_ms"], second["job_ms"]]
+            resp["job_ms"] += second["job_ms"]
+            return resp
+        if kind in ("call", "probe"):
+            out = self._run("measure", req, float(req["limits"]["timeout_s"]))
+            if out["status"] == "done":
+                return {"status": "done", "payload": out["answer"], "job_ms": out["job_ms"]}
+            return out
+        return {"status": "internal", "message": f"unknown request kind {kind!r}"}
 
-    def _dispatch_and_wait(self, req: dict, code) -> dict:
-        timeout = float(req["limits"]["timeout_s"])
-        self.prepare()
-        pid, job_w, r = self.spare
-        self.spare = None
+    def _run(self, kind: str, req: dict, timeout: float) -> dict:
+        if self.spares[kind] is None:
+            self.spares[kind] = self._fork(kind)
+        pid, inner, job_w, r, namespaces = self.spares[kind]
+        self.spares[kind] = None
         t0 = time.monotonic()
         body = json.dumps(req).encode()
-        blob = marshal.dumps(code) if code is not None else b""
         try:
-            os.write(job_w, struct.pack("<QQ", len(body), len(blob)))
-            _write_all(job_w, body + blob)
+            spare_write(job_w, struct.pack("<Q", len(body)) + body)
         except OSError:
             pass  # the spare died: _collect reports it as a crash
         finally:
             os.close(job_w)
-        data, state = self._collect(pid, r, t0 + timeout)
-        os.close(r)
+        limits = req["limits"]
+        cap = int(limits["output_kb"]) * 2048 + (256 << 10)
+        budget = int(limits.get("disk_mb", 256)) << 20
+        status = None
         try:
-            os.killpg(pid, signal.SIGKILL)  # stray grandchildren die with the job
-        except OSError:
-            pass
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except OSError:
-            pass
+            data, state = self._collect(pid, r, t0 + timeout, cap, req["job_dir"], budget)
+            if state == "crash":  # let the warden die as its job died, to tell how
+                status = _wait_briefly(pid, DRAIN_S)
+        finally:
+            os.close(r)
+            for victim in (inner, pid):
+                try:
+                    os.kill(victim, signal.SIGKILL)  # the job's namespace dies with its PID 1
+                except OSError:
+                    pass
+            if inner == pid:
+                try:
+                    os.killpg(pid, signal.SIGKILL)  # no PID namespace: its process group
+                except OSError:
+                    pass
         elapsed = (time.monotonic() - t0) * 1000
         if state == "done":
             self.pending.add(pid)  # reaped later, off the hot path
-            try:
-                return {"status": "done", "payload": json.loads(data), "job_ms": elapsed}
-            except ValueError:
-                state = "crash"
-        _, status = os.waitpid(pid, 0)
-        return {"status": state, "job_ms": elapsed, **self._death(status, state, timeout)}
+            return {"status": "done", "answer": data.decode("utf-8", "replace"), "job_ms": elapsed,
+                    "namespaces": namespaces}
+        if status is None:
+            _, status = os.waitpid(pid, 0)
+        return {"status": state, "job_ms": elapsed, "stage": kind,
+                **self._death(status, state, timeout, cap, budget)}
 
-    def _collect(self, pid: int, r: int, deadline: float) -> tuple[bytes, str]:
+    def _collect(self, pid, r, deadline, cap, job_dir, budget) -> tuple[bytes, str]:
         pidfd = os.pidfd_open(pid)
         buf = bytearray()
+        watch = [r, pidfd] + ([self.parent_fd] if self.parent_fd is not None else [])
+        exited_at = None
+        next_check = time.monotonic() + POLL_S
         try:
             while True:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
+                now = time.monotonic()
+                if exited_at is not None and now - exited_at > DRAIN_S:
+                    return bytes(buf), ("done" if buf else "crash")  # a survivor holds the pipe
+                if now >= deadline:
                     return bytes(buf), "timeout"
-                ready, _, _ = select.select([r, pidfd], [], [], remaining)
+                ready, _, _ = select.select(watch, [], [], min(deadline - now, POLL_S))
+                if self.parent_fd in ready:
+                    raise ParentGone()
                 if r in ready:
                     chunk = os.read(r, 1 << 16)
                     if not chunk:
                         return bytes(buf), ("done" if buf else "crash")
                     buf += chunk
-                    if len(buf) > MAX_PAYLOAD:
-                        return b"", "crash"
+                    if len(buf) > cap:
+                        return b"", "output_limit"
                 elif pidfd in ready:
-                    # exited; drain what it wrote (the pipe end is closed by the exit)
-                    while True:
-                        chunk = os.read(r, 1 << 16)
-                        if not chunk:
-                            break
-                        buf += chunk
-                    return bytes(buf), ("done" if buf else "crash")
+                    if exited_at is None:
+                        exited_at = time.monotonic()
+                        watch = [w for w in watch if w != pidfd]
+                if exited_at is None and time.monotonic() >= next_check:
+                    next_check = time.monotonic() + POLL_S
+                    if usage(job_dir) > budget:
+                        return b"", "disk_limit"
         finally:
             os.close(pidfd)
 
     @staticmethod
-    def _death(status: int, state: str, timeout: float) -> dict:
+    def _death(status: int, state: str, timeout: float, cap: int, budget: int) -> dict:
         if state == "timeout":
             return {"signal": None, "timeout_s": timeout}
+        if state == "output_limit":
+            return {"message": f"the job's answer was larger than {cap >> 10} KiB"}
+        if state == "disk_limit":
+            return {"message": f"the job wrote more than {budget >> 20} MiB into its folder"}
         if os.WIFSIGNALED(status):
             sig = os.WTERMSIG(status)
             if sig == signal.SIGXCPU:
@@ -222,15 +227,93 @@ class Zygote:
             return {"signal": int(sig), "signal_name": _SIGNAL_TEXT.get(sig, signal.Signals(sig).name)}
         return {"signal": None, "exit_code": os.WEXITSTATUS(status)}
 
+    def probe(self) -> list[str]:
+        """The protections a job gets on this system (a confined process says what it applied)."""
+        job_dir = tempfile.mkdtemp(prefix="cadagent-probe-")
+        try:
+            if isolate.job_user():
+                os.chown(job_dir, *isolate.job_user())
+            out = self.handle({"kind": "probe", "job_dir": job_dir, "limits": {
+                "timeout_s": 30.0, "output_kb": 64, "disk_mb": 1, "max_script_kb": 1}})
+            found = json.loads(out.get("payload") or "{}").get("value", {}).get("protections", [])
+        except (ValueError, AttributeError, OSError):
+            found = []
+        finally:
+            shutil.rmtree(job_dir, ignore_errors=True)
+        self.prepare()
+        return [*found, *(self.spares["script"] or [None] * 5)[4]]
+
+    def health_problem(self) -> str | None:
+        now = _health()
+        if now == self.healthy:
+            return None
+        names = ["resource limits", "nice value", "thread count"]
+        changed = [n for n, a, b in zip(names, self.healthy, now) if a != b]
+        return "the sandbox worker's " + " and ".join(changed) + " changed during the job"
+
+
+def _wait_briefly(pid: int, seconds: float) -> int | None:
+    """The exit status of child ``pid`` if it exits within ``seconds``."""
+    fd = os.pidfd_open(pid)
+    try:
+        if select.select([fd], [], [], seconds)[0]:
+            return os.waitpid(pid, 0)[1]
+    finally:
+        os.close(fd)
+    return None
+
+
+def _says_ok(answer: str) -> bool:
+    try:
+        return json.loads(answer).get("ok") is True
+    except (ValueError, AttributeError, RecursionError):
+        return False
+
+
+def spare_write(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _parent_pidfd() -> int | None:
+    expected = os.environ.get("CADAGENT_SANDBOX_PARENT")
+    if not expected:
+        return None
+    if os.getppid() != int(expected):
+        sys.exit("zygote: the parent is already gone")
+    return os.pidfd_open(int(expected))
+
+
+def _lines(fd: int, parent_fd: int | None):
+    """Request lines from the host; ends on EOF or when the parent dies."""
+    buf = b""
+    watch = [fd] + ([parent_fd] if parent_fd is not None else [])
+    while True:
+        ready, _, _ = select.select(watch, [], [])
+        if parent_fd in ready:
+            return
+        chunk = os.read(fd, 1 << 16)
+        if not chunk:
+            return
+        buf += chunk
+        while b"\n" in buf:
+            line, buf = buf.split(b"\n", 1)
+            yield line
+        if len(buf) > MAX_LINE:
+            buf = b""
+            yield b"{}"
+
 
 def main() -> None:
-    proto_in = os.fdopen(os.dup(0), "rb")
+    proto_in = os.dup(0)
     proto_out = os.fdopen(os.dup(1), "wb")
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)
     os.dup2(2, 1)  # stray prints of libraries go to the log, never into the protocol
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the caller owns our lifetime
     os.chdir("/")
+    parent_fd = _parent_pidfd()
     sys.path[:] = [p for p in sys.path if p and os.path.abspath(p) != os.path.abspath(tempfile.gettempdir())]
     _preload()
     warm = "--no-warm-up" not in sys.argv
@@ -239,27 +322,47 @@ def main() -> None:
         if _thread_count() > 1:  # never fork from a threaded parent: start again, cold
             print("zygote: warm-up started threads; restarting without warm-up", file=sys.stderr)
             os.execv(sys.executable, [sys.executable, "-m", "tools.sandbox.zygote", "--no-warm-up"])
-    zygote = Zygote(keep_fds=(proto_in.fileno(), proto_out.fileno()))
+    zygote = Zygote(keep_fds=(proto_in, proto_out.fileno()), parent_fd=parent_fd)
+    # Everything imported so far is permanent: a collection in a job would otherwise walk
+    # (and so copy-on-write) every object of the warm interpreter, ~50 ms per job.
+    gc.collect()
+    gc.freeze()
 
     def send(obj: dict) -> None:
         proto_out.write(json.dumps(obj).encode() + b"\n")
         proto_out.flush()
 
-    send({"ready": True, "pid": os.getpid(), "landlock_abi": landlock_abi(),
-          "python": sys.version.split()[0], "warm_up": warm, "threads": _thread_count()})
-    for line in proto_in:
-        req = None
-        try:
-            req = json.loads(line)
-            resp = zygote.handle(req)
-        except Exception as exc:  # noqa: BLE001 - a bad request must not kill the zygote
-            resp = {"status": "internal", "message": f"{type(exc).__name__}: {exc}"}
-        resp["id"] = req.get("id") if isinstance(req, dict) else None
-        send(resp)
-        try:
-            zygote.prepare()
-        except Exception as exc:  # noqa: BLE001 - the next request will report it
-            print(f"zygote: cannot prepare the next job: {exc}", file=sys.stderr)
+    zygote.prepare()
+    send({"ready": True, "protections": zygote.probe(), "pid": os.getpid(), "landlock_abi": landlock_abi(),
+          "python": sys.version.split()[0], "warm_up": warm, "threads": _thread_count(),
+          "seccomp": zygote.seccomp is not None, "job_user": isolate.job_user()})
+    try:
+        for line in _lines(proto_in, parent_fd):
+            req = None
+            try:
+                req = json.loads(line)
+                resp = zygote.handle(req)
+            except ParentGone:
+                break
+            except Exception as exc:  # noqa: BLE001 - a bad request must not kill the zygote
+                resp = {"status": "internal", "message": f"{type(exc).__name__}: {exc}"}
+            resp["id"] = req.get("id") if isinstance(req, dict) else None
+            problem = zygote.health_problem()
+            if problem:
+                resp = {"status": "internal", "id": resp["id"], "replace": True,
+                        "message": f"{problem}; the worker was replaced and this job's result "
+                                   "discarded (the script tried to tamper with the sandbox)"}
+            del req, line  # nothing of this request may reach the next spare
+            send(resp)
+            del resp
+            if problem:
+                break
+            try:
+                zygote.prepare()
+            except Exception as exc:  # noqa: BLE001 - the next request will report it
+                print(f"zygote: cannot prepare the next job: {exc}", file=sys.stderr)
+    finally:
+        zygote.kill_spares()
 
 
 if __name__ == "__main__":
