@@ -7,6 +7,9 @@ Sources:
 - ``cadjson``: generated CAD JSON documents (boxes, plates with holes, rings, L and T profiles,
   stepped blocks) and any given CAD JSON files, built in the sandbox, paired with our grounded
   step-by-step explanation (the ``explain`` task).
+- ``instructions`` (the ``cadjson`` pairs, ``gen`` task): the same generated documents written as
+  construction steps in the Text2CAD expert register → the CAD JSON, kept when our parser reads the
+  steps back to the same document and it builds (finetune/cadjson_text.py).
 - ``feedback`` / ``sessions``: thumbs-up answers in ``<workspace>/feedback.jsonl`` and saved new designs
   in ``<workspace>/sessions``, re-run and deduplicated.
 
@@ -323,6 +326,11 @@ def build_dataset(out: Path, settings, *, seed: int = 0, per_example: int = 6, c
         if progress:
             progress("cadjson documents")
         reports.append(cadjson_records(sandbox, rng, cadjson, list(cadjson_files)))
+        if progress:
+            progress("construction steps → CAD JSON pairs")
+        from .cadjson_text import instruction_records
+
+        reports.append(instruction_records(sandbox, rng, cadjson))
         if progress:
             progress("feedback and sessions")
         reports.append(usage_records(settings.workspace, sandbox))
