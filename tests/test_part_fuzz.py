@@ -11,7 +11,7 @@ import pytest
 
 from tools.part import compile_spec, validate
 
-N_SPECS = 520
+N_SPECS = 800
 BATCH = 40
 
 
@@ -161,7 +161,7 @@ def test_fuzz_specs_build_or_are_refused(sandbox):
         else:
             valid.append((obj, compile_spec(spec).script))
     assert len(specs) >= 500
-    assert len(valid) >= 150 and refused >= 100, (len(valid), refused)
+    assert len(valid) >= 250 and refused >= 100, (len(valid), refused)
     failures = []
     for start in range(0, len(valid), BATCH):
         chunk = valid[start:start + BATCH]
