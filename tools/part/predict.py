@@ -7,13 +7,14 @@ import math
 
 from tools.cadjson.validate import Problem
 
-from .bodies import Compound, Cone, Cylinder, PolygonPrism, Profile, Revolve, RoundedRect, Shaft, Sphere, Tube
+from .bodies import Box, Compound, Cone, Cylinder, PolygonPrism, Profile, Revolve, RoundedRect, Shaft, Sphere, Tube
 from .features import Boss, Chamfer, Fillet, Hole, Keyway, LinearPattern, PolarPattern, Pocket, Rib, Shell, \
     Slot, Text
 from .geometry import polyline_points, profile_outline, resolved
 from .validation import json_path
 
 EPS = 1e-6
+SHELLABLE = (Box, RoundedRect, Cylinder, PolygonPrism)
 COVER = {"all": {"all", "vertical", "top", "bottom", "outer", "holes", "ends", "vt", "vb"},
          "outer": {"vertical", "top", "bottom", "outer", "ends", "all", "vt", "vb"},
          "ends": {"top", "bottom", "ends", "vt", "vb"}, "top": {"top", "vt"}, "bottom": {"bottom", "vb"},
@@ -81,21 +82,23 @@ def check_feature(spec, shape, r, path, problems, done) -> None:  # noqa: C901
                           f"the {src.kind} inside the face", f"it reaches {ext:g} mm around ({u:g}, {v:g})",
                           "move it in, make it smaller or use fewer copies"))
                 break
+    outline = _section(spec.body)
+    if outline and r.frame is not None and r.points and r.frame.name in ("top", "bottom"):
+        ext = _extent(src, r)
+        for u, v in r.points:
+            q = (u, v) if r.frame.name == "top" else (u, -v)
+            if not _inside_polygon(q, outline) or _edge_distance(q, outline) < ext - EPS:
+                p(Problem(json_path([*path, "at"]), f"{src.kind} at ({u:g}, {v:g}) is not inside the "
+                          f"{spec.body.kind.replace('_', ' ')}'s {r.frame.name} face",
+                          f"the whole {src.kind} on the face", f"it reaches {ext:g} mm around ({u:g}, {v:g})",
+                          "move it in or make it smaller"))
+                return
     if isinstance(spec.body, Profile) and spec.body.shape != "obround" and r.frame is not None and r.points:
         if r.frame.name not in ("top", "bottom"):
             p(Problem(json_path([*path, "on"]), f"the {r.frame.name} of a {spec.body.shape} section is not one flat "
                       "face", "top or bottom (the ends of the extruded section)", r.frame.name,
                       "place it on top or bottom, or use a box body"))
             return
-        outline = profile_outline(spec.body) if spec.body.shape != "polyline" else polyline_points(spec.body)
-        ext = _extent(src, r)
-        for u, v in r.points:
-            q = (u, v) if r.frame.name == "top" else (u, -v)
-            if not _inside_polygon(q, outline) or _edge_distance(q, outline) < ext - EPS:
-                p(Problem(json_path([*path, "at"]), f"{src.kind} at ({u:g}, {v:g}) is not inside the "
-                          f"{spec.body.shape} section", f"the whole {src.kind} on the section's material",
-                          f"it reaches {ext:g} mm around ({u:g}, {v:g})", "move it onto the section"))
-                return
     if isinstance(spec.body, PolygonPrism) and r.frame is not None and r.frame.name in ("left", "right", "front", "back"):
         n = resolved(spec.body)["sides"]
         if r.frame.name in ("left", "right") or n % 4 != 2:
@@ -155,6 +158,18 @@ def check_feature(spec, shape, r, path, problems, done) -> None:  # noqa: C901
         check_shell(spec, shape, f, fp, p, done)
     if isinstance(f, Keyway):
         check_keyway(spec, f, path, p)
+
+
+def _section(body):
+    """The true outline of the top / bottom face where it is not the bbox rectangle."""
+    if isinstance(body, Profile) and body.shape != "obround":
+        return profile_outline(body) if body.shape != "polyline" else polyline_points(body)
+    if isinstance(body, PolygonPrism):
+        d = resolved(body)
+        rc = d["across_corners"] / 2
+        return [(rc * math.cos(2 * math.pi * i / d["sides"]), rc * math.sin(2 * math.pi * i / d["sides"]))
+                for i in range(d["sides"])]
+    return None
 
 
 def _inside_polygon(q, poly) -> bool:
@@ -249,6 +264,10 @@ def edge_limit(spec, shape, edges: str, done) -> tuple[float | None, str]:
     if isinstance(body, PolygonPrism):
         plan = resolved(body)["across_flats"] / 2
     cands = [(plan / 2, f"the {plan:g} mm wide {noun}")]
+    if isinstance(body, PolygonPrism):
+        d = resolved(body)
+        side = d["across_flats"] * math.tan(math.pi / d["sides"])
+        cands.append((side / 2, f"the {side:.3g} mm sides of the prism"))
     if isinstance(body, RoundedRect) and edges != "vertical":
         cands.append((body.corner_radius, f"the {body.corner_radius:g} mm rounded corners"))
     if edges in ("top", "bottom"):
@@ -257,17 +276,20 @@ def edge_limit(spec, shape, edges: str, done) -> tuple[float | None, str]:
         cands.append((lz / 2, f"the {lz:g} mm {noun}"))
     for x in done[:-1]:
         if x.frame is not None and x.points:
-            cands += _feature_limits(x, edges)
+            cands += _feature_limits(x, edges, _section(body))
     return min(cands)
 
 
-def _feature_limits(x, edges) -> list:
+def _feature_limits(x, edges, section=None) -> list:
     """How much room the earlier placed features leave a fillet of ``edges``."""
     f = x.source.feature if x.source else x.feature
     out = []
     ext = _extent(f, x)
     name = f"{f.kind} {x.feature.id!r}"
-    if x.frame.round_radius is not None:
+    if section and x.frame.name in ("top", "bottom"):
+        margin = min(_edge_distance((u, v) if x.frame.name == "top" else (u, -v), section) - ext for u, v in x.points)
+        out.append((margin / 2 if edges == "all" else margin, f"the {margin:.3g} mm between {name} and the edge"))
+    elif x.frame.round_radius is not None:
         margin = min(min(x.frame.round_radius - math.hypot(u, v), math.hypot(u, v) - x.frame.inner_radius
                          if x.frame.inner_radius else 1e9) - ext for u, v in x.points)
         out.append((margin / 2 if edges == "all" else margin, f"the {margin:.3g} mm between {name} and the edge"))
@@ -281,6 +303,10 @@ def _feature_limits(x, edges) -> list:
         else:
             margin = min(min(hu - abs(u) - eu, hv - abs(v) - ev) for u, v in x.points)
         out.append((margin / 2 if edges == "all" else margin, f"the {margin:.3g} mm between {name} and the edge"))
+    if edges == "vertical" and isinstance(f, (Boss, Rib, Pocket)) and not getattr(f, "diameter", None) and \
+            getattr(f, "shape", "rect") == "rect":
+        size = f.thickness if isinstance(f, Rib) else min(f.length, f.width)
+        out.append((size / 2, f"{name} ({size:g} mm wide)"))
     if edges in ("top", "bottom") and x.frame.name == edges and isinstance(f, (Boss, Rib)):
         size = f.thickness if isinstance(f, Rib) else (f.diameter or min(f.length, f.width))
         out.append((min(size / 2, f.height), f"{name} ({size:g} mm wide, {f.height:g} mm tall: its top is now "
@@ -320,9 +346,9 @@ def check_shell(spec, shape, f: Shell, fp, p, done) -> None:
     if f.thickness >= lim - EPS:
         p(Problem(fp + ".thickness", f"walls {f.thickness:g} mm thick fill the {min(shape.size):g} mm part",
                   f"less than {lim:g}", f"{f.thickness:g}"))
-    bored = isinstance(spec.body, Tube) or (isinstance(spec.body, PolygonPrism) and resolved(spec.body).get("bore"))
-    if isinstance(spec.body, (Sphere, Cone, Compound)) or bored or len([x for x in done if isinstance(x.feature, Shell)]) > 1:
-        p(Problem(fp, "shell is only supported once, on a box, plate, prism without a bore, cylinder or shaft",
+    bored = isinstance(spec.body, PolygonPrism) and resolved(spec.body).get("bore")
+    if not isinstance(spec.body, SHELLABLE) or bored or len([x for x in done if isinstance(x.feature, Shell)]) > 1:
+        p(Problem(fp, "shell is only supported once, on a box, rounded rectangle, cylinder or prism without a bore",
                   "one shell on a prismatic or cylindrical body", spec.body.kind))
     for x in done[:-1]:
         if not isinstance(x.feature, (Fillet, Chamfer)) or x.feature.edges == "holes":
