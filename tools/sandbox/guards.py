@@ -7,9 +7,16 @@ that attribute access, imports and printing actually reach, so computed detours
 
 from __future__ import annotations
 
+import collections
 import importlib
 import operator
 import types
+from types import MappingProxyType
+
+try:
+    import numpy as _np
+except ImportError:  # pragma: no cover - numpy is a dependency
+    _np = None
 
 from RestrictedPython import safe_builtins
 from RestrictedPython.Eval import default_guarded_getitem, default_guarded_getiter
@@ -40,7 +47,18 @@ def guarded_getattr(obj, name, default=None, *args):
         if isinstance(origin, str) and not _origin_allowed(origin):
             raise RefusedError(f"'.{name}' comes from the module '{origin}', which scripts may not use "
                                "directly; use the CadQuery API (cq.Workplane, cq.Solid, ...)")
+    if (isinstance(obj, types.ModuleType) or (isinstance(obj, type) and not _made_by_script(obj))) \
+            and type(value) in _CONTAINERS:
+        return _read_only(value)  # a library's registry or table: read it, never change it
     return value
+
+
+def _read_only(value):
+    if isinstance(value, dict):
+        return MappingProxyType(value)
+    if isinstance(value, (set, frozenset)):
+        return frozenset(value)
+    return tuple(value)
 
 
 _CODE_TYPES = (type, types.FunctionType, types.BuiltinFunctionType)
@@ -110,10 +128,56 @@ def _inplacevar(op: str, x, y):
     return _INPLACE[op](x, y)
 
 
+SCRIPT_MODULE = "__cadquery_script__"  # the script's __name__: its classes carry it
+_CONTAINERS = (list, dict, set, bytearray, collections.deque)
+
+
+def _made_by_script(cls: type) -> bool:
+    return cls.__dict__.get("__module__") == SCRIPT_MODULE if isinstance(cls, type) else False
+
+
+class _ItemsOnly:
+    """What ``_write_`` hands back for a numpy array: items may change, attributes
+    (``strides``, ``data``, ``shape`` ...) may not."""
+
+    __slots__ = ("_target",)
+
+    def __init__(self, target) -> None:
+        object.__setattr__(self, "_target", target)
+
+    def __setitem__(self, key, value) -> None:
+        self._target[key] = value
+
+    def __delitem__(self, key) -> None:
+        del self._target[key]
+
+    def __setattr__(self, name, value) -> None:
+        raise RefusedError(f"scripts may not set attributes of a numpy array ('.{name}'); "
+                           "make a new array instead")
+
+    __delattr__ = __setattr__
+
+
 def _write(obj):
+    """Writes (``x.a = v``, ``x[k] = v``, ``del``) only to what the script made itself: its own
+    classes and their instances, and plain containers. Never a module, a class it did not
+    define (every CadQuery / OCP / numpy class) or an instance of one."""
     if isinstance(obj, types.ModuleType):
         raise RefusedError(f"scripts may not modify the module '{obj.__name__}'")
-    return obj
+    if isinstance(obj, type):
+        if _made_by_script(obj):
+            return obj
+        raise RefusedError(f"scripts may not modify the class '{obj.__name__}' (only classes the "
+                           "script defines itself)")
+    if _made_by_script(type(obj)):
+        return obj
+    if type(obj) in _CONTAINERS or isinstance(obj, (collections.Counter, collections.OrderedDict,
+                                                    collections.defaultdict)):
+        return obj
+    if _np is not None and type(obj) is _np.ndarray:
+        return _ItemsOnly(obj)
+    raise RefusedError(f"scripts may not modify a {type(obj).__name__} object they did not define "
+                       "(change your own variables, lists and dicts instead)")
 
 
 _EXTRA_BUILTINS = {

@@ -15,14 +15,17 @@ attribute access computed at run time cannot get around this pass.
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 
 from RestrictedPython import compile_restricted_exec
 
-# Top-level modules a script may import (and their submodules where noted).
+# Top-level modules a script may import (and their submodules where noted). Not ``copy``
+# (``copy.dispatch_table`` / ``__reduce__`` call any callable with chosen arguments), ``enum``
+# or ``dataclasses`` (class namespaces built from dicts): CAD scripts do not need them.
 ALLOWED_MODULES = frozenset({
     "cadquery", "math", "cmath", "numpy", "itertools", "functools", "collections",
-    "random", "statistics", "typing", "decimal", "fractions", "copy", "enum", "dataclasses",
+    "random", "statistics", "typing", "decimal", "fractions",
 })
 # Submodules that may be imported or reached as attributes (all others of allowed packages
 # are refused: e.g. ``cadquery.occ_impl.exporters`` writes files, ``numpy.ctypeslib``
@@ -54,6 +57,10 @@ FORBIDDEN_ATTRIBUTES: dict[str, str] = {
         "os", "sys", "subprocess", "system", "popen", "spawn", "fork", "ctypes", "ctypeslib",
         "importlib", "builtins", "socket", "shutil", "pathlib", "environ", "testing", "f2py",
         "distutils", "lib", "show_config", "show_runtime", "info", "setuptools")},
+    **{name: "this API evaluates strings or builds classes from dicts, which scripts may not do"
+       for name in ("get_type_hints", "ForwardRef", "get_annotations", "singledispatch",
+                    "singledispatchmethod", "register", "make_dataclass", "dispatch_table",
+                    "evaluate", "eval_type", "TypeAliasType", "SimpleNamespace")},
     "format": "str.format can reach object internals; use an f-string instead",
     "format_map": "str.format_map can reach object internals; use an f-string instead",
     **{name: "introspection is not allowed in scripts" for name in (
@@ -61,6 +68,9 @@ FORBIDDEN_ATTRIBUTES: dict[str, str] = {
         "f_builtins", "f_back", "f_code", "tb_frame", "tb_next", "cr_frame", "ag_frame",
         "co_code", "func_globals", "with_traceback")},
 }
+
+
+_DUNDER = re.compile(r"^__\w+__$")
 
 
 @dataclass(frozen=True)
@@ -123,6 +133,41 @@ class _Checker(ast.NodeVisitor):
         if reason:
             self._refuse(node, f"attribute '.{node.attr}'", reason)
         self.generic_visit(node)
+
+    def visit_Constant(self, node: ast.Constant) -> None:
+        # dunder names as dict keys, namespace keys or keyword names reach object internals
+        if isinstance(node.value, str) and _DUNDER.match(node.value) and node.value != "__main__":
+            self._refuse(node, f"the string {node.value!r}", "dunder names may not appear in scripts, "
+                         "not even as strings (dict keys, namespaces, keyword names)")
+
+    def visit_keyword(self, node: ast.keyword) -> None:
+        if node.arg and node.arg.startswith("_"):
+            self._refuse(node, f"keyword '{node.arg}='", "keyword names starting with '_' are private")
+        self.generic_visit(node)
+
+    def _annotation(self, node: ast.AST | None) -> None:
+        if node is None:
+            return
+        for sub in ast.walk(node):
+            if isinstance(sub, ast.Constant) and isinstance(sub.value, str):
+                self._refuse(sub, "a string annotation",
+                             "string annotations are evaluated later by typing / functools; write "
+                             "the type itself (x: float) or leave the annotation out")
+                return
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
+        self._annotation(node.annotation)
+        self.generic_visit(node)
+
+    def visit_arg(self, node: ast.arg) -> None:
+        self._annotation(node.annotation)
+        self.generic_visit(node)
+
+    def visit_FunctionDef(self, node: ast.FunctionDef) -> None:
+        self._annotation(node.returns)
+        self.generic_visit(node)
+
+    visit_AsyncFunctionDef = visit_FunctionDef
 
 
 @dataclass
