@@ -66,6 +66,20 @@ def _open_ends(loop: list) -> list:
     return [p for n, p in count.values() if n % 2 == 1]
 
 
+def _flat(loop: list) -> bool:
+    """A loop of lines only whose points all lie on one line (e.g. a line and the same line back)."""
+    if any(c[0] != "line" for c in loop):
+        return False
+    pts = [p for c in loop for p in (c[1], c[2])]
+    (x0, y0) = pts[0]
+    far = max(pts, key=lambda p: math.dist(p, (x0, y0)))
+    span = math.dist(far, (x0, y0))
+    if span == 0:
+        return True
+    dx, dy = (far[0] - x0) / span, (far[1] - y0) / span
+    return max(abs((p[0] - x0) * dy - (p[1] - y0) * dx) for p in pts) <= 1e-9 * max(1.0, span)
+
+
 class SketchBuilder:
     def __init__(self) -> None:
         self.faces: list[list[list[tuple]]] = [[[]]]   # faces → loops → curves ('line', a, b) ...
@@ -328,6 +342,9 @@ class SketchBuilder:
                 if len(ends) == 2:
                     self.notes.append(f"an open loop was closed with a line from {ends[0]} to {ends[1]}")
                     loop = loop + [("line", ends[0], ends[1])]
+                if _flat(loop):
+                    self.notes.append(f"a loop of {len(loop)} curve(s) encloses no area and was dropped")
+                    continue
                 counters = {"line": 0, "arc": 0, "circle": 0}
                 curves = {}
                 for c in loop:

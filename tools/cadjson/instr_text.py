@@ -66,7 +66,13 @@ def _seq_value(words: list[str]) -> str | None:
 
 def words_to_numbers(text: str) -> str:
     """'zero point seven five' → '0.75', 'negative ninety degrees' → '-90 degrees'; counts before a
-    noun ('four lines', 'one loop') and 'two-dimensional' stay words."""
+    noun ('four lines', 'one loop') and 'two-dimensional' stay words; 'and' joins numbers only after
+    'hundred' / 'thousand' ('zero, zero and zero' is three numbers)."""
+    parts = re.split(r"(?<!hundred)(?<!thousand)(\s+and\s+)", text)
+    return "".join(p if i % 2 else _words_to_numbers(p) for i, p in enumerate(parts))
+
+
+def _words_to_numbers(text: str) -> str:
     def sub(m: re.Match) -> str:
         raw = m.group(0)
         words = [w for w in re.split(r"[\s-]+", raw.lower()) if w]
@@ -75,7 +81,7 @@ def words_to_numbers(text: str) -> str:
         simple = "point" not in words and words[0] not in ("negative", "minus")
         if simple and words == ["one"]:
             return raw  # "the first one", "one loop": a word, not a coordinate
-        if simple:
+        if simple and not raw.lower().rstrip().endswith(" and"):  # "zero and ends at": a number before "and"
             nxt = re.match(r"\s+([a-z]+)", text[m.end():m.end() + 20], re.I)
             if nxt and nxt.group(1).lower() not in _KEEP_AFTER:
                 return raw
