@@ -8,6 +8,7 @@ import json
 import math
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -257,8 +258,7 @@ def test_chat_builds_instructions_as_a_new_design_and_saves_the_json(agents):
     state = agent.state("steps")
     version = state["versions"][-1]
     assert version["volume"] == pytest.approx((40 * 20 - math.pi * 25) * 10, rel=1e-6)
-    saved = json.loads((ROOT / version["cadjson"]).read_text()) if not version["cadjson"].startswith("/") else \
-        json.loads(open(version["cadjson"]).read())
+    saved = json.loads(Path(version["cadjson"]).read_text(encoding="utf-8"))
     assert saved["parts"]["part_1"]["sketch"]["face_1"]["loop_2"]["circle_1"]["Radius"] == 5
     assert version["cadjson"].endswith("v1/part.cadjson.json")
     answer = next(e for e in events if e.node == "respond").data["answer"]
@@ -335,3 +335,14 @@ def test_text2cad_expert_suite_compares_in_place():
     iou = conv.turns[0]["expect"]["iou"]
     assert iou["align"] == "translate" and iou["min"] == 0.9 and iou["normalize"] is True
     assert "align" not in text2cad_suite(SAMPLES.parent, "beginner")[0].turns[0]["expect"]["iou"]
+
+
+def test_chat_steps_that_do_not_build_get_the_reason_not_another_part(agents):
+    far = BLOCK + _second("Draw a circle centered at (500, 500) with a radius of 5. Extrude the sketch 10 units "
+                          "towards the normal, keeping only the intersection with the existing body.")
+    agent = agents()
+    events = list(agent.stream("far", far, None))
+    assert not any(e.node == "save" for e in events)
+    answer = next(e for e in events if e.node == "respond").data["answer"]
+    assert "The part built from this CAD JSON is not valid" in answer
+    assert not agent.state("far").get("versions")
