@@ -23,7 +23,10 @@ class SandboxSettings(BaseModel):
     timeout_s: float = Field(30.0, gt=0, description="wall-clock limit of one job")
     memory_mb: int = Field(2048, ge=64, description="extra address space a job may map")
     output_kb: int = Field(64, ge=1, description="how much a script may print")
-    workers: int = Field(1, ge=1, le=64, description="warm worker processes")
+    workers: int = Field(default_factory=lambda: max(1, min(os.cpu_count() or 1, 4)), ge=1, le=64,
+                         description="warm worker processes (parallel jobs); default: one per core, at most 4")
+    disk_mb: int = Field(256, ge=1, description="what one job may write into its folder, all files together")
+    max_script_kb: int = Field(1024, ge=1, description="larger scripts are refused before anything runs")
 
 
 class StorageSettings(BaseModel):
@@ -92,7 +95,8 @@ class Settings(BaseSettings):
         from tools.sandbox import Limits
 
         s = self.sandbox
-        return Limits(timeout_s=s.timeout_s, memory_mb=s.memory_mb, output_kb=s.output_kb)
+        return Limits(timeout_s=s.timeout_s, memory_mb=s.memory_mb, output_kb=s.output_kb,
+                      disk_mb=s.disk_mb, max_file_mb=min(256, s.disk_mb), max_script_kb=s.max_script_kb)
 
     def sandbox_factory(self):
         """A Sandbox built from these settings (jobs and logs in the workspace)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from pydantic import ValidationError
 
@@ -12,7 +14,8 @@ def test_defaults(monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("CADAGENT_CONFIG", raising=False)
     s = load_settings()
-    assert s.sandbox.timeout_s == 30.0 and s.sandbox.workers == 1
+    assert s.sandbox.timeout_s == 30.0 and s.sandbox.workers == max(1, min(os.cpu_count() or 1, 4))
+    assert s.limits().disk_mb == 256 and s.limits().max_script_kb == 1024
     assert str(s.workspace) == ".cadagent"
     assert s.limits().timeout_s == 30.0
 
