@@ -103,12 +103,10 @@ def doctor_cmd(config: Optional[Path] = ConfigOpt) -> None:
     """Say which sandbox protections this machine offers and check that a job runs."""
     import platform
 
-    from tools.sandbox.confine import landlock_abi
+    from tools.sandbox.doctor import report as sandbox_report
 
     settings = settings_from(config)
     typer.echo(f"python {platform.python_version()} on {platform.system()} {platform.release()}")
-    abi = landlock_abi()
-    typer.echo(f"landlock: {'ABI ' + str(abi) if abi else 'not available (writes are not confined)'}")
     with settings.sandbox_factory() as sandbox:
         res = sandbox.run_script("import cadquery as cq\nresult = cq.Workplane().box(10, 10, 10)\n",
                                  exports=())
@@ -119,6 +117,8 @@ def doctor_cmd(config: Optional[Path] = ConfigOpt) -> None:
     typer.echo("active protections:")
     for p in ["static screen (RestrictedPython + import/name/attribute rules)", *res.protections]:
         typer.echo(f"  - {p}")
+    for line in sandbox_report(res.protections, settings.sandbox.disk_mb):
+        typer.echo(line)
     from agent.pruning import disk_report
 
     typer.echo(disk_report(settings.workspace, settings.storage))
