@@ -8,8 +8,8 @@ edits), as a person does; all sessions of a level start together.
 
 from __future__ import annotations
 
+import os
 import socket
-import statistics
 import tempfile
 import threading
 import time
@@ -52,6 +52,27 @@ def _session(url: str, sid: str, turns: int, out: list[float], errors: list[str]
         history = result[1] if isinstance(result, (list, tuple)) and len(result) > 1 else history
 
 
+def _cpu_seconds() -> float:
+    """CPU used so far by this process and its children (the sandbox workers with the jobs they reaped)."""
+    t = os.times()
+    total = t.user + t.system
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir() if Path("/proc/self/stat").exists() else []:
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == os.getpid():  # ppid; then utime stime cutime cstime
+            total += sum(int(x) for x in fields[11:15]) / tick
+    return total
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
 def run_level(url: str, sessions: int, turns: int, tag: str) -> tuple[list[float], list[str]]:
     latencies: list[float] = []
     errors: list[str] = []
@@ -79,21 +100,27 @@ def run_benchmark(settings, echo=print, turns: int = 4, levels: tuple[int, ...] 
         run_level(url, 1, 2, "warm")
         results = {}
         for n in levels:
+            cpu0 = _cpu_seconds()
             lat, errors = run_level(url, n, turns, "bench")
+            cpu = (_cpu_seconds() - cpu0) / max(1, len(lat))
             results[n] = {"p50": percentile(lat, 50), "p95": percentile(lat, 95), "turns": len(lat),
-                          "errors": errors}
+                          "cpu_s": cpu, "floor": max(1, n / _cores()) * cpu, "errors": errors}
     finally:
         demo.close()
         agent.close()
     base = results[levels[0]]["p50"]
     echo(f"UI turn latency through the real server (offline engine, {turns} turns a session, "
          f"sandbox workers {settings.sandbox.workers})")
-    echo(f"{'sessions':>8}  {'turns':>5}  {'p50 s':>7}  {'p95 s':>7}  {'p50 / 1 session':>15}")
+    echo(f"{'sessions':>8}  {'turns':>5}  {'p50 s':>7}  {'p95 s':>7}  {'p50 / 1 session':>15}  "
+         f"{'CPU s/turn':>10}  {'CPU floor s':>11}")
     for n, r in results.items():
-        echo(f"{n:>8}  {r['turns']:>5}  {r['p50']:>7.2f}  {r['p95']:>7.2f}  {r['p50'] / base:>14.1f}x")
+        echo(f"{n:>8}  {r['turns']:>5}  {r['p50']:>7.2f}  {r['p95']:>7.2f}  {r['p50'] / base:>14.1f}x  "
+             f"{r['cpu_s']:>10.2f}  {r['floor']:>11.2f}")
         for e in r["errors"][:3]:
             echo(f"          error: {e}")
     echo(f"target: {levels[-1]} sessions p50 <= 2.5x the single-session p50 "
          f"(measured {results[levels[-1]]['p50'] / base:.1f}x)")
+    echo(f"CPU floor: the latency a turn cannot beat when N sessions share {_cores()} core(s) "
+         "(N / cores x CPU per turn, this process with its in-process clients + sandbox workers and jobs)")
     return {n: {k: v for k, v in r.items() if k != "errors"} | {"errors": len(r["errors"])}
             for n, r in results.items()}
