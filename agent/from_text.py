@@ -57,3 +57,42 @@ def save_beside(version_dir: str | Path, document: dict) -> Path:
     tmp.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
     os.replace(tmp, path)
     return path
+
+
+# -- a model writes the CAD JSON (when our parser cannot read the steps) ---------------------------
+MODEL_TRIES = 3
+
+
+def _json_in(text: str):
+    import re
+
+    from tools.cadjson.validate import load_text
+
+    fenced = re.findall(r"```(?:json)?\s*\n(.*?)```", text or "", re.S)
+    body = max(fenced, key=len) if fenced else (text or "")[(text or "").find("{"):(text or "").rfind("}") + 1]
+    return load_text(body or "null")
+
+
+def ask_model(ask, text: str, tries: int = MODEL_TRIES) -> tuple[dict | None, str, int]:
+    """A model's CAD JSON for the steps: (document or None, note, calls). ``ask(messages)`` returns the
+    model's reply text. Each answer goes through the validator; its problems (path, what was expected,
+    what was found, how to fix it) go back to the model on the next try."""
+    from importlib import resources
+
+    from tools.cadjson.validate import validate
+
+    system = resources.files("agent").joinpath("prompts/cadjson.md").read_text(encoding="utf-8")
+    messages: list = [("system", system), ("human", text)]
+    problems: list = []
+    for call in range(1, tries + 1):
+        answer = ask(messages)
+        obj, problems = _json_in(answer)
+        if obj is not None:
+            doc, problems = validate(obj)
+            if doc is not None:
+                return obj, f"The model wrote the CAD JSON for these steps (validated, try {call} of {tries}).", call
+        errors = [str(p) for p in problems if p.severity == "error"] or ["no JSON document in the answer"]
+        messages += [("ai", answer), ("human", "The CAD JSON is not valid. Fix every problem and answer with the "
+                                               "whole corrected document only:\n" + "\n".join(f"- {e}" for e in errors[:20]))]
+    errors = [str(p) for p in problems if p.severity == "error"][:3]
+    return None, "The model's CAD JSON did not validate: " + "; ".join(errors or ["no JSON document"]), tries

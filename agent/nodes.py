@@ -183,6 +183,13 @@ def make_generate(deps: Deps):
                         "model_note": f"{state.get('model_note') or ''}\nThe part built from this CAD JSON is not "
                                       f"valid: {why or 'no solid'}. Check the steps' coordinates and depths."}
             return {"code": from_text.script_for(state["cadjson"]), "attempts": 1, "model_failed": False}
+        if not state.get("history") and _is_model(deps.llm) and from_text.is_instructions(state["request"]):
+            # steps our parser could not read: the model writes the CAD JSON, the validator checks it
+            document, note, calls = from_text.ask_model(lambda m: _text(deps.ask(m, "gen")[0].content),
+                                                        state["request"])
+            if document is not None:
+                return {"code": from_text.script_for(document), "cadjson": document, "attempts": 1,
+                        "model_failed": False, "model_note": note}
         task = "fix" if state.get("history") else state["intent"]
         fixes = state.get("fixes") or []
         if task == "fix" and deps.kb is not None and not fixes:
@@ -212,6 +219,13 @@ def make_generate(deps: Deps):
         return {"code": code, "model_note": note, "attempts": attempts, "fixes": fixes, "tool_log": tool_log,
                 "model_failed": False, "usage": usage}
     return generate
+
+
+def _is_model(llm) -> bool:
+    """A configured model, not the built-in offline engine."""
+    from .offline.engine import OfflineChatModel
+
+    return not isinstance(llm, OfflineChatModel)
 
 
 def _text(content) -> str:

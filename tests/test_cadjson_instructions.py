@@ -346,3 +346,53 @@ def test_chat_steps_that_do_not_build_get_the_reason_not_another_part(agents):
     answer = next(e for e in events if e.node == "respond").data["answer"]
     assert "The part built from this CAD JSON is not valid" in answer
     assert not agent.state("far").get("versions")
+
+
+# -- a model writes the CAD JSON when the parser cannot; the validator's problems go back to it ----
+def _scripted(replies):
+    from langchain_core.language_models.chat_models import BaseChatModel
+    from langchain_core.messages import AIMessage
+    from langchain_core.outputs import ChatGeneration, ChatResult
+
+    class Scripted(BaseChatModel):
+        replies: list[str]
+        prompts: list[str] = []
+
+        @property
+        def _llm_type(self) -> str:
+            return "scripted"
+
+        def _generate(self, messages, stop=None, run_manager=None, **kwargs):
+            self.prompts.append("\n".join(str(m.content) for m in messages))
+            reply = self.replies[min(len(self.prompts) - 1, len(self.replies) - 1)]
+            return ChatResult(generations=[ChatGeneration(message=AIMessage(content=reply))])
+
+    return Scripted(replies=replies, prompts=[])
+
+
+def test_a_model_writes_the_cadjson_with_validator_feedback(tmp_path, sandbox, kb):
+    from agent.runtime import Agent
+    from cadagent.config import load_settings
+
+    vague = ("Create a new coordinate system. Draw a sketch of a disc around (10, 10), as large as the "
+             "plate allows. Extrude it so it is a little thicker than usual.")
+    assert looks_like_instructions(vague) and not parse_instructions(vague).ok
+    frame = {"Euler Angles": [0, 0, 0], "Translation Vector": [0, 0, 0]}
+    ext = {"extrude_depth_towards_normal": 4, "extrude_depth_opposite_normal": 0, "sketch_scale": 1,
+           "operation": "NewBodyFeatureOperation"}
+    open_loop = {"parts": {"part_1": {"coordinate_system": frame, "extrusion": ext, "sketch": {"face_1": {"loop_1": {
+        "line_1": {"Start Point": [0, 0], "End Point": [20, 0]},
+        "line_2": {"Start Point": [20, 0], "End Point": [20, 20]}}}}}}, "units": "mm"}
+    disc = {"parts": {"part_1": {"coordinate_system": frame, "extrusion": ext, "sketch": {"face_1": {"loop_1": {
+        "circle_1": {"Center": [10, 10], "Radius": 10}}}}}}, "units": "mm"}
+    llm = _scripted([f"```json\n{json.dumps(open_loop)}\n```", json.dumps(disc)])
+    agent = Agent(load_settings(workspace=tmp_path / "ws"), llm=llm, kb=kb, sandbox=sandbox)
+    try:
+        list(agent.stream("model", vague, None))
+        version = agent.state("model")["versions"][-1]
+    finally:
+        agent.close()
+    assert version["volume"] == pytest.approx(math.pi * 100 * 4, rel=1e-6)
+    assert json.loads(Path(version["cadjson"]).read_text())["parts"]["part_1"]["sketch"] == disc["parts"]["part_1"]["sketch"]
+    assert len(llm.prompts) == 2
+    assert "$.parts.part_1.sketch.face_1.loop_1" in llm.prompts[1] and "Fix:" in llm.prompts[1]
