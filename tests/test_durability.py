@@ -48,6 +48,12 @@ def test_a_damaged_checkpoint_database_keeps_every_version(agents, tmp_path, dam
     assert "v1 saved" in b.send("another thread", PLATE)
 
 
+def test_the_checkpoint_database_uses_wal_and_waits_when_busy(agents):
+    a = agents()
+    assert a._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert a._conn.execute("PRAGMA busy_timeout").fetchone()[0] == 30_000
+
+
 def test_versions_the_checkpoint_missed_are_restored_and_numbers_never_clash(agents, sandbox):
     a = agents()
     assert "v1 saved" in a.send("t", PLATE)

@@ -217,7 +217,7 @@ def _make(path: Path, size: int, age_h: float, now: float) -> Path:
 
 
 def test_pruning_keeps_the_newest_jobs_and_respects_the_size_budget(tmp_path):
-    from agent.pruning import disk_use, prune
+    from agent.pruning import disk_report, disk_use, prune
     from cadagent.config import StorageSettings
 
     now = time.time()
@@ -240,6 +240,9 @@ def test_pruning_keeps_the_newest_jobs_and_respects_the_size_budget(tmp_path):
     assert version.exists() and live.exists()                        # never pruned
     assert report.remaining <= 1_000_000 and len(left) == 10
     assert disk_use(ws)["jobs"] <= 1_000_000
+    line = disk_report(ws, StorageSettings(max_mb=1.0))
+    assert line.startswith(f"workspace {ws.resolve()}: ") and "jobs 1.0 MB" in line and "sessions 0.5 MB" in line
+    assert "of a 1 MB budget (storage.max_mb)" in line and "GB free on its disk" in line
 
     kept = prune(ws, StorageSettings(keep_jobs=12, max_age_h=24, max_mb=0.1), now=now)
     assert len(list((ws / "jobs").iterdir())) == 10 and kept.removed == []  # keep_jobs wins over the budget
