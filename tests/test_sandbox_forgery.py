@@ -159,3 +159,27 @@ def test_payload_size_is_checked_before_parsing():
         payload.parse(b"[" * 99, "script", 100)
     with pytest.raises(payload.BadPayload, match="stage"):
         payload.parse(b'{"stage": "measure", "ok": true, "stdout": "", "run_ms": 0}', "script", 1000)
+
+
+def test_fresh_measure_off_trades_trust_for_speed(tmp_path):
+    """With fresh_measure off the job measures itself: a patched volume then gets through.
+    This is why it is on by default; the test pins what the setting really means."""
+    from tools.sandbox import Limits, Sandbox
+
+    with Sandbox(Limits(timeout_s=10, fresh_measure=False), jobs_root=tmp_path) as sb:
+        honest = sb.run_script(CQ + "result = cq.Workplane().box(2, 2, 2)\n", exports=("step",))
+        assert honest.ok and honest.report.volume == pytest.approx(8.0, abs=1e-9)
+        assert set(honest.artifacts) == {"step"}
+        forged = _run(sb, CQ + "cq.Shape.Volume = lambda self: 1e9\n" + "result = cq.Workplane().box(1, 1, 1)\n")
+        assert forged.ok and forged.report.volume == pytest.approx(1e9)
+
+
+def test_doctor_says_what_is_missing():
+    from tools.sandbox.doctor import report
+
+    lines = report(["rlimit-cpu 32s", "landlock-fs(abi 7): writes only in the job directory"], disk_mb=64)
+    text = "\n".join(lines)
+    assert "disk budget: 64 MiB per job" in text
+    assert "missing seccomp: ptrace, mount" in text and "missing pidns" in text
+    assert "missing landlock-fs" not in text
+    assert "cgroup v2 per-job limits:" in text

@@ -170,6 +170,7 @@ class Limits:
     max_procs: int = 64
     disk_mb: int = 256       # what one job may write to its folder, all files together
     max_script_kb: int = 1024  # larger scripts are refused before anything runs
+    fresh_measure: bool = True  # measure in a process that never ran the script (unforgeable)
 
 
 def apply_rlimits(limits: Limits, base_vm_bytes: int) -> list[str]:

@@ -112,7 +112,7 @@ def script_spare(job_fd: int, result_fd: int, ctl_fd: int, base_vm: int, readabl
         os._exit(71)
     if pid == 0:
         os.close(ctl_fd)
-        _script_job(job_fd, result_fd, base_vm, readable, seccomp_filter)
+        _script_job(job_fd, result_fd, base_vm, readable, seccomp_filter, namespaces)
     os.close(job_fd)
     os.close(result_fd)
     os.write(ctl_fd, struct.pack("<i", pid) + json.dumps(namespaces).encode())
@@ -129,7 +129,7 @@ def script_spare(job_fd: int, result_fd: int, ctl_fd: int, base_vm: int, readabl
     os._exit(os.WEXITSTATUS(status))
 
 
-def _script_job(job_fd, result_fd, base_vm, readable, seccomp_filter) -> None:
+def _script_job(job_fd, result_fd, base_vm, readable, seccomp_filter, namespaces) -> None:
     try:
         isolate.die_with_parent()
         os.setpgid(0, 0)
@@ -138,13 +138,16 @@ def _script_job(job_fd, result_fd, base_vm, readable, seccomp_filter) -> None:
         os._exit(0)
 
     def run():
-        from .job import SCRIPT_FILE, run_script
+        from .job import SCRIPT_FILE, run_measure, run_script
 
         _enter_job_dir(req)
         with open(SCRIPT_FILE, encoding="utf-8", errors="replace") as fh:
             source = fh.read(int(req["limits"]["max_script_kb"]) * 1024 + 1)
-        confine(req, base_vm, readable, seccomp_filter)
-        return run_script(req, source)
+        protections = confine(req, base_vm, readable, seccomp_filter)
+        out = run_script(req, source)
+        if out["ok"] and not req["limits"].get("fresh_measure", True):  # faster, forgeable
+            out["measure"] = run_measure(req, [*protections, *namespaces])
+        return out
 
     _finish(result_fd, run)
 
