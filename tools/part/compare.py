@@ -72,7 +72,8 @@ def check_holes(expected: list[dict], measured: list[dict]) -> list[CheckProblem
     for e, n in short:
         near = [m for m in left if bool(m["through"]) == bool(e["through"]) or abs(m["diameter"] - e["diameter"]) < 1]
         found = f"{n} Ø{num(e['diameter'])} {_kind(e)}" + (f" and {_describe(near)}" if near else "")
-        problems.append(CheckProblem("holes", f"asked {e['count']} holes Ø{num(e['diameter'])} {_kind(e)}, found {found}",
+        asked = f"{e['count']} hole{'s' if e['count'] != 1 else ''} Ø{num(e['diameter'])} {_kind(e)}"
+        problems.append(CheckProblem("holes", f"asked {asked}, found {found}",
                                      f"{e['count']} Ø{num(e['diameter'])} {_kind(e)}", found, tuple(e.get("features", ()))))
     if left and not short:
         problems.append(CheckProblem("holes", f"found holes nobody asked for: {_describe(left)}", "no other holes",

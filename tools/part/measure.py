@@ -4,8 +4,9 @@ job (``Sandbox.call("part_measure", {"path": ...})``); returns plain JSON-able d
 
 - A hole is a set of coaxial concave cylindrical faces (material outside) that together go all
   the way round (2π), plus coaxial concave cones (countersinks) and larger coaxial cylinders at
-  its open end (counterbores). Through or blind: a point on the axis just past each end is
-  classified against the solid (inside = a bottom).
+  its open end (counterbores). Through or blind, from the topology: an end is closed when the
+  face across its rim is a flat disc perpendicular to the axis and no wider than the hole, or a
+  cone narrowing onto the axis (a drill point).
 - A fillet face is a convex or concave cylindrical face that turns ≤ 90.5° (and is not a hole),
   a torus face (radius = its minor radius) or a sphere face of at most an eighth of a sphere.
 - A chamfer face is a planar face between two faces that meet at 90°, at ~45° to both
@@ -22,14 +23,13 @@ from collections import Counter, defaultdict
 
 from OCP.BRepAdaptor import BRepAdaptor_Curve, BRepAdaptor_Surface
 from OCP.BRepClass import BRepClass_FaceClassifier
-from OCP.BRepClass3d import BRepClass3d_SolidClassifier
 from OCP.BRepGProp import BRepGProp, BRepGProp_Face
 from OCP.GProp import GProp_GProps
 from OCP.BRepTools import BRepTools
 from OCP.GeomAbs import (GeomAbs_Cone, GeomAbs_Cylinder, GeomAbs_Plane, GeomAbs_Sphere, GeomAbs_Torus)
 from OCP.gp import gp_Dir, gp_Lin, gp_Pnt, gp_Pnt2d, gp_Vec
 from OCP.IntCurvesFace import IntCurvesFace_ShapeIntersector
-from OCP.TopAbs import TopAbs_EDGE, TopAbs_FACE, TopAbs_IN, TopAbs_ON
+from OCP.TopAbs import TopAbs_EDGE, TopAbs_FACE, TopAbs_IN
 from OCP.TopExp import TopExp
 from OCP.TopoDS import TopoDS
 from OCP.TopTools import TopTools_IndexedMapOfShape
@@ -163,15 +163,30 @@ def _segments(faces):
     return segs, axes, partial
 
 
-def _inside(classifiers, p) -> bool:
-    for clf in classifiers:
-        clf.Perform(gp_Pnt(*p), 1e-6)
-        if clf.State() in (TopAbs_IN, TopAbs_ON):
-            return True
+def _closed_end(seg, z, d, foot, adjacency) -> bool:
+    """Is the hole closed at axial position ``z`` (a bottom)? Across the segment's edges at that end
+    lies either a flat disc perpendicular to the axis, no wider than the hole (a bottom), a cone
+    narrowing to the axis (a drill point), or anything else (the hole opens there)."""
+    edge_faces, face_edges = adjacency
+    own = {fi.index for fi in seg.faces}
+    r = seg.r0 if abs(seg.z0 - z) < abs(seg.z1 - z) else seg.r1
+    for fi in seg.faces:
+        for k, _ in face_edges[fi.index]:
+            for o in edge_faces[k]:
+                if o.index in own:
+                    continue
+                if o.kind == "planar" and abs(abs(_dot(o.normal, d)) - 1) < 1e-6 and \
+                        abs(_dot(_sub(o.point, foot), d) - z) < 1e-4 and len(face_edges[o.index]) <= 4 and \
+                        _area(o) <= math.pi * r * r * (1 + 1e-6):
+                    return True
+                if o.kind == "conical":
+                    (za, ra), (zb, rb) = _cone_ends(o)
+                    if min(ra, rb) < 1e-6 and abs(_dot(_canon(_v(o.ad.Cone().Axis().Direction())), d)) > 1 - 1e-6:
+                        return True
     return False
 
 
-def _holes(segs, axes, classifiers) -> list[dict]:
+def _holes(segs, axes, adjacency) -> list[dict]:
     holes = []
     for key, seg in segs.items():
         d, foot = axes[key]
@@ -189,7 +204,10 @@ def _holes(segs, axes, classifiers) -> list[dict]:
                 continue
             z0, z1 = min(s.z0 for s in ch), max(s.z1 for s in ch)
             at = lambda z: tuple(foot[i] + z * d[i] for i in range(3))  # noqa: E731
-            open_lo, open_hi = not _inside(classifiers, at(z0 - 0.01)), not _inside(classifiers, at(z1 + 0.01))
+            lo_seg = min(ch, key=lambda s: s.z0)
+            hi_seg = max(ch, key=lambda s: s.z1)
+            open_lo = not _closed_end(lo_seg, z0, d, foot, adjacency)
+            open_hi = not _closed_end(hi_seg, z1, d, foot, adjacency)
             main = min(cyls, key=lambda s: s.r0)
             extras = {}
             for end, z, is_open in (("lo", z0, open_lo), ("hi", z1, open_hi)):
@@ -247,7 +265,7 @@ def _cone_ends(fi):
     return _ends(fi, foot, d)
 
 
-def _planar_chamfers(faces, fmap, shape, chamfers):
+def _adjacency(faces, shape):
     emap = TopTools_IndexedMapOfShape()
     TopExp.MapShapes_s(shape.wrapped, TopAbs_EDGE, emap)
     edge_faces, face_edges = defaultdict(list), defaultdict(list)
@@ -256,6 +274,11 @@ def _planar_chamfers(faces, fmap, shape, chamfers):
             k = emap.FindIndex(e)
             edge_faces[k].append(fi)
             face_edges[fi.index].append((k, e))
+    return edge_faces, face_edges
+
+
+def _planar_chamfers(faces, adjacency, chamfers):
+    edge_faces, face_edges = adjacency
     for fi in faces:
         if fi.kind != "planar":
             continue
@@ -324,11 +347,11 @@ def measure_features(shape, thickness: bool = True) -> dict:
     """Everything above as a JSON-able dict (lengths in mm)."""
     faces, fmap = _faces(shape)
     segs, axes, partial = _segments(faces)
-    classifiers = [BRepClass3d_SolidClassifier(s.wrapped) for s in shape.Solids()]
-    holes = _holes(segs, axes, classifiers)
+    adjacency = _adjacency(faces, shape)
+    holes = _holes(segs, axes, adjacency)
     hole_faces = {i for h in holes for i in h.pop("faces")}
     fillets, chamfers = _blends(faces, hole_faces, partial)
-    _planar_chamfers(faces, fmap, shape, chamfers)
+    _planar_chamfers(faces, adjacency, chamfers)
     bb = shape.BoundingBox()
     counts = Counter(fi.kind for fi in faces)
     by_size = Counter((h["diameter"], h["through"], bool(h["cbore"]), bool(h["csink"])) for h in holes)

@@ -72,6 +72,8 @@ def build(spec, sandbox, out_dir=None, *, exports=("step", "stl", "glb"), stem: 
     if not out.result.ok:
         out.failed_feature = compiled.feature_at(out.result.error.line if out.result.error else None)
         return out
-    out.measured = measure_file(sandbox, out.result.shape_file, timeout=timeout)
+    # the wall rays cost about as much as the rest of the measurer: only when the spec promises walls
+    out.measured = measure_file(sandbox, out.result.shape_file, timeout=timeout,
+                                thickness=bool(out.expected.get("min_wall")))
     out.problems = check(out.expected, out.measured)
     return out

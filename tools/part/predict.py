@@ -106,6 +106,20 @@ def check_feature(spec, shape, r, path, problems, done) -> None:  # noqa: C901
                       "top or bottom" + (", front or back" if n % 4 == 2 else ""), r.frame.name,
                       "place it on a flat face"))
             return
+    if isinstance(src, (Hole, Pocket, Slot)) and r.points and r.frame is not None:
+        ext = _extent(src, r)
+        for x in done[:-1]:
+            xs = x.source.feature if x.source else x.feature
+            if not isinstance(xs, (Hole, Pocket, Slot)) or x.frame is None or x.frame.name != r.frame.name:
+                continue
+            xe = _extent(xs, x)
+            for a in r.points:
+                for b in x.points:
+                    if math.dist(a, b) < ext + xe + 0.2:
+                        p(Problem(json_path([*path, "at"]), f"{src.kind} at {a} overlaps {xs.kind} {x.feature.id!r} "
+                                  f"at {b}", f"centres at least {ext + xe + 0.2:g} mm apart",
+                                  f"{math.dist(a, b):.3g} mm", "move one of them or make them smaller"))
+                        return
     if isinstance(src, Hole) and r.points and not isinstance(f, (LinearPattern, PolarPattern)):
         check_hole(f, r, fp, p)
     if isinstance(src, (Hole, Pocket, Slot, Boss)) and r.points:
