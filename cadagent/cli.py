@@ -11,6 +11,7 @@ import typer
 
 from .cli_agent import chat_cmd, llm_app, run_cmd, ui_cmd
 from .cli_cadjson import app as cadjson_app
+from .cli_part import app as part_app
 from .cli_cadjson_text import from_text_cmd
 from .cli_eval import eval_cmd
 from .cli_finetune import dataset_app, finetune_cmd, merge_cmd
@@ -139,6 +140,17 @@ def bench_sandbox_cmd(
     run_benchmark(settings_from(config), repeats=repeats, echo=typer.echo)
 
 
+@bench_app.command("part")
+def bench_part_cmd(
+    repeats: int = typer.Option(9, "--repeats", "-n", min=1, help="runs per measurement"),
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """Part specs: compile time beside the sandbox run; the feature measurer on a ~200-face part."""
+    from bench.part_bench import run_benchmark
+
+    run_benchmark(settings_from(config), repeats=repeats, echo=typer.echo)
+
+
 @bench_app.command("cadjson")
 def bench_cadjson_cmd(
     directory: Optional[Path] = typer.Argument(None, help="folder of DeepCAD .json files with "
@@ -246,6 +258,7 @@ app.add_typer(dataset_app, name="dataset")
 app.add_typer(llm_app, name="llm")
 cadjson_app.command("from-text")(from_text_cmd)
 app.add_typer(cadjson_app, name="cadjson")
+app.add_typer(part_app, name="part")
 app.add_typer(kb_app, name="kb")
 
 
