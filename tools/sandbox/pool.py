@@ -39,6 +39,7 @@ _GRACE_S = 10.0  # extra time the zygote gets over the job timeout before we giv
 DEFAULT_EXPORTS = ("step", "stl", "glb")
 EXPORT_FORMATS = frozenset(DEFAULT_EXPORTS)
 _STEM = re.compile(r"[A-Za-z0-9_-]{1,64}")
+_INPUT_SUFFIXES = (".brep", ".step", ".stp", ".stl", ".glb", ".json")  # files a call may read
 
 
 def default_workers() -> int:
@@ -256,7 +257,8 @@ class Sandbox:
         try:
             args = dict(args)
             for key, value in list(args.items()):
-                if isinstance(value, (str, Path)) and Path(value).is_file():
+                if (isinstance(value, (str, Path)) and Path(value).suffix.lower() in _INPUT_SUFFIXES
+                        and Path(value).is_file()):
                     name = f"in-{len(key)}-{re.sub(r'[^A-Za-z0-9_]', '_', key)}{Path(value).suffix.lower()}"
                     shutil.copyfile(value, job_dir / name)
                     args[key] = name
