@@ -396,3 +396,17 @@ def test_a_model_writes_the_cadjson_with_validator_feedback(tmp_path, sandbox, k
     assert json.loads(Path(version["cadjson"]).read_text())["parts"]["part_1"]["sketch"] == disc["parts"]["part_1"]["sketch"]
     assert len(llm.prompts) == 2
     assert "$.parts.part_1.sketch.face_1.loop_1" in llm.prompts[1] and "Fix:" in llm.prompts[1]
+
+
+@pytest.mark.skipif(not SAMPLES.is_file(), reason="the Text2CAD samples are not in ../shared")
+def test_text2cad_bench_measures_iou_and_chamfer(tmp_path):
+    from bench.text2cad_bench import run_benchmark
+    from cadagent.config import load_settings
+
+    lines = []
+    report = run_benchmark(load_settings(workspace=tmp_path / "ws"), SAMPLES.parent, limit=2, repeats=1,
+                           out=tmp_path / "out", echo=lines.append)
+    first = report["samples"][0]
+    assert first["valid"] and first["iou"] >= 0.99 and first["cd"] < 1.0 and not first["holdout"]
+    assert report["all"]["samples"] == 2 and report["held_out"]["samples"] == 0
+    assert (tmp_path / "out" / "expert-each.json").is_file() and "parse median" in "\n".join(lines)

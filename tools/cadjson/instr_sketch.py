@@ -14,41 +14,7 @@ import math
 import re
 
 from .instr_text import NUM, POINT_RE, Statement, ordinal
-
-_ORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|single|next|another|new|\d+(?:st|nd|rd|th))"
-TOKENS = re.compile("|".join([
-    rf"(?P<face>\b(?P<face_ord>{_ORD})\s+(?:(?:2d|two-dimensional)\s+)?face\b|\bface\s*(?P<face_num>\d+)\b)",
-    rf"(?P<loop>\b(?P<loop_ord>{_ORD})\s+(?:closed\s+)?loop\b|\bloop\s*(?P<loop_num>\d+)\b)",
-    r"(?P<poly>\b(?:vertices|corners)\b)",
-    r"(?P<rect>\brectangle\b|\bsquare\b)",
-    r"(?P<kind>\b(?:line|arc|circle)s?\b|\bcircular\b)",
-    rf"(?P<radii>\bradii\b(?:\s+(?:of|are))?\s*:?\s*(?P<rl>{NUM}(?:\s*(?:units?)?\s*,?\s*(?:and\s+)?{NUM})+))",
-    rf"(?P<axes>(?P<ax>{NUM})\s*(?:units?\s+)?along the x[- ]axis,?\s*and\s+(?P<ay>{NUM})\s*(?:units?\s+)?along the y[- ]axis)",
-    rf"(?P<radius>\bradius\b(?:\s+(?:of|is|equal to|measuring|set to))?\s*:?\s*(?P<r>{NUM}))",
-    rf"(?P<diameter>\bdiameter\b(?:\s+(?:of|is|equal to|measuring|set to))?\s*:?\s*(?P<d>{NUM}))",
-    rf"(?P<point>[(\[]\s*(?P<x>{NUM})\s*,\s*(?P<y>{NUM})\s*[)\]])",
-    r"(?P<origin>\b(?:the\s+)?origin\b)",
-    rf"(?P<bare>(?<![\w.])(?P<bx>{NUM})\s*,\s*(?P<by>{NUM})(?![\w.]*\d)(?!\s*,\s*{NUM}))",
-]), re.I)
-_RECT_DIMS = re.compile(rf"\b(?:rectang\w*|square)\b[^.;()]{{0,60}}?\b(?:dimensions?|size|measuring)\b[^.;()\d]{{0,20}}"
-                        rf"(?P<w>{NUM})\s*(?:units?)?\s*(?:by|x|×)\s*(?P<h>{NUM})")
-_REFERENCE = re.compile(r"\b(?:end\s*-?\s*point|end|start\s*-?\s*point|start|beginning|ending)\s+of\s+(?:the|this)\s+"
-                        r"(?:\w+\s+)?$")
-_TO = re.compile(r"\bto\b|\bends?\b|\bending\b|\bterminat\w*\b|\buntil\b")
-_MID = re.compile(r"\bmid|\bthrough\b|\bpassing\b|\bvia\b")
-_FROM = re.compile(r"\bfrom\b|\bstart\w*\b|\bbegin\w*\b|\bbetween\b")
-_CENTER = re.compile(r"\bcent(?:er|re|ered|red)\b")
-
-
-def _role(gap: str) -> str | None:
-    """'start', 'mid' or 'end' from the last keyword before a point ('from', 'through', 'to')."""
-    best, role = -1, None
-    for r, rx in (("start", _FROM), ("mid", _MID), ("end", _TO)):
-        for m in rx.finditer(gap):
-            if m.start() > best:
-                best, role = m.start(), r
-    return role
-
+from .instr_tokens import CENTER, RECT_DIMS, REFERENCE, TOKENS, point_role
 
 def _close(a, b, scale: float = 1.0) -> bool:
     return math.dist(a, b) <= 1e-6 * max(1.0, scale)
@@ -145,7 +111,7 @@ class SketchBuilder:
         self.same_centre = bool(re.search(r"\bsame (?:cent|point|location|position|coordinates)|\bconcentric\b|\bcommon cent|\bshar\w+ (?:the )?cent", text))
         self.separate_faces = bool(re.search(r"\b(?:separate|different|individual|own|its own) faces?\b", text)) or \
             self.separate_faces and not re.search(r"\bface\b", text)
-        dims = _RECT_DIMS.search(text)
+        dims = RECT_DIMS.search(text)
         if dims and not POINT_RE.search(text):
             # "a closed rectangular shape with dimensions of 0.375 by 0.4821": a rectangle from the origin
             w, h = float(dims.group("w")), float(dims.group("h"))
@@ -185,7 +151,7 @@ class SketchBuilder:
                 used = True
             elif m.group("poly") or m.group("rect"):
                 continue
-            elif m.group("kind") and _REFERENCE.search(text[max(0, m.start() - 40):m.start()]):
+            elif m.group("kind") and REFERENCE.search(text[max(0, m.start() - 40):m.start()]):
                 continue  # "from the endpoint of the first line": a reference, not a new curve
             elif m.group("kind"):
                 plural = m.group("kind").lower().endswith("s")
@@ -257,7 +223,7 @@ class SketchBuilder:
         if self.poly is not None:
             self.poly.append(p)
             return
-        if self.kind == "circle" or _CENTER.search(gap) and self.kind != "arc":
+        if self.kind == "circle" or CENTER.search(gap) and self.kind != "arc":
             if self.kind != "circle":
                 self.kind, self.circle = "circle", ({"r": self.circle["r"]} if "r" in self.circle else {})
             if self.radii:
@@ -268,7 +234,7 @@ class SketchBuilder:
                 self.circle["c"] = p
                 self._emit_circle()
             return
-        role = _role(gap)
+        role = point_role(gap)
         if self.kind == "arc":
             if role is None or role in self.arc:
                 role = next((r for r in ("start", "mid", "end") if r not in self.arc), "end")
