@@ -118,3 +118,22 @@ def test_a_kernel_failure_is_named_by_its_feature(sandbox):
     broken = compiled.script.replace("g_radius = 2", "g_radius = 20")
     res = sandbox.run_script(broken, exports=())
     assert not res.ok and compiled.feature_at(res.error.line) == "g"
+
+
+def test_a_cadjson_document_is_a_body(sandbox):
+    from tools.part.to_cadjson import to_cadjson
+
+    flange = parse({"body": {"kind": "tube", "outer_diameter": 80, "inner_diameter": 30, "height": 10},
+                    "features": [{"id": "bolts", "kind": "hole", "size": "M8 clearance",
+                                  "at": {"kind": "bolt_circle", "count": 6, "diameter": 56}}]})
+    doc = to_cadjson(flange)
+    part = build({"body": {"kind": "cadjson", "id": "sketches", "document": doc},
+                  "features": [{"id": "chamfer", "kind": "chamfer", "edges": "top", "size": 0.5}]},
+                 sandbox, exports=())
+    assert part.ok, part.summary()
+    assert part.measured["volume"] == pytest.approx(
+        math.pi * (40 ** 2 - 15 ** 2) * 10 - 6 * math.pi * 4.5 ** 2 * 10
+        - 0.5 ** 2 / 2 * 2 * math.pi * (40 - 0.5 / 3), rel=1e-6)     # the chamfer ring on the outer top edge
+    assert part.measured["chamfers"] == [{"size": 0.5, "faces": 1}]
+    assert {(h["diameter"], h["through"]) for h in part.measured["holes"]} == {(9.0, True), (30.0, True)}
+    assert "# the CAD JSON document, sketch by sketch" in part.script

@@ -78,9 +78,12 @@ def expectations(spec) -> dict:
             chamfers.append({"size": f.size, "feature": f.id})
         elif isinstance(f, Shell):
             walls = f.thickness
-    return {"bbox_min": lo, "bbox_max": hi, "bbox_exact": bbox_exact,
-            "volume": vol, "volume_exact": vol_exact, "holes": _merge(holes),
-            "fillets": fillets, "chamfers": chamfers, "min_wall": walls}
+    out = {"bbox_min": lo, "bbox_max": hi, "bbox_exact": bbox_exact,
+           "volume": vol, "volume_exact": vol_exact, "holes": _merge(holes),
+           "fillets": fillets, "chamfers": chamfers, "min_wall": walls}
+    if spec.body.kind == "cadjson":
+        del out["holes"]   # a sketch's circles may be holes or bosses: the spec cannot promise which
+    return out
 
 
 def _merge(holes: list[dict]) -> list[dict]:
