@@ -121,12 +121,12 @@ CONFINEMENT = [
     ("kill-everyone", "import os\nos.kill(-1, 9)\n", "runtime", "ProcessLookupError"),
     ("parent-invisible", "import os\nassert os.getppid() == 0 and os.getpid() == 1\nresult = 1\n",
      "not_a_solid", "is a int"),
-    ("fork-bomb", "import os\nwhile True:\n    os.fork()\n", "timeout", "stopped after"),
+    ("fork-bomb", "import os\nwhile True:\n    os.fork()\n", "timeout", "stopped after 1.5 s"),
     ("brep-symlink", CQ + "import os\ncq.Shape.exportBrep = lambda self, path: os.symlink('/etc/passwd', path)\n"
      "result = cq.Workplane().box(1, 1, 1)\n",
      "not_a_solid", "left no BREP"),
     ("hostile-str", "class E(Exception):\n    def __str__(self):\n        while True:\n            pass\n"
-     "raise E()\n", "timeout", "stopped after"),
+     "raise E()\n", "timeout", "stopped after 1.5 s"),
     ("child-holds-pipe", "import os, time\nif os.fork() == 0:\n    time.sleep(60)\nos._exit(0)\n",
      "crash", "exit code 0"),
 ]
@@ -137,7 +137,7 @@ def test_confinement_holds_without_the_screen(sandbox, tmp_path, case_id, script
     if job_user() is None and case_id in ("parent-invisible", "setuid-bit", "chmod-outside"):
         pytest.skip("needs root to run jobs as nobody in their own PID namespace")
     job = tmp_path / "job"
-    res = sandbox.run_script(script, job, exports=(), screen=False, timeout=3)
+    res = sandbox.run_script(script, job, exports=(), screen=False, timeout=1.5 if kind == "timeout" else 3)
     assert not res.ok and res.error.type == kind, f"{case_id}: {res.error}"
     assert needle in (res.error.exception or "") + " " + res.error.message, f"{case_id}: {res.error}"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["job"]  # nothing written beside the job
@@ -211,3 +211,29 @@ def test_escape_marker_never_written(sandbox):
     marker = Path("/tmp") / f"cadagent-escape-{uuid.uuid4().hex}"
     res = sandbox.run_script(f"open({str(marker)!r}, 'w').write('x')\n", exports=(), screen=False)
     assert res.error.exception == "PermissionError" and not marker.exists()
+
+
+def test_job_cannot_renice_or_limit_the_zygote(sandbox):
+    zygote = sandbox._all[0].proc.pid
+    before = (os.getpriority(os.PRIO_PROCESS, zygote), __import__("resource").prlimit(zygote, 7))
+    src = (f"import os, resource\nfor f in (lambda: os.setpriority(os.PRIO_PROCESS, {zygote}, 19),\n"
+           f"          lambda: resource.prlimit({zygote}, resource.RLIMIT_NOFILE, (8, 8))):\n"
+           "    try:\n        f()\n        print('done')\n    except OSError as e:\n"
+           "        print(type(e).__name__)\n")
+    res = sandbox.run_script(src, exports=(), screen=False)
+    assert res.stdout.split() == ["PermissionError", "PermissionError"]  # seccomp: not our own pid
+    after = (os.getpriority(os.PRIO_PROCESS, zygote), __import__("resource").prlimit(zygote, 7))
+    assert after == before and sandbox._all[0].proc.pid == zygote
+    assert_still_works(sandbox)
+
+
+def test_forks_are_capped_per_job(sandbox):
+    if job_user() is None:
+        pytest.skip("root ignores RLIMIT_NPROC: jobs must run as nobody for the cap to hold")
+    src = ("import os, time\nn = 0\nfor _ in range(150):\n    try:\n        pid = os.fork()\n"
+           "    except OSError:\n        break\n    if pid == 0:\n        time.sleep(30)\n        os._exit(0)\n"
+           "    n += 1\nprint(n)\n")
+    res = sandbox.run_script(src, exports=(), screen=False, timeout=30)  # a fork is slow on a busy machine
+    assert res.error.type == "no_result", res.error
+    assert int(res.stdout.split()[-1]) < 64  # RLIMIT_NPROC 64, counted for the job user
+    assert_still_works(sandbox)
