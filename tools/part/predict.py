@@ -99,6 +99,13 @@ def check_feature(spec, shape, r, path, problems, done) -> None:  # noqa: C901
                       "face", "top or bottom (the ends of the extruded section)", r.frame.name,
                       "place it on top or bottom, or use a box body"))
             return
+    round_body = isinstance(spec.body, (Cylinder, Tube, Cone, Sphere, Shaft, Revolve)) or spec.body.kind == "spur_gear"
+    if round_body and r.frame is not None and r.frame.name in ("left", "right", "front", "back") and \
+            not isinstance(src, Hole):
+        p(Problem(json_path([*path, "on"]), f"the {r.frame.name} of a {spec.body.kind.replace('_', ' ')} is its curved "
+                  f"side, where a {src.kind} has no flat face to sit on", "top or bottom (holes may go in from the side)",
+                  r.frame.name, "place it on top or bottom"))
+        return
     if isinstance(spec.body, PolygonPrism) and r.frame is not None and r.frame.name in ("left", "right", "front", "back"):
         n = resolved(spec.body)["sides"]
         if r.frame.name in ("left", "right") or n % 4 != 2:
@@ -227,6 +234,14 @@ def check_hole(f: Hole, r, fp, p) -> None:
 
 def edge_limit(spec, shape, edges: str, done) -> tuple[float | None, str]:
     """The largest fillet / chamfer the edge set can take (None: no such edges), and why."""
+    lim, why = _edge_limit(spec, shape, edges, done)
+    shells = [x.feature for x in done[:-1] if isinstance(x.feature, Shell)]
+    if lim is not None and shells and shells[0].thickness / 2 < lim:
+        return shells[0].thickness / 2, f"the {shells[0].thickness:g} mm walls of shell {shells[0].id!r}"
+    return lim, why
+
+
+def _edge_limit(spec, shape, edges: str, done) -> tuple[float | None, str]:
     body = spec.body
     lx, ly, lz = shape.size
     noun = _noun(body)
@@ -257,8 +272,14 @@ def edge_limit(spec, shape, edges: str, done) -> tuple[float | None, str]:
             min(d.get("diameter") or d["bottom_diameter"], d.get("top_diameter") or 1e9) / 2 if isinstance(body, Cone) \
             else d["diameter"] / 2
         h = min(s.length for s in body.sections) if isinstance(body, Shaft) else lz
+        if isinstance(body, Cone) and not d["top_diameter"] and edges in ("top", "ends"):
+            return None, "a pointed cone has no top edge (use bottom)"
         lim = min(r if not isinstance(body, Tube) else r / 2 if edges in ("all", "outer") else r, h / 2)
         cands = [(lim, f"the {noun} ({'wall ' if isinstance(body, Tube) else 'radius '}{r:g} mm, {h:g} mm long)")]
+        if isinstance(body, Shaft) and edges in ("all", "outer"):
+            cands += [(abs(a.diameter - b.diameter) / 2, f"the {abs(a.diameter - b.diameter) / 2:g} mm shoulder "
+                       "between two sections") for a, b in zip(body.sections, body.sections[1:])
+                      if abs(a.diameter - b.diameter) > EPS]
         for x in done[:-1]:
             if x.frame is not None and x.points:
                 cands += _feature_limits(x, "all" if edges in ("all", "outer") else "top")
@@ -377,6 +398,12 @@ def check_shell(spec, shape, f: Shell, fp, p, done) -> None:
             return
         if isinstance(x.feature, Chamfer):
             p(Problem(fp, "shell after a chamfer is not supported", "shell before the chamfer", "chamfer first"))
+            return
+        if f.open_face and x.feature.edges in ("all", "outer", f.open_face) or \
+                f.open_face in ("front", "back", "left", "right") and x.feature.edges == "vertical":
+            p(Problem(fp, f"the {f.open_face} face is open but {x.feature.id!r} rounded its edges",
+                      f"no fillet on the edges of the open {f.open_face} face before the shell",
+                      f"{x.feature.id} ({x.feature.edges})", "fillet the other edges, or shell first"))
             return
 
 
