@@ -10,6 +10,7 @@ regular file, directly inside the folder, under the size cap.
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 from pathlib import Path
 
@@ -58,8 +59,6 @@ def take_back(job_dir: Path, owner: tuple[int, int] | None, max_entries: int = 1
 def _remove(path: str, st: os.stat_result) -> None:
     try:
         if stat.S_ISDIR(st.st_mode):
-            import shutil
-
             shutil.rmtree(path, ignore_errors=True)
         else:
             os.unlink(path)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import signal
 import struct
 import sys
@@ -58,7 +59,7 @@ def read_request(job_fd: int) -> dict:
 def _enter_job_dir(req: dict) -> None:
     """cd into the job folder (as root: its parents may be private) and route output to its log."""
     os.chdir(req["job_dir"])
-    log = os.open(".job.log", os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+    log = os.open(".job.log", os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW, 0o600)
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)
     os.dup2(log, 1)
@@ -120,8 +121,6 @@ def script_spare(job_fd: int, result_fd: int, ctl_fd: int, base_vm: int, readabl
     _, status = os.waitpid(pid, 0)
     if os.WIFSIGNALED(status):  # die the way the job died, so the zygote can tell what happened
         sig = os.WTERMSIG(status)
-        import resource
-
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
         signal.signal(sig, signal.SIG_DFL)
         os.kill(os.getpid(), sig)

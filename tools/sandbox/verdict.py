@@ -8,6 +8,7 @@ never ran the script; the artifacts come from the host listing the job folder.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 
 from ..results import ExecError, ExecResult, GeometryReport
@@ -96,8 +97,6 @@ def script_result(resp: dict, limits: Limits, job_dir: Path, stem: str, exports)
 
 def call_answer(resp: dict, limits: Limits) -> dict:
     if resp.get("status") != "done":
-        from dataclasses import asdict
-
         return {"ok": False, "error": asdict(death_error(resp, limits))}
     try:
         return payload.parse(resp.get("payload", ""), "call", limits.output_kb * 2048 + (256 << 10))

@@ -27,21 +27,11 @@ import time
 
 from . import isolate, spare
 from .confine import current_vm_bytes, landlock_abi, read_only_paths
-from .jobdir import usage
+from .collect import DRAIN_S, ParentGone, collect, death, wait_briefly
 from .warm import preload as _preload, thread_count as _thread_count, warm_up as _warm_up
 
 MAX_LINE = 1 << 20          # a request line from the host
-DRAIN_S = 1.0               # how long an exited job's pipe may stay open before we give up
-POLL_S = 0.1                # disk-budget check interval while a job runs
-_SIGNAL_TEXT = {
-    signal.SIGSEGV: "segmentation fault", signal.SIGABRT: "abort", signal.SIGBUS: "bus error",
-    signal.SIGFPE: "floating point exception", signal.SIGILL: "illegal instruction",
-}
 _RLIMITS = [getattr(resource, n) for n in dir(resource) if n.startswith("RLIMIT_")]
-
-
-class ParentGone(Exception):
-    """The process that started us died: stop everything."""
 
 
 def _health() -> tuple:
@@ -153,9 +143,9 @@ class Zygote:
         budget = int(limits.get("disk_mb", 256)) << 20
         status = None
         try:
-            data, state = self._collect(pid, r, t0 + timeout, cap, req["job_dir"], budget)
+            data, state = collect(pid, r, t0 + timeout, cap, req["job_dir"], budget, self.parent_fd)
             if state == "crash":  # let the warden die as its job died, to tell how
-                status = _wait_briefly(pid, DRAIN_S)
+                status = wait_briefly(pid, DRAIN_S)
         finally:
             os.close(r)
             for victim in (inner, pid):
@@ -176,56 +166,7 @@ class Zygote:
         if status is None:
             _, status = os.waitpid(pid, 0)
         return {"status": state, "job_ms": elapsed, "stage": kind,
-                **self._death(status, state, timeout, cap, budget)}
-
-    def _collect(self, pid, r, deadline, cap, job_dir, budget) -> tuple[bytes, str]:
-        pidfd = os.pidfd_open(pid)
-        buf = bytearray()
-        watch = [r, pidfd] + ([self.parent_fd] if self.parent_fd is not None else [])
-        exited_at = None
-        next_check = time.monotonic() + POLL_S
-        try:
-            while True:
-                now = time.monotonic()
-                if exited_at is not None and now - exited_at > DRAIN_S:
-                    return bytes(buf), ("done" if buf else "crash")  # a survivor holds the pipe
-                if now >= deadline:
-                    return bytes(buf), "timeout"
-                ready, _, _ = select.select(watch, [], [], min(deadline - now, POLL_S))
-                if self.parent_fd in ready:
-                    raise ParentGone()
-                if r in ready:
-                    chunk = os.read(r, 1 << 16)
-                    if not chunk:
-                        return bytes(buf), ("done" if buf else "crash")
-                    buf += chunk
-                    if len(buf) > cap:
-                        return b"", "output_limit"
-                elif pidfd in ready:
-                    if exited_at is None:
-                        exited_at = time.monotonic()
-                        watch = [w for w in watch if w != pidfd]
-                if exited_at is None and time.monotonic() >= next_check:
-                    next_check = time.monotonic() + POLL_S
-                    if usage(job_dir) > budget:
-                        return b"", "disk_limit"
-        finally:
-            os.close(pidfd)
-
-    @staticmethod
-    def _death(status: int, state: str, timeout: float, cap: int, budget: int) -> dict:
-        if state == "timeout":
-            return {"signal": None, "timeout_s": timeout}
-        if state == "output_limit":
-            return {"message": f"the job's answer was larger than {cap >> 10} KiB"}
-        if state == "disk_limit":
-            return {"message": f"the job wrote more than {budget >> 20} MiB into its folder"}
-        if os.WIFSIGNALED(status):
-            sig = os.WTERMSIG(status)
-            if sig == signal.SIGXCPU:
-                return {"status": "timeout", "signal": int(sig), "timeout_s": timeout}
-            return {"signal": int(sig), "signal_name": _SIGNAL_TEXT.get(sig, signal.Signals(sig).name)}
-        return {"signal": None, "exit_code": os.WEXITSTATUS(status)}
+                **death(status, state, timeout, cap, budget)}
 
     def probe(self) -> list[str]:
         """The protections a job gets on this system (a confined process says what it applied)."""
@@ -250,17 +191,6 @@ class Zygote:
         names = ["resource limits", "nice value", "thread count"]
         changed = [n for n, a, b in zip(names, self.healthy, now) if a != b]
         return "the sandbox worker's " + " and ".join(changed) + " changed during the job"
-
-
-def _wait_briefly(pid: int, seconds: float) -> int | None:
-    """The exit status of child ``pid`` if it exits within ``seconds``."""
-    fd = os.pidfd_open(pid)
-    try:
-        if select.select([fd], [], [], seconds)[0]:
-            return os.waitpid(pid, 0)[1]
-    finally:
-        os.close(fd)
-    return None
 
 
 def _says_ok(answer: str) -> bool:
