@@ -127,6 +127,12 @@ CONFINEMENT = [
      "not_a_solid", "left no BREP"),
     ("hostile-str", "class E(Exception):\n    def __str__(self):\n        while True:\n            pass\n"
      "raise E()\n", "timeout", "stopped after 1.5 s"),
+    ("write-proc-sys", "open('/proc/sys/kernel/hostname', 'w').write('pwned')\n", "runtime", "PermissionError"),
+    ("abstract-socket", "import socket\ns = socket.socket(socket.AF_UNIX)\ns.connect('\\0x')\n", "runtime",
+     "PermissionError"),
+    ("hardlink-outside", "import os\nos.link('/etc/passwd', 'p')\n", "runtime", "PermissionError"),
+    ("rename-outside", "open('x', 'w').write('x')\nimport os\nos.rename('x', '/tmp/cadagent-moved')\n",
+     "runtime", "PermissionError"),
     ("child-holds-pipe", "import os, time\nif os.fork() == 0:\n    time.sleep(60)\nos._exit(0)\n",
      "crash", "exit code 0"),
 ]
@@ -141,7 +147,7 @@ def test_confinement_holds_without_the_screen(sandbox, tmp_path, case_id, script
     assert not res.ok and res.error.type == kind, f"{case_id}: {res.error}"
     assert needle in (res.error.exception or "") + " " + res.error.message, f"{case_id}: {res.error}"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["job"]  # nothing written beside the job
-    assert not Path("/dev/shm/cadagent-x").exists()
+    assert not Path("/dev/shm/cadagent-x").exists() and not Path("/tmp/cadagent-moved").exists()
     assert_still_works(sandbox)
 
 
