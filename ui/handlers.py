@@ -104,8 +104,7 @@ class Handlers:
             return
         history.append({"role": "user", "content": text or ("(uploaded " + Path(attachment).name + ")"
                                                              if attachment else "(ran the edited script)")})
-        outputs = self._outputs(sid)
-        yield sid, history, *outputs
+        yield sid, history, *_unchanged()
         t0 = time.perf_counter()
         try:
             agent = self.agent_for(provider)
@@ -122,9 +121,9 @@ class Handlers:
                     history.append({"role": "assistant", "content": ev.text,
                                     "metadata": {"title": f"{title} · {time.perf_counter() - t0:.1f} s",
                                                  "status": "done"}})
-                    if ev.node == "save":
-                        outputs = self._outputs(sid)
-                    yield sid, history, *outputs
+                    # only the chat changes between steps: the other outputs (files among them, which
+                    # Gradio would process again on every update) are sent once, when the turn ends
+                    yield sid, history, *_unchanged()
                 elif ev.node == "respond":
                     history.append({"role": "assistant", "content": ev.data.get("answer", "")})
         except (WorkspaceError, TurnBusy) as exc:  # says what happened and what to do
@@ -206,6 +205,12 @@ class Handlers:
         with self._feedback_lock, open(path, "a", encoding="utf-8") as fh:
             fh.write(json.dumps(record) + "\n")
         return "Thanks — feedback saved."
+
+
+def _unchanged() -> tuple:
+    import gradio as gr
+
+    return (gr.skip(),) * 4
 
 
 def _choices(choices, selected):
