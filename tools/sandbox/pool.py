@@ -51,6 +51,10 @@ class SandboxUnavailable(RuntimeError):
     """The sandbox could not start or stopped answering (our problem, not the script's)."""
 
 
+class _NotSent(SandboxUnavailable):
+    """The request could not even be written: the worker was already gone."""
+
+
 def _clean_env() -> dict[str, str]:
     env = {k: os.environ[k] for k in _ENV_KEEP if k in os.environ}
     env.update(OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1",
@@ -97,7 +101,7 @@ class _Zygote:
             self.proc.stdin.write(json.dumps(req).encode() + b"\n")
             self.proc.stdin.flush()
         except (BrokenPipeError, OSError) as exc:
-            raise SandboxUnavailable(f"sandbox worker is gone: {exc}") from exc
+            raise _NotSent(f"sandbox worker is gone: {exc}") from exc
         return self._read_line(timeout)
 
     def alive(self) -> bool:
@@ -187,12 +191,18 @@ class Sandbox:
         self._idle.put(None)
 
     def _roundtrip(self, req: dict, timeout: float) -> dict:
-        z = self._acquire()
-        try:
-            resp = z.request(req, timeout + self.grace_s)
-        except SandboxUnavailable:
-            self._discard(z)
-            raise
+        for attempt in (1, 2):
+            z = self._acquire()
+            try:
+                resp = z.request(req, timeout + self.grace_s)
+                break
+            except _NotSent:  # it died while idle: the job never started, so a fresh one may run it
+                self._discard(z)
+                if attempt == 2:
+                    raise
+            except SandboxUnavailable:
+                self._discard(z)
+                raise
         if resp.get("replace"):  # the zygote failed its health check after this job
             self._discard(z)
         else:

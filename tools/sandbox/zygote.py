@@ -153,11 +153,10 @@ class Zygote:
                     os.kill(victim, signal.SIGKILL)  # the job's namespace dies with its PID 1
                 except OSError:
                     pass
-            if inner == pid:
-                try:
-                    os.killpg(pid, signal.SIGKILL)  # no PID namespace: its process group
-                except OSError:
-                    pass
+            try:
+                os.killpg(inner, signal.SIGKILL)  # without a PID namespace: its process group
+            except OSError:
+                pass
         elapsed = (time.monotonic() - t0) * 1000
         if state == "done":
             self.pending.add(pid)  # reaped later, off the hot path
