@@ -167,7 +167,7 @@ def test_compiled_script_reads_like_an_engineers():
     params = lines.index("# ---- parameters (mm, degrees)")
     assert lines[params + 1] == "plate_length = 80  # along X"
     assert "holes_diameter = 5.5  # M5 clearance (normal, ISO 273)" in lines
-    assert any(ln.startswith("# ---- holes: 4 x hole Ø5.5") for ln in lines)
+    assert any(ln.startswith("# ---- holes: 4 holes Ø5.5 through, M5 clearance") for ln in lines)
     assert 'result = result.edges("|Z").fillet(round_radius)' in lines
     assert compiled.feature_at(compiled.blocks["round"][1]) == "round"
     assert lines[-1].startswith("result = ")

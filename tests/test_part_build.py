@@ -11,6 +11,10 @@ import pytest
 from tools.part import build, check, compile_spec, expectations, measure_file, parse
 
 SPECS = {
+    'datums': {"body": {"kind": "box", "length": 40, "width": 30, "height": 10}, "features": [
+        {"kind": "hole", "id": "cross", "on": {"plane": "XZ", "offset": 0}, "size": 4, "at": {"kind": "at", "points": [[5, 5]]}},
+        {"kind": "hole", "id": "up", "on": {"plane": "XY", "offset": 3, "flip": True}, "size": 3, "at": {"kind": "at", "points": [[-10, 8]]}},
+        {"kind": "hole", "id": "side", "on": {"plane": "YZ", "offset": 20}, "size": 2, "depth": 6, "at": {"kind": "at", "points": [[-8, 5]]}}]},
     'plate': {"body": {"kind": "box", "id": "plate", "length": 80, "width": 50, "height": 6}, "features": [{"kind": "hole", "id": "mount_holes", "size": "M5 clearance", "at": {"kind": "corners", "inset": 8}}, {"kind": "hole", "id": "center_bore", "size": 20, "cbore": {"diameter": 26, "depth": 2}}, {"kind": "hole", "id": "csk", "size": 4, "csink": {"diameter": 8}, "at": {"kind": "at", "points": [[20, 0]]}}, {"kind": "hole", "id": "blind", "size": "M4 tapped", "depth": 4, "at": {"kind": "bolt_circle", "count": 3, "diameter": 34, "start_angle": 90}}, {"kind": "fillet", "id": "round_corners", "edges": "vertical", "radius": 4}]},
     'cyl': {"body": {"kind": "cylinder", "diameter": 40, "height": 25}, "features": [{"kind": "chamfer", "id": "c", "edges": "ends", "size": 1}]},
     'cylf': {"body": {"kind": "cylinder", "diameter": 40, "height": 25}, "features": [{"kind": "fillet", "id": "c", "edges": "top", "radius": 3}]},
@@ -118,6 +122,13 @@ def test_a_kernel_failure_is_named_by_its_feature(sandbox):
     broken = compiled.script.replace("g_radius = 2", "g_radius = 20")
     res = sandbox.run_script(broken, exports=())
     assert not res.ok and compiled.feature_at(res.error.line) == "g"
+
+
+def test_datum_planes_follow_cadquery(built):
+    holes = {h["diameter"]: h for h in built["datums"].measured["holes"]}
+    assert holes[4.0]["through"] and holes[4.0]["axis"] == [0, -1, 0] and holes[4.0]["position"] == [5, 15, 5]
+    assert holes[3.0]["through"] and holes[3.0]["position"][:2] == [-10, -8]     # flipped XY: v = -Y
+    assert not holes[2.0]["through"] and holes[2.0]["position"] == [20, -8, 5] and holes[2.0]["depth"] == 6
 
 
 def test_a_cadjson_document_is_a_body(sandbox):

@@ -15,8 +15,9 @@ FACE_SELECTOR = {"top": ">Z", "bottom": "<Z", "front": "<Y", "back": ">Y", "righ
 
 
 class Ctx:
-    def __init__(self, P: Params, spec, shape) -> None:
+    def __init__(self, P: Params, spec, shape, helpers: set | None = None) -> None:
         self.P, self.spec, self.shape = P, spec, shape
+        self.helpers = helpers if helpers is not None else set()
         self.planes: dict[str, str] = {}
 
     def plane(self, frame) -> tuple[str, list[str]]:
@@ -30,6 +31,11 @@ class Ctx:
                       f"normal={pt(frame.normal)})"]
 
 
+PLACEMENT = {"center": "in the middle", "at": "at given points", "from_corner": "from a corner",
+             "from_edge": "from an edge", "corners": "at the corners", "linear": "in a row", "grid": "in a grid",
+             "bolt_circle": "on a bolt circle", "nema": "on a NEMA pattern"}
+
+
 def describe(r) -> str:
     f = r.feature
     n = len(r.points)
@@ -38,8 +44,9 @@ def describe(r) -> str:
         kind = "through" if f.depth is None else f"{num(f.depth)} mm deep"
         extra = (f", counterbore Ø{num(f.cbore.diameter)} x {num(f.cbore.depth)}" if f.cbore else
                  f", countersink Ø{num(f.csink.diameter)} x {num(f.csink.angle)}°" if f.csink else "")
-        size = f" ({r.size_note})" if r.size_note else ""
-        return f"{n} x hole Ø{num(r.diameter)}{size} {kind}{extra}, {f.at.kind.replace('_', ' ')}{where}"
+        size = f", {r.size_note}" if r.size_note else ""
+        return (f"{n} hole{'s' if n != 1 else ''} Ø{num(r.diameter)} {kind}{size}{extra}, "
+                f"{PLACEMENT[f.at.kind]}{where}")
     if isinstance(f, (Fillet, Chamfer)):
         size = f.radius if isinstance(f, Fillet) else f.size
         return f"{f.kind} {num(size)} mm on the {f.edges} edges"
@@ -63,8 +70,14 @@ def feature_lines(r, ctx: Ctx, points_override=None) -> list[str]:  # noqa: C901
         plane, lines = ctx.plane(r.frame)
     where = points_override
     if where is None and r.points:
-        where = P.add(f"{i}_points", pts(r.points), f"(u, v) on the {r.frame.name} face")
+        where = points_param(r, ctx, i)
     on = f"result.copyWorkplane(cq.Workplane({plane}))" if plane else None
+    if plane and r.frame.name.startswith("datum") and getattr(f, "depth", 0) is None:
+        k = [abs(c) for c in r.frame.normal].index(1.0)
+        lo, hi = ctx.shape.lo[k], ctx.shape.hi[k]
+        out = (hi - r.frame.origin[k]) if r.frame.normal[k] > 0 else (r.frame.origin[k] - lo)
+        if out > 0:   # a through cut from a plane inside the part starts outside it
+            on += f".workplane(offset={num(out)})"
     if isinstance(f, Hole):
         D = P.add(f"{i}_diameter", r.diameter, r.size_note)
         depth = P.add(f"{i}_depth", f.depth) if f.depth is not None else "None"
@@ -129,6 +142,44 @@ def feature_lines(r, ctx: Ctx, points_override=None) -> list[str]:  # noqa: C901
             return lines + [f"result = {on}.center({num(u)}, {num(v)}).text({T}, {S}, -{D}, combine='cut')"]
         return lines + [f"result = {on}.center({num(u)}, {num(v)}).text({T}, {S}, {D}, combine='a')"]
     raise TypeError(type(f).__name__)
+
+
+HALF = {"top": ("length", "width"), "bottom": ("length", "width"), "front": ("length", "height"),
+        "back": ("length", "height"), "left": ("width", "height"), "right": ("width", "height")}
+
+
+def points_param(r, ctx: Ctx, i: str) -> str:
+    """The feature's points as a named parameter: an expression of the placement's own parameters
+    (count, spacing, bolt-circle diameter, inset...) where the placement has them, else a list."""
+    P, at, face = ctx.P, r.feature.at, r.frame.name
+    note = f"(u, v) on the {face} face"
+    cu, cv = getattr(at, "center", (0.0, 0.0))
+    off_u = f"{num(cu)} + " if cu else ""
+    off_v = f"{num(cv)} + " if cv else ""
+    if at.kind == "bolt_circle":
+        ctx.helpers.add("import math")
+        N, D = P.add(f"{i}_count", at.count), P.add(f"{i}_circle_diameter", at.diameter, "bolt circle")
+        A = P.add(f"{i}_start_angle", at.start_angle, "degrees from +u")
+        ang = f"math.radians({A} + 360 * k / {N})"
+        return P.add(f"{i}_points", f"[({off_u}{D} / 2 * math.cos({ang}), {off_v}{D} / 2 * math.sin({ang})) "
+                     f"for k in range({N})]", note)
+    if at.kind == "linear" and at.spacing is not None:
+        N, S = P.add(f"{i}_count", at.count), P.add(f"{i}_spacing", at.spacing)
+        step = f"(k - ({N} - 1) / 2) * {S}"
+        pair = f"({off_u}{step}, {num(cv)})" if at.axis == "u" else f"({num(cu)}, {off_v}{step})"
+        return P.add(f"{i}_points", f"[{pair} for k in range({N})]", note)
+    if at.kind == "grid":
+        NU, NV = P.add(f"{i}_count_u", at.counts[0]), P.add(f"{i}_count_v", at.counts[1])
+        SU, SV = P.add(f"{i}_spacing_u", at.spacing[0]), P.add(f"{i}_spacing_v", at.spacing[1])
+        return P.add(f"{i}_points", f"[({off_u}(a - ({NU} - 1) / 2) * {SU}, {off_v}(b - ({NV} - 1) / 2) * {SV}) "
+                     f"for b in range({NV}) for a in range({NU})]", note)
+    body = ctx.spec.body
+    if at.kind == "corners" and body.kind == "box" and face in HALF and at.inset is not None:
+        I = P.add(f"{i}_inset", at.inset, "in from both edges")
+        hu, hv = (f"{body.id}_{k}" for k in HALF[face])
+        return P.add(f"{i}_points", f"[(su * ({hu} / 2 - {I}), sv * ({hv} / 2 - {I})) "
+                     "for sv in (-1, 1) for su in (-1, 1)]", note)
+    return P.add(f"{i}_points", pts(r.points), note)
 
 
 def edge_selection(edges: str, ctx: Ctx) -> str:

@@ -27,9 +27,10 @@ class Compiled:
         return None
 
 
-def _body_title(body) -> str:
+def _body_title(body, shape) -> str:
     name = f" ({body.name})" if body.name else ""
-    return f"body {body.id!r}: {body.kind.replace('_', ' ')}{name}"
+    size = " x ".join(f"{x:.6g}" for x in shape.size)
+    return f"body {body.id!r}: {body.kind.replace('_', ' ')}{name}, {size} mm overall"
 
 
 def compile_spec(spec) -> Compiled:
@@ -38,7 +39,7 @@ def compile_spec(spec) -> Compiled:
     P = Params()
     helpers: set[str] = set()
     body_block = body_lines(spec.body, "result", P, helpers)
-    ctx = Ctx(P, spec, shape)
+    ctx = Ctx(P, spec, shape, helpers)
     ctx.holes = []
     blocks: list[tuple[str, list[str]]] = []
     for r in resolve(spec, shape):
@@ -57,7 +58,7 @@ def compile_spec(spec) -> Compiled:
         out += h.rstrip().splitlines()
     params = P.lines
     body_params = [ln for ln in params]
-    out += ["", "# ---- parameters (mm, degrees)", *body_params, "", f"# ---- {_body_title(spec.body)}", *body_block]
+    out += ["", "# ---- parameters (mm, degrees)", *body_params, "", f"# ---- {_body_title(spec.body, shape)}", *body_block]
     spans: dict[str, tuple[int, int]] = {spec.body.id: (len(out) - len(body_block) + 1, len(out))}
     for fid, lines in blocks:
         out.append("")

@@ -17,8 +17,10 @@ Count = Annotated[int, Field(ge=1, le=500)]
 
 
 class Datum(Strict):
-    """a datum plane through the origin (XY, XZ, YZ), moved ``offset`` along its normal;
-    ``flip`` turns the normal around (features cut or grow against the normal)."""
+    """a datum plane through the origin, as CadQuery names them (XY: normal +Z; XZ: normal -Y, v = +Z;
+    YZ: normal +X, u = +Y), moved ``offset`` along its axis (X, Y or Z); ``flip`` turns the normal
+    around. Cuts go against the normal (blind: ``depth`` from the plane; through: the whole part, both
+    sides of the plane); bosses grow along it."""
     plane: Literal["XY", "XZ", "YZ"]
     offset: Coord = 0.0
     flip: bool = False

@@ -17,7 +17,8 @@ from .geometry import Shape
 # face -> (axis index of the normal, sign, u direction)
 FACES = {"top": (2, 1, (1, 0, 0)), "bottom": (2, -1, (1, 0, 0)), "front": (1, -1, (1, 0, 0)),
          "back": (1, 1, (-1, 0, 0)), "right": (0, 1, (0, 1, 0)), "left": (0, -1, (0, -1, 0))}
-DATUMS = {"XY": (2, (1, 0, 0)), "XZ": (1, (1, 0, 0)), "YZ": (0, (0, 1, 0))}
+# datum -> (axis index of the normal, sign of the normal, u direction): CadQuery's named planes
+DATUMS = {"XY": (2, 1, (1, 0, 0)), "XZ": (1, -1, (1, 0, 0)), "YZ": (0, 1, (0, 1, 0))}
 
 
 def _cross(a, b):
@@ -48,11 +49,11 @@ def face_frame(shape: Shape, on) -> Frame:
     lo, hi = shape.lo, shape.hi
     c = [(a + b) / 2 for a, b in zip(lo, hi)]
     if isinstance(on, Datum):
-        k, xd = DATUMS[on.plane]
+        k, sign, xd = DATUMS[on.plane]
         n = [0.0, 0.0, 0.0]
-        n[k] = -1.0 if on.flip else 1.0
+        n[k] = -float(sign) if on.flip else float(sign)
         origin = [0.0, 0.0, 0.0]
-        origin[k] = on.offset
+        origin[k] = on.offset   # along the axis, whatever the normal's sign
         f = Frame(f"datum {on.plane}", tuple(origin), xd, tuple(n), (0, 0), hi[k] - lo[k])
         ku = [i for i in range(3) if xd[i]][0]
         kv = [i for i in range(3) if i not in (k, ku)][0]
