@@ -410,3 +410,13 @@ def test_text2cad_bench_measures_iou_and_chamfer(tmp_path):
     assert first["valid"] and first["iou"] >= 0.99 and first["cd"] < 1.0 and not first["holdout"]
     assert report["all"]["samples"] == 2 and report["held_out"]["samples"] == 0
     assert (tmp_path / "out" / "expert-each.json").is_file() and "parse median" in "\n".join(lines)
+
+
+def test_lines_dictated_along_the_axes():
+    text = ORIGIN + ("In the first loop, start the first line at the origin and end at 40 units along the x-axis; "
+                     "start the second line at this endpoint and extend it 20 units along the y-axis; start the "
+                     "third line from this new endpoint and move back to the origin along the x-axis; complete the "
+                     "loop with the fourth line. Extrude the sketch 5 units towards the normal.")
+    loop = _part(text)["sketch"]["face_1"]["loop_1"]
+    assert [c["End Point"] for c in loop.values()][:3] == [[40.0, 0.0], [40.0, 20.0], [0.0, 20.0]]
+    assert len(loop) == 4   # the open end is closed by a line

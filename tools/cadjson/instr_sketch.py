@@ -169,6 +169,16 @@ class SketchBuilder:
                 used = True
                 while self.radii and self.centres:
                     self._circle_at(self.centres.pop(0), self.radii.pop(0))
+            elif m.group("axmove") and self.kind in (None, "line"):
+                # "end at 0.75 along the x-axis", "move back to the origin along the x-axis": that coordinate
+                at = self.start if self.start is not None else self.last_end if self.last_end is not None else (0.0, 0.0)
+                value = float(m.group("amv")) if m.group("amv") else 0.0
+                self._add(("line", at, (value, at[1]) if m.group("aax").lower() == "x" else (at[0], value)))
+                self.start = None
+                st.take(*m.span())
+                used = True
+            elif m.group("axmove"):
+                continue
             elif m.group("radius") or m.group("diameter"):
                 self.each = bool(re.search(r"\beach\b|\ball\b|\bevery\b", text[max(0, m.start() - 30):m.end() + 10]))
                 r = float(m.group("r")) if m.group("radius") else float(m.group("d")) / 2

@@ -17,6 +17,7 @@ TOKENS = re.compile("|".join([
     r"(?P<kind>\b(?:line|arc|circle)s?\b|\bcircular\b)",
     rf"(?P<radii>\bradii\b(?:\s+(?:of|are))?\s*:?\s*(?P<rl>{NUM}(?:\s*(?:units?)?\s*,?\s*(?:and\s+)?{NUM})+))",
     rf"(?P<axes>(?P<ax>{NUM})\s*(?:units?\s+)?along the x[- ]axis,?\s*and\s+(?P<ay>{NUM})\s*(?:units?\s+)?along the y[- ]axis)",
+    rf"(?P<axmove>(?:(?P<amv>{NUM})\s*(?:units?\s+)?|(?:back\s+)?to\s+the\s+origin\s+)along\s+the\s+(?P<aax>[xy])[- ]axis)",
     rf"(?P<radius>\bradius\b(?:\s+(?:of|is|equal to|measuring|set to))?\s*:?\s*(?P<r>{NUM}))",
     rf"(?P<diameter>\bdiameter\b(?:\s+(?:of|is|equal to|measuring|set to))?\s*:?\s*(?P<d>{NUM}))",
     rf"(?P<point>[(\[]\s*(?P<x>{NUM})\s*,\s*(?P<y>{NUM})\s*[)\]])",
