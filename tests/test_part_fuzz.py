@@ -11,7 +11,7 @@ import pytest
 
 from tools.part import compile_spec, validate
 
-N_SPECS = 800
+N_SPECS = 1000
 BATCH = 40
 
 
@@ -21,7 +21,17 @@ def _len(rng, lo, hi):
 
 def random_body(rng):
     kind = rng.choice(["box", "box", "box", "cylinder", "tube", "cone", "sphere", "polygon_prism", "rounded_rect",
-                       "profile", "shaft", "revolve", "washer", "nut"])
+                       "profile", "shaft", "revolve", "washer", "nut", "compound", "gear"])
+    if kind == "compound":
+        d1, h1 = _len(rng, 4, 20), _len(rng, 10, 60)
+        return {"kind": "compound", "bodies": [
+            {"body": {"kind": "cylinder", "id": "stem", "diameter": d1, "height": h1}},
+            {"body": {"kind": rng.choice(["cylinder", "box"]), "id": "bar", "diameter": _len(rng, 4, 20),
+                      "length": _len(rng, 4, 20), "width": _len(rng, 4, 20), "height": _len(rng, 20, 80)},
+             "axis": rng.choice(["x", "y", "-x"]), "at": [0, 0, h1], "centered": rng.random() < 0.7}]}
+    if kind == "gear":
+        return {"kind": "spur_gear", "module": rng.choice([1, 1.5, 2]), "teeth": rng.randint(8, 30),
+                "thickness": _len(rng, 3, 15), "bore": rng.choice([None, _len(rng, 2, 12)])}
     if kind == "box":
         return {"kind": "box", "id": "body", "name": "plate", "length": _len(rng, 10, 120),
                 "width": _len(rng, 10, 90), "height": _len(rng, 2, 40)}
@@ -81,9 +91,24 @@ def random_placement(rng):
 
 
 def random_feature(rng, i):
-    kind = rng.choice(["hole", "hole", "hole", "fillet", "chamfer", "pocket", "slot", "boss", "shell", "mirror"])
+    kind = rng.choice(["hole", "hole", "hole", "fillet", "chamfer", "pocket", "slot", "boss", "shell", "mirror",
+                       "linear_pattern", "polar_pattern", "rib", "keyway", "flat"])
     fid = f"{kind}_{i}"
-    on = rng.choice(["top", "top", "top", "bottom", "front", "right"])
+    on = rng.choice(["top", "top", "top", "bottom", "front", "right",
+                     {"plane": rng.choice(["XY", "XZ", "YZ"]), "offset": _len(rng, -5, 5)}])
+    if kind in ("linear_pattern", "polar_pattern"):
+        f = {"id": fid, "kind": kind, "feature": f"hole_{i - 1}", "count": rng.randint(2, 5)}
+        if kind == "linear_pattern":
+            f["step"] = [_len(rng, -15, 15), _len(rng, -15, 15)]
+        else:
+            f["angle"] = rng.choice([360, 90, 180])
+        return f
+    if kind == "rib":
+        return {"id": fid, "kind": "rib", "on": rng.choice(["top", "bottom"]), "start": [_len(rng, -20, 0), 0],
+                "end": [_len(rng, 1, 20), _len(rng, -5, 5)], "thickness": _len(rng, 1, 5), "height": _len(rng, 1, 10)}
+    if kind in ("keyway", "flat"):
+        return {"id": fid, "kind": kind, "z": _len(rng, 0, 10), "length": _len(rng, 3, 30), "depth": _len(rng, 0.5, 4),
+                "width": _len(rng, 2, 6)}
     if kind == "hole":
         f = {"id": fid, "kind": "hole", "on": on, "at": random_placement(rng),
              "size": rng.choice([_len(rng, 1, 12), "M3 clearance", "M5 tapped", "M8 clearance coarse", "M7 clearance"])}

@@ -69,7 +69,7 @@ def feature_lines(r, ctx: Ctx, points_override=None) -> list[str]:  # noqa: C901
     if r.frame is not None:
         plane, lines = ctx.plane(r.frame)
     where = points_override
-    if where is None and r.points:
+    if where is None and r.points and hasattr(f, "at"):
         where = points_param(r, ctx, i)
     on = f"result.copyWorkplane(cq.Workplane({plane}))" if plane else None
     if plane and r.frame.name.startswith("datum") and getattr(f, "depth", 0) is None:

@@ -183,7 +183,11 @@ def body_shape(body) -> Shape:  # noqa: C901 - one branch per body kind
             vol += math.pi * body.hub.diameter ** 2 / 4 * body.hub.length
         if body.bore:
             vol -= math.pi * body.bore ** 2 / 4 * h
-        return _sym(r, r, h, vol, exact=False, round_top=True)
+        out = _sym(r, r, h, vol, exact=False, round_top=True)
+        out.r_bottom = g["root"] / 2                       # features stay inside the root circle
+        out.r_top = body.hub.diameter / 2 if body.hub else g["root"] / 2
+        out.r_inner = (body.bore or 0) / 2
+        return out
     if isinstance(body, CadJsonBody):
         return cadjson_shape(body)
     if isinstance(body, Compound):

@@ -343,6 +343,13 @@ def _thickness(faces, shape) -> dict | None:
                       "shortest distance to the next surface (approximate)"}
 
 
+def _volume(shape) -> float:
+    """Exact volume of the closed shells (shared faces counted once: faster on many-face parts)."""
+    props = GProp_GProps()
+    BRepGProp.VolumeProperties_s(shape.wrapped, props, True, True, False)
+    return props.Mass()
+
+
 def measure_features(shape, thickness: bool = True) -> dict:
     """Everything above as a JSON-able dict (lengths in mm)."""
     faces, fmap = _faces(shape)
@@ -358,7 +365,7 @@ def measure_features(shape, thickness: bool = True) -> dict:
     return {
         "bbox_min": [_r(bb.xmin), _r(bb.ymin), _r(bb.zmin)], "bbox_max": [_r(bb.xmax), _r(bb.ymax), _r(bb.zmax)],
         "size": [_r(bb.xlen), _r(bb.ylen), _r(bb.zlen)],
-        "volume": _r(sum(s.Volume() for s in shape.Solids()), 3), "solids": len(shape.Solids()),
+        "volume": _r(_volume(shape), 3), "solids": len(shape.Solids()),
         "faces": {"total": len(faces), **{k: counts.get(k, 0) for k in ("planar", "cylindrical", "conical",
                                                                          "spherical", "toroidal", "other")}},
         "holes": holes,

@@ -57,6 +57,7 @@ def resolve(spec, shape: Shape | None = None) -> list[Resolved]:
                 r.diameter, r.size_note = hole_diameter(f.size)
         elif isinstance(f, Rib):
             r.frame = face_frame(shape, f.on)
+            r.points = [((f.start[0] + f.end[0]) / 2, (f.start[1] + f.end[1]) / 2)]   # its middle
         elif isinstance(f, (LinearPattern, PolarPattern)):
             src = done[f.feature]
             r.source, r.frame, r.diameter, r.size_note = src, src.frame, src.diameter, src.size_note

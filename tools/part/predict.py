@@ -8,8 +8,8 @@ import math
 from tools.cadjson.validate import Problem
 
 from .bodies import Box, Compound, Cone, Cylinder, PolygonPrism, Profile, Revolve, RoundedRect, Shaft, Sphere, Tube
-from .features import Boss, Chamfer, Fillet, Hole, Keyway, LinearPattern, PolarPattern, Pocket, Rib, Shell, \
-    Slot, Text
+from .features import Boss, Chamfer, Fillet, Hole, Keyway, LinearPattern, Mirror, PolarPattern, Pocket, Rib, \
+    Shell, Slot, Text
 from .geometry import polyline_points, profile_outline, resolved
 from .validation import json_path
 
@@ -41,8 +41,8 @@ def _extent(f, r) -> float:
         return f.length / 2
     if isinstance(f, Boss):
         return (f.diameter or 0) / 2 if f.diameter else math.hypot(f.length or 0, f.width or 0) / 2
-    if isinstance(f, Text):
-        return 0.0
+    if isinstance(f, Rib):
+        return math.dist(f.start, f.end) / 2 + f.thickness / 2
     return 0.0
 
 
@@ -52,6 +52,10 @@ def _half_extents(f, r) -> tuple[float, float]:
         return (f.length or 0) / 2, (f.width or f.diameter or 0) / 2
     if isinstance(f, Boss) and not f.diameter:
         return f.length / 2, f.width / 2
+    if isinstance(f, Rib):
+        ln = math.dist(f.start, f.end)
+        cu, cv = (f.end[0] - f.start[0]) / ln, (f.end[1] - f.start[1]) / ln
+        return abs(cu) * ln / 2 + abs(cv) * f.thickness / 2, abs(cv) * ln / 2 + abs(cu) * f.thickness / 2
     e = _extent(f, r)
     return e, e
 
@@ -60,8 +64,9 @@ def _fits(f, r, u, v, ext) -> bool:
     fr = r.frame
     if fr.round_radius is not None:
         return fr.inner_radius + ext - EPS <= math.hypot(u, v) <= fr.round_radius - ext + EPS
-    if isinstance(f, (Pocket, Slot)) and not f.angle % 180 and (f.kind == "slot" or f.shape != "circle"):
-        hu, hv = ((f.length or 0) / 2, (f.width or f.diameter or 0) / 2)
+    if isinstance(f, Rib) or isinstance(f, (Pocket, Slot)) and not f.angle % 180 and (
+            f.kind == "slot" or f.shape != "circle"):
+        hu, hv = _half_extents(f, r)
         return abs(u) + hu <= fr.half[0] + EPS and abs(v) + hv <= fr.half[1] + EPS
     return abs(u) + ext <= fr.half[0] + EPS and abs(v) + ext <= fr.half[1] + EPS
 
@@ -70,6 +75,16 @@ def check_feature(spec, shape, r, path, problems, done) -> None:  # noqa: C901
     f, p = r.feature, problems.append
     fp = json_path(path)
     src = r.source.feature if r.source else f
+    if r.frame is not None and r.points and r.frame.name.startswith("datum"):
+        ext = _extent(src, r)
+        k = [abs(c) for c in r.frame.normal].index(1.0)
+        for u, v in r.points:
+            w = r.frame.to_world(u, v)
+            if any(not (shape.lo[i] + ext - EPS <= w[i] <= shape.hi[i] - ext + EPS) for i in range(3) if i != k):
+                p(Problem(json_path([*path, "at"]), f"{src.kind} at ({u:g}, {v:g}) on the {r.frame.name} plane misses "
+                          "the part", "the whole feature inside the part's outline seen along the plane's normal",
+                          f"world point {tuple(round(c, 3) for c in w)}", "move it onto the part"))
+                return
     if r.frame is not None and r.points and not (isinstance(r.frame.name, str) and r.frame.name.startswith("datum")):
         ext = _extent(src, r)
         for k, (u, v) in enumerate(r.points):
@@ -179,6 +194,12 @@ def check_feature(spec, shape, r, path, problems, done) -> None:  # noqa: C901
         check_shell(spec, shape, f, fp, p, done)
     if isinstance(f, Keyway):
         check_keyway(spec, f, path, p)
+    if isinstance(f, Mirror):
+        k = {"YZ": 0, "XZ": 1, "XY": 2}[f.plane]
+        if shape.lo[k] < -EPS and shape.hi[k] > EPS:
+            p(Problem(fp + ".plane", f"the part crosses the {f.plane} plane ({shape.lo[k]:g} to {shape.hi[k]:g} mm "
+                      f"along {'XYZ'[k]}): its mirror image would overlap it", "a part on one side of the plane",
+                      f.plane, "build half the part on one side (a compound body placed off the plane), then mirror"))
 
 
 def _section(body):
@@ -250,6 +271,8 @@ def _edge_limit(spec, shape, edges: str, done) -> tuple[float | None, str]:
     holes = [x for x in done[:-1] if isinstance(x.feature, Hole) or
              (x.source is not None and isinstance(x.source.feature, Hole))]
     if edges == "holes":
+        if any(x.frame.name.startswith("datum") for x in holes):
+            return None, "the rims of holes drilled from a datum plane cannot be picked yet"
         if not holes:
             return None, "there are no holes before this feature"
         cands = [(x.frame.depth / 2, f"the {x.frame.depth:g} mm {noun}") for x in holes]
@@ -262,6 +285,10 @@ def _edge_limit(spec, shape, edges: str, done) -> tuple[float | None, str]:
         return None, f"a {body.kind.replace('_', ' ')} has no sharp vertical edges"
     if edges == "ends" and not round_body:
         return None, "'ends' are the circular end edges of a shaft or cylinder"
+    if body.kind == "spur_gear":
+        if edges in ("vertical", "ends"):
+            return None, "a gear's teeth have no sharp vertical edges to round (use top, bottom or all)"
+        return 0.15 * body.module, f"the teeth (module {body.module:g})"
     if isinstance(body, Compound):
         return (None, "joined bodies have no single set of vertical edges") if edges == "vertical" else \
             (min(shape.size) / 4, "the joined bodies")
@@ -274,7 +301,7 @@ def _edge_limit(spec, shape, edges: str, done) -> tuple[float | None, str]:
         h = min(s.length for s in body.sections) if isinstance(body, Shaft) else lz
         if isinstance(body, Cone) and not d["top_diameter"] and edges in ("top", "ends"):
             return None, "a pointed cone has no top edge (use bottom)"
-        lim = min(r if not isinstance(body, Tube) else r / 2 if edges in ("all", "outer") else r, h / 2)
+        lim = min(r if not isinstance(body, Tube) else r / 2, h / 2)
         cands = [(lim, f"the {noun} ({'wall ' if isinstance(body, Tube) else 'radius '}{r:g} mm, {h:g} mm long)")]
         if isinstance(body, Shaft) and edges in ("all", "outer"):
             cands += [(abs(a.diameter - b.diameter) / 2, f"the {abs(a.diameter - b.diameter) / 2:g} mm shoulder "
@@ -294,6 +321,10 @@ def _edge_limit(spec, shape, edges: str, done) -> tuple[float | None, str]:
         return min(cands)
     if isinstance(body, Profile) and body.shape not in ("obround", "polyline") and body.thickness:
         t = body.thickness
+        pts = profile_outline(body)
+        seg = min(math.dist(a, b) for a, b in zip(pts, pts[1:] + pts[:1]))
+        if seg / 2 < t / 2:
+            return seg / 2, f"the {seg:.3g} mm step of the {body.shape} section"
         return (t / 2 if edges in ("all", "vertical", "outer") else min(t / 2, lz / 2)), f"the {t:g} mm wall"
     plan = min(lx, ly)
     if isinstance(body, PolygonPrism):
@@ -303,6 +334,9 @@ def _edge_limit(spec, shape, edges: str, done) -> tuple[float | None, str]:
         d = resolved(body)
         side = d["across_flats"] * math.tan(math.pi / d["sides"])
         cands.append((side / 2, f"the {side:.3g} mm sides of the prism"))
+        if d.get("bore") and edges != "vertical":
+            wall = (d["across_flats"] - d["bore"]) / 2
+            cands.append((wall / 2, f"the {wall:.3g} mm wall around the bore"))
     if isinstance(body, RoundedRect) and edges != "vertical":
         cands.append((body.corner_radius, f"the {body.corner_radius:g} mm rounded corners"))
     if edges in ("top", "bottom"):

@@ -98,6 +98,9 @@ def check_profile(b: Profile, path, problems) -> None:
         return
     names = ("width", "height") if b.shape == "obround" else ("width", "height", "thickness")
     _need(path, b, names, problems, f" ({b.shape})")
+    if b.shape == "obround" and b.width is not None and b.height is not None and abs(b.width - b.height) < EPS:
+        p(Problem(json_path([*path, "height"]), "an obround as wide as it is long is a cylinder",
+                  f"a height different from the width {b.width:g}", f"{b.height:g}", "use kind cylinder"))
     if any(getattr(b, n) is None for n in names) or b.shape == "obround":
         return
     w, h, t = b.width, b.height, b.thickness
@@ -144,6 +147,7 @@ def check_spec(spec) -> list[Problem]:
                     r.diameter, r.size_note = hole_diameter(f.size)
             elif isinstance(f, Rib):
                 r.frame = face_frame(shape, f.on)
+                r.points = [((f.start[0] + f.end[0]) / 2, (f.start[1] + f.end[1]) / 2)]   # its middle
             elif isinstance(f, (LinearPattern, PolarPattern)):
                 src = done.get(f.feature)
                 if src is None or not isinstance(src.feature, (Hole, Pocket, Slot, Boss)):
