@@ -13,7 +13,7 @@ from .features import Boss, Chamfer, Fillet, Hole, Keyway, LinearPattern, Mirror
     Shell, Slot
 from .geometry import body_shape, resolved
 from .plan import resolve
-from .predict import _extent
+from .footprint import _extent
 
 SPANDREL = 1 - math.pi / 4                         # area of a fillet's removed corner / r²
 SPANDREL_C = (10 - 3 * math.pi) / (3 * (4 - math.pi))  # its centroid's distance from each side / r
