@@ -183,3 +183,13 @@ def test_doctor_says_what_is_missing():
     assert "missing seccomp: ptrace, mount" in text and "missing pidns" in text
     assert "missing landlock-fs" not in text
     assert "cgroup v2 per-job limits:" in text
+
+
+def test_a_stale_result_in_a_reused_folder_is_never_reported(sandbox, tmp_path):
+    job = tmp_path / "out"
+    first = sandbox.run_script(CQ + "result = cq.Workplane().box(3, 3, 3)\n", job, exports=("step",))
+    assert first.ok and (job / "part.brep").exists()
+    doc = '{"stage": "script", "ok": True, "stdout": "", "run_ms": 1.0}'  # claims a result, writes none
+    res = _run(sandbox, FORGE.replace("{DOC}", doc), job)
+    assert res.error.type == "not_a_solid" and "left no BREP" in res.error.message
+    assert not (job / "part.step").exists()

@@ -235,6 +235,8 @@ class Sandbox:
         job_dir = Path(out_dir) if out_dir else self.new_job_dir()
         job_dir.mkdir(parents=True, exist_ok=True)
         job_dir = job_dir.resolve()
+        for fmt in ("brep", *EXPORT_FORMATS):  # a stale result must never pass for this job's
+            (job_dir / f"{stem}.{fmt}").unlink(missing_ok=True)
         script = job_dir / SCRIPT_FILE
         script.unlink(missing_ok=True)
         fd = os.open(script, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
