@@ -48,6 +48,26 @@ def test_a_damaged_checkpoint_database_keeps_every_version(agents, tmp_path, dam
     assert "v1 saved" in b.send("another thread", PLATE)
 
 
+def test_a_checkpoint_database_damaged_while_running_is_moved_aside_and_the_turn_retried(agents, tmp_path):
+    import sqlite3
+
+    a = agents()
+    assert list(a.stream("t", "", code=BOX.format(30)))[-1].data["answer"].startswith("v1 saved")
+    other = sqlite3.connect(tmp_path / "ws" / "checkpoints.sqlite")  # damage it under the running agent
+    version = other.execute("PRAGMA schema_version").fetchone()[0]
+    other.execute("PRAGMA writable_schema = ON")
+    other.execute("UPDATE sqlite_master SET rootpage = 9999 WHERE name = 'checkpoints'")
+    other.execute(f"PRAGMA schema_version = {version + 1}")
+    other.commit()
+    other.close()
+    events = list(a.stream("t", "", code=BOX.format(40)))
+    recovered = [e.text for e in events if e.node == "recover"]
+    assert "was damaged (malformed database schema" in recovered[0] and "moved to checkpoints.sqlite.broken-" in recovered[0]
+    assert "Restored v1 from the workspace" in recovered[1]
+    assert events[-1].data["answer"].startswith("v2 saved (v1 kept)")
+    assert [v["size"] for v in a.state("t")["versions"]] == [pytest.approx([30, 20, 10]), pytest.approx([40, 20, 10])]
+
+
 def test_the_checkpoint_database_uses_wal_and_waits_when_busy(agents):
     a = agents()
     assert a._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
