@@ -81,3 +81,19 @@ def test_send_is_disabled_in_the_browser_while_a_turn_runs(tmp_path, sandbox, kb
             browser.close()
     finally:
         close()
+
+
+def test_an_upload_error_names_the_file_not_the_servers_temp_path(agents, tmp_path):
+    from ui.handlers import Handlers
+
+    agent = agents()
+    upload = tmp_path / "gradio-temp" / "0f3c9a" / "bracket.json"
+    upload.parent.mkdir(parents=True)
+    upload.write_text('{"parts": [1, 2,')  # cut short
+    h = Handlers(agent, providers=[])
+    *_, last = h.upload_explain(str(upload), [], "s-upload", 3)
+    answer = last[1][-1]["content"]
+    assert answer.startswith("bracket.json is not a valid CAD JSON document")
+    assert str(tmp_path) not in answer and "uploads" not in answer and "gradio-temp" not in answer
+    kept = list((tmp_path / "ws" / "uploads").glob("*/bracket.json"))
+    assert len(kept) == 1 and kept[0].read_text() == '{"parts": [1, 2,'  # a copy the pruner manages
