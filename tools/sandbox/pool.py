@@ -244,7 +244,13 @@ class Sandbox:
             fh.write(source)
         req = {"id": next(self._ids), "kind": "script", "screen": screen, "job_dir": str(job_dir),
                "limits": asdict(limits), "exports": exports, "stem": stem}
-        owner = jobdir.hand_over(job_dir, *(job_user() or (None, None)))
+        try:
+            owner = jobdir.hand_over(job_dir, *(job_user() or (None, None)))
+        except (OSError, ValueError) as exc:
+            script.unlink(missing_ok=True)
+            return ExecResult(ok=False, error=ExecError(
+                "internal", f"cannot hand the job folder {job_dir} to the job user: {exc}",
+                hint="Use an output folder on a local disk that you own."))
         try:
             resp = self._roundtrip(req, 2 * limits.timeout_s)
         except SandboxUnavailable as exc:
