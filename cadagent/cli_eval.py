@@ -25,6 +25,9 @@ def eval_cmd(
     seed: int = typer.Option(0, "--seed", help="seed for --limit"),
     workers: Optional[int] = typer.Option(None, "--workers", min=1, help="parallel conversations "
                                           "(default: the number of cores, at most 4)"),
+    cluster: Optional[str] = typer.Option(None, "--cluster", help="run on Dask workers: local:N starts N on "
+                                          "this machine, tcp://HOST:8786 uses a running scheduler "
+                                          "(needs the [server] extra)"),
     timeout: float = typer.Option(300.0, "--timeout", min=1, help="seconds per turn before it counts as failed"),
     fresh: bool = typer.Option(False, "--fresh", help="start over instead of resuming what results.jsonl holds"),
     level: str = typer.Option("beginner", "--text2cad-level", help="text2cad prompt level: abstract, beginner, "
@@ -38,6 +41,7 @@ def eval_cmd(
     report.html (backends side by side, per category, plots, failures). Exit 1 if any check failed."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+    from evals.cluster import ClusterError, parse_cluster
     from evals.conversations import ConversationError, load_all, select
     from evals.report import write_reports
     from evals.runner import Backend, run_eval
@@ -52,11 +56,19 @@ def eval_cmd(
     if not convs:
         typer.secho("error: no conversation matches --filter / --category", fg="red", err=True)
         raise typer.Exit(2)
+    if cluster:
+        try:
+            kind, target = parse_cluster(cluster)
+        except ClusterError as exc:
+            typer.secho(f"error: {exc}", fg="red", err=True)
+            raise typer.Exit(2) from exc
+        workers = target if kind == "local" else workers
     settings = provider_settings(config, None, model, base_url, adapter)  # NAME:MODEL in --llm wins
     workers = workers or min(4, os.cpu_count() or 1)
     n_turns = sum(len(c.turns) for c in convs)
+    where = f"Dask cluster {cluster}" if cluster else f"{workers} worker(s)"
     typer.echo(f"{len(convs)} conversations, {n_turns} turns × {len(backends)} backend(s) "
-               f"({', '.join(b.name for b in backends)}), {workers} worker(s) → {out}/")
+               f"({', '.join(b.name for b in backends)}), {where} → {out}/")
     t0 = time.perf_counter()
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   transient=False) as bar:
@@ -67,8 +79,12 @@ def eval_cmd(
             bar.update(task, completed=done, total=total,
                        description=f"{mark} {result['backend']} · {result['id'][:40]:<40}")
 
-        results = run_eval(convs, backends, out, settings, workers=workers, turn_timeout=timeout,
-                           resume=not fresh, on_result=on_result)
+        try:
+            results = run_eval(convs, backends, out, settings, workers=workers, turn_timeout=timeout,
+                               resume=not fresh, on_result=on_result, cluster=cluster)
+        except ClusterError as exc:   # no Dask here, or the scheduler cannot be reached
+            typer.secho(f"error: {exc}", fg="red", err=True)
+            raise typer.Exit(2) from exc
     seconds = time.perf_counter() - t0
     ran_turns = sum(len(r.get("turns", [])) for r in results)
     meta = {"backends": ", ".join(b.name for b in backends), "conversations": len(convs),

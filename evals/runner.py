@@ -65,6 +65,13 @@ def _agent(base, backend: Backend, work: str):
     return _AGENTS[key]
 
 
+def close_agents() -> None:
+    """Close this process's agents (their sandboxes' worker processes)."""
+    while _AGENTS:
+        _, (agent, _refs) = _AGENTS.popitem()
+        agent.close()
+
+
 def _slug(text: str) -> str:
     return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in text)
 
@@ -177,8 +184,9 @@ def load_results(results_file: Path) -> list[dict]:
 
 def run_eval(convs: list[Conversation], backends: list[Backend], out: Path, settings, *, workers: int = 1,
              turn_timeout: float = 300.0, resume: bool = True,
-             on_result: Callable[[int, int, dict], None] | None = None) -> list[dict]:
-    """Run every (backend, conversation) not already in ``out/results.jsonl``; returns all results."""
+             on_result: Callable[[int, int, dict], None] | None = None, cluster: str | None = None) -> list[dict]:
+    """Run every (backend, conversation) not already in ``out/results.jsonl``; returns all results.
+    ``cluster``: ``local:N`` or ``tcp://scheduler:8786`` runs them on Dask workers instead."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     results_file = out / "results.jsonl"
@@ -191,6 +199,11 @@ def run_eval(convs: list[Conversation], backends: list[Backend], out: Path, sett
         os.replace(tmp, results_file)
     done = {(r["backend"], r["id"]) for r in existing}
     todo = [(b, c) for b in backends for c in convs if (b.name, c.id) not in done]
+    client = None
+    if cluster and todo:
+        from .cluster import client_for
+
+        client = client_for(cluster)   # first: a wrong address is said before anything is built
     settings.knowledge_base().ensure_built()  # once, before workers read it
     work = str((out / "work").resolve())
     total, count = len(todo), 0
@@ -203,7 +216,11 @@ def run_eval(convs: list[Conversation], backends: list[Backend], out: Path, sett
         if on_result:
             on_result(count, total, result)
 
-    if workers <= 1:
+    if client is not None:
+        from .cluster import run_on_cluster
+
+        run_on_cluster(todo, client, settings, work, turn_timeout, record, run_conversation, close_agents)
+    elif workers <= 1:
         for b, c in todo:
             record(run_conversation(c.to_dict(), b, settings, work, turn_timeout))
     else:
