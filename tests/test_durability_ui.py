@@ -46,9 +46,16 @@ def test_every_turn_disables_its_controls_until_it_ends(demo, trigger):
     chain = _chain(deps, first)
     turn = chain[0]
     assert turn["queue"] is True and ids["chat"] in turn["outputs"]
+    assert demo.fns[turn["id"]].concurrency_id == "turn"  # all kinds of turn share the sandbox's limit
     idle = [d for d in chain if sorted(d["outputs"]) == controls]
     assert idle and idle[0]["trigger_after"] != first["id"] and not idle[0]["trigger_only_on_success"]
     assert all(u["interactive"] is True for u in demo.fns[idle[0]["id"]].fn())  # back on, even after an error
+
+
+def test_reading_a_session_never_waits_behind_turns(demo):
+    light = {fn.name: fn.concurrency_limit for fn in demo.fns.values() if fn.queue and fn.concurrency_id != "turn"}
+    assert {"load", "viewer", "show_version", "new_design"} <= set(light)
+    assert set(light.values()) == {None}  # no limit: served at once
 
 
 def test_the_queue_serves_one_turn_per_sandbox_worker():

@@ -65,7 +65,10 @@ def build_app(agent, providers: list | None = None) -> gr.Blocks:
                                     interactive=False, elem_id="downloads")
 
         outs = [sid, chat, code, versions, pick, downloads]  # streamed; the viewer follows in .then()
-        demo.load(h.load, [sid], [sid, chat, viewer, code, versions, pick, downloads], api_name="load")
+        # Only turns are limited (one per sandbox worker, see launch); reading a session, the viewer and
+        # ratings never wait behind other sessions' turns.
+        light = {"concurrency_limit": None}
+        demo.load(h.load, [sid], [sid, chat, viewer, code, versions, pick, downloads], api_name="load", **light)
         # While a turn runs, everything that starts one is disabled: a double submit cannot happen.
         turn_controls = [send, box, run, explain_btn, restore]
 
@@ -77,11 +80,11 @@ def build_app(agent, providers: list | None = None) -> gr.Blocks:
 
         def turn(trigger, fn, inputs, api_name, clear_box=False):
             event = (trigger(busy, None, turn_controls, api_name=False, queue=False)
-                     .then(fn, inputs, outs, api_name=api_name))
+                     .then(fn, inputs, outs, api_name=api_name, concurrency_id="turn"))  # one group: all turns
             if clear_box:
-                event = event.then(lambda: "", None, box, api_name=False)
+                event = event.then(lambda: "", None, box, api_name=False, queue=False)
             event.then(idle, None, turn_controls, api_name=False, queue=False)
-            event.then(h.viewer, [sid], [viewer], api_name=False)
+            event.then(h.viewer, [sid], [viewer], api_name=False, **light)
 
         def send_fn(message, history, session, n, model):
             yield from h.send(message, history, session, n, provider=model)
@@ -91,11 +94,12 @@ def build_app(agent, providers: list | None = None) -> gr.Blocks:
         turn(run.click, h.run_code, [code, chat, sid, attempts], "run_code")
         turn(explain_btn.click, h.upload_explain, [upload, chat, sid, attempts], "upload")
         viewer_api = gr.Button(visible=False)
-        viewer_api.click(h.viewer, [sid, pick], [viewer], api_name="viewer")
-        pick.input(h.show_version, [pick, sid], [viewer, code, downloads], api_name="show_version")
+        viewer_api.click(h.viewer, [sid, pick], [viewer], api_name="viewer", **light)
+        pick.input(h.show_version, [pick, sid], [viewer, code, downloads], api_name="show_version", **light)
         turn(restore.click, h.restore, [pick, chat, sid, attempts], "restore")
 
-        new.click(h.new_design, None, [sid, chat, viewer, code, versions, pick, downloads], api_name="new_design")
+        new.click(h.new_design, None, [sid, chat, viewer, code, versions, pick, downloads], api_name="new_design",
+                  **light)
 
         def rate(liked):
             def fn(history, session, note):
@@ -106,13 +110,13 @@ def build_app(agent, providers: list | None = None) -> gr.Blocks:
                 return h.feedback(history, session, idx, liked, note), ""
             return fn
 
-        rate_up.click(rate(True), [chat, sid, comment], [feedback_note, comment], api_name="rate_up")
-        rate_down.click(rate(False), [chat, sid, comment], [feedback_note, comment], api_name="rate_down")
+        rate_up.click(rate(True), [chat, sid, comment], [feedback_note, comment], api_name="rate_up", **light)
+        rate_down.click(rate(False), [chat, sid, comment], [feedback_note, comment], api_name="rate_down", **light)
 
         def on_like(history, session, data: gr.LikeData):
             return h.feedback(history, session, data.index, data.liked)
 
-        chat.like(on_like, [chat, sid], [feedback_note])
+        chat.like(on_like, [chat, sid], [feedback_note], **light)
     return demo
 
 
