@@ -122,9 +122,13 @@ def build_seccomp():
     ops = {"eq": seccomp.EQ, "ne": seccomp.NE, "gt": seccomp.GT, "ge": seccomp.GE,
            "lt": seccomp.LT, "le": seccomp.LE, "masked_eq": seccomp.MASKED_EQ}
     try:
-        flt = seccomp.SyscallFilter(seccomp.ALLOW)
+        flt = seccomp.SyscallFilter(seccomp.ALLOW)  # other ABIs (i386, x32) are killed: ACT_BADARCH
     except OSError as exc:
         return None, f"seccomp unavailable: {exc}"
+    try:
+        flt.set_attr(seccomp.Attr.CTL_OPTIMIZE, 2)  # a binary tree: each system call pays O(log n)
+    except (OSError, AttributeError):
+        pass
     skipped = []
     for rule in seccomp_rules():
         args = []
