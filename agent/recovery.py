@@ -28,10 +28,15 @@ def entry_from_disk(folder: Path) -> dict | None:
         summary = GeometryReport.from_dict(geometry).summary()
     except (TypeError, KeyError, ValueError):
         summary = "restored from disk"
-    return {"version": int(report.get("version") or folder.name[1:]), "code": code, "summary": summary,
-            "dir": str(folder), "title": report.get("title") or "part", "request": report.get("request") or "",
-            "size": list(geometry.get("size") or [0.0, 0.0, 0.0]), "volume": geometry.get("volume") or 0.0,
-            "parent": report.get("parent")}
+    entry = {"version": int(report.get("version") or folder.name[1:]), "code": code, "summary": summary,
+             "dir": str(folder), "title": report.get("title") or "part", "request": report.get("request") or "",
+             "size": list(geometry.get("size") or [0.0, 0.0, 0.0]), "volume": geometry.get("volume") or 0.0,
+             "parent": report.get("parent")}
+    from .from_text import CADJSON_FILE
+
+    if (folder / CADJSON_FILE).is_file():  # a design made from CAD JSON instructions keeps its document
+        entry["cadjson"] = str(folder / CADJSON_FILE)
+    return entry
 
 
 def missing_versions(store: SessionStore, thread_id: str, versions: list[dict]) -> list[dict]:
