@@ -37,14 +37,12 @@ def _bbox(spec, shape, resolved_features) -> tuple[list, list, bool]:
 
 def _body_holes(spec) -> list[dict]:
     body, d = spec.body, resolved(spec.body)
-    shape = body_shape(body)
     if isinstance(body, Tube):
         return [{"diameter": d["inner_diameter"], "through": True, "count": 1, "feature": body.id}]
     if isinstance(body, PolygonPrism) and d.get("bore"):
         return [{"diameter": d["bore"], "through": True, "count": 1, "feature": body.id}]
     if isinstance(body, SpurGear) and body.bore:
         return [{"diameter": body.bore, "through": True, "count": 1, "feature": body.id}]
-    del shape
     return []
 
 
