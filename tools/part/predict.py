@@ -34,8 +34,15 @@ def check_feature(spec, shape, r, path, problems, done) -> None:  # noqa: C901
                 return
     if r.frame is not None and r.points and not (isinstance(r.frame.name, str) and r.frame.name.startswith("datum")):
         ext = _extent(src, r)
+        shrink = max([_treated(x.feature, r.frame.name) for x in done[:-1]] + [0.0])
         for k, (u, v) in enumerate(r.points):
-            if not _fits(src, r, u, v, ext):
+            if not _fits(src, r, u, v, ext + shrink):
+                if shrink and _fits(src, r, u, v, ext):
+                    p(Problem(json_path([*path, "at"]), f"{src.kind} {k + 1} at ({u:g}, {v:g}) reaches into the "
+                              f"{shrink:g} mm fillet / chamfer round the {r.frame.name} face", "the feature on the "
+                              "flat part of the face", f"{ext:g} mm around ({u:g}, {v:g})",
+                              "move it in, or make the feature before the fillet / chamfer"))
+                    break
                 hu, hv = r.frame.half
                 face = (f"the Ø{2 * r.frame.round_radius:g} mm {r.frame.name} face" if r.frame.round_radius
                         else f"the {2 * hu:g} x {2 * hv:g} mm {r.frame.name} face")
@@ -147,6 +154,15 @@ def check_feature(spec, shape, r, path, problems, done) -> None:  # noqa: C901
             p(Problem(fp + ".plane", f"the part crosses the {f.plane} plane ({shape.lo[k]:g} to {shape.hi[k]:g} mm "
                       f"along {'XYZ'[k]}): its mirror image would overlap it", "a part on one side of the plane",
                       f.plane, "build half the part on one side (a compound body placed off the plane), then mirror"))
+
+
+def _treated(f, face: str) -> float:
+    """How far an earlier fillet / chamfer eats into the outline of ``face`` (0: not at all)."""
+    if not isinstance(f, (Fillet, Chamfer)):
+        return 0.0
+    touches = f.edges in ("all", "outer") or f.edges == face or (f.edges == "ends" and face in ("top", "bottom")) \
+        or (f.edges == "vertical" and face not in ("top", "bottom"))
+    return (f.radius if isinstance(f, Fillet) else f.size) if touches else 0.0
 
 
 def check_hole(f: Hole, r, fp, p) -> None:
