@@ -11,9 +11,9 @@ searched); the chamfer distance follows Text2CAD (tools/shape_compare.py).
 Every fifth sample (index 5, 10, ... 100) is held out: the parser was not tuned on them, and
 their numbers are reported apart.
 
-``symmetric="half"`` builds the references with Text2CAD's own reading of DeepCAD's symmetric
-extrusions (the distance split over both sides, as CadSeqProc does and as the annotations
-state); the default ``"each"`` is this project's converter (the distance on each side, which
+The references read DeepCAD's symmetric extrusions as Text2CAD does (``symmetric="split"``: the
+distance split over both sides, as the annotations' stated heights show), since the prompts were
+written from that reading; ``"each"`` is the converter's default (the distance on each side, which
 matches the files' own bounding boxes).
 """
 
@@ -50,17 +50,9 @@ class Sample:
 
 
 def _reference(path: Path, symmetric: str):
-    raw = json.loads(path.read_text())
-    minimal, problems = to_minimal(raw)
+    minimal, problems = to_minimal(json.loads(path.read_text()), symmetric=symmetric)
     if minimal is None:
         return None, problems
-    if symmetric == "half":
-        for part in minimal["parts"].values():
-            ent = raw["entities"].get((part.get("description") or {}).get("source_entity", ""), {})
-            if ent.get("extent_type") == "SymmetricFeatureExtentType":
-                ex = part["extrusion"]
-                ex["extrude_depth_towards_normal"] = ex["extrude_depth_opposite_normal"] = \
-                    ex["extrude_depth_towards_normal"] / 2
     return validate(minimal)
 
 
@@ -123,7 +115,7 @@ def summarize(samples: list[Sample]) -> dict:
             "parse_ms_median": statistics.median(s.parse_ms for s in samples) if samples else None}
 
 
-def run_benchmark(settings, folder: Path | None = None, *, level: str = "expert", symmetric: str = "each",
+def run_benchmark(settings, folder: Path | None = None, *, level: str = "expert", symmetric: str = "split",
                   limit: int | None = None, repeats: int = 5, out: Path | None = None, echo=print) -> dict:
     folder = Path(folder or DEFAULT_DIR)
     if not (folder / "prompts.jsonl").is_file():

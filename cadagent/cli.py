@@ -173,8 +173,9 @@ def bench_text2cad_cmd(
     folder: Optional[Path] = typer.Argument(None, help="the Text2CAD samples (prompts.jsonl + deepcad_cad_json/; "
                                             "default ../shared/benchmarks/text2cad_random100)"),
     level: str = typer.Option("expert", "--level", help="prompt field: expert or nli_data"),
-    symmetric: str = typer.Option("each", "--symmetric", help="reference symmetric extrusions: each (the "
-                                  "distance on each side) or half (Text2CAD's split)"),
+    symmetric: str = typer.Option("split", "--symmetric", help="reference symmetric extrusions: split (over "
+                                  "both sides, as the Text2CAD prompts read them) or each (the distance "
+                                  "on each side, as the DeepCAD files' boxes show)"),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="only the first N samples"),
     out: Path = typer.Option(Path("reports/text2cad-bench"), "--out", "-o"),
     config: Optional[Path] = ConfigOpt,
@@ -182,8 +183,8 @@ def bench_text2cad_cmd(
     """Instructions → CAD JSON: parse speed, valid solids, IoU and chamfer distance (held-out split apart)."""
     from bench.text2cad_bench import run_benchmark
 
-    if level not in ("expert", "nli_data") or symmetric not in ("each", "half"):
-        typer.secho("error: --level is expert or nli_data; --symmetric is each or half", fg="red", err=True)
+    if level not in ("expert", "nli_data") or symmetric not in ("each", "split"):
+        typer.secho("error: --level is expert or nli_data; --symmetric is split or each", fg="red", err=True)
         raise typer.Exit(2)
     try:
         run_benchmark(settings_from(config), folder, level=level, symmetric=symmetric, limit=limit, out=out,

@@ -23,24 +23,25 @@ class References:
         self.folder = Path(folder)
         self._steps: dict[str, tuple[str | None, str | None]] = {}
 
-    def step(self, ref: Path) -> tuple[str | None, str | None]:
-        """(STEP path, None) or (None, why the reference cannot be built)."""
-        key = str(ref)
+    def step(self, ref: Path, symmetric: str = "each") -> tuple[str | None, str | None]:
+        """(STEP path, None) or (None, why the reference cannot be built). ``symmetric``: how a
+        DeepCAD reference's symmetric extrusions are read (see tools.cadjson.convert)."""
+        key = f"{ref}|{symmetric}"
         if key not in self._steps:
-            self._steps[key] = self._build(ref)
+            self._steps[key] = self._build(ref, symmetric)
         return self._steps[key]
 
-    def _build(self, ref: Path) -> tuple[str | None, str | None]:
+    def _build(self, ref: Path, symmetric: str) -> tuple[str | None, str | None]:
         suffix = ref.suffix.lower()
         if suffix in (".step", ".stp"):
             return str(ref), None
-        out = self.folder / hashlib.sha256(str(ref).encode()).hexdigest()[:16]
+        out = self.folder / hashlib.sha256(f"{ref}|{symmetric}".encode()).hexdigest()[:16]
         if suffix == ".py":
             res = self.sandbox.run_script(ref.read_text(encoding="utf-8"), out, exports=("step",), stem="ref")
         elif suffix == ".json":
             from tools.cadjson import build, load_document
 
-            doc, problems, _ = load_document(ref)
+            doc, problems, _ = load_document(ref, symmetric=symmetric)
             if doc is None:
                 return None, f"reference {ref.name} is not valid CAD JSON: {problems[0] if problems else '?'}"
             _, res = build(doc, self.sandbox, out, exports=("step",), stem="ref")
@@ -84,7 +85,7 @@ def check_turn(expect: dict, outcome: dict, conv, refs: References | None) -> li
         minimum = spec.get("min", DEFAULT_IOU_MIN)
         align = spec.get("align", DEFAULT_ALIGN)
         value, method, detail = _iou(outcome, conv.resolve(spec["reference"]), bool(spec.get("normalize")),
-                                     align, refs)
+                                     align, refs, spec.get("symmetric", "each"))
         add("iou", value is not None and value >= minimum, minimum, value, method, minimum, detail)
     if "mentions" in expect:
         answer = (outcome.get("answer") or "").lower()
@@ -126,15 +127,17 @@ def _check_bbox(expect: dict, outcome: dict, add) -> None:
     add("bbox", err is not None and err <= tol, want, got, method, tol, detail or "no part")
 
 
-def _iou(outcome: dict, ref: Path, normalize: bool, align: str,
-         refs: References | None) -> tuple[float | None, str, str | None]:
+def _iou(outcome: dict, ref: Path, normalize: bool, align: str, refs: References | None,
+         symmetric: str = "each") -> tuple[float | None, str, str | None]:
     """(IoU, how it was measured, why there is none / its error)."""
     method = f"volumetric IoU, align {align}" + (", both scaled to the same largest extent" if normalize else "")
+    if symmetric != "each":
+        method += f", reference's symmetric extrusions read as {symmetric}"
     if refs is None:
         return None, method, "no sandbox for IoU"
     if not outcome.get("step"):
         return None, method, "no part"
-    ref_step, why = refs.step(ref)
+    ref_step, why = refs.step(ref, symmetric)
     if ref_step is None:
         return None, method, why
     res = refs.sandbox.call("best_iou", {"a": outcome["step"], "b": ref_step, "normalize": normalize,

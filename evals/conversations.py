@@ -162,7 +162,9 @@ def text2cad_suite(folder: Path, level: str = "beginner") -> list[Conversation]:
         ref = next(iter(sorted((folder / "deepcad_cad_json").glob(f"*_{row['cad_id']}.json"))), None)
         if ref is None:
             raise ConversationError(f"{folder}/deepcad_cad_json: no ground truth for cad_id {row['cad_id']}")
-        iou = {"reference": str(ref.relative_to(folder)), "min": 0.5, "normalize": True}
+        # the prompts were written from Text2CAD's reading of symmetric extrusions (split over both
+        # sides): their stated heights say so, so the reference is built the same way
+        iou = {"reference": str(ref.relative_to(folder)), "min": 0.5, "normalize": True, "symmetric": "split"}
         if level == "expert":  # every number is given, placement and orientation too: compare in place
             iou.update(min=EXPERT_IOU_MIN, align="translate")
         convs.append(Conversation(

@@ -318,3 +318,30 @@ def test_cli_compile_exits_non_zero_when_the_part_does_not_build(tmp_path):
     assert failed.returncode == 1, failed.stdout + failed.stderr
     built = run(["cadjson", "compile", str(ok), "--out", str(tmp_path / "ok")], tmp_path)
     assert built.returncode == 0, built.stdout + built.stderr
+
+
+# -- how a DeepCAD reference's symmetric extrusions are read --------------------------------------
+
+T2C = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "text2cad_random100"
+
+
+@pytest.mark.skipif(not T2C.is_dir(), reason="../shared/benchmarks is not here")
+def test_symmetric_extrusions_each_side_or_split_as_text2cad_reads_them():
+    """Sample 00549207: a symmetric extrusion of 27.5 mm. The file's own bounding box is 55 mm deep
+    (the distance on each side); the Text2CAD prompt states a height of 0.2578 on a 0.75-long part
+    whose sketch is 80 mm long, i.e. 27.5 mm: the distance split over both sides."""
+    from tools.cadjson import load_document
+
+    ref = next(T2C.glob("deepcad_cad_json/*_00549207.json"))
+    box = json.loads(ref.read_text())["properties"]["bounding_box"]
+    depth = (box["max_point"]["y"] - box["min_point"]["y"]) * 1000
+    each, _, _ = load_document(ref)
+    split, _, _ = load_document(ref, symmetric="split")
+    (e,), (s,) = each.parts, split.parts
+    assert e.extrusion.towards + e.extrusion.opposite == pytest.approx(depth, abs=1e-6) == pytest.approx(55.0)
+    assert s.extrusion.towards == s.extrusion.opposite == pytest.approx(27.5 / 2)
+    row = next(json.loads(line) for line in (T2C / "prompts.jsonl").read_text().splitlines()
+               if json.loads(line)["cad_id"] == "00549207")
+    assert "height of 0.2578125" in row["expert"] and 0.2578125 / 0.75 * 80 == pytest.approx(27.5)
+    with pytest.raises(ValueError, match="symmetric must be one of each, split"):
+        load_document(ref, symmetric="half")

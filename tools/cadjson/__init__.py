@@ -18,11 +18,13 @@ __all__ = ["CadDoc", "CadJsonError", "Problem", "build", "compile_doc", "detect_
            "load_document", "to_minimal", "validate", "parse"]
 
 
-def load_document(source, units: str | None = None) -> tuple[CadDoc | None, list[Problem], str | None]:
+def load_document(source, units: str | None = None,
+                  symmetric: str = "each") -> tuple[CadDoc | None, list[Problem], str | None]:
     """Read a CAD JSON file / text / dict in any supported format → (typed doc, problems, format).
 
     DeepCAD and Fusion 360 documents are converted to the minimal format (millimetres)
-    first; ``units`` overrides their source unit."""
+    first; ``units`` overrides their source unit, ``symmetric`` how their symmetric extents are
+    read (``each`` side, or ``split`` over both as Text2CAD's annotations do)."""
     if isinstance(source, Path) or (isinstance(source, str) and not source.lstrip().startswith(("{", "["))):
         path = Path(source)
         try:
@@ -38,7 +40,7 @@ def load_document(source, units: str | None = None) -> tuple[CadDoc | None, list
         return None, problems, None
     fmt = detect_format(obj)
     if fmt in ("deepcad", "fusion360"):
-        obj, conv_problems = to_minimal(obj, units)
+        obj, conv_problems = to_minimal(obj, units, symmetric=symmetric)
         problems += conv_problems
         if obj is None:
             return None, problems, fmt

@@ -80,8 +80,16 @@ def _frame(transform: dict, s: float, path: str, problems: list[Problem], _r) ->
             "Translation Vector": [_r(v) for v in origin]}, z
 
 
-def _extent(feature: dict, s: float, path: str, problems: list[Problem]) -> tuple[float, float]:
-    """(towards, opposite) in mm from a DeepCAD / Fusion extrude feature."""
+SYMMETRIC_READINGS = ("each", "split")
+
+
+def _extent(feature: dict, s: float, path: str, problems: list[Problem],
+            symmetric: str = "each") -> tuple[float, float]:
+    """(towards, opposite) in mm from a DeepCAD / Fusion extrude feature.
+
+    A symmetric extent puts its distance on each side (``each``: what the files' own bounding
+    boxes show); ``split`` halves it over both sides, as Text2CAD's annotations read it (their
+    stated heights equal the distance, e.g. sample 00549207: 27.5 mm, box 55 mm)."""
     kind = feature.get("extent_type", "OneSideFeatureExtentType")
     one = float(feature["extent_one"]["distance"]["value"]) * s
     for key in ("extent_one", "extent_two"):
@@ -91,7 +99,8 @@ def _extent(feature: dict, s: float, path: str, problems: list[Problem]) -> tupl
                                     "the taper is ignored", "0", str(taper),
                                     "expect straight walls in the result", severity="warning"))
     if kind == "SymmetricFeatureExtentType":
-        return abs(one), abs(one)
+        side = abs(one) / 2 if symmetric == "split" else abs(one)
+        return side, side
     if kind == "TwoSidesFeatureExtentType":
         two = float(feature["extent_two"]["distance"]["value"]) * s
         lo, hi = sorted((-two, one))
@@ -100,14 +109,18 @@ def _extent(feature: dict, s: float, path: str, problems: list[Problem]) -> tupl
     return hi, -lo
 
 
-def to_minimal(doc: dict, units: str | None = None, digits: int | None = 6) -> tuple[dict | None, list[Problem]]:
+def to_minimal(doc: dict, units: str | None = None, digits: int | None = 6,
+               symmetric: str = "each") -> tuple[dict | None, list[Problem]]:
     """Convert; ``units`` overrides the format's default (DeepCAD m, Fusion 360 cm).
 
-    Numbers are rounded to ``digits`` decimals of a millimetre (None: full precision)."""
-    return _to_minimal(doc, units, _rounder(digits))
+    Numbers are rounded to ``digits`` decimals of a millimetre (None: full precision).
+    ``symmetric``: how a symmetric extent is read (see ``_extent``)."""
+    if symmetric not in SYMMETRIC_READINGS:
+        raise ValueError(f"symmetric must be one of {', '.join(SYMMETRIC_READINGS)}, not {symmetric!r}")
+    return _to_minimal(doc, units, _rounder(digits), symmetric)
 
 
-def _to_minimal(doc: dict, units: str | None, _r) -> tuple[dict | None, list[Problem]]:
+def _to_minimal(doc: dict, units: str | None, _r, symmetric: str = "each") -> tuple[dict | None, list[Problem]]:
     fmt = detect_format(doc)
     if fmt not in ("deepcad", "fusion360"):
         return None, [Problem("$", "not a DeepCAD / Fusion 360 reconstruction document",
@@ -133,7 +146,7 @@ def _to_minimal(doc: dict, units: str | None, _r) -> tuple[dict | None, list[Pro
         seen.add(eid)
         path = f"$.entities.{eid}"
         try:
-            towards, opposite = _extent(ent, s, path, problems)
+            towards, opposite = _extent(ent, s, path, problems, symmetric)
             op = OPERATION_ALIASES.get(ent["operation"], ent["operation"])
             by_sketch: dict[str, list[str]] = {}
             for ref in ent["profiles"]:
