@@ -151,8 +151,15 @@ def _feature_limits(x, edges, section=None) -> list:
         elif isinstance(f, (Pocket, Slot)):
             w = f.width or f.diameter
             out.append(((w / 2 if f.depth is None else min(w / 2, f.depth)) / 2, f"{name} ({w:g} mm wide)"))
-        elif isinstance(f, Hole) and f.depth is not None:
-            out.append((f.depth / 2, f"the {f.depth:g} mm deep {name}"))
+        elif isinstance(f, Hole):
+            if f.depth is not None:
+                out.append((f.depth / 2, f"the {f.depth:g} mm deep {name}"))
+            if f.cbore:
+                step = min(f.cbore.depth, (f.cbore.diameter - x.diameter) / 2)
+                out.append((step / 2, f"the {step:.3g} mm counterbore step of {name}"))
+            if f.csink:
+                h = (f.csink.diameter - x.diameter) / 2 / math.tan(math.radians(f.csink.angle / 2))
+                out.append((h / 2, f"the {h:.3g} mm deep countersink of {name}"))
         pts = x.points
         gaps = [((pts[a][0] - pts[b][0]) ** 2 + (pts[a][1] - pts[b][1]) ** 2) ** 0.5 - 2 * ext
                 for a in range(len(pts)) for b in range(a + 1, len(pts))]
