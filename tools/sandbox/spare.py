@@ -85,12 +85,20 @@ def confine(req: dict, base_vm: int, readable: list[str], seccomp_filter) -> lis
 
 
 def _finish(result_fd: int, run) -> None:
+    """Run, answer once, exit. A process the script forked that gets back here (its copy of
+    the script failed or ended) exits silently: only the job process itself answers."""
     status = 0
+    me = os.getpid()
     try:
         from .job import answer
 
-        answer(result_fd, run())
+        payload = run()
+        if os.getpid() != me:
+            os._exit(0)
+        answer(result_fd, payload)
     except BaseException:  # noqa: BLE001 - last resort: the zygote reports a crash
+        if os.getpid() != me:
+            os._exit(0)
         status = 70
         try:
             traceback.print_exc()
