@@ -72,6 +72,7 @@ class KnowledgeBase:
         self._entries: list[Entry] | None = None
         self.problems: list[LibraryProblem] = []
         self._bm25 = None
+        self._vectors: dict[str, object] = {}
         self._lock = threading.Lock()
 
     # -- library ---------------------------------------------------------------------------
@@ -131,6 +132,19 @@ class KnowledgeBase:
         return None
 
     # -- search ----------------------------------------------------------------------------
+    QUERY_CACHE = 64   # recent query vectors kept: a turn asks for examples, then docs, with one query
+
+    def _query_vector(self, query: str):
+        with self._lock:
+            cached = self._vectors.pop(query, None)
+        if cached is None:
+            cached = self.embedder.encode([query])[0]
+        with self._lock:
+            self._vectors[query] = cached   # most recent last
+            while len(self._vectors) > self.QUERY_CACHE:
+                self._vectors.pop(next(iter(self._vectors)))
+        return cached
+
     def search(self, query: str, k: int = 4, kinds: tuple[str, ...] | list[str] | None = None,
                family: str | None = None, mode: str = "hybrid") -> list[Hit]:
         if not isinstance(query, str) or not query.strip():
@@ -156,7 +170,7 @@ class KnowledgeBase:
             where = {"kind": {"$in": list(kinds)}}
             if family:
                 where = {"$and": [where, {"family": family}]}
-            qv = self.embedder.encode([query])[0]
+            qv = self._query_vector(query)
             for rank, (eid, score) in enumerate(self.store.query(qv, pool, where)):
                 vec_rank[eid], vec_score[eid] = rank, score
         if mode in ("hybrid", "keyword"):

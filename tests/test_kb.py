@@ -206,3 +206,15 @@ def test_missing_store_is_built_on_first_search(tmp_path, embedder):
     assert kb.search("knurled knob", k=1)[0].family == "knobs"
     assert kb.store.count() > 100
     shutil.rmtree(tmp_path / "ws")
+
+
+def test_one_query_is_embedded_once_per_turn(kb, monkeypatch):
+    """A turn searches examples, then docs, with the same query: the second search reuses the vector."""
+    calls = []
+    real = kb.embedder.encode
+    monkeypatch.setattr(kb.embedder, "encode", lambda texts, *a, **k: calls.append(list(texts)) or real(texts, *a, **k))
+    query = "a flange with six bolt holes on a 90 mm circle, cached once"
+    examples = kb.search(query, k=4, kinds=["example"])
+    docs = kb.search(query, k=2, kinds=["doc"])
+    assert calls == [[query]] and examples and docs
+    assert [h.id for h in kb.search(query, k=4, kinds=["example"])] == [h.id for h in examples]
