@@ -123,7 +123,7 @@ def random_feature(rng, i):
         return f
     if kind in ("fillet", "chamfer"):
         key = "radius" if kind == "fillet" else "size"
-        return {"id": fid, "kind": kind, "edges": rng.choice(["all", "vertical", "top", "bottom", "ends", "holes"]),
+        return {"id": fid, "kind": kind, "edges": rng.choice(["all", "vertical", "top", "bottom", "ends", "holes", "outer"]),
                 key: _len(rng, 0.2, 6)}
     if kind in ("pocket", "slot"):
         f = {"id": fid, "kind": kind, "on": on, "at": random_placement(rng), "length": _len(rng, 3, 30),

@@ -67,6 +67,12 @@ def _edge_limit(spec, shape, edges: str, done) -> tuple[float | None, str]:
             return None, "a pointed cone has no top edge (use bottom)"
         lim = min(r if not isinstance(body, Tube) else r / 2, h / 2)
         cands = [(lim, f"the {noun} ({'wall ' if isinstance(body, Tube) else 'radius '}{r:g} mm, {h:g} mm long)")]
+        for x in done[:-1]:
+            if x.feature.kind in ("keyway", "flat"):
+                k = x.feature
+                gap = min(k.z if edges in ("all", "outer", "ends", "bottom") else 1e9,
+                          shape.hi[2] - k.z - k.length if edges in ("all", "outer", "ends", "top") else 1e9)
+                cands.append((gap, f"the {gap:g} mm between {k.kind} {k.id!r} and the end"))
         if isinstance(body, Shaft) and edges in ("all", "outer"):
             cands += [(abs(a.diameter - b.diameter) / 2, f"the {abs(a.diameter - b.diameter) / 2:g} mm shoulder "
                        "between two sections") for a, b in zip(body.sections, body.sections[1:])

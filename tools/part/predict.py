@@ -148,12 +148,26 @@ def check_feature(spec, shape, r, path, problems, done) -> None:  # noqa: C901
         check_shell(spec, shape, f, fp, p, done)
     if isinstance(f, Keyway):
         check_keyway(spec, f, path, p)
+        zmax = shape.hi[2]
+        for x in done[:-1]:
+            size = max(_treated(x.feature, "bottom") if f.z < size_of(x.feature) else 0.0,
+                       _treated(x.feature, "top") if f.z + f.length > zmax - size_of(x.feature) else 0.0)
+            if size:
+                p(Problem(json_path([*path, "z"]), f"the {f.kind} reaches into the {size:g} mm "
+                          f"{x.feature.kind} {x.feature.id!r} at the end of the shaft", f"z between {size:g} and "
+                          f"{zmax - size:g} mm", f"{f.z:g} to {f.z + f.length:g}", f"cut the {f.kind} before "
+                          f"{x.feature.id!r}, or keep it clear of the ends"))
+                break
     if isinstance(f, Mirror):
         k = {"YZ": 0, "XZ": 1, "XY": 2}[f.plane]
         if shape.lo[k] < -EPS and shape.hi[k] > EPS:
             p(Problem(fp + ".plane", f"the part crosses the {f.plane} plane ({shape.lo[k]:g} to {shape.hi[k]:g} mm "
                       f"along {'XYZ'[k]}): its mirror image would overlap it", "a part on one side of the plane",
                       f.plane, "build half the part on one side (a compound body placed off the plane), then mirror"))
+
+
+def size_of(f) -> float:
+    return f.radius if isinstance(f, Fillet) else f.size if isinstance(f, Chamfer) else 0.0
 
 
 def _treated(f, face: str) -> float:
