@@ -73,6 +73,9 @@ def _edge_limit(spec, shape, edges: str, done) -> tuple[float | None, str]:
                 gap = min(k.z if edges in ("all", "outer", "ends", "bottom") else 1e9,
                           shape.hi[2] - k.z - k.length if edges in ("all", "outer", "ends", "top") else 1e9)
                 cands.append((gap, f"the {gap:g} mm between {k.kind} {k.id!r} and the end"))
+                if edges == "all":
+                    size = min(k.width, k.depth) if k.kind == "keyway" and k.width else k.depth
+                    cands.append((size / 2, f"the {size:g} mm {k.kind} {k.id!r}"))
         if isinstance(body, Shaft) and edges in ("all", "outer"):
             cands += [(abs(a.diameter - b.diameter) / 2, f"the {abs(a.diameter - b.diameter) / 2:g} mm shoulder "
                        "between two sections") for a, b in zip(body.sections, body.sections[1:])
