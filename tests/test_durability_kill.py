@@ -73,9 +73,7 @@ def _spinning_job(tmp_path: Path) -> tuple[subprocess.Popen, set[int]]:
     return proc, tree
 
 
-@pytest.mark.parametrize("victim", ["agent", pytest.param("worker", marks=pytest.mark.xfail(
-    reason="a job outlives a kill -9 of its sandbox worker alone (it is re-parented to init and spins until its "
-           "CPU limit): the worker's jobs do not yet die with it", strict=False))])
+@pytest.mark.parametrize("victim", ["agent", "worker"])
 def test_no_job_process_is_alive_2_s_after_a_kill(tmp_path, victim):
     proc, tree = _spinning_job(tmp_path)
     try:

@@ -94,6 +94,9 @@ def drop_privileges() -> list[str]:
         os.setgroups([])
         os.setresgid(JOB_GID, JOB_GID, JOB_GID)
         os.setresuid(JOB_UID, JOB_UID, JOB_UID)  # clears the permitted and effective capabilities
+        # a change of user clears the parent-death signal (prctl(2)): arm it again, or a job whose
+        # warden is killed is re-parented to init and spins on
+        die_with_parent()
         applied.append(f"user: uid {JOB_UID} / gid {JOB_GID}, no capabilities ({cap} dropped from the bounding set)")
     if lib.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0:
         applied.append("no_new_privs")
