@@ -7,7 +7,7 @@ import math
 from tools.cadjson.validate import Problem
 
 from .bodies import Compound, Cone, Cylinder, PolygonPrism, Profile, Revolve, RoundedRect, Shaft, Sphere, Tube
-from .features import Boss, Fillet, Hole, Pocket, Rib, Shell, Slot
+from .features import Boss, Chamfer, Fillet, Hole, Pocket, Rib, Shell, Slot
 from .geometry import profile_outline, resolved
 from .footprint import EPS, _edge_distance, _extent, _half_extents, _noun, _section
 
@@ -20,6 +20,13 @@ COVER = {"all": {"all", "vertical", "top", "bottom", "outer", "holes", "ends", "
 def edge_limit(spec, shape, edges: str, done) -> tuple[float | None, str]:
     """The largest fillet / chamfer the edge set can take (None: no such edges), and why."""
     lim, why = _edge_limit(spec, shape, edges, done)
+    opposite = {"top": "bottom", "bottom": "top"}.get(edges)
+    for x in done[:-1]:
+        if lim is not None and opposite and isinstance(x.feature, (Fillet, Chamfer)) and x.feature.edges == opposite:
+            size = x.feature.radius if isinstance(x.feature, Fillet) else x.feature.size
+            left = shape.size[2] - size
+            if left / 2 < lim:
+                lim, why = left / 2, f"the {left:.3g} mm of side left by {x.feature.kind} {x.feature.id!r}"
     shells = [x.feature for x in done[:-1] if isinstance(x.feature, Shell)]
     if lim is not None and shells and shells[0].thickness / 2 < lim:
         return shells[0].thickness / 2, f"the {shells[0].thickness:g} mm walls of shell {shells[0].id!r}"
