@@ -84,7 +84,7 @@ def _edge_limit(spec, shape, edges: str, done) -> tuple[float | None, str]:
                     size = min(k.width, k.depth) if k.kind == "keyway" and k.width else k.depth
                     cands.append((size / 2, f"the {size:g} mm {k.kind} {k.id!r}"))
         if isinstance(body, Shaft) and edges in ("all", "outer"):
-            cands += [(abs(a.diameter - b.diameter) / 2, f"the {abs(a.diameter - b.diameter) / 2:g} mm shoulder "
+            cands += [(abs(a.diameter - b.diameter) / 4, f"the {abs(a.diameter - b.diameter) / 2:g} mm shoulder "
                        "between two sections") for a, b in zip(body.sections, body.sections[1:])
                       if abs(a.diameter - b.diameter) > EPS]
         for x in done[:-1]:
@@ -152,7 +152,7 @@ def _feature_limits(x, edges, section=None) -> list:
         else:
             margin = min(min(hu - abs(u) - eu, hv - abs(v) - ev) for u, v in x.points)
         out.append((margin / 2 if edges == "all" else margin, f"the {margin:.3g} mm between {name} and the edge"))
-    if edges == "vertical" and isinstance(f, (Boss, Rib, Pocket)) and not getattr(f, "diameter", None) and \
+    if edges in ("vertical", "outer") and isinstance(f, (Boss, Rib, Pocket)) and not getattr(f, "diameter", None) and \
             getattr(f, "shape", "rect") == "rect":
         size = f.thickness if isinstance(f, Rib) else min(f.length, f.width)
         out.append((size / 2, f"{name} ({size:g} mm wide)"))
