@@ -409,7 +409,7 @@ def test_text2cad_bench_measures_iou_and_chamfer(tmp_path):
     first = report["samples"][0]
     assert first["valid"] and first["iou"] >= 0.99 and first["cd"] < 1.0 and not first["holdout"]
     assert report["all"]["samples"] == 1 and report["held_out"]["samples"] == 0
-    assert (tmp_path / "out" / "expert-each.json").is_file() and "parse median" in "\n".join(lines)
+    assert (tmp_path / "out" / "expert-split.json").is_file() and "parse median" in "\n".join(lines)
 
 
 def test_lines_dictated_along_the_axes():
