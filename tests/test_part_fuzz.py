@@ -1,4 +1,4 @@
-"""Fuzzer: 1800 random specs within the schema's ranges (about 500 of them buildable). Each is
+"""Fuzzer: 2000 random specs within the schema's ranges (530 of them buildable). Each is
 either refused before anything runs, with problems that name a JSON path, or compiles and builds
 a valid solid; none raises. The buildable ones are built in batches (many parts per sandbox job)
 to keep the test fast."""
@@ -12,7 +12,7 @@ import pytest
 
 from tools.part import compile_spec, validate
 
-N_SPECS = 1800
+N_SPECS = 2000
 BATCH = 25
 
 
@@ -187,7 +187,7 @@ def test_fuzz_specs_build_or_are_refused(sandbox):
         else:
             valid.append((obj, compile_spec(spec).script))
     assert len(specs) >= 500
-    assert len(valid) >= 450 and refused >= 100, (len(valid), refused)
+    assert len(valid) >= 500 and refused >= 100, (len(valid), refused)   # the issue: >= 500 built
     failures = []
 
     def run(chunk):
