@@ -25,17 +25,28 @@ def test_python_snippet(block, tmp_path, monkeypatch):
     exec(compile(block, "README.md", "exec"), {"__name__": "__readme__"})  # noqa: S102
 
 
-def test_tour_commands(tmp_path):
+@pytest.fixture(scope="module")
+def tour_dir(tmp_path_factory):
+    """One folder for the whole tour, in order: later lines use what earlier ones wrote (out/plate)."""
+    folder = tmp_path_factory.mktemp("tour")
+    (folder / "examples").symlink_to(ROOT / "examples")
+    (folder / "evals").symlink_to(ROOT / "evals")
+    return folder
+
+
+def test_the_tour_has_commands():
     assert len(TOUR) >= 5
-    (tmp_path / "examples").symlink_to(ROOT / "examples")
-    (tmp_path / "evals").symlink_to(ROOT / "evals")
+
+
+@pytest.mark.parametrize("line", TOUR)
+def test_tour_command(line, tour_dir):
+    """Each line on its own clock (the whole tour is a few minutes on a loaded machine)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    for line in TOUR:
-        args = shlex.split(line)[1:]
-        if args[0] == "bench":
-            args.append("--help")  # the full benchmark takes a minute; `make bench` runs it
-        p = subprocess.run([sys.executable, "-m", "cadagent.cli", *args], cwd=tmp_path, env=env,
-                           stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=180)
-        expected = 1 if "not_a_solid" in line else 0
-        assert p.returncode == expected, f"{line}\n{p.stdout}\n{p.stderr}"
-        assert "Traceback" not in p.stderr, line
+    args = shlex.split(line)[1:]
+    if args[0] == "bench":
+        args.append("--help")  # the full benchmark takes a minute; `make bench` runs it
+    p = subprocess.run([sys.executable, "-m", "cadagent.cli", *args], cwd=tour_dir, env=env,
+                       stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=180)
+    expected = 1 if "not_a_solid" in line else 0
+    assert p.returncode == expected, f"{line}\n{p.stdout}\n{p.stderr}"
+    assert "Traceback" not in p.stderr, line
