@@ -28,7 +28,7 @@ from OCP.gp import gp_Dir, gp_Lin, gp_Pnt, gp_Pnt2d
 from OCP.IntCurvesFace import IntCurvesFace_ShapeIntersector
 from OCP.TopAbs import TopAbs_IN
 
-from .measure_faces import _adjacency, _area, _cone_ends, _dot, _edge_mid, _faces, _r, _sub
+from .measure_faces import _adjacency, _cone_ends, _faces, _planar_chamfers, _r
 from .measure_holes import _holes, _segments
 
 
@@ -49,30 +49,6 @@ def _blends(faces, hole_faces, partial_concave):
                 (za, ra), (zb, rb) = _cone_ends(fi)
                 chamfers[_r(math.hypot(zb - za, rb - ra) / math.sqrt(2), 3)] += 1
     return fillets, chamfers
-
-
-def _planar_chamfers(faces, adjacency, chamfers):
-    edge_faces, face_edges = adjacency
-    for fi in faces:
-        if fi.kind != "planar":
-            continue
-        n = fi.normal
-        nbrs = []
-        for k, e in face_edges[fi.index]:
-            for o in edge_faces[k]:
-                if o is not fi and o.kind == "planar":
-                    nbrs.append((o, e))
-        found = None
-        for i, (a, ea) in enumerate(nbrs):
-            for b, eb in nbrs[i + 1:]:
-                if abs(_dot(a.normal, b.normal)) < 0.02 and abs(_dot(n, a.normal) - 0.7071) < 0.02 \
-                        and abs(_dot(n, b.normal) - 0.7071) < 0.02 and _area(fi) < min(_area(a), _area(b)):
-                    found = abs(_dot(_sub(_edge_mid(ea), _edge_mid(eb)), a.normal))
-                    break
-            if found is not None:
-                break
-        if found:
-            chamfers[_r(found, 3)] += 1
 
 
 def _thickness(faces, shape) -> dict | None:
