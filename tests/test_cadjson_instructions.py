@@ -350,24 +350,9 @@ def test_chat_steps_that_do_not_build_get_the_reason_not_another_part(agents):
 
 # -- a model writes the CAD JSON when the parser cannot; the validator's problems go back to it ----
 def _scripted(replies):
-    from langchain_core.language_models.chat_models import BaseChatModel
-    from langchain_core.messages import AIMessage
-    from langchain_core.outputs import ChatGeneration, ChatResult
+    from .test_agent import ScriptedChatModel
 
-    class Scripted(BaseChatModel):
-        replies: list[str]
-        prompts: list[str] = []
-
-        @property
-        def _llm_type(self) -> str:
-            return "scripted"
-
-        def _generate(self, messages, stop=None, run_manager=None, **kwargs):
-            self.prompts.append("\n".join(str(m.content) for m in messages))
-            reply = self.replies[min(len(self.prompts) - 1, len(self.replies) - 1)]
-            return ChatResult(generations=[ChatGeneration(message=AIMessage(content=reply))])
-
-    return Scripted(replies=replies, prompts=[])
+    return ScriptedChatModel(replies=replies, prompts=[])
 
 
 def test_a_model_writes_the_cadjson_with_validator_feedback(tmp_path, sandbox, kb):
