@@ -345,3 +345,14 @@ def test_symmetric_extrusions_each_side_or_split_as_text2cad_reads_them():
     assert "height of 0.2578125" in row["expert"] and 0.2578125 / 0.75 * 80 == pytest.approx(27.5)
     with pytest.raises(ValueError, match="symmetric must be one of each, split"):
         load_document(ref, symmetric="half")
+
+
+def test_a_loop_that_encloses_no_area_is_refused_at_its_path():
+    doc = _polygon_doc(4)
+    doc["parts"]["part_1"]["sketch"]["face_2"] = {"loop_1": {
+        "line_1": {"Start Point": [0, 0], "End Point": [10, 0]},
+        "line_2": {"Start Point": [10, 0], "End Point": [0, 0]}}}
+    parsed, problems = validate(doc)
+    assert parsed is None
+    (p,) = [p for p in problems if p.severity == "error"]
+    assert p.path == "$.parts.part_1.sketch.face_2.loop_1" and p.message == "the loop encloses no area"

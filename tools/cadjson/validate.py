@@ -271,7 +271,17 @@ def _loop(name: str, data: dict, path: str, out: list[Problem]) -> Loop | None:
     if not curves:
         return None
     chain = _chain(curves, path, out)
-    return Loop(name, chain) if chain else None
+    if not chain:
+        return None
+    loop = Loop(name, chain)
+    x0, y0, x1, y1 = loop.bbox()
+    size = max(x1 - x0, y1 - y0)
+    if loop.area() <= max(ABS_TOL, REL_TOL * size) * size:   # e.g. a line drawn there and back
+        out.append(Problem(path, "the loop encloses no area", "curves around a region of positive area",
+                           f"{len(chain)} curve(s) spanning {size:.6g} with area {loop.area():.3g}",
+                           "delete the loop, or give it the points that enclose the region"))
+        return None
+    return loop
 
 
 def _face(name: str, data: dict, path: str, out: list[Problem]) -> Face | None:
