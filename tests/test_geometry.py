@@ -148,3 +148,12 @@ def test_iou_needs_solids():
     face = cq.Workplane().rect(1, 1).extrude(1).faces(">Z").val()
     with pytest.raises(ValueError, match="positive volume"):
         iou(a, face)
+
+
+def test_summary_of_a_unit_sized_part_keeps_its_digits():
+    from tools.results import GeometryReport
+
+    small = GeometryReport(True, [], 1, 1, 6, 12, 8, 0.0194, 1.2, (0, 0, 0), (0.75, 0.5625, 0.1), (0, 0, 0))
+    assert "bbox 0.75 x 0.562 x 0.1 mm, volume 0.0194 mm³" in small.summary()
+    plate = GeometryReport(True, [], 1, 1, 6, 12, 8, 11607.3, 1.2, (0, 0, 0), (60, 40, 5), (0, 0, 0))
+    assert "bbox 60.0 x 40.0 x 5.0 mm, volume 11 607 mm³" in plate.summary()

@@ -62,8 +62,10 @@ class GeometryReport:
         sx, sy, sz = self.size
         state = "valid solid" if self.is_valid_solid else "INVALID: " + "; ".join(self.problems)
         solids = f"{self.solids} solid" + ("s" if self.solids != 1 else "")
-        volume = thousands(self.volume)
-        return (f"{state}, bbox {sx:.1f} x {sy:.1f} x {sz:.1f} mm, volume {volume} mm³, "
+        # small parts (unit-sized CAD JSON, normalised benchmarks) keep 3 significant digits
+        volume = thousands(self.volume) if abs(self.volume) >= 100 else f"{self.volume:.3g}"
+        fmt = ".1f" if max(sx, sy, sz) >= 10 else ".3g"
+        return (f"{state}, bbox {sx:{fmt}} x {sy:{fmt}} x {sz:{fmt}} mm, volume {volume} mm³, "
                 f"{solids}, {self.faces} faces")
 
     def to_dict(self) -> dict:
