@@ -16,8 +16,10 @@ from .conftest import ROOT
 AGENT = r'''
 import sys, threading
 from tools.sandbox import Limits, Sandbox
-sb = Sandbox(Limits(timeout_s=30), jobs_root=sys.argv[1]).warm()
-threading.Thread(target=sb.run_script, args=("x = 0\nwhile True:\n    x = x + 1\n",), daemon=True).start()
+sb = Sandbox(Limits(timeout_s=120), jobs_root=sys.argv[1]).warm()
+threading.Thread(target=sb.run_script, daemon=True,
+                 args=("import pathlib\npathlib.Path('started').write_text('1')\nwhile True:\n    pass\n",
+                       sys.argv[1] + "/spin"), kwargs={"exports": (), "screen": False}).start()
 print("running", flush=True)
 threading.Event().wait()
 '''
@@ -61,15 +63,12 @@ def _spinning_job(tmp_path: Path) -> tuple[subprocess.Popen, set[int]]:
     proc = subprocess.Popen([sys.executable, "-c", AGENT, str(tmp_path / "jobs")], stdout=subprocess.PIPE,
                             text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert proc.stdout.readline().strip() == "running"
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:  # the zygote and the job it forked
-        tree = _descendants(proc.pid)
-        if len(tree) >= 2:
-            break
-        time.sleep(0.2)
-    time.sleep(0.5)
+    deadline = time.monotonic() + 60
+    while not (tmp_path / "jobs" / "spin" / "started").exists():   # the job itself is running
+        assert time.monotonic() < deadline, "the spinning job never started"
+        time.sleep(0.05)
     tree = _descendants(proc.pid)
-    assert len(tree) >= 2, tree
+    assert len(tree) >= 3, tree   # the zygote, the job's warden and the job
     return proc, tree
 
 

@@ -11,17 +11,13 @@ from __future__ import annotations
 
 import os
 import resource
-import signal
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 
 from tools.sandbox import Limits, Sandbox
 
-from .conftest import ROOT, assert_still_works
+from .conftest import assert_still_works
 
 
 @pytest.fixture()
@@ -73,59 +69,3 @@ def test_screening_runs_in_the_job_under_its_time_limit(own_sandbox):
     assert time.monotonic() - t0 < 10
     assert own_sandbox.restarts == 0  # the zygote was never busy
     assert_still_works(own_sandbox)
-
-
-_AGENT = """
-import sys, threading, time
-from tools.sandbox import Limits, Sandbox
-sb = Sandbox(Limits(timeout_s=120), jobs_root=sys.argv[1])
-sb.warm()
-job = sys.argv[1] + "/spin"
-threading.Thread(target=sb.run_script, daemon=True,
-                 args=("import pathlib\\npathlib.Path('started').write_text('1')\\nwhile True:\\n    pass\\n", job),
-                 kwargs={"exports": (), "screen": False}).start()
-print(sb._all[0].proc.pid, flush=True)
-time.sleep(600)
-"""
-
-
-def _descendants(root: int) -> set[int]:
-    parents = {}
-    for name in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            parents[int(name)] = int(Path(f"/proc/{name}/stat").read_text().rsplit(")", 1)[1].split()[1])
-        except (OSError, ValueError, IndexError):
-            pass
-    found, frontier = set(), {root}
-    while frontier:
-        frontier = {p for p, pp in parents.items() if pp in frontier} - found
-        found |= frontier
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
-    except (OSError, IndexError):
-        return False
-
-
-def test_kill_9_of_the_agent_leaves_no_sandbox_process(tmp_path):
-    agent = subprocess.Popen([sys.executable, "-c", _AGENT, str(tmp_path)], cwd=ROOT,
-                             stdout=subprocess.PIPE, text=True)
-    try:
-        zygote = int(agent.stdout.readline())
-        deadline = time.monotonic() + 60
-        while not (tmp_path / "spin" / "started").exists():
-            assert time.monotonic() < deadline, "the spinning job never started"
-            time.sleep(0.05)
-        family = _descendants(agent.pid)
-        assert zygote in family and len(family) >= 3  # zygote, the job's warden and the job
-        agent.send_signal(signal.SIGKILL)
-        agent.wait()
-        deadline = time.monotonic() + 2.0
-        while any(_alive(p) for p in family) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert [p for p in family if _alive(p)] == []
-    finally:
-        agent.kill()
