@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from tools.cadjson import build, load_document
-from tools.cadjson.model import CadDoc
+from tools.cadjson.model import CadDoc, extruded_corners
 
 DEFAULT_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "text2cad_random100" / "deepcad_cad_json"
 TO_MM = 1000.0  # DeepCAD is in metres
@@ -40,13 +40,7 @@ def additive_box(doc: CadDoc) -> tuple[np.ndarray, np.ndarray]:
     for part in doc.parts:
         if part.extrusion.operation not in ("NewBodyFeatureOperation", "JoinFeatureOperation"):
             continue
-        m, o = part.frame.matrix, np.array(part.frame.origin)
-        for face in part.faces:
-            x0, y0, x1, y1 = face.outer.bbox()
-            for x in (x0, x1):
-                for y in (y0, y1):
-                    for z in (-part.extrusion.opposite, part.extrusion.towards):
-                        pts.append(o + m @ np.array([x, y, z]))
+        pts += extruded_corners(part)
     arr = np.array(pts)
     return arr.min(axis=0), arr.max(axis=0)
 

@@ -187,6 +187,15 @@ class Part:
     description: dict | str | None = None
 
 
+def extruded_corners(part: Part) -> list:
+    """World-space corners of each face's outer-loop box, extruded both ways: bounds the part."""
+    m, o = part.frame.matrix, np.array(part.frame.origin)
+    ex = part.extrusion
+    return [o + m @ np.array([x, y, z]) for face in part.faces
+            for x0, y0, x1, y1 in [face.outer.bbox()] for x in (x0, x1) for y in (y0, y1)
+            for z in (-ex.opposite, ex.towards)]
+
+
 @dataclass
 class CadDoc:
     parts: list[Part]

@@ -49,15 +49,21 @@ class Problem:
         return asdict(self)
 
 
-class CadJsonError(ValueError):
-    """The document has errors; ``problems`` lists them all."""
+class ProblemsError(ValueError):
+    """A document with errors; ``problems`` lists them all (the first three in the message)."""
+
+    subject = "the document"
 
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         errors = [p for p in problems if p.severity == "error"]
         head = "; ".join(str(p) for p in errors[:3])
         more = f" (+{len(errors) - 3} more)" if len(errors) > 3 else ""
-        super().__init__(f"{len(errors)} problem(s) in the CAD JSON: {head}{more}")
+        super().__init__(f"{len(errors)} problem(s) in {self.subject}: {head}{more}")
+
+
+class CadJsonError(ProblemsError):
+    subject = "the CAD JSON"
 
 
 def _short(value, limit: int = 60) -> str:

@@ -198,22 +198,18 @@ def body_shape(body) -> Shape:  # noqa: C901 - one branch per body kind
 def cadjson_shape(body: CadJsonBody) -> Shape:
     import numpy as np
 
+    from tools.cadjson.model import extruded_corners
     from tools.cadjson.validate import parse
 
     doc = parse(body.document)
     pts, vol = [], 0.0
     for part in doc.parts:
-        m, o = part.frame.matrix, np.array(part.frame.origin)
         sign = {"NewBodyFeatureOperation": 1, "JoinFeatureOperation": 1, "CutFeatureOperation": -1}.get(
             part.extrusion.operation, 0)
         for face in part.faces:
             vol += sign * (face.outer.area() - sum(h.area() for h in face.holes)) * part.extrusion.length
-            if sign > 0:
-                x0, y0, x1, y1 = face.outer.bbox()
-                for x in (x0, x1):
-                    for y in (y0, y1):
-                        for z in (-part.extrusion.opposite, part.extrusion.towards):
-                            pts.append(o + m @ np.array([x, y, z]))
+        if sign > 0:
+            pts += extruded_corners(part)
     arr = np.array(pts)
     return Shape(tuple(arr.min(axis=0)), tuple(arr.max(axis=0)), vol, exact=False)
 

@@ -7,22 +7,17 @@ import json
 
 from pydantic import ValidationError
 
-from tools.cadjson.validate import Problem
+from tools.cadjson.validate import Problem, ProblemsError
 
 from .spec import SCHEMA_VERSION, PartSpec
 
 __all__ = ["Problem", "SpecError", "parse", "validate", "load"]
 
 
-class SpecError(ValueError):
+class SpecError(ProblemsError):
     """The spec has errors; ``problems`` lists them all."""
 
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        errors = [p for p in problems if p.severity == "error"]
-        head = "; ".join(str(p) for p in errors[:3])
-        more = f" (+{len(errors) - 3} more)" if len(errors) > 3 else ""
-        super().__init__(f"{len(errors)} problem(s) in the part spec: {head}{more}")
+    subject = "the part spec"
 
 
 def json_path(parts) -> str:
