@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tools.results import thousands as _n
+from cadagent.tools.results import thousands as _n
 
 # g/cm³
 DENSITY = {"aluminium": 2.70, "aluminum": 2.70, "steel": 7.85, "stainless": 8.00, "brass": 8.50, "copper": 8.96,

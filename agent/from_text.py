@@ -14,14 +14,14 @@ CADJSON_FILE = "part.cadjson.json"
 
 
 def is_instructions(text: str) -> bool:
-    from tools.cadjson.instructions import looks_like_instructions
+    from cadagent.tools.cadjson.instructions import looks_like_instructions
 
     return looks_like_instructions(text or "")
 
 
 def read_instructions(text: str) -> tuple[dict | None, str]:
     """(the CAD JSON document when it validates, a note for the answer)."""
-    from tools.cadjson.instructions import parse_instructions
+    from cadagent.tools.cadjson.instructions import parse_instructions
 
     result = parse_instructions(text)
     if not result.ok:
@@ -38,8 +38,8 @@ def read_instructions(text: str) -> tuple[dict | None, str]:
 
 
 def script_for(document: dict) -> str:
-    from tools.cadjson import compile_doc
-    from tools.cadjson.validate import parse
+    from cadagent.tools.cadjson import compile_doc
+    from cadagent.tools.cadjson.validate import parse
 
     return compile_doc(parse(document), title="Built from construction steps (CAD JSON)")
 
@@ -66,7 +66,7 @@ MODEL_TRIES = 3
 def _json_in(text: str):
     import re
 
-    from tools.cadjson.validate import load_text
+    from cadagent.tools.cadjson.validate import load_text
 
     fenced = re.findall(r"```(?:json)?\s*\n(.*?)```", text or "", re.S)
     body = max(fenced, key=len) if fenced else (text or "")[(text or "").find("{"):(text or "").rfind("}") + 1]
@@ -79,7 +79,7 @@ def ask_model(ask, text: str, tries: int = MODEL_TRIES) -> tuple[dict | None, st
     what was found, how to fix it) go back to the model on the next try."""
     from importlib import resources
 
-    from tools.cadjson.validate import validate
+    from cadagent.tools.cadjson.validate import validate
 
     system = resources.files("agent").joinpath("prompts/cadjson.md").read_text(encoding="utf-8")
     messages: list = [("system", system), ("human", text)]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from langchain_core.messages import AIMessage
 
-from tools.results import ExecResult
+from cadagent.tools.results import ExecResult
 
 from . import from_text
 from .answers import answer_question
@@ -353,8 +353,8 @@ def respond(state, config=None):
 
 def make_explain(deps: Deps):
     def explain_node(state, config=None):
-        from tools.cadjson import build, load_document
-        from tools.cadjson.explain import explain
+        from cadagent.tools.cadjson import build, load_document
+        from cadagent.tools.cadjson.explain import explain
 
         source = state.get("attachment") or (_JSON_PATH.search(state["request"]) or [None, None])[1]
         if not source:

@@ -27,7 +27,7 @@ def instructions() -> dict[str, str]:
 def handbook() -> str:
     """The large, stable prompt prefix for providers that cache it (Gemini): the system prompt,
     our CadQuery notes and one worked example per family. Same text every turn, so it caches."""
-    from knowledge.library import load_library
+    from cadagent.knowledge.library import load_library
 
     entries, _ = load_library(None)
     notes = [e for e in entries if e.kind == "doc"]

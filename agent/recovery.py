@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tools.results import GeometryReport
+from cadagent.tools.results import GeometryReport
 
 from .sessions import SessionStore
 

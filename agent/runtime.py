@@ -230,7 +230,7 @@ def describe(node: str, data: dict) -> str:
             return f"attempt {n}: script of {data['code'].count(chr(10))} lines{tools}"
         return f"attempt {n}: no code — {data.get('model_note', '')[:200]}"
     if node == "execute":
-        from tools.results import thousands
+        from cadagent.tools.results import thousands
 
         ex = data.get("exec") or {}
         if ex.get("ok"):

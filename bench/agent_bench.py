@@ -12,7 +12,7 @@ REQUEST = "a 60 x 40 mm plate, 5 mm thick, four 5 mm holes 8 mm in from the corn
 
 
 def run_benchmark(settings, echo=print, turns: int = 15) -> dict:
-    from agent.runtime import Agent
+    from cadagent.agent.runtime import Agent
 
     ws = Path(tempfile.mkdtemp(prefix="cadagent-agent-bench-"))
     settings = settings.model_copy(update={"workspace": ws})

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
-from tools.cadjson import build, load_document
-from tools.cadjson.model import CadDoc, extruded_corners
+from cadagent.tools.cadjson import build, load_document
+from cadagent.tools.cadjson.model import CadDoc, extruded_corners
 
 DEFAULT_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "text2cad_random100" / "deepcad_cad_json"
 TO_MM = 1000.0  # DeepCAD is in metres

@@ -10,8 +10,8 @@ from pathlib import Path
 
 
 def run_benchmark(settings, echo=print, limit: int = 16, workers: int | None = None) -> dict:
-    from evals.conversations import load_all, select
-    from evals.runner import Backend, run_eval
+    from cadagent.evals.conversations import load_all, select
+    from cadagent.evals.runner import Backend, run_eval
 
     folder = Path(__file__).resolve().parents[1] / "evals" / "conversations"
     convs = select(load_all([folder]), limit=limit, seed=0)

@@ -16,8 +16,8 @@ from pathlib import Path
 
 def in_distribution_conversations(data: Path, n: int):
     """Single-turn conversations from the test split's gen records: the request, its measured size."""
-    from evals.conversations import Conversation
-    from finetune.dataset import read_jsonl
+    from cadagent.evals.conversations import Conversation
+    from cadagent.finetune.dataset import read_jsonl
 
     rows = [r for r in read_jsonl(Path(data) / "test.jsonl") if r.get("task") == "gen" and r.get("source") == "kb"]
     rows = rows[:: max(1, len(rows) // n)][:n]
@@ -28,8 +28,8 @@ def in_distribution_conversations(data: Path, n: int):
 
 
 def _measure(label, convs, settings, out: Path, echo) -> dict:
-    from evals.metrics import by_backend
-    from evals.runner import Backend, run_eval
+    from cadagent.evals.metrics import by_backend
+    from cadagent.evals.runner import Backend, run_eval
 
     t0 = time.perf_counter()
     results = run_eval(convs, [Backend("local", "local", settings.agent.model)], out, settings, workers=1,
@@ -42,9 +42,9 @@ def _measure(label, convs, settings, out: Path, echo) -> dict:
 
 def run_benchmark(settings, echo=print, data: Path | None = None, out: Path = Path("reports/finetune-bench"),
                   minutes: float = 15.0, turns: int = 20, max_new_tokens: int = 700) -> dict:
-    from bench.tiny_model import build_tiny_llama
-    from finetune.dataset import build_dataset, read_jsonl
-    from finetune.train import TrainConfig, train
+    from cadagent.bench.tiny_model import build_tiny_llama
+    from cadagent.finetune.dataset import build_dataset, read_jsonl
+    from cadagent.finetune.train import TrainConfig, train
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)

@@ -9,9 +9,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from knowledge.embedder import Embedder
-from knowledge.evaluate import load_queries
-from knowledge.search import MODES, KnowledgeBase
+from cadagent.knowledge.embedder import Embedder
+from cadagent.knowledge.evaluate import load_queries
+from cadagent.knowledge.search import MODES, KnowledgeBase
 
 
 def run_benchmark(echo=print, rounds: int = 3) -> dict:

@@ -7,7 +7,7 @@ import statistics
 import time
 from pathlib import Path
 
-from tools.part import build, compile_spec, parse
+from cadagent.tools.part import build, compile_spec, parse
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "part"
 
@@ -33,8 +33,8 @@ def _median_ms(fn, repeats: int, clock=time.perf_counter) -> float:
 def run_benchmark(settings, repeats: int = 9, echo=print) -> dict:
     import json
 
-    from tools.part.measure import measure_features
-    from tools.geometry.shapes import load_shape
+    from cadagent.tools.part.measure import measure_features
+    from cadagent.tools.geometry.shapes import load_shape
 
     specs = {p.stem: parse(json.loads(p.read_text())) for p in sorted(EXAMPLES.glob("*.json"))}
     specs["big_plate"] = parse(BIG)

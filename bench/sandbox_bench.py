@@ -28,9 +28,9 @@ _COLD_DRIVER = """
 import sys
 from pathlib import Path
 import cadquery as cq
-from tools.geometry.shapes import to_shape
-from tools.geometry.report import measure
-from tools.geometry.export import export
+from cadagent.tools.geometry.shapes import to_shape
+from cadagent.tools.geometry.report import measure
+from cadagent.tools.geometry.export import export
 g = {}
 exec(compile(Path(sys.argv[1]).read_text(), "<script>", "exec"), g)
 shape = to_shape(g["result"])
@@ -44,9 +44,9 @@ def script_source(name: str) -> str:
 
 
 def _in_process(source: str, out_dir: str) -> float:
-    from tools.geometry.export import export
-    from tools.geometry.report import measure
-    from tools.geometry.shapes import to_shape
+    from cadagent.tools.geometry.export import export
+    from cadagent.tools.geometry.report import measure
+    from cadagent.tools.geometry.shapes import to_shape
 
     t0 = time.perf_counter()
     g: dict = {}
@@ -73,7 +73,7 @@ def run_benchmark(settings, repeats: int = 7, echo=print, cold_repeats: int = 3)
     root = str(Path(__file__).resolve().parents[1])
     results = {}
     tmp = Path(tempfile.mkdtemp(prefix="cadagent-bench-"))
-    from tools.sandbox import Sandbox
+    from cadagent.tools.sandbox import Sandbox
 
     in_job = Sandbox(dataclasses.replace(settings.limits(), fresh_measure=False), workers=1,
                      jobs_root=tmp / "in-job").warm()
@@ -116,7 +116,7 @@ def run_benchmark(settings, repeats: int = 7, echo=print, cold_repeats: int = 3)
         results["fresh_measure_ms"] = fresh
         echo(f"cost of measuring in a fresh process (fresh_measure, on by default): {fresh:.1f} ms "
              "median per job")
-        from bench.sandbox_costs import protection_costs
+        from cadagent.bench.sandbox_costs import protection_costs
 
         costs = protection_costs(repeats)
         results["protection_costs_ms"] = costs

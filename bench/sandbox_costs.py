@@ -11,8 +11,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from tools.sandbox import isolate, jobdir, payload
-from tools.sandbox.confine import Limits, apply_landlock, apply_rlimits, current_vm_bytes, read_only_paths
+from cadagent.tools.sandbox import isolate, jobdir, payload
+from cadagent.tools.sandbox.confine import Limits, apply_landlock, apply_rlimits, current_vm_bytes, read_only_paths
 
 STEPS = ("rlimits", "landlock", "drop privileges (user, caps, keyring)", "seccomp load",
          "namespaces (PID, IPC, UTS, net; spare, off the clock)")

@@ -25,11 +25,11 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from tools.cadjson import compile_doc, load_document, to_minimal
-from tools.cadjson.instructions import parse_instructions
-from tools.cadjson.validate import validate
-from tools.jsonl import iter_jsonl
-from tools.shape_compare import text2cad_chamfer
+from cadagent.tools.cadjson import compile_doc, load_document, to_minimal
+from cadagent.tools.cadjson.instructions import parse_instructions
+from cadagent.tools.cadjson.validate import validate
+from cadagent.tools.jsonl import iter_jsonl
+from cadagent.tools.shape_compare import text2cad_chamfer
 
 DEFAULT_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "text2cad_random100"
 HOLDOUT_EVERY = 5

@@ -12,7 +12,7 @@ SPECIAL = ["<pad>", "<s>", "</s>", "<unk>"]
 
 def default_corpus() -> list[str]:
     """Our knowledge base's scripts and notes: code-shaped text for the tokenizer."""
-    from knowledge.library import load_library
+    from cadagent.knowledge.library import load_library
 
     entries, _ = load_library(None)
     return [e.body for e in entries] + [e.text for e in entries]

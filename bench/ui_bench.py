@@ -87,7 +87,7 @@ def run_level(url: str, sessions: int, turns: int, tag: str) -> tuple[list[float
 
 
 def run_benchmark(settings, echo=print, turns: int = 4, levels: tuple[int, ...] = (1, 4, 8)) -> dict:
-    from ui.app import launch
+    from cadagent.ui.app import launch
 
     ws = Path(tempfile.mkdtemp(prefix="cadagent-ui-bench-"))
     settings = settings.model_copy(update={"workspace": ws})

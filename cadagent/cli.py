@@ -104,7 +104,7 @@ def doctor_cmd(config: Optional[Path] = ConfigOpt) -> None:
     """Say which sandbox protections this machine offers and check that a job runs."""
     import platform
 
-    from tools.sandbox.doctor import report as sandbox_report
+    from cadagent.tools.sandbox.doctor import report as sandbox_report
 
     settings = settings_from(config)
     typer.echo(f"python {platform.python_version()} on {platform.system()} {platform.release()}")
@@ -120,7 +120,7 @@ def doctor_cmd(config: Optional[Path] = ConfigOpt) -> None:
         typer.echo(f"  - {p}")
     for line in sandbox_report(res.protections, settings.sandbox.disk_mb):
         typer.echo(line)
-    from agent.pruning import disk_report
+    from cadagent.agent.pruning import disk_report
 
     typer.echo(disk_report(settings.workspace, settings.storage))
 
@@ -135,7 +135,7 @@ def bench_sandbox_cmd(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Sandbox vs in-process vs cold subprocess on five parts; IoU of two gears."""
-    from bench.sandbox_bench import run_benchmark
+    from cadagent.bench.sandbox_bench import run_benchmark
 
     run_benchmark(settings_from(config), repeats=repeats, echo=typer.echo)
 
@@ -146,7 +146,7 @@ def bench_part_cmd(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Part specs: compile time beside the sandbox run; the feature measurer on a ~200-face part."""
-    from bench.part_bench import run_benchmark
+    from cadagent.bench.part_bench import run_benchmark
 
     run_benchmark(settings_from(config), repeats=repeats, echo=typer.echo)
 
@@ -159,7 +159,7 @@ def bench_cadjson_cmd(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Validate + compile + execute + measure every sample; accuracy against the ground truth."""
-    from bench.cadjson_bench import run_benchmark
+    from cadagent.bench.cadjson_bench import run_benchmark
 
     try:
         run_benchmark(settings_from(config), directory, echo=typer.echo)
@@ -181,7 +181,7 @@ def bench_text2cad_cmd(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Instructions → CAD JSON: parse speed, valid solids, IoU and chamfer distance (held-out split apart)."""
-    from bench.text2cad_bench import run_benchmark
+    from cadagent.bench.text2cad_bench import run_benchmark
 
     if level not in ("expert", "nli_data") or symmetric not in ("each", "split"):
         typer.secho("error: --level is expert or nli_data; --symmetric is split or each", fg="red", err=True)
@@ -197,7 +197,7 @@ def bench_text2cad_cmd(
 @bench_app.command("kb")
 def bench_kb_cmd() -> None:
     """Knowledge base: build vs no-change rebuild, warm query latency per retrieval mode."""
-    from bench.kb_bench import run_benchmark
+    from cadagent.bench.kb_bench import run_benchmark
 
     run_benchmark(echo=typer.echo)
 
@@ -205,7 +205,7 @@ def bench_kb_cmd() -> None:
 @bench_app.command("agent")
 def bench_agent_cmd(config: Optional[Path] = ConfigOpt) -> None:
     """A full offline agent turn: total and per node; the agent's own overhead."""
-    from bench.agent_bench import run_benchmark
+    from cadagent.bench.agent_bench import run_benchmark
 
     run_benchmark(settings_from(config), echo=typer.echo)
 
@@ -216,7 +216,7 @@ def bench_ui_cmd(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """The UI server under 1, 4 and 8 concurrent sessions: p50 / p95 turn latency side by side."""
-    from bench.ui_bench import run_benchmark
+    from cadagent.bench.ui_bench import run_benchmark
 
     run_benchmark(settings_from(config), echo=typer.echo, turns=turns)
 
@@ -228,7 +228,7 @@ def bench_eval_cmd(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Eval throughput on the offline engine: serial vs parallel, side by side (turns per minute)."""
-    from bench.eval_bench import run_benchmark
+    from cadagent.bench.eval_bench import run_benchmark
 
     run_benchmark(settings_from(config), echo=typer.echo, limit=limit, workers=workers)
 
@@ -243,7 +243,7 @@ def bench_finetune_cmd(
 ) -> None:
     """Offline proof: a tiny model built here, measured through the local provider before and after
     training a gen adapter on CPU (loss curves, valid syntax, runs, pass rate side by side)."""
-    from bench.finetune_bench import run_benchmark
+    from cadagent.bench.finetune_bench import run_benchmark
 
     run_benchmark(settings_from(config), echo=typer.echo, data=data, out=out, minutes=minutes, turns=turns)
 

@@ -30,7 +30,7 @@ def provider_settings(config, llm=None, model=None, base_url=None, adapters=None
 
 
 def _agent(settings):
-    from agent.runtime import Agent, WorkspaceError
+    from cadagent.agent.runtime import Agent, WorkspaceError
 
     try:
         agent = Agent(settings)
@@ -73,7 +73,7 @@ def chat_cmd(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Design parts in a terminal conversation. /new starts a fresh thread, /quit leaves."""
-    from agent.runtime import TurnBusy, WorkspaceError
+    from cadagent.agent.runtime import TurnBusy, WorkspaceError
 
     agent = _agent(provider_settings(config, llm, model, base_url, adapter, max_attempts=attempts))
     typer.echo(f"CadAgent chat (thread {thread!r}, workspace {agent.workspace}). Describe a part; /quit to leave.")
@@ -115,7 +115,7 @@ def run_cmd(
     """One request, one part: STEP / STL / GLB / script / report in --out. Exit 0 when a part was made."""
     agent = _agent(provider_settings(config, llm, model, base_url, adapter, max_attempts=attempts))
     thread = f"run-{uuid.uuid4().hex[:10]}"
-    from agent.runtime import WorkspaceError
+    from cadagent.agent.runtime import WorkspaceError
 
     try:
         try:
@@ -145,7 +145,7 @@ def ui_cmd(
     import time
 
     t0 = time.perf_counter()
-    from ui.app import launch
+    from cadagent.ui.app import launch
 
     settings = settings_from(config)
     typer.echo(f"starting CadAgent UI (workspace {settings.workspace}) …")
@@ -170,7 +170,7 @@ def llm_list_cmd(
 ) -> None:
     """Each provider with its status: servers are asked for their models, keys are tried, local
     folders are looked at (nothing is loaded)."""
-    from agent.providers import status
+    from cadagent.agent.providers import status
 
     for st in status(provider_settings(config, llm, model, base_url, adapter)):
         typer.secho(("✓ " if st.ready else "✗ ") + st.label(), fg="green" if st.ready else "yellow")
@@ -189,7 +189,7 @@ def llm_check_cmd(
     the reason it failed. Exit 1 when it does not answer."""
     import json
 
-    from agent.providers import check
+    from cadagent.agent.providers import check
 
     result = check(provider_settings(config, llm, model, base_url, adapter))
     if as_json:

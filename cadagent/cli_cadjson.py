@@ -20,7 +20,7 @@ JsonOpt = typer.Option(False, "--json", help="machine-readable output")
 
 
 def _load(file: Path, units: Optional[str], as_json: bool):
-    from tools.cadjson import load_document
+    from cadagent.tools.cadjson import load_document
 
     doc, problems, fmt = load_document(file, units)
     errors = [p for p in problems if p.severity == "error"]
@@ -58,7 +58,7 @@ def compile_cmd(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Compile to a commented CadQuery script, run it, export STEP/STL/GLB and measure."""
-    from tools.cadjson import compile_doc
+    from cadagent.tools.cadjson import compile_doc
 
     doc, problems, fmt, errors = _load(file, units, as_json)
     if doc is None:
@@ -100,8 +100,8 @@ def explain_cmd(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Explain what the part is, grounded in the solid we build and measure."""
-    from tools.cadjson import build
-    from tools.cadjson.explain import explain
+    from cadagent.tools.cadjson import build
+    from cadagent.tools.cadjson.explain import explain
 
     if level not in ("short", "steps"):
         typer.secho("error: --level must be 'short' or 'steps'", fg="red", err=True)
@@ -132,8 +132,8 @@ def convert_cmd(
     units: Optional[str] = UnitsOpt,
 ) -> None:
     """DeepCAD / Fusion 360 Gallery JSON → minimal CAD JSON in millimetres."""
-    from tools.cadjson import to_minimal
-    from tools.cadjson.validate import load_text
+    from cadagent.tools.cadjson import to_minimal
+    from cadagent.tools.cadjson.validate import load_text
 
     obj, problems = load_text(file.read_bytes())
     minimal = None

@@ -23,7 +23,7 @@ def from_text_cmd(
     operation; prose or a step list) and write the CAD JSON they describe. Every statement that
     was not used is listed on stderr with its sentence. Exit 0 when the document is valid, 1 when
     it is not (it is still written, with its problems), 2 when the input cannot be read."""
-    from tools.cadjson.instructions import parse_instructions
+    from cadagent.tools.cadjson.instructions import parse_instructions
 
     if units is not None and units not in ("mm", "cm", "m", "in", "unitless"):
         typer.secho(f"error: --units {units!r}: expected mm, cm, m, in or unitless", fg="red", err=True)

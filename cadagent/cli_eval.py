@@ -41,10 +41,10 @@ def eval_cmd(
     report.html (backends side by side, per category, plots, failures). Exit 1 if any check failed."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from evals.cluster import ClusterError, parse_cluster
-    from evals.conversations import ConversationError, load_all, select
-    from evals.report import write_reports
-    from evals.runner import Backend, run_eval
+    from cadagent.evals.cluster import ClusterError, parse_cluster
+    from cadagent.evals.conversations import ConversationError, load_all, select
+    from cadagent.evals.report import write_reports
+    from cadagent.evals.runner import Backend, run_eval
 
     try:
         convs = select(load_all(sources, text2cad_level=level), filter=filter, category=category,
@@ -90,7 +90,7 @@ def eval_cmd(
     meta = {"backends": ", ".join(b.name for b in backends), "conversations": len(convs),
             "turns per backend": n_turns, "workers": workers, "wall time": f"{seconds:.0f} s",
             "sources": ", ".join(str(s) for s in sources)}
-    from evals.metrics import by_backend
+    from cadagent.evals.metrics import by_backend
 
     metrics = by_backend(results)
     paths = write_reports(results, out, "CadAgent eval", meta, metrics)

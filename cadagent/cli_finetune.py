@@ -25,7 +25,7 @@ def dataset_build_cmd(
 ) -> None:
     """Build (prompt → code) and (CAD JSON → explanation) pairs, each verified by running it, plus
     thumbs-up answers and saved designs from the workspace; split by group without leakage."""
-    from finetune.dataset import DataError, build_dataset
+    from cadagent.finetune.dataset import DataError, build_dataset
 
     settings = settings_from(config)
     try:
@@ -41,7 +41,7 @@ def dataset_build_cmd(
 @dataset_app.command("stats")
 def dataset_stats_cmd(folder: Path = typer.Argument(..., exists=True, file_okay=False)) -> None:
     """Counts per split, task, source and family; lengths; the verification rate of the build."""
-    from finetune.dataset import DataError, dataset_stats
+    from cadagent.finetune.dataset import DataError, dataset_stats
 
     try:
         stats = dataset_stats(folder)
@@ -86,7 +86,7 @@ def finetune_cmd(
     seed: Optional[int] = typer.Option(None, "--seed"),
 ) -> None:
     """Train a LoRA adapter (transformers + peft) on one task of a dataset; loss on answers only."""
-    from finetune.train import TrainConfig, train
+    from cadagent.finetune.train import TrainConfig, train
 
     overrides = {"base": base, "data": str(data) if data else None, "task": task, "out": str(out) if out else None,
                  "epochs": epochs, "lr": lr, "r": r, "alpha": alpha, "batch_size": batch_size,
@@ -111,6 +111,6 @@ def merge_cmd(
     out: Path = typer.Option(..., "--out", "-o", help="folder for the merged model"),
 ) -> None:
     """Fold an adapter into its base model (a plain transformers folder, e.g. for `vllm serve`)."""
-    from finetune.train import merge
+    from cadagent.finetune.train import merge
 
     typer.echo(f"merged → {merge(base, str(adapter), str(out))}")

@@ -59,7 +59,7 @@ def search_cmd(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Ranked examples and notes with title, tags, score and where they live."""
-    from knowledge.search import QueryError
+    from cadagent.knowledge.search import QueryError
 
     _, kb = _kb(config)
     try:
@@ -108,7 +108,7 @@ def check_cmd(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Run every example in the sandbox and compare its size with the declared bbox."""
-    from knowledge.verify import verify_example
+    from cadagent.knowledge.verify import verify_example
 
     settings, kb = _kb(config)
     examples = [e for e in kb.entries() if e.kind == "example" and (not only or e.id in only)]
@@ -131,7 +131,7 @@ def eval_cmd(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Retrieval quality: recall@k and MRR for vector-only, keyword-only and hybrid."""
-    from knowledge.evaluate import evaluate, load_queries
+    from cadagent.knowledge.evaluate import evaluate, load_queries
 
     _, kb = _kb(config)
     try:

@@ -18,7 +18,7 @@ JsonOpt = typer.Option(False, "--json", help="machine-readable output")
 
 
 def _load(file: Path, as_json: bool):
-    from tools.part import load
+    from cadagent.tools.part import load
 
     spec, problems = load(file.read_bytes())
     if spec is None:
@@ -55,7 +55,7 @@ def build_cmd(
 ) -> None:
     """Validate, compile to a CadQuery script, build, export STEP/STL/GLB, measure every feature and check
     it against the spec. Exit 0 only when the part is what the spec asks for."""
-    from tools.part import build
+    from cadagent.tools.part import build
 
     spec = _load(file, as_json)
     stem = file.name.split(".")[0]
@@ -85,7 +85,7 @@ def check_cmd(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Measure a STEP / BREP file (made by anyone) and check it against the spec, feature by feature."""
-    from tools.part import check, expectations, measure_file
+    from cadagent.tools.part import check, expectations, measure_file
 
     spec = _load(file, as_json)
     with settings_from(config).sandbox_factory() as sandbox:
@@ -111,7 +111,7 @@ def check_cmd(
 @app.command("schema")
 def schema_cmd(out: Optional[Path] = typer.Option(None, "--out", "-o", help="write here (default: print)")) -> None:
     """The part spec's JSON Schema (draft 2020-12, versioned)."""
-    from tools.part import part_schema
+    from cadagent.tools.part import part_schema
 
     schema = part_schema()
     if out:
@@ -127,7 +127,7 @@ def to_cadjson_cmd(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="write here (default: print)"),
 ) -> None:
     """A spec made only of sketches and extrusions → minimal CAD JSON (see `cadagent cadjson`)."""
-    from tools.part.to_cadjson import NotSketchable, to_cadjson
+    from cadagent.tools.part.to_cadjson import NotSketchable, to_cadjson
 
     spec = _load(file, False)
     try:

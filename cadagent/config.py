@@ -94,7 +94,7 @@ class Settings(BaseSettings):
         return tuple(sources)
 
     def limits(self):
-        from tools.sandbox import Limits
+        from cadagent.tools.sandbox import Limits
 
         s = self.sandbox
         return Limits(timeout_s=s.timeout_s, memory_mb=s.memory_mb, output_kb=s.output_kb,
@@ -103,7 +103,7 @@ class Settings(BaseSettings):
 
     def sandbox_factory(self):
         """A Sandbox built from these settings (jobs and logs in the workspace)."""
-        from tools.sandbox import Sandbox
+        from cadagent.tools.sandbox import Sandbox
 
         return Sandbox(self.limits(), workers=self.sandbox.workers,
                        jobs_root=self.workspace / "jobs")
@@ -116,7 +116,7 @@ class Settings(BaseSettings):
 
     def knowledge_base(self):
         """The knowledge base in this workspace (store under <workspace>/kb)."""
-        from knowledge.search import KnowledgeBase
+        from cadagent.knowledge.search import KnowledgeBase
 
         return KnowledgeBase(self.workspace, self.kb.user_examples)
 

@@ -39,7 +39,7 @@ class References:
         if suffix == ".py":
             res = self.sandbox.run_script(ref.read_text(encoding="utf-8"), out, exports=("step",), stem="ref")
         elif suffix == ".json":
-            from tools.cadjson import build, load_document
+            from cadagent.tools.cadjson import build, load_document
 
             doc, problems, _ = load_document(ref, symmetric=symmetric)
             if doc is None:

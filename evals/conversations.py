@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 from jsonschema import Draft202012Validator
 
-from tools.jsonl import iter_jsonl
+from cadagent.tools.jsonl import iter_jsonl
 
 TEXT2CAD_LEVELS = ("abstract", "beginner", "intermediate", "expert", "description")
 EXPERT_IOU_MIN = 0.9  # expert prompts are construction steps with every number (issue 16's target)

@@ -35,7 +35,7 @@ class Backend:
 
     @classmethod
     def parse(cls, spec: str) -> Backend:
-        from agent.providers import NAMES
+        from cadagent.agent.providers import NAMES
 
         llm, _, model = spec.partition(":")
         if llm not in NAMES:
@@ -55,7 +55,7 @@ _AGENTS: dict = {}
 def _agent(base, backend: Backend, work: str):
     key = (work, backend)
     if key not in _AGENTS:
-        from agent.runtime import Agent
+        from cadagent.agent.runtime import Agent
 
         kb = base.knowledge_base()
         ws = Path(work) / _slug(backend.name) / f"w{os.getpid()}"

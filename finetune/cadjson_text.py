@@ -20,9 +20,9 @@ def _same(a: dict, b: dict) -> bool:
 
 
 def instruction_records(sandbox, rng: random.Random, n: int):
-    from tools.cadjson import build
-    from tools.cadjson.instructions import parse_instructions
-    from tools.cadjson.to_text import instructions_from
+    from cadagent.tools.cadjson import build
+    from cadagent.tools.cadjson.instructions import parse_instructions
+    from cadagent.tools.cadjson.to_text import instructions_from
 
     from .dataset import BuildReport, Record, Rejected, _h, synthetic_cadjson
 

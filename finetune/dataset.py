@@ -33,7 +33,7 @@ from pathlib import Path
 
 import yaml
 
-from tools.jsonl import iter_jsonl
+from cadagent.tools.jsonl import iter_jsonl
 
 SPLITS = ("train", "val", "test")
 FACTORS = (1.0, 0.8, 1.25, 1.5, 0.6, 2.0, 0.7, 1.1)
@@ -112,8 +112,8 @@ def phrase_request(title: str, size: list[float], rng: random.Random) -> tuple[s
 
 def verify_request(request: str, size: list[float]) -> list[str]:
     """Why the part does not match the request as the agent reads it (empty: it matches)."""
-    from agent.lc_tools import size_problems
-    from agent.plan import parse_request
+    from cadagent.agent.lc_tools import size_problems
+    from cadagent.agent.plan import parse_request
 
     plan = parse_request(request).to_dict()
     if not plan.get("extents") and not plan.get("must_have"):
@@ -122,9 +122,9 @@ def verify_request(request: str, size: list[float]) -> list[str]:
 
 
 def gen_messages(request: str, code: str, note: str) -> list[dict]:
-    from agent.plan import parse_request
-    from agent.prompting import build_messages
-    from agent.local_llm import as_chat
+    from cadagent.agent.plan import parse_request
+    from cadagent.agent.prompting import build_messages
+    from cadagent.agent.local_llm import as_chat
 
     plan = parse_request(request).to_dict()
     prompt = build_messages("new_design", {"request": request, "plan": plan, "intent": "new_design"}, compact=True)
@@ -135,7 +135,7 @@ def gen_messages(request: str, code: str, note: str) -> list[dict]:
 # -- sources ----------------------------------------------------------------------------------------
 def kb_records(kb_entries, sandbox, rng: random.Random, per_example: int,
                progress: Callable[[str], None] | None = None) -> BuildReport:
-    from agent.offline.params import parameters, set_parameters
+    from cadagent.agent.offline.params import parameters, set_parameters
 
     out = BuildReport()
     examples = [e for e in kb_entries if e.kind == "example"]
@@ -237,10 +237,10 @@ def synthetic_cadjson(rng: random.Random, n: int) -> list[tuple[str, dict]]:
 
 
 def cadjson_records(sandbox, rng: random.Random, n: int, files: list[Path] = ()) -> BuildReport:
-    from agent.local_llm import as_chat
-    from agent.prompting import explain_messages
-    from tools.cadjson import build, load_document
-    from tools.cadjson.explain import explain
+    from cadagent.agent.local_llm import as_chat
+    from cadagent.agent.prompting import explain_messages
+    from cadagent.tools.cadjson import build, load_document
+    from cadagent.tools.cadjson.explain import explain
 
     out = BuildReport()
     items = [(k, d, None) for k, d in synthetic_cadjson(rng, n)]

@@ -72,7 +72,7 @@ class TrainConfig:
 def tokenize(tokenizer, rows: list[dict], max_len: int) -> tuple[list[dict], int]:
     """input_ids / labels per record (labels -100 on the prompt); records longer than max_len are
     dropped (returned count), never cut: a cut answer would teach truncated code."""
-    from agent.local_llm import render_prompt
+    from cadagent.agent.local_llm import render_prompt
 
     out, dropped = [], 0
     eos = tokenizer.eos_token_id

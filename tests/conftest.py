@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.sandbox import Limits, Sandbox
+from cadagent.tools.sandbox import Limits, Sandbox
 
 # Hermetic: a developer's real keys must neither reach a test nor change what "not configured" looks like.
 for _var in ("OPENAI_API_KEY", "CADAGENT_OPENAI_API_KEY", "GOOGLE_API_KEY", "GEMINI_API_KEY",
@@ -29,14 +29,14 @@ def sandbox(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def embedder():
-    from knowledge.embedder import Embedder
+    from cadagent.knowledge.embedder import Embedder
 
     return Embedder()
 
 
 @pytest.fixture(scope="session")
 def kb(tmp_path_factory, embedder):
-    from knowledge.search import KnowledgeBase
+    from cadagent.knowledge.search import KnowledgeBase
 
     base = KnowledgeBase(tmp_path_factory.mktemp("kbws"), embedder=embedder)
     base.build()
@@ -47,7 +47,7 @@ def kb(tmp_path_factory, embedder):
 def agents(tmp_path, sandbox, kb):
     """A factory of agents on the session's sandbox and knowledge base (settings as keyword
     arguments of load_settings, workspace in tmp_path), all closed at the end of the test."""
-    from agent.runtime import Agent
+    from cadagent.agent.runtime import Agent
     from cadagent.config import load_settings
 
     made = []
@@ -84,9 +84,9 @@ def serve_app(workspace, sandbox, kb):
     """Launch the real Gradio app on a free loopback port; returns (url, close)."""
     import socket
 
-    from agent.runtime import Agent
+    from cadagent.agent.runtime import Agent
     from cadagent.config import load_settings
-    from ui.app import CSS, build_app
+    from cadagent.ui.app import CSS, build_app
 
     agent = Agent(load_settings(workspace=workspace), kb=kb, sandbox=sandbox)
     (workspace / "sessions").mkdir(exist_ok=True)

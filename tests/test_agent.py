@@ -13,7 +13,7 @@ from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 
-from agent.runtime import Agent
+from cadagent.agent.runtime import Agent
 from cadagent.config import load_settings
 
 from .conftest import ROOT
@@ -152,7 +152,7 @@ def test_thread_survives_a_process_restart(tmp_path):
     script = textwrap.dedent(f"""
         import sys
         from cadagent.config import load_settings
-        from agent.runtime import Agent
+        from cadagent.agent.runtime import Agent
         with Agent(load_settings(workspace={str(ws)!r})) as a:
             print(a.send("keep", sys.argv[1]).splitlines()[0])
             print(len(a.state("keep")["versions"]))
@@ -172,7 +172,7 @@ def test_thread_survives_a_process_restart(tmp_path):
 def test_the_agent_tools_are_langchain_tools(sandbox, kb):
     from langchain_core.tools import BaseTool
 
-    from agent.lc_tools import make_tools
+    from cadagent.agent.lc_tools import make_tools
 
     tools = make_tools(sandbox, kb)
     assert all(isinstance(t, BaseTool) and t.description for t in tools.values())

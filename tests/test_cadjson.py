@@ -8,10 +8,10 @@ import math
 
 import pytest
 
-from tools.cadjson import compile_doc, load_document, parse, validate
-from tools.cadjson.explain import explain
-from tools.cadjson.model import Arc, Frame, Line, Loop
-from tools.cadjson.shapes2d import classify
+from cadagent.tools.cadjson import compile_doc, load_document, parse, validate
+from cadagent.tools.cadjson.explain import explain
+from cadagent.tools.cadjson.model import Arc, Frame, Line, Loop
+from cadagent.tools.cadjson.shapes2d import classify
 
 from .conftest import ROOT
 

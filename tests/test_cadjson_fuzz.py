@@ -9,7 +9,7 @@ import random
 import time
 
 
-from tools.cadjson import compile_doc, load_document
+from cadagent.tools.cadjson import compile_doc, load_document
 
 from .test_cadjson import BLOCK, ROUNDED_RECT, doc, part, rect
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from tools.cadjson import compile_doc
-from tools.cadjson.instructions import looks_like_instructions, parse_instructions
-from tools.shape_compare import chamfer, read_stl, sample_surface, text2cad_chamfer, unit_box
+from cadagent.tools.cadjson import compile_doc
+from cadagent.tools.cadjson.instructions import looks_like_instructions, parse_instructions
+from cadagent.tools.shape_compare import chamfer, read_stl, sample_surface, text2cad_chamfer, unit_box
 
 from .conftest import ROOT
 
@@ -281,8 +281,8 @@ def test_text2cad_expert_and_step_prompts_give_valid_documents():
 def test_documents_written_as_steps_read_back_to_the_same_document():
     import random
 
-    from finetune.dataset import synthetic_cadjson
-    from tools.cadjson.to_text import instructions_from
+    from cadagent.finetune.dataset import synthetic_cadjson
+    from cadagent.tools.cadjson.to_text import instructions_from
 
     rng = random.Random(7)
     for kind, doc in synthetic_cadjson(rng, 21):
@@ -298,8 +298,8 @@ def test_documents_written_as_steps_read_back_to_the_same_document():
 def test_deepcad_documents_round_trip_through_steps():
     import random
 
-    from tools.cadjson import to_minimal
-    from tools.cadjson.to_text import instructions_from
+    from cadagent.tools.cadjson import to_minimal
+    from cadagent.tools.cadjson.to_text import instructions_from
 
     rng = random.Random(2)
     files = sorted((SAMPLES.parent / "deepcad_cad_json").glob("*.json"))
@@ -315,7 +315,7 @@ def test_deepcad_documents_round_trip_through_steps():
 def test_instruction_pairs_for_the_gen_adapter_are_verified(sandbox):
     import random
 
-    from finetune.cadjson_text import instruction_records
+    from cadagent.finetune.cadjson_text import instruction_records
 
     rep = instruction_records(sandbox, random.Random(0), 7)
     assert len(rep.records) == 7 and not rep.rejected
@@ -327,7 +327,7 @@ def test_instruction_pairs_for_the_gen_adapter_are_verified(sandbox):
 
 
 def test_text2cad_expert_suite_compares_in_place():
-    from evals.conversations import text2cad_suite
+    from cadagent.evals.conversations import text2cad_suite
 
     if not SAMPLES.is_file():
         pytest.skip("the Text2CAD samples are not in ../shared")
@@ -356,7 +356,7 @@ def _scripted(replies):
 
 
 def test_a_model_writes_the_cadjson_with_validator_feedback(tmp_path, sandbox, kb):
-    from agent.runtime import Agent
+    from cadagent.agent.runtime import Agent
     from cadagent.config import load_settings
 
     vague = ("Create a new coordinate system. Draw a sketch of a disc around (10, 10), as large as the "
@@ -385,7 +385,7 @@ def test_a_model_writes_the_cadjson_with_validator_feedback(tmp_path, sandbox, k
 
 @pytest.mark.skipif(not SAMPLES.is_file(), reason="the Text2CAD samples are not in ../shared")
 def test_text2cad_bench_measures_iou_and_chamfer(tmp_path):
-    from bench.text2cad_bench import run_benchmark
+    from cadagent.bench.text2cad_bench import run_benchmark
     from cadagent.config import load_settings
 
     lines = []

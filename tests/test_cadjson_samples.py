@@ -10,10 +10,10 @@ import re
 import numpy as np
 import pytest
 
-from bench.cadjson_bench import check_sample
-from tools.cadjson import compile_doc, load_document, to_minimal
-from tools.cadjson.explain import explain
-from tools.cadjson.model import Frame
+from cadagent.bench.cadjson_bench import check_sample
+from cadagent.tools.cadjson import compile_doc, load_document, to_minimal
+from cadagent.tools.cadjson.explain import explain
+from cadagent.tools.cadjson.model import Frame
 
 from .conftest import ROOT
 

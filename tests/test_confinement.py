@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tools.sandbox import Limits, Sandbox
-from tools.sandbox.confine import landlock_abi
+from cadagent.tools.sandbox import Limits, Sandbox
+from cadagent.tools.sandbox.confine import landlock_abi
 
 from .conftest import assert_still_works
 

@@ -10,8 +10,8 @@ import threading
 
 import pytest
 
-from agent.locking import TurnBusy
-from agent.sessions import SessionStore, UnsafeArtifact
+from cadagent.agent.locking import TurnBusy
+from cadagent.agent.sessions import SessionStore, UnsafeArtifact
 
 PLATE = "a 60 x 40 mm plate, 5 mm thick"
 BOX = "import cadquery as cq\nresult = cq.Workplane().box({}, 20, 10)\n"

@@ -23,8 +23,8 @@ SCRIPT = r'''
 import os, subprocess, sys
 from pathlib import Path
 from cadagent.config import load_settings
-from agent.runtime import Agent, WorkspaceError
-from tools.sandbox import Limits, Sandbox
+from cadagent.agent.runtime import Agent, WorkspaceError
+from cadagent.tools.sandbox import Limits, Sandbox
 
 ws, jobs, mode = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 BOX = "import cadquery as cq\nresult = cq.Workplane().box({}, 20, 10)\n"
@@ -126,7 +126,7 @@ def test_a_read_only_workspace_gives_a_clear_message(tmp_path):
 
 
 def test_the_disk_fault_messages_name_the_path_and_the_fix(tmp_path):
-    from agent.diskfaults import describe
+    from cadagent.agent.diskfaults import describe
 
     full = describe(OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "sessions/t/v3")), tmp_path)
     assert f"writing {tmp_path}/sessions/t/v3 failed" in full and "is full" in full
@@ -139,7 +139,7 @@ def test_the_disk_fault_messages_name_the_path_and_the_fix(tmp_path):
 
 # -- the knowledge store backs off on a disk fault --------------------------------------------------------
 def test_the_knowledge_store_backs_off_on_a_disk_fault_instead_of_rebuilding(tmp_path, embedder):
-    from knowledge.store import StoreUnavailable, Store
+    from cadagent.knowledge.store import StoreUnavailable, Store
 
     class FullDiskStore(Store):
         opened = 0
@@ -191,7 +191,7 @@ def _truncating_server() -> tuple[int, socket.socket]:
 
 
 def test_a_truncated_http_body_is_not_called_an_unreachable_server(tmp_path):
-    from agent.providers import chat_model, explain_failure
+    from cadagent.agent.providers import chat_model, explain_failure
     from cadagent.config import load_settings
 
     port, srv = _truncating_server()
@@ -217,7 +217,7 @@ def _make(path: Path, size: int, age_h: float, now: float) -> Path:
 
 
 def test_pruning_keeps_the_newest_jobs_and_respects_the_size_budget(tmp_path):
-    from agent.pruning import disk_report, disk_use, prune
+    from cadagent.agent.pruning import disk_report, disk_use, prune
     from cadagent.config import StorageSettings
 
     now = time.time()

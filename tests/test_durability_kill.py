@@ -15,7 +15,7 @@ from .conftest import ROOT
 
 AGENT = r'''
 import sys, threading
-from tools.sandbox import Limits, Sandbox
+from cadagent.tools.sandbox import Limits, Sandbox
 sb = Sandbox(Limits(timeout_s=120), jobs_root=sys.argv[1]).warm()
 threading.Thread(target=sb.run_script, daemon=True,
                  args=("import pathlib\npathlib.Path('started').write_text('1')\nwhile True:\n    pass\n",

@@ -15,9 +15,9 @@ CONTROLS = ("send", "message", "run-code", "explain", "restore")
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory, sandbox, kb):
-    from agent.runtime import Agent
+    from cadagent.agent.runtime import Agent
     from cadagent.config import load_settings
-    from ui.app import build_app
+    from cadagent.ui.app import build_app
 
     agent = Agent(load_settings(workspace=tmp_path_factory.mktemp("uiturn")), kb=kb, sandbox=sandbox)
     yield build_app(agent)
@@ -60,7 +60,7 @@ def test_reading_a_session_never_waits_behind_turns(demo):
 
 def test_the_queue_serves_one_turn_per_sandbox_worker():
     from cadagent.config import load_settings
-    from ui.app import concurrency
+    from cadagent.ui.app import concurrency
 
     assert concurrency(load_settings(sandbox={"workers": 3})) == 3
     assert concurrency(load_settings()) == load_settings().sandbox.workers
@@ -91,7 +91,7 @@ def test_send_is_disabled_in_the_browser_while_a_turn_runs(tmp_path, sandbox, kb
 
 
 def test_an_upload_error_names_the_file_not_the_servers_temp_path(agents, tmp_path):
-    from ui.handlers import Handlers
+    from cadagent.ui.handlers import Handlers
 
     agent = agents()
     upload = tmp_path / "gradio-temp" / "0f3c9a" / "bracket.json"

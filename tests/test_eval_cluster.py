@@ -7,10 +7,10 @@ import pytest
 
 pytest.importorskip("distributed", reason="the [server] extra (Dask) is not installed")
 
-from evals.cluster import ClusterError, client_for, parse_cluster, run_on_cluster  # noqa: E402
-from evals.conversations import load_all, select  # noqa: E402
-from evals.metrics import by_backend  # noqa: E402
-from evals.runner import Backend, close_agents, run_eval  # noqa: E402
+from cadagent.evals.cluster import ClusterError, client_for, parse_cluster, run_on_cluster  # noqa: E402
+from cadagent.evals.conversations import load_all, select  # noqa: E402
+from cadagent.evals.metrics import by_backend  # noqa: E402
+from cadagent.evals.runner import Backend, close_agents, run_eval  # noqa: E402
 
 from .conftest import ROOT  # noqa: E402
 

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from cadagent.config import load_settings
-from evals.checks import References, check_turn
-from evals.conversations import ConversationError, load_all, load_conversation, select, text2cad_suite
-from evals.metrics import by_backend, failures
-from evals.report import write_reports
-from evals.runner import Backend, run_eval
+from cadagent.evals.checks import References, check_turn
+from cadagent.evals.conversations import ConversationError, load_all, load_conversation, select, text2cad_suite
+from cadagent.evals.metrics import by_backend, failures
+from cadagent.evals.report import write_reports
+from cadagent.evals.runner import Backend, run_eval
 
 from .conftest import ROOT
 
@@ -192,7 +192,7 @@ def test_resume_then_parallel_equals_serial(small_set, eval_settings, tmp_path):
 
 
 def test_a_crashing_turn_is_a_failed_result_and_the_run_goes_on(small_set, eval_settings, tmp_path, monkeypatch):
-    from agent.runtime import Agent
+    from cadagent.agent.runtime import Agent
 
     real = Agent.stream
 

@@ -13,11 +13,11 @@ import pytest
 
 pytest.importorskip("peft")
 
-from bench.tiny_model import build_tiny_llama  # noqa: E402
+from cadagent.bench.tiny_model import build_tiny_llama  # noqa: E402
 from cadagent.config import load_settings  # noqa: E402
-from finetune.dataset import (DataError, cadjson_records, kb_records, phrase_request, read_jsonl,  # noqa: E402
+from cadagent.finetune.dataset import (DataError, cadjson_records, kb_records, phrase_request, read_jsonl,  # noqa: E402
                               split_of, usage_records, verify_request)
-from finetune.train import TrainConfig, train  # noqa: E402
+from cadagent.finetune.train import TrainConfig, train  # noqa: E402
 
 from .conftest import ROOT  # noqa: E402
 
@@ -141,7 +141,7 @@ def test_a_few_steps_reduce_the_loss_and_the_adapter_reloads_and_switches(tiny_d
     assert (out / "tokenizer_config.json").is_file()
     from langchain_core.messages import HumanMessage, SystemMessage
 
-    from agent.local_llm import LocalChatModel
+    from cadagent.agent.local_llm import LocalChatModel
 
     llm = LocalChatModel(model_path=str(base), adapters={"gen": str(out), "explain": str(out)}, temperature=0,
                          max_new_tokens=8)
@@ -183,12 +183,12 @@ def test_config_file_and_cli_errors(tiny_data, tmp_path):
 
 def test_merge_folds_the_adapter_into_a_plain_model(tiny_data, trained):
     root, base, data = tiny_data
-    from finetune.train import merge
+    from cadagent.finetune.train import merge
 
     out = merge(str(base), str(root / "gen"), str(root / "merged"))
     assert (out / "config.json").is_file() and not (out / "adapter_config.json").exists()
     settings = load_settings(workspace=root / "ws", agent={"llm": "local", "model": str(out), "max_tokens": 16})
-    from agent.providers import chat_model
+    from cadagent.agent.providers import chat_model
 
     merged = chat_model(settings)
     assert merged.loaded_adapters == []

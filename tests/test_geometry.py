@@ -7,10 +7,10 @@ import math
 import cadquery as cq
 import pytest
 
-from tools.geometry.export import export
-from tools.geometry.iou import best_iou, iou, rotations_24
-from tools.geometry.report import measure
-from tools.geometry.shapes import NotASolidError, load_shape, to_shape
+from cadagent.tools.geometry.export import export
+from cadagent.tools.geometry.iou import best_iou, iou, rotations_24
+from cadagent.tools.geometry.report import measure
+from cadagent.tools.geometry.shapes import NotASolidError, load_shape, to_shape
 
 
 def test_cube_volume_bbox_counts():
@@ -151,7 +151,7 @@ def test_iou_needs_solids():
 
 
 def test_summary_of_a_unit_sized_part_keeps_its_digits():
-    from tools.results import GeometryReport
+    from cadagent.tools.results import GeometryReport
 
     small = GeometryReport(True, [], 1, 1, 6, 12, 8, 0.0194, 1.2, (0, 0, 0), (0.75, 0.5625, 0.1), (0, 0, 0))
     assert "bbox 0.75 x 0.562 x 0.1 mm, volume 0.0194 mm³" in small.summary()

@@ -10,10 +10,10 @@ import textwrap
 
 import pytest
 
-from knowledge.evaluate import evaluate, load_queries
-from knowledge.library import HeaderError, load_library, parse_example
-from knowledge.search import KnowledgeBase, QueryError
-from knowledge.store import Store
+from cadagent.knowledge.evaluate import evaluate, load_queries
+from cadagent.knowledge.library import HeaderError, load_library, parse_example
+from cadagent.knowledge.search import KnowledgeBase, QueryError
+from cadagent.knowledge.store import Store
 
 from .conftest import ROOT
 
@@ -118,9 +118,9 @@ def test_corrupted_store_is_moved_aside_and_rebuilt(tmp_path):
     # in a fresh process: chroma caches clients per path, process-wide
     code = textwrap.dedent(f"""
         from pathlib import Path
-        from knowledge.embedder import Embedder
-        from knowledge.library import load_library
-        from knowledge.store import Store
+        from cadagent.knowledge.embedder import Embedder
+        from cadagent.knowledge.library import load_library
+        from cadagent.knowledge.store import Store
         entries, _ = load_library()
         path = Path({str(tmp_path / 'chroma')!r})
         emb = Embedder()

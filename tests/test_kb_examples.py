@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.library import load_library
-from knowledge.verify import verify_example
+from cadagent.knowledge.library import load_library
+from cadagent.knowledge.verify import verify_example
 
 ENTRIES, PROBLEMS = load_library()
 EXAMPLES = [e for e in ENTRIES if e.kind == "example"]

@@ -10,12 +10,12 @@ from pathlib import Path
 import cadquery as cq
 import pytest
 
-from evals.checks import References, check_turn
-from evals.metrics import describe_check
-from tools.cadjson import compile_doc, validate
-from tools.cadjson.validate import MAX_CURVES, MAX_PARTS
-from tools.geometry import iou as iou_mod
-from tools.geometry.iou import best_iou, iou, overlap, sampled_overlap
+from cadagent.evals.checks import References, check_turn
+from cadagent.evals.metrics import describe_check
+from cadagent.tools.cadjson import compile_doc, validate
+from cadagent.tools.cadjson.validate import MAX_CURVES, MAX_PARTS
+from cadagent.tools.geometry import iou as iou_mod
+from cadagent.tools.geometry.iou import best_iou, iou, overlap, sampled_overlap
 
 
 def _lens(r: float, d: float) -> float:
@@ -330,7 +330,7 @@ def test_symmetric_extrusions_each_side_or_split_as_text2cad_reads_them():
     """Sample 00549207: a symmetric extrusion of 27.5 mm. The file's own bounding box is 55 mm deep
     (the distance on each side); the Text2CAD prompt states a height of 0.2578 on a 0.75-long part
     whose sketch is 80 mm long, i.e. 27.5 mm: the distance split over both sides."""
-    from tools.cadjson import load_document
+    from cadagent.tools.cadjson import load_document
 
     ref = next(T2C.glob("deepcad_cad_json/*_00549207.json"))
     box = json.loads(ref.read_text())["properties"]["bounding_box"]

@@ -9,11 +9,11 @@ import time
 import pytest
 from jsonschema import Draft202012Validator
 
-from tools.part import SCHEMA_VERSION, SpecError, compile_spec, parse, part_schema, spec_volume, validate
-from tools.part import ops, tables
-from tools.part.geometry import body_shape
-from tools.part.placement import face_frame, points
-from tools.part.features import BoltCircle, Corners, Grid, Linear
+from cadagent.tools.part import SCHEMA_VERSION, SpecError, compile_spec, parse, part_schema, spec_volume, validate
+from cadagent.tools.part import ops, tables
+from cadagent.tools.part.geometry import body_shape
+from cadagent.tools.part.placement import face_frame, points
+from cadagent.tools.part.features import BoltCircle, Corners, Grid, Linear
 
 PLATE = {"name": "mounting plate", "units": "mm",
          "body": {"kind": "box", "id": "plate", "name": "plate", "length": 80, "width": 50, "height": 5},

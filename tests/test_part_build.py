@@ -8,7 +8,7 @@ import math
 
 import pytest
 
-from tools.part import build, check, compile_spec, expectations, measure_file, parse
+from cadagent.tools.part import build, check, compile_spec, expectations, measure_file, parse
 
 SPECS = {
     'datums': {"body": {"kind": "box", "length": 40, "width": 30, "height": 10}, "features": [
@@ -132,7 +132,7 @@ def test_datum_planes_follow_cadquery(built):
 
 
 def test_a_cadjson_document_is_a_body(sandbox):
-    from tools.part.to_cadjson import to_cadjson
+    from cadagent.tools.part.to_cadjson import to_cadjson
 
     flange = parse({"body": {"kind": "tube", "outer_diameter": 80, "inner_diameter": 30, "height": 10},
                     "features": [{"id": "bolts", "kind": "hole", "size": "M8 clearance",

@@ -22,7 +22,7 @@ def test_schema_command(tmp_path):
 
 
 def test_to_cadjson_round_trips_through_the_cadjson_tools(tmp_path):
-    from tools.cadjson import load_document
+    from cadagent.tools.cadjson import load_document
 
     out = tmp_path / "flange.json"
     res = CliRunner().invoke(app, ["part", "to-cadjson", str(EXAMPLES / "flange.json"), "--out", str(out)])

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from tools.part import compile_spec, validate
+from cadagent.tools.part import compile_spec, validate
 
 N_SPECS = 2000
 BATCH = 25

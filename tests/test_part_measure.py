@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tools.part import measure_file
+from cadagent.tools.part import measure_file
 
 SCRIPTS = {
     "holes": """

@@ -14,10 +14,10 @@ pytest.importorskip("peft")
 
 from langchain_core.messages import HumanMessage, SystemMessage  # noqa: E402
 
-from agent.local_llm import LocalChatModel, as_chat, render_prompt  # noqa: E402
-from agent.providers import ProviderError, chat_model  # noqa: E402
-from agent.runtime import Agent  # noqa: E402
-from bench.tiny_model import build_tiny_llama, make_adapter  # noqa: E402
+from cadagent.agent.local_llm import LocalChatModel, as_chat, render_prompt  # noqa: E402
+from cadagent.agent.providers import ProviderError, chat_model  # noqa: E402
+from cadagent.agent.runtime import Agent  # noqa: E402
+from cadagent.bench.tiny_model import build_tiny_llama, make_adapter  # noqa: E402
 from cadagent.config import load_settings  # noqa: E402
 
 from .conftest import ROOT  # noqa: E402

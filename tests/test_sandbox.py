@@ -8,8 +8,8 @@ import threading
 
 import pytest
 
-from tools.results import ExecResult
-from tools.sandbox import Limits, Sandbox
+from cadagent.tools.results import ExecResult
+from cadagent.tools.sandbox import Limits, Sandbox
 
 from .conftest import BOX, ROOT, assert_still_works
 

@@ -14,8 +14,8 @@ import time
 
 import pytest
 
-from tools.sandbox import jobdir, payload
-from tools.sandbox.hints import hint_for
+from cadagent.tools.sandbox import jobdir, payload
+from cadagent.tools.sandbox.hints import hint_for
 
 from .conftest import assert_still_works
 
@@ -164,7 +164,7 @@ def test_payload_size_is_checked_before_parsing():
 def test_fresh_measure_off_trades_trust_for_speed(tmp_path):
     """With fresh_measure off the job measures itself: a patched volume then gets through.
     This is why it is on by default; the test pins what the setting really means."""
-    from tools.sandbox import Limits, Sandbox
+    from cadagent.tools.sandbox import Limits, Sandbox
 
     with Sandbox(Limits(timeout_s=10, fresh_measure=False), jobs_root=tmp_path) as sb:
         honest = sb.run_script(CQ + "result = cq.Workplane().box(2, 2, 2)\n", exports=("step",))
@@ -175,7 +175,7 @@ def test_fresh_measure_off_trades_trust_for_speed(tmp_path):
 
 
 def test_doctor_says_what_is_missing():
-    from tools.sandbox.doctor import report
+    from cadagent.tools.sandbox.doctor import report
 
     lines = report(["rlimit-cpu 32s", "landlock-fs(abi 7): writes only in the job directory"], disk_mb=64)
     text = "\n".join(lines)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.sandbox.isolate import job_user
+from cadagent.tools.sandbox.isolate import job_user
 
 from .conftest import ROOT, assert_still_works
 
@@ -213,7 +213,7 @@ def test_job_cannot_read_another_jobs_folder(sandbox, tmp_path):
 
 
 def test_disk_budget_stops_a_job_that_floods_its_folder(tmp_path):
-    from tools.sandbox import Limits, Sandbox
+    from cadagent.tools.sandbox import Limits, Sandbox
 
     with Sandbox(Limits(timeout_s=10, disk_mb=8), jobs_root=tmp_path / "jobs") as sb:
         src = "for i in range(100):\n    open(f'f{i}', 'wb').write(b'x' * 1_000_000)\n    import time\n" \

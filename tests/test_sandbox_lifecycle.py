@@ -15,7 +15,7 @@ import time
 
 import pytest
 
-from tools.sandbox import Limits, Sandbox
+from cadagent.tools.sandbox import Limits, Sandbox
 
 from .conftest import assert_still_works
 

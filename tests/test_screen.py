@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tools.sandbox.screen import screen
+from cadagent.tools.sandbox.screen import screen
 
 
 def test_clean_script_compiles():

@@ -128,7 +128,7 @@ def concurrency(settings) -> int:
 
 def launch(settings, host: str = "127.0.0.1", port: int = 7860, block: bool = True):
     """Build the agent from the settings and serve the page."""
-    from agent.runtime import Agent
+    from cadagent.agent.runtime import Agent
 
     import threading
 

@@ -14,9 +14,9 @@ import traceback
 import uuid
 from pathlib import Path
 
-from agent.diskfaults import WorkspaceError, describe as describe_fault
-from agent.locking import TurnBusy
-from tools.results import thousands
+from cadagent.agent.diskfaults import WorkspaceError, describe as describe_fault
+from cadagent.agent.locking import TurnBusy
+from cadagent.tools.results import thousands
 
 STEP_NODES = ("wait", "recover", "plan", "retrieve", "generate", "execute", "validate", "save", "take_code")
 STEP_TITLES = {"wait": "Waiting for the previous turn", "recover": "Recovered", "plan": "Plan",
@@ -30,7 +30,7 @@ def new_session_id() -> str:
 
 class Handlers:
     def __init__(self, agent, providers: list | None = None) -> None:
-        from agent.providers import status
+        from cadagent.agent.providers import status
 
         self.agent = agent
         self.statuses = providers if providers is not None else status(agent.settings)
@@ -50,7 +50,7 @@ class Handlers:
             st = next((x for x in self.statuses if x.name == name), None)
             if st is None or not st.ready:
                 raise ValueError(f"the provider {name!r} is not ready: {st.detail if st else 'unknown provider'}")
-            from agent.runtime import Agent
+            from cadagent.agent.runtime import Agent
 
             self._agents[name] = Agent(self.agent.settings.with_agent(llm=name), kb=self.agent.kb,
                                        sandbox=self.agent.sandbox)

@@ -1,6 +1,6 @@
 """CAD JSON: schema + semantic validation, DeepCAD / Fusion 360 import, compiler, explainer.
 
-    from tools.cadjson import load_document, build
+    from cadagent.tools.cadjson import load_document, build
     doc, problems, fmt = load_document(path)
     script, result = build(doc, sandbox, out_dir)
 """

@@ -1,6 +1,6 @@
 """Sketch-and-extrude instructions (Text2CAD ``expert`` prose, ``nli_data`` step lists) → minimal CAD JSON.
 
-    from tools.cadjson.instructions import parse_instructions
+    from cadagent.tools.cadjson.instructions import parse_instructions
     result = parse_instructions(text)
     result.document      # the minimal CAD JSON (dict), or None when nothing could be built
     result.doc           # the validated CadDoc (None when the validator found errors)

@@ -1,7 +1,7 @@
 """Part specs: a feature-based part model, compiled to readable CadQuery and checked feature by
 feature.
 
-    from tools.part import build, parse
+    from cadagent.tools.part import build, parse
     spec = parse({"body": {"kind": "box", "length": 80, "width": 50, "height": 6},
                   "features": [{"id": "holes", "kind": "hole", "size": "M5 clearance",
                                 "at": {"kind": "corners", "inset": 8}}]})

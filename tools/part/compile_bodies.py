@@ -135,8 +135,8 @@ def profile_lines(b: Profile, var: str, P: Params) -> list[str]:
 
 
 def cadjson_lines(body: CadJsonBody, var: str) -> list[str]:
-    from tools.cadjson.compiler import compile_doc
-    from tools.cadjson.validate import parse
+    from cadagent.tools.cadjson.compiler import compile_doc
+    from cadagent.tools.cadjson.validate import parse
 
     script = compile_doc(parse(body.document))
     lines = script.splitlines()

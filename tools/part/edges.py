@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from tools.cadjson.validate import Problem
+from cadagent.tools.cadjson.validate import Problem
 
 from .bodies import Compound, Cone, Cylinder, PolygonPrism, Profile, Revolve, RoundedRect, Shaft, Sphere, Tube
 from .features import Boss, Chamfer, Fillet, Hole, Pocket, Rib, Shell, Slot

@@ -61,7 +61,7 @@ def polygon_area(pts) -> float:
 
 
 def _arc_points(a, m, b, steps=16):
-    from tools.cadjson.model import Arc
+    from cadagent.tools.cadjson.model import Arc
 
     c = Arc("arc", a, m, b).circle()
     if c is None:
@@ -198,8 +198,8 @@ def body_shape(body) -> Shape:  # noqa: C901 - one branch per body kind
 def cadjson_shape(body: CadJsonBody) -> Shape:
     import numpy as np
 
-    from tools.cadjson.model import extruded_corners
-    from tools.cadjson.validate import parse
+    from cadagent.tools.cadjson.model import extruded_corners
+    from cadagent.tools.cadjson.validate import parse
 
     doc = parse(body.document)
     pts, vol = [], 0.0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from tools.cadjson.validate import Problem
+from cadagent.tools.cadjson.validate import Problem
 
 from .bodies import Box, Cone, Cylinder, PolygonPrism, Profile, Revolve, RoundedRect, Shaft, Sphere, Tube
 from .features import Boss, Chamfer, Fillet, Hole, Keyway, LinearPattern, Mirror, PolarPattern, Pocket, Rib, \

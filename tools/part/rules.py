@@ -4,7 +4,7 @@ is said before anything runs, with the JSON path and a fix."""
 
 from __future__ import annotations
 
-from tools.cadjson.validate import Problem
+from cadagent.tools.cadjson.validate import Problem
 
 from . import tables
 from .bodies import CadJsonBody, Compound, PolygonPrism, Profile, Revolve, RoundedRect, SpurGear, Tube
@@ -75,7 +75,7 @@ def check_body(body, path, problems) -> None:  # noqa: C901 - one branch per bod
             p(Problem(json_path([*path, "hub", "diameter"]), "the hub is not wider than the bore",
                       f"more than {body.bore:g}", f"{body.hub.diameter:g}"))
     elif isinstance(body, CadJsonBody):
-        from tools.cadjson.validate import validate as validate_cadjson
+        from cadagent.tools.cadjson.validate import validate as validate_cadjson
 
         _, found = validate_cadjson(body.document)
         for q in found:

@@ -7,7 +7,7 @@ import json
 
 from pydantic import ValidationError
 
-from tools.cadjson.validate import Problem, ProblemsError
+from cadagent.tools.cadjson.validate import Problem, ProblemsError
 
 from .spec import SCHEMA_VERSION, PartSpec
 

@@ -1,6 +1,6 @@
 """Execution sandbox for untrusted CadQuery scripts.
 
-    from tools.sandbox import Sandbox, Limits
+    from cadagent.tools.sandbox import Sandbox, Limits
     with Sandbox(Limits(timeout_s=10)) as sb:
         res = sb.run_script(open("part.py").read(), "out/")
         print(res.summary())

@@ -71,7 +71,7 @@ class _Zygote:
     def __init__(self, log_path: Path) -> None:
         self.log = open(log_path, "ab")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "tools.sandbox.zygote"], stdin=subprocess.PIPE,
+            [sys.executable, "-m", "cadagent.tools.sandbox.zygote"], stdin=subprocess.PIPE,
             stdout=subprocess.PIPE, stderr=self.log, env=_clean_env(), start_new_session=True,
             cwd=tempfile.gettempdir())
         self._buf = b""

@@ -1,6 +1,6 @@
 """The warm parent ("zygote"): imports CadQuery once, then forks the processes that run jobs.
 
-Run as ``python -m tools.sandbox.zygote``. It speaks JSON lines on stdin / stdout with the
+Run as ``python -m cadagent.tools.sandbox.zygote``. It speaks JSON lines on stdin / stdout with the
 caller (:mod:`tools.sandbox.pool`). It never runs kernel work itself (a parent that has run
 OCCT booleans has worker threads, and a child forked from it can deadlock), and it never sees
 a script: the host writes it into the job folder and the job process screens it. A job is a
@@ -250,7 +250,7 @@ def main() -> None:
         _warm_up()
         if _thread_count() > 1:  # never fork from a threaded parent: start again, cold
             print("zygote: warm-up started threads; restarting without warm-up", file=sys.stderr)
-            os.execv(sys.executable, [sys.executable, "-m", "tools.sandbox.zygote", "--no-warm-up"])
+            os.execv(sys.executable, [sys.executable, "-m", "cadagent.tools.sandbox.zygote", "--no-warm-up"])
     zygote = Zygote(keep_fds=(proto_in, proto_out.fileno()), parent_fd=parent_fd)
     # Everything imported so far is permanent: a collection in a job would otherwise walk
     # (and so copy-on-write) every object of the warm interpreter, ~50 ms per job.
