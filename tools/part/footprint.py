@@ -54,7 +54,9 @@ def _half_extents(f, r) -> tuple[float, float]:
 def _fits(f, r, u, v, ext) -> bool:
     fr = r.frame
     if fr.round_radius is not None:
-        return fr.inner_radius + ext - EPS <= math.hypot(u, v) <= fr.round_radius - ext + EPS
+        # a solid round face takes a feature over its centre; an annulus keeps it clear of the bore
+        inner = fr.inner_radius + ext if fr.inner_radius else 0.0
+        return inner - EPS <= math.hypot(u, v) <= fr.round_radius - ext + EPS
     if isinstance(f, Rib) or isinstance(f, (Pocket, Slot)) and not f.angle % 180 and (
             f.kind == "slot" or f.shape != "circle"):
         hu, hv = _half_extents(f, r)

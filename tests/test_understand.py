@@ -1,0 +1,125 @@
+"""Plain requests → part specs (tools/understand): numbers and units, shape nouns, features,
+placements, assumptions and words not understood. Sizes are checked through the spec's own
+closed-form volume and bounding box (tools.part.expectations), so a wrong reading fails."""
+
+import math
+
+import pytest
+
+from cadagent.tools.part import expectations, parse
+from cadagent.tools.understand import understand
+from cadagent.tools.understand.numbers import normalize, number, numbers
+
+
+def extents(spec: dict) -> list[float]:
+    e = expectations(parse(spec))
+    return sorted(round(h - lo, 4) for lo, h in zip(e["bbox_min"], e["bbox_max"]))
+
+
+def volume(spec: dict) -> float:
+    return expectations(parse(spec))["volume"]
+
+
+@pytest.mark.parametrize("text,value", [("1-1/2", 1.5), ("3/8", 0.375), (".5", 0.5), ("12", 12.0)])
+def test_number_forms(text, value):
+    assert number(text) == pytest.approx(value)
+
+
+def test_units_through_pint_and_number_words():
+    t = normalize('Two 1/4" holes, 2.5 cm apart, nine of them, Ø8')
+    assert "dia 8" in t and t.startswith("2 of 1/4")
+    mm = [n.mm() for n in numbers(t) if n.unit]
+    assert mm == pytest.approx([6.35, 25.0])
+
+
+def test_spoken_decimals():
+    u = understand("a rectangular block measuring zero point seven five units in length, zero point three seven "
+                   "five units in width and zero point zero four six nine units in height")
+    assert extents(u.spec) == pytest.approx(sorted([0.75, 0.375, 0.0469]))
+
+
+@pytest.mark.parametrize("text,size,vol", [
+    ("hey, could you make me a plain cube, 42 mm on each side? nothing fancy", [42, 42, 42], 42 ** 3),
+    ('Make a bar of 2 x 3/4 x 6 inches, solid.', [19.05, 50.8, 152.4], 50.8 * 19.05 * 152.4),
+    ("I need a solid block 12 cm long, 5 cm wide and 3 cm high", [30, 50, 120], 120 * 50 * 30),
+    ("Can you model a cylinder with a radius of 18 mm and a height of 60 mm?", [36, 36, 60], math.pi * 18 ** 2 * 60),
+    ("tube OD 40 ID 32, 100 long", [40, 40, 100], math.pi / 4 * (40 ** 2 - 32 ** 2) * 100),
+    ("truncated cone: 50 mm at the bottom, 20 mm at the top, 35 mm tall", [35, 50, 50],
+     math.pi * 35 / 3 * (25 ** 2 + 25 * 10 + 10 ** 2)),
+    ("hex prism 19 across flats, 50 long", [19, 21.9393, 50], math.sqrt(3) / 2 * 19 ** 2 * 50),
+    ("U channel 50 wide outside, 30 tall, 3 mm walls, 200 long", [30, 50, 200], (50 * 3 + 2 * 27 * 3) * 200),
+    ("L bracket, 50 x 50 legs, 30 wide, 4 thick", [30, 50, 50], (50 * 4 + 46 * 4) * 30),
+])
+def test_bodies(text, size, vol):
+    u = understand(text)
+    assert u.spec is not None, u.explain()
+    assert extents(u.spec) == pytest.approx(sorted(size), abs=0.01)
+    assert volume(u.spec) == pytest.approx(vol, rel=1e-3)
+
+
+def test_holes_counts_sizes_and_placements():
+    u = understand("flange 100 OD, 10 thick, 40 bore, 4 x 9 holes on 80 PCD")
+    holes = {f["id"]: f for f in u.spec["features"]}
+    assert holes["bore"]["size"] == 40 and holes["bore"]["at"] == {"kind": "center"}
+    assert holes["holes"]["size"] == 9
+    assert holes["holes"]["at"] == {"kind": "bolt_circle", "count": 4, "diameter": 80}
+    u = understand('4" x 6" plate, 1/4" thick, 1/4" holes 1/2" in from each corner')
+    (h,) = u.spec["features"]
+    assert h["size"] == pytest.approx(6.35) and h["at"] == {"kind": "corners", "inset": pytest.approx(12.7)}
+    assert u.spec["units"] == "in"
+    u = understand("flat bar 150 long, 30 wide, 6 thick, with a row of 6 holes dia 8 spaced 22 mm along the centre line")
+    (h,) = u.spec["features"]
+    assert h["at"] == {"kind": "linear", "count": 6, "spacing": 22, "axis": "u"}
+
+
+def test_counterbore_and_countersink():
+    u = understand("I need a 100 x 50 x 12 block with four counterbored holes for M5 cap screws: 5.5 through, "
+                   "10 mm counterbore 5.5 deep, 10 mm in from the corners")
+    (h,) = u.spec["features"]
+    assert h["size"] == 5.5 and h["cbore"] == {"diameter": 10, "depth": 5.5}
+    assert h["at"] == {"kind": "corners", "inset": 10}
+    u = understand('3" x 2" x 3/8" plate, one 1/4" hole in the middle countersunk to 1/2" at 90°')
+    (h,) = u.spec["features"]
+    assert h["size"] == pytest.approx(6.35) and h["csink"]["diameter"] == pytest.approx(12.7)
+
+
+def test_edges_and_shells():
+    u = understand("box 70 x 50 x 30 high, fillet the top edges 4mm")
+    assert u.spec["features"] == [{"id": "round", "kind": "fillet", "edges": "top", "radius": 4}]
+    u = understand("hollow cube 50 mm with 3 mm walls, fully closed inside (a sealed void)")
+    (s,) = u.spec["features"]
+    assert s["kind"] == "shell" and s["thickness"] == 3 and s["open_face"] is None
+    assert volume(u.spec) == pytest.approx(50 ** 3 - 44 ** 3)
+    u = understand("storage bin 150 x 100 x 80 hight, wall thicknes 3, opne top")
+    (s,) = u.spec["features"]
+    assert s == {"id": "shell", "kind": "shell", "thickness": 3, "open_face": "top"}
+
+
+def test_steps_build_one_spec_in_order():
+    u = understand("1. Start with an 80 x 50 x 20 block. 2. Fillet the vertical edges 15 mm. "
+                   "3. Cut a 5 mm through hole 10 mm from the left edge.")
+    body, feats = u.spec["body"], u.spec["features"]
+    assert (body["length"], body["width"], body["height"]) == (80, 50, 20)
+    assert [f["kind"] for f in feats] == ["fillet", "hole"]
+    assert feats[0]["edges"] == "vertical" and feats[0]["radius"] == 15
+    assert feats[1]["at"] == {"kind": "from_edge", "edge": "left", "distance": 10}
+
+
+def test_assumptions_and_words_not_understood_are_said():
+    u = understand("plate 120 x 80 with a frobnicated rim")
+    assert "no thickness given: 5 mm assumed" in u.notes
+    assert "frobnicated" in u.unknown and "rim" not in u.unknown
+    assert "Assumed: no thickness given" in u.explain()
+    u = understand("a gear with nice teeth")
+    assert u.spec is None and u.missing == ["the gear's module and number of teeth"]
+
+
+def test_centre_hole_on_a_round_face_is_valid():
+    """A disc with a centre hole (a roller's bore) passes validation; off the rim it still does not."""
+    from cadagent.tools.part import validate
+
+    spec = understand("a cylinder 40 dia 50 high with a 20 mm pocket drilled 30 mm deep into one end, on the axis").spec
+    assert spec["features"] == [{"id": "pocket", "kind": "hole", "size": 20, "depth": 30}]
+    assert [p for p in validate(spec)[1] if p.severity == "error"] == []
+    off = {**spec, "features": [{**spec["features"][0], "at": {"kind": "at", "points": [[12, 0]]}}]}
+    assert any("runs off" in p.message for p in validate(off)[1])

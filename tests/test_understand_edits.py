@@ -1,0 +1,92 @@
+"""Edits in plain words become spec operations on the current spec, and compose turn after turn."""
+
+import math
+
+import pytest
+
+from cadagent.tools.part import expectations, parse
+from cadagent.tools.understand import apply_edit, understand
+
+
+def volume(spec: dict) -> float:
+    return expectations(parse(spec))["volume"]
+
+
+def run(first: str, *edits: str) -> dict:
+    spec = understand(first).spec
+    for text in edits:
+        r = apply_edit(text, spec)
+        assert r.spec is not None, f"{text!r}: {r.explain()}"
+        spec = r.spec
+    return spec
+
+
+def test_five_turns_compose():
+    spec = run("a cube, 40mm", "put a 1 mm chamfer around the top edges", "bigger chamfer - 3 mm",
+               "swap those chamfers for 4 mm fillets", "10 mm taller please")
+    assert spec["body"]["height"] == 50 and spec["body"]["length"] == 40
+    (f,) = spec["features"]
+    assert f == {"id": "bevel", "kind": "fillet", "edges": "top", "radius": 4}
+
+
+def test_sizes_relative_scaled_and_set():
+    spec = run("block 10 x 6 x 4 cm", "shorten it by 2 cm")
+    assert spec["body"]["length"] == 80
+    spec = run("box 5 cm x 3 cm x 2 cm", "make every dimension one cm bigger")
+    assert [spec["body"][k] for k in ("length", "width", "height")] == [60, 40, 30]
+    spec = run("30 mm cube", "twice as tall please", "and cut the width in half")
+    assert [spec["body"][k] for k in ("length", "width", "height")] == [30, 15, 60]
+    spec = run('rod 1/2" dia, 4" long', "make it 6 inches", '3/4" diameter')
+    assert spec["body"]["height"] == pytest.approx(152.4) and spec["body"]["diameter"] == pytest.approx(19.05)
+    spec = run("tube 30 OD, 24 ID, 50 long", "thicker wall please: keep the outside, make the inside 20")
+    assert spec["body"]["inner_diameter"] == 20 and spec["body"]["outer_diameter"] == 30
+
+
+def test_hole_edits():
+    spec = run("flange 100 OD, 10 thick, 40 bore, 4 x 9 holes on 80 PCD", "make it six holes", "open the bore up to 50")
+    holes = {f["id"]: f for f in spec["features"]}
+    assert holes["holes"]["at"]["count"] == 6 and holes["bore"]["size"] == 50
+    spec = run("plate 100x100x4 with a 3x3 grid of 8 mm holes, 30 apart", "go 4x4 instead, 22 mm spacing",
+               "smaller holes, 6 mm")
+    (h,) = spec["features"]
+    assert h["at"]["counts"] == [4, 4] and h["at"]["spacing"] == [22, 22] and h["size"] == 6
+    spec = run("puck 60 diameter, 20 tall", "three 6 mm holes on a 40 mm circle", "make the holes M5 clearance instead")
+    (h,) = spec["features"]
+    assert h["size"] == "M5 clearance" and h["at"]["count"] == 3
+
+
+def test_features_added_removed_and_shelled():
+    spec = run("box 60 x 40 x 20 high with the vertical edges rounded, r6", "take the rounds off again, I want sharp corners")
+    assert spec["features"] == []
+    spec = run("solid block 100 long, 60 wide, 40 high", "hollow it out with 2 mm walls and leave the top open",
+               "hmm, go with 3 mm walls instead")
+    (s,) = spec["features"]
+    assert s["thickness"] == 3 and s["open_face"] == "top"
+    assert volume(spec) == pytest.approx(100 * 60 * 40 - 94 * 54 * 37)
+    spec = run("shaft 16 dia 80 long", "cut a keyway 5 wide 3 deep along the whole length")
+    (k,) = spec["features"]
+    assert (k["kind"], k["width"], k["depth"], k["length"]) == ("keyway", 5, 3, 80)
+
+
+def test_hub_with_the_bore_going_through():
+    spec = run("flange 90 dia 10 thick, 25 bore", "add a hub on one side, 45 dia and 15 tall, with the same bore going through")
+    kinds = [f["kind"] for f in spec["features"]]
+    assert kinds == ["boss", "hole"]          # the bore is cut after the hub, from the hub's top
+    assert spec["features"][1]["on"]["offset"] == 25
+
+
+def test_what_cannot_be_done_is_said():
+    spec = understand("30 mm cube").spec
+    r = apply_edit("make it purple and shiny", spec)
+    assert r.spec is None and r.failed and "no change I could read" in r.failed[0]
+    r = apply_edit("remove the fillets", spec)
+    assert r.spec is None and r.failed == ["there is no fillet to remove"]
+    r = apply_edit("make it 40 mm shorter", spec)
+    assert r.spec is None and "length would be -10 mm" in r.failed[0]
+
+
+def test_closed_shell_stays_closed_through_edits():
+    spec = run("hollow cube 50 mm with 3 mm walls, fully closed inside (a sealed void)", "10 mm taller please")
+    assert spec["features"][0]["open_face"] is None
+    assert volume(spec) == pytest.approx(50 * 50 * 60 - 44 * 44 * 54)
+    assert math.isclose(spec["body"]["height"], 60)

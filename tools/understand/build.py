@@ -1,0 +1,452 @@
+"""Targets → a part spec dict (tools.part): the body from its sizes, each feature from its numbers
+and words. Every size that had to be assumed is said in ``notes``; what cannot be built is said
+in ``missing``."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from .targets import Target, Value
+from .vocab import default, find
+
+M_SIZE = re.compile(r"\bm(\d+(?:\.\d+)?)\b(?:\s*(?:x\s*[\d.]+\s*)?(tapped|tap|thread(?:ed)?|clearance|cap|socket|"
+                    r"screws?|bolts?))?")
+
+
+class Build:
+    def __init__(self, text: str, body: Target, feats: list[Target], body_kind: str | None):
+        self.text, self.body, self.feats, self.kind = text, body, feats, body_kind
+        self.notes: list[str] = []
+        self.missing: list[str] = []
+        self.features: list[dict] = []
+        self.ids: set[str] = set()
+        self.spec_body: dict | None = None
+
+    # -- helpers ----------------------------------------------------------------------------
+    def assume(self, what: str, value: float, unit: str = "mm") -> float:
+        self.notes.append(f"no {what} given: {value:g} {unit} assumed")
+        return value
+
+    def fid(self, base: str) -> str:
+        k, fid = 1, base
+        while fid in self.ids:
+            k += 1
+            fid = f"{base}_{k}"
+        self.ids.add(fid)
+        return fid
+
+    def loose(self, t: Target, n: int | None = None) -> list[float]:
+        """Numbers with no keyword, in order (the first ``n``)."""
+        vals = [v.mm for v in t.loose]
+        return vals[:n] if n else vals
+
+    def _take_shell_wall(self) -> float | None:
+        """'3 mm walls' on a section or a tube is its wall thickness, not a shell."""
+        for f in list(self.feats):
+            if f.kind == "shell":
+                w = f.pop("wall") or f.pop("thickness") or f.pop("size") or (f.loose.pop(0).mm if f.loose else None)
+                self.feats.remove(f)
+                if w is not None:
+                    return w
+        return None
+
+    def _take_bore(self) -> float | None:
+        """'with an 8 mm bore' on a round body: its inner diameter."""
+        for f in self.feats:
+            if f.kind in ("bore", "hole") and not f.get("count") and not f.get("pcd") and not f.get("depth") \
+                    and not f.sub and (f.kind == "bore" or re.search(r"\b(center|middle|axis|through it)\b", f.words)):
+                d = f.pop("size") or f.pop("inner") or f.pop("diameter") or (f.loose.pop(0).mm if f.loose else None)
+                if d is not None:
+                    self.feats.remove(f)
+                    return d
+        return None
+
+    # -- the body ---------------------------------------------------------------------------
+    def make_body(self) -> dict | None:
+        b, k = self.body, self.kind
+        dims = _triple(b)
+        if k in ("box", "shelled_box", "square_tube", None) and k is not None or (k is None and dims):
+            return self._box(b, dims)
+        if k in ("cylinder",):
+            return self._cylinder(b, dims)
+        if k == "flange":
+            if re.search(r"\bsquare\b", self.text) or len(dims) >= 2:
+                return self._box(b, dims, flange=True)
+            return self._cylinder(b, dims, flange=True)
+        fn = getattr(self, f"_{k}", None)
+        if k is None and b.get("diameter") is not None:
+            return self._cylinder(b, dims)
+        if k is None and (b.get("radius") is not None):
+            return self._cylinder(b, dims)
+        return fn(b, dims) if fn else None
+
+    def _box(self, b: Target, dims: list[float], flange: bool = False) -> dict | None:
+        L = b.pop("length")
+        W = b.pop("width")
+        H = b.pop("height")
+        T = b.pop("thickness")
+        side = b.pop("side")
+        lw = b.pop("length_width")
+        if lw is not None:
+            L, W = L or lw, W or lw
+        cube = self.body.noun in ("cube",) or "cube" in self.text
+        if side is not None and cube:
+            L = L or side
+            W = W or side
+            H = H or side
+        elif side is not None:
+            L, W = L or side, W or side
+        if dims:
+            if len(dims) == 3:
+                # a thickness or height written on the last number is the height
+                a, c, e = dims
+                if T is None and H is None:
+                    L, W, H = L or a, W or c, e
+                elif L is not None and W is None and H is None:
+                    # 'A x B x C, N long': A x B x C is not a section here; keep order
+                    W, H = c, e
+                else:
+                    L, W, H = L or a, W or c, H or T or e
+                    T = None if H != T else None
+            elif len(dims) == 2:
+                if L is None and W is None:
+                    L, W = dims
+                elif H is None and T is None:
+                    W, H = W or dims[0], dims[1]
+        loose = self.loose(b)
+        if cube and L is None and loose:
+            L = W = H = loose[0]
+        elif cube and L is not None and W is None:
+            W = H = L
+        if H is None and T is not None:
+            H = T
+        elif H is not None and T is not None and L is not None and W is None:
+            W, H = H, T
+        if L is not None and W is None and H is not None and self.kind == "box" and cube:
+            W = L
+        if L is None or W is None:
+            self.missing.append("the block's length and width (e.g. '80 x 50 x 10')")
+            return None
+        if H is None:
+            if loose and len(loose) >= 1 and loose[0] not in (L, W):
+                H = loose[0]
+            else:
+                H = self.assume("thickness", default("plate_thickness"))
+        body = {"kind": "box", "id": _id(self.body.noun or "block"), "length": L, "width": W, "height": H}
+        if self.body.noun:
+            body["name"] = self.body.noun[:60]
+        if self.kind == "shelled_box" and not any(f.kind == "shell" for f in self.feats):
+            wall = b.pop("wall") or self.assume("wall thickness", default("wall"))
+            self.features.append({"id": self.fid("shell"), "kind": "shell", "thickness": wall,
+                                  "open_face": None if _closed(self.text) else "top"})
+        if self.kind == "square_tube":
+            wall = b.pop("wall") or self._take_shell_wall() or self.assume("wall thickness", default("wall"))
+            # the long side is the tube's axis: stand it on end
+            Lx, Wy, Hz = sorted([L, W, H])
+            body.update(length=Lx, width=Wy, height=Hz)
+            self.features.append({"id": self.fid("bore"), "kind": "pocket", "shape": "rect",
+                                  "length": Lx - 2 * wall, "width": Wy - 2 * wall})
+        return body
+
+    def _cylinder(self, b: Target, dims: list[float], flange: bool = False) -> dict | None:
+        D = b.pop("diameter") or b.pop("flange")
+        R = b.pop("radius")
+        if D is None and R is not None:
+            D = 2 * R
+        H = b.pop("height") or b.pop("thickness") or b.pop("length")
+        if dims and D is None and len(dims) == 2:
+            D, H = dims[0], H or dims[1]
+        elif dims and len(dims) == 2 and H is None:
+            H = dims[1] if dims[0] == D else dims[0]
+        loose = self.loose(b)
+        if D is None and loose:
+            D = loose.pop(0)
+        if H is None and loose:
+            H = loose.pop(0)
+        if D is None:
+            self.missing.append("the diameter (e.g. 'Ø40' or '40 dia')")
+            return None
+        if H is None:
+            H = self.assume("height", default("thickness"))
+        inner = b.pop("inner")
+        if inner is None and not flange and self.kind != "flange":
+            inner = self._take_bore()
+        if inner is not None and not flange:
+            return {"kind": "tube", "id": _id(self.body.noun or "tube"), "outer_diameter": D, "inner_diameter": inner,
+                    "height": H}
+        if inner is not None:
+            self.features.append({"id": self.fid("bore"), "kind": "hole", "size": inner})
+        out = {"kind": "cylinder", "id": _id(self.body.noun or "cylinder"), "diameter": D, "height": H}
+        if self.body.noun:
+            out["name"] = self.body.noun[:60]
+        return out
+
+    def _tube(self, b: Target, dims: list[float]) -> dict | None:
+        m = re.search(r"\biso\s*(7089|7090)\b", self.text)
+        ms = M_SIZE.search(self.text)
+        if "washer" in self.text and ms:
+            std = f"ISO {m.group(1)}" if m else "ISO 7089"
+            for r in ("diameter", "inner", "thickness", "height"):
+                b.roles.pop(r, None)
+            self.feats = [f for f in self.feats if f.kind not in ("hole", "bore")]
+            return {"kind": "tube", "id": "washer", "standard": std, "size": f"M{ms.group(1)}"}
+        D = b.pop("diameter")
+        inner = b.pop("inner") or self._take_bore()
+        wall = b.pop("wall") or self._take_shell_wall() or (b.pop("thickness") if (D is None) != (inner is None) and b.get("length") is not None
+                                 or b.get("height") is not None else None)
+        H = b.pop("height") or b.pop("length") or b.pop("thickness")
+        loose = self.loose(b)
+        if D is None and loose:
+            D = loose.pop(0)
+        if inner is None and wall is not None and D is not None:
+            inner = D - 2 * wall
+        if inner is None and loose:
+            inner = loose.pop(0)
+        if H is None and loose:
+            H = loose.pop(0)
+        if D is None or inner is None:
+            self.missing.append("the tube's outer and inner diameters (e.g. 'OD 30, ID 24')")
+            return None
+        if H is None:
+            H = self.assume("length", default("thickness"))
+        return {"kind": "tube", "id": _id(self.body.noun or "tube"), "outer_diameter": D, "inner_diameter": inner,
+                "height": H}
+
+    def _cone(self, b: Target, dims: list[float]) -> dict | None:
+        bot = b.pop("bottom_d") or b.pop("diameter")
+        top = b.pop("top_d")
+        H = b.pop("height") or b.pop("length")
+        loose = self.loose(b)
+        if bot is None and loose:
+            bot = loose.pop(0)
+        if H is None and loose:
+            H = loose.pop(0)
+        if bot is None or H is None:
+            self.missing.append("the cone's base diameter and height")
+            return None
+        return {"kind": "cone", "id": "cone", "bottom_diameter": bot, "top_diameter": top or 0.0, "height": H}
+
+    def _sphere(self, b: Target, dims: list[float]) -> dict | None:
+        D = b.pop("diameter")
+        R = b.pop("radius")
+        D = D or (2 * R if R else None) or (self.loose(b) or [None])[0]
+        if D is None:
+            self.missing.append("the sphere's diameter")
+            return None
+        wall = b.pop("wall") or self._take_shell_wall()
+        if wall is not None and wall < D / 2:
+            # a hollow ball: the shell between two spheres, revolved (a sphere cannot be shelled)
+            R, r = D / 2, D / 2 - wall
+            outer = _arc(R, -90, 90)
+            inner = _arc(r, 90, -90)
+            pts = [(x, z + R) for x, z in outer + inner]
+            self.notes.append(f"a closed hollow ball: Ø{D:g} with {wall:g} mm walls, as a revolved section")
+            return {"kind": "revolve", "id": "ball", "points": pts}
+        return {"kind": "sphere", "id": "sphere", "diameter": D}
+
+    def _dome(self, b: Target, dims: list[float]) -> dict | None:
+        D = b.pop("diameter")
+        R = b.pop("radius") or (D / 2 if D else None) or (self.loose(b) or [None])[0]
+        if R is None:
+            self.missing.append("the dome's radius")
+            return None
+        n = 48
+        pts = [(0.0, 0.0)] + [(R * math.cos(math.pi / 2 * i / n), R * math.sin(math.pi / 2 * i / n))
+                              for i in range(n + 1)]
+        # a polyline inside the arc loses volume: scale it out so the volume is the hemisphere's
+        k = (2 / 3 * math.pi * R ** 3 / _revolved_volume(pts)) ** (1 / 3)
+        pts = [(round(r * k, 6) if i else r, round(z * k, 6) if i else z) for i, (r, z) in enumerate(pts)]
+        pts[1] = (round(R * k, 6), 0.0)
+        pts[-1] = (0.0, round(R * k, 6))
+        self.notes.append(f"the dome's arc is a {n}-segment polyline scaled to the hemisphere's volume")
+        return {"kind": "revolve", "id": "dome", "points": pts}
+
+    def _hex(self, b: Target, dims: list[float]) -> dict | None:
+        af = b.pop("af")
+        ac = b.pop("across_corners")
+        H = b.pop("height") or b.pop("length") or b.pop("thickness")
+        ms = M_SIZE.search(self.text)
+        if af is None and ac is None and ms and "nut" in self.text:
+            return {"kind": "polygon_prism", "id": "nut", "standard": "ISO 4032", "size": f"M{ms.group(1)}"}
+        if af is None and ac is None:
+            af = b.pop("diameter") or (self.loose(b) or [None])[0]
+        if (af is None and ac is None) or H is None:
+            self.missing.append("the hex's size across flats and its length")
+            return None
+        out = {"kind": "polygon_prism", "id": "hex", "sides": 6, "height": H}
+        out["across_flats" if af is not None else "across_corners"] = af if af is not None else ac
+        inner = b.pop("inner") or self._take_bore()
+        if inner is None:
+            for f in self.feats:
+                if f.kind == "hole" and not f.get("count"):
+                    inner = f.pop("size") or (f.loose.pop(0).mm if f.loose else None)
+                    self.feats.remove(f)
+                    break
+        if inner is not None:
+            out["bore"] = inner
+        return out
+
+    def _profile(self, b: Target, dims: list[float], shape: str) -> dict | None:
+        L, W, H = b.pop("length"), b.pop("width"), b.pop("height")
+        T = b.pop("thickness") or b.pop("wall") or self._take_shell_wall()
+        legs, fl = b.pop("legs"), b.pop("flange")
+        leg_pair = None
+        if dims and len(dims) == 3:
+            W, H, T = W or dims[0], H or dims[1], T or dims[2]
+        elif dims and len(dims) == 2:
+            if shape == "L" and re.search(r"\blegs?\b", self.text):
+                leg_pair = dims
+            else:
+                W, H = W or dims[0], H or dims[1]
+        if shape == "L" and (legs is not None or leg_pair):
+            # a bracket's legs make the section; 'wide' is then how far it runs (the extrusion)
+            if L is None:
+                L = W
+            W, H = leg_pair or (legs, legs)
+        if shape == "T" and fl is not None:
+            W = W or fl
+        loose = self.loose(b)
+        if L is None and loose:
+            L = loose.pop()
+        if None in (W, H, T, L):
+            self.missing.append(f"the {shape} section's width, height, wall thickness and length")
+            return None
+        return {"kind": "profile", "id": _id(self.body.noun or "profile"), "shape": shape, "width": W, "height": H,
+                "thickness": T, "length": L}
+
+    def _angle(self, b, dims):
+        return self._profile(b, dims, "L")
+
+    def _tee(self, b, dims):
+        return self._profile(b, dims, "T")
+
+    def _channel(self, b, dims):
+        return self._profile(b, dims, "U")
+
+    def _c_channel(self, b, dims):
+        lipped = "lip" in self.text
+        return self._profile(b, dims, "C" if lipped else "U")
+
+    def _shaft(self, b: Target, dims: list[float]) -> dict | None:
+        steps = _steps(self.text, self.unit_mm)
+        if len(steps) >= 2:
+            for r in ("diameter", "radius", "length"):
+                b.roles.pop(r, None)
+            b.loose.clear()
+            return {"kind": "shaft", "id": "shaft", "sections": [{"diameter": d, "length": L} for d, L in steps]}
+        inner = b.get("inner")
+        if inner is not None:
+            return self._tube(b, dims)
+        return self._cylinder(b, dims)
+
+    def _gear(self, b: Target, dims: list[float]) -> dict | None:
+        mod = b.pop("module")
+        z = b.pop("teeth")
+        T = b.pop("thickness") or b.pop("width") or b.pop("height") or b.pop("length")
+        if mod is None:
+            ms = re.search(r"\bm(\d+(?:\.\d+)?)\b", self.text)
+            mod = float(ms.group(1)) if ms else None
+        if z is None:
+            zs = re.search(r"\bz\s*=?\s*(\d+)", self.text)
+            z = float(zs.group(1)) if zs else None
+        if mod is None or z is None:
+            self.missing.append("the gear's module and number of teeth")
+            return None
+        if T is None:
+            T = self.assume("face width", default("thickness"))
+        out = {"kind": "spur_gear", "id": "gear", "module": mod, "teeth": int(z), "thickness": T}
+        inner = b.pop("inner")
+        if inner is None and self.feats and self.feats[0].kind in ("hole", "bore"):
+            f = self.feats[0]
+            inner = f.get("size") or f.get("diameter") or (f.loose[0].mm if f.loose else None)
+            if inner is not None:
+                self.feats.pop(0)
+        if inner is not None:
+            out["bore"] = inner
+        return out
+
+    unit_mm = 1.0
+
+
+def _arc(R: float, a0: float, a1: float, n: int = 48) -> list[tuple[float, float]]:
+    """(r, z) points of a circle of radius R from angle a0 to a1 (degrees from +r), pushed out so that
+    the revolved polyline has the sphere's volume."""
+    k = _polygon_gain(n)
+    out = []
+    for i in range(n + 1):
+        a = math.radians(a0 + (a1 - a0) * i / n)
+        out.append((round(max(0.0, R * k * math.cos(a)), 6), round(R * k * math.sin(a), 6)))
+    return out
+
+
+def _polygon_gain(n: int) -> float:
+    """How much to grow a revolved n-gon half-circle so its volume is the sphere's."""
+    pts = [(0.0, -1.0)] + [(math.cos(math.radians(-90 + 180 * i / n)), math.sin(math.radians(-90 + 180 * i / n)))
+                           for i in range(1, n)] + [(0.0, 1.0)]
+    return (4 / 3 * math.pi / _revolved_volume(pts)) ** (1 / 3)
+
+
+def _revolved_volume(pts) -> float:
+    """Pappus: the volume of a closed (r, z) polygon revolved around the axis."""
+    a = cz = 0.0
+    v = 0.0
+    for (r0, z0), (r1, z1) in zip(pts, pts[1:] + pts[:1]):
+        cross = r0 * z1 - r1 * z0
+        a += cross / 2
+        v += cross * (r0 + r1) / 6
+    return abs(v) * 2 * math.pi
+
+
+def _triple(b: Target) -> list[float]:
+    """The body's first 'A x B (x C)' group, in order; its numbers leave the roles and the loose list."""
+    groups: dict[int, list[Value]] = {}
+    for vs in list(b.roles.values()) + [b.loose]:
+        for v in vs:
+            if v.raw.group is not None and v.raw.role not in ("count",):
+                groups.setdefault(v.raw.group, []).append(v)
+    if not groups:
+        return []
+    g = sorted(groups.values(), key=lambda vs: vs[0].raw.num.start)[0]
+    if len(g) < 2:
+        return []
+    g.sort(key=lambda v: v.raw.pos)
+    for v in g:
+        for role, vs in list(b.roles.items()):
+            if v in vs:
+                vs.remove(v)
+                if not vs:
+                    del b.roles[role]
+        if v in b.loose:
+            b.loose.remove(v)
+    return [v.mm for v in g]
+
+
+_STEP = re.compile(r"dia\s*([\d.]+)\s*x\s*([\d.]+)|([\d.]+)\s*(?:mm\s*)?(dia|diameter|radius)\s*(?:for|x|by)\s*([\d.]+)|"
+                   r"(radius|dia|diameter)\s*([\d.]+)\s*(?:mm\s*)?for\s*([\d.]+)")
+
+
+def _steps(t: str, unit: float) -> list[tuple[float, float]]:
+    out = []
+    for m in _STEP.finditer(t):
+        if m.group(1):
+            out.append((float(m.group(1)) * unit, float(m.group(2)) * unit))
+        elif m.group(3):
+            k = 2.0 if m.group(4) == "radius" else 1.0
+            out.append((float(m.group(3)) * k * unit, float(m.group(5)) * unit))
+        else:
+            k = 2.0 if m.group(6) == "radius" else 1.0
+            out.append((float(m.group(7)) * k * unit, float(m.group(8)) * unit))
+    return out
+
+
+def _closed(t: str) -> bool:
+    return bool(re.search(r"\b(closed|sealed|fully enclosed|no opening|void inside|enclosed)\b", t)) and not re.search(
+        r"\bopen\b", t)
+
+
+def _id(noun: str) -> str:
+    s = re.sub(r"[^a-z0-9]+", "_", noun.lower()).strip("_") or "body"
+    if not s[0].isalpha():
+        s = "b_" + s
+    return s[:40]

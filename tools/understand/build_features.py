@@ -1,0 +1,248 @@
+"""Feature targets → part spec features: holes (count, size, depth, counterbore / countersink,
+placement), fillets and chamfers on a named edge set, shells, bosses, pockets, slots, keyways."""
+
+from __future__ import annotations
+
+import re
+
+from .build import M_SIZE, Build, _closed
+from .targets import Target
+from .vocab import default, find
+
+GRID = re.compile(r"\b(\d+)\s*(?:x|by)\s*(\d+)\b(?!\s*(?:mm\b|cm\b|in\b|inch|\"|\.\d))")
+
+
+def features(bd: Build, body: dict) -> None:
+    for t in bd.feats:
+        fn = {"hole": _hole, "bore": _hole, "fillet": _edge, "chamfer": _edge, "shell": _shell, "boss": _boss,
+              "pocket": _pocket, "slot": _slot, "keyway": _keyway, "flat": _keyway}.get(t.kind)
+        if fn is None:
+            bd.notes.append(f"'{t.noun}' is not built by the offline engine (ignored)")
+            continue
+        fn(bd, t, body)
+
+
+def _size(t: Target, *roles) -> float | None:
+    for r in roles:
+        v = t.pop(r)
+        if v is not None:
+            return v
+    return None
+
+
+def _hole_size(bd: Build, t: Target):
+    d = _size(t, "size", "diameter", "inner")
+    r = t.pop("radius")
+    if d is None and r is not None:
+        d = 2 * r
+    if d is None:
+        unit = [v for v in t.loose if v.explicit_unit or not v.raw.num.integer]
+        if unit:
+            d = unit[0].mm
+            t.loose.remove(unit[0])
+    if d is None:
+        m = M_SIZE.search(t.words)
+        if m:
+            kind = "tapped" if m.group(2) and m.group(2).startswith(("tap", "thread")) or re.search(
+                r"\btap(?:ped)?\b|\bthread", t.words) else "clearance"
+            return f"M{m.group(1)} {kind}"
+    if d is None and t.loose:
+        d = t.loose.pop(0).mm
+    return d
+
+
+def _hole(bd: Build, t: Target, body: dict) -> None:
+    words = t.words
+    count = t.pop("count")
+    size = _hole_size(bd, t)
+    if size is None:
+        size = bd.assume(f"diameter for the {t.noun}", default("hole_diameter"))
+    f: dict = {"id": bd.fid("bore" if t.kind == "bore" else "holes"), "kind": "hole", "size": size}
+    depth = t.pop("depth")
+    if depth is not None and not re.search(r"\bthrough\b|all the way", words):
+        f["depth"] = depth
+    elif re.search(r"\bblind\b", words) and depth is None:
+        bd.notes.append("a blind hole with no depth: made through")
+    if t.sub is not None:
+        s = t.sub
+        head = _size(s, "head", "diameter", "size", "inner") or (s.loose[0].mm if s.loose else None)
+        if head is None:
+            head = t.pop("head")
+        if "cbore" in t.mods:
+            depth_c = s.pop("depth") or t.pop("depth")
+            grp = [v for v in s.loose if v.mm != head]
+            if depth_c is None and grp:
+                depth_c = grp[0].mm
+            if head is not None and depth_c is not None:
+                f["cbore"] = {"diameter": head, "depth": depth_c}
+            else:
+                bd.missing.append("the counterbore's diameter and depth (e.g. 'counterbore 10 x 5 deep')")
+        elif "csink" in t.mods:
+            if head is None:
+                bd.missing.append("the countersink's diameter at the surface")
+            else:
+                f["csink"] = {"diameter": head, "angle": s.pop("angle") or t.pop("angle") or 90.0}
+    on = _face(words)
+    if on:
+        f["on"] = on
+    f["at"] = _placement(bd, t, body, count, f)
+    if f["at"] is None:
+        return
+    bd.features.append(f)
+
+
+def _face(words: str) -> str | None:
+    for s, e, p, name in find("faces", words):
+        if name in ("top", "bottom", "front", "back", "left", "right") and re.search(
+                rf"\b(?:on|in|into|from|through) (?:the |its |each |one )?{re.escape(p)}", words):
+            return None if name == "top" else name
+    return None
+
+
+def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
+    words = t.words
+    pcd = t.pop("pcd")
+    spacing = t.pop("spacing")
+    inset = t.pop("inset")
+    grid = GRID.search(words)
+    n = int(count) if count else None
+    if pcd is not None:
+        if n is None:
+            n = int(bd.assume("number of holes on the bolt circle", 4, "holes"))
+        return {"kind": "bolt_circle", "count": n, "diameter": pcd}
+    if grid and (re.search(r"\bgrid\b|\barranged\b|\barray\b|\bmatrix\b", words) or
+                 int(grid.group(1)) * int(grid.group(2)) == (n or 0)):
+        a, b = int(grid.group(1)), int(grid.group(2))
+        s = spacing or bd.assume("grid spacing", 10)
+        return {"kind": "grid", "counts": [a, b], "spacing": [s, s]}
+    if re.search(r"square pattern|square of", words) and spacing is not None:
+        return {"kind": "grid", "counts": [2, 2], "spacing": [spacing, spacing]}
+    if re.search(r"\bcorners?\b", words) or inset is not None and re.search(r"\bcorner", words + bd.text):
+        if inset is None:
+            L, W = body.get("length", 20), body.get("width", 20)
+            inset = bd.assume("inset from the corners", round(min(L, W) * default("corner_inset_fraction"), 1))
+        return {"kind": "corners", "inset": inset}
+    if n and n >= 2:
+        long_u = body.get("length", 0) >= body.get("width", 0)
+        if spacing is None:
+            span = body.get("length") if long_u else body.get("width")
+            if span is None:
+                bd.missing.append(f"where the {n} holes go (a spacing, a bolt circle or the corners)")
+                return None
+            spacing = round(bd.assume("hole spacing", span / (n + 1)), 3)
+        return {"kind": "linear", "count": n, "spacing": spacing, "axis": "u" if long_u else "v"}
+    m = re.search(r"([\d.]+)\s*(?:mm\s*)?from the (left|right|front|back|lower|upper|top|bottom)(?: edge| end| side)?", words)
+    if m:
+        edge = {"front": "lower", "back": "upper", "top": "upper", "bottom": "lower"}.get(m.group(2), m.group(2))
+        return {"kind": "from_edge", "edge": edge, "distance": float(m.group(1)) * bd.unit_mm}
+    return {"kind": "center"}
+
+
+def _edge(bd: Build, t: Target, body: dict) -> None:
+    size = _size(t, "size", "radius") or (t.pop("diameter") / 2 if t.kind == "fillet" and t.get("diameter") else None)
+    if size is None and t.loose:
+        size = t.loose.pop(0).mm
+    if size is None:
+        size = bd.assume(f"{t.kind} size", default(t.kind))
+    edges = _edges(t.words, body)
+    key = "radius" if t.kind == "fillet" else "size"
+    bd.features.append({"id": bd.fid("round" if t.kind == "fillet" else "bevel"), "kind": t.kind, "edges": edges,
+                        key: size})
+
+
+def _edges(words: str, body: dict) -> str:
+    found = [name for s, e, p, name in find("edge_sets", words)]
+    if "all" in found and not any(re.search(rf"\b{w}\b", words) for w in ("top", "vertical", "bottom")):
+        return "all"
+    for name in ("vertical", "top", "bottom", "ends", "all"):
+        if name in found:
+            if name == "vertical" and body["kind"] in ("cylinder", "tube"):
+                return "top"
+            return name
+    if body["kind"] in ("cylinder", "tube", "cone"):
+        return "top"
+    return "vertical" if body["kind"] in ("box",) else "all"
+
+
+def _shell(bd: Build, t: Target, body: dict) -> None:
+    wall = _size(t, "wall", "thickness", "size")
+    if wall is None and t.loose:
+        wall = t.loose.pop(0).mm
+    if wall is None:
+        if body["kind"] in ("tube",):
+            return
+        wall = bd.assume("wall thickness", default("wall"))
+    if body["kind"] == "sphere" or _closed(bd.text):
+        open_face = None
+    else:
+        open_face = "top"
+    bd.features.append({"id": bd.fid("shell"), "kind": "shell", "thickness": wall, "open_face": open_face})
+
+
+def _boss(bd: Build, t: Target, body: dict) -> None:
+    d = _size(t, "diameter", "size")
+    h = _size(t, "height", "length", "thickness")
+    loose = [v.mm for v in t.loose]
+    if d is None and loose:
+        d = loose.pop(0)
+    if h is None and loose:
+        h = loose.pop(0)
+    if d is None or h is None:
+        bd.missing.append(f"the {t.noun}'s diameter and height")
+        return
+    f = {"id": bd.fid("hub" if t.noun == "hub" else "boss"), "kind": "boss", "diameter": d, "height": h}
+    if re.search(r"\b(?:under|bottom|underside|below)\b", t.words):
+        f["on"] = "bottom"
+    bd.features.append(f)
+    if re.search(r"\b(?:bore|hole)\b.*\bthrough\b|same bore", t.words):
+        # the bore goes through the hub too: cut it after the hub
+        for g in list(bd.features):
+            if g["kind"] == "hole" and g.get("at", {}).get("kind") == "center":
+                bd.features.remove(g)
+                bd.features.append(g)
+
+
+def _pocket(bd: Build, t: Target, body: dict) -> None:
+    d = _size(t, "diameter", "size", "inner")
+    L, W = t.pop("length"), t.pop("width")
+    depth = t.pop("depth")
+    if d is None and L is None and t.loose:
+        d = t.loose.pop(0).mm
+    if d is not None and L is None:
+        f = {"id": bd.fid("pocket"), "kind": "hole", "size": d}
+    elif L is not None and W is not None:
+        f = {"id": bd.fid("pocket"), "kind": "pocket", "shape": "rect", "length": L, "width": W}
+    else:
+        bd.missing.append("the pocket's size (a diameter, or length x width)")
+        return
+    if depth is not None:
+        f["depth"] = depth
+    bd.features.append(f)
+
+
+def _slot(bd: Build, t: Target, body: dict) -> None:
+    L, W, depth = t.pop("length"), t.pop("width"), t.pop("depth")
+    if L is None or W is None:
+        bd.missing.append("the slot's length and width")
+        return
+    f = {"id": bd.fid("slot"), "kind": "slot", "length": L, "width": W}
+    if depth is not None:
+        f["depth"] = depth
+    bd.features.append(f)
+
+
+def _keyway(bd: Build, t: Target, body: dict) -> None:
+    W, depth, L = t.pop("width"), t.pop("depth"), t.pop("length")
+    if body["kind"] not in ("cylinder", "shaft"):
+        bd.missing.append("a keyway needs a shaft or cylinder")
+        return
+    full = body.get("height") or sum(s["length"] for s in body.get("sections", []))
+    if L is None:
+        L = full
+    if depth is None or (t.kind == "keyway" and W is None):
+        bd.missing.append(f"the {t.kind}'s width and depth")
+        return
+    f = {"id": bd.fid(t.kind), "kind": t.kind, "length": L, "depth": depth, "z": 0.0}
+    if W is not None:
+        f["width"] = W
+    bd.features.append(f)

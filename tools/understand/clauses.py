@@ -1,0 +1,43 @@
+"""A request cut into clauses, each with its subject: the part's body, a feature ("four 8 mm holes
+on a 60 PCD"), or a continuation of the subject before it ("10 mm in from the corners")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .roles import Tagged, Tagging
+from .vocab import find
+
+SPLIT = re.compile(r"(?:[.;!?](?=\s|$)|\n|,|:|\(|\)|\bwith\b|\bplus\b|\band then\b|\bthen\b|\band\b|\bw/|"
+                   r"\s-\s|\bthat has\b|\bwhich has\b|\bhaving\b|\bfeaturing\b)")
+
+
+@dataclass
+class Clause:
+    text: str
+    start: int
+    end: int
+    nums: list[Tagged] = field(default_factory=list)
+    body: tuple | None = None             # (phrase, name) of a body noun
+    features: list[tuple] = field(default_factory=list)    # (phrase, name) of feature nouns, in order
+
+
+def clauses(t: str, tagging: Tagging) -> list[Clause]:
+    cuts = sorted({0, len(t), *[m.start() for m in SPLIT.finditer(t)], *[m.end() for m in SPLIT.finditer(t)]})
+    # a cut inside a number ("5.5", "1/2") is no cut
+    spans = [(n.num.start, n.num.end) for n in tagging.items]
+    cuts = [c for c in cuts if not any(a < c < b for a, b in spans)]
+    bodies = find("bodies", t)
+    feats = find("features", t)
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        text = t[a:b]
+        if not text.strip(" .,;:()-"):
+            continue
+        c = Clause(text, a, b, tagging.in_span(a, b))
+        bs = [(p, n) for s, e, p, n in bodies if a <= s < b]
+        c.body = bs[0] if bs else None
+        c.features = [(p, n) for s, e, p, n in feats if a <= s < b]
+        out.append(c)
+    return out

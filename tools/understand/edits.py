@@ -1,0 +1,539 @@
+"""An edit in plain words + the current part spec → a new spec, through the spec operations of
+``tools.part.ops`` (each result validated), so edits compose turn after turn: "10 mm longer",
+"put a 20 mm hole in the middle", "chamfer the top edges by 1 mm", "make that 4 holes", "remove the
+fillets", "inner diameter 36", "double its height", "shell it with 2 mm walls, open at the top"."""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+
+from ..part import ops
+from ..part.validation import SpecError
+from .build import M_SIZE, Build
+from .build_features import GRID, features
+from .clauses import clauses
+from .numbers import fmt, normalize, unit_mm
+from .roles import Tagging, tag
+from .targets import targets
+from .vocab import find
+
+UNITS = {"mm": None, "cm": "centimeter", "in": "inch", "m": "meter"}
+COMPARE = {"longer": ("length", 1), "shorter": ("length", -1), "wider": ("width", 1), "narrower": ("width", -1),
+           "taller": ("height", 1), "higher": ("height", 1), "lower": ("height", -1), "thicker": ("thickness", 1),
+           "thinner": ("thickness", -1), "deeper": ("depth", 1), "bigger": ("all", 1), "larger": ("all", 1),
+           "smaller": ("all", -1)}
+ADJ = {"long": "length", "length": "length", "wide": "width", "width": "width", "tall": "height", "high": "height",
+       "height": "height", "thick": "thickness", "thickness": "thickness", "deep": "depth", "diameter": "diameter",
+       "dia": "diameter", "big": "all", "large": "all", "size": "all", "across": "diameter", "od": "diameter",
+       "radius": "radius", "inside": "inner", "inner": "inner", "id": "inner", "bore": "inner"}
+SCALE = {"twice": 2.0, "double": 2.0, "doubled": 2.0, "triple": 3.0, "tripled": 3.0, "half": 0.5, "halve": 0.5,
+         "halved": 0.5, "third": 1 / 3, "quarter": 0.25}
+ADD_VERB = re.compile(r"\b(add|put|drill|cut|bore an?|make (?:a|an|some)|give it (?:a|an|some)|insert|punch|machine|"
+                      r"place|include|with (?:a|an)|also|plus|mill|create|we need (?:a|an)|i need (?:a|an))\b")
+REMOVE = re.compile(r"\b(remove|delete|get rid of|take (?:off|away|out)|take (?:the |those |these |all )?\w+ (?:off|out|away)|"
+                    r"drop|no more|without|lose|ditch|sharp corners|sharp edges|no (?:fillets?|chamfers?|holes?|rounds?))\b")
+HOLE_WORDS = re.compile(r"\b(more|so there are|spacing|pitch|apart|bolt circle|pcd|\d+\s*x\s*\d+(?!\s*(?:mm|cm|in))|"
+                        r"evenly spaced|in a row)\b")
+PRONOUN = re.compile(r"\b(them|they|those|these|that|it)\b")
+SWAP = re.compile(r"\b(swap|replace|instead of|change (?:that|those|it|them|the \w+) (?:to|into|for)|turn (?:that|those|"
+                  r"it|them|the \w+) into|convert)\b")
+
+
+@dataclass
+class EditResult:
+    spec: dict | None
+    done: list[str] = field(default_factory=list)          # what changed, in words
+    notes: list[str] = field(default_factory=list)         # assumptions
+    failed: list[str] = field(default_factory=list)        # what could not be done, and why
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.done)
+
+    def explain(self) -> str:
+        bits = []
+        if self.done:
+            bits.append("Changed: " + "; ".join(self.done) + ".")
+        if self.notes:
+            bits.append("Assumed: " + "; ".join(self.notes) + ".")
+        if self.failed:
+            bits.append("Could not: " + "; ".join(self.failed) + ".")
+        return " ".join(bits)
+
+
+class _Editor:
+    def __init__(self, text: str, spec: dict):
+        self.spec = _plain(spec)
+        self.t = normalize(text)
+        u = UNITS.get(self.spec.get("units", "mm"))
+        self.k = unit_mm(u) if u else 1.0
+        self.tagging = tag(self.t)
+        self.used: set[int] = set()          # numbers consumed (by start offset)
+        self.out = EditResult(None)
+
+    # -- helpers -----------------------------------------------------------------------------
+    def num_mm(self, it) -> float:
+        n = it.num
+        return n.value * (unit_mm(n.unit) if n.unit else self.k)
+
+    def free(self, roles=None):
+        return [it for it in self.tagging.items if it.num.start not in self.used and (roles is None or it.role in roles)]
+
+    def take(self, it) -> float:
+        self.used.add(it.num.start)
+        return self.num_mm(it)
+
+    def apply(self, what: str, fn, *args) -> bool:
+        try:
+            self.spec = _plain(fn(self.spec, *args))
+            self.out.done.append(what)
+            return True
+        except (SpecError, ops.OpError, KeyError, ValueError) as exc:
+            self.out.failed.append(f"{what}: {_first_line(exc)}")
+            return False
+
+    def feats(self, kind: str) -> list[dict]:
+        kinds = {"hole": ("hole",), "bore": ("hole",), "fillet": ("fillet",), "chamfer": ("chamfer",),
+                 "shell": ("shell",), "boss": ("boss",), "keyway": ("keyway",), "slot": ("slot",),
+                 "pocket": ("pocket", "hole"), "cbore": ("hole",), "csink": ("hole",)}.get(kind, (kind,))
+        out = [f for f in self.spec.get("features", []) if f["kind"] in kinds]
+        if kind == "bore":
+            out = [f for f in out if f.get("at", {"kind": "center"}).get("kind") == "center"] or out
+        return out
+
+    # -- the edit ------------------------------------------------------------------------------
+    def run(self) -> EditResult:
+        nouns = [(s, p, name) for s, e, p, name in find("features", self.t)]
+        kinds = [n for _, _, n in nouns]
+        self.relative()          # "10 mm longer and ...": sizes first, then features
+        if REMOVE.search(self.t) and not SWAP.search(self.t):
+            self.remove(kinds or (["fillet"] if re.search(r"sharp (?:corners|edges)", self.t) else []))
+        elif SWAP.search(self.t) and len({k for k in kinds if k != "hole"}) >= 1:
+            self.swap(kinds)
+        elif kinds and not (set(kinds) <= {"shell"} and self.spec["body"]["kind"] in ("profile", "tube")):
+            self.feature_edit(kinds)
+        elif not kinds and self.feats("hole") and HOLE_WORDS.search(self.t):
+            self.change_holes(self.feats("hole"))
+        elif not kinds and PRONOUN.search(self.t) and self.spec.get("features") and not any(
+                it.role for it in self.free()):
+            last = self.spec["features"][-1]
+            self.change_feature(last["kind"], [f for f in self.spec["features"] if f["kind"] == last["kind"]])
+        self.sets()
+        leftover = [it.num.text.strip() for it in self.free() if it.role not in ("count",) or True]
+        if not self.out.done and not self.out.failed:
+            self.out.failed.append("no change I could read in these words (sizes: 'make it 10 mm longer', "
+                                   "'holes 6 mm'; features: 'add a 2 mm chamfer on the top edges', 'remove the fillets')")
+        elif leftover and not self.out.failed:
+            self.out.notes.append("numbers not used: " + ", ".join(leftover))
+        self.out.spec = self.spec if self.out.done else None
+        return self.out
+
+    def remove(self, kinds: list[str]) -> None:
+        kinds = [k for k in kinds if k not in ("cbore", "csink")] or kinds
+        for k in dict.fromkeys(kinds):
+            if k in ("cbore", "csink"):
+                key = k
+                for f in self.feats("hole"):
+                    if key in f:
+                        g = {x: y for x, y in f.items() if x not in (key, "id")}
+                        self.apply(f"removed the {'counterbore' if k == 'cbore' else 'countersink'} of {f['id']}",
+                                   ops.replace_feature, f["id"], g)
+                continue
+            found = self.feats(k)
+            if not found:
+                self.out.failed.append(f"there is no {k} to remove")
+            for f in reversed(found):
+                self.apply(f"removed {f['id']} ({f['kind']})", ops.remove_feature, f["id"])
+
+    def swap(self, kinds: list[str]) -> None:
+        edge = [k for k in kinds if k in ("fillet", "chamfer")]
+        if len(set(edge)) == 2 or (len(edge) == 1 and self.feats("chamfer" if edge[0] == "fillet" else "fillet")):
+            new = edge[-1] if len(set(edge)) == 2 else edge[0]
+            old = "chamfer" if new == "fillet" else "fillet"
+            nums = self.free()
+            for f in self.feats(old):
+                size = self.take(nums[0]) if nums else (f.get("radius") or f.get("size"))
+                g = {"kind": new, "edges": f["edges"], ("radius" if new == "fillet" else "size"): size}
+                self.apply(f"{f['id']}: {old} → {new} {fmt(size)} mm on the {f['edges']} edges",
+                           ops.replace_feature, f["id"], g)
+            return
+        if "csink" in kinds or "cbore" in kinds:
+            new = "csink" if "csink" in kinds else "cbore"
+            holes = [f for f in self.feats("hole") if "cbore" in f or "csink" in f] or self.feats("hole")
+            if not holes:
+                self.out.failed.append("there is no hole to change")
+                return
+            f = holes[-1]
+            head = next((it for it in self.free(("head", "diameter", "size"))), None) or next(iter(self.free()), None)
+            g = {x: y for x, y in f.items() if x not in ("cbore", "csink", "id")}
+            if new == "csink":
+                if head is None:
+                    self.out.failed.append("the countersink's diameter at the surface is missing")
+                    return
+                ang = next((it for it in self.free(("angle",))), None)
+                g["csink"] = {"diameter": self.take(head), "angle": ang.num.value if ang else 90.0}
+                if ang:
+                    self.used.add(ang.num.start)
+            else:
+                d = self.free()
+                depth = next((it for it in d if it.role == "depth"), None)
+                if head is None or depth is None:
+                    self.out.failed.append("the counterbore's diameter and depth are missing")
+                    return
+                g["cbore"] = {"diameter": self.take(head), "depth": self.take(depth)}
+            self.apply(f"{f['id']}: {'countersunk' if new == 'csink' else 'counterbored'}", ops.replace_feature,
+                       f["id"], g)
+            return
+        self.feature_edit(kinds)
+
+    def feature_edit(self, kinds: list[str]) -> None:
+        main = [k for k in kinds if k not in ("cbore", "csink")] or kinds
+        k = main[0]
+        adding = bool(ADD_VERB.search(self.t)) and not re.search(r"\b(more|so there are|instead)\b", self.t)
+        existing = self.feats(k)
+        if k in ("hole", "bore") and existing and re.search(
+                r"\b(more|so there are|make (?:it|that|them) \d+|\d+ holes|instead|same size|in a row|spacing|"
+                r"bolt circle|pcd|circle|apart|move)\b", self.t) and not adding:
+            self.change_holes(existing)
+            return
+        if k == "bore" and self.spec["body"]["kind"] == "tube" and not existing:
+            return       # a tube's bore is its inner diameter: a size change
+        if existing and not adding:
+            self.change_feature(k, existing)
+            return
+        self.add_features()
+
+    def add_features(self) -> None:
+        t = self.t
+        tagging = Tagging(t, [it for it in self.tagging.items if it.num.start not in self.used], self.tagging.groups)
+        cls = clauses(t, tagging)
+        body_t, feats = targets(cls, tagging.groups, self.k, None)
+        bd = Build(t, body_t, feats, None)
+        bd.unit_mm = self.k
+        bd.ids = {f["id"] for f in self.spec.get("features", [])} | {self.spec["body"].get("id", "body")}
+        if re.search(r"\bsame (?:bore|hole)|existing (?:bore|hole)", t):     # not a new hole
+            bd.feats = [f for f in bd.feats if f.kind not in ("hole", "bore") or f.roles or f.loose]
+        features(bd, _body_for_features(self.spec["body"]))
+        self.out.notes += bd.notes
+        self.out.failed += bd.missing
+        for f in bd.features:
+            self.apply(f"added {_describe(f)}", ops.add_feature, f)
+            if f["kind"] == "boss" and re.search(r"same bore|bore going through|through (?:it|both|the hub)", t):
+                for h in [g for g in self.spec["features"] if g["kind"] == "hole" and
+                          g.get("at", {"kind": "center"}).get("kind") == "center"]:
+                    data = copy.deepcopy(self.spec)
+                    # cut after the hub, down from the hub's top face, so it goes through both
+                    top = _height(data["body"]) + f["height"]
+                    h = {**h, "on": {"plane": "XY", "offset": top}}
+                    data["features"] = [g for g in data["features"] if g["id"] != h["id"]] + [h]
+                    self.apply(f"{h['id']} now also goes through {f['id']}", lambda s, d=data: ops.parse(d))
+        for it in tagging.items:       # the feature builder used these
+            self.used.add(it.num.start)
+
+    def change_holes(self, holes: list[dict]) -> None:
+        f = holes[-1]
+        at = copy.deepcopy(f.get("at") or {"kind": "center"})
+        count = next((it for it in self.free(("count",))), None)
+        so = re.search(r"so there are (\d+)|make (?:it|that|them) (\d+)|(\d+) (?:holes|of them)", self.t)
+        n = int(count.num.value) if count else int(next(g for g in so.groups() if g)) if so else None
+        if count:
+            self.used.add(count.num.start)
+        if so:
+            for it in self.tagging.items:
+                if int(it.num.value) == n:
+                    self.used.add(it.num.start)
+        grid = GRID.search(self.t)
+        spacing = next((it for it in self.free(("spacing",))), None)
+        pcd = next((it for it in self.free(("pcd",))), None)
+        size = next((it for it in self.free(("size", "diameter"))), None)
+        what = []
+        if grid:
+            at = {"kind": "grid", "counts": [int(grid.group(1)), int(grid.group(2))],
+                  "spacing": list(at.get("spacing") or [10, 10])}
+            for it in self.tagging.items:
+                if grid.start() <= it.num.start < grid.end():
+                    self.used.add(it.num.start)
+            what.append(f"a {grid.group(1)} x {grid.group(2)} grid")
+        if spacing is not None:
+            s = self.take(spacing)
+            if at["kind"] == "grid":
+                at["spacing"] = [s, s]
+            elif at["kind"] == "linear":
+                at["spacing"] = s
+                at.pop("span", None)
+            else:
+                at = {"kind": "linear", "count": n or _count(at) or 2, "spacing": s}
+            what.append(f"spacing {fmt(s)} mm")
+        if pcd is not None:
+            d = self.take(pcd)
+            at = {"kind": "bolt_circle", "count": n or _count(at) or 4, "diameter": d,
+                  "start_angle": at.get("start_angle", 0.0)}
+            what.append(f"on a Ø{fmt(d)} bolt circle")
+        if n is not None:
+            if at["kind"] in ("linear", "bolt_circle"):
+                at["count"] = n
+            elif at["kind"] in ("center", "at", "from_edge", "from_corner"):
+                at = {"kind": "linear", "count": n, "spacing": 10.0}
+                self.out.notes.append("no spacing given: 10 mm assumed")
+            what.append(f"{n} holes")
+        g = {x: y for x, y in f.items() if x != "id"}
+        g["at"] = {x: y for x, y in at.items() if y is not None}
+        ms = M_SIZE.search(self.t)
+        if size is not None:
+            g["size"] = self.take(size)
+            what.append(f"Ø{fmt(g['size'])}")
+        elif ms:
+            g["size"] = f"M{ms.group(1)} " + ("tapped" if re.search(r"\btap", self.t) else "clearance")
+            what.append(g["size"])
+        self.apply(f"{f['id']}: " + ", ".join(what), ops.replace_feature, f["id"], g)
+
+    def change_feature(self, k: str, existing: list[dict]) -> None:
+        f = existing[-1]
+        nums = self.free()
+        ms = M_SIZE.search(self.t)
+        if f["kind"] == "hole":
+            g = {x: y for x, y in f.items() if x != "id"}
+            if ms and not nums:
+                g["size"] = f"M{ms.group(1)} " + ("tapped" if re.search(r"\btap", self.t) else "clearance")
+            elif nums:
+                depth = next((it for it in nums if it.role == "depth"), None)
+                size = next((it for it in nums if it is not depth), None)
+                if size is not None:
+                    g["size"] = self.take(size)
+                if depth is not None:
+                    g["depth"] = self.take(depth)
+            else:
+                self.out.failed.append(f"no new size for {f['id']}")
+                return
+            for h in (existing if k != "bore" else [f]):
+                gg = {**{x: y for x, y in h.items() if x != "id"}, "size": g["size"]}
+                if "depth" in g and h is f:
+                    gg["depth"] = g["depth"]
+                self.apply(f"{h['id']}: size {g['size'] if isinstance(g['size'], str) else fmt(g['size'])}",
+                           ops.replace_feature, h["id"], gg)
+            return
+        key = {"fillet": "radius", "chamfer": "size", "shell": "thickness", "boss": "height", "keyway": "depth",
+               "slot": "width", "pocket": "depth"}.get(f["kind"])
+        if not nums or key is None:
+            self.out.failed.append(f"no new size for {f['id']}")
+            return
+        v = self.take(nums[0])
+        self.apply(f"{f['id']}.{key} → {fmt(v)} mm", ops.set_parameter, f"{f['id']}.{key}", v)
+
+    # -- body sizes ------------------------------------------------------------------------
+    def body_edit(self) -> None:
+        self.relative()
+        self.sets()
+
+    def relative(self) -> None:
+        t = self.t
+        # comparatives: "10 mm longer", "shorten it by 2 cm", "knock 50 mm off the length"
+        for it in self.free():
+            after = t[it.num.end:]
+            m = re.match(r"^\s*(longer|shorter|wider|narrower|taller|higher|lower|thicker|thinner|deeper|bigger|"
+                         r"larger|smaller)\b", after)
+            if m:
+                role, sign = COMPARE[m.group(1)]
+                if role == "all" and re.search(r"\b(diameter|length|width|height)\b", t[it.num.end:]):
+                    role = re.search(r"\b(diameter|length|width|height)\b", t[it.num.end:]).group(1)
+                self.change(role, "add", sign * self.take(it))
+                continue
+            before = t[:it.num.start]
+            m = re.search(r"\b(shorten|lengthen|extend|widen|narrow|thicken|thin|raise|lower|reduce|increase|grow|"
+                          r"shrink|trim|cut)(?: (?:it|the \w+))?(?: down)? by\s*$", before)
+            m2 = re.match(r"^\s*(?:off|from)(?: of)? (?:the |its )?(length|width|height|thickness|diameter|top|end)", after)
+            if m:
+                verb = m.group(1)
+                role = {"shorten": "length", "lengthen": "length", "extend": "length", "widen": "width",
+                        "narrow": "width", "thicken": "thickness", "thin": "thickness", "raise": "height",
+                        "lower": "height", "trim": "length", "cut": "length"}.get(verb, "all")
+                role = _named_role(t) or role
+                sign = -1 if verb in ("shorten", "narrow", "thin", "lower", "reduce", "shrink", "trim", "cut") else 1
+                self.change(role, "add", sign * self.take(it))
+                continue
+            if m2:
+                role = {"top": "height", "end": "length"}.get(m2.group(1), m2.group(1))
+                self.change(role, "add", -self.take(it))
+                continue
+        # scalings: "twice as tall", "double the diameter", "cut the width in half", "half as thick"
+        for m in re.finditer(r"\b(twice|double|doubled|triple|half|halve|halved|(\d+(?:\.\d+)?) times)\b(?: as)?"
+                             r"(?: the| its)? (long|wide|tall|high|thick|deep|big|large|length|width|height|thickness|"
+                             r"diameter|size)\b", t):
+            f = SCALE.get(m.group(1)) or float(m.group(2))
+            self.change(ADJ[m.group(3)], "scale", f)
+            self._use_span(m)
+        for m in re.finditer(r"\b(?:cut|chop|reduce) (?:the |its )?(length|width|height|thickness|diameter)(?: down)? "
+                             r"(?:in|by) half\b|\b(length|width|height|thickness|diameter) (?:halved|doubled)\b", t):
+            role = m.group(1) or m.group(2)
+            self.change(role, "scale", 2.0 if "doubled" in m.group(0) else 0.5)
+    def sets(self) -> None:
+        """'make it 50 tall', 'I need it 250 long', '3/4 inch diameter', 'inner 20', 'top 20 across'."""
+        t = self.t
+        body = self.spec["body"]
+        for it in self.free():
+            role = it.role
+            if role in ("length", "width", "height", "thickness", "diameter", "inner", "radius", "top_d", "bottom_d",
+                        "af", "wall", "teeth", "module", "side", "legs"):
+                if role == "diameter" and body["kind"] == "cone" and re.search(r"\b(top|tip)\b", t):
+                    role = "top_d"
+                if role == "wall" and any(f["kind"] == "shell" for f in self.spec.get("features", [])):
+                    sh = next(f for f in self.spec["features"] if f["kind"] == "shell")
+                    v = self.take(it)
+                    self.apply(f"{sh['id']}.thickness → {fmt(v)} mm", ops.set_parameter, f"{sh['id']}.thickness", v)
+                    continue
+                v = it.num.value if role in ("teeth", "module") else self.take(it)
+                self.used.add(it.num.start)
+                self.change(role, "set", v)
+            elif role is None and re.search(r"\bmake (?:it|the \w+) \S*\s*$", t[:it.num.start]) or (
+                    role is None and it.num.unit and len(self.free()) == 1 and not self.out.done
+                    and not re.search(r"\b(holes?|fillets?|chamfers?|walls?)\b", t)):
+                self.change("main", "set", self.take(it))
+
+    def _use_span(self, m) -> None:
+        for it in self.tagging.items:
+            if m.start() <= it.num.start < m.end():
+                self.used.add(it.num.start)
+
+    def change(self, role: str, how: str, value: float) -> None:
+        body = self.spec["body"]
+        paths = _paths(body, role, self.t)
+        if not paths:
+            self.out.failed.append(f"this {body['kind'].replace('_', ' ')} has no {role.replace('_', ' ')} to change")
+            return
+        for path, field_ in paths:
+            old = _get(body, path)
+            if old is None:
+                continue
+            if isinstance(old, (int, float)):
+                new = {"set": value, "add": old + value, "scale": old * value}[how]
+                if field_ == "teeth":
+                    new = int(round(new))
+                if new <= 0:
+                    self.out.failed.append(f"{field_} would be {fmt(new)} mm")
+                    continue
+                self.apply(f"{field_} {fmt(old)} → {fmt(new)}", ops.set_parameter, f"{body.get('id', 'body')}.{path}",
+                           new)
+
+
+def _paths(body: dict, role: str, t: str) -> list[tuple[str, str]]:
+    """The body fields a role names: [(path inside the body, name said to the user)]."""
+    k = body["kind"]
+    if role == "all":
+        return [(p, p) for p in _dims(body)]
+    if role == "main":
+        return [(_longest(body), _longest(body))]
+    table = {
+        "box": {"length": "length", "width": "width", "height": "height", "thickness": "height", "side": "length"},
+        "rounded_rect": {"length": "length", "width": "width", "height": "height", "thickness": "height"},
+        "cylinder": {"diameter": "diameter", "height": "height", "length": "height", "thickness": "height",
+                     "radius": "diameter"},
+        "tube": {"diameter": "outer_diameter", "inner": "inner_diameter", "height": "height", "length": "height",
+                 "thickness": "height", "wall": "inner_diameter"},
+        "cone": {"diameter": "bottom_diameter", "bottom_d": "bottom_diameter", "top_d": "top_diameter",
+                 "height": "height", "length": "height"},
+        "sphere": {"diameter": "diameter", "radius": "diameter"},
+        "polygon_prism": {"af": "across_flats", "diameter": "across_flats", "height": "height", "length": "height",
+                          "thickness": "height", "inner": "bore"},
+        "profile": {"length": "length", "width": "width", "height": "height", "thickness": "thickness",
+                    "wall": "thickness", "legs": "width"},
+        "spur_gear": {"module": "module", "teeth": "teeth", "thickness": "thickness", "width": "thickness",
+                      "height": "thickness", "inner": "bore"},
+    }.get(k, {})
+    if k == "profile" and body.get("shape") == "L" and body.get("width") == body.get("height") and role == "width":
+        return [("length", "length (how far the bracket runs)")]
+    if k == "profile" and role == "legs":
+        return [("width", "leg"), ("height", "leg")]
+    if k == "box" and role == "side":
+        return [("length", "length"), ("width", "width"), ("height", "height")]
+    if k == "box" and role == "thickness":
+        return [(_shortest(body), "thickness")]
+    path = table.get(role)
+    if path is None:
+        return []
+    if role == "wall" and k == "tube":
+        return []
+    if role == "radius":
+        return [(path, path)]
+    return [(path, path)]
+
+
+def _height(body: dict) -> float:
+    return float(body.get("height") or body.get("thickness") or body.get("length") or 10.0)
+
+
+def _dims(body: dict) -> list[str]:
+    return [p for p in ("length", "width", "height", "diameter", "outer_diameter", "bottom_diameter", "across_flats",
+                        "thickness") if isinstance(body.get(p), (int, float))]
+
+
+def _longest(body: dict) -> str:
+    dims = _dims(body)
+    return max(dims, key=lambda p: body[p]) if dims else "height"
+
+
+def _shortest(body: dict) -> str:
+    dims = [p for p in ("length", "width", "height") if p in body]
+    return min(dims, key=lambda p: body[p])
+
+
+def _get(body: dict, path: str):
+    return body.get(path)
+
+
+def _named_role(t: str) -> str | None:
+    m = re.search(r"\b(length|width|height|thickness|diameter)\b", t)
+    return m.group(1) if m else None
+
+
+def _count(at: dict) -> int | None:
+    if at.get("kind") in ("linear", "bolt_circle"):
+        return at.get("count")
+    if at.get("kind") == "corners":
+        return 4
+    if at.get("kind") == "grid":
+        return at["counts"][0] * at["counts"][1]
+    return None
+
+
+def _body_for_features(body: dict) -> dict:
+    """The body's sizes as the feature builder reads them (length / width of the top face)."""
+    b = dict(body)
+    if "length" not in b and "diameter" in b:
+        b["length"] = b["width"] = b["diameter"]
+    return b
+
+
+def _describe(f: dict) -> str:
+    bits = [f["kind"]]
+    if "size" in f and f["kind"] == "hole":
+        bits.append(f"Ø{fmt(f['size'])}" if not isinstance(f["size"], str) else f["size"])
+    for k in ("radius", "size", "thickness", "diameter", "height", "edges"):
+        if k in f and not (k == "size" and f["kind"] == "hole"):
+            bits.append(f"{k} {f[k] if isinstance(f[k], str) else fmt(f[k])}")
+    at = f.get("at", {})
+    if at.get("count"):
+        bits.append(f"x{at['count']}")
+    return " ".join(bits)
+
+
+def _plain(spec) -> dict:
+    """A spec as a dict without unset fields (a closed shell keeps its open_face None)."""
+    if hasattr(spec, "model_dump"):
+        out = spec.model_dump(mode="json", exclude_none=True)
+        for f, g in zip(spec.features, out.get("features", [])):
+            if getattr(f, "kind", "") == "shell" and f.open_face is None:
+                g["open_face"] = None
+        return out
+    return copy.deepcopy(spec)
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def apply_edit(text: str, spec) -> EditResult:
+    """Apply the change ``text`` asks for to ``spec`` (a dict or PartSpec). ``result.spec`` is the new
+    spec (a dict) or None when nothing could be changed; ``result.failed`` says why."""
+    return _Editor(text, spec).run()

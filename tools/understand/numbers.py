@@ -1,0 +1,131 @@
+"""Numbers and units in the words people type: "1/4\"", "1-1/2 inch", "2.5 cm", "nine", "zero
+point two five", "Ø8", "M8", "A x B x C". Units convert through ``pint``; a bare number takes the
+unit the request is written in (all inches: inches; all cm: cm; otherwise mm)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import lru_cache
+
+from .vocab import vocab
+
+UNIT_WORDS = {"mm": "millimeter", "millimeter": "millimeter", "millimetre": "millimeter", "millimeters": "millimeter",
+              "millimetres": "millimeter", "cm": "centimeter", "centimeter": "centimeter", "centimetre": "centimeter",
+              "centimeters": "centimeter", "centimetres": "centimeter", "in": "inch", "inch": "inch",
+              "inches": "inch", '"': "inch", "ft": "foot", "foot": "foot", "feet": "foot", "'": "foot",
+              "m": "meter", "meter": "meter", "metre": "meter", "meters": "meter", "metres": "meter",
+              "thou": "mil", "mil": "mil", "units": "millimeter", "unit": "millimeter"}
+SHORT = {"millimeter": "mm", "centimeter": "cm", "inch": "in", "foot": "ft", "meter": "m", "mil": "mil"}
+
+
+@lru_cache(maxsize=None)
+def unit_mm(unit: str) -> float:
+    """How many mm one ``unit`` is, through pint (cached: the registry loads once)."""
+    return float(_registry()(unit).to("millimeter").magnitude)
+
+
+@lru_cache(maxsize=1)
+def _registry():
+    import pint
+
+    return pint.UnitRegistry()
+
+
+NUM = r"(?:\d+\s*-\s*\d+/\d+|\d+\s+\d+/\d+|\d+/\d+|\d*\.\d+|\d+)"
+# "in" is an inch only where it cannot be the preposition ("10 mm in from the edge")
+UNIT = (r"(?:mm|millimet(?:er|re)s?|cm|centimet(?:er|re)s?|met(?:er|re)s?|inch(?:es)?|"
+        r"in(?![a-z])(?!\s+(?:from|the|a|an|each|every|diameter|dia|length|width|height|thickness|size|total|"
+        r"all|on|both|depth|radius|from)\b)|\"|ft|feet|foot|thou|units?)(?![a-z])")
+QTY = re.compile(rf"(?<![\w.])({NUM})\s*({UNIT})?")
+
+
+@dataclass
+class Num:
+    """A number as written: ``value`` in its own unit, ``unit`` the pint name or None (bare)."""
+    value: float
+    unit: str | None
+    start: int
+    end: int
+    text: str
+
+    def mm(self, default: float = 1.0) -> float:
+        return self.value * (unit_mm(self.unit) if self.unit else default)
+
+    @property
+    def integer(self) -> bool:
+        return self.unit is None and float(self.value).is_integer()
+
+
+def number(text: str) -> float:
+    """'1-1/2' → 1.5, '3/8' → 0.375, '.5' → 0.5."""
+    t = text.strip()
+    m = re.fullmatch(r"(\d+)\s*[- ]\s*(\d+)/(\d+)", t)
+    if m:
+        return int(m.group(1)) + float(Fraction(int(m.group(2)), int(m.group(3))))
+    if "/" in t:
+        a, b = t.split("/")
+        return float(Fraction(int(a), int(b))) if int(b) else float(a)
+    return float(t)
+
+
+_SPOKEN = re.compile(r"\b(zero|one|two|three|four|five|six|seven|eight|nine)\s+point((?:\s+(?:zero|one|two|three|"
+                     r"four|five|six|seven|eight|nine))+)\b")
+_DIGIT = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine".split())}
+
+
+def normalize(text: str) -> str:
+    """Lower case, symbols and typos fixed, number words as digits."""
+    t = text.lower()
+    t = (t.replace("×", " x ").replace("″", '"').replace("”", '"').replace("“", '"').replace("’", "'")
+         .replace("⌀", " dia ").replace("ø", " dia ").replace("°", " deg ").replace("–", "-").replace("²", ""))
+    t = re.sub(r"(\d),(\d{3})\b", r"\1\2", t)
+    t = re.sub(r"(\d)\s*''", r'\1"', t)
+    t = _SPOKEN.sub(lambda m: _DIGIT[m.group(1)] + "." + "".join(_DIGIT[w] for w in m.group(2).split()), t)
+    v = vocab()
+    t = _words(t, v["typos"])
+    t = re.sub(r"\bone (?=(?:end|side|face|edge|leg|corner|of)\b)", "a ", t)
+    # "one 1/4 inch hole": a number word before a fraction is a count, not a mixed number
+    t = re.sub(r"\b(" + "|".join(map(re.escape, v["numbers"])) + r") (?=\d+/\d+)", r"\1 of ", t)
+    t = _words(t, {k: str(n) for k, n in v["numbers"].items()})
+    t = re.sub(r"(\d)\s*x\s*(?=[\d.])", r"\1 x ", t)          # 20x20x2 → 20 x 20 x 2
+    t = re.sub(r"(?<=[a-z])(\d)", r" \1", t)                  # r5 → r 5, m8 stays below
+    t = re.sub(r"\bm (\d)", r"m\1", t)
+    t = re.sub(r"\s+", " ", t).strip()
+    return t
+
+
+@lru_cache(maxsize=64)
+def _pattern(keys: tuple) -> re.Pattern:
+    return re.compile(r"(?<![\w'])(" + "|".join(re.escape(k) for k in keys) + r")(?![\w'])")
+
+
+def _words(t: str, table: dict) -> str:
+    keys = tuple(sorted(table, key=len, reverse=True))
+    return _pattern(keys).sub(lambda m: str(table[m.group(1)]), t) if keys else t
+
+
+def numbers(t: str) -> list[Num]:
+    """Every number in normalized text, with its unit where one is written."""
+    out = []
+    for m in QTY.finditer(t):
+        unit = UNIT_WORDS.get(m.group(2).strip()) if m.group(2) else None
+        out.append(Num(number(m.group(1)), unit, m.start(), m.end(), m.group(0)))
+    return out
+
+
+def default_unit(nums: list[Num]) -> str | None:
+    """The unit a request is written in: inch or cm when every written unit is that one."""
+    units = {n.unit for n in nums if n.unit}
+    if units == {"inch"}:
+        return "inch"
+    if units == {"centimeter"}:
+        return "centimeter"
+    if units == {"millimeter"} or not units:
+        return None
+    return None
+
+
+def fmt(v: float) -> str:
+    return f"{v:.4g}" if abs(v) < 1000 else f"{v:.0f}"

@@ -1,0 +1,123 @@
+"""A request in plain words → ranked candidate part specs, with every assumption and every word
+that was not understood."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .build import Build
+from .build_features import features
+from .clauses import clauses
+from .numbers import default_unit, normalize, unit_mm
+from .roles import role_words, tag
+from .targets import targets
+from .vocab import find, vocab
+
+RESTART = re.compile(r"^.*\b(?:start over|start again|from scratch|scrap (?:that|it|this)|new part|instead make)\b\s*[:,.]?\s*")
+STEP_MARK = re.compile(r"(?:(?<=^)|(?<=[\s.;:]))(?:step\s*)?\d{1,2}[.)](?=\s+[a-z])")
+
+
+@dataclass
+class Candidate:
+    spec: dict
+    notes: list[str] = field(default_factory=list)
+    score: float = 1.0
+
+    def to_dict(self) -> dict:
+        return {"spec": self.spec, "notes": self.notes, "score": self.score}
+
+
+@dataclass
+class Understanding:
+    text: str
+    candidates: list[Candidate] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)          # assumptions
+    missing: list[str] = field(default_factory=list)        # what it needs and could not find
+    unknown: list[str] = field(default_factory=list)        # words not understood
+    body: str | None = None                                 # the body word it read
+
+    @property
+    def spec(self) -> dict | None:
+        return self.candidates[0].spec if self.candidates else None
+
+    def explain(self) -> str:
+        bits = []
+        if self.notes:
+            bits.append("Assumed: " + "; ".join(self.notes) + ".")
+        if self.missing:
+            bits.append("Missing: " + "; ".join(self.missing) + ".")
+        if self.unknown:
+            bits.append("Not understood: " + ", ".join(f"'{w}'" for w in self.unknown) + ".")
+        return " ".join(bits)
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "candidates": [c.to_dict() for c in self.candidates], "notes": self.notes,
+                "missing": self.missing, "unknown": self.unknown, "body": self.body}
+
+
+def understand(text: str) -> Understanding:
+    t = normalize(text)
+    t = STEP_MARK.sub(";", t)
+    t = RESTART.sub("", t)
+    out = Understanding(text)
+    tagging = tag(t)
+    du = default_unit([it.num for it in tagging.items])
+    k = unit_mm(du) if du else 1.0
+    units = {"inch": "in", "centimeter": "cm"}.get(du or "", "mm")
+    cls = clauses(t, tagging)
+    kinds = [c.body[1] for c in cls if c.body]
+    body_kind = kinds[0] if kinds else None
+    body, feats = targets(cls, tagging.groups, k, body_kind)
+    bd = Build(t, body, feats, body_kind)
+    bd.unit_mm = k
+    if body_kind is None:
+        bd.notes.append("no shape named: " + ("a cylinder" if body.get("diameter") else "a block") + " assumed")
+    spec_body = bd.make_body()
+    out.body = body_kind
+    if spec_body is not None:
+        features(bd, spec_body)
+        spec = {"schema_version": "1.0", "name": _name(text), "units": units, "body": spec_body,
+                "features": bd.features}
+        out.candidates.append(Candidate(spec, list(bd.notes)))
+    out.notes, out.missing = bd.notes, bd.missing
+    out.unknown = unknown_words(t)
+    return out
+
+
+def _name(text: str) -> str:
+    s = re.sub(r"\s+", " ", text.strip())
+    return s[:77] + "..." if len(s) > 80 else s
+
+
+_KNOWN: set[str] | None = None
+
+
+def known_words() -> set[str]:
+    global _KNOWN
+    if _KNOWN is None:
+        v = vocab()
+        words: set[str] = set(v.get("filler", []))
+        for section in ("bodies", "features", "edge_sets", "faces"):
+            for phrases in v[section].values():
+                for p in phrases:
+                    words.update(re.findall(r"[a-z]+", p))
+        for side in role_words().values():
+            for phrases in side.values():
+                for p in phrases:
+                    words.update(re.findall(r"[a-z]+", p))
+        words.update(re.findall(r"[a-z]+", " ".join(map(str, v["typos"].values()))))
+        words.update(["mm", "cm", "in", "inch", "inches", "millimeter", "millimeters", "millimetre", "millimetres",
+                      "centimeter", "centimeters", "ft", "feet", "foot", "units", "unit", "x", "by", "m", "iso"])
+        _KNOWN = words
+    return _KNOWN
+
+
+def unknown_words(t: str) -> list[str]:
+    known = known_words()
+    out = []
+    for w in re.findall(r"[a-z][a-z'-]*", t):
+        w = w.strip("'-")
+        if len(w) > 2 and w not in known and w.rstrip("s") not in known and w not in out and not re.fullmatch(r"m\d.*", w):
+            out.append(w)
+    return out

@@ -1,0 +1,119 @@
+"""What each number in a request is: the keyword written right after it ("40 dia", "15 deep",
+"30 mm apart") or right before it ("dia 8", "depth of 15", "PCD 80"), counts ("six holes",
+"4 x 9 holes"), and "A x B x C" groups. Keywords are data (``roles.yaml``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import yaml
+
+from .numbers import Num, numbers
+from .vocab import HERE, vocab
+
+FILL_PRE = r"(?:\s*(?:of|=|:|is|to|at|about|approximately|approx\.?|roughly|around|by|a|an|the|measuring|)\s*)*"
+COUNT_NOUNS = r"(?:holes?|bolts?|screws?|slots?|teeth|tooth|bores|openings?|cutouts?|pins?|ribs?)"
+BETWEEN = r"(?:(?!with\b|and\b|plus\b|on\b|in\b|at\b|for\b|to\b|of\b)[a-z'-]+|dia\s*[\d.]+|[\d.]+\s*mm|x\s*[\d.]+)"
+
+
+@lru_cache(maxsize=1)
+def role_words() -> dict:
+    return yaml.safe_load((HERE / "roles.yaml").read_text())
+
+
+@lru_cache(maxsize=2)
+def _table(side: str) -> tuple[re.Pattern, dict]:
+    table = {p: role for role, phrases in role_words()[side].items() for p in phrases}
+    keys = sorted(table, key=len, reverse=True)
+    alt = "|".join(re.escape(k) for k in keys)
+    if side == "after":
+        return re.compile(rf"^\s*(?:overall\s+|outside\s+|in total\s+|total\s+)?({alt})(?![\w])"), table
+    return re.compile(rf"(?<![\w])({alt}){FILL_PRE}$"), table
+
+
+@dataclass
+class Tagged:
+    num: Num
+    role: str | None = None
+    via: str = ""                 # the keyword that gave the role
+    group: int | None = None      # index of an "A x B x C" group
+    pos: int = 0                  # place in its group
+
+
+@dataclass
+class Tagging:
+    text: str
+    items: list[Tagged] = field(default_factory=list)
+    groups: list[list[Tagged]] = field(default_factory=list)
+
+    def in_span(self, a: int, b: int) -> list[Tagged]:
+        return [t for t in self.items if a <= t.num.start < b]
+
+
+_X = re.compile(r"^\s*(?:x|by)\s*$")
+
+
+def tag(t: str) -> Tagging:
+    nums = numbers(t)
+    out = Tagging(t, [Tagged(n) for n in nums])
+    items = out.items
+    # A x B (x C): numbers joined by x / by
+    i = 0
+    while i < len(items) - 1:
+        j = i
+        while j + 1 < len(items) and _X.match(t[items[j].num.end:items[j + 1].num.start]):
+            j += 1
+        if j > i:
+            g = items[i:j + 1]
+            for k, it in enumerate(g):
+                it.group, it.pos = len(out.groups), k
+            out.groups.append(g)
+        i = j + 1
+    after, a_table = _table("after")
+    before, b_table = _table("before")
+    used_after: set[int] = set()
+    # counts first: a bare integer before a countable noun ("six holes", "4 x 9 holes", "8 dia 18 holes")
+    inside: list[tuple[int, int]] = []
+    for it in items:
+        n = it.num
+        if not n.integer or it.role or any(a <= n.start < b for a, b in inside):
+            continue
+        rest = t[n.end:n.end + 40]
+        m = re.match(rf"^\s*(?:of\s+)?(?:{BETWEEN}\s+){{0,3}}?({COUNT_NOUNS})\b", rest)
+        lead = re.match(r"^\s*(?:mm|cm|in\b|\"|deep|m\d|dia(?:meter)?\b(?!\s*[\d.]))", rest)
+        if it.group is not None and it.pos > 0 and len(out.groups[it.group]) > 2:
+            m = None
+        if m and not lead and 0 < n.value <= 500:
+            it.role, it.via = ("teeth", "teeth") if m.group(1).startswith("t") else ("count", "count")
+            inside.append((n.end, n.end + m.start(1)))
+            if it.group is not None and len(out.groups[it.group]) == 2 and it.pos == 0:
+                other = out.groups[it.group][1]
+                if other.role is None:
+                    other.role, other.via = "size", "x"
+        elif re.match(r"^\s*(?:of them|in total|total|in all)\b", rest):
+            it.role, it.via = "count", "of them"
+    for it in items:
+        if it.role:
+            continue
+        n = it.num
+        m = after.match(t[n.end:])
+        if m:
+            # "OD 40 ID 32": the word after 40 starts the next number's phrase; the word before wins
+            nxt = t[n.end + m.end():]
+            b = before.search(t[:n.start])
+            if b and re.match(r"^\s*\.?\d", nxt) and b_table[b.group(1)] != "count" and m.group(1) in b_table \
+                    and b.start(1) not in used_after:
+                continue
+            it.role, it.via = a_table[m.group(1)], m.group(1)
+            used_after.add(n.end + m.start(1))
+    for it in items:
+        if it.role:
+            continue
+        n = it.num
+        b = before.search(t[:n.start])
+        if b and b.start(1) not in used_after and not (it.group is not None and it.pos > 0):
+            it.role, it.via = b_table[b.group(1)], b.group(1)
+            used_after.add(b.start(1))
+    return out

@@ -1,0 +1,211 @@
+"""Clauses → targets: the body and each feature the request names, with the numbers that belong to
+them (by role, in mm) and the words around them (faces, edge sets, placements)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .clauses import Clause
+from .roles import Tagged
+
+NEGATED = re.compile(r"^\s*(?:no|without|not)\b")
+LEADS = re.compile(r"^\s*(?:a|an)\s+[\d.]")
+MERGED = {"shell", "keyway", "flat", "mirror"}
+RAW_ROLES = {"count", "teeth", "module", "angle"}          # numbers that are not lengths
+HOLE_MODIFIERS = {"cbore", "csink"}
+
+
+@dataclass
+class Value:
+    mm: float              # in mm (or the raw number for counts, teeth, module, angle)
+    raw: Tagged
+
+    @property
+    def explicit_unit(self) -> bool:
+        return self.raw.num.unit is not None
+
+
+@dataclass
+class Target:
+    kind: str                         # "body" or a feature word's name (hole, bore, fillet, ...)
+    noun: str = ""
+    roles: dict[str, list[Value]] = field(default_factory=dict)
+    loose: list[Value] = field(default_factory=list)      # numbers with no keyword
+    words: str = ""
+    mods: set[str] = field(default_factory=set)            # cbore / csink named with a hole
+    sub: "Target | None" = None                            # the counterbore / countersink's own numbers
+    start: int = 0
+
+    def get(self, role: str) -> float | None:
+        v = self.roles.get(role)
+        return v[0].mm if v else None
+
+    def pop(self, role: str) -> float | None:
+        v = self.roles.get(role)
+        if not v:
+            return None
+        out = v.pop(0)
+        if not v:
+            del self.roles[role]
+        return out.mm
+
+    def add(self, role: str | None, value: Value) -> None:
+        if role:
+            self.roles.setdefault(role, []).append(value)
+        else:
+            self.loose.append(value)
+
+
+def _value(it: Tagged, unit_mm: float, groups) -> Value:
+    n = it.num
+    if it.role in RAW_ROLES:
+        return Value(n.value, it)
+    unit = n.unit
+    if unit is None and it.group is not None:      # "2 x 3/4 x 6 inches": the unit written last
+        unit = next((g.num.unit for g in reversed(groups[it.group]) if g.num.unit), None)
+    if unit is None and it.group is None:
+        return Value(n.mm(unit_mm), it)
+    from .numbers import unit_mm as factor
+    return Value(n.value * (factor(unit) if unit else unit_mm), it)
+
+
+NEAR = re.compile(r"^[\s\w.\"'/-]{0,28}$")
+
+
+def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) -> tuple[Target, list[Target]]:
+    body = Target("body")
+    feats: list[Target] = []
+    current = body
+    carry: list = []
+    for ci, c in enumerate(cls):
+        nouns = []      # (position, Target) in this clause
+        words = c.text
+        hole_here = None
+        pending_mods = set()
+        negated = bool(NEGATED.match(c.text))
+        for phrase, name in ([] if negated else c.features):
+            pos = c.text.find(phrase)
+            last = nouns[-1] if nouns else None
+            if last is not None and last[1].kind in ("hole", "bore", "pocket") and name in ("hole", "bore", "pocket") \
+                    and pos - last[0] < 30:
+                continue     # "pocket drilled", "through hole", "center hole": one noun
+            same = next((f for f in feats if f.kind == name), None)
+            if name in MERGED and same is not None:
+                nouns.append((pos, same))       # one shell / one keyway: later words add to it
+                continue
+            if name in ("fillet", "chamfer") and current.kind == name and not current.roles and not current.loose:
+                nouns.append((pos, current))    # "rounded, 5 mm radius": one fillet
+                continue
+            if name in HOLE_MODIFIERS:
+                host = hole_here or (current if current.kind in ("hole", "bore") else None)
+                # "10 mm counterbore 5.5 deep" after the hole: the counterbore's own numbers
+                if host is not None and hole_here is None and current is host:
+                    sub = host.sub or Target(name, phrase)
+                    host.sub, host.mods = sub, host.mods | {name}
+                    nouns.append((pos, sub))
+                    continue
+                if hole_here is not None:
+                    hole_here.mods.add(name)
+                    sub = hole_here.sub or Target(name, phrase)
+                    hole_here.sub = sub
+                    nouns.append((pos, sub))
+                    continue
+                pending_mods.add(name)
+                continue
+            tgt = Target(name, phrase, start=c.start + pos)
+            if name in ("hole", "bore"):
+                tgt.mods |= pending_mods
+                if pending_mods:
+                    tgt.sub = Target(next(iter(pending_mods)))
+                pending_mods = set()
+                hole_here = tgt
+            nouns.append((pos, tgt))
+            feats.append(tgt)
+        if pending_mods:        # "countersunk" with no hole noun in this clause: the last hole's
+            host = next((f for f in reversed(feats) if f.kind in ("hole", "bore")), None)
+            if host is not None:
+                host.mods |= pending_mods
+                host.sub = host.sub or Target(next(iter(pending_mods)))
+                nouns.append((0, host.sub))
+        if c.body is not None:
+            pos = c.text.find(c.body[0])
+            if not body.noun:
+                body.noun = c.body[0]
+            nouns.append((pos, body))
+        nouns.sort(key=lambda pt: pt[0])
+        for t in {id(t): t for _, t in nouns}.values():
+            t.words += " " + words
+        if not nouns:
+            current.words += " " + words
+            owner_default = current
+            # "with a 6 wide, 3.5 deep keyway": numbers that lead into the next clause's feature
+            nxt = cls[ci + 1] if ci + 1 < len(cls) else None
+            if LEADS.match(c.text) and nxt is not None and nxt.features and not nxt.body and c.nums:
+                carry.extend(c.nums)
+                continue
+        else:
+            owner_default = None
+        if negated:
+            owner_default = body
+            nouns = []
+        for it in carry + c.nums if nouns else c.nums:
+            v = _value(it, unit_mm, groups)
+            if it in carry:
+                first = next((t for _, t in nouns if t is not body), nouns[0][1])
+                first.add(it.role, v)
+                continue
+            pos = it.num.start - c.start
+            if nouns:
+                after = [(p, t) for p, t in nouns if p >= it.num.end - c.start]
+                before = [(p, t) for p, t in nouns if p < pos]
+                nxt = after[0] if after else None
+                if nxt is not None and NEAR.match(c.text[it.num.end - c.start:nxt[0]]) and (
+                        it.role in (None, "count", "size", "diameter", "depth", "inner", "radius", "pcd")
+                        or not before):
+                    owner = nxt[1]
+                elif before:
+                    owner = before[-1][1]
+                else:
+                    owner = nxt[1]
+            else:
+                owner = owner_default
+            owner = _redirect(owner, it.role, body, body_kind)
+            owner.add(it.role, v)
+        carry = [] if nouns else carry
+        if nouns:
+            current = nouns[-1][1] if nouns[-1][1].kind not in HOLE_MODIFIERS else next(
+                (f for f in reversed(feats) if f.kind in ("hole", "bore")), body)
+            if any(t is body for _, t in nouns) and nouns[-1][1] is body:
+                current = body
+    return body, feats
+
+
+BODY_ROLES = {"length", "width", "height", "thickness", "length_width", "side", "af", "legs", "flange", "module",
+              "teeth", "top_d", "bottom_d", "across_corners"}
+FEATURE_ROLES = {
+    "hole": {"count", "size", "diameter", "inner", "depth", "spacing", "pcd", "inset", "radius", "head", "angle",
+             "length", "width"},
+    "bore": {"count", "size", "diameter", "inner", "depth", "radius", "head", "angle"},
+    "fillet": {"size", "radius", "diameter"},
+    "chamfer": {"size", "angle"},
+    "shell": {"wall", "thickness", "size"},
+    "boss": {"diameter", "height", "size", "length", "width", "thickness", "inner", "radius"},
+    "pocket": {"diameter", "depth", "length", "width", "size", "radius", "inner"},
+    "slot": {"length", "width", "depth", "size", "count", "spacing"},
+    "keyway": {"width", "depth", "length", "size"},
+    "flat": {"depth", "length", "size"},
+    "cbore": {"head", "diameter", "depth", "size", "inner", "angle"},
+    "csink": {"head", "diameter", "angle", "size", "depth", "inner"},
+    "mirror": set(),
+}
+
+
+def _redirect(owner: Target, role: str | None, body: Target, body_kind: str | None) -> Target:
+    """A body size written in a feature's clause ("..., 10 thick") belongs to the body."""
+    if owner is body or role is None:
+        return owner
+    accepts = FEATURE_ROLES.get(owner.kind, set())
+    if role not in accepts and (role in BODY_ROLES or role in ("diameter", "inner", "height", "length", "width")):
+        return body
+    return owner
