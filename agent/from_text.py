@@ -81,7 +81,7 @@ def ask_model(ask, text: str, tries: int = MODEL_TRIES) -> tuple[dict | None, st
 
     from cadagent.tools.cadjson.validate import validate
 
-    system = resources.files("agent").joinpath("prompts/cadjson.md").read_text(encoding="utf-8")
+    system = resources.files("cadagent.agent").joinpath("prompts/cadjson.md").read_text(encoding="utf-8")
     messages: list = [("system", system), ("human", text)]
     problems: list = []
     for call in range(1, tries + 1):

@@ -40,7 +40,7 @@ export(shape, sys.argv[2], "part", ["brep", "step", "stl", "glb"])
 
 
 def script_source(name: str) -> str:
-    return resources.files("bench").joinpath("scripts", f"{name}.py").read_text(encoding="utf-8")
+    return resources.files("cadagent.bench").joinpath("scripts", f"{name}.py").read_text(encoding="utf-8")
 
 
 def _in_process(source: str, out_dir: str) -> float:

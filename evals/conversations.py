@@ -51,7 +51,7 @@ class Conversation:
 
 @lru_cache(maxsize=1)
 def _validator() -> Draft202012Validator:
-    schema = json.loads(resources.files("evals").joinpath("conversation.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads(resources.files("cadagent.evals").joinpath("conversation.schema.json").read_text(encoding="utf-8"))
     return Draft202012Validator(schema)
 
 

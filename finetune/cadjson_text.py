@@ -26,7 +26,7 @@ def instruction_records(sandbox, rng: random.Random, n: int):
 
     from .dataset import BuildReport, Record, Rejected, _h, synthetic_cadjson
 
-    system = resources.files("finetune").joinpath("cadjson_system.md").read_text(encoding="utf-8").strip()
+    system = resources.files("cadagent.finetune").joinpath("cadjson_system.md").read_text(encoding="utf-8").strip()
     out = BuildReport()
     for i, (kind, raw) in enumerate(synthetic_cadjson(rng, n)):
         steps = instructions_from(raw, rng)

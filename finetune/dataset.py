@@ -41,7 +41,7 @@ FACTORS = (1.0, 0.8, 1.25, 1.5, 0.6, 2.0, 0.7, 1.1)
 
 @lru_cache(maxsize=1)
 def templates() -> dict:
-    return yaml.safe_load(resources.files("finetune").joinpath("templates.yaml").read_text(encoding="utf-8"))
+    return yaml.safe_load(resources.files("cadagent.finetune").joinpath("templates.yaml").read_text(encoding="utf-8"))
 
 
 @dataclass

@@ -24,7 +24,7 @@ class ModeScore:
 
 def load_queries(path=None) -> list[dict]:
     text = (open(path, encoding="utf-8").read() if path else
-            resources.files("knowledge").joinpath("eval", "queries.yaml").read_text(encoding="utf-8"))
+            resources.files("cadagent.knowledge").joinpath("eval", "queries.yaml").read_text(encoding="utf-8"))
     queries = yaml.safe_load(text)
     for i, q in enumerate(queries, 1):
         if not isinstance(q, dict) or not q.get("q") or not q.get("ids"):
