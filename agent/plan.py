@@ -32,6 +32,9 @@ class Plan:
     must_have: list[float] = field(default_factory=list)   # sizes that must appear among the extents
     units: str = "mm"
     notes: list[str] = field(default_factory=list)
+    # what the request asks beyond sizes, as tools.part expectations (holes, fillets, chamfers,
+    # min_wall): agent.feature_check measures them on every provider's part
+    features_expected: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -163,7 +166,42 @@ def parse_request(text: str) -> Plan:
         if feat in t:
             plan.features.append(feat)
     _derive_extents(plan)
+    _spec_facts(plan)
     return plan
+
+
+def _spec_facts(plan: Plan) -> None:
+    """Sizes and features read by the part-spec parser (tools.understand), where it reads a
+    whole buildable part: its bbox replaces the regex reading when nothing was assumed, and its
+    features (not the assumed ones, not the table-sized M holes) become feature expectations."""
+    from ..tools.part import expectations, validate
+    from ..tools.understand import understand
+
+    u = understand(plan.text)
+    if u.spec is None or u.missing:
+        return
+    part, problems = validate(u.spec)
+    if part is None or any(p.severity == "error" for p in problems):
+        return
+    e = expectations(part)
+    assumed = " ".join(u.notes)
+    if e.get("bbox_exact") and not u.notes:
+        plan.extents = sorted(round(hi - lo, 6) for lo, hi in zip(e["bbox_min"], e["bbox_max"]))
+        plan.must_have = []
+    table_sized = {f["id"] for f in u.spec.get("features", []) if isinstance(f.get("size"), str)}
+    skip = {"holes": any(w in assumed for w in ("diameter for", "spacing", "inset", "number of holes")),
+            "fillets": "fillet size" in assumed, "chamfers": "chamfer size" in assumed,
+            "min_wall": "wall thickness" in assumed}
+    out: dict = {}
+    for key in ("holes", "fillets", "chamfers", "min_wall"):
+        v = e.get(key)
+        if not v or skip[key]:
+            continue
+        if key == "holes":
+            v = [h for h in v if not set(h.get("features", ())) & table_sized]
+        if v:
+            out[key] = v
+    plan.features_expected = out
 
 
 def _derive_extents(plan: Plan) -> None:

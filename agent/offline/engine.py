@@ -1,11 +1,17 @@
-"""The offline engine: a LangChain chat model that needs no network and no weights.
+"""The offline engine: needs no network and no weights; deterministic.
 
-It reads the JSON context block the generate node puts in every prompt (the same prompt a
-real LLM gets), and answers like one: a fenced Python script, or plain words when it cannot
-do what was asked. Its skills: adapt the best retrieved example by filling its named
-parameters from the plan; apply edit rules to the current design ("10 mm longer", "twice
-as wide", "holes 6 mm", "add 2 mm fillets", "shell it 2 mm"); on a retry, try the next
-example or back off a failing fillet. Deterministic.
+The design loop calls :meth:`OfflineChatModel.draft` with a :class:`DesignContext` and gets a
+:class:`Draft`. Two paths, the first that fits wins, and the draft says which (``path``):
+
+1. **spec** (``spec_path``): the request read into a part spec (``tools.understand``) and compiled
+   to a readable script; edits are spec operations on the current version's spec ("edit"); a
+   failed attempt drops or shrinks the feature the kernel named.
+2. **example**: adapt the best retrieved example by filling its named parameters from the plan;
+   a version made from code is edited through its parameters ("10 mm longer", "holes 6 mm",
+   "add 2 mm fillets", "shell it 2 mm"); on a retry, the next example or a smaller fillet.
+
+It also still answers as a LangChain chat model from the JSON context block of a rendered
+prompt (the example path only), for callers that send prompts.
 """
 
 from __future__ import annotations
@@ -18,8 +24,11 @@ from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 
+from ..drafts import DesignContext, Draft
+from . import spec_path
 from .params import ROLE_PARAMS, coverage, fill, parameters, set_parameters
 
+_FENCE = re.compile(r"```python\n(.*?)```", re.S)
 _CONTEXT = re.compile(r"CONTEXT\s*```json\s*(\{.*\})\s*```", re.S)
 SIZE_ROLES = ("length", "width", "height", "thickness", "diameter")
 CANNOT = ("The offline engine can only adapt the examples in its knowledge base and apply simple edits "
@@ -48,6 +57,46 @@ class OfflineChatModel(BaseChatModel):
         return ChatResult(generations=[ChatGeneration(message=AIMessage(content=answer))])
 
     # -- the engine ------------------------------------------------------------------------
+    def draft(self, ctx: DesignContext) -> Draft:
+        """The spec path first; the stored examples (or a code version's parameters) as the fallback."""
+        base = ctx.base or ctx.task
+        if ctx.task == "fix" and (ctx.previous or {}).get("spec"):
+            d = spec_path.repair(ctx)
+            if d is not None:
+                return d
+        elif ctx.task == "modify" or (ctx.task == "fix" and base == "modify"):
+            d = spec_path.edit(ctx) if ctx.task == "modify" else None
+            if d is not None:
+                return d
+        elif ctx.task in ("new_design", "fix") and ctx.attempt == 1:
+            d = spec_path.new_design(ctx)
+            if d is not None:
+                return d
+        return self._fallback(ctx, base)
+
+    def _fallback(self, ctx: DesignContext, base: str) -> Draft:
+        current, previous = ctx.current or {}, ctx.previous or {}
+        legacy = {"task": ctx.task, "base": base, "request": ctx.request, "plan": ctx.plan, "edits": ctx.edits,
+                  "examples": ctx.examples, "current_code": current.get("code"), "attempt": ctx.attempt,
+                  "last_error": previous.get("error"), "previous_code": previous.get("code")}
+        if ctx.task == "new_design" or (ctx.task == "fix" and base != "modify"):
+            # attempts count the examples: the spec path, when it answered, was attempt 1
+            legacy["attempt"] = max(1, ctx.attempt)
+        answer = self.answer(legacy)
+        m = _FENCE.search(answer)
+        code = m.group(1) if m else None
+        note = _FENCE.sub("", answer).strip()
+        path = "example" if base != "modify" else "code-edit"
+        if code is None:
+            u = spec_path.understand(ctx.request) if base != "modify" else None
+            extra = f" {u.explain()}" if u is not None and u.explain() else ""
+            return Draft(None, note + extra, path=path, declined=True)
+        if base != "modify":
+            u = spec_path.understand(ctx.request)
+            why = u.explain() or "no shape I can build from a spec was named"
+            note = f"{note} (The spec path could not read this request: {why})"
+        return Draft(code, note, path=path)
+
     def answer(self, ctx: dict) -> str:
         task = ctx.get("task")
         if task == "modify":

@@ -1,0 +1,129 @@
+"""The offline engine's first path: words → a part spec (tools.understand) → a compiled, readable
+CadQuery script. New designs are read from the request; edits are spec operations on the current
+version's spec; a failed attempt is repaired by dropping or shrinking the feature the kernel named.
+Returns None where the spec path has nothing to say (the engine then adapts a stored example)."""
+
+from __future__ import annotations
+
+import copy
+import re
+
+from ...tools.part import compile_spec, validate
+from ...tools.understand import apply_edit, understand
+from ..drafts import DesignContext, Draft
+
+PROVIDER_HINT = "For this request, choose an LLM provider (e.g. --llm gemini or --llm openai)."
+MAX_ATTEMPTS = 3
+
+
+def compiled(spec: dict) -> tuple[str | None, list[str], dict | None]:
+    """(script, errors, the validated spec as a dict) for a spec dict."""
+    part, problems = validate(spec)
+    errors = [str(p) for p in problems if p.severity == "error"]
+    if part is None or errors:
+        return None, errors, None
+    return compile_spec(part).script, [], spec
+
+
+def summary(spec: dict) -> str:
+    b = spec["body"]
+    sizes = ", ".join(f"{k.replace('_', ' ')} {v:g}" for k, v in b.items()
+                      if isinstance(v, (int, float)) and not isinstance(v, bool))
+    feats = ", ".join(f"{f['id']} ({f['kind']})" for f in spec.get("features", []))
+    return f"{b['kind'].replace('_', ' ')} ({sizes})" + (f" with {feats}" if feats else "")
+
+
+def new_design(ctx: DesignContext) -> Draft | None:
+    u = understand(ctx.request)
+    if u.spec is None:
+        if u.body is not None and u.missing and not ctx.examples:
+            # a part it recognised but cannot size, and no example to start from: ask, never guess
+            return Draft(None, f"I read a {u.body.replace('_', ' ')}, but: {u.explain()} Please give those sizes.",
+                         path="spec", declined=True)
+        return None
+    code, errors, spec = compiled(u.spec)
+    if code is None:
+        return Draft(None, "I read the request as a " + summary(u.spec) + ", but that part cannot be built: "
+                     + "; ".join(errors) + ". " + u.explain() + " " + PROVIDER_HINT, spec=u.spec, path="spec",
+                     declined=True)
+    note = f"Made from a part spec (the spec path): {summary(spec)}."
+    extra = u.explain()
+    return Draft(code, f"{note} {extra}".strip(), spec=spec, path="spec")
+
+
+def edit(ctx: DesignContext) -> Draft | None:
+    current = ctx.current or {}
+    spec = current.get("spec")
+    if not spec:
+        return None         # a version made from code: edited through its parameters
+    r = apply_edit(ctx.request, spec)
+    if r.spec is None:
+        return Draft(None, "I could not apply that change to the part spec. " + r.explain() + " " + PROVIDER_HINT,
+                     path="edit", declined=True)
+    code, errors, new = compiled(r.spec)
+    if code is None:
+        return Draft(None, "That change gives a part that cannot be built: " + "; ".join(errors) + ".",
+                     spec=r.spec, path="edit", declined=True)
+    return Draft(code, f"Edited the part spec: {r.explain()}", spec=new, path="edit")
+
+
+def repair(ctx: DesignContext) -> Draft | None:
+    """A spec-made attempt failed: drop or shrink the feature the failure names, and say so."""
+    prev = ctx.previous or {}
+    spec = prev.get("spec")
+    if not spec:
+        return None
+    if ctx.attempt > MAX_ATTEMPTS:
+        return Draft(None, "The part spec did not build after several repairs. " + PROVIDER_HINT, path="spec",
+                     declined=True)
+    fid = failing_feature(spec, prev)
+    if fid is None:
+        return Draft(None, "The part built from the spec failed and I cannot tell which feature caused it: "
+                     + _why(prev) + ". " + PROVIDER_HINT, spec=spec, path="spec", declined=True)
+    fixed = copy.deepcopy(spec)
+    f = next(g for g in fixed["features"] if g["id"] == fid)
+    if f["kind"] in ("fillet", "chamfer") and (f.get("radius") or f.get("size", 0)) > 0.4:
+        key = "radius" if f["kind"] == "fillet" else "size"
+        f[key] = round(f[key] / 2, 3)
+        what = f"halved {fid} to {f[key]:g} mm"
+    else:
+        if any(g.get("feature") == fid for g in fixed["features"]):
+            return Draft(None, f"{fid} failed ({_why(prev)}) and other features copy it. " + PROVIDER_HINT,
+                         spec=spec, path="spec", declined=True)
+        fixed["features"] = [g for g in fixed["features"] if g["id"] != fid]
+        what = f"left out {fid} ({f['kind']})"
+    code, errors, new = compiled(fixed)
+    if code is None:
+        return Draft(None, f"After the failure ({_why(prev)}) no smaller part spec builds: {'; '.join(errors)}. "
+                     + PROVIDER_HINT, spec=spec, path="spec", declined=True)
+    return Draft(code, f"The first part failed ({_why(prev)}); I {what}. The part is missing what was left out.",
+                 spec=new, path="spec")
+
+
+def failing_feature(spec: dict, prev: dict) -> str | None:
+    err = prev.get("error") or {}
+    line = err.get("line") if isinstance(err, dict) else None
+    code = prev.get("code")
+    if isinstance(line, int) and code:
+        part, _ = validate(spec)
+        if part is not None:
+            c = compile_spec(part)
+            if c.script == code:
+                fid = c.feature_at(line)
+                if fid and any(g["id"] == fid for g in spec.get("features", [])):
+                    return fid
+    text = " ".join([str(err.get("message", "")) if isinstance(err, dict) else "", *map(str, prev.get("problems") or [])])
+    for g in reversed(spec.get("features", [])):
+        if re.search(rf"\b{re.escape(g['id'])}\b|\b{g['kind']}", text, re.I):
+            return g["id"]
+    # a kernel failure with no line: fillets and chamfers are the usual cause, the last one first
+    return next((g["id"] for g in reversed(spec.get("features", [])) if g["kind"] in ("fillet", "chamfer")), None)
+
+
+def _why(prev: dict) -> str:
+    err = prev.get("error") or {}
+    bits = []
+    if isinstance(err, dict) and err:
+        bits.append(f"{err.get('type', 'error')}: {err.get('message', '')}".strip())
+    bits += [str(p) for p in (prev.get("problems") or [])][:3]
+    return "; ".join(b for b in bits if b) or "no valid solid"

@@ -1,0 +1,84 @@
+"""The offline engine's spec path through ``draft()``: a new part, edits that compose, a repair after
+a failure, the example fallback, and the feature check on the measured part."""
+
+import math
+
+import pytest
+
+from cadagent.agent.drafts import DesignContext
+from cadagent.agent.feature_check import feature_problems
+from cadagent.agent.offline.engine import OfflineChatModel
+from cadagent.agent.plan import parse_request
+
+ENGINE = OfflineChatModel()
+EXAMPLE = {"id": "plate_basic", "title": "plate", "code": "import cadquery as cq\nlength = 80\nwidth = 50\n"
+           "thickness = 5\nresult = cq.Workplane('XY').box(length, width, thickness)\n"}
+
+
+def new(text, **kw):
+    return ENGINE.draft(DesignContext(task="new_design", request=text, **kw))
+
+
+def edit(text, d):
+    return ENGINE.draft(DesignContext(task="modify", request=text, current={"version": 1, "code": d.code,
+                                                                            "spec": d.spec}))
+
+
+def test_new_design_goes_through_the_spec_and_builds(sandbox):
+    d = new("puck 60 diameter, 20 tall")
+    d = edit("three 6 mm holes on a 40 mm circle", d)
+    d = edit("chamfer the top edge 1 mm", d)
+    assert d.path == "edit" and "Changed: added chamfer" in d.note
+    res = sandbox.run_script(d.code, exports=())
+    assert res.valid_solid, res.error
+    top_chamfer = math.pi * 30 * 1 * 1 - 2 / 3 * 1 ** 3 * math.pi   # ring of a 45° chamfer, r = 30
+    want = math.pi * 30 ** 2 * 20 - 3 * math.pi * 3 ** 2 * 20 - top_chamfer
+    assert res.report.volume == pytest.approx(want, rel=2e-3)
+    assert sorted(res.report.size) == pytest.approx([20, 60, 60], abs=1e-3)
+    plan = {"features_expected": {"holes": [{"diameter": 6, "through": True, "count": 3}],
+                                  "chamfers": [{"size": 1, "feature": "bevel"}]}}
+    assert feature_problems(plan, res.to_dict(), sandbox) == []
+    plan["features_expected"]["holes"][0]["count"] = 4
+    assert feature_problems(plan, res.to_dict(), sandbox) == ["asked 4 holes Ø6 through, found 3 Ø6 through"]
+
+
+def test_plan_carries_the_requested_features():
+    p = parse_request("plate 100x60x8, a 4.5 mm hole in each corner (8 mm inset), fillet the vertical edges 5")
+    assert p.extents == [8, 60, 100]
+    assert [(h["diameter"], h["count"]) for h in p.features_expected["holes"]] == [(4.5, 4)]
+    assert p.features_expected["fillets"] == [{"radius": 5, "feature": "round"}]
+    # an assumed size is not a promise another provider must keep
+    p = parse_request("plate 100x60x8 with rounded corners")
+    assert "fillets" not in p.features_expected and p.extents == [8, 60, 100]
+
+
+def test_feature_check_needs_a_request_and_a_part(sandbox):
+    assert feature_problems({}, {"ok": True, "shape_file": "/nonexistent"}, sandbox) == []
+    plan = {"features_expected": {"fillets": [{"radius": 2, "feature": "r"}]}}
+    assert feature_problems(plan, {"ok": True, "shape_file": "/nonexistent"}, sandbox) == [
+        "the part's shape file is missing: its features could not be measured"]
+
+
+def test_what_it_cannot_read_is_said_and_examples_are_the_fallback():
+    d = new("a gear with nice teeth")
+    assert d.declined and d.code is None and "module and number of teeth" in d.note
+    d = new("a knob for a radio", examples=[EXAMPLE])
+    assert d.path == "example" and d.code and "plate_basic" in d.note
+    assert "The spec path could not read this request" in d.note and "'radio'" in d.note
+    d = edit("make it purple", new("30 mm cube"))
+    assert d.declined and "no change I could read" in d.note
+
+
+def test_a_version_made_from_code_is_edited_through_its_parameters():
+    d = ENGINE.draft(DesignContext(task="modify", request="10 mm longer",
+                                   edits=[{"kind": "add", "role": "length", "value": 10.0}],
+                                   current={"version": 1, "code": EXAMPLE["code"], "spec": None}))
+    assert d.path == "code-edit" and "length = 90" in d.code
+
+
+def test_repair_drops_or_shrinks_the_feature_that_failed():
+    d = new("block 40x40x20, fillet the vertical edges 4")
+    prev = {"code": d.code, "spec": d.spec, "error": {"type": "kernel", "message": "BRep_API: command not done"},
+            "problems": []}
+    r = ENGINE.draft(DesignContext(task="fix", base="new_design", request="", attempt=2, previous=prev))
+    assert r.path == "spec" and r.spec["features"][0]["radius"] == 2 and "halved" in r.note
