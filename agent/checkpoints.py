@@ -7,6 +7,10 @@ rebuilt from the version folders (:mod:`agent.recovery`), so nothing committed i
 
 WAL mode lets readers (the UI refreshing a session) run while a turn writes; the busy timeout makes
 a second process wait for a write lock instead of failing with "database is locked".
+
+``CADAGENT_CHECKPOINT_URL`` chooses the database: unset, the workspace's ``checkpoints.sqlite``; a path
+(or ``sqlite:///path``), that file; ``postgresql://…``, a Postgres shared by many processes
+(:mod:`agent.pg`, server mode).
 """
 
 from __future__ import annotations
@@ -22,6 +26,14 @@ _DAMAGE = ("malformed", "not a database", "file is encrypted", "disk image", "da
 
 class CheckpointDamaged(sqlite3.DatabaseError):
     """The checkpoint database is unreadable (raised only by :func:`check`)."""
+
+
+def sqlite_path(url: str | None, workspace: Path) -> Path:
+    """The SQLite file a checkpoint URL names (None: the workspace's own)."""
+    if not url:
+        return Path(workspace) / "checkpoints.sqlite"
+    url = str(url)
+    return Path(url[len("sqlite://"):] if url.startswith("sqlite://") else url)
 
 
 def is_damage(exc: BaseException) -> bool:

@@ -1,6 +1,7 @@
 """One turn at a time per thread, across threads and processes: a file lock per thread in
 ``<workspace>/locks/`` (``filelock``: ``flock`` on POSIX, so the lock goes with the process that
-held it, a kill -9 included; nothing stale is left to clean up)."""
+held it, a kill -9 included; nothing stale is left to clean up). In server mode (Postgres) the lock is
+an advisory lock in the database instead (:class:`agent.pg.PgTurnLock`), which holds across machines."""
 
 from __future__ import annotations
 
@@ -42,3 +43,8 @@ class ThreadLock:
     def release(self) -> None:
         if self._lock.is_locked:
             self._lock.release(force=True)
+
+
+def turn_lock(locks_dir: Path, thread_id: str, server=None):
+    """The lock for one turn: the server's (Postgres) when there is one, else the file lock."""
+    return server.turn_lock(thread_id) if server is not None else ThreadLock(locks_dir, thread_id)

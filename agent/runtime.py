@@ -1,4 +1,5 @@
-"""The agent as the CLI and the UI see it: send a message on a thread, get events as they happen.
+"""The agent as the CLI, the UI, the evals and the benches see it: a turn's input (a message or a
+command, :mod:`~.contract`) on a thread, its events as they happen, one :class:`TurnResult` at the end.
 
 Durability and concurrency (see the README's "Data and durability"): one turn at a time per thread
 (a file lock, so across processes too); before each turn the thread's version list is checked against
@@ -13,24 +14,22 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+import time
 from pathlib import Path
 
-from . import checkpoints, nodes, recovery
+from . import checkpoints, pg, recovery
+from .contract import (Event, Explain, Message, Restore, RunCode, SetParameters, TurnInput, TurnResult, Version,
+                       as_input)
 from .diskfaults import WorkspaceError, check_writable, describe as describe_fault
-from .graph import build_graph
-from .locking import ThreadLock, TurnBusy
-from .providers import caches_prefix, chat_model, compact_prompts, uses_tools
+from .graph import STEPS, build_graph
+from .locking import TurnBusy, turn_lock
+from .model_calls import ModelCaller
+from .nodes.common import Deps
+from .providers import caches_prefix, compact_prompts, get as get_provider, uses_tools
 from .sessions import SessionStore
+from .state import current_entry
 
-__all__ = ["Agent", "Event", "TurnBusy", "WorkspaceError", "describe"]
-
-
-@dataclass
-class Event:
-    node: str
-    text: str
-    data: dict = field(default_factory=dict)
+__all__ = ["Agent", "Event", "TurnBusy", "TurnResult", "Version", "WorkspaceError", "describe"]
 
 
 class Agent:
@@ -38,7 +37,8 @@ class Agent:
         self.settings = settings
         self.workspace = Path(settings.workspace)
         check_writable(self.workspace)  # a read-only or full workspace is said here, before anything starts
-        llm = llm or chat_model(settings)  # a misconfigured provider fails here, before anything starts
+        self.provider = get_provider(settings.agent.llm)
+        llm = llm or self.provider.build(settings)  # a misconfigured provider fails here, before anything starts
         self._own_sandbox = sandbox is None
         try:
             self.sandbox = sandbox or settings.sandbox_factory()
@@ -47,12 +47,14 @@ class Agent:
         if kb == "default":
             kb = settings.knowledge_base()
         self.kb = kb
-        self.sessions = SessionStore(self.workspace, jobs_root=self.sandbox.jobs_root)
-        self.deps = nodes.Deps(llm=llm, sandbox=self.sandbox,
-                               sessions=self.sessions, kb=kb, max_attempts=settings.agent.max_attempts,
-                               settings=settings, use_tools=uses_tools(settings),
-                               handbook=caches_prefix(settings), compact=compact_prompts(settings),
-                               llm_explains=settings.agent.llm != "offline")
+        self.sessions = SessionStore(settings.files_dir(), jobs_root=self.sandbox.jobs_root)
+        from .lc_tools import make_tools
+
+        self.caller = ModelCaller(llm=llm, provider=self.provider, tools=make_tools(self.sandbox, kb),
+                                  use_tools=uses_tools(settings))
+        self.deps = Deps(caller=self.caller, sandbox=self.sandbox, sessions=self.sessions, kb=kb,
+                         max_attempts=settings.agent.max_attempts, settings=settings,
+                         handbook=caches_prefix(settings), compact=compact_prompts(settings))
         self.notes: list[str] = []
         self._db_lock = threading.RLock()
         self._generation = 0
@@ -64,13 +66,24 @@ class Agent:
     def _open_checkpoints(self) -> str | None:
         from langgraph.checkpoint.sqlite import SqliteSaver
 
+        url = self.settings.checkpoint_url
+        if pg.is_postgres(url):  # server mode: checkpoints, version numbers and turn locks in Postgres
+            try:
+                self._conn = self.sessions.index = self.sessions.index or pg.Postgres(url)
+            except pg.BackendUnavailable:
+                if self._own_sandbox:
+                    self.sandbox.close()
+                raise
+            self.graph = build_graph(self._conn.saver())
+            self._generation += 1
+            return None
         try:
-            self._conn, note = checkpoints.open_checked(self.workspace / "checkpoints.sqlite")
+            self._conn, note = checkpoints.open_checked(checkpoints.sqlite_path(url, self.workspace))
         except sqlite3.OperationalError as exc:
             raise WorkspaceError(describe_fault(exc, self.workspace) or str(exc)) from exc
         if note:
             self.notes.append(note)
-        self.graph = build_graph(self.deps, SqliteSaver(self._conn))
+        self.graph = build_graph(SqliteSaver(self._conn))
         self._generation += 1
         return note
 
@@ -91,6 +104,8 @@ class Agent:
         """Prune the workspace's by-products (job folders, uploads, broken copies, temps)."""
         from .pruning import prune
 
+        if self.settings.files_dir() != self.workspace:  # job folders on the files volume
+            prune(self.settings.files_dir(), self.settings.storage)
         return prune(self.workspace, self.settings.storage)
 
     def close(self) -> None:
@@ -109,15 +124,23 @@ class Agent:
         return {"configurable": {"thread_id": thread_id}, "recursion_limit": 60}
 
     # -- turns -------------------------------------------------------------------------------
-    def stream(self, thread_id: str, message: str, attachment: str | None = None, *,
-               code: str | None = None, max_attempts: int | None = None) -> Iterator[Event]:
-        """One turn. ``code``: run this (user-edited) script as the next version instead.
+    def turn(self, thread_id: str, turn_input: TurnInput | str, *, max_attempts: int | None = None) -> TurnResult:
+        """One turn, to its end."""
+        result = None
+        for ev in self.stream(thread_id, turn_input, max_attempts=max_attempts):
+            result = ev.result or result
+        return result
+
+    def stream(self, thread_id: str, turn_input: TurnInput | str, *,
+               max_attempts: int | None = None) -> Iterator[Event]:
+        """One turn, step by step: an :class:`Event` per step, the last one (node ``done``) carrying
+        the :class:`TurnResult`.
 
         Waits (a ``wait`` event) while another turn runs on the same thread, up to
         ``agent.turn_wait_s``, then raises :class:`TurnBusy`."""
-        inputs = {"request": message, "attachment": attachment, "code_input": code, "max_attempts": max_attempts}
+        inputs = {"turn": {"fresh": True, **_turn_fields(as_input(turn_input)), "max_attempts": max_attempts}}
         try:
-            lock = ThreadLock(self.workspace / "locks", thread_id)
+            lock = turn_lock(self.workspace / "locks", thread_id, self.sessions.index)
             free = lock.try_acquire()
         except OSError as exc:
             if (fault := self._fault(exc)) is None:
@@ -145,10 +168,18 @@ class Agent:
                 note = self._sync(thread_id)
                 if note:
                     yield Event("recover", note)
-                for update in self.graph.stream(inputs, config, stream_mode="updates"):
+                events: list[Event] = []
+                clock = time.perf_counter()
+                for update in self.graph.stream(inputs, config, stream_mode="updates", context=self.deps):
                     for node, data in update.items():
                         saved = saved or node == "save"
-                        yield Event(node, describe(node, data or {}), data or {})
+                        now = time.perf_counter()
+                        ev = _event(node, data or {}, now - clock)
+                        clock = now
+                        events.append(ev)
+                        yield ev
+                result = self._result(thread_id, events)
+                yield Event("done", result.answer, title="Done", ok=result.ok, result=result)
                 return
             except (sqlite3.DatabaseError, sqlite3.ProgrammingError) as exc:
                 fault = describe_fault(exc, self.workspace)
@@ -163,6 +194,10 @@ class Agent:
                     note = self._sync(thread_id) or ""
                     text = f"Your design was saved; the conversation record was repaired. {note}".strip()
                     yield Event("respond", text, {"answer": text})
+                    values = self._values(thread_id)
+                    version = Version.from_dict(current_entry(values)) if current_entry(values) else None
+                    yield Event("done", text, title="Done", ok=True, result=TurnResult(
+                        thread=thread_id, intent="recovered", answer=text, ok=True, version=version))
                     return
             except OSError as exc:
                 if (fault := self._fault(exc)) is None:
@@ -190,14 +225,7 @@ class Agent:
                                          "messages": [AIMessage(content=note)]}, as_node="respond")
         return note
 
-    def send(self, thread_id: str, message: str, attachment: str | None = None) -> str:
-        answer = ""
-        for ev in self.stream(thread_id, message, attachment):
-            if ev.node == "respond":
-                answer = ev.data.get("answer", "")
-        return answer
-
-    def state(self, thread_id: str) -> dict:
+    def _values(self, thread_id: str) -> dict:
         """The thread's state, its version list completed from the version folders on disk."""
         generation = self._generation
         try:
@@ -209,45 +237,68 @@ class Agent:
             values = dict(self.graph.get_state(self._config(thread_id)).values)
         return recovery.merged(self.sessions, thread_id, values)[0]
 
+    def versions(self, thread_id: str) -> list[Version]:
+        """Every saved version of the thread, oldest first."""
+        return [self._version(v) for v in self._values(thread_id).get("versions") or []]
+
+    def current(self, thread_id: str) -> Version | None:
+        """The version the next edit starts from (None before the first design)."""
+        entry = current_entry(self._values(thread_id))
+        return self._version(entry) if entry else None
+
+    def _version(self, entry: dict) -> Version:
+        v = Version.from_dict(entry)
+        if v.dir:  # the store names the files (they are read from disk, not from the checkpoint)
+            v.files = {k: str(p) for k, p in self.sessions.files(v.dir).items()}
+        return v
+
+    def _result(self, thread_id: str, events: list[Event]) -> TurnResult:
+        values = dict(self.graph.get_state(self._config(thread_id)).values)
+        t = values.get("turn") or {}
+        saved = t.get("saved")
+        version = next((self._version(v) for v in values.get("versions") or [] if v["version"] == saved), None) \
+            if saved else None
+        check = t.get("check") or {}
+        problems = list(check.get("problems") or [])
+        if check.get("error"):
+            err = check["error"]
+            problems.insert(0, f"{err.get('type')}: {err.get('message')}")
+        if not problems and t.get("model_failed") and t.get("model_note"):
+            problems.append(t["model_note"])
+        ok = version is not None or bool(check.get("answered"))
+        return TurnResult(thread=thread_id, intent=t.get("intent", ""), answer=t.get("answer", ""), ok=ok,
+                          version=version, problems=problems, events=events, usage=t.get("usage") or {},
+                          decided_by=t.get("decided_by", ""))
+
+
+def _turn_fields(inp: TurnInput) -> dict:
+    """A turn's input as the graph's ``turn`` data."""
+    if isinstance(inp, Message):
+        return {"kind": "message", "request": inp.text, "attachment": inp.attachment}
+    if isinstance(inp, Restore):
+        return {"kind": "restore", "target": int(inp.version), "request": ""}
+    if isinstance(inp, RunCode):
+        return {"kind": "run_code", "code_input": inp.code, "request": ""}
+    if isinstance(inp, Explain):
+        return {"kind": "explain", "explain_path": inp.path, "request": inp.question}
+    if isinstance(inp, SetParameters):
+        return {"kind": "set_parameters", "changes": dict(inp.changes), "target": inp.version, "request": ""}
+    raise TypeError(f"not a turn input: {inp!r}")
+
+
+_OK = {"generate": lambda d: d.get("code") is not None, "execute": lambda d: bool((d.get("exec") or {}).get("ok")),
+       "validate": lambda d: bool((d.get("check") or {}).get("ok"))}
+
+
+def _event(node: str, data: dict, elapsed: float) -> Event:
+    flat = {**(data.get("turn") or {}), **{k: v for k, v in data.items() if k != "turn"}}
+    step = STEPS.get(node)
+    ok = _OK[node](flat) if node in _OK else None
+    return Event(node, describe(node, flat), flat, title=step.title if step else node, ok=ok,
+                 elapsed_s=round(elapsed, 3))
+
 
 def describe(node: str, data: dict) -> str:
     """One line per step, for the terminal chat and the UI's step messages."""
-    if node == "route":
-        return f"intent: {data.get('intent')}"
-    if node == "plan":
-        if data.get("edits"):
-            return "edits: " + ", ".join(f"{e['kind']} {e['role']} {e['value']:g}" for e in data["edits"])
-        from .plan import Plan
-
-        return "plan: " + Plan.from_dict(data["plan"]).summary() if data.get("plan") else "plan: -"
-    if node == "retrieve":
-        return "examples: " + ", ".join(h["id"] for h in data.get("hits", []) if h["kind"] == "example")
-    if node == "generate":
-        n = data.get("attempts")
-        tools = ", ".join(t["tool"] for t in data.get("tool_log") or [] if t.get("tool"))
-        tools = f" (looked up: {tools})" if tools else ""
-        if data.get("code"):
-            return f"attempt {n}: script of {data['code'].count(chr(10))} lines{tools}"
-        return f"attempt {n}: no code — {data.get('model_note', '')[:200]}"
-    if node == "execute":
-        from cadagent.tools.results import thousands
-
-        ex = data.get("exec") or {}
-        if ex.get("ok"):
-            r = ex["report"]
-            sx, sy, sz = r["size"]
-            state = "valid solid" if ex.get("valid_solid") else "INVALID solid"
-            return f"ran: {state} · bbox {sx:.1f} x {sy:.1f} x {sz:.1f} · volume {thousands(r['volume'])} mm³"
-        err = ex.get("error") or {}
-        return f"ran: {err.get('type')}: {err.get('message', '')[:300]}"
-    if node == "validate":
-        check = data.get("check", {})
-        return "check: ok" if check.get("ok") else "check: " + "; ".join(check.get("problems") or
-                                                                        [str((check.get("error") or {}).get("type"))])
-    if node == "save":
-        return f"v{data.get('current')} saved"
-    if node == "take_code":
-        return "running your edited script"
-    if node in ("respond", "question", "explain", "undo"):
-        return data.get("answer", "")
-    return node
+    step = STEPS.get(node)
+    return step.describe(data) if step else node

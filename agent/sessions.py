@@ -5,6 +5,8 @@ A version number is claimed with an exclusive ``mkdir`` of ``v<N>`` (the first f
 above the one asked for), so two writers can never get the same number. The files are written to a
 temp folder that is then renamed over the (empty) claimed folder, so a crash never leaves a
 half-written version: a folder without report.json is an interrupted claim (see :mod:`agent.recovery`).
+In server mode a :class:`VersionIndex` shared by every process (Postgres, :mod:`agent.pg`) hands out the
+numbers first, so processes whose files folders are not one filesystem still never clash.
 
 Only regular files that lie directly in a job folder under the sandbox's jobs root are copied: a
 path a job reported is never followed (no symlinks, no hard links, nothing outside the job folder).
@@ -19,6 +21,7 @@ import shutil
 import stat
 import tempfile
 from pathlib import Path
+from typing import Protocol
 
 _SAFE = re.compile(r"[^A-Za-z0-9_.-]")
 _VERSION = re.compile(r"^v(\d+)$")
@@ -33,11 +36,22 @@ def safe_name(thread_id: str) -> str:
     return _SAFE.sub("_", thread_id)[:80] or "default"
 
 
+class VersionIndex(Protocol):
+    """Version numbers taken across processes (server mode); the folders stay the record."""
+
+    def claim(self, thread_id: str, at_least: int) -> int:
+        """Take and return the first number >= ``at_least`` that nobody has taken on the thread."""
+
+    def release(self, thread_id: str, version: int) -> None:
+        """Give back a number whose claim was interrupted (its empty folder was removed)."""
+
+
 class SessionStore:
-    def __init__(self, workspace: Path, jobs_root: Path | None = None) -> None:
+    def __init__(self, workspace: Path, jobs_root: Path | None = None, index: VersionIndex | None = None) -> None:
         self.root = Path(workspace) / "sessions"
         root = Path(jobs_root) if jobs_root is not None else Path(workspace) / "jobs"
         self.jobs_root = Path(os.path.realpath(root))
+        self.index = index  # None: the exclusive mkdir alone allocates numbers
 
     def thread_dir(self, thread_id: str) -> Path:
         return self.root / safe_name(thread_id)
@@ -63,11 +77,13 @@ class SessionStore:
 
     # -- writing -----------------------------------------------------------------------------
     def claim(self, thread_id: str, at_least: int = 1) -> Path:
-        """Atomically take the first free version number >= ``at_least`` (an exclusive mkdir)."""
+        """Atomically take the first free version number >= ``at_least`` (the index's, then an exclusive mkdir)."""
         d = self.thread_dir(thread_id)
         d.mkdir(parents=True, exist_ok=True)
         n = max(int(at_least), max(self.numbers(thread_id, complete=False), default=0) + 1)
         while True:
+            if self.index is not None:
+                n = self.index.claim(thread_id, n)
             try:
                 os.mkdir(d / f"v{n}")
                 return d / f"v{n}"
@@ -96,10 +112,7 @@ class SessionStore:
             os.replace(tmp, final)  # over the empty claimed folder
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
-            try:
-                os.rmdir(final)
-            except OSError:
-                pass
+            self.remove_claim(thread_id, number)
             raise
         return final
 
@@ -131,9 +144,11 @@ class SessionStore:
         """Remove an interrupted claim (an empty ``v<N>`` folder); True when one was removed."""
         try:
             os.rmdir(self.thread_dir(thread_id) / f"v{version}")
-            return True
         except OSError:
             return False
+        if self.index is not None:
+            self.index.release(thread_id, version)
+        return True
 
 
 def _copy_regular(src: Path, dest: Path) -> None:

@@ -101,7 +101,8 @@ def iou_cmd(
 
 @app.command("doctor")
 def doctor_cmd(config: Optional[Path] = ConfigOpt) -> None:
-    """Say which sandbox protections this machine offers and check that a job runs."""
+    """Say which sandbox protections this machine offers, check that a job runs, and say which backend each
+    store uses (SQLite or Postgres, a Chroma folder or server, the files folder) and whether it is reachable."""
     import platform
 
     from cadagent.tools.sandbox.doctor import report as sandbox_report
@@ -123,6 +124,14 @@ def doctor_cmd(config: Optional[Path] = ConfigOpt) -> None:
     from cadagent.agent.pruning import disk_report
 
     typer.echo(disk_report(settings.workspace, settings.storage))
+    from cadagent.agent.backends import checks
+
+    typer.echo("stores:")
+    found = checks(settings)
+    for check in found:
+        typer.secho(check.line(), fg=None if check.ok else "red")
+    if not all(c.ok for c in found):
+        raise typer.Exit(1)
 
 
 bench_app = typer.Typer(help="Benchmarks: side-by-side comparisons, printed as ratios and medians.",
@@ -219,6 +228,25 @@ def bench_ui_cmd(
     from cadagent.bench.ui_bench import run_benchmark
 
     run_benchmark(settings_from(config), echo=typer.echo, turns=turns)
+
+
+@bench_app.command("server")
+def bench_server_cmd(
+    sessions: int = typer.Option(8, "--sessions", min=1, help="concurrent sessions"),
+    turns: int = typer.Option(4, "--turns", "-n", min=1, help="turns each session sends, one after another"),
+    processes: int = typer.Option(2, "--processes", min=1, help="UI processes in server mode"),
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """Concurrent sessions on one embedded UI process vs spread over UI processes that share a Postgres,
+    a Chroma server and a files folder (started here, thrown away after): p50 / p95 side by side."""
+    from cadagent.bench.server_bench import run_benchmark
+    from cadagent.bench.servers import Unavailable
+
+    try:
+        run_benchmark(settings_from(config), echo=typer.echo, sessions=sessions, turns=turns, processes=processes)
+    except Unavailable as exc:
+        typer.secho(f"error: {exc}", fg="red", err=True)
+        raise typer.Exit(2) from exc
 
 
 @bench_app.command("eval")

@@ -8,14 +8,22 @@ from typing import Optional
 
 import typer
 
+from .config import load_settings
 from .cli_common import ConfigOpt, settings_from
 
 app = typer.Typer(help="The knowledge base: worked CadQuery examples, doc notes and error fixes, "
                        "searched by meaning and keywords.", no_args_is_help=True)
 
 
-def _kb(config):
+def _kb(config, url: str | None = None):
     settings = settings_from(config)
+    if url is not None:
+        try:
+            settings = load_settings(config, kb_url=url)  # checked as CADAGENT_KB_URL is
+        except ValueError as exc:
+            typer.secho(f"error: --url {url!r}: expected a folder or http://host:port of a Chroma server",
+                        fg="red", err=True)
+            raise typer.Exit(2) from exc
     return settings, settings.knowledge_base()
 
 
@@ -28,22 +36,31 @@ def _notes(kb, report=None) -> None:
 def build_cmd(
     verify: bool = typer.Option(True, "--verify/--no-verify",
                                 help="run new or changed user examples in the sandbox first"),
+    url: Optional[str] = typer.Option(None, "--url", help="build into this store: a folder, or http://host:port "
+                                      "of a Chroma server (default: CADAGENT_KB_URL, else the workspace)"),
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Embed what changed (idempotent: a second run embeds nothing)."""
-    settings, kb = _kb(config)
+    from cadagent.knowledge.store import StoreUnavailable
+
+    settings, kb = _kb(config, url)
     entries = kb.entries()
     typer.echo(f"{len(entries)} entries ({sum(e.origin == 'user' for e in entries)} from "
-               f"{kb.user_examples}); store {kb.store.path}")
+               f"{kb.user_examples}); store {kb.store.where}")
 
     def progress(done: int, total: int) -> None:
         typer.echo(f"  embedded {done}/{total}", err=True)
 
-    if verify:
-        with settings.sandbox_factory() as sandbox:
-            report = kb.build(progress, sandbox=sandbox)
-    else:
-        report = kb.build(progress)
+    try:
+        kb.store.count()  # a server that does not answer is said before anything is embedded
+        if verify:
+            with settings.sandbox_factory() as sandbox:
+                report = kb.build(progress, sandbox=sandbox)
+        else:
+            report = kb.build(progress)
+    except StoreUnavailable as exc:
+        typer.secho(f"error: {exc}", fg="red", err=True)
+        raise typer.Exit(2) from exc
     _notes(kb, report)
     typer.secho(report.summary(), fg="green")
 
@@ -60,12 +77,13 @@ def search_cmd(
 ) -> None:
     """Ranked examples and notes with title, tags, score and where they live."""
     from cadagent.knowledge.search import QueryError
+    from cadagent.knowledge.store import StoreUnavailable
 
     _, kb = _kb(config)
     try:
         built = kb.ensure_built()
         hits = kb.search(query, k=k, kinds=kind, family=family, mode=mode)
-    except QueryError as exc:
+    except (QueryError, StoreUnavailable) as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(2) from exc
     if built is not None:

@@ -13,7 +13,7 @@ from typing import Literal
 from contextvars import ContextVar
 from pathlib import Path
 
-from pydantic import AliasChoices, BaseModel, Field, SecretStr
+from pydantic import AliasChoices, BaseModel, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict, TomlConfigSettingsSource
 
 _toml_path: ContextVar[Path | None] = ContextVar("cadagent_toml_path", default=None)
@@ -83,6 +83,33 @@ class Settings(BaseSettings):
         "CADAGENT_OPENAI_API_KEY", "OPENAI_API_KEY"), description="key for an OpenAI-compatible server")
     google_api_key: SecretStr | None = Field(None, validation_alias=AliasChoices(
         "CADAGENT_GOOGLE_API_KEY", "GOOGLE_API_KEY", "GEMINI_API_KEY"), description="key for the Gemini API")
+    # running for many users (README): each store chosen by a URL; unset, everything stays in the workspace
+    checkpoint_url: str | None = Field(None, description="the conversations: a SQLite file (default "
+                                       "<workspace>/checkpoints.sqlite) or postgresql://user:password@host:port/db "
+                                       "(shared by many processes; the version index and turn locks live there too)")
+    kb_url: str | None = Field(None, description="the knowledge base's vector store: a folder (default "
+                               "<workspace>/kb/chroma) or http://host:port of a Chroma server (`chroma run`)")
+    files: Path | None = Field(None, description="the folder for versions and job files (default: the workspace); "
+                               "a volume shared by every process that serves the same users")
+
+    @field_validator("checkpoint_url")
+    @classmethod
+    def _checkpoint_url(cls, v: str | None) -> str | None:
+        if v and "://" in v and v.split("://", 1)[0] not in ("postgresql", "postgres", "sqlite"):
+            raise ValueError(f"expected a SQLite file path or postgresql://user:password@host:port/dbname, "
+                             f"got a {v.split('://', 1)[0]}:// URL")
+        return v or None
+
+    @field_validator("kb_url")
+    @classmethod
+    def _kb_url(cls, v: str | None) -> str | None:
+        if v and "://" in v:
+            from urllib.parse import urlsplit
+
+            parts = urlsplit(v)
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                raise ValueError(f"expected a folder or http://host:port of a Chroma server, got {v!r}")
+        return v or None
 
     @classmethod
     def settings_customise_sources(cls, settings_cls, init_settings, env_settings,
@@ -102,11 +129,15 @@ class Settings(BaseSettings):
                       fresh_measure=s.fresh_measure)
 
     def sandbox_factory(self):
-        """A Sandbox built from these settings (jobs and logs in the workspace)."""
+        """A Sandbox built from these settings (jobs and logs in the files folder)."""
         from cadagent.tools.sandbox import Sandbox
 
         return Sandbox(self.limits(), workers=self.sandbox.workers,
-                       jobs_root=self.workspace / "jobs")
+                       jobs_root=self.files_dir() / "jobs")
+
+    def files_dir(self) -> Path:
+        """Where versions (``sessions/``) and job folders (``jobs/``) live: ``files``, else the workspace."""
+        return self.files or self.workspace
 
 
     def with_agent(self, **changes) -> Settings:
@@ -115,10 +146,10 @@ class Settings(BaseSettings):
         return self.model_copy(update={"agent": self.agent.model_copy(update=changes)}) if changes else self
 
     def knowledge_base(self):
-        """The knowledge base in this workspace (store under <workspace>/kb)."""
+        """The knowledge base (store under <workspace>/kb, or where ``kb_url`` says)."""
         from cadagent.knowledge.search import KnowledgeBase
 
-        return KnowledgeBase(self.workspace, self.kb.user_examples)
+        return KnowledgeBase(self.workspace, self.kb.user_examples, store_url=self.kb_url)
 
 
 def config_path(explicit: str | Path | None = None) -> Path | None:

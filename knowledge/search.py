@@ -17,7 +17,7 @@ import numpy as np
 
 from .embedder import Embedder
 from .library import KINDS, Entry, LibraryProblem, load_library
-from .store import Store, SyncReport
+from .store import Store, SyncReport, kb_location
 from .verify import verify_example
 
 MODES = ("hybrid", "vector", "keyword")
@@ -64,11 +64,12 @@ class Hit:
 
 class KnowledgeBase:
     def __init__(self, workspace: Path, user_examples: Path | None = None,
-                 embedder: Embedder | None = None) -> None:
+                 embedder: Embedder | None = None, store_url: str | None = None) -> None:
         self.workspace = Path(workspace)
         self.user_examples = Path(user_examples) if user_examples else self.workspace / "examples"
         self.embedder = embedder or Embedder()
-        self.store = Store(self.workspace / "kb" / "chroma", self.embedder)
+        server, folder = kb_location(store_url, self.workspace)  # a folder, or a Chroma server's URL
+        self.store = Store(folder, self.embedder, url=server)
         self._entries: list[Entry] | None = None
         self.problems: list[LibraryProblem] = []
         self._bm25 = None

@@ -4,6 +4,10 @@ Embeddings are always computed by :class:`~knowledge.embedder.Embedder` and hand
 Chroma (Chroma's default embedding function would download a model). Each record carries
 the content hash of its entry, so a rebuild embeds only what changed; the collection
 records the embedding model, so a store built with another model is detected and rebuilt.
+
+Where the store lives (``CADAGENT_KB_URL``): a folder (default ``<workspace>/kb/chroma``, Chroma's
+``PersistentClient``) or ``http://host:port``, a Chroma server (``chroma run``; ``HttpClient``) shared by
+many processes. A server that cannot be reached is said plainly, never replaced by a local store.
 """
 
 from __future__ import annotations
@@ -12,9 +16,11 @@ import errno
 import shutil
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
+from urllib.parse import urlsplit
 
 from .embedder import Embedder
 from .library import Entry
@@ -46,6 +52,37 @@ def disk_fault(exc: BaseException) -> bool:
     return False
 
 
+class StoreUnreachable(StoreUnavailable):
+    """The configured Chroma server cannot be reached or used (no local store is used instead)."""
+
+
+def kb_location(url: str | None, workspace: Path) -> tuple[str | None, Path]:
+    """(the Chroma server's URL or None, the store's folder) for a ``kb_url`` setting."""
+    if url and urlsplit(str(url)).scheme in ("http", "https"):
+        return str(url).rstrip("/"), Path(workspace) / "kb" / "chroma"
+    return None, Path(url) if url else Path(workspace) / "kb" / "chroma"
+
+
+def _unreachable(url: str, exc: BaseException) -> StoreUnreachable:
+    why = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+    return StoreUnreachable(f"cannot reach the Chroma server at {url} ({why}). Start it (`chroma run --path DIR "
+                            "--host HOST --port PORT`) or fix CADAGENT_KB_URL / --url (http://host:port); unset it "
+                            "to keep the knowledge base in the workspace")
+
+
+def server_client(url: str):
+    """A Chroma ``HttpClient`` for ``http(s)://host:port``; :class:`StoreUnreachable` when it does not answer."""
+    import chromadb
+
+    parts = urlsplit(url)
+    try:
+        return chromadb.HttpClient(host=parts.hostname, port=parts.port or (443 if parts.scheme == "https" else 8000),
+                                   ssl=parts.scheme == "https",
+                                   settings=chromadb.Settings(anonymized_telemetry=False))
+    except Exception as exc:  # noqa: BLE001 - chromadb says "Could not connect" as a ValueError
+        raise _unreachable(url, exc) from exc
+
+
 @dataclass
 class SyncReport:
     added: int = 0
@@ -62,8 +99,9 @@ class SyncReport:
 
 
 class Store:
-    def __init__(self, path: Path, embedder: Embedder) -> None:
+    def __init__(self, path: Path, embedder: Embedder, url: str | None = None) -> None:
         self.path = Path(path)
+        self.url = url  # a Chroma server (http://host:port); None: the folder ``path``
         self.embedder = embedder
         self._client = None
         self._collection = None
@@ -74,9 +112,26 @@ class Store:
         self._lock = threading.RLock()  # one opening / sync at a time (the UI serves sessions in threads)
 
     # -- opening, with recovery ------------------------------------------------------------
+    @property
+    def where(self) -> str:
+        return self.url or str(self.path)
+
+    @staticmethod
+    def server_count(url: str) -> int | None:
+        """Records in the knowledge base collection of a Chroma server (None: not built there yet)."""
+        client = server_client(url)
+        try:
+            return client.get_collection(COLLECTION).count()
+        except Exception as exc:  # noqa: BLE001 - a missing collection, or the server failing mid-way
+            if "does not exist" in str(exc).lower() or "not found" in str(exc).lower():
+                return None
+            raise _unreachable(url, exc) from exc
+
     def _open_client(self):
         import chromadb
 
+        if self.url:
+            return server_client(self.url)
         return chromadb.PersistentClient(path=str(self.path),
                                          settings=chromadb.Settings(anonymized_telemetry=False))
 
@@ -119,7 +174,8 @@ class Store:
         meta = {"model": self.embedder.name, "schema": SCHEMA_VERSION, "hnsw:space": "cosine"}
         for attempt in (1, 2):
             try:
-                self.path.mkdir(parents=True, exist_ok=True)
+                if not self.url:
+                    self.path.mkdir(parents=True, exist_ok=True)
                 self._client = self._open_client()
                 col = self._client.get_or_create_collection(COLLECTION, embedding_function=None, metadata=meta)
                 found = col.metadata or {}
@@ -131,20 +187,38 @@ class Store:
                 col.count()
                 self._collection = col
                 return col
+            except StoreUnreachable:
+                raise
             except Exception as exc:  # noqa: BLE001 - any failure to open means: start over, once
+                if self.url:  # a server's store is never moved aside: say what failed
+                    raise _unreachable(self.url, exc) from exc
                 if attempt == 2 or disk_fault(exc):
                     raise
                 self._quarantine(f"{type(exc).__name__}: {exc}")
         raise AssertionError("unreachable")
 
     # -- sync ------------------------------------------------------------------------------
+    @contextmanager
+    def _served(self):
+        """A Chroma server that stops answering mid-way is said as such (the embedded store is untouched)."""
+        try:
+            yield
+        except StoreUnavailable:
+            raise
+        except Exception as exc:  # noqa: BLE001 - httpx / chromadb errors of a server gone away
+            if not self.url:
+                raise
+            self._collection = None  # reconnect next time
+            raise _unreachable(self.url, exc) from exc
+
     def stored_hashes(self) -> dict[str, str]:
-        got = self.collection().get(include=["metadatas"])
+        with self._served():
+            got = self.collection().get(include=["metadatas"])
         return {i: (m or {}).get("hash", "") for i, m in zip(got["ids"], got["metadatas"])}
 
     def sync(self, entries: list[Entry], progress: Callable[[int, int], None] | None = None,
              batch: int = 32) -> SyncReport:
-        with self._lock:
+        with self._lock, self._served():
             return self._sync(entries, progress, batch)
 
     def _sync(self, entries: list[Entry], progress, batch: int) -> SyncReport:
@@ -176,13 +250,15 @@ class Store:
         return report
 
     def query(self, vector, k: int, where: dict | None = None) -> list[tuple[str, float]]:
-        col = self.collection()
-        n = min(k, col.count())
-        if n == 0:
-            return []
-        res = col.query(query_embeddings=[vector.tolist()], n_results=n, where=where or None,
-                        include=["distances"])
+        with self._served():
+            col = self.collection()
+            n = min(k, col.count())
+            if n == 0:
+                return []
+            res = col.query(query_embeddings=[vector.tolist()], n_results=n, where=where or None,
+                            include=["distances"])
         return [(i, 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0])]
 
     def count(self) -> int:
-        return self.collection().count()
+        with self._served():
+            return self.collection().count()

@@ -1,0 +1,194 @@
+"""Server mode against real servers: a Postgres (one on 127.0.0.1:5432, or Debian's binaries started
+here) and a Chroma server (``chroma run``) started by the test. They skip, with the reason, when
+neither can be had; ``.ci/run`` makes sure a Postgres is there in CI.
+
+The agent processes are real ones (:data:`DRIVER`), each with a workspace of its own and one shared
+files folder, so only Postgres can keep their turns apart and their version numbers unique."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from cadagent.bench.servers import ChromaServer, Postgres, Unavailable
+
+from .conftest import ROOT
+
+PLATE = "a 60 x 40 mm plate, 5 mm thick"
+SPIN = "import cadquery as cq\nwhile True:\n    pass\nresult = cq.Workplane().box(1, 1, 1)\n"
+
+# One agent process: a JSON command a line on stdin ({"thread", "message", "code"?}), a JSON answer a
+# line on stdout (the turn's events, then the thread's versions as this process reads them).
+DRIVER = r'''
+import json, sys
+from cadagent.agent.runtime import Agent
+from cadagent.config import load_settings
+agent = Agent(load_settings())
+print(json.dumps({"ready": True}), flush=True)
+for line in sys.stdin:
+    cmd = json.loads(line)
+    try:
+        events = [[e.node, e.text] for e in agent.stream(cmd["thread"], cmd["message"], code=cmd.get("code"))]
+        state = agent.state(cmd["thread"])
+        versions = state.get("versions") or []
+        print(json.dumps({"events": events, "versions": [v["version"] for v in versions],
+                          "sizes": {v["version"]: v["size"] for v in versions}}), flush=True)
+    except Exception as exc:
+        print(json.dumps({"error": f"{type(exc).__name__}: {exc}"}), flush=True)
+agent.close()
+'''
+
+
+@pytest.fixture(scope="module")
+def pg_url():
+    try:
+        with Postgres() as url:
+            yield url
+    except Unavailable as exc:
+        pytest.skip(f"no Postgres to test against: {exc}")
+
+
+@pytest.fixture(scope="module")
+def kb_url(kb, tmp_path_factory):
+    """A Chroma server started here, serving a copy of the session's embedded store (built once)."""
+    served = tmp_path_factory.mktemp("served") / "chroma"
+    shutil.copytree(kb.store.path, served)
+    try:
+        with ChromaServer(served) as url:
+            yield url
+    except Unavailable as exc:
+        pytest.skip(f"no Chroma server to test against: {exc}")
+
+
+class AgentProcess:
+    def __init__(self, tmp: Path, name: str, url: str, kb_url: str) -> None:
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "CADAGENT_WORKSPACE": str(tmp / f"ws-{name}"),
+               "CADAGENT_FILES": str(tmp / "files"), "CADAGENT_CHECKPOINT_URL": url, "CADAGENT_KB_URL": kb_url,
+               "CADAGENT_SANDBOX__WORKERS": "1"}
+        self.proc = subprocess.Popen([sys.executable, "-c", DRIVER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE, text=True, cwd=tmp, env=env)
+
+    def ready(self) -> None:
+        line = self.proc.stdout.readline()
+        assert line, f"the agent process did not start: {self.proc.stderr.read()[-2000:]}"
+        assert json.loads(line) == {"ready": True}
+
+    def send(self, thread: str, message: str, code: str | None = None) -> None:
+        self.proc.stdin.write(json.dumps({"thread": thread, "message": message, "code": code}) + "\n")
+        self.proc.stdin.flush()
+
+    def answer(self) -> dict:
+        line = self.proc.stdout.readline()
+        assert line, f"the agent process died: {self.proc.stderr.read()[-2000:]}"
+        return json.loads(line)
+
+    def turn(self, thread: str, message: str) -> dict:
+        self.send(thread, message)
+        return self.answer()
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.stdin.close()
+            try:
+                self.proc.wait(30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+@pytest.fixture()
+def processes(tmp_path, pg_url, kb_url):
+    made: list[AgentProcess] = []
+
+    def start(*names: str) -> list[AgentProcess]:
+        new = [AgentProcess(tmp_path, n, pg_url, kb_url) for n in names]
+        for p in new:  # started together, waited for together
+            p.ready()
+        made.extend(new)
+        return new
+
+    yield start
+    for p in made:
+        p.close()
+
+
+def _saved(answer: dict) -> list[int]:
+    assert "error" not in answer, answer["error"]
+    return [int(text.split()[0][1:]) for node, text in answer["events"] if node == "save"]
+
+
+def test_two_agent_processes_on_one_thread_serialise_their_turns_and_give_v1_and_v2(processes, pg_url, tmp_path):
+    from cadagent.agent.pg import Postgres as Db
+
+    db = Db(pg_url)
+    try:
+        held = db.turn_lock("shared")  # the test holds the thread: both turns must queue behind it
+        assert held.try_acquire()
+        a, b = processes("a", "b")
+        a.send("shared", PLATE)
+        b.send("shared", "a 30 x 20 mm plate, 4 mm thick")
+        time.sleep(1.5)
+        assert not list((tmp_path / "files" / "sessions").glob("shared/v*")), "a turn ran while the thread was held"
+        held.release()
+        answers = [a.answer(), b.answer()]
+        assert sorted(_saved(answers[0]) + _saved(answers[1])) == [1, 2]
+        assert all(any(node == "wait" for node, _ in ans["events"]) for ans in answers)  # both said they waited
+        assert db.claimed("shared") == [1, 2]
+        folders = sorted(p.name for p in (tmp_path / "files" / "sessions" / "shared").iterdir())
+        assert folders == ["v1", "v2"] and all((tmp_path / "files" / "sessions" / "shared" / f / "report.json").is_file()
+                                               for f in folders)
+        # a third process, with a workspace of its own, resumes the thread the other two wrote
+        (c,) = processes("c")
+        last = c.turn("shared", "make it 8 mm thick")
+        assert _saved(last) == [3] and last["versions"] == [1, 2, 3]
+        assert last["sizes"]["3"][2] == pytest.approx(8.0, abs=1e-6)
+    finally:
+        db.close()
+
+
+def test_kill_9_mid_turn_and_the_other_process_goes_on_with_nothing_lost(processes, pg_url, tmp_path):
+    import psycopg
+
+    a, b = processes("a", "b")
+    assert _saved(a.turn("killed", PLATE)) == [1]
+    jobs_before = set((tmp_path / "files" / "jobs").glob("job-*"))
+    a.send("killed", "run my script", code=SPIN)
+    deadline = time.monotonic() + 60
+    while not (set((tmp_path / "files" / "jobs").glob("job-*")) - jobs_before):  # its job is running
+        assert time.monotonic() < deadline, "the spinning turn never started its job"
+        time.sleep(0.05)
+    with psycopg.connect(pg_url, autocommit=True) as conn:  # it holds the thread's turn lock
+        held = conn.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted").fetchone()[0]
+    assert held >= 1
+    a.proc.send_signal(signal.SIGKILL)
+    a.proc.wait()
+    t0 = time.monotonic()
+    answer = b.turn("killed", "make it 10 mm longer")
+    assert time.monotonic() - t0 < 30
+    assert _saved(answer) == [2], answer
+    assert not any(node == "wait" for node, _ in answer["events"])  # the dead process's lock went with it
+    assert answer["versions"] == [1, 2]
+    assert answer["sizes"]["2"][0] == pytest.approx(70.0, abs=1e-6)
+    assert answer["sizes"]["1"][0] == pytest.approx(60.0, abs=1e-6)
+
+
+def test_an_unreachable_postgres_is_said_at_start_with_no_fallback(tmp_path):
+    from cadagent.agent.runtime import Agent, WorkspaceError
+    from cadagent.bench.servers import free_port
+    from cadagent.config import load_settings
+
+    url = f"postgresql://cad:secret@127.0.0.1:{free_port()}/cad"
+    with pytest.raises(WorkspaceError, match=r"cannot use the Postgres database postgresql://cad:\*\*\*@127\.0\.0\.1") \
+            as info:
+        Agent(load_settings(workspace=tmp_path / "ws", checkpoint_url=url), kb=None)
+    assert "secret" not in str(info.value)
+    assert not (tmp_path / "ws" / "checkpoints.sqlite").exists()  # no silent SQLite instead
