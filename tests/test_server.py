@@ -192,3 +192,106 @@ def test_an_unreachable_postgres_is_said_at_start_with_no_fallback(tmp_path):
         Agent(load_settings(workspace=tmp_path / "ws", checkpoint_url=url), kb=None)
     assert "secret" not in str(info.value)
     assert not (tmp_path / "ws" / "checkpoints.sqlite").exists()  # no silent SQLite instead
+
+
+# -- the knowledge base on a Chroma server ----------------------------------------------------------
+QUERIES = ("flange with 6 bolt holes", "spur gear with 20 teeth", "L bracket with two mounting holes",
+           "enclosure box with a lid", "fillet failed on an edge")
+
+
+def _cli(args: list[str], env: dict[str, str], monkeypatch):
+    from typer.testing import CliRunner
+
+    from cadagent.cli import app
+
+    for key in ("CADAGENT_CHECKPOINT_URL", "CADAGENT_KB_URL", "CADAGENT_FILES"):
+        monkeypatch.delenv(key, raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    return CliRunner().invoke(app, args)
+
+
+def test_a_chroma_server_gives_the_same_top_hits_as_the_embedded_store(kb, kb_url, embedder, tmp_path):
+    from cadagent.knowledge.search import KnowledgeBase
+
+    served = KnowledgeBase(tmp_path / "ws", embedder=embedder, store_url=kb_url)
+    assert served.store.url == kb_url and served.store.count() == kb.store.count() > 100
+    for query in QUERIES:
+        for mode in ("vector", "hybrid"):
+            want = kb.search(query, k=5, mode=mode)
+            got = served.search(query, k=5, mode=mode)
+            assert [h.id for h in got] == [h.id for h in want] and len(got) == 5, (query, mode)
+            assert [h.score for h in got] == pytest.approx([h.score for h in want], abs=1e-6)
+    assert not (tmp_path / "ws" / "kb").exists()  # nothing was kept locally
+
+
+def test_kb_build_url_writes_into_the_chroma_server(kb_url, tmp_path, monkeypatch):
+    from cadagent.knowledge.store import COLLECTION, server_client
+
+    col = server_client(kb_url).get_collection(COLLECTION)
+    total = col.count()
+    gone = col.get(limit=3)["ids"]
+    col.delete(ids=gone)
+    assert col.count() == total - 3
+    res = _cli(["kb", "build", "--no-verify", "--url", kb_url], {"CADAGENT_WORKSPACE": str(tmp_path / "ws")},
+               monkeypatch)
+    assert res.exit_code == 0, res.output
+    assert f"store {kb_url}" in res.output
+    assert f"3 added, 0 updated, 0 removed, {total - 3} unchanged (3 embedded)" in res.output
+    assert col.count() == total and set(gone) <= set(col.get(ids=gone)["ids"])
+    assert not (tmp_path / "ws" / "kb").exists()
+
+
+def test_an_unreachable_chroma_server_is_said_and_nothing_local_is_used_instead(tmp_path, monkeypatch):
+    from cadagent.bench.servers import free_port
+
+    url = f"http://127.0.0.1:{free_port()}"
+    env = {"CADAGENT_WORKSPACE": str(tmp_path / "ws")}
+    res = _cli(["kb", "build", "--no-verify", "--url", url], env, monkeypatch)
+    assert res.exit_code == 2
+    assert f"cannot reach the Chroma server at {url}" in res.output and "chroma run --path" in res.output
+    res = _cli(["kb", "search", "flange"], {**env, "CADAGENT_KB_URL": url}, monkeypatch)
+    assert res.exit_code == 2 and f"cannot reach the Chroma server at {url}" in res.output
+    assert not (tmp_path / "ws" / "kb").exists()  # no silent fallback to an embedded store
+    res = _cli(["kb", "build", "--url", "ftp://example.org/kb"], env, monkeypatch)
+    assert res.exit_code == 2 and "expected a folder or http://host:port of a Chroma server" in res.output
+
+
+def test_doctor_says_which_backend_each_store_uses_and_whether_it_is_reachable(pg_url, kb_url, tmp_path,
+                                                                              monkeypatch):
+    from cadagent.bench.servers import free_port
+
+    env = {"CADAGENT_WORKSPACE": str(tmp_path / "ws"), "CADAGENT_FILES": str(tmp_path / "files"),
+           "CADAGENT_CHECKPOINT_URL": pg_url, "CADAGENT_KB_URL": kb_url}
+    res = _cli(["doctor"], env, monkeypatch)
+    assert res.exit_code == 0, res.output
+    lines = {line.split()[0]: line for line in res.output.split("stores:")[1].strip().splitlines()}
+    assert "postgres" in lines["checkpoints"] and ": ok (PostgreSQL " in lines["checkpoints"]
+    assert "postgres" in lines["turn"]
+    assert f"chroma server   {kb_url}: ok (" in lines["knowledge"] and "records)" in lines["knowledge"]
+    assert f"{tmp_path / 'files'}: ok (versions and jobs" in lines["files"]
+    down = f"postgresql://cad:secret@127.0.0.1:{free_port()}/cad"
+    res = _cli(["doctor"], {**env, "CADAGENT_CHECKPOINT_URL": down}, monkeypatch)
+    assert res.exit_code == 1
+    assert "UNREACHABLE (cannot use the Postgres database postgresql://cad:***@" in res.output
+    assert "secret" not in res.output
+    res = _cli(["doctor"], {"CADAGENT_WORKSPACE": str(tmp_path / "ws2")}, monkeypatch)  # embedded: the default
+    assert res.exit_code == 0, res.output
+    assert "sqlite" in res.output and "file locks" in res.output and "chroma folder" in res.output
+
+
+def test_store_urls_are_checked_when_the_settings_are_read(tmp_path):
+    from cadagent.agent.checkpoints import sqlite_path
+    from cadagent.config import load_settings
+
+    with pytest.raises(ValueError, match="expected a SQLite file path or postgresql://user:password@host:port/"
+                                         "dbname, got a mysql:// URL"):
+        load_settings(checkpoint_url="mysql://db/cad")
+    with pytest.raises(ValueError, match="expected a folder or http://host:port of a Chroma server"):
+        load_settings(kb_url="http://")
+    settings = load_settings(workspace=tmp_path / "ws")
+    assert settings.checkpoint_url is None and settings.kb_url is None and settings.files_dir() == tmp_path / "ws"
+    assert sqlite_path(None, tmp_path / "ws") == tmp_path / "ws" / "checkpoints.sqlite"
+    assert sqlite_path(f"sqlite://{tmp_path}/c.db", tmp_path / "ws") == tmp_path / "c.db"
+    with load_settings(files=tmp_path / "shared").sandbox_factory() as sandbox:
+        assert sandbox.jobs_root == (tmp_path / "shared" / "jobs").resolve()
