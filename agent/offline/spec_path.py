@@ -42,11 +42,25 @@ def new_design(ctx: DesignContext) -> Draft | None:
                          path="spec", declined=True)
         return None
     code, errors, spec = compiled(u.spec)
+    left_out: list[str] = []
+    candidate = copy.deepcopy(u.spec)
+    while code is None and candidate.get("features"):
+        # a feature the validator refuses is left out (and said), the rest is built
+        bad = sorted({int(m.group(1)) for e in errors for m in [re.match(r"error: \$\.features\[(\d+)\]", e)] if m})
+        if not bad:
+            break
+        for i in reversed(bad):
+            f = candidate["features"].pop(i)
+            why = next((e for e in errors if e.startswith(f"error: $.features[{i}]")), "")
+            left_out.append(f"{f['id']} ({f['kind']}): {why.split(': ', 2)[-1]}")
+        code, errors, spec = compiled(candidate)
     if code is None:
         return Draft(None, "I read the request as a " + summary(u.spec) + ", but that part cannot be built: "
                      + "; ".join(errors) + ". " + u.explain() + " " + PROVIDER_HINT, spec=u.spec, path="spec",
                      declined=True)
     note = f"Made from a part spec (the spec path): {summary(spec)}."
+    if left_out:
+        note += " Left out, because it cannot be built as read: " + "; ".join(left_out) + "."
     extra = u.explain()
     return Draft(code, f"{note} {extra}".strip(), spec=spec, path="spec")
 

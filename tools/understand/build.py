@@ -150,7 +150,10 @@ class Build:
         return body
 
     def _cylinder(self, b: Target, dims: list[float], flange: bool = False) -> dict | None:
-        D = b.pop("diameter") or b.pop("flange")
+        D = b.pop("diameter") or b.pop("flange") or b.pop("length_width") or b.pop("side")
+        if D is None and b.get("length") is not None and b.get("length") == b.get("width"):
+            D = b.pop("length")
+            b.pop("width")
         R = b.pop("radius")
         if D is None and R is not None:
             D = 2 * R

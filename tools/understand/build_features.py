@@ -22,6 +22,14 @@ def features(bd: Build, body: dict) -> None:
         fn(bd, t, body)
 
 
+def smallest(body: dict, face: bool = False) -> float:
+    """The body's smallest size (of its top face, with ``face``): defaults scale with the part."""
+    keys = ("length", "width", "diameter", "outer_diameter", "across_flats", "bottom_diameter") + (
+        () if face else ("height", "thickness"))
+    sizes = [float(body[k]) for k in keys if isinstance(body.get(k), (int, float))]
+    return min(sizes) if sizes else 10.0
+
+
 def _size(t: Target, *roles) -> float | None:
     for r in roles:
         v = t.pop(r)
@@ -56,7 +64,7 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
     count = t.pop("count")
     size = _hole_size(bd, t)
     if size is None:
-        size = bd.assume(f"diameter for the {t.noun}", default("hole_diameter"))
+        size = bd.assume(f"diameter for the {t.noun}", round(min(default("hole_diameter"), 0.2 * smallest(body, face=True)), 4))
     f: dict = {"id": bd.fid("bore" if t.kind == "bore" else "holes"), "kind": "hole", "size": size}
     depth = t.pop("depth")
     if depth is not None and not re.search(r"\bthrough\b|all the way", words):
@@ -143,7 +151,7 @@ def _edge(bd: Build, t: Target, body: dict) -> None:
     if size is None and t.loose:
         size = t.loose.pop(0).mm
     if size is None:
-        size = bd.assume(f"{t.kind} size", default(t.kind))
+        size = bd.assume(f"{t.kind} size", round(min(default(t.kind), 0.1 * smallest(body)), 4))
     edges = _edges(t.words, body)
     key = "radius" if t.kind == "fillet" else "size"
     bd.features.append({"id": bd.fid("round" if t.kind == "fillet" else "bevel"), "kind": t.kind, "edges": edges,

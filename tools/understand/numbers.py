@@ -81,6 +81,7 @@ def normalize(text: str) -> str:
     t = (t.replace("×", " x ").replace("″", '"').replace("”", '"').replace("“", '"').replace("’", "'")
          .replace("⌀", " dia ").replace("ø", " dia ").replace("°", " deg ").replace("–", "-").replace("²", ""))
     t = re.sub(r"(\d),(\d{3})\b", r"\1\2", t)
+    t = re.sub(r"\b[23]-?d\b", " ", t)                          # "2D sketch", "3-d object": no numbers
     t = re.sub(r"(\d)\s*''", r'\1"', t)
     t = _SPOKEN.sub(lambda m: _DIGIT[m.group(1)] + "." + "".join(_DIGIT[w] for w in m.group(2).split()), t)
     v = vocab()
@@ -98,7 +99,7 @@ def normalize(text: str) -> str:
 
 @lru_cache(maxsize=64)
 def _pattern(keys: tuple) -> re.Pattern:
-    return re.compile(r"(?<![\w'])(" + "|".join(re.escape(k) for k in keys) + r")(?![\w'])")
+    return re.compile(r"(?<![\w'-])(" + "|".join(re.escape(k) for k in keys) + r")(?![\w'-])")
 
 
 def _words(t: str, table: dict) -> str:

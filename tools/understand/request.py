@@ -15,7 +15,7 @@ from .targets import targets
 from .vocab import find, vocab
 
 RESTART = re.compile(r"^.*\b(?:start over|start again|from scratch|scrap (?:that|it|this)|new part|instead make)\b\s*[:,.]?\s*")
-STEP_MARK = re.compile(r"(?:(?<=^)|(?<=[\s.;:]))(?:step\s*)?\d{1,2}[.)](?=\s+[a-z])")
+STEP_MARK = re.compile(r"(?:(?<=^)|(?<=\s)|(?<=[;:]))(?:step\s*)?\d{1,2}[.)](?=\s+[a-z])")
 
 
 @dataclass
@@ -60,6 +60,21 @@ def understand(text: str) -> Understanding:
     t = normalize(text)
     t = STEP_MARK.sub(";", t)
     t = RESTART.sub("", t)
+    out = _read(text, t)
+    if out.spec is None and out.body not in (None, "box") and out.missing:
+        # a shape it knows but cannot size (an L-shaped part with only its overall sizes): when the
+        # request gives the overall length, width and height, the block they span is the candidate
+        box = _read(text, t, force="box")
+        if box.spec is not None and not box.missing and not any("thickness given" in n for n in box.notes):
+            box.notes.insert(0, f"the {out.body.replace('_', ' ')} needs {'; '.join(out.missing)}: approximated "
+                                "by the block its overall sizes span")
+            box.candidates[0].notes = list(box.notes)
+            box.body = out.body
+            return box
+    return out
+
+
+def _read(text: str, t: str, force: str | None = None) -> Understanding:
     out = Understanding(text)
     tagging = tag(t)
     du = default_unit([it.num for it in tagging.items])
@@ -67,7 +82,7 @@ def understand(text: str) -> Understanding:
     units = {"inch": "in", "centimeter": "cm"}.get(du or "", "mm")
     cls = clauses(t, tagging)
     kinds = [c.body[1] for c in cls if c.body]
-    body_kind = kinds[0] if kinds else None
+    body_kind = force or (kinds[0] if kinds else None)
     body, feats = targets(cls, tagging.groups, k, body_kind)
     bd = Build(t, body, feats, body_kind)
     bd.unit_mm = k

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from .clauses import Clause
 from .roles import Tagged
 
+OVERALL = re.compile(r"\b(final|overall|resulting)\b")
 NEGATED = re.compile(r"^\s*(?:no|without|not)\b")
 LEADS = re.compile(r"^\s*(?:a|an)\s+[\d.]")
 MERGED = {"shell", "keyway", "flat", "mirror"}
@@ -171,6 +172,8 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
             else:
                 owner = owner_default
             owner = _redirect(owner, it.role, body, body_kind)
+            if OVERALL.search(c.text) and it.role in BODY_ROLES | {"height", "length", "width", "diameter"}:
+                owner = body        # "the final part has a length of ...": the whole part's sizes
             owner.add(it.role, v)
         carry = [] if nouns else carry
         if nouns:
@@ -184,8 +187,7 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
 BODY_ROLES = {"length", "width", "height", "thickness", "length_width", "side", "af", "legs", "flange", "module",
               "teeth", "top_d", "bottom_d", "across_corners"}
 FEATURE_ROLES = {
-    "hole": {"count", "size", "diameter", "inner", "depth", "spacing", "pcd", "inset", "radius", "head", "angle",
-             "length", "width"},
+    "hole": {"count", "size", "diameter", "inner", "depth", "spacing", "pcd", "inset", "radius", "head", "angle"},
     "bore": {"count", "size", "diameter", "inner", "depth", "radius", "head", "angle"},
     "fillet": {"size", "radius", "diameter"},
     "chamfer": {"size", "angle"},

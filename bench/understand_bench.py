@@ -1,0 +1,217 @@
+"""The offline engine on language written elsewhere, through ``OfflineChatModel.draft`` (the data
+entry point the design loop calls): the user-words set (``evals/userset/<split>``) and the Text2CAD
+prompts at the ``intermediate`` / ``beginner`` levels (IoU ≥ 0.5, both parts scaled to the same
+largest extent, as the text2cad suite in evals/conversations.py measures it).
+
+Each turn is drafted, run in the sandbox, retried as a ``fix`` up to three attempts, and measured
+with the eval checks (evals/checks.py). Routing is not measured here: a turn goes where its
+``expect.intent`` says (new design, modify, undo); the agent's own eval (`cadagent eval`) measures
+routing too. ``ok`` is this bench's own verdict: a valid solid whose sizes match the plan's
+extents and whose requested features (agent.feature_check) are all found.
+
+    python -m cadagent.bench.understand_bench userset evals/userset/dev --out evals/baselines/understand-dev.md
+    python -m cadagent.bench.understand_bench text2cad --level intermediate --limit 100
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from cadagent.agent.drafts import DesignContext
+from cadagent.agent.feature_check import feature_problems
+from cadagent.agent.offline.engine import OfflineChatModel
+from cadagent.agent.plan import parse_request
+from cadagent.evals.checks import References, check_turn
+from cadagent.evals.conversations import load_all
+from cadagent.tools.part.expect import expectations
+from cadagent.tools.part.validation import parse as parse_spec
+from cadagent.tools.sandbox import Limits, Sandbox
+from cadagent.tools.understand import understand
+
+TEXT2CAD = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "text2cad_random100"
+ATTEMPTS = 3
+FIRST = re.compile(r"\b(very first|first version|original)\b")
+
+
+def _features_of(spec: dict | None) -> dict:
+    if not spec:
+        return {}
+    try:
+        e = expectations(parse_spec(spec))
+    except Exception:  # noqa: BLE001 - a spec that does not parse promises nothing
+        return {}
+    return {k: e[k] for k in ("holes", "fillets", "chamfers") if e.get(k)}
+
+
+def _sizes_ok(plan_extents: list[float], size) -> bool:
+    if not plan_extents or not size:
+        return True
+    got = sorted(size)
+    return all(abs(a - b) <= max(0.1, 0.01 * max(plan_extents)) for a, b in zip(got, plan_extents))
+
+
+def drive(engine, sandbox, turn: dict, versions: list[dict], examples: list[dict]) -> dict:
+    """One turn: draft (and fix) until a valid part or a decline; the outcome the eval checks read."""
+    text, expect = turn["user"], turn.get("expect") or {}
+    intent = expect.get("intent") or ("undo" if versions and (FIRST.search(text.lower()) or "undo" in text.lower())
+                                      else "modify" if versions else "new_design")
+    if intent == "undo":
+        if FIRST.search(text.lower()) and versions:
+            del versions[1:]
+        elif len(versions) > 1:
+            versions.pop()
+        v = versions[-1] if versions else None
+        return {"ok": v is not None, "intent": "undo", **(v["outcome"] if v else {}), "answer": "undo",
+                "path": "undo"}
+    task = "modify" if intent == "modify" and versions else "new_design"
+    plan = parse_request(text).to_dict() if task == "new_design" else {}
+    current = versions[-1] if versions else None
+    previous, d, res, t0 = None, None, None, time.perf_counter()
+    notes = []
+    for attempt in range(1, ATTEMPTS + 1):
+        ctx = DesignContext(task=task if previous is None else "fix", base=task, request=text, attempt=attempt,
+                            plan=plan, examples=examples, previous=previous,
+                            current={"version": len(versions), "code": current["code"], "spec": current["spec"]}
+                            if current and task == "modify" else None)
+        d = engine.draft(ctx)
+        notes.append(d.note)
+        if d.code is None:
+            break
+        res = sandbox.run_script(d.code, exports=("step",))
+        problems = []
+        if res.ok and res.valid_solid:
+            if task == "new_design" and not _sizes_ok(plan.get("extents") or [], list(res.report.size)):
+                problems.append(f"size {sorted(res.report.size)} is not the planned {plan.get('extents')}")
+            promised = {"features_expected": _features_of(d.spec) or plan.get("features_expected") or {}}
+            problems += feature_problems(promised, res.to_dict(), sandbox)
+            if not problems:
+                break
+        previous = {"code": d.code, "spec": d.spec, "error": (res.to_dict().get("error") if res else None),
+                    "problems": problems}
+        res = None if not (res and res.ok and res.valid_solid) else res
+        if problems:
+            res = None
+    ms = (time.perf_counter() - t0) * 1000
+    outcome = {"intent": intent, "answer": " | ".join(n for n in notes if n), "path": d.path if d else "",
+               "attempts": len(notes), "ms": ms, "ok": res is not None}
+    if res is not None:
+        r = res.report
+        outcome.update(size=list(r.size), bbox_min=list(r.bbox_min), volume=r.volume, solids=r.solids,
+                       step=str(res.artifacts.get("step")) if res.artifacts.get("step") else None)
+        versions.append({"code": d.code, "spec": d.spec, "outcome": {k: outcome[k] for k in (
+            "size", "bbox_min", "volume", "solids", "step")}})
+    return outcome
+
+
+def run(sources: list[str], *, level: str = "intermediate", limit: int | None = None) -> dict:
+    convs = load_all([Path(s) for s in sources], text2cad_level=level)[:limit]
+    engine = OfflineChatModel()
+    rows = []
+    with tempfile.TemporaryDirectory() as work, Sandbox(Limits(timeout_s=60)) as sandbox:
+        refs = References(sandbox, Path(work))
+        for conv in convs:
+            versions: list[dict] = []
+            for i, turn in enumerate(conv.turns):
+                out = drive(engine, sandbox, turn, versions, [])
+                expect = dict(turn.get("expect") or {})
+                checks = check_turn(expect, out, conv, refs)
+                kind = "edit" if (expect.get("intent") in ("modify", "undo") or (i and not expect.get("intent")
+                                                                                  and versions)) else "new"
+                failed = [c for c in checks if not c["ok"]]
+                rows.append({"id": conv.id, "turn": i + 1, "kind": kind, "text": turn["user"], "ok": not failed,
+                             "path": out.get("path"), "ms": round(out.get("ms", 0), 1),
+                             "failed": [f"{c['check']}: expected {c['expected']}, got {c['measured']}"
+                                        + (f" ({c['detail']})" if c.get("detail") else "") for c in failed],
+                             "answer": out.get("answer", "")[:400],
+                             **({"iou": c["measured"] for c in checks if c["check"] == "iou"})})
+    return summarize(rows)
+
+
+def summarize(rows: list[dict]) -> dict:
+    def rate(rs):
+        return {"passed": sum(r["ok"] for r in rs), "turns": len(rs),
+                "rate": round(sum(r["ok"] for r in rs) / len(rs), 4) if rs else None}
+    reasons = Counter(_reason(r) for r in rows if not r["ok"])
+    ious = [r["iou"] if r["iou"] is not None else 0.0 for r in rows if "iou" in r]
+    return {"all": rate(rows), "new": rate([r for r in rows if r["kind"] == "new"]),
+            "edit": rate([r for r in rows if r["kind"] == "edit"]),
+            "paths": dict(Counter(r["path"] for r in rows)),
+            "turn_ms_median": round(statistics.median(r["ms"] for r in rows), 1) if rows else None,
+            "iou_ge_0.5": round(sum(v >= 0.5 for v in ious) / len(ious), 4) if ious else None,
+            "iou_median": round(statistics.median(ious), 4) if ious else None,
+            "reasons": reasons.most_common(10), "rows": rows}
+
+
+def _reason(r: dict) -> str:
+    """A short, countable reason for a miss."""
+    a = r["answer"].lower()
+    if r["path"] in ("", None) or "declined" in a or not r["failed"]:
+        pass
+    if "missing:" in a or "missing " in a and "i read" in a:
+        return "spec path: a size it could not find"
+    if r["path"] == "example":
+        return "no body the spec path knows: example fallback"
+    if "could not apply that change" in a or "no change i could read" in a:
+        return "edit not understood"
+    if "cannot be built" in a:
+        return "spec not buildable (validator)"
+    names = sorted({f.split(":")[0] for f in r["failed"]})
+    if names == ["iou"]:
+        return "shape differs (IoU below the minimum)"
+    if "ok" in names and len(names) > 1:
+        return "no valid part (" + ", ".join(n for n in names if n != "ok") + ")"
+    return "wrong " + " and ".join(names)
+
+
+def markdown(title: str, rep: dict, command: str) -> str:
+    lines = [f"# {title}", "", f"`{command}`", "",
+             "| turns | passed | new designs | edits | paths | median turn (ms) |", "|---|---|---|---|---|---|",
+             f"| {rep['all']['turns']} | {rep['all']['passed']} ({rep['all']['rate']:.1%}) | "
+             f"{rep['new']['passed']}/{rep['new']['turns']} | {rep['edit']['passed']}/{rep['edit']['turns']} | "
+             f"{', '.join(f'{k}: {v}' for k, v in rep['paths'].items())} | {rep['turn_ms_median']} |", ""]
+    if rep.get("iou_ge_0.5") is not None:
+        lines += [f"IoU ≥ 0.5 on {rep['iou_ge_0.5']:.1%} of the prompts; median IoU {rep['iou_median']}.", ""]
+    lines += ["## The most common reasons for misses", ""]
+    lines += [f"{i}. {why}: {n}" for i, (why, n) in enumerate(rep["reasons"], 1)]
+    lines += ["", "## Every miss", ""]
+    for r in rep["rows"]:
+        if not r["ok"]:
+            lines.append(f"- `{r['id']}` turn {r['turn']} ({r['kind']}, path {r['path'] or 'none'}): "
+                         f"\"{r['text'][:160]}\" — {_reason(r)}; " + "; ".join(r["failed"]) +
+                         (f". Engine: {r['answer'][:240]}" if r["answer"] else ""))
+    return "\n".join(lines) + "\n"
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("suite", choices=["userset", "text2cad"])
+    ap.add_argument("paths", nargs="*")
+    ap.add_argument("--level", default="intermediate", choices=["beginner", "intermediate"])
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("--out", type=Path)
+    ap.add_argument("--json", type=Path)
+    a = ap.parse_args(argv)
+    sources = a.paths or ([str(TEXT2CAD)] if a.suite == "text2cad" else ["evals/userset/dev"])
+    rep = run(sources, level=a.level, limit=a.limit)
+    cmd = "python -m cadagent.bench.understand_bench " + " ".join(argv if argv is not None else __import__("sys").argv[1:])
+    title = (f"Offline engine (spec path first) on Text2CAD {a.level}" if a.suite == "text2cad"
+             else f"Offline engine (spec path first) on {', '.join(sources)}")
+    text = markdown(title, rep, cmd)
+    if a.out:
+        a.out.parent.mkdir(parents=True, exist_ok=True)
+        a.out.write_text(text, encoding="utf-8")
+    if a.json:
+        a.json.write_text(json.dumps(rep, indent=1), encoding="utf-8")
+    print(text.split("## Every miss")[0])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
