@@ -1,1 +1,1 @@
-"""The Gradio chat UI, a thin adapter over the agent's stream. Not built yet: see issue 7."""
+"""The Gradio page (``cadagent ui``): a thin adapter over the agent's stream; see app.py."""

@@ -1,122 +1,172 @@
-"""The Gradio page: chat with live steps, 3D viewer, code, versions, downloads, CAD JSON upload.
+"""The Gradio page: chat with live steps, a 3D viewer with edges, grid and sizes, code, versions with
+compare, downloads, CAD JSON upload.
 
 ``cadagent ui`` builds the agent once and serves this page; every browser session has its own
 thread (its id lives in the browser's localStorage, so a reload or a server restart brings the
-conversation, the versions and the viewer back).
+conversation, its steps, the versions and the viewer back).
 """
 
 from __future__ import annotations
 
 import gradio as gr
 
-from .handlers import Handlers
+from . import viewer as viewer_mod
+from .card import HEADERS as CARD_HEADERS
+from .handlers import OUTPUTS, SHOWN, Handlers
+from .wording import page_data
 
-CSS = """
-#viewer {min-height: 420px}
+CSS = viewer_mod.CSS + """
 footer {display: none !important}
+#title h1 {font-size: 1.4rem; margin: 0}
+#title p {margin: 0; color: #374151}
+#send button, button#send {background: #1d4ed8; color: #fff; border-color: #1d4ed8}
+#send:disabled, #stop:disabled {opacity: .55}
+#composer, #design-row, #downloads-row {flex-wrap: nowrap; gap: 8px}
+#turn-note:empty, #feedback-note:empty {display: none}
+#turn-note p, #feedback-note p {margin: 0}
+#code-note {color: #8a2c0d}
+@media (max-width: 700px) {
+  #work-col {order: -1}
+  #main-row {flex-direction: column}
+  #downloads-row {flex-wrap: wrap}
+}
 """
 
 
 def build_app(agent, providers: list | None = None) -> gr.Blocks:
     h = Handlers(agent, providers)
+    viewer_mod.serve_static()
     # Gradio's own copies of uploads and served files: removed after a day, and all at a restart.
     with gr.Blocks(title="CadAgent", delete_cache=(3600, 86400)) as demo:
         sid = gr.BrowserState(None, storage_key="cadagent-session")
-        gr.Markdown("## CadAgent — describe a part, refine it, download it")
-        with gr.Row():
-            with gr.Column(scale=5):
-                chat = gr.Chatbot(label="Conversation", height=560, elem_id="chat",
+        designs = gr.BrowserState([], storage_key="cadagent-designs")
+        gr.HTML("<h1>CadAgent</h1><p>Describe a part, refine it, download it.</p>", elem_id="title",
+                js_on_load=None)
+        with gr.Row(elem_id="main-row"):
+            with gr.Column(scale=5, elem_id="chat-col"):
+                chat = gr.Chatbot(label="Conversation", height=520, elem_id="chat",
                                   feedback_options=("Like", "Dislike"),
-                                  placeholder="Try: *a 60 x 40 mm plate, 5 mm thick, four 5 mm holes 8 mm in from "
-                                              "the corners* — then *make it 10 mm longer*")
-                with gr.Row():
-                    box = gr.Textbox(placeholder="Describe a part or a change…", show_label=False, scale=8,
-                                     elem_id="message", autofocus=True)
-                    send = gr.Button("Send", variant="primary", scale=1, elem_id="send")
-                with gr.Row(equal_height=True):
-                    new = gr.Button("New design", elem_id="new-design", scale=1)
-                    comment = gr.Textbox(placeholder="Optional comment on the last answer", show_label=False, scale=3,
-                                         elem_id="comment")
-                    rate_up = gr.Button("Helpful", scale=1, elem_id="thumbs-up")
-                    rate_down = gr.Button("Not helpful", scale=1, elem_id="thumbs-down")
-                feedback_note = gr.Markdown("")
-                with gr.Accordion("Upload CAD JSON or a CadQuery script", open=False):
-                    upload = gr.File(file_types=[".json", ".py"], label="File", elem_id="upload")
-                    explain_btn = gr.Button("Explain / build", elem_id="explain")
-                with gr.Accordion("Model and settings", open=False):
-                    provider = gr.Dropdown(h.providers, value=h.providers[0], elem_id="provider",
-                                           label="Model (providers with their status)", interactive=True)
-                    attempts = gr.Slider(1, 6, value=agent.deps.max_attempts, step=1, label="Attempts per turn")
-            with gr.Column(scale=5):
+                                  examples=[{"text": c["display_text"], "display_text": c["display_text"]}
+                                            for c in page_data()["examples"]],
+                                  placeholder="Describe a part in plain words, then refine it: *make it 10 mm "
+                                              "longer*. Or start from an example:")
+                with gr.Row(elem_id="composer"):
+                    box = gr.Textbox(placeholder="Describe a part or a change…", label="Message", show_label=False,
+                                     scale=8, elem_id="message", autofocus=True, lines=1, max_lines=6)
+                    send = gr.Button("Send", variant="primary", scale=1, min_width=80, elem_id="send")
+                    stop = gr.Button("Stop", scale=1, min_width=80, elem_id="stop", interactive=False)
+                pending = gr.Textbox(visible=False)  # the message being sent (the box is free for the next one)
+                note = gr.Markdown("", elem_id="turn-note")
+                feedback_note = gr.Markdown("", elem_id="feedback-note")
+                with gr.Row(elem_id="design-row", equal_height=True):
+                    new = gr.Button("New design", elem_id="new-design", scale=1, min_width=120)
+                    reopen = gr.Dropdown([], label="Your designs (this browser)", elem_id="designs", scale=3,
+                                         interactive=True)
+                with gr.Row(equal_height=False):
+                    with gr.Accordion("Upload CAD JSON or a CadQuery script", open=False):
+                        upload = gr.File(file_types=[".json", ".py"], label="File", elem_id="upload")
+                        explain_btn = gr.Button("Explain / build", elem_id="explain")
+                    with gr.Accordion("Model and settings", open=False):
+                        provider = gr.Dropdown(h.providers, value=(h.providers or [None])[0], elem_id="provider",
+                                               label="Model (providers with their status)", interactive=True)
+                        attempts = gr.Slider(1, 6, value=agent.deps.max_attempts, step=1,
+                                             label="Attempts per turn")
+            with gr.Column(scale=5, elem_id="work-col"):
                 with gr.Tabs():
                     with gr.Tab("3D"):
-                        viewer = gr.Model3D(label="Current version", elem_id="viewer", height=440)
+                        _, view = viewer_mod.components()
+                        with gr.Row(elem_id="downloads-row"):
+                            dls = {k: gr.DownloadButton(label, value=None, size="sm", elem_id=f"dl-{k}",
+                                                        min_width=60)
+                                   for k, label in (("step", "STEP"), ("stl", "STL"), ("glb", "GLB"),
+                                                    ("py", "Script"), ("zip", "All (zip)"))}
+                    with gr.Tab("What I understood", elem_id="card-tab"):
+                        card_title = gr.Markdown("", elem_id="card-title")
+                        card = gr.Dataframe(headers=CARD_HEADERS, interactive=True, elem_id="card", wrap=True,
+                                            static_columns=[0, 2], datatype=["str", "number", "str"])
+                        rebuild = gr.Button("Rebuild with these values", elem_id="rebuild")
                     with gr.Tab("Code"):
                         code = gr.Code(language="python", label="CadQuery script (edit and run)", elem_id="code",
                                        interactive=True)
+                        code_note = gr.Markdown("", elem_id="code-note")
                         run = gr.Button("Run edited script", elem_id="run-code")
                     with gr.Tab("Versions"):
                         versions = gr.Dataframe(headers=["version", "size (mm)", "volume (mm³)", "request"],
-                                                interactive=False, elem_id="versions")
-                        pick = gr.Dropdown([], label="Version", elem_id="pick-version")
+                                                interactive=False, elem_id="versions", wrap=True)
                         with gr.Row():
-                            restore = gr.Button("Restore as current (new version)", elem_id="restore")
-                downloads = gr.File(label="Downloads: STEP, STL, GLB, script", file_count="multiple",
-                                    interactive=False, elem_id="downloads")
+                            pick = gr.Dropdown([], label="Show version", elem_id="pick-version", scale=2)
+                            restore = gr.Button("Edit from this version", elem_id="restore", scale=1)
+                        with gr.Row():
+                            other = gr.Dropdown([], label="Compare with", elem_id="compare-with", scale=2)
+                            compare = gr.Button("Compare", elem_id="compare", scale=1)
+                        compared = gr.Markdown("", elem_id="compared")
+        timer = gr.Timer(1.0, active=False)
 
-        outs = [sid, chat, code, versions, pick, downloads]  # streamed; the viewer follows in .then()
-        # Only turns are limited (one per sandbox worker, see launch); reading a session, the viewer and
-        # ratings never wait behind other sessions' turns.
-        light = {"concurrency_limit": None}
-        demo.load(h.load, [sid], [sid, chat, viewer, code, versions, pick, downloads], api_name="load", **light)
-        # While a turn runs, everything that starts one is disabled: a double submit cannot happen.
-        turn_controls = [send, box, run, explain_btn, restore]
+        parts = {"sid": sid, "chat": chat, "code": code, "code_note": code_note, "versions": versions,
+                 "pick": pick, "compare": other, "viewer": view, "note": note, "card_title": card_title,
+                 "card": card, **dls}
+        outs = [parts[k] for k in OUTPUTS]
+        light = {"concurrency_limit": None}  # reading never waits behind other sessions' turns
+
+        def loaded(session, saved):
+            values = h.load(session)
+            remembered, menu = h.designs(values[0], saved)
+            return (*values, remembered, menu, gr.Timer(active=values[0] in h.running))
+
+        demo.load(loaded, [sid, designs], outs + [designs, reopen, timer], api_name="load", **light)
+        timer.tick(h.poll, [sid], [chat, timer], api_name=False, **light)
+
+        # While a turn runs, everything that starts one is disabled (Stop is on); the message box stays
+        # free, and what is typed in it during a turn stays there.
+        controls = [send, run, explain_btn, restore, rebuild, new]
 
         def busy():
-            return [gr.update(interactive=False)] * len(turn_controls)
+            return [gr.update(interactive=False)] * len(controls) + [gr.update(interactive=True), ""]
 
-        def idle():
-            return [gr.update(interactive=True)] * len(turn_controls)
+        def idle(session):
+            if h.busy(session):  # a second submit during a turn: the first one still owns the controls
+                return [gr.skip()] * (len(controls) + 1)
+            return [gr.update(interactive=True)] * len(controls) + [gr.update(interactive=False)]
 
-        def turn(trigger, fn, inputs, api_name, clear_box=False):
-            event = (trigger(busy, None, turn_controls, api_name=False, queue=False)
-                     .then(fn, inputs, outs, api_name=api_name, concurrency_id="turn"))  # one group: all turns
-            if clear_box:
-                event = event.then(lambda: "", None, box, api_name=False, queue=False)
-            event.then(idle, None, turn_controls, api_name=False, queue=False)
-            event.then(h.viewer, [sid], [viewer], api_name=False, **light)
+        def take(message, session):
+            if h.busy(session):
+                return gr.skip(), "", "A turn is running: your text stays in the box; send it when the answer is in."
+            return "", message, ""
+
+        def turn(trigger, fn, inputs, api_name, take_box=False):
+            first = trigger(busy, None, controls + [stop, note], api_name=False, queue=False)
+            if take_box:
+                first = first.then(take, [box, sid], [box, pending, note], api_name=False, queue=False)
+            event = first.then(fn, inputs, outs, api_name=api_name, concurrency_id="turn")  # one group: all turns
+            event.then(idle, [sid], controls + [stop], api_name=False, queue=False)
+            return event
 
         def send_fn(message, history, session, n, model):
             yield from h.send(message, history, session, n, provider=model)
 
-        turn(send.click, send_fn, [box, chat, sid, attempts, provider], "send", clear_box=True)
-        turn(box.submit, send_fn, [box, chat, sid, attempts, provider], False, clear_box=True)
+        def example_fn(history, session, n, model, evt: gr.SelectData):
+            yield from h.example(evt.index, history, session, n, model)
+
+        turn(send.click, send_fn, [pending, chat, sid, attempts, provider], "send", take_box=True)
+        turn(box.submit, send_fn, [pending, chat, sid, attempts, provider], False, take_box=True)
+        turn(chat.example_select, example_fn, [chat, sid, attempts, provider], False)
         turn(run.click, h.run_code, [code, chat, sid, attempts], "run_code")
         turn(explain_btn.click, h.upload_explain, [upload, chat, sid, attempts], "upload")
-        viewer_api = gr.Button(visible=False)
-        viewer_api.click(h.viewer, [sid, pick], [viewer], api_name="viewer", **light)
-        pick.input(h.show_version, [pick, sid], [viewer, code, downloads], api_name="show_version", **light)
         turn(restore.click, h.restore, [pick, chat, sid, attempts], "restore")
+        turn(rebuild.click, h.set_parameters, [card, pick, chat, sid, attempts], "set_parameters")
+        stop.click(h.stop, [sid], [note], api_name="stop", queue=False)
 
-        new.click(h.new_design, None, [sid, chat, viewer, code, versions, pick, downloads], api_name="new_design",
-                  **light)
+        pick.input(h.show_version, [pick, sid], [parts[k] for k in SHOWN], api_name="show_version", **light)
+        compare.click(h.compare, [pick, other, sid], [compared], api_name="compare", **light)
 
-        def rate(liked):
-            def fn(history, session, note):
-                idx = next((i for i in range(len(history or []) - 1, -1, -1)
-                            if history[i]["role"] == "assistant" and not history[i].get("metadata")), None)
-                if idx is None:
-                    return "Nothing to rate yet.", ""
-                return h.feedback(history, session, idx, liked, note), ""
-            return fn
-
-        rate_up.click(rate(True), [chat, sid, comment], [feedback_note, comment], api_name="rate_up", **light)
-        rate_down.click(rate(False), [chat, sid, comment], [feedback_note, comment], api_name="rate_down", **light)
+        new.click(h.new_design, [sid, designs], outs + [designs, reopen], api_name="new_design", **light)
+        reopen.input(h.open_design, [reopen, sid, designs], outs + [designs, reopen], api_name="open_design",
+                     **light)
 
         def on_like(history, session, data: gr.LikeData):
             return h.feedback(history, session, data.index, data.liked)
 
-        chat.like(on_like, [chat, sid], [feedback_note], **light)
+        chat.like(on_like, [chat, sid], [feedback_note], api_name="rate", **light)
     return demo
 
 

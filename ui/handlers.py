@@ -1,31 +1,43 @@
 """UI event handlers: a thin adapter from Gradio events to the agent's stream.
 
-No prompts and no LLM calls here: everything goes through :class:`agent.runtime.Agent`.
-Each browser session has its own thread id (a random uuid kept in the browser).
+No prompts and no LLM calls here: everything goes through :class:`cadagent.agent.runtime.Agent`.
+Each browser session has its own thread id (a random uuid kept in the browser). A turn runs in a
+worker thread (:mod:`.turns`): a Stop ends the page's wait at once, and a reload mid-turn does not lose
+the answer.
 """
 
 from __future__ import annotations
 
-import json
+import re
 import shutil
 import threading
-import time
-import traceback
 import uuid
 from pathlib import Path
 
-from cadagent.agent.diskfaults import WorkspaceError, describe as describe_fault
-from cadagent.agent.locking import TurnBusy
+from cadagent.agent.contract import Message, Restore, RunCode, SetParameters
+from cadagent.agent.diskfaults import describe as describe_fault
 from cadagent.tools.results import thousands
 
-STEP_NODES = ("wait", "recover", "plan", "retrieve", "generate", "execute", "validate", "save", "take_code")
-STEP_TITLES = {"wait": "Waiting for the previous turn", "recover": "Recovered", "plan": "Plan",
-               "retrieve": "Examples", "generate": "Attempt", "execute": "Run", "validate": "Check", "save": "Saved",
-               "take_code": "Your script"}
+from . import card, downloads, feedback, viewer
+from .traces import Traces
+from .turns import Turn
+from .wording import for_page, pasted_cadjson
+
+# The order of a turn's outputs (app.py wires the components in this order).
+OUTPUTS = ("sid", "chat", "code", "code_note", "versions", "pick", "compare", "viewer", "card_title", "card",
+           "step", "stl", "glb", "py", "zip", "note")
+DOWNLOADS = ("step", "stl", "glb", "py", "zip")
+SHOWN = ("viewer", "code", "note", "card_title", "card", *DOWNLOADS)  # what showing another version changes
 
 
 def new_session_id() -> str:
     return uuid.uuid4().hex
+
+
+def skip():
+    import gradio as gr
+
+    return gr.skip()
 
 
 class Handlers:
@@ -36,7 +48,8 @@ class Handlers:
         self.statuses = providers if providers is not None else status(agent.settings)
         self.providers = [st.label() for st in self.statuses]
         self.workspace = Path(agent.workspace)
-        self._feedback_lock = threading.Lock()
+        self.traces = Traces(self.workspace / "ui")
+        self.running: dict[str, Turn] = {}
         self._agents = {agent.settings.agent.llm: agent}
         self._agents_lock = threading.Lock()
 
@@ -56,117 +69,197 @@ class Handlers:
                                        sandbox=self.agent.sandbox)
             return self._agents[name]
 
-    # -- helpers ---------------------------------------------------------------------------
-    def _state(self, sid: str) -> dict:
-        return self.agent.state(sid) if sid else {}
+    # -- what the page shows -----------------------------------------------------------------
+    def _versions(self, sid: str | None):
+        """(versions, current number) of a session."""
+        if not sid:
+            return [], None
+        versions = self.agent.versions(sid)
+        cur = self.agent.current(sid)
+        return versions, (cur.number if cur else (versions[-1].number if versions else None))
 
-    def _view(self, sid: str, version: int | None = None):
-        """(glb path, code, versions table, version choices, selected, downloads) for a version."""
-        state = self._state(sid)
-        versions = state.get("versions") or []
+    def view(self, sid: str, number: int | None = None) -> dict:
+        """Every output but the chat for the shown version (the current one unless ``number``)."""
+        versions, current = self._versions(sid)
+        out = {"code": "", "code_note": "", "versions": [], "pick": _choices([], None), "compare": _choices([], None),
+               "viewer": None, "note": "", **card.empty()}
+        out.update({k: None for k in DOWNLOADS})
         if not versions:
-            return None, "", [], [], None, []
-        number = version or state.get("current") or versions[-1]["version"]
-        v = next((x for x in versions if x["version"] == number), versions[-1])
-        folder = Path(v["dir"])
-        glb = folder / "part.glb"
-        downloads = [str(folder / n) for n in ("part.step", "part.stl", "part.glb", "part.py") if (folder / n).exists()]
-        table = [[f"v{x['version']}", " x ".join(f"{s:.1f}" for s in x["size"]), thousands(x["volume"]),
-                  x["request"][:60]] for x in versions]
-        choices = [f"v{x['version']}" for x in versions]
-        return (str(glb) if glb.exists() else None), v["code"], table, choices, f"v{v['version']}", downloads
-
-    def _history(self, sid: str) -> list[dict]:
-        out = []
-        for m in self._state(sid).get("messages") or []:
-            role = "user" if m.type == "human" else "assistant"
-            out.append({"role": role, "content": str(m.content)})
+            return out
+        v = next((x for x in versions if x.number == (number or current)), versions[-1])
+        glb = v.file("glb")
+        out["viewer"] = viewer.value(str(glb) if glb else None, v.number, len(versions), current, v.size)
+        out["code"] = v.code
+        out["versions"] = [[f"v{x.number}" + (" (current)" if x.number == current else ""),
+                            " x ".join(f"{s:.1f}" for s in x.size), thousands(x.volume), for_page(x.request)[:60]]
+                           for x in versions]
+        names = [f"v{x.number}" for x in versions]
+        out["pick"] = _choices(names, f"v{v.number}")
+        out["compare"] = _choices(names, None)
+        out.update(card.show(v))
+        out.update(downloads.files(sid, v))
+        if v.number != current:
+            out["note"] = (f"Showing v{v.number}; your next message edits v{current} (the current version). "
+                           f"Press *Edit from this version* to continue from v{v.number}.")
         return out
 
-    # -- events ----------------------------------------------------------------------------
+    def _outputs(self, sid: str, history: list, **override) -> tuple:
+        values = {"sid": sid, "chat": history, **self.view(sid)}
+        values.update(override)
+        return tuple(values[k] for k in OUTPUTS)
+
+    def _history(self, sid: str) -> list[dict]:
+        """The chat as shown last time (steps included), else the thread's messages."""
+        messages = self.agent.messages(sid) if sid else []
+        record = self.traces.load(sid)
+        said = sum(1 for role, _ in messages if role == "user")
+        if record["history"] and sum(1 for m in record["history"] if m["role"] == "user") >= said:
+            history = record["history"]
+        else:
+            history = [{"role": "user" if role == "user" else "assistant", "content": for_page(text)}
+                       for role, text in messages]
+        turn = self.running.get(sid)
+        if turn is not None and not turn.done.is_set():
+            history = turn.snapshot() + [_note("This turn is still running. Its answer will show here when it "
+                                               "ends (it is not lost if you reload).")]
+        elif record["pending"]:
+            history = history + [_note("Interrupted — nothing saved. The server stopped during this turn; send "
+                                       "the message again.")]
+            self.traces.save(sid, history)
+        return history
+
+    # -- events ------------------------------------------------------------------------------
     def load(self, sid: str | None):
         sid = sid or new_session_id()
-        glb, code, table, choices, selected, downloads = self._view(sid)
-        return (sid, self._history(sid), glb, code, table, _choices(choices, selected), downloads)
+        return self._outputs(sid, self._history(sid))
 
-    def new_design(self):
-        sid = new_session_id()
-        return sid, [], None, "", [], _choices([], None), []
+    def busy(self, sid: str | None) -> bool:
+        """A page is following a turn of this session now."""
+        turn = self.running.get(sid or "")
+        return turn is not None and turn.followed
 
-    def send(self, message: str, history: list, sid: str, attempts: int, attachment: str | None = None,
-             code: str | None = None, provider: str | None = None):
-        """Stream one turn: step messages as they happen, then the answer; refresh the viewer."""
+    def poll(self, sid: str | None):
+        """While a turn of this session runs with no page following it (after a reload): its chat so far."""
+        import gradio as gr
+
+        turn = self.running.get(sid or "")
+        if turn is None:
+            return skip(), gr.Timer(active=False)
+        if turn.done.is_set():
+            self.running.pop(sid, None)
+            return self._history(sid), gr.Timer(active=False)
+        return turn.snapshot() + [_note("This turn is still running …")], gr.Timer(active=True)
+
+    def new_design(self, sid: str | None, designs: list | None):
+        """A fresh thread; the old design stays in the browser's list of designs."""
+        designs = self._remember(sid, designs)
+        new = new_session_id()
+        return (*self._outputs(new, []), designs, _designs(designs, None))
+
+    def open_design(self, choice: str | None, sid: str | None, designs: list | None):
+        designs = self._remember(sid, designs)
+        target = next((d["sid"] for d in designs if _design_label(d) == choice), None)
+        if not target:
+            return (*self._outputs(sid, skip()), designs, _designs(designs, None))
+        return (*self._outputs(target, self._history(target)), designs, _designs(designs, None))
+
+    def _remember(self, sid: str | None, designs: list | None) -> list:
+        designs = [d for d in designs or [] if isinstance(d, dict) and d.get("sid")]
+        versions = self._versions(sid)[0]
+        if sid and versions:
+            entry = {"sid": sid, "title": versions[-1].title or "part", "versions": len(versions)}
+            designs = [d for d in designs if d["sid"] != sid] + [entry]
+        return designs[-30:]
+
+    def designs(self, sid: str | None, designs: list | None):
+        designs = self._remember(sid, designs)
+        return designs, _designs(designs, None)
+
+    def send(self, message: str, history: list, sid: str, attempts: int, provider: str | None = None):
+        """Stream one turn of a typed message (CAD JSON pasted as a message is explained as a file)."""
+        text = (message or "").strip()
+        if not text:  # nothing to send (or a submit during a turn, which leaves the page as it is)
+            yield (sid, *[skip()] * (len(OUTPUTS) - 1))
+            return
+        if pasted_cadjson(text) is not None:
+            path = self._keep_text(text, "pasted.json")
+            yield from self.command(Message("explain this: pasted CAD JSON", attachment=str(path)),
+                                    "(pasted a CAD JSON document)", history, sid, attempts, provider)
+            return
+        yield from self.command(Message(text), text, history, sid, attempts, provider)
+
+    def command(self, turn_input, shown: str, history: list, sid: str, attempts: int, provider: str | None = None):
+        """Stream one turn: the step messages as they happen, then the answer and the new version."""
         history = list(history or [])
         sid = sid or new_session_id()  # an event that raced the page load still gets its own thread
-        text = (message or "").strip()
-        if not text and not attachment and not code:
-            yield sid, history, *self._outputs(sid)
-            return
-        history.append({"role": "user", "content": text or ("(uploaded " + Path(attachment).name + ")"
-                                                             if attachment else "(ran the edited script)")})
-        yield sid, history, *_unchanged()
-        t0 = time.perf_counter()
+        history.append({"role": "user", "content": shown})
+        yield (sid, history, *[skip()] * (len(OUTPUTS) - 2))
         try:
             agent = self.agent_for(provider)
         except ValueError as exc:
             history.append({"role": "assistant", "content": f"Cannot use that model: {exc}. Pick a ready one "
-                                                            "under *Model and settings*."})
-            yield sid, history, *self._outputs(sid)
+                                                            "in the Model menu under *Model and settings*."})
+            yield self._outputs(sid, history)
             return
+        turn = Turn(agent, sid, history, self.traces, turn_input, max_attempts=int(attempts) if attempts else None)
+        self.running[sid] = turn
+        turn.followed = True
         try:
-            for ev in agent.stream(sid, text or "explain this file", attachment, code=code,
-                                   max_attempts=int(attempts) if attempts else None):
-                if ev.node in STEP_NODES:
-                    title = STEP_TITLES[ev.node]
-                    history.append({"role": "assistant", "content": ev.text,
-                                    "metadata": {"title": f"{title} · {time.perf_counter() - t0:.1f} s",
-                                                 "status": "done"}})
-                    # only the chat changes between steps: the other outputs (files among them, which
-                    # Gradio would process again on every update) are sent once, when the turn ends
-                    yield sid, history, *_unchanged()
-                elif ev.node == "respond":
-                    history.append({"role": "assistant", "content": ev.data.get("answer", "")})
-        except (WorkspaceError, TurnBusy) as exc:  # says what happened and what to do
-            history.append({"role": "assistant", "content": str(exc)})
-        except Exception as exc:  # noqa: BLE001 - the page must keep working after any error
-            traceback.print_exc()
-            history.append({"role": "assistant", "content": f"Something went wrong on our side "
-                            f"({type(exc).__name__}: {exc}). The saved versions of this conversation are kept "
-                            "on disk; the next message starts from the latest one."})
-        yield sid, history, *self._outputs(sid)
+            for snapshot in turn.follow():
+                yield (sid, snapshot, *[skip()] * (len(OUTPUTS) - 2))
+        finally:
+            turn.followed = False
+        final = turn.snapshot()
+        if turn.done.is_set():
+            self.running.pop(sid, None)
+        if isinstance(turn_input, RunCode) and turn.error is not None:  # keep the edit, say where it failed
+            yield self._outputs(sid, final, code=skip(), code_note=_code_note(turn.error))
+            return
+        yield self._outputs(sid, final)
 
-    def _outputs(self, sid: str):
-        """Streamed outputs (no viewer: Gradio's Model3D does not mount from a streamed update)."""
-        glb, code, table, choices, selected, downloads = self._view(sid)
-        return code, table, _choices(choices, selected), downloads
-
-    def viewer(self, sid: str | None, label: str | None = None):
-        """The viewer's model, set by a plain (non-streaming) event after each turn."""
-        if not sid:
-            return None
-        number = int(label[1:]) if label else None
-        return self._view(sid, number)[0]
+    def stop(self, sid: str | None):
+        turn = self.running.get(sid or "")
+        if turn is not None:
+            turn.stop()
+        return "Stopping …" if turn is not None else ""
 
     def run_code(self, code: str, history: list, sid: str, attempts: int):
-        yield from self.send("", history, sid, attempts, code=code)
+        if not (code or "").strip():
+            yield self._outputs(sid, list(history or []), note="The Code tab is empty: nothing to run.")
+            return
+        yield from self.command(RunCode(code), "(ran the edited script)", history, sid, attempts)
 
     def upload_explain(self, file, history: list, sid: str, attempts: int):
         if file is None:
-            yield sid, list(history or []) + [{"role": "assistant", "content": "Choose a .json (CAD JSON) or .py "
-                                                                            "file first."}], *self._outputs(sid)
+            yield self._outputs(sid, list(history or []) + [{"role": "assistant", "content": "Choose a .json (CAD "
+                                                                                        "JSON) or .py file first."}])
             return
         name = Path(str(file)).name
         if name.endswith(".py"):
             code = Path(str(file)).read_text(encoding="utf-8", errors="replace")
-            yield from self.send("", history, sid, attempts, code=code)
+            yield from self.command(RunCode(code), f"(uploaded {name})", history, sid, attempts)
             return
         try:
             path = self._keep_upload(Path(str(file)))
         except OSError as exc:
             message = describe_fault(exc, self.workspace) or f"The upload {name} could not be read ({exc.strerror})."
-            yield sid, list(history or []) + [{"role": "assistant", "content": message}], *self._outputs(sid)
+            yield self._outputs(sid, list(history or []) + [{"role": "assistant", "content": for_page(message)}])
             return
-        yield from self.send(f"explain this: {name}", history, sid, attempts, attachment=str(path))
+        yield from self.command(Message(f"explain this: {name}", attachment=str(path)), f"(uploaded {name})",
+                                history, sid, attempts)
+
+    def example(self, index: int, history: list, sid: str, attempts: int, provider: str | None = None):
+        """A click on one of the empty page's example chips."""
+        from .wording import page_data
+
+        chip = page_data()["examples"][index]
+        if chip.get("cadjson"):
+            src = Path(__file__).parent / "samples" / chip["cadjson"]
+            path = self._keep_upload(src)
+            yield from self.command(Message(f"explain this: {src.name}", attachment=str(path)),
+                                    f"(example: {src.name})", history, sid, attempts, provider)
+            return
+        yield from self.send(chip["text"], history, sid, attempts, provider)
 
     def _keep_upload(self, src: Path) -> Path:
         """A copy of an upload in <workspace>/uploads (pruned with the workspace; Gradio's own copy in
@@ -177,43 +270,108 @@ class Handlers:
         shutil.copyfile(src, dest)
         return dest
 
+    def _keep_text(self, text: str, name: str) -> Path:
+        folder = self.workspace / "uploads" / uuid.uuid4().hex[:12]
+        folder.mkdir(parents=True, exist_ok=True)
+        dest = folder / name
+        dest.write_text(text.strip().strip("`").removeprefix("json").strip(), encoding="utf-8")
+        return dest
+
     def show_version(self, label: str | None, sid: str):
         number = int(label[1:]) if label else None
-        glb, code, table, choices, selected, downloads = self._view(sid, number)
-        return glb, code, downloads
+        view = self.view(sid, number)
+        return tuple(view[k] for k in SHOWN)
 
     def restore(self, label: str | None, history: list, sid: str, attempts: int):
+        """Edit from the picked version: it becomes current as a new version (nothing is deleted); picking
+        the current version changes nothing."""
+        history = list(history or [])
         if not label:
-            yield sid, list(history or []), *self._outputs(sid)
+            yield self._outputs(sid, history, note="Pick a version first.")
             return
-        yield from self.send(f"go back to {label}", history, sid, attempts)
+        if int(label[1:]) == self._versions(sid)[1]:
+            yield self._outputs(sid, history, note=f"{label} is already the current version: nothing to restore.")
+            return
+        yield from self.command(Restore(int(label[1:])), f"(edit from {label})", history, sid, attempts)
 
-    def feedback(self, history: list, sid: str, index, liked: bool, comment: str = "") -> str:
-        """Store a rating with the prompt, the code and the measurements (raw material for fine-tuning)."""
-        history = history or []
-        idx = index[0] if isinstance(index, (list, tuple)) else index
-        answer = history[idx]["content"] if isinstance(idx, int) and idx < len(history) else ""
-        prompt = next((m["content"] for m in reversed(history[:idx] if isinstance(idx, int) else history)
-                       if m["role"] == "user"), "")
-        state = self._state(sid)
-        cur = next((v for v in state.get("versions") or [] if v["version"] == state.get("current")), None)
-        record = {"time": time.time(), "thread": sid, "liked": bool(liked), "comment": comment,
-                  "prompt": prompt, "answer": answer, "code": cur["code"] if cur else None,
-                  "version": cur["version"] if cur else None,
-                  "size": cur["size"] if cur else None, "volume": cur["volume"] if cur else None}
-        path = self.workspace / "feedback.jsonl"
-        with self._feedback_lock, open(path, "a", encoding="utf-8") as fh:
-            fh.write(json.dumps(record) + "\n")
-        return "Thanks — feedback saved."
+    def set_parameters(self, rows, label: str | None, history: list, sid: str, attempts: int):
+        """The parameter card's edits: a new version built from the spec, with no model call."""
+        versions, current = self._versions(sid)
+        number = int(label[1:]) if label else current
+        v = next((x for x in versions if x.number == number), None)
+        try:
+            changes = card.changes(v, rows)
+        except ValueError as exc:
+            yield self._outputs(sid, list(history or []), note=str(exc))
+            return
+        if not changes:
+            yield self._outputs(sid, list(history or []), note="No value was changed: nothing to rebuild.")
+            return
+        shown = f"(set on v{number}: " + ", ".join(f"{k} = {val:g}" for k, val in changes.items()) + ")"
+        yield from self.command(SetParameters(changes, version=number), shown, history, sid, attempts)
+
+    def compare(self, a: str | None, b: str | None, sid: str) -> str:
+        """Two versions side by side: their sizes, volumes, requests, and the lines of code that differ."""
+        versions = {f"v{v.number}": v for v in self._versions(sid)[0]}
+        if a not in versions or b not in versions:
+            return "Pick two versions to compare."
+        va, vb = versions[a], versions[b]
+        rows = [("size (mm)", " x ".join(f"{s:.1f}" for s in va.size), " x ".join(f"{s:.1f}" for s in vb.size)),
+                ("volume (mm³)", thousands(va.volume), thousands(vb.volume) + (
+                    f" ({(vb.volume - va.volume) / va.volume * 100:+.1f} %)" if va.volume else "")),
+                ("request", for_page(va.request)[:80], for_page(vb.request)[:80])]
+        params = card.diff(va, vb) or _parameter_diff(va.code, vb.code)
+        table = [f"| | {a} | {b} |", "|---|---|---|"] + [f"| {k} | {x} | {y} |" for k, x, y in rows]
+        table += [f"| {name} | {x} | {y} |" for name, x, y in params]
+        if not params:
+            table.append("| parameters | (no named value changed) | |")
+        return "\n".join(table)
+
+    def feedback(self, history: list, sid: str, index, liked) -> str:
+        """One record per answer: a new rating of the same answer replaces its record."""
+        versions = self._versions(sid)[0]
+        turns = self.traces.load(sid)["turns"]
+        rec = feedback.entry(history or [], index, liked, sid, versions, turns)
+        if rec is None:
+            return "Rate an answer with its thumbs (the steps above it are not answers)."
+        feedback.record(self.workspace / "feedback.jsonl", rec)
+        if rec["liked"] is None:
+            return f"Rating of answer {rec['turn']} removed."
+        return f"Thanks — your rating of answer {rec['turn']}" + (f" (v{rec['version']})" if rec["version"] else "") \
+            + " is saved."
 
 
-def _unchanged() -> tuple:
-    import gradio as gr
+_ASSIGN = re.compile(r"^\s*([A-Za-z_]\w*)\s*=\s*([-+]?\d[\d_.eE+-]*)\s*(?:#.*)?$", re.M)
 
-    return (gr.skip(),) * 4
+
+def _parameter_diff(code_a: str, code_b: str) -> list[tuple[str, str, str]]:
+    """Named numeric values (``length = 60``) that differ between two scripts."""
+    a, b = dict(_ASSIGN.findall(code_a or "")), dict(_ASSIGN.findall(code_b or ""))
+    return [(k, a.get(k, "—"), b.get(k, "—")) for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)]
+
+
+def _code_note(error: dict) -> str:
+    line = error.get("line")
+    where = f"Line {line}: " if line else ""
+    return f"**Your script failed and was kept as you wrote it.** {where}{error.get('type')}: " \
+           f"{for_page(str(error.get('message', '')))[:300]}"
+
+
+def _note(text: str) -> dict:
+    return {"role": "assistant", "content": text, "metadata": {"title": "⚠ Note"}}
 
 
 def _choices(choices, selected):
     import gradio as gr
 
     return gr.update(choices=choices, value=selected)
+
+
+def _design_label(d: dict) -> str:
+    return f"{d.get('title') or 'part'} · {d.get('versions', 0)} versions · {d['sid'][:6]}"
+
+
+def _designs(designs: list, selected):
+    import gradio as gr
+
+    return gr.update(choices=[_design_label(d) for d in reversed(designs)], value=selected)
