@@ -93,6 +93,7 @@ def run_benchmark(settings, echo=print, sessions: int = 8, turns: int = 4, proce
     from cadagent.knowledge.search import KnowledgeBase
 
     root = Path(tempfile.mkdtemp(prefix="cadagent-server-bench-"))
+    load = os.getloadavg()
     workers = settings.sandbox.workers
     base = {"CADAGENT_AGENT__LLM": "offline", "PYTHONUNBUFFERED": "1"}
     try:
@@ -112,7 +113,8 @@ def run_benchmark(settings, echo=print, sessions: int = 8, turns: int = 4, proce
     finally:
         shutil.rmtree(root, ignore_errors=True)
     emb = results["embedded"]
-    echo(f"{sessions} concurrent sessions, {turns} turns each (offline engine), {workers} sandbox workers in all")
+    echo(f"{sessions} concurrent sessions, {turns} turns each (offline engine), {workers} sandbox workers in all; "
+         f"{os.cpu_count()} cores, load average {load[0]:.1f} before / {os.getloadavg()[0]:.1f} after")
     echo(f"{'setup':<40} {'turns':>5} {'p50 s':>7} {'p95 s':>7} {'p50 / embedded':>15} {'wall s':>7}")
     labels = {"embedded": "1 process, embedded (SQLite, Chroma dir)",
               "server": f"{processes} processes, Postgres + Chroma server"}
