@@ -6,7 +6,8 @@ above the one asked for), so two writers can never get the same number. The file
 temp folder that is then renamed over the (empty) claimed folder, so a crash never leaves a
 half-written version: a folder without report.json is an interrupted claim (see :mod:`agent.recovery`).
 In server mode a :class:`VersionIndex` shared by every process (Postgres, :mod:`agent.pg`) hands out the
-numbers first, so processes whose files folders are not one filesystem still never clash.
+numbers first (a row per number, taken under a lock), so the processes sharing a files volume do not
+depend on its ``mkdir`` being atomic across machines.
 
 Only regular files that lie directly in a job folder under the sandbox's jobs root are copied: a
 path a job reported is never followed (no symlinks, no hard links, nothing outside the job folder).
