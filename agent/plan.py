@@ -85,7 +85,9 @@ def _words_to_numbers(text: str) -> str:
     return text
 
 
-def parse_request(text: str) -> Plan:
+def parse_request(text: str, spec_facts: bool = True) -> Plan:
+    """Sizes, counts and features of a request. ``spec_facts``: also read it with the part-spec parser
+    (tools.understand) for its bbox and the features to check (see :func:`_spec_facts`)."""
     raw = text
     t = _words_to_numbers(text.lower().replace("×", " x ").replace("ø", " diameter "))
     t = re.sub(r"(\d)\s*,\s*(\d{3})\b", r"\1\2", t)  # 1,000 -> 1000
@@ -166,7 +168,8 @@ def parse_request(text: str) -> Plan:
         if feat in t:
             plan.features.append(feat)
     _derive_extents(plan)
-    _spec_facts(plan)
+    if spec_facts:
+        _spec_facts(plan)
     return plan
 
 

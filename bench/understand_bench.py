@@ -189,9 +189,31 @@ def markdown(title: str, rep: dict, command: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def speed(sources: list[str], repeats: int = 5) -> dict:
+    """Median parse time of ``understand`` beside the regex plan parser (agent.plan.parse_request without
+    the spec facts) on the same requests: the ratio is the number to watch, not the milliseconds."""
+    from cadagent.agent import plan as plan_mod
+    texts = [t["user"] for c in load_all([Path(s) for s in sources]) for t in c.turns]
+    understand(texts[0])
+
+    def med(fn) -> float:
+        out = []
+        for t in texts:
+            t0 = time.perf_counter()
+            for _ in range(repeats):
+                fn(t)
+            out.append((time.perf_counter() - t0) * 1000 / repeats)
+        return statistics.median(out)
+
+    regex = med(lambda t: plan_mod.parse_request(t, spec_facts=False))
+    ours = med(understand)
+    return {"requests": len(texts), "understand_ms_median": round(ours, 3), "regex_plan_ms_median": round(regex, 3),
+            "ratio": round(ours / regex, 2) if regex else None}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("suite", choices=["userset", "text2cad"])
+    ap.add_argument("suite", choices=["userset", "text2cad", "speed"])
     ap.add_argument("paths", nargs="*")
     ap.add_argument("--level", default="intermediate", choices=["beginner", "intermediate"])
     ap.add_argument("--limit", type=int)
@@ -199,6 +221,9 @@ def main(argv=None) -> int:
     ap.add_argument("--json", type=Path)
     a = ap.parse_args(argv)
     sources = a.paths or ([str(TEXT2CAD)] if a.suite == "text2cad" else ["evals/userset/dev"])
+    if a.suite == "speed":
+        print(json.dumps(speed(sources)))
+        return 0
     rep = run(sources, level=a.level, limit=a.limit)
     cmd = "python -m cadagent.bench.understand_bench " + " ".join(argv if argv is not None else __import__("sys").argv[1:])
     title = (f"Offline engine (spec path first) on Text2CAD {a.level}" if a.suite == "text2cad"

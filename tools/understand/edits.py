@@ -219,6 +219,13 @@ class _Editor:
         self.out.notes += bd.notes
         self.out.failed += bd.missing
         for f in bd.features:
+            if f["kind"] == "shell" and self.spec.get("features"):
+                # a shell hollows the body first: holes, chamfers and the rest then cut the walls
+                data = copy.deepcopy(self.spec)
+                data["features"].insert(0, f)
+                self.apply(f"added {_describe(f)} (hollowed first; the other features cut its walls)",
+                           lambda s, d=data: ops.parse(d))
+                continue
             self.apply(f"added {_describe(f)}", ops.add_feature, f)
             if f["kind"] == "boss" and re.search(r"same bore|bore going through|through (?:it|both|the hub)", t):
                 for h in [g for g in self.spec["features"] if g["kind"] == "hole" and
