@@ -53,9 +53,11 @@ class Build:
 
     def _take_bore(self) -> float | None:
         """'with an 8 mm bore' on a round body: its inner diameter."""
+        tube = self.kind == "tube"
         for f in self.feats:
             if f.kind in ("bore", "hole") and not f.get("count") and not f.get("pcd") and not f.get("depth") \
-                    and not f.sub and (f.kind == "bore" or re.search(r"\b(center|middle|axis|through it)\b", f.words)):
+                    and not f.get("spacing") and not f.get("inset") and not f.sub and (
+                    f.kind == "bore" or tube or re.search(r"\b(center|centre|middle|axis|through it)\b", f.words)):
                 d = f.pop("size") or f.pop("inner") or f.pop("diameter") or (f.loose.pop(0).mm if f.loose else None)
                 if d is not None:
                     self.feats.remove(f)
@@ -70,6 +72,13 @@ class Build:
             return self._box(b, dims)
         if k in ("cylinder",):
             return self._cylinder(b, dims)
+        if k == "shelled_cylinder":
+            body = self._cylinder(b, dims)
+            if body is not None and not any(f.kind == "shell" for f in self.feats):
+                wall = b.pop("wall") or self.assume("wall thickness", default("wall"))
+                self.features.append({"id": self.fid("shell"), "kind": "shell", "thickness": wall,
+                                      "open_face": None if _closed(self.text) else "top"})
+            return body
         if k == "flange":
             if re.search(r"\bsquare\b", self.text) or len(dims) >= 2:
                 return self._box(b, dims, flange=True)
@@ -117,6 +126,9 @@ class Build:
         loose = self.loose(b)
         if cube and L is None and loose:
             L = W = H = loose[0]
+        elif L is None and W is None and loose and re.search(r"\bsquare\b", self.text):
+            L = W = loose[0]
+            loose = loose[1:]
         elif cube and L is not None and W is None:
             W = H = L
         if H is None and T is not None:
@@ -204,6 +216,14 @@ class Build:
             D = loose.pop(0)
         if inner is None and wall is not None and D is not None:
             inner = D - 2 * wall
+        if D is None and wall is not None and inner is not None:
+            D = inner + 2 * wall
+        ms = M_SIZE.search(self.text)
+        if inner is None and ms and D is not None:
+            from ..part.tables import hole_diameter
+            tapped = bool(re.search(r"\btap|\bthread|female", self.text))
+            inner, what = hole_diameter(f"M{ms.group(1)} {'tapped' if tapped else 'clearance'}")
+            self.notes.append(f"M{ms.group(1)}: a {inner:g} mm bore ({what})")
         if inner is None and loose:
             inner = loose.pop(0)
         if H is None and loose:
@@ -298,7 +318,7 @@ class Build:
         if dims and len(dims) == 3:
             W, H, T = W or dims[0], H or dims[1], T or dims[2]
         elif dims and len(dims) == 2:
-            if shape == "L" and re.search(r"\blegs?\b", self.text):
+            if shape == "L" and (re.search(r"\blegs?\b", self.text) or L is None):
                 leg_pair = dims
             else:
                 W, H = W or dims[0], H or dims[1]
@@ -410,7 +430,8 @@ def _triple(b: Target) -> list[float]:
                 groups.setdefault(v.raw.group, []).append(v)
     if not groups:
         return []
-    g = sorted(groups.values(), key=lambda vs: vs[0].raw.num.start)[0]
+    ordered = sorted(groups.values(), key=lambda vs: vs[0].raw.num.start)
+    g = next((vs for vs in ordered if len(vs) == 3), ordered[0])    # "a 2x4 brick 32 x 16 x 9.6"
     if len(g) < 2:
         return []
     g.sort(key=lambda v: v.raw.pos)

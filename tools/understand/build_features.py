@@ -7,8 +7,10 @@ import re
 
 from .build import M_SIZE, Build, _closed
 from .targets import Target
-from .vocab import default, find
+from .vocab import default, find, vocab
 
+GAUGE = re.compile(r"#\s*(\d+)")
+ROWS = re.compile(r"\b(\d+) rows? of (\d+)\b")
 GRID = re.compile(r"\b(\d+)\s*(?:x|by)\s*(\d+)\b(?!\s*(?:mm\b|cm\b|in\b|inch|\"|\.\d))")
 
 
@@ -44,16 +46,21 @@ def _hole_size(bd: Build, t: Target):
     if d is None and r is not None:
         d = 2 * r
     if d is None:
-        unit = [v for v in t.loose if v.explicit_unit or not v.raw.num.integer]
-        if unit:
-            d = unit[0].mm
-            t.loose.remove(unit[0])
-    if d is None:
         m = M_SIZE.search(t.words)
         if m:
             kind = "tapped" if m.group(2) and m.group(2).startswith(("tap", "thread")) or re.search(
                 r"\btap(?:ped)?\b|\bthread", t.words) else "clearance"
             return f"M{m.group(1)} {kind}"
+        g = GAUGE.search(t.words)
+        if g and g.group(1) in vocab()["screw_gauges"]:
+            bd.notes.append(f"#{g.group(1)} screw: {vocab()['screw_gauges'][g.group(1)]:g} mm clearance hole")
+            return float(vocab()["screw_gauges"][g.group(1)])
+    if d is None:
+        unit = [v for v in t.loose if v.explicit_unit or not v.raw.num.integer]
+        unit = [v for v in unit if not re.match(r"^\s*in\b(?!\s*(?:dia|diameter))", bd.text[v.raw.num.end:])]
+        if unit:
+            d = unit[0].mm
+            t.loose.remove(unit[0])
     if d is None and t.loose:
         d = t.loose.pop(0).mm
     return d
@@ -112,6 +119,16 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
     pcd = t.pop("pcd")
     spacing = t.pop("spacing")
     inset = t.pop("inset")
+    if inset is None:   # "15 mm in" at the end of a clause: in from the edges
+        v = next((v for v in t.loose if re.match(r"^\s*in\b(?!\s*(?:dia|diameter))", bd.text[v.raw.num.end:])), None)
+        if v is not None:
+            t.loose.remove(v)
+            inset = v.mm
+    rows = ROWS.search(words)
+    if rows:
+        a, b = int(rows.group(2)), int(rows.group(1))
+        s = spacing or bd.assume("row spacing", 10)
+        return {"kind": "grid", "counts": [a, b], "spacing": [s, s]}
     grid = GRID.search(words)
     n = int(count) if count else None
     if pcd is not None:
@@ -125,7 +142,8 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
         return {"kind": "grid", "counts": [a, b], "spacing": [s, s]}
     if re.search(r"square pattern|square of", words) and spacing is not None:
         return {"kind": "grid", "counts": [2, 2], "spacing": [spacing, spacing]}
-    if re.search(r"\bcorners?\b", words) or inset is not None and re.search(r"\bcorner", words + bd.text):
+    if re.search(r"\bcorners?\b", words) or inset is not None and (re.search(r"\bcorner", words + bd.text)
+                                                                  or n in (None, 4)):
         if inset is None:
             L, W = body.get("length", 20), body.get("width", 20)
             inset = bd.assume("inset from the corners", round(min(L, W) * default("corner_inset_fraction"), 1))
@@ -214,6 +232,12 @@ def _pocket(bd: Build, t: Target, body: dict) -> None:
     d = _size(t, "diameter", "size", "inner")
     L, W = t.pop("length"), t.pop("width")
     depth = t.pop("depth")
+    pair = [v for v in t.loose if v.raw.group is not None]
+    if L is None and len(pair) >= 2 and not re.search(r"\b(round|circular|drilled)\b", t.words):
+        L, W = pair[0].mm, pair[1].mm
+        d = None
+        for v in pair[:2]:
+            t.loose.remove(v)
     if d is None and L is None and t.loose:
         d = t.loose.pop(0).mm
     if d is not None and L is None:

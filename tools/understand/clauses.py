@@ -13,6 +13,10 @@ SPLIT = re.compile(r"(?:[.;!?](?=\s|$)|\n|,|:|\(|\)|\bwith\b|\bplus\b|\band then
                    r"\s-\s|\bthat has\b|\bwhich has\b|\bhaving\b|\bfeaturing\b)")
 
 
+ADJ_OF_FEATURE = re.compile(r"\s+(?:pockets?|holes?|slots?|cutouts?|recess(?:es)?|boss(?:es)?|pads?|pattern|grid|"
+                            r"array|opening|window|notch)\b")
+
+
 @dataclass
 class Clause:
     text: str
@@ -36,7 +40,8 @@ def clauses(t: str, tagging: Tagging) -> list[Clause]:
         if not text.strip(" .,;:()-"):
             continue
         c = Clause(text, a, b, tagging.in_span(a, b))
-        bs = [(p, n) for s, e, p, n in bodies if a <= s < b]
+        # "rectangular pocket", "square pattern", "round hole": an adjective of a feature, not the body
+        bs = [(p, n) for s, e, p, n in bodies if a <= s < b and not ADJ_OF_FEATURE.match(t, e)]
         c.body = bs[0] if bs else None
         c.features = [(p, n) for s, e, p, n in feats if a <= s < b]
         out.append(c)

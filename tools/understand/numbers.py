@@ -35,10 +35,11 @@ def _registry():
 
 NUM = r"(?:\d+\s*-\s*\d+/\d+|\d+\s+\d+/\d+|\d+/\d+|\d*\.\d+|\d+)"
 # "in" is an inch only where it cannot be the preposition ("10 mm in from the edge")
-UNIT = (r"(?:mm|millimet(?:er|re)s?|cm|centimet(?:er|re)s?|met(?:er|re)s?|inch(?:es)?|"
+UNIT = (r"(?:mm|millimet(?:er|re)s?|cm|centimet(?:er|re)s?|met(?:er|re)s?|m(?=\s+(?:long|length|tall|high|wide)\b)|"
+        r"inch(?:es)?|"
         r"in(?![a-z])(?!\s+(?:from|the|a|an|each|every|diameter|dia|length|width|height|thickness|size|total|"
         r"all|on|both|depth|radius|from)\b)|\"|ft|feet|foot|thou|units?)(?![a-z])")
-QTY = re.compile(rf"(?<![\w.])({NUM})\s*({UNIT})?")
+QTY = re.compile(rf"(?<![\w.#])({NUM})\s*({UNIT})?")
 
 
 @dataclass
@@ -81,7 +82,8 @@ def normalize(text: str) -> str:
     t = (t.replace("×", " x ").replace("″", '"').replace("”", '"').replace("“", '"').replace("’", "'")
          .replace("⌀", " dia ").replace("ø", " dia ").replace("°", " deg ").replace("–", "-").replace("²", ""))
     t = re.sub(r"(\d),(\d{3})\b", r"\1\2", t)
-    t = re.sub(r"\b[23]-?d\b", " ", t)                          # "2D sketch", "3-d object": no numbers
+    t = re.sub(r"\b[23]-?d\b", " ", t)
+    t = re.sub(r"#\s*(\d+)", r"#\1", t)                          # "2D sketch", "3-d object": no numbers
     t = re.sub(r"(\d)\s*''", r'\1"', t)
     t = _SPOKEN.sub(lambda m: _DIGIT[m.group(1)] + "." + "".join(_DIGIT[w] for w in m.group(2).split()), t)
     v = vocab()

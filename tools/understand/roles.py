@@ -16,7 +16,7 @@ from .vocab import HERE, vocab
 FILL_PRE = (r"(?:\s*(?:of|=|:|is|to|at|about|approximately|approx\.?|roughly|around|by|a|an|the|measuring|which|"
             r"both|just|exactly|nearly|almost|set to|equal to|that is|,|)\s*)*")
 COUNT_NOUNS = r"(?:holes?|bolts?|screws?|slots?|teeth|tooth|bores|openings?|cutouts?|pins?|ribs?)"
-BETWEEN = r"(?:(?!with\b|and\b|plus\b|on\b|in\b|at\b|for\b|to\b|of\b)[a-z'-]+|dia\s*[\d.]+|[\d.]+\s*mm|x\s*[\d.]+)"
+BETWEEN = r"(?:(?!with\b|and\b|plus\b|on\b|in\b|at\b|for\b|to\b|of\b)[a-z'-]+|#\d+|dia\s*[\d.]+|[\d.]+\s*mm|x\s*[\d.]+)"
 
 
 @lru_cache(maxsize=1)

@@ -161,12 +161,18 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
                 after = [(p, t) for p, t in nouns if p >= it.num.end - c.start]
                 before = [(p, t) for p, t in nouns if p < pos]
                 nxt = after[0] if after else None
-                if nxt is not None and NEAR.match(c.text[it.num.end - c.start:nxt[0]]) and (
+                whole_size = it.group is not None and len(groups[it.group]) == 3
+                if whole_size and any(t is body for _, t in nouns) or (whole_size and not before and nxt is not None
+                                                                       and nxt[1].kind not in ("pocket", "slot", "boss")):
+                    owner = body          # "box 100x80x60 hollowed out": A x B x C is the part's size
+                elif nxt is not None and NEAR.match(c.text[it.num.end - c.start:nxt[0]]) and (
                         it.role in (None, "count", "size", "diameter", "depth", "inner", "radius", "pcd")
                         or not before):
                     owner = nxt[1]
                 elif before:
                     owner = before[-1][1]
+                elif nxt[1] is body and current is not body and it.role in FEATURE_ROLES.get(current.kind, ()):
+                    owner = current       # "pocket 40 x 20, 5 deep in the top of the block"
                 else:
                     owner = nxt[1]
             else:
