@@ -90,3 +90,18 @@ def test_closed_shell_stays_closed_through_edits():
     assert spec["features"][0]["open_face"] is None
     assert volume(spec) == pytest.approx(50 * 50 * 60 - 44 * 44 * 54)
     assert math.isclose(spec["body"]["height"], 60)
+
+
+def test_move_taper_percent_and_patterns():
+    spec = run("block 80 x 40 x 10 with a 10 mm hole in the middle", "move the hole 15 mm to the left")
+    assert spec["features"][0]["at"] == {"kind": "at", "points": [[-15, 0]]}
+    spec = run("cylinder 40 dia 30 tall", "taper it so the top is 10 across")
+    assert spec["body"] == {"kind": "cone", "id": "cylinder", "bottom_diameter": 40, "top_diameter": 10, "height": 30}
+    spec = run("plate 100 x 60 x 8", "scale it up by 50%")
+    assert [spec["body"][k] for k in ("length", "width", "height")] == [150, 90, 12]
+    spec = run("plate 100 x 60 x 8 with four 5 mm holes 10 mm in from the corners", "use 6 holes instead of 4")
+    assert spec["features"][0]["at"] == {"kind": "grid", "counts": [3, 2], "spacing": [40, 40], "center": [0, 0]}
+    spec = run("tube 30 OD 20 ID 50 long", "make the wall 4 mm")
+    assert spec["body"]["inner_diameter"] == 22
+    r = apply_edit("the holes should be 25 mm apart", understand("box 80x60x40").spec)
+    assert r.spec is None and r.failed == ["there are no holes to change; say 'add ...' to make new ones"]

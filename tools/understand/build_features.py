@@ -229,15 +229,19 @@ def _boss(bd: Build, t: Target, body: dict) -> None:
 
 
 def _pocket(bd: Build, t: Target, body: dict) -> None:
-    d = _size(t, "diameter", "size", "inner")
     L, W = t.pop("length"), t.pop("width")
     depth = t.pop("depth")
-    pair = [v for v in t.loose if v.raw.group is not None]
+    pair = sorted([v for v in t.loose + t.roles.get("size", []) if v.raw.group is not None], key=lambda v: v.raw.pos)
+    d = None
     if L is None and len(pair) >= 2 and not re.search(r"\b(round|circular|drilled)\b", t.words):
         L, W = pair[0].mm, pair[1].mm
-        d = None
         for v in pair[:2]:
-            t.loose.remove(v)
+            if v in t.loose:
+                t.loose.remove(v)
+            else:
+                t.roles["size"].remove(v)
+    else:
+        d = _size(t, "diameter", "size", "inner")
     if d is None and L is None and t.loose:
         d = t.loose.pop(0).mm
     if d is not None and L is None:

@@ -36,6 +36,8 @@ REMOVE = re.compile(r"\b(remove|delete|get rid of|take (?:off|away|out)|take (?:
                     r"drop|no more|without|lose|ditch|sharp corners|sharp edges|no (?:fillets?|chamfers?|holes?|rounds?))\b")
 HOLE_WORDS = re.compile(r"\b(more|so there are|spacing|pitch|apart|bolt circle|pcd|\d+\s*x\s*\d+(?!\s*(?:mm|cm|in))|"
                         r"evenly spaced|in a row)\b")
+MOVE = re.compile(r"\b(?:move|shift|slide|offset)\b.*?\b(left|right|up|down|back|forward|front)\b")
+TAPER = re.compile(r"\b(taper|tapered|cone|conical|flatten the tip|top is)\b")
 PRONOUN = re.compile(r"\b(them|they|those|these|that|it)\b")
 SWAP = re.compile(r"\b(swap|replace|instead of|change (?:that|those|it|them|the \w+) (?:to|into|for)|turn (?:that|those|"
                   r"it|them|the \w+) into|convert)\b")
@@ -108,6 +110,11 @@ class _Editor:
         nouns = [(s, p, name) for s, e, p, name in find("features", self.t)]
         kinds = [n for _, _, n in nouns]
         self.relative()          # "10 mm longer and ...": sizes first, then features
+        if MOVE.search(self.t):
+            self.move(kinds)
+            return self.finish()
+        if TAPER.search(self.t) and self.spec["body"]["kind"] == "cylinder":
+            self.taper()
         if REMOVE.search(self.t) and not SWAP.search(self.t):
             self.remove(kinds or (["fillet"] if re.search(r"sharp (?:corners|edges)", self.t) else []))
         elif SWAP.search(self.t) and len({k for k in kinds if k != "hole"}) >= 1:
@@ -116,12 +123,15 @@ class _Editor:
             self.feature_edit(kinds)
         elif not kinds and self.feats("hole") and HOLE_WORDS.search(self.t):
             self.change_holes(self.feats("hole"))
-        elif not kinds and PRONOUN.search(self.t) and self.spec.get("features") and not any(
-                it.role for it in self.free()):
+        elif not kinds and PRONOUN.search(self.t) and self.spec.get("features") and not self.out.done and \
+                self.free() and not any(it.role for it in self.free()) and not MOVE.search(self.t):
             last = self.spec["features"][-1]
             self.change_feature(last["kind"], [f for f in self.spec["features"] if f["kind"] == last["kind"]])
         self.sets()
-        leftover = [it.num.text.strip() for it in self.free() if it.role not in ("count",) or True]
+        return self.finish()
+
+    def finish(self) -> EditResult:
+        leftover = [it.num.text.strip() for it in self.free()]
         if not self.out.done and not self.out.failed:
             self.out.failed.append("no change I could read in these words (sizes: 'make it 10 mm longer', "
                                    "'holes 6 mm'; features: 'add a 2 mm chamfer on the top edges', 'remove the fillets')")
@@ -129,6 +139,60 @@ class _Editor:
             self.out.notes.append("numbers not used: " + ", ".join(leftover))
         self.out.spec = self.spec if self.out.done else None
         return self.out
+
+    def move(self, kinds: list[str]) -> None:
+        """'move the hole 10 mm to the left': the feature's centre shifted on its face."""
+        m = MOVE.search(self.t)
+        k = next((k for k in kinds if k not in ("cbore", "csink")), None)
+        placed = [f for f in self.spec.get("features", []) if "at" in f or f["kind"] in ("hole", "pocket", "slot", "boss")]
+        cands = self.feats(k) if k else placed
+        if not cands:
+            self.out.failed.append(f"there is no {k or 'placed feature'} to move")
+            return
+        nums = self.free()
+        if not nums:
+            self.out.failed.append("how far to move it (e.g. 'move the hole 10 mm to the left')")
+            return
+        d = self.take(nums[0])
+        du, dv = {"left": (-d, 0), "right": (d, 0), "up": (0, d), "back": (0, d), "forward": (0, -d),
+                  "front": (0, -d), "down": (0, -d)}[m.group(1)]
+        f = cands[-1]
+        at = copy.deepcopy(f.get("at") or {"kind": "center"})
+        if at["kind"] == "center":
+            at = {"kind": "at", "points": [[du, dv]]}
+        elif at["kind"] == "at":
+            at["points"] = [[u + du, v + dv] for u, v in at["points"]]
+        elif "center" in at or at["kind"] in ("linear", "grid", "bolt_circle", "nema"):
+            cu, cv = at.get("center", (0.0, 0.0))
+            at["center"] = [cu + du, cv + dv]
+        elif at["kind"] == "from_edge":
+            sign = {"left": 1, "lower": 1, "right": -1, "upper": -1}[at["edge"]]
+            if at["edge"] in ("left", "right"):
+                at["distance"] += sign * du
+                at["along"] = at.get("along", 0.0) + dv
+            else:
+                at["distance"] += sign * dv
+                at["along"] = at.get("along", 0.0) + du
+        else:
+            self.out.failed.append(f"{f['id']} is placed at the corners; move it by changing the inset instead")
+            return
+        g = {x: y for x, y in f.items() if x != "id"}
+        g["at"] = at
+        self.apply(f"moved {f['id']} {fmt(d)} mm {m.group(1)}", ops.replace_feature, f["id"], g)
+
+    def taper(self) -> None:
+        """'taper it so the top is 10 across': a cylinder becomes a frustum."""
+        body = self.spec["body"]
+        top = next((it for it in self.free() if it.role in ("top_d", "diameter") or it.role is None), None)
+        if top is None:
+            self.out.failed.append("the top diameter of the taper")
+            return
+        t = self.take(top)
+        data = copy.deepcopy(self.spec)
+        data["body"] = {"kind": "cone", "id": body.get("id", "body"), "bottom_diameter": body["diameter"],
+                        "top_diameter": t, "height": body["height"]}
+        self.apply(f"tapered: Ø{fmt(body['diameter'])} at the bottom to Ø{fmt(t)} at the top",
+                   lambda s, d=data: ops.parse(d))
 
     def remove(self, kinds: list[str]) -> None:
         kinds = [k for k in kinds if k not in ("cbore", "csink")] or kinds
@@ -198,8 +262,18 @@ class _Editor:
                 r"bolt circle|pcd|circle|apart|move)\b", self.t) and not adding:
             self.change_holes(existing)
             return
-        if k == "bore" and self.spec["body"]["kind"] == "tube" and not existing:
-            return       # a tube's bore is its inner diameter: a size change
+        if k in ("bore", "hole") and self.spec["body"]["kind"] == "tube" and not existing:
+            # a tube's bore is its inner diameter: a size change
+            free = self.free()
+            if len(free) == 1 and free[0].role in (None, "size", "diameter"):
+                free[0].role = "inner"
+                return
+            self.out.failed.append("this tube's bore is its inner diameter; say e.g. 'inner diameter 12'")
+            return
+        if not existing and not adding and k in ("hole", "bore") and not self.free(("count",)) and \
+                not re.search(r"\b(?:a|an|one)\b", self.t):
+            self.out.failed.append(f"there are no holes to change; say 'add ...' to make new ones")
+            return
         if existing and not adding:
             self.change_feature(k, existing)
             return
@@ -281,6 +355,17 @@ class _Editor:
         if n is not None:
             if at["kind"] in ("linear", "bolt_circle"):
                 at["count"] = n
+            elif at["kind"] == "corners" and n % 2 == 0 and n >= 4:
+                body = self.spec["body"]
+                ins = at.get("inset") or 0.0
+                L, W = body.get("length"), body.get("width")
+                if L and W:
+                    at = {"kind": "grid", "counts": [n // 2, 2],
+                          "spacing": [round((L - 2 * ins) / (n // 2 - 1), 4), W - 2 * ins]}
+            elif at["kind"] == "grid" and at["counts"][0] * at["counts"][1] != n:
+                self.out.failed.append(f"{n} holes do not fill the {at['counts'][0]} x {at['counts'][1]} grid; "
+                                       "say the grid, e.g. 'go 4x4'")
+                return
             elif at["kind"] in ("center", "at", "from_edge", "from_corner"):
                 at = {"kind": "linear", "count": n, "spacing": 10.0}
                 self.out.notes.append("no spacing given: 10 mm assumed")
@@ -364,6 +449,14 @@ class _Editor:
                 role = {"top": "height", "end": "length"}.get(m2.group(1), m2.group(1))
                 self.change(role, "add", -self.take(it))
                 continue
+        for m in re.finditer(r"\b(?:scale (?:it |the part |everything )?(up|down)? ?by|(\d+(?:\.\d+)?)\s*% "
+                             r"(bigger|larger|smaller))\s*(\d+(?:\.\d+)?)?\s*%?", t):
+            pct = float(m.group(4) or m.group(2) or 0)
+            if not pct:
+                continue
+            down = m.group(1) == "down" or m.group(3) == "smaller"
+            self.change("all", "scale", 1 - pct / 100 if down else 1 + pct / 100)
+            self._use_span(m)
         # scalings: "twice as tall", "double the diameter", "cut the width in half", "half as thick"
         for m in re.finditer(r"\b(twice|double|doubled|triple|half|halve|halved|(\d+(?:\.\d+)?) times)\b(?: as)?"
                              r"(?: the| its)? (long|wide|tall|high|thick|deep|big|large|length|width|height|thickness|"
@@ -385,6 +478,10 @@ class _Editor:
                         "af", "wall", "teeth", "module", "side", "legs"):
                 if role == "diameter" and body["kind"] == "cone" and re.search(r"\b(top|tip)\b", t):
                     role = "top_d"
+                if role == "wall" and body["kind"] == "tube" and body.get("outer_diameter"):
+                    v = self.take(it)
+                    self.change("inner", "set", body["outer_diameter"] - 2 * v)
+                    continue
                 if role == "wall" and any(f["kind"] == "shell" for f in self.spec.get("features", [])):
                     sh = next(f for f in self.spec["features"] if f["kind"] == "shell")
                     v = self.take(it)
