@@ -25,11 +25,23 @@ footer {display: none !important}
 #turn-note:empty, #feedback-note:empty {display: none}
 #turn-note p, #feedback-note p {margin: 0}
 #code-note {color: #8a2c0d}
+input.subdued {color: #4b5563 !important}
+button[role=tab].selected {color: #9a3412 !important}
 @media (max-width: 700px) {
   #work-col {order: -1}
   #main-row {flex-direction: column}
   #downloads-row {flex-wrap: wrap}
 }
+"""
+
+
+# Gradio's chat examples are buttons in a role=list box (axe: aria-required-children); a group is right.
+A11Y = """
+const fix = () => document.querySelectorAll('.examples[role=list]').forEach((e) => {
+  e.setAttribute('role', 'group'); e.setAttribute('aria-label', 'Examples');
+});
+fix();
+new MutationObserver(fix).observe(document.body, {childList: true, subtree: true});
 """
 
 
@@ -41,7 +53,7 @@ def build_app(agent, providers: list | None = None) -> gr.Blocks:
         sid = gr.BrowserState(None, storage_key="cadagent-session")
         designs = gr.BrowserState([], storage_key="cadagent-designs")
         gr.HTML("<h1>CadAgent</h1><p>Describe a part, refine it, download it.</p>", elem_id="title",
-                js_on_load=None)
+                js_on_load=A11Y)
         with gr.Row(elem_id="main-row"):
             with gr.Column(scale=5, elem_id="chat-col"):
                 chat = gr.Chatbot(label="Conversation", height=520, elem_id="chat",

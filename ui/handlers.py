@@ -353,7 +353,9 @@ def _parameter_diff(code_a: str, code_b: str) -> list[tuple[str, str, str]]:
 def _code_note(error: dict) -> str:
     line = error.get("line")
     where = f"Line {line}: " if line else ""
-    return f"**Your script failed and was kept as you wrote it.** {where}{error.get('type')}: " \
+    kind = str(error.get("type") or "error")
+    kind = f"{kind} error" if kind.islower() else kind  # "runtime" -> "runtime error"; NameError stays
+    return f"**Your script failed and was kept as you wrote it.** {where}{kind}: " \
            f"{for_page(str(error.get('message', '')))[:300]}"
 
 
