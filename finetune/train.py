@@ -17,7 +17,8 @@ import time
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-TASKS = ("gen", "explain")
+TASKS = ("gen", "explain", "spec", "cadjson")
+META = "adapter_meta.json"
 
 
 @dataclass
@@ -46,6 +47,8 @@ class TrainConfig:
     max_minutes: float | None = None                  # stop (and save) after this long
     logging_steps: int = 10
     limit: int | None = None                          # use only this many training records
+    bf16: str = "auto"                                # auto (CUDA with bf16, or CPU autocast) | on | off
+    workspace: str = ".cadagent"                      # where a known base (gemma3-270m) is cached
 
     @classmethod
     def from_file(cls, path: Path, **overrides) -> TrainConfig:
@@ -106,6 +109,12 @@ def _load(cfg: TrainConfig):
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
+    from cadagent.agent.local_model.base import BaseModelError, resolve
+
+    try:
+        cfg.base = str(resolve(cfg.base, Path(cfg.workspace)))
+    except BaseModelError as exc:
+        raise ValueError(str(exc)) from exc
     local = Path(cfg.base).is_dir()
     try:
         tok = AutoTokenizer.from_pretrained(cfg.base, local_files_only=local)
@@ -171,7 +180,7 @@ def train(cfg: TrainConfig, progress: bool = True) -> dict:
         eval_strategy=strategy if has_val else "no", save_strategy=strategy, eval_steps=cfg.eval_steps,
         save_steps=cfg.eval_steps, save_total_limit=2, load_best_model_at_end=has_val,
         metric_for_best_model="eval_loss", greater_is_better=False, report_to=[], seed=cfg.seed,
-        disable_tqdm=not progress, use_cpu=not cuda, bf16=cuda and torch.cuda.is_bf16_supported(),
+        disable_tqdm=not progress, use_cpu=not cuda, bf16=_bf16(cfg, cuda),
         remove_unused_columns=False, dataloader_num_workers=0)
     t0 = time.time()
 
@@ -204,9 +213,57 @@ def train(cfg: TrainConfig, progress: bool = True) -> dict:
     }
     (out / "train_config.json").write_text(json.dumps(asdict(cfg), indent=1, default=str), encoding="utf-8")
     (out / "metrics.json").write_text(json.dumps(metrics, indent=1), encoding="utf-8")
+    write_meta(out, cfg, metrics)
     if getattr(tok, "chat_template", None):
         (out / "chat_template.jinja").write_text(tok.chat_template, encoding="utf-8")
     return metrics
+
+
+def _bf16(cfg: TrainConfig, cuda: bool) -> bool:
+    """bf16 mixed precision: on CUDA when supported; on the CPU as autocast (2.9 s a step against
+    5.5 s in fp32 for Gemma 3 270M here)."""
+    import torch
+
+    if cfg.bf16 in ("on", "off"):
+        return cfg.bf16 == "on"
+    return torch.cuda.is_bf16_supported() if cuda else True
+
+
+def dataset_sha256(data: Path, task: str) -> str:
+    """sha256 of the task's train and val records, as stored (what the adapter learnt from)."""
+    import hashlib
+
+    from .dataset import read_jsonl
+
+    h = hashlib.sha256()
+    for split in ("train", "val"):
+        path = Path(data) / f"{split}.jsonl"
+        if path.is_file():
+            for row in read_jsonl(path):
+                if row.get("task", "gen") == task:
+                    h.update(json.dumps(row, sort_keys=True).encode())
+    return h.hexdigest()
+
+
+def write_meta(out: Path, cfg: TrainConfig, metrics: dict) -> dict:
+    """``adapter_meta.json``: what the adapter is (task, target schema version), what it was trained on
+    (the base's sha256, the dataset's sha256) and how it did (the metrics)."""
+    from cadagent.agent.local_model.base import NOTICE, base_sha256
+    from cadagent.tools.part.spec import SCHEMA_VERSION
+
+    meta = {"task": cfg.task, "base": cfg.base, "base_sha256": base_sha256(Path(cfg.base)),
+            "dataset": cfg.data, "dataset_sha256": dataset_sha256(Path(cfg.data), cfg.task),
+            "schema_version": SCHEMA_VERSION if cfg.task == "spec" else None,
+            "metrics": {k: v for k, v in metrics.items() if k not in ("loss_curve", "eval_curve")}}
+    if (Path(cfg.base) / "cadagent_base.json").is_file():
+        meta["notice"] = NOTICE
+    (Path(out) / META).write_text(json.dumps(meta, indent=1), encoding="utf-8")
+    return meta
+
+
+def read_meta(adapter: Path) -> dict | None:
+    path = Path(adapter) / META
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
 def merge(base: str, adapter: str, out: str) -> Path:

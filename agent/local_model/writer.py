@@ -1,0 +1,136 @@
+"""The local model writing part specs: N candidates under the spec target's JSON Schema, each
+parsed, given the request's unit, and validated; then ranked (:mod:`.rank`) with whatever other
+sources the caller adds (the parser's readings).
+
+    writer = SpecWriter(chat_model)            # a LocalChatModel: base + adapters, loaded once
+    cands = writer.candidates("a 60 x 40 x 5 plate with a 6 mm hole in the middle", n=4)
+    ranking = rank(request, [(c.source, c.spec) for c in cands] + parser_pairs, build=builder)
+
+Candidate 1 is greedy; the others are sampled (``temperature``) in one batch. When no candidate
+is valid, one retry sends the first candidate's problems back in the prompt. Without a ``spec``
+adapter (the bare base) the prompt carries three worked examples.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from dataclasses import dataclass, field
+
+from .constrain import SchemaLogitsProcessor, parse_json
+from .normalize import normalize
+from .prompts import FEW_SHOT, spec_messages
+from .schemas import spec_schema
+
+SPEC_ADAPTER = "spec"
+
+
+@dataclass
+class Candidate:
+    source: str
+    text: str
+    spec: dict | None
+    problems: list[str] = field(default_factory=list)
+    tokens: int = 0
+    seconds: float = 0.0
+
+    @property
+    def valid(self) -> bool:
+        return self.spec is not None and not self.problems
+
+
+@dataclass
+class Generation:
+    candidates: list[Candidate]
+    seconds: float
+    tokens: int
+    constrained: bool
+    retried: bool = False
+
+    @property
+    def tokens_per_second(self) -> float:
+        return self.tokens / self.seconds if self.seconds else 0.0
+
+
+class SpecWriter:
+    """Spec candidates from a :class:`cadagent.agent.local_llm.LocalChatModel` (its base model and
+    its ``spec`` adapter when loaded; the bare base otherwise)."""
+
+    def __init__(self, chat_model, *, adapter: str = SPEC_ADAPTER, temperature: float = 0.7,
+                 max_new_tokens: int = 160, constrained: bool = True):
+        self.llm = chat_model
+        self.adapter = adapter
+        self.temperature = temperature
+        self.max_new_tokens = max_new_tokens
+        self.constrained = constrained
+
+    def _context(self):
+        model = self.llm._model
+        loaded = self.llm.loaded_adapters
+        if self.adapter in loaded:
+            model.set_adapter(self.adapter)
+            return contextlib.nullcontext()
+        return model.disable_adapter() if loaded else contextlib.nullcontext()
+
+    def generate(self, messages: list[dict], n: int = 1, *, seed: int = 0) -> Generation:
+        import torch
+
+        from cadagent.agent.local_llm import render_prompt
+
+        tok, model = self.llm._tokenizer, self.llm._model
+        prompt = render_prompt(tok, messages)
+        inputs = tok(prompt, return_tensors="pt").to(self.llm._device)
+        plen = inputs["input_ids"].shape[1]
+        pad = tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id
+        outs, t0 = [], time.time()
+        runs = [(1, False)] + ([(n - 1, True)] if n > 1 else [])
+        for count, sample in runs:
+            procs = [SchemaLogitsProcessor(tok, spec_schema(), plen)] if self.constrained else []
+            torch.manual_seed(seed)
+            kwargs = dict(do_sample=True, temperature=self.temperature, top_p=None, top_k=None) if sample else \
+                dict(do_sample=False, temperature=None, top_p=None, top_k=None)
+            with self._context(), torch.no_grad():
+                out = model.generate(**inputs, max_new_tokens=self.max_new_tokens, num_return_sequences=count,
+                                     logits_processor=procs or None, pad_token_id=pad, **kwargs)
+            for row in out:
+                new = row[plen:]
+                new = new[new != pad] if pad != tok.eos_token_id else new
+                outs.append((tok.decode(new, skip_special_tokens=True), int((new != tok.eos_token_id).sum())))
+        seconds = time.time() - t0
+        cands = [Candidate(source=f"model#{i + 1}", text=text, spec=None, tokens=k) for i, (text, k) in
+                 enumerate(outs)]
+        return Generation(cands, seconds, sum(c.tokens for c in cands), self.constrained)
+
+    def candidates(self, request: str, n: int = 4, *, current: dict | None = None, seed: int = 0) -> Generation:
+        from cadagent.finetune.spec_data import canonical
+
+        norm = normalize(request)
+        cur = canonical(current) if current else None
+        shots = 0 if self.adapter in self.llm.loaded_adapters else len(FEW_SHOT)
+        gen = self.generate(spec_messages(request, cur, shots=shots), n, seed=seed)
+        self._check(gen, norm.units)
+        if not any(c.valid for c in gen.candidates) and gen.candidates:
+            first = gen.candidates[0]
+            msgs = spec_messages(request, cur, shots=shots)
+            msgs[-1]["content"] += "\nFix these problems of the last answer: " + "; ".join(first.problems[:3])
+            again = self.generate(msgs, n, seed=seed + 1)
+            self._check(again, norm.units)
+            for c in again.candidates:
+                c.source += "-retry"
+            gen = Generation(gen.candidates + again.candidates, gen.seconds + again.seconds,
+                             gen.tokens + again.tokens, gen.constrained, retried=True)
+        return gen
+
+    @staticmethod
+    def _check(gen: Generation, units: str) -> None:
+        from cadagent.tools.part.validation import validate
+
+        for c in gen.candidates:
+            obj = parse_json(c.text)
+            if not isinstance(obj, dict):
+                c.problems = ["the output is not a JSON object" + (" (cut at max_new_tokens)" if c.text else "")]
+                continue
+            obj = {"units": units, **obj}
+            ok, problems = validate(obj)
+            c.spec = obj
+            c.problems = [str(p) for p in problems if p.severity == "error"]

@@ -1,0 +1,98 @@
+"""Measuring the spec model on the hand-written held-out split (never on template output):
+the model alone (greedy, and best-of-N ranked by the checks), the parser alone
+(``cadagent.tools.understand``), and the ensemble (both sources in one ranking).
+
+A reading is *exact* when its validated spec equals the expected one with defaults filled in
+(names and the recorded unit aside); *body* when the body kind matches; *sizes* when the body's
+numbers all match too.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+
+def _dump(spec) -> dict | None:
+    from cadagent.tools.part.validation import validate
+
+    if not isinstance(spec, dict):
+        return None
+    ok, _ = validate(spec)
+    return ok.model_dump(mode="json", exclude={"units", "name"}) if ok is not None else None
+
+
+def compare(got: dict | None, want: dict) -> dict:
+    g, w = _dump(got), _dump(want)
+    if g is None:
+        return {"valid": False, "body": False, "sizes": False, "exact": False}
+    gb = {k: v for k, v in g["body"].items() if k not in ("id", "name")}
+    wb = {k: v for k, v in w["body"].items() if k not in ("id", "name")}
+    strip = lambda fs: [{k: v for k, v in f.items() if k != "id"} for f in fs]  # noqa: E731 - ids are names
+    return {"valid": True, "body": gb["kind"] == wb["kind"], "sizes": gb == wb,
+            "exact": gb == wb and strip(g["features"]) == strip(w["features"])}
+
+
+def _rate(rows: list[dict], key: str, what: str) -> float:
+    vals = [r[key][what] for r in rows if r.get(key) is not None]
+    return sum(vals) / len(vals) if vals else 0.0
+
+
+def evaluate(writer, rows: list[dict], *, n: int = 4, sandbox=None, parser=True, echo=print,
+             out: Path | None = None) -> dict:
+    """Run every held-out row through the model (greedy + best-of-``n``), the parser and the ensemble."""
+    from cadagent.agent.local_model.rank import rank
+
+    build = None
+    if sandbox is not None:
+        from cadagent.tools.part.pipeline import build as build_part
+
+        def build(spec):
+            return build_part(spec, sandbox, exports=())
+    understand = None
+    if parser:
+        from cadagent.tools.understand import understand
+    results, tokens, seconds, valid_outputs, outputs = [], 0, 0.0, 0, 0
+    for i, row in enumerate(rows):
+        req, want = row["request"], row["spec"]
+        t0 = time.time()
+        gen = writer.candidates(req, n=n, seed=i)
+        tokens += gen.tokens
+        seconds += gen.seconds
+        outputs += len(gen.candidates)
+        valid_outputs += sum(c.valid for c in gen.candidates)
+        pairs = [(c.source, c.spec if c.valid else None) for c in gen.candidates]
+        greedy = gen.candidates[0].spec if gen.candidates and gen.candidates[0].valid else None
+        best = rank(req, pairs, build=build)
+        rec = {"request": req, "greedy": compare(greedy, want),
+               "best_of_n": compare(best.winner.spec if best.winner else None, want),
+               "any_of_n": any(compare(s, want)["exact"] for _, s in pairs),
+               "model_winner": best.winner.source if best.winner else None, "model_reason": best.reason,
+               "greedy_spec": greedy}
+        if understand is not None:
+            u = understand(req)
+            parsed = [("parser" if k == 0 else f"parser#{k + 1}", c.spec) for k, c in enumerate(u.candidates)]
+            rec["parser"] = compare(u.spec, want)
+            ens = rank(req, pairs + parsed, build=build)
+            rec["ensemble"] = compare(ens.winner.spec if ens.winner else None, want)
+            rec["ensemble_winner"] = ens.winner.source if ens.winner else None
+            rec["ensemble_reason"] = ens.reason
+        rec["seconds"] = round(time.time() - t0, 1)
+        results.append(rec)
+        echo(f"[{i + 1}/{len(rows)}] greedy {'✓' if rec['greedy']['exact'] else '✗'} "
+             f"best {'✓' if rec['best_of_n']['exact'] else '✗'} "
+             + (f"parser {'✓' if rec['parser']['exact'] else '✗'} ensemble {'✓' if rec['ensemble']['exact'] else '✗'} "
+                f"({rec['ensemble_winner']}) " if understand else "") + f"{rec['seconds']} s  {req[:60]}")
+    summary = {"rows": len(rows), "n": n, "schema_valid_outputs": valid_outputs / outputs if outputs else 0.0,
+               "tokens_per_second": tokens / seconds if seconds else 0.0, "built": sandbox is not None}
+    for key in ("greedy", "best_of_n", "parser", "ensemble"):
+        if results and key in results[0]:
+            summary[key] = {w: round(_rate(results, key, w), 3) for w in ("valid", "body", "sizes", "exact")}
+    summary["any_of_n_exact"] = round(sum(r["any_of_n"] for r in results) / len(results), 3) if results else 0.0
+    if out is not None:
+        out = Path(out)
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "rows.jsonl").write_text("".join(json.dumps(r) + "\n" for r in results), encoding="utf-8")
+        (out / "summary.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
+    return {"summary": summary, "rows": results}

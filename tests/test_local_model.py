@@ -1,0 +1,132 @@
+"""The local model's parts that need no real weights: the spec target's schema, the request
+normalizer, the (request → spec) dataset and its hand-written held-out split, best-of-N ranking
+over candidates from several sources, and schema-constrained decoding on a tiny model built
+offline (trained for a few steps on spec pairs). The real Gemma 3 270M runs in
+tests/test_local_model_gemma.py, which skips when the ``[local-model]`` extra is absent."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+
+import jsonschema
+import pytest
+
+from cadagent.agent.local_model.normalize import normalize
+from cadagent.agent.local_model.rank import rank
+from cadagent.agent.local_model.schemas import SPEC_TARGET, hole_sizes, spec_schema
+from cadagent.finetune.spec_data import canonical, heldout, phrases, sample_spec, spec_pairs
+from cadagent.tools.part.spec import part_schema
+from cadagent.tools.part.validation import validate
+
+
+def test_the_spec_target_is_a_cut_of_the_part_schema():
+    target, full = spec_schema(), part_schema()
+    assert set(target["$defs"]) <= set(full["$defs"])
+    bodies = {r["$ref"].split("/")[-1] for r in target["properties"]["body"]["anyOf"]}
+    assert bodies == set(SPEC_TARGET["bodies"])
+    feats = {r["$ref"].split("/")[-1] for r in target["properties"]["features"]["items"]["anyOf"]}
+    assert feats == set(SPEC_TARGET["features"])
+    assert "units" not in target["properties"] and "Profile" not in target["$defs"]
+    # free strings are closed: ids and hole sizes are enums (a free string costs a vocabulary walk a token)
+    assert target["$defs"]["Hole"]["properties"]["id"]["enum"] == SPEC_TARGET["ids"]
+    assert "M5 clearance" in hole_sizes() and "M5 tapped" in hole_sizes()
+    # whatever validates under the target also validates as a full part spec
+    rng = random.Random(5)
+    for _ in range(60):
+        spec, _parts = sample_spec(rng)
+        obj = json.loads(canonical(spec))
+        if validate(obj)[0] is None:
+            continue
+        jsonschema.validate(obj, target)
+        jsonschema.validate(obj, full)
+
+
+def test_normalize_converts_units_number_words_and_rare_words():
+    n = normalize("a 2 x 3 x 0.25 inch plate with four holes on a 50 PCD, dia. 6")
+    assert n.text == "a 50.8 x 76.2 x 6.35 mm plate with 4 holes on a 50 bolt circle, Ø6" and n.units == "in"
+    assert normalize("cylinder 4 cm diameter, 25 mm tall").text == "cylinder 40 mm diameter, 25 mm tall"
+    assert normalize("two M5 holes, 1/4 in apart").text == "2 M5 holes, 6.35 mm apart"
+    assert normalize("plate 80 x 50 x 6").units == "mm"
+
+
+def test_spec_pairs_are_valid_varied_split_by_spec_and_reproducible():
+    a, b = spec_pairs(120, 2, seed=3), spec_pairs(120, 2, seed=3)
+    assert a.digest() == b.digest() and a.digest() != spec_pairs(120, 2, seed=4).digest()
+    rows = a.train + a.val
+    assert len(rows) >= 200
+    targets_by_split = {name: {r["messages"][-1]["content"] for r in rs} for name, rs in (("t", a.train), ("v", a.val))}
+    assert not targets_by_split["t"] & targets_by_split["v"]       # one spec's phrasings stay in one split
+    kinds = set()
+    for r in rows:
+        spec = json.loads(r["messages"][-1]["content"])
+        assert validate(spec)[0] is not None, r
+        assert [m["role"] for m in r["messages"]] == ["system", "user", "assistant"]
+        kinds.add(spec["body"]["kind"])
+        kinds.update(f["kind"] for f in spec["features"])
+    assert {"box", "cylinder", "tube", "polygon_prism", "hole", "fillet", "chamfer", "pocket"} <= kinds
+    assert len({r["request"] for r in rows}) == len(rows)
+
+
+def test_the_held_out_phrasings_come_from_no_template():
+    rows = heldout()
+    assert len(rows) >= 40
+    templates = [t for group in phrases()["bodies"].values() for t in group] + \
+        [t for group in phrases()["features"].values() for t in group]
+    regexes = [re.compile(re.sub(r"\\\{\w+\\\}", r"[\\w.Ø]+", re.escape(t)), re.I) for t in templates]
+    for row in rows:
+        assert validate(row["spec"])[0] is not None, row["request"]
+        hits = [t for t, rx in zip(templates, regexes) if rx.search(row["request"])]
+        assert not hits, (row["request"], hits)
+    train = {r["request"] for r in spec_pairs(200, 2, seed=0).train}
+    assert not train & {r["request"] for r in rows}
+
+
+PLATE = "plate 100 x 60 x 8 with four 6 mm holes 10 mm from the corners"
+RIGHT = {"body": {"kind": "box", "length": 100, "width": 60, "height": 8},
+         "features": [{"id": "holes", "kind": "hole", "size": 6, "at": {"kind": "corners", "inset": 10}}]}
+SWAPPED = {"body": {"kind": "box", "length": 100, "width": 60, "height": 8},
+           "features": [{"id": "holes", "kind": "hole", "size": 10, "at": {"kind": "corners", "inset": 6}}]}
+NO_HOLES = {"body": {"kind": "box", "length": 100, "width": 60, "height": 8}, "features": []}
+EXTRA = {"body": RIGHT["body"], "features": RIGHT["features"] + [{"id": "fillet", "kind": "fillet",
+                                                                  "edges": "vertical", "radius": 3}]}
+INVALID = {"body": {"kind": "box", "length": 100, "width": 60, "height": 8},
+           "features": [{"id": "holes", "kind": "hole", "size": 6, "at": {"kind": "corners", "inset": 1}}]}
+
+
+def test_best_of_n_picks_the_candidate_that_passes_the_checks():
+    r = rank(PLATE, [("model#1", NO_HOLES), ("model#2", INVALID), ("model#3", EXTRA), ("model#4", RIGHT)])
+    assert r.winner.source == "model#4" and r.winner.spec == RIGHT
+    assert "model#4: valid" in r.reason and "misses hole" not in r.reason.split("Runner-up")[0]
+    by = {s.source: s for s in r.ranked}
+    assert not by["model#2"].valid and "runs off" in by["model#2"].problems[0]
+    assert by["model#1"].features_missing == ["hole"] and by["model#3"].features_extra == ["fillet"]
+    assert r.ranked[-1].source == "model#2"                                  # invalid ranks last
+    # a source that joins later is one more pair: the parser's reading wins when the model is wrong
+    r2 = rank(PLATE, [("model#1", NO_HOLES), ("model#2", EXTRA), ("parser", RIGHT)])
+    assert r2.winner.source == "parser"
+    # agreement breaks a tie between two readings that use the same numbers
+    r3 = rank(PLATE, [("model#1", SWAPPED), ("model#2", RIGHT), ("model#3", RIGHT)])
+    assert r3.winner.source in ("model#2", "model#3") and r3.winner.votes == 2
+
+
+def test_a_candidate_whose_build_fails_the_check_loses():
+    class Built:
+        def __init__(self, ok):
+            self.ok = ok
+
+        def summary(self):
+            return "check FAILED: asked 4 holes Ø6, found 3" if not self.ok else "ok"
+
+    calls = []
+
+    def build(spec):
+        calls.append(spec)
+        return Built(spec.features[0].size != 6)        # pretend the Ø6 holes did not come out
+
+    r = rank(PLATE, [("model#1", RIGHT), ("model#2", RIGHT), ("parser", SWAPPED)], build=build)
+    assert r.winner.source == "parser" and r.ranked[-1].built is False
+    assert "found 3" in r.ranked[-1].problems[0]
+    assert len(calls) == 2            # each distinct spec is built once
+    assert rank(PLATE, [("model#1", None), ("model#2", INVALID)]).winner is None
