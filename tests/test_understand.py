@@ -123,3 +123,32 @@ def test_centre_hole_on_a_round_face_is_valid():
     assert [p for p in validate(spec)[1] if p.severity == "error"] == []
     off = {**spec, "features": [{**spec["features"][0], "at": {"kind": "at", "points": [[12, 0]]}}]}
     assert any("runs off" in p.message for p in validate(off)[1])
+
+
+@pytest.mark.parametrize("text,size,vol", [
+    ("A hollow cylinder: outer radius 25 mm, inner radius 20 mm, height 60 mm.", [50, 50, 60],
+     math.pi * (25 ** 2 - 20 ** 2) * 60),
+    ("a cone with base radius 30 and height 50", [50, 60, 60], math.pi * 30 ** 2 * 50 / 3),
+    ("Create a box 50 mm wide, 80 mm deep and 30 mm high.", [30, 50, 80], 50 * 80 * 30),
+    ("a bar 1 inch square, 12 inches long", [25.4, 25.4, 304.8], 25.4 * 25.4 * 304.8),
+    ("a pipe with a 50 mm outside diameter, 5 mm wall and 300 mm length", [50, 50, 300],
+     math.pi * (25 ** 2 - 20 ** 2) * 300),
+    ("circular plate diameter 80 thickness 4 with center hole 20", [4, 80, 80], math.pi * (40 ** 2 - 10 ** 2) * 4),
+    ("standoff M3, 6 mm across, 20 high", [6, 6, 20], math.pi * (3 ** 2 - 1.7 ** 2) * 20),
+])
+def test_more_ways_to_say_a_body(text, size, vol):
+    u = understand(text)
+    assert u.spec is not None, u.explain()
+    assert extents(u.spec) == pytest.approx(sorted(size), abs=0.01)
+    assert volume(u.spec) == pytest.approx(vol, rel=1e-3)
+
+
+def test_patterns_in_other_words():
+    feats = understand("plate 200 x 100 x 6 mm with a 3 x 5 array of 8 mm holes spaced 30 mm").spec["features"]
+    assert feats[0]["at"] == {"kind": "grid", "counts": [5, 3], "spacing": [30, 30]}   # 5 along the long side
+    feats = understand("a 5 mm thick plate, 80 by 60, four holes 4mm at 70x50 spacing").spec["features"]
+    assert feats[0]["at"] == {"kind": "grid", "counts": [2, 2], "spacing": [70, 50]}
+    feats = understand("plate 120 by 60 by 5, six 5mm holes in two rows of three, 40 mm apart").spec["features"]
+    assert feats[0]["at"] == {"kind": "grid", "counts": [3, 2], "spacing": [40, 40]}
+    feats = understand('Aluminum plate 6" x 4" x 0.25" with four #10 holes 0.5" from edges').spec["features"]
+    assert feats[0]["size"] == 5.0 and feats[0]["at"] == {"kind": "corners", "inset": pytest.approx(12.7)}

@@ -91,8 +91,17 @@ class Build:
         return fn(b, dims) if fn else None
 
     def _box(self, b: Target, dims: list[float], flange: bool = False) -> dict | None:
+        if not dims and not any(b.get(r) is not None for r in ("length", "width", "side", "length_width")) and (
+                b.get("diameter") is not None or b.get("radius") is not None) and self.kind != "square_tube":
+            return self._cylinder(b, dims, flange=flange)      # "a plate, diameter 80": a disc
         L = b.pop("length")
         W = b.pop("width")
+        depth = b.pop("depth")
+        if depth is not None:     # "50 wide, 80 deep, 30 high": depth is the other side of the footprint
+            if W is None:
+                W = depth
+            elif L is None:
+                L = depth
         H = b.pop("height")
         T = b.pop("thickness")
         side = b.pop("side")
@@ -104,6 +113,8 @@ class Build:
             L = L or side
             W = W or side
             H = H or side
+        elif side is not None and L is not None and W is None and H is None and T is None:
+            W = H = side          # "a bar 1 inch square, 12 inches long": the section is square
         elif side is not None:
             L, W = L or side, W or side
         if dims:
@@ -292,12 +303,20 @@ class Build:
         ms = M_SIZE.search(self.text)
         if af is None and ac is None and ms and "nut" in self.text:
             return {"kind": "polygon_prism", "id": "nut", "standard": "ISO 4032", "size": f"M{ms.group(1)}"}
+        side = b.pop("side") or b.pop("length_width")
+        if af is None and ac is None and side is not None:
+            n = next((k for w, k in (("triangular", 3), ("pentagon", 5), ("octagon", 8)) if w in (self.body.noun or "")), 6)
+            af = round(side / math.tan(math.pi / n), 6) if n % 2 == 0 else None
+            if af is None:    # odd sides: the circumscribed circle from the side length
+                ac = round(side / math.sin(math.pi / n), 6)
         if af is None and ac is None:
             af = b.pop("diameter") or (self.loose(b) or [None])[0]
         if (af is None and ac is None) or H is None:
             self.missing.append("the hex's size across flats and its length")
             return None
-        out = {"kind": "polygon_prism", "id": "hex", "sides": 6, "height": H}
+        n = next((k for w, k in (("triangular", 3), ("pentagon", 5), ("octagon", 8), ("hex", 6))
+                  if w in (self.body.noun or "")), 6)
+        out = {"kind": "polygon_prism", "id": "hex" if n == 6 else "prism", "sides": n, "height": H}
         out["across_flats" if af is not None else "across_corners"] = af if af is not None else ac
         inner = b.pop("inner") or self._take_bore()
         if inner is None:

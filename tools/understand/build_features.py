@@ -15,6 +15,16 @@ GRID = re.compile(r"\b(\d+)\s*(?:x|by)\s*(\d+)\b(?!\s*(?:mm\b|cm\b|in\b|inch|\"|
 
 
 def features(bd: Build, body: dict) -> None:
+    _build_all(bd, body)
+    # a shell comes right after the body: outline fillets before it, every other feature after it
+    shells = [f for f in bd.features if f["kind"] == "shell"]
+    if shells:
+        outline = [f for f in bd.features if f["kind"] == "fillet" and f.get("edges") in ("vertical",)]
+        rest = [f for f in bd.features if f not in shells and f not in outline]
+        bd.features[:] = outline + shells[:1] + rest
+
+
+def _build_all(bd: Build, body: dict) -> None:
     for t in bd.feats:
         fn = {"hole": _hole, "bore": _hole, "fillet": _edge, "chamfer": _edge, "shell": _shell, "boss": _boss,
               "pocket": _pocket, "slot": _slot, "keyway": _keyway, "flat": _keyway}.get(t.kind)
@@ -135,11 +145,23 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
         if n is None:
             n = int(bd.assume("number of holes on the bolt circle", 4, "holes"))
         return {"kind": "bolt_circle", "count": n, "diameter": pcd}
-    if grid and (re.search(r"\bgrid\b|\barranged\b|\barray\b|\bmatrix\b", words) or
-                 int(grid.group(1)) * int(grid.group(2)) == (n or 0)):
+    pair = [v for v in t.roles.get("spacing", []) + t.loose if v.raw.group is not None and v.raw.role in (
+        "spacing", None)]
+    grid_is_spacing = bool(grid and re.match(r"\s*(?:mm\s*)?(?:spacing|apart|pitch|cent(?:er|re)s|square)",
+                                             words[grid.end():]))
+    if grid and not grid_is_spacing and (re.search(r"\bgrid\b|\barranged\b|\barray\b|\bmatrix\b|\bpattern\b", words)
+                                         or int(grid.group(1)) * int(grid.group(2)) == (n or 0)):
         a, b = int(grid.group(1)), int(grid.group(2))
         s = spacing or bd.assume("grid spacing", 10)
+        L, W = body.get("length", 0), body.get("width", 0)
+        if (a - 1) * s > L or (b - 1) * s > W:
+            if (b - 1) * s <= L and (a - 1) * s <= W:
+                a, b = b, a        # "a 3 x 5 array" on a long plate: 5 along its length
         return {"kind": "grid", "counts": [a, b], "spacing": [s, s]}
+    if n in (4, None) and grid_is_spacing:
+        # "four holes at 70 x 50 spacing": the corners of a 70 x 50 rectangle
+        k = bd.unit_mm
+        return {"kind": "grid", "counts": [2, 2], "spacing": [float(grid.group(1)) * k, float(grid.group(2)) * k]}
     if re.search(r"square pattern|square of", words) and spacing is not None:
         return {"kind": "grid", "counts": [2, 2], "spacing": [spacing, spacing]}
     if re.search(r"\bcorners?\b", words) or inset is not None and (re.search(r"\bcorner", words + bd.text)
@@ -168,6 +190,9 @@ def _edge(bd: Build, t: Target, body: dict) -> None:
     size = _size(t, "size", "radius") or (t.pop("diameter") / 2 if t.kind == "fillet" and t.get("diameter") else None)
     if size is None and t.loose:
         size = t.loose.pop(0).mm
+    if size is None and t.kind == "fillet" and bd.body.get("radius") is not None and body["kind"] not in (
+            "cylinder", "sphere", "tube", "cone"):
+        size = bd.body.pop("radius")      # "rounded rectangle ... with 5 mm corner radius"
     if size is None:
         size = bd.assume(f"{t.kind} size", round(min(default(t.kind), 0.1 * smallest(body)), 4))
     edges = _edges(t.words, body)

@@ -13,6 +13,7 @@ OVERALL = re.compile(r"\b(final|overall|resulting)\b")
 NEGATED = re.compile(r"^\s*(?:no|without|not)\b")
 LEADS = re.compile(r"^\s*(?:a|an)\s+[\d.]")
 MERGED = {"shell", "keyway", "flat", "mirror"}
+HALF_ROLES = {"outer_r": "diameter", "inner_r": "inner", "bottom_r": "bottom_d", "top_r": "top_d"}
 RAW_ROLES = {"count", "teeth", "module", "angle"}          # numbers that are not lengths
 HOLE_MODIFIERS = {"cbore", "csink"}
 
@@ -52,6 +53,9 @@ class Target:
         return out.mm
 
     def add(self, role: str | None, value: Value) -> None:
+        if role in HALF_ROLES:      # "outer radius 25": a diameter of 50
+            role = HALF_ROLES[role]
+            value = Value(value.mm * 2, value.raw)
         if role:
             self.roles.setdefault(role, []).append(value)
         else:
@@ -112,6 +116,13 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
                     hole_here.sub = sub
                     nouns.append((pos, sub))
                     continue
+                if not any(n in ("hole", "bore", "pocket") for _, n in c.features):
+                    # "a 20 mm deep 30 mm diameter counterbore" and no hole: a round blind hole
+                    tgt = Target("hole", phrase, start=c.start + pos)
+                    hole_here = tgt
+                    nouns.append((pos, tgt))
+                    feats.append(tgt)
+                    continue
                 pending_mods.add(name)
                 continue
             tgt = Target(name, phrase, start=c.start + pos)
@@ -142,7 +153,8 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
             owner_default = current
             # "with a 6 wide, 3.5 deep keyway": numbers that lead into the next clause's feature
             nxt = cls[ci + 1] if ci + 1 < len(cls) else None
-            if LEADS.match(c.text) and nxt is not None and nxt.features and not nxt.body and c.nums:
+            if LEADS.match(c.text) and nxt is not None and nxt.features and not nxt.body and c.nums and all(
+                    it.role is None or it.role in FEATURE_ROLES.get(nxt.features[0][1], ()) for it in c.nums):
                 carry.extend(c.nums)
                 continue
         else:
