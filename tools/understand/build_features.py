@@ -25,7 +25,11 @@ def features(bd: Build, body: dict) -> None:
 
 
 def _build_all(bd: Build, body: dict) -> None:
+    seen: set[str] = set()
     for t in bd.feats:
+        if not t.roles and not t.loose and not t.sub and t.kind in seen:
+            continue     # "rounded edges ... rounded corners": said twice, built once
+        seen.add(t.kind)
         fn = {"hole": _hole, "bore": _hole, "fillet": _edge, "chamfer": _edge, "shell": _shell, "boss": _boss,
               "pocket": _pocket, "slot": _slot, "keyway": _keyway, "flat": _keyway}.get(t.kind)
         if fn is None:

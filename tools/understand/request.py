@@ -15,6 +15,9 @@ from .targets import targets
 from .vocab import find, vocab
 
 RESTART = re.compile(r"^.*\b(?:start over|start again|from scratch|scrap (?:that|it|this)|new part|instead make)\b\s*[:,.]?\s*")
+# sentences about the sketch's frame (Euler angles, translation vectors): their numbers are no sizes
+SETUP = re.compile(r"[^.;]*\b(?:euler|translation vector|coordinate system|rotat\w+ (?:by|of)|translat\w+ (?:by|of))\b"
+                   r"[^.;]*(?:[.;]|$)")
 STEP_MARK = re.compile(r"(?:(?<=^)|(?<=\s)|(?<=[;:]))(?:step\s*)?\d{1,2}[.)](?=\s+[a-z])")
 
 
@@ -60,6 +63,7 @@ def understand(text: str) -> Understanding:
     t = normalize(text)
     t = STEP_MARK.sub(";", t)
     t = RESTART.sub("", t)
+    t = SETUP.sub(" ", t)
     out = _read(text, t)
     if out.spec is None and out.body not in (None, "box") and out.missing:
         # a shape it knows but cannot size (an L-shaped part with only its overall sizes): when the

@@ -13,8 +13,13 @@ import yaml
 from .numbers import Num, numbers
 from .vocab import HERE, vocab
 
-FILL_PRE = (r"(?:\s*(?:of|=|:|is|to|at|about|approximately|approx\.?|roughly|around|by|a|an|the|measuring|which|"
+FILL_PRE = (r"(?:\s*(?:of (?:the|this|its|each) [a-z-]+(?: [a-z-]+)? (?:is|are|measures|measuring|of)|"
+            r"of|=|:|is|to|at|about|approximately|approx\.?|roughly|around|by|a|an|the|measuring|which|"
             r"both|just|exactly|nearly|almost|set to|equal to|that is|,|)\s*)*")
+RESPECTIVELY = re.compile(r"\b(length|width|height|depth|thickness|diameter)(?:,\s*(?:and\s+)?|\s+and\s+)"
+                          r"(length|width|height|depth|thickness|diameter)(?:,?\s*(?:and\s+)?(length|width|height|"
+                          r"depth|thickness|diameter))?\s+(?:of|are|is|measuring|measure)?\s*(?:approximately|about|"
+                          r"roughly|around)?\s*")
 COUNT_NOUNS = r"(?:holes?|bolts?|screws?|slots?|teeth|tooth|bores|openings?|cutouts?|pins?|ribs?)"
 BETWEEN = r"(?:(?!with\b|and\b|plus\b|on\b|in\b|at\b|for\b|to\b|of\b)[a-z'-]+|#\d+|dia\s*[\d.]+|[\d.]+\s*mm|x\s*[\d.]+)"
 
@@ -72,6 +77,14 @@ def tag(t: str) -> Tagging:
                 it.group, it.pos = len(out.groups), k
             out.groups.append(g)
         i = j + 1
+    # "a length, width and height of 0.75, 0.52 and 0.19 units, respectively"
+    for m in RESPECTIVELY.finditer(t):
+        names = [g for g in m.groups() if g]
+        follow = [it for it in items if it.num.start >= m.end() and it.role is None][:len(names)]
+        if len(follow) == len(names) and all(re.fullmatch(r"[\s,]*(?:and\s*)?", t[a.num.end:b.num.start])
+                                              for a, b in zip(follow, follow[1:])) and follow[0].num.start - m.end() < 3:
+            for it, name in zip(follow, names):
+                it.role, it.via = ("width" if name == "depth" else name), "respectively"
     after, a_table = _table("after")
     before, b_table = _table("before")
     used_after: set[int] = set()
