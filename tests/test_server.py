@@ -95,30 +95,23 @@ class AgentProcess:
         self.send(thread, message)
         return self.answer()
 
-    def close(self) -> None:
+    def kill(self) -> None:
         if self.proc.poll() is None:
-            self.proc.stdin.close()
-            try:
-                self.proc.wait(30)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+            self.proc.kill()  # its sandbox's processes die with it (PR_SET_PDEATHSIG)
+        self.proc.wait()
 
 
-@pytest.fixture()
-def processes(tmp_path, pg_url, kb_url):
-    made: list[AgentProcess] = []
-
-    def start(*names: str) -> list[AgentProcess]:
-        new = [AgentProcess(tmp_path, n, pg_url, kb_url) for n in names]
-        for p in new:  # started together, waited for together
-            p.ready()
-        made.extend(new)
-        return new
-
-    yield start
+@pytest.fixture(scope="module")
+def agent_processes(tmp_path_factory, pg_url, kb_url):
+    """Two agent processes for the module (each start loads the agent, its sandbox and the embedder), with
+    their shared files folder; the kill -9 test ends the first one, so it comes last."""
+    tmp = tmp_path_factory.mktemp("agents")
+    made = [AgentProcess(tmp, name, pg_url, kb_url) for name in ("a", "b")]
+    for p in made:  # started together, waited for together
+        p.ready()
+    yield made, tmp / "files"
     for p in made:
-        p.close()
+        p.kill()
 
 
 def _saved(answer: dict) -> list[int]:
@@ -126,44 +119,45 @@ def _saved(answer: dict) -> list[int]:
     return [int(text.split()[0][1:]) for node, text in answer["events"] if node == "save"]
 
 
-def test_two_agent_processes_on_one_thread_serialise_their_turns_and_give_v1_and_v2(processes, pg_url, tmp_path):
+def test_two_agent_processes_on_one_thread_serialise_their_turns_and_give_v1_and_v2(agent_processes, pg_url):
     from cadagent.agent.pg import Postgres as Db
 
+    (a, b), files = agent_processes
     db = Db(pg_url)
     try:
         held = db.turn_lock("shared")  # the test holds the thread: both turns must queue behind it
         assert held.try_acquire()
-        a, b = processes("a", "b")
         a.send("shared", PLATE)
         b.send("shared", "a 30 x 20 mm plate, 4 mm thick")
         time.sleep(1.5)
-        assert not list((tmp_path / "files" / "sessions").glob("shared/v*")), "a turn ran while the thread was held"
+        assert not list((files / "sessions").glob("shared/v*")), "a turn ran while the thread was held"
         held.release()
         answers = [a.answer(), b.answer()]
         assert sorted(_saved(answers[0]) + _saved(answers[1])) == [1, 2]
         assert all(any(node == "wait" for node, _ in ans["events"]) for ans in answers)  # both said they waited
         assert db.claimed("shared") == [1, 2]
-        folders = sorted(p.name for p in (tmp_path / "files" / "sessions" / "shared").iterdir())
-        assert folders == ["v1", "v2"] and all((tmp_path / "files" / "sessions" / "shared" / f / "report.json").is_file()
+        folders = sorted(p.name for p in (files / "sessions" / "shared").iterdir())
+        assert folders == ["v1", "v2"] and all((files / "sessions" / "shared" / f / "report.json").is_file()
                                                for f in folders)
-        # a third process, with a workspace of its own, resumes the thread the other two wrote
-        (c,) = processes("c")
-        last = c.turn("shared", "make it 8 mm thick")
+        # the process that made v1 resumes the thread from v2, which the other one wrote
+        first = a if _saved(answers[0]) == [1] else b
+        v2 = (answers[1] if first is a else answers[0])["sizes"]["2"]
+        last = first.turn("shared", "make it 8 mm thick")
         assert _saved(last) == [3] and last["versions"] == [1, 2, 3]
-        assert last["sizes"]["3"][2] == pytest.approx(8.0, abs=1e-6)
+        assert last["sizes"]["3"] == pytest.approx([v2[0], v2[1], 8.0], abs=1e-6)
     finally:
         db.close()
 
 
-def test_kill_9_mid_turn_and_the_other_process_goes_on_with_nothing_lost(processes, pg_url, tmp_path):
+def test_kill_9_mid_turn_and_the_other_process_goes_on_with_nothing_lost(agent_processes, pg_url):
     import psycopg
 
-    a, b = processes("a", "b")
+    (a, b), files = agent_processes
     assert _saved(a.turn("killed", PLATE)) == [1]
-    jobs_before = set((tmp_path / "files" / "jobs").glob("job-*"))
+    jobs_before = set((files / "jobs").glob("job-*"))
     a.send("killed", "run my script", code=SPIN)
     deadline = time.monotonic() + 60
-    while not (set((tmp_path / "files" / "jobs").glob("job-*")) - jobs_before):  # its job is running
+    while not (set((files / "jobs").glob("job-*")) - jobs_before):  # its job is running
         assert time.monotonic() < deadline, "the spinning turn never started its job"
         time.sleep(0.05)
     with psycopg.connect(pg_url, autocommit=True) as conn:  # it holds the thread's turn lock
@@ -275,9 +269,15 @@ def test_doctor_says_which_backend_each_store_uses_and_whether_it_is_reachable(p
     assert res.exit_code == 1
     assert "UNREACHABLE (cannot use the Postgres database postgresql://cad:***@" in res.output
     assert "secret" not in res.output
-    res = _cli(["doctor"], {"CADAGENT_WORKSPACE": str(tmp_path / "ws2")}, monkeypatch)  # embedded: the default
-    assert res.exit_code == 0, res.output
-    assert "sqlite" in res.output and "file locks" in res.output and "chroma folder" in res.output
+    from cadagent.agent.backends import checks
+    from cadagent.config import load_settings
+
+    for key in ("CADAGENT_CHECKPOINT_URL", "CADAGENT_KB_URL", "CADAGENT_FILES"):
+        monkeypatch.delenv(key)
+    embedded = {c.store: c for c in checks(load_settings(workspace=tmp_path / "ws2"))}  # the default
+    assert [(c.backend, c.ok) for c in embedded.values()] == [("sqlite", True), ("file locks", True),
+                                                               ("chroma folder", True), ("folder", True)]
+    assert embedded["checkpoints"].where == str(tmp_path / "ws2" / "checkpoints.sqlite")
 
 
 def test_store_urls_are_checked_when_the_settings_are_read(tmp_path):
