@@ -82,3 +82,12 @@ def test_repair_drops_or_shrinks_the_feature_that_failed():
             "problems": []}
     r = ENGINE.draft(DesignContext(task="fix", base="new_design", request="", attempt=2, previous=prev))
     assert r.path == "spec" and r.spec["features"][0]["radius"] == 2 and "halved" in r.note
+
+
+def test_a_feature_the_spec_cannot_build_is_never_left_out_silently():
+    d = new("block 50x30x10 with a 5 mm groove along the top")
+    assert d.declined and d.code is None and "'groove'" in d.note
+    d = new("block 50x30x10 with a 5 mm groove along the top", examples=[EXAMPLE])
+    assert d.path == "example" and "Not built by the spec path: 'groove'" in d.note
+    d = new("box 100x80x60 hollowed out, 2.5 walls, no lid")      # a lid said to be absent is no feature
+    assert d.path == "spec" and d.spec["features"][0]["kind"] == "shell"

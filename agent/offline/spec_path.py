@@ -35,6 +35,13 @@ def summary(spec: dict) -> str:
 
 def new_design(ctx: DesignContext) -> Draft | None:
     u = understand(ctx.request)
+    if u.unsupported:
+        # a part without the groove (or the lid, the text...) would be a wrong part: not from a spec
+        if ctx.examples:
+            return None
+        return Draft(None, f"I can read the {summary(u.spec) if u.spec else 'part'}, but the spec path does not "
+                           f"build {', '.join(repr(w) for w in u.unsupported)}. " + PROVIDER_HINT, path="spec",
+                     declined=True)
     if u.spec is None:
         if u.body is not None and u.missing and not ctx.examples:
             # a part it recognised but cannot size, and no example to start from: ask, never guess

@@ -38,6 +38,7 @@ class Understanding:
     notes: list[str] = field(default_factory=list)          # assumptions
     missing: list[str] = field(default_factory=list)        # what it needs and could not find
     unknown: list[str] = field(default_factory=list)        # words not understood
+    unsupported: list[str] = field(default_factory=list)    # features asked for that no spec here builds
     body: str | None = None                                 # the body word it read
 
     @property
@@ -50,6 +51,8 @@ class Understanding:
             bits.append("Assumed: " + "; ".join(self.notes) + ".")
         if self.missing:
             bits.append("Missing: " + "; ".join(self.missing) + ".")
+        if self.unsupported:
+            bits.append("Not built by the spec path: " + ", ".join(f"'{w}'" for w in self.unsupported) + ".")
         if self.unknown:
             bits.append("Not understood: " + ", ".join(f"'{w}'" for w in self.unknown) + ".")
         return " ".join(bits)
@@ -101,6 +104,23 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
         out.candidates.append(Candidate(spec, list(bd.notes)))
     out.notes, out.missing = bd.notes, bd.missing
     out.unknown = unknown_words(t)
+    out.unsupported = unsupported_words(t)
+    out.unknown = [w for w in out.unknown if w not in out.unsupported]
+    return out
+
+
+def unsupported_words(t: str) -> list[str]:
+    """Features named and not negated ("no lid" is fine) that the spec path cannot build."""
+    words = vocab().get("unsupported", [])
+    out = []
+    for w in sorted(words, key=len, reverse=True):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(w)}(?![\w-])", t):
+            if re.search(r"\b(?:no|without|not|nor)\s+(?:a |an |the |any )?$", t[max(0, m.start() - 16):m.start()]):
+                continue
+            if w.startswith("thread") and re.search(r"\bm\d|tapped|hole", t[max(0, m.start() - 20):m.end() + 20]):
+                continue     # "threaded M6 hole": a tapped hole, which the spec builds
+            if w not in out and not any(w in o for o in out):
+                out.append(w)
     return out
 
 
@@ -126,6 +146,7 @@ def known_words() -> set[str]:
                 for p in phrases:
                     words.update(re.findall(r"[a-z]+", p))
         words.update(re.findall(r"[a-z]+", " ".join(map(str, v["typos"].values()))))
+        words.update(re.findall(r"[a-z]+", " ".join(v.get("unsupported", []))))
         words.update(["mm", "cm", "in", "inch", "inches", "millimeter", "millimeters", "millimetre", "millimetres",
                       "centimeter", "centimeters", "ft", "feet", "foot", "units", "unit", "x", "by", "m", "iso"])
         _KNOWN = words
