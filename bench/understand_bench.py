@@ -152,10 +152,14 @@ def summarize(rows: list[dict]) -> dict:
 def _reason(r: dict) -> str:
     """A short, countable reason for a miss."""
     a = r["answer"].lower()
-    if r["path"] in ("", None) or "declined" in a or not r["failed"]:
-        pass
+    if "not built by the spec path" in a or "does not build '" in a:
+        return "asks for a feature the spec path does not build (declined or example)"
     if "missing:" in a or "missing " in a and "i read" in a:
         return "spec path: a size it could not find"
+    if "left out, because" in a:
+        return "built, but a feature was left out (it could not be placed as read)"
+    if "approximated by the block" in a:
+        return "a shape it cannot size, approximated by its bounding block"
     if r["path"] == "example":
         return "no body the spec path knows: example fallback"
     if "could not apply that change" in a or "no change i could read" in a:

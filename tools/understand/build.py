@@ -41,6 +41,20 @@ class Build:
         vals = [v.mm for v in t.loose]
         return vals[:n] if n else vals
 
+    def _largest_part(self, b: Target) -> None:
+        """'The first part ... length 0.05, width 0.05, height 0.25. The second part ... length 0.75 ...':
+        several parts with their sizes; the one with the largest box is made (and said)."""
+        ls, ws, hs = (b.roles.get(r, []) for r in ("length", "width", "height"))
+        if not (len(ls) == len(ws) == len(hs) >= 2) or not re.search(r"\b(?:second|two|three|several) (?:main )?parts?\b|"
+                                                                     r"\bsecond part\b", self.text):
+            return
+        k = max(range(len(ls)), key=lambda i: ls[i].mm * ws[i].mm * hs[i].mm)
+        if k:
+            for vs in (ls, ws, hs):
+                vs.insert(0, vs.pop(k))
+            self.notes.append(f"several parts are described: the largest one ({ls[0].mm:g} x {ws[0].mm:g} x "
+                              f"{hs[0].mm:g}) is made")
+
     def _take_shell_wall(self) -> float | None:
         """'3 mm walls' on a section or a tube is its wall thickness, not a shell."""
         for f in list(self.feats):
@@ -94,6 +108,7 @@ class Build:
         if not dims and not any(b.get(r) is not None for r in ("length", "width", "side", "length_width")) and (
                 b.get("diameter") is not None or b.get("radius") is not None) and self.kind != "square_tube":
             return self._cylinder(b, dims, flange=flange)      # "a plate, diameter 80": a disc
+        self._largest_part(b)
         L = b.pop("length")
         W = b.pop("width")
         depth = b.pop("depth")
