@@ -51,7 +51,7 @@ def pick_device(device: str) -> str:
 
 def check_folders(model_path: str, adapters: dict) -> None:
     """Raise ProviderError naming the folder that is not a saved model / adapter."""
-    from .providers import ProviderError
+    from .providers.base import ProviderError
 
     if not (Path(model_path) / "config.json").is_file():
         raise ProviderError(f"the local provider needs a model folder: {model_path} "
@@ -135,7 +135,7 @@ class LocalChatModel(BaseChatModel):
 
 
 def build(settings) -> LocalChatModel:
-    from .providers import ProviderError
+    from .providers.base import ProviderError
 
     a = settings.agent
     if not a.model:

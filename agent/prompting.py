@@ -15,7 +15,7 @@ MAX_EXAMPLE_CHARS = 6000
 
 @lru_cache(maxsize=None)
 def prompt(name: str) -> str:
-    return resources.files("agent").joinpath("prompts", name).read_text(encoding="utf-8")
+    return resources.files("cadagent.agent").joinpath("prompts", name).read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=1)
@@ -87,11 +87,18 @@ def adapter_for(task: str) -> str:
 
 
 def _current_code(state: dict) -> str | None:
-    cur = state.get("current")
-    for v in state.get("versions") or []:
-        if v["version"] == cur:
-            return v["code"]
-    return None
+    from .state import current_entry
+
+    return (current_entry(state) or {}).get("code")
+
+
+def route_messages(text: str, versions: list[dict], current: int | None, schema: dict) -> list:
+    """The route task: the model reads one message against the thread's versions (agent.intent)."""
+    listed = "\n".join(f"- v{v['version']}: {v.get('title', 'part')} ({v.get('summary', '')})" for v in versions[-12:])
+    body = prompt("route.md").format(message=text, versions=listed or "(none yet)",
+                                     current=f"v{current}" if current is not None else "none",
+                                     schema=json.dumps(schema, indent=1))
+    return [SystemMessage(content=prompt("system.md")), HumanMessage(content=body)]
 
 
 _FENCE = re.compile(r"```(?:python|py)?\s*\n(.*?)```", re.S)

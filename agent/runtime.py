@@ -25,7 +25,7 @@ from .graph import STEPS, build_graph
 from .locking import TurnBusy, turn_lock
 from .model_calls import ModelCaller
 from .nodes.common import Deps
-from .providers import caches_prefix, compact_prompts, get as get_provider, uses_tools
+from .providers import caches_prefix, compact_prompts, decides_intent, get as get_provider, uses_tools
 from .sessions import SessionStore
 from .state import current_entry
 
@@ -54,7 +54,8 @@ class Agent:
                                   use_tools=uses_tools(settings))
         self.deps = Deps(caller=self.caller, sandbox=self.sandbox, sessions=self.sessions, kb=kb,
                          max_attempts=settings.agent.max_attempts, settings=settings,
-                         handbook=caches_prefix(settings), compact=compact_prompts(settings))
+                         handbook=caches_prefix(settings), compact=compact_prompts(settings),
+                         routes_with_model=decides_intent(settings))
         self.notes: list[str] = []
         self._db_lock = threading.RLock()
         self._generation = 0
@@ -179,7 +180,7 @@ class Agent:
                         events.append(ev)
                         yield ev
                 result = self._result(thread_id, events)
-                yield Event("done", result.answer, title="Done", ok=result.ok, result=result)
+                yield Event("done", result.answer, {"answer": result.answer}, title="Done", ok=result.ok, result=result)
                 return
             except (sqlite3.DatabaseError, sqlite3.ProgrammingError) as exc:
                 fault = describe_fault(exc, self.workspace)
@@ -246,6 +247,13 @@ class Agent:
         entry = current_entry(self._values(thread_id))
         return self._version(entry) if entry else None
 
+    def messages(self, thread_id: str) -> list[tuple[str, str]]:
+        """The conversation as (role, text): role is "user" or "agent"."""
+        out = []
+        for m in self._values(thread_id).get("messages") or []:
+            out.append(("user" if getattr(m, "type", "") == "human" else "agent", str(m.content)))
+        return out
+
     def _version(self, entry: dict) -> Version:
         v = Version.from_dict(entry)
         if v.dir:  # the store names the files (they are read from disk, not from the checkpoint)
@@ -268,7 +276,9 @@ class Agent:
         ok = version is not None or bool(check.get("answered"))
         return TurnResult(thread=thread_id, intent=t.get("intent", ""), answer=t.get("answer", ""), ok=ok,
                           version=version, problems=problems, events=events, usage=t.get("usage") or {},
-                          decided_by=t.get("decided_by", ""))
+                          decided_by=t.get("decided_by", ""), attempts=list(t.get("history") or []),
+                          code=t.get("code"), path=t.get("path", ""),
+                          measured=((t.get("exec") or {}).get("report") if (t.get("exec") or {}).get("ok") else None))
 
 
 def _turn_fields(inp: TurnInput) -> dict:

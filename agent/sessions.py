@@ -72,9 +72,34 @@ class SessionStore:
                 found.append(int(m.group(1)))
         return sorted(found)
 
-    def report(self, thread_id: str, version: int) -> dict | None:
-        path = self.thread_dir(thread_id) / f"v{version}" / "report.json"
-        return json.loads(path.read_text()) if path.exists() else None
+    @staticmethod
+    def files(folder: str | Path) -> dict[str, Path]:
+        """A version folder's files by kind (script, step, stl, glb, report, cadjson): the one place
+        that knows the layout. Only the files that exist."""
+        folder = Path(folder)
+        names = {"script": "part.py", "step": "part.step", "stl": "part.stl", "glb": "part.glb",
+                 "report": "report.json", "cadjson": "part.cadjson.json"}
+        return {kind: folder / name for kind, name in names.items() if (folder / name).is_file()}
+
+    def saved(self):
+        """Every complete version of every thread: (report.json data, script text), oldest folder first."""
+        for report in sorted(self.root.glob("*/v*/report.json")):
+            meta = self.version_report(report.parent)
+            try:
+                code = (report.parent / "part.py").read_text(encoding="utf-8")
+            except OSError:
+                continue
+            if meta is not None:
+                yield meta, code
+
+    @staticmethod
+    def version_report(folder: str | Path) -> dict | None:
+        """A version folder's report.json (measurements, request, title, parent), or None."""
+        path = Path(folder) / "report.json"
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
 
     # -- writing -----------------------------------------------------------------------------
     def claim(self, thread_id: str, at_least: int = 1) -> Path:

@@ -1,4 +1,15 @@
-"""The agent's typed state (what the checkpointer keeps per thread). Plain data only."""
+"""The agent's state, in three parts.
+
+- :class:`TurnInput` (the graph's input schema): one turn's input, as data.
+- :class:`ThreadState`: what a conversation keeps from turn to turn (messages, versions, current).
+- :class:`TurnState`: one turn's scratch, under the ``turn`` key. Each turn's input arrives marked
+  ``fresh``, and the reducer then drops the whole previous scratch: nothing a node wrote last turn
+  can leak into this one, by construction.
+
+Versions are kept as plain dicts (``Version.to_dict()``), so that checkpoints stay readable as the
+code changes; :func:`versions` and :func:`current_version` give them back as
+:class:`~.contract.Version` records. Nodes declare which keys they read and write (graph.py).
+"""
 
 from __future__ import annotations
 
@@ -6,27 +17,80 @@ from typing import Annotated, TypedDict
 
 from langgraph.graph.message import add_messages
 
-class AgentState(TypedDict, total=False):
-    messages: Annotated[list, add_messages]   # the conversation (Human / AI messages)
-    request: str                              # this turn's text
-    attachment: str | None                    # a file the user gave with this turn
-    code_input: str | None                    # a script the user edited and ran (the UI's code tab)
-    max_attempts: int | None                  # this turn's retry budget (UI setting)
+from .contract import Version
+
+
+def merge_turn(old: dict | None, new: dict | None) -> dict:
+    """The ``turn`` channel: a fresh input replaces everything; a node's update is merged in."""
+    if not new:
+        return dict(old or {})
+    if new.get("fresh"):
+        return {k: v for k, v in new.items() if k != "fresh"}
+    return {**(old or {}), **new}
+
+
+class TurnState(TypedDict, total=False):
+    # the input (from the caller)
+    kind: str                 # message | restore | run_code | explain | set_parameters
+    request: str              # the message's words ("" for a command)
+    attachment: str | None    # a file given with the message
+    code_input: str | None    # RunCode: the script to run
+    target: int | None        # Restore / SetParameters: the version named
+    changes: dict             # SetParameters: spec parameter -> value
+    explain_path: str | None  # Explain: the CAD JSON file
+    max_attempts: int | None  # this turn's retry budget
+    # routing
     intent: str
-    plan: dict                                # agent.plan.Plan as a dict
-    edits: list[dict]                         # agent.plan.Edit dicts (modify)
-    hits: list[dict]                          # retrieved examples / notes (id, kind, title, code, ...)
-    fixes: list[dict]                         # retrieved error -> fix notes (retries)
-    code: str | None                          # the script of the current attempt
-    attempts: int                             # generate attempts this turn
-    exec: dict | None                         # ExecResult.to_dict() of the current attempt
-    check: dict                               # {"ok": bool, "problems": [...]} from validate
-    history: list[dict]                       # this turn's attempts: code, error, problems
-    model_note: str                           # what the model said besides its code
-    model_failed: bool                        # the model call itself failed (provider error)
-    tool_log: list[dict]                      # read-only tools the model called natively this attempt
-    usage: dict                               # tokens the provider reported, summed over this turn
-    answer: str                               # the reply of this turn
-    versions: list[dict]                      # every saved version: {version, code, summary, dir, ...}
-    current: int | None                       # the version being worked on
-    cadjson: dict | None                      # CAD JSON read from construction steps this turn
+    decided_by: str           # model | parser | command
+    route_note: str           # why the model's decision was not used, when it was not
+    # the design loop
+    plan: dict                # agent.plan.Plan as a dict
+    edits: list[dict]         # agent.plan.Edit dicts (modify)
+    hits: list[dict]          # retrieved examples / notes
+    fixes: list[dict]         # retrieved error -> fix notes (retries)
+    code: str | None          # the script of the current attempt
+    spec: dict | None         # the part spec the script was compiled from (when there is one)
+    path: str                 # how the attempt was made (spec, example, edit, model, ...)
+    attempts: int
+    exec: dict | None         # ExecResult.to_dict() of the current attempt
+    check: dict               # {"ok", "problems", "error"} from validate
+    history: list[dict]       # this turn's attempts: code, error, problems
+    model_note: str
+    model_failed: bool
+    tool_log: list[dict]
+    usage: dict
+    cadjson: dict | None      # CAD JSON read from construction steps this turn
+    title: str                # the saved version's title
+    answer: str               # the reply of this turn
+    saved: int | None         # the version this turn saved
+
+
+class ThreadState(TypedDict, total=False):
+    messages: Annotated[list, add_messages]   # the conversation (Human / AI messages)
+    versions: list[dict]                      # every saved version (Version.to_dict())
+    current: int | None                       # the version the next edit starts from
+
+
+class AgentState(ThreadState, total=False):
+    turn: Annotated[dict, merge_turn]
+
+
+class TurnInput(TypedDict):
+    turn: dict
+
+
+def versions(state) -> list[Version]:
+    return [Version.from_dict(v) for v in state.get("versions") or []]
+
+
+def current_entry(state) -> dict | None:
+    """The version dict the next edit starts from (the one place this lookup is written)."""
+    for v in state.get("versions") or []:
+        if v["version"] == state.get("current"):
+            return v
+    return None
+
+
+def current_version(state) -> Version | None:
+    entry = current_entry(state)
+    return Version.from_dict(entry) if entry else None

@@ -19,14 +19,12 @@ def run_benchmark(settings, echo=print, turns: int = 15) -> dict:
     with Agent(settings) as agent:
         agent.kb.ensure_built()
         agent.sandbox.warm()
-        agent.send("warm-up", REQUEST)
+        agent.turn("warm-up", REQUEST)
         totals, per_node = [], {}
         for i in range(turns):
-            t0 = last = time.perf_counter()
-            for ev in agent.stream(f"bench-{i}", REQUEST):
-                now = time.perf_counter()
-                per_node.setdefault(ev.node, []).append((now - last) * 1000)
-                last = now
+            t0 = time.perf_counter()
+            for ev in agent.turn(f"bench-{i}", REQUEST).events:  # each event times its own step
+                per_node.setdefault(ev.node, []).append(ev.elapsed_s * 1000)
             totals.append((time.perf_counter() - t0) * 1000)
     med = {n: statistics.median(v) for n, v in per_node.items()}
     total = statistics.median(totals)

@@ -12,7 +12,6 @@ import typer
 
 from .cli_common import ConfigOpt, settings_from
 
-_SHOW = ("wait", "recover", "plan", "retrieve", "generate", "execute", "validate", "save")
 
 
 def provider_settings(config, llm=None, model=None, base_url=None, adapters=None, **agent):
@@ -42,7 +41,13 @@ def _agent(settings):
     return agent
 
 
-LlmOpt = typer.Option(None, "--llm", help="chat model: offline (default) | openai | gemini | local")
+def _provider_names() -> str:
+    from cadagent.agent.providers import names
+
+    return " | ".join(names())
+
+
+LlmOpt = typer.Option(None, "--llm", help=f"chat model: {_provider_names()} (offline is the default)")
 ModelOpt = typer.Option(None, "--model", help="model name (e.g. qwen2.5-coder:7b, gemini-2.5-flash) or, "
                         "for local, the model folder")
 BaseUrlOpt = typer.Option(None, "--base-url", help="endpoint: an OpenAI-compatible server "
@@ -50,17 +55,18 @@ BaseUrlOpt = typer.Option(None, "--base-url", help="endpoint: an OpenAI-compatib
 AdapterOpt = typer.Option(None, "--adapter", help="local: a LoRA adapter as NAME=PATH (gen, explain); repeatable")
 
 
-def _turn(agent, thread: str, text: str, attachment: Optional[str] = None) -> dict:
-    answer, saved = "", None
-    for ev in agent.stream(thread, text, attachment):
-        if ev.node in _SHOW:
-            typer.secho(f"   · {ev.text}", fg="cyan" if ev.node != "validate" or "ok" in ev.text else "yellow")
-        if ev.node == "save":
-            saved = ev.data.get("current")
-        if ev.node == "respond":
-            answer = ev.data.get("answer", "")
-    typer.secho("agent> " + answer.replace("\n", "\n       "), fg="green" if saved else None)
-    return {"answer": answer, "version": saved}
+def _turn(agent, thread: str, text: str, attachment: Optional[str] = None):
+    """One turn in the terminal: its steps as they run, then the answer. Returns the TurnResult."""
+    from cadagent.agent.contract import Message
+
+    result = None
+    for ev in agent.stream(thread, Message(text, attachment)):
+        if ev.result is not None:
+            result = ev.result
+        elif ev.node != "respond" and ev.text:  # the answer is printed below
+            typer.secho(f"   · {ev.text}", fg="yellow" if ev.ok is False else "cyan")
+    typer.secho("agent> " + result.answer.replace("\n", "\n       "), fg="green" if result.saved else None)
+    return result
 
 
 def chat_cmd(
@@ -123,14 +129,13 @@ def run_cmd(
         except WorkspaceError as exc:
             typer.secho(f"error: {exc}", fg="red", err=True)
             raise typer.Exit(2) from exc
-        if result["version"] is None:
+        if result.version is None:
             raise typer.Exit(1)
-        version = agent.state(thread)["versions"][-1]
         if out:
             out.mkdir(parents=True, exist_ok=True)
-            for f in Path(version["dir"]).iterdir():
-                shutil.copyfile(f, out / f.name)
-            typer.echo(f"→ {out}/ (part.py, part.step, part.stl, part.glb, report.json)")
+            for path in result.version.files.values():
+                shutil.copyfile(path, out / Path(path).name)
+            typer.echo(f"→ {out}/ (" + ", ".join(Path(p).name for p in result.version.files.values()) + ")")
     finally:
         agent.close()
     sys.stdout.flush()

@@ -68,6 +68,10 @@ class AgentSettings(BaseModel):
     prompt_style: Literal["auto", "full", "compact"] = Field(
         "auto", description="full: retrieved examples and notes in every prompt; compact: the request, plan and "
         "current code only (what `cadagent finetune` trains on); auto: compact for local, full otherwise")
+    model_routing: Literal["auto", "on", "off"] = Field(
+        "auto", description="who reads a message's intent: on: the model (a structured decision, checked by the "
+        "parser); off: the parser (no extra model call); auto: the model for providers that decide intent "
+        "(every one but offline)")
 
 
 class Settings(BaseSettings):

@@ -35,11 +35,11 @@ class Backend:
 
     @classmethod
     def parse(cls, spec: str) -> Backend:
-        from cadagent.agent.providers import NAMES
+        from cadagent.agent.providers import names
 
         llm, _, model = spec.partition(":")
-        if llm not in NAMES:
-            raise ValueError(f"--llm {spec!r}: the provider must be one of {', '.join(NAMES)} "
+        if llm not in names():
+            raise ValueError(f"--llm {spec!r}: the provider must be one of {', '.join(names())} "
                              "(optionally NAME:MODEL, e.g. openai:qwen2.5-coder:7b)")
         return cls(spec, llm, model or None)
 
@@ -120,6 +120,8 @@ def _failed(turn: dict, kind: str, message: str, latency: float | None, trace: s
 
 
 def _run_turn(agent, thread: str, turn: dict, conv: Conversation, timeout: float) -> dict:
+    from cadagent.agent.contract import Message
+
     attach = str(conv.resolve(turn["attach"])) if turn.get("attach") else None
     in_main = _in_main_thread()
     if in_main and timeout:
@@ -127,41 +129,34 @@ def _run_turn(agent, thread: str, turn: dict, conv: Conversation, timeout: float
         signal.setitimer(signal.ITIMER_REAL, timeout)
     t0 = time.perf_counter()
     try:
-        events = list(agent.stream(thread, turn["user"], attach))
+        result = agent.turn(thread, Message(turn["user"], attach))
     finally:
         if in_main and timeout:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, old)
     latency = time.perf_counter() - t0
-    st = agent.state(thread)
-    saved = next((e.data.get("current") for e in events if e.node == "save"), None)
-    answer = next((e.data.get("answer", "") for e in reversed(events) if e.node == "respond"), "")
-    history = st.get("history") or []
+    history = result.attempts
     first = history[0] if history else None
-    intent = next((e.data.get("intent") for e in events if e.node == "route"), st.get("intent"))
+    last = history[-1] if history else {}
+    version = result.version
     outcome = {
-        "user": turn["user"], "answer": answer, "intent": intent, "saved": saved,
-        "ok": bool((st.get("check") or {}).get("ok")) or (intent == "question" and bool(answer.strip())),
-        "attempts": int(st.get("attempts") or 0), "latency_s": round(latency, 4),
+        "user": turn["user"], "answer": result.answer, "intent": result.intent,
+        "saved": version.number if version else None, "decided_by": result.decided_by, "path": result.path,
+        "ok": result.ok, "attempts": len(history), "latency_s": round(latency, 4),
         "generated": first is not None,
         "first_syntax_ok": None if first is None else bool(first.get("code")) and
         (first.get("error") or {}).get("type") != "syntax",
         "first_exec_ok": None if first is None else bool(first.get("code")) and first.get("error") is None,
-        "exec_ok": None if first is None else bool((st.get("exec") or {}).get("ok")),
-        "code": st.get("code"), "error": (history[-1].get("error") if history else None),
-        "problems": (history[-1].get("problems") if history else []) or [],
-        "usage": st.get("usage") or {}, "steps": [f"{e.node}: {e.text[:160]}" for e in events],
+        "exec_ok": None if first is None else result.measured is not None,
+        "code": result.code, "error": last.get("error"), "problems": last.get("problems") or [],
+        "usage": result.usage, "steps": [f"{e.node}: {e.text[:160]}" for e in result.events],
         "size": None, "bbox_min": None, "volume": None, "solids": None, "step": None,
     }
-    if saved is not None:
-        version = next(v for v in st["versions"] if v["version"] == saved)
-        folder = Path(version["dir"])
-        report = json.loads((folder / "report.json").read_text()).get("report", {}) \
-            if (folder / "report.json").is_file() else {}
-        step = folder / "part.step"
-        outcome.update(size=version.get("size"), volume=version.get("volume"), solids=report.get("solids"),
-                       bbox_min=report.get("bbox_min"),
-                       step=str(step) if step.is_file() else None)
+    if version is not None:
+        report = (version.file("report") and json.loads(version.file("report").read_text()).get("report")) or {}
+        step = version.file("step")
+        outcome.update(size=version.size, volume=version.volume, solids=report.get("solids"),
+                       bbox_min=report.get("bbox_min"), step=str(step) if step else None)
     return outcome
 
 

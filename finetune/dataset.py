@@ -279,14 +279,11 @@ def usage_records(workspace: Path, sandbox) -> BuildReport:
         for _, r in iter_jsonl(fb, DataError):
             if isinstance(r, dict) and r.get("liked") and r.get("code") and r.get("prompt"):
                 candidates.append(("feedback", r["prompt"], r["code"]))
-    for report in sorted((Path(workspace) / "sessions").glob("*/v*/report.json")):
-        try:
-            meta = json.loads(report.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError):
-            continue
-        code = report.parent / "part.py"
-        if meta.get("intent") == "new_design" and meta.get("request") and code.is_file():
-            candidates.append(("sessions", meta["request"], code.read_text(encoding="utf-8")))
+    from cadagent.agent.sessions import SessionStore
+
+    for meta, code in SessionStore(Path(workspace)).saved():
+        if meta.get("intent") == "new_design" and meta.get("request"):
+            candidates.append(("sessions", meta["request"], code))
     seen = set()
     for source, request, code in candidates:
         key = _h(request.strip().lower() + "\n" + code)

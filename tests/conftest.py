@@ -103,3 +103,9 @@ def serve_app(workspace, sandbox, kb):
         agent.close()
 
     return f"http://127.0.0.1:{port}/", close
+
+
+def state_of(agent, thread: str) -> dict:
+    """A thread's versions and current version number as plain dicts (for assertions)."""
+    current = agent.current(thread)
+    return {"versions": [v.to_dict() for v in agent.versions(thread)], "current": current.number if current else None}

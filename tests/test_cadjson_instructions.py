@@ -17,6 +17,7 @@ from cadagent.tools.cadjson.instructions import looks_like_instructions, parse_i
 from cadagent.tools.shape_compare import chamfer, read_stl, sample_surface, text2cad_chamfer, unit_box
 
 from .conftest import ROOT
+from .conftest import state_of
 
 ORIGIN = "Create a new coordinate system with Euler angles set to zero and a translation vector set to zero. "
 PLATE = ORIGIN + (
@@ -253,9 +254,9 @@ def test_cli_from_text_errors(tmp_path):
 # -- chat -------------------------------------------------------------------------------------------
 def test_chat_builds_instructions_as_a_new_design_and_saves_the_json(agents):
     agent = agents()
-    events = list(agent.stream("steps", PLATE, None))
+    events = list(agent.stream("steps", PLATE))
     assert next(e for e in events if e.node == "route").data.get("intent") == "new_design"
-    state = agent.state("steps")
+    state = state_of(agent, "steps")
     version = state["versions"][-1]
     assert version["volume"] == pytest.approx((40 * 20 - math.pi * 25) * 10, rel=1e-6)
     saved = json.loads(Path(version["cadjson"]).read_text(encoding="utf-8"))
@@ -341,11 +342,11 @@ def test_chat_steps_that_do_not_build_get_the_reason_not_another_part(agents):
     far = BLOCK + _second("Draw a circle centered at (500, 500) with a radius of 5. Extrude the sketch 10 units "
                           "towards the normal, keeping only the intersection with the existing body.")
     agent = agents()
-    events = list(agent.stream("far", far, None))
+    events = list(agent.stream("far", far))
     assert not any(e.node == "save" for e in events)
     answer = next(e for e in events if e.node == "respond").data["answer"]
     assert "The part built from this CAD JSON is not valid" in answer
-    assert not agent.state("far").get("versions")
+    assert not state_of(agent, "far").get("versions")
 
 
 # -- a model writes the CAD JSON when the parser cannot; the validator's problems go back to it ----
@@ -373,8 +374,8 @@ def test_a_model_writes_the_cadjson_with_validator_feedback(tmp_path, sandbox, k
     llm = _scripted([f"```json\n{json.dumps(open_loop)}\n```", json.dumps(disc)])
     agent = Agent(load_settings(workspace=tmp_path / "ws"), llm=llm, kb=kb, sandbox=sandbox)
     try:
-        list(agent.stream("model", vague, None))
-        version = agent.state("model")["versions"][-1]
+        list(agent.stream("model", vague))
+        version = state_of(agent, "model")["versions"][-1]
     finally:
         agent.close()
     assert version["volume"] == pytest.approx(math.pi * 100 * 4, rel=1e-6)

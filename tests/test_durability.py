@@ -12,20 +12,22 @@ import pytest
 
 from cadagent.agent.locking import TurnBusy
 from cadagent.agent.sessions import SessionStore, UnsafeArtifact
+from cadagent.agent.contract import RunCode
+from .conftest import state_of
 
 PLATE = "a 60 x 40 mm plate, 5 mm thick"
 BOX = "import cadquery as cq\nresult = cq.Workplane().box({}, 20, 10)\n"
 
 
 def _numbers(agent, thread: str) -> list[int]:
-    return [v["version"] for v in agent.state(thread).get("versions") or []]
+    return [v["version"] for v in state_of(agent, thread).get("versions") or []]
 
 
 @pytest.mark.parametrize("damage", ["truncated", "garbage", "zero-length"])
 def test_a_damaged_checkpoint_database_keeps_every_version(agents, tmp_path, damage):
     a = agents()
-    assert "v1 saved" in a.send("t", PLATE)
-    assert "v2 saved" in a.send("t", "make it 10 mm longer")
+    assert "v1 saved" in a.turn("t", PLATE).answer
+    assert "v2 saved" in a.turn("t", "make it 10 mm longer").answer
     a.close()
     db = tmp_path / "ws" / "checkpoints.sqlite"
     data = db.read_bytes()
@@ -34,7 +36,7 @@ def test_a_damaged_checkpoint_database_keeps_every_version(agents, tmp_path, dam
                     "zero-length": b""}[damage])
 
     b = agents()
-    state = b.state("t")
+    state = state_of(b, "t")
     assert [v["version"] for v in state["versions"]] == [1, 2] and state["current"] == 2
     assert state["versions"][1]["size"] == pytest.approx([70, 40, 5]) and "length = 70" in state["versions"][1]["code"]
     if damage == "garbage":
@@ -45,14 +47,14 @@ def test_a_damaged_checkpoint_database_keeps_every_version(agents, tmp_path, dam
     assert "v3 saved (v2 kept)" in answer and "bbox 70.0 x 40.0 x 8.0" in answer
     assert any(e.node == "recover" and "Restored v1, v2" in e.text for e in events)
     assert _numbers(b, "t") == [1, 2, 3]
-    assert "v1 saved" in b.send("another thread", PLATE)
+    assert "v1 saved" in b.turn("another thread", PLATE).answer
 
 
 def test_a_checkpoint_database_damaged_while_running_is_moved_aside_and_the_turn_retried(agents, tmp_path):
     import sqlite3
 
     a = agents()
-    assert list(a.stream("t", "", code=BOX.format(30)))[-1].data["answer"].startswith("v1 saved")
+    assert list(a.stream("t", RunCode(BOX.format(30))))[-1].data["answer"].startswith("v1 saved")
     other = sqlite3.connect(tmp_path / "ws" / "checkpoints.sqlite")  # damage it under the running agent
     version = other.execute("PRAGMA schema_version").fetchone()[0]
     other.execute("PRAGMA writable_schema = ON")
@@ -60,12 +62,12 @@ def test_a_checkpoint_database_damaged_while_running_is_moved_aside_and_the_turn
     other.execute(f"PRAGMA schema_version = {version + 1}")
     other.commit()
     other.close()
-    events = list(a.stream("t", "", code=BOX.format(40)))
+    events = list(a.stream("t", RunCode(BOX.format(40))))
     recovered = [e.text for e in events if e.node == "recover"]
     assert "was damaged (malformed database schema" in recovered[0] and "moved to checkpoints.sqlite.broken-" in recovered[0]
     assert "Restored v1 from the workspace" in recovered[1]
     assert events[-1].data["answer"].startswith("v2 saved (v1 kept)")
-    assert [v["size"] for v in a.state("t")["versions"]] == [pytest.approx([30, 20, 10]), pytest.approx([40, 20, 10])]
+    assert [v["size"] for v in state_of(a, "t")["versions"]] == [pytest.approx([30, 20, 10]), pytest.approx([40, 20, 10])]
 
 
 def test_the_checkpoint_database_uses_wal_and_waits_when_busy(agents):
@@ -76,20 +78,20 @@ def test_the_checkpoint_database_uses_wal_and_waits_when_busy(agents):
 
 def test_versions_the_checkpoint_missed_are_restored_and_numbers_never_clash(agents, sandbox):
     a = agents()
-    assert "v1 saved" in a.send("t", PLATE)
+    assert "v1 saved" in a.turn("t", PLATE).answer
     # A turn killed after its version folder was renamed into place, before the checkpoint write ...
     res = sandbox.run_script(BOX.format(45))
     a.sessions.save("t", 2, BOX.format(45), res.to_dict(), {"request": "run my script", "intent": "run_code",
                                                             "title": "box", "parent": 1})
     # ... and one killed between claiming v3 and writing it (an empty claim).
     (a.sessions.thread_dir("t") / "v3").mkdir()
-    answer = a.send("t", "go back to v1")
+    answer = a.turn("t", "go back to v1").answer
     assert "Restored v1 as a new version" in answer and "v3 saved" in answer
-    state = a.state("t")
+    state = state_of(a, "t")
     assert [v["version"] for v in state["versions"]] == [1, 2, 3]
     assert state["versions"][1]["size"] == pytest.approx([45, 20, 10])
     assert state["versions"][2]["size"] == pytest.approx([60, 40, 5])
-    assert any("Restored v2 from the workspace" in str(m.content) for m in state["messages"])
+    assert any("Restored v2 from the workspace" in text for _, text in a.messages("t"))
 
 
 def test_version_numbers_are_claimed_atomically(tmp_path):
@@ -121,10 +123,10 @@ def test_two_turns_at_once_on_one_thread_give_v1_and_v2(agents):
     answers = sorted(next(e.data["answer"] for e in ev if e.node == "respond") for ev in events.values())
     assert any("v1 saved" in x for x in answers) and any("v2 saved" in x for x in answers)
     assert sum(any(e.node == "wait" for e in ev) for ev in events.values()) == 1
-    state = a.state("t")
+    state = state_of(a, "t")
     assert [v["version"] for v in state["versions"]] == [1, 2]
     assert sorted(tuple(v["size"]) for v in state["versions"]) == [(30, 20, 4), (60, 40, 5)]
-    assert "v3 saved" in a.send("t", "make it 10 mm longer")  # the thread goes on
+    assert "v3 saved" in a.turn("t", "make it 10 mm longer").answer  # the thread goes on
 
 
 def test_a_turn_is_refused_clearly_while_another_process_holds_the_thread(agents, tmp_path):
@@ -141,7 +143,7 @@ def test_a_turn_is_refused_clearly_while_another_process_holds_the_thread(agents
     finally:
         holder.kill()  # kill -9 of the holder: the kernel drops its lock
         holder.wait()
-    assert "v1 saved" in a.send("t", PLATE)
+    assert "v1 saved" in a.turn("t", PLATE).answer
     assert _numbers(a, "t") == [1]
 
 
@@ -154,8 +156,8 @@ def test_eight_sessions_at_once_each_see_only_their_own_versions(agents):
     def session(sid, length):
         try:
             start.wait()
-            assert "v1 saved" in a.send(sid, f"a {length} x 30 mm plate, 4 mm thick")
-            assert "v2 saved" in a.send(sid, "make it 10 mm longer")
+            assert "v1 saved" in a.turn(sid, f"a {length} x 30 mm plate, 4 mm thick").answer
+            assert "v2 saved" in a.turn(sid, "make it 10 mm longer").answer
         except Exception as exc:  # noqa: BLE001 - collected, asserted below
             errors.append(f"{sid}: {type(exc).__name__}: {exc}")
 
@@ -166,7 +168,7 @@ def test_eight_sessions_at_once_each_see_only_their_own_versions(agents):
         t.join()
     assert not errors
     for sid, length in lengths.items():
-        versions = a.state(sid)["versions"]
+        versions = state_of(a, sid)["versions"]
         assert [v["version"] for v in versions] == [1, 2]
         assert [v["size"] for v in versions] == [pytest.approx([length, 30, 4]), pytest.approx([length + 10, 30, 4])]
         assert all(v["dir"].endswith(f"sessions/{sid}/v{v['version']}") for v in versions)

@@ -25,13 +25,14 @@ from pathlib import Path
 from cadagent.config import load_settings
 from cadagent.agent.runtime import Agent, WorkspaceError
 from cadagent.tools.sandbox import Limits, Sandbox
+from cadagent.agent.contract import RunCode
 
 ws, jobs, mode = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 BOX = "import cadquery as cq\nresult = cq.Workplane().box({}, 20, 10)\n"
 
 def turn(agent, n):
     try:
-        return next(e.data["answer"] for e in agent.stream("t", "", code=BOX.format(n)) if e.node == "respond")
+        return next(e.data["answer"] for e in agent.stream("t", RunCode(BOX.format(n))) if e.node == "respond")
     except WorkspaceError as exc:
         return "ERROR " + str(exc)
 
@@ -58,7 +59,7 @@ with Sandbox(Limits(timeout_s=20), jobs_root=jobs) as sb:
         subprocess.run(["mount", "--bind", str(ws), str(ws)], check=True)
         subprocess.run(["mount", "-o", "remount,bind,ro", str(ws)], check=True)
         print("TURN2", turn(agent, 40), flush=True)
-    print("VERSIONS", [v["version"] for v in agent.state("t")["versions"]], flush=True)
+    print("VERSIONS", [v.number for v in agent.versions("t")], flush=True)
     agent.close()
     if mode == "read-only":
         try:

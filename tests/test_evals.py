@@ -196,10 +196,10 @@ def test_a_crashing_turn_is_a_failed_result_and_the_run_goes_on(small_set, eval_
 
     real = Agent.stream
 
-    def flaky(self, thread, message, attachment=None, **kw):
-        if "80 x 40" in message:
+    def flaky(self, thread, turn_input, **kw):
+        if "80 x 40" in turn_input.text:
             raise RuntimeError("the model server exploded")
-        yield from real(self, thread, message, attachment, **kw)
+        yield from real(self, thread, turn_input, **kw)
 
     monkeypatch.setattr(Agent, "stream", flaky)
     results = {r["id"]: r for r in run_eval(small_set, [Backend.parse("offline")], tmp_path / "c",

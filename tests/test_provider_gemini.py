@@ -110,8 +110,9 @@ class GeminiStub:
 @pytest.fixture()
 def gemini_agent(agents):
     def make(url, key=KEY, **agent):
+        # routing by the model is tested in test_routing.py; here each request is a generate or explain call
         return agents(google_api_key=key, agent={"llm": "gemini", "base_url": url, "retries": 1, "timeout_s": 10,
-                                                 **agent})
+                                                 "model_routing": "off", **agent})
     return make
 
 
@@ -119,8 +120,9 @@ def test_the_handbook_is_cached_once_and_reused(gemini_agent):
     stub = GeminiStub([(200, f"```python\n{CODE}```")])
     agent = gemini_agent(stub.url)
     try:
-        assert "v1 saved: valid solid, bbox 60.0 x 40.0 x 5.0 mm" in agent.send("t", "a 60 x 40 mm plate, 5 mm thick")
-        assert "v2 saved" in agent.send("t", "make it 10 mm longer")
+        assert "v1 saved: valid solid, bbox 60.0 x 40.0 x 5.0 mm" in agent.turn("t", "a 60 x 40 mm plate, 5 mm thick").answer
+        second = agent.turn("t", "make it 10 mm longer")
+        assert "v2 saved" in second.answer
     finally:
         stub.close()
     creations, calls = stub.cache_creations(), stub.generations()
@@ -136,16 +138,15 @@ def test_the_handbook_is_cached_once_and_reused(gemini_agent):
         assert "systemInstruction" not in call and "tools" not in call
         assert "CONTEXT" in call["contents"][-1]["parts"][0]["text"]
     assert agent.deps.llm.cache_stats["created"] == 1 and agent.deps.llm.cache_stats["reused"] == 1
-    assert agent.state("t")["usage"] == {"input_tokens": 900, "output_tokens": 40,
-                                           "total_tokens": 940, "cache_read": 800}
+    assert second.usage == {"input_tokens": 900, "output_tokens": 40, "total_tokens": 940, "cache_read": 800}
 
 
 def test_an_expired_cache_is_created_again(gemini_agent):
     stub = GeminiStub([(200, f"```python\n{CODE}```")], forget_caches_after=1)
     agent = gemini_agent(stub.url)
     try:
-        assert "v1 saved" in agent.send("t", "a 60 x 40 mm plate, 5 mm thick")
-        assert "v2 saved" in agent.send("t", "make it 10 mm longer")  # the server dropped c1 meanwhile
+        assert "v1 saved" in agent.turn("t", "a 60 x 40 mm plate, 5 mm thick").answer
+        assert "v2 saved" in agent.turn("t", "make it 10 mm longer").answer  # the server dropped c1 meanwhile
     finally:
         stub.close()
     assert [c["ttl"] for c in stub.cache_creations()] == ["3600s", "3600s"]
@@ -158,10 +159,10 @@ def test_small_prefixes_are_not_cached(gemini_agent):
     agent = gemini_agent(stub.url)
     below = gemini_agent(stub.url, cache_min_tokens=10**6)  # under the configured minimum: not even asked
     try:
-        assert "v1 saved" in agent.send("t", "a 60 x 40 mm plate, 5 mm thick")
-        assert "v2 saved" in agent.send("t", "make it 10 mm longer")
+        assert "v1 saved" in agent.turn("t", "a 60 x 40 mm plate, 5 mm thick").answer
+        assert "v2 saved" in agent.turn("t", "make it 10 mm longer").answer
         assert len(stub.cache_creations()) == 1  # refused as too small once, then not asked again
-        assert "v1 saved" in below.send("u", "a 60 x 40 mm plate, 5 mm thick")
+        assert "v1 saved" in below.turn("u", "a 60 x 40 mm plate, 5 mm thick").answer
     finally:
         stub.close()
     assert len(stub.cache_creations()) == 1 and below.deps.llm.cache_stats["skipped"] == 1
@@ -193,19 +194,19 @@ def test_errors_become_readable_and_the_thread_lives_on(gemini_agent, status, te
     stub = GeminiStub([(status, text)])
     agent = gemini_agent(stub.url, model="gemini-9", cache_min_tokens=10**6)
     try:
-        assert expected in agent.send("t", "a 60 x 40 mm plate, 5 mm thick")
+        assert expected in agent.turn("t", "a 60 x 40 mm plate, 5 mm thick").answer
         stub.replies = [(200, f"```python\n{CODE}```")]
-        assert "v1 saved" in agent.send("t", "a 60 x 40 mm plate, 5 mm thick")
+        assert "v1 saved" in agent.turn("t", "a 60 x 40 mm plate, 5 mm thick").answer
     finally:
         stub.close()
-    assert len(agent.state("t")["messages"]) == 4
+    assert len(agent.messages("t")) == 4
 
 
 def test_a_blocked_answer_is_named_not_retried(gemini_agent):
     stub = GeminiStub([(200, None)])
     agent = gemini_agent(stub.url, cache_min_tokens=10**6)
     try:
-        answer = agent.send("t", "a 60 x 40 mm plate, 5 mm thick")
+        answer = agent.turn("t", "a 60 x 40 mm plate, 5 mm thick").answer
     finally:
         stub.close()
     assert answer == "The model refused to answer (finish reason SAFETY). Rephrase the request, or choose another model."
@@ -215,7 +216,7 @@ def test_a_blocked_answer_is_named_not_retried(gemini_agent):
 def test_a_wrong_key_and_a_missing_key_name_the_env_vars(gemini_agent, tmp_path):
     stub = GeminiStub([(200, "")])
     try:
-        answer = gemini_agent(stub.url, key="wrong").send("t", "a 60 x 40 mm plate, 5 mm thick")
+        answer = gemini_agent(stub.url, key="wrong").turn("t", "a 60 x 40 mm plate, 5 mm thick").answer
     finally:
         stub.close()
     assert "The API key was refused. Check GOOGLE_API_KEY or GEMINI_API_KEY" in answer

@@ -21,6 +21,7 @@ from cadagent.bench.tiny_model import build_tiny_llama, make_adapter  # noqa: E4
 from cadagent.config import load_settings  # noqa: E402
 
 from .conftest import ROOT  # noqa: E402
+from cadagent.agent.contract import Message
 
 TEMPLATE = ("{% for m in messages %}<|{{ m['role'] }}|>{{ m['content'] }}</s>{% endfor %}"
             "{% if add_generation_prompt %}<|assistant|>{% endif %}")
@@ -96,7 +97,7 @@ def test_bad_folders_are_clear_errors(tiny, tmp_path):
 def test_a_full_agent_turn_runs_the_retry_loop_and_switches_per_node(tiny, tmp_path, sandbox, kb):
     settings = load_settings(workspace=tmp_path / "ws", agent={
         "llm": "local", "model": str(tiny["base"]), "adapters": {"gen": tiny["gen"], "explain": tiny["explain"]},
-        "max_attempts": 2, "max_tokens": 16, "temperature": 0})
+        "max_attempts": 2, "max_tokens": 16, "temperature": 0, "model_routing": "off"})
     with Agent(settings, kb=kb, sandbox=sandbox) as agent:
         steps = [(ev.node, ev.text) for ev in agent.stream("t", "a 60 x 40 mm plate, 5 mm thick")]
         nodes = [n for n, _ in steps]
@@ -105,10 +106,10 @@ def test_a_full_agent_turn_runs_the_retry_loop_and_switches_per_node(tiny, tmp_p
         assert answer.startswith("I could not make a valid part after 2 attempt(s)")
         assert "the model returned no code" in answer
         cad_json = ROOT / "examples" / "cadjson" / "block_with_hole.json"
-        explained = agent.send("t", f"explain this: {cad_json}")
+        explained = agent.turn("t", f"explain this: {cad_json}").answer
         assert "A 75 x 75 x 20 mm block with a 30 mm through hole" in explained  # the checked facts stay
         assert [c["adapter"] for c in agent.deps.llm.calls] == ["gen", "gen", "explain"]
-        assert len(agent.state("t")["messages"]) == 4
+        assert len(agent.messages("t")) == 4
 
 
 def test_llm_list_looks_at_the_folders(tiny, tmp_path):

@@ -76,15 +76,16 @@ class Stub:
 @pytest.fixture()
 def agent_for(agents):
     def make(url, retries=2):
+        # routing by the model is tested in test_routing.py; here each request is a generate call
         return agents(agent={"llm": "openai", "base_url": url, "model": "stub-coder", "retries": retries,
-                             "timeout_s": 10})
+                             "timeout_s": 10, "model_routing": "off"})
     return make
 
 
 def test_429_then_success_through_real_http(agent_for):
     stub = Stub([(429, ""), (200, f"Here you go:\n```python\n{CODE}```\nA 60 x 40 x 5 plate.")])
     try:
-        answer = agent_for(stub.url).send("t", "a 60 x 40 mm plate, 5 mm thick")
+        answer = agent_for(stub.url).turn("t", "a 60 x 40 mm plate, 5 mm thick").answer
     finally:
         stub.close()
     assert "v1 saved: valid solid, bbox 60.0 x 40.0 x 5.0 mm" in answer
@@ -97,7 +98,7 @@ def test_429_then_success_through_real_http(agent_for):
 def test_unfenced_and_chatty_answers_are_handled(agent_for):
     stub = Stub([(200, "Sure! " + CODE + "\nHope this helps.")])
     try:
-        answer = agent_for(stub.url).send("t", "a 60 x 40 mm plate, 5 mm thick")
+        answer = agent_for(stub.url).turn("t", "a 60 x 40 mm plate, 5 mm thick").answer
     finally:
         stub.close()
     assert "v1 saved" in answer
@@ -107,14 +108,14 @@ def test_server_errors_become_readable_answers_and_the_thread_lives_on(agent_for
     stub = Stub([(500, "")])
     agent = agent_for(stub.url, retries=1)
     try:
-        answer = agent.send("t", "a 60 x 40 mm plate, 5 mm thick")
+        answer = agent.turn("t", "a 60 x 40 mm plate, 5 mm thick").answer
         assert "The model server failed (HTTP 500) after 1 retries" in answer
         stub.replies = [(200, f"```python\n{CODE}```")]
-        assert "v1 saved" in agent.send("t", "a 60 x 40 mm plate, 5 mm thick")
-        assert len(agent.state("t")["messages"]) == 4  # both turns are in the thread
+        assert "v1 saved" in agent.turn("t", "a 60 x 40 mm plate, 5 mm thick").answer
+        assert len(agent.messages("t")) == 4  # both turns are in the thread
     finally:
         stub.close()
-    down = agent_for("http://127.0.0.1:9/v1", retries=0).send("u", "a 60 x 40 mm plate, 5 mm thick")
+    down = agent_for("http://127.0.0.1:9/v1", retries=0).turn("u", "a 60 x 40 mm plate, 5 mm thick").answer
     assert down.startswith("I cannot reach the model server at http://127.0.0.1:9/v1")
 
 
@@ -125,9 +126,10 @@ def test_native_tool_calls_run_the_read_only_tools(agent_for):
                  (200, f"```python\n{CODE}```")])
     agent = agent_for(stub.url)
     try:
-        steps = {ev.node: ev.text for ev in agent.stream("t", "a 60 x 40 mm plate, 5 mm thick")}
+        events = list(agent.stream("t", "a 60 x 40 mm plate, 5 mm thick"))
     finally:
         stub.close()
+    steps = {ev.node: ev.text for ev in events}
     assert "v1 saved" in steps["respond"]
     assert "looked up: search_knowledge, check_size, run_cadquery" in steps["generate"]
     first, second, third = stub.requests
@@ -138,15 +140,16 @@ def test_native_tool_calls_run_the_read_only_tools(agent_for):
     # run_cadquery is not offered (it writes files): asking for it gets an error back, not a run
     refused = [m for m in third["messages"] if m["role"] == "tool"][-1]
     assert "unknown tool 'run_cadquery'" in refused["content"]
-    assert agent.state("t")["tool_log"][-1] == {"tool": "run_cadquery", "args": {"code": "import os"}, "ok": False}
+    tool_log = next(ev.data["tool_log"] for ev in events if ev.node == "generate")
+    assert tool_log[-1] == {"tool": "run_cadquery", "args": {"code": "import os"}, "ok": False}
 
 
 def test_a_server_without_tool_support_is_asked_again_without_tools(agent_for):
     stub = Stub([(400, "registry.ollama.ai/library/tiny does not support tools"), (200, f"```python\n{CODE}```")])
     agent = agent_for(stub.url)
     try:
-        assert "v1 saved" in agent.send("t", "a 60 x 40 mm plate, 5 mm thick")
-        assert "v2 saved" in agent.send("t", "make it 10 mm longer")
+        assert "v1 saved" in agent.turn("t", "a 60 x 40 mm plate, 5 mm thick").answer
+        assert "v2 saved" in agent.turn("t", "make it 10 mm longer").answer
     finally:
         stub.close()
     assert "tools" in stub.requests[0]

@@ -1,85 +1,77 @@
-"""The LLM node's providers: one seam returning a LangChain chat model per name.
+"""The LLM node's providers: a registry with one object per provider, one file each.
 
 ``offline`` (the built-in engine), ``openai`` (any OpenAI-compatible server: Ollama, vLLM,
-llama.cpp server, LM Studio, OpenAI itself, through ``langchain-openai``), ``gemini`` (through
-``langchain-google-genai`` with context caching, see :mod:`agent.gemini`) and ``local``
-(transformers + peft LoRA adapters, see :mod:`agent.local_llm`).
+llama.cpp server, LM Studio, OpenAI itself), ``gemini`` (with context caching) and ``local``
+(transformers + peft LoRA adapters). Adding a provider is one new module in this package that
+defines ``PROVIDER`` (a :class:`~.base.Provider`): ``cadagent llm list``, the UI's selector, the
+eval runner and the agent read :func:`registry`.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
+import pkgutil
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
+from functools import cache
 
-NAMES = ("offline", "openai", "gemini", "local")
-GEMINI_URL = "https://generativelanguage.googleapis.com"
-KEY_VARS = {"openai": "OPENAI_API_KEY (or CADAGENT_OPENAI_API_KEY)",
-            "gemini": "GOOGLE_API_KEY or GEMINI_API_KEY (or CADAGENT_GOOGLE_API_KEY)"}
+from .base import Provider, ProviderError, ProviderStatus
 
 
-class ProviderError(ValueError):
-    """A provider that cannot be built from the settings (says which setting to fix)."""
+
+@cache
+def registry() -> dict[str, Provider]:
+    """Every provider module of this package, by name, in the order of their ``order``."""
+    found = []
+    for info in pkgutil.iter_modules(__path__):
+        if info.name == "base" or info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        provider = getattr(module, "PROVIDER", None)
+        if isinstance(provider, Provider):
+            found.append(provider)
+    return {p.name: p for p in sorted(found, key=lambda p: (p.order, p.name))}
 
 
-@dataclass
-class ProviderStatus:
-    name: str
-    ready: bool
-    detail: str
+def names() -> tuple[str, ...]:
+    return tuple(registry())
 
-    def label(self) -> str:
-        return f"{self.name} ({'ready' if self.ready else 'not ready'}: {self.detail})"
+
+def get(name: str) -> Provider:
+    try:
+        return registry()[name]
+    except KeyError:
+        raise ProviderError(f"unknown LLM provider {name!r}; available: {', '.join(names())}") from None
 
 
 def chat_model(settings):
-    """The chat model the agent settings ask for."""
-    a = settings.agent
-    if a.llm == "offline":
-        from .offline.engine import OfflineChatModel
-
-        return OfflineChatModel()
-    if a.llm == "openai":
-        from langchain_openai import ChatOpenAI
-
-        if not a.base_url and settings.openai_api_key is None:
-            raise ProviderError("the openai provider needs a server: set --base-url (e.g. "
-                                "http://localhost:11434/v1 for Ollama) or OPENAI_API_KEY for api.openai.com")
-        if not a.model:
-            raise ProviderError("the openai provider needs a model name: set --model (e.g. qwen2.5-coder:7b)")
-        key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else "not-needed"
-        return ChatOpenAI(model=a.model, base_url=a.base_url, api_key=key, temperature=a.temperature,
-                          max_tokens=a.max_tokens, timeout=a.timeout_s, max_retries=a.retries)
-    if a.llm == "gemini":
-        if settings.google_api_key is None:
-            raise ProviderError(f"the gemini provider needs an API key: set {KEY_VARS['gemini']}")
-        from . import gemini
-
-        return gemini.build(settings)
-    if a.llm == "local":
-        from . import local_llm
-
-        return local_llm.build(settings)
-    raise ProviderError(f"unknown LLM provider {a.llm!r}; available: {', '.join(NAMES)}")
+    """The chat model the agent settings ask for (a misconfiguration says which setting to fix)."""
+    return get(settings.agent.llm).build(settings)
 
 
 def uses_tools(settings) -> bool:
     """Whether the generate node offers the read-only tools natively to this provider."""
     mode = settings.agent.tool_calling
-    return mode == "on" or (mode == "auto" and settings.agent.llm in ("openai", "gemini"))
+    return mode == "on" or (mode == "auto" and get(settings.agent.llm).tools)
 
 
 def compact_prompts(settings) -> bool:
     """Whether the generate node sends the compact prompt (fine-tuned local models are trained on it)."""
     style = settings.agent.prompt_style
-    return style == "compact" or (style == "auto" and settings.agent.llm == "local")
+    return style == "compact" or (style == "auto" and get(settings.agent.llm).prompt_style == "compact")
+
+
+def decides_intent(settings) -> bool:
+    """Whether the route node asks the model for a structured intent decision."""
+    mode = settings.agent.model_routing
+    return mode == "on" or (mode == "auto" and get(settings.agent.llm).decides_intent)
 
 
 def caches_prefix(settings) -> bool:
     """Whether the provider caches a large stable system prefix (then the handbook is sent)."""
-    return settings.agent.llm == "gemini"
+    return get(settings.agent.llm).caches_prefix
 
 
 def _get_json(url: str, headers: dict | None = None, timeout: float = 3) -> dict:
@@ -89,61 +81,8 @@ def _get_json(url: str, headers: dict | None = None, timeout: float = 3) -> dict
 
 
 def status(settings) -> list[ProviderStatus]:
-    """What is configured and reachable (short HTTP checks; nothing is loaded)."""
-    a = settings.agent
-    out = [ProviderStatus("offline", True, "built in: no key, no network")]
-    openai_url = a.base_url if a.llm in ("openai", "offline") else None
-    if openai_url:
-        try:
-            models = [m.get("id") for m in _get_json(openai_url.rstrip("/") + "/models").get("data", [])]
-            known = not a.model or a.model in models
-            out.append(ProviderStatus("openai", known, f"{openai_url}: {len(models)} model(s)"
-                                      + ("" if known else f"; {a.model!r} is not one of them")))
-        except (urllib.error.URLError, OSError, ValueError) as exc:
-            out.append(ProviderStatus("openai", False, f"cannot reach {openai_url}: {getattr(exc, 'reason', exc)}"))
-    elif settings.openai_api_key is not None:
-        out.append(ProviderStatus("openai", True, "api.openai.com with OPENAI_API_KEY"))
-    else:
-        out.append(ProviderStatus("openai", False, "set --base-url (Ollama, vLLM, ...) or OPENAI_API_KEY"))
-    out.append(_gemini_status(settings))
-    out.append(_local_status(settings))
-    return out
-
-
-def _gemini_status(settings) -> ProviderStatus:
-    from .gemini import DEFAULT_MODEL
-
-    if settings.google_api_key is None:
-        return ProviderStatus("gemini", False, f"set {KEY_VARS['gemini']}")
-    a = settings.agent
-    base = (a.base_url if a.llm == "gemini" and a.base_url else GEMINI_URL).rstrip("/")
-    model = (a.model if a.llm == "gemini" and a.model else DEFAULT_MODEL).removeprefix("models/")
-    try:
-        data = _get_json(f"{base}/v1beta/models?pageSize=1000",
-                         {"x-goog-api-key": settings.google_api_key.get_secret_value()})
-    except urllib.error.HTTPError as exc:
-        return ProviderStatus("gemini", False, f"{base} refused the key (HTTP {exc.code})"
-                              if exc.code in (400, 401, 403) else f"{base}: HTTP {exc.code}")
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        return ProviderStatus("gemini", False, f"cannot reach {base}: {getattr(exc, 'reason', exc)}")
-    names = [m.get("name", "").removeprefix("models/") for m in data.get("models", [])]
-    known = model in names
-    return ProviderStatus("gemini", known, f"{model}" + (" available" if known else f" is not among the "
-                                                          f"{len(names)} models this key can use"))
-
-
-def _local_status(settings) -> ProviderStatus:
-    a = settings.agent
-    if a.llm != "local" or not a.model:
-        return ProviderStatus("local", False, "set --model ./folder (a transformers model saved locally)")
-    from .local_llm import check_folders
-
-    try:
-        check_folders(a.model, a.adapters)
-    except ProviderError as exc:
-        return ProviderStatus("local", False, str(exc))
-    adapters = ", ".join(f"{k}={v}" for k, v in a.adapters.items()) or "no adapters"
-    return ProviderStatus("local", True, f"{a.model} ({adapters})")
+    """What is configured and reachable, per provider (short HTTP checks; nothing is loaded)."""
+    return [p.status(settings) for p in registry().values()]
 
 
 def check(settings) -> dict:
@@ -206,7 +145,7 @@ def explain_failure(exc: Exception, settings) -> str:
     if kind == "model":
         return f"The server does not know the model {a.model!r}. See `cadagent llm list`."
     if kind == "auth":
-        return f"The API key was refused. Check {KEY_VARS.get(llm, 'the API key')}."
+        return f"The API key was refused. Check {(registry()[llm].key_vars if llm in registry() else '') or 'the API key'}."
     if kind == "server":
         return f"The model server failed (HTTP {code}) after {a.retries} retries: {text[:200]}"
     return f"The model call failed ({name}: {text[:200]})."

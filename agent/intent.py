@@ -1,0 +1,206 @@
+"""What a message asks for: a new design, a change, an explanation, a question or an undo.
+
+Two readers, one decision type (:class:`RouteDecision`):
+
+- the **offline parser** (:func:`parse_intent`): patterns over the sentence. It is the offline
+  engine's router, and the check and fallback for a model's decision. This module and
+  :mod:`cadagent.agent.plan` are the only places that read user sentences with patterns.
+- the **model**, when a provider that decides intent is configured (:func:`ask_model`): a
+  structured decision (JSON Schema), checked by :func:`check_decision` against the thread.
+
+Commands (restore, run code, explain a file, set parameters) never come here: their intent is
+their type.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pydantic import BaseModel, Field, ValidationError
+
+from . import from_text
+from .plan import parse_edits, parse_request
+
+Intent = Literal["new_design", "modify", "explain", "question", "undo"]
+INTENTS = ("new_design", "modify", "explain", "question", "undo")
+
+
+class RouteDecision(BaseModel):
+    """The model's reading of one message (the JSON Schema it answers in)."""
+
+    intent: Intent = Field(description="new_design: a new part; modify: change the current design; explain: "
+                                       "explain a CAD JSON file or the current design; question: a question "
+                                       "about the design that changes nothing; undo: go back to an earlier version")
+    target_version: int | None = Field(None, description="undo: the version to go back to (None: the previous one)")
+    sizes: dict[str, float] = Field(default_factory=dict, description="sizes the message gives, in mm, by role "
+                                    "(length, width, height, thickness, diameter, hole_d, fillet, ...)")
+    features: list[str] = Field(default_factory=list, description="features asked for (hole, fillet, chamfer, ...)")
+    unclear: list[str] = Field(default_factory=list, description="parts of the message you could not interpret")
+
+
+@dataclass
+class Routed:
+    intent: str
+    decided_by: str                 # model | parser
+    target: int | None = None
+    note: str = ""                  # why the model's decision was not used / what it added
+    decision: dict = field(default_factory=dict)
+
+
+# -- the offline parser ------------------------------------------------------------------------
+_UNDO = re.compile(r"^\s*(undo|revert|go back|back to|restore|roll ?back)\b(?!.*\b(fillets?|chamfers?|holes?|edges?)\b)"
+                   r"|\b(go back to|restore|back to|revert to|roll ?back to)\s+(v(?:ersion)?\s*\d+|the (previous|last|"
+                   r"earlier|original|first) (one|version|design))", re.I)
+_EXPLAIN = re.compile(r"^\s*(please\s+)?(explain|what is this|what's this|walk me through|tell me what)\b", re.I)
+_EXPLAIN_ANY = re.compile(r"\b(explain|what is this|what's this)\b", re.I)
+_JSON_PATH = re.compile(r"(\S+\.json)\b")
+_QUESTION = re.compile(r"^\s*(how|what|why|which|is|are|does|do|did|will|where|when)\b|\?\s*$", re.I)
+_POLITE_REQUEST = re.compile(r"^\s*(can|could|would|will)\s+(you|we)\s+(please\s+)?(make|add|change|remove|put|cut|drill|get rid|"
+                             r"round|fillet|chamfer|shell|move|set|give|increase|decrease|double|halve|"
+                             r"design|create|build|model|draw)\b", re.I)
+_CHANGE = re.compile(r"^\s*(please\s+)?(now\s+|then\s+|and\s+|also\s+|ok,?\s+|okay,?\s+)*(make|add|change|remove|delete|"
+                     r"move|put|set|increase|decrease|reduce|enlarge|round|fillet|chamfer|shell|hollow|drill|cut|"
+                     r"mirror|rotate|scale|use|double|halve|widen|lengthen|shorten|thicken|extend|bump|restore|"
+                     r"give it|i want it|i'd like it|it should|can it|let's make|get rid)\b"
+                     r"|^\s*(the|its|their|all)\s+\w+(\s+\w+)?\s+(should|must|needs? to)\b"
+                     r"|\b(longer|shorter|wider|narrower|taller|thicker|thinner|bigger|smaller|deeper)\b", re.I)
+_NEW = re.compile(r"^\s*(a(?!\s+(?:bit|little|touch|tad|lot|few mm|couple)\b)|an|new|another|instead,?\s+(?:a|an)|design|create|build|model|draw|make (?:me )?(?:a|an|another)|i need (?:a|an)|"
+                  r"i want (?:a|an)|give me (?:a|an)|start over|from scratch)\b", re.I)
+_DESCRIBE_NEW = re.compile(r"^\s*(describe|explain)\s+(a|an)\s+\w+.*\b(with|having)\b", re.I)
+
+
+def parse_intent(text: str, has_design: bool, attachment: str | None = None) -> Routed:
+    """The offline reading of a message (deterministic)."""
+    t = text.strip()
+    if (attachment and attachment.lower().endswith(".json")) or \
+            (_EXPLAIN_ANY.search(t) and _JSON_PATH.search(t)):
+        return Routed("explain", "parser")
+    if from_text.is_instructions(t):
+        return Routed("new_design", "parser")  # precise construction steps: a new part through CAD JSON
+    if _DESCRIBE_NEW.search(t) and not has_design:
+        return Routed("new_design", "parser")
+    if has_design and _UNDO.search(t):
+        m = re.search(r"v(?:ersion)?\s*(\d+)", t, re.I)
+        return Routed("undo", "parser", target=int(m.group(1)) if m else None)
+    if has_design and _EXPLAIN.search(t) and not _DESCRIBE_NEW.search(t):
+        return Routed("explain", "parser")
+    edits = parse_edits(t)
+    if has_design and _POLITE_REQUEST.search(t):
+        return Routed("new_design" if _asks_new(t) else "modify", "parser")
+    if has_design and _QUESTION.search(t) and not edits and not _CHANGE.search(t):
+        return Routed("question", "parser")
+    if has_design and (edits or _CHANGE.search(t)) and not _asks_new(t):
+        return Routed("modify", "parser")
+    if not has_design and edits and not _NEW.search(t) and not parse_request(t).extents:
+        return Routed("question", "parser")  # a change, but nothing to change yet: the question node says so
+    if not has_design and _QUESTION.search(t) and not _POLITE_REQUEST.search(t) and not parse_request(t).dims:
+        return Routed("question", "parser")
+    return Routed("new_design", "parser")
+
+
+def _asks_new(text: str) -> bool:
+    """A message that starts something new ('a 20 mm cube', 'make me a flange'), not 'make it ...'."""
+    low = text.lower()
+    if re.search(r"\b(make|change|turn)\s+(it|this|that|the\b)", low):
+        return False
+    return bool(_NEW.search(text) or re.search(r"\b(new part|new design|another one|start over|from scratch)\b", low)
+                or re.search(r"\b(make|design|create|build|model|draw)\s+(me\s+)?(a|an|another)\b", low))
+
+
+def json_path(text: str) -> str | None:
+    m = _JSON_PATH.search(text)
+    return m.group(1) if m else None
+
+
+# -- the model's decision ----------------------------------------------------------------------
+def ask_model(caller, text: str, versions: list[dict], current: int | None) -> tuple[RouteDecision | None, str, dict]:
+    """(decision or None, why there is none, token usage). Structured output where the chat model
+    supports it, else the same JSON Schema in the prompt, parsed and validated here."""
+    from .model_calls import text_of
+    from .prompting import route_messages
+
+    messages = route_messages(text, versions, current, RouteDecision.model_json_schema())
+    llm = caller.llm
+    try:
+        structured = llm.with_structured_output(RouteDecision, include_raw=True)
+    except (NotImplementedError, AttributeError, ValueError):
+        structured = None
+    try:
+        if structured is not None:
+            out = structured.invoke(messages, config=caller.provider.call_config("route"))
+            raw = out.get("raw")
+            if out.get("parsed") is not None:
+                return out["parsed"], "", getattr(raw, "usage_metadata", None) or {}
+            if out.get("parsing_error") is None and raw is not None and not text_of(raw.content).strip():
+                return None, _refusal(raw), {}
+            content = text_of(getattr(raw, "content", "")) if raw is not None else ""
+            if content.strip():
+                return _parse(content)
+            return None, f"its structured answer was not valid ({str(out.get('parsing_error'))[:160]})", {}
+        reply = llm.invoke(messages, config=caller.provider.call_config("route"))
+    except NotImplementedError:
+        reply = llm.invoke(messages, config=caller.provider.call_config("route"))
+    except Exception as exc:  # noqa: BLE001 - the parser reads the message instead; the event says why
+        return None, f"the model call failed ({type(exc).__name__}: {str(exc)[:120]})", {}
+    content = text_of(reply.content)
+    if not content.strip():
+        return None, _refusal(reply), {}
+    decision, why, _ = _parse(content)
+    return decision, why, getattr(reply, "usage_metadata", None) or {}
+
+
+def _refusal(reply) -> str:
+    reason = str((getattr(reply, "response_metadata", None) or {}).get("finish_reason") or "")
+    return f"the model gave no decision{f' (finish reason {reason})' if reason else ''}"
+
+
+_JSON_BLOCK = re.compile(r"\{.*\}", re.S)
+
+
+def _parse(content: str) -> tuple[RouteDecision | None, str, dict]:
+    m = _JSON_BLOCK.search(content)
+    if not m:
+        return None, "its answer was not JSON", {}
+    try:
+        return RouteDecision.model_validate(json.loads(m.group(0))), "", {}
+    except (ValueError, ValidationError) as exc:
+        first = str(exc).splitlines()[0:3]
+        return None, f"its answer did not fit the schema ({' '.join(first)[:160]})", {}
+
+
+def check_decision(decision: RouteDecision, text: str, versions: list[dict], current: int | None,
+                   attachment: str | None) -> tuple[Routed | None, str]:
+    """The model's decision if the thread allows it, else (None, why not)."""
+    has_design = current is not None
+    numbers = [v["version"] for v in versions]
+    if decision.intent in ("modify", "question", "undo") and not has_design:
+        return None, f"the model read '{decision.intent}', but there is no design yet"
+    if decision.intent == "undo" and decision.target_version is not None and decision.target_version not in numbers:
+        listed = ", ".join(f"v{n}" for n in numbers) or "none"
+        return None, f"the model named v{decision.target_version}, which does not exist (versions: {listed})"
+    if decision.intent == "explain" and not (has_design or attachment or json_path(text)):
+        return None, "the model read 'explain', but there is no design or file to explain"
+    notes = []
+    if decision.unclear:
+        notes.append("the model could not interpret: " + "; ".join(decision.unclear[:5]))
+    return Routed(decision.intent, "model", target=decision.target_version, note="; ".join(notes),
+                  decision=decision.model_dump()), ""
+
+
+def route_message(caller, text: str, versions: list[dict], current: int | None, attachment: str | None,
+                  decides: bool) -> tuple[Routed, dict]:
+    """The intent of a message: the model's checked decision when the provider decides intent,
+    else (or when its decision is unusable) the parser's, with the reason in ``note``."""
+    parsed = parse_intent(text, current is not None, attachment)
+    if not decides:
+        return parsed, {}
+    decision, why, usage = ask_model(caller, text, versions, current)
+    if decision is not None:
+        routed, why = check_decision(decision, text, versions, current, attachment)
+        if routed is not None:
+            return routed, usage
+    parsed.note = f"read by the parser: {why}"
+    return parsed, usage

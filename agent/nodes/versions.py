@@ -1,0 +1,64 @@
+"""Versions: restore an earlier one, run the user's own script, set a spec's parameters."""
+
+from __future__ import annotations
+
+from langgraph.runtime import Runtime
+
+from ..state import current_entry
+from .common import Deps, patch, turn
+
+
+def undo(state, runtime: Runtime[Deps]):
+    """Restore a version (the named one, else the current one's parent) as a new version."""
+    t = turn(state)
+    versions = state.get("versions") or []
+    cur = current_entry(state)
+    target = t.get("target") if t.get("target") is not None else (cur or {}).get("parent")
+    if target is None:
+        return patch(answer="There is no earlier version to go back to"
+                            + (f": v{cur['version']} is the first." if cur else "."), check={"ok": False})
+    source = next((v for v in versions if v["version"] == target), None)
+    if source is None:
+        listed = ", ".join(f"v{v['version']}" for v in versions) or "none yet"
+        return patch(answer=f"There is no version {target} to go back to. Versions: {listed}.", check={"ok": False})
+    if cur is not None and cur["version"] == target:
+        return patch(answer=f"v{target} is already the current version; nothing was changed.",
+                     check={"ok": False, "answered": True})
+    res = runtime.context.sandbox.run_script(source["code"])
+    if not res.ok:
+        return patch(answer=f"v{target} no longer builds: {res.error}", check={"ok": False})
+    return patch(code=source["code"], spec=source.get("spec"), exec=res.to_dict(), title=source.get("title"),
+                 check={"ok": True, "problems": [], "error": None},
+                 answer=f"Restored v{target} as a new version (nothing is deleted).")
+
+
+def take_code(state, runtime: Runtime[Deps]):
+    return patch(code=turn(state)["code_input"], attempts=1, path="your script")
+
+
+def set_parameters(state, runtime: Runtime[Deps]):
+    """Change a version's part-spec parameters and compile it again: no model call."""
+    from cadagent.tools.part import compile_spec, parse
+    from cadagent.tools.part.ops import OpError, set_parameter
+
+    t = turn(state)
+    versions = state.get("versions") or []
+    number = t.get("target") if t.get("target") is not None else state.get("current")
+    source = next((v for v in versions if v["version"] == number), None)
+    if source is None:
+        return patch(code=None, attempts=1, model_failed=True,
+                     model_note=f"There is no version {number} to change." if number else "There is no design yet.")
+    if not source.get("spec"):
+        return patch(code=None, attempts=1, model_failed=True,
+                     model_note=f"v{number} was made from a script, not from a part spec: change it in words "
+                                "or edit its script.")
+    try:
+        spec = parse(source["spec"])
+        for path, value in (t.get("changes") or {}).items():
+            spec = set_parameter(spec, path, value)
+        compiled = compile_spec(spec)
+    except (OpError, ValueError) as exc:
+        return patch(code=None, attempts=1, model_failed=True, model_note=f"Those values cannot be used: {exc}")
+    return patch(code=compiled.script, spec=spec.model_dump(mode="json", exclude_none=True), attempts=1,
+                 path="parameters", title=source.get("title"),
+                 model_note="Changed " + ", ".join(f"{k} to {v}" for k, v in (t.get("changes") or {}).items()) + ".")

@@ -1,0 +1,39 @@
+"""A local causal LM (transformers) with per-task LoRA adapters (peft); see agent.local_llm."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .base import Provider, ProviderError, ProviderStatus
+
+
+@dataclass(frozen=True)
+class Local(Provider):
+    def build(self, settings):
+        from .. import local_llm
+
+        return local_llm.build(settings)
+
+    def status(self, settings) -> ProviderStatus:
+        a = settings.agent
+        if a.llm != "local" or not a.model:
+            return ProviderStatus(self.name, False, "set --model ./folder (a transformers model saved locally)")
+        from ..local_llm import check_folders
+
+        try:
+            check_folders(a.model, a.adapters)
+        except ProviderError as exc:
+            return ProviderStatus(self.name, False, str(exc))
+        adapters = ", ".join(f"{k}={v}" for k, v in a.adapters.items()) or "no adapters"
+        return ProviderStatus(self.name, True, f"{a.model} ({adapters})")
+
+    def call_config(self, task: str) -> dict:
+        """The adapter this task's call runs on, named in the run's metadata (the model switches to it)."""
+        from ..local_llm import ADAPTER_KEY
+        from ..prompting import adapter_for
+
+        return {"metadata": {ADAPTER_KEY: adapter_for(task)}}
+
+
+PROVIDER = Local(name="local", label="local model (transformers + LoRA)", order=30, prompt_style="compact",
+                 adapters=True)
