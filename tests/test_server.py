@@ -30,6 +30,7 @@ SPIN = "import cadquery as cq\nwhile True:\n    pass\nresult = cq.Workplane().bo
 # line on stdout (the turn's events, then the thread's versions as this process reads them).
 DRIVER = r'''
 import json, sys
+from cadagent.agent.contract import Message, RunCode
 from cadagent.agent.runtime import Agent
 from cadagent.config import load_settings
 agent = Agent(load_settings())
@@ -37,11 +38,14 @@ print(json.dumps({"ready": True}), flush=True)
 for line in sys.stdin:
     cmd = json.loads(line)
     try:
-        events = [[e.node, e.text] for e in agent.stream(cmd["thread"], cmd["message"], code=cmd.get("code"))]
-        state = agent.state(cmd["thread"])
-        versions = state.get("versions") or []
-        print(json.dumps({"events": events, "versions": [v["version"] for v in versions],
-                          "sizes": {v["version"]: v["size"] for v in versions}}), flush=True)
+        events, result = [], None
+        for e in agent.stream(cmd["thread"], RunCode(cmd["code"]) if cmd.get("code") else Message(cmd["message"])):
+            events.append([e.node, e.text])
+            result = e.result or result
+        versions = agent.versions(cmd["thread"])
+        print(json.dumps({"events": events, "saved": result.version.number if result and result.version else None,
+                          "answer": result.answer if result else "", "versions": [v.number for v in versions],
+                          "sizes": {v.number: v.size for v in versions}}), flush=True)
     except Exception as exc:
         print(json.dumps({"error": f"{type(exc).__name__}: {exc}"}), flush=True)
 agent.close()
@@ -115,8 +119,9 @@ def agent_processes(tmp_path_factory, pg_url, kb_url):
 
 
 def _saved(answer: dict) -> list[int]:
+    """The version the turn saved, as a list (empty when it saved none)."""
     assert "error" not in answer, answer["error"]
-    return [int(text.split()[0][1:]) for node, text in answer["events"] if node == "save"]
+    return [answer["saved"]] if answer["saved"] is not None else []
 
 
 def test_two_agent_processes_on_one_thread_serialise_their_turns_and_give_v1_and_v2(agent_processes, pg_url):
