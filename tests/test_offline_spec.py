@@ -62,9 +62,12 @@ def test_feature_check_needs_a_request_and_a_part(sandbox):
 def test_what_it_cannot_read_is_said_and_examples_are_the_fallback():
     d = new("a gear with nice teeth")
     assert d.declined and d.code is None and "module and number of teeth" in d.note
-    d = new("a knob for a radio", examples=[EXAMPLE])
-    assert d.path == "example" and d.code and "plate_basic" in d.note
-    assert "The spec path could not read this request" in d.note and "'radio'" in d.note
+    knob = {**EXAMPLE, "id": "knob_basic", "title": "a knob"}
+    d = new("a knob for a radio", examples=[EXAMPLE, knob])
+    assert d.path == "example" and d.code and "The spec path could not read this request" in d.note
+    assert "'radio'" in d.note
+    d = new("hmm, go with 3 mm walls instead", examples=[EXAMPLE])   # no example is what the words name
+    assert d.declined and d.code is None and "I could not read a part from these words" in d.note
     d = edit("make it purple", new("30 mm cube"))
     assert d.declined and "no change I could read" in d.note
 
@@ -87,7 +90,7 @@ def test_repair_drops_or_shrinks_the_feature_that_failed():
 def test_a_feature_the_spec_cannot_build_is_never_left_out_silently():
     d = new("block 50x30x10 with a 5 mm groove along the top")
     assert d.declined and d.code is None and "'groove'" in d.note
-    d = new("block 50x30x10 with a 5 mm groove along the top", examples=[EXAMPLE])
+    d = new("block 50x30x10 with a 5 mm groove along the top", examples=[{**EXAMPLE, "title": "grooved block"}])
     assert d.path == "example" and "Not built by the spec path: 'groove'" in d.note
     d = new("box 100x80x60 hollowed out, 2.5 walls, no lid")      # a lid said to be absent is no feature
     assert d.path == "spec" and d.spec["features"][0]["kind"] == "shell"

@@ -72,6 +72,14 @@ class OfflineChatModel(BaseChatModel):
             d = spec_path.new_design(ctx)
             if d is not None:
                 return d
+            if ctx.examples and not spec_path.names_an_example(ctx.request, ctx.examples):
+                # nothing read, and no stored example is what the words name: adapting one would be a guess
+                u = spec_path.understand(ctx.request)
+                return Draft(None, "I could not read a part from these words. " + (u.explain() + " " if u.explain()
+                                                                                   else "")
+                             + "Name the shape and its sizes (e.g. 'a 40 x 20 x 10 block with a 5 mm hole'), or "
+                             + spec_path.PROVIDER_HINT[0].lower() + spec_path.PROVIDER_HINT[1:], path="spec",
+                             declined=True)
         return self._fallback(ctx, base)
 
     def _fallback(self, ctx: DesignContext, base: str) -> Draft:

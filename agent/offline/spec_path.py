@@ -72,6 +72,19 @@ def new_design(ctx: DesignContext) -> Draft | None:
     return Draft(code, f"{note} {extra}".strip(), spec=spec, path="spec")
 
 
+def names_an_example(request: str, examples: list[dict]) -> bool:
+    """Does the request name what a stored example is ("a knob" and the example 'knob-knurled')?"""
+    from ...tools.understand.roles import role_words
+    from ...tools.understand.vocab import vocab
+
+    plain = set(vocab().get("filler", [])) | {w for side in role_words().values() for ps in side.values()
+                                              for p in ps for w in p.split()}
+    words = {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", request.lower()) if w not in plain}
+    text = " ".join(f"{e.get('id', '')} {e.get('title', '')}".lower().replace("-", " ").replace("_", " ")
+                    for e in examples)
+    return any(re.search(rf"\b{re.escape(w)}", text) for w in words)
+
+
 def edit(ctx: DesignContext) -> Draft | None:
     current = ctx.current or {}
     spec = current.get("spec")
