@@ -156,7 +156,9 @@ def _reason(r: dict) -> str:
         return "asks for a feature the spec path does not build (declined or example)"
     if "missing:" in a or "missing " in a and "i read" in a:
         return "spec path: a size it could not find"
-    if "left out, because" in a:
+    if "cannot be built as i read them" in a:
+        return "a feature sized in the request cannot be built as read (declined)"
+    if "left out (its size" in a:
         return "built, but a feature was left out (it could not be placed as read)"
     if "approximated by the block" in a:
         return "a shape it cannot size, approximated by its bounding block"

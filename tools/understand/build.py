@@ -21,6 +21,7 @@ class Build:
         self.missing: list[str] = []
         self.features: list[dict] = []
         self.ids: set[str] = set()
+        self.assumed: set[str] = set()     # features with an assumed size or place
         self.spec_body: dict | None = None
 
     # -- helpers ----------------------------------------------------------------------------

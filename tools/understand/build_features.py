@@ -30,12 +30,15 @@ def _build_all(bd: Build, body: dict) -> None:
         if not t.roles and not t.loose and not t.sub and t.kind in seen:
             continue     # "rounded edges ... rounded corners": said twice, built once
         seen.add(t.kind)
+        notes, built = len(bd.notes), len(bd.features)
         fn = {"hole": _hole, "bore": _hole, "fillet": _edge, "chamfer": _edge, "shell": _shell, "boss": _boss,
               "pocket": _pocket, "slot": _slot, "keyway": _keyway, "flat": _keyway}.get(t.kind)
         if fn is None:
             bd.notes.append(f"'{t.noun}' is not built by the offline engine (ignored)")
             continue
         fn(bd, t, body)
+        if len(bd.notes) > notes:        # a size or a place was assumed for what this built
+            bd.assumed.update(f["id"] for f in bd.features[built:])
 
 
 def smallest(body: dict, face: bool = False) -> float:

@@ -39,6 +39,7 @@ class Understanding:
     missing: list[str] = field(default_factory=list)        # what it needs and could not find
     unknown: list[str] = field(default_factory=list)        # words not understood
     unsupported: list[str] = field(default_factory=list)    # features asked for that no spec here builds
+    assumed: list[str] = field(default_factory=list)        # ids of features whose size or place was assumed
     body: str | None = None                                 # the body word it read
 
     @property
@@ -103,6 +104,7 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
                 "features": bd.features}
         out.candidates.append(Candidate(spec, list(bd.notes)))
     out.notes, out.missing = bd.notes, bd.missing
+    out.assumed = sorted(bd.assumed)
     out.unknown = unknown_words(t)
     out.unsupported = unsupported_words(t)
     out.unknown = [w for w in out.unknown if w not in out.unsupported]
@@ -158,6 +160,8 @@ def unknown_words(t: str) -> list[str]:
     out = []
     for w in re.findall(r"[a-z][a-z'-]*", t):
         w = w.strip("'-")
+        if "-" in w and all(part in known or len(part) < 2 for part in w.split("-")):
+            continue
         if len(w) > 2 and w not in known and w.rstrip("s") not in known and w not in out and not re.fullmatch(r"m\d.*", w):
             out.append(w)
     return out
