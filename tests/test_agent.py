@@ -185,3 +185,16 @@ def test_the_agent_tools_are_langchain_tools(sandbox, kb):
     assert tools["check_size"].invoke({"size": [60, 40, 10], "plan": {"extents": [5, 40, 60]}}) == [
         "bbox is 10.0 x 40.0 x 60.0 mm (sorted), the plan asked for 5 x 40 x 60 mm"]
     assert tools["search_knowledge"].invoke({"query": "spur gear with 20 teeth", "k": 1})[0]["family"] == "gears"
+
+
+def test_a_model_script_that_misses_the_asked_holes_is_retried_with_that_problem(make_agent):
+    """validate measures the requested features for every provider, not only the sizes."""
+    holes = ("```python\nimport cadquery as cq\nresult = (cq.Workplane().box(60, 40, 5).faces('>Z').workplane()"
+             ".rect(44, 24, forConstruction=True).vertices().hole(5))\n```")
+    llm = ScriptedChatModel(replies=[GOOD, holes], prompts=[])
+    agent = make_agent(llm)
+    result = agent.turn("t", "a 60 x 40 mm plate, 5 mm thick, four 5 mm holes 8 mm in from the corners")
+    assert len(result.attempts) == 2 and result.version is not None
+    first = " ".join(result.attempts[0]["problems"])
+    assert "hole" in first and "4" in first  # what was asked and what was found
+    assert "## Task: fix" in llm.prompts[1] and "hole" in llm.prompts[1].split("## Task: fix", 1)[1]

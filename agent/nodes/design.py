@@ -10,6 +10,7 @@ from cadagent.tools.results import ExecResult
 
 from .. import from_text
 from ..drafts import DesignContext
+from ..feature_check import feature_problems
 from ..model_calls import add_usage, text_of
 from ..plan import Plan, parse_edits, parse_request
 from ..prompting import build_messages, extract_code
@@ -160,6 +161,8 @@ def validate(state, runtime: Runtime[Deps]):
         if t["intent"] == "new_design" and not t.get("cadjson"):
             entry["problems"] += runtime.context.tools["check_size"].invoke({"size": report["size"],
                                                                              "plan": t.get("plan") or {}})
+            if not entry["problems"]:  # the requested holes, fillets, chamfers and walls, measured
+                entry["problems"] += feature_problems(t.get("plan") or {}, ex, runtime.context.sandbox)
     ok = code is not None and ex is not None and ex["ok"] and not entry["problems"]
     return patch(check={"ok": ok, "problems": entry["problems"], "error": entry["error"]},
                  history=(t.get("history") or []) + [entry])
