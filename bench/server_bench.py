@@ -38,7 +38,9 @@ def _wait_ready(procs: list[tuple[subprocess.Popen, str]], root: Path) -> None:
     for proc, url in procs:
         while True:
             if proc.poll() is not None:
-                raise RuntimeError(f"a UI process exited with {proc.returncode}; see the logs in {root}")
+                logs = sorted(root.glob("*.log"), key=lambda p: p.stat().st_mtime)
+                tail = logs[-1].read_text(errors="replace")[-1500:] if logs else ""
+                raise RuntimeError(f"a UI process exited with {proc.returncode}:\n{tail}")
             try:
                 urllib.request.urlopen(url, timeout=2).close()
                 break
