@@ -240,11 +240,10 @@ def bench_server_cmd(
     """Concurrent sessions on one embedded UI process vs spread over UI processes that share a Postgres,
     a Chroma server and a files folder (started here, thrown away after): p50 / p95 side by side."""
     from cadagent.bench.server_bench import run_benchmark
-    from cadagent.bench.servers import Unavailable
 
     try:
         run_benchmark(settings_from(config), echo=typer.echo, sessions=sessions, turns=turns, processes=processes)
-    except Unavailable as exc:
+    except RuntimeError as exc:  # a server that cannot be had here (Unavailable), a UI process that failed
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(2) from exc
 
