@@ -88,17 +88,17 @@ class Postgres:
         self._dir = Path(tempfile.mkdtemp(prefix="cadagent-pg-"))
         as_user: list[str] = []
         if os.geteuid() == 0:  # initdb refuses root: run the server as the postgres user
-            runuser = shutil.which("runuser") or shutil.which("su")
-            try:
-                import pwd
+            import pwd
 
+            runuser = shutil.which("runuser")
+            if not runuser:
+                raise Unavailable("running as root and runuser is missing (needed to start Postgres as postgres)")
+            try:
                 pw = pwd.getpwnam("postgres")
             except KeyError as exc:
                 raise Unavailable("running as root and there is no postgres user to run Postgres as") from exc
             os.chown(self._dir, pw.pw_uid, pw.pw_gid)
-            as_user = [runuser, "-u", "postgres", "--"] if runuser and runuser.endswith("runuser") else None
-            if as_user is None:
-                raise Unavailable("running as root and runuser is missing (needed to start Postgres as postgres)")
+            as_user = [runuser, "-u", "postgres", "--"]
         port = free_port()
         data = self._dir / "data"
         init = subprocess.run([*as_user, initdb, "-D", str(data), "-A", "trust", "-U", "postgres", "--no-sync"],
