@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, Field, ValidationError
@@ -72,6 +73,13 @@ _NEW = re.compile(r"^\s*(a(?!\s+(?:bit|little|touch|tad|lot|few mm|couple)\b)|an
 _DESCRIBE_NEW = re.compile(r"^\s*(describe|explain)\s+(a|an)\s+\w+.*\b(with|having)\b", re.I)
 
 
+_INTERJECTION = re.compile(r"^\s*((perfect|great|cool|nice|thanks|thank you|ok|okay|hmm+|right|good|yes|yep|sure|"
+                           r"awesome|now|then|and|also|so|alright|actually|oh|wait)\b[\s,.!:;-]*)+", re.I)
+_ASKS_SOMEONE = re.compile(r"^\s*(can|could|would|will)\s+(you|we)\s+(please\s+)?(?!tell|explain|show|describe|say|"
+                           r"help me understand)\w+", re.I)
+_NUMBER = re.compile(r"\d")
+
+
 def parse_intent(text: str, has_design: bool, attachment: str | None = None) -> Routed:
     """The offline reading of a message (deterministic)."""
     t = text.strip()
@@ -82,23 +90,28 @@ def parse_intent(text: str, has_design: bool, attachment: str | None = None) -> 
         return Routed("new_design", "parser")  # precise construction steps: a new part through CAD JSON
     if _DESCRIBE_NEW.search(t) and not has_design:
         return Routed("new_design", "parser")
-    if has_design and _UNDO.search(t):
+    core = _INTERJECTION.sub("", t) or t    # "Perfect, and can you ..." reads as "can you ..."
+    if has_design and (_UNDO.search(t) or _UNDO.search(core)):
         m = re.search(r"v(?:ersion)?\s*(\d+)", t, re.I)
         return Routed("undo", "parser", target=int(m.group(1)) if m else None)
-    if has_design and _EXPLAIN.search(t) and not _DESCRIBE_NEW.search(t):
+    if has_design and _EXPLAIN.search(core) and not _DESCRIBE_NEW.search(core):
         return Routed("explain", "parser")
-    edits = parse_edits(t)
-    if has_design and _POLITE_REQUEST.search(t):
-        return Routed("new_design" if _asks_new(t) else "modify", "parser")
-    if has_design and _QUESTION.search(t) and not edits and not _CHANGE.search(t):
-        return Routed("question", "parser")
-    if has_design and (edits or _CHANGE.search(t)) and not _asks_new(t):
+    if not has_design:
+        edits = parse_edits(core)
+        if edits and not _NEW.search(core) and not parse_request(core).extents and not _mentions_a_part(core):
+            return Routed("question", "parser")  # a change, but nothing to change yet: the question node says so
+        if _QUESTION.search(core) and not _ASKS_SOMEONE.search(core) and not parse_request(core).dims:
+            return Routed("question", "parser")
+        return Routed("new_design", "parser")
+    # a design exists: a new part only when the message starts one; a question when it asks and
+    # changes nothing; anything else changes the current design
+    if _asks_new(core) or _names_a_new_part(core):
+        return Routed("new_design", "parser")
+    if _ASKS_SOMEONE.search(core) or _POLITE_REQUEST.search(core):
         return Routed("modify", "parser")
-    if not has_design and edits and not _NEW.search(t) and not parse_request(t).extents:
-        return Routed("question", "parser")  # a change, but nothing to change yet: the question node says so
-    if not has_design and _QUESTION.search(t) and not _POLITE_REQUEST.search(t) and not parse_request(t).dims:
+    if _QUESTION.search(core) and not parse_edits(core) and not _CHANGE.search(core):
         return Routed("question", "parser")
-    return Routed("new_design", "parser")
+    return Routed("modify", "parser")
 
 
 def _asks_new(text: str) -> bool:
@@ -108,6 +121,39 @@ def _asks_new(text: str) -> bool:
         return False
     return bool(_NEW.search(text) or re.search(r"\b(new part|new design|another one|start over|from scratch)\b", low)
                 or re.search(r"\b(make|design|create|build|model|draw)\s+(me\s+)?(a|an|another)\b", low))
+
+
+@lru_cache(maxsize=1)
+def _body_nouns() -> re.Pattern:
+    """The shape nouns of the understanding vocabulary (tools/understand/vocab.yaml), longest first."""
+    from cadagent.tools.understand.vocab import vocab
+
+    nouns = sorted({n for names in vocab()["bodies"].values() for n in names}, key=len, reverse=True)
+    return re.compile(r"^\s*(?:[ø⌀]?\s*[\d.,/\"]+\s*(?:mm|cm|in|inch|inches|\")?\s*(?:x|by|dia\.?|diameter|od)?\s*)*"
+                      r"(?:" + "|".join(re.escape(n) for n in nouns) + r")\b", re.I)
+
+
+def _mentions_a_part(text: str) -> bool:
+    """A shape noun anywhere ('spur gear, module 2, 30 teeth', 'hollow ball, 60 outside diameter'),
+    common misspellings ('gaer') read as the vocabulary's typo table says."""
+    from cadagent.tools.understand.vocab import vocab
+
+    typos = vocab().get("typos") or {}
+    words = " ".join(typos.get(w.lower(), w) for w in re.findall(r"[\w.-]+", text))
+    return bool(_body_nouns_anywhere().search(words))
+
+
+@lru_cache(maxsize=1)
+def _body_nouns_anywhere() -> re.Pattern:
+    from cadagent.tools.understand.vocab import vocab
+
+    nouns = sorted({n for names in vocab()["bodies"].values() for n in names}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in nouns) + r")\b", re.I)
+
+
+def _names_a_new_part(text: str) -> bool:
+    """'cylinder 30 mm diameter 50 tall', '100x60x5 plate with 4 holes': a shape noun first, with its sizes."""
+    return bool(_body_nouns().search(text)) and len(_NUMBER.findall(re.sub(r"\d+(\.\d+)?", "0", text))) >= 2
 
 
 def json_path(text: str) -> str | None:
