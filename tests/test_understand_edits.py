@@ -105,3 +105,16 @@ def test_move_taper_percent_and_patterns():
     assert spec["body"]["inner_diameter"] == 22
     r = apply_edit("the holes should be 25 mm apart", understand("box 80x60x40").spec)
     assert r.spec is None and r.failed == ["there are no holes to change; say 'add ...' to make new ones"]
+
+
+def test_intent_hint_for_the_router():
+    from cadagent.tools.understand import intent_hint
+
+    gear = understand("gear, module 2, 20 teeth, 8 thick").spec
+    shelled = understand("box 100x60x40 2 mm walls open top").spec
+    assert intent_hint("gear, module 2, 20 teeth, 8 thick", None) == "new_design"
+    assert intent_hint("give it 30 teeth", gear) == "modify"
+    assert intent_hint("and 12 thick", gear) == "modify"
+    assert intent_hint("hmm, go with 3 mm walls instead", shelled) == "modify"
+    assert intent_hint("forget the gear. start over: a plain disc, 50 mm across, 8 thick", gear) == "new_design"
+    assert intent_hint("how heavy is it in aluminium?", shelled) is None

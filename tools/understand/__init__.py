@@ -12,6 +12,7 @@ The vocabulary (shape nouns, feature words, size keywords, typos, defaults) is d
 """
 
 from .edits import EditResult, apply_edit
+from .intent import intent_hint
 from .request import Candidate, Understanding, understand
 
-__all__ = ["Candidate", "EditResult", "Understanding", "apply_edit", "understand"]
+__all__ = ["Candidate", "EditResult", "Understanding", "apply_edit", "intent_hint", "understand"]
