@@ -82,6 +82,7 @@ class Version:
     volume: float = 0.0
     parent: int | None = None
     spec: dict | None = None
+    assumed: list[str] = field(default_factory=list)  # what was assumed when it was made ("no thickness: 5 mm")
     cadjson: str | None = None       # the CAD JSON document it was built from, when it was
     dir: str = ""                    # its folder (the session store's; use ``files``)
     files: dict[str, str] = field(default_factory=dict)  # format -> path: step, stl, glb, script, report, ...

@@ -33,6 +33,7 @@ class Draft:
     spec: dict | None = None         # the part spec the code was compiled from (saved with the version)
     path: str = ""                   # how it was made: "spec" | "example" | "edit" | ...
     declined: bool = False           # the engine cannot do this: no retry
+    assumed: list[str] = field(default_factory=list)  # what was assumed ("no thickness given: 5 mm assumed")
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -50,6 +50,8 @@ class TurnState(TypedDict, total=False):
     fixes: list[dict]         # retrieved error -> fix notes (retries)
     code: str | None          # the script of the current attempt
     spec: dict | None         # the part spec the script was compiled from (when there is one)
+    assumed: list[str]        # what the engine assumed (shown with the version)
+    decision: dict            # the model's structured reading of the message (agent.intent.RouteDecision)
     path: str                 # how the attempt was made (spec, example, edit, model, ...)
     attempts: int
     exec: dict | None         # ExecResult.to_dict() of the current attempt

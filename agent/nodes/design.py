@@ -98,7 +98,7 @@ def _draft(state, deps: Deps):
     t = turn(state)
     task = "fix" if t.get("history") else t["intent"]
     draft = deps.llm.draft(_design_context(state, task))
-    return patch(code=draft.code, spec=draft.spec, path=draft.path, model_note=draft.note,
+    return patch(code=draft.code, spec=draft.spec, path=draft.path, model_note=draft.note, assumed=draft.assumed,
                  attempts=t.get("attempts", 0) + 1, model_failed=bool(draft.declined))
 
 
@@ -198,11 +198,12 @@ def save(state, runtime: Runtime[Deps]):
     thread = thread_id(get_config())
     path = deps.sessions.save(thread, number, t["code"], ex,
                               {"request": t.get("request", ""), "intent": t["intent"], "title": title,
-                               "parent": state.get("current"), "spec": t.get("spec")})
+                               "parent": state.get("current"), "spec": t.get("spec"), "assumed": t.get("assumed") or []})
     number = int(path.name[1:])  # the number claimed on disk (taken atomically; see SessionStore.claim)
     entry = {"version": number, "code": t["code"], "summary": ExecResult.from_dict(ex).report.summary(),
              "dir": str(path), "title": title, "request": t.get("request", ""), "size": report["size"],
              "volume": report["volume"], "parent": state.get("current"), "spec": t.get("spec"),
+             "assumed": t.get("assumed") or [],
              "files": {k: str(v) for k, v in deps.sessions.files(path).items()}}
     if t.get("cadjson"):
         entry["cadjson"] = str(from_text.save_beside(path, t["cadjson"]))

@@ -75,7 +75,7 @@ def new_design(ctx: DesignContext) -> Draft | None:
     if left_out:
         note += " Left out (its size or place was assumed, and it does not fit): " + "; ".join(left_out) + "."
     extra = u.explain()
-    return Draft(code, f"{note} {extra}".strip(), spec=spec, path="spec")
+    return Draft(code, f"{note} {extra}".strip(), spec=spec, path="spec", assumed=list(u.notes))
 
 
 def names_an_example(request: str, examples: list[dict]) -> bool:
