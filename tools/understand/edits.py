@@ -314,6 +314,14 @@ class _Editor:
             self.used.add(it.num.start)
 
     def change_holes(self, holes: list[dict]) -> None:
+        inset = next((it for it in self.free(("inset",))), None)
+        if inset is not None:
+            corner = [h for h in holes if (h.get("at") or {}).get("kind") == "corners"]
+            if corner:
+                f = corner[-1]
+                v = self.take(inset)
+                self.apply(f"{f['id']}: {fmt(v)} mm in from the corners", ops.set_parameter, f"{f['id']}.at.inset", v)
+                return
         f = holes[-1]
         at = copy.deepcopy(f.get("at") or {"kind": "center"})
         count = next((it for it in self.free(("count",))), None)
@@ -373,6 +381,9 @@ class _Editor:
         g = {x: y for x, y in f.items() if x != "id"}
         g["at"] = {x: y for x, y in at.items() if y is not None}
         ms = M_SIZE.search(self.t)
+        if not what and size is None and not ms:
+            self.out.failed.append(f"no change to {f['id']} I could read (a count, a spacing, a bolt circle or a size)")
+            return
         if size is not None:
             g["size"] = self.take(size)
             what.append(f"Ø{fmt(g['size'])}")
@@ -408,6 +419,13 @@ class _Editor:
             return
         key = {"fillet": "radius", "chamfer": "size", "shell": "thickness", "boss": "height", "keyway": "depth",
                "slot": "width", "pocket": "depth"}.get(f["kind"])
+        # "make the slot 60 long": the field the keyword names, where the feature has it
+        named = next(((it, {"thickness": "thickness", "wall": "thickness", "radius": "radius"}.get(it.role, it.role))
+                      for it in nums if it.role and {"thickness": "thickness", "wall": "thickness"}.get(it.role, it.role)
+                      in f), None)
+        if named is not None:
+            nums = [named[0]]
+            key = named[1]
         if not nums or key is None:
             self.out.failed.append(f"no new size for {f['id']}")
             return
