@@ -152,3 +152,20 @@ def test_patterns_in_other_words():
     assert feats[0]["at"] == {"kind": "grid", "counts": [3, 2], "spacing": [40, 40]}
     feats = understand('Aluminum plate 6" x 4" x 0.25" with four #10 holes 0.5" from edges').spec["features"]
     assert feats[0]["size"] == 5.0 and feats[0]["at"] == {"kind": "corners", "inset": pytest.approx(12.7)}
+
+
+@pytest.mark.parametrize("text,body", [
+    ("box: L=120 W=60 H=30", {"kind": "box", "length": 120, "width": 60, "height": 30}),
+    ("pls make a cylinder r=10 h=50", {"kind": "cylinder", "diameter": 20, "height": 50}),
+    ("make me a wheel 60 diameter 20 wide with a 5 mm axle hole",
+     {"kind": "cylinder", "diameter": 60, "height": 20}),
+    ("Design a shaft collar: 25 mm OD, 12 mm bore, 10 mm wide",
+     {"kind": "tube", "outer_diameter": 25, "inner_diameter": 12, "height": 10}),
+    ("truncated cone with a bottom diameter of 60 mm, top diameter of 30 mm and height of 40 mm",
+     {"kind": "cone", "bottom_diameter": 60, "top_diameter": 30, "height": 40}),
+    ("Round base plate, Ø120 x 8, six M5 holes equally spaced on a 100 PCD",
+     {"kind": "cylinder", "diameter": 120, "height": 8}),
+])
+def test_short_forms_and_adjectives(text, body):
+    got = understand(text).spec["body"]
+    assert {k: got[k] for k in body} == body

@@ -196,7 +196,7 @@ class Build:
         R = b.pop("radius")
         if D is None and R is not None:
             D = 2 * R
-        H = b.pop("height") or b.pop("thickness") or b.pop("length")
+        H = b.pop("height") or b.pop("thickness") or b.pop("length") or b.pop("width")
         if dims and D is None and len(dims) == 2:
             D, H = dims[0], H or dims[1]
         elif dims and len(dims) == 2 and H is None:
@@ -237,7 +237,7 @@ class Build:
         inner = b.pop("inner") or self._take_bore()
         wall = b.pop("wall") or self._take_shell_wall() or (b.pop("thickness") if (D is None) != (inner is None) and b.get("length") is not None
                                  or b.get("height") is not None else None)
-        H = b.pop("height") or b.pop("length") or b.pop("thickness")
+        H = b.pop("height") or b.pop("length") or b.pop("thickness") or b.pop("width")
         loose = self.loose(b)
         if D is None and loose:
             D = loose.pop(0)

@@ -19,7 +19,9 @@ def features(bd: Build, body: dict) -> None:
     # a shell comes right after the body: outline fillets before it, every other feature after it
     shells = [f for f in bd.features if f["kind"] == "shell"]
     if shells:
-        outline = [f for f in bd.features if f["kind"] == "fillet" and f.get("edges") in ("vertical",)]
+        # a vertical-edge fillet larger than the wall rounds the outline first; a smaller one comes after
+        outline = [f for f in bd.features if f["kind"] == "fillet" and f.get("edges") in ("vertical",)
+                   and f["radius"] > shells[0]["thickness"]]
         rest = [f for f in bd.features if f not in shells and f not in outline]
         bd.features[:] = outline + shells[:1] + rest
 

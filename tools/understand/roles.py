@@ -21,7 +21,7 @@ RESPECTIVELY = re.compile(r"\b(length|width|height|depth|thickness|diameter)(?:,
                           r"depth|thickness|diameter))?\s+(?:of|are|is|measuring|measure)?\s*(?:approximately|about|"
                           r"roughly|around)?\s*")
 COUNT_NOUNS = r"(?:holes?|bolts?|screws?|slots?|teeth|tooth|bores|openings?|cutouts?|pins?|ribs?)"
-BETWEEN = r"(?:(?!with\b|and\b|plus\b|on\b|in\b|at\b|for\b|to\b|of\b)[a-z'-]+|#\d+|dia\s*[\d.]+|[\d.]+\s*mm|x\s*[\d.]+)"
+BETWEEN = r"(?:(?!with\b|and\b|plus\b|on\b|in\b|at\b|for\b|to\b|of\b)[a-z'-]+|#\d+|m\d+(?:\.\d+)?|dia\s*[\d.]+|[\d.]+\s*mm|x\s*[\d.]+)"
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +96,7 @@ def tag(t: str) -> Tagging:
             continue
         rest = t[n.end:n.end + 40]
         m = re.match(rf"^\s*(?:of\s+)?(?:{BETWEEN}\s+){{0,3}}?({COUNT_NOUNS})\b", rest)
-        lead = re.match(r"^\s*(?:mm|cm|in\b|\"|deep|m\d|dia(?:meter)?\b(?!\s*[\d.]))", rest)
+        lead = re.match(r"^\s*(?:mm|cm|in\b|\"|deep|dia(?:meter)?\b(?!\s*[\d.]))", rest)
         if it.group is not None and it.pos > 0 and len(out.groups[it.group]) > 2:
             m = None
         if m and not lead and 0 < n.value <= 500:
