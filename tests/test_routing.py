@@ -122,3 +122,26 @@ def test_through_the_agent_the_model_decides_and_the_event_says_so(tmp_path, san
     route = next(e for e in result.events if e.node == "route")
     assert route.text == "intent: modify (the model's reading)" and route.title == "Understand"
     assert len(llm.prompts) == 2 and "## Task: read one message" in llm.prompts[0]
+
+
+def test_a_provider_is_one_file(tmp_path, monkeypatch, sandbox, kb):
+    """The README's example provider, dropped as one file beside the others, is known everywhere."""
+    import re as _re
+
+    from cadagent.agent import providers
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    example = _re.search(r"for example `agent/providers/echo\.py`:\n\n```python\n(.*?)```", readme, _re.S).group(1)
+    (tmp_path / "echo.py").write_text(example, encoding="utf-8")
+    monkeypatch.setattr(providers, "__path__", [*providers.__path__, str(tmp_path)])
+    providers.registry.cache_clear()
+    try:
+        assert providers.names()[-1] == "echo" and "offline" in providers.names()
+        settings = load_settings(workspace=tmp_path / "ws", agent={"llm": "echo"})
+        assert any(s.name == "echo" and s.ready for s in providers.status(settings))
+        with Agent(settings, kb=kb, sandbox=sandbox) as agent:
+            result = agent.turn("t", "a 25 mm cube")
+        assert result.decided_by == "parser" and "its answer was not JSON" in result.answer
+        assert "I only echo." in result.answer and result.version is None
+    finally:
+        providers.registry.cache_clear()
