@@ -193,6 +193,34 @@ def test_an_unreachable_postgres_is_said_at_start_with_no_fallback(tmp_path):
     assert not (tmp_path / "ws" / "checkpoints.sqlite").exists()  # no silent SQLite instead
 
 
+
+def test_a_database_gone_between_turns_is_said_at_the_next_turn(sandbox, kb, tmp_path):
+    import psycopg
+
+    from cadagent.agent.runtime import Agent, WorkspaceError
+    from cadagent.config import load_settings
+
+    try:
+        server = Postgres()
+        url = server.__enter__()  # a database of this test's own, dropped under the running agent
+    except Unavailable as exc:
+        pytest.skip(f"no Postgres to test against: {exc}")
+    try:
+        agent = Agent(load_settings(workspace=tmp_path / "ws", checkpoint_url=url), kb=kb, sandbox=sandbox)
+        try:
+            assert agent.turn("gone", PLATE).version.number == 1
+            base, name = url.rsplit("/", 1)
+            with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+            with pytest.raises(WorkspaceError, match=rf"cannot use the Postgres database {base}/{name} \(.*does not "
+                                                     r"exist\)\. Start the server, or fix CADAGENT_CHECKPOINT_URL"):
+                agent.turn("gone", "make it 10 mm longer")
+        finally:
+            agent.close()
+    finally:
+        server.__exit__(None, None, None)
+
+
 # -- the knowledge base on a Chroma server ----------------------------------------------------------
 QUERIES = ("flange with 6 bolt holes", "spur gear with 20 teeth", "L bracket with two mounting holes",
            "enclosure box with a lid", "fillet failed on an edge")
