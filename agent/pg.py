@@ -173,3 +173,18 @@ def server_version(url: str) -> str:
             return "PostgreSQL " + str(conn.execute("SHOW server_version").fetchone()[0]).split()[0]
     except psycopg.Error as exc:
         raise _unreachable(url, exc) from exc
+
+
+def fault(exc: BaseException, url: str | None) -> BackendUnavailable | None:
+    """A Postgres connection lost or refused in the middle of a turn, as a :class:`BackendUnavailable`
+    with the usual message (None for anything else, and when Postgres is not configured)."""
+    if not is_postgres(url):
+        return None
+    try:
+        import psycopg
+        from psycopg_pool import PoolTimeout
+    except ImportError:
+        return None
+    if isinstance(exc, (psycopg.OperationalError, PoolTimeout)):
+        return _unreachable(url, exc)
+    return None

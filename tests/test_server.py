@@ -328,3 +328,19 @@ def test_store_urls_are_checked_when_the_settings_are_read(tmp_path):
     assert sqlite_path(f"sqlite://{tmp_path}/c.db", tmp_path / "ws") == tmp_path / "c.db"
     with load_settings(files=tmp_path / "shared").sandbox_factory() as sandbox:
         assert sandbox.jobs_root == (tmp_path / "shared" / "jobs").resolve()
+
+
+def test_a_connection_lost_mid_turn_reads_as_the_database_being_unusable():
+    import psycopg
+    from psycopg_pool import PoolTimeout
+
+    from cadagent.agent.pg import BackendUnavailable, fault
+
+    url = "postgresql://cad:secret@db.example:5432/cad"
+    lost = fault(psycopg.OperationalError("server closed the connection unexpectedly"), url)
+    assert isinstance(lost, BackendUnavailable)
+    assert str(lost).startswith("cannot use the Postgres database postgresql://cad:***@db.example:5432/cad (server "
+                                "closed the connection unexpectedly). Start the server")
+    assert isinstance(fault(PoolTimeout("couldn't get a connection after 30.00 sec"), url), BackendUnavailable)
+    assert fault(ValueError("a bug"), url) is None
+    assert fault(psycopg.OperationalError("x"), "/tmp/checkpoints.sqlite") is None
