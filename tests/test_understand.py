@@ -169,3 +169,9 @@ def test_patterns_in_other_words():
 def test_short_forms_and_adjectives(text, body):
     got = understand(text).spec["body"]
     assert {k: got[k] for k in body} == body
+
+
+def test_nema_motor_plate():
+    feats = understand("motor mount plate 60x60x6 with NEMA17 holes and a 22 mm center hole").spec["features"]
+    assert feats == [{"id": "motor_holes", "kind": "hole", "size": "M3 clearance", "at": {"kind": "nema", "frame": "17"}},
+                     {"id": "bore", "kind": "hole", "size": 22, "at": {"kind": "center"}}]

@@ -87,6 +87,14 @@ def _hole_size(bd: Build, t: Target):
 
 def _hole(bd: Build, t: Target, body: dict) -> None:
     words = t.words
+    nema = re.search(r"\bnema (17|23)\b", bd.text)
+    if nema and (re.search(r"\bnema\b|mount|motor", words)):
+        # the four screw holes of a NEMA motor face, their screw's clearance unless sized
+        t.roles.pop("frame", None)
+        size = _hole_size(bd, t) or f"{'M3' if nema.group(1) == '17' else 'M5'} clearance"
+        bd.features.append({"id": bd.fid("motor_holes"), "kind": "hole", "size": size,
+                            "at": {"kind": "nema", "frame": nema.group(1)}})
+        return
     count = t.pop("count")
     size = _hole_size(bd, t)
     if size is None:

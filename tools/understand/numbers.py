@@ -83,7 +83,8 @@ def normalize(text: str) -> str:
          .replace("⌀", " dia ").replace("ø", " dia ").replace("°", " deg ").replace("–", "-").replace("²", ""))
     t = re.sub(r"(\d),(\d{3})\b", r"\1\2", t)
     t = re.sub(r"\b[23]-?d\b", " ", t)
-    t = re.sub(r"#\s*(\d+)", r"#\1", t)                          # "2D sketch", "3-d object": no numbers
+    t = re.sub(r"#\s*(\d+)", r"#\1", t)
+    t = re.sub(r"\bnema\s*(\d+)", r"nema \1", t)                          # "2D sketch", "3-d object": no numbers
     t = re.sub(r"(\d)\s*''", r'\1"', t)
     t = _SPOKEN.sub(lambda m: _DIGIT[m.group(1)] + "." + "".join(_DIGIT[w] for w in m.group(2).split()), t)
     v = vocab()

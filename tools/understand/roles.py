@@ -90,6 +90,9 @@ def tag(t: str) -> Tagging:
     used_after: set[int] = set()
     # counts first: a bare integer before a countable noun ("six holes", "4 x 9 holes", "8 dia 18 holes")
     inside: list[tuple[int, int]] = []
+    for it in items:      # "NEMA 17": a motor frame, not a size
+        if re.search(r"\bnema\s*$", t[:it.num.start]):
+            it.role, it.via = "frame", "nema"
     for it in items:
         n = it.num
         if not n.integer or it.role or any(a <= n.start < b for a, b in inside):

@@ -202,7 +202,7 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
     return body, feats
 
 
-BODY_ROLES = {"length", "width", "height", "thickness", "length_width", "side", "af", "legs", "flange", "module",
+BODY_ROLES = {"frame", "length", "width", "height", "thickness", "length_width", "side", "af", "legs", "flange", "module",
               "teeth", "top_d", "bottom_d", "across_corners"}
 FEATURE_ROLES = {
     "hole": {"count", "size", "diameter", "inner", "depth", "spacing", "pcd", "inset", "radius", "head", "angle"},
