@@ -14,7 +14,7 @@ from .cli_cadjson import app as cadjson_app
 from .cli_part import app as part_app
 from .cli_cadjson_text import from_text_cmd
 from .cli_eval import eval_cmd
-from .cli_finetune import dataset_app, finetune_cmd, merge_cmd
+from .cli_finetune import dataset_app, finetune_cmd, local_app, merge_cmd
 from .cli_kb import app as kb_app
 from .cli_common import ConfigOpt, settings_from, write_json_atomic
 
@@ -283,6 +283,7 @@ app.command("eval")(eval_cmd)
 app.command("finetune")(finetune_cmd)
 app.command("merge")(merge_cmd)
 app.add_typer(dataset_app, name="dataset")
+app.add_typer(local_app, name="local")
 app.add_typer(llm_app, name="llm")
 cadjson_app.command("from-text")(from_text_cmd)
 app.add_typer(cadjson_app, name="cadjson")

@@ -38,6 +38,23 @@ def dataset_build_cmd(
     typer.echo(f"→ {out}/train.jsonl, val.jsonl, test.jsonl, stats.json")
 
 
+@dataset_app.command("spec")
+def dataset_spec_cmd(
+    out: Path = typer.Option(Path("data/spec"), "--out", "-o", help="folder for train/val/test.jsonl and stats.json"),
+    specs: int = typer.Option(900, "--specs", min=10, help="distinct validated specs to phrase"),
+    per_spec: int = typer.Option(2, "--per-spec", min=1, max=6, help="phrasings per spec (templates recombined)"),
+    seed: int = typer.Option(0, "--seed"),
+) -> None:
+    """(request → part spec) pairs for the local model's spec task: sampled specs, validated by the
+    part rules, phrased by the templates in finetune/spec_phrases.yaml. test.jsonl is the hand-written
+    held-out split (phrasings no template makes), for measuring only."""
+    from cadagent.finetune.spec_data import write_spec_dataset
+
+    stats = write_spec_dataset(out, specs, per_spec, seed)
+    typer.echo(json.dumps(stats["splits"]) + f"; {stats['rejected_specs']} sampled specs refused by the rules")
+    typer.echo(f"→ {out}/train.jsonl, val.jsonl, test.jsonl, stats.json")
+
+
 @dataset_app.command("stats")
 def dataset_stats_cmd(folder: Path = typer.Argument(..., exists=True, file_okay=False)) -> None:
     """Counts per split, task, source and family; lengths; the verification rate of the build."""
@@ -65,10 +82,11 @@ def _print_stats(stats: dict) -> None:
 
 
 def finetune_cmd(
-    base: Optional[str] = typer.Option(None, "--base", help="base model: a local folder (or a hub id where "
-                                       "downloads work)"),
+    base: Optional[str] = typer.Option(None, "--base", help="base model: gemma3-270m (the [local-model] extra; "
+                                       "cached in the workspace on first use), a local folder, or a hub id"),
     data: Optional[Path] = typer.Option(None, "--data", help="dataset folder from `cadagent dataset build`"),
-    task: Optional[str] = typer.Option(None, "--task", help="gen (code) or explain (CAD JSON explanations)"),
+    task: Optional[str] = typer.Option(None, "--task", help="gen (code), explain (CAD JSON explanations), "
+                                       "spec (part specs) or cadjson (instructions → CAD JSON)"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="adapter folder (checkpoints inside; rerun resumes)"),
     train_config: Optional[Path] = typer.Option(None, "--train-config", exists=True, dir_okay=False,
                                                 help="TOML with [finetune] keys (see configs/)"),
@@ -84,14 +102,19 @@ def finetune_cmd(
     eval_steps: Optional[int] = typer.Option(None, "--eval-steps", help="evaluate every N steps (default: each epoch)"),
     qlora: Optional[str] = typer.Option(None, "--qlora", help="auto (CUDA + bitsandbytes) | on | off"),
     seed: Optional[int] = typer.Option(None, "--seed"),
+    workspace: Optional[Path] = typer.Option(None, "--workspace", help="where a known base is cached "
+                                             "(default: the config's workspace)"),
+    config: Optional[Path] = ConfigOpt,
 ) -> None:
-    """Train a LoRA adapter (transformers + peft) on one task of a dataset; loss on answers only."""
+    """Train a LoRA adapter (transformers + peft) on one task of a dataset; loss on answers only.
+    A rerun with the same --out resumes from the last checkpoint."""
     from cadagent.finetune.train import TrainConfig, train
 
     overrides = {"base": base, "data": str(data) if data else None, "task": task, "out": str(out) if out else None,
                  "epochs": epochs, "lr": lr, "r": r, "alpha": alpha, "batch_size": batch_size,
                  "grad_accum": grad_accum, "max_len": max_len, "max_steps": max_steps, "max_minutes": max_minutes,
-                 "eval_steps": eval_steps, "qlora": qlora, "seed": seed}
+                 "eval_steps": eval_steps, "qlora": qlora, "seed": seed,
+                 "workspace": str(workspace or settings_from(config).workspace)}
     try:
         cfg = (TrainConfig.from_file(train_config, **overrides) if train_config else
                TrainConfig(**{k: v for k, v in overrides.items() if v is not None}))
@@ -114,3 +137,90 @@ def merge_cmd(
     from cadagent.finetune.train import merge
 
     typer.echo(f"merged → {merge(base, str(adapter), str(out))}")
+
+
+local_app = typer.Typer(help="The local model as a part-spec writer (Gemma 3 270M + LoRA adapters).",
+                        no_args_is_help=True)
+
+
+@local_app.command("status")
+def local_status_cmd(config: Optional[Path] = ConfigOpt) -> None:
+    """Whether the known bases are installed and cached."""
+    from cadagent.agent.local_model.base import BASES, status
+
+    settings = settings_from(config)
+    for name in BASES:
+        typer.echo(f"{name}: {status(name, settings.workspace)['detail']}")
+
+
+def _writer(base: str, adapter: Optional[Path], settings, n_tokens: int, temperature: float):
+    from cadagent.agent.local_llm import LocalChatModel
+    from cadagent.agent.local_model.base import resolve
+    from cadagent.agent.local_model.writer import SpecWriter
+
+    folder = resolve(base, settings.workspace, progress=lambda m: typer.echo(f"  · {m}"))
+    llm = LocalChatModel(model_path=str(folder), adapters={"spec": str(adapter)} if adapter else {},
+                         device=settings.agent.device, temperature=0)
+    return SpecWriter(llm, max_new_tokens=n_tokens, temperature=temperature)
+
+
+@local_app.command("spec")
+def local_spec_cmd(
+    request: str = typer.Argument(..., help="what to make, in words"),
+    base: str = typer.Option("gemma3-270m", "--base"),
+    adapter: Optional[Path] = typer.Option(None, "--adapter", exists=True, file_okay=False,
+                                           help="the spec adapter (`cadagent finetune --task spec`)"),
+    n: int = typer.Option(4, "-n", min=1, max=16, help="candidates (1 greedy, the rest sampled)"),
+    parser: bool = typer.Option(True, "--parser/--no-parser", help="rank the parser's readings with them"),
+    build: bool = typer.Option(False, "--build", help="compile and measure each candidate in the sandbox"),
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """Write N spec candidates under the schema constraint, rank them (with the parser's) by the checks,
+    print the winner and why."""
+    from cadagent.agent.local_model.rank import rank
+
+    settings = settings_from(config)
+    writer = _writer(base, adapter, settings, 160, 0.7)
+    gen = writer.candidates(request, n=n)
+    pairs = [(c.source, c.spec if c.valid else None) for c in gen.candidates]
+    for c in gen.candidates:
+        typer.echo(f"{c.source}: {c.text}" + (f"  ✗ {c.problems[0]}" if c.problems else ""))
+    if parser:
+        from cadagent.tools.understand import understand
+
+        pairs += [("parser", c.spec) for c in understand(request).candidates[:1]]
+    sandbox = settings.sandbox_factory() if build else None
+    try:
+        builder = None
+        if sandbox is not None:
+            from cadagent.tools.part.pipeline import build as build_part
+
+            def builder(spec):
+                return build_part(spec, sandbox, exports=())
+        ranking = rank(request, pairs, build=builder)
+    finally:
+        if sandbox is not None:
+            sandbox.close()
+    typer.echo(f"{gen.tokens} tokens in {gen.seconds:.1f} s ({gen.tokens_per_second:.1f} tokens/s, constrained)")
+    typer.secho(ranking.reason, fg="green" if ranking.winner else "red")
+    if ranking.winner:
+        typer.echo(json.dumps(ranking.winner.spec))
+
+
+@local_app.command("eval")
+def local_eval_cmd(
+    base: str = typer.Option("gemma3-270m", "--base"),
+    adapter: Optional[Path] = typer.Option(None, "--adapter", exists=True, file_okay=False),
+    n: int = typer.Option(4, "-n", min=1, max=16),
+    limit: Optional[int] = typer.Option(None, "--limit", help="only the first N held-out requests"),
+    out: Path = typer.Option(Path("reports/local-model"), "--out", "-o"),
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """Measure on the hand-written held-out split: the model greedy and best-of-N, the parser, the ensemble."""
+    from cadagent.finetune.spec_data import heldout
+    from cadagent.finetune.spec_eval import evaluate
+
+    settings = settings_from(config)
+    rows = heldout()[:limit] if limit else heldout()
+    res = evaluate(_writer(base, adapter, settings, 160, 0.7), rows, n=n, echo=typer.echo, out=out)
+    typer.echo(json.dumps(res["summary"], indent=1))

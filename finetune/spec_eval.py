@@ -54,6 +54,9 @@ def evaluate(writer, rows: list[dict], *, n: int = 4, sandbox=None, parser=True,
     if parser:
         from cadagent.tools.understand import understand
     results, tokens, seconds, valid_outputs, outputs = [], 0, 0.0, 0, 0
+    if out is not None:
+        Path(out).mkdir(parents=True, exist_ok=True)
+        (Path(out) / "rows.jsonl").write_text("", encoding="utf-8")
     for i, row in enumerate(rows):
         req, want = row["request"], row["spec"]
         t0 = time.time()
@@ -79,7 +82,11 @@ def evaluate(writer, rows: list[dict], *, n: int = 4, sandbox=None, parser=True,
             rec["ensemble_winner"] = ens.winner.source if ens.winner else None
             rec["ensemble_reason"] = ens.reason
         rec["seconds"] = round(time.time() - t0, 1)
+        rec["tokens"] = gen.tokens
         results.append(rec)
+        if out is not None:      # row by row: a long run can be read (and summarised) while it goes
+            with open(Path(out) / "rows.jsonl", "a", encoding="utf-8") as f:
+                f.write(json.dumps(rec) + "\n")
         echo(f"[{i + 1}/{len(rows)}] greedy {'✓' if rec['greedy']['exact'] else '✗'} "
              f"best {'✓' if rec['best_of_n']['exact'] else '✗'} "
              + (f"parser {'✓' if rec['parser']['exact'] else '✗'} ensemble {'✓' if rec['ensemble']['exact'] else '✗'} "
@@ -91,8 +98,5 @@ def evaluate(writer, rows: list[dict], *, n: int = 4, sandbox=None, parser=True,
             summary[key] = {w: round(_rate(results, key, w), 3) for w in ("valid", "body", "sizes", "exact")}
     summary["any_of_n_exact"] = round(sum(r["any_of_n"] for r in results) / len(results), 3) if results else 0.0
     if out is not None:
-        out = Path(out)
-        out.mkdir(parents=True, exist_ok=True)
-        (out / "rows.jsonl").write_text("".join(json.dumps(r) + "\n" for r in results), encoding="utf-8")
-        (out / "summary.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
+        (Path(out) / "summary.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
     return {"summary": summary, "rows": results}

@@ -19,6 +19,7 @@ SPEC_TARGET = {
     # feature ids the model may use: one per kind, and a second of a kind
     "ids": ["hole", "holes", "hole_2", "holes_2", "pocket", "pocket_2", "slot", "boss", "fillet", "fillet_2",
             "chamfer", "chamfer_2"],
+    "max_features": 4,          # the training targets have at most 2; a bound keeps every output short
     "drop_properties": ["name", "schema_version", "units", "cbore", "csink"],
 }
 
@@ -98,6 +99,7 @@ def _spec_schema_frozen() -> str:
         dropped |= _union_names(union) - set(SPEC_TARGET[group])
     out = prune(full, set(full["$defs"]) - dropped, set(SPEC_TARGET["drop_properties"]))
     _closed_strings(out)
+    out["properties"]["features"]["maxItems"] = SPEC_TARGET["max_features"]
     out["title"] = "CadAgent part spec (local model target)"
     out.pop("$id", None)
     return json.dumps(out, sort_keys=True)
