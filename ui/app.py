@@ -25,6 +25,8 @@ footer {display: none !important}
 #turn-note:empty, #feedback-note:empty {display: none}
 #turn-note p, #feedback-note p {margin: 0}
 #code-note {color: #8a2c0d}
+#chat .duration {color: #4b5563 !important}
+#chat [role=button] .icon-button {pointer-events: none}
 input.subdued {color: #4b5563 !important}
 button[role=tab].selected {color: #9a3412 !important}
 @media (max-width: 700px) {
@@ -35,11 +37,18 @@ button[role=tab].selected {color: #9a3412 !important}
 """
 
 
-# Gradio's chat examples are buttons in a role=list box (axe: aria-required-children); a group is right.
+# Two fixes of Gradio's chat markup found by axe-core: its examples are buttons in a role=list box (a group
+# is right), and each step's title (a role=button) holds an unnamed arrow button (nested, no name): the arrow
+# is decoration, so it leaves the tab order and the accessibility tree (clicks go through it to the title).
 A11Y = """
-const fix = () => document.querySelectorAll('.examples[role=list]').forEach((e) => {
-  e.setAttribute('role', 'group'); e.setAttribute('aria-label', 'Examples');
-});
+const fix = () => {
+  document.querySelectorAll('.examples[role=list]').forEach((e) => {
+    e.setAttribute('role', 'group'); e.setAttribute('aria-label', 'Examples');
+  });
+  document.querySelectorAll('[role=button] .icon-button:not([aria-hidden])').forEach((b) => {
+    b.setAttribute('tabindex', '-1'); b.setAttribute('aria-hidden', 'true'); b.disabled = true;
+  });
+};
 fix();
 new MutationObserver(fix).observe(document.body, {childList: true, subtree: true});
 """
@@ -56,7 +65,7 @@ def build_app(agent, providers: list | None = None) -> gr.Blocks:
                 js_on_load=A11Y)
         with gr.Row(elem_id="main-row"):
             with gr.Column(scale=5, elem_id="chat-col"):
-                chat = gr.Chatbot(label="Conversation", height=520, elem_id="chat",
+                chat = gr.Chatbot(label="Conversation", height=520, elem_id="chat", buttons=["copy", "copy_all"],
                                   feedback_options=("Like", "Dislike"),
                                   examples=[{"text": c["display_text"], "display_text": c["display_text"]}
                                             for c in page_data()["examples"]],
@@ -68,6 +77,7 @@ def build_app(agent, providers: list | None = None) -> gr.Blocks:
                     send = gr.Button("Send", variant="primary", scale=1, min_width=80, elem_id="send")
                     stop = gr.Button("Stop", scale=1, min_width=80, elem_id="stop", interactive=False)
                 pending = gr.Textbox(visible=False)  # the message being sent (the box is free for the next one)
+                chip = gr.Number(visible=False, precision=0)  # the example chip being sent
                 note = gr.Markdown("", elem_id="turn-note")
                 feedback_note = gr.Markdown("", elem_id="feedback-note")
                 with gr.Row(elem_id="design-row", equal_height=True):
@@ -140,15 +150,22 @@ def build_app(agent, providers: list | None = None) -> gr.Blocks:
                 return [gr.skip()] * (len(controls) + 1)
             return [gr.update(interactive=True)] * len(controls) + [gr.update(interactive=False)]
 
-        def take(message, session):
+        def take(message, session):  # Send / Enter: the message leaves the box, the controls go off at once
             if h.busy(session):
-                return gr.skip(), "", "A turn is running: your text stays in the box; send it when the answer is in."
-            return "", message, ""
+                return [gr.skip()] * (len(controls) + 2) + [
+                    "", "A turn is running: your text stays in the box; send it when the answer is in."]
+            return [*busy()[:-1], "", message, ""]
 
-        def turn(trigger, fn, inputs, api_name, take_box=False):
-            first = trigger(busy, None, controls + [stop, note], api_name=False, queue=False)
-            if take_box:
-                first = first.then(take, [box, sid], [box, pending, note], api_name=False, queue=False)
+        def chosen(evt: gr.SelectData):  # an example chip: its number (only this first step gets the event)
+            return [evt.index, *busy()]
+
+        def turn(trigger, fn, inputs, api_name, take_box=False, chip_first=False):
+            if chip_first:
+                first = trigger(chosen, None, [chip] + controls + [stop, note], api_name=False, queue=False)
+            elif take_box:
+                first = trigger(take, [box, sid], controls + [stop, box, pending, note], api_name=False, queue=False)
+            else:
+                first = trigger(busy, None, controls + [stop, note], api_name=False, queue=False)
             event = first.then(fn, inputs, outs, api_name=api_name, concurrency_id="turn")  # one group: all turns
             event.then(idle, [sid], controls + [stop], api_name=False, queue=False)
             return event
@@ -156,12 +173,12 @@ def build_app(agent, providers: list | None = None) -> gr.Blocks:
         def send_fn(message, history, session, n, model):
             yield from h.send(message, history, session, n, provider=model)
 
-        def example_fn(history, session, n, model, evt: gr.SelectData):
-            yield from h.example(evt.index, history, session, n, model)
+        def example_fn(index, history, session, n, model):
+            yield from h.example(int(index), history, session, n, model)
 
         turn(send.click, send_fn, [pending, chat, sid, attempts, provider], "send", take_box=True)
         turn(box.submit, send_fn, [pending, chat, sid, attempts, provider], False, take_box=True)
-        turn(chat.example_select, example_fn, [chat, sid, attempts, provider], False)
+        turn(chat.example_select, example_fn, [chip, chat, sid, attempts, provider], False, chip_first=True)
         turn(run.click, h.run_code, [code, chat, sid, attempts], "run_code")
         turn(explain_btn.click, h.upload_explain, [upload, chat, sid, attempts], "upload")
         turn(restore.click, h.restore, [pick, chat, sid, attempts], "restore")

@@ -192,6 +192,9 @@ class Handlers:
         """Stream one turn: the step messages as they happen, then the answer and the new version."""
         history = list(history or [])
         sid = sid or new_session_id()  # an event that raced the page load still gets its own thread
+        record = self.traces.load(sid)
+        if not record["pending"] and len(record["history"]) > len(history):  # a stopped turn ended after the page
+            history = record["history"]                                      # moved on: its end is in the trace
         history.append({"role": "user", "content": shown})
         yield (sid, history, *[skip()] * (len(OUTPUTS) - 2))
         try:
