@@ -30,7 +30,7 @@ CASES = [
     ("boolean-storm", CQ + "r = cq.Workplane().box(100, 100, 10)\nwhile True:\n"
      "    r = r.faces('>Z').workplane().rarray(1.1, 1.1, 60, 60).hole(0.5)\n", "timeout", "stopped after"),
     ("memory-bomb-list", "a = [0] * (10 ** 10)\n", "memory", "memory"),
-    ("memory-bomb-growing", "a = []\nwhile True:\n    a.append('x' * 10 ** 7)\n", "memory", "memory"),
+    ("memory-bomb-growing", "a = []\nwhile True:\n    a.append('x' * 10 ** 8)\n", "memory", "memory"),
     ("recursion-bomb", "def f(n):\n    return f(n + 1)\nf(0)\n", "recursion", "recursion"),
     ("print-flood", "for i in range(10 ** 7):\n    print('x' * 1000)\n", "output_limit", "printed more"),
     ("exit", "raise SystemExit(3)\n", "runtime", "tried to exit"),
