@@ -24,6 +24,7 @@ from .diskfaults import WorkspaceError
 
 _NS_SETUP, _NS_INDEX, _NS_TURN = 0x43414401, 0x43414402, 0x43414403  # "CAD" + 1..3
 CONNECT_TIMEOUT_S = 5.0
+SETUP_WAIT_S = 60.0
 
 
 class BackendUnavailable(WorkspaceError):
@@ -71,17 +72,22 @@ class Postgres:
             raise _unreachable(url, exc) from exc
 
     def _setup(self) -> None:
+        """The tables, once per database. The setup lock is polled, never waited on: a statement waiting
+        on it holds a snapshot, which the saver's ``CREATE INDEX CONCURRENTLY`` in the process that holds
+        the lock would wait for (a deadlock between two processes starting together)."""
         from langgraph.checkpoint.postgres import PostgresSaver
 
-        with self.pool.connection() as conn, conn.transaction():
-            conn.execute("SELECT pg_advisory_xact_lock(%s, 0)", (_NS_SETUP,))
-            conn.execute("CREATE TABLE IF NOT EXISTS cadagent_versions (thread_id text NOT NULL, "
-                         "version integer NOT NULL, claimed_at timestamptz NOT NULL DEFAULT now(), "
-                         "PRIMARY KEY (thread_id, version))")
         with self.pool.connection() as conn:
-            conn.execute("SELECT pg_advisory_lock(%s, 0)", (_NS_SETUP,))
+            deadline = time.monotonic() + SETUP_WAIT_S
+            while not conn.execute("SELECT pg_try_advisory_lock(%s, 0)", (_NS_SETUP,)).fetchone()[0]:
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"another process has been setting up the database for {SETUP_WAIT_S:g} s")
+                time.sleep(0.05)
             try:
-                PostgresSaver(conn).setup()  # its migrations are idempotent; the lock keeps them in turn
+                conn.execute("CREATE TABLE IF NOT EXISTS cadagent_versions (thread_id text NOT NULL, "
+                             "version integer NOT NULL, claimed_at timestamptz NOT NULL DEFAULT now(), "
+                             "PRIMARY KEY (thread_id, version))")
+                PostgresSaver(conn).setup()  # its migrations, those not run yet
             finally:
                 conn.execute("SELECT pg_advisory_unlock(%s, 0)", (_NS_SETUP,))
 

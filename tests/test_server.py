@@ -180,6 +180,28 @@ def test_kill_9_mid_turn_and_the_other_process_goes_on_with_nothing_lost(agent_p
     assert answer["sizes"]["1"][0] == pytest.approx(60.0, abs=1e-6)
 
 
+OPEN = "import sys; from cadagent.agent.pg import Postgres; db = Postgres(sys.argv[1]); print(db.claim('t', 1)); db.close()"
+
+
+def test_six_processes_opening_a_fresh_database_at_once_set_it_up_once_and_take_distinct_numbers(pg_url):
+    """The setup lock is polled: waiting on it would deadlock with the saver's CREATE INDEX CONCURRENTLY."""
+    import psycopg
+
+    base, fresh = pg_url.rsplit("/", 1)[0], f"{pg_url.rsplit('/', 1)[1]}_fresh"
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{fresh}"')
+    try:
+        procs = [subprocess.Popen([sys.executable, "-c", OPEN, f"{base}/{fresh}"], stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+                 for _ in range(6)]
+        outs = [p.communicate(timeout=120) for p in procs]
+        assert [p.returncode for p in procs] == [0] * 6, [err[-300:] for _, err in outs]
+        assert sorted(int(out) for out, _ in outs) == [1, 2, 3, 4, 5, 6]
+    finally:
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{fresh}" WITH (FORCE)')
+
+
 def test_an_unreachable_postgres_is_said_at_start_with_no_fallback(tmp_path):
     from cadagent.agent.runtime import Agent, WorkspaceError
     from cadagent.bench.servers import free_port
