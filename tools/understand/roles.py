@@ -20,6 +20,9 @@ RESPECTIVELY = re.compile(r"\b(length|width|height|depth|thickness|diameter)(?:,
                           r"(length|width|height|depth|thickness|diameter)(?:,?\s*(?:and\s+)?(length|width|height|"
                           r"depth|thickness|diameter))?\s+(?:of|are|is|measuring|measure)?\s*(?:approximately|about|"
                           r"roughly|around)?\s*")
+NOT_THINGS = {"units", "inches", "mms", "cms", "times", "degrees", "degs", "holes", "teeth", "walls", "legs", "sides",
+              "rows", "columns", "millimeters", "millimetres", "centimeters", "centimetres", "meters", "metres", "thous",
+              "deep", "apart", "is", "was", "has", "as"}
 COUNT_NOUNS = r"(?:holes?|bolts?|screws?|slots?|teeth|tooth|bores|openings?|cutouts?|pins?|ribs?)"
 BETWEEN = r"(?:(?!with\b|and\b|plus\b|on\b|in\b|at\b|for\b|to\b|of\b)[a-z'-]+|#\d+|m\d+(?:\.\d+)?|dia\s*[\d.]+|[\d.]+\s*mm|x\s*[\d.]+)"
 
@@ -77,6 +80,14 @@ def tag(t: str) -> Tagging:
                 it.group, it.pos = len(out.groups), k
             out.groups.append(g)
         i = j + 1
+    after, a_table = _table("after")
+    # "three faces", "four lines", "two parts": a bare whole number before a plural noun counts things
+    for it in items:
+        if it.role or not it.num.integer:
+            continue
+        m = re.match(r"^\s*(?:[a-z]+\s+)?([a-z]+s)\b", t[it.num.end:])
+        if m and m.group(1) not in NOT_THINGS and not after.match(t[it.num.end:]):
+            it.role, it.via = "count", m.group(1)
     # "a length, width and height of 0.75, 0.52 and 0.19 units, respectively"
     for m in RESPECTIVELY.finditer(t):
         names = [g for g in m.groups() if g]
@@ -85,7 +96,6 @@ def tag(t: str) -> Tagging:
                                               for a, b in zip(follow, follow[1:])) and follow[0].num.start - m.end() < 3:
             for it, name in zip(follow, names):
                 it.role, it.via = ("width" if name == "depth" else name), "respectively"
-    after, a_table = _table("after")
     before, b_table = _table("before")
     used_after: set[int] = set()
     # counts first: a bare integer before a countable noun ("six holes", "4 x 9 holes", "8 dia 18 holes")
