@@ -103,11 +103,15 @@ STEPS: dict[str, Step] = {
                                                      "code", "attempts", "route_note"),
                     writes=("answer",), thread_writes=("messages",), describe=_ANSWER),
     "explain": Step(explain.explain, "Explain", reads=("attachment", "explain_path", "request"),
-                    writes=("answer", "check", "code", "exec", "title"), describe=_ANSWER),
+                    writes=("answer", "check", "code", "exec", "title"),
+                    describe=lambda d: "built and measured the document" if (d.get("check") or {}).get("ok")
+                    else "nothing built"),
     "question": Step(answers.question, "Answer the question", reads=("request",), writes=("answer", "check"),
-                     describe=_ANSWER),
+                     describe=lambda d: "answered from the current version's measurements"
+                     if (d.get("check") or {}).get("answered") else "nothing to answer from"),
     "undo": Step(versions.undo, "Restore", reads=("target",),
-                 writes=("answer", "check", "code", "spec", "exec", "title"), describe=_ANSWER),
+                 writes=("answer", "check", "code", "spec", "exec", "title"),
+                 describe=lambda d: "rebuilt the earlier version" if (d.get("check") or {}).get("ok") else "nothing restored"),
     "take_code": Step(versions.take_code, "Your script", reads=("code_input",), writes=("code", "attempts", "path"),
                       describe=lambda d: "running your script"),
     "set_parameters": Step(versions.set_parameters, "Set parameters", reads=("target", "changes"),
