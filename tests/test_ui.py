@@ -158,3 +158,17 @@ def test_a_turn_cut_by_a_restart_says_so_and_keeps_earlier_steps(page):
     assert history[-1]["content"].startswith("Interrupted — nothing saved")
     assert [m for m in history if m.get("metadata", {}).get("status") == "done"] == steps
     assert not h.traces.load("s6")["pending"]
+
+
+def test_new_design_keeps_the_old_one_reachable(page):
+    from cadagent.ui.handlers import OUTPUTS
+
+    h, last, _ = page
+    last(h.send(PLATE, [], "s7", 3))
+    *outs, designs, menu = h.new_design("s7", [])
+    assert dict(zip(OUTPUTS, outs))["chat"] == [] and outs[0] != "s7"
+    assert [d["sid"] for d in designs] == ["s7"] and len(menu["choices"]) == 1
+    *outs, designs, _ = h.open_design(menu["choices"][0], outs[0], designs)
+    reopened = dict(zip(OUTPUTS, outs))
+    assert reopened["sid"] == "s7" and "v1 saved" in _answer(reopened["chat"])
+    assert reopened["viewer"]["label"] == "v1 of 1 · current"

@@ -189,6 +189,8 @@ def build_app(agent, providers: list | None = None) -> gr.Blocks:
         compare.click(h.compare, [pick, other, sid], [compared], api_name="compare", **light)
 
         new.click(h.new_design, [sid, designs], outs + [designs, reopen], api_name="new_design", **light)
+        # the chat's trash icon is "new design" too: the conversation it clears stays under Your designs
+        chat.clear(h.new_design, [sid, designs], outs + [designs, reopen], api_name=False, **light)
         reopen.input(h.open_design, [reopen, sid, designs], outs + [designs, reopen], api_name="open_design",
                      **light)
 
