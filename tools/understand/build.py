@@ -196,7 +196,10 @@ class Build:
         R = b.pop("radius")
         if D is None and R is not None:
             D = 2 * R
-        H = b.pop("height") or b.pop("thickness") or b.pop("length") or b.pop("width")
+        H = b.pop("height") or b.pop("thickness")
+        if D is None and H is not None:      # "0.75 units wide and 0.64 units tall": wide is across
+            D = b.pop("width") or b.pop("length")
+        H = H or b.pop("length") or b.pop("width")
         if dims and D is None and len(dims) == 2:
             D, H = dims[0], H or dims[1]
         elif dims and len(dims) == 2 and H is None:

@@ -73,7 +73,7 @@ def understand(text: str) -> Understanding:
         # a shape it knows but cannot size (an L-shaped part with only its overall sizes): when the
         # request gives the overall length, width and height, the block they span is the candidate
         box = _read(text, t, force="box")
-        if box.spec is not None and not box.missing and not any("thickness given" in n for n in box.notes):
+        if box.spec is not None and not box.missing and not any(n.startswith("no thickness given") for n in box.notes):
             box.notes.insert(0, f"the {out.body.replace('_', ' ')} needs {'; '.join(out.missing)}: approximated "
                                 "by the block its overall sizes span")
             box.candidates[0].notes = list(box.notes)
