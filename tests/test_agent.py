@@ -33,6 +33,7 @@ class ScriptedChatModel(BaseChatModel):
 
     replies: list[str]
     prompts: list[str] = []
+    finish_reason: str = ""   # reported with every reply (an empty reply with "SAFETY" is a refusal)
 
     @property
     def _llm_type(self) -> str:
@@ -41,7 +42,8 @@ class ScriptedChatModel(BaseChatModel):
     def _generate(self, messages, stop=None, run_manager=None, **kwargs):
         self.prompts.append("\n".join(str(m.content) for m in messages))
         reply = self.replies[min(len(self.prompts) - 1, len(self.replies) - 1)]
-        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=reply))])
+        meta = {"finish_reason": self.finish_reason} if self.finish_reason else {}
+        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=reply, response_metadata=meta))])
 
 
 @pytest.fixture()

@@ -7,10 +7,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from langchain_core.language_models.chat_models import BaseChatModel
-from langchain_core.messages import AIMessage
-from langchain_core.outputs import ChatGeneration, ChatResult
-
 from cadagent.agent.contract import RunCode
 from cadagent.agent.intent import parse_intent, route_message
 from cadagent.agent.model_calls import ModelCaller
@@ -18,28 +14,12 @@ from cadagent.agent.providers import get
 from cadagent.agent.runtime import Agent
 from cadagent.config import load_settings
 
+from .test_agent import ScriptedChatModel
+
 TABLE = yaml.safe_load((Path(__file__).parent / "data" / "routing_table.yaml").read_text(encoding="utf-8"))
 BOX = "import cadquery as cq\nresult = cq.Workplane().box(60, 40, 5)\n"
 VERSIONS = [{"version": 1, "title": "plate", "summary": "60 x 40 x 5"},
             {"version": 2, "title": "plate", "summary": "70 x 40 x 5"}]
-
-
-class Scripted(BaseChatModel):
-    """Answers from a list, in order; an empty reply carries a finish reason (a refusal)."""
-
-    replies: list[str]
-    prompts: list[str] = []
-    finish_reason: str = ""
-
-    @property
-    def _llm_type(self) -> str:
-        return "scripted-router"
-
-    def _generate(self, messages, stop=None, run_manager=None, **kwargs):
-        self.prompts.append("\n".join(str(m.content) for m in messages))
-        reply = self.replies[min(len(self.prompts) - 1, len(self.replies) - 1)]
-        meta = {"finish_reason": self.finish_reason} if self.finish_reason else {}
-        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=reply, response_metadata=meta))])
 
 
 def test_the_routing_table_has_at_least_100_hand_written_phrasings():
@@ -53,7 +33,7 @@ def test_the_offline_router_reads_each_phrasing(row):
 
 
 def _caller(*replies, finish_reason=""):
-    llm = Scripted(replies=list(replies), prompts=[], finish_reason=finish_reason)
+    llm = ScriptedChatModel(replies=list(replies), prompts=[], finish_reason=finish_reason)
     return ModelCaller(llm=llm, provider=get("openai")), llm
 
 
@@ -110,7 +90,7 @@ def test_through_the_agent_the_model_decides_and_the_event_says_so(tmp_path, san
     """A provider that decides intent (openai here, with a scripted model) is asked once for the
     route, then for the code; the route event and the TurnResult name the model as the reader."""
     good = "```python\nimport cadquery as cq\nresult = cq.Workplane().box(70, 40, 5)\n```"
-    llm = Scripted(replies=['{"intent": "modify", "sizes": {"length": 70}}', good], prompts=[])
+    llm = ScriptedChatModel(replies=['{"intent": "modify", "sizes": {"length": 70}}', good], prompts=[])
     settings = load_settings(workspace=tmp_path / "ws", agent={"llm": "openai", "model": "scripted",
                                                                "base_url": "http://127.0.0.1:9/v1"})
     with Agent(settings, llm=llm, kb=kb, sandbox=sandbox) as agent:
