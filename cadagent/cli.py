@@ -126,6 +126,11 @@ def doctor_cmd(config: Optional[Path] = ConfigOpt) -> None:
     typer.echo(disk_report(settings.workspace, settings.storage))
     from cadagent.agent.backends import checks
 
+    from cadagent.agent.local_model.base import BASES
+    from cadagent.agent.local_model.base import status as base_status
+
+    for name in BASES:
+        typer.echo(f"local model {name}: {base_status(name, settings.workspace)['detail']}")
     typer.echo("stores:")
     found = checks(settings)
     for check in found:

@@ -3,8 +3,8 @@ the model alone (greedy, and best-of-N ranked by the checks), the parser alone
 (``cadagent.tools.understand``), and the ensemble (both sources in one ranking).
 
 A reading is *exact* when its validated spec equals the expected one with defaults filled in
-(names and the recorded unit aside); *body* when the body kind matches; *sizes* when the body's
-numbers all match too.
+(names, ids and the recorded unit aside; a cylinder with one centred through hole counts as the
+tube it is); *body* when the body kind matches; *sizes* when the body's numbers all match too.
 """
 
 from __future__ import annotations
@@ -23,8 +23,25 @@ def _dump(spec) -> dict | None:
     return ok.model_dump(mode="json", exclude={"units", "name"}) if ok is not None else None
 
 
+def _same_solid(d: dict) -> dict:
+    """One spelling per solid where two spell the same one: a cylinder with one centred through hole
+    is a tube."""
+    b, fs = d["body"], d["features"]
+    holes = [f for f in fs if f["kind"] == "hole"]
+    if b["kind"] == "cylinder" and len(holes) == 1 and holes[0]["at"] == {"kind": "center"} and \
+            holes[0]["on"] in ("top", "bottom") and holes[0]["depth"] is None and not holes[0]["cbore"] \
+            and not holes[0]["csink"] and isinstance(holes[0]["size"], (int, float)):
+        d = {**d, "body": {"id": b["id"], "name": b["name"], "kind": "tube", "outer_diameter": b["diameter"],
+                           "inner_diameter": holes[0]["size"], "height": b["height"], "standard": None,
+                           "size": None},
+             "features": [f for f in fs if f is not holes[0]]}
+    return d
+
+
 def compare(got: dict | None, want: dict) -> dict:
     g, w = _dump(got), _dump(want)
+    if g is not None:
+        g, w = _same_solid(g), _same_solid(w)
     if g is None:
         return {"valid": False, "body": False, "sizes": False, "exact": False}
     gb = {k: v for k, v in g["body"].items() if k not in ("id", "name")}
