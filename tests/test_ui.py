@@ -172,3 +172,18 @@ def test_new_design_keeps_the_old_one_reachable(page):
     reopened = dict(zip(OUTPUTS, outs))
     assert reopened["sid"] == "s7" and "v1 saved" in _answer(reopened["chat"])
     assert reopened["viewer"]["label"] == "v1 of 1 · current"
+
+
+def test_every_example_chip_builds_a_part(page):
+    from cadagent.ui.wording import page_data
+
+    h, last, _ = page
+    sizes = []
+    for i, chip in enumerate(page_data()["examples"]):
+        out = last(h.example(i, [], f"chip-{i}", 3))
+        answer = _answer(out["chat"])
+        assert not answer.startswith("✗"), (chip["display_text"], answer)
+        assert out["viewer"]["label"] == "v1 of 1 · current", chip["display_text"]
+        sizes.append(out["viewer"]["size"])
+    assert sizes == ["60.0 × 40.0 × 5.0 mm", "80.0 × 80.0 × 10.0 mm", "44.0 × 44.0 × 8.0 mm", "50.0 × 50.0 × 40.0 mm",
+                     "75.0 × 75.0 × 20.0 mm"]

@@ -136,7 +136,7 @@ class Handlers:
     def busy(self, sid: str | None) -> bool:
         """A page is following a turn of this session now."""
         turn = self.running.get(sid or "")
-        return turn is not None and turn.followed
+        return turn is not None and turn.followed and not turn.done.is_set()
 
     def poll(self, sid: str | None):
         """While a turn of this session runs with no page following it (after a reload): its chat so far."""
