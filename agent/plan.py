@@ -188,7 +188,9 @@ def _spec_facts(plan: Plan) -> None:
         return
     e = expectations(part)
     assumed = " ".join(u.notes)
-    if e.get("bbox_exact") and not u.notes:
+    body_assumed = any(w in n for n in u.notes for w in ("thickness given", "height given", "length given",
+                                                         "face width given", "no shape named", "approximated"))
+    if e.get("bbox_exact") and not body_assumed:
         plan.extents = sorted(round(hi - lo, 6) for lo, hi in zip(e["bbox_min"], e["bbox_max"]))
         plan.must_have = []
     table_sized = {f["id"] for f in u.spec.get("features", []) if isinstance(f.get("size"), str)}

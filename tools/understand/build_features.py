@@ -200,6 +200,9 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
     if m:
         edge = {"front": "lower", "back": "upper", "top": "upper", "bottom": "lower"}.get(m.group(2), m.group(2))
         return {"kind": "from_edge", "edge": edge, "distance": float(m.group(1)) * bd.unit_mm}
+    if not re.search(r"\b(cent(?:er|re)d?|middle|axis|axial|concentric|through it|through the part|bore|on top)\b",
+                     words + " " + t.noun):
+        bd.notes.append(f"no place given for the {t.noun}: centred")
     return {"kind": "center"}
 
 

@@ -86,7 +86,9 @@ def tag(t: str) -> Tagging:
         if it.role or not it.num.integer:
             continue
         m = re.match(r"^\s*(?:[a-z]+\s+)?([a-z]+s)\b", t[it.num.end:])
-        if m and m.group(1) not in NOT_THINGS and not after.match(t[it.num.end:]):
+        am = after.match(t[it.num.end:])
+        corners = am is not None and m is not None and m.group(1) in ("corners", "edges") and it.num.value <= 12
+        if m and m.group(1) not in NOT_THINGS and (not am or corners):      # "four rounded corners": a count
             it.role, it.via = "count", m.group(1)
     # "a length, width and height of 0.75, 0.52 and 0.19 units, respectively"
     for m in RESPECTIVELY.finditer(t):
