@@ -202,8 +202,8 @@ def _spec_facts(plan: Plan) -> None:
         v = e.get(key)
         if not v or skip[key]:
             continue
-        if key == "holes":
-            v = [h for h in v if not set(h.get("features", ())) & table_sized]
+        if key == "holes" and any(set(h.get("features", ())) & table_sized for h in v):
+            continue     # an "M8 clearance" hole may be drilled fine, normal or coarse: no exact holes to check
         if v:
             out[key] = v
     plan.features_expected = out
