@@ -23,6 +23,7 @@ footer {display: none !important}
 #send:disabled, #stop:disabled {opacity: .55}
 #composer, #design-row, #downloads-row {flex-wrap: nowrap; gap: 8px}
 #turn-note:empty, #feedback-note:empty {display: none}
+#turn-note, #turn-note *, #feedback-note, #feedback-note *, #code-note, #code-note * {overflow: visible !important}
 #turn-note p, #feedback-note p {margin: 0}
 #code-note {color: #8a2c0d}
 #chat .duration {color: #4b5563 !important}
@@ -65,7 +66,7 @@ def build_app(agent, providers: list | None = None) -> gr.Blocks:
                 js_on_load=A11Y)
         with gr.Row(elem_id="main-row"):
             with gr.Column(scale=5, elem_id="chat-col"):
-                chat = gr.Chatbot(label="Conversation", height=520, elem_id="chat", buttons=["copy", "copy_all"],
+                chat = gr.Chatbot(label="Conversation", height=470, elem_id="chat", buttons=["copy", "copy_all"],
                                   feedback_options=("Like", "Dislike"),
                                   examples=[{"text": c["display_text"], "display_text": c["display_text"]}
                                             for c in page_data()["examples"]],
@@ -80,10 +81,6 @@ def build_app(agent, providers: list | None = None) -> gr.Blocks:
                 chip = gr.Number(visible=False, precision=0)  # the example chip being sent
                 note = gr.Markdown("", elem_id="turn-note")
                 feedback_note = gr.Markdown("", elem_id="feedback-note")
-                with gr.Row(elem_id="design-row", equal_height=True):
-                    new = gr.Button("New design", elem_id="new-design", scale=1, min_width=120)
-                    reopen = gr.Dropdown([], label="Your designs (this browser)", elem_id="designs", scale=3,
-                                         interactive=True)
                 with gr.Row(equal_height=False):
                     with gr.Accordion("Upload CAD JSON or a CadQuery script", open=False):
                         upload = gr.File(file_types=[".json", ".py"], label="File", elem_id="upload")
@@ -93,6 +90,10 @@ def build_app(agent, providers: list | None = None) -> gr.Blocks:
                                                label="Model (providers with their status)", interactive=True)
                         attempts = gr.Slider(1, 6, value=agent.deps.max_attempts, step=1,
                                              label="Attempts per turn")
+                with gr.Row(elem_id="design-row", equal_height=True):
+                    new = gr.Button("New design", elem_id="new-design", scale=1, min_width=120, size="sm")
+                    reopen = gr.Dropdown([], label="Your designs (this browser)", elem_id="designs", scale=3,
+                                         interactive=True)
             with gr.Column(scale=5, elem_id="work-col"):
                 with gr.Tabs():
                     with gr.Tab("3D"):

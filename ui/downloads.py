@@ -7,11 +7,31 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+import time
 import zipfile
 from pathlib import Path
 
 FORMATS = (("step", "step"), ("stl", "stl"), ("glb", "glb"), ("script", "py"))  # (the version's file kind, ext)
 ROOT = Path(tempfile.gettempdir()) / "cadagent-downloads"
+KEEP_S = 86400  # named copies older than a day are removed (the version folders keep the files)
+_pruned = [0.0]
+
+
+def prune(now: float | None = None) -> int:
+    """Remove the named copies of sessions untouched for a day (at most once an hour); how many went."""
+    now = time.time() if now is None else now
+    if now - _pruned[0] < 3600 or not ROOT.is_dir():
+        return 0
+    _pruned[0] = now
+    gone = 0
+    for folder in ROOT.iterdir():
+        try:
+            if now - folder.stat().st_mtime > KEEP_S:
+                shutil.rmtree(folder, ignore_errors=True)
+                gone += 1
+        except OSError:
+            continue
+    return gone
 
 
 def design_name(title: str | None) -> str:
@@ -22,6 +42,7 @@ def design_name(title: str | None) -> str:
 
 def files(sid: str, version) -> dict[str, str]:
     """{ext: path} of the named copies of a :class:`Version`'s files (made once), "zip" holding all."""
+    prune()
     stem = f"{design_name(version.title)}_v{version.number}"
     folder = ROOT / re.sub(r"[^A-Za-z0-9_-]", "", sid)[:64] / stem
     out: dict[str, str] = {}
