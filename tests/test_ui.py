@@ -135,10 +135,8 @@ def test_page_wording_and_pasted_cad_json(page, tmp_path):
     from cadagent.ui.wording import for_page
 
     h, last, _ = page
-    text = for_page("bad /tmp/gradio/0f3c9a/bracket.json (see /work/main/examples/a.json); "
-                    "choose an LLM provider (e.g. --llm gemini or --llm openai).")
-    assert "/tmp" not in text and "/work" not in text and "--llm" not in text
-    assert "bracket.json" in text and "Model menu" in text
+    text = for_page("bad /tmp/gradio/0f3c9a/bracket.json (see /work/main/examples/a.json); 60/40 mm")
+    assert text == "bad bracket.json (see a.json); 60/40 mm"
     doc = (Path(__file__).resolve().parents[1] / "ui" / "samples" / "block_with_hole.json").read_text()
     out = last(h.send(doc, [], "s5", 3))
     assert out["chat"][0]["content"] == "(pasted a CAD JSON document)"
@@ -187,3 +185,14 @@ def test_every_example_chip_builds_a_part(page):
         sizes.append(out["viewer"]["size"])
     assert sizes == ["60.0 × 40.0 × 5.0 mm", "80.0 × 80.0 × 10.0 mm", "44.0 × 44.0 × 8.0 mm", "50.0 × 50.0 × 40.0 mm",
                      "75.0 × 75.0 × 20.0 mm"]
+
+
+def test_model_menu_names_providers_and_refuses_unready_ones(page):
+    from cadagent.ui.handlers import Handlers
+
+    h, last, _ = page
+    menu = Handlers(h.agent).providers  # the real statuses
+    assert ("offline" in [name for _, name in menu]) and all(label.startswith(name) for label, name in menu)
+    out = last(h.send("a plate 10 x 10 x 1 mm", [], "s8", 3, provider="gemini"))
+    assert "Cannot use that model: the provider 'gemini' is not ready" in _answer(out["chat"])
+    assert h.agent.versions("s8") == []

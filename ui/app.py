@@ -86,7 +86,7 @@ def build_app(agent, providers: list | None = None) -> gr.Blocks:
                         upload = gr.File(file_types=[".json", ".py"], label="File", elem_id="upload")
                         explain_btn = gr.Button("Explain / build", elem_id="explain")
                     with gr.Accordion("Model and settings", open=False):
-                        provider = gr.Dropdown(h.providers, value=(h.providers or [None])[0], elem_id="provider",
+                        provider = gr.Dropdown(h.providers, value=(h.providers[0][1] if h.providers else None), elem_id="provider",
                                                label="Model (providers with their status)", interactive=True)
                         attempts = gr.Slider(1, 6, value=agent.deps.max_attempts, step=1,
                                              label="Attempts per turn")

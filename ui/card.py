@@ -47,8 +47,10 @@ def show(version) -> dict:
     features = [f.get("kind", "") for f in (version.spec or {}).get("features") or [] if isinstance(f, dict)]
     what = f": a {str(kind).replace('_', ' ')}" if kind else ""
     what += (" with " + ", ".join(str(k).replace("_", " ") for k in features)) if features else ""
+    assumed = [a for a in getattr(version, "assumed", None) or [] if a]
+    note = ("\n\nAssumed: " + "; ".join(assumed) + ".") if assumed else ""
     return {"card_title": f"**What I understood (v{version.number}{what})**: edit a value, then *Rebuild with these "
-                          "values* (no model call).", "card": rows}
+                          f"values* (no model call).{note}", "card": rows}
 
 
 def changes(version, rows) -> dict:

@@ -46,17 +46,17 @@ class Handlers:
 
         self.agent = agent
         self.statuses = providers if providers is not None else status(agent.settings)
-        self.providers = [st.label() for st in self.statuses]
+        self.providers = [(st.label(), st.name) for st in self.statuses]  # (what the menu shows, the name)
         self.workspace = Path(agent.workspace)
         self.traces = Traces(self.workspace / "ui")
         self.running: dict[str, Turn] = {}
         self._agents = {agent.settings.agent.llm: agent}
         self._agents_lock = threading.Lock()
 
-    def agent_for(self, label: str | None):
+    def agent_for(self, name: str | None):
         """The agent for the chosen provider (built once, sharing the sandbox, store and checkpoints);
         raises ValueError with the provider's status when it is not ready."""
-        name = (label or "").split(" ", 1)[0] or self.agent.settings.agent.llm
+        name = name or self.agent.settings.agent.llm
         with self._agents_lock:
             if name in self._agents:
                 return self._agents[name]

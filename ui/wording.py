@@ -1,5 +1,5 @@
-"""What the page says: the agent's text made fit for a browser (no server paths, the page's own words
-for its controls), and CAD JSON pasted into the chat recognised."""
+"""What the page says: the agent's text without server paths, and CAD JSON pasted into the chat
+recognised."""
 
 from __future__ import annotations
 
@@ -20,11 +20,8 @@ def page_data() -> dict:
 
 
 def for_page(text: str) -> str:
-    """The agent's message as the page shows it: server paths cut to file names, CLI flags in UI words."""
-    text = _PATH.sub(r"\1", text or "")
-    for pattern, replacement in page_data()["wording"]:
-        text = re.sub(pattern, replacement, text)
-    return text
+    """The agent's message as the page shows it: server paths cut to their file names."""
+    return _PATH.sub(r"\1", text or "")
 
 
 def pasted_cadjson(text: str) -> dict | list | None:
