@@ -2,10 +2,10 @@
 sessions spread over 2 UI processes that share a Postgres (checkpoints, version index, turn locks),
 a Chroma server and one files folder; p50 / p95 turn latency side by side.
 
-Both sides are real ``cadagent ui`` processes driven through the Gradio client, with the same
-sandbox workers in all (one process with ``workers``, or two with half each), the same
-knowledge base (built once, then served embedded or by ``chroma run`` over a copy) and the offline
-engine. The servers are throwaway ones (:mod:`.servers`)."""
+Both sides are real ``cadagent ui`` processes, all running at once, driven through the Gradio client
+in alternating rounds, with the same sandbox workers in all (one process with ``workers``, or two
+with half each), the same knowledge base (built once, then served embedded or by ``chroma run``
+over a copy) and the offline engine. The servers are throwaway ones (:mod:`.servers`)."""
 
 from __future__ import annotations
 
@@ -76,47 +76,63 @@ def _stop(procs: list[tuple[subprocess.Popen, str]]) -> None:
             proc.wait()
 
 
-def _run_side(root: Path, envs: list[dict[str, str]], sessions: int, turns: int, tag: str) -> dict:
-    procs = [_start_ui(root, f"{tag}-{i}", env) for i, env in enumerate(envs)]
-    try:
-        _wait_ready(procs, root)
-        urls = [url for _, url in procs]
-        _drive(urls, len(urls), 1, f"{tag}-warm")  # each process: its first turn loads what it loads lazily
-        t0 = time.perf_counter()
-        lat, errors = _drive(urls, sessions, turns, tag)
-        wall = time.perf_counter() - t0
-    finally:
-        _stop(procs)
-    return {"p50": percentile(lat, 50), "p95": percentile(lat, 95), "turns": len(lat), "wall": wall,
-            "errors": errors}
+def _measure(sides: dict[str, list[str]], sessions: int, turns: int, rounds: int) -> dict:
+    """Both setups' processes run all along; the rounds alternate which setup is driven first, so a
+    change in the machine's load between rounds falls on both alike. Latencies pooled per setup."""
+    lat = {name: [] for name in sides}
+    errors = {name: [] for name in sides}
+    wall = dict.fromkeys(sides, 0.0)
+    for name, urls in sides.items():
+        _drive(urls, len(urls), 1, f"{name}-warm")  # each process: its first turn loads what it loads lazily
+    order = list(sides)
+    for r in range(rounds):
+        for name in (order if r % 2 == 0 else order[::-1]):
+            t0 = time.perf_counter()
+            got, errs = _drive(sides[name], sessions, turns, f"{name}-{r}")
+            wall[name] += time.perf_counter() - t0
+            lat[name] += got
+            errors[name] += errs
+    return {name: {"p50": percentile(lat[name], 50), "p95": percentile(lat[name], 95), "turns": len(lat[name]),
+                   "wall": wall[name] / rounds, "errors": errors[name]} for name in sides}
 
 
-def run_benchmark(settings, echo=print, sessions: int = 8, turns: int = 4, processes: int = 2) -> dict:
+def run_benchmark(settings, echo=print, sessions: int = 8, turns: int = 4, processes: int = 2,
+                  rounds: int = 2) -> dict:
     from cadagent.knowledge.search import KnowledgeBase
 
     root = Path(tempfile.mkdtemp(prefix="cadagent-server-bench-"))
     load = os.getloadavg()
     workers = settings.sandbox.workers
     base = {"CADAGENT_AGENT__LLM": "offline", "PYTHONUNBUFFERED": "1"}
+    procs: list[tuple[subprocess.Popen, str]] = []
     try:
         echo(f"building the knowledge base once (workspace {root / 'embedded'}) …")
         KnowledgeBase(root / "embedded").build()
         served = root / "chroma-served"
         shutil.copytree(root / "embedded" / "kb" / "chroma", served)
-        embedded_env = {**base, "CADAGENT_WORKSPACE": str(root / "embedded"),
-                        "CADAGENT_SANDBOX__WORKERS": str(workers)}
-        results = {"embedded": _run_side(root, [embedded_env], sessions, turns, "embedded")}
         with Postgres() as pg_url, ChromaServer(served) as kb_url:
             per = max(1, workers // processes)
-            envs = [{**base, "CADAGENT_WORKSPACE": str(root / f"server-{i}"), "CADAGENT_FILES": str(root / "files"),
-                     "CADAGENT_CHECKPOINT_URL": pg_url, "CADAGENT_KB_URL": kb_url,
-                     "CADAGENT_SANDBOX__WORKERS": str(per)} for i in range(processes)]
-            results["server"] = _run_side(root, envs, sessions, turns, "server")
+            envs = {"embedded": [{**base, "CADAGENT_WORKSPACE": str(root / "embedded"),
+                                  "CADAGENT_SANDBOX__WORKERS": str(workers)}],
+                    "server": [{**base, "CADAGENT_WORKSPACE": str(root / f"server-{i}"),
+                                "CADAGENT_FILES": str(root / "files"), "CADAGENT_CHECKPOINT_URL": pg_url,
+                                "CADAGENT_KB_URL": kb_url, "CADAGENT_SANDBOX__WORKERS": str(per)}
+                               for i in range(processes)]}
+            sides = {}
+            for name, side_envs in envs.items():
+                started = [_start_ui(root, f"{name}-{i}", env) for i, env in enumerate(side_envs)]
+                procs += started
+                sides[name] = [url for _, url in started]
+            _wait_ready(procs, root)
+            results = _measure(sides, sessions, turns, rounds)
+            _stop(procs)
     finally:
+        _stop(procs)
         shutil.rmtree(root, ignore_errors=True)
     emb = results["embedded"]
-    echo(f"{sessions} concurrent sessions, {turns} turns each (offline engine), {workers} sandbox workers in all; "
-         f"{os.cpu_count()} cores, load average {load[0]:.1f} before / {os.getloadavg()[0]:.1f} after")
+    echo(f"{sessions} concurrent sessions, {turns} turns each, {rounds} rounds alternating (offline engine), "
+         f"{workers} sandbox workers in all; {os.cpu_count()} cores, load average {load[0]:.1f} before / "
+         f"{os.getloadavg()[0]:.1f} after")
     echo(f"{'setup':<40} {'turns':>5} {'p50 s':>7} {'p95 s':>7} {'p50 / embedded':>15} {'wall s':>7}")
     labels = {"embedded": "1 process, embedded (SQLite, Chroma dir)",
               "server": f"{processes} processes, Postgres + Chroma server"}

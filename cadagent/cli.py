@@ -240,6 +240,7 @@ def bench_server_cmd(
     sessions: int = typer.Option(8, "--sessions", min=1, help="concurrent sessions"),
     turns: int = typer.Option(4, "--turns", "-n", min=1, help="turns each session sends, one after another"),
     processes: int = typer.Option(2, "--processes", min=1, help="UI processes in server mode"),
+    rounds: int = typer.Option(2, "--rounds", min=1, help="rounds, alternating which setup goes first"),
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Concurrent sessions on one embedded UI process vs spread over UI processes that share a Postgres,
@@ -247,7 +248,8 @@ def bench_server_cmd(
     from cadagent.bench.server_bench import run_benchmark
 
     try:
-        run_benchmark(settings_from(config), echo=typer.echo, sessions=sessions, turns=turns, processes=processes)
+        run_benchmark(settings_from(config), echo=typer.echo, sessions=sessions, turns=turns, processes=processes,
+                      rounds=rounds)
     except RuntimeError as exc:  # a server that cannot be had here (Unavailable), a UI process that failed
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(2) from exc
