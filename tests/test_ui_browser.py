@@ -177,6 +177,9 @@ def test_phone_layout_and_accessibility(browser, server):
     assert _pixels_vary(page)
     page.screenshot(path=str(ARTIFACTS / "ui-phone-390x844.png"))
     assert _serious(page) == []
+    page.goto(url + "?__theme=dark")  # the same session in the dark theme
+    page.wait_for_function("window.cadViewer && window.cadViewer.host.dataset.state === 'shown'", timeout=30_000)
+    assert _serious(page) == []
     context.close()
 
 

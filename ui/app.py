@@ -17,6 +17,7 @@ from .wording import page_data
 
 CSS = viewer_mod.CSS + """
 footer {display: none !important}
+/* one rule per selector: Gradio scopes each rule's first selector, and .dark must win over the light one */
 #title h1 {font-size: 1.4rem; margin: 0}
 #title p {margin: 0; color: #374151}
 #send button, button#send {background: #1d4ed8; color: #fff; border-color: #1d4ed8}
@@ -28,6 +29,11 @@ footer {display: none !important}
 #code-note {color: #8a2c0d}
 #chat .duration {color: #4b5563 !important}
 #chat [role=button] .icon-button {pointer-events: none}
+.dark #title p {color: #d1d5db !important}
+.dark #chat .duration {color: #d1d5db !important}
+.dark input.subdued {color: #d1d5db !important}
+.dark #code-note {color: #fdba74 !important}
+.dark button[role=tab].selected {color: #fdba74 !important}
 input.subdued {color: #4b5563 !important}
 button[role=tab].selected {color: #9a3412 !important}
 @media (max-width: 700px) {
