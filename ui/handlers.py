@@ -8,7 +8,6 @@ the answer.
 
 from __future__ import annotations
 
-import re
 import shutil
 import threading
 import uuid
@@ -18,7 +17,7 @@ from cadagent.agent.contract import Message, Restore, RunCode, SetParameters
 from cadagent.agent.diskfaults import describe as describe_fault
 from cadagent.tools.results import thousands
 
-from . import card, downloads, feedback, viewer
+from . import card, compare, downloads, feedback, viewer
 from .traces import Traces
 from .turns import Turn
 from .wording import for_page, pasted_cadjson
@@ -314,21 +313,10 @@ class Handlers:
         yield from self.command(SetParameters(changes, version=number), shown, history, sid, attempts)
 
     def compare(self, a: str | None, b: str | None, sid: str) -> str:
-        """Two versions side by side: their sizes, volumes, requests, and the lines of code that differ."""
         versions = {f"v{v.number}": v for v in self._versions(sid)[0]}
         if a not in versions or b not in versions:
             return "Pick two versions to compare."
-        va, vb = versions[a], versions[b]
-        rows = [("size (mm)", " x ".join(f"{s:.1f}" for s in va.size), " x ".join(f"{s:.1f}" for s in vb.size)),
-                ("volume (mm³)", thousands(va.volume), thousands(vb.volume) + (
-                    f" ({(vb.volume - va.volume) / va.volume * 100:+.1f} %)" if va.volume else "")),
-                ("request", for_page(va.request)[:80], for_page(vb.request)[:80])]
-        params = card.diff(va, vb) or _parameter_diff(va.code, vb.code)
-        table = [f"| | {a} | {b} |", "|---|---|---|"] + [f"| {k} | {x} | {y} |" for k, x, y in rows]
-        table += [f"| {name} | {x} | {y} |" for name, x, y in params]
-        if not params:
-            table.append("| parameters | (no named value changed) | |")
-        return "\n".join(table)
+        return compare.table(versions[a], versions[b])
 
     def feedback(self, history: list, sid: str, index, liked) -> str:
         """One record per answer: a new rating of the same answer replaces its record."""
@@ -342,15 +330,6 @@ class Handlers:
             return f"Rating of answer {rec['turn']} removed."
         return f"Thanks — your rating of answer {rec['turn']}" + (f" (v{rec['version']})" if rec["version"] else "") \
             + " is saved."
-
-
-_ASSIGN = re.compile(r"^\s*([A-Za-z_]\w*)\s*=\s*([-+]?\d[\d_.eE+-]*)\s*(?:#.*)?$", re.M)
-
-
-def _parameter_diff(code_a: str, code_b: str) -> list[tuple[str, str, str]]:
-    """Named numeric values (``length = 60``) that differ between two scripts."""
-    a, b = dict(_ASSIGN.findall(code_a or "")), dict(_ASSIGN.findall(code_b or ""))
-    return [(k, a.get(k, "—"), b.get(k, "—")) for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)]
 
 
 def _code_note(error: dict) -> str:
