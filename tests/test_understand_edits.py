@@ -118,3 +118,30 @@ def test_intent_hint_for_the_router():
     assert intent_hint("hmm, go with 3 mm walls instead", shelled) == "modify"
     assert intent_hint("forget the gear. start over: a plain disc, 50 mm across, 8 thick", gear) == "new_design"
     assert intent_hint("how heavy is it in aluminium?", shelled) is None
+
+
+@pytest.mark.parametrize("text,check", [
+    ("make it longer by 20 mm", lambda s: s["body"]["length"] == 120),
+    ("add 20mm to the length", lambda s: s["body"]["length"] == 120),
+    ("make it 50% thicker", lambda s: s["body"]["height"] == 12),
+    ("make those holes countersunk, 10 mm head", lambda s: s["features"][0]["csink"]["diameter"] == 10),
+    ("counterbore the holes 9 mm x 4 deep", lambda s: s["features"][0]["cbore"] == {"diameter": 9, "depth": 4}),
+    ("space the holes 15 mm from the edges", lambda s: s["features"][0]["at"]["inset"] == 15),
+    ("make the corner holes 12 mm in", lambda s: s["features"][0]["at"]["inset"] == 12),
+    ("add two more holes", lambda s: s["features"][0]["at"]["counts"] == [3, 2]),
+    ("add a slot 20 x 6 in the middle", lambda s: (s["features"][1]["length"], s["features"][1]["width"]) == (20, 6)),
+])
+def test_edit_phrasings(text, check):
+    spec = understand("plate 100 x 60 x 8 with four 5 mm holes 10 mm in from the corners").spec
+    r = apply_edit(text, spec)
+    assert r.spec is not None and check(r.spec), r.explain()
+
+
+def test_edits_that_must_not_guess():
+    plate = understand("plate 100 x 60 x 8 with four 5 mm holes 10 mm in from the corners").spec
+    assert apply_edit("mirror the holes", plate).failed == ["mirroring is not built by the offline engine"]
+    cyl = understand("cylinder 40 dia 50 tall").spec
+    assert apply_edit("radius 25", cyl).spec["body"]["diameter"] == 50
+    box = understand("box 80x60x40, 2 mm walls, open top").spec
+    assert apply_edit("close the top", box).spec["features"][0]["open_face"] is None
+    assert apply_edit("make it 10 mm deeper", box).spec["body"]["height"] == 50

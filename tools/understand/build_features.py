@@ -303,6 +303,9 @@ def _pocket(bd: Build, t: Target, body: dict) -> None:
 
 def _slot(bd: Build, t: Target, body: dict) -> None:
     L, W, depth = t.pop("length"), t.pop("width"), t.pop("depth")
+    pair = sorted([v for v in t.loose + t.roles.get("size", []) if v.raw.group is not None], key=lambda v: v.raw.pos)
+    if L is None and W is None and len(pair) >= 2:
+        L, W = max(pair[0].mm, pair[1].mm), min(pair[0].mm, pair[1].mm)
     if L is None or W is None:
         bd.missing.append("the slot's length and width")
         return

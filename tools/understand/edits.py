@@ -38,7 +38,8 @@ HOLE_WORDS = re.compile(r"\b(more|so there are|spacing|pitch|apart|bolt circle|p
                         r"evenly spaced|in a row)\b")
 MOVE = re.compile(r"\b(?:move|shift|slide|offset)\b.*?\b(left|right|up|down|back|forward|front)\b")
 TAPER = re.compile(r"\b(taper|tapered|cone|conical|flatten the tip|top is)\b")
-PRONOUN = re.compile(r"\b(them|they|those|these|that|it)\b")
+CLOSE = re.compile(r"\b(close (?:the |its )?top|closed (?:top|box)|seal(?:ed)? (?:it|the top)|no opening|put a top on)\b")
+PRONOUN = re.compile(r"\b(them|they|those|these)\b")
 SWAP = re.compile(r"\b(swap|replace|instead of|change (?:that|those|it|them|the \w+) (?:to|into|for)|turn (?:that|those|"
                   r"it|them|the \w+) into|convert)\b")
 
@@ -115,6 +116,19 @@ class _Editor:
             return self.finish()
         if TAPER.search(self.t) and self.spec["body"]["kind"] == "cylinder":
             self.taper()
+        if "mirror" in kinds:
+            self.out.failed.append("mirroring is not built by the offline engine")
+            return self.finish()
+        if CLOSE.search(self.t) and self.feats("shell"):
+            sh = self.feats("shell")[-1]
+            self.apply(f"{sh['id']}: closed (no open face)", ops.replace_feature, sh["id"],
+                       {**{k: v for k, v in sh.items() if k != "id"}, "open_face": None})
+            return self.finish()
+        holes_now = self.feats("hole")
+        if ("csink" in kinds or "cbore" in kinds) and holes_now and not ADD_VERB.search(self.t):
+            self.swap(kinds)
+            self.sets()
+            return self.finish()
         if REMOVE.search(self.t) and not SWAP.search(self.t):
             self.remove(kinds or (["fillet"] if re.search(r"sharp (?:corners|edges)", self.t) else []))
         elif SWAP.search(self.t) and len({k for k in kinds if k != "hole"}) >= 1:
@@ -257,9 +271,11 @@ class _Editor:
         k = main[0]
         adding = bool(ADD_VERB.search(self.t)) and not re.search(r"\b(more|so there are|instead)\b", self.t)
         existing = self.feats(k)
-        if k in ("hole", "bore") and existing and re.search(
+        placing = any(it.role in ("inset", "spacing", "pcd", "count") for it in self.free()) or re.search(
+            r"\b\d+(?:\.\d+)?\s*(?:mm\s*)?in\b(?!\s*(?:dia|diameter))", self.t)
+        if k in ("hole", "bore") and existing and (re.search(
                 r"\b(more|so there are|make (?:it|that|them) \d+|\d+ holes|instead|same size|in a row|spacing|"
-                r"bolt circle|pcd|circle|apart|move)\b", self.t) and not adding:
+                r"bolt circle|pcd|circle|apart|move|space)\b", self.t) or placing) and not adding:
             self.change_holes(existing)
             return
         if k in ("bore", "hole") and self.spec["body"]["kind"] == "tube" and not existing:
@@ -293,6 +309,13 @@ class _Editor:
         self.out.notes += bd.notes
         self.out.failed += bd.missing
         for f in bd.features:
+            shells = [g for g in self.spec.get("features", []) if g["kind"] == "shell"]
+            if f["kind"] == "fillet" and f.get("edges") == "vertical" and shells and f["radius"] > shells[0]["thickness"]:
+                data = copy.deepcopy(self.spec)
+                data["features"].insert(data["features"].index(shells[0]), f)
+                self.apply(f"added {_describe(f)} (before the shell: it rounds the outline)",
+                           lambda s, d=data: ops.parse(d))
+                continue
             if f["kind"] == "shell" and self.spec.get("features"):
                 # a shell hollows the body first: holes, chamfers and the rest then cut the walls
                 data = copy.deepcopy(self.spec)
@@ -315,6 +338,9 @@ class _Editor:
 
     def change_holes(self, holes: list[dict]) -> None:
         inset = next((it for it in self.free(("inset",))), None)
+        if inset is None:
+            inset = next((it for it in self.free() if re.match(r"^\s*in\b(?!\s*(?:dia|diameter))",
+                                                              self.t[it.num.end:])), None)
         if inset is not None:
             corner = [h for h in holes if (h.get("at") or {}).get("kind") == "corners"]
             if corner:
@@ -327,6 +353,9 @@ class _Editor:
         count = next((it for it in self.free(("count",))), None)
         so = re.search(r"so there are (\d+)|make (?:it|that|them) (\d+)|(\d+) (?:holes|of them)", self.t)
         n = int(count.num.value) if count else int(next(g for g in so.groups() if g)) if so else None
+        more = re.search(r"\b(\d+) (?:more|extra|additional)\b", self.t)
+        if more and not re.search(r"so there are", self.t) and _count(at):
+            n = _count(at) + int(more.group(1))      # "add two more holes": on top of those there
         if count:
             self.used.add(count.num.start)
         if so:
@@ -439,6 +468,28 @@ class _Editor:
 
     def relative(self) -> None:
         t = self.t
+        for m in re.finditer(r"\b(longer|shorter|wider|narrower|taller|higher|lower|thicker|thinner|deeper|bigger|larger|"
+                             r"smaller)\s+by\b", t):
+            it = next((i for i in self.free() if i.num.start >= m.end() and i.num.start - m.end() < 4), None)
+            if it is not None:
+                role, sign = COMPARE[m.group(1)]
+                if t[it.num.end:it.num.end + 2].strip().startswith("%"):
+                    self.used.add(it.num.start)
+                    self.change(role, "scale", 1 + sign * it.num.value / 100)
+                else:
+                    self.change(role, "add", sign * self.take(it))
+        for m in re.finditer(r"\badd\s+([\d.]+)\s*(?:mm|cm|in|inch(?:es)?|\")?\s+to\s+(?:the\s+|its\s+)?(length|width|"
+                             r"height|thickness|diameter)\b", t):
+            it = next((i for i in self.free() if m.start() <= i.num.start < m.end()), None)
+            if it is not None:
+                self.change(m.group(2), "add", self.take(it))
+        for m in re.finditer(r"([\d.]+)\s*%\s*(longer|shorter|wider|narrower|taller|higher|thicker|thinner|bigger|larger|"
+                             r"smaller)\b", t):
+            it = next((i for i in self.free() if m.start() <= i.num.start < m.end()), None)
+            if it is not None:
+                self.used.add(it.num.start)
+                role, sign = COMPARE[m.group(2)]
+                self.change(role, "scale", 1 + sign * float(m.group(1)) / 100)
         # comparatives: "10 mm longer", "shorten it by 2 cm", "knock 50 mm off the length"
         for it in self.free():
             after = t[it.num.end:]
@@ -524,6 +575,8 @@ class _Editor:
         if not paths:
             self.out.failed.append(f"this {body['kind'].replace('_', ' ')} has no {role.replace('_', ' ')} to change")
             return
+        if role == "radius" and how in ("set", "add"):
+            value = 2 * value          # the body stores a diameter
         for path, field_ in paths:
             old = _get(body, path)
             if old is None:
@@ -547,7 +600,8 @@ def _paths(body: dict, role: str, t: str) -> list[tuple[str, str]]:
     if role == "main":
         return [(_longest(body), _longest(body))]
     table = {
-        "box": {"length": "length", "width": "width", "height": "height", "thickness": "height", "side": "length"},
+        "box": {"length": "length", "width": "width", "height": "height", "thickness": "height", "side": "length",
+                "depth": "height"},
         "rounded_rect": {"length": "length", "width": "width", "height": "height", "thickness": "height"},
         "cylinder": {"diameter": "diameter", "height": "height", "length": "height", "thickness": "height",
                      "radius": "diameter"},
