@@ -145,3 +145,21 @@ def test_edits_that_must_not_guess():
     box = understand("box 80x60x40, 2 mm walls, open top").spec
     assert apply_edit("close the top", box).spec["features"][0]["open_face"] is None
     assert apply_edit("make it 10 mm deeper", box).spec["body"]["height"] == 50
+
+
+@pytest.mark.parametrize("text,check", [
+    ("holes 2 mm bigger", lambda s: s["features"][0]["size"] == 7 and s["body"]["length"] == 100),
+    ("shrink it by 10%", lambda s: [s["body"][k] for k in ("length", "width")] == [90, 54]),
+    ("resize to 150 x 90 x 6", lambda s: [s["body"][k] for k in ("length", "width", "height")] == [150, 90, 6]),
+    ("move the holes 5 mm further in", lambda s: s["features"][0]["at"]["inset"] == 15),
+    ("get rid of the corner holes and put one 20mm hole in the middle",
+     lambda s: [(f["size"], f["at"]["kind"]) for f in s["features"]] == [(20, "center")]),
+    ("bump the thickness up to 10", lambda s: s["body"]["height"] == 10),
+    ("round over the top edges 2 mm", lambda s: s["features"][1] == {"id": "round", "kind": "fillet", "edges": "top",
+                                                                     "radius": 2}),
+])
+def test_more_edit_phrasings(text, check):
+    spec = understand("plate 100 x 60 x 8 with four 5 mm holes 10 mm in from the corners").spec
+    r = apply_edit(text, spec)
+    assert r.spec is not None and check(r.spec), r.explain()
+    assert apply_edit("knurl it", spec).failed == ["the offline engine does not build knurl"]

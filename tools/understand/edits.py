@@ -34,10 +34,11 @@ ADD_VERB = re.compile(r"\b(add|put|drill|cut|bore an?|make (?:a|an|some)|give it
                       r"place|include|with (?:a|an)|also|plus|mill|create|we need (?:a|an)|i need (?:a|an))\b")
 REMOVE = re.compile(r"\b(remove|delete|get rid of|take (?:off|away|out)|take (?:the |those |these |all )?\w+ (?:off|out|away)|"
                     r"drop|no more|without|lose|ditch|sharp corners|sharp edges|no (?:fillets?|chamfers?|holes?|rounds?))\b")
-HOLE_WORDS = re.compile(r"\b(more|so there are|spacing|pitch|apart|bolt circle|pcd|\d+\s*x\s*\d+(?!\s*(?:mm|cm|in))|"
+HOLE_WORDS = re.compile(r"\b(more|so there are|spacing|pitch|apart|bolt circle|pcd|(?<!x )(?<!x)\d{1,2}\s*x\s*\d{1,2}(?![\d.])(?!\s*(?:mm|cm|in|x))|"
                         r"evenly spaced|in a row)\b")
 MOVE = re.compile(r"\b(?:move|shift|slide|offset)\b.*?\b(left|right|up|down|back|forward|front)\b")
 TAPER = re.compile(r"\b(taper|tapered|cone|conical|flatten the tip|top is)\b")
+OPEN_TOP = re.compile(r"\b(no top|open (?:the |it at the )?top|take the top off|remove the top|no lid)\b")
 CLOSE = re.compile(r"\b(close (?:the |its )?top|closed (?:top|box)|seal(?:ed)? (?:it|the top)|no opening|put a top on)\b")
 PRONOUN = re.compile(r"\b(them|they|those|these)\b")
 SWAP = re.compile(r"\b(swap|replace|instead of|change (?:that|those|it|them|the \w+) (?:to|into|for)|turn (?:that|those|"
@@ -119,6 +120,16 @@ class _Editor:
         if "mirror" in kinds:
             self.out.failed.append("mirroring is not built by the offline engine")
             return self.finish()
+        from .request import unsupported_words
+        missing = unsupported_words(self.t) + [w for w in ("knurl",) if re.search(rf"\b{w}", self.t)]
+        if missing:
+            self.out.failed.append(f"the offline engine does not build {', '.join(dict.fromkeys(missing))}")
+            return self.finish()
+        if OPEN_TOP.search(self.t) and self.feats("shell"):
+            sh = self.feats("shell")[-1]
+            self.apply(f"{sh['id']}: open at the top", ops.replace_feature, sh["id"],
+                       {**{k: v for k, v in sh.items() if k != "id"}, "open_face": "top"})
+            return self.finish()
         if CLOSE.search(self.t) and self.feats("shell"):
             sh = self.feats("shell")[-1]
             self.apply(f"{sh['id']}: closed (no open face)", ops.replace_feature, sh["id"],
@@ -133,7 +144,8 @@ class _Editor:
             self.remove(kinds or (["fillet"] if re.search(r"sharp (?:corners|edges)", self.t) else []))
         elif SWAP.search(self.t) and len({k for k in kinds if k != "hole"}) >= 1:
             self.swap(kinds)
-        elif kinds and not (set(kinds) <= {"shell"} and self.spec["body"]["kind"] in ("profile", "tube")):
+        elif kinds and not (set(kinds) <= {"shell"} and self.spec["body"]["kind"] in ("profile", "tube")) and not (
+                self.out.done and not self.free()):
             self.feature_edit(kinds)
         elif not kinds and self.feats("hole") and HOLE_WORDS.search(self.t):
             self.change_holes(self.feats("hole"))
@@ -153,6 +165,28 @@ class _Editor:
             self.out.notes.append("numbers not used: " + ", ".join(leftover))
         self.out.spec = self.spec if self.out.done else None
         return self.out
+
+    def feature_delta(self, delta: float) -> bool:
+        """'holes 2 mm bigger', 'make the fillets smaller by 1': the named feature's size, not the part's."""
+        m = re.search(r"\b(holes?|bores?|fillets?|rounds?|chamfers?|bevels?|walls?)\b", self.t)
+        if not m:
+            return False
+        word = m.group(1).rstrip("s")
+        kind = {"hole": "hole", "bore": "hole", "fillet": "fillet", "round": "fillet", "chamfer": "chamfer",
+                "bevel": "chamfer", "wall": "shell"}[word]
+        feats = self.feats(kind)
+        if not feats:
+            self.out.failed.append(f"there is no {kind} to change")
+            return True
+        key = {"hole": "size", "fillet": "radius", "chamfer": "size", "shell": "thickness"}[kind]
+        for f in feats:
+            old = f.get(key)
+            if not isinstance(old, (int, float)):
+                self.out.failed.append(f"{f['id']} is sized by a table ({old}); give its new size")
+                continue
+            self.apply(f"{f['id']}.{key} {fmt(old)} → {fmt(old + delta)}", ops.set_parameter, f"{f['id']}.{key}",
+                       round(old + delta, 6))
+        return True
 
     def move(self, kinds: list[str]) -> None:
         """'move the hole 10 mm to the left': the feature's centre shifted on its face."""
@@ -337,6 +371,15 @@ class _Editor:
             self.used.add(it.num.start)
 
     def change_holes(self, holes: list[dict]) -> None:
+        corner = [h for h in holes if (h.get("at") or {}).get("kind") == "corners"]
+        further = re.search(r"\b(further|more) (in|inward|out|outward)\b|\bcloser to the (edges?|corners?|middle|cent(?:er|re))\b", self.t)
+        if further and corner and self.free():
+            f = corner[-1]
+            d = self.take(self.free()[0])
+            inward = (further.group(2) or "").startswith("in") or (further.group(3) or "").startswith(("middle", "cent"))
+            new = f["at"].get("inset", 0) + (d if inward else -d)
+            self.apply(f"{f['id']}: {fmt(new)} mm in from the corners", ops.set_parameter, f"{f['id']}.at.inset", new)
+            return
         inset = next((it for it in self.free(("inset",))), None)
         if inset is None:
             inset = next((it for it in self.free() if re.match(r"^\s*in\b(?!\s*(?:dia|diameter))",
@@ -425,6 +468,14 @@ class _Editor:
         f = existing[-1]
         nums = self.free()
         ms = M_SIZE.search(self.t)
+        if f["kind"] == "hole" and not nums and re.search(r"\bthrough\b|all the way", self.t):
+            for h in existing:
+                if "depth" in h:
+                    self.apply(f"{h['id']}: through", ops.replace_feature, h["id"],
+                               {k: v for k, v in h.items() if k not in ("id", "depth")})
+            if not self.out.done:
+                self.out.failed.append("the holes already go through")
+            return
         if f["kind"] == "hole":
             g = {x: y for x, y in f.items() if x != "id"}
             if ms and not nums:
@@ -443,8 +494,9 @@ class _Editor:
                 gg = {**{x: y for x, y in h.items() if x != "id"}, "size": g["size"]}
                 if "depth" in g and h is f:
                     gg["depth"] = g["depth"]
-                self.apply(f"{h['id']}: size {g['size'] if isinstance(g['size'], str) else fmt(g['size'])}",
-                           ops.replace_feature, h["id"], gg)
+                what = f"size {g['size'] if isinstance(g['size'], str) else fmt(g['size'])}" + (
+                    f", {fmt(gg['depth'])} deep" if "depth" in gg and h is f else "")
+                self.apply(f"{h['id']}: {what}", ops.replace_feature, h["id"], gg)
             return
         key = {"fillet": "radius", "chamfer": "size", "shell": "thickness", "boss": "height", "keyway": "depth",
                "slot": "width", "pocket": "depth"}.get(f["kind"])
@@ -473,6 +525,10 @@ class _Editor:
             it = next((i for i in self.free() if i.num.start >= m.end() and i.num.start - m.end() < 4), None)
             if it is not None:
                 role, sign = COMPARE[m.group(1)]
+                if role == "all" and not t[it.num.end:it.num.end + 2].strip().startswith("%") and \
+                        self.feature_delta(sign * self.num_mm(it)):
+                    self.used.add(it.num.start)
+                    continue
                 if t[it.num.end:it.num.end + 2].strip().startswith("%"):
                     self.used.add(it.num.start)
                     self.change(role, "scale", 1 + sign * it.num.value / 100)
@@ -497,6 +553,9 @@ class _Editor:
                          r"larger|smaller)\b", after)
             if m:
                 role, sign = COMPARE[m.group(1)]
+                if role == "all" and self.feature_delta(sign * self.num_mm(it)):
+                    self.used.add(it.num.start)
+                    continue
                 if role == "all" and re.search(r"\b(diameter|length|width|height)\b", t[it.num.end:]):
                     role = re.search(r"\b(diameter|length|width|height)\b", t[it.num.end:]).group(1)
                 self.change(role, "add", sign * self.take(it))
@@ -505,6 +564,11 @@ class _Editor:
             m = re.search(r"\b(shorten|lengthen|extend|widen|narrow|thicken|thin|raise|lower|reduce|increase|grow|"
                           r"shrink|trim|cut)(?: (?:it|the \w+))?(?: down)? by\s*$", before)
             m2 = re.match(r"^\s*(?:off|from)(?: of)? (?:the |its )?(length|width|height|thickness|diameter|top|end)", after)
+            if m and t[it.num.end:it.num.end + 2].strip().startswith("%"):
+                down = m.group(1) in ("shorten", "narrow", "thin", "lower", "reduce", "shrink", "trim", "cut")
+                self.used.add(it.num.start)
+                self.change(_named_role(t) or "all", "scale", 1 - it.num.value / 100 if down else 1 + it.num.value / 100)
+                continue
             if m:
                 verb = m.group(1)
                 role = {"shorten": "length", "lengthen": "length", "extend": "length", "widen": "width",
@@ -518,7 +582,7 @@ class _Editor:
                 role = {"top": "height", "end": "length"}.get(m2.group(1), m2.group(1))
                 self.change(role, "add", -self.take(it))
                 continue
-        for m in re.finditer(r"\b(?:scale (?:it |the part |everything )?(up|down)? ?by|(\d+(?:\.\d+)?)\s*% "
+        for m in re.finditer(r"\b(?:scale (?:it |the part |everything )?(up|down)? ?(?:by)?|(\d+(?:\.\d+)?)\s*% "
                              r"(bigger|larger|smaller))\s*(\d+(?:\.\d+)?)?\s*%?", t):
             pct = float(m.group(4) or m.group(2) or 0)
             if not pct:
@@ -538,9 +602,16 @@ class _Editor:
             role = m.group(1) or m.group(2)
             self.change(role, "scale", 2.0 if "doubled" in m.group(0) else 0.5)
     def sets(self) -> None:
-        """'make it 50 tall', 'I need it 250 long', '3/4 inch diameter', 'inner 20', 'top 20 across'."""
+        """'make it 50 tall', 'I need it 250 long', '3/4 inch diameter', 'inner 20', 'top 20 across',
+        'resize to 150 x 90 x 6'."""
         t = self.t
         body = self.spec["body"]
+        group = [it for it in self.free() if it.group is not None and it.role in (None, "length", "width", "height",
+                                                                                    "thickness")]
+        if body["kind"] == "box" and len(group) in (2, 3) and len({it.group for it in group}) == 1 and not \
+                re.search(r"\b(holes?|grid|pocket|slot|pattern|array)\b", t):
+            for it, field_ in zip(sorted(group, key=lambda i: i.pos), ("length", "width", "height")):
+                self.change(field_, "set", self.take(it))
         for it in self.free():
             role = it.role
             if role in ("length", "width", "height", "thickness", "diameter", "inner", "radius", "top_d", "bottom_d",
@@ -559,10 +630,8 @@ class _Editor:
                 v = it.num.value if role in ("teeth", "module") else self.take(it)
                 self.used.add(it.num.start)
                 self.change(role, "set", v)
-            elif role is None and re.search(r"\bmake (?:it|the \w+) \S*\s*$", t[:it.num.start]) or (
-                    role is None and it.num.unit and len(self.free()) == 1 and not self.out.done
-                    and not re.search(r"\b(holes?|fillets?|chamfers?|walls?)\b", t)):
-                self.change("main", "set", self.take(it))
+            elif role is None and re.search(r"\bmake (?:it|the \w+) \S*\s*$", t[:it.num.start]) and it.num.unit:
+                self.change("main", "set", self.take(it))       # "make it 6 inches": its main size
 
     def _use_span(self, m) -> None:
         for it in self.tagging.items:
@@ -709,7 +778,24 @@ def _first_line(exc: Exception) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
+THEN = re.compile(r"\s*(?:,|;|\band\b|\bthen\b)\s+(?:then\s+)?(?=(?:add|put|drill|cut|bore|remove|delete|round|chamfer|"
+                  r"fillet|bevel|shell|hollow|change|move|make|tap|counterbore|countersink)\b)")
+
+
 def apply_edit(text: str, spec) -> EditResult:
     """Apply the change ``text`` asks for to ``spec`` (a dict or PartSpec). ``result.spec`` is the new
-    spec (a dict) or None when nothing could be changed; ``result.failed`` says why."""
-    return _Editor(text, spec).run()
+    spec (a dict) or None when nothing could be changed; ``result.failed`` says why. Several actions
+    joined by "and" / "then" ("remove the holes and put one 20 mm hole in the middle") apply in order."""
+    parts = [p for p in THEN.split(text) if p and p.strip()]
+    if len(parts) < 2:
+        return _Editor(text, spec).run()
+    out, current = EditResult(None), spec
+    for part in parts:
+        r = _Editor(part, current).run()
+        out.done += r.done
+        out.notes += r.notes
+        out.failed += r.failed
+        if r.spec is not None:
+            current = r.spec
+    out.spec = _plain(current) if out.done else None
+    return out

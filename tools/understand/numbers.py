@@ -80,7 +80,7 @@ def normalize(text: str) -> str:
     """Lower case, symbols and typos fixed, number words as digits."""
     t = text.lower()
     t = (t.replace("×", " x ").replace("″", '"').replace("”", '"').replace("“", '"').replace("’", "'")
-         .replace("⌀", " dia ").replace("ø", " dia ").replace("°", " deg ").replace("–", "-").replace("²", ""))
+         .replace("→", " to ").replace("⌀", " dia ").replace("ø", " dia ").replace("°", " deg ").replace("–", "-").replace("²", ""))
     t = re.sub(r"(\d),(\d{3})\b", r"\1\2", t)
     t = re.sub(r"\b[23]-?d\b", " ", t)
     t = re.sub(r"#\s*(\d+)", r"#\1", t)

@@ -15,7 +15,7 @@ from .vocab import HERE, vocab
 
 FILL_PRE = (r"(?:\s*(?:of (?:the|this|its|each) [a-z-]+(?: [a-z-]+)? (?:is|are|measures|measuring|of)|"
             r"of|=|:|is|to|at|about|approximately|approx\.?|roughly|around|by|a|an|the|measuring|which|"
-            r"both|just|exactly|nearly|almost|set to|equal to|that is|,|)\s*)*")
+            r"both|just|exactly|nearly|almost|set to|equal to|that is|up to|down to|out to|,|)\s*)*")
 RESPECTIVELY = re.compile(r"\b(length|width|height|depth|thickness|diameter)(?:,\s*(?:and\s+)?|\s+and\s+)"
                           r"(length|width|height|depth|thickness|diameter)(?:,?\s*(?:and\s+)?(length|width|height|"
                           r"depth|thickness|diameter))?\s+(?:of|are|is|measuring|measure)?\s*(?:approximately|about|"
