@@ -224,7 +224,7 @@ def launch(settings, host: str = "127.0.0.1", port: int = 7860, block: bool = Tr
     agent.sandbox.warm()
     if agent.kb is not None:  # load the embedding model and the store while the page opens
         threading.Thread(target=agent.kb.ensure_built, daemon=True).start()
-    sessions = agent.workspace / "sessions"
+    sessions = agent.sessions.root  # the versions: the workspace's, or the CADAGENT_FILES volume's
     sessions.mkdir(parents=True, exist_ok=True)
     demo = build_app(agent)
     demo.queue(default_concurrency_limit=concurrency(settings))
