@@ -175,3 +175,13 @@ def test_nema_motor_plate():
     feats = understand("motor mount plate 60x60x6 with NEMA17 holes and a 22 mm center hole").spec["features"]
     assert feats == [{"id": "motor_holes", "kind": "hole", "size": "M3 clearance", "at": {"kind": "nema", "frame": "17"}},
                      {"id": "bore", "kind": "hole", "size": 22, "at": {"kind": "center"}}]
+
+
+def test_outer_diameter_after_a_hole_and_square_holes():
+    u = understand("Make a washer with 8.4 mm hole, 16 mm outer diameter and 1.6 mm thickness")
+    assert u.spec["body"] == {"kind": "tube", "id": "washer", "outer_diameter": 16, "inner_diameter": 8.4, "height": 1.6}
+    u = understand("an 8mm thick disc of 100mm diameter with a 20x20 square hole in the middle")
+    assert u.spec["features"] == [{"id": "cutout", "kind": "pocket", "shape": "rect", "length": 20, "width": 20}]
+    assert volume(u.spec) == pytest.approx(math.pi * 50 ** 2 * 8 - 20 * 20 * 8)
+    u = understand("cube with side length 5 cm, hollow, wall thickness 5 mm")
+    assert extents(u.spec) == [50, 50, 50]

@@ -71,7 +71,8 @@ class Build:
         tube = self.kind == "tube"
         for f in self.feats:
             if f.kind in ("bore", "hole") and not f.get("count") and not f.get("pcd") and not f.get("depth") \
-                    and not f.get("spacing") and not f.get("inset") and not f.sub and (
+                    and not f.get("spacing") and not f.get("inset") and not f.sub and not re.search(
+                    r"\b(square|rectangular|rectangle)\b", f.words) and (
                     f.kind == "bore" or tube or re.search(r"\b(center|centre|middle|axis|through it)\b", f.words)):
                 d = f.pop("size") or f.pop("inner") or f.pop("diameter") or (f.loose.pop(0).mm if f.loose else None)
                 if d is not None:
@@ -158,6 +159,8 @@ class Build:
             loose = loose[1:]
         elif cube and L is not None and W is None:
             W = H = L
+        if cube and L is not None and H is None and T is None:
+            W, H = W or L, L            # "cube with side length 5 cm"
         if H is None and T is not None:
             H = T
         elif H is not None and T is not None and L is not None and W is None:

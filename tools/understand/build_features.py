@@ -95,6 +95,15 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
         bd.features.append({"id": bd.fid("motor_holes"), "kind": "hole", "size": size,
                             "at": {"kind": "nema", "frame": nema.group(1)}})
         return
+    pair = sorted([v for v in t.loose + t.roles.get("size", []) if v.raw.group is not None], key=lambda v: v.raw.pos)
+    if re.search(r"\b(square|rectangular|rectangle)\s+(?:through\s+)?(?:hole|cutout|opening)", words) and len(pair) >= 2:
+        # "a 20 x 20 square hole": a rectangular cut-out, through unless a depth is given
+        f = {"id": bd.fid("cutout"), "kind": "pocket", "shape": "rect", "length": pair[0].mm, "width": pair[1].mm}
+        depth = t.pop("depth")
+        if depth is not None:
+            f["depth"] = depth
+        bd.features.append(f)
+        return
     count = t.pop("count")
     size = _hole_size(bd, t)
     if size is None:
@@ -200,7 +209,7 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
     if m:
         edge = {"front": "lower", "back": "upper", "top": "upper", "bottom": "lower"}.get(m.group(2), m.group(2))
         return {"kind": "from_edge", "edge": edge, "distance": float(m.group(1)) * bd.unit_mm}
-    if not re.search(r"\b(cent(?:er|re)d?|middle|axis|axial|concentric|through it|through the part|bore|on top)\b",
+    if not re.search(r"\b(cent(?:er|re)(?:ed|d)?|middle|axis|axial|concentric|through it|through the part|bore|on top)\b",
                      words + " " + t.noun):
         bd.notes.append(f"no place given for the {t.noun}: centred")
     return {"kind": "center"}

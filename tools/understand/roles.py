@@ -114,6 +114,8 @@ def tag(t: str) -> Tagging:
         lead = re.match(r"^\s*(?:mm|cm|in\b|\"|deep|dia(?:meter)?\b(?!\s*[\d.]))", rest)
         if it.group is not None and it.pos > 0 and len(out.groups[it.group]) > 2:
             m = None
+        if m and re.search(r"\b(square|rectangular|rectangle)\b", rest[:m.start(1)]):
+            m = None          # "a 20 x 20 square hole": a size, not a count
         if m and not lead and 0 < n.value <= 500:
             it.role, it.via = ("teeth", "teeth") if m.group(1).startswith("t") else ("count", "count")
             inside.append((n.end, n.end + m.start(1)))
@@ -135,6 +137,9 @@ def tag(t: str) -> Tagging:
             if b and re.match(r"^\s*\.?\d", nxt) and b_table[b.group(1)] != "count" and m.group(1) in b_table \
                     and b.start(1) not in used_after:
                 continue
+            if a_table[m.group(1)] == "side" and re.match(r"\s*(?:through\s+)?(?:holes?|cutouts?|openings?|pockets?)\b",
+                                                          t[n.end + m.end():]):
+                continue      # "20 x 20 square hole": the hole's shape, not a square part
             it.role, it.via = a_table[m.group(1)], m.group(1)
             used_after.add(n.end + m.start(1))
     for it in items:

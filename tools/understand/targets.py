@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from .clauses import Clause
 from .roles import Tagged
 
+OUTER_WORDS = {"od", "o.d.", "outer diameter", "outside diameter", "outside", "outer dia", "outside dia",
+               "external diameter"}
 OVERALL = re.compile(r"\b(final|overall|resulting)\b")
 NEGATED = re.compile(r"^\s*(?:no|without|not)\b")
 LEADS = re.compile(r"^\s*(?:a|an)\s+[\d.]")
@@ -190,6 +192,8 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
             else:
                 owner = owner_default
             owner = _redirect(owner, it.role, body, body_kind)
+            if owner is not body and it.role == "diameter" and it.via in OUTER_WORDS:
+                owner = body          # "..., 16 mm outer diameter": the part's, not the hole's
             if OVERALL.search(c.text) and it.role in BODY_ROLES | {"height", "length", "width", "diameter"}:
                 owner = body        # "the final part has a length of ...": the whole part's sizes
             owner.add(it.role, v)
