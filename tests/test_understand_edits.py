@@ -163,3 +163,17 @@ def test_more_edit_phrasings(text, check):
     r = apply_edit(text, spec)
     assert r.spec is not None and check(r.spec), r.explain()
     assert apply_edit("knurl it", spec).failed == ["the offline engine does not build knurl"]
+
+
+def test_edits_on_patterns_and_pockets():
+    spec = run("bracket plate 80 x 40 x 5 with two 6 mm holes 50 mm apart", "move them 10 mm further apart",
+               "add a third hole in the middle, same size", "thicken to 8")
+    assert spec["features"][0]["at"]["spacing"] == 60 and spec["features"][1]["size"] == 6
+    assert spec["body"]["height"] == 8
+    spec = run("disc 60 mm x 5 mm", "add four 4 mm holes on a 45 mm circle", "rotate the holes 45 degrees")
+    assert spec["features"][0]["at"]["start_angle"] == 45
+    assert apply_edit("rotate it 90 degrees", spec).spec is None
+    spec = run("plate 60x40x3", "put M3 holes in the corners 4 mm in", "make them tapped instead")
+    assert spec["features"][0]["size"] == "M3 tapped"
+    spec = run("block 50 x 50 x 20", "pocket 30 x 30 x 10 deep on top", "round the pocket corners 3 mm")
+    assert spec["features"][0]["corner_radius"] == 3 and spec["features"][0]["depth"] == 10

@@ -326,6 +326,8 @@ def _slot(bd: Build, t: Target, body: dict) -> None:
 
 def _keyway(bd: Build, t: Target, body: dict) -> None:
     W, depth, L = t.pop("width"), t.pop("depth"), t.pop("length")
+    if t.kind == "flat" and depth is None and t.loose:
+        depth = t.loose.pop(0).mm          # "a 2 mm flat along the whole length": its depth
     if body["kind"] not in ("cylinder", "shaft"):
         bd.missing.append("a keyway needs a shaft or cylinder")
         return

@@ -38,6 +38,7 @@ HOLE_WORDS = re.compile(r"\b(more|so there are|spacing|pitch|apart|bolt circle|p
                         r"evenly spaced|in a row)\b")
 MOVE = re.compile(r"\b(?:move|shift|slide|offset)\b.*?\b(left|right|up|down|back|forward|front)\b")
 TAPER = re.compile(r"\b(taper|tapered|cone|conical|flatten the tip|top is)\b")
+ROTATE = re.compile(r"\b(rotate|rotated|turn|clock)\b")
 OPEN_TOP = re.compile(r"\b(no top|open (?:the |it at the )?top|take the top off|remove the top|no lid)\b")
 CLOSE = re.compile(r"\b(close (?:the |its )?top|closed (?:top|box)|seal(?:ed)? (?:it|the top)|no opening|put a top on)\b")
 PRONOUN = re.compile(r"\b(them|they|those|these)\b")
@@ -136,6 +137,31 @@ class _Editor:
                        {**{k: v for k, v in sh.items() if k != "id"}, "open_face": None})
             return self.finish()
         holes_now = self.feats("hole")
+        if ROTATE.search(self.t):
+            if re.search(r"\bholes?\b|\bthem\b", self.t):
+                self.rotate()
+            else:
+                self.out.failed.append("the offline engine does not turn the part (a part's orientation does not "
+                                       "change its shape; say which holes to turn)")
+            return self.finish()
+        if holes_now and re.search(r"\b(tapped|threaded|tap them|clearance)\b", self.t) and not self.free() and \
+                not ADD_VERB.search(self.t) and not M_SIZE.search(self.t):
+            for h in holes_now:
+                if isinstance(h.get("size"), str):
+                    new_size = re.sub(r"\b(clearance|tapped)\b.*", "tapped" if "clearance" not in self.t else
+                                      "clearance", h["size"])
+                    self.apply(f"{h['id']}: {new_size}", ops.replace_feature, h["id"],
+                               {**{k: v for k, v in h.items() if k != "id"}, "size": new_size})
+            if not self.out.done:
+                self.out.failed.append("the holes have no thread size to tap (give it, e.g. 'M5 tapped')")
+            return self.finish()
+        pockets = [f for f in self.spec.get("features", []) if f["kind"] == "pocket" and f.get("shape", "rect") == "rect"]
+        if pockets and "pocket" in kinds and "fillet" in kinds and self.free():
+            f = pockets[-1]
+            v = self.take(self.free()[0])
+            self.apply(f"{f['id']}: corners rounded R{fmt(v)}", ops.replace_feature, f["id"],
+                       {**{k: x for k, x in f.items() if k != "id"}, "corner_radius": v})
+            return self.finish()
         if ("csink" in kinds or "cbore" in kinds) and holes_now and not ADD_VERB.search(self.t):
             self.swap(kinds)
             self.sets()
@@ -165,6 +191,20 @@ class _Editor:
             self.out.notes.append("numbers not used: " + ", ".join(leftover))
         self.out.spec = self.spec if self.out.done else None
         return self.out
+
+    def rotate(self) -> None:
+        """'rotate the holes 45 degrees': a bolt circle's start angle; nothing else turns."""
+        deg = next((it for it in self.free() if it.role == "angle" or re.match(r"^\s*(?:deg|degrees?|°)", self.t[it.num.end:])),
+                   None) or next(iter(self.free()), None)
+        circles = [f for f in self.feats("hole") if (f.get("at") or {}).get("kind") == "bolt_circle"]
+        if not circles or deg is None:
+            self.out.failed.append("turning is only done for holes on a bolt circle (their start angle); "
+                                   "the part itself is not turned offline")
+            return
+        f = circles[-1]
+        self.used.add(deg.num.start)
+        a = (f["at"].get("start_angle", 0.0) + deg.num.value) % 360
+        self.apply(f"{f['id']}: turned to start at {fmt(a)}°", ops.set_parameter, f"{f['id']}.at.start_angle", a)
 
     def feature_delta(self, delta: float) -> bool:
         """'holes 2 mm bigger', 'make the fillets smaller by 1': the named feature's size, not the part's."""
@@ -309,7 +349,7 @@ class _Editor:
             r"\b\d+(?:\.\d+)?\s*(?:mm\s*)?in\b(?!\s*(?:dia|diameter))", self.t)
         if k in ("hole", "bore") and existing and (re.search(
                 r"\b(more|so there are|make (?:it|that|them) \d+|\d+ holes|instead|same size|in a row|spacing|"
-                r"bolt circle|pcd|circle|apart|move|space)\b", self.t) or placing) and not adding:
+                r"bolt circle|pcd|circle|apart|move|space|closer)\b", self.t) or placing) and not adding:
             self.change_holes(existing)
             return
         if k in ("bore", "hole") and self.spec["body"]["kind"] == "tube" and not existing:
@@ -340,6 +380,13 @@ class _Editor:
         if re.search(r"\bsame (?:bore|hole)|existing (?:bore|hole)", t):     # not a new hole
             bd.feats = [f for f in bd.feats if f.kind not in ("hole", "bore") or f.roles or f.loose]
         features(bd, _body_for_features(self.spec["body"]))
+        same = re.search(r"\bsame (?:size|diameter|hole)", t)
+        holes = self.feats("hole")
+        if same and holes:       # "a third hole in the middle, same size": the size of those there
+            for f in bd.features:
+                if f["kind"] == "hole" and f["id"] in bd.assumed:
+                    f["size"] = holes[-1]["size"]
+                    bd.notes = [n for n in bd.notes if not n.startswith("no diameter for")]
         self.out.notes += bd.notes
         self.out.failed += bd.missing
         for f in bd.features:
@@ -372,6 +419,17 @@ class _Editor:
 
     def change_holes(self, holes: list[dict]) -> None:
         corner = [h for h in holes if (h.get("at") or {}).get("kind") == "corners"]
+        apart = re.search(r"\b(further|farther|more) apart\b|\bcloser (together)?\b", self.t)
+        spaced = [h for h in holes if (h.get("at") or {}).get("kind") in ("linear", "grid")]
+        if apart and spaced and self.free() and not re.search(r"closer to the", self.t):
+            f = spaced[-1]
+            d = self.take(self.free()[0]) * (1 if apart.group(1) else -1)
+            at = copy.deepcopy(f["at"])
+            at["spacing"] = ([x + d for x in at["spacing"]] if isinstance(at.get("spacing"), list)
+                             else at.get("spacing", 0) + d)
+            self.apply(f"{f['id']}: spacing {at['spacing']}", ops.replace_feature, f["id"],
+                       {**{k: v for k, v in f.items() if k != "id"}, "at": at})
+            return
         further = re.search(r"\b(further|more) (in|inward|out|outward)\b|\bcloser to the (edges?|corners?|middle|cent(?:er|re))\b", self.t)
         if further and corner and self.free():
             f = corner[-1]
@@ -613,7 +671,18 @@ class _Editor:
             for it, field_ in zip(sorted(group, key=lambda i: i.pos), ("length", "width", "height")):
                 self.change(field_, "set", self.take(it))
         for it in self.free():
+            v = re.search(r"\b(thicken|lengthen|widen|extend|stretch|shorten|narrow|raise|trim|cut (?:it )?down|reduce|"
+                          r"increase|grow|shrink)(?: (?:it|the part|the \w+))? to\s*$", t[:it.num.start])
+            if v and it.role is None:
+                it.role = _named_role(t) or {"thicken": "thickness", "lengthen": "length", "widen": "width",
+                                             "extend": "length", "stretch": "length", "shorten": "length",
+                                             "narrow": "width", "raise": "height", "trim": "length"}.get(
+                    v.group(1).split()[0], "main")
+        for it in self.free():
             role = it.role
+            if role == "main":
+                self.change("main", "set", self.take(it))
+                continue
             if role in ("length", "width", "height", "thickness", "diameter", "inner", "radius", "top_d", "bottom_d",
                         "af", "wall", "teeth", "module", "side", "legs"):
                 if role == "diameter" and body["kind"] == "cone" and re.search(r"\b(top|tip)\b", t):
