@@ -204,6 +204,10 @@ class Agent:
                 if (fault := self._fault(exc)) is None:
                     raise
                 raise fault from exc
+            except Exception as exc:  # a Postgres connection lost mid-turn is said like a refused one
+                if (lost := pg.fault(exc, self.settings.checkpoint_url)) is None:
+                    raise
+                raise lost from exc
 
     def _fault(self, exc: BaseException) -> WorkspaceError | None:
         """A disk or permission fault as a :class:`WorkspaceError` (None for anything else)."""
