@@ -182,7 +182,7 @@ def local_spec_cmd(
     settings = settings_from(config)
     writer = _writer(base, adapter, settings, 160, 0.7)
     gen = writer.candidates(request, n=n)
-    pairs = [(c.source, c.spec if c.valid else None) for c in gen.candidates]
+    pairs = [(c.source, c.spec) for c in gen.candidates]
     for c in gen.candidates:
         typer.echo(f"{c.source}: {c.text}" + (f"  ✗ {c.problems[0]}" if c.problems else ""))
     if parser:
@@ -197,7 +197,7 @@ def local_spec_cmd(
 
             def builder(spec):
                 return build_part(spec, sandbox, exports=())
-        ranking = rank(request, pairs, build=builder)
+        ranking = rank(request, pairs, build=builder, prefer=("parser",))
     finally:
         if sandbox is not None:
             sandbox.close()

@@ -82,7 +82,7 @@ def evaluate(writer, rows: list[dict], *, n: int = 4, sandbox=None, parser=True,
         seconds += gen.seconds
         outputs += len(gen.candidates)
         valid_outputs += sum(c.valid for c in gen.candidates)
-        pairs = [(c.source, c.spec if c.valid else None) for c in gen.candidates]
+        pairs = [(c.source, c.spec) for c in gen.candidates]      # rank validates (and says why not)
         greedy = gen.candidates[0].spec if gen.candidates and gen.candidates[0].valid else None
         best = rank(req, pairs, build=build)
         rec = {"request": req, "greedy": compare(greedy, want),
@@ -94,7 +94,7 @@ def evaluate(writer, rows: list[dict], *, n: int = 4, sandbox=None, parser=True,
             u = understand(req)
             parsed = [("parser" if k == 0 else f"parser#{k + 1}", c.spec) for k, c in enumerate(u.candidates)]
             rec["parser"] = compare(u.spec, want)
-            ens = rank(req, pairs + parsed, build=build)
+            ens = rank(req, pairs + parsed, build=build, prefer=("parser",))
             rec["ensemble"] = compare(ens.winner.spec if ens.winner else None, want)
             rec["ensemble_winner"] = ens.winner.source if ens.winner else None
             rec["ensemble_reason"] = ens.reason

@@ -109,6 +109,11 @@ def test_best_of_n_picks_the_candidate_that_passes_the_checks():
     # agreement breaks a tie between two readings that use the same numbers
     r3 = rank(PLATE, [("model#1", SWAPPED), ("model#2", RIGHT), ("model#3", RIGHT)])
     assert r3.winner.source in ("model#2", "model#3") and r3.winner.votes == 2
+    # a preferred source wins a tie the checks cannot break, before the votes
+    r4 = rank(PLATE, [("model#1", SWAPPED), ("model#2", SWAPPED), ("parser", RIGHT)], prefer=("parser",))
+    assert r4.winner.source == "parser"
+    assert rank(PLATE, [("model#1", NO_HOLES), ("parser", NO_HOLES), ("model#2", RIGHT)],
+                prefer=("parser",)).winner.source == "model#2"     # but never over a better check
 
 
 def test_a_candidate_whose_build_fails_the_check_loses():

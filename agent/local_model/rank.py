@@ -10,8 +10,10 @@ Each candidate is scored on, in this order:
 2. feature match: the numbers of the request that the spec uses, and the features the request
    names (hole, fillet, chamfer, pocket, slot, boss) that the spec has, minus features it has
    that the request never names;
-3. agreement: how many candidates (from any source) wrote the same spec;
-4. simplicity: fewer features, then the shorter spec.
+3. the caller's preference among sources (``prefer``: e.g. the parser, whose readings are exact when
+   they are complete), only between candidates the checks cannot tell apart;
+4. agreement: how many candidates (from any source) wrote the same spec;
+5. simplicity: fewer features, then the shorter spec.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ class Scored:
     features_extra: list[str] = field(default_factory=list)
     votes: int = 1
     size: int = 0
+    preferred: int = 0
 
     @property
     def match(self) -> float:
@@ -56,7 +59,8 @@ class Scored:
 
     def key(self) -> tuple:
         checks = (self.valid, self.built is not False)
-        return (*checks, round(self.match, 6), self.votes, -len((self.spec or {}).get("features", [])), -self.size)
+        return (*checks, round(self.match, 6), self.preferred, self.votes,
+                -len((self.spec or {}).get("features", [])), -self.size)
 
     def explain(self) -> str:
         if not self.valid:
@@ -164,7 +168,8 @@ def score(request_text: str, source: str, spec: dict | None, build=None) -> Scor
     return s
 
 
-def rank(request: str, candidates: list[tuple[str, dict | None]], build=None) -> Ranking:
+def rank(request: str, candidates: list[tuple[str, dict | None]], build=None,
+         prefer: tuple[str, ...] = ()) -> Ranking:
     """Rank (source, spec) pairs. ``build(spec) -> object with .ok and .summary()`` (e.g. a closure
     over :func:`cadagent.tools.part.build` and a sandbox) compiles and measures each distinct valid
     spec once; without it the ranking uses the checks that need no kernel."""
@@ -178,6 +183,9 @@ def rank(request: str, candidates: list[tuple[str, dict | None]], build=None) ->
         return built[key]
 
     scored = [score(text, src, spec, cached_build if build else None) for src, spec in candidates]
+    for s in scored:
+        base = s.source.split("#")[0]
+        s.preferred = len(prefer) - prefer.index(base) if base in prefer else 0
     votes: dict[str, int] = {}
     for s in scored:
         if s.valid:

@@ -4,7 +4,8 @@ also validates against the full schema.
 
 The spec target keeps the bodies, features and placements a 270M model can learn from the training
 phrasings (``SPEC_TARGET``); names, ``schema_version`` and ``units`` go (code sets those), and so do the
-counterbores and countersinks that their dropped definitions leave empty."""
+counterbores and countersinks that their dropped definitions leave empty. Tuples (two lengths, two
+counts) are written as ``items`` with a length: lm-format-enforcer ignores ``prefixItems``."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from functools import lru_cache
 SPEC_TARGET = {
     "bodies": ["Box", "Cylinder", "Tube", "Cone", "Sphere", "PolygonPrism", "RoundedRect"],
     "features": ["Hole", "Pocket", "Slot", "Boss", "Fillet", "Chamfer"],
-    "placements": ["Center", "At", "Corners", "Linear", "Grid", "BoltCircle"],
+    "placements": ["Center", "Corners", "Linear", "Grid", "BoltCircle"],
     "dropped": ["Datum", "Counterbore", "Countersink"],
     # feature ids the model may use: one per kind, and a second of a kind
     "ids": ["hole", "holes", "hole_2", "holes_2", "pocket", "pocket_2", "slot", "boss", "fillet", "fillet_2",
@@ -44,6 +45,8 @@ def prune(schema: dict, keep: set[str], drop_properties: set[str]) -> dict:
             if "oneOf" in node:     # the branches are told apart by their kind const: anyOf is the same
                 node["anyOf"] = node.pop("oneOf")
             node.pop("discriminator", None)
+            if "prefixItems" in node:   # our tuples are homogeneous (two lengths, two counts): items says it
+                node["items"] = node.pop("prefixItems")[0]
             if "properties" in node:
                 for name in drop_properties:
                     node["properties"].pop(name, None)

@@ -1,0 +1,93 @@
+"""The local spec model end to end on a tiny Llama built offline: `cadagent dataset spec`'s pairs,
+a short LoRA run on the ``spec`` task (the loss falls, the adapter's metadata says what it was
+trained on; resuming an interrupted run is tested for every task in tests/test_finetune.py), the adapter loaded in the local
+provider beside a second one and switched per call, and schema-constrained decoding: every
+candidate the tiny model writes under the constraint is valid JSON of the spec target's schema."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+
+pytest.importorskip("peft")
+pytest.importorskip("lmformatenforcer")
+
+from cadagent.agent.local_llm import LocalChatModel  # noqa: E402
+from cadagent.agent.local_model.schemas import spec_schema  # noqa: E402
+from cadagent.agent.local_model.writer import SpecWriter  # noqa: E402
+from cadagent.bench.tiny_model import build_tiny_llama, make_adapter  # noqa: E402
+from cadagent.finetune.spec_data import write_spec_dataset  # noqa: E402
+from cadagent.finetune.train import TrainConfig, read_meta, train  # noqa: E402
+
+
+def _without(node, keys):
+    if isinstance(node, dict):
+        return {k: _without(v, keys) for k, v in node.items() if k not in keys}
+    return [_without(v, keys) for v in node] if isinstance(node, list) else node
+
+
+def _numbers(obj):
+    if isinstance(obj, dict):
+        return [n for v in obj.values() for n in _numbers(v)]
+    if isinstance(obj, list):
+        return [n for v in obj for n in _numbers(v)]
+    return [obj] if isinstance(obj, (int, float)) and not isinstance(obj, bool) else []
+
+
+@pytest.fixture(scope="module")
+def tiny_spec(tmp_path_factory):
+    root = tmp_path_factory.mktemp("tinyspec")
+    stats = write_spec_dataset(root / "data", n_specs=24, per_spec=1, seed=0)
+    rows = [json.loads(line) for line in (root / "data" / "train.jsonl").read_text().splitlines()]
+    corpus = [m["content"] for r in rows for m in r["messages"]]
+    base = build_tiny_llama(root / "base", corpus, vocab_size=400, hidden=64, layers=2)
+    cfg = TrainConfig(base=str(base), data=str(root / "data"), out=str(root / "spec"), task="spec", r=8, alpha=16,
+                      lr=5e-3, batch_size=8, grad_accum=1, max_steps=12, logging_steps=1, eval_steps=6,
+                      early_stopping=0, bf16="off", modules_to_save=["embed_tokens"])
+    metrics = train(cfg, progress=False)
+    return {"root": root, "base": base, "stats": stats, "metrics": metrics, "cfg": cfg}
+
+
+def test_a_short_spec_run_lowers_the_loss_and_records_what_it_learnt_from(tiny_spec):
+    m, root = tiny_spec["metrics"], tiny_spec["root"]
+    curve = [p["loss"] for p in m["loss_curve"]]
+    assert m["global_step"] == 12 and curve[-1] < curve[0] - 0.5, curve
+    meta = read_meta(root / "spec")
+    assert meta["task"] == "spec" and meta["schema_version"] == "1.0"
+    assert len(meta["base_sha256"]) == 64 and len(meta["dataset_sha256"]) == 64
+    assert meta["metrics"]["train_records"] == tiny_spec["stats"]["splits"]["train"]
+    # the same data gives the same hash; other data another
+    from cadagent.finetune.train import dataset_sha256
+
+    assert dataset_sha256(root / "data", "spec") == meta["dataset_sha256"] != dataset_sha256(root / "data", "gen")
+
+
+def test_constrained_candidates_are_schema_valid_and_adapters_switch(tiny_spec):
+    root = tiny_spec["root"]
+    other = make_adapter(tiny_spec["base"], root / "cadjson", seed=3)
+    llm = LocalChatModel(model_path=str(tiny_spec["base"]), adapters={"spec": str(root / "spec"),
+                                                                      "cadjson": str(other)}, temperature=0)
+    assert llm.loaded_adapters == ["spec", "cadjson"]
+    writer = SpecWriter(llm, max_new_tokens=400, temperature=0.3)
+    structure = _without(spec_schema(), ("exclusiveMinimum", "minimum"))
+    outputs = 0
+    for i, req in enumerate(["a 40 x 30 x 5 plate", "block 60 x 20 x 10 with a 5 mm hole in the middle"]):
+        gen = writer.candidates(req, n=2, seed=i)
+        for c in gen.candidates:
+            outputs += 1
+            assert c.text.endswith("}"), (c.text, c.tokens)
+            obj = json.loads(c.text, strict=False)   # complete JSON, by construction
+            # the structure is the schema's; a value's lower bound (> 0) is checked after, by validation
+            errors = list(jsonschema.Draft202012Validator(structure).iter_errors(obj))
+            assert not errors, (c.text, errors[0].message)
+            assert all(abs(v) < 100_000 for v in _numbers(obj)), c.text     # the digit cap holds
+    assert outputs in (4, 8)          # 2 requests x 2 candidates (x 2 when no candidate was valid: the retry)
+    free = SpecWriter(llm, max_new_tokens=40, constrained=False).generate(
+        [{"role": "user", "content": "a 40 x 30 x 5 plate"}], 1)
+    assert free.candidates and not free.constrained
+    # the spec writer ran on the spec adapter, and the chat path still switches to the other one
+    reply = llm.invoke("hello", config={"metadata": {"cadagent_adapter": "cadjson"}})
+    assert llm.calls[-1]["adapter"] == "cadjson" and isinstance(reply.content, str)
+    assert llm._model.active_adapter == "cadjson"
