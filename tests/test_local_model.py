@@ -110,6 +110,11 @@ def test_best_of_n_picks_the_candidate_that_passes_the_checks():
     # agreement breaks a tie between two readings that use the same numbers
     r3 = rank(PLATE, [("model#1", SWAPPED), ("model#2", RIGHT), ("model#3", RIGHT)])
     assert r3.winner.source in ("model#2", "model#3") and r3.winner.votes == 2
+    ring = {"body": {"kind": "tube", "outer_diameter": 40, "inner_diameter": 32, "height": 4}, "features": []}
+    plug = {"body": {"kind": "cylinder", "diameter": 40, "height": 4},
+            "features": [{"id": "hole", "kind": "hole", "size": 4}]}
+    r5 = rank("ring Ø40 with a Ø32 bore, 4 high", [("model#1", plug), ("parser", ring)])
+    assert r5.winner.source == "parser"          # the tube's bore is the hole the request names
     # a preferred source wins a tie the checks cannot break, before the votes
     r4 = rank(PLATE, [("model#1", SWAPPED), ("model#2", SWAPPED), ("parser", RIGHT)], prefer=("parser",))
     assert r4.winner.source == "parser"

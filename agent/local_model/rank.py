@@ -157,6 +157,9 @@ def score(request_text: str, source: str, spec: dict | None, build=None) -> Scor
     s.request_numbers = len(asked_numbers)
     s.matched_numbers = sum(1 for n in asked_numbers if round(n, 3) in have)
     kinds = {f.get("kind") for f in spec.get("features", []) if isinstance(f, dict)}
+    body = spec.get("body") if isinstance(spec.get("body"), dict) else {}
+    if body.get("kind") == "tube" or body.get("bore"):
+        kinds.add("hole")                  # a tube's bore (a nut blank's) is the hole a request may name
     s.features_asked = sorted(k for k, rx in FEATURE_WORDS.items() if re.search(rx, request_text, re.I))
     s.features_missing = [k for k in s.features_asked if k not in kinds]
     s.features_extra = sorted(k for k in kinds if k in FEATURE_WORDS and k not in s.features_asked)
