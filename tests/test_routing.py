@@ -111,7 +111,7 @@ def test_a_provider_is_one_file(tmp_path, monkeypatch, sandbox, kb):
     from cadagent.agent import providers
 
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    example = _re.search(r"for example `agent/providers/echo\.py`:\n\n```python\n(.*?)```", readme, _re.S).group(1)
+    example = _re.search(r"for example `agent/providers/echo\.py`:\n\n```py\n(.*?)```", readme, _re.S).group(1)
     (tmp_path / "echo.py").write_text(example, encoding="utf-8")
     monkeypatch.setattr(providers, "__path__", [*providers.__path__, str(tmp_path)])
     providers.registry.cache_clear()

@@ -33,7 +33,7 @@ _CONTEXT = re.compile(r"CONTEXT\s*```json\s*(\{.*\})\s*```", re.S)
 SIZE_ROLES = ("length", "width", "height", "thickness", "diameter")
 CANNOT = ("The offline engine can only adapt the examples in its knowledge base and apply simple edits "
           "(longer / wider / taller, hole size, fillets, shell). For this request, choose an LLM provider "
-          "(Gemini or an OpenAI-compatible server: the model selector in the UI, --llm on the command line).")
+          "(Gemini or an OpenAI-compatible server).")
 
 
 def _fence(code: str, note: str) -> str:

@@ -12,7 +12,7 @@ from ...tools.part import compile_spec, validate
 from ...tools.understand import apply_edit, understand
 from ..drafts import DesignContext, Draft
 
-PROVIDER_HINT = "For this request, choose an LLM provider (Gemini or an OpenAI-compatible server: the model selector in the UI, --llm on the command line)."
+PROVIDER_HINT = "For this request, choose an LLM provider (Gemini or an OpenAI-compatible server)."
 MAX_ATTEMPTS = 3
 
 
