@@ -153,7 +153,7 @@ def train(cfg: TrainConfig, progress: bool = True) -> dict:
     out = Path(cfg.out)
     out.mkdir(parents=True, exist_ok=True)
     tok, model, qlora, cuda = _load(cfg)
-    rows = {s: [r for r in read_jsonl(Path(cfg.data) / f"{s}.jsonl") if r.get("task", "gen") == cfg.task]
+    rows = {s: [r for r in read_jsonl(Path(cfg.data) / f"{s}.jsonl") if of_task(r, cfg.task)]
             if (Path(cfg.data) / f"{s}.jsonl").is_file() else [] for s in ("train", "val")}
     if cfg.limit:
         rows["train"] = rows["train"][: cfg.limit]
@@ -219,6 +219,14 @@ def train(cfg: TrainConfig, progress: bool = True) -> dict:
     return metrics
 
 
+def of_task(row: dict, task: str) -> bool:
+    """Whether a dataset record trains ``task``. The cadjson task is the (construction steps → CAD
+    JSON) pairs, which `cadagent dataset build` writes as its ``instructions`` source."""
+    if task == "cadjson":
+        return row.get("task") == "cadjson" or row.get("source") == "instructions"
+    return row.get("task", "gen") == task
+
+
 def _bf16(cfg: TrainConfig, cuda: bool) -> bool:
     """bf16 mixed precision: on CUDA when supported; on the CPU as autocast (2.9 s a step against
     5.5 s in fp32 for Gemma 3 270M here)."""
@@ -240,7 +248,7 @@ def dataset_sha256(data: Path, task: str) -> str:
         path = Path(data) / f"{split}.jsonl"
         if path.is_file():
             for row in read_jsonl(path):
-                if row.get("task", "gen") == task:
+                if of_task(row, task):
                     h.update(json.dumps(row, sort_keys=True).encode())
     return h.hexdigest()
 

@@ -141,3 +141,13 @@ def test_a_candidate_whose_build_fails_the_check_loses():
     assert "found 3" in r.ranked[-1].problems[0]
     assert len(calls) == 2            # each distinct spec is built once
     assert rank(PLATE, [("model#1", None), ("model#2", INVALID)]).winner is None
+
+
+def test_the_cadjson_task_trains_on_the_instruction_pairs():
+    from cadagent.finetune.train import TASKS, of_task
+
+    assert {"spec", "cadjson"} <= set(TASKS)
+    steps = {"task": "gen", "source": "instructions"}
+    assert of_task(steps, "cadjson") and of_task(steps, "gen")      # the gen adapter keeps them too
+    assert not of_task({"task": "gen", "source": "kb"}, "cadjson") and not of_task({"task": "spec"}, "cadjson")
+    assert of_task({"task": "spec"}, "spec") and not of_task({"task": "spec"}, "gen")
