@@ -185,3 +185,27 @@ def test_outer_diameter_after_a_hole_and_square_holes():
     assert volume(u.spec) == pytest.approx(math.pi * 50 ** 2 * 8 - 20 * 20 * 8)
     u = understand("cube with side length 5 cm, hollow, wall thickness 5 mm")
     assert extents(u.spec) == [50, 50, 50]
+
+
+def test_an_l_bracket_reads_both_legs_and_its_overall_sizes():
+    """Two legs given as 'legs 50 and 30' make the section (the 30 is not dropped); 'A x B x C, T thick'
+    is the overall size with the wall said on its own."""
+    from cadagent.tools.understand import understand
+
+    legs = understand("a 90 degree L bracket, legs 50 and 30 mm, 40 mm wide, 5 mm thick").spec["body"]
+    assert (legs["shape"], legs["width"], legs["height"], legs["thickness"], legs["length"]) == ("L", 50, 30, 5, 40)
+    overall = understand("an L bracket 50 x 40 x 30 mm, 5 mm thick").spec["body"]
+    assert (overall["width"], overall["height"], overall["thickness"], overall["length"]) == (50, 40, 5, 30)
+
+
+def test_a_shape_read_only_as_its_bounding_block_is_declined_not_built():
+    """The block an L spans is not an L: the engine says what it is missing instead of building it."""
+    from cadagent.agent.drafts import DesignContext
+    from cadagent.agent.offline import spec_path
+    from cadagent.tools.understand import understand
+
+    text = "an L bracket 60 long 40 wide 30 high"
+    assert understand(text).approximate  # no wall thickness: only the block it spans is known
+    draft = spec_path.new_design(DesignContext(task="new_design", request=text))
+    assert draft is not None and draft.declined and draft.code is None
+    assert "not its section" in draft.note

@@ -42,6 +42,10 @@ def new_design(ctx: DesignContext) -> Draft | None:
         return Draft(None, f"I can read the {summary(u.spec) if u.spec else 'part'}, but the spec path does not "
                            f"build {', '.join(repr(w) for w in u.unsupported)}. " + PROVIDER_HINT, path="spec",
                      declined=True)
+    if u.approximate:
+        # the block an L (a channel, ...) spans is not that part: say what is missing instead of building it
+        return Draft(None, f"I read a {u.body.replace('_', ' ')}, but not its section: {u.explain()} Please give "
+                           "those sizes. " + PROVIDER_HINT, path="spec", declined=True)
     if u.spec is None:
         if u.body is not None and u.missing and not ctx.examples:
             # a part it recognised but cannot size, and no example to start from: ask, never guess

@@ -356,13 +356,23 @@ class Build:
         T = b.pop("thickness") or b.pop("wall") or self._take_shell_wall()
         legs, fl = b.pop("legs"), b.pop("flange")
         leg_pair = None
-        if dims and len(dims) == 3:
+        if dims and len(dims) == 3 and T is not None and L is None:
+            # 'an L bracket 50 x 40 x 30, 5 thick': the overall sizes, the wall said on its own
+            W, H, L = W or dims[0], H or dims[1], dims[2]
+        elif dims and len(dims) == 3:
             W, H, T = W or dims[0], H or dims[1], T or dims[2]
         elif dims and len(dims) == 2:
             if shape == "L" and (re.search(r"\blegs?\b", self.text) or L is None):
                 leg_pair = dims
             else:
                 W, H = W or dims[0], H or dims[1]
+        if shape == "L" and legs is not None and leg_pair is None:
+            # 'legs 50 and 30 mm': two legs, the second number without its keyword
+            second = b.pop("legs")
+            if second is None and b.loose and re.search(r"\blegs?\b[^,;.]*?\band\b", self.text):
+                second = b.loose.pop(0).mm
+            if second is not None:
+                leg_pair = (legs, second)
         if shape == "L" and (legs is not None or leg_pair):
             # a bracket's legs make the section; 'wide' is then how far it runs (the extrusion)
             if L is None:

@@ -40,6 +40,7 @@ class Understanding:
     unknown: list[str] = field(default_factory=list)        # words not understood
     unsupported: list[str] = field(default_factory=list)    # features asked for that no spec here builds
     assumed: list[str] = field(default_factory=list)        # ids of features whose size or place was assumed
+    approximate: bool = False                               # the spec is the block the asked shape spans
     body: str | None = None                                 # the body word it read
 
     @property
@@ -78,6 +79,7 @@ def understand(text: str) -> Understanding:
                                 "by the block its overall sizes span")
             box.candidates[0].notes = list(box.notes)
             box.body = out.body
+            box.approximate = True
             return box
     return out
 
