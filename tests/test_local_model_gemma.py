@@ -40,6 +40,7 @@ def _requests(n: int) -> list[str]:
     return [phrase(rng, sample_spec(rng)[1]) for _ in range(n)]
 
 
+@pytest.mark.timeout(3600)   # 50 requests take ~6 min on a quiet CPU
 def test_the_untrained_base_writes_schema_valid_specs_under_the_constraint(base):
     from cadagent.agent.local_llm import LocalChatModel
     from cadagent.agent.local_model.schemas import spec_schema
