@@ -12,6 +12,7 @@ from ...tools.part import compile_spec, validate
 from ...tools.understand import apply_edit, understand
 from ..drafts import DesignContext, Draft
 
+PROFILES = ("angle", "tee", "channel", "c_channel")   # sections whose bounding block is a different part
 PROVIDER_HINT = "For this request, choose an LLM provider (Gemini or an OpenAI-compatible server)."
 MAX_ATTEMPTS = 3
 
@@ -42,7 +43,7 @@ def new_design(ctx: DesignContext) -> Draft | None:
         return Draft(None, f"I can read the {summary(u.spec) if u.spec else 'part'}, but the spec path does not "
                            f"build {', '.join(repr(w) for w in u.unsupported)}. " + PROVIDER_HINT, path="spec",
                      declined=True)
-    if u.approximate:
+    if u.approximate and u.body in PROFILES:
         # the block an L (a channel, ...) spans is not that part: say what is missing instead of building it
         return Draft(None, f"I read a {u.body.replace('_', ' ')}, but not its section: {u.explain()} Please give "
                            "those sizes. " + PROVIDER_HINT, path="spec", declined=True)
