@@ -77,7 +77,7 @@ _INTERJECTION = re.compile(r"^\s*((perfect|great|cool|nice|thanks|thank you|ok|o
                            r"awesome|now|then|and|also|so|alright|actually|oh|wait)\b[\s,.!:;-]*)+", re.I)
 _ASKS_SOMEONE = re.compile(r"^\s*(can|could|would|will)\s+(you|we)\s+(please\s+)?(?!tell|explain|show|describe|say|"
                            r"help me understand)\w+", re.I)
-_NUMBER = re.compile(r"\d")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 def parse_intent(text: str, has_design: bool, attachment: str | None = None) -> Routed:
@@ -124,13 +124,24 @@ def _asks_new(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _body_nouns() -> re.Pattern:
+def _body_nouns_alternation() -> str:
     """The shape nouns of the understanding vocabulary (tools/understand/vocab.yaml), longest first."""
     from cadagent.tools.understand.vocab import vocab
 
     nouns = sorted({n for names in vocab()["bodies"].values() for n in names}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(n) for n in nouns) + ")"
+
+
+@lru_cache(maxsize=1)
+def _body_nouns() -> re.Pattern:
+    """A shape noun first, after its sizes ('100x60x5 plate', 'Ø40 disc')."""
     return re.compile(r"^\s*(?:[ø⌀]?\s*[\d.,/\"]+\s*(?:mm|cm|in|inch|inches|\")?\s*(?:x|by|dia\.?|diameter|od)?\s*)*"
-                      r"(?:" + "|".join(re.escape(n) for n in nouns) + r")\b", re.I)
+                      + _body_nouns_alternation() + r"\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _body_nouns_anywhere() -> re.Pattern:
+    return re.compile(r"\b" + _body_nouns_alternation() + r"\b", re.I)
 
 
 def _mentions_a_part(text: str) -> bool:
@@ -143,17 +154,9 @@ def _mentions_a_part(text: str) -> bool:
     return bool(_body_nouns_anywhere().search(words))
 
 
-@lru_cache(maxsize=1)
-def _body_nouns_anywhere() -> re.Pattern:
-    from cadagent.tools.understand.vocab import vocab
-
-    nouns = sorted({n for names in vocab()["bodies"].values() for n in names}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in nouns) + r")\b", re.I)
-
-
 def _names_a_new_part(text: str) -> bool:
     """'cylinder 30 mm diameter 50 tall', '100x60x5 plate with 4 holes': a shape noun first, with its sizes."""
-    return bool(_body_nouns().search(text)) and len(_NUMBER.findall(re.sub(r"\d+(\.\d+)?", "0", text))) >= 2
+    return bool(_body_nouns().search(text)) and len(_NUMBER.findall(text)) >= 2
 
 
 def json_path(text: str) -> str | None:

@@ -195,8 +195,8 @@ class Agent:
                     note = self._sync(thread_id) or ""
                     text = f"Your design was saved; the conversation record was repaired. {note}".strip()
                     yield Event("respond", text, {"answer": text})
-                    values = self._values(thread_id)
-                    version = Version.from_dict(current_entry(values)) if current_entry(values) else None
+                    entry = current_entry(self._values(thread_id))
+                    version = self._version(entry) if entry else None
                     yield Event("done", text, title="Done", ok=True, result=TurnResult(
                         thread=thread_id, intent="recovered", answer=text, ok=True, version=version))
                     return

@@ -7,8 +7,8 @@
   can leak into this one, by construction.
 
 Versions are kept as plain dicts (``Version.to_dict()``), so that checkpoints stay readable as the
-code changes; :func:`versions` and :func:`current_version` give them back as
-:class:`~.contract.Version` records. Nodes declare which keys they read and write (graph.py).
+code changes; they become
+:class:`~.contract.Version` records at the agent's API (``Agent.versions``). Nodes declare which keys they read and write (graph.py).
 """
 
 from __future__ import annotations
@@ -16,8 +16,6 @@ from __future__ import annotations
 from typing import Annotated, TypedDict
 
 from langgraph.graph.message import add_messages
-
-from .contract import Version
 
 
 def merge_turn(old: dict | None, new: dict | None) -> dict:
@@ -74,15 +72,11 @@ class ThreadState(TypedDict, total=False):
 
 
 class AgentState(ThreadState, total=False):
-    turn: Annotated[dict, merge_turn]
+    turn: Annotated[TurnState, merge_turn]
 
 
 class TurnInput(TypedDict):
     turn: dict
-
-
-def versions(state) -> list[Version]:
-    return [Version.from_dict(v) for v in state.get("versions") or []]
 
 
 def current_entry(state) -> dict | None:
@@ -91,8 +85,3 @@ def current_entry(state) -> dict | None:
         if v["version"] == state.get("current"):
             return v
     return None
-
-
-def current_version(state) -> Version | None:
-    entry = current_entry(state)
-    return Version.from_dict(entry) if entry else None
