@@ -177,3 +177,51 @@ def test_edits_on_patterns_and_pockets():
     assert spec["features"][0]["size"] == "M3 tapped"
     spec = run("block 50 x 50 x 20", "pocket 30 x 30 x 10 deep on top", "round the pocket corners 3 mm")
     assert spec["features"][0]["corner_radius"] == 3 and spec["features"][0]["depth"] == 10
+
+
+@pytest.mark.parametrize("first,text,check", [
+    # references back and moves
+    ("plate 100 x 60 x 8 with a 10 mm hole in the middle", "nudge the hole up 5 mm",
+     lambda s: s["features"][0]["at"] == {"kind": "at", "points": [[0, 5]]} and s["features"][0]["size"] == 10),
+    ("plate 100 x 60 x 8 with a 10 mm hole in the middle", "the hole should be 20 mm from the left edge",
+     lambda s: s["features"][0]["at"] == {"kind": "from_edge", "edge": "left", "distance": 20, "along": 0}),
+    ("plate 120 x 80 x 6 with four 6 mm holes 10 mm from the corners", "make the holes 8mm and move them 12 mm in",
+     lambda s: s["features"][0]["size"] == 8 and s["features"][0]["at"]["inset"] == 12),
+    # several changes in one sentence; body words are not the hole's
+    ("plate 120 x 80 x 6 with four 6 mm holes 10 mm from the corners", "make the plate 10 thick and the holes 7",
+     lambda s: s["features"][0]["size"] == 7 and s["body"]["height"] == 10),
+    ("plate 120 x 80 x 6", "increase the length by 20 and the width by 10",
+     lambda s: (s["body"]["length"], s["body"]["width"]) == (140, 90)),
+    ("disc 80 dia 10 thick with six 6 mm holes on a 60 mm bolt circle", "holes to 5 mm and bolt circle 55",
+     lambda s: s["features"][0]["size"] == 5 and s["features"][0]["at"]["diameter"] == 55),
+    # resizes of named features
+    ("plate 100 x 60 x 8 with a 10 mm hole in the middle", "increase the hole diameter by 2",
+     lambda s: s["features"][0]["size"] == 12 and s["body"]["length"] == 100),
+    ("a 100 x 50 x 10 block with a slot 40 long 10 wide through the middle", "lengthen the slot by 10",
+     lambda s: s["features"][0]["length"] == 50 and s["body"]["length"] == 100),
+    ("a 100 x 50 x 10 block with a slot 40 long 10 wide through the middle", "make the slot 10 mm longer",
+     lambda s: s["features"][0]["length"] == 50 and s["body"]["length"] == 100),
+    ("a 60 x 60 x 20 block with a 30 x 30 pocket 10 deep", "pocket 40 x 40 instead",
+     lambda s: (s["features"][0]["length"], s["features"][0]["width"], s["features"][0]["depth"]) == (40, 40, 10)),
+    ("40 mm cube with a 2 mm fillet on all edges", "change the radius to 5", lambda s: s["features"][0]["radius"] == 5),
+    ("40 mm cube with a 2 mm fillet on all edges", "make them chamfers",
+     lambda s: s["features"][0]["kind"] == "chamfer" and s["features"][0]["size"] == 2),
+    ("washer 20 OD 10 ID 2 thick", "make the hole 12", lambda s: s["body"]["inner_diameter"] == 12),
+    # which hole: "the big hole", "the middle hole"
+    ('3" x 2" x 1/4" plate with a 1/4" hole in each corner, 3/8" in, and a 1" hole in the middle',
+     'make the big hole 1.5"', lambda s: [f["size"] for f in s["features"]] == pytest.approx([6.35, 38.1])),
+    # "a bit" with a number: the new size when it lies that way, else how much more
+    ("cylinder 40 dia 60 tall", "make it a bit taller, 70", lambda s: s["body"]["height"] == 70),
+    ("plate 120 x 80 x 6", "could you make it a little wider - 90 mm", lambda s: s["body"]["width"] == 90),
+    ("washer 20 OD 10 ID 2 thick", "thicker, 3 mm", lambda s: s["body"]["height"] == 3),
+    ("40 mm cube", "chamfer everything 0.5", lambda s: s["features"][0]["edges"] == "all"),
+])
+def test_outsider_edit_phrasings(first, text, check):
+    r = apply_edit(text, understand(first).spec)
+    assert r.spec is not None and not r.failed and check(r.spec), r.explain()
+
+
+def test_a_number_that_may_be_a_place_is_not_taken_as_a_size():
+    spec = understand("plate 100 x 60 x 8 with a 10 mm hole in the middle").spec
+    r = apply_edit("the hole 15 further along", spec)
+    assert r.spec is None and "a size or a place" in r.failed[0]

@@ -22,12 +22,14 @@ from .vocab import find
 UNITS = {"mm": None, "cm": "centimeter", "in": "inch", "m": "meter"}
 COMPARE = {"longer": ("length", 1), "shorter": ("length", -1), "wider": ("width", 1), "narrower": ("width", -1),
            "taller": ("height", 1), "higher": ("height", 1), "lower": ("height", -1), "thicker": ("thickness", 1),
-           "thinner": ("thickness", -1), "deeper": ("depth", 1), "bigger": ("all", 1), "larger": ("all", 1),
+           "thinner": ("thickness", -1), "deeper": ("depth", 1), "shallower": ("depth", -1), "bigger": ("all", 1), "larger": ("all", 1),
            "smaller": ("all", -1)}
 ADJ = {"long": "length", "length": "length", "wide": "width", "width": "width", "tall": "height", "high": "height",
        "height": "height", "thick": "thickness", "thickness": "thickness", "deep": "depth", "diameter": "diameter",
        "dia": "diameter", "big": "all", "large": "all", "size": "all", "across": "diameter", "od": "diameter",
        "radius": "radius", "inside": "inner", "inner": "inner", "id": "inner", "bore": "inner"}
+SINGLE_AT = ("center", "at", "from_edge", "from_corner")
+BODY_ROLES = ("length", "width", "height", "thickness", "legs", "side", "main", "af", "wall")
 SCALE = {"twice": 2.0, "double": 2.0, "doubled": 2.0, "triple": 3.0, "tripled": 3.0, "half": 0.5, "halve": 0.5,
          "halved": 0.5, "third": 1 / 3, "quarter": 0.25}
 ADD_VERB = re.compile(r"\b(add|put|drill|cut|bore an?|make (?:a|an|some)|give it (?:a|an|some)|insert|punch|machine|"
@@ -36,14 +38,21 @@ REMOVE = re.compile(r"\b(remove|delete|get rid of|take (?:off|away|out)|take (?:
                     r"drop|no more|without|lose|ditch|sharp corners|sharp edges|no (?:fillets?|chamfers?|holes?|rounds?))\b")
 HOLE_WORDS = re.compile(r"\b(more|so there are|spacing|pitch|apart|bolt circle|pcd|(?<!x )(?<!x)\d{1,2}\s*x\s*\d{1,2}(?![\d.])(?!\s*(?:mm|cm|in|x))|"
                         r"evenly spaced|in a row)\b")
-MOVE = re.compile(r"\b(?:move|shift|slide|offset)\b.*?\b(left|right|up|down|back|forward|front)\b")
+MOVE = re.compile(r"\b(?:move|moved|shift|shifted|slide|offset|nudge|push|bring|relocate)\b.*?\b(left|right|up|down|back|"
+                  r"forward|front|in|inward|inwards|out|outward|outwards)\b(?!\s*(?:from|the middle|the cent))")
+# "the hole should be 20 mm from the left edge": one placed feature set a distance in from an edge
+FROM_EDGE = re.compile(r"([\d.]+)\s*(?:mm|cm|in(?:ch(?:es)?)?|\")?\s*(?:in\s+)?(?:away\s+)?from the (left|right|front|back|"
+                       r"lower|upper|top|bottom)(?: edge| end| side)?\b")
+FEATURE_WORD = re.compile(r"\b(holes?|bores?|fillets?|rounds?|chamfers?|bevels?|walls?|slots?|pockets?|counterbores?|"
+                          r"countersinks?)\b")
 TAPER = re.compile(r"\b(taper|tapered|cone|conical|flatten the tip|top is)\b")
 ROTATE = re.compile(r"\b(rotate|rotated|turn|clock)\b")
 OPEN_TOP = re.compile(r"\b(no top|open (?:the |it at the )?top|take the top off|remove the top|no lid)\b")
 CLOSE = re.compile(r"\b(close (?:the |its )?top|closed (?:top|box)|seal(?:ed)? (?:it|the top)|no opening|put a top on)\b")
 PRONOUN = re.compile(r"\b(them|they|those|these)\b")
 SWAP = re.compile(r"\b(swap|replace|instead of|change (?:that|those|it|them|the \w+) (?:to|into|for)|turn (?:that|those|"
-                  r"it|them|the \w+) into|convert)\b")
+                  r"it|them|the \w+) into|convert|make (?:them|those|these|it|that|the \w+) (?:into )?(?:an? )?"
+                  r"(?:chamfer|fillet|round|bevel)(?:s|ed)?\b|(?:chamfer|fillet|bevel|round)s? instead)\b")
 
 
 @dataclass
@@ -108,13 +117,48 @@ class _Editor:
             out = [f for f in out if f.get("at", {"kind": "center"}).get("kind") == "center"] or out
         return out
 
+    def select(self, k: str, found: list[dict]) -> list[dict]:
+        """Which of several features the words point at: 'the big hole', 'the middle hole', 'the corner
+        holes', or 'the hole' (singular) where exactly one single hole is there."""
+        if len(found) < 2 or k not in ("hole", "bore"):
+            return found
+        single = [f for f in found if (f.get("at") or {"kind": "center"})["kind"] in SINGLE_AT]
+        sized = [f for f in found if isinstance(f.get("size"), (int, float))]
+        m = re.search(r"\b(big|bigger|large|larger|biggest|largest|main|small|smaller|smallest|little|tiny|middle|"
+                      r"center|centre|central|centred|centered|corner|mounting|bolt|screw|outer|pattern)\s+(?:\w+\s+)?"
+                      r"(?:holes?|bores?)\b", self.t)
+        word = m.group(1) if m else None
+        if word in ("big", "bigger", "large", "larger", "biggest", "largest", "main") and sized:
+            return [max(sized, key=lambda f: f["size"])]
+        if word in ("small", "smaller", "smallest", "little", "tiny") and sized:
+            least = min(f["size"] for f in sized)
+            return [f for f in sized if f["size"] == least]
+        if word in ("middle", "center", "centre", "central", "centred", "centered"):
+            mid = [f for f in found if (f.get("at") or {"kind": "center"})["kind"] == "center"]
+            return mid or found
+        if word in ("corner", "mounting", "bolt", "screw", "outer", "pattern"):
+            return [f for f in found if f not in single] or found
+        if re.search(r"\b(?:the|that|this) (?:\w+ )?(?:hole|bore)\b(?!s)", self.t) and not re.search(
+                r"\b(?:holes|them|those|these|all)\b", self.t) and len(single) == 1:
+            return single
+        return found
+
     # -- the edit ------------------------------------------------------------------------------
     def run(self) -> EditResult:
         nouns = [(s, p, name) for s, e, p, name in find("features", self.t)]
         kinds = [n for _, _, n in nouns]
         self.relative()          # "10 mm longer and ...": sizes first, then features
-        if MOVE.search(self.t):
+        mv = MOVE.search(self.t)
+        if mv and mv.group(1).startswith(("in", "out")):
+            if not re.search(r"\b(bolt circle|pcd|circle|apart|spacing|pitch|closer)\b", self.t):
+                self.move_in_out(mv)
+                return self.finish()
+        elif mv:
             self.move(kinds)
+            return self.finish()
+        pos = FROM_EDGE.search(self.t)
+        if pos and not ADD_VERB.search(self.t) and any(it.num.start == pos.start(1) for it in self.free()):
+            self.place(pos, kinds)
             return self.finish()
         if TAPER.search(self.t) and self.spec["body"]["kind"] == "cylinder":
             self.taper()
@@ -206,15 +250,50 @@ class _Editor:
         a = (f["at"].get("start_angle", 0.0) + deg.num.value) % 360
         self.apply(f"{f['id']}: turned to start at {fmt(a)}°", ops.set_parameter, f"{f['id']}.at.start_angle", a)
 
-    def feature_delta(self, delta: float) -> bool:
+    def feature_delta(self, delta: float, words: str | None = None, how: str = "") -> bool:
         """'holes 2 mm bigger', 'make the fillets smaller by 1': the named feature's size, not the part's."""
-        m = re.search(r"\b(holes?|bores?|fillets?|rounds?|chamfers?|bevels?|walls?)\b", self.t)
+        w = words or self.t
+        m = re.search(r"\b(holes?|bores?|fillets?|rounds?|chamfers?|bevels?|walls?|slots?|pockets?)\b", w)
         if not m:
             return False
         word = m.group(1).rstrip("s")
         kind = {"hole": "hole", "bore": "hole", "fillet": "fillet", "round": "fillet", "chamfer": "chamfer",
-                "bevel": "chamfer", "wall": "shell"}[word]
-        feats = self.feats(kind)
+                "bevel": "chamfer", "wall": "shell", "slot": "slot", "pocket": "pocket"}[word]
+        feats = self.select(kind, self.feats(kind))
+        if kind in ("slot", "pocket"):
+            # "lengthen the slot by 10", "make the pocket 5 mm deeper": the field the verb or word names
+            f_ = re.search(r"\b(length|lengthen|longer|shorten|shorter|width|widen|wider|narrow|narrower|depth|deepen|"
+                           r"deeper|shallower)\b", self.t)
+            key = {"l": "length", "s": "length", "w": "width", "n": "width", "d": "depth"}.get(
+                f_.group(1)[0] if f_ else "", None)
+            if f_ and f_.group(1) == "shallower":
+                key = "depth"
+            if not feats or key is None:
+                self.out.failed.append(f"there is no {kind} to change" if not feats else
+                                       f"which size of the {kind} to change (its length, width or depth)")
+                return True
+            f = feats[-1]
+            old = f.get(key)
+            if not isinstance(old, (int, float)):
+                self.out.failed.append(f"{f['id']} has no {key} set (it goes through); give its new {key}")
+                return True
+            self.apply(f"{f['id']}.{key} {fmt(old)} → {fmt(old + delta)}", ops.set_parameter, f"{f['id']}.{key}",
+                       round(old + delta, 6))
+            return True
+        feats = self.feats(kind) if kind != "hole" else feats
+        body = self.spec["body"]
+        if kind == "hole" and how in ("deeper", "shallower") and feats:
+            for f in feats:
+                if not isinstance(f.get("depth"), (int, float)):
+                    self.out.failed.append(f"{f['id']} goes through; give its depth (e.g. 'make the hole 10 deep')")
+                    continue
+                self.apply(f"{f['id']}.depth {fmt(f['depth'])} → {fmt(f['depth'] + delta)}", ops.set_parameter,
+                           f"{f['id']}.depth", round(f["depth"] + delta, 6))
+            return True
+        if not feats and body["kind"] == "tube" and kind in ("hole", "shell"):
+            # a tube's bore is its inner diameter; its wall is half the difference
+            self.change("inner", "add", delta if kind == "hole" else -2 * delta)
+            return True
         if not feats:
             self.out.failed.append(f"there is no {kind} to change")
             return True
@@ -227,6 +306,57 @@ class _Editor:
             self.apply(f"{f['id']}.{key} {fmt(old)} → {fmt(old + delta)}", ops.set_parameter, f"{f['id']}.{key}",
                        round(old + delta, 6))
         return True
+
+    def move_in_out(self, mv) -> None:
+        """'move them 12 mm in' (12 in from the corners), 'move the holes in by 5' / '5 mm further in'
+        (5 more): corner holes' inset; nothing else has an 'in'."""
+        corner = [h for h in self.feats("hole") if (h.get("at") or {}).get("kind") == "corners"]
+        if not corner:
+            self.out.failed.append("moving in or out is done for holes at the corners (their inset); for others say "
+                                   "which way, e.g. 'move the hole 10 mm to the left'")
+            return
+        nums = self.free()
+        if not nums:
+            self.out.failed.append("how far to move them (e.g. 'move the holes 12 mm in from the corners')")
+            return
+        it = nums[0]
+        before = self.t[:it.num.start]
+        inward = mv.group(1).startswith("in")
+        delta = bool(re.search(r"\b(further|farther|more)\b", self.t) or re.search(r"\bby\s*$", before)
+                     or re.search(rf"\b{mv.group(1)}\s+(?:by\s+)?$", before))
+        f = corner[-1]
+        v = self.take(it)
+        old = f["at"].get("inset") or 0.0
+        new = old + (v if inward else -v) if delta else v
+        self.apply(f"{f['id']}: {fmt(new)} mm in from the corners", ops.set_parameter, f"{f['id']}.at.inset", new)
+
+    def place(self, m, kinds: list[str]) -> None:
+        """'the hole should be 20 mm from the left edge': one placed feature, set in from that edge."""
+        k = next((k for k in kinds if k not in ("cbore", "csink")), None)
+        cands = self.feats(k) if k else [f for f in self.spec.get("features", []) if f["kind"] in
+                                          ("hole", "pocket", "slot", "boss")]
+        if not cands:
+            self.out.failed.append(f"there is no {k or 'placed feature'} to place")
+            return
+        f = cands[-1]
+        at = f.get("at") or {"kind": "center"}
+        if at["kind"] == "center":
+            u, v = 0.0, 0.0
+        elif at["kind"] == "at" and len(at["points"]) == 1:
+            u, v = at["points"][0]
+        elif at["kind"] == "from_edge":
+            u, v = (None, at.get("along", 0.0)) if at["edge"] in ("left", "right") else (at.get("along", 0.0), None)
+        else:
+            self.out.failed.append(f"{f['id']} is a pattern ({at['kind'].replace('_', ' ')}); move it with e.g. "
+                                   "'move the holes 10 mm to the left'")
+            return
+        edge = {"front": "lower", "back": "upper", "top": "upper", "bottom": "lower"}.get(m.group(2), m.group(2))
+        it = next(i for i in self.free() if i.num.start == m.start(1))
+        d = self.take(it)
+        along = v if edge in ("left", "right") else u
+        g = {x: y for x, y in f.items() if x != "id"}
+        g["at"] = {"kind": "from_edge", "edge": edge, "distance": d, "along": along or 0.0}
+        self.apply(f"{f['id']}: {fmt(d)} mm from the {m.group(2)} edge", ops.replace_feature, f["id"], g)
 
     def move(self, kinds: list[str]) -> None:
         """'move the hole 10 mm to the left': the feature's centre shifted on its face."""
@@ -344,7 +474,7 @@ class _Editor:
         main = [k for k in kinds if k not in ("cbore", "csink")] or kinds
         k = main[0]
         adding = bool(ADD_VERB.search(self.t)) and not re.search(r"\b(more|so there are|instead)\b", self.t)
-        existing = self.feats(k)
+        existing = self.select(k, self.feats(k))
         placing = any(it.role in ("inset", "spacing", "pcd", "count") for it in self.free()) or re.search(
             r"\b\d+(?:\.\d+)?\s*(?:mm\s*)?in\b(?!\s*(?:dia|diameter))", self.t)
         if k in ("hole", "bore") and existing and (re.search(
@@ -355,7 +485,7 @@ class _Editor:
         if k in ("bore", "hole") and self.spec["body"]["kind"] == "tube" and not existing:
             # a tube's bore is its inner diameter: a size change
             free = self.free()
-            if len(free) == 1 and free[0].role in (None, "size", "diameter"):
+            if len(free) == 1 and free[0].role in (None, "size", "diameter", "inner"):
                 free[0].role = "inner"
                 return
             self.out.failed.append("this tube's bore is its inner diameter; say e.g. 'inner diameter 12'")
@@ -466,7 +596,9 @@ class _Editor:
         grid = GRID.search(self.t)
         spacing = next((it for it in self.free(("spacing",))), None)
         pcd = next((it for it in self.free(("pcd",))), None)
-        size = next((it for it in self.free(("size", "diameter"))), None)
+        size = next((it for it in self.free(("size", "diameter"))), None) or next(
+            (it for it in self.free((None,)) if re.search(r"\b(?:holes?|them|those)\s*(?:to|at|of|=|:|should be)?\s*$",
+                                                          self.t[:it.num.start])), None)
         what = []
         if grid:
             at = {"kind": "grid", "counts": [int(grid.group(1)), int(grid.group(2))],
@@ -540,7 +672,17 @@ class _Editor:
                 g["size"] = f"M{ms.group(1)} " + ("tapped" if re.search(r"\btap", self.t) else "clearance")
             elif nums:
                 depth = next((it for it in nums if it.role == "depth"), None)
-                size = next((it for it in nums if it is not depth), None)
+                # "make the plate 10 thick and the holes 7": a number the body's words claim is not the hole's
+                size = next((it for it in nums if it is not depth and it.role not in BODY_ROLES), None)
+                if size is None and depth is None:
+                    self.out.failed.append(f"no new size for {f['id']}")
+                    return
+                if size is not None and re.search(r"\b(left|right|from the|in from|apart|spacing|pitch|"
+                                                  r"further|farther|closer|along)\b", self.t) and \
+                        not (size.role in ("size", "diameter") or size.role == "inner" and size.via != "hole"):
+                    self.out.failed.append(f"{fmt(self.num_mm(size))} mm: a size or a place for {f['id']}? "
+                                           "(say e.g. 'holes 8 mm' or 'move the hole 10 mm to the left')")
+                    return
                 if size is not None:
                     g["size"] = self.take(size)
                 if depth is not None:
@@ -565,6 +707,13 @@ class _Editor:
         if named is not None:
             nums = [named[0]]
             key = named[1]
+        grp = [it for it in nums if it.group is not None and it.role in (None, "size", "length", "width")]
+        if named is None and f["kind"] in ("pocket", "slot") and len(grp) >= 2 and len({it.group for it in grp}) == 1:
+            # "pocket 40 x 40 instead": its length and width (and depth, a third number)
+            for it, key_ in zip(sorted(grp, key=lambda i: i.pos), ("length", "width", "depth")):
+                v = self.take(it)
+                self.apply(f"{f['id']}.{key_} → {fmt(v)} mm", ops.set_parameter, f"{f['id']}.{key_}", v)
+            return
         if not nums or key is None:
             self.out.failed.append(f"no new size for {f['id']}")
             return
@@ -607,11 +756,13 @@ class _Editor:
         # comparatives: "10 mm longer", "shorten it by 2 cm", "knock 50 mm off the length"
         for it in self.free():
             after = t[it.num.end:]
-            m = re.match(r"^\s*(longer|shorter|wider|narrower|taller|higher|lower|thicker|thinner|deeper|bigger|"
-                         r"larger|smaller)\b", after)
+            m = re.match(r"^\s*(longer|shorter|wider|narrower|taller|higher|lower|thicker|thinner|deeper|shallower|"
+                         r"bigger|larger|smaller)\b", after)
             if m:
                 role, sign = COMPARE[m.group(1)]
-                if role == "all" and self.feature_delta(sign * self.num_mm(it)):
+                fw = FEATURE_WORD.search(t[:it.num.start])     # "make the slot 10 mm longer": the slot's
+                if (role == "all" or fw) and self.feature_delta(sign * self.num_mm(it), fw.group(0) if fw else None,
+                                                                m.group(1)):
                     self.used.add(it.num.start)
                     continue
                 if role == "all" and re.search(r"\b(diameter|length|width|height)\b", t[it.num.end:]):
@@ -620,10 +771,28 @@ class _Editor:
                 continue
             before = t[:it.num.start]
             m = re.search(r"\b(shorten|lengthen|extend|widen|narrow|thicken|thin|raise|lower|reduce|increase|grow|"
-                          r"shrink|trim|cut)(?: (?:it|the \w+))?(?: down)? by\s*$", before)
+                          r"shrink|trim|cut|enlarge|decrease|bump|open)(?: (?:it|them|those|(?:the|its|that|those) \w+"
+                          r"(?: \w+)?))?(?: (?:up|down|out))? by\s*$", before)
+            if m and FEATURE_WORD.search(m.group(0)) and not t[it.num.end:it.num.end + 2].strip().startswith("%"):
+                # "increase the hole diameter by 2": the named feature's size, not the part's
+                sign = -1 if m.group(1) in ("shorten", "narrow", "thin", "lower", "reduce", "shrink", "trim", "cut",
+                                            "decrease") else 1
+                if self.feature_delta(sign * self.num_mm(it), m.group(0)):
+                    self.used.add(it.num.start)
+                    continue
+            more = re.search(r"(?:\band|,)\s+(?:the |its )?(length|width|height|thickness|diameter) by\s*$", before)
+            verb = more and re.search(r"\b(shorten|lengthen|extend|widen|narrow|thicken|raise|lower|reduce|increase|grow|"
+                                      r"shrink|trim|cut|decrease)\b", before[:more.start()])
+            if more and verb:
+                # "increase the length by 20 and the width by 10": the verb carries over
+                sign = -1 if verb.group(1) in ("shorten", "narrow", "lower", "reduce", "shrink", "trim", "cut",
+                                               "decrease") else 1
+                self.change(more.group(1), "add", sign * self.take(it))
+                continue
+
             m2 = re.match(r"^\s*(?:off|from)(?: of)? (?:the |its )?(length|width|height|thickness|diameter|top|end)", after)
             if m and t[it.num.end:it.num.end + 2].strip().startswith("%"):
-                down = m.group(1) in ("shorten", "narrow", "thin", "lower", "reduce", "shrink", "trim", "cut")
+                down = m.group(1) in ("shorten", "narrow", "thin", "lower", "reduce", "shrink", "trim", "cut", "decrease")
                 self.used.add(it.num.start)
                 self.change(_named_role(t) or "all", "scale", 1 - it.num.value / 100 if down else 1 + it.num.value / 100)
                 continue
@@ -632,14 +801,36 @@ class _Editor:
                 role = {"shorten": "length", "lengthen": "length", "extend": "length", "widen": "width",
                         "narrow": "width", "thicken": "thickness", "thin": "thickness", "raise": "height",
                         "lower": "height", "trim": "length", "cut": "length"}.get(verb, "all")
-                role = _named_role(t) or role
-                sign = -1 if verb in ("shorten", "narrow", "thin", "lower", "reduce", "shrink", "trim", "cut") else 1
+                named = re.search(r"\b(length|width|height|thickness|diameter)\b", m.group(0))
+                role = named.group(1) if named else (_named_role(t) or role)
+                sign = -1 if verb in ("shorten", "narrow", "thin", "lower", "reduce", "shrink", "trim", "cut",
+                                      "decrease") else 1
                 self.change(role, "add", sign * self.take(it))
                 continue
             if m2:
                 role = {"top": "height", "end": "length"}.get(m2.group(1), m2.group(1))
                 self.change(role, "add", -self.take(it))
                 continue
+        # "a bit taller, 70" / "a little wider - 90 mm" / "thicker, 3 mm": the number after a pause is the new size
+        # when it lies that way, else how much more (said either way)
+        for it in self.free():
+            m = re.search(r"\b(longer|shorter|wider|narrower|taller|higher|thicker|thinner|deeper)\s*(?:please\s*)?"
+                          r"[,:;\-–—(]\s*(?:(?:say|to|like|maybe|about|around|so|at|make it|i'?d say)\s+)*$",
+                          t[:it.num.start])
+            if not m or it.role not in (None, "size") or FEATURE_WORD.search(t):
+                continue
+            role, sign = COMPARE[m.group(1)]
+            paths = _paths(self.spec["body"], role, t)
+            old = _get(self.spec["body"], paths[0][0]) if paths else None
+            v = self.num_mm(it)
+            if not isinstance(old, (int, float)):
+                continue
+            if (v - old) * sign > 0:
+                self.out.notes.append(f"read {fmt(v)} as the new {role} ({m.group(1)} than {fmt(old)})")
+                self.change(role, "set", self.take(it))
+            else:
+                self.out.notes.append(f"read {fmt(v)} as how much {m.group(1)}")
+                self.change(role, "add", sign * self.take(it))
         for m in re.finditer(r"\b(?:scale (?:it |the part |everything )?(up|down)? ?(?:by)?|(\d+(?:\.\d+)?)\s*% "
                              r"(bigger|larger|smaller))\s*(\d+(?:\.\d+)?)?\s*%?", t):
             pct = float(m.group(4) or m.group(2) or 0)
@@ -710,6 +901,13 @@ class _Editor:
     def change(self, role: str, how: str, value: float) -> None:
         body = self.spec["body"]
         paths = _paths(body, role, self.t)
+        if not paths and role == "radius" and self.feats("fillet"):
+            # "change the radius to 5": a body with no radius of its own; its fillets have one
+            for f in self.feats("fillet"):
+                new = {"set": value, "add": f["radius"] + value, "scale": f["radius"] * value}[how]
+                self.apply(f"{f['id']}.radius {fmt(f['radius'])} → {fmt(new)}", ops.set_parameter,
+                           f"{f['id']}.radius", new)
+            return
         if not paths:
             self.out.failed.append(f"this {body['kind'].replace('_', ' ')} has no {role.replace('_', ' ')} to change")
             return
