@@ -36,6 +36,12 @@ CANNOT = ("The offline engine can only adapt the examples in its knowledge base 
           "(Gemini or an OpenAI-compatible server).")
 
 
+def _unplaced(dims: dict, counts: dict, code: str) -> list[str]:
+    """The requested sizes and counts an example has no parameter for (a fillet can be added)."""
+    _, missing = fill(dims, counts, parameters(code))
+    return [m for m in missing if m != "fillet"]
+
+
 def _fence(code: str, note: str) -> str:
     return f"```python\n{code.rstrip()}\n```\n{note}".strip()
 
@@ -117,30 +123,39 @@ class OfflineChatModel(BaseChatModel):
         examples = [e for e in ctx.get("examples", []) if e.get("code")]
         if not examples:
             return "I found no example to start from. " + CANNOT
-        attempt = int(ctx.get("attempt", 1))
-        if attempt > len(examples):
-            return "None of the examples I know could be adapted to this request. " + CANNOT
         plan = ctx.get("plan") or {}
-        # the example that can take most of the requested sizes; retrieval rank breaks ties
-        ranked = sorted(enumerate(examples), key=lambda ie: (-coverage(plan.get("dims", {}), plan.get("counts", {}),
-                                                                        parameters(ie[1]["code"])), ie[0]))
-        example = ranked[attempt - 1][1]
+        dims, counts = plan.get("dims", {}), plan.get("counts", {})
+        # the examples that can take every requested size and count; retrieval rank breaks ties
+        ranked = sorted(enumerate(examples), key=lambda ie: (-coverage(dims, counts, parameters(ie[1]["code"])),
+                                                             ie[0]))
+        fitting = [e for _, e in ranked if not _unplaced(dims, counts, e["code"])]
+        # then those whose only misses are overall sizes the size check measures on the part (a U clip
+        # whose own depth is the asked length): kept only if the measured part has that extent
+        measured = set(plan.get("must_have") or []) | set(plan.get("extents") or [])
+        fitting += [e for _, e in ranked if e not in fitting
+                    and all(r in SIZE_ROLES and dims.get(r) in measured for r in _unplaced(dims, counts, e["code"]))]
+        attempt = int(ctx.get("attempt", 1))
+        if not fitting:
+            # an example that keeps its own size where the request gave one is not the asked part
+            best = ranked[0][1]
+            what = ", ".join(_unplaced(dims, counts, best["code"]))
+            return (f"The nearest stored example, '{best['id']}', has no parameter for: {what}. Adapting it would "
+                    "give a part that is not the one you asked for, so I made none. " + CANNOT)
+        if attempt > len(fitting):
+            return "None of the examples I know could be adapted to this request. " + CANNOT
+        example = fitting[attempt - 1]
         code = example["code"]
-        values, missing = fill(plan.get("dims", {}), plan.get("counts", {}), parameters(code))
+        values, missing = fill(dims, counts, parameters(code))
         code = set_parameters(code, values)
-        for feature in ("fillet",):
-            if feature in missing and "fillet" in plan.get("dims", {}):
-                code += f"\nresult = result.edges(\"|Z\").fillet({plan['dims']['fillet']:g})\n"
-                missing.remove(feature)
+        if "fillet" in missing and "fillet" in dims:
+            code += f"\nresult = result.edges(\"|Z\").fillet({dims['fillet']:g})\n"
         note = f"Adapted the example '{example['id']}'"
         if values:
             note += " with " + ", ".join(f"{k} = {v:g}" for k, v in values.items())
-        counts = [m for m in missing if m in (plan.get("counts") or {})]
-        sizes = [m for m in missing if m not in counts]
-        if sizes:
-            note += f". I could not place: {', '.join(sizes)} (the example has no such parameter)"
-        if counts:
-            note += ". The number of " + ", ".join(counts) + " is the example's own (not a parameter)"
+        kept = _unplaced(dims, counts, example["code"])
+        if kept:
+            note += (". It has no parameter for the " + ", ".join(f"{r} ({dims[r]:g} mm)" for r in kept)
+                     + ": its own size is kept, and the part is accepted only if it measures that")
         return _fence(code, note + ".")
 
     def _modify(self, ctx: dict) -> str:

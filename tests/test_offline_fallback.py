@@ -1,0 +1,58 @@
+"""The offline engine's example fallback never hands back a stored example that keeps its own size
+where the request gave one (a wrong part that a loose size check could mark ok)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cadagent.agent.drafts import DesignContext
+from cadagent.agent.offline.engine import OfflineChatModel
+from cadagent.agent.plan import parse_request
+from cadagent.tools.sandbox import Limits, Sandbox
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "knowledge" / "examples"
+
+
+def example(rel: str) -> dict:
+    path = EXAMPLES / rel
+    return {"id": path.stem, "title": path.stem.replace("-", " "), "code": path.read_text()}
+
+
+def draft(request: str, *examples: dict, attempt: int = 1):
+    ctx = DesignContext(task="new_design", request=request, attempt=attempt,
+                        plan=parse_request(request).to_dict(), examples=list(examples))
+    return OfflineChatModel()._fallback(ctx, "new_design")
+
+
+def test_an_example_without_a_parameter_for_a_given_size_is_declined_not_built():
+    # the attack: a round tube asked by its diameters; the only example is a rectangular tube whose
+    # width/height would stand in for the diameter and whose own section would be passed off as the part
+    d = draft("a tube, 30 mm diameter, 20 mm bore, 50 long", example("shells/shell-rect-tube.py"))
+    assert d.code is None and d.declined
+    assert "'shell-rect-tube', has no parameter for: bore_d, diameter" in d.note and "made none" in d.note
+
+
+def test_a_size_the_example_already_has_is_kept_and_said_and_left_to_the_measurer():
+    d = draft("a U clip for a panel edge, 15 mm long", example("clips/clip-panel-edge.py"))
+    assert d.code is not None and d.path == "example"
+    assert "no parameter for the length (15 mm): its own size is kept" in d.note
+    with Sandbox(Limits(timeout_s=30)) as sandbox:
+        res = sandbox.run_script(d.code, exports=())
+    assert res.valid_solid and 15.0 in [round(v, 3) for v in res.report.size]
+
+
+def test_the_example_that_takes_every_size_is_tried_before_one_that_keeps_its_own():
+    fits = example("shells/shell-rect-tube.py")
+    keeps = example("clips/clip-panel-edge.py")
+    d = draft("a rectangular tube 30 wide 25 high 80 long", keeps, fits)
+    assert d.code is not None and d.note.startswith("Adapted the example 'shell-rect-tube' with ")
+    assert all(f"{k} = {v}" in d.note for k, v in (("width", 30), ("height", 25), ("length", 80)))
+    assert draft("a rectangular tube 30 wide 25 high 80 long", keeps, fits, attempt=3).code is None
+
+
+@pytest.mark.parametrize("request_text", ["a panel clip with 6 holes", "a panel clip with a 5 mm hole"])
+def test_a_count_or_a_feature_size_the_example_cannot_take_is_declined(request_text):
+    d = draft(request_text, example("clips/clip-panel-edge.py"))
+    assert d.code is None and "has no parameter for: hole" in d.note
