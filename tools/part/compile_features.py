@@ -191,6 +191,10 @@ def edge_selection(edges: str, ctx: Ctx) -> str:
         return f'result.newObject(result.faces("{">Z" if edges == "top" else "<Z"}").val().outerWire().Edges())'
     if edges == "ends":
         return 'result.faces(">Z or <Z").edges()'
+    if edges == "outer" and ctx.spec.body.kind in ("cylinder", "tube", "cone"):
+        # a round body's outside edges: the outlines of its ends (its side has no edges, only a seam)
+        return ('result.newObject(result.faces(">Z").val().outerWire().Edges() + '
+                'result.faces("<Z").val().outerWire().Edges())')
     if edges == "outer":
         return ('result.newObject(result.faces(">Z").val().outerWire().Edges() + '
                 'result.faces("<Z").val().outerWire().Edges() + result.edges("|Z").vals())')

@@ -72,7 +72,8 @@ def _edge_limit(spec, shape, edges: str, done) -> tuple[float | None, str]:
         h = min(s.length for s in body.sections) if isinstance(body, Shaft) else lz
         if isinstance(body, Cone) and not d["top_diameter"] and edges in ("top", "ends"):
             return None, "a pointed cone has no top edge (use bottom)"
-        lim = min(r if not isinstance(body, Tube) else r / 2, h / 2)
+        # a tube's end outlines alone (top, bottom, outer) may take its whole wall; with the bore's rims, half
+        lim = min(r if not isinstance(body, Tube) or edges in ("top", "bottom", "outer") else r / 2, h / 2)
         cands = [(lim, f"the {noun} ({'wall ' if isinstance(body, Tube) else 'radius '}{r:g} mm, {h:g} mm long)")]
         for x in done[:-1]:
             if x.feature.kind in ("keyway", "flat"):

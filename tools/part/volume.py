@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from .bodies import Box, Compound, Cylinder
+from .bodies import Box, Compound, Cylinder, Tube
 from .features import Boss, Chamfer, Fillet, Hole, Keyway, LinearPattern, Mirror, PolarPattern, Pocket, Rib, \
     Shell, Slot
 from .geometry import body_shape, resolved
@@ -73,6 +73,9 @@ def _edges(spec, shape, f, holes) -> tuple[float, bool]:
         R = resolved(body)["diameter"] / 2
         n = 1 if f.edges in ("top", "bottom") else 2
         return n * area * 2 * math.pi * (R - c), True
+    if isinstance(body, Tube) and f.edges in ("top", "bottom", "outer"):
+        R = resolved(body)["outer_diameter"] / 2
+        return (1 if f.edges != "outer" else 2) * area * 2 * math.pi * (R - c), True
     lx, ly, lz = shape.size
     return area * 2 * (lx + ly), False
 

@@ -224,14 +224,24 @@ def _edge(bd: Build, t: Target, body: dict) -> None:
         size = bd.body.pop("radius")      # "rounded rectangle ... with 5 mm corner radius"
     if size is None:
         size = bd.assume(f"{t.kind} size", round(min(default(t.kind), 0.1 * smallest(body)), 4))
-    edges = _edges(t.words, body)
+    edges = outer_if_holes(_edges(t.words, body), bd.features, bd.notes)
     key = "radius" if t.kind == "fillet" else "size"
     bd.features.append({"id": bd.fid("round" if t.kind == "fillet" else "bevel"), "kind": t.kind, "edges": edges,
                         key: size})
 
 
+def outer_if_holes(edges: str, before: list[dict], notes: list[str]) -> str:
+    """'all edges' after holes are cut: the part's outside edges, not the rims of the holes too."""
+    if edges == "all" and any(f["kind"] in ("hole", "slot", "pocket") for f in before):
+        notes.append("'all edges' read as the outside edges (not the rims of the holes)")
+        return "outer"
+    return edges
+
+
 def _edges(words: str, body: dict) -> str:
     found = [name for s, e, p, name in find("edge_sets", words)]
+    if "outer" in found:
+        return "outer"
     if "all" in found and not any(re.search(rf"\b{w}\b", words) for w in ("top", "vertical", "bottom")):
         return "all"
     for name in ("vertical", "top", "bottom", "ends", "all"):

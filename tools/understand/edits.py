@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..part import ops
 from ..part.validation import SpecError
 from .build import M_SIZE, Build
-from .build_features import GRID, features
+from .build_features import GRID, features, outer_if_holes
 from .clauses import clauses
 from .numbers import fmt, normalize, unit_mm
 from .roles import Tagging, tag
@@ -27,7 +27,9 @@ COMPARE = {"longer": ("length", 1), "shorter": ("length", -1), "wider": ("width"
 ADJ = {"long": "length", "length": "length", "wide": "width", "width": "width", "tall": "height", "high": "height",
        "height": "height", "thick": "thickness", "thickness": "thickness", "deep": "depth", "diameter": "diameter",
        "dia": "diameter", "big": "all", "large": "all", "size": "all", "across": "diameter", "od": "diameter",
-       "radius": "radius", "inside": "inner", "inner": "inner", "id": "inner", "bore": "inner"}
+       "radius": "radius", "inside": "inner", "inner": "inner", "id": "inner", "bore": "inner",
+       "outside diameter": "diameter", "outer diameter": "diameter", "inside diameter": "inner",
+       "inner diameter": "inner"}
 SINGLE_AT = ("center", "at", "from_edge", "from_corner")
 BODY_ROLES = ("length", "width", "height", "thickness", "legs", "side", "main", "af", "wall")
 SCALE = {"twice": 2.0, "double": 2.0, "doubled": 2.0, "triple": 3.0, "tripled": 3.0, "half": 0.5, "halve": 0.5,
@@ -145,7 +147,17 @@ class _Editor:
 
     # -- the edit ------------------------------------------------------------------------------
     def run(self) -> EditResult:
-        nouns = [(s, p, name) for s, e, p, name in find("features", self.t)]
+        # "same wall", "keep the holes", "pocket unchanged", "counterbores stay 8 deep": said, not changed
+        nouns = [(s, p, name) for s, e, p, name in find("features", self.t)
+                 if not re.search(r"\b(?:same|keep|keeping|leave|leaving)\s+(?:the\s+|its\s+|all\s+)?$", self.t[:s])
+                 and not re.match(r"\s*(?:unchanged|stays?\b|the same|as (?:is|before)|untouched|as they are)",
+                                  self.t[e:])]
+        for s_, e_, p_, name in find("features", self.t):
+            if (s_, p_, name) not in nouns:
+                keep = re.match(r"\s*(?:stays?|unchanged)[^,;]*", self.t[e_:])
+                for it in self.tagging.items:       # "counterbores stay 8 deep": its numbers are not asks
+                    if keep and e_ <= it.num.start < e_ + keep.end():
+                        self.used.add(it.num.start)
         kinds = [n for _, _, n in nouns]
         self.relative()          # "10 mm longer and ...": sizes first, then features
         mv = MOVE.search(self.t)
@@ -200,9 +212,12 @@ class _Editor:
                 self.out.failed.append("the holes have no thread size to tap (give it, e.g. 'M5 tapped')")
             return self.finish()
         pockets = [f for f in self.spec.get("features", []) if f["kind"] == "pocket" and f.get("shape", "rect") == "rect"]
-        if pockets and "pocket" in kinds and "fillet" in kinds and self.free():
+        corner_r = [it for it in self.free() if it.role == "radius" or re.match(r"^\s*(?:mm\s*)?(?:radius\s+)?"
+                                                                                 r"(?:corners?|corner radi)", self.t[it.num.end:])]
+        if pockets and "pocket" in kinds and ("fillet" in kinds or corner_r) and self.free():
+            it = corner_r[0] if corner_r else self.free()[0]
             f = pockets[-1]
-            v = self.take(self.free()[0])
+            v = self.take(it)
             self.apply(f"{f['id']}: corners rounded R{fmt(v)}", ops.replace_feature, f["id"],
                        {**{k: x for k, x in f.items() if k != "id"}, "corner_radius": v})
             return self.finish()
@@ -461,10 +476,17 @@ class _Editor:
             else:
                 d = self.free()
                 depth = next((it for it in d if it.role == "depth"), None)
-                if head is None or depth is None:
+                head = next((it for it in d if it is not depth and it.role in ("head", "diameter", "size", None)), None)
+                old = f.get("cbore")
+                if old and (head or depth):
+                    # "cbore depth 8": only what is named changes
+                    g["cbore"] = {"diameter": self.take(head) if head else old["diameter"],
+                                  "depth": self.take(depth) if depth else old["depth"]}
+                elif head is None or depth is None:
                     self.out.failed.append("the counterbore's diameter and depth are missing")
                     return
-                g["cbore"] = {"diameter": self.take(head), "depth": self.take(depth)}
+                else:
+                    g["cbore"] = {"diameter": self.take(head), "depth": self.take(depth)}
             self.apply(f"{f['id']}: {'countersunk' if new == 'csink' else 'counterbored'}", ops.replace_feature,
                        f["id"], g)
             return
@@ -520,6 +542,8 @@ class _Editor:
         self.out.notes += bd.notes
         self.out.failed += bd.missing
         for f in bd.features:
+            if f["kind"] in ("fillet", "chamfer"):
+                f["edges"] = outer_if_holes(f["edges"], self.spec.get("features", []), self.out.notes)
             shells = [g for g in self.spec.get("features", []) if g["kind"] == "shell"]
             if f["kind"] == "fillet" and f.get("edges") == "vertical" and shells and f["radius"] > shells[0]["thickness"]:
                 data = copy.deepcopy(self.spec)
@@ -583,6 +607,9 @@ class _Editor:
         at = copy.deepcopy(f.get("at") or {"kind": "center"})
         count = next((it for it in self.free(("count",))), None)
         so = re.search(r"so there are (\d+)|make (?:it|that|them) (\d+)|(\d+) (?:holes|of them)", self.t)
+        grid = GRID.search(self.t)
+        if so and grid and grid.start() <= so.start(next(i for i, g in enumerate(so.groups(), 1) if g)) < grid.end():
+            so = None         # "make it 4 x 2": the grid, not a count of 4
         n = int(count.num.value) if count else int(next(g for g in so.groups() if g)) if so else None
         more = re.search(r"\b(\d+) (?:more|extra|additional)\b", self.t)
         if more and not re.search(r"so there are", self.t) and _count(at):
@@ -700,6 +727,9 @@ class _Editor:
             return
         key = {"fillet": "radius", "chamfer": "size", "shell": "thickness", "boss": "height", "keyway": "depth",
                "slot": "width", "pocket": "depth"}.get(f["kind"])
+        if f["kind"] in ("shell", "fillet", "chamfer"):
+            # "make it 80 across, same wall": a number the body's words claim is the body's
+            nums = [it for it in nums if it.role not in BODY_ROLES + ("diameter", "inner") or it.role == "wall"]
         # "make the slot 60 long": the field the keyword names, where the feature has it
         named = next(((it, {"thickness": "thickness", "wall": "thickness", "radius": "radius"}.get(it.role, it.role))
                       for it in nums if it.role and {"thickness": "thickness", "wall": "thickness"}.get(it.role, it.role)
@@ -840,9 +870,10 @@ class _Editor:
             self.change("all", "scale", 1 - pct / 100 if down else 1 + pct / 100)
             self._use_span(m)
         # scalings: "twice as tall", "double the diameter", "cut the width in half", "half as thick"
-        for m in re.finditer(r"\b(twice|double|doubled|triple|half|halve|halved|(\d+(?:\.\d+)?) times)\b(?: as)?"
-                             r"(?: the| its)? (long|wide|tall|high|thick|deep|big|large|length|width|height|thickness|"
-                             r"diameter|size)\b", t):
+        for m in re.finditer(r"\b(twice|double|doubled|triple|half|halve|halved|(\d+(?:\.\d+)?) ?(?:times|x))(?!\w)"
+                             r"(?: as)?(?: the| its)? (long|wide|tall|high|thick|deep|big|large|length|width|height|"
+                             r"thickness|diameter|size|od|id|outside diameter|inside diameter|outer diameter|"
+                             r"inner diameter)\b", t):
             f = SCALE.get(m.group(1)) or float(m.group(2))
             self.change(ADJ[m.group(3)], "scale", f)
             self._use_span(m)

@@ -116,6 +116,9 @@ def tag(t: str) -> Tagging:
             m = None
         if m and re.search(r"\b(square|rectangular|rectangle)\b", rest[:m.start(1)]):
             m = None          # "a 20 x 20 square hole": a size, not a count
+        if m and not m.group(1).endswith("s") and re.search(r"\b(?:a|an)\s+$", t[max(0, n.start - 4):n.start]) and \
+                not re.match(r"\s*(?:pattern|flange|circle|layout|plate|bracket|design|mount)\b", rest[m.end(1):]):
+            m = None          # "add a 40 centre hole": one hole 40 across ("a 4 hole pattern" still counts)
         if m and not lead and 0 < n.value <= 500:
             it.role, it.via = ("teeth", "teeth") if m.group(1).startswith("t") else ("count", "count")
             inside.append((n.end, n.end + m.start(1)))
