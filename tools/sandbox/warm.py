@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
+import time
+from pathlib import Path
 
 from . import isolate
+
+SPARE_PREFIX = "cadagent-spare-"
+STALE_S = 600      # a warm-up folder without a pid (an older release's) this old is left over
 
 
 def preload() -> None:
@@ -69,7 +75,9 @@ def warm_spare(kind: str) -> None:
     from ..geometry.report import measure
     from ..geometry.shapes import load_shape, to_shape
 
-    tmp = tempfile.mkdtemp(prefix="cadagent-spare-")
+    # the folder carries the spare's pid: a spare killed while it warms (it may be, at any time)
+    # cannot remove it, so the next zygote does (sweep_spare_dirs)
+    tmp = tempfile.mkdtemp(prefix=f"{SPARE_PREFIX}{os.getpid()}-")
     try:
         shape = to_shape(cq.Workplane("XY").box(20, 10, 5))
         shape.exportBrep(os.path.join(tmp, "w.brep"))
@@ -81,3 +89,31 @@ def warm_spare(kind: str) -> None:
         pass
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def sweep_spare_dirs(root: str | None = None) -> int:
+    """Remove the warm-up folders of spares that are gone (killed mid warm-up); returns how many."""
+    removed = 0
+    base = Path(root or tempfile.gettempdir())
+    for path in base.glob(SPARE_PREFIX + "*"):
+        m = re.fullmatch(re.escape(SPARE_PREFIX) + r"(\d+)-\w+", path.name)
+        try:
+            if path.is_symlink() or not path.is_dir() or path.stat().st_uid != os.getuid():
+                continue
+            stale = (not _alive(int(m.group(1)))) if m else time.time() - path.stat().st_mtime > STALE_S
+        except OSError:
+            continue
+        if stale:
+            shutil.rmtree(path, ignore_errors=True)
+            removed += 1
+    return removed

@@ -28,7 +28,7 @@ import time
 from . import isolate, spare
 from .confine import current_vm_bytes, landlock_abi, read_only_paths
 from .collect import DRAIN_S, ParentGone, collect, death, wait_briefly
-from .warm import preload as _preload, thread_count as _thread_count, warm_up as _warm_up
+from .warm import preload as _preload, sweep_spare_dirs, thread_count as _thread_count, warm_up as _warm_up
 
 MAX_LINE = 1 << 20          # a request line from the host
 _RLIMITS = [getattr(resource, n) for n in dir(resource) if n.startswith("RLIMIT_")]
@@ -245,6 +245,7 @@ def main() -> None:
     parent_fd = _parent_pidfd()
     sys.path[:] = [p for p in sys.path if p and os.path.abspath(p) != os.path.abspath(tempfile.gettempdir())]
     _preload()
+    sweep_spare_dirs()
     warm = "--no-warm-up" not in sys.argv
     if warm:
         _warm_up()
