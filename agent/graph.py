@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from langgraph.graph import END, START, StateGraph
 from langgraph.runtime import Runtime
 
-from .nodes import answers, design, explain, routing, versions
+from .nodes import answers, candidates, design, explain, routing, versions
 from .nodes.common import Deps
 from .state import AgentState, TurnInput
 
@@ -31,6 +31,7 @@ class Step:
     writes: tuple[str, ...] = ()
     thread_writes: tuple[str, ...] = ()          # versions, current, messages
     describe: Callable[[dict], str] = field(default=lambda d: "")
+    ok: Callable[[dict], bool] | None = None     # whether the step went well (None: not a check)
 
 
 def _plan_line(d: dict) -> str:
@@ -67,8 +68,12 @@ def _execute_line(d: dict) -> str:
 def _validate_line(d: dict) -> str:
     check = d.get("check", {})
     if check.get("ok"):
-        return "check: ok"
-    return "check: " + "; ".join(check.get("problems") or [str((check.get("error") or {}).get("type"))])
+        return "check: ok" + _choice(d)
+    return "check: " + "; ".join(check.get("problems") or [str((check.get("error") or {}).get("type"))]) + _choice(d)
+
+
+def _choice(d: dict) -> str:
+    return f" · {d['choice']}" if d.get("choice") else ""
 
 
 def _route_line(d: dict) -> str:
@@ -92,15 +97,28 @@ STEPS: dict[str, Step] = {
                      reads=("intent", "request", "plan", "edits", "hits", "history", "fixes", "cadjson", "attempts"),
                      writes=("code", "spec", "path", "model_note", "attempts", "model_failed", "fixes", "tool_log",
                              "usage", "cadjson", "assumed"), describe=_generate_line),
+    "spec": Step(candidates.spec, "Write a part spec",
+                 reads=("intent", "request", "plan", "attempts", "spec_try", "usage", "cadjson", "model_failed"),
+                 writes=("spec_try", "usage"), describe=candidates.spec_line, ok=candidates.spec_ok),
+    "ensemble": Step(candidates.ensemble_node, "Spec candidates", reads=("intent", "request", "cadjson", "history"),
+                     writes=("candidates", "ensemble_note"), describe=lambda d: d.get("ensemble_note", "")),
+    "candidate": Step(candidates.candidate, "Candidate", reads=("candidates", "intent", "plan", "cadjson"),
+                      writes=("candidates", "candidate"), describe=candidates.candidate_line,
+                      ok=candidates.candidate_ok),
+    "rank": Step(candidates.rank_node, "Rank the candidates", reads=("candidates", "request", "ensemble_note",
+                                                                     "attempts"),
+                 writes=("code", "spec", "path", "attempts", "model_failed", "choice", "ranking"),
+                 describe=candidates.rank_line, ok=lambda d: d.get("code") is not None),
     "execute": Step(design.execute, "Run", reads=("code",), writes=("exec",), describe=_execute_line),
-    "validate": Step(design.validate, "Check", reads=("exec", "code", "spec", "plan", "intent", "cadjson", "history"),
-                     writes=("check", "history"), describe=_validate_line),
+    "validate": Step(design.validate, "Check", reads=("exec", "code", "spec", "plan", "intent", "cadjson", "history",
+                                                      "spec_try", "attempts"),
+                     writes=("check", "history", "code", "spec", "exec", "path", "choice"), describe=_validate_line),
     "save": Step(design.save, "Save", reads=("exec", "code", "spec", "intent", "hits", "title", "cadjson", "request",
                                             "assumed"),
                  writes=("saved",), thread_writes=("versions", "current"),
                  describe=lambda d: f"v{d.get('current')} saved"),
     "respond": Step(answers.respond, "Answer", reads=("intent", "check", "saved", "answer", "model_note", "history",
-                                                     "code", "attempts", "route_note"),
+                                                     "code", "attempts", "route_note", "choice"),
                     writes=("answer",), thread_writes=("messages",), describe=_ANSWER),
     "explain": Step(explain.explain, "Explain", reads=("attachment", "explain_path", "request"),
                     writes=("answer", "check", "code", "exec", "title"),
@@ -150,8 +168,16 @@ def build_graph(checkpointer=None):
     g.add_conditional_edges("set_parameters", lambda s: "execute" if turn_of(s).get("code") else "respond",
                             {"execute": "execute", "respond": "respond"})
     g.add_edge("plan", "retrieve")
-    g.add_edge("retrieve", "generate")
-    g.add_conditional_edges("generate", lambda s: "execute" if turn_of(s).get("code") else "validate",
+    g.add_conditional_edges("retrieve", lambda s, runtime: "ensemble" if candidates.wants_ensemble(s, runtime.context)
+                            else "generate", {"ensemble": "ensemble", "generate": "generate"})
+    g.add_edge("ensemble", "candidate")
+    g.add_conditional_edges("candidate", candidates.more_candidates, {"candidate": "candidate", "rank": "rank"})
+    g.add_conditional_edges("rank", lambda s: "execute" if turn_of(s).get("code") else "generate",
+                            {"execute": "execute", "generate": "generate"})
+    g.add_conditional_edges("generate", lambda s, runtime: "spec" if candidates.wants_spec(s, runtime.context)
+                            else "execute" if turn_of(s).get("code") else "validate",
+                            {"spec": "spec", "execute": "execute", "validate": "validate"})
+    g.add_conditional_edges("spec", lambda s: "execute" if turn_of(s).get("code") else "validate",
                             {"execute": "execute", "validate": "validate"})
     g.add_edge("execute", "validate")
     g.add_conditional_edges("validate", design.after_validate, {"save": "save", "generate": "generate",

@@ -76,6 +76,7 @@ class LocalChatModel(BaseChatModel):
     _tokenizer: Any = PrivateAttr(None)
     _device: str = PrivateAttr("cpu")
     _calls: list = PrivateAttr(default_factory=list)
+    _spec_writer: Any = PrivateAttr(None)
 
     def model_post_init(self, _context: Any) -> None:
         from transformers import AutoModelForCausalLM, AutoTokenizer
@@ -101,6 +102,16 @@ class LocalChatModel(BaseChatModel):
     def calls(self) -> list[dict]:
         """Every generation so far: which adapter ran, tokens in and out (for reports and tests)."""
         return list(self._calls)
+
+    @property
+    def spec_writer(self):
+        """Part-spec candidates under the spec schema's constraint (:class:`~.local_model.writer.SpecWriter`,
+        on the ``spec`` adapter when loaded); the design step's ensemble asks it (agent.spec_candidates)."""
+        if self._spec_writer is None:
+            from .local_model.writer import SpecWriter
+
+            self._spec_writer = SpecWriter(self)
+        return self._spec_writer
 
     @property
     def loaded_adapters(self) -> list[str]:

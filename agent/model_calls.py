@@ -24,6 +24,7 @@ class ModelCaller:
     provider: object                       # providers.base.Provider
     tools: dict = field(default_factory=dict)
     use_tools: bool = False
+    spec_structured: bool = True          # asks for part specs as structured output (off once refused)
 
     def ask(self, messages: list, task: str) -> tuple[object, list[dict]]:
         """(final AI message, tool log)."""

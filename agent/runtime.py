@@ -307,7 +307,7 @@ _OK = {"generate": lambda d: d.get("code") is not None, "execute": lambda d: boo
 def _event(node: str, data: dict, elapsed: float) -> Event:
     flat = {**(data.get("turn") or {}), **{k: v for k, v in data.items() if k != "turn"}}
     step = STEPS.get(node)
-    ok = _OK[node](flat) if node in _OK else None
+    ok = _OK[node](flat) if node in _OK else (step.ok(flat) if step is not None and step.ok else None)
     return Event(node, describe(node, flat), flat, title=step.title if step else node, ok=ok,
                  elapsed_s=round(elapsed, 3))
 

@@ -72,6 +72,14 @@ class AgentSettings(BaseModel):
         "auto", description="who reads a message's intent: on: the model (a structured decision, checked by the "
         "parser); off: the parser (no extra model call); auto: the model for providers that decide intent "
         "(every one but offline)")
+    spec_candidates: Literal["auto", "on", "off"] = Field(
+        "auto", description="a part-spec candidate beside the free code, the better-checked one wins: gemini and "
+        "openai are asked for a spec under its JSON Schema (structured output where supported), the local model "
+        "writes spec_samples specs under constrained decoding, ranked with the parser's readings; auto: on for "
+        "gemini and api.openai.com (another OpenAI-compatible server: set on), and for local when a 'spec' adapter "
+        "is loaded; off: no spec call")
+    spec_samples: int = Field(4, ge=1, le=16, description="local: spec candidates per turn (1 greedy, the rest "
+                              "sampled), ranked with the parser's readings")
 
 
 class Settings(BaseSettings):

@@ -110,9 +110,10 @@ class GeminiStub:
 @pytest.fixture()
 def gemini_agent(agents):
     def make(url, key=KEY, **agent):
-        # routing by the model is tested in test_routing.py; here each request is a generate or explain call
+        # routing by the model is tested in test_routing.py, spec candidates in test_spec_candidates.py;
+        # here each request is a generate or explain call
         return agents(google_api_key=key, agent={"llm": "gemini", "base_url": url, "retries": 1, "timeout_s": 10,
-                                                 "model_routing": "off", **agent})
+                                                 "model_routing": "off", "spec_candidates": "off", **agent})
     return make
 
 

@@ -67,7 +67,7 @@ class Scored:
             return f"{self.source}: invalid ({'; '.join(self.problems[:2])})"
         parts = [f"{self.source}: valid"]
         if self.built is not None:
-            parts.append("built and measured as promised" if self.built else
+            parts.append("built and checked" if self.built else
                          f"build/check failed ({'; '.join(self.problems[:2])})")
         parts.append(f"uses {self.matched_numbers}/{self.request_numbers} of the request's numbers")
         if self.features_missing:

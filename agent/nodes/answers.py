@@ -49,6 +49,8 @@ def respond(state, runtime: Runtime[Deps]):
             text += f"\n{note}"
         if last.get("code"):
             text += "\nNo version was saved; the last attempt's script is shown with this answer."
+    if t.get("choice") and t.get("choice") not in text:
+        text += f"\n{t['choice']}"   # which candidate won (the spec or the free code, the ensemble's) and why
     if t.get("route_note"):
         text += f"\n({t['route_note']})"
     return {**patch(answer=text), "messages": [AIMessage(content=text)]}

@@ -13,6 +13,7 @@ from ..drafts import DesignContext
 from ..feature_check import feature_problems
 from ..model_calls import add_usage, text_of
 from ..plan import Plan, parse_edits, parse_request
+from ..spec_candidates import choose, entry_ok
 from ..prompting import build_messages, extract_code
 from ..state import current_entry
 from .common import Deps, patch, thread_id, turn
@@ -139,11 +140,10 @@ def execute(state, runtime: Runtime[Deps]):
     return patch(exec=runtime.context.tools["run_cadquery"].invoke({"code": turn(state)["code"]}))
 
 
-def validate(state, runtime: Runtime[Deps]):
-    t = turn(state)
-    ex = t.get("exec")
-    code = t.get("code")
-    entry = {"code": code, "spec": t.get("spec"), "error": None, "problems": []}
+def checked_entry(t: dict, code: str | None, ex: dict | None, deps: Deps, spec: dict | None = None) -> dict:
+    """An attempt's record: its error, and the problems the checks found (a valid solid, the plan's
+    body count, size and requested features on a new design). Any candidate is checked with this."""
+    entry = {"code": code, "spec": spec, "error": None, "problems": []}
     if code is None:
         entry["problems"] = ["the model returned no code"]
     elif not ex["ok"]:
@@ -159,13 +159,42 @@ def validate(state, runtime: Runtime[Deps]):
             entry["problems"].append(f"{report['solids']} separate solids; "
                                      + ("a single part was expected" if bodies == 1 else f"{bodies} were expected"))
         if t["intent"] == "new_design" and not t.get("cadjson"):
-            entry["problems"] += runtime.context.tools["check_size"].invoke({"size": report["size"],
-                                                                             "plan": t.get("plan") or {}})
+            entry["problems"] += deps.tools["check_size"].invoke({"size": report["size"],
+                                                                  "plan": t.get("plan") or {}})
             if not entry["problems"]:  # the requested holes, fillets, chamfers and walls, measured
-                entry["problems"] += feature_problems(t.get("plan") or {}, ex, runtime.context.sandbox)
-    ok = code is not None and ex is not None and ex["ok"] and not entry["problems"]
+                entry["problems"] += feature_problems(t.get("plan") or {}, ex, deps.sandbox)
+    return entry
+
+
+def validate(state, runtime: Runtime[Deps]):
+    """Check the attempt; when a part-spec candidate was made on this attempt (agent.spec_candidates),
+    the better-checked of the two goes on, and ``choice`` says which and why."""
+    t = turn(state)
+    ex = t.get("exec")
+    code = t.get("code")
+    entry = checked_entry(t, code, ex, runtime.context, t.get("spec"))
+    out = {}
+    tried = t.get("spec_try") or {}
+    if tried and tried.get("attempt") == t.get("attempts"):
+        spec_entry = {"code": tried.get("code"), "spec": tried.get("spec"), "error": tried.get("error"),
+                      "problems": list(tried.get("check_problems") or []) if tried.get("code") else
+                      ["the part spec was not usable: " + "; ".join(
+                          [*(tried.get("problems") or [])[:4], *([tried["note"]] if tried.get("note") else [])])],
+                      "note": tried.get("note") or ""}
+        winner, why = choose(entry, spec_entry)
+        entry["candidates"] = {"code": {"ok": entry_ok(entry), "problems": entry["problems"], "error": entry["error"]},
+                               "spec": {"ok": entry_ok(spec_entry), "problems": spec_entry["problems"],
+                                        "error": spec_entry["error"]}}
+        if winner == "spec":
+            candidates = entry["candidates"]
+            entry = {k: spec_entry[k] for k in ("code", "spec", "error", "problems")}
+            entry["candidates"] = candidates
+            ex = tried.get("exec")
+            out = {"code": entry["code"], "spec": entry["spec"], "exec": ex, "path": "spec-model"}
+        out["choice"] = why
+    ok = entry["code"] is not None and ex is not None and ex["ok"] and not entry["problems"]
     return patch(check={"ok": ok, "problems": entry["problems"], "error": entry["error"]},
-                 history=(t.get("history") or []) + [entry])
+                 history=(t.get("history") or []) + [entry], **out)
 
 
 def after_validate(state, runtime: Runtime[Deps]) -> str:

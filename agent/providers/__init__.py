@@ -69,6 +69,25 @@ def decides_intent(settings) -> bool:
     return mode == "on" or (mode == "auto" and get(settings.agent.llm).decides_intent)
 
 
+def spec_candidates(settings, llm=None) -> str:
+    """How the design step gets part-spec candidates beside the free code (``agent.spec_candidates``):
+    "structured" (gemini, openai: one spec call + one repair per attempt), "ensemble" (local: N
+    constrained specs + the parser's readings, ranked by the checks) or "" (none; the offline engine
+    has its own spec path). auto: on for gemini and api.openai.com, off for other OpenAI-compatible
+    servers (support for json_schema varies), on for the local model when a ``spec`` adapter is
+    loaded (the bare base writes few usable specs)."""
+    mode = settings.agent.spec_candidates
+    provider = get(settings.agent.llm)
+    kind = provider.spec_output
+    if mode == "off" or not kind:
+        return ""
+    if kind == "constrained":
+        if getattr(llm, "spec_writer", None) is None:
+            return ""
+        return "ensemble" if mode == "on" or "spec" in (getattr(llm, "loaded_adapters", None) or []) else ""
+    return "structured" if mode == "on" or provider.writes_specs(settings) else ""
+
+
 def caches_prefix(settings) -> bool:
     """Whether the provider caches a large stable system prefix (then the handbook is sent)."""
     return get(settings.agent.llm).caches_prefix

@@ -34,6 +34,8 @@ class Provider:
     adapters: bool = False          # per-task LoRA adapters, chosen per call (see call_config)
     decides_intent: bool = True     # asked for a structured intent decision on each message
     explains: bool = True           # writes explanations of CAD JSON (grounded on measured facts)
+    spec_output: str = ""           # how it writes part-spec candidates: "json_schema" (structured output,
+                                    # schema in the prompt where unsupported) | "constrained" (local best-of-N)
 
     def build(self, settings):
         """The LangChain chat model for these settings; ProviderError naming the setting to fix."""
@@ -41,6 +43,10 @@ class Provider:
 
     def status(self, settings) -> ProviderStatus:
         raise NotImplementedError
+
+    def writes_specs(self, settings) -> bool:
+        """Whether ``agent.spec_candidates = "auto"`` asks this provider for part-spec candidates."""
+        return bool(self.spec_output)
 
     def call_config(self, task: str) -> dict:
         """The ``config`` for one model call of a task ("gen", "fix", "explain", "route", ...)."""

@@ -43,4 +43,4 @@ class Gemini(Provider):
 
 PROVIDER = Gemini(name="gemini", label="Google Gemini", order=20,
                   key_vars="GOOGLE_API_KEY or GEMINI_API_KEY (or CADAGENT_GOOGLE_API_KEY)", tools=True,
-                  caches_prefix=True)
+                  caches_prefix=True, spec_output="json_schema")

@@ -48,4 +48,4 @@ class Local(Provider):
 
 
 PROVIDER = Local(name="local", label="local model (transformers + LoRA)", order=30, prompt_style="compact",
-                 adapters=True)
+                 adapters=True, spec_output="constrained")

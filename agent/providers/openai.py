@@ -23,6 +23,11 @@ class OpenAICompatible(Provider):
         return ChatOpenAI(model=a.model, base_url=a.base_url, api_key=key, temperature=a.temperature,
                           max_tokens=a.max_tokens, timeout=a.timeout_s, max_retries=a.retries)
 
+    def writes_specs(self, settings) -> bool:
+        """auto: api.openai.com (structured outputs); a server of your own only when you say so
+        (spec_candidates = "on"): support varies (llama.cpp's server answers json_schema with HTTP 500)."""
+        return not settings.agent.base_url
+
     def status(self, settings) -> ProviderStatus:
         a = settings.agent
         url = a.base_url if a.llm in ("openai", "offline") else None
@@ -40,4 +45,4 @@ class OpenAICompatible(Provider):
 
 
 PROVIDER = OpenAICompatible(name="openai", label="OpenAI-compatible server (Ollama, vLLM, ...)", order=10,
-                            key_vars="OPENAI_API_KEY (or CADAGENT_OPENAI_API_KEY)", tools=True)
+                            key_vars="OPENAI_API_KEY (or CADAGENT_OPENAI_API_KEY)", tools=True, spec_output="json_schema")
