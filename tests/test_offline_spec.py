@@ -79,12 +79,26 @@ def test_a_version_made_from_code_is_edited_through_its_parameters():
     assert d.path == "code-edit" and "length = 90" in d.code
 
 
-def test_repair_drops_or_shrinks_the_feature_that_failed():
-    d = new("block 40x40x20, fillet the vertical edges 4")
+def test_repair_drops_or_shrinks_only_a_feature_whose_size_was_assumed():
+    text = "block 40x40x20, fillet the vertical edges"          # no radius given: 2 mm assumed
+    d = new(text)
     prev = {"code": d.code, "spec": d.spec, "error": {"type": "kernel", "message": "BRep_API: command not done"},
             "problems": []}
-    r = ENGINE.draft(DesignContext(task="fix", base="new_design", request="", attempt=2, previous=prev))
-    assert r.path == "spec" and r.spec["features"][0]["radius"] == 2 and "halved" in r.note
+    r = ENGINE.draft(DesignContext(task="fix", base="new_design", request=text, attempt=2, previous=prev))
+    assert r.path == "spec" and r.spec["features"][0]["radius"] == 1 and "halved" in r.note
+    text = "block 40x40x20, fillet the vertical edges 4"        # sized by the user: never shrunk
+    d = new(text)
+    prev = {**prev, "code": d.code, "spec": d.spec}
+    r = ENGINE.draft(DesignContext(task="fix", base="new_design", request=text, attempt=2, previous=prev))
+    assert r.declined and r.code is None and "sized as asked" in r.note
+    r = ENGINE.draft(DesignContext(task="fix", base="modify", request="fillet the vertical edges 4", attempt=2,
+                                   previous=prev))
+    assert r.declined and "sized as asked" in r.note
+
+
+def test_a_feature_named_but_not_sized_is_declined_not_left_out():
+    d = new("Flat bar 150 long, 30 wide, 8 thick, with a slot")
+    assert d.declined and d.code is None and "slot" in d.note
 
 
 def test_a_feature_the_spec_cannot_build_is_never_left_out_silently():

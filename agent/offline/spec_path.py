@@ -47,6 +47,10 @@ def new_design(ctx: DesignContext) -> Draft | None:
         # the block an L (a channel, ...) spans is not that part: say what is missing instead of building it
         return Draft(None, f"I read a {u.body.replace('_', ' ')}, but not its section: {u.explain()} Please give "
                            "those sizes. " + PROVIDER_HINT, path="spec", declined=True)
+    if u.spec is not None and u.missing:
+        # a feature the request names but the words do not size: the part without it is not what was asked
+        return Draft(None, f"I read the request as a {summary(u.spec)}, but: {u.explain()} Please give those sizes. "
+                     + PROVIDER_HINT, spec=u.spec, path="spec", declined=True)
     if u.spec is None:
         if u.body is not None and u.missing and not ctx.examples:
             # a part it recognised but cannot size, and no example to start from: ask, never guess
@@ -125,6 +129,10 @@ def repair(ctx: DesignContext) -> Draft | None:
     if fid is None:
         return Draft(None, "The part built from the spec failed and I cannot tell which feature caused it: "
                      + _why(prev) + ". " + PROVIDER_HINT, spec=spec, path="spec", declined=True)
+    if fid not in _assumed(ctx):
+        # the user sized (or placed) this feature: a part without it, or with it halved, is not what was asked
+        return Draft(None, f"The part built from the spec failed ({_why(prev)}); {fid} is sized as asked, so I will "
+                     "not leave it out or shrink it. " + PROVIDER_HINT, spec=spec, path="spec", declined=True)
     fixed = copy.deepcopy(spec)
     f = next(g for g in fixed["features"] if g["id"] == fid)
     if f["kind"] in ("fillet", "chamfer") and (f.get("radius") or f.get("size", 0)) > 0.4:
@@ -143,6 +151,14 @@ def repair(ctx: DesignContext) -> Draft | None:
                      + PROVIDER_HINT, spec=spec, path="spec", declined=True)
     return Draft(code, f"The first part failed ({_why(prev)}); I {what}. The part is missing what was left out.",
                  spec=new, path="spec")
+
+
+def _assumed(ctx: DesignContext) -> set[str]:
+    """Ids of the features whose size or place the request left open (a new design's assumptions);
+    an edit's current features were all asked for, turn by turn."""
+    if (ctx.base or ctx.task) == "modify":
+        return set()
+    return set(understand(ctx.request).assumed)
 
 
 def failing_feature(spec: dict, prev: dict) -> str | None:

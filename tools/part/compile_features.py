@@ -75,6 +75,9 @@ def feature_lines(r, ctx: Ctx, points_override=None) -> list[str]:  # noqa: C901
     if plane and r.frame.name.startswith("datum") and getattr(f, "depth", 0) is None:
         k = [abs(c) for c in r.frame.normal].index(1.0)
         lo, hi = ctx.shape.lo[k], ctx.shape.hi[k]
+        if k == 2:     # a hub or boss on the top or bottom face: a through cut starts beyond it
+            hi += max([g.height for g in ctx.spec.features if isinstance(g, Boss) and g.on == "top"], default=0.0)
+            lo -= max([g.height for g in ctx.spec.features if isinstance(g, Boss) and g.on == "bottom"], default=0.0)
         out = (hi - r.frame.origin[k]) if r.frame.normal[k] > 0 else (r.frame.origin[k] - lo)
         if out > 0:   # a through cut from a plane inside the part starts outside it
             on += f".workplane(offset={num(out)})"

@@ -63,7 +63,17 @@ def check_feature(spec, shape, r, path, problems, done) -> None:  # noqa: C901
                           "move it in or make it smaller"))
                 return
     if isinstance(spec.body, Profile) and spec.body.shape != "obround" and r.frame is not None and r.points:
-        if r.frame.name not in ("top", "bottom"):
+        span = leg_span(spec.body, r.frame.name) if isinstance(src, Hole) and src.depth is None else None
+        if span is not None:
+            # a hole through a leg of an L, from the leg's outside face: inside that leg's flat part
+            ext, half_l = _extent(src, r), spec.body.length / 2
+            for u, v in r.points:
+                if not (span[0] + ext - EPS <= u <= span[1] - ext + EPS and abs(v) <= half_l - ext + EPS):
+                    p(Problem(json_path([*path, "at"]), f"hole at ({u:g}, {v:g}) on the {r.frame.name} face is not "
+                              "inside the leg", f"u from {span[0] + ext:g} to {span[1] - ext:g}, v within "
+                              f"±{half_l - ext:g}", f"({u:g}, {v:g})", "move it onto the leg or make it smaller"))
+                    return
+        elif r.frame.name not in ("top", "bottom"):
             p(Problem(json_path([*path, "on"]), f"the {r.frame.name} of a {spec.body.shape} section is not one flat "
                       "face", "top or bottom (the ends of the extruded section)", r.frame.name,
                       "place it on top or bottom, or use a box body"))
@@ -198,6 +208,19 @@ def check_hole(f: Hole, r, fp, p) -> None:
         if h >= (f.depth or depth) - EPS:
             p(Problem(f"{fp}.csink.diameter", f"the countersink cone is {h:.3g} mm deep, as deep as the hole",
                       f"a cone shallower than {f.depth or depth:g} mm", f"Ø{f.csink.diameter:g}"))
+
+
+def leg_span(body: Profile, face: str) -> tuple[float, float] | None:
+    """The u range of an L section's leg seen from its outside face (front: the base leg's underside,
+    u = X; left: the upright leg's outside, u = -Y), beyond the other leg; None for any other face."""
+    if body.shape != "L":
+        return None
+    w, h, t = body.width, body.height, body.thickness
+    if face == "front":
+        return (-w / 2 + t, w / 2)
+    if face == "left":
+        return (-h / 2, h / 2 - t)
+    return None
 
 
 def check_shell(spec, shape, f: Shell, fp, p, done) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from .bodies import Box, Compound, Cylinder, Tube
+from .bodies import Box, Compound, Cylinder, Profile, Tube
 from .features import Boss, Chamfer, Fillet, Hole, Keyway, LinearPattern, Mirror, PolarPattern, Pocket, Rib, \
     Shell, Slot
 from .geometry import body_shape, resolved
@@ -105,8 +105,12 @@ def spec_volume(spec) -> tuple[float, bool]:  # noqa: C901 - one branch per feat
                 exact &= all(face == r.frame.name and math.dist((u, v), q) >= ext + e for face, q, e in cuts)
                 cuts.append((r.frame.name, (u, v), ext))
         if isinstance(src, Hole):
-            vol -= n * _hole(src, r.diameter, r.frame.depth)
-            exact &= simple or r.frame.name in ("top", "bottom") and not isinstance(spec.body, Compound)
+            through = r.frame.depth
+            if isinstance(spec.body, Profile) and spec.body.shape == "L" and r.frame.name in ("front", "left"):
+                through = spec.body.thickness          # through one leg of an L, from its outside face
+            vol -= n * _hole(src, r.diameter, through)
+            exact &= (simple and not r.frame.name.startswith("datum")) or r.frame.name in ("top", "bottom") and \
+                not isinstance(spec.body, Compound)
             holes.append(r)
         elif isinstance(src, (Pocket, Slot)):
             vol -= n * _area(src) * (src.depth if src.depth is not None else r.frame.depth)

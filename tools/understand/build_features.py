@@ -133,6 +133,8 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
                 bd.missing.append("the countersink's diameter at the surface")
             else:
                 f["csink"] = {"diameter": head, "angle": s.pop("angle") or t.pop("angle") or 90.0}
+    if body["kind"] == "profile" and body.get("shape") == "L" and _leg_holes(bd, t, body, count, f):
+        return
     on = _face(words)
     if on:
         f["on"] = on
@@ -140,6 +142,41 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
     if f["at"] is None:
         return
     bd.features.append(f)
+
+
+LEG_BOTH = re.compile(r"\b(?:each|both|either|every|per)\s+(?:of the\s+)?(?:legs?|arms?|flanges?|sides?)\b|"
+                      r"\b(?:in|on|through|into) the (?:two )?legs\b")
+LEG_BASE = re.compile(r"\b(?:base|bottom|horizontal|lower|flat|floor|foot)\s+(?:leg|arm|flange|side)\b")
+LEG_UP = re.compile(r"\b(?:upright|vertical|standing|upper|wall|back|top|up)\s+(?:leg|arm|flange|side)\b")
+
+
+def _leg_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
+    """Holes in the legs of an L ("one 6.5 hole in each leg", "two 5 mm holes in the base leg"): drilled
+    through each leg from its outside face (front: the base leg's underside; left: the upright leg's
+    outside), in the middle of the leg's free width, evenly along the length."""
+    words = t.words
+    legs = ["front", "left"] if LEG_BOTH.search(words) else ["front"] if LEG_BASE.search(words) else \
+        ["left"] if LEG_UP.search(words) else []
+    if not legs:
+        return False
+    n = int(count) if count else 1
+    if len(legs) == 2 and not re.search(r"\b(?:each|per|either|every)\b", words) and n % 2 == 0:
+        n //= 2               # "four holes in the legs": two in each
+    if re.search(r"\bone (?:in|on|per|through) each\b", words):
+        n = 1
+    w, h, th, L = body["width"], body["height"], body["thickness"], body["length"]
+    spacing = t.pop("spacing")
+    if n > 1 and spacing is None:
+        spacing = round(bd.assume("spacing of the holes along each leg", L / (n + 1)), 3)
+    bd.notes.append("holes centred across each leg's width" if len(legs) == 2 else "holes centred across the leg")
+    base = dict(f)
+    for face in legs:
+        u = th / 2 if face == "front" else -th / 2          # the middle of the leg beyond the other leg
+        g = {**base, "id": bd.fid(base["id"]), "on": face}
+        g["at"] = {"kind": "at", "points": [[u, 0.0]]} if n == 1 else {
+            "kind": "linear", "count": n, "spacing": spacing, "axis": "v", "center": [u, 0.0]}
+        bd.features.append(g)
+    return True
 
 
 def _face(words: str) -> str | None:
@@ -331,6 +368,20 @@ def _slot(bd: Build, t: Target, body: dict) -> None:
     f = {"id": bd.fid("slot"), "kind": "slot", "length": L, "width": W}
     if depth is not None:
         f["depth"] = depth
+    if re.search(r"\b(across|crosswise|widthwise|sideways)\b|along the (?:short|width)", t.words):
+        f["angle"] = 90.0
+    n = t.pop("count")
+    if n is not None and int(n) >= 2:
+        # "two slots ..., centres 50 apart": a row of them, along the part's length
+        n = int(n)
+        spacing = t.pop("spacing")
+        if spacing is None:
+            span = body.get("length") or body.get("diameter")
+            if not span:
+                bd.missing.append(f"where the {n} slots go (their spacing)")
+                return
+            spacing = round(bd.assume("slot spacing", span / (n + 1)), 3)
+        f["at"] = {"kind": "linear", "count": n, "spacing": spacing, "axis": "u"}
     bd.features.append(f)
 
 

@@ -46,7 +46,7 @@ MOVE = re.compile(r"\b(?:move|moved|shift|shifted|slide|offset|nudge|push|bring|
 FROM_EDGE = re.compile(r"([\d.]+)\s*(?:mm|cm|in(?:ch(?:es)?)?|\")?\s*(?:in\s+)?(?:away\s+)?from the (left|right|front|back|"
                        r"lower|upper|top|bottom)(?: edge| end| side)?\b")
 FEATURE_WORD = re.compile(r"\b(holes?|bores?|fillets?|rounds?|chamfers?|bevels?|walls?|slots?|pockets?|counterbores?|"
-                          r"countersinks?)\b")
+                          r"countersinks?|hubs?|boss(?:es)?)\b")
 TAPER = re.compile(r"\b(taper|tapered|cone|conical|flatten the tip|top is)\b")
 ROTATE = re.compile(r"\b(rotate|rotated|turn|clock)\b")
 OPEN_TOP = re.compile(r"\b(no top|open (?:the |it at the )?top|take the top off|remove the top|no lid)\b")
@@ -152,6 +152,10 @@ class _Editor:
                  if not re.search(r"\b(?:same|keep|keeping|leave|leaving)\s+(?:the\s+|its\s+|all\s+)?$", self.t[:s])
                  and not re.match(r"\s*(?:unchanged|stays?\b|the same|as (?:is|before)|untouched|as they are)",
                                   self.t[e:])]
+        for m in re.finditer(r"\b(?:keep|keeping|leave|leaving)\b[^,;.]*", self.t):
+            for it in self.tagging.items:      # "keep it 40 long overall": a size said to stay, not asked
+                if m.start() <= it.num.start < m.end():
+                    self.used.add(it.num.start)
         for s_, e_, p_, name in find("features", self.t):
             if (s_, p_, name) not in nouns:
                 keep = re.match(r"\s*(?:stays?|unchanged)[^,;]*", self.t[e_:])
@@ -268,13 +272,28 @@ class _Editor:
     def feature_delta(self, delta: float, words: str | None = None, how: str = "") -> bool:
         """'holes 2 mm bigger', 'make the fillets smaller by 1': the named feature's size, not the part's."""
         w = words or self.t
-        m = re.search(r"\b(holes?|bores?|fillets?|rounds?|chamfers?|bevels?|walls?|slots?|pockets?)\b", w)
+        m = re.search(r"\b(holes?|bores?|fillets?|rounds?|chamfers?|bevels?|walls?|slots?|pockets?|hubs?|boss(?:es)?)\b",
+                      w)
         if not m:
             return False
-        word = m.group(1).rstrip("s")
+        word = "boss" if m.group(1).startswith("boss") else m.group(1).rstrip("s")
         kind = {"hole": "hole", "bore": "hole", "fillet": "fillet", "round": "fillet", "chamfer": "chamfer",
-                "bevel": "chamfer", "wall": "shell", "slot": "slot", "pocket": "pocket"}[word]
+                "bevel": "chamfer", "wall": "shell", "slot": "slot", "pocket": "pocket", "hub": "boss",
+                "boss": "boss"}[word]
         feats = self.select(kind, self.feats(kind))
+        if kind == "boss":
+            # "hub 10 mm taller", "make the boss 5 mm bigger": its height, or its diameter
+            key = "diameter" if how in ("bigger", "larger", "smaller", "wider", "narrower") else "height"
+            if not feats:
+                self.out.failed.append("there is no hub or boss to change")
+                return True
+            f = feats[-1]
+            if not isinstance(f.get(key), (int, float)):
+                self.out.failed.append(f"{f['id']} has no {key} to change")
+                return True
+            self.apply(f"{f['id']}.{key} {fmt(f[key])} → {fmt(f[key] + delta)}", ops.set_parameter,
+                       f"{f['id']}.{key}", round(f[key] + delta, 6))
+            return True
         if kind in ("slot", "pocket"):
             # "lengthen the slot by 10", "make the pocket 5 mm deeper": the field the verb or word names
             f_ = re.search(r"\b(length|lengthen|longer|shorten|shorter|width|widen|wider|narrow|narrower|depth|deepen|"
@@ -501,7 +520,8 @@ class _Editor:
             r"\b\d+(?:\.\d+)?\s*(?:mm\s*)?in\b(?!\s*(?:dia|diameter))", self.t)
         if k in ("hole", "bore") and existing and (re.search(
                 r"\b(more|so there are|make (?:it|that|them) \d+|\d+ holes|instead|same size|in a row|spacing|"
-                r"bolt circle|pcd|circle|apart|move|space|closer)\b", self.t) or placing) and not adding:
+                r"bolt circle|pcd|circle|apart|move|space|closer|double|triple|twice|halve|hole count)\b", self.t) or
+                placing) and not adding:
             self.change_holes(existing)
             return
         if k in ("bore", "hole") and self.spec["body"]["kind"] == "tube" and not existing:
@@ -611,6 +631,11 @@ class _Editor:
         if so and grid and grid.start() <= so.start(next(i for i, g in enumerate(so.groups(), 1) if g)) < grid.end():
             so = None         # "make it 4 x 2": the grid, not a count of 4
         n = int(count.num.value) if count else int(next(g for g in so.groups() if g)) if so else None
+        twice = re.search(r"\b(double|triple|twice|half) (?:the )?(?:number of |count of )?(?:\w+ )?(?:holes|them)\b|"
+                          r"\b(double|triple|halve) (?:the )?hole count\b", self.t)
+        if twice and _count(at) and n is None:
+            factor = {"double": 2, "twice": 2, "triple": 3, "half": 0.5, "halve": 0.5}[twice.group(1) or twice.group(2)]
+            n = int(round(_count(at) * factor))       # "double the bolt holes": twice as many
         more = re.search(r"\b(\d+) (?:more|extra|additional)\b", self.t)
         if more and not re.search(r"so there are", self.t) and _count(at):
             n = _count(at) + int(more.group(1))      # "add two more holes": on top of those there

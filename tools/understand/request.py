@@ -102,6 +102,7 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
     out.body = body_kind
     if spec_body is not None:
         features(bd, spec_body)
+        spec_body = _hub_on_a_bored_disc(spec_body, bd)
         spec = {"schema_version": "1.0", "name": _name(text), "units": units, "body": spec_body,
                 "features": bd.features}
         out.candidates.append(Candidate(spec, list(bd.notes)))
@@ -111,6 +112,23 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
     out.unsupported = unsupported_words(t)
     out.unknown = [w for w in out.unknown if w not in out.unsupported]
     return out
+
+
+def _hub_on_a_bored_disc(body: dict, bd) -> dict:
+    """A hub on a bored disc ("disc 100 dia with a 50 dia hub ..., 30 bore all the way thru"): a solid
+    disc, the hub, then the bore cut through both (a tube's end face has no middle to stand a hub on)."""
+    hubs = [f for f in bd.features if f["kind"] == "boss" and f.get("on", "top") in ("top", "bottom")]
+    if body["kind"] != "tube" or not hubs or body.get("standard"):
+        return body
+    disc = {"kind": "cylinder", "id": body["id"], "diameter": body["outer_diameter"], "height": body["height"]}
+    if body.get("name"):
+        disc["name"] = body["name"]
+    bore = {"id": bd.fid("bore"), "kind": "hole", "size": body["inner_diameter"],
+            "on": {"plane": "XY", "offset": body["height"]}}
+    last = max(bd.features.index(h) for h in hubs)
+    bd.features.insert(last + 1, bore)
+    bd.notes.append(f"the Ø{body['inner_diameter']:g} bore goes through the disc and the hub")
+    return disc
 
 
 def unsupported_words(t: str) -> list[str]:

@@ -23,8 +23,8 @@ RESPECTIVELY = re.compile(r"\b(length|width|height|depth|thickness|diameter)(?:,
 NOT_THINGS = {"units", "inches", "mms", "cms", "times", "degrees", "degs", "holes", "teeth", "walls", "legs", "sides",
               "rows", "columns", "millimeters", "millimetres", "centimeters", "centimetres", "meters", "metres", "thous",
               "deep", "apart", "is", "was", "has", "as"}
-COUNT_NOUNS = r"(?:holes?|bolts?|screws?|slots?|teeth|tooth|bores|openings?|cutouts?|pins?|ribs?)"
-BETWEEN = r"(?:(?!with\b|and\b|plus\b|on\b|in\b|at\b|for\b|to\b|of\b)[a-z'-]+|#\d+|m\d+(?:\.\d+)?|dia\s*[\d.]+|[\d.]+\s*mm|x\s*[\d.]+)"
+COUNT_NOUNS = r"(?:holes?|bolts?(?!\s*circle)|screws?|slots?|teeth|tooth|bores|openings?|cutouts?|pins?|ribs?)"
+BETWEEN = r"(?:(?!with\b|and\b|plus\b|on\b|in\b|at\b|for\b|to\b|of\b)[a-z'-]+|#\d+|m\d+(?:\.\d+)?|dia\s*[\d.]+|[\d.]+\s*mm|x\s*[\d.]+|\d*\.\d+)"
 
 
 @lru_cache(maxsize=1)
@@ -145,6 +145,13 @@ def tag(t: str) -> Tagging:
                 continue      # "20 x 20 square hole": the hole's shape, not a square part
             it.role, it.via = a_table[m.group(1)], m.group(1)
             used_after.add(n.end + m.start(1))
+    for it in items:       # "both legs 60 long": the legs' length, not the part's
+        if it.role == "length" and re.search(r"\b(?:legs?|arms?|sides?|flanges?)\s*$", t[:it.num.start]):
+            it.role, it.via = "legs", "legs"
+    for it in items:       # "running along the 80 side": a side named by its size, not a new size
+        if re.search(r"\b(?:along|on|parallel to|across) the\s*$", t[:it.num.start]) and \
+                re.match(r"^\s*(?:mm\s*)?(?:side|edge|end|face|direction)\b", t[it.num.end:]):
+            it.role, it.via = "ref", "side"
     for it in items:
         if it.role:
             continue

@@ -16,7 +16,7 @@ NEGATED = re.compile(r"^\s*(?:no|without|not)\b")
 LEADS = re.compile(r"^\s*(?:a|an)\s+[\d.]")
 MERGED = {"shell", "keyway", "flat", "mirror"}
 HALF_ROLES = {"outer_r": "diameter", "inner_r": "inner", "bottom_r": "bottom_d", "top_r": "top_d"}
-RAW_ROLES = {"count", "teeth", "module", "angle"}          # numbers that are not lengths
+RAW_ROLES = {"count", "teeth", "module", "angle", "ref"}          # numbers that are not lengths
 HOLE_MODIFIERS = {"cbore", "csink"}
 
 
@@ -77,6 +77,8 @@ def _value(it: Tagged, unit_mm: float, groups) -> Value:
     return Value(n.value * (factor(unit) if unit else unit_mm), it)
 
 
+ATTRIBUTE = re.compile(r"\s+(?:centres|centers|center|centre|spacing|pitch|size|width|length|depth|diameter|"
+                       r"ends|positions?)\b")
 NEAR = re.compile(r"^[\s\w.\"'/-]{0,28}$")
 
 
@@ -98,6 +100,9 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
                     and pos - last[0] < 30:
                 continue     # "pocket drilled", "through hole", "center hole": one noun
             same = next((f for f in feats if f.kind == name), None)
+            if same is not None and ATTRIBUTE.match(c.text, pos + len(phrase)):
+                nouns.append((pos, same))       # "slot centres 50 apart": the slots named before
+                continue
             if name in MERGED and same is not None:
                 nouns.append((pos, same))       # one shell / one keyway: later words add to it
                 continue
@@ -194,8 +199,10 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
             owner = _redirect(owner, it.role, body, body_kind)
             if owner is not body and it.role == "diameter" and it.via in OUTER_WORDS:
                 owner = body          # "..., 16 mm outer diameter": the part's, not the hole's
-            if OVERALL.search(c.text) and it.role in BODY_ROLES | {"height", "length", "width", "diameter"}:
+            if OVERALL.search(c.text) and it.role in BODY_ROLES | {"height", "length", "width", "diameter"} and not (
+                    not nouns and current.kind in ("slot", "pocket", "keyway") and it.role in ("length", "width")):
                 owner = body        # "the final part has a length of ...": the whole part's sizes
+                # (but "a slot ..., 40 mm long overall": the slot's end-to-end length)
             owner.add(it.role, v)
         carry = [] if nouns else carry
         if nouns:
