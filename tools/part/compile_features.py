@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from .bodies import Shaft
+from .bodies import Cylinder, Shaft
 from .emit import Params, num, pt, pts
 from .features import (Boss, Chamfer, Fillet, Hole, Keyway, LinearPattern, Mirror, PolarPattern, Pocket, Rib,
                        Shell, Slot, Text)
@@ -131,7 +131,10 @@ def feature_lines(r, ctx: Ctx, points_override=None) -> list[str]:  # noqa: C901
     if isinstance(f, Shell):
         T = P.add(f"{i}_thickness", f.thickness, "walls, inwards")
         if f.open_face:
-            return [f'result = result.faces("{FACE_SELECTOR[f.open_face]}").shell(-{T})  # open at the {f.open_face}']
+            out = [f'result = result.faces("{FACE_SELECTOR[f.open_face]}").shell(-{T})  # open at the {f.open_face}']
+            if f.bottom is not None and f.bottom != f.thickness:
+                out += floor_lines(f, ctx, T)
+            return out
         return [f"result = result.shell(-{T})  # closed: a hollow inside"]
     if isinstance(f, Mirror):
         return [f'result = result.mirror("{f.plane}", union=True)']
@@ -183,6 +186,27 @@ def points_param(r, ctx: Ctx, i: str) -> str:
         return P.add(f"{i}_points", f"[(su * ({hu} / 2 - {I}), sv * ({hv} / 2 - {I})) "
                      "for sv in (-1, 1) for su in (-1, 1)]", note)
     return P.add(f"{i}_points", pts(r.points), note)
+
+
+def floor_lines(f: Shell, ctx: Ctx, T: str) -> list[str]:
+    """The floor of an open shell made ``bottom`` thick: the inside outline, added on (or cut into) the
+    floor the shell left ``thickness`` thick."""
+    P, i, body = ctx.P, f.id, ctx.spec.body
+    B = P.add(f"{i}_bottom", f.bottom, "floor thickness")
+    lo, hi = ctx.shape.lo[2], ctx.shape.hi[2]
+    up = f.open_face == "top"
+    d = resolved(body)
+    if isinstance(body, Cylinder):
+        sketch = f"circle({num(d['diameter'] / 2)} - {T})"
+    else:
+        sketch = f"rect({num(d['length'])} - 2 * {T}, {num(d['width'])} - 2 * {T})"
+    thicker = f.bottom > f.thickness
+    z0 = (f"{num(lo)} + {T}" if thicker else f"{num(lo)} + {B}") if up else \
+        (f"{num(hi)} - {B}" if thicker else f"{num(hi)} - {T}")
+    op = "union" if thicker else "cut"
+    return [f"floor = cq.Workplane(\"XY\").workplane(offset={z0}).{sketch}.extrude(abs({B} - {T}))"
+            f"  # floor {'thickened' if thicker else 'thinned'} to {num(f.bottom)}",
+            f"result = result.{op}(floor)"]
 
 
 def edge_selection(edges: str, ctx: Ctx) -> str:

@@ -75,7 +75,7 @@ def expectations(spec) -> dict:
         elif isinstance(f, Chamfer):
             chamfers.append({"size": f.size, "feature": f.id})
         elif isinstance(f, Shell):
-            walls = f.thickness
+            walls = min(f.thickness, f.bottom) if f.open_face and f.bottom is not None else f.thickness
     out = {"bbox_min": lo, "bbox_max": hi, "bbox_exact": bbox_exact,
            "volume": vol, "volume_exact": vol_exact, "holes": _merge(holes),
            "fillets": fillets, "chamfers": chamfers, "min_wall": walls}

@@ -196,6 +196,8 @@ class Shell(FeatureBase):
     kind: Literal["shell"]
     thickness: Length
     open_face: Optional[FaceName] = "top"
+    bottom: Optional[Length] = Field(None, description="floor thickness opposite an open top or bottom "
+                                     "(default: thickness); a box or cylinder shelled right after its body")
 
 
 class Mirror(FeatureBase):

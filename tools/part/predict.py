@@ -232,6 +232,18 @@ def check_shell(spec, shape, f: Shell, fp, p, done) -> None:
     if not isinstance(spec.body, SHELLABLE) or bored or len([x for x in done if isinstance(x.feature, Shell)]) > 1:
         p(Problem(fp, "shell is only supported once, on a box, rounded rectangle, cylinder or prism without a bore",
                   "one shell on a prismatic or cylindrical body", spec.body.kind))
+    if f.bottom is not None:
+        h = shape.size[2]
+        if not f.open_face or f.open_face not in ("top", "bottom") or not isinstance(spec.body, (Box, Cylinder)) or \
+                done[:-1]:
+            p(Problem(fp + ".bottom", "a floor thickness is for a box or cylinder shelled right after its body, open "
+                      "at the top or bottom", "open_face top or bottom, the shell first, a box or cylinder",
+                      f"{spec.body.kind}, open {f.open_face}", "drop bottom (the floor is then the wall thickness)"))
+            return
+        if f.bottom >= h - EPS:
+            p(Problem(fp + ".bottom", f"a {f.bottom:g} mm floor fills the {h:g} mm tall part", f"less than {h:g}",
+                      f"{f.bottom:g}"))
+            return
     for x in done[:-1]:
         if not isinstance(x.feature, (Fillet, Chamfer)) or x.feature.edges == "holes":
             p(Problem(fp, f"shell after {x.feature.kind} {x.feature.id!r} is not predictable here",

@@ -125,7 +125,7 @@ def spec_volume(spec) -> tuple[float, bool]:  # noqa: C901 - one branch per feat
             exact &= ok and simple and all(_independent(x, f) for x in spec.features[:k])
         elif isinstance(f, Shell):
             t, (lx, ly, lz) = f.thickness, shape.size
-            inner_h = lz - (t if f.open_face else 2 * t)
+            inner_h = lz - ((f.bottom if f.bottom is not None else t) if f.open_face else 2 * t)
             if isinstance(spec.body, Cylinder):
                 vol -= math.pi * (lx / 2 - t) ** 2 * inner_h
             else:

@@ -303,7 +303,11 @@ def _shell(bd: Build, t: Target, body: dict) -> None:
         open_face = None
     else:
         open_face = "top"
-    bd.features.append({"id": bd.fid("shell"), "kind": "shell", "thickness": wall, "open_face": open_face})
+    f = {"id": bd.fid("shell"), "kind": "shell", "thickness": wall, "open_face": open_face}
+    floor = t.pop("floor") or bd.body.pop("floor")
+    if floor is not None and open_face and floor != wall:
+        f["bottom"] = floor          # "2.5 wall, bottom 4 thick"
+    bd.features.append(f)
 
 
 def _boss(bd: Build, t: Target, body: dict) -> None:

@@ -15,7 +15,7 @@ from .build import M_SIZE, Build
 from .build_features import GRID, features, outer_if_holes
 from .clauses import clauses
 from .numbers import fmt, normalize, unit_mm
-from .roles import Tagging, tag
+from .roles import Tagging, is_floor, tag
 from .targets import targets
 from .vocab import find
 
@@ -163,6 +163,18 @@ class _Editor:
                     if keep and e_ <= it.num.start < e_ + keep.end():
                         self.used.add(it.num.start)
         kinds = [n for _, _, n in nouns]
+        shells = [f for f in self.feats("shell") if f.get("open_face")]
+        floor = next((it for it in self.free() if is_floor(self.t, it)), None) if shells else None
+        if floor is not None:
+            # "bottom 6 thick", "make the floor 3": the open shell's floor
+            sh = shells[-1]
+            v = self.take(floor)
+            g = {k: x for k, x in sh.items() if k != "id"}
+            if v == sh["thickness"]:
+                g.pop("bottom", None)
+            else:
+                g["bottom"] = v
+            self.apply(f"{sh['id']}: floor {fmt(v)} mm thick", ops.replace_feature, sh["id"], g)
         self.relative()          # "10 mm longer and ...": sizes first, then features
         mv = MOVE.search(self.t)
         if mv and mv.group(1).startswith(("in", "out")):

@@ -24,6 +24,7 @@ NOT_THINGS = {"units", "inches", "mms", "cms", "times", "degrees", "degs", "hole
               "rows", "columns", "millimeters", "millimetres", "centimeters", "centimetres", "meters", "metres", "thous",
               "deep", "apart", "is", "was", "has", "as"}
 COUNT_NOUNS = r"(?:holes?|bolts?(?!\s*circle)|screws?|slots?|teeth|tooth|bores|openings?|cutouts?|pins?|ribs?)"
+SHELL_CUE = re.compile(r"\b(walls?|shell(?:ed)?|hollow(?:ed)?|cup|open[- ]top|container|tray|bin|tub|pot|enclosure)\b")
 BETWEEN = r"(?:(?!with\b|and\b|plus\b|on\b|in\b|at\b|for\b|to\b|of\b)[a-z'-]+|#\d+|m\d+(?:\.\d+)?|dia\s*[\d.]+|[\d.]+\s*mm|x\s*[\d.]+|\d*\.\d+)"
 
 
@@ -62,6 +63,15 @@ class Tagging:
 
 
 _X = re.compile(r"^\s*(?:x|by)\s*$")
+
+
+def is_floor(t: str, it: Tagged) -> bool:
+    """Is this number a floor's thickness ("bottom 4 thick", "floor 3", "a 3 mm floor")?"""
+    return bool(re.search(r"\b(?:bottom|floor|base)(?:\s+thickness)?(?:\s+(?:of|is|=|at|to))?\s*[:=]?\s*$",
+                          t[:it.num.start]) and not re.match(r"^\s*(?:mm\s*)?(?:dia|diameter|across|wide|long|x)\b",
+                                                             t[it.num.end:])
+                or re.match(r"^\s*(?:mm\s*)?(?:thick\s+|thk\s+)?(?:floor|bottom)\b(?!\s*(?:dia|diameter|edge))",
+                            t[it.num.end:]))
 
 
 def tag(t: str) -> Tagging:
@@ -145,6 +155,16 @@ def tag(t: str) -> Tagging:
                 continue      # "20 x 20 square hole": the hole's shape, not a square part
             it.role, it.via = a_table[m.group(1)], m.group(1)
             used_after.add(n.end + m.start(1))
+    if SHELL_CUE.search(t):   # "bottom 4 thick", "a 3 mm floor": an open shell's floor, not the part's thickness
+        for it in items:
+            if it.role in (None, "thickness", "size", "height") and is_floor(t, it):
+                it.role, it.via = "floor", "floor"
+    if re.search(r"\b(cone|conical|frustum|tapered|taper|funnel|truncated)\b", t):
+        for it in items:   # "cone, bottom 40, top 20": the diameters at its ends
+            m = re.search(r"\b(top|tip|small end|bottom|base|big end)(?:\s+(?:dia|diameter))?\s*(?:of|is|=|:)?\s*$",
+                          t[:it.num.start])
+            if it.role is None and m:
+                it.role, it.via = ("top_d" if m.group(1) in ("top", "tip", "small end") else "bottom_d"), m.group(1)
     for it in items:       # "both legs 60 long": the legs' length, not the part's
         if it.role == "length" and re.search(r"\b(?:legs?|arms?|sides?|flanges?)\s*$", t[:it.num.start]):
             it.role, it.via = "legs", "legs"

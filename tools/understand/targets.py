@@ -220,7 +220,7 @@ FEATURE_ROLES = {
     "bore": {"count", "size", "diameter", "inner", "depth", "radius", "head", "angle"},
     "fillet": {"size", "radius", "diameter"},
     "chamfer": {"size", "angle"},
-    "shell": {"wall", "thickness", "size"},
+    "shell": {"wall", "thickness", "size", "floor"},
     "boss": {"diameter", "height", "size", "length", "width", "thickness", "inner", "radius"},
     "pocket": {"diameter", "depth", "length", "width", "size", "radius", "inner"},
     "slot": {"length", "width", "depth", "size", "count", "spacing"},
