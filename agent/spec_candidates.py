@@ -39,8 +39,9 @@ def _schema_text() -> str:
 
 
 def spec_schema() -> dict:
-    """The part spec's JSON Schema (``tools.part.part_schema``), a fresh copy."""
-    return json.loads(_schema_text())
+    """The part spec's JSON Schema (``tools.part.part_schema``), a fresh copy, titled with a name that
+    OpenAI's ``response_format`` accepts (letters, digits, _ and -)."""
+    return {**json.loads(_schema_text()), "title": "PartSpec"}
 
 
 @dataclass

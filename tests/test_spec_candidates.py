@@ -81,8 +81,8 @@ class Structured(TwoTasks):
 def agent_with(tmp_path, sandbox, kb):
     made = []
 
-    def make(llm, mode="auto", provider="gemini", **agent):
-        settings = load_settings(workspace=tmp_path / "ws", google_api_key="k", agent={
+    def make(llm, mode="auto", provider="gemini", google_api_key="k", **agent):
+        settings = load_settings(workspace=tmp_path / "ws", google_api_key=google_api_key, agent={
             "llm": provider, "model_routing": "off", "tool_calling": "off", "spec_candidates": mode,
             "max_attempts": 2, **agent})
         a = Agent(settings, llm=llm, kb=kb, sandbox=sandbox)
@@ -218,6 +218,11 @@ def test_the_local_ensemble_builds_each_candidate_as_a_step_and_picks_one_that_p
     assert by["model#3"].ok and "check ok" in by["model#3"].text
     assert by["model#4"].ok is False and "invalid" in by["model#4"].text
     assert all(e.title == "Candidate" for e in steps)
+    from cadagent.ui.turns import step_message          # the UI shows each candidate as a step, ✗ when it fails
+
+    assert step_message(by["model#3"])["metadata"]["title"] == "✓ Candidate"
+    failed = step_message(by["model#1"])
+    assert failed["metadata"]["title"] == "✗ Candidate failed" and "hole" in failed["content"]
     rank = next(e for e in events if e.node == "rank")
     winner = rank.data["ranking"]["winner"]
     assert winner in ("model#3", "parser")                   # the two that pass; the same spec
@@ -235,3 +240,56 @@ def test_without_a_spec_adapter_the_local_provider_writes_free_code_as_before(ag
     result = agent_with(llm, provider="local", model="scripted").turn("t", REQUEST)
     assert writer.asked == [] and len(llm.of("code")) == 1 and result.ok
     assert "candidate" not in [e.node for e in result.events]
+
+
+# -- the real OpenAI-compatible wire (langchain-openai against a stub server) --------------------
+def test_an_openai_compatible_server_gets_the_schema_as_response_format_or_the_prompt(agent_with):
+    from .test_provider_openai import Stub
+
+    stub = Stub([(200, NO_HOLE), (200, json.dumps(PLATE))])
+    try:
+        agent = agent_with(None, provider="openai", mode="on", base_url=stub.url, model="stub-coder", retries=0)
+        result = agent.turn("t", REQUEST)
+    finally:
+        stub.close()
+    code_call, spec_call = stub.requests
+    assert "response_format" not in code_call
+    fmt = spec_call["response_format"]
+    assert fmt["type"] == "json_schema" and fmt["json_schema"]["name"] == "PartSpec"
+    assert "Hole" in fmt["json_schema"]["schema"]["$defs"]
+    assert result.ok and result.version.spec == PLATE and "part-spec candidate won" in result.answer
+
+    # a server that refuses json_schema (llama.cpp's answers HTTP 500): the schema goes in the prompt,
+    # in the same attempt, and this agent does not offer it again
+    stub = Stub([(200, NO_HOLE), (500, "response_format json_schema is not supported"), (200, json.dumps(PLATE)),
+                 (200, NO_HOLE), (200, json.dumps(LONGER))])
+    try:
+        agent = agent_with(None, provider="openai", mode="on", base_url=stub.url, model="stub-coder", retries=0)
+        first = agent.turn("t2", REQUEST)
+        second = agent.turn("t2", "10 mm longer")
+    finally:
+        stub.close()
+    bodies = [json.dumps(r) for r in stub.requests]
+    assert len(stub.requests) == 5 and "response_format" in stub.requests[1]
+    assert "response_format" not in stub.requests[2] and "It must fit this JSON Schema" in bodies[2]
+    assert "response_format" not in stub.requests[4] and "current_spec" in bodies[4]
+    assert first.ok and first.version.spec == PLATE
+    assert second.ok and second.version.spec == LONGER and second.version.size == pytest.approx([70, 40, 5])
+
+
+def test_gemini_gets_the_schema_as_its_response_json_schema(agent_with):
+    from .test_provider_gemini import KEY, GeminiStub
+
+    stub = GeminiStub([(200, NO_HOLE), (200, json.dumps(PLATE))])
+    try:
+        agent = agent_with(None, provider="gemini", google_api_key=KEY, base_url=stub.url, retries=0,
+                           cache_min_tokens=10**6)
+        result = agent.turn("t", REQUEST)
+    finally:
+        stub.close()
+    code_call, spec_call = stub.generations()
+    config = spec_call.get("generationConfig") or {}
+    assert "responseJsonSchema" not in (code_call.get("generationConfig") or {})
+    assert config.get("responseMimeType") == "application/json"
+    assert "Hole" in json.dumps(config["responseJsonSchema"])
+    assert result.ok and result.version.spec == PLATE and "part-spec candidate won" in result.answer
