@@ -118,6 +118,7 @@ class SpecAsker:
 
     def __init__(self, caller):
         self.caller = caller
+        self.requests = 0           # model requests made (a refused structured one counts)
 
     @property
     def structured(self) -> bool:
@@ -126,8 +127,9 @@ class SpecAsker:
     def _off(self):
         self.caller.spec_structured = False
 
-    def ask(self, messages: list, usage: dict) -> tuple[object, str, dict, str]:
-        """(the answered object or None, the reply's text, usage, mode)."""
+    def ask(self, messages: list, usage: dict, fallback: bool = True) -> tuple[object, str, dict, str]:
+        """(the answered object or None, the reply's text, usage, mode). ``fallback``: a refused
+        structured request is asked again with the schema in the prompt (else it raises)."""
         config = self.caller.provider.call_config("spec")
         llm = self.caller.llm
         if self.structured:
@@ -137,6 +139,7 @@ class SpecAsker:
                 runnable = None
                 self._off()
             if runnable is not None:
+                self.requests += 1
                 try:
                     out = runnable.invoke(messages, config=config)
                 except Exception as exc:  # noqa: BLE001 - a server that refuses the schema: the prompt instead
@@ -145,6 +148,8 @@ class SpecAsker:
                     if status_code(exc) not in (400, 422, 500, 501) and not isinstance(exc, STRUCTURED_ERRORS):
                         raise
                     self._off()
+                    if not fallback:
+                        raise
                 else:
                     raw = out.get("raw") if isinstance(out, dict) else None
                     usage = add_usage(usage, raw) if raw is not None else usage
@@ -152,6 +157,7 @@ class SpecAsker:
                     parsed = out.get("parsed") if isinstance(out, dict) else None
                     return (parsed if parsed is not None else parse_reply(text)), text, usage, "json_schema"
         messages = spec_messages_with_schema(messages)
+        self.requests += 1
         reply = llm.invoke(messages, config=config)
         text = text_of(reply.content)
         return parse_reply(text), text, add_usage(usage, reply), "prompt"
@@ -170,7 +176,8 @@ def spec_messages_with_schema(messages: list) -> list:
 
 
 def write_spec(caller, context: dict, usage: dict | None = None) -> tuple[SpecTry, dict]:
-    """One spec from the model (one call, and one repair call when the first spec is not valid)."""
+    """One spec from the model: one call, and one repair call when the first spec is not valid; at most
+    two model requests (a refused structured request and its prompt retry use up the repair)."""
     asker = SpecAsker(caller)
     usage = dict(usage or {})
     messages = spec_messages(context, schema_in_prompt=not asker.structured)
@@ -178,25 +185,30 @@ def write_spec(caller, context: dict, usage: dict | None = None) -> tuple[SpecTr
     try:
         obj, text, usage, out.mode = asker.ask(messages, usage)
     except Exception as exc:  # noqa: BLE001 - the free code still runs; the step says why there is no spec
-        out.calls, out.note = 1, f"the spec call failed ({type(exc).__name__}: {str(exc)[:160]})"
+        out.calls, out.note = asker.requests, f"the spec call failed ({type(exc).__name__}: {str(exc)[:160]})"
         return out, usage
-    out.calls = 1
+    out.calls = asker.requests
     spec, code, problems = compiled(obj)
     if spec is None:
         if obj is None:
             problems = ["$: the answer was not a JSON object" + (f" (it began {text[:60]!r})" if text else "")]
+        if asker.requests >= 2:
+            out.problems = problems
+            out.note = ("the server refused the schema as structured output; the spec written with the schema in "
+                        "the prompt was not valid, and no repair was asked (two requests an attempt)")
+            return out, usage
         repair = [*messages, AIMessage(content=text or json.dumps(obj)), HumanMessage(
             content="That part spec is not valid. Its problems (JSON path: what is wrong):\n- "
                     + "\n- ".join(problems[:12]) + "\nAnswer with the corrected part spec, the whole JSON object.")]
         if out.mode == "prompt":
             repair = spec_messages_with_schema(repair)
         try:
-            obj, text, usage, out.mode = asker.ask(repair, usage)
+            obj, text, usage, out.mode = asker.ask(repair, usage, fallback=False)
         except Exception as exc:  # noqa: BLE001
-            out.calls, out.problems = 2, problems
+            out.calls, out.problems = asker.requests, problems
             out.note = f"the repair call failed ({type(exc).__name__}: {str(exc)[:160]})"
             return out, usage
-        out.calls, out.repaired = 2, True
+        out.calls, out.repaired = asker.requests, True
         first = problems
         spec, code, problems = compiled(obj)
         if spec is None:
@@ -213,6 +225,8 @@ def spec_context(t: dict, current: dict | None, previous: dict | None) -> dict:
     plan = t.get("plan") or {}
     ctx = {"task": "modify" if t.get("intent") == "modify" else "new_design", "request": t.get("request", ""),
            "sizes": plan.get("dims") or {}, "features_expected": plan.get("features_expected") or {}}
+    if t.get("edits"):
+        ctx["edits_read"] = t["edits"]          # what the parser read of the change (a hint, not a rule)
     if current and current.get("spec"):
         ctx["current_spec"] = current["spec"]
         ctx["current_size"] = current.get("size")
