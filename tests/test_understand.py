@@ -209,3 +209,26 @@ def test_a_shape_read_only_as_its_bounding_block_is_declined_not_built():
     draft = spec_path.new_design(DesignContext(task="new_design", request=text))
     assert draft is not None and draft.declined and draft.code is None
     assert "not its section" in draft.note
+
+
+def test_holes_in_the_legs_of_an_l_bracket():
+    from cadagent.tools.part import expectations, parse
+
+    u = understand("L bracket, legs 50 x 50 outside, 30 wide, 4 thk, two 5mm holes in each leg")
+    body, feats = u.spec["body"], u.spec["features"]
+    assert (body["shape"], body["width"], body["height"], body["thickness"], body["length"]) == ("L", 50, 50, 4, 30)
+    assert [(f["on"], f["at"]["count"]) for f in feats] == [("front", 2), ("left", 2)]
+    section = 50 * 4 + 46 * 4
+    assert expectations(parse(u.spec))["volume"] == pytest.approx(section * 30 - 4 * math.pi * 2.5 ** 2 * 4)
+
+
+def test_a_hub_on_a_bored_disc_and_a_cups_floor():
+    u = understand("pipe flange: disc 100 dia x 10 thick with a 50 dia hub sticking up another 20, 30mm bore all the "
+                   "way thru, 4 holes of 9mm on a 76 bolt circle")
+    assert u.spec["body"] == {"kind": "cylinder", "id": "pipe", "diameter": 100, "height": 10}
+    assert [f["kind"] for f in u.spec["features"]] == ["boss", "hole", "hole"]
+    assert u.spec["features"][2]["at"] == {"kind": "bolt_circle", "count": 4, "diameter": 76}
+    u = understand("open box 100 x 60 x 40, 2 mm walls and a 4 mm floor")
+    assert u.spec["features"][0] == {"id": "shell", "kind": "shell", "thickness": 2, "open_face": "top", "bottom": 4}
+    u = understand("cone, bottom 40, top 20, 30 tall")
+    assert (u.spec["body"]["bottom_diameter"], u.spec["body"]["top_diameter"]) == (40, 20)

@@ -225,3 +225,25 @@ def test_a_number_that_may_be_a_place_is_not_taken_as_a_size():
     spec = understand("plate 100 x 60 x 8 with a 10 mm hole in the middle").spec
     r = apply_edit("the hole 15 further along", spec)
     assert r.spec is None and "a size or a place" in r.failed[0]
+
+
+def test_a_number_the_edit_cannot_place_declines_the_edit():
+    plate = understand("plate 120 x 80 x 6 with four 6 mm holes 10 mm from the corners").spec
+    r = apply_edit("holes 7 and 9", plate)
+    assert r.failed and "'9'" in r.failed[-1]
+    r = apply_edit("plate 20 thick, holes stay 6", plate)       # a number the part already has is said, not asked
+    assert not r.failed and r.spec["body"]["height"] == 20
+
+
+def test_floor_hub_rows_and_partial_removal():
+    spec = run("a round cup 70 OD, 90 tall, 2.5 wall, bottom 4 thick", "bottom 6 thick")
+    assert spec["features"][0]["bottom"] == 6 and volume(spec) == pytest.approx(
+        math.pi * 35 ** 2 * 90 - math.pi * 32.5 ** 2 * 84)
+    spec = run("disc 100 dia x 10 thick with a 50 dia hub sticking up another 20, 30mm bore all the way thru",
+               "hub 10 mm taller", "bore 32")
+    assert spec["body"]["kind"] == "cylinder" and [f["kind"] for f in spec["features"]] == ["boss", "hole"]
+    assert spec["features"][0]["height"] == 30 and spec["features"][1]["size"] == 32
+    spec = run("strip 200x25x5 with 4 holes 5mm thru, spaced 50 apart", "remove the outer two holes")
+    assert spec["features"][0]["at"]["count"] == 2 and spec["features"][0]["at"]["spacing"] == 50
+    r = apply_edit("remove the middle hole", understand("strip 200x25x5 with 3 holes 5mm thru, spaced 50 apart").spec)
+    assert r.spec is None and "only some" in r.failed[0]

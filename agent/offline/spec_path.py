@@ -109,6 +109,10 @@ def edit(ctx: DesignContext) -> Draft | None:
     if r.spec is None:
         return Draft(None, "I could not apply that change to the part spec. " + r.explain() + " " + PROVIDER_HINT,
                      path="edit", declined=True)
+    if r.failed:
+        # part of what was asked could not be done: the part with only the rest is not what was asked
+        return Draft(None, "I could not apply all of that change to the part spec. " + r.explain() + " "
+                     + PROVIDER_HINT, spec=spec, path="edit", declined=True)
     code, errors, new = compiled(r.spec)
     if code is None:
         return Draft(None, "That change gives a part that cannot be built: " + "; ".join(errors) + ".",

@@ -269,8 +269,8 @@ def _edge(bd: Build, t: Target, body: dict) -> None:
 
 def outer_if_holes(edges: str, before: list[dict], notes: list[str]) -> str:
     """'all edges' after holes are cut: the part's outside edges, not the rims of the holes too."""
-    if edges == "all" and any(f["kind"] in ("hole", "slot", "pocket") for f in before):
-        notes.append("'all edges' read as the outside edges (not the rims of the holes)")
+    if edges in ("all", "ends") and any(f["kind"] in ("hole", "slot", "pocket") for f in before):
+        notes.append(f"'{edges} edges' read as the outside edges (not the rims of the holes)")
         return "outer"
     return edges
 

@@ -6,6 +6,7 @@ fillets", "inner diameter 36", "double its height", "shell it with 2 mm walls, o
 from __future__ import annotations
 
 import copy
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -82,6 +83,7 @@ class EditResult:
 class _Editor:
     def __init__(self, text: str, spec: dict):
         self.spec = _plain(spec)
+        self.start = copy.deepcopy(self.spec)
         self.t = normalize(text)
         u = UNITS.get(self.spec.get("units", "mm"))
         self.k = unit_mm(u) if u else 1.0
@@ -152,7 +154,8 @@ class _Editor:
                  if not re.search(r"\b(?:same|keep|keeping|leave|leaving)\s+(?:the\s+|its\s+|all\s+)?$", self.t[:s])
                  and not re.match(r"\s*(?:unchanged|stays?\b|the same|as (?:is|before)|untouched|as they are)",
                                   self.t[e:])]
-        for m in re.finditer(r"\b(?:keep|keeping|leave|leaving)\b[^,;.]*", self.t):
+        for m in re.finditer(r"\b(?:keep|keeping|leave|leaving)\b.*?(?=\bbut\b|\band\b|\bthen\b|\bso\b|[,;.:]|$)",
+                             self.t):
             for it in self.tagging.items:      # "keep it 40 long overall": a size said to stay, not asked
                 if m.start() <= it.num.start < m.end():
                     self.used.add(it.num.start)
@@ -263,7 +266,16 @@ class _Editor:
             self.out.failed.append("no change I could read in these words (sizes: 'make it 10 mm longer', "
                                    "'holes 6 mm'; features: 'add a 2 mm chamfer on the top edges', 'remove the fillets')")
         elif leftover and not self.out.failed:
-            self.out.notes.append("numbers not used: " + ", ".join(leftover))
+            # a number the part already has ("6 thick not 8", "stay 8 deep") is said, not asked; any other
+            # number left over is a size I did not place: the edit without it would not be what was asked
+            known = _numbers(self.start) | _numbers(self.spec)
+            unknown = [it for it in self.free() if not any(math.isclose(x, v, rel_tol=1e-6, abs_tol=1e-6) for x in
+                                                           (it.num.value, self.num_mm(it)) for v in known)]
+            if unknown:
+                self.out.failed.append("I did not see what " + ", ".join(repr(it.num.text.strip()) for it in unknown)
+                                       + " is for here (say e.g. 'holes 6 mm', 'make it 10 mm longer')")
+            else:
+                self.out.notes.append("numbers not used (the part already has them): " + ", ".join(leftover))
         self.out.spec = self.spec if self.out.done else None
         return self.out
 
@@ -460,6 +472,27 @@ class _Editor:
 
     def remove(self, kinds: list[str]) -> None:
         kinds = [k for k in kinds if k not in ("cbore", "csink")] or kinds
+        some = re.search(r"\b(outer|outside|inner|inside|middle|center|centre|left|right|first|last|end|one of|"
+                         r"two of|some of|half|every other)\b", self.t)
+        if some and kinds and any(len(self.feats(k)) == 1 and _count(self.feats(k)[0].get("at") or {}) not in (None, 1)
+                                  for k in dict.fromkeys(kinds)):
+            rows = [f for f in self.feats(kinds[0]) if (f.get("at") or {}).get("kind") == "linear"]
+            n = next((it for it in self.free(("count",))), None) or next(iter(self.free()), None)
+            if some.group(1) in ("outer", "outside", "end") and rows and n is not None and \
+                    rows[-1]["at"]["count"] > int(n.num.value) and n.num.integer:
+                # "remove the outer two holes": the row keeps its spacing, two fewer from its ends
+                f, k = rows[-1], int(n.num.value)
+                self.used.add(n.num.start)
+                if k % 2:
+                    self.out.failed.append(f"removing {k} holes from the ends of a row is not symmetric; say which")
+                    return
+                self.apply(f"{f['id']}: the outer {k} removed ({f['at']['count'] - k} left)", ops.set_parameter,
+                           f"{f['id']}.at.count", f["at"]["count"] - k)
+                return
+            # "remove the middle hole" of a pattern: a pattern with a gap is not a spec pattern
+            self.out.failed.append(f"removing only some of a pattern's {kinds[0]}s ('{some.group(0)}') is not done "
+                                   "offline; say how many to keep and where (e.g. 'make it 2 holes, 50 apart')")
+            return
         for k in dict.fromkeys(kinds):
             if k in ("cbore", "csink"):
                 key = k
@@ -1098,6 +1131,19 @@ def _describe(f: dict) -> str:
     return " ".join(bits)
 
 
+def _numbers(x) -> set[float]:
+    """Every number in a spec (sizes, counts, positions)."""
+    if isinstance(x, bool):
+        return set()
+    if isinstance(x, (int, float)):
+        return {float(x)}
+    if isinstance(x, dict):
+        return set().union(*(_numbers(v) for v in x.values())) if x else set()
+    if isinstance(x, (list, tuple)):
+        return set().union(*(_numbers(v) for v in x)) if x else set()
+    return set()
+
+
 def _plain(spec) -> dict:
     """A spec as a dict without unset fields (a closed shell keeps its open_face None)."""
     if hasattr(spec, "model_dump"):
@@ -1125,12 +1171,17 @@ def apply_edit(text: str, spec) -> EditResult:
     if len(parts) < 2:
         return _Editor(text, spec).run()
     out, current = EditResult(None), spec
+    unread = []
     for part in parts:
         r = _Editor(part, current).run()
         out.done += r.done
         out.notes += r.notes
-        out.failed += r.failed
+        out.failed += [f for f in r.failed if not f.startswith("no change I could read")]
+        unread += [f for f in r.failed if f.startswith("no change I could read")]
         if r.spec is not None:
             current = r.spec
+    if not out.done:
+        out.failed += unread[:1]      # ("thicker wall please: keep the outside, make the inside 20": the words
+        # of one part may only lead into the change the next part makes)
     out.spec = _plain(current) if out.done else None
     return out

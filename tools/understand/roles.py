@@ -67,8 +67,11 @@ _X = re.compile(r"^\s*(?:x|by)\s*$")
 
 def is_floor(t: str, it: Tagged) -> bool:
     """Is this number a floor's thickness ("bottom 4 thick", "floor 3", "a 3 mm floor")?"""
+    before = t[:it.num.start]
+    if re.search(r"\b(?:walls?|sides?)\s+(?:and|&)\s+(?:the\s+)?(?:bottom|floor|base)\b[^\d]*$", before):
+        return False       # "walls and base 5 mm": one thickness for both
     return bool(re.search(r"\b(?:bottom|floor|base)(?:\s+thickness)?(?:\s+(?:of|is|=|at|to))?\s*[:=]?\s*$",
-                          t[:it.num.start]) and not re.match(r"^\s*(?:mm\s*)?(?:dia|diameter|across|wide|long|x)\b",
+                          before) and not re.match(r"^\s*(?:mm\s*)?(?:dia|diameter|across|wide|long|x)\b",
                                                              t[it.num.end:])
                 or re.match(r"^\s*(?:mm\s*)?(?:thick\s+|thk\s+)?(?:floor|bottom)\b(?!\s*(?:dia|diameter|edge))",
                             t[it.num.end:]))
