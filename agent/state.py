@@ -60,6 +60,13 @@ class TurnState(TypedDict, total=False):
     tool_log: list[dict]
     usage: dict
     cadjson: dict | None      # CAD JSON read from construction steps this turn
+    # part-spec candidates (agent.spec_candidates, agent/nodes/candidates.py)
+    spec_try: dict            # a model provider's spec candidate of this attempt: spec, code, exec, problems
+    candidates: list[dict]    # the local ensemble's candidates (model samples, parser readings), as checked
+    candidate: int            # the one the last candidate step built
+    ensemble_note: str        # how the ensemble's candidates were made
+    ranking: dict             # local_model.rank.Ranking.to_dict()
+    choice: str               # which candidate won and why (said in the answer)
     title: str                # the saved version's title
     answer: str               # the reply of this turn
     saved: int | None         # the version this turn saved
