@@ -232,3 +232,28 @@ def test_a_hub_on_a_bored_disc_and_a_cups_floor():
     assert u.spec["features"][0] == {"id": "shell", "kind": "shell", "thickness": 2, "open_face": "top", "bottom": 4}
     u = understand("cone, bottom 40, top 20, 30 tall")
     assert (u.spec["body"]["bottom_diameter"], u.spec["body"]["top_diameter"]) == (40, 20)
+
+
+@pytest.mark.parametrize("text,body", [
+    ("Ø30 / Ø20 tube, 60 long", {"kind": "tube", "outer_diameter": 30, "inner_diameter": 20, "height": 60}),
+    ("30/20 tube 60mm long", {"kind": "tube", "outer_diameter": 30, "inner_diameter": 20, "height": 60}),
+    ("bushing, bore 12, 18 dia, 20 long", {"kind": "tube", "outer_diameter": 18, "inner_diameter": 12, "height": 20}),
+    ("flanged bushing: 20 ID, 26 OD, 30 long, flange 40 dia x 4 thick",
+     {"kind": "shaft", "sections": [{"diameter": 40, "length": 4}, {"diameter": 26, "length": 26}]}),
+    ("U-shaped bracket, 40 mm between the arms, arms 30 tall, 4 thick, 25 wide",
+     {"kind": "profile", "shape": "U", "width": 48, "height": 30, "thickness": 4, "length": 25}),
+    ("equal leg angle bracket 40mm, 3mm thick, 20mm wide",
+     {"kind": "profile", "shape": "L", "width": 40, "height": 40, "thickness": 3, "length": 20}),
+])
+def test_tubes_bushings_and_brackets_as_people_write_them(text, body):
+    got = understand(text).spec["body"]
+    assert {k: got[k] for k in body} == body
+    assert normalize("a 3/8 hole, 1-1/2 long") == "a 3/8 hole, 1-1/2 long"       # real fractions stay
+
+
+def test_a_flanged_bushing_is_bored_through():
+    spec = understand("flanged bush, bore 12, body 18 dia x 20 long, flange 28 dia 3 thick").spec
+    assert spec["features"] == [{"id": "bore", "kind": "hole", "size": 12}]
+    assert expectations(parse(spec))["volume"] == pytest.approx(
+        math.pi / 4 * (28 ** 2 * 3 + 18 ** 2 * 20 - 12 ** 2 * 23))
+    assert understand("flanged sleeve 10 ID 14 OD 25 long").spec is None        # no flange size: asked, not guessed

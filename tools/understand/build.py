@@ -241,6 +241,10 @@ class Build:
             return {"kind": "tube", "id": "washer", "standard": std, "size": f"M{ms.group(1)}"}
         D = b.pop("diameter")
         inner = b.pop("inner") or self._take_bore()
+        if inner is None and D is not None and b.get("diameter") is not None and re.search(
+                r"\d\s*(?:mm\s*)?/\s*(?:dia\s*)?\d", self.text):
+            # "Ø30 / Ø20 tube": outside over inside
+            D, inner = max(D, b.get("diameter")), min(D, b.pop("diameter"))
         wall = b.pop("wall") or self._take_shell_wall() or (b.pop("thickness") if (D is None) != (inner is None) and b.get("length") is not None
                                  or b.get("height") is not None else None)
         H = b.pop("height") or b.pop("length") or b.pop("thickness") or b.pop("width")
@@ -373,11 +377,22 @@ class Build:
                 second = b.loose.pop(0).mm
             if second is not None:
                 leg_pair = (legs, second)
+        if shape == "L" and legs is None and leg_pair is None and re.search(r"\bequal[- ]?legs?\b|\bequal angle\b",
+                                                                             self.text):
+            if len(b.loose) == 1:
+                legs = b.loose.pop(0).mm   # "equal leg angle bracket 40mm, 3 thick, 20 wide": both legs 40
         if shape == "L" and (legs is not None or leg_pair):
             # a bracket's legs make the section; 'wide' is then how far it runs (the extrusion)
             if L is None:
                 L = W
             W, H = leg_pair or (legs, legs)
+        span = b.pop("span")
+        if shape in ("U", "C") and span is not None and T is not None:
+            # "40 mm between the arms": the inside; 'wide' is then how far the bracket runs
+            if L is None and W is not None:
+                L = W
+            W = span + 2 * T
+            self.notes.append(f"{span:g} between the arms: {W:g} across the outside")
         if shape == "T" and fl is not None:
             W = W or fl
         loose = self.loose(b)

@@ -71,6 +71,13 @@ def number(text: str) -> float:
     return float(t)
 
 
+def _fraction_or_pair(m) -> str:
+    a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    if int(a) < int(b) or int(b) in (2, 4, 8, 16, 32, 64) or int(b) == 0:
+        return m.group(0)
+    return f"{a} / {b}"
+
+
 _SPOKEN = re.compile(r"\b(zero|one|two|three|four|five|six|seven|eight|nine)\s+point((?:\s+(?:zero|one|two|three|"
                      r"four|five|six|seven|eight|nine))+)\b")
 _DIGIT = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine".split())}
@@ -86,6 +93,9 @@ def normalize(text: str) -> str:
     t = re.sub(r"#\s*(\d+)", r"#\1", t)
     t = re.sub(r"\bnema\s*(\d+)", r"nema \1", t)                          # "2D sketch", "3-d object": no numbers
     t = re.sub(r"(\d)\s*''", r'\1"', t)
+    # "30/20 tube": outside over inside, not a fraction (a fraction is less than one, or over 2, 4, ... 64)
+    t = re.sub(r"(?<![\d.\-\s])(?<!\d )(\d+)/(\d+)(?![\d.])|(?<=[\s(])(\d+)/(\d+)(?![\d.])",
+               lambda m: _fraction_or_pair(m), t)
     t = _SPOKEN.sub(lambda m: _DIGIT[m.group(1)] + "." + "".join(_DIGIT[w] for w in m.group(2).split()), t)
     v = vocab()
     t = _words(t, v["typos"])

@@ -69,6 +69,8 @@ def understand(text: str) -> Understanding:
     t = STEP_MARK.sub(";", t)
     t = RESTART.sub("", t)
     t = SETUP.sub(" ", t)
+    if FLANGED.search(t):
+        return _flanged(text, t)
     out = _read(text, t)
     if out.spec is None and out.body not in (None, "box") and out.missing:
         # a shape it knows but cannot size (an L-shaped part with only its overall sizes): when the
@@ -111,6 +113,56 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
     out.unknown = unknown_words(t)
     out.unsupported = unsupported_words(t)
     out.unknown = [w for w in out.unknown if w not in out.unsupported]
+    return out
+
+
+FLANGED = re.compile(r"\bflanged\s+(?:\w+\s+)?(?:bush(?:ing)?|sleeve|bearing|spacer|tube|pipe|insert|bush)\b")
+FLANGE_CLAUSE = re.compile(r"\bwith\b[^,;:()]*\bflange\b(?!d)[^,;:()]*|\bflange\b(?!d)[^,;:()]*")
+
+
+def _flanged(text: str, t: str) -> Understanding:
+    """A flanged bushing ("20 ID, 26 OD, 30 long, flange 40 dia x 4 thick"): the sleeve read as a tube,
+    the flange clause as its diameter and thickness; built as a stepped body (the flange at the bottom,
+    the sleeve above it, the length overall) with the bore through both."""
+    m = FLANGE_CLAUSE.search(t)
+    rest = FLANGED.sub(lambda x: x.group(0).split(None, 1)[1], t)
+    flange_d = flange_t = None
+    if m:
+        rest = FLANGED.sub(lambda x: x.group(0).split(None, 1)[1], t[:m.start()] + " " + t[m.end():])
+        items = tag(m.group(0)).items
+        k = unit_mm(default_unit([it.num for it in tag(t).items])) if default_unit(
+            [it.num for it in tag(t).items]) else 1.0
+        mm = [(it, it.num.value * (unit_mm(it.num.unit) if it.num.unit else k)) for it in items]
+        flange_d = next((v for it, v in mm if it.role in ("diameter", "size")), None)
+        flange_t = next((v for it, v in mm if it.role in ("thickness", "height", "length", "depth", "width")), None)
+        loose = [v for it, v in mm if it.role in (None, "flange")]
+        if flange_d is None and flange_t is None and len(loose) == 2:
+            flange_d, flange_t = max(loose), min(loose)
+    out = _read(text, rest)
+    if out.spec is None or out.spec["body"]["kind"] != "tube" or out.spec["body"].get("standard"):
+        out.missing.append("a flanged bushing's bore, outside diameter and length")
+        return out
+    body = out.spec["body"]
+    if flange_d is None or flange_t is None:
+        out.missing.append("the flange's diameter and thickness (e.g. 'flange 40 dia x 4 thick')")
+        out.candidates = []
+        return out
+    L, D, d = body["height"], body["outer_diameter"], body["inner_diameter"]
+    if not (flange_d > D and L > flange_t):
+        out.missing.append(f"a flange wider than the Ø{D:g} sleeve and thinner than the {L:g} mm length")
+        out.candidates = []
+        return out
+    sleeve = L
+    if re.search(r"\b(?:body|sleeve|shank|barrel|spigot)\b[^,;]*?\blong\b|\blong\b[^,;]*\b(?:body|sleeve|shank)\b", rest):
+        out.notes.append(f"{L:g} mm read as the sleeve's length, the {flange_t:g} mm flange added")
+    else:
+        sleeve = round(L - flange_t, 6)
+        out.notes.append(f"{L:g} mm read as the overall length, the {flange_t:g} mm flange included")
+    spec = out.spec
+    spec["body"] = {"kind": "shaft", "id": body["id"], "sections": [
+        {"diameter": flange_d, "length": flange_t}, {"diameter": D, "length": sleeve}]}
+    spec["features"] = [{"id": "bore", "kind": "hole", "size": d}] + spec["features"]
+    out.body = "flanged bushing"
     return out
 
 

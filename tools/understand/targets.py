@@ -190,6 +190,8 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
                     owner = nxt[1]
                 elif before:
                     owner = before[-1][1]
+                elif nxt is None:
+                    owner = nouns[0][1]   # a number inside the noun itself ("a 90 degree bracket")
                 elif nxt[1] is body and current is not body and it.role in FEATURE_ROLES.get(current.kind, ()):
                     owner = current       # "pocket 40 x 20, 5 deep in the top of the block"
                 else:
@@ -199,6 +201,9 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
             owner = _redirect(owner, it.role, body, body_kind)
             if owner is not body and it.role == "diameter" and it.via in OUTER_WORDS:
                 owner = body          # "..., 16 mm outer diameter": the part's, not the hole's
+            if owner is not body and owner.kind == "bore" and it.role in ("diameter", "length", "height") and \
+                    not nouns and any(owner.get(r) is not None for r in ("inner", "size", "diameter")):
+                owner = body          # "bushing, bore 12, 18 dia, 20 long": the bore is sized; these are the part's
             if OVERALL.search(c.text) and it.role in BODY_ROLES | {"height", "length", "width", "diameter"} and not (
                     not nouns and current.kind in ("slot", "pocket", "keyway") and it.role in ("length", "width")):
                 owner = body        # "the final part has a length of ...": the whole part's sizes
