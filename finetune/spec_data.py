@@ -207,10 +207,21 @@ def sample_spec(rng: random.Random) -> tuple[dict, list[tuple[str, dict]]]:
     return spec, parts
 
 
+_VERBS = ("make", "create", "design", "model", "i ", "i'", "please", "could", "can ", "give")
+
+
 def phrase(rng: random.Random, parts: list[tuple[str, dict]]) -> str:
+    """One request for a spec: a body phrase, its feature phrases (in any order: the target keeps the
+    canonical one), a connector between each, and sometimes an opening such as "please make"."""
     p = phrases()
     text = rng.choice(p["bodies"][parts[0][0]]).format(**parts[0][1])
-    for g, vals in parts[1:]:
+    opening = rng.choice(p["prefixes"])
+    if opening and not text.lower().startswith(_VERBS):
+        text = opening + text
+    features = parts[1:]
+    if len(features) > 1 and rng.random() < 0.3:
+        features = features[::-1]
+    for g, vals in features:
         text += rng.choice(p["connectors"]) + rng.choice(p["features"][g]).format(**vals)
     return text
 

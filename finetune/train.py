@@ -47,6 +47,7 @@ class TrainConfig:
     max_minutes: float | None = None                  # stop (and save) after this long
     logging_steps: int = 10
     limit: int | None = None                          # use only this many training records
+    max_val: int | None = None                        # evaluate on at most this many val records
     bf16: str = "auto"                                # auto (CUDA with bf16) | on (CPU autocast too) | off
     workspace: str = ".cadagent"                      # where a known base (gemma3-270m) is cached
 
@@ -157,6 +158,8 @@ def train(cfg: TrainConfig, progress: bool = True) -> dict:
             if (Path(cfg.data) / f"{s}.jsonl").is_file() else [] for s in ("train", "val")}
     if cfg.limit:
         rows["train"] = rows["train"][: cfg.limit]
+    if cfg.max_val:
+        rows["val"] = rows["val"][:: max(1, len(rows["val"]) // cfg.max_val)][: cfg.max_val]
     train_set, dropped = tokenize(tok, rows["train"], cfg.max_len)
     val_set, val_dropped = tokenize(tok, rows["val"], cfg.max_len)
     if not train_set:
@@ -194,7 +197,7 @@ def train(cfg: TrainConfig, progress: bool = True) -> dict:
     callbacks = [TimeLimit()]
     if has_val and cfg.early_stopping:
         callbacks.append(EarlyStoppingCallback(early_stopping_patience=cfg.early_stopping))
-    trainer = Trainer(model=model, args=args, train_dataset=train_set, eval_dataset=val_set or None,
+    trainer = _AnswerLossTrainer(model=model, args=args, train_dataset=train_set, eval_dataset=val_set or None,
                       data_collator=_Collator(tok.pad_token_id), callbacks=callbacks)
     resume = any((out / "checkpoints").glob("checkpoint-*"))
     result = trainer.train(resume_from_checkpoint=True if resume else None)
@@ -217,6 +220,41 @@ def train(cfg: TrainConfig, progress: bool = True) -> dict:
     if getattr(tok, "chat_template", None):
         (out / "chat_template.jinja").write_text(tok.chat_template, encoding="utf-8")
     return metrics
+
+
+def _answer_loss_trainer():
+    """A Trainer whose loss computes the vocabulary projection only where answers are: the prompt's
+    positions never reach ``lm_head``. With a 262k vocabulary (Gemma) that projection is most of a
+    small model's step; the loss is the same as the model's own (mean over answer tokens)."""
+    import torch
+    from transformers import Trainer
+
+    class AnswerLossTrainer(Trainer):
+        def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
+            labels = inputs["labels"]
+            answer = (labels != -100).any(dim=0).nonzero()
+            if return_outputs or not len(answer):
+                return super().compute_loss(model, inputs, return_outputs, num_items_in_batch)
+            start, n = max(0, int(answer[0]) - 1), labels.shape[1]
+            keep = torch.arange(start, n - 1, device=labels.device)
+            try:
+                out = model(input_ids=inputs["input_ids"], attention_mask=inputs["attention_mask"],
+                            logits_to_keep=keep)
+            except TypeError:           # a model without logits_to_keep: the full projection
+                return super().compute_loss(model, inputs, return_outputs, num_items_in_batch)
+            logits = out.logits.float()
+            target = labels[:, start + 1:n]
+            loss = torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), target.reshape(-1),
+                                                     ignore_index=-100, reduction="sum")
+            count = (num_items_in_batch if num_items_in_batch is not None and self.model_accepts_loss_kwargs
+                     else (target != -100).sum())
+            return loss / count
+
+    return AnswerLossTrainer
+
+
+def _AnswerLossTrainer(**kw):
+    return _answer_loss_trainer()(**kw)
 
 
 def of_task(row: dict, task: str) -> bool:

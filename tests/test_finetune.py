@@ -204,3 +204,24 @@ def test_merge_folds_the_adapter_into_a_plain_model(tiny_data, trained):
             bare = adapted._model(**ids).logits
     assert torch.allclose(folded, with_adapter, atol=1e-4)  # the merged model is the adapted one
     assert not torch.allclose(folded, bare, atol=1e-3)
+
+
+def test_the_answer_only_loss_equals_the_models_own_loss(tiny_data):
+    """The trainer projects only answer positions onto the vocabulary; its loss must be the model's."""
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer, TrainingArguments
+
+    from cadagent.finetune.train import _AnswerLossTrainer, _Collator, tokenize
+
+    root, base, data = tiny_data
+    tok = AutoTokenizer.from_pretrained(base)
+    model = AutoModelForCausalLM.from_pretrained(base)
+    rows, _ = tokenize(tok, read_jsonl(data / "train.jsonl")[:5], 512)
+    rows[1]["labels"][-3:] = [-100] * 3                 # ragged answers: pads and holes are ignored
+    batch = _Collator(tok.pad_token_id or 0)(rows)
+    trainer = _AnswerLossTrainer(model=model, args=TrainingArguments(output_dir=str(root / "x"), report_to=[],
+                                                                     use_cpu=True))
+    with torch.no_grad():
+        ours = trainer.compute_loss(model, dict(batch))
+        theirs = model(**batch).loss
+    assert abs(float(ours) - float(theirs)) < 1e-4, (float(ours), float(theirs))
