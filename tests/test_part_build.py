@@ -46,6 +46,11 @@ SPECS = {
     'polar': {"body": {"kind": "cylinder", "diameter": 80, "height": 8}, "features": [{"kind": "hole", "id": "h", "size": 6, "at": {"kind": "at", "points": [[30, 0]]}}, {"kind": "polar_pattern", "id": "pp", "feature": "h", "count": 6}]},
     'text': {"body": {"kind": "box", "length": 60, "width": 20, "height": 5}, "features": [{"kind": "text", "id": "t", "text": "CAD", "size": 8, "depth": 1}]},
     'grid': {"body": {"kind": "box", "length": 100, "width": 80, "height": 4}, "features": [{"kind": "hole", "id": "g", "size": 4, "at": {"kind": "grid", "counts": [4, 3], "spacing": [20, 20]}}, {"kind": "hole", "id": "l", "size": "M3 tapped", "on": "front", "at": {"kind": "linear", "count": 3, "span": 60}}, {"kind": "fillet", "id": "hr", "edges": "holes", "radius": 0.3}]},
+    'floor': {"body": {"kind": "cylinder", "diameter": 70, "height": 90}, "features": [{"kind": "shell", "id": "s", "thickness": 2.5, "bottom": 4}]},
+    'thin_floor': {"body": {"kind": "box", "length": 80, "width": 60, "height": 40}, "features": [{"kind": "shell", "id": "s", "thickness": 3, "bottom": 2}]},
+    'leg_holes': {"body": {"kind": "profile", "shape": "L", "width": 60, "height": 60, "thickness": 5, "length": 40}, "features": [{"kind": "hole", "id": "base", "size": 6.5, "on": "front", "at": {"kind": "at", "points": [[2.5, 0]]}}, {"kind": "hole", "id": "up", "size": 6.5, "on": "left", "at": {"kind": "linear", "count": 2, "spacing": 15, "axis": "v", "center": [-2.5, 0]}}]},
+    'hub_bore': {"body": {"kind": "cylinder", "diameter": 100, "height": 10}, "features": [{"kind": "boss", "id": "hub", "diameter": 50, "height": 20}, {"kind": "hole", "id": "bore", "size": 30, "on": {"plane": "XY", "offset": 10}}, {"kind": "hole", "id": "bolts", "size": 9, "at": {"kind": "bolt_circle", "count": 4, "diameter": 76}}]},
+    'tube_outer': {"body": {"kind": "tube", "outer_diameter": 25.4, "inner_diameter": 19.05, "height": 38.1}, "features": [{"kind": "chamfer", "id": "c", "edges": "outer", "size": 1.5875}]},
     'nema': {"body": {"kind": "box", "length": 60, "width": 60, "height": 5}, "features": [{"kind": "hole", "id": "n", "size": "M3 clearance", "at": {"kind": "nema", "frame": "17"}}, {"kind": "hole", "id": "pilot", "size": 22.5}]},
 }
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .bodies import PolygonPrism, Profile, SpurGear, Tube
+from .bodies import Cylinder, PolygonPrism, Profile, SpurGear, Tube
 from .features import Boss, Chamfer, Fillet, Hole, Mirror, Pocket, Rib, Shell, Text
 from .geometry import body_shape, resolved
 from .plan import resolve
@@ -52,7 +52,7 @@ def expectations(spec) -> dict:
     lo, hi, bbox_exact = _bbox(spec, shape, rs)
     vol, vol_exact = spec_volume(spec)
     holes = _body_holes(spec)
-    fillets, chamfers, walls = [], [], None
+    fillets, chamfers, walls, cavities = [], [], None, []
     for r in rs:
         f = r.feature
         src = r.source.feature if r.source else f
@@ -76,9 +76,13 @@ def expectations(spec) -> dict:
             chamfers.append({"size": f.size, "feature": f.id})
         elif isinstance(f, Shell):
             walls = min(f.thickness, f.bottom) if f.open_face and f.bottom is not None else f.thickness
+            if isinstance(spec.body, Cylinder) and f.open_face in ("top", "bottom"):
+                floor = f.bottom if f.bottom is not None else f.thickness
+                cavities.append({"diameter": resolved(spec.body)["diameter"] - 2 * f.thickness,
+                                 "depth": hi[2] - lo[2] - floor})
     out = {"bbox_min": lo, "bbox_max": hi, "bbox_exact": bbox_exact,
            "volume": vol, "volume_exact": vol_exact, "holes": _merge(holes),
-           "fillets": fillets, "chamfers": chamfers, "min_wall": walls}
+           "fillets": fillets, "chamfers": chamfers, "min_wall": walls, "cavities": cavities}
     if spec.body.kind == "cadjson":
         del out["holes"]   # a sketch's circles may be holes or bosses: the spec cannot promise which
     return out

@@ -6,7 +6,8 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 
-from .measure_faces import _area, _axis_of, _canon, _concave, _cone_ends, _dot, _ends, _key, _r, _sub, _v
+from .measure_faces import (_area, _axis_of, _canon, _concave, _cone_ends, _dot, _edge_mid, _ends, _key, _r, _sub,
+                            _v)
 
 
 class Segment:
@@ -64,13 +65,25 @@ def _closed_end(seg, z, d, foot, adjacency) -> bool:
                     continue
                 if o.kind == "planar" and abs(abs(_dot(o.normal, d)) - 1) < 1e-6 and \
                         abs(_dot(_sub(o.point, foot), d) - z) < 1e-4 and len(face_edges[o.index]) <= 4 and \
-                        _area(o) <= math.pi * r * r * (1 + 1e-6):
+                        _area(o) <= math.pi * r * r * (1 + 1e-6) and _on_rim(o, face_edges, foot, d, r):
                     return True
                 if o.kind == "conical":
                     (za, ra), (zb, rb) = _cone_ends(o)
                     if min(ra, rb) < 1e-6 and abs(_dot(_canon(_v(o.ad.Cone().Axis().Direction())), d)) > 1 - 1e-6:
                         return True
     return False
+
+
+def _on_rim(face, face_edges, foot, d, r) -> bool:
+    """Is the flat face bounded only by the hole's own rim (a bottom), not also by a wider circle (the
+    small annulus left at a tube's end between its bore and an outside chamfer)?"""
+    for _, e in face_edges[face.index]:
+        rel = _sub(_edge_mid(e), foot)
+        z = _dot(rel, d)
+        radial = _sub(rel, tuple(z * c for c in d))
+        if abs(math.sqrt(_dot(radial, radial)) - r) > 1e-3 * max(1.0, r):
+            return False
+    return True
 
 
 def _holes(segs, axes, adjacency) -> list[dict]:

@@ -80,6 +80,23 @@ def _edges(spec, shape, f, holes) -> tuple[float, bool]:
     return area * 2 * (lx + ly), False
 
 
+def _through_hubs(spec, r) -> tuple[float, bool]:
+    """(the height of the round hubs every point of a vertical through hole ``r`` also goes through,
+    whether each hub is wholly cut or wholly missed)."""
+    extra, clean = 0.0, True
+    rad = r.diameter / 2
+    for g in spec.features:
+        if not isinstance(g, Boss) or not g.diameter or g.on not in ("top", "bottom") or g.at.kind != "center":
+            clean &= not isinstance(g, Boss)
+            continue
+        inside = [math.dist(p, (0.0, 0.0)) + rad <= g.diameter / 2 + 1e-9 for p in r.points]
+        missed = [math.dist(p, (0.0, 0.0)) - rad >= g.diameter / 2 - 1e-9 for p in r.points]
+        if all(inside):
+            extra += g.height
+        clean &= all(inside) or all(missed)
+    return extra, clean
+
+
 def _independent(x, f) -> bool:
     """Does an earlier feature leave the closed form of fillet / chamfer ``f`` unchanged?"""
     if isinstance(x, (Hole, LinearPattern, PolarPattern)):
@@ -108,6 +125,14 @@ def spec_volume(spec) -> tuple[float, bool]:  # noqa: C901 - one branch per feat
             through = r.frame.depth
             if isinstance(spec.body, Profile) and spec.body.shape == "L" and r.frame.name in ("front", "left"):
                 through = spec.body.thickness          # through one leg of an L, from its outside face
+            if r.frame.name == "datum XY" and src.depth is None and simple:
+                # a bore through the body and the hubs on it ("30 bore all the way thru" a hub flange)
+                extra, clean = _through_hubs(spec, r)
+                through += extra
+                exact &= clean
+                vol -= n * _hole(src, r.diameter, through)
+                holes.append(r)
+                continue
             vol -= n * _hole(src, r.diameter, through)
             exact &= (simple and not r.frame.name.startswith("datum")) or r.frame.name in ("top", "bottom") and \
                 not isinstance(spec.body, Compound)
