@@ -247,3 +247,17 @@ def test_floor_hub_rows_and_partial_removal():
     assert spec["features"][0]["at"]["count"] == 2 and spec["features"][0]["at"]["spacing"] == 50
     r = apply_edit("remove the middle hole", understand("strip 200x25x5 with 3 holes 5mm thru, spaced 50 apart").spec)
     assert r.spec is None and "only some" in r.failed[0]
+
+
+def test_references_back_pick_the_right_holes():
+    spec = run("80x60x10 plate", "drill 4 holes 6mm dia, 10mm from each corner", "make em 8",
+               "can we go to M6 clearance for those", "add a 20mm hole dead center", "get rid of the middle hole")
+    (h,) = spec["features"]
+    assert h["size"] == "M6 clearance" and h["at"]["kind"] == "corners"
+    spec = run("disc 100mm diameter 8mm thick", "6 x M5 holes on an 80 PCD", "rotate the pattern by 30 degrees",
+               "add a 25mm bore in the middle", "put a 2mm chamfer on the bore")
+    assert spec["features"][0]["at"]["start_angle"] == 30
+    assert [f["kind"] for f in spec["features"]] == ["hole", "hole", "chamfer"] and spec["features"][2]["edges"] == "holes"
+    r = apply_edit("change the chamfer to 0.5", understand("40 mm cube with a 2 mm fillet on all edges").spec)
+    assert r.spec is None         # there is no chamfer: the fillet is not turned into one
+    assert run("50 mm cube", "hollow it out, 3 mm walls, open on top", "close it up")["features"][0]["open_face"] is None

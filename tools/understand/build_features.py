@@ -277,6 +277,8 @@ def outer_if_holes(edges: str, before: list[dict], notes: list[str]) -> str:
 
 def _edges(words: str, body: dict) -> str:
     found = [name for s, e, p, name in find("edge_sets", words)]
+    if "holes" in found:
+        return "holes"
     if "outer" in found:
         return "outer"
     if "all" in found and not any(re.search(rf"\b{w}\b", words) for w in ("top", "vertical", "bottom")):

@@ -51,9 +51,10 @@ FEATURE_WORD = re.compile(r"\b(holes?|bores?|fillets?|rounds?|chamfers?|bevels?|
 TAPER = re.compile(r"\b(taper|tapered|cone|conical|flatten the tip|top is)\b")
 ROTATE = re.compile(r"\b(rotate|rotated|turn|clock)\b")
 OPEN_TOP = re.compile(r"\b(no top|open (?:the |it at the )?top|take the top off|remove the top|no lid)\b")
-CLOSE = re.compile(r"\b(close (?:the |its )?top|closed (?:top|box)|seal(?:ed)? (?:it|the top)|no opening|put a top on)\b")
-PRONOUN = re.compile(r"\b(them|they|those|these)\b")
-SWAP = re.compile(r"\b(swap|replace|instead of|change (?:that|those|it|them|the \w+) (?:to|into|for)|turn (?:that|those|"
+CLOSE = re.compile(r"\b(close (?:the |its )?top|close it(?: up| off)?|closed (?:top|box)|seal(?:ed)? (?:it|the top)(?: up)?|"
+                   r"no opening|put a top on|make it closed|fully closed)\b")
+PRONOUN = re.compile(r"\b(them|they|those|these|em)\b|'em\b")
+SWAP = re.compile(r"\b(swap|replace|instead of|change (?:that|those|it|them|the \w+) (?:to|into|for)(?!\s*[\d.])|turn (?:that|those|"
                   r"it|them|the \w+) into|convert|make (?:them|those|these|it|that|the \w+) (?:into )?(?:an? )?"
                   r"(?:chamfer|fillet|round|bevel)(?:s|ed)?\b|(?:chamfer|fillet|bevel|round)s? instead)\b")
 
@@ -213,11 +214,20 @@ class _Editor:
             return self.finish()
         holes_now = self.feats("hole")
         if ROTATE.search(self.t):
-            if re.search(r"\bholes?\b|\bthem\b", self.t):
+            if re.search(r"\bholes?\b|\bthem\b|\bpattern\b|\bbolt circle\b|\bpcd\b|\bthose\b", self.t):
                 self.rotate()
             else:
                 self.out.failed.append("the offline engine does not turn the part (a part's orientation does not "
                                        "change its shape; say which holes to turn)")
+            return self.finish()
+        ms = M_SIZE.search(self.t)
+        if holes_now and ms and not ADD_VERB.search(self.t) and not self.free() and not kinds and \
+                PRONOUN.search(self.t):
+            # "can we go to M6 clearance for those": the holes named last, to that screw's size
+            size = f"M{ms.group(1)} " + ("tapped" if re.search(r"\btap|thread", self.t) else "clearance")
+            for h in self.select("hole", holes_now):
+                self.apply(f"{h['id']}: {size}", ops.replace_feature, h["id"],
+                           {**{k: v for k, v in h.items() if k != "id"}, "size": size})
             return self.finish()
         if holes_now and re.search(r"\b(tapped|threaded|tap them|clearance)\b", self.t) and not self.free() and \
                 not ADD_VERB.search(self.t) and not M_SIZE.search(self.t):
@@ -502,7 +512,7 @@ class _Editor:
                         self.apply(f"removed the {'counterbore' if k == 'cbore' else 'countersink'} of {f['id']}",
                                    ops.replace_feature, f["id"], g)
                 continue
-            found = self.feats(k)
+            found = self.select(k, self.feats(k))
             if not found:
                 self.out.failed.append(f"there is no {k} to remove")
             for f in reversed(found):
@@ -596,6 +606,10 @@ class _Editor:
         bd.ids = {f["id"] for f in self.spec.get("features", [])} | {self.spec["body"].get("id", "body")}
         if re.search(r"\bsame (?:bore|hole)|existing (?:bore|hole)", t):     # not a new hole
             bd.feats = [f for f in bd.feats if f.kind not in ("hole", "bore") or f.roles or f.loose]
+        if any(f.kind in ("fillet", "chamfer") for f in bd.feats):
+            # "put a 2 mm chamfer on the bore": the bore is where it goes, not a new hole
+            bd.feats = [f for f in bd.feats if f.kind not in ("hole", "bore") or not re.search(
+                r"\b(?:on|of|around|to|at|round) (?:the|that|those|each|every|all(?: the)?) (?:\w+ )?$", t[:f.start])]
         features(bd, _body_for_features(self.spec["body"]))
         same = re.search(r"\bsame (?:size|diameter|hole)", t)
         holes = self.feats("hole")
