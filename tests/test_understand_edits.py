@@ -261,3 +261,15 @@ def test_references_back_pick_the_right_holes():
     r = apply_edit("change the chamfer to 0.5", understand("40 mm cube with a 2 mm fillet on all edges").spec)
     assert r.spec is None         # there is no chamfer: the fillet is not turned into one
     assert run("50 mm cube", "hollow it out, 3 mm walls, open on top", "close it up")["features"][0]["open_face"] is None
+
+
+def test_patterns_and_the_ones_people_point_at():
+    spec = run("block 100 x 40 x 20", "put two 8mm holes 60 apart", "add a third one in the middle", "space them out to 35")
+    assert spec["features"][0]["at"]["spacing"] == 35 and spec["features"][1]["at"]["kind"] == "center"
+    spec = run("round plate 80 dia 6 thick", "add 4 holes 5mm on a 60 circle and a 20mm center hole",
+               "make the small holes 6 and the big one 25")
+    assert [f["size"] for f in spec["features"]] == [6, 25]
+    r = apply_edit("space it out to 35", understand("block 100 x 40 x 20 with a 10 mm hole in the middle").spec)
+    assert r.spec is None                      # one hole has no spacing: never turned into two
+    assert run("sphere 40 dia", "make it 50")["body"]["diameter"] == 50
+    assert run("cone 40 base 20 top 30 tall", "make the top 10")["body"]["top_diameter"] == 10

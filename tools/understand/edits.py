@@ -39,7 +39,7 @@ ADD_VERB = re.compile(r"\b(add|put|drill|cut|bore an?|make (?:a|an|some)|give it
                       r"place|include|with (?:a|an)|also|plus|mill|create|we need (?:a|an)|i need (?:a|an))\b")
 REMOVE = re.compile(r"\b(remove|delete|get rid of|take (?:off|away|out)|take (?:the |those |these |all )?\w+ (?:off|out|away)|"
                     r"drop|no more|without|lose|ditch|sharp corners|sharp edges|no (?:fillets?|chamfers?|holes?|rounds?))\b")
-HOLE_WORDS = re.compile(r"\b(more|so there are|spacing|pitch|apart|bolt circle|pcd|(?<!x )(?<!x)\d{1,2}\s*x\s*\d{1,2}(?![\d.])(?!\s*(?:mm|cm|in|x))|"
+HOLE_WORDS = re.compile(r"\b(more|so there are|spacing|pitch|apart|bolt circle|pcd|space (?:them|the holes|it)|spaced|(?<!x )(?<!x)\d{1,2}\s*x\s*\d{1,2}(?![\d.])(?!\s*(?:mm|cm|in|x))|"
                         r"evenly spaced|in a row)\b")
 MOVE = re.compile(r"\b(?:move|moved|shift|shifted|slide|offset|nudge|push|bring|relocate)\b.*?\b(left|right|up|down|back|"
                   r"forward|front|in|inward|inwards|out|outward|outwards)\b(?!\s*(?:from|the middle|the cent))")
@@ -85,6 +85,14 @@ class _Editor:
     def __init__(self, text: str, spec: dict):
         self.spec = _plain(spec)
         self.start = copy.deepcopy(self.spec)
+        if any(f["kind"] == "hole" for f in self.spec.get("features", [])):
+            # "the big one", "add a third one": the holes, by the words people use for them
+            text = re.sub(r"\b(big|bigger|small|smaller|large|larger|little|middle|centre|center|other|outer|inner|corner|"
+                          r"new|first|last)\s+ones\b", r"\1 holes", text, flags=re.I)
+            text = re.sub(r"\b(big|bigger|small|smaller|large|larger|little|middle|centre|center|other|outer|inner|corner|"
+                          r"new|first|last)\s+one\b", r"\1 hole", text, flags=re.I)
+            text = re.sub(r"\b(?:a (?:second|third|fourth|fifth|sixth)|another|one more) one\b(.*)", r"a hole\1, same size",
+                          text, flags=re.I)
         self.t = normalize(text)
         u = UNITS.get(self.spec.get("units", "mm"))
         self.k = unit_mm(u) if u else 1.0
@@ -266,6 +274,10 @@ class _Editor:
         elif not kinds and PRONOUN.search(self.t) and self.spec.get("features") and not self.out.done and \
                 self.free() and not any(it.role for it in self.free()) and not MOVE.search(self.t):
             last = self.spec["features"][-1]
+            if last["kind"] == "hole" and (HOLE_WORDS.search(self.t) or re.search(r"\bspace\b", self.t)):
+                self.change_holes(self.select("hole", self.feats("hole")))     # "space them out to 35"
+                self.sets()
+                return self.finish()
             self.change_feature(last["kind"], [f for f in self.spec["features"] if f["kind"] == last["kind"]])
         self.sets()
         return self.finish()
@@ -533,36 +545,45 @@ class _Editor:
         if "csink" in kinds or "cbore" in kinds:
             new = "csink" if "csink" in kinds else "cbore"
             holes = [f for f in self.feats("hole") if "cbore" in f or "csink" in f] or self.feats("hole")
+            if re.search(r"\b(them|those|these|all|holes|em)\b", self.t):
+                holes = self.select("hole", self.feats("hole"))        # "countersink them": every one named
+            else:
+                holes = holes[-1:]
             if not holes:
                 self.out.failed.append("there is no hole to change")
                 return
-            f = holes[-1]
-            head = next((it for it in self.free(("head", "diameter", "size"))), None) or next(iter(self.free()), None)
-            g = {x: y for x, y in f.items() if x not in ("cbore", "csink", "id")}
+            d = self.free()
             if new == "csink":
+                head = next((it for it in self.free(("head", "diameter", "size"))), None) or next(iter(d), None)
                 if head is None:
                     self.out.failed.append("the countersink's diameter at the surface is missing")
                     return
                 ang = next((it for it in self.free(("angle",))), None)
-                g["csink"] = {"diameter": self.take(head), "angle": ang.num.value if ang else 90.0}
+                mod = {"diameter": self.take(head), "angle": ang.num.value if ang else 90.0}
                 if ang:
                     self.used.add(ang.num.start)
+                sizes = {"csink": mod}
             else:
-                d = self.free()
                 depth = next((it for it in d if it.role == "depth"), None)
                 head = next((it for it in d if it is not depth and it.role in ("head", "diameter", "size", None)), None)
-                old = f.get("cbore")
-                if old and (head or depth):
-                    # "cbore depth 8": only what is named changes
-                    g["cbore"] = {"diameter": self.take(head) if head else old["diameter"],
-                                  "depth": self.take(depth) if depth else old["depth"]}
-                elif head is None or depth is None:
-                    self.out.failed.append("the counterbore's diameter and depth are missing")
-                    return
-                else:
-                    g["cbore"] = {"diameter": self.take(head), "depth": self.take(depth)}
-            self.apply(f"{f['id']}: {'countersunk' if new == 'csink' else 'counterbored'}", ops.replace_feature,
-                       f["id"], g)
+                hv = self.take(head) if head else None
+                dv = self.take(depth) if depth else None
+                sizes = {}
+                for f in holes:
+                    old = f.get("cbore")
+                    if old and (hv or dv):
+                        # "cbore depth 8": only what is named changes
+                        sizes[f["id"]] = {"diameter": hv or old["diameter"], "depth": dv or old["depth"]}
+                    elif hv is None or dv is None:
+                        self.out.failed.append("the counterbore's diameter and depth are missing")
+                        return
+                    else:
+                        sizes[f["id"]] = {"diameter": hv, "depth": dv}
+            for f in holes:
+                g = {x: y for x, y in f.items() if x not in ("cbore", "csink", "id")}
+                g[new] = sizes["csink"] if new == "csink" else sizes[f["id"]]
+                self.apply(f"{f['id']}: {'countersunk' if new == 'csink' else 'counterbored'}", ops.replace_feature,
+                           f["id"], g)
             return
         self.feature_edit(kinds)
 
@@ -682,7 +703,10 @@ class _Editor:
                 v = self.take(inset)
                 self.apply(f"{f['id']}: {fmt(v)} mm in from the corners", ops.set_parameter, f"{f['id']}.at.inset", v)
                 return
-        f = holes[-1]
+        patterned = [h for h in holes if (h.get("at") or {}).get("kind") in ("linear", "grid", "bolt_circle", "corners")]
+        # a spacing, a bolt circle or a count is a pattern's: of several hole features, the patterned one
+        f = patterned[-1] if patterned and len(patterned) < len(holes) and re.search(
+            r"\b(space|spaced|spacing|apart|pitch|pcd|bolt circle|circle|more|\d+ holes)\b", self.t) else holes[-1]
         at = copy.deepcopy(f.get("at") or {"kind": "center"})
         count = next((it for it in self.free(("count",))), None)
         so = re.search(r"so there are (\d+)|make (?:it|that|them) (\d+)|(\d+) (?:holes|of them)", self.t)
@@ -705,7 +729,9 @@ class _Editor:
                 if int(it.num.value) == n:
                     self.used.add(it.num.start)
         grid = GRID.search(self.t)
-        spacing = next((it for it in self.free(("spacing",))), None)
+        spacing = next((it for it in self.free(("spacing",))), None) or next(
+            (it for it in self.free((None,)) if re.search(r"\bspace(?:d)?\b(?: (?:them|the holes|it|those))?(?: out| apart| "
+                                                          r"further apart)?(?: to| at| by)?\s*$", self.t[:it.num.start])), None)
         pcd = next((it for it in self.free(("pcd",))), None)
         size = next((it for it in self.free(("size", "diameter"))), None) or next(
             (it for it in self.free((None,)) if re.search(r"\b(?:holes?|them|those)\s*(?:to|at|of|=|:|should be)?\s*$",
@@ -725,8 +751,12 @@ class _Editor:
             elif at["kind"] == "linear":
                 at["spacing"] = s
                 at.pop("span", None)
+            elif n is None or n < 2:
+                self.out.failed.append(f"{f['id']} is one hole: it has no spacing (say how many, e.g. '2 holes, "
+                                       f"{fmt(s)} apart')")
+                return
             else:
-                at = {"kind": "linear", "count": n or _count(at) or 2, "spacing": s}
+                at = {"kind": "linear", "count": n, "spacing": s}
             what.append(f"spacing {fmt(s)} mm")
         if pcd is not None:
             d = self.take(pcd)
@@ -1005,8 +1035,17 @@ class _Editor:
                 v = it.num.value if role in ("teeth", "module") else self.take(it)
                 self.used.add(it.num.start)
                 self.change(role, "set", v)
-            elif role is None and re.search(r"\bmake (?:it|the \w+) \S*\s*$", t[:it.num.start]) and it.num.unit:
-                self.change("main", "set", self.take(it))       # "make it 6 inches": its main size
+            elif role is None and body["kind"] == "cone" and re.search(r"\b(top|tip|bottom|base)\s*(?:dia(?:meter)?\s*)?"
+                                                                        r"(?:to|at|=|of)?\s*$", t[:it.num.start]):
+                top = re.search(r"\b(top|tip|bottom|base)\s*(?:dia(?:meter)?\s*)?(?:to|at|=|of)?\s*$", t[:it.num.start])
+                self.change("top_d" if top.group(1) in ("top", "tip") else "bottom_d", "set", self.take(it))
+            elif role is None and re.search(r"\bmake (?:it|the \w+) \S*\s*$", t[:it.num.start]) and (
+                    it.num.unit or body["kind"] == "sphere" or body["kind"] == "box" and
+                    len({body.get(k) for k in ("length", "width", "height")}) == 1):
+                if body["kind"] == "box" and not it.num.unit or body["kind"] == "box" and re.search(r"\bcube\b", t):
+                    self.change("side", "set", self.take(it))    # "make it 50" on a cube: every side
+                else:
+                    self.change("main", "set", self.take(it))       # "make it 6 inches": its main size
 
     def _use_span(self, m) -> None:
         for it in self.tagging.items:
@@ -1174,7 +1213,9 @@ def _first_line(exc: Exception) -> str:
 
 
 THEN = re.compile(r"\s*(?:,|;|\band\b|\bthen\b)\s+(?:then\s+)?(?=(?:add|put|drill|cut|bore|remove|delete|round|chamfer|"
-                  r"fillet|bevel|shell|hollow|change|move|make|tap|counterbore|countersink)\b)")
+                  r"fillet|bevel|shell|hollow|change|move|make|tap|counterbore|countersink)\b|"
+                  r"the (?:big|bigger|small|smaller|large|larger|little|middle|centre|center|other|outer|inner|corner|"
+                  r"new|first|last) (?:one|ones|holes?|bore)\b)")
 
 
 def apply_edit(text: str, spec) -> EditResult:
