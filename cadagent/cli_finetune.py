@@ -212,15 +212,68 @@ def local_eval_cmd(
     base: str = typer.Option("gemma3-270m", "--base"),
     adapter: Optional[Path] = typer.Option(None, "--adapter", exists=True, file_okay=False),
     n: int = typer.Option(4, "-n", min=1, max=16),
-    limit: Optional[int] = typer.Option(None, "--limit", help="only the first N held-out requests"),
+    limit: Optional[int] = typer.Option(None, "--limit", help="only the first N requests"),
+    text2cad: Optional[str] = typer.Option(None, "--text2cad", help="instead of the held-out split: the Text2CAD "
+                                           "prompts at this level (beginner, intermediate, ...), scored by IoU ≥ 0.5"),
+    text2cad_dir: Path = typer.Option(Path("../shared/benchmarks/text2cad_random100"), "--text2cad-dir"),
+    model: bool = typer.Option(True, "--model/--parser-only", help="--parser-only: measure the parser alone"),
     out: Path = typer.Option(Path("reports/local-model"), "--out", "-o"),
     config: Optional[Path] = ConfigOpt,
 ) -> None:
-    """Measure on the hand-written held-out split: the model greedy and best-of-N, the parser, the ensemble."""
+    """Measure the model greedy and best-of-N, the parser, and the ensemble: on the hand-written
+    held-out split (exact specs), or on Text2CAD prompts (built, IoU against the ground truth)."""
     from cadagent.finetune.spec_data import heldout
-    from cadagent.finetune.spec_eval import evaluate
+    from cadagent.finetune.spec_eval import evaluate, evaluate_text2cad
 
     settings = settings_from(config)
-    rows = heldout()[:limit] if limit else heldout()
-    res = evaluate(_writer(base, adapter, settings, 160, 0.7), rows, n=n, echo=typer.echo, out=out)
+    if text2cad:
+        from cadagent.evals.conversations import ConversationError, text2cad_suite
+
+        try:
+            convs = text2cad_suite(text2cad_dir, text2cad)[:limit]
+        except (ConversationError, OSError) as exc:
+            typer.secho(f"error: {exc}", fg="red", err=True)
+            raise typer.Exit(2) from exc
+        writer = _writer(base, adapter, settings, 160, 0.7) if model else None
+        with settings.sandbox_factory() as sandbox:
+            res = evaluate_text2cad(writer, convs, n=n, sandbox=sandbox, echo=typer.echo, out=out)
+    else:
+        if not model:
+            raise typer.BadParameter("--parser-only needs --text2cad (the held-out run scores the parser anyway)")
+        rows = heldout()[:limit] if limit else heldout()
+        res = evaluate(_writer(base, adapter, settings, 160, 0.7), rows, n=n, echo=typer.echo, out=out)
     typer.echo(json.dumps(res["summary"], indent=1))
+
+
+@local_app.command("serve-files")
+def local_serve_files_cmd(
+    adapter: list[str] = typer.Option(..., "--adapter", help="name=folder of a trained adapter; repeatable "
+                                      "(Ollama's Modelfile takes the first)"),
+    out: Path = typer.Option(Path("serving"), "--out", "-o", help="folder for Modelfile, vllm.sh, the schema"),
+    base: str = typer.Option("gemma3-270m", "--base"),
+    gguf: Optional[Path] = typer.Option(None, "--gguf", help="the base as GGUF (default: assembled from the "
+                                        "[local-model] packages into --out)"),
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """Generate an Ollama Modelfile and a vLLM command line for the base and its adapters, and check
+    their format (neither server runs here)."""
+    from cadagent.agent.local_model.serve import ServeError, check_modelfile, check_vllm, serve_files
+
+    settings = settings_from(config)
+    adapters = {}
+    for item in adapter:
+        name, eq, folder = item.partition("=")
+        if not eq or not name or not folder:
+            raise typer.BadParameter(f"--adapter {item!r}: expected name=folder (e.g. spec=adapters/spec)")
+        adapters[name] = Path(folder)
+    try:
+        files = serve_files(out, adapters, workspace=settings.workspace, base=base, gguf=gguf)
+        items = check_modelfile(files.modelfile)
+        vllm = check_vllm(files.vllm)
+    except ServeError as exc:
+        typer.secho(f"error: {exc}", fg="red", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(f"Modelfile: {len(items)} instructions ({', '.join(sorted({d for d, _ in items}))}), FROM {files.gguf}")
+    typer.echo(f"vllm.sh: {vllm['model']} with LoRA modules {', '.join(vllm['modules'])} "
+               f"(max rank {vllm['max_lora_rank']})")
+    typer.echo(f"→ {out}/Modelfile, vllm.sh, spec.schema.json, SERVING.md (generated and checked; not run here)")

@@ -70,7 +70,7 @@ def evaluate(writer, rows: list[dict], *, n: int = 4, sandbox=None, parser=True,
     understand = None
     if parser:
         from cadagent.tools.understand import understand
-    results, tokens, seconds, valid_outputs, outputs = [], 0, 0.0, 0, 0
+    results, tokens, seconds, valid_outputs, schema_outputs, outputs = [], 0, 0.0, 0, 0, 0
     if out is not None:
         Path(out).mkdir(parents=True, exist_ok=True)
         (Path(out) / "rows.jsonl").write_text("", encoding="utf-8")
@@ -82,6 +82,7 @@ def evaluate(writer, rows: list[dict], *, n: int = 4, sandbox=None, parser=True,
         seconds += gen.seconds
         outputs += len(gen.candidates)
         valid_outputs += sum(c.valid for c in gen.candidates)
+        schema_outputs += sum(c.spec is not None for c in gen.candidates)
         pairs = [(c.source, c.spec) for c in gen.candidates]      # rank validates (and says why not)
         greedy = gen.candidates[0].spec if gen.candidates and gen.candidates[0].valid else None
         best = rank(req, pairs, build=build)
@@ -108,7 +109,8 @@ def evaluate(writer, rows: list[dict], *, n: int = 4, sandbox=None, parser=True,
              f"best {'✓' if rec['best_of_n']['exact'] else '✗'} "
              + (f"parser {'✓' if rec['parser']['exact'] else '✗'} ensemble {'✓' if rec['ensemble']['exact'] else '✗'} "
                 f"({rec['ensemble_winner']}) " if understand else "") + f"{rec['seconds']} s  {req[:60]}")
-    summary = {"rows": len(rows), "n": n, "schema_valid_outputs": valid_outputs / outputs if outputs else 0.0,
+    summary = {"rows": len(rows), "n": n, "schema_valid_outputs": schema_outputs / outputs if outputs else 0.0,
+               "rule_valid_outputs": valid_outputs / outputs if outputs else 0.0,
                "tokens_per_second": tokens / seconds if seconds else 0.0, "built": sandbox is not None}
     for key in ("greedy", "best_of_n", "parser", "ensemble"):
         if results and key in results[0]:
@@ -117,3 +119,92 @@ def evaluate(writer, rows: list[dict], *, n: int = 4, sandbox=None, parser=True,
     if out is not None:
         (Path(out) / "summary.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
     return {"summary": summary, "rows": results}
+
+
+def evaluate_text2cad(writer, convs, *, n: int = 4, sandbox, echo=print, out: Path | None = None) -> dict:
+    """The same four readers on Text2CAD prompts, which have no spec to compare: each reader's answer
+    is built in the sandbox and scored by IoU ≥ 0.5 against the DeepCAD ground truth, both scaled to the
+    same largest extent (the text2cad suite's own check, ``evals.checks``). ``writer`` None: the parser
+    alone."""
+    import tempfile
+
+    from cadagent.agent.local_model.rank import rank
+    from cadagent.evals.checks import References, check_turn
+    from cadagent.finetune.spec_data import canonical
+    from cadagent.tools.part.pipeline import build as build_part
+    from cadagent.tools.understand import understand
+
+    results = []
+    if out is not None:
+        Path(out).mkdir(parents=True, exist_ok=True)
+        (Path(out) / "rows.jsonl").write_text("", encoding="utf-8")
+    with tempfile.TemporaryDirectory() as work:
+        refs = References(sandbox, Path(work))
+        built: dict[str, object] = {}
+
+        def build(spec):
+            key = canonical(spec)
+            if key not in built:
+                built[key] = build_part(spec, sandbox, Path(work) / f"b{len(built)}", exports=("step",))
+            return built[key]
+
+        def score(spec, conv) -> dict:
+            if not isinstance(spec, dict):
+                return {"valid": False, "built": False, "iou": None, "ok": False}
+            b = build(spec)
+            res = b.result
+            if b.spec is None or res is None or not res.ok or not res.valid_solid:
+                return {"valid": b.spec is not None, "built": False, "iou": None, "ok": False}
+            step = res.artifacts.get("step")
+            outcome = {"ok": True, "size": list(res.report.size), "bbox_min": list(res.report.bbox_min),
+                       "volume": res.report.volume, "solids": res.report.solids, "step": str(step) if step else None}
+            expect = {"iou": conv.turns[0]["expect"]["iou"]}
+            iou = next(c for c in check_turn(expect, outcome, conv, refs) if c["check"] == "iou")
+            return {"valid": True, "built": True, "iou": iou["measured"], "ok": bool(iou["ok"])}
+
+        for i, conv in enumerate(convs):
+            req = conv.turns[0]["user"]
+            t0 = time.time()
+            u = understand(req)
+            parsed = [("parser" if k == 0 else f"parser#{k + 1}", c.spec) for k, c in enumerate(u.candidates)]
+            rec = {"id": conv.id, "request": req, "parser": score(u.spec, conv)}
+            if writer is not None:
+                gen = writer.candidates(req, n=n, seed=i)
+                pairs = [(c.source, c.spec) for c in gen.candidates]
+                greedy = gen.candidates[0].spec if gen.candidates and gen.candidates[0].valid else None
+                best = rank(req, pairs, build=build)
+                ens = rank(req, pairs + parsed, build=build, prefer=("parser",))
+                rec.update(greedy=score(greedy, conv), best_of_n=score(best.winner.spec if best.winner else None, conv),
+                           ensemble=score(ens.winner.spec if ens.winner else None, conv),
+                           ensemble_winner=ens.winner.source if ens.winner else None, ensemble_reason=ens.reason,
+                           schema_valid=[c.spec is not None for c in gen.candidates],
+                           rule_valid=[c.valid for c in gen.candidates], tokens=gen.tokens,
+                           gen_seconds=round(gen.seconds, 1), greedy_text=gen.candidates[0].text if gen.candidates
+                           else None)
+            rec["seconds"] = round(time.time() - t0, 1)
+            results.append(rec)
+            if out is not None:
+                with open(Path(out) / "rows.jsonl", "a", encoding="utf-8") as f:
+                    f.write(json.dumps(rec) + "\n")
+            echo(f"[{i + 1}/{len(convs)}] " + " ".join(
+                f"{k} {'✓' if rec[k]['ok'] else '✗'}" for k in ("greedy", "best_of_n", "parser", "ensemble") if k in rec)
+                + f" {rec['seconds']} s  {conv.id}")
+    summary = text2cad_summary(results)
+    if out is not None:
+        (Path(out) / "summary.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
+    return {"summary": summary, "rows": results}
+
+
+def text2cad_summary(rows: list[dict]) -> dict:
+    s: dict = {"rows": len(rows)}
+    for key in ("greedy", "best_of_n", "parser", "ensemble"):
+        got = [r[key] for r in rows if key in r]
+        if got:
+            s[key] = {"iou_ge_0.5": round(sum(g["ok"] for g in got) / len(got), 3),
+                      "built": round(sum(g["built"] for g in got) / len(got), 3)}
+    outs = [v for r in rows for v in r.get("schema_valid", [])]
+    if outs:
+        s["schema_valid_outputs"] = round(sum(outs) / len(outs), 3)
+        rv = [v for r in rows for v in r.get("rule_valid", [])]
+        s["rule_valid_outputs"] = round(sum(rv) / len(rv), 3)
+    return s

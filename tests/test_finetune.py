@@ -225,3 +225,14 @@ def test_the_answer_only_loss_equals_the_models_own_loss(tiny_data):
         ours = trainer.compute_loss(model, dict(batch))
         theirs = model(**batch).loss
     assert abs(float(ours) - float(theirs)) < 1e-4, (float(ours), float(theirs))
+
+
+def test_a_timed_cosine_schedule_decays_by_the_clock(tiny_data):
+    """cosine_time: a run stopped by max_minutes long before max_steps has still decayed its rate."""
+    root, base, data = tiny_data
+    m = train(_cfg(root, base, data, "timed", epochs=1000, max_steps=100000, max_minutes=0.3,
+                   scheduler="cosine_time", eval_steps=100000), progress=False)
+    # the last step's rate was set as it began (one step before the clock ran out): well below the peak
+    assert 3 < m["global_step"] < 100000 and m["last_lr"] < 0.25 * 5e-3, (m["global_step"], m["last_lr"])
+    with pytest.raises(ValueError, match="max_minutes"):
+        TrainConfig(base="b", data=str(data), out="o", task="gen", scheduler="cosine_time").check()

@@ -91,3 +91,66 @@ def test_constrained_candidates_are_schema_valid_and_adapters_switch(tiny_spec):
     reply = llm.invoke("hello", config={"metadata": {"cadagent_adapter": "cadjson"}})
     assert llm.calls[-1]["adapter"] == "cadjson" and isinstance(reply.content, str)
     assert llm._model.active_adapter == "cadjson"
+
+
+def test_two_adapters_switch_per_turn_and_back(tiny_spec):
+    """Turns alternate spec → cadjson → spec on one loaded base: each turn runs its own adapter (the
+    answers differ) and coming back to spec gives spec's answer again (nothing leaks between turns)."""
+    root = tiny_spec["root"]
+    other = make_adapter(tiny_spec["base"], root / "cadjson2", seed=5, r=8)
+    llm = LocalChatModel(model_path=str(tiny_spec["base"]), adapters={"spec": str(root / "spec"),
+                                                                      "cadjson": str(other)},
+                         temperature=0, max_new_tokens=12)
+    ask = lambda name: llm.invoke("a 40 x 30 x 5 plate", config={"metadata": {"cadagent_adapter": name}}).content  # noqa: E731
+    first, second, third, bare = ask("spec"), ask("cadjson"), ask("spec"), ask("none")
+    assert [c["adapter"] for c in llm.calls[-4:]] == ["spec", "cadjson", "spec", "base"]
+    assert first == third and first != second and len({first, second, bare}) == 3, (first, second, bare)
+
+
+def _tiny_gguf(path):
+    """An empty but well-formed GGUF file (magic, version 3, no tensors, no metadata)."""
+    import struct
+
+    path.write_bytes(b"GGUF" + struct.pack("<IQQ", 3, 0, 0))
+    return path
+
+
+def test_serving_files_are_generated_and_checked(tiny_spec, tmp_path):
+    from cadagent.agent.local_model.base import NOTICE
+    from cadagent.agent.local_model.serve import (ServeError, check_modelfile, check_vllm, parse_modelfile,
+                                                  serve_files)
+
+    root = tiny_spec["root"]
+    ws = tmp_path / "ws"
+    (ws / "models" / "gemma3-270m").mkdir(parents=True)
+    (ws / "models" / "gemma3-270m" / "config.json").write_text("{}")
+    gguf = _tiny_gguf(tmp_path / "base.gguf")
+    other = make_adapter(tiny_spec["base"], tmp_path / "cadjson", seed=2, r=32)
+    files = serve_files(tmp_path / "serve", {"spec": root / "spec", "cadjson": other}, workspace=ws, gguf=gguf)
+    items = check_modelfile(files.modelfile)
+    got = {d: a for d, a in items if d != "PARAMETER"}
+    assert got["FROM"] == str(gguf.resolve()) and got["ADAPTER"] == str((root / "spec").resolve())
+    assert "### User:\n{{ .Prompt }}" in got["TEMPLATE"] and NOTICE in got["LICENSE"]
+    assert ("PARAMETER", "temperature 0") in items
+    v = check_vllm(files.vllm)
+    assert v["modules"] == {"spec": 8, "cadjson": 32} and v["max_lora_rank"] == 32     # the larger r rounds up
+    assert json.loads(files.schema.read_text())["properties"]["body"]
+    # the checks refuse what a server would refuse
+    bad = tmp_path / "Modelfile"
+    bad.write_text(files.modelfile.read_text().replace("PARAMETER temperature 0", "PARAMETER temprature 0"))
+    with pytest.raises(ServeError, match="temprature"):
+        check_modelfile(bad)
+    bad.write_text(files.modelfile.read_text().replace(f"FROM {gguf.resolve()}", f"FROM {root / 'spec'}"))
+    with pytest.raises(ServeError, match="not a GGUF"):
+        check_modelfile(bad)
+    with pytest.raises(ServeError, match="never closes"):
+        parse_modelfile('FROM x\nTEMPLATE """open\n')
+    sh = tmp_path / "v.sh"
+    sh.write_text(files.vllm.read_text().replace("--max-lora-rank 32", "--max-lora-rank 16"))
+    with pytest.raises(ServeError, match="max-lora-rank 16"):
+        check_vllm(sh)
+    sh.write_text(files.vllm.read_text().replace("--enable-lora ", ""))
+    with pytest.raises(ServeError, match="enable-lora"):
+        check_vllm(sh)
+    with pytest.raises(ServeError, match="not a GGUF"):
+        serve_files(tmp_path / "s2", {"spec": root / "spec"}, workspace=ws, gguf=root / "spec" / "adapter_config.json")
