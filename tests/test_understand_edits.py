@@ -273,3 +273,19 @@ def test_patterns_and_the_ones_people_point_at():
     assert r.spec is None                      # one hole has no spacing: never turned into two
     assert run("sphere 40 dia", "make it 50")["body"]["diameter"] == 50
     assert run("cone 40 base 20 top 30 tall", "make the top 10")["body"]["top_diameter"] == 10
+
+
+def test_places_faces_and_rows():
+    first = "plate 100 x 60 x 8 with four 5 mm holes 10 mm in from the corners and a 20 mm hole in the middle"
+    spec = run(first, "move the big hole to the left edge, 25 mm in")
+    assert spec["features"][1]["at"] == {"kind": "from_edge", "edge": "left", "distance": 25, "along": 0}
+    assert run(first, "move the big hole to the left edge, 25 mm in", "center the big hole again")[
+        "features"][1]["at"] == {"kind": "center"}
+    assert run(first, "make it 6 holes instead of 4")["features"][0]["at"]["kind"] == "grid"   # '4' is the old count
+    assert apply_edit("make it 3 holes instead of 4", understand(first).spec).spec is None     # 3 corners: no
+    assert run("cylinder 50 dia 40 tall", "make it hollow with 3mm walls", "open the bottom instead")[
+        "features"][0]["open_face"] == "bottom"
+    spec = run("bar 200 x 30 x 10 with a slot 50 x 10 in the middle", "make the slot longer by 10",
+               "two slots instead, 80 apart")
+    assert spec["body"]["length"] == 200 and spec["features"][0]["length"] == 60
+    assert spec["features"][0]["at"] == {"kind": "linear", "count": 2, "spacing": 80, "axis": "u", "center": [0, 0]}

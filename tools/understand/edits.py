@@ -46,10 +46,15 @@ MOVE = re.compile(r"\b(?:move|moved|shift|shifted|slide|offset|nudge|push|bring|
 # "the hole should be 20 mm from the left edge": one placed feature set a distance in from an edge
 FROM_EDGE = re.compile(r"([\d.]+)\s*(?:mm|cm|in(?:ch(?:es)?)?|\")?\s*(?:in\s+)?(?:away\s+)?from the (left|right|front|back|"
                        r"lower|upper|top|bottom)(?: edge| end| side)?\b")
+CENTRE = re.compile(r"\b(?:re-?cent(?:er|re)|cent(?:er|re) (?:the|that|it|them|this)\b|(?:back )?(?:in|to) the "
+                    r"(?:middle|cent(?:er|re))(?: again)?\s*$|(?:move|put|bring) (?:it|the \w+(?: \w+)?|that \w+) back)")
+TO_EDGE = re.compile(r"\bto (?:the )?(left|right|front|back|top|bottom) (?:edge|end|side),?\s*([\d.]+)\s*(?:mm\s*)?"
+                     r"(?:in|from it|away|inside)\b")
 FEATURE_WORD = re.compile(r"\b(holes?|bores?|fillets?|rounds?|chamfers?|bevels?|walls?|slots?|pockets?|counterbores?|"
                           r"countersinks?|hubs?|boss(?:es)?)\b")
 TAPER = re.compile(r"\b(taper|tapered|cone|conical|flatten the tip|top is)\b")
 ROTATE = re.compile(r"\b(rotate|rotated|turn|clock)\b")
+OPEN_FACE = re.compile(r"\bopen (?:the |it (?:at|on) the |at the |on the )?(top|bottom|front|back|left|right)\b")
 OPEN_TOP = re.compile(r"\b(no top|open (?:the |it at the )?top|take the top off|remove the top|no lid)\b")
 CLOSE = re.compile(r"\b(close (?:the |its )?top|close it(?: up| off)?|closed (?:top|box)|seal(?:ed)? (?:it|the top)(?: up)?|"
                    r"no opening|put a top on|make it closed|fully closed)\b")
@@ -163,7 +168,8 @@ class _Editor:
                  if not re.search(r"\b(?:same|keep|keeping|leave|leaving)\s+(?:the\s+|its\s+|all\s+)?$", self.t[:s])
                  and not re.match(r"\s*(?:unchanged|stays?\b|the same|as (?:is|before)|untouched|as they are)",
                                   self.t[e:])]
-        for m in re.finditer(r"\b(?:keep|keeping|leave|leaving)\b.*?(?=\bbut\b|\band\b|\bthen\b|\bso\b|[,;.:]|$)",
+        for m in re.finditer(r"\b(?:keep|keeping|leave|leaving)\b.*?(?=\bbut\b|\band\b|\bthen\b|\bso\b|[,;.:]|$)|"
+                             r"\b(?:instead of|rather than|not|from)\s+(?:the\s+)?[\d./]+(?:\s*(?:mm|cm|in|\"))?(?!\s*(?:x|by)\b)",
                              self.t):
             for it in self.tagging.items:      # "keep it 40 long overall": a size said to stay, not asked
                 if m.start() <= it.num.start < m.end():
@@ -188,6 +194,14 @@ class _Editor:
                 g["bottom"] = v
             self.apply(f"{sh['id']}: floor {fmt(v)} mm thick", ops.replace_feature, sh["id"], g)
         self.relative()          # "10 mm longer and ...": sizes first, then features
+        centre = CENTRE.search(self.t)
+        if centre and not self.free():
+            self.recentre(kinds)
+            return self.finish()
+        to_edge = TO_EDGE.search(self.t)
+        if to_edge and any(it.num.start == to_edge.start(2) for it in self.free()):
+            self.place(_EdgeMatch(to_edge.group(2), to_edge.group(1), to_edge.start(2)), kinds)
+            return self.finish()
         mv = MOVE.search(self.t)
         if mv and mv.group(1).startswith(("in", "out")):
             if not re.search(r"\b(bolt circle|pcd|circle|apart|spacing|pitch|closer)\b", self.t):
@@ -210,10 +224,15 @@ class _Editor:
         if missing:
             self.out.failed.append(f"the offline engine does not build {', '.join(dict.fromkeys(missing))}")
             return self.finish()
-        if OPEN_TOP.search(self.t) and self.feats("shell"):
+        face = OPEN_FACE.search(self.t)
+        if (OPEN_TOP.search(self.t) or face) and self.feats("shell"):
             sh = self.feats("shell")[-1]
-            self.apply(f"{sh['id']}: open at the top", ops.replace_feature, sh["id"],
-                       {**{k: v for k, v in sh.items() if k != "id"}, "open_face": "top"})
+            where = face.group(1) if face else "top"
+            g = {k: v for k, v in sh.items() if k != "id"}
+            g["open_face"] = where
+            if where not in ("top", "bottom"):
+                g.pop("bottom", None)
+            self.apply(f"{sh['id']}: open at the {where}", ops.replace_feature, sh["id"], g)
             return self.finish()
         if CLOSE.search(self.t) and self.feats("shell"):
             sh = self.feats("shell")[-1]
@@ -410,6 +429,21 @@ class _Editor:
         new = old + (v if inward else -v) if delta else v
         self.apply(f"{f['id']}: {fmt(new)} mm in from the corners", ops.set_parameter, f"{f['id']}.at.inset", new)
 
+    def recentre(self, kinds: list[str]) -> None:
+        """'center the big hole again', 'put the hole back in the middle': one placed feature, centred."""
+        k = next((k for k in kinds if k not in ("cbore", "csink")), None)
+        cands = self.feats(k) if k else [f for f in self.spec.get("features", []) if f["kind"] in
+                                          ("hole", "pocket", "slot", "boss")]
+        cands = self.select(k, cands) if k else cands
+        singles = [f for f in cands if (f.get("at") or {"kind": "center"})["kind"] in SINGLE_AT]
+        if not singles:
+            self.out.failed.append(f"there is no single {k or 'placed feature'} to centre")
+            return
+        f = singles[-1]
+        g = {x: y for x, y in f.items() if x != "id"}
+        g["at"] = {"kind": "center"}
+        self.apply(f"{f['id']}: centred", ops.replace_feature, f["id"], g)
+
     def place(self, m, kinds: list[str]) -> None:
         """'the hole should be 20 mm from the left edge': one placed feature, set in from that edge."""
         k = next((k for k in kinds if k not in ("cbore", "csink")), None)
@@ -418,7 +452,7 @@ class _Editor:
         if not cands:
             self.out.failed.append(f"there is no {k or 'placed feature'} to place")
             return
-        f = cands[-1]
+        f = (self.select(k, cands) if k else cands)[-1]
         at = f.get("at") or {"kind": "center"}
         if at["kind"] == "center":
             u, v = 0.0, 0.0
@@ -600,6 +634,22 @@ class _Editor:
                 placing) and not adding:
             self.change_holes(existing)
             return
+        if k in ("slot", "pocket") and existing and not adding and (self.free(("count",)) or self.free(("spacing",))):
+            # "two slots instead, 80 apart": a row of them
+            f = existing[-1]
+            at = f.get("at") or {"kind": "center"}
+            cnt, sp = next(iter(self.free(("count",))), None), next(iter(self.free(("spacing",))), None)
+            n = int(cnt.num.value) if cnt else _count(at)
+            if cnt:
+                self.used.add(cnt.num.start)
+            s_ = self.take(sp) if sp else at.get("spacing")
+            if not n or n < 2 or s_ is None:
+                self.out.failed.append(f"how many {k}s and how far apart (e.g. 'two {k}s, 80 apart')")
+                return
+            g = {x: y for x, y in f.items() if x != "id"}
+            g["at"] = {"kind": "linear", "count": n, "spacing": s_, "axis": at.get("axis", "u")}
+            self.apply(f"{f['id']}: {n} in a row, {fmt(s_)} apart", ops.replace_feature, f["id"], g)
+            return
         if k in ("bore", "hole") and self.spec["body"]["kind"] == "tube" and not existing:
             # a tube's bore is its inner diameter: a size change
             free = self.free()
@@ -766,6 +816,10 @@ class _Editor:
         if n is not None:
             if at["kind"] in ("linear", "bolt_circle"):
                 at["count"] = n
+            elif at["kind"] == "corners" and not (n % 2 == 0 and n >= 4):
+                self.out.failed.append(f"{n} holes do not make a corner pattern; say where they go (e.g. '{n} holes "
+                                       "in a row, 30 apart')")
+                return
             elif at["kind"] == "corners" and n % 2 == 0 and n >= 4:
                 body = self.spec["body"]
                 ins = at.get("inset") or 0.0
@@ -876,8 +930,9 @@ class _Editor:
             it = next((i for i in self.free() if i.num.start >= m.end() and i.num.start - m.end() < 4), None)
             if it is not None:
                 role, sign = COMPARE[m.group(1)]
-                if role == "all" and not t[it.num.end:it.num.end + 2].strip().startswith("%") and \
-                        self.feature_delta(sign * self.num_mm(it)):
+                fw = FEATURE_WORD.search(t[:m.start()])      # "make the slot longer by 10": the slot's
+                if (role == "all" or fw) and not t[it.num.end:it.num.end + 2].strip().startswith("%") and \
+                        self.feature_delta(sign * self.num_mm(it), fw.group(0) if fw else None, m.group(1)):
                     self.used.add(it.num.start)
                     continue
                 if t[it.num.end:it.num.end + 2].strip().startswith("%"):
@@ -1182,6 +1237,19 @@ def _describe(f: dict) -> str:
     if at.get("count"):
         bits.append(f"x{at['count']}")
     return " ".join(bits)
+
+
+class _EdgeMatch:
+    """A FROM_EDGE-like match built from 'to the left edge, 25 mm in' (group 1: the number, 2: the edge)."""
+
+    def __init__(self, num: str, edge: str, start: int):
+        self._g, self._start = {1: num, 2: edge}, start
+
+    def group(self, i: int) -> str:
+        return self._g[i]
+
+    def start(self, i: int) -> int:
+        return self._start
 
 
 def _numbers(x) -> set[float]:
