@@ -74,3 +74,66 @@ def run_benchmark(settings, echo=print, data: Path | None = None, out: Path = Pa
     (out / "summary.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
     echo(f"→ {out}/summary.json")
     return summary
+
+
+# -- the default recipe's duration, projected from measured steps ------------------------------------
+TARGET_MINUTES = 45.0
+
+
+def projection(cfg, step_seconds: list[float], eval_seconds: float | None, load_seconds: float) -> dict:
+    """A recipe's wall time from measured steps: load + max_steps x the median step (the first two,
+    warm-up, left out when there are more) + one evaluation per eval_steps and a final one."""
+    import statistics
+
+    steady = step_seconds[2:] if len(step_seconds) > 4 else step_seconds
+    step = statistics.median(steady)
+    evals = (cfg.max_steps // cfg.eval_steps if cfg.eval_steps else 1) + 1 if eval_seconds else 0
+    total = load_seconds + cfg.max_steps * step + evals * (eval_seconds or 0.0)
+    capped = min(total, cfg.max_minutes * 60 + (eval_seconds or 0.0) + load_seconds) if cfg.max_minutes else total
+    return {"max_steps": cfg.max_steps, "step_seconds_median": round(step, 2), "measured_steps": len(step_seconds),
+            "evaluations": evals, "eval_seconds": eval_seconds, "load_seconds": load_seconds,
+            "projected_minutes": round(total / 60, 1), "max_minutes": cfg.max_minutes,
+            "stops_at_minutes": round(capped / 60, 1), "steps_within_limit": min(cfg.max_steps, int(
+                ((cfg.max_minutes or 1e9) * 60) // step)), "within_target": total / 60 <= TARGET_MINUTES}
+
+
+def run_recipe_projection(settings, recipe: Path, *, steps: int = 6, out: Path = Path("reports/finetune-bench"),
+                          from_run: Path | None = None, echo=print) -> dict:
+    """Project the recipe's time on this machine: from ``steps`` measured training steps on its base and
+    data (a scratch adapter in ``out``), or from a finished run's metrics (``from_run``: its adapter)."""
+    from cadagent.finetune.train import TrainConfig, train
+
+    cfg = TrainConfig.from_file(Path(recipe), workspace=str(settings.workspace))
+    if from_run is not None:
+        m = json.loads((Path(from_run) / "metrics.json").read_text(encoding="utf-8"))
+        if m.get("step_seconds"):
+            secs, ev, load = m["step_seconds"], m.get("eval_seconds"), m.get("load_seconds") or 0.0
+        else:        # an older run: its average step
+            secs, ev, load = [m["seconds"] / max(1, m["global_step"])], None, 0.0
+        source = f"the run in {from_run} ({m['global_step']} steps, {m['seconds'] / 60:.1f} min)"
+    else:
+        data = Path(cfg.data)
+        if not (data / "train.jsonl").is_file() and cfg.task == "spec":
+            from cadagent.finetune.spec_data import write_spec_dataset
+
+            data = Path(out) / "data-spec"
+            write_spec_dataset(data)
+        scratch = TrainConfig.from_file(Path(recipe), workspace=str(settings.workspace), data=str(data),
+                                        out=str(Path(out) / "recipe-steps"), max_steps=steps, eval_steps=steps)
+        import shutil
+
+        shutil.rmtree(scratch.out, ignore_errors=True)
+        echo(f"measuring {steps} steps of {recipe} …")
+        m = train(scratch, progress=False)
+        secs, ev, load = m["step_seconds"], m["eval_seconds"], m["load_seconds"]
+        source = f"{len(secs)} steps measured now"
+    p = projection(cfg, secs, ev, load)
+    p["source"] = source
+    echo(f"{recipe}: {p['max_steps']} steps x {p['step_seconds_median']} s + {p['evaluations']} evaluations x "
+         f"{p['eval_seconds']} s + load {p['load_seconds']} s = {p['projected_minutes']} min projected "
+         f"(target ≤ {TARGET_MINUTES:g}: {'yes' if p['within_target'] else 'NO'}); max_minutes "
+         f"{p['max_minutes']} stops it at {p['stops_at_minutes']} min after ~{p['steps_within_limit']} steps "
+         f"[{source}]")
+    Path(out).mkdir(parents=True, exist_ok=True)
+    (Path(out) / "recipe-projection.json").write_text(json.dumps(p, indent=1), encoding="utf-8")
+    return p

@@ -273,13 +273,46 @@ def bench_finetune_cmd(
     turns: int = typer.Option(20, "--turns", min=1, help="in-distribution requests measured before and after"),
     data: Optional[Path] = typer.Option(None, "--data", help="dataset folder (default: build one in --out)"),
     out: Path = typer.Option(Path("reports/finetune-bench"), "--out", "-o"),
+    recipe: Optional[Path] = typer.Option(None, "--recipe", exists=True, dir_okay=False,
+                                          help="project this recipe's time here instead (e.g. "
+                                          "finetune/recipes/gemma3-270m-spec.toml)"),
+    steps: int = typer.Option(6, "--steps", min=2, help="with --recipe: training steps to measure"),
+    from_run: Optional[Path] = typer.Option(None, "--from-run", exists=True, file_okay=False,
+                                            help="with --recipe: project from a finished run's adapter folder"),
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Offline proof: a tiny model built here, measured through the local provider before and after
-    training a gen adapter on CPU (loss curves, valid syntax, runs, pass rate side by side)."""
-    from cadagent.bench.finetune_bench import run_benchmark
+    training a gen adapter on CPU (loss curves, valid syntax, runs, pass rate side by side). With
+    --recipe: the recipe's projected wall time on this machine, from measured steps (target ≤ 45 min)."""
+    from cadagent.bench.finetune_bench import run_benchmark, run_recipe_projection
 
+    if recipe is not None:
+        run_recipe_projection(settings_from(config), recipe, steps=steps, out=out, from_run=from_run, echo=typer.echo)
+        return
     run_benchmark(settings_from(config), echo=typer.echo, data=data, out=out, minutes=minutes, turns=turns)
+
+
+@bench_app.command("decode")
+def bench_decode_cmd(
+    adapter: Optional[Path] = typer.Option(None, "--adapter", exists=True, file_okay=False,
+                                           help="the spec adapter (none: the bare base, with worked examples)"),
+    base: str = typer.Option("gemma3-270m", "--base"),
+    requests: int = typer.Option(6, "--requests", min=1, help="held-out requests, each decoded both ways"),
+    out: Path = typer.Option(Path("reports/decode-bench"), "--out", "-o"),
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """The local spec model's tokens/s with and without the schema constraint, side by side (a ratio)."""
+    from cadagent.agent.local_llm import LocalChatModel
+    from cadagent.agent.local_model.base import resolve
+    from cadagent.agent.local_model.writer import SpecWriter
+    from cadagent.bench.decode_bench import run_benchmark
+    from cadagent.finetune.spec_data import heldout
+
+    settings = settings_from(config)
+    llm = LocalChatModel(model_path=str(resolve(base, settings.workspace)), temperature=0,
+                         adapters={"spec": str(adapter)} if adapter else {}, device=settings.agent.device)
+    run_benchmark(lambda constrained: SpecWriter(llm, max_new_tokens=160, constrained=constrained),
+                  [r["request"] for r in heldout()[:requests]], echo=typer.echo, out=out)
 
 
 app.add_typer(bench_app, name="bench")

@@ -159,6 +159,7 @@ def train(cfg: TrainConfig, progress: bool = True) -> dict:
     set_seed(cfg.seed)
     out = Path(cfg.out)
     out.mkdir(parents=True, exist_ok=True)
+    t_load = time.time()
     tok, model, qlora, cuda = _load(cfg)
     rows = {s: [r for r in read_jsonl(Path(cfg.data) / f"{s}.jsonl") if of_task(r, cfg.task)]
             if (Path(cfg.data) / f"{s}.jsonl").is_file() else [] for s in ("train", "val")}
@@ -201,6 +202,18 @@ def train(cfg: TrainConfig, progress: bool = True) -> dict:
                 control.should_save = True
             return control
 
+    class StepClock(TrainerCallback):
+        """Each step's wall time, for projecting a recipe's duration (``cadagent bench finetune --recipe``)."""
+        def __init__(self):
+            self.seconds, self.t = [], None
+
+        def on_step_begin(self, args, state, control, **kw):
+            self.t = time.perf_counter()
+
+        def on_step_end(self, args, state, control, **kw):
+            if self.t is not None:
+                self.seconds.append(round(time.perf_counter() - self.t, 3))
+
     class TimeSchedule(TrainerCallback):
         """With max_minutes, the warmup + cosine schedule runs over whichever comes first, the steps
         or the minutes: a run that the clock stops has still decayed its learning rate."""
@@ -226,14 +239,17 @@ def train(cfg: TrainConfig, progress: bool = True) -> dict:
             return control
 
     schedule = TimeSchedule() if timed else None
-    callbacks = [TimeLimit()] + ([schedule] if schedule else [])
+    clock = StepClock()
+    callbacks = [TimeLimit(), clock] + ([schedule] if schedule else [])
     if has_val and cfg.early_stopping:
         callbacks.append(EarlyStoppingCallback(early_stopping_patience=cfg.early_stopping))
     trainer = _AnswerLossTrainer(model=model, args=args, train_dataset=train_set, eval_dataset=val_set or None,
                       data_collator=_Collator(tok.pad_token_id), callbacks=callbacks)
     resume = any((out / "checkpoints").glob("checkpoint-*"))
     result = trainer.train(resume_from_checkpoint=True if resume else None)
+    t_eval = time.perf_counter()
     final_eval = trainer.evaluate() if has_val else {}
+    eval_seconds = round(time.perf_counter() - t_eval, 1) if has_val else None
     model.save_pretrained(out)
     tok.save_pretrained(out)
     history = trainer.state.log_history
@@ -245,6 +261,7 @@ def train(cfg: TrainConfig, progress: bool = True) -> dict:
         "loss_curve": [{"step": h["step"], "loss": h["loss"]} for h in history if "loss" in h],
         "eval_curve": [{"step": h["step"], "eval_loss": h["eval_loss"]} for h in history if "eval_loss" in h],
         "trainable_parameters": sum(p.numel() for p in model.parameters() if p.requires_grad),
+        "step_seconds": clock.seconds, "eval_seconds": eval_seconds, "load_seconds": round(t0 - t_load, 1),
         "last_lr": schedule.last_lr if schedule else (trainer.optimizer.param_groups[0]["lr"]
                                                       if trainer.optimizer is not None else None),
     }

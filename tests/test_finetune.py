@@ -155,6 +155,7 @@ def test_resume_from_a_checkpoint_continues_the_step_count(tiny_data):
     root, base, data = tiny_data
     first = train(_cfg(root, base, data, "resume", epochs=2, eval_steps=4), progress=False)
     assert first["global_step"] == 16 and not first["resumed"]
+    assert len(first["step_seconds"]) == 16 and all(t > 0 for t in first["step_seconds"])
     second = train(_cfg(root, base, data, "resume", epochs=4, eval_steps=4), progress=False)
     assert second["resumed"] and second["global_step"] == 32
     assert second["loss_curve"][0]["step"] == 1  # the history carried over from the checkpoint
@@ -236,3 +237,14 @@ def test_a_timed_cosine_schedule_decays_by_the_clock(tiny_data):
     assert 3 < m["global_step"] < 100000 and m["last_lr"] < 0.25 * 5e-3, (m["global_step"], m["last_lr"])
     with pytest.raises(ValueError, match="max_minutes"):
         TrainConfig(base="b", data=str(data), out="o", task="gen", scheduler="cosine_time").check()
+
+
+def test_the_recipe_projection_adds_load_steps_and_evaluations():
+    from cadagent.bench.finetune_bench import projection
+
+    cfg = TrainConfig(base="b", data="d", out="o", max_steps=160, eval_steps=40, max_minutes=45)
+    p = projection(cfg, [10.0, 9.0, 3.0, 3.0, 3.0, 3.0], 20.0, 5.0)     # warm-up steps left out
+    assert p["step_seconds_median"] == 3.0 and p["evaluations"] == 5
+    assert p["projected_minutes"] == round((5 + 160 * 3 + 5 * 20) / 60, 1) and p["within_target"]
+    slow = projection(cfg, [40.0] * 6, 60.0, 5.0)
+    assert not slow["within_target"] and slow["steps_within_limit"] == 67 and slow["stops_at_minutes"] < 47

@@ -154,3 +154,19 @@ def test_serving_files_are_generated_and_checked(tiny_spec, tmp_path):
         check_vllm(sh)
     with pytest.raises(ServeError, match="not a GGUF"):
         serve_files(tmp_path / "s2", {"spec": root / "spec"}, workspace=ws, gguf=root / "spec" / "adapter_config.json")
+
+
+def test_the_decode_bench_measures_both_ways_on_one_model(tiny_spec, tmp_path):
+    from cadagent.bench.decode_bench import run_benchmark
+
+    llm = LocalChatModel(model_path=str(tiny_spec["base"]), adapters={"spec": str(tiny_spec["root"] / "spec")},
+                         temperature=0)
+    s = run_benchmark(lambda c: SpecWriter(llm, max_new_tokens=400 if c else 60, constrained=c),
+                      ["a 40 x 30 x 5 plate", "cylinder 20 mm diameter, 30 tall"], echo=lambda m: None, out=tmp_path)
+    assert s["requests"] == 2 and s["constrained"]["tokens"] > 0 and s["free"]["tokens"] > 0
+    assert s["ratio_constrained_to_free"] == round(s["constrained"]["tokens_per_second"] /
+                                                   s["free"]["tokens_per_second"], 3)
+    rows = json.loads((tmp_path / "decode.json").read_text())["rows"]
+    assert [r["mode"] for r in rows] == ["constrained", "free", "free", "constrained"]   # alternated
+    # under the constraint every output is a JSON object, even from a 2-layer model
+    assert all(r["json"] for r in rows if r["mode"] == "constrained")
