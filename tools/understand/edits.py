@@ -46,6 +46,8 @@ MOVE = re.compile(r"\b(?:move|moved|shift|shifted|slide|offset|nudge|push|bring|
 # "the hole should be 20 mm from the left edge": one placed feature set a distance in from an edge
 FROM_EDGE = re.compile(r"([\d.]+)\s*(?:mm|cm|in(?:ch(?:es)?)?|\")?\s*(?:in\s+)?(?:away\s+)?from the (left|right|front|back|"
                        r"lower|upper|top|bottom)(?: edge| end| side)?\b")
+STEP_DOWN = re.compile(r"\b(?:turn(?:ed)? down|step(?:ped)? down|neck(?:ed)? down|reduce|machine down)\b.*?\b(?:end|tip|top)\b|"
+                       r"\b(?:end|tip|top)\b.*?\b(?:turned|stepped|necked) down\b")
 CENTRE = re.compile(r"\b(?:re-?cent(?:er|re)|cent(?:er|re) (?:the|that|it|them|this)\b|(?:back )?(?:in|to) the "
                     r"(?:middle|cent(?:er|re))(?: again)?\s*$|(?:move|put|bring) (?:it|the \w+(?: \w+)?|that \w+) back)")
 TO_EDGE = re.compile(r"\bto (?:the )?(left|right|front|back|top|bottom) (?:edge|end|side),?\s*([\d.]+)\s*(?:mm\s*)?"
@@ -240,6 +242,9 @@ class _Editor:
                        {**{k: v for k, v in sh.items() if k != "id"}, "open_face": None})
             return self.finish()
         holes_now = self.feats("hole")
+        if STEP_DOWN.search(self.t) and self.spec["body"]["kind"] in ("cylinder", "shaft"):
+            self.step_down()
+            return self.finish()
         if ROTATE.search(self.t):
             if re.search(r"\bholes?\b|\bthem\b|\bpattern\b|\bbolt circle\b|\bpcd\b|\bthose\b", self.t):
                 self.rotate()
@@ -428,6 +433,31 @@ class _Editor:
         old = f["at"].get("inset") or 0.0
         new = old + (v if inward else -v) if delta else v
         self.apply(f"{f['id']}: {fmt(new)} mm in from the corners", ops.set_parameter, f"{f['id']}.at.inset", new)
+
+    def step_down(self) -> None:
+        """'turn down the end to 30 dia for 20 mm': the top end of a round bar becomes a smaller step."""
+        d = next((it for it in self.free(("diameter", "size")) if it.role == "diameter"), None) or next(
+            (it for it in self.free() if re.search(r"\bto\s*(?:dia(?:meter)?\s*)?$", self.t[:it.num.start])), None)
+        ln = next((it for it in self.free(("length", "height", "depth")) if it is not d), None) or next(
+            (it for it in self.free() if it is not d and re.search(r"\b(?:for|over|along)\s*(?:the (?:last|first) )?$",
+                                                                     self.t[:it.num.start])), None)
+        if d is None or ln is None:
+            self.out.failed.append("the step's diameter and length (e.g. 'turn down the end to 30 dia for 20 mm')")
+            return
+        dv, lv = self.take(d), self.take(ln)
+        body = self.spec["body"]
+        secs = [{"diameter": body["diameter"], "length": body["height"]}] if body["kind"] == "cylinder" else \
+            copy.deepcopy(body["sections"])
+        top = secs[-1]
+        if not (dv < top["diameter"] and lv < top["length"]):
+            self.out.failed.append(f"a Ø{fmt(dv)} step {fmt(lv)} long must be smaller than the Ø{fmt(top['diameter'])} "
+                                   f"x {fmt(top['length'])} end it is turned from")
+            return
+        secs[-1:] = [{"diameter": top["diameter"], "length": round(top["length"] - lv, 6)},
+                     {"diameter": dv, "length": lv}]
+        data = copy.deepcopy(self.spec)
+        data["body"] = {"kind": "shaft", "id": body.get("id", "shaft"), "sections": secs}
+        self.apply(f"the top end turned down to Ø{fmt(dv)} for {fmt(lv)} mm", lambda s_, dd=data: ops.parse(dd))
 
     def recentre(self, kinds: list[str]) -> None:
         """'center the big hole again', 'put the hole back in the middle': one placed feature, centred."""
