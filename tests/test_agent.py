@@ -200,3 +200,17 @@ def test_a_model_script_that_misses_the_asked_holes_is_retried_with_that_problem
     first = " ".join(result.attempts[0]["problems"])
     assert "hole" in first and "4" in first  # what was asked and what was found
     assert "## Task: fix" in llm.prompts[1] and "hole" in llm.prompts[1].split("## Task: fix", 1)[1]
+
+
+def test_an_edit_that_returns_the_same_script_is_retried_with_that_problem(make_agent):
+    longer = GOOD.replace("length = 60.0", "length = 70.0")
+    same_but_comments = GOOD.replace("length = 60.0\n", "# the plate\nlength = 60.0  # mm\n\n")
+    llm = ScriptedChatModel(replies=[GOOD, same_but_comments, longer], prompts=[])
+    agent = make_agent(llm)
+    assert agent.turn("t", PLATE).ok
+    result = agent.turn("t", "make it 10 mm longer")
+    assert result.intent == "modify" and result.ok and len(result.attempts) == 2
+    assert result.attempts[0]["problems"] == ["the script is the current version's, unchanged: the change was not "
+                                           "applied"]
+    assert "unchanged: the change was not applied" in llm.prompts[2]       # the retry was told why
+    assert result.version.number == 2 and sorted(result.version.size) == pytest.approx([5, 40, 70])

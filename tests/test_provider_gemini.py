@@ -17,6 +17,7 @@ import pytest
 from .conftest import ROOT
 
 CODE = "import cadquery as cq\nlength = 60.0\nresult = cq.Workplane().box(length, 40, 5)\n"
+LONGER = CODE.replace("length = 60.0", "length = 70.0")  # an edit changes the script
 KEY = "stub-key-123"
 
 
@@ -118,7 +119,7 @@ def gemini_agent(agents):
 
 
 def test_the_handbook_is_cached_once_and_reused(gemini_agent):
-    stub = GeminiStub([(200, f"```python\n{CODE}```")])
+    stub = GeminiStub([(200, f"```python\n{CODE}```"), (200, f"```python\n{LONGER}```")])
     agent = gemini_agent(stub.url)
     try:
         assert "v1 saved: valid solid, bbox 60.0 x 40.0 x 5.0 mm" in agent.turn("t", "a 60 x 40 mm plate, 5 mm thick").answer
@@ -143,7 +144,7 @@ def test_the_handbook_is_cached_once_and_reused(gemini_agent):
 
 
 def test_an_expired_cache_is_created_again(gemini_agent):
-    stub = GeminiStub([(200, f"```python\n{CODE}```")], forget_caches_after=1)
+    stub = GeminiStub([(200, f"```python\n{CODE}```"), (200, f"```python\n{LONGER}```")], forget_caches_after=1)
     agent = gemini_agent(stub.url)
     try:
         assert "v1 saved" in agent.turn("t", "a 60 x 40 mm plate, 5 mm thick").answer
@@ -156,14 +157,14 @@ def test_an_expired_cache_is_created_again(gemini_agent):
 
 
 def test_small_prefixes_are_not_cached(gemini_agent):
-    stub = GeminiStub([(200, f"```python\n{CODE}```")], min_cache_chars=10**7)
+    stub = GeminiStub([(200, f"```python\n{CODE}```"), (200, f"```python\n{LONGER}```")], min_cache_chars=10**7)
     agent = gemini_agent(stub.url)
     below = gemini_agent(stub.url, cache_min_tokens=10**6)  # under the configured minimum: not even asked
     try:
         assert "v1 saved" in agent.turn("t", "a 60 x 40 mm plate, 5 mm thick").answer
         assert "v2 saved" in agent.turn("t", "make it 10 mm longer").answer
         assert len(stub.cache_creations()) == 1  # refused as too small once, then not asked again
-        assert "v1 saved" in below.turn("u", "a 60 x 40 mm plate, 5 mm thick").answer
+        assert "v1 saved" in below.turn("u", "a 70 x 40 mm plate, 5 mm thick").answer
     finally:
         stub.close()
     assert len(stub.cache_creations()) == 1 and below.deps.llm.cache_stats["skipped"] == 1

@@ -145,7 +145,9 @@ def test_native_tool_calls_run_the_read_only_tools(agent_for):
 
 
 def test_a_server_without_tool_support_is_asked_again_without_tools(agent_for):
-    stub = Stub([(400, "registry.ollama.ai/library/tiny does not support tools"), (200, f"```python\n{CODE}```")])
+    longer = CODE.replace("length = 60.0", "length = 70.0")
+    stub = Stub([(400, "registry.ollama.ai/library/tiny does not support tools"), (200, f"```python\n{CODE}```"),
+                 (200, f"```python\n{longer}```")])
     agent = agent_for(stub.url)
     try:
         assert "v1 saved" in agent.turn("t", "a 60 x 40 mm plate, 5 mm thick").answer

@@ -140,12 +140,16 @@ def execute(state, runtime: Runtime[Deps]):
     return patch(exec=runtime.context.tools["run_cadquery"].invoke({"code": turn(state)["code"]}))
 
 
-def checked_entry(t: dict, code: str | None, ex: dict | None, deps: Deps, spec: dict | None = None) -> dict:
+def checked_entry(t: dict, code: str | None, ex: dict | None, deps: Deps, spec: dict | None = None,
+                  before: str | None = None) -> dict:
     """An attempt's record: its error, and the problems the checks found (a valid solid, the plan's
-    body count, size and requested features on a new design). Any candidate is checked with this."""
+    body count, size and requested features on a new design; on an edit, that the script changed:
+    ``before`` is the current version's). Any candidate is checked with this."""
     entry = {"code": code, "spec": spec, "error": None, "problems": []}
     if code is None:
-        entry["problems"] = ["the model returned no code"]
+        entry["problems"] = ["no part was made" if t.get("model_failed") else "the model returned no code"]
+    elif t.get("intent") == "modify" and before is not None and _same_script(code, before):
+        entry["problems"] = ["the script is the current version's, unchanged: the change was not applied"]
     elif not ex["ok"]:
         entry["error"] = ex["error"]
     else:
@@ -166,13 +170,20 @@ def checked_entry(t: dict, code: str | None, ex: dict | None, deps: Deps, spec: 
     return entry
 
 
+def _same_script(a: str, b: str) -> bool:
+    """The same script up to blank lines, trailing spaces and comments."""
+    def norm(code: str) -> list[str]:
+        return [ln.split("#", 1)[0].rstrip() for ln in code.splitlines() if ln.split("#", 1)[0].strip()]
+    return norm(a) == norm(b)
+
+
 def validate(state, runtime: Runtime[Deps]):
     """Check the attempt; when a part-spec candidate was made on this attempt (agent.spec_candidates),
     the better-checked of the two goes on, and ``choice`` says which and why."""
     t = turn(state)
     ex = t.get("exec")
     code = t.get("code")
-    entry = checked_entry(t, code, ex, runtime.context, t.get("spec"))
+    entry = checked_entry(t, code, ex, runtime.context, t.get("spec"), before=(current_entry(state) or {}).get("code"))
     out = {}
     tried = t.get("spec_try") or {}
     if tried and tried.get("attempt") == t.get("attempts"):
