@@ -257,3 +257,16 @@ def test_a_flanged_bushing_is_bored_through():
     assert expectations(parse(spec))["volume"] == pytest.approx(
         math.pi / 4 * (28 ** 2 * 3 + 18 ** 2 * 20 - 12 ** 2 * 23))
     assert understand("flanged sleeve 10 ID 14 OD 25 long").spec is None        # no flange size: asked, not guessed
+
+
+@pytest.mark.parametrize("text,check", [
+    ("a washer for M10, 2 thick, 25 OD", lambda s: (s["body"]["outer_diameter"], s["body"]["height"]) == (25, 2)),
+    ("T bracket 60 wide 40 tall 5 thick 30 long", lambda s: s["body"]["shape"] == "T"),
+    ("square flange 100 x 100 x 12 with a 50 bore and 4 x 11 holes on a 75 square",
+     lambda s: s["body"]["length"] == 100 and s["features"][1]["at"] == {"kind": "grid", "counts": [2, 2],
+                                                                          "spacing": [75, 75]}),
+    ("block 80 x 60 x 40 all edges filleted 5", lambda s: s["body"]["height"] == 40),
+])
+def test_new_designs_outsiders_wrote(text, check):
+    spec = understand(text).spec
+    assert spec is not None and check(spec), spec

@@ -233,6 +233,20 @@ class Build:
     def _tube(self, b: Target, dims: list[float]) -> dict | None:
         m = re.search(r"\biso\s*(7089|7090)\b", self.text)
         ms = M_SIZE.search(self.text)
+        if "washer" in self.text and ms and any(b.get(r) is not None for r in ("diameter", "thickness", "height")) \
+                and not re.search(r"\biso\b|\bstandard\b|\bdin\b", self.text):
+            # "a washer for M10, 2 thick, 25 OD": the sizes given, the screw's clearance as its hole
+            from ..part.tables import hole_diameter
+            inner = b.pop("inner") or self._take_bore()
+            if inner is None:
+                inner, what = hole_diameter(f"M{ms.group(1)} clearance")
+                self.notes.append(f"M{ms.group(1)}: a {inner:g} mm hole ({what}); the sizes given, not ISO 7089's")
+            D = b.pop("diameter")
+            H = b.pop("thickness") or b.pop("height")
+            if D is None or H is None:
+                self.missing.append("the washer's outside diameter and thickness (or just 'M10 washer')")
+                return None
+            return {"kind": "tube", "id": "washer", "outer_diameter": D, "inner_diameter": inner, "height": H}
         if "washer" in self.text and ms:
             std = f"ISO {m.group(1)}" if m else "ISO 7089"
             for r in ("diameter", "inner", "thickness", "height"):

@@ -225,7 +225,7 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
         # "four holes at 70 x 50 spacing": the corners of a 70 x 50 rectangle
         k = bd.unit_mm
         return {"kind": "grid", "counts": [2, 2], "spacing": [float(grid.group(1)) * k, float(grid.group(2)) * k]}
-    if re.search(r"square pattern|square of", words) and spacing is not None:
+    if re.search(r"square pattern|square of|on an? [\d.]+\s*(?:mm\s*)?square\b", words) and spacing is not None:
         return {"kind": "grid", "counts": [2, 2], "spacing": [spacing, spacing]}
     if re.search(r"\bcorners?\b", words) or inset is not None and (re.search(r"\bcorner", words + bd.text)
                                                                   or n in (None, 4)):
@@ -233,6 +233,11 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
             L, W = body.get("length", 20), body.get("width", 20)
             inset = bd.assume("inset from the corners", round(min(L, W) * default("corner_inset_fraction"), 1))
         return {"kind": "corners", "inset": inset}
+    if n and n >= 2 and body.get("length") is None and (body.get("diameter") or body.get("outer_diameter")):
+        # "a 100 mm disc with 8 holes": a round part's holes go evenly on a circle (said)
+        D, inner = body.get("diameter") or body.get("outer_diameter"), body.get("inner_diameter") or 0
+        pcd = (D + inner) / 2 if inner else D * default("bolt_circle_fraction")
+        return {"kind": "bolt_circle", "count": n, "diameter": round(bd.assume("bolt circle diameter", round(pcd, 1)), 1)}
     if n and n >= 2:
         long_u = body.get("length", 0) >= body.get("width", 0)
         if spacing is None:
@@ -294,7 +299,7 @@ def _edges(words: str, body: dict) -> str:
 
 
 def _shell(bd: Build, t: Target, body: dict) -> None:
-    wall = _size(t, "wall", "thickness", "size")
+    wall = _size(t, "wall", "thickness", "size") or bd.body.pop("wall")
     if wall is None and t.loose:
         wall = t.loose.pop(0).mm
     if wall is None:

@@ -101,6 +101,8 @@ def tag(t: str) -> Tagging:
         m = re.match(r"^\s*(?:[a-z]+\s+)?([a-z]+s)\b", t[it.num.end:])
         am = after.match(t[it.num.end:])
         corners = am is not None and m is not None and m.group(1) in ("corners", "edges") and it.num.value <= 12
+        if it.group is not None and it.pos > 0:
+            continue          # "80 x 60 x 40 all edges filleted": a size of the group, not "40 edges"
         if m and m.group(1) not in NOT_THINGS and (not am or corners):      # "four rounded corners": a count
             it.role, it.via = "count", m.group(1)
     # "a length, width and height of 0.75, 0.52 and 0.19 units, respectively"
@@ -171,6 +173,10 @@ def tag(t: str) -> Tagging:
     for it in items:       # "both legs 60 long": the legs' length, not the part's
         if it.role == "length" and re.search(r"\b(?:legs?|arms?|sides?|flanges?)\s*$", t[:it.num.start]):
             it.role, it.via = "legs", "legs"
+    for it in items:       # "4 holes on a 75 square": the square the holes stand on, not the part's side
+        if it.role in (None, "side") and re.search(r"\bon an?\s*$", t[:it.num.start]) and \
+                re.match(r"^\s*(?:mm\s*)?square\b(?!\s*(?:plate|block|bar|part))", t[it.num.end:]):
+            it.role, it.via = "spacing", "square"
     for it in items:       # "running along the 80 side": a side named by its size, not a new size
         if re.search(r"\b(?:along|on|parallel to|across) the\s*$", t[:it.num.start]) and \
                 re.match(r"^\s*(?:mm\s*)?(?:side|edge|end|face|direction)\b", t[it.num.end:]):
