@@ -1,0 +1,33 @@
+"""Holes counted but not placed on a round part go evenly on a bolt circle, and the answer says so
+(before, the disc was built without its holes and marked ok, or the request was declined)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from cadagent.agent.drafts import DesignContext
+from cadagent.agent.offline.engine import OfflineChatModel
+from cadagent.tools.understand import understand
+
+
+@pytest.mark.parametrize("text, count, pcd", [
+    ("a disc 100 mm diameter, 6 mm thick with 8 holes in a circle", 8, 70.0),
+    ("a flange 120 mm diameter, 15 mm thick with 6 bolt holes", 6, 84.0),
+    ("a tube OD 60 ID 30, 20 long with 4 holes", 4, 45.0),          # mid-wall on a tube
+])
+def test_counted_holes_on_a_round_part_go_on_an_assumed_bolt_circle(text, count, pcd):
+    u = understand(text)
+    holes = [f for f in u.spec["features"] if f["kind"] == "hole"]
+    assert holes and holes[0]["at"] == {"kind": "bolt_circle", "count": count, "diameter": pcd}
+    assert f"no bolt circle diameter given: {pcd:g} mm assumed" in u.explain()
+
+
+def test_a_plate_keeps_its_row_and_the_disc_builds_with_every_hole(sandbox):
+    assert understand("a 60 x 40 x 5 plate with 3 holes").spec["features"][0]["at"]["kind"] == "linear"
+    draft = OfflineChatModel().draft(DesignContext(task="new_design",
+                                                   request="a disc 100 mm diameter, 6 mm thick with 8 holes"))
+    res = sandbox.run_script(draft.code, exports=())
+    assert res.valid_solid
+    assert res.report.volume == pytest.approx(math.pi * 50 ** 2 * 6 - 8 * math.pi * 2.5 ** 2 * 6, rel=1e-6)
