@@ -70,19 +70,19 @@ def new_design(ctx: DesignContext) -> Draft | None:
             why = next((e for e in errors if e.startswith(f"error: $.features[{i}]")), "")
             left_out.append(f"{f['id']} ({f['kind']}): {why.split(': ', 2)[-1]}")
         code, errors, spec = compiled(candidate)
-    asked = [x for x in left_out if x.split(" ")[0] not in u.assumed]
-    if asked:
-        # a feature the request sized itself cannot be built as read: the part without it is not what was asked
+    if left_out:
+        # a feature the request asks for cannot be built as read (sized by the words, or with the size or place
+        # assumed): the part without it is not what was asked
+        assumed = [x for x in left_out if x.split(" ")[0] in u.assumed]
         return Draft(None, "I read the request as a " + summary(u.spec) + ", but these features cannot be built as "
-                     "I read them: " + "; ".join(asked) + ". " + u.explain() + " " + PROVIDER_HINT, spec=u.spec,
+                     "I read them: " + "; ".join(left_out) + ". " + u.explain() + " "
+                     + ("Please give their sizes and places. " if assumed else "") + PROVIDER_HINT, spec=u.spec,
                      path="spec", declined=True)
     if code is None:
         return Draft(None, "I read the request as a " + summary(u.spec) + ", but that part cannot be built: "
                      + "; ".join(errors) + ". " + u.explain() + " " + PROVIDER_HINT, spec=u.spec, path="spec",
                      declined=True)
     note = f"Made from a part spec (the spec path): {summary(spec)}."
-    if left_out:
-        note += " Left out (its size or place was assumed, and it does not fit): " + "; ".join(left_out) + "."
     extra = u.explain()
     return Draft(code, f"{note} {extra}".strip(), spec=spec, path="spec", assumed=list(u.notes))
 
