@@ -65,3 +65,12 @@ def test_a_requested_feature_that_does_not_fit_with_its_assumed_size_declines_th
     assert d.code is None and d.declined
     assert "these features cannot be built as I read them: holes (hole)" in d.note
     assert "Please give their sizes and places." in d.note
+
+
+def test_an_assumed_rounding_that_does_not_fit_is_made_smaller_and_said(sandbox):
+    d = OfflineChatModel().draft(DesignContext(task="new_design",
+                                               request="a rounded box 80 x 50 x 30 mm, shelled with 2 mm walls"))
+    assert d.code is not None and "The assumed 2 mm fillet (round) did not fit: 0.5 mm instead." in d.note
+    assert [f["radius"] for f in d.spec["features"] if f["kind"] == "fillet"] == [0.5]
+    res = sandbox.run_script(d.code, exports=())
+    assert res.valid_solid and sorted(res.report.size) == pytest.approx([30, 50, 80])

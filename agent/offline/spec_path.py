@@ -60,6 +60,7 @@ def new_design(ctx: DesignContext) -> Draft | None:
     code, errors, spec = compiled(u.spec)
     left_out: list[str] = []
     candidate = copy.deepcopy(u.spec)
+    code, errors, spec, shrunk = _shrink_assumed_edges(candidate, code, errors, spec, set(u.assumed))
     while code is None and candidate.get("features"):
         # a feature the validator refuses is left out (and said), the rest is built
         bad = sorted({int(m.group(1)) for e in errors for m in [re.match(r"error: \$\.features\[(\d+)\]", e)] if m})
@@ -83,8 +84,38 @@ def new_design(ctx: DesignContext) -> Draft | None:
                      + "; ".join(errors) + ". " + u.explain() + " " + PROVIDER_HINT, spec=u.spec, path="spec",
                      declined=True)
     note = f"Made from a part spec (the spec path): {summary(spec)}."
+    if shrunk:
+        note += " " + " ".join(shrunk)
     extra = u.explain()
     return Draft(code, f"{note} {extra}".strip(), spec=spec, path="spec", assumed=list(u.notes))
+
+
+def _shrink_assumed_edges(candidate: dict, code, errors, spec, assumed: set[str]):
+    """A fillet or chamfer whose size was assumed and does not fit is halved (up to three times) before
+    anything is declined: 'a rounded box, shelled 2 mm' gets the rounding it asked for, smaller, and says so."""
+    first: dict[str, float] = {}
+    for _ in range(3):
+        if code is not None:
+            break
+        bad = sorted({int(m.group(1)) for e in errors for m in [re.match(r"error: \$\.features\[(\d+)\]", e)] if m})
+        feats = candidate.get("features", [])
+        edges = [feats[i] for i in bad if i < len(feats) and feats[i]["kind"] in ("fillet", "chamfer")
+                 and feats[i]["id"] in assumed]
+        if not edges or len(edges) != len(bad):
+            break          # something else is wrong too: the caller says what
+        for f in edges:
+            key = "radius" if f["kind"] == "fillet" else "size"
+            first.setdefault(f["id"], f[key])
+            f[key] = round(f[key] / 2, 3)
+        code, errors, spec = compiled(candidate)
+    said = []
+    if code is not None:
+        for f in candidate.get("features", []):
+            if f["id"] in first:
+                key = "radius" if f["kind"] == "fillet" else "size"
+                said.append(f"The assumed {first[f['id']]:g} mm {f['kind']} ({f['id']}) did not fit: {f[key]:g} mm "
+                            "instead.")
+    return code, errors, spec, said
 
 
 def names_an_example(request: str, examples: list[dict]) -> bool:
