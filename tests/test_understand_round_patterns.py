@@ -31,3 +31,14 @@ def test_a_plate_keeps_its_row_and_the_disc_builds_with_every_hole(sandbox):
     res = sandbox.run_script(draft.code, exports=())
     assert res.valid_solid
     assert res.report.volume == pytest.approx(math.pi * 50 ** 2 * 6 - 8 * math.pi * 2.5 ** 2 * 6, rel=1e-6)
+
+
+def test_holes_on_an_angle_bracket_with_no_place_go_in_each_leg(sandbox):
+    text = "an L bracket with 40 mm legs, 30 mm wide, 5 mm thick, with two 5 mm holes"
+    u = understand(text)
+    assert [f["on"] for f in u.spec["features"]] == ["front", "left"]
+    assert "no place given for the holes: in each leg" in u.explain()
+    draft = OfflineChatModel().draft(DesignContext(task="new_design", request=text))
+    res = sandbox.run_script(draft.code, exports=())
+    section = 40 * 5 + 35 * 5
+    assert res.valid_solid and res.report.volume == pytest.approx(section * 30 - 2 * math.pi * 2.5 ** 2 * 5, rel=1e-6)

@@ -157,6 +157,13 @@ def _leg_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
     words = t.words
     legs = ["front", "left"] if LEG_BOTH.search(words) else ["front"] if LEG_BASE.search(words) else \
         ["left"] if LEG_UP.search(words) else []
+    if not legs and not re.search(r"\b(?:corners?|circle|pcd|grid|rows?|from the|cent(?:er|re)d?|middle|apart|"
+                                  r"spacing|pitch|top|bottom|side|end)\b", words):
+        # "an L bracket with holes": the mounting holes of an angle bracket are in its legs (said)
+        legs = ["front", "left"]
+        bd.notes.append("no place given for the holes: in each leg")
+        if count and int(count) % 2:
+            count = int(count) * 2     # "with 3 holes" is not split over two legs: 3 in each
     if not legs:
         return False
     n = int(count) if count else 1
