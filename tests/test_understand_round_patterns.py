@@ -42,3 +42,12 @@ def test_holes_on_an_angle_bracket_with_no_place_go_in_each_leg(sandbox):
     res = sandbox.run_script(draft.code, exports=())
     section = 40 * 5 + 35 * 5
     assert res.valid_solid and res.report.volume == pytest.approx(section * 30 - 2 * math.pi * 2.5 ** 2 * 5, rel=1e-6)
+
+
+@pytest.mark.parametrize("text, kind", [("a 60 x 40 x 5 plate with 4 holes", "corners"),
+                                        ("a 60 x 40 x 5 plate with 4 holes in a row", "linear"),
+                                        ("a 100 x 20 x 5 bar with 4 holes 20 mm apart", "linear")])
+def test_four_unplaced_holes_on_a_plate_go_in_its_corners(text, kind):
+    u = understand(text)
+    assert u.spec["features"][0]["at"]["kind"] == kind
+    assert ("no inset from the corners given: 6 mm assumed" in u.explain()) == (kind == "corners")

@@ -234,8 +234,10 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
         return {"kind": "grid", "counts": [2, 2], "spacing": [float(grid.group(1)) * k, float(grid.group(2)) * k]}
     if re.search(r"square pattern|square of|on an? [\d.]+\s*(?:mm\s*)?square\b", words) and spacing is not None:
         return {"kind": "grid", "counts": [2, 2], "spacing": [spacing, spacing]}
-    if re.search(r"\bcorners?\b", words) or inset is not None and (re.search(r"\bcorner", words + bd.text)
-                                                                  or n in (None, 4)):
+    four = n == 4 and spacing is None and body.get("length") and body.get("width") and not re.search(
+        r"\b(?:rows?|line|along|across|in a row|evenly)\b", words)   # "a plate with 4 holes": its corners (said)
+    if re.search(r"\bcorners?\b", words) or four or inset is not None and (re.search(r"\bcorner", words + bd.text)
+                                                                          or n in (None, 4)):
         if inset is None:
             L, W = body.get("length", 20), body.get("width", 20)
             inset = bd.assume("inset from the corners", round(min(L, W) * default("corner_inset_fraction"), 1))
