@@ -289,3 +289,14 @@ def test_places_faces_and_rows():
                "two slots instead, 80 apart")
     assert spec["body"]["length"] == 200 and spec["features"][0]["length"] == 60
     assert spec["features"][0]["at"] == {"kind": "linear", "count": 2, "spacing": 80, "axis": "u", "center": [0, 0]}
+
+
+def test_numbers_go_where_they_belong_or_the_edit_declines():
+    plate = understand("plate 90 by 50, 5 mm thick, with a hole in each corner for M4 screws").spec
+    r = apply_edit("can you round the corners of the plate a bit, like 2 mm", plate)
+    assert r.spec["features"][-1] == {"id": "round", "kind": "fillet", "edges": "vertical", "radius": 2}
+    spec = run("make a 60 mm diameter disc 15 thick", "put a 6 mm hole through the center",
+               "add six 8 mm holes around it on a 40 mm circle", "actually make those 5 of them", "and shrink them to 6 mm")
+    assert [(f["size"], f["at"].get("count")) for f in spec["features"]] == [(6, None), (6, 5)]
+    r = apply_edit("add a 1/4-20 tapped hole in the top", understand("block 2 x 1 x 1 inch").spec)
+    assert r.spec is None and "inch threads" in r.failed[0]

@@ -39,7 +39,7 @@ ADD_VERB = re.compile(r"\b(add|put|drill|cut|bore an?|make (?:a|an|some)|give it
                       r"place|include|with (?:a|an)|also|plus|mill|create|we need (?:a|an)|i need (?:a|an))\b")
 REMOVE = re.compile(r"\b(remove|delete|get rid of|take (?:off|away|out)|take (?:the |those |these |all )?\w+ (?:off|out|away)|"
                     r"drop|no more|without|lose|ditch|sharp corners|sharp edges|no (?:fillets?|chamfers?|holes?|rounds?))\b")
-HOLE_WORDS = re.compile(r"\b(more|so there are|spacing|pitch|apart|bolt circle|pcd|space (?:them|the holes|it)|spaced|(?<!x )(?<!x)\d{1,2}\s*x\s*\d{1,2}(?![\d.])(?!\s*(?:mm|cm|in|x))|"
+HOLE_WORDS = re.compile(r"\b(more|so there are|of them|spacing|pitch|apart|bolt circle|pcd|space (?:them|the holes|it)|spaced|(?<!x )(?<!x)\d{1,2}\s*x\s*\d{1,2}(?![\d.])(?!\s*(?:mm|cm|in|x))|"
                         r"evenly spaced|in a row)\b")
 MOVE = re.compile(r"\b(?:move|moved|shift|shifted|slide|offset|nudge|push|bring|relocate)\b.*?\b(left|right|up|down|back|"
                   r"forward|front|in|inward|inwards|out|outward|outwards)\b(?!\s*(?:from|the middle|the cent))")
@@ -161,6 +161,9 @@ class _Editor:
         if re.search(r"\b(?:the|that|this) (?:\w+ )?(?:hole|bore)\b(?!s)", self.t) and not re.search(
                 r"\b(?:holes|them|those|these|all)\b", self.t) and len(single) == 1:
             return single
+        if re.search(r"\b(?:them|those|these|em)\b", self.t) and not re.search(r"\b(?:all|every|both|each)\b", self.t) \
+                and single and len(single) < len(found):
+            return [f for f in found if f not in single]     # "shrink them": the pattern, not the lone hole
         return found
 
     # -- the edit ------------------------------------------------------------------------------
@@ -302,7 +305,8 @@ class _Editor:
                 self.change_holes(self.select("hole", self.feats("hole")))     # "space them out to 35"
                 self.sets()
                 return self.finish()
-            self.change_feature(last["kind"], [f for f in self.spec["features"] if f["kind"] == last["kind"]])
+            self.change_feature(last["kind"], self.select(last["kind"], [f for f in self.spec["features"]
+                                                                         if f["kind"] == last["kind"]]))
         self.sets()
         return self.finish()
 
@@ -707,6 +711,10 @@ class _Editor:
         bd.ids = {f["id"] for f in self.spec.get("features", [])} | {self.spec["body"].get("id", "body")}
         if re.search(r"\bsame (?:bore|hole)|existing (?:bore|hole)", t):     # not a new hole
             bd.feats = [f for f in bd.feats if f.kind not in ("hole", "bore") or f.roles or f.loose]
+        bare = [f for f in bd.feats if not f.roles and not f.loose]
+        if len(bd.feats) == 1 and bare and len(body_t.loose) == 1 and not body_t.roles:
+            # "round the corners of the plate a bit, like 4 mm": the one number is the one feature's
+            bare[0].loose.append(body_t.loose.pop())
         if any(f.kind in ("fillet", "chamfer") for f in bd.feats):
             # "put a 2 mm chamfer on the bore": the bore is where it goes, not a new hole
             bd.feats = [f for f in bd.feats if f.kind not in ("hole", "bore") or not re.search(
@@ -748,8 +756,11 @@ class _Editor:
                     h = {**h, "on": {"plane": "XY", "offset": top}}
                     data["features"] = [g for g in data["features"] if g["id"] != h["id"]] + [h]
                     self.apply(f"{h['id']} now also goes through {f['id']}", lambda s, d=data: ops.parse(d))
-        for it in tagging.items:       # the feature builder used these
-            self.used.add(it.num.start)
+        mine = {id(v.raw) for r, vs in body_t.roles.items() if r not in ("count", "angle", "ref") for v in vs} | \
+            {id(v.raw) for v in body_t.loose}
+        for it in tagging.items:       # the feature builder used these (the body's numbers are the sizes' to take)
+            if id(it) not in mine:
+                self.used.add(it.num.start)
 
     def change_holes(self, holes: list[dict]) -> None:
         corner = [h for h in holes if (h.get("at") or {}).get("kind") == "corners"]
@@ -786,7 +797,8 @@ class _Editor:
         patterned = [h for h in holes if (h.get("at") or {}).get("kind") in ("linear", "grid", "bolt_circle", "corners")]
         # a spacing, a bolt circle or a count is a pattern's: of several hole features, the patterned one
         f = patterned[-1] if patterned and len(patterned) < len(holes) and re.search(
-            r"\b(space|spaced|spacing|apart|pitch|pcd|bolt circle|circle|more|\d+ holes)\b", self.t) else holes[-1]
+            r"\b(space|spaced|spacing|apart|pitch|pcd|bolt circle|circle|more|\d+ holes|\d+ of them)\b", self.t) \
+            else holes[-1]
         at = copy.deepcopy(f.get("at") or {"kind": "center"})
         count = next((it for it in self.free(("count",))), None)
         so = re.search(r"so there are (\d+)|make (?:it|that|them) (\d+)|(\d+) (?:holes|of them)", self.t)

@@ -187,6 +187,9 @@ def unsupported_words(t: str) -> list[str]:
     """Features named and not negated ("no lid" is fine) that the spec path cannot build."""
     words = vocab().get("unsupported", [])
     out = []
+    m = re.search(r"(?:\b\d+/\d+|#\d+)\s*-\s*\d+\b(?!\s*/)(?=\s*(?:unc|unf|tapped|thread|hole|screw|bolt|tap))", t)
+    if m:
+        out.append(f"inch threads ({m.group(0).replace(' ', '')})")     # "1/4-20 tapped": no table for them here
     for w in sorted(words, key=len, reverse=True):
         for m in re.finditer(rf"(?<![\w-]){re.escape(w)}(?![\w-])", t):
             if re.search(r"\b(?:no|without|not|nor)\s+(?:a |an |the |any )?$", t[max(0, m.start() - 16):m.start()]):
