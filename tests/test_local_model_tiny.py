@@ -170,3 +170,21 @@ def test_the_decode_bench_measures_both_ways_on_one_model(tiny_spec, tmp_path):
     assert [r["mode"] for r in rows] == ["constrained", "free", "free", "constrained"]   # alternated
     # under the constraint every output is a JSON object, even from a 2-layer model
     assert all(r["json"] for r in rows if r["mode"] == "constrained")
+
+
+def test_the_vocabulary_subset_changes_no_constrained_choice(tiny_spec):
+    """Projecting only the tokens the closed schema can ever use gives the same candidates, greedy and
+    sampled, as projecting the whole vocabulary (the enforcer would mask the rest anyway)."""
+    from cadagent.agent.local_model.constrain import _schema_words, vocabulary_subset
+
+    llm = LocalChatModel(model_path=str(tiny_spec["base"]), adapters={"spec": str(tiny_spec["root"] / "spec")},
+                         temperature=0)
+    ids = vocabulary_subset(llm._tokenizer, spec_schema())
+    assert 0 < ids.numel() < len(llm._tokenizer) and llm._tokenizer.eos_token_id in ids.tolist()
+    head = llm._model.get_output_embeddings()
+    for req in ["a 40 x 30 x 5 plate", "cylinder 20 mm diameter, 30 tall with a 5 mm hole in the middle"]:
+        fast, full = (SpecWriter(llm, max_new_tokens=120, temperature=0.8, restrict_vocab=r).candidates(req, n=3, seed=7)
+                      for r in (True, False))
+        assert [c.text for c in fast.candidates] == [c.text for c in full.candidates]
+    assert llm._model.get_output_embeddings() is head          # the projection is restored after each call
+    assert _schema_words({"type": "object", "properties": {"name": {"type": "string"}}}) is None  # free text: no subset

@@ -17,7 +17,7 @@ import contextlib
 import time
 from dataclasses import dataclass, field
 
-from .constrain import SchemaLogitsProcessor, parse_json
+from .constrain import SchemaLogitsProcessor, parse_json, restricted_head, vocabulary_subset
 from .normalize import normalize
 from .prompts import FEW_SHOT, spec_messages
 from .schemas import spec_schema
@@ -57,8 +57,10 @@ class SpecWriter:
     its ``spec`` adapter when loaded; the bare base otherwise)."""
 
     def __init__(self, chat_model, *, adapter: str = SPEC_ADAPTER, temperature: float = 0.7,
-                 max_new_tokens: int = 160, constrained: bool = True):
+                 max_new_tokens: int = 160, constrained: bool = True, restrict_vocab: bool = True):
         self.llm = chat_model
+        # under the constraint, project only the tokens the schema can ever use (same choices, ~2x faster)
+        self.restrict_vocab = restrict_vocab
         self.adapter = adapter
         self.temperature = temperature
         self.max_new_tokens = max_new_tokens
@@ -84,12 +86,13 @@ class SpecWriter:
         pad = tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id
         outs, t0 = [], time.time()
         runs = [(1, False)] + ([(n - 1, True)] if n > 1 else [])
+        subset = vocabulary_subset(tok, spec_schema()) if self.constrained and self.restrict_vocab else None
         for count, sample in runs:
             procs = [SchemaLogitsProcessor(tok, spec_schema(), plen)] if self.constrained else []
             torch.manual_seed(seed)
             kwargs = dict(do_sample=True, temperature=self.temperature, top_p=None, top_k=None) if sample else \
                 dict(do_sample=False, temperature=None, top_p=None, top_k=None)
-            with self._context(), torch.no_grad():
+            with self._context(), torch.no_grad(), restricted_head(model, subset):
                 out = model.generate(**inputs, max_new_tokens=self.max_new_tokens, num_return_sequences=count,
                                      logits_processor=procs or None, pad_token_id=pad, **kwargs)
             for row in out:
