@@ -41,8 +41,8 @@ def dataset_build_cmd(
 @dataset_app.command("spec")
 def dataset_spec_cmd(
     out: Path = typer.Option(Path("data/spec"), "--out", "-o", help="folder for train/val/test.jsonl and stats.json"),
-    specs: int = typer.Option(900, "--specs", min=10, help="distinct validated specs to phrase"),
-    per_spec: int = typer.Option(2, "--per-spec", min=1, max=6, help="phrasings per spec (templates recombined)"),
+    specs: int = typer.Option(1500, "--specs", min=10, help="distinct validated specs to phrase"),
+    per_spec: int = typer.Option(3, "--per-spec", min=1, max=6, help="phrasings per spec (templates recombined)"),
     seed: int = typer.Option(0, "--seed"),
 ) -> None:
     """(request → part spec) pairs for the local model's spec task: sampled specs, validated by the

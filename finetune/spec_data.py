@@ -266,7 +266,7 @@ def spec_pairs(n_specs: int = 400, per_spec: int = 2, seed: int = 0, val_fractio
     return out
 
 
-def write_spec_dataset(out, n_specs: int = 900, per_spec: int = 2, seed: int = 0) -> dict:
+def write_spec_dataset(out, n_specs: int = 1500, per_spec: int = 3, seed: int = 0) -> dict:
     """``train.jsonl`` / ``val.jsonl`` (template pairs), ``test.jsonl`` (the hand-written held-out
     split, for measuring only) and ``stats.json`` in ``out``; returns the stats."""
     from pathlib import Path
