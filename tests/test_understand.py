@@ -270,3 +270,20 @@ def test_a_flanged_bushing_is_bored_through():
 def test_new_designs_outsiders_wrote(text, check):
     spec = understand(text).spec
     assert spec is not None and check(spec), spec
+
+
+@pytest.mark.parametrize("text,check", [
+    ("I beam 100 tall 60 wide 6 thick 400 long", lambda u: u.spec["body"]["shape"] == "I"),
+    ("shaft 20 x 100 with a 6 x 3.5 keyway 30 long",
+     lambda u: {k: u.spec["features"][0][k] for k in ("width", "depth", "length")} == {"width": 6, "depth": 3.5,
+                                                                                        "length": 30}),
+    ("flange 4 inch OD 1/2 thick 1 inch bore with 6 3/8 holes on a 3 inch bolt circle",
+     lambda u: (u.spec["features"][1]["at"]["count"], u.spec["features"][1]["size"]) == (6, pytest.approx(9.525))),
+    ("an L bracket 40x30 legs 3 thick 50 long with a 5mm hole in the short leg",
+     lambda u: [f["on"] for f in u.spec["features"]] == ["left"]),
+    ("Z bracket 40 x 30 x 40, 3 thick, 25 wide", lambda u: u.spec is None and "z bracket" in u.missing[0]),
+    ("a pin 8 dia 40 long with a 2 mm cross hole 5 from one end", lambda u: u.unsupported == ["cross hole"]),
+    ("spur gear, 2 module, 30 teeth, face width 15", lambda u: u.spec["body"]["module"] == 2),
+])
+def test_shapes_outsiders_name(text, check):
+    assert check(understand(text))

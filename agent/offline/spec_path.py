@@ -12,7 +12,7 @@ from ...tools.part import compile_spec, validate
 from ...tools.understand import apply_edit, understand
 from ..drafts import DesignContext, Draft
 
-PROFILES = ("angle", "tee", "channel", "c_channel")   # sections whose bounding block is a different part
+PROFILES = ("angle", "tee", "channel", "c_channel", "ibeam")   # sections whose bounding block is a different part
 PROVIDER_HINT = "For this request, choose an LLM provider (Gemini or an OpenAI-compatible server)."
 MAX_ATTEMPTS = 3
 

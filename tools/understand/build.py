@@ -427,6 +427,9 @@ class Build:
     def _channel(self, b, dims):
         return self._profile(b, dims, "U")
 
+    def _ibeam(self, b, dims):
+        return self._profile(b, dims, "I")
+
     def _c_channel(self, b, dims):
         lipped = "lip" in self.text
         return self._profile(b, dims, "C" if lipped else "U")

@@ -157,6 +157,11 @@ def _leg_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
     words = t.words
     legs = ["front", "left"] if LEG_BOTH.search(words) else ["front"] if LEG_BASE.search(words) else \
         ["left"] if LEG_UP.search(words) else []
+    which = re.search(r"\b(short|shorter|shortest|long|longer|longest)\s+(?:leg|side|arm|flange)\b", words)
+    if not legs and which and body["width"] != body["height"]:
+        # "a hole in the short leg": the base leg is 'width' long, the upright 'height'
+        short = "front" if body["width"] < body["height"] else "left"
+        legs = [short] if which.group(1).startswith("short") else ["left" if short == "front" else "front"]
     if not legs and not re.search(r"\b(?:corners?|circle|pcd|grid|rows?|from the|cent(?:er|re)d?|middle|apart|"
                                   r"spacing|pitch|top|bottom|side|end)\b", words):
         # "an L bracket with holes": the mounting holes of an angle bracket are in its legs (said)
@@ -407,6 +412,11 @@ def _slot(bd: Build, t: Target, body: dict) -> None:
 
 def _keyway(bd: Build, t: Target, body: dict) -> None:
     W, depth, L = t.pop("width"), t.pop("depth"), t.pop("length")
+    pair = sorted([v for v in t.loose + t.roles.get("size", []) if v.raw.group is not None], key=lambda v: v.raw.pos)
+    if t.kind == "keyway" and W is None and depth is None and len(pair) == 2:
+        W, depth = pair[0].mm, pair[1].mm          # "a 6 x 3.5 keyway": width x depth
+        for v in pair:
+            (t.loose if v in t.loose else t.roles["size"]).remove(v)
     if t.kind == "flat" and depth is None and t.loose:
         depth = t.loose.pop(0).mm          # "a 2 mm flat along the whole length": its depth
     if body["kind"] not in ("cylinder", "shaft"):

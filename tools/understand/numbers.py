@@ -102,6 +102,9 @@ def normalize(text: str) -> str:
     t = re.sub(r"\bone (?=(?:end|side|face|edge|leg|corner|of)\b)", "a ", t)
     # "one 1/4 inch hole": a number word before a fraction is a count, not a mixed number
     t = re.sub(r"\b(" + "|".join(map(re.escape, v["numbers"])) + r") (?=\d+/\d+)", r"\1 of ", t)
+    # "4 3/8 holes": four holes 3/8 across, not 4.375 ("4 3/8 inch long" stays a mixed number)
+    t = re.sub(r"\b(\d{1,2}) (?=\d+/\d+\s*(?:\"|in(?:ch(?:es)?)?|mm)?\s*(?:dia(?:meter)?\s*)?(?:holes|bolts|screws)\b)",
+               r"\1 of ", t)
     t = _words(t, {k: str(n) for k, n in v["numbers"].items()})
     t = re.sub(r"(\d)\s*x\s*(?=[\d.])", r"\1 x ", t)          # 20x20x2 → 20 x 20 x 2
     t = re.sub(r"(?<=[a-z])(\d)", r" \1", t)                  # r5 → r 5, m8 stays below

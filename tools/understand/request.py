@@ -98,6 +98,13 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
     body, feats = targets(cls, tagging.groups, k, body_kind)
     bd = Build(t, body, feats, body_kind)
     bd.unit_mm = k
+    odd = re.search(r"\b([a-z])[- ](bracket|beam|profile|section|extrusion|channel|clip|shaft|gear|rail)\b", t) \
+        if body_kind is None and force is None else None
+    if odd:
+        # "a Z bracket": a shape named that no spec here is; its bounding block would be a wrong part
+        out.missing.append(f"a shape the spec path knows for '{odd.group(0)}'")
+        out.unknown = unknown_words(t)
+        return out
     if body_kind is None:
         bd.notes.append("no shape named: " + ("a cylinder" if body.get("diameter") else "a block") + " assumed")
     spec_body = bd.make_body()

@@ -25,7 +25,7 @@ NOT_THINGS = {"units", "inches", "mms", "cms", "times", "degrees", "degs", "hole
               "deep", "apart", "is", "was", "has", "as"}
 COUNT_NOUNS = r"(?:holes?|bolts?(?!\s*circle)|screws?|slots?|teeth|tooth|bores|openings?|cutouts?|pins?|ribs?)"
 SHELL_CUE = re.compile(r"\b(walls?|shell(?:ed)?|hollow(?:ed)?|cup|open[- ]top|container|tray|bin|tub|pot|enclosure)\b")
-BETWEEN = r"(?:(?!with\b|and\b|plus\b|on\b|in\b|at\b|for\b|to\b|of\b)[a-z'-]+|#\d+|m\d+(?:\.\d+)?|dia\s*[\d.]+|[\d.]+\s*mm|x\s*[\d.]+|\d*\.\d+)"
+BETWEEN = r"(?:(?!with\b|and\b|plus\b|on\b|in\b|at\b|for\b|to\b|of\b)[a-z'-]+|#\d+|m\d+(?:\.\d+)?|dia\s*[\d.]+|[\d.]+\s*mm|x\s*[\d.]+|\d*\.\d+|\d+/\d+\s*(?:\"|in(?:ch)?)?)"
 
 
 @lru_cache(maxsize=1)
