@@ -300,3 +300,13 @@ def test_numbers_go_where_they_belong_or_the_edit_declines():
     assert [(f["size"], f["at"].get("count")) for f in spec["features"]] == [(6, None), (6, 5)]
     r = apply_edit("add a 1/4-20 tapped hole in the top", understand("block 2 x 1 x 1 inch").spec)
     assert r.spec is None and "inch threads" in r.failed[0]
+
+
+def test_chatty_edits_with_typos():
+    spec = run("plate 100x50x6 with 2 holes 8mm 60 apart", "can u make the holes 10", "mkae it 8 thick",
+               "the holes need to be 70mm apart not 60", "thicken it up to 10mm pls",
+               "add a 1mm chamfer all round the top")
+    assert spec["body"]["height"] == 10 and spec["features"][0]["at"]["spacing"] == 70
+    assert [f["kind"] for f in spec["features"]] == ["hole", "chamfer"] and spec["features"][1]["edges"] == "top"
+    spec = run("tube 50 OD 44 ID 120 long", "wall 4mm instead", "OD 60, keep the wall")
+    assert (spec["body"]["outer_diameter"], spec["body"]["inner_diameter"]) == (60, 52)

@@ -1105,7 +1105,7 @@ class _Editor:
                 self.change(field_, "set", self.take(it))
         for it in self.free():
             v = re.search(r"\b(thicken|lengthen|widen|extend|stretch|shorten|narrow|raise|trim|cut (?:it )?down|reduce|"
-                          r"increase|grow|shrink)(?: (?:it|the part|the \w+))? to\s*$", t[:it.num.start])
+                          r"increase|grow|shrink)(?: (?:it|the part|the \w+))?(?: up| down| out)? to\s*$", t[:it.num.start])
             if v and it.role is None:
                 it.role = _named_role(t) or {"thicken": "thickness", "lengthen": "length", "widen": "width",
                                              "extend": "length", "stretch": "length", "shorten": "length",
@@ -1164,9 +1164,20 @@ class _Editor:
             return
         if role == "radius" and how in ("set", "add"):
             value = 2 * value          # the body stores a diameter
+        keep_wall = body["kind"] == "tube" and role == "diameter" and re.search(
+            r"\b(?:keep(?:ing)? the wall|same wall|wall (?:stays|unchanged|the same))\b", self.t)
         for path, field_ in paths:
             old = _get(body, path)
             if old is None:
+                continue
+            if keep_wall and isinstance(old, (int, float)):
+                # "OD 60, keep the wall": the bore moves with the outside
+                new_od = {"set": value, "add": old + value, "scale": old * value}[how]
+                inner = body["inner_diameter"] + (new_od - old)
+                data = copy.deepcopy(self.spec)
+                data["body"]["outer_diameter"], data["body"]["inner_diameter"] = new_od, inner
+                self.apply(f"outer_diameter {fmt(old)} → {fmt(new_od)}, inner_diameter {fmt(body['inner_diameter'])} → "
+                           f"{fmt(inner)} (the wall kept)", lambda s_, d=data: ops.parse(d))
                 continue
             if isinstance(old, (int, float)):
                 new = {"set": value, "add": old + value, "scale": old * value}[how]

@@ -93,6 +93,7 @@ def normalize(text: str) -> str:
     t = re.sub(r"#\s*(\d+)", r"#\1", t)
     t = re.sub(r"\bnema\s*(\d+)", r"nema \1", t)                          # "2D sketch", "3-d object": no numbers
     t = re.sub(r"(\d)\s*''", r'\1"', t)
+    t = re.sub(r"\ball round\b", "all around", t)        # "a chamfer all round the top": not a fillet
     # "30/20 tube": outside over inside, not a fraction (a fraction is less than one, or over 2, 4, ... 64)
     t = re.sub(r"(?<![\d.\-\s])(?<!\d )(\d+)/(\d+)(?![\d.])|(?<=[\s(])(\d+)/(\d+)(?![\d.])",
                lambda m: _fraction_or_pair(m), t)
