@@ -287,3 +287,22 @@ def test_new_designs_outsiders_wrote(text, check):
 ])
 def test_shapes_outsiders_name(text, check):
     assert check(understand(text))
+
+
+@pytest.mark.parametrize("text,body,feature", [
+    ("a small box, 50mm square and 30 deep, walls 2mm, no lid", {"length": 50, "width": 50, "height": 30},
+     {"kind": "shell", "thickness": 2, "open_face": "top"}),
+    ("planter pot 100 dia 120 tall 3 mm thick walls open top", {"diameter": 100, "height": 120},
+     {"kind": "shell", "thickness": 3, "open_face": "top"}),
+    ("a hollow cylinder closed at both ends, 60 dia 80 long, 3 wall", {"kind": "cylinder", "diameter": 60},
+     {"kind": "shell", "thickness": 3, "open_face": None}),
+    ("a shot glass shape: 45 OD, 55 tall, 3 wall, 5 bottom", {"diameter": 45, "height": 55},
+     {"kind": "shell", "thickness": 3, "bottom": 5}),
+    ("beveled block 50x50x20 with 2mm chamfers on every edge", {"height": 20}, {"kind": "chamfer", "size": 2}),
+    ("bevel the top edges of a 40 mm cube by 3 mm", {"length": 40}, {"kind": "chamfer", "edges": "top", "size": 3}),
+])
+def test_shells_and_edges_as_written(text, body, feature):
+    spec = understand(text).spec
+    assert {k: spec["body"][k] for k in body} == body
+    (f,) = spec["features"]
+    assert {k: f.get(k) for k in feature} == feature

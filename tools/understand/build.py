@@ -83,6 +83,10 @@ class Build:
     # -- the body ---------------------------------------------------------------------------
     def make_body(self) -> dict | None:
         b, k = self.body, self.kind
+        if k == "tube" and re.search(r"\bclosed (?:at )?(?:both|each|the) ends?\b|\b(?:sealed|capped)\b", self.text):
+            k = self.kind = "shelled_cylinder"     # "a hollow cylinder closed at both ends": a closed shell
+            if b.get("wall") is None and b.get("thickness") is not None and b.get("height") is not None:
+                b.roles["wall"] = b.roles.pop("thickness")
         dims = _triple(b)
         if k in ("box", "shelled_box", "square_tube", None) and k is not None or (k is None and dims):
             return self._box(b, dims)
@@ -114,6 +118,11 @@ class Build:
         L = b.pop("length")
         W = b.pop("width")
         depth = b.pop("depth")
+        open_box = re.search(r"\b(walls?|no lid|open[- ]top|open on top|hollow(?:ed)?|shell(?:ed)?|tray|bin)\b", self.text)
+        if depth is not None and open_box and b.get("height") is None and (
+                b.get("side") is not None or b.get("length_width") is not None or len(dims) == 2):
+            b.add("height", Value(depth, None))   # "50 mm square and 30 deep, walls 2": an open box is as deep as tall
+            depth = None
         if depth is not None:     # "50 wide, 80 deep, 30 high": depth is the other side of the footprint
             if W is None:
                 W = depth

@@ -28,9 +28,11 @@ def features(bd: Build, body: dict) -> None:
 
 def _build_all(bd: Build, body: dict) -> None:
     seen: set[str] = set()
+    sized = {t.kind for t in bd.feats if t.roles or t.loose or t.sub}
     for t in bd.feats:
-        if not t.roles and not t.loose and not t.sub and t.kind in seen:
-            continue     # "rounded edges ... rounded corners": said twice, built once
+        if not t.roles and not t.loose and not t.sub and (t.kind in seen or t.kind in sized and t.kind in (
+                "fillet", "chamfer", "shell")):
+            continue     # "rounded edges ... rounded corners", "beveled block ... 2 mm chamfers": said twice, built once
         seen.add(t.kind)
         notes, built = len(bd.notes), len(bd.features)
         fn = {"hole": _hole, "bore": _hole, "fillet": _edge, "chamfer": _edge, "shell": _shell, "boss": _boss,

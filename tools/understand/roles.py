@@ -162,7 +162,7 @@ def tag(t: str) -> Tagging:
             used_after.add(n.end + m.start(1))
     if SHELL_CUE.search(t):   # "bottom 4 thick", "a 3 mm floor": an open shell's floor, not the part's thickness
         for it in items:
-            if it.role in (None, "thickness", "size", "height") and is_floor(t, it):
+            if it.role in (None, "thickness", "size", "height", "bottom_d") and is_floor(t, it):
                 it.role, it.via = "floor", "floor"
     if re.search(r"\b(cone|conical|frustum|tapered|taper|funnel|truncated)\b", t):
         for it in items:   # "cone, bottom 40, top 20": the diameters at its ends

@@ -198,6 +198,10 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
                     owner = nxt[1]
             else:
                 owner = owner_default
+            edge_noun = next((t for _, t in nouns if t.kind in ("fillet", "chamfer")), None)
+            if owner is body and edge_noun is not None and it.role in (None, "size", "radius") and \
+                    re.search(r"\bby\s*$", c.text[:it.num.start - c.start]):
+                owner = edge_noun     # "bevel the top edges of a 40 mm cube by 3 mm": the bevel's
             owner = _redirect(owner, it.role, body, body_kind)
             if owner is not body and it.role == "diameter" and it.via in OUTER_WORDS:
                 owner = body          # "..., 16 mm outer diameter": the part's, not the hole's
