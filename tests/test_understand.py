@@ -306,3 +306,9 @@ def test_shells_and_edges_as_written(text, body, feature):
     assert {k: spec["body"][k] for k in body} == body
     (f,) = spec["features"]
     assert {k: f.get(k) for k in feature} == feature
+
+
+def test_a_rectangular_tube_with_its_wall_in_the_sizes():
+    spec = understand("rectangular tube 40 x 20 x 2 wall, 300 long").spec
+    assert [spec["body"][k] for k in ("length", "width", "height")] == [20, 40, 300]
+    assert spec["features"] == [{"id": "bore", "kind": "pocket", "shape": "rect", "length": 16, "width": 36}]

@@ -192,7 +192,8 @@ class Build:
             self.features.append({"id": self.fid("shell"), "kind": "shell", "thickness": wall,
                                   "open_face": None if _closed(self.text) else "top"})
         if self.kind == "square_tube":
-            wall = b.pop("wall") or self._take_shell_wall() or self.assume("wall thickness", default("wall"))
+            said = self._take_shell_wall()        # "2 wall" is the tube's wall, never a shell as well
+            wall = b.pop("wall") or said or self.assume("wall thickness", default("wall"))
             # the long side is the tube's axis: stand it on end
             Lx, Wy, Hz = sorted([L, W, H])
             body.update(length=Lx, width=Wy, height=Hz)
@@ -518,7 +519,7 @@ def _triple(b: Target) -> list[float]:
     groups: dict[int, list[Value]] = {}
     for vs in list(b.roles.values()) + [b.loose]:
         for v in vs:
-            if v.raw.group is not None and v.raw.role not in ("count",):
+            if v.raw.group is not None and v.raw.role not in ("count", "wall"):   # "40 x 20 x 2 wall": its wall
                 groups.setdefault(v.raw.group, []).append(v)
     if not groups:
         return []
