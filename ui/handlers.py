@@ -13,7 +13,7 @@ import threading
 import uuid
 from pathlib import Path
 
-from cadagent.agent.contract import Message, Restore, RunCode, SetParameters
+from cadagent.agent.contract import Explain, Message, Restore, RunCode, SetParameters
 from cadagent.agent.diskfaults import describe as describe_fault
 from cadagent.tools.results import thousands
 
@@ -182,7 +182,7 @@ class Handlers:
             return
         if pasted_cadjson(text) is not None:
             path = self._keep_text(text, "pasted.json")
-            yield from self.command(Message("explain this: pasted CAD JSON", attachment=str(path)),
+            yield from self.command(Explain(str(path)),
                                     "(pasted a CAD JSON document)", history, sid, attempts, provider)
             return
         yield from self.command(Message(text), text, history, sid, attempts, provider)
@@ -247,7 +247,7 @@ class Handlers:
             message = describe_fault(exc, self.workspace) or f"The upload {name} could not be read ({exc.strerror})."
             yield self._outputs(sid, list(history or []) + [{"role": "assistant", "content": for_page(message)}])
             return
-        yield from self.command(Message(f"explain this: {name}", attachment=str(path)), f"(uploaded {name})",
+        yield from self.command(Explain(str(path)), f"(uploaded {name})",
                                 history, sid, attempts)
 
     def example(self, index: int, history: list, sid: str, attempts: int, provider: str | None = None):
@@ -258,7 +258,7 @@ class Handlers:
         if chip.get("cadjson"):
             src = Path(__file__).parent / "samples" / chip["cadjson"]
             path = self._keep_upload(src)
-            yield from self.command(Message(f"explain this: {src.name}", attachment=str(path)),
+            yield from self.command(Explain(str(path)),
                                     f"(example: {src.name})", history, sid, attempts, provider)
             return
         yield from self.send(chip["text"], history, sid, attempts, provider)
