@@ -127,7 +127,9 @@ def serve_files(out: Path, adapters: dict[str, Path], *, workspace: Path, base: 
         "and to every adapter (a model derivative): pass on its use restrictions and the terms with them.\n\n"
         f"- Ollama: `ollama create cadagent-{name} -f Modelfile` (one adapter per model).\n"
         f"- vLLM: `sh vllm.sh`, then `--llm openai --base-url http://HOST:{port}/v1 --model {name}`.\n"
-        "- Both were generated and format-checked here, never run (no Ollama or vLLM on this machine).\n",
+        "- Both were generated and format-checked here, never run (no Ollama or vLLM on this machine).\n"
+        "- The adapters were trained on requests after `agent.local_model.normalize` (units to mm, number words "
+        "to digits): send requests through it, as the agent does, and validate the answer (`tools.part.validate`).\n",
         encoding="utf-8")
     return ServeFiles(modelfile, vllm, schema, readme, gguf)
 
