@@ -26,13 +26,29 @@ def features(bd: Build, body: dict) -> None:
         bd.features[:] = outline + shells[:1] + rest
 
 
+PLACED = re.compile(r"\b(corners?|circle|pcd|grid|rows?|pattern|array|edges?|sides?|ends?|apart|spacing|pitch|"
+                    r"from|along|each|both|every|left|right|offset|\d+ holes)\b")
+
+
 def _build_all(bd: Build, body: dict) -> None:
     seen: set[str] = set()
     sized = {t.kind for t in bd.feats if t.roles or t.loose or t.sub}
+    counts: set[float] = set()
+    centred_sized = {t.kind for t in bd.feats if (t.roles or t.loose) and t.kind in ("hole", "bore")
+                     and not PLACED.search(t.words) and not t.get("count")}
     for t in bd.feats:
         if not t.roles and not t.loose and not t.sub and (t.kind in seen or t.kind in sized and t.kind in (
                 "fillet", "chamfer", "shell")):
             continue     # "rounded edges ... rounded corners", "beveled block ... 2 mm chamfers": said twice, built once
+        if not t.roles and not t.loose and not t.sub and t.kind in ("hole", "bore") and \
+                {"hole", "bore"} & centred_sized and not PLACED.search(t.words):
+            continue     # "a hole in the center ... The hole has a diameter of 0.125": one hole, said twice
+        unsized = t.kind in ("hole", "bore") and not any(t.get(r) is not None for r in ("size", "diameter", "inner",
+                                                                                      "radius")) and not t.loose
+        if unsized and t.get("count") is not None and t.get("count") in counts:
+            continue     # "two small holes at one end ... the two holes": the same holes, said twice
+        if t.kind in ("hole", "bore") and t.get("count") is not None:
+            counts.add(t.get("count"))
         seen.add(t.kind)
         notes, built = len(bd.notes), len(bd.features)
         fn = {"hole": _hole, "bore": _hole, "fillet": _edge, "chamfer": _edge, "shell": _shell, "boss": _boss,

@@ -94,6 +94,9 @@ def normalize(text: str) -> str:
     t = re.sub(r"\bnema\s*(\d+)", r"nema \1", t)                          # "2D sketch", "3-d object": no numbers
     t = re.sub(r"(\d)\s*''", r'\1"', t)
     t = re.sub(r"\ball round\b", "all around", t)        # "a chamfer all round the top": not a fillet
+    # "the hole ..., creating a hollow space": the hole said again, not a shell
+    t = re.sub(r"\b(creating|forming|leaving|resulting in|which creates|that creates) (a|an) hollow "
+               r"(section|space|center|centre|interior|core|area|region|cavity|channel|passage)", r"\1 \2 void \3", t)
     # "30/20 tube": outside over inside, not a fraction (a fraction is less than one, or over 2, 4, ... 64)
     t = re.sub(r"(?<![\d.\-\s])(?<!\d )(\d+)/(\d+)(?![\d.])|(?<=[\s(])(\d+)/(\d+)(?![\d.])",
                lambda m: _fraction_or_pair(m), t)

@@ -100,6 +100,13 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
                     and pos - last[0] < 30:
                 continue     # "pocket drilled", "through hole", "center hole": one noun
             same = next((f for f in feats if f.kind == name), None)
+            latest = next((f for f in reversed(feats) if f.kind == name), None)
+            if latest is not None and name in ("hole", "bore", "slot", "pocket", "boss") and re.search(
+                    r"\b(?:the|these|this|those|said|each of the|both)\s+(?:[a-z]+\s+)?$", c.text[:pos]) and \
+                    not re.search(r"\b(?:other|second|third|another|new|larger|smaller|bigger|central|center|centre|"
+                                  r"middle|corner)\s+$", c.text[:pos]):
+                nouns.append((pos, latest))     # "... a hole in the center. The hole has a diameter of 0.125": that hole
+                continue
             if same is not None and ATTRIBUTE.match(c.text, pos + len(phrase)):
                 nouns.append((pos, same))       # "slot centres 50 apart": the slots named before
                 continue
