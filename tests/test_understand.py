@@ -312,3 +312,11 @@ def test_a_rectangular_tube_with_its_wall_in_the_sizes():
     spec = understand("rectangular tube 40 x 20 x 2 wall, 300 long").spec
     assert [spec["body"][k] for k in ("length", "width", "height")] == [20, 40, 300]
     assert spec["features"] == [{"id": "bore", "kind": "pocket", "shape": "rect", "length": 16, "width": 36}]
+
+
+def test_a_feature_said_again_is_one_feature():
+    spec = understand("Start by creating a rectangular plate. The plate has a length of 0.75, a width of 0.5, and a "
+                      "height of 0.05. Next, create a cylindrical hole in the center of the plate. The hole has a "
+                      "diameter of 0.125 and a depth of 0.05. The final shape is a rectangular plate with a circular "
+                      "hole in the center, creating a hollow space.").spec
+    assert spec["features"] == [{"id": "holes", "kind": "hole", "size": 0.125, "at": {"kind": "center"}}]

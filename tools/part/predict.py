@@ -101,9 +101,10 @@ def check_feature(spec, shape, r, path, problems, done) -> None:  # noqa: C901
             xe = _extent(xs, x)
             for a in r.points:
                 for b in x.points:
-                    if math.dist(a, b) < ext + xe + 0.2:
+                    gap = min(0.2, 0.25 * (ext + xe))      # a wall between them (0.2 mm, less on tiny parts)
+                    if math.dist(a, b) < ext + xe + gap:
                         p(Problem(json_path([*path, "at"]), f"{src.kind} at {a} overlaps {xs.kind} {x.feature.id!r} "
-                                  f"at {b}", f"centres at least {ext + xe + 0.2:g} mm apart",
+                                  f"at {b}", f"centres at least {ext + xe + gap:g} mm apart",
                                   f"{math.dist(a, b):.3g} mm", "move one of them or make them smaller"))
                         return
     if isinstance(src, Hole) and r.points and not isinstance(f, (LinearPattern, PolarPattern)):
@@ -113,9 +114,10 @@ def check_feature(spec, shape, r, path, problems, done) -> None:  # noqa: C901
         ext = _extent(src, r)
         for a in range(len(pts)):
             for b in range(a + 1, len(pts)):
-                if math.dist(pts[a], pts[b]) < 2 * ext + 0.2:
+                gap = min(0.2, 0.5 * ext)
+                if math.dist(pts[a], pts[b]) < 2 * ext + gap:
                     p(Problem(fp, f"{src.kind}s at {pts[a]} and {pts[b]} overlap (each {2 * ext:g} mm across)",
-                              f"centres at least {2 * ext + 0.2:g} mm apart", f"{math.dist(pts[a], pts[b]):.3g} mm",
+                              f"centres at least {2 * ext + gap:g} mm apart", f"{math.dist(pts[a], pts[b]):.3g} mm",
                               "space them further apart or make them smaller"))
                     return
     if isinstance(f, (Pocket, Slot)):

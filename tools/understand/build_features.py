@@ -128,6 +128,11 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
         size = bd.assume(f"diameter for the {t.noun}", round(min(default("hole_diameter"), 0.2 * smallest(body, face=True)), 4))
     f: dict = {"id": bd.fid("bore" if t.kind == "bore" else "holes"), "kind": "hole", "size": size}
     depth = t.pop("depth")
+    through = body.get("height") if body["kind"] in ("box", "cylinder") else None
+    if depth is not None and through is not None and depth >= through - 1e-9 and not _face(words):
+        # "a hole ... with a depth of 0.05" in a 0.05 thick plate: as deep as the part is through it
+        bd.notes.append(f"a {depth:g} deep hole in a {through:g} thick part goes through")
+        depth = None
     if depth is not None and not re.search(r"\bthrough\b|all the way", words):
         f["depth"] = depth
     elif re.search(r"\bblind\b", words) and depth is None:
