@@ -50,6 +50,10 @@ def test_normalize_converts_units_number_words_and_rare_words():
     assert normalize("cylinder 4 cm diameter, 25 mm tall").text == "cylinder 40 mm diameter, 25 mm tall"
     assert normalize("two M5 holes, 1/4 in apart").text == "2 M5 holes, 6.35 mm apart"
     assert normalize("plate 80 x 50 x 6").units == "mm"
+    # a bare "in" before a noun phrase is the preposition (the held-out run read "22 in the middle" as 558.8 mm)
+    n = normalize("disc Ø80, 10 thick, bored 22 in the middle, 4 holes 12 in from the edge")
+    assert n.text == "disc Ø80, 10 thick, bored 22 in the middle, 4 holes 12 in from the edge" and n.units == "mm"
+    assert normalize("a 3 in long bar").text == "a 76.2 mm long bar"
 
 
 def test_spec_pairs_are_valid_varied_split_by_spec_and_reproducible():

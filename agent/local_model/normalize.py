@@ -14,7 +14,11 @@ import yaml
 from cadagent.agent.plan import UNIT_MM, WORD_NUM
 
 _NUM = r"(?<![\w.])(\d+(?:\.\d+)?|\.\d+)"
-_UNIT = r"\s*(mm|cm|m(?![a-z0-9])|met(?:er|re)s?|centimet(?:er|re)s?|inch(?:es)?|in(?![a-z])|\"|'')"
+# a bare "in" is the preposition, not inches, when a noun phrase follows ("22 in the middle", "12 in
+# from the sides", "10 in each corner")
+_IN = (r"in(?![a-z])(?!\s+(?:the|a|an|each|every|all|both|its|their|this|that|these|those|from|of|on|at|to|"
+       r"between|diameter|dia|radius|size|total)\b)")
+_UNIT = rf"\s*(mm|cm|m(?![a-z0-9])|met(?:er|re)s?|centimet(?:er|re)s?|inch(?:es)?|{_IN}|\"|'')"
 _CHAIN = re.compile(rf"{_NUM}(\s*(?:x|by|×)\s*{_NUM})(\s*(?:x|by|×)\s*{_NUM})?{_UNIT}", re.I)
 _ONE = re.compile(rf"{_NUM}{_UNIT}", re.I)
 
