@@ -143,6 +143,8 @@ def evaluate_text2cad(writer, convs, *, n: int = 4, sandbox, echo=print, out: Pa
         built: dict[str, object] = {}
 
         def build(spec):
+            if hasattr(spec, "model_dump"):           # rank passes validated specs
+                spec = spec.model_dump(mode="json")
             key = canonical(spec)
             if key not in built:
                 built[key] = build_part(spec, sandbox, Path(work) / f"b{len(built)}", exports=("step",))
@@ -160,7 +162,8 @@ def evaluate_text2cad(writer, convs, *, n: int = 4, sandbox, echo=print, out: Pa
                        "volume": res.report.volume, "solids": res.report.solids, "step": str(step) if step else None}
             expect = {"iou": conv.turns[0]["expect"]["iou"]}
             iou = next(c for c in check_turn(expect, outcome, conv, refs) if c["check"] == "iou")
-            return {"valid": True, "built": True, "iou": iou["measured"], "ok": bool(iou["ok"])}
+            return {"valid": True, "built": True, "iou": iou["measured"], "ok": bool(iou["ok"]),
+                    **({"why": iou.get("detail")} if iou["measured"] is None else {})}
 
         for i, conv in enumerate(convs):
             req = conv.turns[0]["user"]

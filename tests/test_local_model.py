@@ -155,3 +155,42 @@ def test_the_cadjson_task_trains_on_the_instruction_pairs():
     assert of_task(steps, "cadjson") and of_task(steps, "gen")      # the gen adapter keeps them too
     assert not of_task({"task": "gen", "source": "kb"}, "cadjson") and not of_task({"task": "spec"}, "cadjson")
     assert of_task({"task": "spec"}, "spec") and not of_task({"task": "spec"}, "gen")
+
+
+class _Scripted:
+    """A spec writer that answers with fixed candidates (the ranking and scoring are what is tested)."""
+
+    def __init__(self, specs):
+        self.specs = specs
+
+    def candidates(self, request, n=4, *, seed=0):
+        from cadagent.agent.local_model.writer import Candidate, Generation
+
+        cands = []
+        for i, spec in enumerate(self.specs):
+            ok, problems = validate(spec)
+            cands.append(Candidate(f"model#{i + 1}", json.dumps(spec), spec,
+                                   [str(p) for p in problems if p.severity == "error"]))
+        return Generation(cands, 1.0, 10, True)
+
+
+def test_text2cad_scoring_builds_each_readers_answer_and_measures_iou(sandbox):
+    from pathlib import Path
+
+    from cadagent.evals.conversations import text2cad_suite
+    from cadagent.finetune.spec_eval import evaluate_text2cad
+
+    folder = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "text2cad_random100"
+    if not (folder / "prompts.jsonl").is_file():
+        pytest.skip(f"the Text2CAD prompts are not here ({folder})")
+    conv = text2cad_suite(folder, "beginner")[:1]       # a rounded cylindrical base, 0.75 wide, 0.64 tall
+    good = {"units": "mm", "body": {"kind": "cylinder", "diameter": 0.75, "height": 0.64}, "features": []}
+    bad = {"units": "mm", "body": {"kind": "cylinder", "diameter": 0.75, "height": 0.64},
+           "features": [{"id": "fillet", "kind": "fillet", "edges": "all", "radius": 5}]}
+    res = evaluate_text2cad(_Scripted([bad, good]), conv, n=2, sandbox=sandbox, echo=lambda m: None)
+    row = res["rows"][0]
+    assert row["schema_valid"] == [True, True] and row["rule_valid"] == [False, True]
+    assert row["greedy"] == {"valid": False, "built": False, "iou": None, "ok": False}   # the first is invalid
+    assert row["best_of_n"]["built"] and isinstance(row["best_of_n"]["iou"], float)
+    assert row["best_of_n"]["ok"] == (row["best_of_n"]["iou"] >= 0.5)
+    assert res["summary"]["rule_valid_outputs"] == 0.5 and res["summary"]["rows"] == 1
