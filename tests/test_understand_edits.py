@@ -310,3 +310,14 @@ def test_chatty_edits_with_typos():
     assert [f["kind"] for f in spec["features"]] == ["hole", "chamfer"] and spec["features"][1]["edges"] == "top"
     spec = run("tube 50 OD 44 ID 120 long", "wall 4mm instead", "OD 60, keep the wall")
     assert (spec["body"]["outer_diameter"], spec["body"]["inner_diameter"]) == (60, 52)
+
+
+def test_places_from_edges_and_features_named_as_places():
+    plate = understand("plate 100 x 60 x 8").spec
+    (h,) = apply_edit("add a 6 mm hole 20 mm from the right edge and 15 from the top", plate).spec["features"]
+    assert h["on"] == "top" and h["at"]["edge"] == "right" and h["at"]["distance"] == 20     # not the right face
+    (s,) = apply_edit("put a 12 x 6 slot 20 mm from the left edge", plate).spec["features"]
+    assert (s["length"], s["width"], s["at"]["edge"], s["at"]["distance"]) == (12, 6, "left", 20)
+    disc = understand("disc 80 x 10 with a 20 mm boss 5 tall in the middle").spec
+    spec = apply_edit("add 4 M4 tapped holes on a 30 mm PCD around the boss", disc).spec
+    assert [f["kind"] for f in spec["features"]] == ["boss", "hole"] and spec["features"][1]["at"]["diameter"] == 30

@@ -216,8 +216,12 @@ def _leg_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
 
 def _face(words: str) -> str | None:
     for s, e, p, name in find("faces", words):
-        if name in ("top", "bottom", "front", "back", "left", "right") and re.search(
-                rf"\b(?:on|in|into|from|through) (?:the |its |each |one )?{re.escape(p)}", words):
+        m = re.search(rf"\b(?:on|in|into|from|through) (?:the |its |each |one )?{re.escape(p)}\b(?!\s*(?:edge|end|corner|"
+                      rf"side edge)s?\b)", words)
+        if m and m.group(0).startswith("from") and re.search(r"[\d.]\s*(?:mm|cm|in|\")?\s*(?:in\s+|away\s+)?$",
+                                                               words[:m.start()]):
+            continue      # "20 mm from the right": a distance from that edge, not the face it is drilled into
+        if name in ("top", "bottom", "front", "back", "left", "right") and m:
             return None if name == "top" else name
     return None
 
@@ -418,6 +422,13 @@ def _slot(bd: Build, t: Target, body: dict) -> None:
         f["depth"] = depth
     if re.search(r"\b(across|crosswise|widthwise|sideways)\b|along the (?:short|width)", t.words):
         f["angle"] = 90.0
+    edge = re.search(r"([\d.]+)\s*(?:mm\s*)?from the (left|right|front|back|lower|upper|top|bottom)(?: edge| end| side)?",
+                     t.words)
+    if edge and t.get("count") is None:
+        # "a 12 x 6 slot 20 mm from the left edge": its centre that far in
+        side = {"front": "lower", "back": "upper", "top": "upper", "bottom": "lower"}.get(edge.group(2), edge.group(2))
+        f["at"] = {"kind": "from_edge", "edge": side, "distance": float(edge.group(1)) * bd.unit_mm}
+        t.loose = [v for v in t.loose if v.raw.num.text.strip().split()[0] != edge.group(1)]
     n = t.pop("count")
     if n is not None and int(n) >= 2:
         # "two slots ..., centres 50 apart": a row of them, along the part's length

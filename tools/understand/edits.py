@@ -703,6 +703,13 @@ class _Editor:
 
     def add_features(self) -> None:
         t = self.t
+        have = {f["kind"] for f in self.spec.get("features", [])}
+        for s_, e_, p_, name in find("features", t):
+            # "holes on a 30 PCD around the boss": the boss that is there, a place, not a new one
+            if name in have and re.search(r"\b(?:around|on|of|to|at|near|next to|beside|inside|in|into|through|"
+                                          r"from|over)\s+(?:the|that|this|those|each|every)\s+(?:\w+\s+)?$", t[:s_]) \
+                    and not ADD_VERB.search(t[max(0, s_ - 12):s_]):
+                t = t[:s_] + " " * (e_ - s_) + t[e_:]
         tagging = Tagging(t, [it for it in self.tagging.items if it.num.start not in self.used], self.tagging.groups)
         cls = clauses(t, tagging)
         body_t, feats = targets(cls, tagging.groups, self.k, None)
@@ -1032,6 +1039,9 @@ class _Editor:
                 continue
 
             m2 = re.match(r"^\s*(?:off|from)(?: of)? (?:the |its )?(length|width|height|thickness|diameter|top|end)", after)
+            if m2 and after.lstrip().startswith("from") and not re.search(
+                    r"\b(take|taking|cut|knock|shave|trim|remove|lose|drop)\b", before):
+                m2 = None     # "a hole ... 15 from the top": a place, not 15 off the top
             if m and t[it.num.end:it.num.end + 2].strip().startswith("%"):
                 down = m.group(1) in ("shorten", "narrow", "thin", "lower", "reduce", "shrink", "trim", "cut", "decrease")
                 self.used.add(it.num.start)

@@ -129,6 +129,8 @@ def tag(t: str) -> Tagging:
         lead = re.match(r"^\s*(?:mm|cm|in\b|\"|deep|dia(?:meter)?\b(?!\s*[\d.]))", rest)
         if it.group is not None and it.pos > 0 and len(out.groups[it.group]) > 2:
             m = None
+        if m and it.group is not None and it.pos > 0 and not m.group(1).endswith("s"):
+            m = None          # "a 12 x 6 slot": its size, not six of them
         if m and re.search(r"\b(square|rectangular|rectangle)\b", rest[:m.start(1)]):
             m = None          # "a 20 x 20 square hole": a size, not a count
         if m and not m.group(1).endswith("s") and re.search(r"\b(?:a|an)\s+$", t[max(0, n.start - 4):n.start]) and \
