@@ -174,7 +174,7 @@ class restricted_head:
 
 class SchemaLogitsProcessor:
     """A ``transformers`` logits processor: only tokens that keep the output a valid prefix of a
-    JSON document under ``schema`` stay possible (and EOS once the document is complete)."""
+    JSON document under ``schema`` stay possible; once the document is complete, only EOS."""
 
     def __init__(self, tokenizer, schema: dict, prompt_length: int, *, max_whitespace: int = 1,
                  max_int_digits: int = 5, max_decimals: int = 3):
@@ -190,6 +190,7 @@ class SchemaLogitsProcessor:
         config = CharacterLevelParserConfig(max_consecutive_whitespaces=max_whitespace)
         self.enforcer = TokenEnforcer(data, JsonSchemaParser(schema, config=config))
         self.prompt_length = prompt_length
+        self.eos = tokenizer.eos_token_id
         self.masked_steps = 0
 
     def __call__(self, input_ids, scores):
@@ -201,6 +202,8 @@ class SchemaLogitsProcessor:
             generated = ids[self.prompt_length:]
             allowed = self.enforcer.get_allowed_tokens(generated).allowed_tokens
             allowed = [t for t in allowed if t < scores.shape[-1]]
+            if self.eos is not None and self.eos in allowed:
+                allowed = [self.eos]      # the document is complete: end it (no trailing blank lines)
             mask[row, allowed] = 0.0
             tail = _NUMBER_TAIL.search(self.tokenizer.decode(generated[-12:])) if generated else None
             if tail:                      # in a number, or where a value starts
