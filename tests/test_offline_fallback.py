@@ -74,3 +74,18 @@ def test_an_assumed_rounding_that_does_not_fit_is_made_smaller_and_said(sandbox)
     assert [f["radius"] for f in d.spec["features"] if f["kind"] == "fillet"] == [0.5]
     res = sandbox.run_script(d.code, exports=())
     assert res.valid_solid and sorted(res.report.size) == pytest.approx([30, 50, 80])
+
+
+@pytest.mark.parametrize("text, said", [
+    ("a widget 20 x 20 x 5", "I do not know what shape the words 'widget' describe: the block its sizes span would not"),
+    ("a PCB mounting plate 100 x 70 mm with standoffs", "the spec path does not build 'standoffs'"),
+])
+def test_a_thing_the_engine_has_no_shape_for_is_never_built_as_its_bounding_block(text, said):
+    # before: a 20 x 20 x 5 block for 'a widget', a bare plate for 'a plate with standoffs', both marked ok
+    d = OfflineChatModel().draft(DesignContext(task="new_design", request=text))
+    assert d.code is None and d.declined and said in d.note
+
+
+def test_sizes_with_no_shape_named_and_nothing_unknown_still_make_a_block():
+    d = OfflineChatModel().draft(DesignContext(task="new_design", request="20 x 20 x 5 with a 5 mm hole"))
+    assert d.code is not None and "no shape named: a block assumed" in d.note

@@ -43,6 +43,14 @@ def new_design(ctx: DesignContext) -> Draft | None:
         return Draft(None, f"I can read the {summary(u.spec) if u.spec else 'part'}, but the spec path does not "
                            f"build {', '.join(repr(w) for w in u.unsupported)}. " + PROVIDER_HINT, path="spec",
                      declined=True)
+    if u.body is None and u.unknown and u.spec is not None:
+        # a thing named that no shape here is ('a widget', 'a cable tie mount', 'a revolved bowl'): the block or
+        # cylinder its sizes span is not that thing; a stored example that names it may be adapted instead
+        if ctx.examples:
+            return None
+        return Draft(None, "I do not know what shape the words " + ", ".join(repr(w) for w in u.unknown) + " describe: the block its "
+                     "sizes span would not be it. Name a shape I build (block, plate, cylinder, tube, bracket, ...) "
+                     "with its sizes, or " + PROVIDER_HINT[0].lower() + PROVIDER_HINT[1:], path="spec", declined=True)
     if u.approximate and u.body in PROFILES:
         # the block an L (a channel, ...) spans is not that part: say what is missing instead of building it
         return Draft(None, f"I read a {u.body.replace('_', ' ')}, but not its section: {u.explain()} Please give "
