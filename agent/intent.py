@@ -74,7 +74,10 @@ _DESCRIBE_NEW = re.compile(r"^\s*(describe|explain)\s+(a|an)\s+\w+.*\b(with|havi
 
 
 _INTERJECTION = re.compile(r"^\s*((perfect|great|cool|nice|thanks|thank you|ok|okay|hmm+|right|good|yes|yep|sure|"
-                           r"awesome|now|then|and|also|so|alright|actually|oh|wait)\b[\s,.!:;-]*)+", re.I)
+                           r"awesome|now|then|and|also|so|alright|actually|oh|wait|nah|nope|oops|whoops|ugh|meh|"
+                           r"no(?=\s*[,.!;:-]))\b[\s,.!:;-]*)+", re.I)
+# "bar should be 6 thick not 8", "plate 20 thick, counterbores stay 8 deep": the current part, said again
+_RESTATES = re.compile(r"\b(should be|should now be|stays?|staying|keep(?:ing)?|instead of|not \d|rather than)\b", re.I)
 _ASKS_SOMEONE = re.compile(r"^\s*(can|could|would|will)\s+(you|we)\s+(please\s+)?(?!tell|explain|show|describe|say|"
                            r"help me understand)\w+", re.I)
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -105,7 +108,7 @@ def parse_intent(text: str, has_design: bool, attachment: str | None = None) -> 
         return Routed("new_design", "parser")
     # a design exists: a new part only when the message starts one; a question when it asks and
     # changes nothing; anything else changes the current design
-    if _asks_new(core) or _names_a_new_part(core):
+    if _asks_new(core) or (_names_a_new_part(core) and not _RESTATES.search(core)):
         return Routed("new_design", "parser")
     if _ASKS_SOMEONE.search(core) or _POLITE_REQUEST.search(core):
         return Routed("modify", "parser")

@@ -51,3 +51,11 @@ def test_four_unplaced_holes_on_a_plate_go_in_its_corners(text, kind):
     u = understand(text)
     assert u.spec["features"][0]["at"]["kind"] == kind
     assert ("no inset from the corners given: 6 mm assumed" in u.explain()) == (kind == "corners")
+
+
+def test_bare_fractions_are_inches_and_said():
+    u = understand("washer 3/4 OD, 3/8 ID, 1/16 thick")          # before: a 0.75 mm washer, marked ok
+    body = u.spec["body"]
+    assert (body["outer_diameter"], body["inner_diameter"], body["height"]) == pytest.approx((19.05, 9.525, 1.5875))
+    assert "no unit given: the fractions read as inches" in u.explain() and u.spec["units"] == "in"
+    assert understand("a 40 x 20 x 10 block").spec["body"]["length"] == 40.0      # whole numbers stay mm

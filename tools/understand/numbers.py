@@ -136,11 +136,17 @@ def numbers(t: str) -> list[Num]:
     return out
 
 
+def is_inch_fraction(n: Num) -> bool:
+    """A bare fraction over 2, 4, ... 64 ('3/8', '1-1/2'): how inch sizes are written."""
+    m = re.search(r"/(\d+)$", n.text.strip())
+    return n.unit is None and m is not None and int(m.group(1)) in (2, 4, 8, 16, 32, 64)
+
+
 def default_unit(nums: list[Num]) -> str | None:
     """The unit a request is written in: inch or cm when every written unit is that one."""
     units = {n.unit for n in nums if n.unit}
-    if units == {"inch"}:
-        return "inch"
+    if units == {"inch"} or not units and any(is_inch_fraction(n) for n in nums):
+        return "inch"           # no unit written, but '3/8', '1-1/2': fractions of an inch (said by the reader)
     if units == {"centimeter"}:
         return "centimeter"
     if units == {"millimeter"} or not units:

@@ -98,6 +98,8 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
     body, feats = targets(cls, tagging.groups, k, body_kind)
     bd = Build(t, body, feats, body_kind)
     bd.unit_mm = k
+    if du == "inch" and not any(it.num.unit for it in tagging.items):
+        bd.notes.append("no unit given: the fractions read as inches")
     odd = re.search(r"\b([a-z])[- ](bracket|beam|profile|section|extrusion|channel|clip|shaft|gear|rail)\b", t) \
         if body_kind is None and force is None else None
     if odd:
