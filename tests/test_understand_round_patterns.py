@@ -59,3 +59,10 @@ def test_bare_fractions_are_inches_and_said():
     assert (body["outer_diameter"], body["inner_diameter"], body["height"]) == pytest.approx((19.05, 9.525, 1.5875))
     assert "no unit given: the fractions read as inches" in u.explain() and u.spec["units"] == "in"
     assert understand("a 40 x 20 x 10 block").spec["body"]["length"] == 40.0      # whole numbers stay mm
+
+
+@pytest.mark.parametrize("text, size", [("a plate with 4 holes, 100 x 60 x 5", [100.0, 60.0, 5.0]),
+                                        ("a block with a 10 mm hole, 50 x 30 x 20", [50.0, 30.0, 20.0])])
+def test_overall_sizes_listed_after_a_hole_are_the_parts(text, size):
+    body = understand(text).spec["body"]                      # before: declined, 'missing length and width'
+    assert [body["length"], body["width"], body["height"]] == size

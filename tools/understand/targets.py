@@ -205,6 +205,10 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
                     owner = nxt[1]
             else:
                 owner = owner_default
+                group = groups[it.group] if it.group is not None else ()
+                if owner is not body and (len(group) == 3 or len(group) == 2 and owner.kind in (
+                        "hole", "bore", "fillet", "chamfer", "cbore", "csink")):
+                    owner = body      # "a plate with 4 holes, 100 x 60 x 5": the part's sizes, not the holes'
             edge_noun = next((t for _, t in nouns if t.kind in ("fillet", "chamfer")), None)
             if owner is body and edge_noun is not None and it.role in (None, "size", "radius") and \
                     re.search(r"\bby\s*$", c.text[:it.num.start - c.start]):
