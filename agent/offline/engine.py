@@ -128,22 +128,22 @@ class OfflineChatModel(BaseChatModel):
         # the examples that can take every requested size and count; retrieval rank breaks ties
         ranked = sorted(enumerate(examples), key=lambda ie: (-coverage(dims, counts, parameters(ie[1]["code"])),
                                                              ie[0]))
-        fitting = [e for _, e in ranked if not _unplaced(dims, counts, e["code"])]
-        # then those whose only misses are overall sizes the size check measures on the part (a U clip
-        # whose own depth is the asked length): kept only if the measured part has that extent
+        unplaced = [(e, _unplaced(dims, counts, e["code"])) for _, e in ranked]
+        # those that take every size first; then those whose only misses are overall sizes the size check
+        # measures on the part (a U clip whose own depth is the asked length): kept only if it has that extent
         measured = set(plan.get("must_have") or []) | set(plan.get("extents") or [])
-        fitting += [e for _, e in ranked if e not in fitting
-                    and all(r in SIZE_ROLES and dims.get(r) in measured for r in _unplaced(dims, counts, e["code"]))]
+        fitting = [(e, []) for e, miss in unplaced if not miss] + [
+            (e, miss) for e, miss in unplaced if miss and all(r in SIZE_ROLES and dims.get(r) in measured for r in miss)]
         attempt = int(ctx.get("attempt", 1))
         if not fitting:
             # an example that keeps its own size where the request gave one is not the asked part
             best = ranked[0][1]
-            what = ", ".join(_unplaced(dims, counts, best["code"]))
+            what = ", ".join(unplaced[0][1])
             return (f"The nearest stored example, '{best['id']}', has no parameter for: {what}. Adapting it would "
                     "give a part that is not the one you asked for, so I made none. " + CANNOT)
         if attempt > len(fitting):
             return "None of the examples I know could be adapted to this request. " + CANNOT
-        example = fitting[attempt - 1]
+        example, kept = fitting[attempt - 1]
         code = example["code"]
         values, missing = fill(dims, counts, parameters(code))
         code = set_parameters(code, values)
@@ -152,7 +152,6 @@ class OfflineChatModel(BaseChatModel):
         note = f"Adapted the example '{example['id']}'"
         if values:
             note += " with " + ", ".join(f"{k} = {v:g}" for k, v in values.items())
-        kept = _unplaced(dims, counts, example["code"])
         if kept:
             note += (". It has no parameter for the " + ", ".join(f"{r} ({dims[r]:g} mm)" for r in kept)
                      + ": its own size is kept, and the part is accepted only if it measures that")

@@ -71,7 +71,7 @@ def new_design(ctx: DesignContext) -> Draft | None:
     code, errors, spec, shrunk = _shrink_assumed_edges(candidate, code, errors, spec, set(u.assumed))
     while code is None and candidate.get("features"):
         # a feature the validator refuses is left out (and said), the rest is built
-        bad = sorted({int(m.group(1)) for e in errors for m in [re.match(r"error: \$\.features\[(\d+)\]", e)] if m})
+        bad = _bad_features(errors)
         if not bad:
             break
         for i in reversed(bad):
@@ -98,6 +98,11 @@ def new_design(ctx: DesignContext) -> Draft | None:
     return Draft(code, f"{note} {extra}".strip(), spec=spec, path="spec", assumed=list(u.notes))
 
 
+def _bad_features(errors: list[str]) -> list[int]:
+    """The indices of the features the validator's errors name ("error: $.features[2]...")."""
+    return sorted({int(m.group(1)) for e in errors for m in [re.match(r"error: \$\.features\[(\d+)\]", e)] if m})
+
+
 def _shrink_assumed_edges(candidate: dict, code, errors, spec, assumed: set[str]):
     """A fillet or chamfer whose size was assumed and does not fit is halved (up to three times) before
     anything is declined: 'a rounded box, shelled 2 mm' gets the rounding it asked for, smaller, and says so."""
@@ -105,7 +110,7 @@ def _shrink_assumed_edges(candidate: dict, code, errors, spec, assumed: set[str]
     for _ in range(3):
         if code is not None:
             break
-        bad = sorted({int(m.group(1)) for e in errors for m in [re.match(r"error: \$\.features\[(\d+)\]", e)] if m})
+        bad = _bad_features(errors)
         feats = candidate.get("features", [])
         edges = [feats[i] for i in bad if i < len(feats) and feats[i]["kind"] in ("fillet", "chamfer")
                  and feats[i]["id"] in assumed]

@@ -190,13 +190,12 @@ def _leg_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
         # "an L bracket with holes": the mounting holes of an angle bracket are in its legs (said)
         legs = ["front", "left"]
         bd.notes.append("no place given for the holes: in each leg")
-        if count and int(count) % 2:
-            count = int(count) * 2     # "with 3 holes" is not split over two legs: 3 in each
     if not legs:
         return False
     n = int(count) if count else 1
+    # "four holes in the legs": two in each ("with 3 holes" cannot be split: 3 in each)
     if len(legs) == 2 and not re.search(r"\b(?:each|per|either|every)\b", words) and n % 2 == 0:
-        n //= 2               # "four holes in the legs": two in each
+        n //= 2
     if re.search(r"\bone (?:in|on|per|through) each\b", words):
         n = 1
     w, h, th, L = body["width"], body["height"], body["thickness"], body["length"]
