@@ -1,5 +1,6 @@
 """Standard sizes as data (``data/*.yaml``): ISO 273 clearance holes and tap drills, ISO 7089 /
-7090 washers, ISO 4032 hex nuts, NEMA 17 / 23 motor patterns. Lookups raise ``KeyError`` with a
+7090 washers, ISO 4032 hex nuts, NEMA 17 / 23 motor patterns, screw heads (ISO 4762 counterbores,
+ISO 10642 countersinks), DIN 6885-1 keyways. Lookups raise ``KeyError`` with a
 message that lists what exists."""
 
 from __future__ import annotations
@@ -81,3 +82,24 @@ def nema(frame: str | int) -> dict:
     if key not in rows:
         raise KeyError(f"no NEMA {frame} pattern; known: {', '.join('NEMA ' + k for k in rows)}")
     return dict(rows[key])
+
+
+def screw_head(thread: str) -> dict:
+    """The counterbore (ISO 4762 socket head) and the countersink diameter (ISO 10642, 90°) for a
+    metric screw: ``{"cbore": {"diameter", "depth"}, "csink": diameter}``."""
+    rows = table("screw_heads")
+    key = thread.strip().upper()
+    if key not in rows:
+        raise KeyError(f"no screw head for {thread!r} in the table; known: {', '.join(rows)}")
+    row = rows[key]
+    return {"cbore": {k: float(v) for k, v in row["cbore"].items()}, "csink": float(row["csink"])}
+
+
+def keyway(shaft_diameter: float) -> dict:
+    """The DIN 6885-1 parallel key's width and the keyway's depth in a shaft of this diameter."""
+    for row in table("keyways"):
+        if row["over"] < shaft_diameter <= row["to"]:
+            return {"width": float(row["width"]), "depth": float(row["depth"])}
+    rows = table("keyways")
+    raise KeyError(f"no standard keyway for a Ø{shaft_diameter:g} shaft; the table covers over "
+                   f"{rows[0]['over']} up to {rows[-1]['to']} mm")

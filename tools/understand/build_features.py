@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from cadagent.tools.part import tables
+
 from .build import M_SIZE, Build, _closed
 from .targets import Target
 from .vocab import default, find, vocab
@@ -142,16 +144,26 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
         head = _size(s, "head", "diameter", "size", "inner") or (s.loose[0].mm if s.loose else None)
         if head is None:
             head = t.pop("head")
+        screw = _screw_head(size)
         if "cbore" in t.mods:
             depth_c = s.pop("depth") or t.pop("depth")
             grp = [v for v in s.loose if v.mm != head]
             if depth_c is None and grp:
                 depth_c = grp[0].mm
+            if screw and head is None:
+                head = bd.assume(f"counterbore diameter for an {screw[0]} socket head screw (ISO 4762)",
+                                 screw[1]["cbore"]["diameter"])
+            if screw and depth_c is None:
+                depth_c = bd.assume(f"counterbore depth for an {screw[0]} socket head screw",
+                                    screw[1]["cbore"]["depth"])
             if head is not None and depth_c is not None:
                 f["cbore"] = {"diameter": head, "depth": depth_c}
             else:
                 bd.missing.append("the counterbore's diameter and depth (e.g. 'counterbore 10 x 5 deep')")
         elif "csink" in t.mods:
+            if head is None and screw:
+                head = bd.assume(f"countersink diameter for an {screw[0]} countersunk screw (ISO 10642, 90°)",
+                                 screw[1]["csink"])
             if head is None:
                 bd.missing.append("the countersink's diameter at the surface")
             else:
@@ -165,6 +177,17 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
     if f["at"] is None:
         return
     bd.features.append(f)
+
+
+def _screw_head(size) -> tuple[str, dict] | None:
+    """The screw a hole is sized by ("M6 clearance") and its head's counterbore / countersink."""
+    m = re.match(r"^\s*(M\d+(?:\.\d+)?)\s+clearance\b", size) if isinstance(size, str) else None
+    if not m:
+        return None
+    try:
+        return m.group(1).upper(), tables.screw_head(m.group(1))
+    except KeyError:
+        return None
 
 
 LEG_BOTH = re.compile(r"\b(?:each|both|either|every|per)\s+(?:of the\s+)?(?:legs?|arms?|flanges?|sides?)\b|"
@@ -458,6 +481,14 @@ def _keyway(bd: Build, t: Target, body: dict) -> None:
     full = body.get("height") or sum(s["length"] for s in body.get("sections", []))
     if L is None:
         L = full
+    D = body.get("diameter") or (body["sections"][0]["diameter"] if body.get("sections") else None)
+    if t.kind == "keyway" and W is None and depth is None and D:
+        try:
+            row = tables.keyway(D)
+            W = bd.assume(f"keyway width for a Ø{D:g} shaft (DIN 6885-1)", row["width"])
+            depth = bd.assume("keyway depth in the shaft", row["depth"])
+        except KeyError:
+            pass
     if depth is None or (t.kind == "keyway" and W is None):
         bd.missing.append(f"the {t.kind}'s width and depth")
         return

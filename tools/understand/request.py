@@ -11,7 +11,7 @@ from .build_features import features
 from .clauses import clauses
 from .numbers import default_unit, normalize, unit_mm
 from .roles import role_words, tag
-from .targets import targets
+from .targets import RAW_ROLES, targets
 from .vocab import find, vocab
 
 RESTART = re.compile(r"^.*\b(?:start over|start again|from scratch|scrap (?:that|it|this)|new part|instead make)\b\s*[:,.]?\s*")
@@ -90,6 +90,10 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
     out = Understanding(text)
     tagging = tag(t)
     du = default_unit([it.num for it in tagging.items])
+    big = [it.num for it in tagging.items if du == "inch" and it.num.unit is None and it.num.value > 40 and
+           it.role not in RAW_ROLES]
+    if big:
+        du = None           # "80 by 60 plate, quarter inch thick": as inches the part would be over a metre
     k = unit_mm(du) if du else 1.0
     units = {"inch": "in", "centimeter": "cm"}.get(du or "", "mm")
     cls = clauses(t, tagging)
@@ -100,6 +104,9 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
     bd.unit_mm = k
     if du == "inch" and not any(it.num.unit for it in tagging.items):
         bd.notes.append("no unit given: the fractions read as inches")
+    if big:
+        bd.notes.append(f"no unit on {', '.join(n.text.strip() for n in big)}: read as mm (as inches the part "
+                        "would be over a metre)")
     odd = re.search(r"\b([a-z])[- ](bracket|beam|profile|section|extrusion|channel|clip|shaft|gear|rail)\b", t) \
         if body_kind is None and force is None else None
     if odd:

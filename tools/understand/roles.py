@@ -100,9 +100,12 @@ def tag(t: str) -> Tagging:
             continue
         m = re.match(r"^\s*(?:[a-z]+\s+)?([a-z]+s)\b", t[it.num.end:])
         am = after.match(t[it.num.end:])
-        corners = am is not None and m is not None and m.group(1) in ("corners", "edges") and it.num.value <= 12
+        corners = am is not None and m is not None and m.group(1) in ("corners", "edges") and it.num.value <= 12 \
+            and not re.match(r"^\s*(?:mm\s+)?(?:radius|rad)\b", t[it.num.end:])     # "5 radius corners": a size
         if it.group is not None and it.pos > 0:
             continue          # "80 x 60 x 40 all edges filleted": a size of the group, not "40 edges"
+        if re.search(r"\b(?:r|rad|radius)\s*$", t[:it.num.start]):
+            continue          # "R5 corners": a radius, not five corners
         if m and m.group(1) not in NOT_THINGS and (not am or corners):      # "four rounded corners": a count
             it.role, it.via = "count", m.group(1)
     # "a length, width and height of 0.75, 0.52 and 0.19 units, respectively"

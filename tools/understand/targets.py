@@ -87,7 +87,12 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
     feats: list[Target] = []
     current = body
     carry: list = []
+    run: list[tuple[Value, Target]] = []      # sizes in clauses after a feature's, given to that feature
+    run_to_body = False                       # ... and one of those clauses was plainly the part's
     for ci, c in enumerate(cls):
+        if c.features or c.body:
+            _reclaim(run if run_to_body else [], body, body_kind)
+            run, run_to_body = [], False
         nouns = []      # (position, Target) in this clause
         words = c.text
         hole_here = None
@@ -213,7 +218,12 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
             if owner is body and edge_noun is not None and it.role in (None, "size", "radius") and \
                     re.search(r"\bby\s*$", c.text[:it.num.start - c.start]):
                 owner = edge_noun     # "bevel the top edges of a 40 mm cube by 3 mm": the bevel's
-            owner = _redirect(owner, it.role, body, body_kind)
+            redirected = _redirect(owner, it.role, body, body_kind)
+            if not nouns and owner is not body and redirected is body:
+                run_to_body = True    # "... 4 bolt holes, 100 mm diameter, 12 mm thick": the list is the part's
+            elif not nouns and owner is not body and owner is current:
+                run.append((v, owner))
+            owner = redirected
             if owner is not body and it.role == "diameter" and it.via in OUTER_WORDS:
                 owner = body          # "..., 16 mm outer diameter": the part's, not the hole's
             if owner is not body and owner.kind == "bore" and it.role in ("diameter", "length", "height") and \
@@ -230,7 +240,38 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
                 (f for f in reversed(feats) if f.kind in ("hole", "bore")), body)
             if any(t is body for _, t in nouns) and nouns[-1][1] is body:
                 current = body
+    _reclaim(run if run_to_body else [], body, body_kind)
     return body, feats
+
+
+ROUND_BODIES = {"cylinder", "shaft", "tube", "shelled_cylinder", "flange", None}
+LENGTHS = ("height", "length", "thickness")
+
+
+def _reclaim(run: list[tuple["Value", Target]], body: Target, body_kind: str | None) -> None:
+    """Sizes listed after a feature ("a round flange with 4 bolt holes, 100 mm diameter, 12 mm thick";
+    "a shaft with a keyway, 25 mm diameter, 100 mm long") that the feature took while a clause of the
+    same list was plainly the part's: the ones the part has no value for go to the part."""
+    for v, owner in run:
+        role = v.raw.role
+        if role == "diameter":
+            own = owner.roles.get(role, [])
+            pattern = any(x.mm > 1 for x in owner.roles.get("count", [])) or owner.kind not in ("hole", "bore")
+            lacks = body_kind in ROUND_BODIES and not any(body.get(r) is not None for r in (
+                "diameter", "flange", "length_width", "side", "radius")) and v.raw.group is None and (
+                pattern or len(own) > 1)    # "a disc with a centre hole, 10 mm diameter": the hole's
+            if lacks and len(own) > 1 and v is own[0]:
+                continue                    # "4 holes, 8 mm diameter, 100 mm diameter": the second is the part's
+        elif role in LENGTHS:
+            lacks = not any(body.get(r) is not None for r in LENGTHS) and v.raw.group is None and (
+                body_kind in ROUND_BODIES and body_kind is not None)
+        else:
+            lacks = False
+        if lacks and v in owner.roles.get(role, []):
+            owner.roles[role].remove(v)
+            if not owner.roles[role]:
+                del owner.roles[role]
+            body.add(role, v)
 
 
 BODY_ROLES = {"frame", "length", "width", "height", "thickness", "length_width", "side", "af", "legs", "flange", "module",

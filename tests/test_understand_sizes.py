@@ -1,0 +1,91 @@
+"""Sizes people write after a feature, in a draughtsman's shorthand, or by the screw: each lands on the
+part or the feature it sizes (before, some were dropped and the part was built without them, marked ok)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from cadagent.agent.drafts import DesignContext
+from cadagent.agent.offline.engine import OfflineChatModel
+from cadagent.tools.part import tables
+from cadagent.tools.understand import understand
+
+
+def test_sizes_listed_after_a_bolt_pattern_are_the_flanges():
+    u = understand("round flange with 4 bolt holes, 100 mm diameter, 12 mm thick")
+    assert u.spec["body"] == {"kind": "cylinder", "id": "flange", "diameter": 100.0, "height": 12.0, "name": "flange"}
+    assert u.spec["features"][0]["at"] == {"kind": "bolt_circle", "count": 4, "diameter": 70.0}
+    # the holes' own size first, then the part's: each keeps its own
+    u = understand("round flange with 4 bolt holes, 8 mm diameter, 100 mm diameter, 12 thick")
+    assert u.spec["body"]["diameter"] == 100.0 and u.spec["features"][0]["size"] == 8.0
+
+
+def test_a_single_hole_keeps_the_diameter_written_after_it():
+    # "a disc with a centre hole, 10 mm diameter": the hole's; the disc has no diameter, so no part
+    u = understand("a disc with a center hole, 10 mm diameter, 5 thick")
+    assert u.spec is None and "the diameter" in u.missing[0]
+
+
+def test_a_shaft_keeps_its_length_after_a_keyway_and_the_keyway_takes_the_din_6885_size(sandbox):
+    u = understand("a shaft with a keyway, 25 mm diameter, 100 mm long")
+    assert u.spec["body"]["diameter"] == 25.0 and u.spec["body"]["height"] == 100.0
+    key = u.spec["features"][0]
+    assert (key["kind"], key["width"], key["depth"], key["length"]) == ("keyway", 8.0, 4.0, 100.0)
+    assert "keyway width for a Ø25 shaft (DIN 6885-1) given: 8 mm assumed" in u.explain()
+    draft = OfflineChatModel().draft(DesignContext(task="new_design", request="a shaft with a keyway, 25 mm diameter, "
+                                                                               "100 mm long"))
+    res = sandbox.run_script(draft.code, exports=())
+    # the cut: 8 wide (|y| < 4), its floor 4 below the surface (x > 12.5 - 4), along the whole 100
+    R, a, x0 = 12.5, 4.0, 8.5
+    cut = a * math.sqrt(R * R - a * a) + R * R * math.asin(a / R) - 2 * a * x0
+    assert res.valid_solid and res.report.volume == pytest.approx((math.pi * R * R - cut) * 100, rel=1e-6)
+
+
+def test_the_keyway_table_covers_the_usual_shafts_and_says_where_it_stops():
+    assert tables.keyway(20) == {"width": 6.0, "depth": 3.5}
+    assert tables.keyway(22) == {"width": 6.0, "depth": 3.5} and tables.keyway(22.5)["width"] == 8.0
+    with pytest.raises(KeyError, match="no standard keyway for a Ø5 shaft"):
+        tables.keyway(5)
+
+
+@pytest.mark.parametrize("text", ["square puck 40 mm, 10 thick, R5 corners", "plate 40x40x10 with r5 corners",
+                                  "plate 40x40x10, corners R5", "plate 40 x 40 x 10, corner radius 5",
+                                  "40 x 40 x 10 plate, 5 radius corners"])
+def test_a_corner_radius_in_shorthand_rounds_the_vertical_edges(text):
+    u = understand(text)
+    assert u.spec["features"] == [{"id": "round", "kind": "fillet", "edges": "vertical", "radius": 5.0}], text
+    assert "assumed" not in u.explain()
+
+
+def test_four_rounded_corners_still_counts_the_corners():
+    u = understand("box 50x50x50 with four rounded corners, 3 mm")
+    assert u.spec["features"] == [{"id": "round", "kind": "fillet", "edges": "vertical", "radius": 3.0}]
+
+
+def test_counterbores_and_countersinks_sized_by_the_screw(sandbox):
+    u = understand("plate 100x60x10 with M6 counterbored holes in the corners")
+    f = u.spec["features"][0]
+    assert f["size"] == "M6 clearance" and f["cbore"] == {"diameter": 11.0, "depth": 6.4}
+    assert "counterbore diameter for an M6 socket head screw (ISO 4762) given: 11 mm assumed" in u.explain()
+    u = understand("plate 80x40x6 with two M4 countersunk holes 60 apart")
+    assert u.spec["features"][0]["csink"] == {"diameter": 8.96, "angle": 90.0}
+    # a counterbore written out keeps its own sizes
+    u = understand("plate 100x60x10 with 4 M6 holes in the corners, counterbored 12 x 7 deep")
+    assert u.spec["features"][0]["cbore"] == {"diameter": 12.0, "depth": 7.0}
+    draft = OfflineChatModel().draft(DesignContext(task="new_design",
+                                                   request="block 50x50x20, counterbored hole in the middle for an "
+                                                           "M8 cap screw"))
+    res = sandbox.run_script(draft.code, exports=())
+    expect = 50 * 50 * 20 - math.pi * 4.5 ** 2 * (20 - 8.6) - math.pi * 7.5 ** 2 * 8.6
+    assert res.valid_solid and res.report.volume == pytest.approx(expect, rel=1e-6)
+
+
+def test_bare_sizes_next_to_an_inch_thickness_stay_mm_when_inches_would_be_over_a_metre():
+    u = understand("80 by 60 plate, quarter inch thick")
+    b = u.spec["body"]
+    assert (b["length"], b["width"], b["height"]) == (80.0, 60.0, 6.35)
+    assert "no unit on 80, 60: read as mm" in u.explain()
+    b = understand("2 x 3 plate, 1/4 inch thick").spec["body"]
+    assert (b["length"], b["width"], b["height"]) == pytest.approx((50.8, 76.2, 6.35))
