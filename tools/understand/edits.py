@@ -35,10 +35,20 @@ SINGLE_AT = ("center", "at", "from_edge", "from_corner")
 BODY_ROLES = ("length", "width", "height", "thickness", "legs", "side", "main", "af", "wall")
 SCALE = {"twice": 2.0, "double": 2.0, "doubled": 2.0, "triple": 3.0, "tripled": 3.0, "half": 0.5, "halve": 0.5,
          "halved": 0.5, "third": 1 / 3, "quarter": 0.25}
+UNSCALED = {"count", "counts", "angle", "start_angle", "teeth", "pressure_angle", "sides", "kind", "id", "name"}
+SCALE_BY = re.compile(
+    r"\bscale[sd]?\s+(?:it|the (?:whole )?(?:part|thing)|everything|the lot|all of it)?\s*(?P<dir>up|down)?\s*(?:by\s+)?"
+    r"(?:a factor of\s+)?(?:(?P<word>(?:a )?half|(?:a )?third|(?:a )?quarter|two|three)\b|[\d.]+\s*(?:(?P<pct>%|percent)|"
+    r"(?P<times>x|times)(?!\s*\d))?)|"
+    r"(?<![\d.x])(?<!x )\b[\d.]+\s*(?P<times2>x|times)(?!\s*\d)(?!\s*(?:as\s+)?(?:long|wide|tall|high|thick|deep|big\b|large\b|the\b|"
+    r"its\b|length|width|height|thickness|diameter|od|id|holes?|grid|\w+ holes|m\d))"
+    r"(?:\s+(?:bigger|larger|(?P<smaller>smaller)))?|"
+    r"\b(?P<word3>double|triple|halve)\s+(?:it|everything|the (?:whole )?(?:part|thing))\b(?!\s*(?:'s|s)?\s*\w*\s*"
+    r"(?:length|width|height|thickness|diameter))")
 ADD_VERB = re.compile(r"\b(add|put|drill|cut|bore an?|make (?:a|an|some)|give it (?:a|an|some)|insert|punch|machine|"
-                      r"place|include|with (?:a|an)|also|plus|mill|create|we need (?:a|an)|i need (?:a|an))\b")
+                      r"place|include|with (?:a|an)|also|plus|mill|create|drop (?=a|an|one|two|three|four|five|six|eight|\d|some)|we need (?:a|an)|i need (?:a|an))\b")
 REMOVE = re.compile(r"\b(remove|delete|get rid of|take (?:off|away|out)|take (?:the |those |these |all )?\w+ (?:off|out|away)|"
-                    r"drop|no more|without|lose|ditch|sharp corners|sharp edges|no (?:fillets?|chamfers?|holes?|rounds?))\b")
+                    r"drop(?!\s+(?:a|an|one|two|three|four|five|six|eight|\d+|some|in)\b)|no more|without|lose|ditch|sharp corners|sharp edges|no (?:fillets?|chamfers?|holes?|rounds?))\b")
 HOLE_WORDS = re.compile(r"\b(more|so there are|of them|spacing|pitch|apart|bolt circle|pcd|space (?:them|the holes|it)|spaced|(?<!x )(?<!x)\d{1,2}\s*x\s*\d{1,2}(?![\d.])(?!\s*(?:mm|cm|in|x))|"
                         r"evenly spaced|in a row)\b")
 MOVE = re.compile(r"\b(?:move|moved|shift|shifted|slide|offset|nudge|push|bring|relocate)\b.*?\b(left|right|up|down|back|"
@@ -519,10 +529,35 @@ class _Editor:
         if not nums:
             self.out.failed.append("how far to move it (e.g. 'move the hole 10 mm to the left')")
             return
-        d = self.take(nums[0])
-        du, dv = {"left": (-d, 0), "right": (d, 0), "up": (0, d), "back": (0, d), "forward": (0, -d),
-                  "front": (0, -d), "down": (0, -d)}[m.group(1)]
-        f = cands[-1]
+        # every distance with its own direction: "10 left and 5 up", "right 10, down 5", "5 mm towards the back"
+        steps = []
+        for it in nums:
+            after = re.match(r"\s*(?:mm|cm|in(?:ch(?:es)?)?|\"|millimet\w*)?\s*(?:more\s+|further\s+|over\s+)?"
+                             r"(?:to(?:wards?)?\s+(?:the\s+)?)?(left|right|up|down|back|forwards?|front|upwards?|downwards?)\b",
+                             self.t[it.num.end:])
+            before = re.search(r"\b(left|right|up|down|back|forwards?|front|upwards?|downwards?)\s*(?:by\s*)?$",
+                               self.t[:it.num.start])
+            way = after.group(1) if after else before.group(1) if before else None
+            if way:
+                steps.append((it, way.rstrip("s").replace("forward", "front").replace("upward", "up")
+                              .replace("downward", "down")))
+        if not steps:
+            steps = [(nums[0], m.group(1))]
+        du = dv = 0.0
+        said = []
+        for it, way in steps:
+            d = self.take(it)
+            a, b = {"left": (-d, 0), "right": (d, 0), "up": (0, d), "back": (0, d), "front": (0, -d),
+                    "down": (0, -d)}[way]
+            du, dv = du + a, dv + b
+            said.append(f"{fmt(d)} mm {way}")
+        stray = [it for it in self.free() if it.role is None and not FEATURE_WORD.match(self.t[it.num.end:].lstrip(' mm'))]
+        if stray:
+            self.out.failed.append("which way to move by " + ", ".join(repr(it.num.text.strip()) for it in stray)
+                                   + " (e.g. 'move the hole 10 mm left and 5 mm up')")
+            return
+        d = math.hypot(du, dv)
+        f = cands[-1] if not k else self.select(k, cands)[-1]
         at = copy.deepcopy(f.get("at") or {"kind": "center"})
         if at["kind"] == "center":
             at = {"kind": "at", "points": [[du, dv]]}
@@ -544,7 +579,7 @@ class _Editor:
             return
         g = {x: y for x, y in f.items() if x != "id"}
         g["at"] = at
-        self.apply(f"moved {f['id']} {fmt(d)} mm {m.group(1)}", ops.replace_feature, f["id"], g)
+        self.apply(f"moved {f['id']} {' and '.join(said)}", ops.replace_feature, f["id"], g)
 
     def taper(self) -> None:
         """'taper it so the top is 10 across': a cylinder becomes a frustum."""
@@ -684,7 +719,9 @@ class _Editor:
             g["at"] = {"kind": "linear", "count": n, "spacing": s_, "axis": at.get("axis", "u")}
             self.apply(f"{f['id']}: {n} in a row, {fmt(s_)} apart", ops.replace_feature, f["id"], g)
             return
-        if k in ("bore", "hole") and self.spec["body"]["kind"] == "tube" and not existing:
+        pattern = adding and (self.free(("count", "pcd", "spacing", "inset")) or re.search(
+            r"\b(?:holes|bolt circle|pcd|circle|corners|apart|pattern|row)\b", self.t))
+        if k in ("bore", "hole") and self.spec["body"]["kind"] == "tube" and not existing and not pattern:
             # a tube's bore is its inner diameter: a size change
             free = self.free()
             if len(free) == 1 and free[0].role in (None, "size", "diameter", "inner"):
@@ -961,6 +998,15 @@ class _Editor:
                 v = self.take(it)
                 self.apply(f"{f['id']}.{key_} → {fmt(v)} mm", ops.set_parameter, f"{f['id']}.{key_}", v)
             return
+        said = re.search(r"\b(longer|shorter|long|length|wider|narrower|wide|width|deeper|shallower|deep|depth|taller|"
+                         r"higher|tall|height)\b", self.t)
+        if named is None and said:
+            # "make the slot longer, 40": the field the word names, where the feature has one
+            field_ = {"l": "length", "s": "length", "w": "width", "n": "width", "d": "depth", "t": "height",
+                      "h": "height"}[said.group(1)[0]]
+            field_ = "depth" if said.group(1) == "shallower" else field_
+            if field_ in f or f["kind"] in ("slot", "pocket") and field_ in ("length", "width", "depth"):
+                key = field_
         if not nums or key is None:
             self.out.failed.append(f"no new size for {f['id']}")
             return
@@ -1082,14 +1128,12 @@ class _Editor:
             else:
                 self.out.notes.append(f"read {fmt(v)} as how much {m.group(1)}")
                 self.change(role, "add", sign * self.take(it))
-        for m in re.finditer(r"\b(?:scale (?:it |the part |everything )?(up|down)? ?(?:by)?|(\d+(?:\.\d+)?)\s*% "
-                             r"(bigger|larger|smaller))\s*(\d+(?:\.\d+)?)?\s*%?", t):
-            pct = float(m.group(4) or m.group(2) or 0)
-            if not pct:
-                continue
-            down = m.group(1) == "down" or m.group(3) == "smaller"
-            self.change("all", "scale", 1 - pct / 100 if down else 1 + pct / 100)
-            self._use_span(m)
+        for m in re.finditer(r"(\d+(?:\.\d+)?)\s*% (bigger|larger|smaller)\b", t):
+            if any(it.num.start == m.start(1) for it in self.free()):
+                pct = float(m.group(1))
+                self.change("all", "scale", 1 - pct / 100 if m.group(2) == "smaller" else 1 + pct / 100)
+                self._use_span(m)
+        self.scale_by()
         # scalings: "twice as tall", "double the diameter", "cut the width in half", "half as thick"
         for m in re.finditer(r"\b(twice|double|doubled|triple|half|halve|halved|(\d+(?:\.\d+)?) ?(?:times|x))(?!\w)"
                              r"(?: as)?(?: the| its)? (long|wide|tall|high|thick|deep|big|large|length|width|height|"
@@ -1102,6 +1146,63 @@ class _Editor:
                              r"(?:in|by) half\b|\b(length|width|height|thickness|diameter) (?:halved|doubled)\b", t):
             role = m.group(1) or m.group(2)
             self.change(role, "scale", 2.0 if "doubled" in m.group(0) else 0.5)
+    def scale_by(self) -> None:
+        """The whole part scaled: 'scale it by 2', 'scale it up 20%', 'scale it down by half', '1.5x', 'make it 2x
+        bigger', 'double it'. A factor, or a percentage where '%' is said (a bare number over 4 is read as one, and
+        that is said)."""
+        for m in SCALE_BY.finditer(self.t):
+            down, up = m.group("dir") == "down", m.group("dir") == "up"
+            word = m.group("word") or m.group("word3")
+            nums = [it for it in self.free() if m.start() <= it.num.start < m.end()]
+            if word:
+                f = {"two": 2.0, "three": 3.0}.get(word) or SCALE[word.split()[-1]]
+                f = (1 - f if down else 1 + f if up else f) if f < 1 else (1 / f if down else f)
+            elif nums:
+                v = nums[0].num.value
+                pct = bool(m.group("pct")) or not (m.group("times") or m.group("times2")) and v > 4
+                if pct and not m.group("pct"):
+                    self.out.notes.append(f"read {fmt(v)} as a percentage (say '{fmt(v)}x' for a factor)")
+                f = (1 - v / 100 if down else 1 + v / 100) if pct else (1 / v if down and v > 1 else v)
+            else:
+                continue
+            self._use_span(m)
+            if m.group("smaller"):
+                self.out.failed.append(f"'{m.group(0).strip()}' is unclear; say e.g. 'half the size' or 'scale it by 0.5'")
+                continue
+            self.scale_all(f)
+
+    def scale_all(self, f: float) -> None:
+        """Every length of the part (body, features, places) times ``f``; counts, angles and teeth kept. Sizes from a
+        table ('M5 clearance') stay as they are, and are said."""
+        if f <= 0 or math.isclose(f, 1.0):
+            self.out.failed.append(f"a scale of {fmt(f)} changes nothing")
+            return
+        data = copy.deepcopy(self.spec)
+        kept: list[str] = []
+
+        def walk(obj, where):
+            for key, v in list(obj.items()):
+                if key in UNSCALED or isinstance(v, bool):
+                    continue
+                if isinstance(v, (int, float)):
+                    obj[key] = round(v * f, 6)
+                elif isinstance(v, str) and key == "size":
+                    kept.append(f"{where} {v}")
+                elif isinstance(v, dict):
+                    walk(v, where)
+                elif isinstance(v, list):
+                    obj[key] = [walk(x, where) or x if isinstance(x, dict) else
+                                [round(y * f, 6) for y in x] if isinstance(x, list) else
+                                round(x * f, 6) if isinstance(x, (int, float)) and not isinstance(x, bool) else x
+                                for x in v]
+        walk(data["body"], data["body"].get("id", "body"))
+        for feat in data.get("features", []):
+            if feat["kind"] != "text":
+                walk(feat, feat["id"])
+        if kept:
+            self.out.notes.append("sizes from a table kept (scale them by naming a new size): " + ", ".join(kept))
+        self.apply(f"the whole part scaled x{fmt(f)}", lambda s_, d=data: ops.parse(d))
+
     def sets(self) -> None:
         """'make it 50 tall', 'I need it 250 long', '3/4 inch diameter', 'inner 20', 'top 20 across',
         'resize to 150 x 90 x 6'."""
@@ -1168,6 +1269,9 @@ class _Editor:
                 new = {"set": value, "add": f["radius"] + value, "scale": f["radius"] * value}[how]
                 self.apply(f"{f['id']}.radius {fmt(f['radius'])} → {fmt(new)}", ops.set_parameter,
                            f"{f['id']}.radius", new)
+            return
+        if role == "all" and how == "scale" and self.spec.get("features"):
+            self.scale_all(value)       # "half the size", "20% bigger": the whole part, its features too
             return
         if not paths:
             self.out.failed.append(f"this {body['kind'].replace('_', ' ')} has no {role.replace('_', ' ')} to change")
