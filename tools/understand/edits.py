@@ -65,7 +65,7 @@ TO_EDGE = re.compile(r"\bto (?:the )?(left|right|front|back|top|bottom) (?:edge|
 FEATURE_WORD = re.compile(r"\b(holes?|bores?|fillets?|rounds?|chamfers?|bevels?|walls?|slots?|pockets?|counterbores?|"
                           r"countersinks?|hubs?|boss(?:es)?)\b")
 TAPER = re.compile(r"\b(taper|tapered|cone|conical|flatten the tip|top is)\b")
-ROTATE = re.compile(r"\b(rotate|rotated|turn|clock)\b")
+ROTATE = re.compile(r"\b(rotate|rotated|turn(?!\s+(?:\w+\s+){0,3}?into\b)|clock)\b")
 OPEN_FACE = re.compile(r"\bopen (?:the |it (?:at|on) the |at the |on the )?(top|bottom|front|back|left|right)\b")
 OPEN_TOP = re.compile(r"\b(no top|open (?:the |it at the )?top|take the top off|remove the top|no lid)\b")
 CLOSE = re.compile(r"\b(close (?:the |its )?top|close it(?: up| off)?|closed (?:top|box)|seal(?:ed)? (?:it|the top)(?: up)?|"
@@ -73,7 +73,8 @@ CLOSE = re.compile(r"\b(close (?:the |its )?top|close it(?: up| off)?|closed (?:
 PRONOUN = re.compile(r"\b(them|they|those|these|em)\b|'em\b")
 SWAP = re.compile(r"\b(swap|replace|instead of|change (?:that|those|it|them|the \w+) (?:to|into|for)(?!\s*[\d.])|turn (?:that|those|"
                   r"it|them|the \w+) into|convert|make (?:them|those|these|it|that|the \w+) (?:into )?(?:an? )?"
-                  r"(?:chamfer|fillet|round|bevel)(?:s|ed)?\b|(?:chamfer|fillet|bevel|round)s? instead)\b")
+                  r"(?:chamfer|fillet|round|bevel)(?:s|ed)?\b|(?:chamfer|fillet|bevel|round)s? instead|(?:change|turn) (?:that|those|it|them|"
+                  r"the \w+) (?:to|into|for)\s*[\d./]+\s*(?:mm|cm|in|\")?\s*(?:chamfer|fillet|round|bevel)s?)\b")
 
 
 @dataclass
@@ -110,6 +111,9 @@ class _Editor:
                           r"new|first|last)\s+one\b", r"\1 hole", text, flags=re.I)
             text = re.sub(r"\b(?:a (?:second|third|fourth|fifth|sixth)|another|one more) one\b(.*)", r"a hole\1, same size",
                           text, flags=re.I)
+        if self.spec.get("units", "mm") != "in" and re.search(r"\b(?:corners?|edges?|sides?|ends?)\b", text, re.I):
+            # "holes in the corners, 10 in": in from them (an inch is said 'in.', '"' or 'inch' in a mm part)
+            text = re.sub(r"\b(\d+(?:\.\d+)?)\s+in\b(?=\s*(?:[,;)]|$|from\b|and\b))", r"\1 mm in", text)
         self.t = normalize(text)
         u = UNITS.get(self.spec.get("units", "mm"))
         self.k = unit_mm(u) if u else 1.0
@@ -259,6 +263,20 @@ class _Editor:
             self.step_down()
             return self.finish()
         if ROTATE.search(self.t):
+            turned = [f for f in self.spec.get("features", []) if f["kind"] in ("slot", "pocket") and f["kind"] in kinds]
+            if turned:
+                # "turn the slot 90 degrees": its angle on the face
+                f = turned[-1]
+                deg = next((it for it in self.free() if it.role == "angle" or re.match(r"^\s*(?:deg|degrees?|°)",
+                                                                                    self.t[it.num.end:])), None) \
+                    or next(iter(self.free()), None)
+                if deg is None:
+                    self.out.failed.append(f"how far to turn {f['id']} (e.g. 'turn the {f['kind']} 90 degrees')")
+                    return self.finish()
+                self.used.add(deg.num.start)
+                a = (f.get("angle", 0.0) + deg.num.value) % 180
+                self.apply(f"{f['id']}: turned to {fmt(a)}°", ops.set_parameter, f"{f['id']}.angle", a)
+                return self.finish()
             if re.search(r"\bholes?\b|\bthem\b|\bpattern\b|\bbolt circle\b|\bpcd\b|\bthose\b", self.t):
                 self.rotate()
             else:
@@ -697,6 +715,16 @@ class _Editor:
         existing = self.select(k, self.feats(k))
         placing = any(it.role in ("inset", "spacing", "pcd", "count") for it in self.free()) or re.search(
             r"\b\d+(?:\.\d+)?\s*(?:mm\s*)?in\b(?!\s*(?:dia|diameter))", self.t)
+        more = re.search(r"\b(\d+|two|three|four|a couple|a pair) (?:more|extra|additional|new)\b", self.t)
+        sized = next(iter(self.free(("size", "diameter"))), None) or M_SIZE.search(self.t)
+        if k in ("hole", "bore") and existing and more and all(
+                (f.get("at") or {"kind": "center"})["kind"] in SINGLE_AT for f in existing) and \
+                not re.search(r"\bso there are\b", self.t) and (sized and not re.search(r"\bsame size\b", self.t) or re.search(
+                    r"\b(?:either|each|both) sides?\b|\bbeside\b|\bnext to\b|\bflanking\b", self.t)):
+            # "add 2 more holes either side of it, 6 mm": new holes beside the lone one, not that one made a row
+            self.t = self.t[:more.end()].replace(more.group(0), more.group(1)) + self.t[more.end():]
+            self.add_features()
+            return
         if k in ("hole", "bore") and existing and (re.search(
                 r"\b(more|so there are|make (?:it|that|them) \d+|\d+ holes|instead|same size|in a row|spacing|"
                 r"bolt circle|pcd|circle|apart|move|space|closer|double|triple|twice|halve|hole count)\b", self.t) or
@@ -802,9 +830,23 @@ class _Editor:
                     self.apply(f"{h['id']} now also goes through {f['id']}", lambda s, d=data: ops.parse(d))
         mine = {id(v.raw) for r, vs in body_t.roles.items() if r not in ("count", "angle", "ref") for v in vs} | \
             {id(v.raw) for v in body_t.loose}
+        made = _numbers(bd.features) | {4.0 for f in bd.features if (f.get("at") or {}).get("kind") == "corners"}
+        unplaced = []
         for it in tagging.items:       # the feature builder used these (the body's numbers are the sizes' to take)
-            if id(it) not in mine:
-                self.used.add(it.num.start)
+            if id(it) in mine:
+                continue
+            self.used.add(it.num.start)
+            edge_count = it.role == "count" and (it.num.value == 1 or all(f["kind"] in ("fillet", "chamfer")
+                                                                       for f in bd.features))
+            if bd.features and not edge_count and not re.search(r"[m#]\s*$", t[:it.num.start]) and not any(
+                    math.isclose(x, v, rel_tol=1e-6, abs_tol=1e-6) for v in (it.num.value, self.num_mm(it))
+                    for x in made | {y * 2 for y in made} | {y / 2 for y in made}):
+                unplaced.append(it.num.text.strip())
+        if unplaced:
+            # a number the new feature does not carry ('1" from the left end' with the hole centred) was not placed:
+            # the part without it is not what was asked
+            self.out.failed.append("I did not see where " + ", ".join(repr(x) for x in unplaced) + " goes in the new "
+                                   + " / ".join(dict.fromkeys(f["kind"] for f in bd.features)))
 
     def change_holes(self, holes: list[dict]) -> None:
         corner = [h for h in holes if (h.get("at") or {}).get("kind") == "corners"]
@@ -856,8 +898,8 @@ class _Editor:
             factor = {"double": 2, "twice": 2, "triple": 3, "half": 0.5, "halve": 0.5}[twice.group(1) or twice.group(2)]
             n = int(round(_count(at) * factor))       # "double the bolt holes": twice as many
         more = re.search(r"\b(\d+) (?:more|extra|additional)\b", self.t)
-        if more and not re.search(r"so there are", self.t) and _count(at):
-            n = _count(at) + int(more.group(1))      # "add two more holes": on top of those there
+        if more and not re.search(r"so there are", self.t) and (_count(at) or at["kind"] in SINGLE_AT):
+            n = (_count(at) or 1) + int(more.group(1))      # "add two more holes": on top of those there
         if count:
             self.used.add(count.num.start)
         if so:
@@ -1222,6 +1264,19 @@ class _Editor:
                                              "extend": "length", "stretch": "length", "shorten": "length",
                                              "narrow": "width", "raise": "height", "trim": "length"}.get(
                     v.group(1).split()[0], "main")
+        loose = [it for it in self.free() if it.role in (None, "thickness", "size")]
+        if body["kind"] == "tube" and re.search(r"\bwalls?\b", t) and len(loose) == 1 and len(self.free()) == 1:
+            # "make the wall thicker, 4mm": the tube's wall (a thicker wall keeps the outside), said how it was read
+            loose[0].role = "wall"
+            way = re.search(r"\b(thicker|thinner)\b", t)
+            old = (body["outer_diameter"] - body["inner_diameter"]) / 2
+            v = self.num_mm(loose[0])
+            if way and (v - old) * (1 if way.group(1) == "thicker" else -1) <= 0:
+                self.take(loose[0])
+                self.out.notes.append(f"read {fmt(v)} as how much {way.group(1)} (the wall is {fmt(old)})")
+                new = old + v if way.group(1) == "thicker" else old - v
+                self.change("inner", "set", body["outer_diameter"] - 2 * new)
+                return
         for it in self.free():
             role = it.role
             if role == "main":
@@ -1247,7 +1302,8 @@ class _Editor:
                                                                         r"(?:to|at|=|of)?\s*$", t[:it.num.start]):
                 top = re.search(r"\b(top|tip|bottom|base)\s*(?:dia(?:meter)?\s*)?(?:to|at|=|of)?\s*$", t[:it.num.start])
                 self.change("top_d" if top.group(1) in ("top", "tip") else "bottom_d", "set", self.take(it))
-            elif role is None and re.search(r"\bmake (?:it|the \w+) \S*\s*$", t[:it.num.start]) and (
+            elif role is None and re.search(r"\bmake (?:it|the \w+) \S*\s*$", t[:it.num.start]) and not FEATURE_WORD.search(
+                    re.search(r"\bmake (?:it|the \w+) \S*\s*$", t[:it.num.start]).group(0)) and (
                     it.num.unit or body["kind"] == "sphere" or body["kind"] == "box" and
                     len({body.get(k) for k in ("length", "width", "height")}) == 1):
                 if body["kind"] == "box" and not it.num.unit or body["kind"] == "box" and re.search(r"\bcube\b", t):
