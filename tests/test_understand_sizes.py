@@ -89,3 +89,83 @@ def test_bare_sizes_next_to_an_inch_thickness_stay_mm_when_inches_would_be_over_
     assert "no unit on 80, 60: read as mm" in u.explain()
     b = understand("2 x 3 plate, 1/4 inch thick").spec["body"]
     assert (b["length"], b["width"], b["height"]) == pytest.approx((50.8, 76.2, 6.35))
+
+
+def test_sizes_nothing_takes_decline_the_part_naming_them():
+    # before: a plain cylinder, the socket left out, marked ok
+    u = understand("cylinder d50 h30 with a hex socket on top, 13 AF, 10 deep")
+    assert u.missing == ["what '13', '10' are for: nothing I read takes them"]
+    # a description of several parts (the largest is made, and said) is let through
+    u = understand("The design consists of two parts. The first part is a block 0.75 units long, 0.5 units wide and "
+                   "0.25 units tall. The second part is a block 0.2 units long, 0.1 units wide and 0.1 units tall.")
+    assert u.spec is not None and not u.missing
+
+
+@pytest.mark.parametrize("text, slots", [
+    ("mounting plate 200 x 80 x 6, two 30x8 slots, slot centres 60 apart", (30.0, 8.0, 2)),
+    ("plate 100x60x5 with 4 x 9 x 2 slots", (9.0, 2.0, 4)),
+])
+def test_a_counted_size_group_before_a_plural_noun_is_the_features_size(text, slots):
+    f = understand(text).spec["features"][0]
+    assert (f["length"], f["width"], f["at"]["count"]) == slots
+
+
+def test_a_diameter_mark_before_a_number_makes_it_a_size_not_a_count():
+    f = understand("plate 200 x 80 x 6 with Ø6 holes in the 4 corners 10mm in").spec["features"][0]
+    assert f["size"] == 6.0 and f["at"] == {"kind": "corners", "inset": 10.0}
+
+
+def test_a_number_before_a_singular_hole_is_its_size():
+    u = understand("disc Ø100, 10 thk, 20 centre hole and 5 holes Ø12 on a 70 PCD")
+    assert u.spec["body"] == {"kind": "tube", "id": "disc", "outer_diameter": 100.0, "inner_diameter": 20.0,
+                              "height": 10.0}
+    assert u.spec["features"][0]["at"] == {"kind": "bolt_circle", "count": 5, "diameter": 70.0}
+    assert understand("a 4 hole flange 100 dia 10 thick").spec["features"][0]["at"]["count"] == 4
+
+
+def test_screw_holes_written_without_the_word_holes():
+    f = understand("80 mm square plate, 12 thick, plus 4x M5 clearance on a 60 bolt circle").spec["features"][0]
+    assert f["size"] == "M5 clearance" and f["at"] == {"kind": "bolt_circle", "count": 4, "diameter": 60.0}
+
+
+@pytest.mark.parametrize("text", ["stepped shaft - 30 dia for 60mm, then steps down to 20 dia for another 40",
+                                  "stepped shaft: 30 dia x 60 long then 20 dia over the last 40"])
+def test_stepped_shaft_phrasings(text):
+    assert understand(text).spec["body"]["sections"] == [{"diameter": 30.0, "length": 60.0},
+                                                         {"diameter": 20.0, "length": 40.0}]
+
+
+def test_a_flanged_bushings_sleeve_sticking_out_is_its_own_length():
+    body = understand("flanged bushing. flange Ø30 x 4 thick, body Ø20 sticking out 25 below it, 12 bore through"
+                      ).spec["body"]
+    assert body["sections"] == [{"diameter": 30.0, "length": 4.0}, {"diameter": 20.0, "length": 25.0}]
+
+
+def test_an_unequal_angle_with_the_other_leg_and_stock_thickness():
+    b = understand('L bracket 3" wide, one leg 2" and the other 1-1/2" (outside), 1/4" stock').spec["body"]
+    assert (b["width"], b["height"], b["thickness"], b["length"]) == pytest.approx((50.8, 38.1, 6.35, 76.2))
+
+
+def test_a_slots_rounded_ends_are_no_fillet():
+    u = understand("120x60 plate 8mm thk with a 40 x 10 slot in the middle (rounded ends, 40 is end to end)")
+    assert [f["kind"] for f in u.spec["features"]] == ["slot"]
+
+
+def test_a_bore_through_a_flange_and_its_hub(sandbox):
+    text = "flange: OD 120, 12 thick, with a hub Ø50 standing 25 proud of the face, 25 bore through the lot"
+    res = sandbox.run_script(OfflineChatModel().draft(DesignContext(task="new_design", request=text)).code, exports=())
+    expect = math.pi * (60 ** 2 * 12 + 25 ** 2 * 25 - 12.5 ** 2 * 37)
+    assert res.valid_solid and res.report.volume == pytest.approx(expect, rel=1e-6)
+
+
+@pytest.mark.parametrize("text, expect", [
+    ("Block 50 long, 40 wide, 30 high. Put a 12mm bore through the side, running the full 50 length, dead centre",
+     50 * 40 * 30 - math.pi * 36 * 50),
+    ("U channel 100 long, 50 wide outside, legs 40 tall, 5 thick, with two 8mm holes in the base",
+     (50 * 5 + 2 * 35 * 5) * 100 - 2 * math.pi * 16 * 5),
+    ("U channel 100 long, 50 wide outside, legs 40 tall, 5 thick, a 6mm hole through both side walls, in the middle",
+     (50 * 5 + 2 * 35 * 5) * 100 - 2 * math.pi * 9 * 5),
+])
+def test_holes_along_a_block_and_through_a_channels_base_and_walls(sandbox, text, expect):
+    res = sandbox.run_script(OfflineChatModel().draft(DesignContext(task="new_design", request=text)).code, exports=())
+    assert res.valid_solid and res.report.volume == pytest.approx(expect, rel=1e-6)

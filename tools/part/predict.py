@@ -214,10 +214,14 @@ def check_hole(f: Hole, r, fp, p) -> None:
 
 def leg_span(body: Profile, face: str) -> tuple[float, float] | None:
     """The u range of an L section's leg seen from its outside face (front: the base leg's underside,
-    u = X; left: the upright leg's outside, u = -Y), beyond the other leg; None for any other face."""
+    u = X; left: the upright leg's outside, u = -Y), beyond the other leg; of a U section's base (front,
+    clear of both side walls) or its side walls (left: a hole goes on through the right wall too); None
+    for any other face."""
+    w, h, t = body.width, body.height, body.thickness
+    if body.shape == "U":
+        return (-w / 2 + t, w / 2 - t) if face == "front" else (-h / 2, h / 2 - t) if face == "left" else None
     if body.shape != "L":
         return None
-    w, h, t = body.width, body.height, body.thickness
     if face == "front":
         return (-w / 2 + t, w / 2)
     if face == "left":

@@ -397,7 +397,7 @@ class Build:
         if shape == "L" and legs is not None and leg_pair is None:
             # 'legs 50 and 30 mm': two legs, the second number without its keyword
             second = b.pop("legs")
-            if second is None and b.loose and re.search(r"\blegs?\b[^,;.]*?\band\b", self.text):
+            if second is None and b.loose and re.search(r"\blegs?\b[^,;.]*?\band\b|\bthe other\b", self.text):
                 second = b.loose.pop(0).mm
             if second is not None:
                 leg_pair = (legs, second)
@@ -539,8 +539,9 @@ def _triple(b: Target) -> list[float]:
     return [v.mm for v in g]
 
 
-_STEP = re.compile(r"dia\s*([\d.]+)\s*x\s*([\d.]+)|([\d.]+)\s*(?:mm\s*)?(dia|diameter|radius)\s*(?:for|x|by)\s*([\d.]+)|"
-                   r"(radius|dia|diameter)\s*([\d.]+)\s*(?:mm\s*)?for\s*([\d.]+)")
+_FOR = r"(?:for|x|by|over)\s*(?:(?:another|a further|the next|the last|the remaining|the other|a length of)\s+)?"
+_STEP = re.compile(rf"dia\s*([\d.]+)\s*x\s*([\d.]+)|([\d.]+)\s*(?:mm\s*)?(dia|diameter|radius)\s*{_FOR}([\d.]+)|"
+                   rf"(radius|dia|diameter)\s*([\d.]+)\s*(?:mm\s*)?{_FOR.replace('x|by|', '')}([\d.]+)")
 
 
 def _steps(t: str, unit: float) -> list[tuple[float, float]]:

@@ -170,7 +170,12 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
                 f["csink"] = {"diameter": head, "angle": s.pop("angle") or t.pop("angle") or 90.0}
     if body["kind"] == "profile" and body.get("shape") == "L" and _leg_holes(bd, t, body, count, f):
         return
+    if body["kind"] == "profile" and body.get("shape") == "U" and _channel_holes(bd, t, body, count, f):
+        return
     on = _face(words)
+    if on is None and body["kind"] == "box" and LENGTHWISE.search(words):
+        on = "left"      # "a bore through the side, running the full 50 length": along the part, end to end
+        bd.notes.append(f"the {t.noun} runs along the length, in from the end")
     if on:
         f["on"] = on
     f["at"] = _placement(bd, t, body, count, f)
@@ -233,6 +238,39 @@ def _leg_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
         g["at"] = {"kind": "at", "points": [[u, 0.0]]} if n == 1 else {
             "kind": "linear", "count": n, "spacing": spacing, "axis": "v", "center": [u, 0.0]}
         bd.features.append(g)
+    return True
+
+
+LENGTHWISE = re.compile(r"\b(?:running|runs|run|going|goes|drilled|bored)\s+(?:the\s+)?(?:full|whole|entire)\s+"
+                        r"(?:[\d.]+\s*(?:mm\s*)?)?length\b|\b(?:lengthways|lengthwise|end to end|along the (?:full |whole )?"
+                        r"length|the long way|along its length)\b")
+CHANNEL_BASE = re.compile(r"\b(?:in|on|through|into|along) (?:the |its )?(?:base|bottom|web|floor|back)\b")
+CHANNEL_SIDES = re.compile(r"\b(?:through|in|on|into) (?:both |the |each |either )*(?:side ?walls?|sides|legs|arms|"
+                           r"flanges|uprights|walls)\b")
+
+
+def _channel_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
+    """Holes in a U channel's base (its web, the -Y face of the section) evenly along its length, or
+    across it through both side walls, at mid height."""
+    words = t.words
+    face = "front" if CHANNEL_BASE.search(words) else "left" if CHANNEL_SIDES.search(words) else None
+    if face is None:
+        return False
+    n = int(count) if count else 1
+    spacing = t.pop("spacing")
+    if n > 1 and spacing is None:
+        spacing = round(bd.assume("spacing of the holes along the channel", body["length"] / (n + 1)), 3)
+    if face == "left":
+        bd.notes.append("through both side walls, at mid height")
+        # the left face's u runs along Y (the section's height), centred on the section's box
+        centre = [-body["thickness"] / 2, 0.0]     # the middle of the wall above the base
+    else:
+        bd.notes.append("in the base, on its centre line")
+        centre = [0.0, 0.0]
+    f = {**f, "on": face}
+    f["at"] = {"kind": "at", "points": [centre]} if n == 1 else {
+        "kind": "linear", "count": n, "spacing": spacing, "axis": "v", "center": centre}
+    bd.features.append(f)
     return True
 
 

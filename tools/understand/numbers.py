@@ -113,6 +113,9 @@ def normalize(text: str) -> str:
     t = re.sub(r"(\d)\s*x\s*(?=[\d.])", r"\1 x ", t)          # 20x20x2 → 20 x 20 x 2
     t = re.sub(r"(?<=[a-z])(\d)", r" \1", t)                  # r5 → r 5, m8 stays below
     t = re.sub(r"\bm (\d)", r"m\1", t)
+    # "4x M5 clearance": four clearance holes for M5 screws, the word "holes" left out
+    t = re.sub(r"\b(\d+)\s*x\s*(m\d+(?:\.\d+)?)\s+(clearance|tapped|tap|threaded)\b(?!\s*(?:holes?|bores?))",
+               r"\1 \2 \3 holes", t)
     # "R5 corners", "corners R5": a corner radius written the draughtsman's way
     t = re.sub(r"\br (\d+(?:\.\d+)?)(\s*mm)? (corners?|edges?)\b", r"\1\2 radius \3", t)
     t = re.sub(r"\b(corners?|edges?) r (?=\d)", r"\1 radius ", t)

@@ -121,6 +121,10 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
     if spec_body is not None:
         features(bd, spec_body)
         spec_body = _hub_on_a_bored_disc(spec_body, bd)
+        unused = unused_sizes(bd, t)
+        if unused:
+            bd.missing.append(f"what {', '.join(unused)} {'is' if len(unused) == 1 else 'are'} for: nothing I "
+                              "read takes "+ ("it" if len(unused) == 1 else "them"))
         spec = {"schema_version": "1.0", "name": _name(text), "units": units, "body": spec_body,
                 "features": bd.features}
         out.candidates.append(Candidate(spec, list(bd.notes)))
@@ -129,6 +133,26 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
     out.unknown = unknown_words(t)
     out.unsupported = unsupported_words(t)
     out.unknown = [w for w in out.unknown if w not in out.unsupported]
+    return out
+
+
+NOT_SIZES = RAW_ROLES | {"spacing", "frame"}
+SEVERAL_PARTS = re.compile(r"\b(?:two|three|four|five|six|seven|eight|several|multiple|\d+) (?:main |separate |distinct )?"
+                           r"(?:parts|components|pieces|bodies|sections)\b|\b(?:first|second|third) (?:part|component)\b")
+
+
+def unused_sizes(bd: Build, t: str) -> list[str]:
+    """Sizes the reader gave to the part or a feature that nothing built took ('a hex socket on top, 13 AF,
+    10 deep' on a cylinder): a part built without them is not the one asked for. A description of several
+    parts (the largest is made, and said) is let through."""
+    if SEVERAL_PARTS.search(t) or any(n.startswith("several parts are described") for n in bd.notes):
+        return []
+    out = []
+    for tgt in [bd.body, *bd.feats]:
+        for sub in (tgt, tgt.sub):
+            for role, vs in (sub.roles.items() if sub is not None else ()):
+                if role not in NOT_SIZES:
+                    out.extend(f"'{v.raw.num.text.strip()}'" for v in vs)
     return out
 
 
@@ -169,7 +193,9 @@ def _flanged(text: str, t: str) -> Understanding:
         out.candidates = []
         return out
     sleeve = L
-    if re.search(r"\b(?:body|sleeve|shank|barrel|spigot)\b[^,;]*?\blong\b|\blong\b[^,;]*\b(?:body|sleeve|shank)\b", rest):
+    if re.search(r"\b(?:body|sleeve|shank|barrel|spigot)\b[^,;]*?\b(?:long|sticking out|protrud\w*|project\w*|proud|"
+                 r"stand\w* out|below (?:it|the flange)|beyond (?:it|the flange)|under (?:it|the flange))\b|"
+                 r"\blong\b[^,;]*\b(?:body|sleeve|shank)\b", rest):
         out.notes.append(f"{L:g} mm read as the sleeve's length, the {flange_t:g} mm flange added")
     else:
         sleeve = round(L - flange_t, 6)
@@ -186,6 +212,15 @@ def _hub_on_a_bored_disc(body: dict, bd) -> dict:
     """A hub on a bored disc ("disc 100 dia with a 50 dia hub ..., 30 bore all the way thru"): a solid
     disc, the hub, then the bore cut through both (a tube's end face has no middle to stand a hub on)."""
     hubs = [f for f in bd.features if f["kind"] == "boss" and f.get("on", "top") in ("top", "bottom")]
+    if body["kind"] == "cylinder" and hubs:
+        # "flange OD 120 with a hub Ø50 ..., 25 bore through the lot": a centre hole through the hub too
+        for f in bd.features:
+            if f["kind"] == "hole" and "depth" not in f and "on" not in f and f.get("at", {"kind": "center"}) == \
+                    {"kind": "center"} and isinstance(f["size"], (int, float)) and \
+                    all(f["size"] < h.get("diameter", 0) for h in hubs):
+                f["on"] = {"plane": "XY", "offset": body["height"]}
+                bd.notes.append(f"the Ø{f['size']:g} bore goes through the part and the hub")
+        return body
     if body["kind"] != "tube" or not hubs or body.get("standard"):
         return body
     disc = {"kind": "cylinder", "id": body["id"], "diameter": body["outer_diameter"], "height": body["height"]}

@@ -25,7 +25,7 @@ NOT_THINGS = {"units", "inches", "mms", "cms", "times", "degrees", "degs", "hole
               "deep", "apart", "is", "was", "has", "as"}
 COUNT_NOUNS = r"(?:holes?|bolts?(?!\s*circle)|screws?|slots?|teeth|tooth|bores|openings?|cutouts?|pins?|ribs?)"
 SHELL_CUE = re.compile(r"\b(walls?|shell(?:ed)?|hollow(?:ed)?|cup|open[- ]top|container|tray|bin|tub|pot|enclosure)\b")
-BETWEEN = r"(?:(?!with\b|and\b|plus\b|on\b|in\b|at\b|for\b|to\b|of\b)[a-z'-]+|#\d+|m\d+(?:\.\d+)?|dia\s*[\d.]+|[\d.]+\s*mm|x\s*[\d.]+|\d*\.\d+|\d+/\d+\s*(?:\"|in(?:ch)?)?)"
+BETWEEN = r"(?:[\d.]+(?=\s*(?:x|by)\s*[\d.])|(?!with\b|and\b|plus\b|on\b|in\b|at\b|for\b|to\b|of\b)[a-z'-]+|#\d+|m\d+(?:\.\d+)?|dia\s*[\d.]+|[\d.]+\s*mm|x\s*[\d.]+|\d*\.\d+|\d+/\d+\s*(?:\"|in(?:ch)?)?)"
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +98,9 @@ def tag(t: str) -> Tagging:
     for it in items:
         if it.role or not it.num.integer:
             continue
-        m = re.match(r"^\s*(?:[a-z]+\s+)?([a-z]+s)\b", t[it.num.end:])
+        m = re.match(r"^\s*(?:[a-z]+\s+)?([a-z]+s)\b", t[it.num.end:]) or \
+            re.match(r"^\s*(?:top|bottom|upper|lower|vertical|long|short|side)\s+(?:outside|outer|inside|inner)\s+"
+                     r"(edges|corners)\b", t[it.num.end:])           # "the 4 top outside edges"
         am = after.match(t[it.num.end:])
         corners = am is not None and m is not None and m.group(1) in ("corners", "edges") and it.num.value <= 12 \
             and not re.match(r"^\s*(?:mm\s+)?(?:radius|rad)\b", t[it.num.end:])     # "5 radius corners": a size
@@ -129,16 +131,21 @@ def tag(t: str) -> Tagging:
             continue
         rest = t[n.end:n.end + 40]
         m = re.match(rf"^\s*(?:of\s+)?(?:{BETWEEN}\s+){{0,3}}?({COUNT_NOUNS})\b", rest)
-        lead = re.match(r"^\s*(?:mm|cm|in\b|\"|deep|dia(?:meter)?\b(?!\s*[\d.]))", rest)
+        lead = re.match(r"^\s*(?:mm|cm|in\b|\"|deep|dia(?:meter)?\b(?!\s*[\d.]))", rest) or \
+            re.search(r"\b(?:dia|diameter|r|radius)\s*$", t[:n.start])        # "Ø6 holes": six across, not six
         if it.group is not None and it.pos > 0 and len(out.groups[it.group]) > 2:
             m = None
+        if m and it.group is not None and re.search(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a|an|"
+                                                    r"pair of)\s+$", t[:out.groups[it.group][0].num.start]):
+            m = None          # "two 30 x 8 slots": counted before, so the group is their size
         if m and it.group is not None and it.pos > 0 and not m.group(1).endswith("s"):
             m = None          # "a 12 x 6 slot": its size, not six of them
         if m and re.search(r"\b(square|rectangular|rectangle)\b", rest[:m.start(1)]):
             m = None          # "a 20 x 20 square hole": a size, not a count
-        if m and not m.group(1).endswith("s") and re.search(r"\b(?:a|an)\s+$", t[max(0, n.start - 4):n.start]) and \
-                not re.match(r"\s*(?:pattern|flange|circle|layout|plate|bracket|design|mount)\b", rest[m.end(1):]):
-            m = None          # "add a 40 centre hole": one hole 40 across ("a 4 hole pattern" still counts)
+        if m and not m.group(1).endswith("s") and n.value != 1 and m.group(1) not in ("teeth", "tooth") and \
+                not re.match(r"\s*(?:pattern|flange|circle|layout|plate|bracket|design|mount|bolt|pcd|holes|"
+                                r"screws|slots)\b", rest[m.end(1):]):
+            m = None          # "add a 40 centre hole", "20 centre hole": one hole 20 across ("a 4 hole pattern" counts)
         if m and not lead and 0 < n.value <= 500:
             it.role, it.via = ("teeth", "teeth") if m.group(1).startswith("t") else ("count", "count")
             inside.append((n.end, n.end + m.start(1)))
@@ -182,6 +189,9 @@ def tag(t: str) -> Tagging:
         if it.role in (None, "side") and re.search(r"\bon an?\s*$", t[:it.num.start]) and \
                 re.match(r"^\s*(?:mm\s*)?square\b(?!\s*(?:plate|block|bar|part))", t[it.num.end:]):
             it.role, it.via = "spacing", "square"
+    for it in items:       # "running the full 50 length": the part's length named again, not a new size
+        if re.search(r"\bthe (?:full|whole|entire)\s*$", t[:it.num.start]):
+            it.role, it.via = "ref", "full"
     for it in items:       # "running along the 80 side": a side named by its size, not a new size
         if re.search(r"\b(?:along|on|parallel to|across) the\s*$", t[:it.num.start]) and \
                 re.match(r"^\s*(?:mm\s*)?(?:side|edge|end|face|direction)\b", t[it.num.end:]):

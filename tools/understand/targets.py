@@ -118,6 +118,12 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
             if name in MERGED and same is not None:
                 nouns.append((pos, same))       # one shell / one keyway: later words add to it
                 continue
+            if name == "shell" and re.search(r"\b(?:through|in|into|on|of)\s+(?:(?:both|the|each|either|its|one)\s+)?"
+                                             r"(?:side\s*)?$", c.text[:pos]):
+                continue     # "a hole through both side walls": the walls it goes through, not a shell
+            if name == "fillet" and (current.kind == "slot" or any(n == "slot" for _, n in c.features)) and \
+                    re.match(r"\s*(?:at (?:both|the|each) )?ends?\b", c.text[pos + len(phrase):]):
+                continue     # "a 40 x 10 slot (rounded ends)": how a slot is, not a fillet on the part
             if name in ("fillet", "chamfer") and current.kind == name and not current.roles and not current.loose:
                 nouns.append((pos, current))    # "rounded, 5 mm radius": one fillet
                 continue
