@@ -137,8 +137,9 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
 
 
 NOT_SIZES = RAW_ROLES | {"spacing", "frame"}
-SEVERAL_PARTS = re.compile(r"\b(?:two|three|four|five|six|seven|eight|several|multiple|\d+) (?:main |separate |distinct )?"
-                           r"(?:parts|components|pieces|bodies|sections)\b|\b(?:first|second|third) (?:part|component)\b")
+SOLIDS = r"(?:parts?|components?|pieces?|bodies|body|sections?|blocks?|prisms?|cylinders?|protrusions?|plates?|bars?)"
+SEVERAL_PARTS = re.compile(rf"\b(?:two|three|four|five|six|seven|eight|several|multiple|\d+|a series of) (?:[a-z]+ )?"
+                           rf"{SOLIDS}\b|\b(?:first|second|third|another|final) (?:[a-z]+ )?{SOLIDS}\b")
 
 
 def unused_sizes(bd: Build, t: str) -> list[str]:
