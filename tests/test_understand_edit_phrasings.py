@@ -88,3 +88,57 @@ def test_a_size_the_part_does_not_have_declines_naming_it():
 def test_bigger_with_no_size_asks_instead_of_guessing():
     r = edit("plate 80 x 60 x 6 with a 10 mm hole in the middle", "make the hole bigger")
     assert r.spec is None and r.failed
+
+
+def test_a_stepped_body_edited_section_by_section():
+    first = "stepped shaft: 40 dia for 50, then 25 dia for 30"
+    secs = ok(first, "the thick section 5 mm longer")["body"]["sections"]
+    assert secs == [{"diameter": 40, "length": 55}, {"diameter": 25, "length": 30}]
+    secs = ok(first, "make the 25 dia part 45 long")["body"]["sections"]
+    assert secs[1] == {"diameter": 25, "length": 45}
+    secs = ok(first, "add another step at the small end, 15 dia x 20")["body"]["sections"]
+    assert secs[-1] == {"diameter": 15, "length": 20} and len(secs) == 3
+    secs = ok("flanged bushing, flange 40 dia 5 thick, sleeve 25 dia 30 long, 16 bore", "flange up to 45 dia")["body"]["sections"]
+    assert secs[0]["diameter"] == 45 and secs[1]["diameter"] == 25
+    r = edit(first, "make it 10 longer")
+    assert r.spec is None and "which section" in r.explain()
+
+
+def test_a_count_of_named_holes_is_a_count_not_a_size():
+    spec = ok("flange 100 OD 12 thick, 4 holes 9 mm on an 80 PCD", "make it 6 bolt holes")
+    (h,) = spec["features"]
+    assert h["at"]["count"] == 6 and h["size"] == 9
+
+
+def test_a_pocket_size_goes_to_the_pocket_not_the_holes():
+    spec = ok("plate 120 x 80 x 12 with a 60 x 40 pocket 4 deep and four 6 mm holes 8 from the corners", "pocket 7 deep")
+    pocket = next(f for f in spec["features"] if f["kind"] == "pocket")
+    holes = next(f for f in spec["features"] if f["kind"] == "hole")
+    assert pocket["depth"] == 7 and "depth" not in holes and holes["size"] == 6
+
+
+def test_a_percentage_of_a_named_size_changes_only_that_size():
+    spec = ok("spacer 20 OD, 8 ID, 15 long", "ID stays, OD 10% bigger")
+    assert spec["body"] == {**spec["body"], "outer_diameter": pytest.approx(22), "inner_diameter": 8, "height": 15}
+
+
+def test_drop_to_a_size_resizes_a_body_bore():
+    spec = ok("hex bar 10 AF 25 long with a 5 mm hole through", "drop the hole to 4.2")
+    assert spec["body"]["bore"] == 4.2
+
+
+def test_the_outside_bottom_edge_of_a_cup_is_rounded_under_its_floor():
+    spec = ok("cup 60 OD 50 tall, 2 mm wall, 5 mm bottom", "fillet the outside bottom edge 4 mm")
+    assert spec["features"][-1] == {"id": spec["features"][-1]["id"], "kind": "fillet", "edges": "bottom", "radius": 4}
+    assert ok("cup 60 OD 50 tall, 2 mm wall, 5 mm bottom", "fillet the outside bottom edge 4 mm")
+    r = edit("cup 60 OD 50 tall, 2 mm wall, 5 mm bottom", "fillet the outside bottom edge 6 mm")
+    assert r.spec is None and "floor" in r.explain()      # more than the floor takes: declined, saying why
+
+
+def test_an_l_brackets_width_is_how_far_it_runs():
+    spec = ok("L bracket 50 wide, legs 40 and 30, 5 thick", "make it 70 wide")
+    assert spec["body"]["length"] == 70 and {spec["body"]["width"], spec["body"]["height"]} == {40, 30}
+
+
+def test_take_that_fillet_off():
+    assert ok("plate 100 x 60 x 5 with 3 mm fillets on the vertical edges", "ok take that fillet off again")["features"] == []

@@ -28,6 +28,11 @@ def edge_limit(spec, shape, edges: str, done) -> tuple[float | None, str]:
             if left / 2 < lim:
                 lim, why = left / 2, f"the {left:.3g} mm of side left by {x.feature.kind} {x.feature.id!r}"
     shells = [x.feature for x in done[:-1] if isinstance(x.feature, Shell)]
+    far = {"top": "bottom", "bottom": "top"}.get(shells[0].open_face or "") if shells else None
+    if lim is not None and shells and edges == far:
+        # the outline of the closed end (a cup's outside bottom edge): the floor under the cavity takes it
+        floor = shells[0].bottom or shells[0].thickness
+        return min(lim, 0.9 * floor), f"the {floor:g} mm floor of shell {shells[0].id!r}"
     if lim is not None and shells and shells[0].thickness / 2 < lim:
         return shells[0].thickness / 2, f"the {shells[0].thickness:g} mm walls of shell {shells[0].id!r}"
     return lim, why

@@ -35,6 +35,9 @@ SINGLE_AT = ("center", "at", "from_edge", "from_corner")
 BODY_ROLES = ("length", "width", "height", "thickness", "legs", "side", "main", "af", "wall")
 SCALE = {"twice": 2.0, "double": 2.0, "doubled": 2.0, "triple": 3.0, "tripled": 3.0, "half": 0.5, "halve": 0.5,
          "halved": 0.5, "third": 1 / 3, "quarter": 0.25}
+SECTION = re.compile(r"\b(flange|head|collar|shoulder|big|bigger|biggest|large|larger|largest|main|thick|fat|small|smaller|"
+                     r"smallest|thin|thinner|narrow|first|second|middle|last|spigot|sleeve|body|neck|pilot|stub|tip|"
+                     r"step|section|part|portion)\b(?!\s*(?:holes?|bores?|hole's))")
 UNSCALED = {"count", "counts", "angle", "start_angle", "teeth", "pressure_angle", "sides", "kind", "id", "name"}
 SCALE_BY = re.compile(
     r"\bscale[sd]?\s+(?:it|the (?:whole )?(?:part|thing)|everything|the lot|all of it)?\s*(?P<dir>up|down)?\s*(?:by\s+)?"
@@ -47,8 +50,8 @@ SCALE_BY = re.compile(
     r"(?:length|width|height|thickness|diameter))")
 ADD_VERB = re.compile(r"\b(add|put|drill|cut|bore an?|make (?:a|an|some)|give it (?:a|an|some)|insert|punch|machine|"
                       r"place|include|with (?:a|an)|also|plus|mill|create|drop (?=a|an|one|two|three|four|five|six|eight|\d|some)|we need (?:a|an)|i need (?:a|an))\b")
-REMOVE = re.compile(r"\b(remove|delete|get rid of|take (?:off|away|out)|take (?:the |those |these |all )?\w+ (?:off|out|away)|"
-                    r"drop(?!\s+(?:a|an|one|two|three|four|five|six|eight|\d+|some|in)\b)|no more|without|lose|ditch|sharp corners|sharp edges|no (?:fillets?|chamfers?|holes?|rounds?))\b")
+REMOVE = re.compile(r"\b(remove|delete|get rid of|take (?:off|away|out)|take (?:the |those |these |that |this |its |all (?:the )?)?\w+ (?:off|out|away)|"
+                    r"drop(?!\s+(?:a|an|one|two|three|four|five|six|eight|\d+|some|in)\b)(?![^,;.]*\bto\s+[\d./]+)|no more|without|lose|ditch|sharp corners|sharp edges|no (?:fillets?|chamfers?|holes?|rounds?))\b")
 HOLE_WORDS = re.compile(r"\b(more|so there are|of them|spacing|pitch|apart|bolt circle|pcd|space (?:them|the holes|it)|spaced|(?<!x )(?<!x)\d{1,2}\s*x\s*\d{1,2}(?![\d.])(?!\s*(?:mm|cm|in|x))|"
                         r"evenly spaced|in a row)\b")
 MOVE = re.compile(r"\b(?:move|moved|shift|shifted|slide|offset|nudge|push|bring|relocate)\b.*?\b(left|right|up|down|back|"
@@ -149,6 +152,8 @@ class _Editor:
         out = [f for f in self.spec.get("features", []) if f["kind"] in kinds]
         if kind == "bore":
             out = [f for f in out if f.get("at", {"kind": "center"}).get("kind") == "center"] or out
+        if kind == "pocket":
+            out = [f for f in out if f["kind"] == "pocket"] or out     # "pocket 10 deep": the pocket, not a hole
         return out
 
     def select(self, k: str, found: list[dict]) -> list[dict]:
@@ -200,6 +205,9 @@ class _Editor:
                     if keep and e_ <= it.num.start < e_ + keep.end():
                         self.used.add(it.num.start)
         kinds = [n for _, _, n in nouns]
+        if self.spec["body"]["kind"] == "shaft" and SECTION.search(self.t) and not set(kinds) - {"boss"}:
+            self.shaft_edit()
+            return self.finish()
         shells = [f for f in self.feats("shell") if f.get("open_face")]
         floor = next((it for it in self.free() if is_floor(self.t, it)), None) if shells else None
         if floor is not None:
@@ -726,7 +734,7 @@ class _Editor:
             self.add_features()
             return
         if k in ("hole", "bore") and existing and (re.search(
-                r"\b(more|so there are|make (?:it|that|them) \d+|\d+ holes|instead|same size|in a row|spacing|"
+                r"\b(more|so there are|make (?:it|that|them) \d+|\d+ (?:(?:bolt|mounting|screw|fixing|clearance|tapped) )?holes|instead|same size|in a row|spacing|"
                 r"bolt circle|pcd|circle|apart|move|space|closer|double|triple|twice|halve|hole count)\b", self.t) or
                 placing) and not adding:
             self.change_holes(existing)
@@ -749,13 +757,16 @@ class _Editor:
             return
         pattern = adding and (self.free(("count", "pcd", "spacing", "inset")) or re.search(
             r"\b(?:holes|bolt circle|pcd|circle|corners|apart|pattern|row)\b", self.t))
-        if k in ("bore", "hole") and self.spec["body"]["kind"] == "tube" and not existing and not pattern:
+        body_bore = self.spec["body"]["kind"] == "tube" or isinstance(self.spec["body"].get("bore"), (int, float))
+        if k in ("bore", "hole") and body_bore and not existing and not pattern:
             # a tube's bore is its inner diameter: a size change
             free = self.free()
             if len(free) == 1 and free[0].role in (None, "size", "diameter", "inner"):
                 free[0].role = "inner"
                 return
-            self.out.failed.append("this tube's bore is its inner diameter; say e.g. 'inner diameter 12'")
+            if not self.out.done:
+                self.out.failed.append(f"this {self.spec['body']['kind'].replace('_', ' ')}'s bore is its inner diameter; "
+                                       "say e.g. 'inner diameter 12'")
             return
         if not existing and not adding and k in ("hole", "bore") and not self.free(("count",)) and \
                 not re.search(r"\b(?:a|an|one)\b", self.t):
@@ -803,6 +814,9 @@ class _Editor:
         self.out.failed += bd.missing
         for f in bd.features:
             if f["kind"] in ("fillet", "chamfer"):
+                side = re.search(r"\b(?:outside|outer)\s+(top|bottom)\b|\b(top|bottom)\s+outside\b", t)
+                if f["edges"] == "outer" and side:
+                    f["edges"] = side.group(1) or side.group(2)    # "the outside bottom edge": that outline
                 f["edges"] = outer_if_holes(f["edges"], self.spec.get("features", []), self.out.notes)
             shells = [g for g in self.spec.get("features", []) if g["kind"] == "shell"]
             if f["kind"] == "fillet" and f.get("edges") == "vertical" and shells and f["radius"] > shells[0]["thickness"]:
@@ -883,11 +897,13 @@ class _Editor:
         patterned = [h for h in holes if (h.get("at") or {}).get("kind") in ("linear", "grid", "bolt_circle", "corners")]
         # a spacing, a bolt circle or a count is a pattern's: of several hole features, the patterned one
         f = patterned[-1] if patterned and len(patterned) < len(holes) and re.search(
-            r"\b(space|spaced|spacing|apart|pitch|pcd|bolt circle|circle|more|\d+ holes|\d+ of them)\b", self.t) \
+            r"\b(space|spaced|spacing|apart|pitch|pcd|bolt circle|circle|more|\d+ (?:(?:bolt|mounting|screw|fixing) )?holes|"
+            r"\d+ of them)\b", self.t) \
             else holes[-1]
         at = copy.deepcopy(f.get("at") or {"kind": "center"})
         count = next((it for it in self.free(("count",))), None)
-        so = re.search(r"so there are (\d+)|make (?:it|that|them) (\d+)|(\d+) (?:holes|of them)", self.t)
+        so = re.search(r"so there are (\d+)|make (?:it|that|them) (\d+)|(\d+) (?:(?:bolt|mounting|screw|fixing|clearance|tapped) )?"
+                       r"(?:holes|of them)", self.t)
         grid = GRID.search(self.t)
         if so and grid and grid.start() <= so.start(next(i for i, g in enumerate(so.groups(), 1) if g)) < grid.end():
             so = None         # "make it 4 x 2": the grid, not a count of 4
@@ -1088,6 +1104,10 @@ class _Editor:
             if it is not None:
                 self.used.add(it.num.start)
                 role, sign = COMPARE[m.group(2)]
+                named = re.search(r"\b(od|id|outside diameter|outer diameter|inside diameter|inner diameter|diameter|dia|"
+                                  r"length|width|height|thickness|radius)\s*(?:by\s*)?$", t[:m.start()])
+                if role == "all" and named:
+                    role = ADJ[named.group(1)]       # "OD 25% bigger": the size named before it
                 self.change(role, "scale", 1 + sign * float(m.group(1)) / 100)
         # comparatives: "10 mm longer", "shorten it by 2 cm", "knock 50 mm off the length"
         for it in self.free():
@@ -1170,11 +1190,6 @@ class _Editor:
             else:
                 self.out.notes.append(f"read {fmt(v)} as how much {m.group(1)}")
                 self.change(role, "add", sign * self.take(it))
-        for m in re.finditer(r"(\d+(?:\.\d+)?)\s*% (bigger|larger|smaller)\b", t):
-            if any(it.num.start == m.start(1) for it in self.free()):
-                pct = float(m.group(1))
-                self.change("all", "scale", 1 - pct / 100 if m.group(2) == "smaller" else 1 + pct / 100)
-                self._use_span(m)
         self.scale_by()
         # scalings: "twice as tall", "double the diameter", "cut the width in half", "half as thick"
         for m in re.finditer(r"\b(twice|double|doubled|triple|half|halve|halved|(\d+(?:\.\d+)?) ?(?:times|x))(?!\w)"
@@ -1188,6 +1203,70 @@ class _Editor:
                              r"(?:in|by) half\b|\b(length|width|height|thickness|diameter) (?:halved|doubled)\b", t):
             role = m.group(1) or m.group(2)
             self.change(role, "scale", 2.0 if "doubled" in m.group(0) else 0.5)
+    def shaft_edit(self) -> None:
+        """A stepped body's sections by the words for them: 'flange to 36 dia', 'big section 10mm longer', 'make the
+        20 dia part 50 long', 'add a 3rd step on the small end, 12 dia x 25'."""
+        t, data = self.t, copy.deepcopy(self.spec)
+        secs = data["body"]["sections"]
+        nums = self.free()
+        dia = next((it for it in nums if it.role in ("diameter", "radius")), None)
+        rest = [it for it in nums if it is not dia and not re.match(r"^(?:rd|nd|st|th)\b", t[it.num.end:])]
+        for it in nums:
+            if re.match(r"^(?:rd|nd|st|th)\b", t[it.num.end:]):
+                self.used.add(it.num.start)       # "a 3rd step": an ordinal, not a size
+        small_end = 0 if secs[0]["diameter"] < secs[-1]["diameter"] else len(secs)
+        add = re.search(r"\b(?:add|another|new|extra|one more)\b.*\b(?:step|section|diameter)\b", t)
+        if add:
+            if dia is None or len(rest) != 1:
+                self.out.failed.append("the new step's diameter and length (e.g. 'add a step 12 dia x 25 long')")
+                return
+            d, length = self.take(dia) * (2 if dia.role == "radius" else 1), self.take(rest[0])
+            big_end = re.search(r"\b(?:big|bigger|large|larger|thick|fat)\s+end\b", t)
+            at = (len(secs) - small_end) if big_end else small_end
+            secs.insert(at, {"diameter": d, "length": length})
+            self.apply(f"added a step Ø{fmt(d)} x {fmt(length)} at the {'big' if big_end else 'small'} end",
+                       lambda s_, d_=data: ops.parse(d_))
+            return
+        w = SECTION.search(t).group(1)
+        named = [i for i, sec in enumerate(secs) if dia is not None and math.isclose(sec["diameter"], self.num_mm(dia))]
+        if named and re.search(r"\b(?:dia|diameter|ø)?\s*(?:part|section|step|end|bit|portion)\b", t[dia.num.end:dia.num.end + 20]):
+            i = named[0]              # "the 20 dia part": the section with that diameter, named by it
+            self.used.add(dia.num.start)
+            dia = None
+        elif w in ("first",):
+            i = 0
+        elif w in ("second", "middle"):
+            i = min(1, len(secs) - 1)
+        elif w in ("last",):
+            i = len(secs) - 1
+        elif w in ("small", "smaller", "smallest", "thin", "thinner", "narrow", "spigot", "sleeve", "body", "neck",
+                   "pilot", "stub", "tip"):
+            i = min(range(len(secs)), key=lambda j: secs[j]["diameter"])
+        else:
+            i = max(range(len(secs)), key=lambda j: secs[j]["diameter"])
+        sec, said = secs[i], []
+        if dia is not None:
+            v = self.take(dia) * (2 if dia.role == "radius" else 1)
+            said.append(f"Ø{fmt(sec['diameter'])} → Ø{fmt(v)}")
+            sec["diameter"] = v
+        for it in rest:
+            after = t[it.num.end:]
+            cmp_ = re.match(r"^\s*(?:mm\s*)?(longer|shorter)\b", after)
+            by = re.search(r"\b(lengthen|extend|shorten)\b.*\bby\s*$", t[:it.num.start])
+            if cmp_ or by:
+                sign = -1 if (cmp_ and cmp_.group(1) == "shorter") or (by and by.group(1) == "shorten") else 1
+                new = sec["length"] + sign * self.take(it)
+            elif it.role in ("length", "height", "thickness", None):
+                new = self.take(it)
+            else:
+                continue
+            said.append(f"length {fmt(sec['length'])} → {fmt(new)}")
+            sec["length"] = new
+        if not said:
+            self.out.failed.append(f"no new size for the {w} section (e.g. '{w} section 40 dia', '10 mm longer')")
+            return
+        self.apply(f"section {i + 1}: " + ", ".join(said), lambda s_, d_=data: ops.parse(d_))
+
     def scale_by(self) -> None:
         """The whole part scaled: 'scale it by 2', 'scale it up 20%', 'scale it down by half', '1.5x', 'make it 2x
         bigger', 'double it'. A factor, or a percentage where '%' is said (a bare number over 4 is read as one, and
@@ -1326,8 +1405,12 @@ class _Editor:
                 self.apply(f"{f['id']}.radius {fmt(f['radius'])} → {fmt(new)}", ops.set_parameter,
                            f"{f['id']}.radius", new)
             return
-        if role == "all" and how == "scale" and self.spec.get("features"):
+        if role == "all" and how == "scale":
             self.scale_all(value)       # "half the size", "20% bigger": the whole part, its features too
+            return
+        if not paths and body["kind"] == "shaft":
+            self.out.failed.append(f"say which section's {role.replace('_', ' ')} (e.g. 'the big section 10 mm longer', "
+                                   "'the 20 dia part 50 long', 'small end 18 dia')")
             return
         if not paths:
             self.out.failed.append(f"this {body['kind'].replace('_', ' ')} has no {role.replace('_', ' ')} to change")
@@ -1385,7 +1468,8 @@ def _paths(body: dict, role: str, t: str) -> list[tuple[str, str]]:
         "spur_gear": {"module": "module", "teeth": "teeth", "thickness": "thickness", "width": "thickness",
                       "height": "thickness", "inner": "bore"},
     }.get(k, {})
-    if k == "profile" and body.get("shape") == "L" and body.get("width") == body.get("height") and role == "width":
+    if k == "profile" and body.get("shape") == "L" and role == "width":
+        # an L bracket's width is how far it runs (its legs are its height and depth), as a new request reads it
         return [("length", "length (how far the bracket runs)")]
     if k == "profile" and role == "legs":
         return [("width", "leg"), ("height", "leg")]
