@@ -44,13 +44,36 @@ def dataset_spec_cmd(
     specs: int = typer.Option(1500, "--specs", min=10, help="distinct validated specs to phrase"),
     per_spec: int = typer.Option(3, "--per-spec", min=1, max=6, help="phrasings per spec (templates recombined)"),
     seed: int = typer.Option(0, "--seed"),
+    confirmed: bool = typer.Option(True, "--confirmed/--no-confirmed",
+                                   help="add the parser's readings that the measurer confirmed (builds each in "
+                                   "the sandbox, ~30 s)"),
+    confirmed_from: Optional[list[Path]] = typer.Option(None, "--confirmed-from", exists=True,
+                                                        help="conversation sets to read them from; repeatable "
+                                                        "(default: userset dev, dev2, evals/conversations)"),
+    confirmed_repeat: int = typer.Option(3, "--confirmed-repeat", min=1, max=10,
+                                         help="copies of each confirmed pair in train (they are few)"),
+    config: Optional[Path] = ConfigOpt,
 ) -> None:
     """(request → part spec) pairs for the local model's spec task: sampled specs, validated by the
-    part rules, phrased by the templates in finetune/spec_phrases.yaml. test.jsonl is the hand-written
-    held-out split (phrasings no template makes), for measuring only."""
+    part rules, phrased by the templates in finetune/spec_phrases.yaml, plus the parser's readings of
+    the dev conversation sets that built to the sizes and volume each turn expects. test.jsonl is the
+    hand-written held-out split (phrasings no template makes), for measuring only."""
+    from cadagent.finetune.spec_confirmed import DEFAULT_SOURCES, confirmed_pairs
     from cadagent.finetune.spec_data import write_spec_dataset
 
-    stats = write_spec_dataset(out, specs, per_spec, seed)
+    rows, skipped = [], None
+    if confirmed:
+        settings = settings_from(config)
+        try:
+            with settings.sandbox_factory() as sandbox:
+                got = confirmed_pairs([str(s) for s in confirmed_from or DEFAULT_SOURCES], sandbox)
+        except ValueError as exc:
+            typer.secho(f"error: {exc}", fg="red", err=True)
+            raise typer.Exit(2) from exc
+        rows, skipped = got.rows, got.skipped
+        typer.echo(f"confirmed parser pairs: {len(rows)}; skipped {skipped}")
+    stats = write_spec_dataset(out, specs, per_spec, seed, confirmed=rows, confirmed_repeat=confirmed_repeat,
+                               confirmed_skipped=skipped)
     typer.echo(json.dumps(stats["splits"]) + f"; {stats['rejected_specs']} sampled specs refused by the rules")
     typer.echo(f"→ {out}/train.jsonl, val.jsonl, test.jsonl, stats.json")
 
@@ -104,6 +127,9 @@ def finetune_cmd(
     seed: Optional[int] = typer.Option(None, "--seed"),
     workspace: Optional[Path] = typer.Option(None, "--workspace", help="where a known base is cached "
                                              "(default: the config's workspace)"),
+    init_adapter: Optional[Path] = typer.Option(None, "--init-adapter", exists=True, file_okay=False,
+                                                help="start from this adapter's weights (fresh optimizer "
+                                                "and schedule): continue training on new data"),
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Train a LoRA adapter (transformers + peft) on one task of a dataset; loss on answers only.
@@ -114,6 +140,7 @@ def finetune_cmd(
                  "epochs": epochs, "lr": lr, "r": r, "alpha": alpha, "batch_size": batch_size,
                  "grad_accum": grad_accum, "max_len": max_len, "max_steps": max_steps, "max_minutes": max_minutes,
                  "eval_steps": eval_steps, "qlora": qlora, "seed": seed,
+                 "init_adapter": str(init_adapter) if init_adapter else None,
                  "workspace": str(workspace or settings_from(config).workspace)}
     try:
         cfg = (TrainConfig.from_file(train_config, **overrides) if train_config else

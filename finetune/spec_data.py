@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -70,6 +71,9 @@ def _pick(rng: random.Random, lo: float, hi: float, step: float = 1.0) -> float:
     return num(rng.randrange(a, max(a, b) + 1) * step)
 
 
+_POLY = {5: ("pentagonal", "pentagon"), 6: ("hexagonal", "hexagon"), 8: ("octagonal", "octagon")}
+
+
 def _body(rng: random.Random) -> tuple[str, dict, dict]:
     """(template group, body, extra template values)."""
     kind = rng.choices(["box", "cube", "cylinder", "tube", "polygon_prism", "cone", "frustum", "sphere",
@@ -90,7 +94,7 @@ def _body(rng: random.Random) -> tuple[str, dict, dict]:
     if kind == "polygon_prism":
         sides = rng.choice([6, 6, 6, 8, 5])
         return kind, {"kind": "polygon_prism", "sides": sides, "across_flats": _pick(rng, 6, 60),
-                      "height": _pick(rng, 3, 100)}, {}
+                      "height": _pick(rng, 3, 100)}, {"poly": _POLY[sides][0], "polyname": _POLY[sides][1]}
     if kind in ("cone", "frustum"):
         d = _pick(rng, 10, 120, 2)
         body = {"kind": "cone", "bottom_diameter": d, "height": _pick(rng, 5, 120)}
@@ -214,7 +218,10 @@ def phrase(rng: random.Random, parts: list[tuple[str, dict]]) -> str:
     """One request for a spec: a body phrase, its feature phrases (in any order: the target keeps the
     canonical one), a connector between each, and sometimes an opening such as "please make"."""
     p = phrases()
-    text = rng.choice(p["bodies"][parts[0][0]]).format(**parts[0][1])
+    choices = p["bodies"][parts[0][0]]
+    if parts[0][1].get("sides", 6) != 6:       # "hex bar" says 6 sides: only templates that say the count
+        choices = [t for t in choices if not re.search(r"hex|six", t, re.I)]
+    text = rng.choice(choices).format(**parts[0][1])
     opening = rng.choice(p["prefixes"])
     if opening and not text.lower().startswith(_VERBS):
         text = opening + text
@@ -266,9 +273,12 @@ def spec_pairs(n_specs: int = 400, per_spec: int = 2, seed: int = 0, val_fractio
     return out
 
 
-def write_spec_dataset(out, n_specs: int = 1500, per_spec: int = 3, seed: int = 0) -> dict:
-    """``train.jsonl`` / ``val.jsonl`` (template pairs), ``test.jsonl`` (the hand-written held-out
-    split, for measuring only) and ``stats.json`` in ``out``; returns the stats."""
+def write_spec_dataset(out, n_specs: int = 1500, per_spec: int = 3, seed: int = 0, *,
+                       confirmed: list[dict] = (), confirmed_repeat: int = 3, confirmed_skipped: dict | None = None) -> dict:
+    """``train.jsonl`` / ``val.jsonl`` (template pairs, plus the ``confirmed`` parser pairs from
+    :mod:`finetune.spec_confirmed`, each ``confirmed_repeat`` times: they are the few real phrasings),
+    ``test.jsonl`` (the hand-written held-out split, for measuring only) and ``stats.json`` in ``out``;
+    returns the stats."""
     from pathlib import Path
 
     from cadagent.agent.local_model.prompts import spec_messages
@@ -276,6 +286,12 @@ def write_spec_dataset(out, n_specs: int = 1500, per_spec: int = 3, seed: int = 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     pairs = spec_pairs(n_specs, per_spec, seed)
+    held = {r["request"].strip().lower() for r in heldout()}
+    confirmed = [r for r in confirmed if r["request"].strip().lower() not in held]
+    if confirmed:
+        mixed = pairs.train + [r for r in confirmed for _ in range(max(1, confirmed_repeat))]
+        random.Random(seed).shuffle(mixed)
+        pairs.train = mixed
     test = [{"task": "spec", "source": "heldout", "request": r["request"],
              "messages": spec_messages(r["request"]) + [{"role": "assistant", "content": canonical(r["spec"])}]}
             for r in heldout()]
@@ -284,6 +300,8 @@ def write_spec_dataset(out, n_specs: int = 1500, per_spec: int = 3, seed: int = 
                                            encoding="utf-8")
     stats = {"task": "spec", "seed": seed, "specs": n_specs, "per_spec": per_spec,
              "splits": {"train": len(pairs.train), "val": len(pairs.val), "test (held-out, hand-written)": len(test)},
-             "rejected_specs": sum(pairs.rejected.values()), "sha256": pairs.digest()}
+             "rejected_specs": sum(pairs.rejected.values()), "sha256": pairs.digest(),
+             "confirmed_pairs": len(confirmed), "confirmed_repeat": confirmed_repeat if confirmed else 0,
+             **({"confirmed_skipped": confirmed_skipped} if confirmed_skipped is not None else {})}
     (out / "stats.json").write_text(json.dumps(stats, indent=1), encoding="utf-8")
     return stats

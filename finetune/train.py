@@ -51,6 +51,8 @@ class TrainConfig:
     max_val: int | None = None                        # evaluate on at most this many val records
     bf16: str = "auto"                                # auto (CUDA with bf16) | on (CPU autocast too) | off
     workspace: str = ".cadagent"                      # where a known base (gemma3-270m) is cached
+    init_adapter: str | None = None                   # start from this adapter's weights (a new run: fresh
+                                                      # optimizer and schedule, on this run's data)
 
     @classmethod
     def from_file(cls, path: Path, **overrides) -> TrainConfig:
@@ -177,7 +179,15 @@ def train(cfg: TrainConfig, progress: bool = True) -> dict:
     lora = LoraConfig(r=cfg.r, lora_alpha=cfg.alpha, lora_dropout=cfg.dropout, target_modules=cfg.target_modules,
                       modules_to_save=cfg.modules_to_save, ensure_weight_tying=bool(cfg.modules_to_save),
                       task_type="CAUSAL_LM")
-    model = get_peft_model(model, lora)
+    if cfg.init_adapter:
+        from peft import PeftModel
+
+        if not (Path(cfg.init_adapter) / "adapter_config.json").is_file():
+            raise ValueError(f"init_adapter {cfg.init_adapter}: no adapter_config.json there (give an adapter "
+                             "folder or one of its checkpoints)")
+        model = PeftModel.from_pretrained(model, cfg.init_adapter, is_trainable=True)
+    else:
+        model = get_peft_model(model, lora)
     per_epoch = max(1, math.ceil(len(train_set) / (cfg.batch_size * cfg.grad_accum)))
     strategy = "steps" if cfg.eval_steps else "epoch"
     has_val = bool(val_set)

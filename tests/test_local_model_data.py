@@ -1,0 +1,91 @@
+"""The spec task's training data beyond the templates: the parser's readings that the measurer
+confirmed (built in the sandbox, sizes and volume checked against the turn's expectation), and the
+polygon phrasings (a "hex" template never labels a prism of another side count)."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+
+import pytest
+
+from cadagent.finetune.spec_confirmed import confirmed_pairs, target_form
+from cadagent.finetune.spec_data import canonical, phrase, sample_spec, spec_pairs, write_spec_dataset
+
+
+def test_target_form_writes_a_spec_as_the_templates_teach_it():
+    rows = spec_pairs(150, 1, seed=5).train
+    for r in rows:
+        want = r["messages"][-1]["content"]
+        assert canonical(target_form(json.loads(want))) == want
+    # the parser's style: names, ids of its own, defaults written out
+    parsed = {"name": "plate", "units": "mm", "body": {"id": "plate", "name": "plate", "kind": "box", "length": 80,
+                                                       "width": 50, "height": 6},
+              "features": [{"id": "bore", "kind": "hole", "size": 10, "at": {"kind": "center"}},
+                           {"id": "mounts", "kind": "hole", "size": 5, "at": {"kind": "corners", "inset": 8}}]}
+    assert canonical(target_form(parsed)) == (
+        '{"body":{"kind":"box","length":80,"width":50,"height":6},"features":[{"id":"hole","kind":"hole",'
+        '"size":10},{"id":"holes","kind":"hole","size":5,"at":{"kind":"corners","inset":8}}]}')
+    # outside the target (a counterbore) or against the rules: no pair
+    cbore = {"body": {"kind": "box", "length": 80, "width": 50, "height": 6},
+             "features": [{"id": "h", "kind": "hole", "size": 6, "cbore": {"diameter": 11, "depth": 3}}]}
+    assert target_form(cbore) is None
+    assert target_form({"body": {"kind": "box", "length": 80, "width": 50, "height": 6},
+                        "features": [{"id": "h", "kind": "hole", "size": 60}]}) is None
+
+
+def test_a_hex_phrasing_never_labels_another_side_count():
+    rng = random.Random(0)
+    seen = 0
+    for _ in range(3000):
+        spec, parts = sample_spec(rng)
+        if spec["body"]["kind"] == "polygon_prism" and spec["body"]["sides"] != 6:
+            seen += 1
+            text = phrase(rng, parts)
+            assert not re.search(r"hex|six", text, re.I), text
+    assert seen >= 20
+
+
+CONV = """id: {id}
+category: test
+turns:
+  - user: "{user}"
+    expect:
+      ok: true
+      intent: new_design
+      bbox: {bbox}
+      volume: {volume}
+      solids: 1
+"""
+
+
+def test_confirmed_pairs_keep_only_readings_that_build_to_the_expected_part(tmp_path, sandbox):
+    import math
+
+    right = 60 * 40 * 5 - math.pi * 3 ** 2 * 5
+    for name, user, volume in (("good", "a 60 x 40 x 5 mm plate with a 6 mm hole in the middle", right),
+                               # one chamfered edge more than the parser reads is 0.1% of the volume:
+                               # the tight tolerance refuses it
+                               ("off", "a 60 x 40 x 5 mm plate with a 6 mm hole in the middle, take 2", right * 0.999),
+                               ("worded", "a plate 60 by 40 by 5 with nothing else", 60 * 40 * 5)):
+        (tmp_path / f"{name}.yaml").write_text(CONV.format(id=f"c-{name}", user=user, bbox="[5.0, 40.0, 60.0]",
+                                                           volume=round(volume, 3)), encoding="utf-8")
+    got = confirmed_pairs([tmp_path], sandbox)
+    requests = {r["request"]: r for r in got.rows}
+    assert "a 60 x 40 x 5 mm plate with a 6 mm hole in the middle" in requests
+    assert not any("take 2" in r for r in requests)
+    assert got.skipped.get("measured sizes differ from the expected", 0) >= 1
+    row = requests["a 60 x 40 x 5 mm plate with a 6 mm hole in the middle"]
+    assert row["source"] == "confirmed" and [m["role"] for m in row["messages"]] == ["system", "user", "assistant"]
+    assert json.loads(row["messages"][-1]["content"])["features"] == [{"id": "hole", "kind": "hole", "size": 6}]
+    # they join the train split (repeated), never val or test
+    stats = write_spec_dataset(tmp_path / "data", 30, 1, 0, confirmed=got.rows, confirmed_repeat=2)
+    train = (tmp_path / "data" / "train.jsonl").read_text(encoding="utf-8")
+    assert train.count('"source": "confirmed"') == 2 * len(got.rows) == 2 * stats["confirmed_pairs"]
+    assert "confirmed" not in (tmp_path / "data" / "val.jsonl").read_text(encoding="utf-8")
+
+
+def test_a_measured_set_never_becomes_training_data(sandbox):
+    with pytest.raises(ValueError, match="never becomes training data"):
+        confirmed_pairs(["evals/userset/test"], sandbox)
