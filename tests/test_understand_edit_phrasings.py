@@ -142,3 +142,51 @@ def test_an_l_brackets_width_is_how_far_it_runs():
 
 def test_take_that_fillet_off():
     assert ok("plate 100 x 60 x 5 with 3 mm fillets on the vertical edges", "ok take that fillet off again")["features"] == []
+
+
+def test_one_leg_of_an_l_bracket_by_the_words_for_it():
+    first = "L bracket, legs 60 x 40 outside, 30 wide, 5 thk"
+    b = ok(first, "make the base leg 70")["body"]
+    assert (b["width"], b["height"]) == (70, 40)
+    b = ok(first, "the short leg to 45")["body"]
+    assert (b["width"], b["height"]) == (60, 45)
+    b = ok(first, "make the legs 55")["body"]
+    assert (b["width"], b["height"]) == (55, 55)
+    r = edit(first, "other leg 50")
+    assert r.spec is None and "which leg" in r.explain()
+
+
+def test_a_grid_respaced_or_recounted_in_few_words():
+    first = "plate 200 x 100 x 8 with a 3 x 2 grid of 10 mm holes, 50 apart"
+    (h,) = ok(first, "4x2 instead")["features"]
+    assert h["at"]["counts"] == [4, 2] and h["size"] == 10
+    (h,) = ok(first, "spread them out to 60")["features"]
+    assert h["at"]["spacing"] == [60, 60] and h["size"] == 10
+    r = edit(first, "closer together, 45")
+    assert r.spec["features"][0]["at"]["spacing"] == [45, 45] and any("new spacing" in n for n in r.notes)
+    assert ok(first, "closer together by 5")["features"][0]["at"]["spacing"] == [45, 45]
+
+
+def test_screw_sizes_and_insets_said_alone():
+    first = "plate 150 x 100 x 10 with 4 x M8 tapped holes 12 from the corners"
+    assert ok(first, "M6 instead")["features"][0]["size"] == "M6 tapped"
+    assert ok(first, "inset 15")["features"][0]["at"] == {"kind": "corners", "inset": 15}
+
+
+def test_and_a_hole_in_the_middle_adds_one_beside_the_pattern():
+    corner, mid = ok("plate 150 x 100 x 10 with 4 x M8 tapped holes 12 from the corners",
+                     "and a 50 mm hole in the middle, thru")["features"]
+    assert corner["size"] == "M8 tapped" and (mid["size"], mid["at"]) == (50, {"kind": "center"})
+
+
+def test_a_bored_discs_bore_is_its_inner_diameter_not_the_bolt_holes():
+    first = "disc 100 dia 12 thick, 30 bore, 6 x 8.5 holes on 75 PCD"
+    for text in ("bore to 35", "centre hole 35"):
+        spec = ok(first, text)
+        assert spec["body"]["inner_diameter"] == 35 and spec["features"][0]["size"] == 8.5, text
+    assert ok(first, "holes 9")["features"][0]["size"] == 9
+
+
+def test_bore_it_adds_a_centre_hole_where_there_is_none():
+    (h,) = ok("rod 25 dia 100 long", "bore it out 10 mm, 30 deep")["features"]
+    assert (h["size"], h["depth"], h["at"]) == (10, 30, {"kind": "center"})

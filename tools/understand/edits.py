@@ -49,10 +49,11 @@ SCALE_BY = re.compile(
     r"\b(?P<word3>double|triple|halve)\s+(?:it|everything|the (?:whole )?(?:part|thing))\b(?!\s*(?:'s|s)?\s*\w*\s*"
     r"(?:length|width|height|thickness|diameter))")
 ADD_VERB = re.compile(r"\b(add|put|drill|cut|bore an?|make (?:a|an|some)|give it (?:a|an|some)|insert|punch|machine|"
-                      r"place|include|with (?:a|an)|also|plus|mill|create|drop (?=a|an|one|two|three|four|five|six|eight|\d|some)|we need (?:a|an)|i need (?:a|an))\b")
+                      r"place|include|with (?:a|an)|also|plus|mill|create|(?<![\w ])(?:and|then) (?=an?\b|another\b)|^\s*an? (?=[\d./]+\s*(?:mm\s*)?(?:dia\w*\s+)?hole)|drop (?=a|an|one|two|three|four|five|six|eight|\d|some)|we need (?:a|an)|i need (?:a|an))\b")
 REMOVE = re.compile(r"\b(remove|delete|get rid of|take (?:off|away|out)|take (?:the |those |these |that |this |its |all (?:the )?)?\w+ (?:off|out|away)|"
                     r"drop(?!\s+(?:a|an|one|two|three|four|five|six|eight|\d+|some|in)\b)(?![^,;.]*\bto\s+[\d./]+)|no more|without|lose|ditch|sharp corners|sharp edges|no (?:fillets?|chamfers?|holes?|rounds?))\b")
-HOLE_WORDS = re.compile(r"\b(more|so there are|of them|spacing|pitch|apart|bolt circle|pcd|space (?:them|the holes|it)|spaced|(?<!x )(?<!x)\d{1,2}\s*x\s*\d{1,2}(?![\d.])(?!\s*(?:mm|cm|in|x))|"
+HOLE_WORDS = re.compile(r"\b(inset|more|so there are|of them|spacing|pitch|apart|bolt circle|pcd|space (?:them|the holes|it)|spaced|"
+                        r"spread (?:them|the holes|it|out)|closer together|(?<!x )(?<!x)\d{1,2}\s*x\s*\d{1,2}(?![\d.])(?!\s*(?:mm|cm|in|x)\b)|"
                         r"evenly spaced|in a row)\b")
 MOVE = re.compile(r"\b(?:move|moved|shift|shifted|slide|offset|nudge|push|bring|relocate)\b.*?\b(left|right|up|down|back|"
                   r"forward|front|in|inward|inwards|out|outward|outwards)\b(?!\s*(?:from|the middle|the cent))")
@@ -150,8 +151,11 @@ class _Editor:
                  "shell": ("shell",), "boss": ("boss",), "keyway": ("keyway",), "slot": ("slot",),
                  "pocket": ("pocket", "hole"), "cbore": ("hole",), "csink": ("hole",)}.get(kind, (kind,))
         out = [f for f in self.spec.get("features", []) if f["kind"] in kinds]
+        body = self.spec["body"]
+        own_bore = body["kind"] == "tube" or isinstance(body.get("bore"), (int, float))
         if kind == "bore":
-            out = [f for f in out if f.get("at", {"kind": "center"}).get("kind") == "center"] or out
+            # "bore to 35": the centre hole; on a tube (or a bored nut) with none, its own bore, not the bolt holes
+            out = [f for f in out if f.get("at", {"kind": "center"}).get("kind") == "center"] or ([] if own_bore else out)
         if kind == "pocket":
             out = [f for f in out if f["kind"] == "pocket"] or out     # "pocket 10 deep": the pocket, not a hole
         return out
@@ -174,6 +178,9 @@ class _Editor:
             return [f for f in sized if f["size"] == least]
         if word in ("middle", "center", "centre", "central", "centred", "centered"):
             mid = [f for f in found if (f.get("at") or {"kind": "center"})["kind"] == "center"]
+            body = self.spec["body"]
+            if not mid and (body["kind"] == "tube" or isinstance(body.get("bore"), (int, float))):
+                return []        # the centre hole of a tube is its bore
             return mid or found
         if word in ("corner", "mounting", "bolt", "screw", "outer", "pattern"):
             return [f for f in found if f not in single] or found
@@ -292,10 +299,16 @@ class _Editor:
                                        "change its shape; say which holes to turn)")
             return self.finish()
         ms = M_SIZE.search(self.t)
-        if holes_now and ms and not ADD_VERB.search(self.t) and not self.free() and not kinds and \
-                PRONOUN.search(self.t):
-            # "can we go to M6 clearance for those": the holes named last, to that screw's size
-            size = f"M{ms.group(1)} " + ("tapped" if re.search(r"\btap|thread", self.t) else "clearance")
+        if holes_now and ms and not ADD_VERB.search(self.t) and not self.free() and not kinds and (
+                PRONOUN.search(self.t) or re.fullmatch(r"\s*(?:(?:go|switch|change)(?: it)? to\s+|make (?:it|them)\s+)?m\d+"
+                                                      r"(?:\s+(?:clearance|tapped))?\s*(?:instead|then|please|pls|plz)?\W*",
+                                                      self.t)):
+            # "can we go to M6 clearance for those", "M6 instead": the holes named last, to that screw's size (tapped or
+            # clearance as they were, unless said)
+            was = [h["size"] for h in holes_now if isinstance(h.get("size"), str)]
+            kind = "tapped" if re.search(r"\btap|thread", self.t) else "clearance" if "clearance" in self.t else \
+                "tapped" if was and all("tapped" in w for w in was) else "clearance"
+            size = f"M{ms.group(1)} {kind}"
             for h in self.select("hole", holes_now):
                 self.apply(f"{h['id']}: {size}", ops.replace_feature, h["id"],
                            {**{k: v for k, v in h.items() if k != "id"}, "size": size})
@@ -768,6 +781,10 @@ class _Editor:
                 self.out.failed.append(f"this {self.spec['body']['kind'].replace('_', ' ')}'s bore is its inner diameter; "
                                        "say e.g. 'inner diameter 12'")
             return
+        if not existing and not adding and k in ("hole", "bore") and re.search(r"\b(?:bore|drill) (?:it|them|this|"
+                                                                                r"through|thru|out)\b", self.t):
+            self.add_features()         # "bore it 12 thru" on a part with no hole: a new centre hole
+            return
         if not existing and not adding and k in ("hole", "bore") and not self.free(("count",)) and \
                 not re.search(r"\b(?:a|an|one)\b", self.t):
             self.out.failed.append(f"there are no holes to change; say 'add ...' to make new ones")
@@ -868,10 +885,18 @@ class _Editor:
         spaced = [h for h in holes if (h.get("at") or {}).get("kind") in ("linear", "grid")]
         if apart and spaced and self.free() and not re.search(r"closer to the", self.t):
             f = spaced[-1]
-            d = self.take(self.free()[0]) * (1 if apart.group(1) else -1)
+            it = self.free()[0]
+            d = self.take(it) * (1 if apart.group(1) else -1)
             at = copy.deepcopy(f["at"])
-            at["spacing"] = ([x + d for x in at["spacing"]] if isinstance(at.get("spacing"), list)
-                             else at.get("spacing", 0) + d)
+            old_s = at["spacing"] if isinstance(at.get("spacing"), list) else [at.get("spacing", 0)]
+            if re.search(r"[,:;\-–(]\s*(?:(?:say|to|like|about|so|make it)\s+)*$", self.t[:it.num.start]) and \
+                    all((abs(d) - x) * d > 0 for x in old_s):
+                # "closer together, 45": the new spacing when it lies that way (said), else how much closer
+                self.out.notes.append(f"read {fmt(abs(d))} as the new spacing")
+                new_s = [abs(d) for _ in old_s]
+            else:
+                new_s = [x + d for x in old_s]
+            at["spacing"] = new_s if isinstance(at.get("spacing"), list) else new_s[0]
             self.apply(f"{f['id']}: spacing {at['spacing']}", ops.replace_feature, f["id"],
                        {**{k: v for k, v in f.items() if k != "id"}, "at": at})
             return
@@ -886,7 +911,8 @@ class _Editor:
         inset = next((it for it in self.free(("inset",))), None)
         if inset is None:
             inset = next((it for it in self.free() if re.match(r"^\s*in\b(?!\s*(?:dia|diameter))",
-                                                              self.t[it.num.end:])), None)
+                                                              self.t[it.num.end:]) or re.search(
+                r"\binset\s*(?:of|to|=|:|by)?\s*$", self.t[:it.num.start])), None)
         if inset is not None:
             corner = [h for h in holes if (h.get("at") or {}).get("kind") == "corners"]
             if corner:
@@ -924,7 +950,7 @@ class _Editor:
                     self.used.add(it.num.start)
         grid = GRID.search(self.t)
         spacing = next((it for it in self.free(("spacing",))), None) or next(
-            (it for it in self.free((None,)) if re.search(r"\bspace(?:d)?\b(?: (?:them|the holes|it|those))?(?: out| apart| "
+            (it for it in self.free((None,)) if re.search(r"\b(?:space|spaced|spread)\b(?: (?:them|the holes|it|those))?(?: out| apart| "
                                                           r"further apart)?(?: to| at| by)?\s*$", self.t[:it.num.start])), None)
         pcd = next((it for it in self.free(("pcd",))), None)
         size = next((it for it in self.free(("size", "diameter"))), None) or next(
@@ -1408,6 +1434,9 @@ class _Editor:
         if role == "all" and how == "scale":
             self.scale_all(value)       # "half the size", "20% bigger": the whole part, its features too
             return
+        if not paths and body["kind"] == "profile" and role == "legs":
+            self.out.failed.append("say which leg (the base or the upright leg, the short or the long one), or 'both legs'")
+            return
         if not paths and body["kind"] == "shaft":
             self.out.failed.append(f"say which section's {role.replace('_', ' ')} (e.g. 'the big section 10 mm longer', "
                                    "'the 20 dia part 50 long', 'small end 18 dia')")
@@ -1472,6 +1501,22 @@ def _paths(body: dict, role: str, t: str) -> list[tuple[str, str]]:
         # an L bracket's width is how far it runs (its legs are its height and depth), as a new request reads it
         return [("length", "length (how far the bracket runs)")]
     if k == "profile" and role == "legs":
+        # one leg when the words pick it: the base (along X) or the upright (along Y), the short or the long one
+        m = re.search(r"\b(base|bottom|horizontal|flat|lower|upright|vertical|standing|upper|back|short|shorter|"
+                      r"shortest|small|smaller|long|longer|longest|big|bigger|other)\s+(?:\w+\s+)?(?:leg|arm|flange|side)\b"
+                      r"|\b(?:leg|arm)\s+(?:that|which)\s+(stands up|lies flat)\b", t)
+        if m and not re.search(r"\b(?:both|the) legs\b|\blegs\b", t):
+            w = m.group(1) or m.group(2)
+            if w in ("short", "shorter", "shortest", "small", "smaller", "long", "longer", "longest", "big", "bigger"):
+                if body.get("width") == body.get("height"):
+                    return []        # equal legs: which is which is not said
+                small = "width" if body["width"] < body["height"] else "height"
+                pick = small if w.startswith(("short", "small")) else ({"width", "height"} - {small}).pop()
+            elif w == "other":
+                return []
+            else:
+                pick = "width" if w in ("base", "bottom", "horizontal", "flat", "lower", "lies flat") else "height"
+            return [(pick, f"{'base' if pick == 'width' else 'upright'} leg")]
         return [("width", "leg"), ("height", "leg")]
     if k == "box" and role == "side":
         return [("length", "length"), ("width", "width"), ("height", "height")]
