@@ -10,6 +10,7 @@ tube it is); *body* when the body kind matches; *sizes* when the body's numbers 
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
@@ -51,6 +52,27 @@ def compare(got: dict | None, want: dict) -> dict:
             "exact": gb == wb and strip(g["features"]) == strip(w["features"])}
 
 
+def failure_rule(problem: str) -> str:
+    """The rule a problem message breaks, with its numbers, names and indices taken out, so that
+    failures can be counted by rule: "error: $.features[0].at: hole 1 at (0, 0) runs off the 80 x 50
+    mm top face; expected …" → "features[].at: hole N at (N, N) runs off the N x N mm top face"."""
+    text = re.sub(r"^(error|warning): ", "", problem)
+    path, _, rest = text.partition(": ")
+    path = re.sub(r"\[\d+\]", "[]", path.removeprefix("$."))
+    msg = rest.split("; ")[0]
+    msg = re.sub(r"'[^']*'|\"[^\"]*\"", "X", msg)
+    msg = re.sub(r"-?\d+(?:\.\d+)?", "N", msg)
+    return f"{path}: {msg}"[:120]
+
+
+def rule_failures(candidates) -> dict:
+    """Schema-valid candidates that the part rules refused, counted by the first rule each breaks."""
+    from collections import Counter
+
+    c = Counter(failure_rule(x.problems[0]) for x in candidates if x.spec is not None and not x.valid and x.problems)
+    return dict(c.most_common())
+
+
 def _rate(rows: list[dict], key: str, what: str) -> float:
     vals = [r[key][what] for r in rows if r.get(key) is not None]
     return sum(vals) / len(vals) if vals else 0.0
@@ -71,6 +93,7 @@ def evaluate(writer, rows: list[dict], *, n: int = 4, sandbox=None, parser=True,
     if parser:
         from cadagent.tools.understand import understand
     results, tokens, seconds, valid_outputs, schema_outputs, outputs = [], 0, 0.0, 0, 0, 0
+    failures: dict[str, int] = {}
     if out is not None:
         Path(out).mkdir(parents=True, exist_ok=True)
         (Path(out) / "rows.jsonl").write_text("", encoding="utf-8")
@@ -82,6 +105,8 @@ def evaluate(writer, rows: list[dict], *, n: int = 4, sandbox=None, parser=True,
         seconds += gen.seconds
         outputs += len(gen.candidates)
         valid_outputs += sum(c.valid for c in gen.candidates)
+        for rule, k in rule_failures(gen.candidates).items():
+            failures[rule] = failures.get(rule, 0) + k
         schema_outputs += sum(c.spec is not None for c in gen.candidates)
         pairs = [(c.source, c.spec) for c in gen.candidates]      # rank validates (and says why not)
         greedy = gen.candidates[0].spec if gen.candidates and gen.candidates[0].valid else None
@@ -111,7 +136,8 @@ def evaluate(writer, rows: list[dict], *, n: int = 4, sandbox=None, parser=True,
                 f"({rec['ensemble_winner']}) " if understand else "") + f"{rec['seconds']} s  {req[:60]}")
     summary = {"rows": len(rows), "n": n, "schema_valid_outputs": schema_outputs / outputs if outputs else 0.0,
                "rule_valid_outputs": valid_outputs / outputs if outputs else 0.0,
-               "tokens_per_second": tokens / seconds if seconds else 0.0, "built": sandbox is not None}
+               "tokens_per_second": tokens / seconds if seconds else 0.0, "built": sandbox is not None,
+               "rule_failures": dict(sorted(failures.items(), key=lambda kv: -kv[1]))}
     for key in ("greedy", "best_of_n", "parser", "ensemble"):
         if results and key in results[0]:
             summary[key] = {w: round(_rate(results, key, w), 3) for w in ("valid", "body", "sizes", "exact")}
@@ -181,7 +207,8 @@ def evaluate_text2cad(writer, convs, *, n: int = 4, sandbox, echo=print, out: Pa
                            ensemble=score(ens.winner.spec if ens.winner else None, conv),
                            ensemble_winner=ens.winner.source if ens.winner else None, ensemble_reason=ens.reason,
                            schema_valid=[c.spec is not None for c in gen.candidates],
-                           rule_valid=[c.valid for c in gen.candidates], tokens=gen.tokens,
+                           rule_valid=[c.valid for c in gen.candidates], rule_failures=rule_failures(gen.candidates),
+                           tokens=gen.tokens,
                            gen_seconds=round(gen.seconds, 1), greedy_text=gen.candidates[0].text if gen.candidates
                            else None)
             rec["seconds"] = round(time.time() - t0, 1)
@@ -210,4 +237,9 @@ def text2cad_summary(rows: list[dict]) -> dict:
         s["schema_valid_outputs"] = round(sum(outs) / len(outs), 3)
         rv = [v for r in rows for v in r.get("rule_valid", [])]
         s["rule_valid_outputs"] = round(sum(rv) / len(rv), 3)
+        failures: dict[str, int] = {}
+        for r in rows:
+            for rule, k in r.get("rule_failures", {}).items():
+                failures[rule] = failures.get(rule, 0) + k
+        s["rule_failures"] = dict(sorted(failures.items(), key=lambda kv: -kv[1]))
     return s

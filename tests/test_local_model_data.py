@@ -89,3 +89,23 @@ def test_confirmed_pairs_keep_only_readings_that_build_to_the_expected_part(tmp_
 def test_a_measured_set_never_becomes_training_data(sandbox):
     with pytest.raises(ValueError, match="never becomes training data"):
         confirmed_pairs(["evals/userset/test"], sandbox)
+
+
+def test_rule_failures_are_counted_by_rule():
+    from cadagent.agent.local_model.writer import Candidate
+    from cadagent.finetune.spec_eval import failure_rule, rule_failures
+    from cadagent.tools.part.validation import validate
+
+    def cand(spec):
+        ok, problems = validate(spec)
+        return Candidate("model#1", json.dumps(spec), spec, [str(p) for p in problems if p.severity == "error"])
+
+    box = {"kind": "box", "length": 80, "width": 50, "height": 6}
+    off = [cand({"body": box, "features": [{"id": "holes", "kind": "hole", "size": s,
+                                            "at": {"kind": "corners", "inset": 1}}]}) for s in (6, 8)]
+    fat = cand({"body": box, "features": [{"id": "fillet", "kind": "fillet", "edges": "all", "radius": 6}]})
+    good = cand({"body": box, "features": []})
+    got = rule_failures(off + [fat, good, Candidate("model#5", "{", None, ["not JSON"])])
+    assert got == {"features[].at: hole N at (N, N) runs off the N x N mm top face": 2,
+                   "features[].radius: fillet N mm is larger than the N mm block can take": 1}
+    assert failure_rule("error: $.body.size: unknown size 'M7'; expected a size") == "body.size: unknown size X"
