@@ -48,3 +48,29 @@ def instruction_records(sandbox, rng: random.Random, n: int):
                       {"role": "assistant", "content": answer}],
             meta={"size": list(res.report.size), "parts": len(raw["parts"])}))
     return out
+
+
+def write_cadjson_dataset(out, sandbox, n: int = 400, seed: int = 0, val_fraction: float = 0.1) -> dict:
+    """Only the (construction steps → CAD JSON) pairs, for the ``cadjson`` adapter: ``train.jsonl`` /
+    ``val.jsonl`` split by group (a document family and size class stays in one split) and
+    ``stats.json`` in ``out``; returns the stats. ``cadagent dataset build`` writes them too, beside
+    the other tasks' pairs."""
+    from collections import Counter
+    from pathlib import Path
+
+    from .dataset import split_of
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    rep = instruction_records(sandbox, random.Random(seed), n)
+    splits: dict[str, list[dict]] = {"train": [], "val": []}
+    for r in rep.records:
+        splits["val" if split_of(r.group, seed, (1 - val_fraction, val_fraction, 0.0)) != "train" else "train"].append(
+            {**r.to_dict(), "task": "cadjson"})
+    for name, rows in splits.items():
+        (out / f"{name}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    stats = {"task": "cadjson", "seed": seed, "documents": n, "splits": {k: len(v) for k, v in splits.items()},
+             "families": dict(Counter(r.family for r in rep.records)),
+             "rejected": dict(Counter(r.reason.split(":")[0] for r in rep.rejected))}
+    (out / "stats.json").write_text(json.dumps(stats, indent=1), encoding="utf-8")
+    return stats

@@ -109,3 +109,19 @@ def test_rule_failures_are_counted_by_rule():
     assert got == {"features[].at: hole N at (N, N) runs off the N x N mm top face": 2,
                    "features[].radius: fillet N mm is larger than the N mm block can take": 1}
     assert failure_rule("error: $.body.size: unknown size 'M7'; expected a size") == "body.size: unknown size X"
+
+
+def test_the_cadjson_dataset_holds_only_verified_instruction_pairs(tmp_path, sandbox):
+    from cadagent.finetune.cadjson_text import write_cadjson_dataset
+    from cadagent.finetune.train import of_task
+
+    stats = write_cadjson_dataset(tmp_path, sandbox, n=12, seed=2)
+    rows = [json.loads(line) for s in ("train", "val") for line in
+            (tmp_path / f"{s}.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == sum(stats["splits"].values()) >= 10 and stats["splits"]["train"] >= 1
+    for r in rows:
+        assert of_task(r, "cadjson") and not of_task(r, "spec")
+        doc = json.loads(r["messages"][-1]["content"])
+        assert doc["units"] and doc["parts"] and "Extrude" in r["messages"][1]["content"]
+    train_groups = {r["group"] for r in rows[: stats["splits"]["train"]]}
+    assert not train_groups & {r["group"] for r in rows[stats["splits"]["train"]:]}
