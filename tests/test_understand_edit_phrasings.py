@@ -190,3 +190,37 @@ def test_a_bored_discs_bore_is_its_inner_diameter_not_the_bolt_holes():
 def test_bore_it_adds_a_centre_hole_where_there_is_none():
     (h,) = ok("rod 25 dia 100 long", "bore it out 10 mm, 30 deep")["features"]
     assert (h["size"], h["depth"], h["at"]) == (10, 30, {"kind": "center"})
+
+
+def test_a_channel_set_by_the_gap_between_its_arms():
+    r = edit("U channel 100 long, 50 wide, 30 tall, 4 thick", "40 between the arms")
+    assert r.spec["body"]["width"] == 48 and any("48 across the outside" in n for n in r.notes)
+
+
+def test_that_one_is_the_feature_made_last():
+    (h,) = ok("plate 100 x 100 x 6 with a 20 mm hole in the middle", "make that one 25")["features"]
+    assert h["size"] == 25
+    (s,) = ok("plate 120 x 60 x 8 with a 10 x 30 slot in the middle", "make that one 40 long")["features"]
+    assert s["length"] == 40
+
+
+def test_holes_round_it_go_around_it_not_a_rounding():
+    spec = ok("plate 100 x 100 x 6 with a 20 mm hole in the middle", "add 4 x 6mm holes round it, 60 PCD")
+    assert [f["kind"] for f in spec["features"]] == ["hole", "hole"]
+    assert spec["features"][1]["at"]["kind"] == "bolt_circle" and spec["features"][1]["at"]["diameter"] == 60
+
+
+def test_a_pocket_made_to_go_through_and_a_counterbore_made_plain():
+    (p,) = ok("block 100 x 60 x 20 with a 40 x 30 pocket 8 deep", "make the pocket go through")["features"]
+    assert "depth" not in p and p["length"] == 40
+    for text in ("no counterbore, plain hole", "lose the counterbore"):
+        (h,) = ok("plate 80 x 80 x 10 with a 10 mm hole counterbored 16 x 6", text)["features"]
+        assert h["size"] == 10 and "cbore" not in h, text
+
+
+def test_another_edge_set_as_well_takes_the_same_size():
+    first = "block 60 x 40 x 30 with 2 mm chamfer on the top edges"
+    top, bottom = ok(first, "chamfer the bottom too")["features"]
+    assert (top["edges"], bottom["edges"], bottom["size"]) == ("top", "bottom", 2)
+    (c,) = ok(first, "chamfer 3")["features"]
+    assert (c["edges"], c["size"]) == ("top", 3)

@@ -118,6 +118,14 @@ class _Editor:
         if self.spec.get("units", "mm") != "in" and re.search(r"\b(?:corners?|edges?|sides?|ends?)\b", text, re.I):
             # "holes in the corners, 10 in": in from them (an inch is said 'in.', '"' or 'inch' in a mm part)
             text = re.sub(r"\b(\d+(?:\.\d+)?)\s+in\b(?=\s*(?:[,;)]|$|from\b|and\b))", r"\1 mm in", text)
+        feats_now = self.spec.get("features", [])
+        if feats_now and not any(f["kind"] == "hole" for f in feats_now):
+            # "make that one 25": the feature made last, by its kind
+            text = re.sub(r"\b(that|this|the) one\b", rf"\1 {feats_now[-1]['kind']}", text, flags=re.I)
+        elif feats_now:
+            text = re.sub(r"\b(that|this) one\b", r"\1 hole", text, flags=re.I)
+        # "4 holes round it": around it, not a rounding
+        text = re.sub(r"\b(holes?\b[^,.;]*?)\bround (it|them|that|the)\b", r"\1around \2", text, flags=re.I)
         self.t = normalize(text)
         u = UNITS.get(self.spec.get("units", "mm"))
         self.k = unit_mm(u) if u else 1.0
@@ -333,6 +341,15 @@ class _Editor:
             v = self.take(it)
             self.apply(f"{f['id']}: corners rounded R{fmt(v)}", ops.replace_feature, f["id"],
                        {**{k: x for k, x in f.items() if k != "id"}, "corner_radius": v})
+            return self.finish()
+        plain = re.search(r"\bplain (?:holes?|bores?|through)\b|\bjust (?:a )?plain\b", self.t) or (
+            REMOVE.search(self.t) and ("csink" in kinds or "cbore" in kinds))
+        if plain and holes_now and any("cbore" in h or "csink" in h for h in holes_now):
+            # "no counterbore, plain hole", "lose the countersink": the holes stay, their heads go
+            for h in [h for h in self.select("hole", holes_now) if "cbore" in h or "csink" in h] or \
+                    [h for h in holes_now if "cbore" in h or "csink" in h]:
+                self.apply(f"{h['id']}: plain (no counterbore or countersink)", ops.replace_feature, h["id"],
+                           {k: v for k, v in h.items() if k not in ("id", "cbore", "csink")})
             return self.finish()
         if ("csink" in kinds or "cbore" in kinds) and holes_now and not ADD_VERB.search(self.t):
             self.swap(kinds)
@@ -752,6 +769,15 @@ class _Editor:
                 placing) and not adding:
             self.change_holes(existing)
             return
+        if k in ("slot", "pocket") and existing and not adding and not self.free() and re.search(
+                r"\b(?:go|goes|cut|all the way|right)?\s*(?:through|thru)\b", self.t):
+            for f in existing:         # "make the pocket go through": no depth
+                if "depth" in f:
+                    self.apply(f"{f['id']}: through", ops.replace_feature, f["id"],
+                               {x: y for x, y in f.items() if x not in ("id", "depth")})
+            if not self.out.done:
+                self.out.failed.append(f"the {k} already goes through")
+            return
         if k in ("slot", "pocket") and existing and not adding and (self.free(("count",)) or self.free(("spacing",))):
             # "two slots instead, 80 apart": a row of them
             f = existing[-1]
@@ -789,12 +815,20 @@ class _Editor:
                 not re.search(r"\b(?:a|an|one)\b", self.t):
             self.out.failed.append(f"there are no holes to change; say 'add ...' to make new ones")
             return
+        if k in ("fillet", "chamfer") and existing and not adding:
+            named = {n for _, _, _, n in find("edge_sets", self.t)}
+            have = {f["edges"] for f in existing}
+            if named and not named & have and not SWAP.search(self.t) and (
+                    re.search(r"\b(too|as well|also|same|likewise|and the)\b", self.t) or self.free()):
+                # "chamfer the bottom too": another edge set, the same size unless one is given
+                self.add_features(same_as=existing[-1])
+                return
         if existing and not adding:
             self.change_feature(k, existing)
             return
         self.add_features()
 
-    def add_features(self) -> None:
+    def add_features(self, same_as: dict | None = None) -> None:
         t = self.t
         have = {f["kind"] for f in self.spec.get("features", [])}
         for s_, e_, p_, name in find("features", t):
@@ -827,6 +861,12 @@ class _Editor:
                 if f["kind"] == "hole" and f["id"] in bd.assumed:
                     f["size"] = holes[-1]["size"]
                     bd.notes = [n for n in bd.notes if not n.startswith("no diameter for")]
+        if same_as is not None:
+            key = "radius" if same_as["kind"] == "fillet" else "size"
+            for f in bd.features:
+                if f["kind"] == same_as["kind"] and f["id"] in bd.assumed:
+                    f[key] = same_as[key]       # "as well": the size of the one there
+                    bd.notes = [n for n in bd.notes if f"no {same_as['kind']} size" not in n]
         self.out.notes += bd.notes
         self.out.failed += bd.missing
         for f in bd.features:
@@ -1382,6 +1422,12 @@ class _Editor:
                 new = old + v if way.group(1) == "thicker" else old - v
                 self.change("inner", "set", body["outer_diameter"] - 2 * new)
                 return
+        for it in self.free(("span",)):
+            if body["kind"] == "profile" and body.get("shape") in ("U", "C") and body.get("thickness"):
+                # "40 between the arms": the inside, so the outside is that and two walls
+                v = self.take(it)
+                self.out.notes.append(f"{fmt(v)} between the arms: {fmt(v + 2 * body['thickness'])} across the outside")
+                self.change("width", "set", v + 2 * body["thickness"])
         for it in self.free():
             role = it.role
             if role == "main":
