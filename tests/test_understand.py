@@ -282,7 +282,9 @@ def test_new_designs_outsiders_wrote(text, check):
     ("an L bracket 40x30 legs 3 thick 50 long with a 5mm hole in the short leg",
      lambda u: [f["on"] for f in u.spec["features"]] == ["left"]),
     ("Z bracket 40 x 30 x 40, 3 thick, 25 wide", lambda u: u.spec is None and "z bracket" in u.missing[0]),
-    ("a pin 8 dia 40 long with a 2 mm cross hole 5 from one end", lambda u: u.unsupported == ["cross hole"]),
+    ("a pin 8 dia 40 long with a 2 mm cross hole 5 from one end",       # drilled across, 5 from the bottom end
+     lambda u: u.spec["features"] == [{"id": "holes", "kind": "hole", "size": 2.0, "on": "front",
+                                       "at": {"kind": "at", "points": [[0.0, -15.0]]}}]),
     ("spur gear, 2 module, 30 teeth, face width 15", lambda u: u.spec["body"]["module"] == 2),
 ])
 def test_shapes_outsiders_name(text, check):

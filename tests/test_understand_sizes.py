@@ -169,3 +169,44 @@ def test_a_bore_through_a_flange_and_its_hub(sandbox):
 def test_holes_along_a_block_and_through_a_channels_base_and_walls(sandbox, text, expect):
     res = sandbox.run_script(OfflineChatModel().draft(DesignContext(task="new_design", request=text)).code, exports=())
     assert res.valid_solid and res.report.volume == pytest.approx(expect, rel=1e-6)
+
+
+@pytest.mark.parametrize("text, expect", [
+    # a cross hole 10 from one end and a blind centre hole in the other end
+    ("Ø30 rod 60 long. 8mm cross hole 10mm from one end, and a 6mm centre hole 20 deep in the other end", None),
+    ("tube, 40 OD 32 ID, 150 long, 6mm cross hole through both walls 20mm from one end", None),
+    ("cup 70 OD 90 tal, 2.5mm walls, closed bottom same 2.5", math.pi * (35 ** 2 * 90 - 32.5 ** 2 * 87.5)),
+    ("Ø100 disc, 10 thick, Ø40 in the centre and 6x Ø8 on PCD 70", math.pi * (50 ** 2 - 20 ** 2 - 6 * 4 ** 2) * 10),
+    ("shaft Ø20 x 100 long, with a 6 wide x 3.5 deep key way running 30 in from one end", None),
+    ("L bracket, legs 60 and 40 long, 30 wide, 5mm thick", (60 * 5 + 35 * 5) * 30),
+    ("block 60 x 40 x 20 with a Ø12 hole through the middle and a 2mm chamfer round the top edges", None),
+    ("round standoff Ø10 x 30 tall with a Ø4.2 hole through and a Ø16 x 3 flange at the bottom",
+     math.pi * (8 ** 2 * 3 + 5 ** 2 * 27 - 2.1 ** 2 * 30)),
+    ("50 x 50 x 20 block, 4 holes Ø6.6 thru with Ø11 x 6.5 deep c'bores, 8 from the edges",
+     50 * 50 * 20 - 4 * math.pi * (3.3 ** 2 * 13.5 + 5.5 ** 2 * 6.5)),
+])
+def test_compound_requests_in_makers_words(sandbox, text, expect):
+    draft = OfflineChatModel().draft(DesignContext(task="new_design", request=text))
+    assert draft.code is not None, draft.note
+    res = sandbox.run_script(draft.code, exports=())
+    assert res.valid_solid
+    if expect is not None:
+        assert res.report.volume == pytest.approx(expect, rel=1e-4)
+
+
+def test_a_cross_hole_goes_through_the_axis_at_its_distance_from_the_end():
+    u = understand("Ø30 rod 60 long. 8mm cross hole 10mm from one end")
+    assert u.spec["features"] == [{"id": "holes", "kind": "hole", "size": 8.0, "on": "front",
+                                   "at": {"kind": "at", "points": [[0.0, -20.0]]}}]
+    u = understand("Ø30 rod 60 long, 8mm cross hole 50mm from one end")
+    assert u.spec["features"][0]["at"]["points"] == [[0.0, 20.0]]
+    u = understand("Ø30 rod 60 long, 8mm cross hole 70mm from one end")
+    assert u.missing == ["a place for the cross hole inside the 60 mm length"]
+
+
+def test_the_volume_a_cross_hole_removes_from_a_round_bar_is_exact():
+    from cadagent.tools.part.volume import _cross_hole
+    # r = R: the Steinmetz solid, 16 r³ / 3
+    assert _cross_hole(5.0, 5.0) == pytest.approx(16 * 125 / 3, rel=1e-6)
+    # a thin hole: about its cylinder across the bar's diameter
+    assert _cross_hole(0.01, 15.0) == pytest.approx(math.pi * 0.01 ** 2 * 30, rel=1e-4)

@@ -32,6 +32,14 @@ def _hole(f: Hole, d: float, thickness: float) -> float:
     return v
 
 
+def _cross_hole(r: float, R: float, steps: int = 2000) -> float:
+    """The volume a hole of radius r removes going right through a round bar of radius R, their axes
+    crossing at right angles: 8 ∫₀ʳ √(r² − x²) √(R² − x²) dx (Simpson's rule; r ≤ R)."""
+    h = r / steps
+    f = [math.sqrt(max(r * r - x * x, 0.0)) * math.sqrt(max(R * R - x * x, 0.0)) for x in (i * h for i in range(steps + 1))]
+    return 8 * h / 3 * (f[0] + f[-1] + 4 * sum(f[1:-1:2]) + 2 * sum(f[2:-1:2]))
+
+
 def _area(f) -> float:
     if isinstance(f, Slot) or (isinstance(f, Pocket) and f.shape == "slot"):
         return (f.length - f.width) * f.width + math.pi * f.width ** 2 / 4
@@ -131,6 +139,14 @@ def spec_volume(spec) -> tuple[float, bool]:  # noqa: C901 - one branch per feat
                 through += extra
                 exact &= clean
                 vol -= n * _hole(src, r.diameter, through)
+                holes.append(r)
+                continue
+            if isinstance(spec.body, Cylinder) and r.frame.name in ("front", "back", "left", "right"):
+                # a cross hole through a round bar: exact only through its axis, right through, plain
+                R = spec.body.diameter / 2
+                plain = src.depth is None and not src.cbore and not src.csink and r.diameter / 2 <= R
+                vol -= n * (_cross_hole(r.diameter / 2, R) if plain else _hole(src, r.diameter, through))
+                exact &= plain and all(abs(u) < 1e-9 for u, _ in r.points)
                 holes.append(r)
                 continue
             vol -= n * _hole(src, r.diameter, through)

@@ -272,6 +272,8 @@ class Build:
         wall = b.pop("wall") or self._take_shell_wall() or (b.pop("thickness") if (D is None) != (inner is None) and b.get("length") is not None
                                  or b.get("height") is not None else None)
         H = b.pop("height") or b.pop("length") or b.pop("thickness") or b.pop("width")
+        if dims and len(dims) == 2 and D is None:
+            D, H = dims[0], H or dims[1]        # "a standoff Ø10 x 30 tall with a Ø4.2 hole through"
         loose = self.loose(b)
         if D is None and loose:
             D = loose.pop(0)
@@ -399,6 +401,9 @@ class Build:
             second = b.pop("legs")
             if second is None and b.loose and re.search(r"\blegs?\b[^,;.]*?\band\b|\bthe other\b", self.text):
                 second = b.loose.pop(0).mm
+            pair = re.search(r"\blegs?\s+[\d.]+\s*(?:mm\s*)?(?:and|&|by|x)\s+([\d.]+)\s*(?:mm\s*)?long\b", self.text)
+            if second is None and pair and L is not None and abs(L - float(pair.group(1)) * self.unit_mm) < 1e-9:
+                second, L = L, None           # "legs 60 and 40 long": the second leg, not how far it runs
             if second is not None:
                 leg_pair = (legs, second)
         if shape == "L" and legs is None and leg_pair is None and re.search(r"\bequal[- ]?legs?\b|\bequal angle\b",
@@ -559,6 +564,8 @@ def _steps(t: str, unit: float) -> list[tuple[float, float]]:
 
 
 def _closed(t: str) -> bool:
+    if re.search(r"\bclosed (?:at the |on the )?(?:bottom|base|floor|end)\b|\b(?:bottom|base|floor) closed\b", t):
+        return False      # "a cup ..., closed bottom": open at the top
     return bool(re.search(r"\b(closed|sealed|fully enclosed|no opening|void inside|enclosed)\b", t)) and not re.search(
         r"\bopen\b", t)
 

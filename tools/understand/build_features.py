@@ -172,6 +172,8 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
         return
     if body["kind"] == "profile" and body.get("shape") == "U" and _channel_holes(bd, t, body, count, f):
         return
+    if body["kind"] in ("cylinder", "tube") and CROSS.search(words) and _cross_hole(bd, t, body, count, f):
+        return
     on = _face(words)
     if on is None and body["kind"] == "box" and LENGTHWISE.search(words):
         on = "left"      # "a bore through the side, running the full 50 length": along the part, end to end
@@ -238,6 +240,48 @@ def _leg_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
         g["at"] = {"kind": "at", "points": [[u, 0.0]]} if n == 1 else {
             "kind": "linear", "count": n, "spacing": spacing, "axis": "v", "center": [u, 0.0]}
         bd.features.append(g)
+    return True
+
+
+CROSS = re.compile(r"\bcross[- ]?(?:holes?|drill(?:ed|ing)?|bored?)\b|\b(?:radial|transverse)\s+(?:holes?|bores?)\b|"
+                   r"\bthrough (?:both|the) (?:side )?walls\b|\bthrough the (?:side|diameter)\b|\bacross the (?:diameter|rod|bar|shaft)\b")
+FROM_END = re.compile(r"^\s*(?:mm\s*)?(?:in\s+)?(?:from|off) (?:one|a|the|either|an|each|the other|the top|the bottom|the near|"
+                      r"the far)?\s*(end|top|bottom)\b")
+
+
+def _cross_hole(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
+    """A hole across a round bar or tube ("8 mm cross hole 10 mm from one end"): drilled from the side
+    through the axis (both walls of a tube), at its distance from an end (mid-length when none is given)."""
+    if f.get("depth") is not None or "cbore" in f or "csink" in f:
+        return False
+    H = body["height"]
+    pick = None
+    for vs in list(t.roles.values()) + [t.loose]:
+        for v in vs:
+            m = FROM_END.match(bd.text[v.raw.num.end:])
+            if m and pick is None:
+                pick, where, owner = v, m.group(1), vs
+    if pick is not None:
+        owner.remove(pick)
+        for role in [r for r, vs in t.roles.items() if not vs]:
+            del t.roles[role]
+        z = pick.mm if where in ("end", "bottom") else H - pick.mm
+        if not 0 < z < H:
+            bd.missing.append(f"a place for the cross hole inside the {H:g} mm length")
+            return True
+        v = round(z - H / 2, 6)
+    else:
+        v = 0.0
+        bd.notes.append("no place along the part given for the cross hole: mid-length")
+    n = int(count) if count else 1
+    f = {**f, "on": "front"}
+    if n == 1:
+        f["at"] = {"kind": "at", "points": [[0.0, v]]}
+    else:
+        spacing = t.pop("spacing") or round(bd.assume("spacing of the cross holes", H / (n + 1)), 3)
+        f["at"] = {"kind": "linear", "count": n, "spacing": spacing, "axis": "v", "center": [0.0, v]}
+    bd.notes.append("the cross hole goes through the axis, side to side")
+    bd.features.append(f)
     return True
 
 
@@ -461,6 +505,9 @@ def _pocket(bd: Build, t: Target, body: dict) -> None:
         f = {"id": bd.fid("pocket"), "kind": "hole", "size": d}
     elif L is not None and W is not None:
         f = {"id": bd.fid("pocket"), "kind": "pocket", "shape": "rect", "length": L, "width": W}
+        r = t.pop("radius")
+        if r is not None:
+            f["corner_radius"] = r       # "a 60x60 pocket ... with R5 inside corners"
     else:
         bd.missing.append("the pocket's size (a diameter, or length x width)")
         return
@@ -517,6 +564,8 @@ def _keyway(bd: Build, t: Target, body: dict) -> None:
         bd.missing.append("a keyway needs a shaft or cylinder")
         return
     full = body.get("height") or sum(s["length"] for s in body.get("sections", []))
+    if L is None:
+        L = t.pop("inset")          # "a keyway running 30 in from one end": it runs 30 from that end
     if L is None:
         L = full
     D = body.get("diameter") or (body["sections"][0]["diameter"] if body.get("sections") else None)

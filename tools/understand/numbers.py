@@ -116,8 +116,13 @@ def normalize(text: str) -> str:
     # "4x M5 clearance": four clearance holes for M5 screws, the word "holes" left out
     t = re.sub(r"\b(\d+)\s*x\s*(m\d+(?:\.\d+)?)\s+(clearance|tapped|tap|threaded)\b(?!\s*(?:holes?|bores?))",
                r"\1 \2 \3 holes", t)
+    # "6x Ø8 on PCD 70", "4x Ø9 thru": counted holes written by their diameter only
+    t = re.sub(r"\b(\d+)\s*x\s*dia\s*([\d.]+)(\s*mm)?\b(?!\s*(?:mm\s*)?(?:holes?|bores?|x\b))", r"\1 holes dia \2\3", t)
+    # "Ø40 in the centre": a hole written by its diameter only
+    t = re.sub(r"(?<![\w.])dia\s*([\d.]+)(\s*mm)?\s+(?:(thru|through)\s+)?(?=(?:in|at|through) the (?:center|middle)\b)",
+               lambda m: f"dia {m.group(1)}{m.group(2) or ''} {m.group(3) + ' ' if m.group(3) else ''}hole ", t)
     # "R5 corners", "corners R5": a corner radius written the draughtsman's way
-    t = re.sub(r"\br (\d+(?:\.\d+)?)(\s*mm)? (corners?|edges?)\b", r"\1\2 radius \3", t)
+    t = re.sub(r"\br (\d+(?:\.\d+)?)(\s*mm)? ((?:inside |internal |inner )?(?:corners?|edges?))\b", r"\1\2 radius \3", t)
     t = re.sub(r"\b(corners?|edges?) r (?=\d)", r"\1 radius ", t)
     t = re.sub(r"\s+", " ", t).strip()
     return t

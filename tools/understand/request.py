@@ -69,7 +69,7 @@ def understand(text: str) -> Understanding:
     t = STEP_MARK.sub(";", t)
     t = RESTART.sub("", t)
     t = SETUP.sub(" ", t)
-    if FLANGED.search(t):
+    if FLANGED.search(t) or WITH_FLANGE.search(t):
         return _flanged(text, t)
     out = _read(text, t)
     if out.spec is None and out.body not in (None, "box") and out.missing:
@@ -158,7 +158,12 @@ def unused_sizes(bd: Build, t: str) -> list[str]:
 
 
 FLANGED = re.compile(r"\bflanged\s+(?:\w+\s+)?(?:bush(?:ing)?|sleeve|bearing|spacer|tube|pipe|insert|bush)\b")
-FLANGE_CLAUSE = re.compile(r"\bwith\b[^,;:()]*\bflange\b(?!d)[^,;:()]*|\bflange\b(?!d)[^,;:()]*")
+# "a round standoff Ø10 x 30 tall ... and a Ø16 x 3 flange at the bottom": a flanged bushing in other words
+_IN = r"(?:[^.;]|\.(?=\d))"      # within one sentence (a decimal point is no full stop)
+WITH_FLANGE = re.compile(rf"^(?!.*\bflange[sd]?\b.*\b(?:bushing|bush|sleeve|spacer|standoff|tube|pipe)\b)"
+                         rf"(?:(?!\bflange\b){_IN})*\b(?:bushing|bush|sleeve|spacer|standoff|tube|pipe)\b{_IN}*"
+                         rf"\bwith\b{_IN}*\bflange\b(?!d)")
+FLANGE_CLAUSE = re.compile(r"(?:\b(?:with|and|plus)\s+(?:(?!\b(?:with|and|plus)\b)[^,;:()])*?)?\bflange\b(?!d)[^,;:()]*")
 
 
 def _flanged(text: str, t: str) -> Understanding:
@@ -179,6 +184,8 @@ def _flanged(text: str, t: str) -> Understanding:
         loose = [v for it, v in mm if it.role in (None, "flange")]
         if flange_d is None and flange_t is None and len(loose) == 2:
             flange_d, flange_t = max(loose), min(loose)
+        elif flange_d is not None and flange_t is None and len(loose) == 1 and loose[0] < flange_d:
+            flange_t = loose[0]          # "a Ø16 x 3 flange": its diameter, then its thickness
     out = _read(text, rest)
     if out.spec is None or out.spec["body"]["kind"] != "tube" or out.spec["body"].get("standard"):
         out.missing.append("a flanged bushing's bore, outside diameter and length")

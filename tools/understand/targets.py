@@ -121,6 +121,9 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
             if name == "shell" and re.search(r"\b(?:through|in|into|on|of)\s+(?:(?:both|the|each|either|its|one)\s+)?"
                                              r"(?:side\s*)?$", c.text[:pos]):
                 continue     # "a hole through both side walls": the walls it goes through, not a shell
+            if name == "fillet" and phrase.startswith("round") and any(n == "chamfer" for _, n in c.features) and \
+                    re.search(r"\bchamfer\w*\s+(?:[\w.]+\s+){0,2}$", c.text[:pos]):
+                continue     # "a 2 mm chamfer round the top edges": where the chamfer goes, not a fillet
             if name == "fillet" and (current.kind == "slot" or any(n == "slot" for _, n in c.features)) and \
                     re.match(r"\s*(?:at (?:both|the|each) )?ends?\b", c.text[pos + len(phrase):]):
                 continue     # "a 40 x 10 slot (rounded ends)": how a slot is, not a fillet on the part
