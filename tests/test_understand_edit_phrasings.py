@@ -224,3 +224,20 @@ def test_another_edge_set_as_well_takes_the_same_size():
     assert (top["edges"], bottom["edges"], bottom["size"]) == ("top", "bottom", 2)
     (c,) = ok(first, "chamfer 3")["features"]
     assert (c["edges"], c["size"]) == ("top", 3)
+
+
+def test_chatty_sizes_signs_and_round_widths():
+    first = "plate 100 x 60 x 5 with four 5 mm holes 8 mm from the corners and a 20 mm hole in the middle"
+    assert ok(first, "hmm can the middle hole be 25 instead")["features"][1]["size"] == 25
+    assert ok(first, "thicker plate pls, 8mm")["body"]["height"] == 8
+    r = edit(first, "the 4 holes need to go 10 in from the edges")
+    assert r.spec["features"][0]["at"]["inset"] == 10 and not r.failed
+    assert "'6'" in " ".join(edit(first, "the 6 holes need to go 10 in from the edges").failed)   # not what is there
+    b = ok("cylinder 50 dia 20 tall", "5 mm taller and 10 mm wider")["body"]
+    assert (b["diameter"], b["height"]) == (60, 25)
+    assert ok("cylinder 50 dia 20 tall", "diameter +10")["body"]["diameter"] == 60
+
+
+def test_a_size_said_again_changes_nothing_and_says_so():
+    r = edit("block 80 x 50 x 30", "3cm tall")
+    assert r.spec["body"]["height"] == 30 and r.done == ["height is already 30"]

@@ -384,7 +384,8 @@ class _Editor:
         elif leftover and not self.out.failed:
             # a number the part already has ("6 thick not 8", "stay 8 deep") is said, not asked; any other
             # number left over is a size I did not place: the edit without it would not be what was asked
-            known = _numbers(self.start) | _numbers(self.spec)
+            known = _numbers(self.start) | _numbers(self.spec) | {
+                float(_count(f.get("at") or {}) or 1) for f in self.start.get("features", []) + self.spec.get("features", [])}
             unknown = [it for it in self.free() if not any(math.isclose(x, v, rel_tol=1e-6, abs_tol=1e-6) for x in
                                                            (it.num.value, self.num_mm(it)) for v in known)]
             if unknown:
@@ -994,7 +995,8 @@ class _Editor:
                                                           r"further apart)?(?: to| at| by)?\s*$", self.t[:it.num.start])), None)
         pcd = next((it for it in self.free(("pcd",))), None)
         size = next((it for it in self.free(("size", "diameter"))), None) or next(
-            (it for it in self.free((None,)) if re.search(r"\b(?:holes?|them|those)\s*(?:to|at|of|=|:|should be)?\s*$",
+            (it for it in self.free((None,)) if re.search(r"\b(?:holes?|them|those|ones?)\s*(?:to|at|of|=|:|should be|be|become|"
+                                                          r"can be|could be|at|now)?\s*$",
                                                           self.t[:it.num.start])), None)
         what = []
         if grid:
@@ -1175,6 +1177,11 @@ class _Editor:
                 if role == "all" and named:
                     role = ADJ[named.group(1)]       # "OD 25% bigger": the size named before it
                 self.change(role, "scale", 1 + sign * float(m.group(1)) / 100)
+        for m in re.finditer(r"\b(length|width|height|thickness|diameter|dia|od|id)\s*([+-])\s*(?=[\d.])", t):
+            # "diameter +10", "length -5": that much more or less
+            it = next((i for i in self.free() if i.num.start == m.end()), None)
+            if it is not None:
+                self.change(ADJ[m.group(1)], "add", (1 if m.group(2) == "+" else -1) * self.take(it))
         # comparatives: "10 mm longer", "shorten it by 2 cm", "knock 50 mm off the length"
         for it in self.free():
             after = t[it.num.end:]
@@ -1239,7 +1246,8 @@ class _Editor:
         # "a bit taller, 70" / "a little wider - 90 mm" / "thicker, 3 mm": the number after a pause is the new size
         # when it lies that way, else how much more (said either way)
         for it in self.free():
-            m = re.search(r"\b(longer|shorter|wider|narrower|taller|higher|thicker|thinner|deeper)\s*(?:please\s*)?"
+            m = re.search(r"\b(longer|shorter|wider|narrower|taller|higher|thicker|thinner|deeper)\s*(?:(?:the |its )?(?:plate|"
+                          r"block|part|bar|base|body|thing|one)\s*)?(?:(?:please|pls|plz)\s*)?"
                           r"[,:;\-–—(]\s*(?:(?:say|to|like|maybe|about|around|so|at|make it|i'?d say)\s+)*$",
                           t[:it.num.start])
             if not m or it.role not in (None, "size") or FEATURE_WORD.search(t):
@@ -1514,6 +1522,9 @@ class _Editor:
                 if new <= 0:
                     self.out.failed.append(f"{field_} would be {fmt(new)} mm")
                     continue
+                if math.isclose(new, old, rel_tol=1e-9, abs_tol=1e-9):
+                    self.out.done.append(f"{field_} is already {fmt(old)}")     # said again: nothing to change
+                    continue
                 self.apply(f"{field_} {fmt(old)} → {fmt(new)}", ops.set_parameter, f"{body.get('id', 'body')}.{path}",
                            new)
 
@@ -1529,13 +1540,15 @@ def _paths(body: dict, role: str, t: str) -> list[tuple[str, str]]:
         "box": {"length": "length", "width": "width", "height": "height", "thickness": "height", "side": "length",
                 "depth": "height"},
         "rounded_rect": {"length": "length", "width": "width", "height": "height", "thickness": "height"},
-        "cylinder": {"diameter": "diameter", "height": "height", "length": "height", "thickness": "height",
+        "cylinder": {"diameter": "diameter", "height": "height", "length": "height", "thickness": "height", "width": "diameter",
                      "radius": "diameter"},
         "tube": {"diameter": "outer_diameter", "inner": "inner_diameter", "height": "height", "length": "height",
+                 "width": "outer_diameter",
                  "thickness": "height", "wall": "inner_diameter"},
         "cone": {"diameter": "bottom_diameter", "bottom_d": "bottom_diameter", "top_d": "top_diameter",
                  "height": "height", "length": "height"},
-        "sphere": {"diameter": "diameter", "radius": "diameter"},
+        "sphere": {"diameter": "diameter", "radius": "diameter", "width": "diameter", "length": "diameter",
+                   "height": "diameter"},
         "polygon_prism": {"af": "across_flats", "diameter": "across_flats", "height": "height", "length": "height",
                           "thickness": "height", "inner": "bore"},
         "profile": {"length": "length", "width": "width", "height": "height", "thickness": "thickness",
