@@ -122,6 +122,14 @@ def _asks_new(text: str) -> bool:
     low = text.lower()
     if re.search(r"\b(make|change|turn)\s+(it|this|that|the\b)", low):
         return False
+    first = re.match(r"\s*(?:a|an|another|one more)\s+(?:(?:[\dø⌀.,/\"-]+\s*(?:mm|cm|in|inch|\"|x|by)?|m\d+|tapped|"
+                     r"threaded|clearance|through|thru|blind|small|big|large|little|round|square|cent(?:er|re)|middle|"
+                     r"counterbored|countersunk|deep|wide|long|dia|diameter)\s*)*(\w+)", low)
+    if first:
+        from cadagent.tools.understand.vocab import find
+
+        if find("features", first.group(1)) and not _mentions_a_part(first.group(1)):
+            return False        # "a 12 mm hole in the middle too": a feature for the part there, not a new part
     return bool(_NEW.search(text) or re.search(r"\b(new part|new design|another one|start over|from scratch)\b", low)
                 or re.search(r"\b(make|design|create|build|model|draw)\s+(me\s+)?(a|an|another)\b", low))
 
