@@ -210,3 +210,37 @@ def test_the_volume_a_cross_hole_removes_from_a_round_bar_is_exact():
     assert _cross_hole(5.0, 5.0) == pytest.approx(16 * 125 / 3, rel=1e-6)
     # a thin hole: about its cylinder across the bar's diameter
     assert _cross_hole(0.01, 15.0) == pytest.approx(math.pi * 0.01 ** 2 * 30, rel=1e-4)
+
+
+@pytest.mark.parametrize("text, expect", [
+    ("100 x 40 plate, 6 thk. Ø6.5 holes at (10,10), (90,10), (10,30) and (90,30), and a 20x10 pocket 3 deep in the "
+     "middle", 100 * 40 * 6 - 4 * math.pi * 3.25 ** 2 * 6 - 20 * 10 * 3),
+    ("plate 4 x 3 x 3/8, .257 dia holes at 0.5,0.5 / 3.5,0.5 / 0.5,2.5 / 3.5,2.5 and a 1.0 hole at 2,1.5 (inches)",
+     (4 * 3 - 4 * math.pi * 0.1285 ** 2 - math.pi * 0.25) * 0.375 * 25.4 ** 3),
+    ("motor plate for a NEMA 23 - 80 square, 6 thick, 38.1 pilot hole in the centre, 4x Ø5 on the 47.14 square",
+     (80 * 80 - math.pi * 19.05 ** 2 - 4 * math.pi * 2.5 ** 2) * 6),
+    ("adjustable mount: 120 x 60 x 6 plate, two 8mm wide slots 30 long running across the short way, centred 25 in "
+     "from each end, plus a 10mm hole dead centre", None),
+    ("Block 80 long, 50 wide, 40 high. Ø20 bore straight through across the 50 width, centred, and two 8mm through "
+     "holes down from the top, 25mm each side of centre along the length", None),
+    ("U bracket: 80 long, 40 wide across the outside, sides 30 high, all 4mm thick. 8mm hole in the middle of the base "
+     "and a 5mm hole through both side walls", (40 * 4 + 2 * 26 * 4) * 80 - math.pi * 16 * 4 - 2 * math.pi * 6.25 * 4),
+])
+def test_places_written_as_coordinates_squares_ends_and_directions(sandbox, text, expect):
+    draft = OfflineChatModel().draft(DesignContext(task="new_design", request=text))
+    assert draft.code is not None, draft.note
+    res = sandbox.run_script(draft.code, exports=())
+    assert res.valid_solid
+    if expect is not None:
+        assert res.report.volume == pytest.approx(expect, rel=1e-4)
+
+
+def test_hole_coordinates_are_from_the_lower_left_corner_and_their_count_must_match():
+    u = understand("100 x 40 plate, 6 thk. Ø6.5 holes at (10,10), (90,10), (10,30) and (90,30)")
+    assert u.spec["features"][0]["at"] == {"kind": "at", "points": [[-40.0, -10.0], [40.0, -10.0], [-40.0, 10.0],
+                                                                     [40.0, 10.0]]}
+    u = understand("100 x 40 plate, 6 thk. 3 holes Ø6.5 at (10,10), (90,10)")
+    assert u.missing == ["which 3 of the 2 places listed the holes go at"]
+    slots = understand("120 x 60 x 6 plate, two 8mm wide slots 30 long running across the short way, centred 25 in "
+                       "from each end").spec["features"][0]
+    assert slots["at"] == {"kind": "linear", "count": 2, "spacing": 70.0, "axis": "u"} and slots["angle"] == 90.0

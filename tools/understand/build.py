@@ -23,6 +23,7 @@ class Build:
         self.ids: set[str] = set()
         self.assumed: set[str] = set()     # features with an assumed size or place
         self.spec_body: dict | None = None
+        self.coords: list[list[tuple[float, float]]] = []   # hole centres written as x, y lists
 
     # -- helpers ----------------------------------------------------------------------------
     def assume(self, what: str, value: float, unit: str = "mm") -> float:

@@ -175,7 +175,10 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
     if body["kind"] in ("cylinder", "tube") and CROSS.search(words) and _cross_hole(bd, t, body, count, f):
         return
     on = _face(words)
-    if on is None and body["kind"] == "box" and LENGTHWISE.search(words):
+    if on is None and body["kind"] == "box" and ACROSS.search(words) and not DOWN.search(words):
+        on = "front"     # "a Ø20 bore straight through across the 50 width": front to back
+        bd.notes.append(f"the {t.noun} goes across the width, front to back")
+    if on is None and body["kind"] == "box" and LENGTHWISE.search(words) and not DOWN.search(words):
         on = "left"      # "a bore through the side, running the full 50 length": along the part, end to end
         bd.notes.append(f"the {t.noun} runs along the length, in from the end")
     if on:
@@ -285,10 +288,14 @@ def _cross_hole(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
     return True
 
 
+ACROSS = re.compile(r"\bacross the (?:[\d.]+\s*(?:mm\s*)?)?(?:width|short way|short direction|short side)\b|"
+                    r"\bfront to back\b|\bthrough the (?:front|width)\b|\bwidthways\b|\bwidthwise\b")
+DOWN = re.compile(r"\b(?:down|vertical(?:ly)?|from the top|top to bottom|through the top|in the top|into the top)\b")
 LENGTHWISE = re.compile(r"\b(?:running|runs|run|going|goes|drilled|bored)\s+(?:the\s+)?(?:full|whole|entire)\s+"
                         r"(?:[\d.]+\s*(?:mm\s*)?)?length\b|\b(?:lengthways|lengthwise|end to end|along the (?:full |whole )?"
                         r"length|the long way|along its length)\b")
-CHANNEL_BASE = re.compile(r"\b(?:in|on|through|into|along) (?:the |its )?(?:base|bottom|web|floor|back)\b")
+CHANNEL_BASE = re.compile(r"\b(?:in|on|through|into|along) (?:the |its )?(?:(?:middle|center|centre) of (?:the |its )?)?"
+                          r"(?:base|bottom|web|floor|back)\b")
 CHANNEL_SIDES = re.compile(r"\b(?:through|in|on|into) (?:both |the |each |either )*(?:side ?walls?|sides|legs|arms|"
                            r"flanges|uprights|walls)\b")
 
@@ -330,8 +337,30 @@ def _face(words: str) -> str | None:
     return None
 
 
+def _listed_points(bd: Build, body: dict, count, pts: list[tuple[float, float]]) -> dict | None:
+    """Hole centres given as x, y: from the lower-left corner of a block's top face (x along its length),
+    from the centre of a round part."""
+    k = bd.unit_mm
+    if count and int(count) != len(pts):
+        bd.missing.append(f"which {int(count)} of the {len(pts)} places listed the holes go at")
+        return None
+    if body["kind"] == "box":
+        L, W = body["length"], body["width"]
+        out = [[round(x * k - L / 2, 6), round(y * k - W / 2, 6)] for x, y in pts]
+        note = "hole positions measured from the lower-left corner"
+    else:
+        out = [[round(x * k, 6), round(y * k, 6)] for x, y in pts]
+        note = "hole positions measured from the centre"
+    if note not in bd.notes:
+        bd.notes.append(note)
+    return {"kind": "at", "points": out}
+
+
 def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
     words = t.words
+    listed = re.search(r"\bpoints#(\d+)\b", words)
+    if listed:
+        return _listed_points(bd, body, count, bd.coords[int(listed.group(1))])
     pcd = t.pop("pcd")
     spacing = t.pop("spacing")
     inset = t.pop("inset")
@@ -368,7 +397,10 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
         # "four holes at 70 x 50 spacing": the corners of a 70 x 50 rectangle
         k = bd.unit_mm
         return {"kind": "grid", "counts": [2, 2], "spacing": [float(grid.group(1)) * k, float(grid.group(2)) * k]}
-    if re.search(r"square pattern|square of|on an? [\d.]+\s*(?:mm\s*)?square\b", words) and spacing is not None:
+    half = t.pop("half_spacing")
+    if spacing is None and half is not None and n == 2:
+        spacing = 2 * half                # "two holes, 25 mm each side of centre"
+    if re.search(r"square pattern|square of|on (?:an?|the) [\d.]+\s*(?:mm\s*)?square\b", words) and spacing is not None:
         return {"kind": "grid", "counts": [2, 2], "spacing": [spacing, spacing]}
     four = n == 4 and spacing is None and body.get("length") and body.get("width") and not re.search(
         r"\b(?:rows?|line|along|across|in a row|evenly)\b", words)   # "a plate with 4 holes": its corners (said)
@@ -541,6 +573,13 @@ def _slot(bd: Build, t: Target, body: dict) -> None:
         # "two slots ..., centres 50 apart": a row of them, along the part's length
         n = int(n)
         spacing = t.pop("spacing")
+        inset = t.pop("inset")
+        half = t.pop("half_spacing")
+        if spacing is None and half is not None and n == 2:
+            spacing = 2 * half            # "25 each side of centre"
+        if spacing is None and inset is not None and n == 2 and body.get("length") and \
+                re.search(r"\b(?:each|both|either) ends?\b|\bthe ends\b", t.words):
+            spacing = body["length"] - 2 * inset       # "centred 25 in from each end"
         if spacing is None:
             span = body.get("length") or body.get("diameter")
             if not span:

@@ -17,6 +17,9 @@ ADJ_OF_FEATURE = re.compile(r"\s+(?:pockets?|holes?|slots?|cutouts?|recess(?:es)
                             r"array|opening|window|notch)\b")
 
 
+ON_A_SQUARE = re.compile(r"\bon (?:an?|the) [\d.]+\s*(?:mm\s*)?$")
+
+
 @dataclass
 class Clause:
     text: str
@@ -41,7 +44,8 @@ def clauses(t: str, tagging: Tagging) -> list[Clause]:
             continue
         c = Clause(text, a, b, tagging.in_span(a, b))
         # "rectangular pocket", "square pattern", "round hole": an adjective of a feature, not the body
-        bs = [(p, n) for s, e, p, n in bodies if a <= s < b and not ADJ_OF_FEATURE.match(t, e)]
+        bs = [(p, n) for s, e, p, n in bodies if a <= s < b and not ADJ_OF_FEATURE.match(t, e)
+              and not ON_A_SQUARE.search(t[:s])]       # "4 holes on the 47.14 square": their pattern
         c.body = bs[0] if bs else None
         c.features = [(p, n) for s, e, p, n in feats if a <= s < b]
         out.append(c)

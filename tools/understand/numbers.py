@@ -56,7 +56,7 @@ class Num:
 
     @property
     def integer(self) -> bool:
-        return self.unit is None and float(self.value).is_integer()
+        return self.unit is None and float(self.value).is_integer() and "." not in self.text    # "a 1.0 hole"
 
 
 def number(text: str) -> float:

@@ -86,8 +86,26 @@ def understand(text: str) -> Understanding:
     return out
 
 
+_PAIR = r"(?:\(\s*\d*\.?\d+\s*,\s*\d*\.?\d+\s*\)|\d*\.?\d+,\d*\.?\d+)"
+COORDS = re.compile(rf"\bat\s+(?:the\s+)?(?:points?\s+|positions?\s+|coordinates?\s+|centers?\s+|x,?y\s+)?"
+                    rf"({_PAIR}(?:\s*(?:,|/|;|and|&)\s*{_PAIR})*)")
+
+
+def _coordinates(t: str) -> tuple[str, list[list[tuple[float, float]]]]:
+    """'holes at (10,10), (90,10) and (10,30)', '.257 dia holes at 0.5,0.5 / 3.5,0.5': hole centres by their
+    x, y; the list leaves the text (its numbers are places, not sizes) as 'at points#k'."""
+    found: list[list[tuple[float, float]]] = []
+
+    def keep(m):
+        pts = [(float(a), float(b)) for a, b in re.findall(r"(\d*\.?\d+)\s*,\s*(\d*\.?\d+)", m.group(1))]
+        found.append(pts)
+        return f" at points#{len(found) - 1} "
+    return COORDS.sub(keep, t), found
+
+
 def _read(text: str, t: str, force: str | None = None) -> Understanding:
     out = Understanding(text)
+    t, coords = _coordinates(t)
     tagging = tag(t)
     du = default_unit([it.num for it in tagging.items])
     big = [it.num for it in tagging.items if du == "inch" and it.num.unit is None and it.num.value > 40 and
@@ -102,6 +120,7 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
     body, feats = targets(cls, tagging.groups, k, body_kind)
     bd = Build(t, body, feats, body_kind)
     bd.unit_mm = k
+    bd.coords = coords
     if du == "inch" and not any(it.num.unit for it in tagging.items):
         bd.notes.append("no unit given: the fractions read as inches")
     if big:

@@ -186,7 +186,7 @@ def tag(t: str) -> Tagging:
         if it.role == "length" and re.search(r"\b(?:legs?|arms?|sides?|flanges?)\s*$", t[:it.num.start]):
             it.role, it.via = "legs", "legs"
     for it in items:       # "4 holes on a 75 square": the square the holes stand on, not the part's side
-        if it.role in (None, "side") and re.search(r"\bon an?\s*$", t[:it.num.start]) and \
+        if it.role in (None, "side") and re.search(r"\bon (?:an?|the)\s*$", t[:it.num.start]) and \
                 re.match(r"^\s*(?:mm\s*)?square\b(?!\s*(?:plate|block|bar|part))", t[it.num.end:]):
             it.role, it.via = "spacing", "square"
     for it in items:       # "running the full 50 length": the part's length named again, not a new size
@@ -194,7 +194,7 @@ def tag(t: str) -> Tagging:
             it.role, it.via = "ref", "full"
     for it in items:       # "running along the 80 side": a side named by its size, not a new size
         if re.search(r"\b(?:along|on|parallel to|across) the\s*$", t[:it.num.start]) and \
-                re.match(r"^\s*(?:mm\s*)?(?:side|edge|end|face|direction)\b", t[it.num.end:]):
+                re.match(r"^\s*(?:mm\s*)?(?:side|edge|end|face|direction|width|length|height|way)\b", t[it.num.end:]):
             it.role, it.via = "ref", "side"
     for it in items:
         if it.role:

@@ -286,14 +286,15 @@ def _reclaim(run: list[tuple["Value", Target]], body: Target, body_kind: str | N
 BODY_ROLES = {"frame", "length", "width", "height", "thickness", "length_width", "side", "af", "legs", "flange", "module",
               "teeth", "top_d", "bottom_d", "across_corners"}
 FEATURE_ROLES = {
-    "hole": {"count", "size", "diameter", "inner", "depth", "spacing", "pcd", "inset", "radius", "head", "angle"},
+    "hole": {"count", "size", "diameter", "inner", "depth", "spacing", "pcd", "inset", "radius", "head", "angle",
+             "half_spacing"},
     "bore": {"count", "size", "diameter", "inner", "depth", "radius", "head", "angle"},
     "fillet": {"size", "radius", "diameter"},
     "chamfer": {"size", "angle"},
     "shell": {"wall", "thickness", "size", "floor"},
     "boss": {"diameter", "height", "size", "length", "width", "thickness", "inner", "radius"},
     "pocket": {"diameter", "depth", "length", "width", "size", "radius", "inner"},
-    "slot": {"length", "width", "depth", "size", "count", "spacing"},
+    "slot": {"length", "width", "depth", "size", "count", "spacing", "inset", "half_spacing"},
     "keyway": {"width", "depth", "length", "size"},
     "flat": {"depth", "length", "size"},
     "cbore": {"head", "diameter", "depth", "size", "inner", "angle"},
