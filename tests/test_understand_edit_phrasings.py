@@ -241,3 +241,37 @@ def test_chatty_sizes_signs_and_round_widths():
 def test_a_size_said_again_changes_nothing_and_says_so():
     r = edit("block 80 x 50 x 30", "3cm tall")
     assert r.spec["body"]["height"] == 30 and r.done == ["height is already 30"]
+
+
+def test_a_pattern_said_beside_a_lone_hole_is_added_not_a_replacement():
+    first = "plate 120 x 80 x 6 with a 20 mm hole in the middle"
+    for text in ("4 x 6 mm holes on a 60 bolt circle", "4 more holes, 6 mm, on a 60 circle",
+                 "and four M4 tapped holes in the corners, 8 from the edges"):
+        centre, new = ok(first, text)["features"]
+        assert centre == {**centre, "size": 20, "at": {"kind": "center"}}, text
+        assert new["at"]["kind"] in ("bolt_circle", "corners"), text
+    (h,) = ok(first, "make it 4 holes on a 60 bolt circle")["features"]     # said as a change: that hole
+    assert h["at"]["count"] == 4 and h["size"] == 20
+
+
+def test_and_the_next_feature_takes_the_verb():
+    first = "plate 100 x 60 x 5 with 2 mm fillets on the vertical edges and four 5 mm holes 8 from the corners"
+    round_, holes = ok(first, "make the fillets 4 and the holes M5")["features"]
+    assert round_["radius"] == 4 and holes["size"] == "M5 clearance"
+    assert ok(first, "remove the holes and the fillets")["features"] == []
+
+
+def test_a_screw_size_placed_nowhere_declines_unless_it_is_the_reason():
+    r = edit("plate 100 x 60 x 5 with 2 mm fillets on the vertical edges", "fillets 4, M5")
+    assert r.failed and "'M5'" in " ".join(r.failed)
+    assert ok("hex standoff 7 AF 30 long with a 4.2 hole through", "I want to tap it M4 so drop the hole to 3.3")[
+        "body"]["bore"] == 3.3
+
+
+def test_side_holes_kept_where_they_are_when_the_part_is_shortened():
+    first = "tube, 40 OD 32 ID, 150 long, 6mm cross hole through both walls 20mm from one end"
+    spec = understand(first).spec
+    (h0,) = spec["features"]
+    (h,) = ok(first, "cut it down to 100 long, keep the hole where it is")["features"]
+    # the same height above the base: v measured from the face's middle (75 before, 50 after)
+    assert h0["at"]["points"][0][1] + 75 == pytest.approx(h["at"]["points"][0][1] + 50)

@@ -10,7 +10,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from ..part import ops
+from ..part import ops, tables
 from ..part.validation import SpecError
 from .build import M_SIZE, Build
 from .build_features import GRID, features, outer_if_holes
@@ -35,6 +35,8 @@ SINGLE_AT = ("center", "at", "from_edge", "from_corner")
 BODY_ROLES = ("length", "width", "height", "thickness", "legs", "side", "main", "af", "wall")
 SCALE = {"twice": 2.0, "double": 2.0, "doubled": 2.0, "triple": 3.0, "tripled": 3.0, "half": 0.5, "halve": 0.5,
          "halved": 0.5, "third": 1 / 3, "quarter": 0.25}
+KEEP_PLACE = re.compile(r"\b(?:keep|leave|leaving|keeping)\s+(?:the|that|those|its|all the)?\s*\w+(?:\s+\w+)?\s+(?:where|in place|"
+                        r"at the same|in the same)|\b(?:where (?:it|they) (?:is|are) now|same place|stays? put|don'?t move)\b")
 SECTION = re.compile(r"\b(flange|head|collar|shoulder|big|bigger|biggest|large|larger|largest|main|thick|fat|small|smaller|"
                      r"smallest|thin|thinner|narrow|first|second|middle|last|spigot|sleeve|body|neck|pilot|stub|tip|"
                      r"step|section|part|portion)\b(?!\s*(?:holes?|bores?|hole's))")
@@ -378,6 +380,18 @@ class _Editor:
 
     def finish(self) -> EditResult:
         leftover = [it.num.text.strip() for it in self.free()]
+        said = " ".join(self.out.done) + " " + str(self.start) + " " + str(self.spec)
+        for m in M_SIZE.finditer(self.t):
+            try:
+                drills = {tables.tap_drill(f"M{m.group(1)}"), *(tables.clearance(f"M{m.group(1)}", fit) for fit in
+                                                                  ("fine", "normal", "coarse"))}
+            except KeyError:
+                drills = set()
+            if any(f"→ {fmt(d)}" in said or f"size {fmt(d)}" in said for d in drills):
+                continue       # "tap it M4, so drop the hole to 3.3": the reason for the size given
+            if self.out.done and not self.out.failed and f"M{m.group(1)} " not in said:
+                # a screw size named and placed nowhere: the edit without it is not what was asked
+                self.out.failed.append(f"I did not see where 'M{m.group(1)}' goes here (say e.g. 'holes M{m.group(1)}')")
         if not self.out.done and not self.out.failed:
             self.out.failed.append("no change I could read in these words (sizes: 'make it 10 mm longer', "
                                    "'holes 6 mm'; features: 'add a 2 mm chamfer on the top edges', 'remove the fillets')")
@@ -755,13 +769,17 @@ class _Editor:
         placing = any(it.role in ("inset", "spacing", "pcd", "count") for it in self.free()) or re.search(
             r"\b\d+(?:\.\d+)?\s*(?:mm\s*)?in\b(?!\s*(?:dia|diameter))", self.t)
         more = re.search(r"\b(\d+|two|three|four|a couple|a pair) (?:more|extra|additional|new)\b", self.t)
-        sized = next(iter(self.free(("size", "diameter"))), None) or M_SIZE.search(self.t)
-        if k in ("hole", "bore") and existing and more and all(
-                (f.get("at") or {"kind": "center"})["kind"] in SINGLE_AT for f in existing) and \
-                not re.search(r"\bso there are\b", self.t) and (sized and not re.search(r"\bsame size\b", self.t) or re.search(
-                    r"\b(?:either|each|both) sides?\b|\bbeside\b|\bnext to\b|\bflanking\b", self.t)):
-            # "add 2 more holes either side of it, 6 mm": new holes beside the lone one, not that one made a row
-            self.t = self.t[:more.end()].replace(more.group(0), more.group(1)) + self.t[more.end():]
+        lone = existing and all((f.get("at") or {"kind": "center"})["kind"] in SINGLE_AT for f in existing)
+        pattern = self.free(("count",)) or re.search(r"\b(?:pcd|bolt circle|circle|corners?|grid|apart|in a row)\b", self.t)
+        beside = re.search(r"\b(?:as well|too|also|plus|in addition|additionally|around (?:it|that|the \w+)|either side|each side|"
+                           r"both sides|beside|next to|flanking)\b|^\s*and\b", self.t)
+        if k in ("hole", "bore") and lone and (more or pattern) and not re.search(
+                r"\b(?:so there are|instead|rather|change|convert|turn|make (?:it|that|them|this)|same size)\b", self.t) and (
+                self.new_hole_size(existing) or beside):
+            # "add 2 more holes either side of it, 6 mm", "4 x 6 mm holes on a 60 bolt circle" beside a lone centre
+            # hole: new holes, not that one made into a pattern
+            if more:
+                self.t = self.t[:more.start()] + more.group(1) + self.t[more.end():]
             self.add_features()
             return
         if k in ("hole", "bore") and existing and (re.search(
@@ -828,6 +846,20 @@ class _Editor:
             self.change_feature(k, existing)
             return
         self.add_features()
+
+    def new_hole_size(self, existing: list[dict]) -> bool:
+        """Do the words give a hole size none of ``existing`` has ('6 mm', 'M5')?"""
+        have = {f["size"] for f in existing}
+        ms = M_SIZE.search(self.t)
+        if ms and not any(isinstance(h, str) and h.startswith(f"M{ms.group(1)} ") for h in have):
+            return True
+        for it in self.free():
+            after = self.t[it.num.end:it.num.end + 16]
+            if it.role in ("size", "diameter") or it.role is None and it.num.unit and not re.match(
+                    r"\s*(?:mm\s*)?(?:apart|pcd|bolt|circle|in\b|from|spacing|pitch|deep|long|wide)", after):
+                if not any(isinstance(h, (int, float)) and math.isclose(h, self.num_mm(it)) for h in have):
+                    return True
+        return False
 
     def add_features(self, same_as: dict | None = None) -> None:
         t = self.t
@@ -1525,6 +1557,20 @@ class _Editor:
                 if math.isclose(new, old, rel_tol=1e-9, abs_tol=1e-9):
                     self.out.done.append(f"{field_} is already {fmt(old)}")     # said again: nothing to change
                     continue
+                side = [f for f in self.spec.get("features", []) if f.get("on") in ("front", "back", "left", "right")]
+                if field_ == "height" and side and KEEP_PLACE.search(self.t):
+                    # "cut it down to 100 long, keep the hole where it is": the side features keep their height
+                    # above the base (their places are measured from the face's middle, which moves)
+                    data = copy.deepcopy(self.spec)
+                    data["body"][path] = new
+                    dv = (old - new) / 2
+                    for f in data["features"]:
+                        if f in side:
+                            f["at"] = _shift(f.get("at") or {"kind": "center"}, dv)
+                    self.apply(f"{field_} {fmt(old)} → {fmt(new)} ({', '.join(f['id'] for f in side)} kept "
+                               f"{'where it is' if len(side) == 1 else 'where they are'} above the base)",
+                               lambda s_, d=data: ops.parse(d))
+                    continue
                 self.apply(f"{field_} {fmt(old)} → {fmt(new)}", ops.set_parameter, f"{body.get('id', 'body')}.{path}",
                            new)
 
@@ -1589,6 +1635,21 @@ def _paths(body: dict, role: str, t: str) -> list[tuple[str, str]]:
     if role == "radius":
         return [(path, path)]
     return [(path, path)]
+
+
+def _shift(at: dict, dv: float) -> dict:
+    """A placement moved ``dv`` along its face's v (up on a side face)."""
+    at = copy.deepcopy(at)
+    if at["kind"] == "center":
+        return {"kind": "at", "points": [[0.0, dv]]}
+    if at["kind"] == "at":
+        at["points"] = [[u, v + dv] for u, v in at["points"]]
+    elif at["kind"] == "from_edge" and at["edge"] in ("left", "right"):
+        at["along"] = at.get("along", 0.0) + dv
+    elif at["kind"] in ("linear", "grid", "bolt_circle", "nema"):
+        cu, cv = at.get("center", (0.0, 0.0))
+        at["center"] = [cu, cv + dv]
+    return at
 
 
 def _height(body: dict) -> float:
@@ -1693,6 +1754,8 @@ def _first_line(exc: Exception) -> str:
 
 THEN = re.compile(r"\s*(?:,|;|\band\b|\bthen\b)\s+(?:then\s+)?(?=(?:add|put|drill|cut|bore|remove|delete|round|chamfer|"
                   r"fillet|bevel|shell|hollow|change|move|make|tap|counterbore|countersink)\b|"
+                  r"(?<=\band )(?:the |its |all the )?(?:holes|fillets|rounds|chamfers|slots|pockets|walls)\b(?! (?:of|on|in|at|"
+                  r"around|for|to|and)\b)|"
                   r"the (?:big|bigger|small|smaller|large|larger|little|middle|centre|center|other|outer|inner|corner|"
                   r"new|first|last) (?:one|ones|holes?|bore)\b)")
 
@@ -1706,6 +1769,13 @@ def apply_edit(text: str, spec) -> EditResult:
         return _Editor(text, spec).run()
     out, current = EditResult(None), spec
     unread = []
+    verb = re.match(r"\s*(make|remove|delete|get rid of|lose|drop|change|set|swap)\b", parts[0], re.I)
+    if verb:
+        # "make the fillets 4 and the holes M5", "remove the holes and the fillets": the verb carries over
+        parts = [parts[0]] + [p if re.match(r"\s*(?:add|put|drill|cut|bore|remove|delete|round|chamfer|fillet|bevel|shell|"
+                                            r"hollow|change|move|make|tap|counterbore|countersink|the (?:big|bigger|small|"
+                                            r"smaller|large|larger|little|middle|centre|center|other|outer|inner|corner|new|"
+                                            r"first|last) )", p, re.I) else f"{verb.group(1)} {p.strip()}" for p in parts[1:]]
     for part in parts:
         r = _Editor(part, current).run()
         out.done += r.done
