@@ -93,7 +93,7 @@ def test_bare_sizes_next_to_an_inch_thickness_stay_mm_when_inches_would_be_over_
 
 def test_sizes_nothing_takes_decline_the_part_naming_them():
     # before: a plain cylinder, the socket left out, marked ok
-    u = understand("cylinder d50 h30 with a hex socket on top, 13 AF, 10 deep")
+    u = understand("cylinder d50 h30 with a triangle socket on top, 13 AF, 10 deep")
     assert u.missing == ["what '13', '10' are for: nothing I read takes them"]
     # a description of several parts (the largest is made, and said) is let through
     u = understand("The design consists of two parts. The first part is a block 0.75 units long, 0.5 units wide and "
@@ -244,3 +244,25 @@ def test_hole_coordinates_are_from_the_lower_left_corner_and_their_count_must_ma
     slots = understand("120 x 60 x 6 plate, two 8mm wide slots 30 long running across the short way, centred 25 in "
                        "from each end").spec["features"][0]
     assert slots["at"] == {"kind": "linear", "count": 2, "spacing": 70.0, "axis": "u"} and slots["angle"] == 90.0
+
+
+def test_hex_sockets_and_nut_traps(sandbox):
+    u = understand("cylinder d50 h30 with a hex socket on top, 13 AF, 10 deep")
+    assert u.spec["features"] == [{"id": "socket", "kind": "pocket", "shape": "hex", "across_flats": 13.0,
+                                   "depth": 10.0}]
+    u = understand("block 40 x 20 x 10 with an M3 nut trap on the bottom and a 3.4 hole through")
+    trap = u.spec["features"][0]
+    assert (trap["across_flats"], trap["depth"], trap["on"]) == (5.5, 2.4, "bottom")
+    assert "no across flats for an M3 nut (ISO 4032) given: 5.5 mm assumed" in u.explain()
+    res = sandbox.run_script(OfflineChatModel().draft(DesignContext(task="new_design", request=u.text)).code,
+                             exports=())
+    hexagon = math.sqrt(3) / 2 * 5.5 ** 2
+    assert res.valid_solid and res.report.volume == pytest.approx(8000 - hexagon * 2.4 - math.pi * 1.7 ** 2 * 7.6,
+                                                                  rel=1e-6)
+    assert understand("cylinder d50 h30 with a hex socket on top, 13 AF").missing == [
+        "the hex pocket's size across flats and its depth (e.g. '13 AF, 10 deep')"]
+
+
+def test_top_outside_edges_are_the_tops_outline_not_every_outside_edge():
+    u = understand('2" x 3" x 1/2" plate, 1" hole in the center, 1/8" chamfer on the 4 top outside edges')
+    assert u.spec["features"][1]["edges"] == "top"

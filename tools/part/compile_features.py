@@ -101,6 +101,10 @@ def feature_lines(r, ctx: Ctx, points_override=None) -> list[str]:  # noqa: C901
         if shape == "circle":
             D = P.add(f"{i}_diameter", f.diameter)
             return lines + [f"result = {on}.pushPoints({where}).circle({D} / 2){cut}"]
+        if shape == "hex":
+            AF = P.add(f"{i}_across_flats", f.across_flats)
+            # polygon() takes the circle through the corners: across corners = across flats / cos 30°
+            return lines + [f"result = {on}.pushPoints({where}).polygon(6, {AF} * 2 / 3 ** 0.5){cut}"]
         L, W = P.add(f"{i}_length", f.length), P.add(f"{i}_width", f.width)
         if shape == "slot":
             return lines + [f"result = {on}.pushPoints({where}).slot2D({L}, {W}{', ' + A if A else ''}){cut}"]

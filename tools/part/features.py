@@ -128,15 +128,16 @@ class Hole(FeatureBase):
 
 class Pocket(FeatureBase):
     """material removed: a rectangle (``length`` x ``width``, optional ``corner_radius``), a circle
-    (``diameter``) or a slot (``length`` end to end x ``width``), ``depth`` deep or through (no depth),
-    turned ``angle`` degrees on the face."""
+    (``diameter``), a slot (``length`` end to end x ``width``) or a hexagon (``across_flats``: a hex socket,
+    a nut trap), ``depth`` deep or through (no depth), turned ``angle`` degrees on the face."""
     kind: Literal["pocket"]
     on: On = "top"
     at: Placement = Field(default_factory=lambda: Center(kind="center"))
-    shape: Literal["rect", "circle", "slot"] = "rect"
+    shape: Literal["rect", "circle", "slot", "hex"] = "rect"
     length: Optional[Length] = None
     width: Optional[Length] = None
     diameter: Optional[Length] = None
+    across_flats: Optional[Length] = None
     corner_radius: Optional[Length] = None
     depth: Optional[Length] = None
     angle: float = 0.0

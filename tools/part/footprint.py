@@ -27,6 +27,8 @@ def _extent(f, r) -> float:
     if isinstance(f, Pocket):
         if f.shape == "circle":
             return (f.diameter or 0) / 2
+        if f.shape == "hex":
+            return (f.across_flats or 0) / 3 ** 0.5          # half across the corners
         return math.hypot(f.length or 0, f.width or 0) / 2 if f.angle % 90 else max(f.length or 0, f.width or 0) / 2
     if isinstance(f, Slot):
         return f.length / 2

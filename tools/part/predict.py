@@ -122,7 +122,8 @@ def check_feature(spec, shape, r, path, problems, done) -> None:  # noqa: C901
                     return
     if isinstance(f, (Pocket, Slot)):
         if isinstance(f, Pocket):
-            need = {"rect": ("length", "width"), "circle": ("diameter",), "slot": ("length", "width")}[f.shape]
+            need = {"rect": ("length", "width"), "circle": ("diameter",), "slot": ("length", "width"),
+                    "hex": ("across_flats",)}[f.shape]
             for n in need:
                 if getattr(f, n) is None:
                     p(Problem(json_path([*path, n]), f"a {f.shape} pocket needs {n!r}", "a length in mm", "nothing"))

@@ -45,6 +45,8 @@ def _area(f) -> float:
         return (f.length - f.width) * f.width + math.pi * f.width ** 2 / 4
     if isinstance(f, Pocket) and f.shape == "circle":
         return math.pi * f.diameter ** 2 / 4
+    if isinstance(f, Pocket) and f.shape == "hex":
+        return math.sqrt(3) / 2 * f.across_flats ** 2
     if isinstance(f, Boss):
         return math.pi * f.diameter ** 2 / 4 if f.diameter else f.length * f.width
     cr = f.corner_radius or 0

@@ -517,7 +517,42 @@ def _boss(bd: Build, t: Target, body: dict) -> None:
                 bd.features.append(g)
 
 
+HEX_POCKET = re.compile(r"\bhex(?:agon(?:al)?)?\s+(?:socket|pocket|recess|hole)s?\b|\bnut\s+(?:trap|pocket|recess|catch)e?s?\b|"
+                        r"\bcaptive nut\b")
+
+
+def _hex_pocket(bd: Build, t: Target, body: dict) -> None:
+    """A hex socket or a nut trap: ``across_flats`` from '13 AF' (or the pocket's one size), or the ISO 4032
+    nut of the screw named ('a nut trap for an M3 nut': 5.5 across flats, 2.4 deep), said."""
+    af = t.pop("af") or t.pop("size") or t.pop("width") or t.pop("diameter")
+    depth = t.pop("depth")
+    if af is None and t.loose:
+        af = t.loose.pop(0).mm
+    m = M_SIZE.search(t.words) or (M_SIZE.search(bd.text) if re.search(r"\bnut\b", t.words) else None)
+    if m and (af is None or depth is None):
+        try:
+            nut = tables.hex_nut(f"M{m.group(1)}")
+        except KeyError:
+            nut = None
+        if nut is not None and af is None:
+            af = bd.assume(f"across flats for an M{m.group(1)} nut (ISO 4032)", nut["s"])
+        if nut is not None and depth is None and re.search(r"\bnut\b", t.words):
+            depth = bd.assume(f"depth for an M{m.group(1)} nut (its height)", nut["m"])
+    if af is None or depth is None:
+        bd.missing.append("the hex pocket's size across flats and its depth (e.g. '13 AF, 10 deep')")
+        return
+    f = {"id": bd.fid("socket" if "socket" in t.words else "nut_trap" if "nut" in t.words else "pocket"),
+         "kind": "pocket", "shape": "hex", "across_flats": af, "depth": depth}
+    on = _face(t.words)
+    if on:
+        f["on"] = on
+    bd.features.append(f)
+
+
 def _pocket(bd: Build, t: Target, body: dict) -> None:
+    if HEX_POCKET.search(t.words):
+        _hex_pocket(bd, t, body)
+        return
     L, W = t.pop("length"), t.pop("width")
     depth = t.pop("depth")
     pair = sorted([v for v in t.loose + t.roles.get("size", []) if v.raw.group is not None], key=lambda v: v.raw.pos)

@@ -13,7 +13,7 @@ SPLIT = re.compile(r"(?:[.;!?](?=\s|$)|\n|,|:|\(|\)|\bwith\b|\bplus\b|\band then
                    r"\s-\s|\bthat has\b|\bwhich has\b|\bhaving\b|\bfeaturing\b)")
 
 
-ADJ_OF_FEATURE = re.compile(r"\s+(?:pockets?|holes?|slots?|cutouts?|recess(?:es)?|boss(?:es)?|pads?|pattern|grid|"
+ADJ_OF_FEATURE = re.compile(r"\s+(?:pockets?|holes?|slots?|sockets?|recess|traps?|cutouts?|recess(?:es)?|boss(?:es)?|pads?|pattern|grid|"
                             r"array|opening|window|notch)\b")
 
 

@@ -293,7 +293,7 @@ FEATURE_ROLES = {
     "chamfer": {"size", "angle"},
     "shell": {"wall", "thickness", "size", "floor"},
     "boss": {"diameter", "height", "size", "length", "width", "thickness", "inner", "radius"},
-    "pocket": {"diameter", "depth", "length", "width", "size", "radius", "inner"},
+    "pocket": {"diameter", "depth", "length", "width", "size", "radius", "inner", "af"},
     "slot": {"length", "width", "depth", "size", "count", "spacing", "inset", "half_spacing"},
     "keyway": {"width", "depth", "length", "size"},
     "flat": {"depth", "length", "size"},
