@@ -17,6 +17,7 @@ from .build_features import GRID, features, outer_if_holes
 from .clauses import clauses
 from .numbers import fmt, normalize, unit_mm
 from .roles import Tagging, is_floor, tag
+from .spelling import correct
 from .targets import targets
 from .vocab import find
 
@@ -120,6 +121,7 @@ class _Editor:
         if self.spec.get("units", "mm") != "in" and re.search(r"\b(?:corners?|edges?|sides?|ends?)\b", text, re.I):
             # "holes in the corners, 10 in": in from them (an inch is said 'in.', '"' or 'inch' in a mm part)
             text = re.sub(r"\b(\d+(?:\.\d+)?)\s+in\b(?=\s*(?:[,;)]|$|from\b|and\b))", r"\1 mm in", text)
+        text, fixed = correct(text)          # "make the hoels 6": one letter off a word of the vocabulary
         feats_now = self.spec.get("features", [])
         if feats_now and not any(f["kind"] == "hole" for f in feats_now):
             # "make that one 25": the feature made last, by its kind
@@ -133,7 +135,7 @@ class _Editor:
         self.k = unit_mm(u) if u else 1.0
         self.tagging = tag(self.t)
         self.used: set[int] = set()          # numbers consumed (by start offset)
-        self.out = EditResult(None)
+        self.out = EditResult(None, notes=list(fixed))
 
     # -- helpers -----------------------------------------------------------------------------
     def num_mm(self, it) -> float:
