@@ -275,3 +275,20 @@ def test_side_holes_kept_where_they_are_when_the_part_is_shortened():
     (h,) = ok(first, "cut it down to 100 long, keep the hole where it is")["features"]
     # the same height above the base: v measured from the face's middle (75 before, 50 after)
     assert h0["at"]["points"][0][1] + 75 == pytest.approx(h["at"]["points"][0][1] + 50)
+
+
+def test_depths_through_and_places_said_of_the_holes():
+    first = "block 60 x 40 x 30 with four 6 mm holes 10 deep, 8 from the corners"
+    (h,) = ok(first, "make them go all the way through")["features"]
+    assert "depth" not in h and h["size"] == 6
+    assert ok(first, "blind 5 deep")["features"][0]["depth"] == 5
+    (h,) = ok(first, "deeper holes, 20")["features"]
+    assert (h["size"], h["depth"]) == (6, 20)
+    (h,) = ok("plate 100 x 50 x 6 with a 6 mm hole 15 mm from the left edge", "move it to 20 from the left")["features"]
+    assert h["at"] == {"kind": "from_edge", "edge": "left", "distance": 20, "along": 0}
+    (h,) = ok("bar 200 x 30 x 10 with 3 holes 8 mm, 60 apart", "space them 50")["features"]
+    assert (h["size"], h["at"]["spacing"]) == (8, 50)
+    assert ok("bar 200 x 30 x 10 with 3 holes 8 mm, 60 apart", "add one more")["features"][0]["at"]["count"] == 4
+    assert ok("flange 120 dia 12 thick, 6 x 10 holes on 90 PCD", "thinner flange, 10")["body"]["height"] == 10
+    assert ok("plate 100 x 40 x 5 with four 5 mm holes 8 mm from the corners", "bump them up to 8 mm")["features"][0][
+        "size"] == 8

@@ -134,6 +134,10 @@ class _Editor:
         u = UNITS.get(self.spec.get("units", "mm"))
         self.k = unit_mm(u) if u else 1.0
         self.tagging = tag(self.t)
+        for it in self.tagging.items:
+            if it.role == "height" and re.search(r"\b(?:up|down)\s+to\s*$|\b(?:go|bump|open|take|bring|step)\w*\s+"
+                                                 r"(?:\w+\s+){0,3}up\s*$", self.t[:it.num.start]):
+                it.role = None        # "bump them up to 8 mm": the new size, not a height
         self.used: set[int] = set()          # numbers consumed (by start offset)
         self.out = EditResult(None, notes=list(fixed))
 
@@ -249,6 +253,10 @@ class _Editor:
             self.place(_EdgeMatch(to_edge.group(2), to_edge.group(1), to_edge.start(2)), kinds)
             return self.finish()
         mv = MOVE.search(self.t)
+        pos = FROM_EDGE.search(self.t)
+        if mv and pos and mv.start(1) >= pos.start(2) and any(it.num.start == pos.start(1) for it in self.free()):
+            self.place(pos, kinds)      # "move it to 20 from the left": a place, not 20 to the left
+            return self.finish()
         if mv and mv.group(1).startswith(("in", "out")):
             if not re.search(r"\b(bolt circle|pcd|circle|apart|spacing|pitch|closer)\b", self.t):
                 self.move_in_out(mv)
@@ -336,6 +344,21 @@ class _Editor:
             if not self.out.done:
                 self.out.failed.append("the holes have no thread size to tap (give it, e.g. 'M5 tapped')")
             return self.finish()
+        if holes_now and not kinds and not ADD_VERB.search(self.t) and (PRONOUN.search(self.t) or re.search(
+                r"\bblind\b", self.t)):
+            depth = next((it for it in self.free() if it.role == "depth" or re.match(r"\s*(?:mm\s*)?deep\b",
+                                                                                    self.t[it.num.end:])), None)
+            through = not self.free() and re.search(r"\b(?:all the way )?(?:through|thru)\b|\ball the way\b", self.t)
+            if depth is not None or through:
+                # "make them go all the way through", "blind 5 deep": the holes named last
+                v = self.take(depth) if depth is not None else None
+                for h in self.select("hole", holes_now):
+                    g = {x: y for x, y in h.items() if x not in ("id", "depth")}
+                    if v is not None:
+                        g["depth"] = v
+                    self.apply(f"{h['id']}: " + (f"{fmt(v)} deep" if v is not None else "through"), ops.replace_feature,
+                               h["id"], g)
+                return self.finish()
         pockets = [f for f in self.spec.get("features", []) if f["kind"] == "pocket" and f.get("shape", "rect") == "rect"]
         corner_r = [it for it in self.free() if it.role == "radius" or re.match(r"^\s*(?:mm\s*)?(?:radius\s+)?"
                                                                                  r"(?:corners?|corner radi)", self.t[it.num.end:])]
@@ -1017,6 +1040,9 @@ class _Editor:
         more = re.search(r"\b(\d+) (?:more|extra|additional)\b", self.t)
         if more and not re.search(r"so there are", self.t) and (_count(at) or at["kind"] in SINGLE_AT):
             n = (_count(at) or 1) + int(more.group(1))      # "add two more holes": on top of those there
+            for it in self.free():
+                if it.num.start == more.start(1):
+                    self.used.add(it.num.start)
         if count:
             self.used.add(count.num.start)
         if so:
@@ -1029,7 +1055,7 @@ class _Editor:
                                                           r"further apart)?(?: to| at| by)?\s*$", self.t[:it.num.start])), None)
         pcd = next((it for it in self.free(("pcd",))), None)
         size = next((it for it in self.free(("size", "diameter"))), None) or next(
-            (it for it in self.free((None,)) if re.search(r"\b(?:holes?|them|those|ones?)\s*(?:to|at|of|=|:|should be|be|become|"
+            (it for it in self.free((None,)) if it is not spacing and re.search(r"\b(?:holes?|them|those|ones?)\s*(?:to|at|of|=|:|should be|be|become|"
                                                           r"can be|could be|at|now)?\s*$",
                                                           self.t[:it.num.start])), None)
         what = []
@@ -1113,6 +1139,8 @@ class _Editor:
                 g["size"] = f"M{ms.group(1)} " + ("tapped" if re.search(r"\btap", self.t) else "clearance")
             elif nums:
                 depth = next((it for it in nums if it.role == "depth"), None)
+                if depth is None and re.search(r"\b(?:deeper|shallower|depth)\b", self.t):
+                    depth = next((it for it in nums if it.role is None), None)    # "deeper holes, 20"
                 # "make the plate 10 thick and the holes 7": a number the body's words claim is not the hole's
                 size = next((it for it in nums if it is not depth and it.role not in BODY_ROLES), None)
                 if size is None and depth is None:
@@ -1280,8 +1308,8 @@ class _Editor:
         # "a bit taller, 70" / "a little wider - 90 mm" / "thicker, 3 mm": the number after a pause is the new size
         # when it lies that way, else how much more (said either way)
         for it in self.free():
-            m = re.search(r"\b(longer|shorter|wider|narrower|taller|higher|thicker|thinner|deeper)\s*(?:(?:the |its )?(?:plate|"
-                          r"block|part|bar|base|body|thing|one)\s*)?(?:(?:please|pls|plz)\s*)?"
+            m = re.search(r"\b(longer|shorter|wider|narrower|taller|higher|thicker|thinner|deeper)\s*(?:(?:the |its )?[a-z]+\s*)?"
+                          r"(?:(?:please|pls|plz)\s*)?"
                           r"[,:;\-–—(]\s*(?:(?:say|to|like|maybe|about|around|so|at|make it|i'?d say)\s+)*$",
                           t[:it.num.start])
             if not m or it.role not in (None, "size") or FEATURE_WORD.search(t):
