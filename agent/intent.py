@@ -54,7 +54,10 @@ class Routed:
 # -- the offline parser ------------------------------------------------------------------------
 _UNDO = re.compile(r"^\s*(undo|revert|go back|back to|restore|roll ?back)\b(?!.*\b(fillets?|chamfers?|holes?|edges?)\b)"
                    r"|\b(go back to|restore|back to|revert to|roll ?back to)\s+(v(?:ersion)?\s*\d+|the (previous|last|"
-                   r"earlier|original|first) (one|version|design))", re.I)
+                   r"earlier|original|first) (one|version|design))"
+                   r"|^\s*(?:(?:put|change|set|turn|make) (?:it|that|them|those) back|(?:make it )?(?:the way|as|how) it was"
+                   r"(?: before)?|like (?:it was )?before)(?:\s+(?:please|pls|again|the way it was|as it was|like before))*"
+                   r"\s*[.!]*\s*$", re.I)
 _EXPLAIN = re.compile(r"^\s*(please\s+)?(explain|what is this|what's this|walk me through|tell me what)\b", re.I)
 _EXPLAIN_ANY = re.compile(r"\b(explain|what is this|what's this)\b", re.I)
 _JSON_PATH = re.compile(r"(\S+\.json)\b")
