@@ -266,3 +266,51 @@ def test_hex_sockets_and_nut_traps(sandbox):
 def test_top_outside_edges_are_the_tops_outline_not_every_outside_edge():
     u = understand('2" x 3" x 1/2" plate, 1" hole in the center, 1/8" chamfer on the 4 top outside edges')
     assert u.spec["features"][1]["edges"] == "top"
+
+
+@pytest.mark.parametrize("text, expect", [
+    ("Need an adjuster plate for a belt tensioner. 120 x 80, 6 thick. In the middle a slot 40 long overall and 10 wide "
+     "with round ends, running the long way. Plus 4 x Ø6.5 holes, 10 in from each corner.",
+     120 * 80 * 6 - (30 * 10 + math.pi * 25) * 6 - 4 * math.pi * 3.25 ** 2 * 6),
+    ("Block 60 long, 40 wide, 30 high. I want a 12mm hole going in from the end and coming out the other end, so along "
+     "the 60, right in the middle of the end face.", 60 * 40 * 30 - math.pi * 36 * 60),
+    ("end cap for a 36mm tube: it slides over the tube, so inside Ø36, wall 2, 30 long overall, closed end 3 thick",
+     math.pi * (20 ** 2 * 30 - 18 ** 2 * 27)),
+    ("round flange 100 OD, 10 thick, with a hub on top Ø50 sticking up 20. Ø30 bore through the lot.",
+     math.pi * (50 ** 2 * 10 + 25 ** 2 * 20 - 15 ** 2 * 30)),
+    ("Ø80 x 8 flange, hub Ø40 standing 17 above it (25 overall), 20 bore", math.pi * (40 ** 2 * 8 + 20 ** 2 * 17
+                                                                                   - 10 ** 2 * 25)),
+    ("flanged bushing. Ø30 x 4 flange at one end, and the Ø20 body sticks out 25 past the flange. Ø12 bore all the way "
+     "through.", math.pi * (15 ** 2 * 4 + 10 ** 2 * 25 - 6 ** 2 * 29)),
+    ("standoff, body Ø10 and a Ø16 x 3 flange at the bottom, 23 tall overall, Ø4.2 hole thru",
+     math.pi * (8 ** 2 * 3 + 5 ** 2 * 20 - 2.1 ** 2 * 23)),
+    ("I'm mounting a PCB and need some standoffs. Round, 8mm across, 25mm long, with a 3.2mm hole all the way through "
+     "for an M3 screw.", math.pi * (16 - 1.6 ** 2) * 25),
+    ("stepped shaft: 25 dia for the first 60 mm, then it drops to 18 dia for another 40",
+     math.pi * (12.5 ** 2 * 60 + 9 ** 2 * 40)),
+    ("U shaped bracket, 60 outside across, 40 tall overall, 50 deep front to back, everything 4 thick. Ø8 hole in the "
+     "middle of the base.", (60 * 4 + 2 * 36 * 4) * 50 - math.pi * 16 * 4),
+    ("I need a project box. Outside 120 long, 80 wide, 45 deep, 2.5mm walls, open on top, bottom also 2.5.",
+     120 * 80 * 45 - 115 * 75 * 42.5),
+    ("plate 40 wide, no make that 45, 100 long and 5 thick", 45 * 100 * 5),
+    ("I need something to hold a 22 mm copper pipe against a post. Thinking a block 50 long, 30 wide and 30 tall with a "
+     "hole right through the 30 width for the pipe (make it 22.5 so it slides in)", 50 * 30 * 30 - math.pi * 11.25 ** 2 * 30),
+])
+def test_forum_style_requests(sandbox, text, expect):
+    draft = OfflineChatModel().draft(DesignContext(task="new_design", request=text))
+    assert draft.code is not None, draft.note
+    res = sandbox.run_script(draft.code, exports=())
+    assert res.valid_solid and res.report.volume == pytest.approx(expect, rel=1e-4)
+
+
+def test_a_lone_number_before_a_full_stop_is_a_size_and_numbered_steps_still_cut():
+    u = understand("round flange 100 OD, 10 thick, with a hub on top Ø50 sticking up 20. Ø30 bore through the lot.")
+    assert u.spec["features"][0] == {"id": "hub", "kind": "boss", "diameter": 50.0, "height": 20.0}
+    u = understand("1. a plate 100 x 50 x 5 2. a 10 mm hole in the middle")
+    assert u.spec["body"]["height"] == 5.0 and u.spec["features"][0]["size"] == 10.0
+    assert understand("plate 100 x 40 x 8. a 6 mm hole in the middle").spec["body"]["height"] == 8.0
+
+
+def test_standoffs_added_to_a_plate_are_still_not_built():
+    assert understand("a plate 100 x 60 x 3 with four standoffs").unsupported == ["standoffs"]
+    assert understand("cap screw holes: plate 100 x 50 x 12 with 4 holes for M5 cap screws").body == "box"

@@ -94,13 +94,28 @@ class Build:
         if k in ("cylinder",):
             return self._cylinder(b, dims)
         if k == "shelled_cylinder":
+            shell_t = next((f for f in self.feats if f.kind == "shell"), None)
+            wall = b.get("wall") if b.get("wall") is not None else shell_t.get("wall") if shell_t else None
+            if b.get("diameter") is None and b.get("inner") is not None and wall is not None:
+                # "inside Ø36, wall 2": it fits over a Ø36, so Ø40 outside
+                b.add("diameter", Value(b.pop("inner") + 2 * wall, None))
             body = self._cylinder(b, dims)
             if body is not None and not any(f.kind == "shell" for f in self.feats):
                 wall = b.pop("wall") or self.assume("wall thickness", default("wall"))
-                self.features.append({"id": self.fid("shell"), "kind": "shell", "thickness": wall,
-                                      "open_face": None if _closed(self.text) else "top"})
+                shell = {"id": self.fid("shell"), "kind": "shell", "thickness": wall,
+                         "open_face": None if _closed(self.text) else "top"}
+                floor = b.pop("floor")
+                if floor is not None and abs(floor - wall) > 1e-9 and shell["open_face"]:
+                    shell["bottom"] = floor       # "closed end 3 thick"
+                self.features.append(shell)
             return body
         if k == "flange":
+            if len(dims) == 2 and not re.search(r"\bsquare\b", self.text) and re.search(
+                    r"(?:\bdia(?:meter)?|\bod)\s*[\d.]+\s*(?:mm\s*)?(?:x|by)\s*[\d.]", self.text):
+                # "Ø80 x 8 flange": its diameter by its thickness
+                b.add("diameter", Value(dims[0], None))
+                b.add("thickness", Value(dims[1], None))
+                return self._cylinder(b, [], flange=True)
             if re.search(r"\bsquare\b", self.text) or len(dims) >= 2:
                 return self._box(b, dims, flange=True)
             return self._cylinder(b, dims, flange=True)
@@ -120,8 +135,10 @@ class Build:
         W = b.pop("width")
         depth = b.pop("depth")
         open_box = re.search(r"\b(walls?|no lid|open[- ]top|open on top|hollow(?:ed)?|shell(?:ed)?|tray|bin)\b", self.text)
-        if depth is not None and open_box and b.get("height") is None and (
-                b.get("side") is not None or b.get("length_width") is not None or len(dims) == 2):
+        if depth is not None and b.get("height") is None and (open_box and (
+                b.get("side") is not None or b.get("length_width") is not None or len(dims) == 2) or (
+                L is not None and W is not None and b.get("thickness") is None)):
+            # "outside 120 long, 80 wide, 45 deep": the third size, how tall it stands
             b.add("height", Value(depth, None))   # "50 mm square and 30 deep, walls 2": an open box is as deep as tall
             depth = None
         if depth is not None:     # "50 wide, 80 deep, 30 high": depth is the other side of the footprint
@@ -384,6 +401,10 @@ class Build:
 
     def _profile(self, b: Target, dims: list[float], shape: str) -> dict | None:
         L, W, H = b.pop("length"), b.pop("width"), b.pop("height")
+        if W is None and shape in ("U", "C", "T", "I"):
+            W = b.pop("diameter")      # "60 outside across": the section's width
+        if L is None:
+            L = b.pop("depth")         # "50 deep front to back": how far it runs
         T = b.pop("thickness") or b.pop("wall") or self._take_shell_wall()
         legs, fl = b.pop("legs"), b.pop("flange")
         leg_pair = None
@@ -545,7 +566,7 @@ def _triple(b: Target) -> list[float]:
     return [v.mm for v in g]
 
 
-_FOR = r"(?:for|x|by|over)\s*(?:(?:another|a further|the next|the last|the remaining|the other|a length of)\s+)?"
+_FOR = r"(?:for|x|by|over)\s*(?:(?:another|a further|the first|the next|the last|the remaining|the other|a length of)\s+)?"
 _STEP = re.compile(rf"dia\s*([\d.]+)\s*x\s*([\d.]+)|([\d.]+)\s*(?:mm\s*)?(dia|diameter|radius)\s*{_FOR}([\d.]+)|"
                    rf"(radius|dia|diameter)\s*([\d.]+)\s*(?:mm\s*)?{_FOR.replace('x|by|', '')}([\d.]+)")
 

@@ -108,7 +108,8 @@ def _hole_size(bd: Build, t: Target):
 def _hole(bd: Build, t: Target, body: dict) -> None:
     words = t.words
     nema = re.search(r"\bnema (17|23)\b", bd.text)
-    if nema and (re.search(r"\bnema\b|mount|motor", words)):
+    if nema and (re.search(r"\bnema\b|mount|motor", words)) and not re.search(
+            r"\b(?:cent(?:er|re)|middle|pilot|boss|spigot|shaft)\b", words):
         # the four screw holes of a NEMA motor face, their screw's clearance unless sized
         t.roles.pop("frame", None)
         size = _hole_size(bd, t) or f"{'M3' if nema.group(1) == '17' else 'M5'} clearance"
@@ -288,10 +289,13 @@ def _cross_hole(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
     return True
 
 
-ACROSS = re.compile(r"\bacross the (?:[\d.]+\s*(?:mm\s*)?)?(?:width|short way|short direction|short side)\b|"
+ACROSS = re.compile(r"\b(?:across|through)(?: through| across)? the (?:[\d.]+\s*(?:mm\s*)?)?(?:width|short way|short direction|"
+                    r"short side)\b|"
                     r"\bfront to back\b|\bthrough the (?:front|width)\b|\bwidthways\b|\bwidthwise\b")
 DOWN = re.compile(r"\b(?:down|vertical(?:ly)?|from the top|top to bottom|through the top|in the top|into the top)\b")
-LENGTHWISE = re.compile(r"\b(?:running|runs|run|going|goes|drilled|bored)\s+(?:the\s+)?(?:full|whole|entire)\s+"
+LENGTHWISE = re.compile(r"\b(?:in|going in|drilled|bored) from the end\b|\bout the other end\b|\bend face\b|"
+                        r"\balong the [\d.]+\b(?!\s*(?:mm\s*)?(?:side|edge))|"
+                        r"\b(?:running|runs|run|going|goes|drilled|bored)\s+(?:the\s+)?(?:full|whole|entire)\s+"
                         r"(?:[\d.]+\s*(?:mm\s*)?)?length\b|\b(?:lengthways|lengthwise|end to end|along the (?:full |whole )?"
                         r"length|the long way|along its length)\b")
 CHANNEL_BASE = re.compile(r"\b(?:in|on|through|into|along) (?:the |its )?(?:(?:middle|center|centre) of (?:the |its )?)?"

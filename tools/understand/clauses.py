@@ -17,6 +17,9 @@ ADJ_OF_FEATURE = re.compile(r"\s+(?:pockets?|holes?|slots?|sockets?|recess|traps
                             r"array|opening|window|notch)\b")
 
 
+# "an end cap for a 36mm tube", "a block to hold a 22 mm pipe": what the part is for, not the part
+PURPOSE = re.compile(r"\b(?:for|to hold|hold|holds|holding|to fit|fits?|fitting|to take|takes|over|onto|around|on|against|to)\s+"
+                     r"(?:a|an|the|my|our|some)?\s*(?:[\d.]+\s*(?:mm|in|\")?\s*)?(?:[a-z]+\s+)?$")
 ON_A_SQUARE = re.compile(r"\bon (?:an?|the) [\d.]+\s*(?:mm\s*)?$")
 
 
@@ -45,7 +48,8 @@ def clauses(t: str, tagging: Tagging) -> list[Clause]:
         c = Clause(text, a, b, tagging.in_span(a, b))
         # "rectangular pocket", "square pattern", "round hole": an adjective of a feature, not the body
         bs = [(p, n) for s, e, p, n in bodies if a <= s < b and not ADJ_OF_FEATURE.match(t, e)
-              and not ON_A_SQUARE.search(t[:s])]       # "4 holes on the 47.14 square": their pattern
+              and not ON_A_SQUARE.search(t[:s])        # "4 holes on the 47.14 square": their pattern
+              and not PURPOSE.search(t[:s])]
         c.body = bs[0] if bs else None
         c.features = [(p, n) for s, e, p, n in feats if a <= s < b]
         out.append(c)

@@ -113,13 +113,21 @@ def normalize(text: str) -> str:
     t = re.sub(r"(\d)\s*x\s*(?=[\d.])", r"\1 x ", t)          # 20x20x2 → 20 x 20 x 2
     t = re.sub(r"(?<=[a-z])(\d)", r" \1", t)                  # r5 → r 5, m8 stays below
     t = re.sub(r"\bm (\d)", r"m\1", t)
+    # "40 wide, no make that 45": the size corrected in the same breath
+    t = re.sub(r"(?<![\w.])(\d*\.?\d+)(\s*(?:mm|cm|in|\"))?(\s+[a-z]+)?(?:\s*,\s*|\s+)\b(?:no|sorry|oops|actually|"
+               r"correction|wait)\b\s*[,:]?\s*(?:make (?:that|it)|i mean|it'?s|should be|change that to|rather)?\s*(\d*\.?\d+)(\s*(?:mm|cm|in|\"))?"
+               r"(?![\d.])", lambda m: f"{m.group(4)}{m.group(5) or m.group(2) or ''}{m.group(3) or ''}", t)
     # "4x M5 clearance": four clearance holes for M5 screws, the word "holes" left out
     t = re.sub(r"\b(\d+)\s*x\s*(m\d+(?:\.\d+)?)\s+(clearance|tapped|tap|threaded)\b(?!\s*(?:holes?|bores?))",
                r"\1 \2 \3 holes", t)
     # "6x Ø8 on PCD 70", "4x Ø9 thru": counted holes written by their diameter only
-    t = re.sub(r"\b(\d+)\s*x\s*dia\s*([\d.]+)(\s*mm)?\b(?!\s*(?:mm\s*)?(?:holes?|bores?|x\b))", r"\1 holes dia \2\3", t)
+    t = re.sub(r"\b(\d+)\s*x\s*dia\s*(\d*\.?\d+)(\s*mm)?(?![\d.])(?!\s*(?:mm\s*)?(?:holes?|bores?|x\b))", r"\1 holes dia \2\3", t)
+    t = re.sub(r"\b(\d+)\s*x\s*(dia\s*\d*\.?\d+(?:\s*mm)?\s*(?:holes?|bores?))", r"\1 \2", t)    # "4 x Ø6.5 holes"
+    # "one each side", "one at either end": one per side, not a size of 1
+    t = re.sub(r"\b(?:one|1) (?:on |at )?(each|either|both) (sides?|ends?)\b", r"\1 \2", t)
     # "Ø40 in the centre": a hole written by its diameter only
-    t = re.sub(r"(?<![\w.])dia\s*([\d.]+)(\s*mm)?\s+(?:(thru|through)\s+)?(?=(?:in|at|through) the (?:center|middle)\b)",
+    t = re.sub(r"(?<![\w.])dia\s*([\d.]+)(\s*mm)?\s+(?:(thru|through)\s+)?(?=(?:in|at|through) the (?:center|middle)\b|"
+               r"at \(?\s*\d*\.?\d+\s*,)",
                lambda m: f"dia {m.group(1)}{m.group(2) or ''} {m.group(3) + ' ' if m.group(3) else ''}hole ", t)
     # "R5 corners", "corners R5": a corner radius written the draughtsman's way
     t = re.sub(r"\br (\d+(?:\.\d+)?)(\s*mm)? ((?:inside |internal |inner )?(?:corners?|edges?))\b", r"\1\2 radius \3", t)

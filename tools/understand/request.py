@@ -18,7 +18,7 @@ RESTART = re.compile(r"^.*\b(?:start over|start again|from scratch|scrap (?:that
 # sentences about the sketch's frame (Euler angles, translation vectors): their numbers are no sizes
 SETUP = re.compile(r"[^.;]*\b(?:euler|translation vector|coordinate system|rotat\w+ (?:by|of)|translat\w+ (?:by|of))\b"
                    r"[^.;]*(?:[.;]|$)")
-STEP_MARK = re.compile(r"(?:(?<=^)|(?<=\s)|(?<=[;:]))(?:step\s*)?\d{1,2}[.)](?=\s+[a-z])")
+STEP_MARK = re.compile(r"(?:(?<=^)|(?<=\s)|(?<=[;:]))(?<!x\s)(?<!by\s)(?:step\s*)?\d{1,2}[.)](?=\s+[a-z])")
 
 
 @dataclass
@@ -64,9 +64,22 @@ class Understanding:
                 "missing": self.missing, "unknown": self.unknown, "body": self.body}
 
 
+def _step_marks(t: str) -> str:
+    """'1. a plate ... 2. add holes': numbered steps are cut into clauses; a lone 'N.' is a size at a
+    sentence's end ('a hub sticking up 20. Ø30 bore ...'), kept."""
+    marks = list(STEP_MARK.finditer(t))
+    vals = {int(re.search(r"\d+", m.group(0)).group(0)) for m in marks}
+    keep = [m for m in marks if {int(re.search(r"\d+", m.group(0)).group(0)) - 1,
+                                 int(re.search(r"\d+", m.group(0)).group(0)) + 1} & vals
+            or m.group(0).lower().startswith("step")]
+    for m in reversed(keep):
+        t = t[:m.start()] + ";" + t[m.end():]
+    return t
+
+
 def understand(text: str) -> Understanding:
     t = normalize(text)
-    t = STEP_MARK.sub(";", t)
+    t = _step_marks(t)
     t = RESTART.sub("", t)
     t = SETUP.sub(" ", t)
     if FLANGED.search(t) or WITH_FLANGE.search(t):
@@ -176,13 +189,15 @@ def unused_sizes(bd: Build, t: str) -> list[str]:
     return out
 
 
+ADDED_PARTS = {"standoffs", "posts", "pegs", "pillars"}     # unsupported only as parts added to a body
 FLANGED = re.compile(r"\bflanged\s+(?:\w+\s+)?(?:bush(?:ing)?|sleeve|bearing|spacer|tube|pipe|insert|bush)\b")
 # "a round standoff Ø10 x 30 tall ... and a Ø16 x 3 flange at the bottom": a flanged bushing in other words
 _IN = r"(?:[^.;]|\.(?=\d))"      # within one sentence (a decimal point is no full stop)
 WITH_FLANGE = re.compile(rf"^(?!.*\bflange[sd]?\b.*\b(?:bushing|bush|sleeve|spacer|standoff|tube|pipe)\b)"
                          rf"(?:(?!\bflange\b){_IN})*\b(?:bushing|bush|sleeve|spacer|standoff|tube|pipe)\b{_IN}*"
-                         rf"\bwith\b{_IN}*\bflange\b(?!d)")
-FLANGE_CLAUSE = re.compile(r"(?:\b(?:with|and|plus)\s+(?:(?!\b(?:with|and|plus)\b)[^,;:()])*?)?\bflange\b(?!d)[^,;:()]*")
+                         rf"\b(?:with|and|plus)\b{_IN}*\bflange\b(?!d)")
+FLANGE_CLAUSE = re.compile(r"(?:(?:\b(?:with|and|plus)\s+|(?<=[,;:(])\s*|(?<=\.\s)|^)(?:(?!\b(?:with|and|plus)\b)"
+                           r"(?:[^,;:().]|(?<=\d)\.(?=\d)))*?)?\bflange\b(?!d)(?:[^,;:().]|(?<=\d)\.(?=\d))*")
 
 
 def _flanged(text: str, t: str) -> Understanding:
@@ -221,7 +236,8 @@ def _flanged(text: str, t: str) -> Understanding:
         return out
     sleeve = L
     if re.search(r"\b(?:body|sleeve|shank|barrel|spigot)\b[^,;]*?\b(?:long|sticking out|protrud\w*|project\w*|proud|"
-                 r"stand\w* out|below (?:it|the flange)|beyond (?:it|the flange)|under (?:it|the flange))\b|"
+                 r"stand\w* out|sticks? out|below (?:it|the flange)|beyond (?:it|the flange)|under (?:it|the flange)|"
+                 r"past (?:it|the flange))\b|"
                  r"\blong\b[^,;]*\b(?:body|sleeve|shank)\b", rest):
         out.notes.append(f"{L:g} mm read as the sleeve's length, the {flange_t:g} mm flange added")
     else:
@@ -274,6 +290,8 @@ def unsupported_words(t: str) -> list[str]:
                 continue
             if w.startswith("thread") and re.search(r"\bm\d|tapped|hole", t[max(0, m.start() - 20):m.end() + 20]):
                 continue     # "threaded M6 hole": a tapped hole, which the spec builds
+            if w in ADDED_PARTS and not any(s < m.start() and p not in ADDED_PARTS for s, _, p, _ in find("bodies", t)):
+                continue     # "I need some standoffs. Round, 8mm across ...": the standoffs are the part
             if w not in out and not any(w in o for o in out):
                 out.append(w)
     return out

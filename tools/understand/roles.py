@@ -20,12 +20,12 @@ RESPECTIVELY = re.compile(r"\b(length|width|height|depth|thickness|diameter)(?:,
                           r"(length|width|height|depth|thickness|diameter)(?:,?\s*(?:and\s+)?(length|width|height|"
                           r"depth|thickness|diameter))?\s+(?:of|are|is|measuring|measure)?\s*(?:approximately|about|"
                           r"roughly|around)?\s*")
-NOT_THINGS = {"units", "inches", "mms", "cms", "times", "degrees", "degs", "holes", "teeth", "walls", "legs", "sides",
+NOT_THINGS = {"points", "units", "inches", "mms", "cms", "times", "degrees", "degs", "holes", "teeth", "walls", "legs", "sides",
               "rows", "columns", "millimeters", "millimetres", "centimeters", "centimetres", "meters", "metres", "thous",
               "deep", "apart", "is", "was", "has", "as"}
 COUNT_NOUNS = r"(?:holes?|bolts?(?!\s*circle)|screws?|slots?|teeth|tooth|bores|openings?|cutouts?|pins?|ribs?)"
-SHELL_CUE = re.compile(r"\b(walls?|shell(?:ed)?|hollow(?:ed)?|cup|open[- ]top|container|tray|bin|tub|pot|enclosure)\b")
-BETWEEN = r"(?:[\d.]+(?=\s*(?:x|by)\s*[\d.])|(?!with\b|and\b|plus\b|on\b|in\b|at\b|for\b|to\b|of\b)[a-z'-]+|#\d+|m\d+(?:\.\d+)?|dia\s*[\d.]+|[\d.]+\s*mm|x\s*[\d.]+|\d*\.\d+|\d+/\d+\s*(?:\"|in(?:ch)?)?)"
+SHELL_CUE = re.compile(r"\b(walls?|shell(?:ed)?|hollow(?:ed)?|cup|open[- ]top|container|tray|bin|tub|pot|enclosure|cap)\b")
+BETWEEN = r"(?:[\d.]+(?=\s*(?:x|by)\s*[\d.])|[\d.]+(?=\s+(?:mm\s+)?(?:wide|long|deep|thick|dia|diameter)\b)|(?!with\b|and\b|plus\b|on\b|in\b|at\b|for\b|to\b|of\b)[a-z'-]+|#\d+|m\d+(?:\.\d+)?|dia\s*[\d.]+|[\d.]+\s*mm|x\s*[\d.]+|\d*\.\d+|\d+/\d+\s*(?:\"|in(?:ch)?)?)"
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +70,7 @@ def is_floor(t: str, it: Tagged) -> bool:
     before = t[:it.num.start]
     if re.search(r"\b(?:walls?|sides?)\s+(?:and|&)\s+(?:the\s+)?(?:bottom|floor|base)\b[^\d]*$", before):
         return False       # "walls and base 5 mm": one thickness for both
-    return bool(re.search(r"\b(?:bottom|floor|base)(?:\s+thickness)?(?:\s+(?:of|is|=|at|to))?\s*[:=]?\s*$",
+    return bool(re.search(r"\b(?:bottom|floor|base|closed end|end wall)(?:\s+thickness)?(?:\s+(?:of|is|=|at|to))?\s*[:=]?\s*$",
                           before) and not re.match(r"^\s*(?:mm\s*)?(?:dia|diameter|across|wide|long|x)\b",
                                                              t[it.num.end:])
                 or re.match(r"^\s*(?:mm\s*)?(?:thick\s+|thk\s+)?(?:floor|bottom)\b(?!\s*(?:dia|diameter|edge))",
@@ -106,8 +106,8 @@ def tag(t: str) -> Tagging:
             and not re.match(r"^\s*(?:mm\s+)?(?:radius|rad)\b", t[it.num.end:])     # "5 radius corners": a size
         if it.group is not None and it.pos > 0:
             continue          # "80 x 60 x 40 all edges filleted": a size of the group, not "40 edges"
-        if re.search(r"\b(?:r|rad|radius)\s*$", t[:it.num.start]):
-            continue          # "R5 corners": a radius, not five corners
+        if re.search(r"\b(?:r|rad|radius|dia|diameter|od|id)\s*$", t[:it.num.start]):
+            continue          # "R5 corners", "the Ø20 body sticks out": a size, not a count
         if m and m.group(1) not in NOT_THINGS and (not am or corners):      # "four rounded corners": a count
             it.role, it.via = "count", m.group(1)
     # "a length, width and height of 0.75, 0.52 and 0.19 units, respectively"
@@ -131,7 +131,7 @@ def tag(t: str) -> Tagging:
             continue
         rest = t[n.end:n.end + 40]
         m = re.match(rf"^\s*(?:of\s+)?(?:{BETWEEN}\s+){{0,3}}?({COUNT_NOUNS})\b", rest)
-        lead = re.match(r"^\s*(?:mm|cm|in\b|\"|deep|dia(?:meter)?\b(?!\s*[\d.]))", rest) or \
+        lead = re.match(r"^\s*(?:mm|cm|in\b|\"|deep|wide|long|thick|tall|high|dia(?:meter)?\b(?!\s*[\d.]))", rest) or \
             re.search(r"\b(?:dia|diameter|r|radius)\s*$", t[:n.start])        # "Ø6 holes": six across, not six
         if it.group is not None and it.pos > 0 and len(out.groups[it.group]) > 2:
             m = None
@@ -189,11 +189,16 @@ def tag(t: str) -> Tagging:
         if it.role in (None, "side") and re.search(r"\bon (?:an?|the)\s*$", t[:it.num.start]) and \
                 re.match(r"^\s*(?:mm\s*)?square\b(?!\s*(?:plate|block|bar|part))", t[it.num.end:]):
             it.role, it.via = "spacing", "square"
+    for it in items:       # "an end cap for a 36mm tube": the size of what it is for, not of the part
+        if re.search(r"\b(?:for|to hold|hold|holds|to fit|fits?|to take|takes|over|onto)\s+(?:a|an|the|my|our|some)?\s*$",
+                     t[:it.num.start]) and re.match(r"^\s*(?:mm|in|\")?\s*(?:[a-z]+\s+)?(?:tube|pipe|rod|bar|shaft|dowel|"
+                                                    r"bearing|motor|magnet|led|bolt|screw)s?\b", t[it.num.end:]):
+            it.role, it.via = "ref", "for"
     for it in items:       # "running the full 50 length": the part's length named again, not a new size
         if re.search(r"\bthe (?:full|whole|entire)\s*$", t[:it.num.start]):
             it.role, it.via = "ref", "full"
     for it in items:       # "running along the 80 side": a side named by its size, not a new size
-        if re.search(r"\b(?:along|on|parallel to|across) the\s*$", t[:it.num.start]) and \
+        if re.search(r"\b(?:along|on|parallel to|across|through|down|up) the\s*$", t[:it.num.start]) and \
                 re.match(r"^\s*(?:mm\s*)?(?:side|edge|end|face|direction|width|length|height|way)\b", t[it.num.end:]):
             it.role, it.via = "ref", "side"
     for it in items:
@@ -204,4 +209,8 @@ def tag(t: str) -> Tagging:
         if b and b.start(1) not in used_after and not (it.group is not None and it.pos > 0):
             it.role, it.via = b_table[b.group(1)], b.group(1)
             used_after.add(b.start(1))
+    if not re.search(r"\b(cone|conical|frustum|tapered|taper|funnel|truncated)\b", t):
+        for it in items:   # "a hub on top Ø50": the hub's diameter, no cone's top end
+            if it.role in ("top_d", "bottom_d") and re.search(r"\bdia|diam", it.via):
+                it.role = "diameter"
     return out

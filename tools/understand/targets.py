@@ -100,6 +100,8 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
         negated = bool(NEGATED.match(c.text))
         for phrase, name in ([] if negated else c.features):
             pos = c.text.find(phrase)
+            if re.search(r"\bfor (?:the|a|an|its) (?:[a-z]+ )?$", c.text[:pos]) and name in ("boss", "shaft", "pocket"):
+                continue     # "a 22 mm hole for the motor boss": what the hole is for, not a boss
             last = nouns[-1] if nouns else None
             if last is not None and last[1].kind in ("hole", "bore", "pocket") and name in ("hole", "bore", "pocket") \
                     and pos - last[0] < 30:
@@ -239,7 +241,7 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
                     not nouns and any(owner.get(r) is not None for r in ("inner", "size", "diameter")):
                 owner = body          # "bushing, bore 12, 18 dia, 20 long": the bore is sized; these are the part's
             if OVERALL.search(c.text) and it.role in BODY_ROLES | {"height", "length", "width", "diameter"} and not (
-                    not nouns and current.kind in ("slot", "pocket", "keyway") and it.role in ("length", "width")):
+                    (owner if nouns else current).kind in ("slot", "pocket", "keyway") and it.role in ("length", "width")):
                 owner = body        # "the final part has a length of ...": the whole part's sizes
                 # (but "a slot ..., 40 mm long overall": the slot's end-to-end length)
             owner.add(it.role, v)
