@@ -253,11 +253,41 @@ def check_decision(decision: RouteDecision, text: str, versions: list[dict], cur
                   decision=decision.model_dump()), ""
 
 
+_EDIT_CUE = re.compile(r"\b(now|instead|too|also|as well|still|same|keep|keeping|stays?|longer|shorter|wider|narrower|"
+                       r"taller|thicker|thinner|bigger|smaller|deeper)\b|[+-]\s*\d|\d\s*%", re.I)
+
+
+def edit_of_current(text: str, parsed: Routed, current_spec: dict | None) -> Routed:
+    """'plate 2mm thicker and the holes 1mm bigger', 'cylinder 60 dia, 40 tall instead': a shape noun first, yet a
+    change the current part's spec takes (not a whole new part, or said as a change of the same part)."""
+    if parsed.intent != "new_design" or not current_spec:
+        return parsed
+    core = _INTERJECTION.sub("", text) or text
+    if _asks_new(core):
+        return parsed
+    from cadagent.tools.understand import apply_edit, understand
+    from cadagent.tools.understand.intent import NEW_CUES
+
+    if NEW_CUES.search(text):
+        return parsed
+    u = understand(text)
+    whole = u.spec is not None and u.body is not None and not u.missing
+    family = {"tube": "cylinder", "rounded_rect": "box"}
+    same = whole and family.get(u.spec["body"]["kind"], u.spec["body"]["kind"]) == family.get(
+        (current_spec.get("body") or {}).get("kind"), (current_spec.get("body") or {}).get("kind"))
+    if whole and not (same and _EDIT_CUE.search(core)):
+        return parsed
+    r = apply_edit(text, current_spec)
+    if r.spec is None or r.failed:
+        return parsed
+    return Routed("modify", "parser", note="read as a change of the current part (it takes it)")
+
+
 def route_message(caller, text: str, versions: list[dict], current: int | None, attachment: str | None,
-                  decides: bool) -> tuple[Routed, dict]:
+                  decides: bool, current_spec: dict | None = None) -> tuple[Routed, dict]:
     """The intent of a message: the model's checked decision when the provider decides intent,
     else (or when its decision is unusable) the parser's, with the reason in ``note``."""
-    parsed = parse_intent(text, current is not None, attachment)
+    parsed = edit_of_current(text, parse_intent(text, current is not None, attachment), current_spec)
     if not decides:
         return parsed, {}
     decision, why, usage = ask_model(caller, text, versions, current)

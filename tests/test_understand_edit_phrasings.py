@@ -292,3 +292,22 @@ def test_depths_through_and_places_said_of_the_holes():
     assert ok("flange 120 dia 12 thick, 6 x 10 holes on 90 PCD", "thinner flange, 10")["body"]["height"] == 10
     assert ok("plate 100 x 40 x 5 with four 5 mm holes 8 mm from the corners", "bump them up to 8 mm")["features"][0][
         "size"] == 8
+
+
+def test_a_shape_noun_first_is_a_change_when_the_current_part_takes_it():
+    from cadagent.agent.intent import edit_of_current, parse_intent
+
+    plate = understand("plate 100 x 60 x 5 with four 5 mm holes 8 mm from the corners").spec
+    cyl = understand("cylinder 50 dia 30 tall with a 10 mm hole in the middle").spec
+
+    def routed(text, spec):
+        return edit_of_current(text, parse_intent(text, True), spec).intent
+
+    assert routed("plate 2mm thicker and the holes 1mm bigger", plate) == "modify"
+    assert routed("plate 150 x 90 now", plate) == "modify"
+    assert routed("cylinder 60 dia, 40 tall instead", cyl) == "modify"
+    assert routed("plate 8 thick, corner holes M6", plate) == "modify"
+    # a whole part said plainly, or a new one asked for, stays a new design
+    assert routed("plate 150 x 90 x 6 with a 20 mm hole", plate) == "new_design"
+    assert routed("cylinder 60 dia 40 tall", cyl) == "new_design"
+    assert routed("a 30 mm cube", plate) == "new_design"

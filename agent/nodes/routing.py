@@ -26,7 +26,8 @@ def route(state, runtime: Runtime[Deps]):
     text = t.get("request", "")
     routed, usage = route_message(deps.caller, text, state.get("versions") or [],
                                   state.get("current") if current_entry(state) else None, t.get("attachment"),
-                                  decides=deps.routes_with_model)
+                                  decides=deps.routes_with_model,
+                                  current_spec=(current_entry(state) or {}).get("spec"))
     update = {**base, "intent": routed.intent, "decided_by": routed.decided_by, "route_note": routed.note,
               "usage": usage}
     if routed.intent == "undo":

@@ -1135,7 +1135,8 @@ class _Editor:
             return
         if f["kind"] == "hole":
             g = {x: y for x, y in f.items() if x != "id"}
-            if ms and not nums:
+            if ms and not [it for it in nums if it.role not in BODY_ROLES]:
+                # "plate 8 thick, corner holes M6": the body's number is the body's
                 g["size"] = f"M{ms.group(1)} " + ("tapped" if re.search(r"\btap", self.t) else "clearance")
             elif nums:
                 depth = next((it for it in nums if it.role == "depth"), None)
