@@ -311,3 +311,11 @@ def test_a_shape_noun_first_is_a_change_when_the_current_part_takes_it():
     assert routed("plate 150 x 90 x 6 with a 20 mm hole", plate) == "new_design"
     assert routed("cylinder 60 dia 40 tall", cyl) == "new_design"
     assert routed("a 30 mm cube", plate) == "new_design"
+
+
+@pytest.mark.parametrize("first,text,word", [("plate 120 x 80 x 6 with a 20 mm hole in the middle", "make the hole bigger", "bigger"),
+                                             ("box 60 x 40 x 30 shelled 2 mm open top", "thicker walls", "thicker"),
+                                             ("block 60 x 40 x 30", "make it a bit longer", "longer")])
+def test_more_or_less_with_no_size_is_asked_not_guessed(first, text, word):
+    r = edit(first, text)
+    assert r.spec is None and f"'{word}' with no size" in r.explain()

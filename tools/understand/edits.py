@@ -417,6 +417,12 @@ class _Editor:
             if self.out.done and not self.out.failed and f"M{m.group(1)} " not in said:
                 # a screw size named and placed nowhere: the edit without it is not what was asked
                 self.out.failed.append(f"I did not see where 'M{m.group(1)}' goes here (say e.g. 'holes M{m.group(1)}')")
+        how = re.search(r"\b(bigger|larger|smaller|wider|narrower|longer|shorter|deeper|shallower|thicker|thinner|taller|"
+                        r"higher|lower)\b", self.t)
+        if not self.out.done and not self.out.failed and how and not self.tagging.items:
+            # "make it longer", "a bit taller": how much is not guessed
+            self.out.failed.append(f"'{how.group(1)}' with no size: I do not guess how much; say the new size (e.g. "
+                                   f"'make it 120 long') or by how much (e.g. '10 mm {how.group(1)}')")
         if not self.out.done and not self.out.failed:
             self.out.failed.append("no change I could read in these words (sizes: 'make it 10 mm longer', "
                                    "'holes 6 mm'; features: 'add a 2 mm chamfer on the top edges', 'remove the fillets')")
@@ -872,6 +878,17 @@ class _Editor:
             return
         self.add_features()
 
+    def no_size(self, f: dict) -> str:
+        """Why a change to ``f`` was not made: no number for it ('make the hole bigger': how much is not guessed)."""
+        word = {"hole": "holes", "fillet": "fillets", "chamfer": "chamfer", "shell": "walls", "boss": "boss",
+                "slot": "slot", "pocket": "pocket", "keyway": "keyway"}.get(f["kind"], f["kind"])
+        how = re.search(r"\b(bigger|larger|smaller|wider|narrower|longer|shorter|deeper|shallower|thicker|thinner|"
+                        r"taller|higher|lower)\b", self.t)
+        if how:
+            return (f"'{how.group(1)}' with no size: I do not guess how much; say the new size (e.g. '{word} 8 mm') "
+                    f"or by how much (e.g. '2 mm {how.group(1)}')")
+        return f"no new size for {f['id']} (say e.g. '{word} 8 mm')"
+
     def new_hole_size(self, existing: list[dict]) -> bool:
         """Do the words give a hole size none of ``existing`` has ('6 mm', 'M5')?"""
         have = {f["size"] for f in existing}
@@ -1145,7 +1162,7 @@ class _Editor:
                 # "make the plate 10 thick and the holes 7": a number the body's words claim is not the hole's
                 size = next((it for it in nums if it is not depth and it.role not in BODY_ROLES), None)
                 if size is None and depth is None:
-                    self.out.failed.append(f"no new size for {f['id']}")
+                    self.out.failed.append(self.no_size(f))
                     return
                 if size is not None and re.search(r"\b(left|right|from the|in from|apart|spacing|pitch|"
                                                   r"further|farther|closer|along)\b", self.t) and \
@@ -1158,7 +1175,7 @@ class _Editor:
                 if depth is not None:
                     g["depth"] = self.take(depth)
             else:
-                self.out.failed.append(f"no new size for {f['id']}")
+                self.out.failed.append(self.no_size(f))
                 return
             for h in (existing if k != "bore" else [f]):
                 gg = {**{x: y for x, y in h.items() if x != "id"}, "size": g["size"]}
@@ -1197,7 +1214,7 @@ class _Editor:
             if field_ in f or f["kind"] in ("slot", "pocket") and field_ in ("length", "width", "depth"):
                 key = field_
         if not nums or key is None:
-            self.out.failed.append(f"no new size for {f['id']}")
+            self.out.failed.append(self.no_size(f))
             return
         v = self.take(nums[0])
         self.apply(f"{f['id']}.{key} → {fmt(v)} mm", ops.set_parameter, f"{f['id']}.{key}", v)
@@ -1811,8 +1828,9 @@ def apply_edit(text: str, spec) -> EditResult:
         r = _Editor(part, current).run()
         out.done += r.done
         out.notes += r.notes
-        out.failed += [f for f in r.failed if not f.startswith("no change I could read")]
-        unread += [f for f in r.failed if f.startswith("no change I could read")]
+        lead_in = [f for f in r.failed if f.startswith("no change I could read") or "' with no size: " in f]
+        out.failed += [f for f in r.failed if f not in lead_in]
+        unread += lead_in
         if r.spec is not None:
             current = r.spec
     if not out.done:
