@@ -23,6 +23,44 @@ def expected(plan: dict | None) -> dict:
     return {k: exp[k] for k in KEYS if exp.get(k)}
 
 
+def spec_promises(spec: dict | None) -> dict:
+    """What a part spec promises, as a plan-like dict: its extents (sorted, where its bbox is exact), its volume
+    (where exact) and its features (holes sized by a screw table left out: they may be drilled fine, normal or
+    coarse). An edit made on the spec is checked with this, so the measured part must show the change."""
+    from ..tools.part import expectations, validate
+
+    if not spec:
+        return {}
+    part, problems = validate(spec)
+    if part is None or any(p.severity == "error" for p in problems):
+        return {}
+    e = expectations(part)
+    out: dict = {}
+    if e.get("bbox_exact"):
+        out["extents"] = sorted(round(hi - lo, 6) for lo, hi in zip(e["bbox_min"], e["bbox_max"]))
+    if e.get("volume_exact") and e.get("volume"):
+        out["volume"] = e["volume"]
+    table_sized = {f["id"] for f in spec.get("features", []) if isinstance(f.get("size"), str)}
+    feats = {}
+    for key in KEYS:
+        v = e.get(key)
+        if key == "holes" and v and any(set(h.get("features", ())) & table_sized for h in v):
+            continue
+        if v:
+            feats[key] = v
+    out["features_expected"] = feats
+    return out
+
+
+def volume_problems(plan: dict, exec_result: dict, rel: float = 0.02) -> list[str]:
+    """The measured volume against the plan's exact one (within ``rel``)."""
+    want = (plan or {}).get("volume")
+    got = ((exec_result or {}).get("report") or {}).get("volume")
+    if not want or not isinstance(got, (int, float)) or abs(got - want) <= rel * want:
+        return []
+    return [f"volume is {got:,.0f} mm³, the part spec gives {want:,.0f} mm³"]
+
+
 def feature_problems(plan: dict, exec_result: dict, sandbox) -> list[str]:
     """What the part lacks of the requested features; [] when it has them all or none was asked."""
     exp = expected(plan)

@@ -108,3 +108,22 @@ def test_a_feature_the_spec_cannot_build_is_never_left_out_silently():
     assert d.path == "example" and "Not built by the spec path: 'groove'" in d.note
     d = new("box 100x80x60 hollowed out, 2.5 walls, no lid")      # a lid said to be absent is no feature
     assert d.path == "spec" and d.spec["features"][0]["kind"] == "shell"
+
+
+def test_an_edit_is_checked_on_the_measured_part(sandbox):
+    """The spec an edit made promises sizes, volume and features; a part that does not show the change fails."""
+    from cadagent.agent.feature_check import spec_promises, volume_problems
+    from cadagent.agent.lc_tools import size_problems
+
+    d = new("plate 100 x 60 x 6 with four 5 mm holes 8 mm from the corners")
+    e = edit("make it 6 holes", d)
+    assert e.path == "edit"
+    promised = spec_promises(e.spec)
+    assert promised["extents"] == [6, 60, 100] and promised["features_expected"]["holes"][0]["count"] == 6
+    before = sandbox.run_script(d.code, exports=()).to_dict()      # the old part, as if the edit had not applied
+    after = sandbox.run_script(e.code, exports=()).to_dict()
+    assert feature_problems(promised, after, sandbox) == [] and volume_problems(promised, after) == []
+    assert any("6 holes" in p or "asked 6" in p for p in feature_problems(promised, before, sandbox))
+    longer = edit("make it 120 long", d)
+    assert size_problems(spec_promises(longer.spec), before["report"]["size"])      # 100 long is not 120
+    assert volume_problems(spec_promises(longer.spec), before)

@@ -10,7 +10,8 @@ from cadagent.tools.results import ExecResult
 
 from .. import from_text
 from ..drafts import DesignContext
-from ..feature_check import feature_problems
+from ..feature_check import feature_problems, spec_promises, volume_problems
+from ..lc_tools import size_problems
 from ..model_calls import add_usage, text_of
 from ..plan import Plan, parse_edits, parse_request
 from ..spec_candidates import choose, entry_ok
@@ -162,6 +163,12 @@ def checked_entry(t: dict, code: str | None, ex: dict | None, deps: Deps, spec: 
         if report["solids"] > 1 and t["intent"] == "new_design" and bodies != "any" and report["solids"] != bodies:
             entry["problems"].append(f"{report['solids']} separate solids; "
                                      + ("a single part was expected" if bodies == 1 else f"{bodies} were expected"))
+        if t["intent"] == "modify" and spec and t.get("path") == "edit" and not entry["problems"]:
+            # an edit made on the part spec: the measured part must show it (sizes, volume, holes, edges, walls)
+            promised = spec_promises(spec)
+            entry["problems"] += size_problems(promised, report["size"]) + volume_problems(promised, ex)
+            if not entry["problems"]:
+                entry["problems"] += feature_problems(promised, ex, deps.sandbox)
         if t["intent"] == "new_design" and not t.get("cadjson"):
             entry["problems"] += deps.tools["check_size"].invoke({"size": report["size"],
                                                                   "plan": t.get("plan") or {}})
