@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+from ..tools.understand.numbers import UNIT
+
 UNIT_MM = {"mm": 1.0, "millimeter": 1.0, "millimetre": 1.0, "cm": 10.0, "centimeter": 10.0, "centimetre": 10.0,
            "m": 1000.0, "meter": 1000.0, "metre": 1000.0, "in": 25.4, "inch": 25.4, "inches": 25.4, '"': 25.4}
 WORD_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -16,7 +18,8 @@ WORD_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
 METRIC_CLEARANCE = {2: 2.4, 2.5: 2.9, 3: 3.4, 4: 4.5, 5: 5.5, 6: 6.6, 8: 9.0, 10: 11.0, 12: 13.5, 16: 17.5, 20: 22.0}
 
 _NUM = r"(\d+(?:\.\d+)?)"
-_UNIT = r"\s*(mm|millimet(?:er|re)s?|cm|centimet(?:er|re)s?|m(?![a-z])|met(?:er|re)s?|inch(?:es)?|in(?![a-z])|\")?"
+# the units as the part-spec reader writes them ("10 mm in from the edge", "Ø30 in the middle": no inches)
+_UNIT = rf"\s*({UNIT})?"
 _QTY = _NUM + _UNIT
 
 
@@ -71,7 +74,7 @@ def _mm(value: str, unit: str | None, default_unit: float) -> float:
 
 def _default_unit(text: str) -> float:
     """A request written in inches (or cm) throughout uses that unit for bare numbers."""
-    units = re.findall(r"\d\s*(mm|cm|inch(?:es)?|in\b|\")", text)
+    units = re.findall(rf"\d\s*({UNIT})", text)
     if units and all(u.startswith(("in", '"')) for u in units):
         return 25.4
     if units and all(u == "cm" for u in units):

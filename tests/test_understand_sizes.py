@@ -314,3 +314,15 @@ def test_a_lone_number_before_a_full_stop_is_a_size_and_numbered_steps_still_cut
 def test_standoffs_added_to_a_plate_are_still_not_built():
     assert understand("a plate 100 x 60 x 3 with four standoffs").unsupported == ["standoffs"]
     assert understand("cap screw holes: plate 100 x 50 x 12 with 4 holes for M5 cap screws").body == "box"
+
+
+def test_edits_that_crashed_the_turn():
+    # found by applying every dev-set edit to every dev-set part: a row's one-number spacing turned into a grid,
+    # and an edge limit on a hex pocket (no width) raised TypeError inside the agent's generate node
+    from cadagent.tools.understand import apply_edit
+    r = apply_edit("make it 4 x 2 (4 along the long side)", understand("plate 100 x 60 x 5 with 3 holes 20 apart").spec)
+    assert r.spec["features"][0]["at"] == {"kind": "grid", "counts": [4, 2], "spacing": [20.0, 20.0],
+                                           "center": [0.0, 0.0]}
+    r = apply_edit("chamfer both ends 2 mm on the outside",
+                   understand("cylinder d50 h30 with a hex socket on top, 13 AF, 10 deep").spec)
+    assert r.spec["features"][-1] == {"id": "bevel", "kind": "chamfer", "edges": "outer", "size": 2.0}

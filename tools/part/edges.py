@@ -171,7 +171,7 @@ def _feature_limits(x, edges, section=None) -> list:
             size = f.thickness if isinstance(f, Rib) else (f.diameter or min(f.length, f.width))
             out.append((min(f.height, size / 2) / 2, f"{name} ({size:g} mm wide, {f.height:g} mm tall)"))
         elif isinstance(f, (Pocket, Slot)):
-            w = f.width or f.diameter
+            w = f.width or f.diameter or getattr(f, "across_flats", None)
             out.append(((w / 2 if f.depth is None else min(w / 2, f.depth)) / 2, f"{name} ({w:g} mm wide)"))
         elif isinstance(f, Hole):
             if f.depth is not None:

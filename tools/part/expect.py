@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .bodies import Cylinder, PolygonPrism, Profile, SpurGear, Tube
-from .features import Boss, Chamfer, Fillet, Hole, Mirror, Pocket, Rib, Shell, Text
+from .features import Boss, Chamfer, Fillet, Hole, Keyway, Mirror, Pocket, Rib, Shell, Text
 from .geometry import body_shape, resolved
 from .plan import resolve
 from .volume import spec_volume
@@ -32,6 +32,9 @@ def _bbox(spec, shape, resolved_features) -> tuple[list, list, bool]:
         if isinstance(f, Mirror):
             k = {"YZ": 0, "XZ": 1, "XY": 2}[f.plane]
             lo[k], hi[k] = min(lo[k], -hi[k]), max(hi[k], -lo[k])
+        if isinstance(f, Keyway) and f.kind == "flat" and isinstance(spec.body, (Cylinder, Tube)) and \
+                f.z <= lo[2] + 1e-9 and f.z + f.length >= hi[2] - 1e-9:
+            hi[0] = min(hi[0], hi[0] - f.depth)      # a D-flat along the whole length: the +X side ground down
     return lo, hi, exact
 
 

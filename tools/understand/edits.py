@@ -1078,7 +1078,7 @@ class _Editor:
         what = []
         if grid:
             at = {"kind": "grid", "counts": [int(grid.group(1)), int(grid.group(2))],
-                  "spacing": list(at.get("spacing") or [10, 10])}
+                  "spacing": _pair(at.get("spacing"))}
             for it in self.tagging.items:
                 if grid.start() <= it.num.start < grid.end():
                     self.used.add(it.num.start)
@@ -1838,3 +1838,12 @@ def apply_edit(text: str, spec) -> EditResult:
         # of one part may only lead into the change the next part makes)
     out.spec = _plain(current) if out.done else None
     return out
+
+
+def _pair(spacing) -> list[float]:
+    """A grid's spacing from what the pattern had: a pair, one number (a row's), or nothing (10 x 10)."""
+    if isinstance(spacing, (list, tuple)) and len(spacing) == 2:
+        return [float(spacing[0]), float(spacing[1])]
+    if isinstance(spacing, (int, float)):
+        return [float(spacing), float(spacing)]
+    return [10.0, 10.0]
