@@ -319,3 +319,8 @@ def test_a_shape_noun_first_is_a_change_when_the_current_part_takes_it():
 def test_more_or_less_with_no_size_is_asked_not_guessed(first, text, word):
     r = edit(first, text)
     assert r.spec is None and f"'{word}' with no size" in r.explain()
+
+
+def test_a_fraction_before_holes_is_their_size_not_a_count():
+    (h,) = ok('plate 4 x 2 x 1/4 inch with four 1/4" holes 1/2" from the corners', "5/16 holes")["features"]
+    assert h["size"] == pytest.approx(7.9375) and h["at"] == {"kind": "corners", "inset": pytest.approx(12.7)}

@@ -814,7 +814,7 @@ class _Editor:
             self.add_features()
             return
         if k in ("hole", "bore") and existing and (re.search(
-                r"\b(more|so there are|make (?:it|that|them) \d+|\d+ (?:(?:bolt|mounting|screw|fixing|clearance|tapped) )?holes|instead|same size|in a row|spacing|"
+                r"\b(more|so there are|make (?:it|that|them) \d+|(?<![/.])\d+ (?:(?:bolt|mounting|screw|fixing|clearance|tapped) )?holes|instead|same size|in a row|spacing|"
                 r"bolt circle|pcd|circle|apart|move|space|closer|double|triple|twice|halve|hole count)\b", self.t) or
                 placing) and not adding:
             self.change_holes(existing)
@@ -1038,12 +1038,12 @@ class _Editor:
         patterned = [h for h in holes if (h.get("at") or {}).get("kind") in ("linear", "grid", "bolt_circle", "corners")]
         # a spacing, a bolt circle or a count is a pattern's: of several hole features, the patterned one
         f = patterned[-1] if patterned and len(patterned) < len(holes) and re.search(
-            r"\b(space|spaced|spacing|apart|pitch|pcd|bolt circle|circle|more|\d+ (?:(?:bolt|mounting|screw|fixing) )?holes|"
+            r"\b(space|spaced|spacing|apart|pitch|pcd|bolt circle|circle|more|(?<![/.])\d+ (?:(?:bolt|mounting|screw|fixing) )?holes|"
             r"\d+ of them)\b", self.t) \
             else holes[-1]
         at = copy.deepcopy(f.get("at") or {"kind": "center"})
         count = next((it for it in self.free(("count",))), None)
-        so = re.search(r"so there are (\d+)|make (?:it|that|them) (\d+)|(\d+) (?:(?:bolt|mounting|screw|fixing|clearance|tapped) )?"
+        so = re.search(r"so there are (\d+)|make (?:it|that|them) (\d+)|(?<![/.\d])(\d+) (?:(?:bolt|mounting|screw|fixing|clearance|tapped) )?"
                        r"(?:holes|of them)", self.t)
         grid = GRID.search(self.t)
         if so and grid and grid.start() <= so.start(next(i for i, g in enumerate(so.groups(), 1) if g)) < grid.end():
@@ -1054,7 +1054,7 @@ class _Editor:
         if twice and _count(at) and n is None:
             factor = {"double": 2, "twice": 2, "triple": 3, "half": 0.5, "halve": 0.5}[twice.group(1) or twice.group(2)]
             n = int(round(_count(at) * factor))       # "double the bolt holes": twice as many
-        more = re.search(r"\b(\d+) (?:more|extra|additional)\b", self.t)
+        more = re.search(r"(?<![/.])\b(\d+) (?:more|extra|additional)\b", self.t)
         if more and not re.search(r"so there are", self.t) and (_count(at) or at["kind"] in SINGLE_AT):
             n = (_count(at) or 1) + int(more.group(1))      # "add two more holes": on top of those there
             for it in self.free():
