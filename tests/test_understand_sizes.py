@@ -326,3 +326,18 @@ def test_edits_that_crashed_the_turn():
     r = apply_edit("chamfer both ends 2 mm on the outside",
                    understand("cylinder d50 h30 with a hex socket on top, 13 AF, 10 deep").spec)
     assert r.spec["features"][-1] == {"id": "bevel", "kind": "chamfer", "edges": "outer", "size": 2.0}
+
+
+@pytest.mark.parametrize("text, expect", [
+    ("tube 50 OD 40 ID 80 long with flanges at both ends 90 dia 8 thick", math.pi * (45 ** 2 * 16 + 25 ** 2 * 64
+                                                                                    - 20 ** 2 * 80)),
+    ("pipe 60 OD 52 ID 200 long, flange on each end 100 dia x 10", math.pi * (50 ** 2 * 20 + 30 ** 2 * 180
+                                                                             - 26 ** 2 * 200)),
+    ("plate 80 x 60 x 6, R5 on the vertical edges", (80 * 60 - (4 - math.pi) * 25) * 6),
+    ("hex bar 22 AF, 60 long, 8mm cross hole 15 from one end", math.sqrt(3) / 2 * 22 ** 2 * 60 - math.pi * 16 * 22),
+])
+def test_spools_radius_shorthand_and_hex_cross_holes(sandbox, text, expect):
+    draft = OfflineChatModel().draft(DesignContext(task="new_design", request=text))
+    assert draft.code is not None, draft.note
+    res = sandbox.run_script(draft.code, exports=())
+    assert res.valid_solid and res.report.volume == pytest.approx(expect, rel=1e-4)

@@ -14,6 +14,9 @@ M_SIZE = re.compile(r"\bm(\d+(?:\.\d+)?)\b(?:\s*(?:x\s*[\d.]+\s*)?(tapped|tap|th
                     r"screws?|bolts?))?")
 
 
+CROSS_WORDS = re.compile(r"\bcross|\bradial|\btransverse|\bthrough the (?:side|flats)")    # a hole across, no bore
+
+
 class Build:
     def __init__(self, text: str, body: Target, feats: list[Target], body_kind: str | None):
         self.text, self.body, self.feats, self.kind = text, body, feats, body_kind
@@ -72,6 +75,7 @@ class Build:
         tube = self.kind == "tube"
         for f in self.feats:
             if f.kind in ("bore", "hole") and not f.get("count") and not f.get("pcd") and not f.get("depth") \
+                    and not CROSS_WORDS.search(f.words) \
                     and not f.get("spacing") and not f.get("inset") and not f.sub and not re.search(
                     r"\b(square|rectangular|rectangle)\b", f.words) and (
                     f.kind == "bore" or tube or re.search(r"\b(center|centre|middle|axis|through it)\b", f.words)):
@@ -391,7 +395,7 @@ class Build:
         inner = b.pop("inner") or self._take_bore()
         if inner is None:
             for f in self.feats:
-                if f.kind == "hole" and not f.get("count"):
+                if f.kind == "hole" and not f.get("count") and not CROSS_WORDS.search(f.words):
                     inner = f.pop("size") or (f.loose.pop(0).mm if f.loose else None)
                     self.feats.remove(f)
                     break

@@ -173,7 +173,8 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
         return
     if body["kind"] == "profile" and body.get("shape") == "U" and _channel_holes(bd, t, body, count, f):
         return
-    if body["kind"] in ("cylinder", "tube") and CROSS.search(words) and _cross_hole(bd, t, body, count, f):
+    if (body["kind"] in ("cylinder", "tube") or body["kind"] == "polygon_prism" and body.get("sides") == 6) and \
+            CROSS.search(words) and _cross_hole(bd, t, body, count, f):
         return
     on = _face(words)
     if on is None and body["kind"] == "box" and ACROSS.search(words) and not DOWN.search(words):

@@ -132,6 +132,9 @@ def normalize(text: str) -> str:
     # "R5 corners", "corners R5": a corner radius written the draughtsman's way
     t = re.sub(r"\br (\d+(?:\.\d+)?)(\s*mm)? ((?:inside |internal |inner )?(?:corners?|edges?))\b", r"\1\2 radius \3", t)
     t = re.sub(r"\b(corners?|edges?) r (?=\d)", r"\1 radius ", t)
+    # "R5 on the vertical edges", "R3 all round": a fillet written by its radius only
+    t = re.sub(r"(?<![\w.])r (\d+(?:\.\d+)?)(\s*mm)? (?=(?:on|to|at|along|round|around|all) (?:the |all |every |each |4 |four )?"
+               r"(?:[a-z]+ )?(?:edges?|corners?|round|around|over)\b)", r"fillet radius \1\2 ", t)
     t = re.sub(r"\s+", " ", t).strip()
     return t
 

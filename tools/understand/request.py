@@ -193,11 +193,12 @@ ADDED_PARTS = {"standoffs", "posts", "pegs", "pillars"}     # unsupported only a
 FLANGED = re.compile(r"\bflanged\s+(?:\w+\s+)?(?:bush(?:ing)?|sleeve|bearing|spacer|tube|pipe|insert|bush)\b")
 # "a round standoff Ø10 x 30 tall ... and a Ø16 x 3 flange at the bottom": a flanged bushing in other words
 _IN = r"(?:[^.;]|\.(?=\d))"      # within one sentence (a decimal point is no full stop)
-WITH_FLANGE = re.compile(rf"^(?!.*\bflange[sd]?\b.*\b(?:bushing|bush|sleeve|spacer|standoff|tube|pipe)\b)"
-                         rf"(?:(?!\bflange\b){_IN})*\b(?:bushing|bush|sleeve|spacer|standoff|tube|pipe)\b{_IN}*"
-                         rf"\b(?:with|and|plus)\b{_IN}*\bflange\b(?!d)")
+WITH_FLANGE = re.compile(r"^(?!.*\bflange[sd]?\b.*\b(?:bushing|bush|sleeve|spacer|standoff|tube|pipe)\b)"
+                         r"(?!.*\b(?:pipe|tube) flanges?\b)"       # "a pipe flange": a flange for a pipe
+                         r"(?:(?!\bflanges?\b).)*\b(?:bushing|bush|sleeve|spacer|standoff|tube|pipe|spool)\b.*\bflanges?\b(?!d)")
 FLANGE_CLAUSE = re.compile(r"(?:(?:\b(?:with|and|plus)\s+|(?<=[,;:(])\s*|(?<=\.\s)|^)(?:(?!\b(?:with|and|plus)\b)"
-                           r"(?:[^,;:().]|(?<=\d)\.(?=\d)))*?)?\bflange\b(?!d)(?:[^,;:().]|(?<=\d)\.(?=\d))*")
+                           r"(?:[^,;:().]|(?<=\d)\.(?=\d)))*?)?\bflanges?\b(?!d)(?:[^,;:().]|(?<=\d)\.(?=\d))*")
+BOTH_ENDS = re.compile(r"\bflanges\b|\b(?:both|each|either) ends?\b|\bat each end\b")
 
 
 def _flanged(text: str, t: str) -> Understanding:
@@ -234,18 +235,26 @@ def _flanged(text: str, t: str) -> Understanding:
         out.missing.append(f"a flange wider than the Ø{D:g} sleeve and thinner than the {L:g} mm length")
         out.candidates = []
         return out
-    sleeve = L
+    sleeve, n_fl = L, 2 if BOTH_ENDS.search(t) else 1
     if re.search(r"\b(?:body|sleeve|shank|barrel|spigot)\b[^,;]*?\b(?:long|sticking out|protrud\w*|project\w*|proud|"
                  r"stand\w* out|sticks? out|below (?:it|the flange)|beyond (?:it|the flange)|under (?:it|the flange)|"
                  r"past (?:it|the flange))\b|"
                  r"\blong\b[^,;]*\b(?:body|sleeve|shank)\b", rest):
         out.notes.append(f"{L:g} mm read as the sleeve's length, the {flange_t:g} mm flange added")
     else:
-        sleeve = round(L - flange_t, 6)
-        out.notes.append(f"{L:g} mm read as the overall length, the {flange_t:g} mm flange included")
+        sleeve = round(L - n_fl * flange_t, 6)
+        out.notes.append(f"{L:g} mm read as the overall length, the {flange_t:g} mm flange{'s' if n_fl > 1 else ''} "
+                         "included")
+        if sleeve <= 0:
+            out.missing.append(f"a length longer than the flanges ({n_fl} x {flange_t:g} mm)")
+            out.candidates = []
+            return out
     spec = out.spec
-    spec["body"] = {"kind": "shaft", "id": body["id"], "sections": [
-        {"diameter": flange_d, "length": flange_t}, {"diameter": D, "length": sleeve}]}
+    sections = [{"diameter": flange_d, "length": flange_t}, {"diameter": D, "length": sleeve}]
+    if n_fl == 2:
+        sections.append({"diameter": flange_d, "length": flange_t})     # a spool: a flange at each end
+        out.notes.append("a flange at each end")
+    spec["body"] = {"kind": "shaft", "id": body["id"], "sections": sections}
     spec["features"] = [{"id": "bore", "kind": "hole", "size": d}] + spec["features"]
     out.body = "flanged bushing"
     return out
