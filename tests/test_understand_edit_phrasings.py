@@ -324,3 +324,12 @@ def test_more_or_less_with_no_size_is_asked_not_guessed(first, text, word):
 def test_a_fraction_before_holes_is_their_size_not_a_count():
     (h,) = ok('plate 4 x 2 x 1/4 inch with four 1/4" holes 1/2" from the corners', "5/16 holes")["features"]
     assert h["size"] == pytest.approx(7.9375) and h["at"] == {"kind": "corners", "inset": pytest.approx(12.7)}
+
+
+def test_a_standard_washer_or_nut_edited_by_its_sizes():
+    b = ok("a standard ISO 7089 M8 flat washer", "make it 3 thick")["body"]
+    assert (b["outer_diameter"], b["inner_diameter"], b["height"]) == (16, 8.4, 3)
+    b = ok("hex nut blank M10", "make it 3 thick")["body"]
+    assert (b["across_flats"], b["height"]) == (16, 3)
+    r = edit("a standard ISO 7089 M8 flat washer", "drill a 6 mm hole through the side 20 from one end")
+    assert r.spec is None and r.failed        # no crash: it says why

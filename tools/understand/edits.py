@@ -108,7 +108,7 @@ class EditResult:
 
 class _Editor:
     def __init__(self, text: str, spec: dict):
-        self.spec = _plain(spec)
+        self.spec = _standard_sized(_plain(spec))
         self.start = copy.deepcopy(self.spec)
         if any(f["kind"] == "hole" for f in self.spec.get("features", [])):
             # "the big one", "add a third one": the holes, by the words people use for them
@@ -1498,7 +1498,8 @@ class _Editor:
                                              "narrow": "width", "raise": "height", "trim": "length"}.get(
                     v.group(1).split()[0], "main")
         loose = [it for it in self.free() if it.role in (None, "thickness", "size")]
-        if body["kind"] == "tube" and re.search(r"\bwalls?\b", t) and len(loose) == 1 and len(self.free()) == 1:
+        if body["kind"] == "tube" and body.get("outer_diameter") and body.get("inner_diameter") and \
+                re.search(r"\bwalls?\b", t) and len(loose) == 1 and len(self.free()) == 1:
             # "make the wall thicker, 4mm": the tube's wall (a thicker wall keeps the outside), said how it was read
             loose[0].role = "wall"
             way = re.search(r"\b(thicker|thinner)\b", t)
@@ -1738,11 +1739,43 @@ def _count(at: dict) -> int | None:
     return None
 
 
+def _standard_sized(spec: dict) -> dict:
+    """A washer or nut given by its standard size, with its sizes from the table written out, so that an edit can
+    change them ('make it 3 thick'); the same part (the standard is named in its name)."""
+    body = spec["body"]
+    if not body.get("standard"):
+        return spec
+    try:
+        from ..part.geometry import resolved
+
+        sizes = resolved(ops.parse({"body": body}).body)
+        data = copy.deepcopy(spec)
+        keep = {"kind", "id", "name"}
+        data["body"] = {k: v for k, v in body.items() if k in keep}
+        fields = {"tube": ("outer_diameter", "inner_diameter", "height"),
+                  "polygon_prism": ("sides", "across_flats", "height", "bore")}.get(body["kind"], ())
+        data["body"].update({k: sizes[k] for k in fields if sizes.get(k) is not None})
+        data["body"].setdefault("name", f"{body.get('size', '')} {body['standard']}".strip())
+        return _plain(ops.parse(data))
+    except (SpecError, KeyError, ValueError, TypeError):
+        return spec
+
+
 def _body_for_features(body: dict) -> dict:
     """The body's sizes as the feature builder reads them (length / width of the top face)."""
     b = dict(body)
+    if body.get("standard"):
+        # a washer or nut by its standard size: its sizes from the table
+        try:
+            from ..part.geometry import resolved
+
+            b.update({k: v for k, v in resolved(ops.parse({"body": body}).body).items() if v is not None})
+        except (SpecError, KeyError, ValueError):
+            pass
     if "length" not in b and "diameter" in b:
         b["length"] = b["width"] = b["diameter"]
+    if "length" not in b and "outer_diameter" in b:
+        b["length"] = b["width"] = b["outer_diameter"]
     return b
 
 
