@@ -333,3 +333,12 @@ def test_a_standard_washer_or_nut_edited_by_its_sizes():
     assert (b["across_flats"], b["height"]) == (16, 3)
     r = edit("a standard ISO 7089 M8 flat washer", "drill a 6 mm hole through the side 20 from one end")
     assert r.spec is None and r.failed        # no crash: it says why
+
+
+def test_counterbored_or_countersunk_for_a_screw_takes_the_table_sizes():
+    (h,) = ok("plate 100 x 60 x 10 with four 6.6 mm holes 10 mm from the corners", "countersink them for M6")["features"]
+    assert h["size"] == 6.6 and h["csink"] == {"diameter": 13.44, "angle": 90}
+    r = edit("plate 100 x 60 x 10 with four 5 mm holes 10 mm from the corners", "counterbore them for M6 cap screws")
+    (h,) = r.spec["features"]
+    assert h["size"] == "M6 clearance" and h["cbore"] == {"diameter": 11, "depth": 6.4}
+    assert "now M6 clearance" in r.explain()

@@ -758,6 +758,33 @@ class _Editor:
                 self.out.failed.append("there is no hole to change")
                 return
             d = self.free()
+            ms = M_SIZE.search(self.t)
+            screw = None
+            if ms and not d:
+                # "countersink them for M6", "counterbore for M6 cap screws": the head sizes from the screw's table
+                try:
+                    screw = tables.screw_head(f"M{ms.group(1)}")
+                except KeyError:
+                    screw = None
+            if screw is not None:
+                std = "ISO 10642, 90°" if new == "csink" else "ISO 4762 socket head"
+                what = {"csink": {"diameter": screw["csink"], "angle": 90.0}} if new == "csink" else \
+                    {f["id"]: dict(screw["cbore"]) for f in holes}
+                self.out.notes.append(f"{'countersink' if new == 'csink' else 'counterbore'} for an M{ms.group(1)} screw "
+                                      f"({std}): " + (f"Ø{fmt(screw['csink'])}" if new == "csink" else
+                                                      f"Ø{fmt(screw['cbore']['diameter'])} x {fmt(screw['cbore']['depth'])}"
+                                                      " deep"))
+                clear = (tables.clearance(f"M{ms.group(1)}", "fine"), tables.clearance(f"M{ms.group(1)}", "coarse"))
+                for f in holes:
+                    g = {x: y for x, y in f.items() if x not in ("cbore", "csink", "id")}
+                    g[new] = what["csink"] if new == "csink" else what[f["id"]]
+                    if not (isinstance(f.get("size"), (int, float)) and clear[0] - 1e-6 <= f["size"] <= clear[1] + 1e-6) \
+                            and f.get("size") != f"M{ms.group(1)} clearance":
+                        g["size"] = f"M{ms.group(1)} clearance"      # the screw goes through
+                    self.apply(f"{f['id']}: {'countersunk' if new == 'csink' else 'counterbored'} for M{ms.group(1)}"
+                               + (f" (now {g['size']}, for the screw to pass)" if g.get("size") != f.get("size") else ""),
+                               ops.replace_feature, f["id"], g)
+                return
             if new == "csink":
                 head = next((it for it in self.free(("head", "diameter", "size"))), None) or next(iter(d), None)
                 if head is None:
