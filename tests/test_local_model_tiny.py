@@ -77,7 +77,11 @@ def test_constrained_candidates_are_schema_valid_and_adapters_switch(tiny_spec):
         gen = writer.candidates(req, n=2, seed=i)
         for c in gen.candidates:
             outputs += 1
-            assert c.text.endswith("}"), (c.text, c.tokens)
+            if not c.text.endswith("}"):
+                # an untrained model can list features until the token budget runs out: that candidate is cut,
+                # said so and never valid (it loses the ranking; the writer retries when none is valid)
+                assert c.tokens >= 400 and not c.valid and "cut at max_new_tokens" in c.problems[0], c.text
+                continue
             obj = json.loads(c.text, strict=False)   # complete JSON, by construction
             # the structure is the schema's; a value's lower bound (> 0) is checked after, by validation
             errors = list(jsonschema.Draft202012Validator(structure).iter_errors(obj))
