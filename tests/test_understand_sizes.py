@@ -341,3 +341,18 @@ def test_spools_radius_shorthand_and_hex_cross_holes(sandbox, text, expect):
     assert draft.code is not None, draft.note
     res = sandbox.run_script(draft.code, exports=())
     assert res.valid_solid and res.report.volume == pytest.approx(expect, rel=1e-4)
+
+
+@pytest.mark.parametrize("text, expect", [
+    ("bearing block 60 x 40 x 30 with a 22 bore through the 40 side", 60 * 40 * 30 - math.pi * 121 * 40),
+    ("a shallow tray 120x80x20 with 2mm sides and a 4mm bottom", 120 * 80 * 20 - 116 * 76 * 16),
+    ("boss 20 dia 10 tall on a 50 dia 5 thick disc with 3 holes 4 dia on a 40 PCD",
+     math.pi * (25 ** 2 * 5 + 10 ** 2 * 10 - 3 * 2 ** 2 * 5)),
+    ("plate 100 x 100 x 10 with 4 holes on a 70 bolt circle counterbored 11 dia 6 deep for M6",
+     100 * 100 * 10 - 4 * math.pi * (3.3 ** 2 * 4 + 5.5 ** 2 * 6)),
+])
+def test_bores_through_a_named_size_tray_floors_and_patterns_beside_their_counterbores(sandbox, text, expect):
+    draft = OfflineChatModel().draft(DesignContext(task="new_design", request=text))
+    assert draft.code is not None, draft.note
+    res = sandbox.run_script(draft.code, exports=())
+    assert res.valid_solid and res.report.volume == pytest.approx(expect, rel=1e-4)

@@ -211,8 +211,12 @@ class Build:
             body["name"] = self.body.noun[:60]
         if self.kind == "shelled_box" and not any(f.kind == "shell" for f in self.feats):
             wall = b.pop("wall") or self.assume("wall thickness", default("wall"))
-            self.features.append({"id": self.fid("shell"), "kind": "shell", "thickness": wall,
-                                  "open_face": None if _closed(self.text) else "top"})
+            shell = {"id": self.fid("shell"), "kind": "shell", "thickness": wall,
+                     "open_face": None if _closed(self.text) else "top"}
+            floor = b.pop("floor")
+            if floor is not None and abs(floor - wall) > 1e-9 and shell["open_face"]:
+                shell["bottom"] = floor       # "2mm sides and a 4mm bottom"
+            self.features.append(shell)
         if self.kind == "square_tube":
             said = self._take_shell_wall()        # "2 wall" is the tube's wall, never a shell as well
             wall = b.pop("wall") or said or self.assume("wall thickness", default("wall"))

@@ -177,6 +177,14 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
             CROSS.search(words) and _cross_hole(bd, t, body, count, f):
         return
     on = _face(words)
+    named = THROUGH_SIZE.search(words) if on is None and body["kind"] == "box" else None
+    if named and not DOWN.search(words):
+        # "a 22 bore through the 40 side": along the part's size of 40 (its width here)
+        v = float(named.group(1)) * bd.unit_mm
+        axis = next((a for a, k in (("left", "length"), ("front", "width")) if abs(body[k] - v) < 1e-6), None)
+        if axis and abs(body["height"] - v) > 1e-6:
+            on = axis
+            bd.notes.append(f"the {t.noun} goes through the {v:g} mm {'length' if axis == 'left' else 'width'}")
     if on is None and body["kind"] == "box" and ACROSS.search(words) and not DOWN.search(words):
         on = "front"     # "a Ø20 bore straight through across the 50 width": front to back
         bd.notes.append(f"the {t.noun} goes across the width, front to back")
@@ -290,6 +298,8 @@ def _cross_hole(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
     return True
 
 
+THROUGH_SIZE = re.compile(r"\b(?:through|across|along)\s+(?:the\s+)?([\d.]+)\s*(?:mm\s*)?(?:side|width|length|direction|"
+                          r"way|dimension|face|wide|long)\b")
 ACROSS = re.compile(r"\b(?:across|through)(?: through| across)? the (?:[\d.]+\s*(?:mm\s*)?)?(?:width|short way|short direction|"
                     r"short side)\b|"
                     r"\bfront to back\b|\bthrough the (?:front|width)\b|\bwidthways\b|\bwidthwise\b")

@@ -172,6 +172,10 @@ def tag(t: str) -> Tagging:
                 continue      # "20 x 20 square hole": the hole's shape, not a square part
             it.role, it.via = a_table[m.group(1)], m.group(1)
             used_after.add(n.end + m.start(1))
+    if SHELL_CUE.search(t) or re.search(r"\b(?:tray|box|bin|enclosure|case)\b", t):
+        for it in items:  # "a tray 120x80x20 with 2mm sides": its walls, not a square's side
+            if it.role == "side" and it.via in ("sides", "side") and it.group is None and it.num.value < 20:
+                it.role, it.via = "wall", "sides"
     if SHELL_CUE.search(t):   # "bottom 4 thick", "a 3 mm floor": an open shell's floor, not the part's thickness
         for it in items:
             if it.role in (None, "thickness", "size", "height", "bottom_d") and is_floor(t, it):

@@ -209,7 +209,8 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
                     owner = body          # "box 100x80x60 hollowed out": A x B x C is the part's size
                 elif nxt is not None and NEAR.match(c.text[it.num.end - c.start:nxt[0]]) and (
                         it.role in (None, "count", "size", "diameter", "depth", "inner", "radius", "pcd")
-                        or not before):
+                        or not before or nxt[1] is body and it.role in BODY_ROLES and re.fullmatch(
+                            r"\s*(?:mm\s*)?(?:[a-z]+\s*)?", c.text[it.num.end - c.start:nxt[0]])):   # "on a 5 thick disc"
                     owner = nxt[1]
                 elif before:
                     owner = before[-1][1]
@@ -229,6 +230,9 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
             if owner is body and edge_noun is not None and it.role in (None, "size", "radius") and \
                     re.search(r"\bby\s*$", c.text[:it.num.start - c.start]):
                 owner = edge_noun     # "bevel the top edges of a 40 mm cube by 3 mm": the bevel's
+            if owner.kind in HOLE_MODIFIERS and it.role in ("pcd", "spacing", "inset", "count", "half_spacing"):
+                # "4 holes on a 70 bolt circle counterbored ...": where the holes go, not the counterbore's size
+                owner = next((f for f in feats if f.sub is owner), owner)
             redirected = _redirect(owner, it.role, body, body_kind)
             if not nouns and owner is not body and redirected is body:
                 run_to_body = True    # "... 4 bolt holes, 100 mm diameter, 12 mm thick": the list is the part's
