@@ -342,3 +342,9 @@ def test_counterbored_or_countersunk_for_a_screw_takes_the_table_sizes():
     (h,) = r.spec["features"]
     assert h["size"] == "M6 clearance" and h["cbore"] == {"diameter": 11, "depth": 6.4}
     assert "now M6 clearance" in r.explain()
+
+
+def test_make_it_n_mm_is_asked_when_no_size_is_plainly_the_main_one():
+    r = edit("plate 100 x 60 x 5 with a 10 mm hole in the middle", "make it 12 mm")
+    assert r.spec is None and "which size is 12 mm" in r.explain()
+    assert ok('rod 1/2" dia, 4" long', "make it 6 inches")["body"]["height"] == pytest.approx(152.4)

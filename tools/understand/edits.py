@@ -1576,6 +1576,14 @@ class _Editor:
                 if body["kind"] == "box" and not it.num.unit or body["kind"] == "box" and re.search(r"\bcube\b", t):
                     self.change("side", "set", self.take(it))    # "make it 50" on a cube: every side
                 else:
+                    dims = sorted((v for v in (body.get(k) for k in _dims(body)) if isinstance(v, (int, float))),
+                                  reverse=True)
+                    if len(dims) >= 2 and dims[0] < 2 * dims[1] and len({body.get(k) for k in _dims(body)}) > 1:
+                        # "make it 12 mm" on a 100 x 60 plate: which size is not plain; asked, not guessed
+                        self.out.failed.append(f"which size is {fmt(self.num_mm(it))} mm (say e.g. 'make it "
+                                               f"{it.num.text.strip()} long', '... wide', '... thick')")
+                        self.used.add(it.num.start)
+                        continue
                     self.change("main", "set", self.take(it))       # "make it 6 inches": its main size
 
     def _use_span(self, m) -> None:
