@@ -356,3 +356,14 @@ def test_bores_through_a_named_size_tray_floors_and_patterns_beside_their_counte
     assert draft.code is not None, draft.note
     res = sandbox.run_script(draft.code, exports=())
     assert res.valid_solid and res.report.volume == pytest.approx(expect, rel=1e-4)
+
+
+def test_set_screws_standoffs_tee_sections_and_d_holes():
+    f = understand("shaft collar 20 ID 36 OD 12 wide with an M5 set screw hole").spec["features"][0]
+    assert (f["size"], f["depth"], f["on"], f["at"]) == ("M5 tapped", 18.0, "front", {"kind": "at", "points": [[0.0, 0.0]]})
+    b = understand("hex standoff M3 x 20, 5.5 across flats").spec["body"]
+    assert (b["height"], b["across_flats"], b["bore"]) == (20.0, 5.5, 2.5)
+    b = understand("T bracket 60 x 40 x 5, 30 wide").spec["body"]
+    assert (b["shape"], b["width"], b["height"], b["thickness"], b["length"]) == ("T", 60.0, 40.0, 5.0, 30.0)
+    # a D-shaped hole is not a round one: not built from a spec (a round hole would be a wrong part)
+    assert understand("a knob 30 dia 15 tall with a 6mm D-shaft hole").unsupported == ["d-shaft hole"]

@@ -389,6 +389,8 @@ class Build:
                 ac = round(side / math.sin(math.pi / n), 6)
         if af is None and ac is None:
             af = b.pop("diameter") or (self.loose(b) or [None])[0]
+        elif H is None and len(b.loose) == 1:
+            H = b.loose.pop(0).mm           # "hex standoff M3 x 20, 5.5 across flats": 20 long
         if (af is None and ac is None) or H is None:
             self.missing.append("the hex's size across flats and its length")
             return None
@@ -403,6 +405,11 @@ class Build:
                     inner = f.pop("size") or (f.loose.pop(0).mm if f.loose else None)
                     self.feats.remove(f)
                     break
+        if inner is None and ms and re.search(r"\bstandoffs?\b|\bspacers?\b", self.text):
+            from ..part.tables import hole_diameter
+            tapped = not re.search(r"\bclearance\b|\bthrough\b|\bthru\b", self.text)
+            inner, what = hole_diameter(f"M{ms.group(1)} {'tapped' if tapped else 'clearance'}")
+            self.notes.append(f"M{ms.group(1)}: a {inner:g} mm bore ({what})")
         if inner is not None:
             out["bore"] = inner
         return out
@@ -416,6 +423,8 @@ class Build:
         T = b.pop("thickness") or b.pop("wall") or self._take_shell_wall()
         legs, fl = b.pop("legs"), b.pop("flange")
         leg_pair = None
+        if dims and len(dims) == 3 and W is not None and L is None and T is None and shape != "L":
+            L, W = W, None        # "T bracket 60 x 40 x 5, 30 wide": the section, then how far it runs
         if dims and len(dims) == 3 and T is not None and L is None:
             # 'an L bracket 50 x 40 x 30, 5 thick': the overall sizes, the wall said on its own
             W, H, L = W or dims[0], H or dims[1], dims[2]

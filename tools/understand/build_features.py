@@ -176,6 +176,13 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
     if (body["kind"] in ("cylinder", "tube") or body["kind"] == "polygon_prism" and body.get("sides") == 6) and \
             CROSS.search(words) and _cross_hole(bd, t, body, count, f):
         return
+    if body["kind"] == "tube" and SET_SCREW.search(words) and f.get("depth") is None:
+        # "a shaft collar ... with an M5 set screw hole": tapped from the side into the bore, one wall
+        if isinstance(f["size"], str) and f["size"].endswith("clearance"):
+            f["size"] = f["size"].replace("clearance", "tapped")
+        f["depth"] = body["outer_diameter"] / 2
+        bd.notes.append("the set screw hole goes in from the side to the bore, at mid-length")
+        return _cross_hole(bd, t, body, count, f, note=False)
     on = _face(words)
     named = THROUGH_SIZE.search(words) if on is None and body["kind"] == "box" else None
     if named and not DOWN.search(words):
@@ -262,10 +269,13 @@ FROM_END = re.compile(r"^\s*(?:mm\s*)?(?:in\s+)?(?:from|off) (?:one|a|the|either
                       r"the far)?\s*(end|top|bottom)\b")
 
 
-def _cross_hole(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
+SET_SCREW = re.compile(r"\b(?:set|grub)[- ]?screw\b|\bradial (?:tapped|threaded) hole\b")
+
+
+def _cross_hole(bd: Build, t: Target, body: dict, count, f: dict, note: bool = True) -> bool:
     """A hole across a round bar or tube ("8 mm cross hole 10 mm from one end"): drilled from the side
     through the axis (both walls of a tube), at its distance from an end (mid-length when none is given)."""
-    if f.get("depth") is not None or "cbore" in f or "csink" in f:
+    if f.get("depth") is not None and note or "cbore" in f or "csink" in f:
         return False
     H = body["height"]
     pick = None
@@ -285,7 +295,8 @@ def _cross_hole(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
         v = round(z - H / 2, 6)
     else:
         v = 0.0
-        bd.notes.append("no place along the part given for the cross hole: mid-length")
+        if note:
+            bd.notes.append("no place along the part given for the cross hole: mid-length")
     n = int(count) if count else 1
     f = {**f, "on": "front"}
     if n == 1:
@@ -293,7 +304,8 @@ def _cross_hole(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
     else:
         spacing = t.pop("spacing") or round(bd.assume("spacing of the cross holes", H / (n + 1)), 3)
         f["at"] = {"kind": "linear", "count": n, "spacing": spacing, "axis": "v", "center": [0.0, v]}
-    bd.notes.append("the cross hole goes through the axis, side to side")
+    if note:
+        bd.notes.append("the cross hole goes through the axis, side to side")
     bd.features.append(f)
     return True
 
