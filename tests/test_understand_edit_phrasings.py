@@ -348,3 +348,11 @@ def test_make_it_n_mm_is_asked_when_no_size_is_plainly_the_main_one():
     r = edit("plate 100 x 60 x 5 with a 10 mm hole in the middle", "make it 12 mm")
     assert r.spec is None and "which size is 12 mm" in r.explain()
     assert ok('rod 1/2" dia, 4" long', "make it 6 inches")["body"]["height"] == pytest.approx(152.4)
+
+
+def test_removing_some_of_a_pattern_declines_saying_so():
+    for text in ("remove one slot", "lose 2 of the holes"):
+        first = ("plate 120 x 60 x 8 with two 10 x 30 slots 60 apart" if "slot" in text
+                 else "bar 200 x 30 x 10 with 5 holes 8 mm, 40 apart")
+        r = edit(first, text)
+        assert r.spec is None and "not done offline" in r.explain(), text

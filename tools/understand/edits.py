@@ -700,7 +700,8 @@ class _Editor:
     def remove(self, kinds: list[str]) -> None:
         kinds = [k for k in kinds if k not in ("cbore", "csink")] or kinds
         some = re.search(r"\b(outer|outside|inner|inside|middle|center|centre|left|right|first|last|end|one of|"
-                         r"two of|some of|half|every other)\b", self.t)
+                         r"two of|\d+ of|some of|half|every other|(?:one|two|three|a couple of|\d+)(?= (?:\w+ )?(?:holes?|slots?|"
+                         r"pockets?)\b))\b", self.t)
         if some and kinds and any(len(self.feats(k)) == 1 and _count(self.feats(k)[0].get("at") or {}) not in (None, 1)
                                   for k in dict.fromkeys(kinds)):
             rows = [f for f in self.feats(kinds[0]) if (f.get("at") or {}).get("kind") == "linear"]
