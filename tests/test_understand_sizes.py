@@ -367,3 +367,9 @@ def test_set_screws_standoffs_tee_sections_and_d_holes():
     assert (b["shape"], b["width"], b["height"], b["thickness"], b["length"]) == ("T", 60.0, 40.0, 5.0, 30.0)
     # a D-shaped hole is not a round one: not built from a spec (a round hole would be a wrong part)
     assert understand("a knob 30 dia 15 tall with a 6mm D-shaft hole").unsupported == ["d-shaft hole"]
+
+
+@pytest.mark.parametrize("text", ["right angle bracket 40 x 40 x 3 thick x 25 wide", "L bracket 40 x 40 x 3, 25 wide"])
+def test_an_angles_section_then_its_run(text):
+    b = understand(text).spec["body"]
+    assert (b["shape"], b["width"], b["height"], b["thickness"], b["length"]) == ("L", 40.0, 40.0, 3.0, 25.0)

@@ -423,7 +423,7 @@ class Build:
         T = b.pop("thickness") or b.pop("wall") or self._take_shell_wall()
         legs, fl = b.pop("legs"), b.pop("flange")
         leg_pair = None
-        if dims and len(dims) == 3 and W is not None and L is None and T is None and shape != "L":
+        if dims and len(dims) == 3 and W is not None and L is None and T is None:
             L, W = W, None        # "T bracket 60 x 40 x 5, 30 wide": the section, then how far it runs
         if dims and len(dims) == 3 and T is not None and L is None:
             # 'an L bracket 50 x 40 x 30, 5 thick': the overall sizes, the wall said on its own
