@@ -106,6 +106,8 @@ def parse_intent(text: str, has_design: bool, attachment: str | None = None) -> 
         edits = parse_edits(core)
         if edits and not _NEW.search(core) and not parse_request(core).extents and not _mentions_a_part(core):
             return Routed("question", "parser")  # a change, but nothing to change yet: the question node says so
+        if _a_change_to_nothing(core):
+            return Routed("question", "parser")  # 'add a 6 mm hole in the middle' with no part: nothing to add it to
         if _QUESTION.search(core) and not _ASKS_SOMEONE.search(core) and not parse_request(core).dims:
             return Routed("question", "parser")
         return Routed("new_design", "parser")
@@ -156,6 +158,36 @@ def _body_nouns() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _body_nouns_anywhere() -> re.Pattern:
     return re.compile(r"\b" + _body_nouns_alternation() + r"\b", re.I)
+
+
+# parts an edit can be tried on: a change that applies to one of them and names no part of its own is a
+# change, never a new part (after a first turn that made nothing, 'chamfer the top edges 1 mm' made a block)
+_PROBES = (
+    {"schema_version": "1.0", "name": "probe", "units": "mm", "body": {"kind": "box", "id": "block", "length": 100,
+     "width": 60, "height": 30}, "features": []},
+    {"schema_version": "1.0", "name": "probe", "units": "mm", "body": {"kind": "box", "id": "plate", "length": 100,
+     "width": 60, "height": 10}, "features": [{"id": "holes", "kind": "hole", "size": 6, "at": {"kind": "center"}}]},
+    {"schema_version": "1.0", "name": "probe", "units": "mm", "body": {"kind": "profile", "id": "angle", "shape": "L",
+     "width": 50, "height": 50, "thickness": 5, "length": 40}, "features": []},
+)
+_REFERS_BACK = re.compile(r"^\s*(?:(?:now|then|ok|and|also|just)\s+)?(?:make|set|change|turn|widen|thicken|shorten|lengthen|"
+                          r"move|put|go to|bump|drop|cut|trim|increase|decrease|reduce|enlarge)\s+(?:the|it|that|this|"
+                          r"those|them|its|all)\b", re.I)
+
+
+def _a_change_to_nothing(text: str) -> bool:
+    """With no part yet: words that change a part ('make the flange 100 dia', 'widen the slots to 10',
+    'chamfer the top edges 1 mm') and give no whole part of their own."""
+    from cadagent.tools.understand import apply_edit, understand
+
+    if parse_request(text, spec_facts=False).extents:
+        return False
+    if _REFERS_BACK.search(text):
+        return True
+    u = understand(text)
+    if u.body is not None:
+        return False
+    return any(apply_edit(text, p).spec is not None for p in _PROBES)
 
 
 def _mentions_a_part(text: str) -> bool:
