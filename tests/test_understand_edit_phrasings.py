@@ -356,3 +356,10 @@ def test_removing_some_of_a_pattern_declines_saying_so():
                  else "bar 200 x 30 x 10 with 5 holes 8 mm, 40 apart")
         r = edit(first, text)
         assert r.spec is None and "not done offline" in r.explain(), text
+
+
+def test_a_radius_or_a_feature_size_increased_by_an_amount():
+    assert ok("cylinder 40 dia 60 tall", "increase the radius by 5")["body"] == {**understand(
+        "cylinder 40 dia 60 tall").spec["body"], "diameter": 50}
+    (h,) = ok("plate 100 x 60 x 5 with four 5 mm holes 8 mm from the corners", "increase hole dia by 1")["features"]
+    assert h["size"] == 6

@@ -1308,7 +1308,7 @@ class _Editor:
                 continue
             before = t[:it.num.start]
             m = re.search(r"\b(shorten|lengthen|extend|widen|narrow|thicken|thin|raise|lower|reduce|increase|grow|"
-                          r"shrink|trim|cut|enlarge|decrease|bump|open)(?: (?:it|them|those|(?:the|its|that|those) \w+"
+                          r"shrink|trim|cut|enlarge|decrease|bump|open)(?: (?:it|them|those|(?:(?:the|its|that|those) )?\w+"
                           r"(?: \w+)?))?(?: (?:up|down|out))? by\s*$", before)
             if m and FEATURE_WORD.search(m.group(0)) and not t[it.num.end:it.num.end + 2].strip().startswith("%"):
                 # "increase the hole diameter by 2": the named feature's size, not the part's
@@ -1341,7 +1341,7 @@ class _Editor:
                 role = {"shorten": "length", "lengthen": "length", "extend": "length", "widen": "width",
                         "narrow": "width", "thicken": "thickness", "thin": "thickness", "raise": "height",
                         "lower": "height", "trim": "length", "cut": "length"}.get(verb, "all")
-                named = re.search(r"\b(length|width|height|thickness|diameter)\b", m.group(0))
+                named = re.search(r"\b(length|width|height|thickness|diameter|radius)\b", m.group(0))
                 role = named.group(1) if named else (_named_role(t) or role)
                 sign = -1 if verb in ("shorten", "narrow", "thin", "lower", "reduce", "shrink", "trim", "cut",
                                       "decrease") else 1
