@@ -373,3 +373,17 @@ def test_set_screws_standoffs_tee_sections_and_d_holes():
 def test_an_angles_section_then_its_run(text):
     b = understand(text).spec["body"]
     assert (b["shape"], b["width"], b["height"], b["thickness"], b["length"]) == ("L", 40.0, 40.0, 3.0, 25.0)
+
+
+def test_holes_from_each_end_square_centres_and_bars_lying_flat():
+    # before: 'a hole 1 inch from each end' made four corner holes, marked ok
+    at = understand("a 2x4 inch plate, 0.25 thick, with a 0.5 inch hole 1 inch from each end").spec["features"][0]["at"]
+    assert at == {"kind": "linear", "count": 2, "spacing": pytest.approx(50.8), "axis": "v"}
+    at = understand("square plate 100mm, 8mm thick, 4 holes 6.5mm on 80mm centres").spec["features"][0]["at"]
+    assert at == {"kind": "grid", "counts": [2, 2], "spacing": [80.0, 80.0]}
+    u = understand("rectangular bar 25 x 10 x 200 with 2 holes 6mm at 20 mm from each end")
+    b = u.spec["body"]
+    assert (b["length"], b["width"], b["height"]) == (200.0, 25.0, 10.0)
+    assert u.spec["features"][0]["at"] == {"kind": "linear", "count": 2, "spacing": 160.0, "axis": "u"}
+    assert understand("plate 100x60x5 with 4 holes 10 from the corners").spec["features"][0]["at"] == {
+        "kind": "corners", "inset": 10.0}

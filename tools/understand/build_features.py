@@ -429,6 +429,20 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
         spacing = 2 * half                # "two holes, 25 mm each side of centre"
     if re.search(r"square pattern|square of|on (?:an?|the) [\d.]+\s*(?:mm\s*)?square\b", words) and spacing is not None:
         return {"kind": "grid", "counts": [2, 2], "spacing": [spacing, spacing]}
+    ends = re.search(r"\b(?:each|both|either) ends?\b|\bthe ends\b", words) and not re.search(r"\bcorner", words)
+    if inset is not None and ends and n in (None, 1, 2) and body.get("length") and body.get("width"):
+        # "a hole 1 inch from each end": one near each end, on the centre line along the length
+        long_u = body["length"] >= body["width"]
+        span = body["length"] if long_u else body["width"]
+        if span - 2 * inset <= 0:
+            bd.missing.append(f"room for holes {inset:g} mm from each end of a {span:g} mm part")
+            return None
+        return {"kind": "linear", "count": 2, "spacing": round(span - 2 * inset, 6), "axis": "u" if long_u else "v"}
+    if n == 4 and spacing is not None and body.get("length") and body.get("width") and \
+            3 * spacing > max(body["length"], body["width"]) and not re.search(r"\b(?:rows?|line|in a row)\b", words):
+        # "4 holes on 80 mm centres" on a 100 mm plate: a row would not fit, so the corners of an 80 square
+        bd.notes.append(f"4 holes on {spacing:g} centres: the corners of a {spacing:g} mm square")
+        return {"kind": "grid", "counts": [2, 2], "spacing": [spacing, spacing]}
     four = n == 4 and spacing is None and body.get("length") and body.get("width") and not re.search(
         r"\b(?:rows?|line|along|across|in a row|evenly)\b", words)   # "a plate with 4 holes": its corners (said)
     if re.search(r"\bcorners?\b", words) or four or inset is not None and (re.search(r"\bcorner", words + bd.text)
