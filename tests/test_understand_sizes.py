@@ -387,3 +387,12 @@ def test_holes_from_each_end_square_centres_and_bars_lying_flat():
     assert u.spec["features"][0]["at"] == {"kind": "linear", "count": 2, "spacing": 160.0, "axis": "u"}
     assert understand("plate 100x60x5 with 4 holes 10 from the corners").spec["features"][0]["at"] == {
         "kind": "corners", "inset": 10.0}
+
+
+def test_a_post_on_a_named_part_is_a_boss_and_l_shape_is_an_angle():
+    u = understand("round base 80 diameter 6 thick with a 20 mm high 30 mm diameter post in the middle")
+    assert u.spec["body"]["diameter"] == 80.0 and u.spec["body"]["height"] == 6.0
+    assert u.spec["features"] == [{"id": "boss", "kind": "boss", "diameter": 30.0, "height": 20.0}]
+    assert understand("a pin 8 dia 40 long").spec["body"]["kind"] == "cylinder"
+    b = understand("mounting bracket L shape 2 inch legs 1/8 thick 1 inch wide").spec["body"]
+    assert (b["shape"], b["width"], b["thickness"], b["length"]) == ("L", 50.8, 3.175, 25.4)

@@ -20,6 +20,7 @@ ADJ_OF_FEATURE = re.compile(r"\s+(?:pockets?|holes?|slots?|sockets?|recess|traps
 # "an end cap for a 36mm tube", "a block to hold a 22 mm pipe": what the part is for, not the part
 PURPOSE = re.compile(r"\b(?:for|to hold|hold|holds|holding|to fit|fits?|fitting|to take|takes|over|onto|around|on|against|to)\s+"
                      r"(?:a|an|the|my|our|some)?\s*(?:[\d.]+\s*(?:mm|in|\")?\s*)?(?:[a-z]+\s+)?$")
+BOSS_LIKE = {"post", "pin", "peg", "stud", "pillar", "dowel", "spigot"}      # on a part already named: a boss
 ON_A_SQUARE = re.compile(r"\bon (?:an?|the) [\d.]+\s*(?:mm\s*)?$")
 
 
@@ -52,5 +53,9 @@ def clauses(t: str, tagging: Tagging) -> list[Clause]:
               and not PURPOSE.search(t[:s])]
         c.body = bs[0] if bs else None
         c.features = [(p, n) for s, e, p, n in feats if a <= s < b]
+        if c.body is not None and c.body[0] in BOSS_LIKE and any(x.body for x in out):
+            # "a round base ... with a 20 mm high 30 mm diameter post in the middle": a boss on the part
+            c.features.append((c.body[0], "boss"))
+            c.body = None
         out.append(c)
     return out
