@@ -396,3 +396,14 @@ def test_a_post_on_a_named_part_is_a_boss_and_l_shape_is_an_angle():
     assert understand("a pin 8 dia 40 long").spec["body"]["kind"] == "cylinder"
     b = understand("mounting bracket L shape 2 inch legs 1/8 thick 1 inch wide").spec["body"]
     assert (b["shape"], b["width"], b["thickness"], b["length"]) == ("L", 50.8, 3.175, 25.4)
+
+
+def test_inch_decimals_and_a_plates_thickness_first():
+    u = understand(".5 x 4 x 8 plate")
+    b = u.spec["body"]
+    assert (b["length"], b["width"], b["height"]) == pytest.approx((203.2, 101.6, 12.7))
+    assert "no unit given: '.5'-style decimals read as inches" in u.explain()
+    b = understand("plate 0.5 x 100 x 50").spec["body"]
+    assert (b["length"], b["width"], b["height"]) == (100.0, 50.0, 0.5)
+    b = understand("a 10 x 20 x 30 block").spec["body"]
+    assert (b["length"], b["width"], b["height"]) == (10.0, 20.0, 30.0)

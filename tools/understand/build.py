@@ -165,6 +165,9 @@ class Build:
             W = H = side          # "a bar 1 inch square, 12 inches long": the section is square
         elif side is not None:
             L, W = L or side, W or side
+        if dims and len(dims) == 3 and dims[0] < min(dims[1], dims[2]) and L is None and W is None and H is None and \
+                T is None and re.search(r"\b(?:plate|sheet|panel|slab|tile)\b", self.text):
+            dims = [max(dims[1:]), min(dims[1:]), dims[0]]      # ".5 x 4 x 8 plate": half an inch thick
         if dims and len(dims) == 3 and dims[2] > max(dims[0], dims[1]) and L is None and W is None and H is None and \
                 T is None and re.search(r"\b(?:bar|strip|rail|slat|beam|batten|extrusion)\b", self.text):
             dims = sorted(dims, reverse=True)      # "rectangular bar 25 x 10 x 200": 200 long, lying flat

@@ -169,6 +169,8 @@ def default_unit(nums: list[Num]) -> str | None:
     units = {n.unit for n in nums if n.unit}
     if units == {"inch"} or not units and any(is_inch_fraction(n) for n in nums):
         return "inch"           # no unit written, but '3/8', '1-1/2': fractions of an inch (said by the reader)
+    if not units and any(n.text.strip().startswith(".") for n in nums) and all(n.value <= 48 for n in nums):
+        return "inch"           # '.5 x 4 x 8 plate': a decimal written with no leading zero, the inch habit
     if units == {"centimeter"}:
         return "centimeter"
     if units == {"millimeter"} or not units:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from .build import Build
 from .build_features import features
 from .clauses import clauses
-from .numbers import default_unit, normalize, unit_mm
+from .numbers import default_unit, is_inch_fraction, normalize, unit_mm
 from .roles import role_words, tag
 from .targets import RAW_ROLES, targets
 from .vocab import find, vocab
@@ -135,7 +135,8 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
     bd.unit_mm = k
     bd.coords = coords
     if du == "inch" and not any(it.num.unit for it in tagging.items):
-        bd.notes.append("no unit given: the fractions read as inches")
+        bd.notes.append("no unit given: the fractions read as inches" if any(is_inch_fraction(it.num) for it in
+                        tagging.items) else "no unit given: '.5'-style decimals read as inches")
     if big:
         bd.notes.append(f"no unit on {', '.join(n.text.strip() for n in big)}: read as mm (as inches the part "
                         "would be over a metre)")
