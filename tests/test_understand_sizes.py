@@ -407,3 +407,13 @@ def test_inch_decimals_and_a_plates_thickness_first():
     assert (b["length"], b["width"], b["height"]) == (100.0, 50.0, 0.5)
     b = understand("a 10 x 20 x 30 block").spec["body"]
     assert (b["length"], b["width"], b["height"]) == (10.0, 20.0, 30.0)
+
+
+def test_a_pocket_from_an_edge_and_a_four_hole_pattern_by_its_spacing():
+    # before: the pocket was centred and the '60 x 40 pattern' became a 60 x 40 grid of holes, both marked ok
+    f = understand("plate 120 x 80 x 8 with a 30 x 20 pocket 4 deep 20 mm from the left edge").spec["features"][0]
+    assert f["at"] == {"kind": "from_edge", "edge": "left", "distance": 20.0}
+    f = understand("block 80x60x30, 4 M6 tapped holes 12 deep on the top, 60 x 40 pattern").spec["features"][0]
+    assert f["at"] == {"kind": "grid", "counts": [2, 2], "spacing": [60.0, 40.0]}
+    f = understand("plate 100x100x5 with a 3 x 4 pattern of 5 mm holes").spec["features"][0]
+    assert f["at"]["counts"] == [3, 4]

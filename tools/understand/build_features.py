@@ -409,8 +409,11 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
         return {"kind": "bolt_circle", "count": n, "diameter": pcd}
     pair = [v for v in t.roles.get("spacing", []) + t.loose if v.raw.group is not None and v.raw.role in (
         "spacing", None)]
-    grid_is_spacing = bool(grid and re.match(r"\s*(?:mm\s*)?(?:spacing|apart|pitch|cent(?:er|re)s|square)",
-                                             words[grid.end():]))
+    grid_is_spacing = bool(grid and (re.match(r"\s*(?:mm\s*)?(?:spacing|apart|pitch|cent(?:er|re)s|square)",
+                                              words[grid.end():]) or n == 4 and int(float(grid.group(1))) *
+                                     int(float(grid.group(2))) != 4 and float(grid.group(1)) != 4 and
+                                     re.match(r"\s*(?:mm\s*)?(?:pattern|grid|rectangle|layout)", words[grid.end():])))
+    # "4 holes ..., 60 x 40 pattern": their spacing (not "4 x 11 holes": four of them 11 across)
     if grid and not grid_is_spacing and (re.search(r"\bgrid\b|\barranged\b|\barray\b|\bmatrix\b|\bpattern\b", words)
                                          or int(grid.group(1)) * int(grid.group(2)) == (n or 0)):
         a, b = int(grid.group(1)), int(grid.group(2))
@@ -621,7 +624,16 @@ def _pocket(bd: Build, t: Target, body: dict) -> None:
         return
     if depth is not None:
         f["depth"] = depth
+    edge = FROM_EDGE.search(t.words)
+    if edge and f["kind"] == "pocket":
+        # "a 30 x 20 pocket 4 deep 20 mm from the left edge": its centre that far in
+        side = {"front": "lower", "back": "upper", "top": "upper", "bottom": "lower"}.get(edge.group(2), edge.group(2))
+        f["at"] = {"kind": "from_edge", "edge": side, "distance": float(edge.group(1)) * bd.unit_mm}
+        bd.notes.append(f"{edge.group(1)} from the {edge.group(2)} edge read as where the pocket's centre is")
     bd.features.append(f)
+
+
+FROM_EDGE = re.compile(r"([\d.]+)\s*(?:mm\s*)?from the (left|right|front|back|lower|upper|top|bottom)(?: edge| end| side)?")
 
 
 def _slot(bd: Build, t: Target, body: dict) -> None:
