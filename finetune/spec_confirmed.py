@@ -81,7 +81,7 @@ def _referenced(spec: dict) -> bool:
     return any(f'"{k}"' in text for k in ("of", "ref", "feature"))
 
 
-def _turns(conv) -> list[str]:
+def _turns(conv) -> list[tuple[str, dict]]:
     """The turns that stand alone (the first one, and later ones marked as a new design) and fix the
     whole geometry."""
     out = []
