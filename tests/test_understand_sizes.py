@@ -417,3 +417,25 @@ def test_a_pocket_from_an_edge_and_a_four_hole_pattern_by_its_spacing():
     assert f["at"] == {"kind": "grid", "counts": [2, 2], "spacing": [60.0, 40.0]}
     f = understand("plate 100x100x5 with a 3 x 4 pattern of 5 mm holes").spec["features"][0]
     assert f["at"]["counts"] == [3, 4]
+
+
+def test_edge_sets_people_name():
+    # before: 'outside vertical edges' filleted every outside edge, 'top and bottom' only the top, and a second
+    # size for other edges was dropped, all marked ok
+    f = understand("box 100 x 60 x 40 with 3 mm walls, open top, 5 mm fillet on the outside vertical edges"
+                   ).spec["features"]
+    assert [x["edges"] for x in f if x["kind"] == "fillet"] == ["vertical"]
+    assert understand("cylinder 40 dia 30 tall, 2mm chamfer top and bottom").spec["features"][0]["edges"] == "ends"
+    f = understand("block 60x40x20 with a 10mm fillet on the 4 vertical edges and 2 mm on the top edges").spec["features"]
+    assert [(x["edges"], x["radius"]) for x in f] == [("vertical", 10.0), ("top", 2.0)]
+
+
+def test_distances_with_their_own_units_pocket_depths_and_inset_in():
+    f = understand('plate 100 x 60 x 5 with a 3/8 hole 1" from the left end').spec["features"][0]
+    assert f["size"] == pytest.approx(9.525) and f["at"] == {"kind": "from_edge", "edge": "left",
+                                                             "distance": pytest.approx(25.4)}
+    f = understand("plate 100x60x10 with a pocket 30x20x5 in the middle").spec["features"][0]
+    assert (f["length"], f["width"], f["depth"]) == (30.0, 20.0, 5.0)
+    f = understand("plate 100 x 60 x 5 with 4 6mm holes in the corners, 10 in").spec["features"][0]
+    assert f["size"] == 6.0 and f["at"] == {"kind": "corners", "inset": 10.0}     # not a 254 mm hole
+    assert understand("a 2 in cube").spec["body"]["length"] == pytest.approx(50.8)

@@ -468,10 +468,10 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
                 return None
             spacing = round(bd.assume("hole spacing", span / (n + 1)), 3)
         return {"kind": "linear", "count": n, "spacing": spacing, "axis": "u" if long_u else "v"}
-    m = re.search(r"([\d.]+)\s*(?:mm\s*)?from the (left|right|front|back|lower|upper|top|bottom)(?: edge| end| side)?", words)
+    m = FROM_EDGE.search(words)
     if m:
-        edge = {"front": "lower", "back": "upper", "top": "upper", "bottom": "lower"}.get(m.group(2), m.group(2))
-        return {"kind": "from_edge", "edge": edge, "distance": float(m.group(1)) * bd.unit_mm}
+        edge = {"front": "lower", "back": "upper", "top": "upper", "bottom": "lower"}.get(m.group(3), m.group(3))
+        return {"kind": "from_edge", "edge": edge, "distance": _distance(m, bd)}
     if not re.search(r"\b(cent(?:er|re)(?:ed|d)?|middle|axis|axial|concentric|through it|through the part|bore|on top)\b",
                      words + " " + t.noun):
         bd.notes.append(f"no place given for the {t.noun}: centred")
@@ -487,10 +487,30 @@ def _edge(bd: Build, t: Target, body: dict) -> None:
         size = bd.body.pop("radius")      # "rounded rectangle ... with 5 mm corner radius"
     if size is None:
         size = bd.assume(f"{t.kind} size", round(min(default(t.kind), 0.1 * smallest(body)), 4))
-    edges = outer_if_holes(_edges(t.words, body), bd.features, bd.notes)
+    rest = [v for v in t.roles.get("size", []) + t.roles.get("radius", []) + t.loose]
+    words = t.words
+    second = None
+    if len(rest) == 1:
+        # "a 10mm fillet on the 4 vertical edges and 2 mm on the top edges": a second size for other edges
+        cut = bd.text.find(words.strip()[:20]) if words.strip() else -1
+        after = bd.text[rest[0].raw.num.end:rest[0].raw.num.end + 40]
+        other = [name for s, e, p, name in find("edge_sets", after)]
+        if other:
+            second = (rest[0], other[0])
+            words = words.replace(after.strip(), " ") if cut >= 0 else words
+    edges = outer_if_holes(_edges(words, body), bd.features, bd.notes)
     key = "radius" if t.kind == "fillet" else "size"
     bd.features.append({"id": bd.fid("round" if t.kind == "fillet" else "bevel"), "kind": t.kind, "edges": edges,
                         key: size})
+    if second is not None and second[1] != edges:
+        v, other = second
+        for vs in [t.loose] + list(t.roles.values()):
+            if v in vs:
+                vs.remove(v)
+        t.roles = {k: vs for k, vs in t.roles.items() if vs}
+        bd.features.append({"id": bd.fid("round" if t.kind == "fillet" else "bevel"), "kind": t.kind,
+                            "edges": "vertical" if other == "vertical" and body["kind"] in ("cylinder", "tube") and
+                            False else other, key: v.mm})
 
 
 def outer_if_holes(edges: str, before: list[dict], notes: list[str]) -> str:
@@ -505,6 +525,10 @@ def _edges(words: str, body: dict) -> str:
     found = [name for s, e, p, name in find("edge_sets", words)]
     if "holes" in found:
         return "holes"
+    if re.search(r"\b(?:outside|outer) vertical\b|\bvertical (?:outside|outer)\b", words):
+        return "top" if body["kind"] in ("cylinder", "tube") else "vertical"
+    if re.search(r"\btop\s+(?:(?:and|&)\s+)?bottom\b", words):
+        return "ends"                  # "2mm chamfer top and bottom": both ends' edges
     if "outer" in found:
         return "outer"
     if "all" in found and not any(re.search(rf"\b{w}\b", words) for w in ("top", "vertical", "bottom")):
@@ -603,6 +627,9 @@ def _pocket(bd: Build, t: Target, body: dict) -> None:
     d = None
     if L is None and len(pair) >= 2 and not re.search(r"\b(round|circular|drilled)\b", t.words):
         L, W = pair[0].mm, pair[1].mm
+        if len(pair) == 3 and depth is None:
+            depth = pair[2].mm          # "a pocket 30x20x5": length x width x depth
+            (t.loose if pair[2] in t.loose else t.roles["size"]).remove(pair[2])
         for v in pair[:2]:
             if v in t.loose:
                 t.loose.remove(v)
@@ -627,13 +654,22 @@ def _pocket(bd: Build, t: Target, body: dict) -> None:
     edge = FROM_EDGE.search(t.words)
     if edge and f["kind"] == "pocket":
         # "a 30 x 20 pocket 4 deep 20 mm from the left edge": its centre that far in
-        side = {"front": "lower", "back": "upper", "top": "upper", "bottom": "lower"}.get(edge.group(2), edge.group(2))
-        f["at"] = {"kind": "from_edge", "edge": side, "distance": float(edge.group(1)) * bd.unit_mm}
-        bd.notes.append(f"{edge.group(1)} from the {edge.group(2)} edge read as where the pocket's centre is")
+        side = {"front": "lower", "back": "upper", "top": "upper", "bottom": "lower"}.get(edge.group(3), edge.group(3))
+        f["at"] = {"kind": "from_edge", "edge": side, "distance": _distance(edge, bd)}
+        bd.notes.append(f"{edge.group(1)} from the {edge.group(3)} edge read as where the pocket's centre is")
     bd.features.append(f)
 
 
-FROM_EDGE = re.compile(r"([\d.]+)\s*(?:mm\s*)?from the (left|right|front|back|lower|upper|top|bottom)(?: edge| end| side)?")
+FROM_EDGE = re.compile(r"([\d.]*\d)\s*(mm|cm|inch(?:es)?|in\b|\")?\s*(?:in\s+)?from the (left|right|front|back|lower|upper|top|"
+                       r"bottom)(?: edge| end| side)?")
+
+
+def _distance(m, bd: Build) -> float:
+    """A distance written with its own unit ('1\" from the left end') or in the request's."""
+    if m.group(2):
+        from .numbers import UNIT_WORDS, unit_mm
+        return float(m.group(1)) * unit_mm(UNIT_WORDS[m.group(2).strip()])
+    return float(m.group(1)) * bd.unit_mm
 
 
 def _slot(bd: Build, t: Target, body: dict) -> None:
@@ -649,12 +685,11 @@ def _slot(bd: Build, t: Target, body: dict) -> None:
         f["depth"] = depth
     if re.search(r"\b(across|crosswise|widthwise|sideways)\b|along the (?:short|width)", t.words):
         f["angle"] = 90.0
-    edge = re.search(r"([\d.]+)\s*(?:mm\s*)?from the (left|right|front|back|lower|upper|top|bottom)(?: edge| end| side)?",
-                     t.words)
+    edge = FROM_EDGE.search(t.words)
     if edge and t.get("count") is None:
         # "a 12 x 6 slot 20 mm from the left edge": its centre that far in
-        side = {"front": "lower", "back": "upper", "top": "upper", "bottom": "lower"}.get(edge.group(2), edge.group(2))
-        f["at"] = {"kind": "from_edge", "edge": side, "distance": float(edge.group(1)) * bd.unit_mm}
+        side = {"front": "lower", "back": "upper", "top": "upper", "bottom": "lower"}.get(edge.group(3), edge.group(3))
+        f["at"] = {"kind": "from_edge", "edge": side, "distance": _distance(edge, bd)}
         t.loose = [v for v in t.loose if v.raw.num.text.strip().split()[0] != edge.group(1)]
     n = t.pop("count")
     if n is not None and int(n) >= 2:

@@ -154,6 +154,10 @@ def numbers(t: str) -> list[Num]:
     out = []
     for m in QTY.finditer(t):
         unit = UNIT_WORDS.get(m.group(2).strip()) if m.group(2) else None
+        if m.group(2) and m.group(2).strip() == "in" and re.match(r"\s*(?:$|[,;.)]|and\b)", t[m.end():]) and \
+                not re.search(r"\b(?:x|by)\s*$", t[:m.start()]) and \
+                re.search(r"\b(?:corners?|edges?|sides?|ends?)\b", t[max(0, m.start() - 40):m.start()]):
+            unit = None       # "4 holes in the corners, 10 in": that far in from the edges, not ten inches
         out.append(Num(number(m.group(1)), unit, m.start(), m.end(), m.group(0)))
     return out
 

@@ -193,6 +193,9 @@ def tag(t: str) -> Tagging:
         if it.role in (None, "side") and re.search(r"\bon (?:an?|the)\s*$", t[:it.num.start]) and \
                 re.match(r"^\s*(?:mm\s*)?square\b(?!\s*(?:plate|block|bar|part))", t[it.num.end:]):
             it.role, it.via = "spacing", "square"
+    for it in items:       # "4 holes in the corners, 10 in": how far in from the edges
+        if it.role is None and it.num.unit is None and re.search(r"\bin\s*$", it.num.text):
+            it.role, it.via = "inset", "in"
     for it in items:       # "an end cap for a 36mm tube": the size of what it is for, not of the part
         if re.search(r"\b(?:for|to hold|hold|holds|to fit|fits?|to take|takes|over|onto)\s+(?:a|an|the|my|our|some)?\s*$",
                      t[:it.num.start]) and re.match(r"^\s*(?:mm|in|\")?\s*(?:[a-z]+\s+)?(?:tube|pipe|rod|bar|shaft|dowel|"

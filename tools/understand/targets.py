@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .clauses import Clause
+from .numbers import is_inch_fraction
 from .roles import Tagged
 
 OUTER_WORDS = {"od", "o.d.", "outer diameter", "outside diameter", "outside", "outer dia", "outside dia",
@@ -69,6 +70,8 @@ def _value(it: Tagged, unit_mm: float, groups) -> Value:
     if it.role in RAW_ROLES:
         return Value(n.value, it)
     unit = n.unit
+    if unit is None and is_inch_fraction(n):
+        unit = "inch"          # "a 3/8 hole" beside metric sizes: a fraction of an inch, as always
     if unit is None and it.group is not None:      # "2 x 3/4 x 6 inches": the unit written last
         unit = next((g.num.unit for g in reversed(groups[it.group]) if g.num.unit), None)
     if unit is None and it.group is None:
