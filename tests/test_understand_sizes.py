@@ -439,3 +439,9 @@ def test_distances_with_their_own_units_pocket_depths_and_inset_in():
     f = understand("plate 100 x 60 x 5 with 4 6mm holes in the corners, 10 in").spec["features"][0]
     assert f["size"] == 6.0 and f["at"] == {"kind": "corners", "inset": 10.0}     # not a 254 mm hole
     assert understand("a 2 in cube").spec["body"]["length"] == pytest.approx(50.8)
+
+
+def test_sizes_after_a_feature_named_as_a_reference_go_to_the_subject():
+    f = understand("a plate 60 x 40 x 3 with a 20 x 10 slot in the middle and 2 M3 holes either side of the slot, "
+                   "30 apart").spec["features"]
+    assert f[1]["at"] == {"kind": "linear", "count": 2, "spacing": 30.0, "axis": "u"}      # was the slot's

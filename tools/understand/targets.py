@@ -254,7 +254,11 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
             owner.add(it.role, v)
         carry = [] if nouns else carry
         if nouns:
-            current = nouns[-1][1] if nouns[-1][1].kind not in HOLE_MODIFIERS else next(
+            last = nouns[-1]
+            if len(nouns) > 1 and re.search(r"\b(?:of|from|beside|next to|around|near|either side of|each side of|"
+                                            r"both sides of|to)\s+the\s+(?:[a-z]+\s+)?$", c.text[:last[0]]):
+                last = nouns[-2]      # "2 M3 holes either side of the slot, 30 apart": the holes go on
+            current = last[1] if last[1].kind not in HOLE_MODIFIERS else next(
                 (f for f in reversed(feats) if f.kind in ("hole", "bore")), body)
             if any(t is body for _, t in nouns) and nouns[-1][1] is body:
                 current = body
