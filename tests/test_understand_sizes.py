@@ -426,6 +426,8 @@ def test_edge_sets_people_name():
                    ).spec["features"]
     assert [x["edges"] for x in f if x["kind"] == "fillet"] == ["vertical"]
     assert understand("cylinder 40 dia 30 tall, 2mm chamfer top and bottom").spec["features"][0]["edges"] == "ends"
+    assert [f["edges"] for f in understand("block 60 x 40 x 20 with 2 mm chamfer top and bottom").spec["features"]] == [
+        "top", "bottom"]
     f = understand("block 60x40x20 with a 10mm fillet on the 4 vertical edges and 2 mm on the top edges").spec["features"]
     assert [(x["edges"], x["radius"]) for x in f] == [("vertical", 10.0), ("top", 2.0)]
 

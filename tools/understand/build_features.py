@@ -500,8 +500,9 @@ def _edge(bd: Build, t: Target, body: dict) -> None:
             words = words.replace(after.strip(), " ") if cut >= 0 else words
     edges = outer_if_holes(_edges(words, body), bd.features, bd.notes)
     key = "radius" if t.kind == "fillet" else "size"
-    bd.features.append({"id": bd.fid("round" if t.kind == "fillet" else "bevel"), "kind": t.kind, "edges": edges,
-                        key: size})
+    for e in edges.split("+"):
+        bd.features.append({"id": bd.fid("round" if t.kind == "fillet" else "bevel"), "kind": t.kind, "edges": e,
+                            key: size})
     if second is not None and second[1] != edges:
         v, other = second
         for vs in [t.loose] + list(t.roles.values()):
@@ -528,7 +529,8 @@ def _edges(words: str, body: dict) -> str:
     if re.search(r"\b(?:outside|outer) vertical\b|\bvertical (?:outside|outer)\b", words):
         return "top" if body["kind"] in ("cylinder", "tube") else "vertical"
     if re.search(r"\btop\s+(?:(?:and|&)\s+)?bottom\b", words):
-        return "ends"                  # "2mm chamfer top and bottom": both ends' edges
+        # "2mm chamfer top and bottom": both ends of a round part; a block's top and bottom outlines
+        return "ends" if body["kind"] in ("cylinder", "tube", "cone") else "top+bottom"
     if "outer" in found:
         return "outer"
     if "all" in found and not any(re.search(rf"\b{w}\b", words) for w in ("top", "vertical", "bottom")):
