@@ -447,3 +447,10 @@ def test_sizes_after_a_feature_named_as_a_reference_go_to_the_subject():
     f = understand("a plate 60 x 40 x 3 with a 20 x 10 slot in the middle and 2 M3 holes either side of the slot, "
                    "30 apart").spec["features"]
     assert f[1]["at"] == {"kind": "linear", "count": 2, "spacing": 30.0, "axis": "u"}      # was the slot's
+
+
+@pytest.mark.parametrize("text, size", [("half a metre long 20mm square bar", (500.0, 20.0, 20.0)),
+                                        ("a foot long 1 inch square bar", (304.8, 25.4, 25.4))])
+def test_lengths_in_words(text, size):
+    b = understand(text).spec["body"]
+    assert (b["length"], b["width"], b["height"]) == pytest.approx(size)
