@@ -182,11 +182,11 @@ def _a_change_to_nothing(text: str) -> bool:
 
     if parse_request(text, spec_facts=False).extents:
         return False
+    u = understand(text)
+    if u.body is not None or u.spec is not None and not u.notes:
+        return False          # a shape named ('make the bracket from 3 mm plate, ...'): a new part, asked for
     if _REFERS_BACK.search(text):
         return True
-    u = understand(text)
-    if u.body is not None:
-        return False
     return any(apply_edit(text, p).spec is not None for p in _PROBES)
 
 
