@@ -114,7 +114,7 @@ STEPS: dict[str, Step] = {
                                                       "spec_try", "attempts"),
                      writes=("check", "history", "code", "spec", "exec", "path", "choice"), describe=_validate_line),
     "save": Step(design.save, "Save", reads=("exec", "code", "spec", "intent", "hits", "title", "cadjson", "request",
-                                            "assumed"),
+                                            "assumed", "parent"),
                  writes=("saved",), thread_writes=("versions", "current"),
                  describe=lambda d: f"v{d.get('current')} saved"),
     "respond": Step(answers.respond, "Answer", reads=("intent", "check", "saved", "answer", "model_note", "history",
@@ -128,7 +128,7 @@ STEPS: dict[str, Step] = {
                      describe=lambda d: "answered from the current version's measurements"
                      if (d.get("check") or {}).get("answered") else "nothing to answer from"),
     "undo": Step(versions.undo, "Restore", reads=("target",),
-                 writes=("answer", "check", "code", "spec", "exec", "title"),
+                 writes=("answer", "check", "code", "spec", "exec", "title", "parent"),
                  describe=lambda d: "rebuilt the earlier version" if (d.get("check") or {}).get("ok") else "nothing restored"),
     "take_code": Step(versions.take_code, "Your script", reads=("code_input",), writes=("code", "attempts", "path"),
                       describe=lambda d: "running your script"),

@@ -70,6 +70,7 @@ class TurnState(TypedDict, total=False):
     title: str                # the saved version's title
     answer: str               # the reply of this turn
     saved: int | None         # the version this turn saved
+    parent: int | None        # the saved version's parent when not the current one (an undo that keeps it)
 
 
 class ThreadState(TypedDict, total=False):

@@ -245,11 +245,12 @@ def save(state, runtime: Runtime[Deps]):
     thread = thread_id(get_config())
     path = deps.sessions.save(thread, number, t["code"], ex,
                               {"request": t.get("request", ""), "intent": t["intent"], "title": title,
-                               "parent": state.get("current"), "spec": t.get("spec"), "assumed": t.get("assumed") or []})
+                               "parent": t.get("parent", state.get("current")), "spec": t.get("spec"),
+                               "assumed": t.get("assumed") or []})
     number = int(path.name[1:])  # the number claimed on disk (taken atomically; see SessionStore.claim)
     entry = {"version": number, "code": t["code"], "summary": ExecResult.from_dict(ex).report.summary(),
              "dir": str(path), "title": title, "request": t.get("request", ""), "size": report["size"],
-             "volume": report["volume"], "parent": state.get("current"), "spec": t.get("spec"),
+             "volume": report["volume"], "parent": t.get("parent", state.get("current")), "spec": t.get("spec"),
              "assumed": t.get("assumed") or [],
              "files": {k: str(v) for k, v in deps.sessions.files(path).items()}}
     if t.get("cadjson"):

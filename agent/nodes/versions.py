@@ -13,6 +13,17 @@ def undo(state, runtime: Runtime[Deps]):
     t = turn(state)
     versions = state.get("versions") or []
     cur = current_entry(state)
+    declined = _last_change_not_made(state, cur) if t.get("target") is None else None
+    if declined is not None:
+        # "undo" right after a change that was not made: the part the user means is the current one
+        res = runtime.context.sandbox.run_script(cur["code"])
+        if not res.ok:
+            return patch(answer=f"v{cur['version']} no longer builds: {res.error}", check={"ok": False})
+        return patch(code=cur["code"], spec=cur.get("spec"), exec=res.to_dict(), title=cur.get("title"),
+                     parent=cur.get("parent"),      # the copy stands for v{cur}: a next undo goes back past it
+                     check={"ok": True, "problems": [], "error": None},
+                     answer=f"Your last change ('{declined[:60]}') was not made, so there is nothing of it to undo: "
+                            f"v{cur['version']} is kept as it was (saved again as a new version).")
     target = t.get("target") if t.get("target") is not None else (cur or {}).get("parent")
     if target is None:
         return patch(answer="There is no earlier version to go back to"
@@ -30,6 +41,22 @@ def undo(state, runtime: Runtime[Deps]):
     return patch(code=source["code"], spec=source.get("spec"), exec=res.to_dict(), title=source.get("title"),
                  check={"ok": True, "problems": [], "error": None},
                  answer=f"Restored v{target} as a new version (nothing is deleted).")
+
+
+def _last_change_not_made(state, cur: dict | None) -> str | None:
+    """The previous message's words when it saved no version (a change that was declined), else None."""
+    if cur is None:
+        return None
+    said = [m.content for m in state.get("messages") or [] if getattr(m, "type", "") == "human"]
+    if len(said) < 2 or not isinstance(said[-2], str):
+        return None
+    prev = said[-2].strip()
+    made = {(v.get("request") or "").strip() for v in state.get("versions") or []}
+    if not prev or prev in made:
+        return None
+    from ..intent import parse_intent
+
+    return prev if parse_intent(prev, True).intent == "modify" else None     # a change, not a question
 
 
 def take_code(state, runtime: Runtime[Deps]):
