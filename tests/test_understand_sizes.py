@@ -13,6 +13,16 @@ from cadagent.tools.part import tables
 from cadagent.tools.understand import understand
 
 
+def _built_as(sandbox, text: str, volume: float | None) -> None:
+    """The offline engine builds the request as one valid solid (of this volume, when given)."""
+    draft = OfflineChatModel().draft(DesignContext(task="new_design", request=text))
+    assert draft.code is not None, draft.note
+    res = sandbox.run_script(draft.code, exports=())
+    assert res.valid_solid
+    if volume is not None:
+        assert res.report.volume == pytest.approx(volume, rel=1e-4)
+
+
 def test_sizes_listed_after_a_bolt_pattern_are_the_flanges():
     u = understand("round flange with 4 bolt holes, 100 mm diameter, 12 mm thick")
     assert u.spec["body"] == {"kind": "cylinder", "id": "flange", "diameter": 100.0, "height": 12.0, "name": "flange"}
@@ -186,12 +196,7 @@ def test_holes_along_a_block_and_through_a_channels_base_and_walls(sandbox, text
      50 * 50 * 20 - 4 * math.pi * (3.3 ** 2 * 13.5 + 5.5 ** 2 * 6.5)),
 ])
 def test_compound_requests_in_makers_words(sandbox, text, expect):
-    draft = OfflineChatModel().draft(DesignContext(task="new_design", request=text))
-    assert draft.code is not None, draft.note
-    res = sandbox.run_script(draft.code, exports=())
-    assert res.valid_solid
-    if expect is not None:
-        assert res.report.volume == pytest.approx(expect, rel=1e-4)
+    _built_as(sandbox, text, expect)
 
 
 def test_a_cross_hole_goes_through_the_axis_at_its_distance_from_the_end():
@@ -227,12 +232,7 @@ def test_the_volume_a_cross_hole_removes_from_a_round_bar_is_exact():
      "and a 5mm hole through both side walls", (40 * 4 + 2 * 26 * 4) * 80 - math.pi * 16 * 4 - 2 * math.pi * 6.25 * 4),
 ])
 def test_places_written_as_coordinates_squares_ends_and_directions(sandbox, text, expect):
-    draft = OfflineChatModel().draft(DesignContext(task="new_design", request=text))
-    assert draft.code is not None, draft.note
-    res = sandbox.run_script(draft.code, exports=())
-    assert res.valid_solid
-    if expect is not None:
-        assert res.report.volume == pytest.approx(expect, rel=1e-4)
+    _built_as(sandbox, text, expect)
 
 
 def test_hole_coordinates_are_from_the_lower_left_corner_and_their_count_must_match():
@@ -297,10 +297,7 @@ def test_top_outside_edges_are_the_tops_outline_not_every_outside_edge():
      "hole right through the 30 width for the pipe (make it 22.5 so it slides in)", 50 * 30 * 30 - math.pi * 11.25 ** 2 * 30),
 ])
 def test_forum_style_requests(sandbox, text, expect):
-    draft = OfflineChatModel().draft(DesignContext(task="new_design", request=text))
-    assert draft.code is not None, draft.note
-    res = sandbox.run_script(draft.code, exports=())
-    assert res.valid_solid and res.report.volume == pytest.approx(expect, rel=1e-4)
+    _built_as(sandbox, text, expect)
 
 
 def test_a_lone_number_before_a_full_stop_is_a_size_and_numbered_steps_still_cut():
@@ -337,10 +334,7 @@ def test_edits_that_crashed_the_turn():
     ("hex bar 22 AF, 60 long, 8mm cross hole 15 from one end", math.sqrt(3) / 2 * 22 ** 2 * 60 - math.pi * 16 * 22),
 ])
 def test_spools_radius_shorthand_and_hex_cross_holes(sandbox, text, expect):
-    draft = OfflineChatModel().draft(DesignContext(task="new_design", request=text))
-    assert draft.code is not None, draft.note
-    res = sandbox.run_script(draft.code, exports=())
-    assert res.valid_solid and res.report.volume == pytest.approx(expect, rel=1e-4)
+    _built_as(sandbox, text, expect)
 
 
 @pytest.mark.parametrize("text, expect", [
@@ -352,10 +346,7 @@ def test_spools_radius_shorthand_and_hex_cross_holes(sandbox, text, expect):
      100 * 100 * 10 - 4 * math.pi * (3.3 ** 2 * 4 + 5.5 ** 2 * 6)),
 ])
 def test_bores_through_a_named_size_tray_floors_and_patterns_beside_their_counterbores(sandbox, text, expect):
-    draft = OfflineChatModel().draft(DesignContext(task="new_design", request=text))
-    assert draft.code is not None, draft.note
-    res = sandbox.run_script(draft.code, exports=())
-    assert res.valid_solid and res.report.volume == pytest.approx(expect, rel=1e-4)
+    _built_as(sandbox, text, expect)
 
 
 def test_set_screws_standoffs_tee_sections_and_d_holes():

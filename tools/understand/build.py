@@ -85,6 +85,17 @@ class Build:
                     return d
         return None
 
+    def _shell_of_the_kind(self, b: Target) -> None:
+        """The shell a cup, a tray or an end cap is by its name: open at the top unless closed, with a floor
+        of its own when one is said ("2mm sides and a 4mm bottom", "closed end 3 thick")."""
+        wall = b.pop("wall") or self.assume("wall thickness", default("wall"))
+        shell = {"id": self.fid("shell"), "kind": "shell", "thickness": wall,
+                 "open_face": None if _closed(self.text) else "top"}
+        floor = b.pop("floor")
+        if floor is not None and abs(floor - wall) > 1e-9 and shell["open_face"]:
+            shell["bottom"] = floor
+        self.features.append(shell)
+
     # -- the body ---------------------------------------------------------------------------
     def make_body(self) -> dict | None:
         b, k = self.body, self.kind
@@ -105,13 +116,7 @@ class Build:
                 b.add("diameter", Value(b.pop("inner") + 2 * wall, None))
             body = self._cylinder(b, dims)
             if body is not None and not any(f.kind == "shell" for f in self.feats):
-                wall = b.pop("wall") or self.assume("wall thickness", default("wall"))
-                shell = {"id": self.fid("shell"), "kind": "shell", "thickness": wall,
-                         "open_face": None if _closed(self.text) else "top"}
-                floor = b.pop("floor")
-                if floor is not None and abs(floor - wall) > 1e-9 and shell["open_face"]:
-                    shell["bottom"] = floor       # "closed end 3 thick"
-                self.features.append(shell)
+                self._shell_of_the_kind(b)
             return body
         if k == "flange":
             if len(dims) == 2 and not re.search(r"\bsquare\b", self.text) and re.search(
@@ -216,13 +221,7 @@ class Build:
         if self.body.noun:
             body["name"] = self.body.noun[:60]
         if self.kind == "shelled_box" and not any(f.kind == "shell" for f in self.feats):
-            wall = b.pop("wall") or self.assume("wall thickness", default("wall"))
-            shell = {"id": self.fid("shell"), "kind": "shell", "thickness": wall,
-                     "open_face": None if _closed(self.text) else "top"}
-            floor = b.pop("floor")
-            if floor is not None and abs(floor - wall) > 1e-9 and shell["open_face"]:
-                shell["bottom"] = floor       # "2mm sides and a 4mm bottom"
-            self.features.append(shell)
+            self._shell_of_the_kind(b)
         if self.kind == "square_tube":
             said = self._take_shell_wall()        # "2 wall" is the tube's wall, never a shell as well
             wall = b.pop("wall") or said or self.assume("wall thickness", default("wall"))
