@@ -170,6 +170,9 @@ _PROBES = (
     {"schema_version": "1.0", "name": "probe", "units": "mm", "body": {"kind": "profile", "id": "angle", "shape": "L",
      "width": 50, "height": 50, "thickness": 5, "length": 40}, "features": []},
 )
+_NAMES_A_THING = re.compile(r"^\s*(?:(?:i need|i want|i'd like|make me|can you make|could you make|please make|design|"
+                            r"model|draw|create|build)\s+)?(?:a|an|one|some)\s+(?!(?:\d|bit\b|little\b|few\b|couple\b))\w",
+                            re.I)
 _REFERS_BACK = re.compile(r"^\s*(?:(?:now|then|ok|and|also|just)\s+)?(?:make|set|change|turn|widen|thicken|shorten|lengthen|"
                           r"move|put|go to|bump|drop|cut|trim|increase|decrease|reduce|enlarge)\s+(?:the|it|that|this|"
                           r"those|them|its|all)\b", re.I)
@@ -180,8 +183,8 @@ def _a_change_to_nothing(text: str) -> bool:
     'chamfer the top edges 1 mm') and give no whole part of their own."""
     from cadagent.tools.understand import apply_edit, understand
 
-    if parse_request(text, spec_facts=False).extents:
-        return False
+    if parse_request(text, spec_facts=False).extents or _NAMES_A_THING.match(text):
+        return False          # "a cable comb 80 mm long with 10 slots": a thing named, however unknown
     u = understand(text)
     if u.body is not None or u.spec is not None and not u.notes:
         return False          # a shape named ('make the bracket from 3 mm plate, ...'): a new part, asked for

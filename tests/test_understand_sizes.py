@@ -445,3 +445,11 @@ def test_sizes_after_a_feature_named_as_a_reference_go_to_the_subject():
 def test_lengths_in_words(text, size):
     b = understand(text).spec["body"]
     assert (b["length"], b["width"], b["height"]) == pytest.approx(size)
+
+
+def test_a_full_length_keyway_narrows_the_planned_size():
+    # the agent checks the measured part against the plan: a keyway along the whole shaft leaves the circle's
+    # points beside its slot, so 24.34 across there, not 25 (a right part was refused)
+    from cadagent.agent.plan import parse_request
+    assert parse_request("a shaft with a keyway, 25 mm diameter, 100 mm long").extents == pytest.approx(
+        [math.sqrt(12.5 ** 2 - 4 ** 2) + 12.5, 25.0, 100.0], abs=1e-5)

@@ -4,6 +4,7 @@ and shell walls. A plan that is not a spec can write the same dict by hand."""
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 
 from .bodies import Cylinder, PolygonPrism, Profile, SpurGear, Tube
@@ -32,9 +33,15 @@ def _bbox(spec, shape, resolved_features) -> tuple[list, list, bool]:
         if isinstance(f, Mirror):
             k = {"YZ": 0, "XZ": 1, "XY": 2}[f.plane]
             lo[k], hi[k] = min(lo[k], -hi[k]), max(hi[k], -lo[k])
-        if isinstance(f, Keyway) and f.kind == "flat" and isinstance(spec.body, (Cylinder, Tube)) and \
+        if isinstance(f, Keyway) and isinstance(spec.body, (Cylinder, Tube)) and \
                 f.z <= lo[2] + 1e-9 and f.z + f.length >= hi[2] - 1e-9:
-            hi[0] = min(hi[0], hi[0] - f.depth)      # a D-flat along the whole length: the +X side ground down
+            # along the whole length, the +X side is cut down: a D-flat to R - depth; a keyway leaves the
+            # circle's points beside its slot (or its floor, when that is further out)
+            R = hi[0]
+            if f.kind == "flat":
+                hi[0] = R - f.depth
+            elif f.width is not None and f.width < 2 * R:
+                hi[0] = max(R - f.depth, math.sqrt(R * R - (f.width / 2) ** 2))
     return lo, hi, exact
 
 
