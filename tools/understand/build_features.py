@@ -470,8 +470,7 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
         return {"kind": "linear", "count": n, "spacing": spacing, "axis": "u" if long_u else "v"}
     m = FROM_EDGE.search(words)
     if m:
-        edge = {"front": "lower", "back": "upper", "top": "upper", "bottom": "lower"}.get(m.group(3), m.group(3))
-        return {"kind": "from_edge", "edge": edge, "distance": _distance(m, bd)}
+        return _from_edge(m, bd)
     if not re.search(r"\b(cent(?:er|re)(?:ed|d)?|middle|axis|axial|concentric|through it|through the part|bore|on top)\b",
                      words + " " + t.noun):
         bd.notes.append(f"no place given for the {t.noun}: centred")
@@ -492,12 +491,11 @@ def _edge(bd: Build, t: Target, body: dict) -> None:
     second = None
     if len(rest) == 1:
         # "a 10mm fillet on the 4 vertical edges and 2 mm on the top edges": a second size for other edges
-        cut = bd.text.find(words.strip()[:20]) if words.strip() else -1
         after = bd.text[rest[0].raw.num.end:rest[0].raw.num.end + 40]
         other = [name for s, e, p, name in find("edge_sets", after)]
         if other:
             second = (rest[0], other[0])
-            words = words.replace(after.strip(), " ") if cut >= 0 else words
+            words = words.replace(after.strip(), " ")
     edges = outer_if_holes(_edges(words, body), bd.features, bd.notes)
     key = "radius" if t.kind == "fillet" else "size"
     for e in edges.split("+"):
@@ -510,8 +508,7 @@ def _edge(bd: Build, t: Target, body: dict) -> None:
                 vs.remove(v)
         t.roles = {k: vs for k, vs in t.roles.items() if vs}
         bd.features.append({"id": bd.fid("round" if t.kind == "fillet" else "bevel"), "kind": t.kind,
-                            "edges": "vertical" if other == "vertical" and body["kind"] in ("cylinder", "tube") and
-                            False else other, key: v.mm})
+                            "edges": other, key: v.mm})
 
 
 def outer_if_holes(edges: str, before: list[dict], notes: list[str]) -> str:
@@ -656,8 +653,7 @@ def _pocket(bd: Build, t: Target, body: dict) -> None:
     edge = FROM_EDGE.search(t.words)
     if edge and f["kind"] == "pocket":
         # "a 30 x 20 pocket 4 deep 20 mm from the left edge": its centre that far in
-        side = {"front": "lower", "back": "upper", "top": "upper", "bottom": "lower"}.get(edge.group(3), edge.group(3))
-        f["at"] = {"kind": "from_edge", "edge": side, "distance": _distance(edge, bd)}
+        f["at"] = _from_edge(edge, bd)
         bd.notes.append(f"{edge.group(1)} from the {edge.group(3)} edge read as where the pocket's centre is")
     bd.features.append(f)
 
@@ -666,12 +662,14 @@ FROM_EDGE = re.compile(r"([\d.]*\d)\s*(mm|cm|inch(?:es)?|in\b|\")?\s*(?:in\s+)?f
                        r"bottom)(?: edge| end| side)?")
 
 
-def _distance(m, bd: Build) -> float:
-    """A distance written with its own unit ('1\" from the left end') or in the request's."""
-    if m.group(2):
-        from .numbers import UNIT_WORDS, unit_mm
-        return float(m.group(1)) * unit_mm(UNIT_WORDS[m.group(2).strip()])
-    return float(m.group(1)) * bd.unit_mm
+def _from_edge(m, bd: Build) -> dict:
+    """A FROM_EDGE match as a placement: that far in from the named edge, in its own unit ('1\" from the left
+    end') or the request's."""
+    from .numbers import UNIT_WORDS, unit_mm
+
+    k = unit_mm(UNIT_WORDS[m.group(2).strip()]) if m.group(2) else bd.unit_mm
+    edge = {"front": "lower", "back": "upper", "top": "upper", "bottom": "lower"}.get(m.group(3), m.group(3))
+    return {"kind": "from_edge", "edge": edge, "distance": float(m.group(1)) * k}
 
 
 def _slot(bd: Build, t: Target, body: dict) -> None:
@@ -690,8 +688,7 @@ def _slot(bd: Build, t: Target, body: dict) -> None:
     edge = FROM_EDGE.search(t.words)
     if edge and t.get("count") is None:
         # "a 12 x 6 slot 20 mm from the left edge": its centre that far in
-        side = {"front": "lower", "back": "upper", "top": "upper", "bottom": "lower"}.get(edge.group(3), edge.group(3))
-        f["at"] = {"kind": "from_edge", "edge": side, "distance": _distance(edge, bd)}
+        f["at"] = _from_edge(edge, bd)
         t.loose = [v for v in t.loose if v.raw.num.text.strip().split()[0] != edge.group(1)]
     n = t.pop("count")
     if n is not None and int(n) >= 2:
