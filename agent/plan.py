@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from ..tools.understand.numbers import UNIT
+from ..tools.understand.numbers import UNIT, number
 
 UNIT_MM = {"mm": 1.0, "millimeter": 1.0, "millimetre": 1.0, "cm": 10.0, "centimeter": 10.0, "centimetre": 10.0,
            "m": 1000.0, "meter": 1000.0, "metre": 1000.0, "in": 25.4, "inch": 25.4, "inches": 25.4, '"': 25.4}
@@ -57,6 +57,39 @@ class Plan:
         bits += self.features
         return ", ".join(bits) if bits else "no dimensions given: using the example's defaults"
 
+    def unread(self) -> list[str]:
+        """The numbers of the request that no size or count of this plan took, as written ('3 mm wall'
+        read by nothing): a stored example filled from this plan would keep its own size there."""
+        return unread_numbers(self.text, self.dims, self.counts)
+
+
+# a number that names a standard thing rather than a size: "NEMA 17", "a 608 bearing", "6200 series"
+_DESIGNATION = re.compile(r"(?:nema|din|iso|type|size|model)\s*$")
+_DESIGNATED = re.compile(r"\s*(?:bearings?|series)\b")
+
+
+def unread_numbers(text: str, dims: dict, counts: dict) -> list[str]:
+    """Numbers in ``text`` that are none of ``dims`` (mm; a radius counts for its diameter) and none of
+    ``counts``, nor a designation. Keyboard mash with a digit in it gives its digit."""
+    from ..tools.understand.numbers import default_unit, normalize, numbers, unit_mm
+
+    t = normalize(text)
+    nums = numbers(t)
+    unit = default_unit(nums)
+    k = unit_mm(unit) if unit else 1.0
+    sizes = [float(v) for v in dims.values()]
+    out = []
+    for n in nums:
+        if _DESIGNATION.search(t[max(0, n.start - 8):n.start]) or _DESIGNATED.match(t[n.end:]):
+            continue
+        v = n.mm(k)
+        if any(abs(v - d) <= 1e-6 * max(1.0, d) or abs(2 * v - d) <= 1e-6 * max(1.0, d) for d in sizes):
+            continue
+        if n.integer and int(n.value) in counts.values():
+            continue
+        out.append(n.text.strip())
+    return out
+
 
 def _fmt(v: float) -> str:
     return f"{v:g}"
@@ -85,7 +118,9 @@ def _default_unit(text: str) -> float:
 def _words_to_numbers(text: str) -> str:
     for word, n in sorted(WORD_NUM.items(), key=lambda kv: -len(kv[0])):
         text = re.sub(rf"\b{word}\b", str(n), text)
-    return text
+    # inch fractions as decimals ("1-1/2", "3/4 in"); "30/20" (outside over inside) is no fraction
+    return re.sub(r"(?<![\d./])(?:(\d+)[- ])?(\d+)/(2|4|8|16|32|64)(?![\d./])",
+                  lambda m: f"{number(m.group(0)):g}" if int(m.group(2)) < int(m.group(3)) else m.group(0), text)
 
 
 def parse_request(text: str, spec_facts: bool = True) -> Plan:
@@ -161,7 +196,8 @@ def parse_request(text: str, spec_facts: bool = True) -> Plan:
     grab(rf"holes?\s*(?:of\s*)?{_QTY}", "hole_d")
     for noun, key in (("holes", "holes"), ("bolt holes", "holes"), ("bolts", "holes"), ("teeth", "teeth"),
                       ("fins", "fins"), ("slots", "slots"), ("grooves", "grooves"), ("flutes", "flutes")):
-        mc = re.search(rf"(?<![\d.])(\d+)\s*(?:x\s*)?(?:[a-z]+\s+){{0,2}}?{noun}\b", t)
+        mc = re.search(rf"(?<![\w.])(\d+)(?![\d.])(?!\s*(?:mm|cm|in|inch|inches|\"|dia|diameter)\b)\s*(?:x\s*)?"
+                       rf"(?:\d+(?:\.\d+)?\s*(?:mm|cm|in|\")?\s+)?(?:[a-z][\w.]*\s+){{0,2}}?{noun}\b", t)
         if mc and key not in counts:
             n = int(mc.group(1))
             if 0 < n < 1000:

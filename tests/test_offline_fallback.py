@@ -89,3 +89,25 @@ def test_a_thing_the_engine_has_no_shape_for_is_never_built_as_its_bounding_bloc
 def test_sizes_with_no_shape_named_and_nothing_unknown_still_make_a_block():
     d = OfflineChatModel().draft(DesignContext(task="new_design", request="20 x 20 x 5 with a 5 mm hole"))
     assert d.code is not None and "no shape named: a block assumed" in d.note
+
+
+def test_a_size_no_plan_role_took_is_declined_not_filled_with_the_examples_own():
+    # the attack: the outside diameter is written in a way the plan does not read ("40 OD"); the sleeve
+    # example takes the length and would keep its own diameter, a wrong part the size check cannot see
+    d = draft("a tube 40 OD with a 3 mm wall, 100 long", example("standoffs/spacer-sleeve.py"))
+    assert d.code is None and d.declined
+    assert "I could not tell what '40' is for" in d.note
+
+
+@pytest.mark.parametrize("text, dims, counts, unread", [
+    ("an L bracket 50 x 40, 5 thick with two 6 mm holes", {"length": 50, "width": 40, "thickness": 5, "hole_d": 6},
+     {"holes": 2}, []),
+    ("a plate 100x50x5 with 4 M5 holes", {"length": 100, "width": 50, "height": 5, "hole_d": 5.5}, {"holes": 4}, []),
+    ("a knob, 3/4 in tall and 1-1/2 in diameter", {"height": 19.05, "diameter": 38.1}, {}, []),
+    ("a NEMA 17 motor mount bracket, 5 mm thick", {"thickness": 5}, {}, []),
+    ("a knurled knob 40 mm diameter, 20 mm tall, 3 mm grip", {"height": 20, "diameter": 40}, {}, ["3 mm"]),
+])
+def test_the_plan_reads_counts_fractions_and_designations_and_names_what_it_did_not_read(text, dims, counts, unread):
+    p = parse_request(text, spec_facts=False)
+    assert {k: round(v, 3) for k, v in p.dims.items()} == dims and p.counts == counts
+    assert p.unread() == unread

@@ -25,6 +25,7 @@ from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 
 from ..drafts import DesignContext, Draft
+from ..plan import unread_numbers
 from . import spec_path
 from .params import ROLE_PARAMS, coverage, fill, parameters, set_parameters
 
@@ -125,6 +126,12 @@ class OfflineChatModel(BaseChatModel):
             return "I found no example to start from. " + CANNOT
         plan = ctx.get("plan") or {}
         dims, counts = plan.get("dims", {}), plan.get("counts", {})
+        unread = unread_numbers(ctx.get("request") or plan.get("text") or "", dims, counts)
+        if unread:
+            # an example filled from the sizes that were read keeps its own where the others were meant
+            return (f"I could not tell what {', '.join(repr(u) for u in unread)} "
+                    f"{'is' if len(unread) == 1 else 'are'} for, so no stored example can be filled with every "
+                    "size you gave; adapting one would give a part that is not the one you asked for. " + CANNOT)
         # the examples that can take every requested size and count; retrieval rank breaks ties
         ranked = sorted(enumerate(examples), key=lambda ie: (-coverage(dims, counts, parameters(ie[1]["code"])),
                                                              ie[0]))
