@@ -78,9 +78,43 @@ def _rate(rows: list[dict], key: str, what: str) -> float:
     return sum(vals) / len(vals) if vals else 0.0
 
 
+def _cands(cs) -> list[dict]:
+    return [{"source": c.source, "spec": c.spec, "valid": c.valid, "problems": c.problems[:2]} for c in cs]
+
+
+def generated(gen) -> list:
+    """Every output the model wrote for one request: the first round and the retry's."""
+    return list(gen.raw or gen.candidates) + [c for c in gen.candidates if "-retry" in c.source]
+
+
+def _validity(gen) -> dict:
+    """Counts for one request: schema- and rule-valid outputs of the first round (raw) and of the set the
+    ranking gets after the rejected ones are replaced (final); the retry's own outputs."""
+    raw, final = gen.raw or gen.candidates, gen.candidates
+    retry = [c for c in final if "-retry" in c.source]
+    return {"raw": len(raw), "raw_schema": sum(c.spec is not None for c in raw), "raw_valid": sum(c.valid for c in raw),
+            "final": len(final), "final_valid": sum(c.valid for c in final),
+            "retry": len(retry), "retry_schema": sum(c.spec is not None for c in retry),
+            "retry_valid": sum(c.valid for c in retry)}
+
+
+def validity_summary(recs: list[dict]) -> dict:
+    """Rule validity before and after the rejection + retry, over every request's counts."""
+    tot = {k: sum(r["validity"][k] for r in recs if "validity" in r) for k in
+           ("raw", "raw_schema", "raw_valid", "final", "final_valid", "retry", "retry_schema", "retry_valid")}
+    rate = lambda a, b: round(tot[a] / tot[b], 3) if tot[b] else 0.0  # noqa: E731
+    with_valid = lambda key: sum(1 for r in recs if "validity" in r and r["validity"][key] > 0)  # noqa: E731
+    return {**tot, "raw_schema_valid": rate("raw_schema", "raw"), "raw_rule_valid": rate("raw_valid", "raw"),
+            "retry_rule_valid": rate("retry_valid", "retry"), "final_rule_valid": rate("final_valid", "final"),
+            "requests_with_a_valid_candidate_raw": with_valid("raw_valid"),
+            "requests_with_a_valid_candidate_final": with_valid("final_valid")}
+
+
 def evaluate(writer, rows: list[dict], *, n: int = 4, sandbox=None, parser=True, echo=print,
-             out: Path | None = None) -> dict:
-    """Run every held-out row through the model (greedy + best-of-``n``), the parser and the ensemble."""
+             out: Path | None = None, consensus: int = 2) -> dict:
+    """Run every held-out row through the model (greedy + best-of-``n``), the parser and the ensemble.
+    The ensemble is ranked twice: with the parser preferred (``ensemble``), and with ``consensus``
+    (``ensemble_consensus``: a spec 2 or more candidates agree on outranks that preference)."""
     from cadagent.agent.local_model.rank import rank
 
     build = None
@@ -103,19 +137,24 @@ def evaluate(writer, rows: list[dict], *, n: int = 4, sandbox=None, parser=True,
         gen = writer.candidates(req, n=n, seed=i)
         tokens += gen.tokens
         seconds += gen.seconds
-        outputs += len(gen.candidates)
-        valid_outputs += sum(c.valid for c in gen.candidates)
-        for rule, k in rule_failures(gen.candidates).items():
+        written = generated(gen)                                  # every output, retries included
+        outputs += len(written)
+        valid_outputs += sum(c.valid for c in written)
+        for rule, k in rule_failures(written).items():
             failures[rule] = failures.get(rule, 0) + k
-        schema_outputs += sum(c.spec is not None for c in gen.candidates)
+        schema_outputs += sum(c.spec is not None for c in written)
         pairs = [(c.source, c.spec) for c in gen.candidates]      # rank validates (and says why not)
-        greedy = gen.candidates[0].spec if gen.candidates and gen.candidates[0].valid else None
+        raw = gen.raw or gen.candidates
+        greedy = raw[0].spec if raw and raw[0].valid else None    # the first round's greedy, no retry
+        retried_greedy = next((c for c in gen.candidates if c.source in ("model#1", "model#1-retry")), None)
         best = rank(req, pairs, build=build)
         rec = {"request": req, "greedy": compare(greedy, want),
+               "greedy_retry": compare(retried_greedy.spec if retried_greedy and retried_greedy.valid else None, want),
                "best_of_n": compare(best.winner.spec if best.winner else None, want),
                "any_of_n": any(compare(s, want)["exact"] for _, s in pairs),
                "model_winner": best.winner.source if best.winner else None, "model_reason": best.reason,
-               "greedy_spec": greedy}
+               "greedy_spec": greedy, "validity": _validity(gen), "candidates": _cands(gen.candidates),
+               "rejected": _cands(gen.rejected)}
         if understand is not None:
             u = understand(req)
             parsed = [("parser" if k == 0 else f"parser#{k + 1}", c.spec) for k, c in enumerate(u.candidates)]
@@ -124,6 +163,10 @@ def evaluate(writer, rows: list[dict], *, n: int = 4, sandbox=None, parser=True,
             rec["ensemble"] = compare(ens.winner.spec if ens.winner else None, want)
             rec["ensemble_winner"] = ens.winner.source if ens.winner else None
             rec["ensemble_reason"] = ens.reason
+            agree = rank(req, pairs + parsed, build=build, prefer=("parser",), consensus=consensus)
+            rec["ensemble_consensus"] = compare(agree.winner.spec if agree.winner else None, want)
+            rec["ensemble_consensus_winner"] = agree.winner.source if agree.winner else None
+            rec["parser_candidates"] = [{"source": s_, "spec": sp} for s_, sp in parsed]
         rec["seconds"] = round(time.time() - t0, 1)
         rec["tokens"] = gen.tokens
         results.append(rec)
@@ -137,8 +180,9 @@ def evaluate(writer, rows: list[dict], *, n: int = 4, sandbox=None, parser=True,
     summary = {"rows": len(rows), "n": n, "schema_valid_outputs": schema_outputs / outputs if outputs else 0.0,
                "rule_valid_outputs": valid_outputs / outputs if outputs else 0.0,
                "tokens_per_second": tokens / seconds if seconds else 0.0, "built": sandbox is not None,
-               "rule_failures": dict(sorted(failures.items(), key=lambda kv: -kv[1]))}
-    for key in ("greedy", "best_of_n", "parser", "ensemble"):
+               "rule_failures": dict(sorted(failures.items(), key=lambda kv: -kv[1])),
+               "validity": validity_summary(results)}
+    for key in ("greedy", "greedy_retry", "best_of_n", "parser", "ensemble", "ensemble_consensus"):
         if results and key in results[0]:
             summary[key] = {w: round(_rate(results, key, w), 3) for w in ("valid", "body", "sizes", "exact")}
     summary["any_of_n_exact"] = round(sum(r["any_of_n"] for r in results) / len(results), 3) if results else 0.0
@@ -200,24 +244,31 @@ def evaluate_text2cad(writer, convs, *, n: int = 4, sandbox, echo=print, out: Pa
             if writer is not None:
                 gen = writer.candidates(req, n=n, seed=i)
                 pairs = [(c.source, c.spec) for c in gen.candidates]
-                greedy = gen.candidates[0].spec if gen.candidates and gen.candidates[0].valid else None
+                raw = gen.raw or gen.candidates
+                greedy = raw[0].spec if raw and raw[0].valid else None
                 best = rank(req, pairs, build=build)
                 ens = rank(req, pairs + parsed, build=build, prefer=("parser",))
+                agree = rank(req, pairs + parsed, build=build, prefer=("parser",), consensus=2)
+                written = generated(gen)
                 rec.update(greedy=score(greedy, conv), best_of_n=score(best.winner.spec if best.winner else None, conv),
                            ensemble=score(ens.winner.spec if ens.winner else None, conv),
                            ensemble_winner=ens.winner.source if ens.winner else None, ensemble_reason=ens.reason,
-                           schema_valid=[c.spec is not None for c in gen.candidates],
-                           rule_valid=[c.valid for c in gen.candidates], rule_failures=rule_failures(gen.candidates),
+                           ensemble_consensus=score(agree.winner.spec if agree.winner else None, conv),
+                           ensemble_consensus_winner=agree.winner.source if agree.winner else None,
+                           schema_valid=[c.spec is not None for c in written],
+                           rule_valid=[c.valid for c in written], rule_failures=rule_failures(written),
+                           validity=_validity(gen), candidates=_cands(gen.candidates), rejected=_cands(gen.rejected),
+                           parser_candidates=[{"source": s_, "spec": sp} for s_, sp in parsed],
                            tokens=gen.tokens,
-                           gen_seconds=round(gen.seconds, 1), greedy_text=gen.candidates[0].text if gen.candidates
-                           else None)
+                           gen_seconds=round(gen.seconds, 1), greedy_text=raw[0].text if raw else None)
             rec["seconds"] = round(time.time() - t0, 1)
             results.append(rec)
             if out is not None:
                 with open(Path(out) / "rows.jsonl", "a", encoding="utf-8") as f:
                     f.write(json.dumps(rec) + "\n")
             echo(f"[{i + 1}/{len(convs)}] " + " ".join(
-                f"{k} {'✓' if rec[k]['ok'] else '✗'}" for k in ("greedy", "best_of_n", "parser", "ensemble") if k in rec)
+                f"{k} {'✓' if rec[k]['ok'] else '✗'}" for k in ("greedy", "best_of_n", "parser", "ensemble",
+                                                                 "ensemble_consensus") if k in rec)
                 + f" {rec['seconds']} s  {conv.id}")
     summary = text2cad_summary(results)
     if out is not None:
@@ -227,7 +278,9 @@ def evaluate_text2cad(writer, convs, *, n: int = 4, sandbox, echo=print, out: Pa
 
 def text2cad_summary(rows: list[dict]) -> dict:
     s: dict = {"rows": len(rows)}
-    for key in ("greedy", "best_of_n", "parser", "ensemble"):
+    if any("validity" in r for r in rows):
+        s["validity"] = validity_summary(rows)
+    for key in ("greedy", "best_of_n", "parser", "ensemble", "ensemble_consensus"):
         got = [r[key] for r in rows if key in r]
         if got:
             s[key] = {"iou_ge_0.5": round(sum(g["ok"] for g in got) / len(got), 3),

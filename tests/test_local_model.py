@@ -196,3 +196,100 @@ def test_text2cad_scoring_builds_each_readers_answer_and_measures_iou(sandbox):
     assert best["built"] and (isinstance(best["iou"], float) or best.get("why")), best
     assert best["ok"] == (best["iou"] is not None and best["iou"] >= 0.5)
     assert res["summary"]["rule_valid_outputs"] == 0.5 and res["summary"]["rows"] == 1
+
+
+class _FakeLLM:
+    loaded_adapters = ["spec"]
+
+
+def _queued_writer(rounds):
+    """A SpecWriter whose model answers from ``rounds`` (one list of texts per generate call)."""
+    from cadagent.agent.local_model.writer import Candidate, Generation, SpecWriter
+
+    class Queued(SpecWriter):
+        prompts: list = []
+
+        def generate(self, messages, n=1, *, seed=0):
+            self.prompts.append(messages[-1]["content"])
+            texts = rounds.pop(0)
+            assert len(texts) == n, (texts, n)
+            return Generation([Candidate(f"model#{i + 1}", t, None, tokens=5) for i, t in enumerate(texts)],
+                              1.0, 5 * n, True)
+
+    w = Queued(_FakeLLM())
+    w.prompts = []
+    return w
+
+
+BAD_TUBE = '{"body":{"kind":"tube","outer_diameter":20,"inner_diameter":30,"height":10},"features":[]}'
+GOOD_TUBE = '{"body":{"kind":"tube","outer_diameter":30,"inner_diameter":20,"height":10},"features":[]}'
+
+
+def test_rule_invalid_candidates_are_rejected_and_retried_with_their_problems():
+    w = _queued_writer([[GOOD_TUBE, BAD_TUBE, BAD_TUBE, "{"], [GOOD_TUBE, BAD_TUBE, GOOD_TUBE]])
+    gen = w.candidates("a collar 30 outside, 20 inside, 10 long", n=4)
+    # the first round stays on record; the three refused ones (two by the bore rule, one not JSON) are gone
+    assert [c.valid for c in gen.raw] == [True, False, False, False]
+    assert [c.source for c in gen.rejected] == ["model#2", "model#3", "model#4"]
+    # the set the ranking gets: the valid first-round one + one retry per rejected one, named as retries
+    assert [c.source for c in gen.candidates] == ["model#1", "model#1-retry", "model#2-retry", "model#3-retry"]
+    assert [c.valid for c in gen.candidates] == [True, True, False, True] and gen.retried
+    # the retry prompt carries each distinct problem once, numbers kept
+    assert len(w.prompts) == 2 and "Fix these problems" not in w.prompts[0]
+    fix = w.prompts[1].split("Fix these problems of the last answer: ")[1]
+    assert "bore is not smaller than the outside" in fix and "found 30" in fix
+    assert fix.count("bore is not smaller") == 1 and "not a JSON object" in fix
+    # the still-invalid retry is never counted as valid, and the bound holds (retries=1: no third call)
+    assert not gen.candidates[2].valid and gen.candidates[2].problems
+
+
+def test_no_retry_when_every_candidate_passes_and_retries_can_be_turned_off():
+    w = _queued_writer([[GOOD_TUBE, GOOD_TUBE]])
+    gen = w.candidates("a collar 30 outside, 20 inside, 10 long", n=2)
+    assert not gen.retried and not gen.rejected and len(w.prompts) == 1
+    w = _queued_writer([[BAD_TUBE, BAD_TUBE]])
+    gen = w.candidates("a collar 30 outside, 20 inside, 10 long", n=2, retries=0)
+    assert not gen.retried and [c.valid for c in gen.candidates] == [False, False]
+
+
+def test_consensus_of_model_samples_outranks_the_parser_preference_only_when_asked():
+    req = "tray: 120 x 80 x 20 block hollowed by a 100 by 60 recess 15 deep"
+    model = {"units": "mm", "body": {"kind": "box", "length": 120, "width": 80, "height": 20},
+             "features": [{"id": "pocket", "kind": "pocket", "length": 100, "width": 60, "depth": 15}]}
+    parser = {"units": "mm", "body": {"kind": "box", "length": 120, "width": 80, "height": 20},
+              "features": [{"id": "pocket", "kind": "pocket", "length": 100, "width": 60, "depth": 15,
+                            "corner_radius": 5}]}
+    assert validate(model)[0] is not None and validate(parser)[0] is not None
+    cands = [("model#1", model), ("model#2", model), ("parser", parser)]
+    plain = rank(req, cands, prefer=("parser",))
+    assert plain.winner.source == "parser"                  # same checks: the preference decides
+    agreed = rank(req, cands, prefer=("parser",), consensus=2)
+    assert agreed.winner.source.startswith("model") and "written by 2 candidates" in agreed.reason
+    # one model candidate alone is no consensus: the parser keeps the tie
+    assert rank(req, cands[1:], prefer=("parser",), consensus=2).winner.source == "parser"
+    # consensus never lifts a candidate over a better feature match
+    unasked = {**model, "features": model["features"] + [{"id": "hole", "kind": "hole", "size": 5}]}
+    lone = rank(req, [("model#1", unasked), ("model#2", unasked), ("parser", parser)], prefer=("parser",), consensus=2)
+    assert lone.winner.source == "parser"
+
+
+def test_the_cadjson_target_is_a_closed_cut_of_the_cadjson_schema():
+    from cadagent.agent.local_model.schemas import CADJSON_TARGET, cadjson_schema
+    from cadagent.tools.cadjson.validate import schema as full_schema
+
+    target = cadjson_schema()
+    doc = {"units": "mm", "parts": {"part_1": {
+        "coordinate_system": {"Euler Angles": [0.0, 0.0, 0.0], "Translation Vector": [0.0, 0.0, 0.0]},
+        "sketch": {"face_1": {"loop_1": {"circle_1": {"Center": [10.0, 10.0], "Radius": 10.0}}}},
+        "extrusion": {"extrude_depth_towards_normal": 5.0, "extrude_depth_opposite_normal": 0.0,
+                      "sketch_scale": 1.0, "operation": "NewBodyFeatureOperation"}}}}
+    jsonschema.Draft202012Validator(target).validate(doc)
+    jsonschema.Draft202012Validator(full_schema()).validate(doc)
+    # names are closed (no patterns for the enforcer to ignore), numbered up to the target's bounds
+    assert "patternProperties" not in json.dumps(target) and "propertyNames" not in json.dumps(target)
+    loop = target["$defs"]["loop"]["properties"]
+    assert f"line_{CADJSON_TARGET['line']}" in loop and f"line_{CADJSON_TARGET['line'] + 1}" not in loop
+    too_many = json.loads(json.dumps(doc))
+    too_many["parts"]["part_9"] = too_many["parts"]["part_1"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(target).validate(too_many)

@@ -10,10 +10,12 @@ Each candidate is scored on, in this order:
 2. feature match: the numbers of the request that the spec uses, and the features the request
    names (hole, fillet, chamfer, pocket, slot, boss) that the spec has, minus features it has
    that the request never names;
-3. the caller's preference among sources (``prefer``: e.g. the parser, whose readings are exact when
+3. consensus (``consensus=k``, off by default): a spec that k or more candidates wrote outranks
+   the preference below; several samples agreeing is evidence the preference lacks;
+4. the caller's preference among sources (``prefer``: e.g. the parser, whose readings are exact when
    they are complete), only between candidates the checks cannot tell apart;
-4. agreement: how many candidates (from any source) wrote the same spec;
-5. simplicity: fewer features, then the shorter spec.
+5. agreement: how many candidates (from any source) wrote the same spec;
+6. simplicity: fewer features, then the shorter spec.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ class Scored:
     votes: int = 1
     size: int = 0
     preferred: int = 0
+    consensus: int = 0           # 0 off; else votes >= consensus ranks above the preference
 
     @property
     def match(self) -> float:
@@ -59,7 +62,8 @@ class Scored:
 
     def key(self) -> tuple:
         checks = (self.valid, self.built is not False)
-        return (*checks, round(self.match, 6), self.preferred, self.votes,
+        agreed = bool(self.consensus) and self.votes >= self.consensus
+        return (*checks, round(self.match, 6), agreed, self.preferred, self.votes,
                 -len((self.spec or {}).get("features", [])), -self.size)
 
     def explain(self) -> str:
@@ -172,7 +176,7 @@ def score(request_text: str, source: str, spec: dict | None, build=None) -> Scor
 
 
 def rank(request: str, candidates: list[tuple[str, dict | None]], build=None,
-         prefer: tuple[str, ...] = ()) -> Ranking:
+         prefer: tuple[str, ...] = (), consensus: int = 0) -> Ranking:
     """Rank (source, spec) pairs. ``build(spec) -> object with .ok and .summary()`` (e.g. a closure
     over :func:`cadagent.tools.part.build` and a sandbox) compiles and measures each distinct valid
     spec once; without it the ranking uses the checks that need no kernel."""
@@ -197,5 +201,6 @@ def rank(request: str, candidates: list[tuple[str, dict | None]], build=None,
     for s in scored:
         if s.valid:
             s.votes = votes[canonical_key(s.spec)]
+        s.consensus = consensus
     scored.sort(key=lambda s: s.key(), reverse=True)
     return Ranking(request=request, ranked=scored)

@@ -146,3 +146,53 @@ def spec_schema() -> dict:
     import json
 
     return json.loads(_spec_schema_frozen())
+
+
+# The CAD JSON target: the project's CAD JSON schema (tools/cadjson/schema.json) with its open name
+# patterns (part_N, face_N, loop_N, line_N …) closed to numbered properties a short document uses.
+# lm-format-enforcer follows ``properties`` but not ``patternProperties`` / ``propertyNames``, and a
+# closed schema keeps the vocabulary projection sound. Whatever it allows validates against the full
+# schema; the CAD JSON validator (loops closed, sizes sane) still runs after it.
+CADJSON_TARGET = {"parts": 4, "faces": 2, "loops": 6, "line": 12, "arc": 6, "circle": 4}
+
+
+def _numbered(prefix: str, count: int, ref: str) -> dict:
+    return {f"{prefix}_{i}": {"$ref": ref} for i in range(1, count + 1)}
+
+
+@lru_cache(maxsize=None)
+def _cadjson_schema_frozen() -> str:
+    import json
+
+    from cadagent.tools.cadjson.validate import schema as full_schema
+
+    s = copy.deepcopy(full_schema())
+    t = CADJSON_TARGET
+    defs = s["$defs"]
+    for name in ("description", "final_name", "final_shape", "source"):
+        s["properties"].pop(name, None)
+    s["required"] = ["units", "parts"]
+    s["properties"]["parts"] = {"type": "object", "properties": _numbered("part", t["parts"], "#/$defs/part"),
+                                "required": ["part_1"], "additionalProperties": False}
+    defs["part"]["properties"].pop("description", None)
+    defs["sketch"] = {"type": "object", "properties": _numbered("face", t["faces"], "#/$defs/face"),
+                      "required": ["face_1"], "additionalProperties": False}
+    defs["face"] = {"type": "object", "properties": _numbered("loop", t["loops"], "#/$defs/loop"),
+                    "required": ["loop_1"], "additionalProperties": False}
+    curves = {}
+    for kind in ("line", "arc", "circle"):
+        curves.update(_numbered(kind, t[kind], f"#/$defs/{kind}"))
+    defs["loop"] = {"type": "object", "properties": curves, "minProperties": 1, "additionalProperties": False}
+    defs["extrusion"]["required"] = ["extrude_depth_towards_normal", "extrude_depth_opposite_normal",
+                                     "sketch_scale", "operation"]
+    s["title"] = "CAD JSON (local model target)"
+    s.pop("$id", None)
+    s.pop("description", None)
+    return json.dumps(s, sort_keys=True)
+
+
+def cadjson_schema() -> dict:
+    """The CAD JSON target's JSON Schema (a fresh copy)."""
+    import json
+
+    return json.loads(_cadjson_schema_frozen())

@@ -6,9 +6,12 @@ sources the caller adds (the parser's readings).
     cands = writer.candidates("a 60 x 40 x 5 plate with a 6 mm hole in the middle", n=4)
     ranking = rank(request, [(c.source, c.spec) for c in cands] + parser_pairs, build=builder)
 
-Candidate 1 is greedy; the others are sampled (``temperature``) in one batch. When no candidate
-is valid, one retry sends the first candidate's problems back in the prompt. Without a ``spec``
-adapter (the bare base) the prompt carries three worked examples.
+Candidate 1 is greedy; the others are sampled (``temperature``) in one batch. Every candidate that
+the part rules (or the schema's values) refuse is rejected, and a bounded retry (``retries`` rounds,
+default 1) writes as many new ones with the rejected candidates' problems in the prompt; the retry's
+first is greedy again. ``Generation.raw`` keeps the first round and ``Generation.rejected`` what was
+dropped, so a report can say how valid the model was before and after. Without a ``spec`` adapter
+(the bare base) the prompt carries three worked examples.
 """
 
 from __future__ import annotations
@@ -46,6 +49,8 @@ class Generation:
     tokens: int
     constrained: bool
     retried: bool = False
+    raw: list[Candidate] = field(default_factory=list)        # the first round, before any rejection
+    rejected: list[Candidate] = field(default_factory=list)   # refused by the rules, replaced by a retry
 
     @property
     def tokens_per_second(self) -> float:
@@ -65,6 +70,12 @@ class SpecWriter:
         self.temperature = temperature
         self.max_new_tokens = max_new_tokens
         self.constrained = constrained
+
+    max_decimals = 3            # the spec target's numbers are whole or short decimals
+
+    @staticmethod
+    def schema() -> dict:
+        return spec_schema()
 
     def _context(self):
         model = self.llm._model
@@ -86,9 +97,10 @@ class SpecWriter:
         pad = tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id
         outs, t0 = [], time.time()
         runs = [(1, False)] + ([(n - 1, True)] if n > 1 else [])
-        subset = vocabulary_subset(tok, spec_schema()) if self.constrained and self.restrict_vocab else None
+        schema = self.schema()
+        subset = vocabulary_subset(tok, schema) if self.constrained and self.restrict_vocab else None
         for count, sample in runs:
-            procs = [SchemaLogitsProcessor(tok, spec_schema(), plen)] if self.constrained else []
+            procs = [SchemaLogitsProcessor(tok, schema, plen, max_decimals=self.max_decimals)] if self.constrained else []
             torch.manual_seed(seed)
             kwargs = dict(do_sample=True, temperature=self.temperature, top_p=None, top_k=None) if sample else \
                 dict(do_sample=False, temperature=None, top_p=None, top_k=None)
@@ -104,7 +116,8 @@ class SpecWriter:
                  enumerate(outs)]
         return Generation(cands, seconds, sum(c.tokens for c in cands), self.constrained)
 
-    def candidates(self, request: str, n: int = 4, *, current: dict | None = None, seed: int = 0) -> Generation:
+    def candidates(self, request: str, n: int = 4, *, current: dict | None = None, seed: int = 0,
+                   retries: int = 1) -> Generation:
         from cadagent.finetune.spec_data import canonical
 
         norm = normalize(request)
@@ -112,16 +125,20 @@ class SpecWriter:
         shots = 0 if self.adapter in self.llm.loaded_adapters else len(FEW_SHOT)
         gen = self.generate(spec_messages(request, cur, shots=shots), n, seed=seed)
         self._check(gen, norm.units)
-        if not any(c.valid for c in gen.candidates) and gen.candidates:
-            first = gen.candidates[0]
+        gen.raw = list(gen.candidates)
+        for round_ in range(1, retries + 1):
+            bad = [c for c in gen.candidates if not c.valid]
+            if not bad:
+                break
             msgs = spec_messages(request, cur, shots=shots)
-            msgs[-1]["content"] += "\nFix these problems of the last answer: " + "; ".join(first.problems[:3])
-            again = self.generate(msgs, n, seed=seed + 1)
+            msgs[-1]["content"] += "\nFix these problems of the last answer: " + "; ".join(retry_problems(bad))
+            again = self.generate(msgs, len(bad), seed=seed + round_)
             self._check(again, norm.units)
             for c in again.candidates:
-                c.source += "-retry"
-            gen = Generation(gen.candidates + again.candidates, gen.seconds + again.seconds,
-                             gen.tokens + again.tokens, gen.constrained, retried=True)
+                c.source += "-retry" if round_ == 1 else f"-retry{round_}"
+            gen = Generation([c for c in gen.candidates if c.valid] + again.candidates, gen.seconds + again.seconds,
+                             gen.tokens + again.tokens, gen.constrained, retried=True, raw=gen.raw,
+                             rejected=gen.rejected + bad)
         return gen
 
     @staticmethod
@@ -137,3 +154,20 @@ class SpecWriter:
             ok, problems = validate(obj)
             c.spec = obj
             c.problems = [str(p) for p in problems if p.severity == "error"]
+
+
+def retry_problems(bad: list[Candidate], limit: int = 3) -> list[str]:
+    """The rejected candidates' problems for the retry prompt: the first of each, one per rule (numbers
+    kept, so "hole 1 at (30, 0) runs off the 60 x 40 mm top face" says where), ``limit`` at most."""
+    from cadagent.finetune.spec_eval import failure_rule
+
+    out, seen = [], set()
+    for c in bad:
+        if not c.problems:
+            continue
+        text = c.problems[0].removeprefix("error: ").removeprefix("$.")
+        rule = failure_rule(c.problems[0])
+        if rule not in seen:
+            seen.add(rule)
+            out.append(text.split(". Fix:")[0][:240])
+    return out[:limit] or ["the answer was not a complete spec"]
