@@ -57,8 +57,9 @@ def _sizes_ok(plan_extents: list[float], size) -> bool:
     return all(abs(a - b) <= max(0.1, 0.01 * max(plan_extents)) for a, b in zip(got, plan_extents))
 
 
-def drive(engine, sandbox, turn: dict, versions: list[dict], examples: list[dict]) -> dict:
-    """One turn: draft (and fix) until a valid part or a decline; the outcome the eval checks read."""
+def drive(engine, sandbox, turn: dict, versions: list[dict], examples: list[dict], not_made: str | None = None) -> dict:
+    """One turn: draft (and fix) until a valid part or a decline; the outcome the eval checks read.
+    ``not_made``: the change asked in the turn before, when it saved no version (as the agent passes it)."""
     text, expect = turn["user"], turn.get("expect") or {}
     intent = expect.get("intent") or ("undo" if versions and (FIRST.search(text.lower()) or "undo" in text.lower())
                                       else "modify" if versions else "new_design")
@@ -78,7 +79,8 @@ def drive(engine, sandbox, turn: dict, versions: list[dict], examples: list[dict
     for attempt in range(1, ATTEMPTS + 1):
         ctx = DesignContext(task=task if previous is None else "fix", base=task, request=text, attempt=attempt,
                             plan=plan, examples=examples, previous=previous,
-                            current={"version": len(versions), "code": current["code"], "spec": current["spec"]}
+                            current={"version": len(versions), "code": current["code"], "spec": current["spec"],
+                                     "not_made": not_made}
                             if current and task == "modify" else None)
         d = engine.draft(ctx)
         notes.append(d.note)
@@ -118,8 +120,10 @@ def run(sources: list[str], *, level: str = "intermediate", limit: int | None = 
         refs = References(sandbox, Path(work))
         for conv in convs:
             versions: list[dict] = []
+            not_made = None
             for i, turn in enumerate(conv.turns):
-                out = drive(engine, sandbox, turn, versions, [])
+                out = drive(engine, sandbox, turn, versions, [], not_made)
+                not_made = turn["user"] if out.get("intent") == "modify" and versions and not out.get("ok") else None
                 expect = dict(turn.get("expect") or {})
                 checks = check_turn(expect, out, conv, refs)
                 kind = "edit" if (expect.get("intent") in ("modify", "undo") or (i and not expect.get("intent")

@@ -18,6 +18,7 @@ from ..spec_candidates import choose, entry_ok
 from ..prompting import build_messages, extract_code
 from ..state import current_entry
 from .common import Deps, patch, thread_id, turn
+from .versions import _last_change_not_made
 
 REFUSALS = {"SAFETY", "RECITATION", "PROHIBITED_CONTENT", "BLOCKLIST", "SPII", "CONTENT_FILTER", "REFUSAL"}
 _DECLINES = re.compile(r"\b(cannot|can't|can not|unable|not able|sorry|choose|please|which|clarify)\b|\?\s*$", re.I)
@@ -89,7 +90,8 @@ def _design_context(state, task: str) -> DesignContext:
         examples=[{"id": h["id"], "title": h["title"], "code": h.get("body", ""),
                    "parameters": h.get("meta", {}).get("parameters", {})}
                   for h in t.get("hits") or [] if h.get("kind") == "example"],
-        current={k: cur.get(k) for k in ("version", "code", "spec", "size", "volume", "title")} if cur else None,
+        current={**{k: cur.get(k) for k in ("version", "code", "spec", "size", "volume", "title")},
+                 "not_made": _last_change_not_made(state, cur)} if cur else None,   # the change asked before, unsaved
         previous={"code": last.get("code"), "spec": last.get("spec"), "error": last.get("error"),
                   "problems": last.get("problems")} if last else None,
         base=t["intent"] if t.get("intent") in ("new_design", "modify") else "new_design")

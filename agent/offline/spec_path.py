@@ -15,6 +15,10 @@ from ..drafts import DesignContext, Draft
 PROFILES = ("angle", "tee", "channel", "c_channel", "ibeam")   # sections whose bounding block is a different part
 PROVIDER_HINT = "For this request, choose an LLM provider (Gemini or an OpenAI-compatible server)."
 MAX_ATTEMPTS = 3
+# words that change a part already there ("make the disc 120 across", "... instead"), not describe a new one
+CHANGE_WORDS = re.compile(r"^\s*(?:(?:ok|okay|now|and|also|then|actually|so|but|just)\W+)*(?:make|change|set|increase|"
+                          r"decrease|reduce|enlarge|shorten|lengthen|widen|thicken|move|double|halve|bump|drop)\s+"
+                          r"(?:the|it|its|that|this|them|those)\b|\binstead\b|^\s*(?:now|also|actually)\b")
 
 
 def compiled(spec: dict) -> tuple[str | None, list[str], dict | None]:
@@ -65,6 +69,13 @@ def new_design(ctx: DesignContext) -> Draft | None:
             return Draft(None, f"I read a {u.body.replace('_', ' ')}, but: {u.explain()} Please give those sizes.",
                          path="spec", declined=True)
         return None
+    if ctx.current is None and u.notes and CHANGE_WORDS.search(ctx.request.lower()):
+        # "make the disc 120 across" with no part yet (the first one was declined): a change to a part that is
+        # not there; a new part with the rest assumed would be something else, built silently
+        return Draft(None, "There is no part yet for this change to apply to. "
+                     f"Read as a new part it would be a {summary(u.spec)}, with: {'; '.join(u.notes)}, which is not "
+                     "what you described before. Describe the whole part with its sizes.", spec=u.spec, path="spec",
+                     declined=True)
     code, errors, spec = compiled(u.spec)
     left_out: list[str] = []
     candidate = copy.deepcopy(u.spec)
@@ -144,12 +155,54 @@ def names_an_example(request: str, examples: list[dict]) -> bool:
     return any(re.search(rf"\b{re.escape(w)}", text) for w in words)
 
 
+# "ok then 12", "fine, 50 then", "try 45 instead": a number alone, said after a change that was not made
+_FILLER = re.compile(r"^(?:\s|[,.;:!?-]|\b(?:ok(?:ay)?|fine|alright|sure|well|then|instead|try|let'?s|say|go|with|"
+                     r"how|about|what|maybe|so|please|pls|use|make|it|that|one|do|just|hmm|yes|yeah|no|nope)\b)*$")
+# a change measured from the part as it is ("twice as long", "10 mm more", "same for the other one")
+_RELATIVE = re.compile(r"\b(?:longer|shorter|wider|narrower|taller|higher|lower|thicker|thinner|deeper|shallower|bigger|"
+                       r"larger|smaller|more|less|fewer|twice|double|triple|half|halve|third|quarter|times|scale\w*|"
+                       r"move|moved|shift|nudge|slide|push|same|other|again|further|closer)\b|"
+                       r"%|\bx\s*$|[\d.]\s*x\b(?!\s*[\d.])")
+
+
+def _retry(request: str, not_made: str) -> str | None:
+    """The change that was not made, with the one number of ``request`` in place of its number:
+    "make the centre hole 70" (refused: it runs off the plate), then "ok then 12"."""
+    from ...tools.understand.numbers import normalize, numbers
+
+    said = numbers(normalize(request))
+    if len(said) != 1:
+        return None
+    t = normalize(request)
+    if not _FILLER.match(t[:said[0].start] + " " + t[said[0].end:]):
+        return None
+    before = normalize(not_made)
+    nums = numbers(before)
+    if len(nums) != 1:
+        return None
+    return before[:nums[0].start] + said[0].text.strip() + before[nums[0].end:]
+
+
 def edit(ctx: DesignContext) -> Draft | None:
     current = ctx.current or {}
     spec = current.get("spec")
     if not spec:
         return None         # a version made from code: edited through its parameters
-    r = apply_edit(ctx.request, spec)
+    not_made = (current.get("not_made") or "").strip()
+    request = ctx.request
+    retried = _retry(request, not_made) if not_made else None
+    if retried is not None:
+        request = retried
+    elif not_made and _RELATIVE.search(request.lower()):
+        # the last change was not made: a change measured from the part would start from a part the words
+        # may not mean (twice the length it has, not the length asked before); an absolute size is safe
+        return Draft(None, f"Your last change ('{not_made[:80]}') was not made, so v{current.get('version', '?')} is "
+                     f"still as it was; '{request.strip()[:80]}' is measured from the part and I will not guess which "
+                     "part you mean. Say the sizes you want (e.g. 'make it 120 long', 'holes 8 mm'), or repeat the "
+                     "change that was not made in other words.", path="edit", declined=True)
+    r = apply_edit(request, spec)
+    if retried is not None:
+        r.notes.insert(0, f"read as '{retried}' (the change that was not made, with the new number)")
     if r.spec is None:
         return Draft(None, "I could not apply that change to the part spec. " + r.explain() + " " + PROVIDER_HINT,
                      path="edit", declined=True)

@@ -438,8 +438,24 @@ class _Editor:
                                        + " is for here (say e.g. 'holes 6 mm', 'make it 10 mm longer')")
             else:
                 self.out.notes.append("numbers not used (the part already has them): " + ", ".join(leftover))
+        self.unit_check()
         self.out.spec = self.spec if self.out.done else None
         return self.out
+
+    def unit_check(self) -> None:
+        """A bare number follows the conversation's unit; where that reading makes the part many times its size
+        ('make it 100 long' on a 4 inch plate: 2540 mm), the number was most likely meant in mm: asked, not built."""
+        if self.k == 1.0 or not self.out.done or self.out.failed:
+            return
+        bare = [it for it in self.tagging.items if it.num.start in self.used and not it.num.unit]
+        before = max((float(self.start["body"][p]) for p in _dims(self.start["body"])), default=0.0)
+        after = max((float(self.spec["body"][p]) for p in _dims(self.spec["body"])), default=0.0)
+        if bare and before > 0 and after >= 8 * before:
+            unit = self.spec.get("units", "in")
+            n = bare[0].num.text.strip()
+            self.out.failed.append(f"'{n}' read in {'inches' if unit == 'in' else unit} (the unit this part was asked in) "
+                                   f"makes it {fmt(after)} mm, "
+                                   f"{after / before:.0f} times its size now; write the unit ('{n} mm' or '{n} {unit}')")
 
     def rotate(self) -> None:
         """'rotate the holes 45 degrees': a bolt circle's start angle; nothing else turns."""
@@ -1519,11 +1535,13 @@ class _Editor:
                 self.change(field_, "set", self.take(it))
         for it in self.free():
             v = re.search(r"\b(thicken|lengthen|widen|extend|stretch|shorten|narrow|raise|trim|cut (?:it )?down|reduce|"
+                          r"(?:cut|chop|saw) (?:it|the (?:part|whole thing|bar|rod|tube|pipe|shaft|plate|block))(?= to)|"
                           r"increase|grow|shrink)(?: (?:it|the part|the \w+))?(?: up| down| out)? to\s*$", t[:it.num.start])
             if v and it.role is None:
                 it.role = _named_role(t) or {"thicken": "thickness", "lengthen": "length", "widen": "width",
                                              "extend": "length", "stretch": "length", "shorten": "length",
-                                             "narrow": "width", "raise": "height", "trim": "length"}.get(
+                                             "narrow": "width", "raise": "height", "trim": "length", "cut": "length", "chop": "length",
+                                             "saw": "length"}.get(
                     v.group(1).split()[0], "main")
         loose = [it for it in self.free() if it.role in (None, "thickness", "size")]
         if body["kind"] == "tube" and body.get("outer_diameter") and body.get("inner_diameter") and \

@@ -1,0 +1,84 @@
+"""Edits in a conversation: units carried from the first turn, a change that was not made, and an edit
+with no part to apply to. No sandbox: the specs and what the engine says are enough."""
+
+import math
+
+import pytest
+
+from cadagent.agent.drafts import DesignContext
+from cadagent.agent.offline.engine import OfflineChatModel
+from cadagent.tools.part import expectations, parse
+from cadagent.tools.understand import apply_edit, understand
+
+ENGINE = OfflineChatModel()
+
+
+def edit(text: str, spec: dict, not_made: str | None = None):
+    return ENGINE.draft(DesignContext(task="modify", request=text, current={"version": 2, "code": "", "spec": spec,
+                                                                            "not_made": not_made}))
+
+
+def test_an_edit_number_keeps_its_own_unit_and_a_bare_one_follows_the_conversation():
+    inch = understand('plate 4 x 3 x 1/4 inch').spec
+    assert inch["units"] == "in"
+    assert apply_edit("make it 30 mm longer", inch).spec["body"]["length"] == pytest.approx(131.6)
+    assert apply_edit("make it 1 longer", inch).spec["body"]["length"] == pytest.approx(127.0)
+    assert apply_edit("make it 6 long", inch).spec["body"]["length"] == pytest.approx(152.4)
+    metric = understand("plate 100 x 60 x 5").spec
+    assert apply_edit("make it 2 inches longer", metric).spec["body"]["length"] == pytest.approx(150.8)
+    assert apply_edit("make it 2 longer", metric).spec["body"]["length"] == pytest.approx(102.0)
+    cm = understand("plate 10 x 6 x 0.5 cm").spec
+    assert apply_edit("make it 8 long", cm).spec["body"]["length"] == pytest.approx(80.0)
+
+
+def test_a_bare_number_that_makes_an_inch_part_many_times_its_size_is_asked_not_built():
+    tube = understand('tube 1-1/2" OD with a 1/8" wall, 6" long').spec
+    r = apply_edit("make it 150 long", tube)
+    assert r.failed and "'150' read in inches" in r.failed[0] and "'150 mm' or '150 in'" in r.failed[0]
+    assert apply_edit("make it 150 mm long", tube).spec["body"]["height"] == pytest.approx(150.0)
+    assert apply_edit("cut it to 4 in", tube).spec["body"]["height"] == pytest.approx(101.6)
+    d = edit("make it 150 long", tube)
+    assert d.declined and d.code is None
+
+
+def test_a_number_alone_after_a_change_that_was_not_made_retries_that_change():
+    plate = understand("120 x 60 x 6 plate with a 10mm hole dead centre").spec
+    assert apply_edit("now make the centre hole 70", plate).failed      # runs off the plate: not made
+    d = edit("ok then 12", plate, not_made="now make the centre hole 70")
+    assert not d.declined and [f["size"] for f in d.spec["features"]] == [12]
+    assert "read as 'now make the center hole 12'" in d.note
+    # with nothing refused before, a lone number is not guessed
+    assert edit("ok then 12", plate).declined
+
+
+def test_a_relative_change_after_a_change_that_was_not_made_is_declined():
+    tube = understand('tube 1-1/2" OD with a 1/8" wall, 6" long').spec
+    d = edit("twice as long", tube, not_made="shorten it please")
+    assert d.declined and "'shorten it please') was not made" in d.note
+    assert edit("twice as long", tube).spec["body"]["height"] == pytest.approx(304.8)
+    # a size said outright does not depend on the change that was not made
+    d = edit("make it 8 in long", tube, not_made="shorten it please")
+    assert not d.declined and d.spec["body"]["height"] == pytest.approx(203.2)
+
+
+def test_a_change_with_no_part_yet_is_not_built_as_a_new_part_with_sizes_assumed():
+    d = ENGINE.draft(DesignContext(task="new_design", request="make the disc 120 across"))
+    assert d.declined and d.code is None and "no part yet" in d.note
+    d = ENGINE.draft(DesignContext(task="new_design", request="a disc 120 across"))
+    assert not d.declined and d.spec["body"]["diameter"] == 120
+    assert expectations(parse(d.spec))["volume"] == pytest.approx(3.14159265 * 60 ** 2 * 5)
+
+
+def test_through_the_agent_a_refused_change_is_retried_by_its_number_and_relative_ones_wait(agents):
+    agent = agents()
+    assert agent.turn("t", "plate 100 x 60 x 10").ok
+    refused = agent.turn("t", "add a 40 mm fillet on the top edges")      # larger than the part can take
+    assert not refused.ok and refused.version is None
+    waited = agent.turn("t", "twice as thick")                               # measured from which part?
+    assert not waited.ok and waited.version is None and "was not made" in waited.answer
+    refused = agent.turn("t", "add a 40 mm fillet on the top edges")
+    assert not refused.ok
+    retried = agent.turn("t", "ok then 3")
+    assert retried.ok, retried.answer
+    fillet = 3 ** 2 * (1 - math.pi / 4) * 2 * (100 + 60)          # R3 swept round the top outline
+    assert retried.version.volume < 60000 and retried.version.volume == pytest.approx(60000 - fillet, rel=2e-3)
