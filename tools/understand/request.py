@@ -186,7 +186,7 @@ def unused_sizes(bd: Build, t: str) -> list[str]:
         for sub in (tgt, tgt.sub):
             for role, vs in (sub.roles.items() if sub is not None else ()):
                 if role not in NOT_SIZES:
-                    out.extend(f"'{v.raw.num.text.strip()}'" for v in vs)
+                    out.extend(f"'{v.raw.num.text.strip()}'" for v in vs if v.raw is not None)
     return out
 
 
