@@ -82,3 +82,39 @@ def test_through_the_agent_a_refused_change_is_retried_by_its_number_and_relativ
     assert retried.ok, retried.answer
     fillet = 3 ** 2 * (1 - math.pi / 4) * 2 * (100 + 60)          # R3 swept round the top outline
     assert retried.version.volume < 60000 and retried.version.volume == pytest.approx(60000 - fillet, rel=2e-3)
+
+
+def test_an_edit_changes_what_it_names_and_nothing_else():
+    plate = understand("base plate 200x100x15 with 2mm chamfers on the vertical edges and a 50mm bore in the middle").spec
+    r = apply_edit("make the bore 30% bigger", plate)           # the bore, not the whole part
+    assert r.spec["body"]["length"] == 200 and [f.get("size") for f in r.spec["features"]] == [2, 65]
+    r = apply_edit("switch the chamfers to R5 rounds", plate)
+    assert r.spec["features"][0] == {"id": "bevel", "kind": "fillet", "edges": "vertical", "radius": 5}
+    tube = understand("tube 40 od 30 id 50 long").spec
+    assert apply_edit("make the bore 10% bigger", tube).spec["body"]["outer_diameter"] == 40
+    block = understand("block 60 x 40 x 30 with a 12 mm hole through the middle").spec
+    r = apply_edit("also break the top edges, 3mm chamfer", block)
+    assert r.spec["features"][-1]["edges"] == "top"
+    rounded = understand("block 80x50x20, round off the four vertical edges R8").spec
+    assert apply_edit("actually chamfer them instead, 5 mm", rounded).spec["features"] == [
+        {"id": "round", "kind": "chamfer", "edges": "vertical", "size": 5}]
+    square = apply_edit("and 70 square", understand("plate 60 x 60 x 6").spec).spec["body"]
+    assert [square[k] for k in ("length", "width", "height")] == [70, 70, 6]
+    standoff = understand("round standoff Ø10 x 30 tall with a Ø4.2 hole through and a Ø16 x 3 flange at the bottom").spec
+    r = apply_edit("make it 40 tall, flange stays the same", standoff)
+    assert r.spec["body"]["sections"] == [{"diameter": 16, "length": 3}, {"diameter": 10, "length": 37}]
+    assert apply_edit("hole 5 instead", standoff).spec["features"][0]["size"] == 5
+
+
+def test_words_for_features_the_part_does_not_have_refuse_the_edit():
+    shaft = understand("shaft Ø20 x 100 long, with a 6 wide x 3.5 deep key way running 30 in from one end").spec
+    r = apply_edit("make the whole thing 120 long, keep the step 25", shaft)
+    assert r.spec is None and "there is no step" in r.failed[0]
+    slots = understand("120 x 60 x 6 plate, two 8mm wide slots 30 long running across the short way, centred 25 in "
+                       "from each end").spec
+    r = apply_edit("make the left slot 40 long", slots)            # one copy of a pattern of two
+    assert r.spec is None and "one slot of a pattern" in r.failed[0]
+    assert apply_edit("make both slots 40 long", slots).spec["features"][0]["length"] == 40
+    side = understand("Block 60 long, 40 wide, 30 high, a 12mm hole along the 60 through the middle of the end "
+                      "face").spec
+    assert "no top holes" in apply_edit("make the top hole 16", side).failed[0]

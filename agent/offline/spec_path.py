@@ -164,6 +164,10 @@ _RELATIVE = re.compile(r"\b(?:longer|shorter|wider|narrower|taller|higher|lower|
                        r"move|moved|shift|nudge|slide|push|same|other|again|further|closer)\b|"
                        r"%|\bx\s*$|[\d.]\s*x\b(?!\s*[\d.])")
 
+# a change that adds something, and words that point back at what it added
+_ADDED = re.compile(r"\b(?:add|put|drill|cut|punch|machine|place|insert|include|mill|create|give it|also|plus)\b")
+_THOSE = re.compile(r"\b(?:them|those|these|they|ones|the new \w+)\b")
+
 
 def _retry(request: str, not_made: str) -> str | None:
     """The change that was not made, with the one number of ``request`` in place of its number:
@@ -193,6 +197,11 @@ def edit(ctx: DesignContext) -> Draft | None:
     retried = _retry(request, not_made) if not_made else None
     if retried is not None:
         request = retried
+    elif not_made and _ADDED.search(not_made.lower()) and _THOSE.search(request.lower()):
+        # "put a hole in each side" was not made; "those side ones 10 instead" points at what is not there
+        return Draft(None, f"Your last change ('{not_made[:80]}') was not made, so what '{request.strip()[:80]}' points "
+                     f"at is not on the part (v{current.get('version', '?')} is still as it was). Add it first, in other "
+                     "words, with its size and place.", path="edit", declined=True)
     elif not_made and _RELATIVE.search(request.lower()):
         # the last change was not made: a change measured from the part would start from a part the words
         # may not mean (twice the length it has, not the length asked before); an absolute size is safe

@@ -77,11 +77,21 @@ OPEN_FACE = re.compile(r"\bopen (?:the |it (?:at|on) the |at the |on the )?(top|
 OPEN_TOP = re.compile(r"\b(no top|open (?:the |it at the )?top|take the top off|remove the top|no lid)\b")
 CLOSE = re.compile(r"\b(close (?:the |its )?top|close it(?: up| off)?|closed (?:top|box)|seal(?:ed)? (?:it|the top)(?: up)?|"
                    r"no opening|put a top on|make it closed|fully closed)\b")
+# "break the top edges" (a machinist's word): which edges a chamfer or fillet named beside it goes on
+BREAK_EDGES = re.compile(r"\b(?:break|ease|knock off|soften)\s+(?:the |all (?:the )?|its )?((?:top|bottom|vertical|"
+                         r"outside|outer|upper|lower|side|sharp|end)\s+)?(edges?|corners?)\b", re.I)
+# "keep the step 25", "leaving the flange": a thing the part is said to keep (it must have it)
+KEEP_REF = re.compile(r"\b(?:keep|keeping|leave|leaving)\s+(?:the|its)\s+(steps?|flange|shoulder|collar|holes?|bores?|slots?|"
+                      r"pockets?|fillets?|rounds?|chamfers?|bevel|boss|hub|keyway|counterbore)\b")
+# a feature picked by where it is: 'the side holes', 'the left slot', 'those end ones', 'the other one'
+PLACE_REF = re.compile(r"\b(side|end|top|bottom|front|back|rear|left|right|first|second|third|other)\s+(holes?|bores?|"
+                       r"ones?|slots?|pockets?|boss(?:es)?)\b")
 PRONOUN = re.compile(r"\b(them|they|those|these|em)\b|'em\b")
-SWAP = re.compile(r"\b(swap|replace|instead of|change (?:that|those|it|them|the \w+) (?:to|into|for)(?!\s*[\d.])|turn (?:that|those|"
+SWAP = re.compile(r"\b(swap|replace|instead of|(?:change|switch) (?:that|those|it|them|the \w+) (?:to|into|for)(?!\s*[\d.])|"
+                  r"(?:chamfer|fillet|bevel|round) (?:them|those|these|it|that|the \w+)(?: \w+)? instead|turn (?:that|those|"
                   r"it|them|the \w+) into|convert|make (?:them|those|these|it|that|the \w+) (?:into )?(?:an? )?"
-                  r"(?:chamfer|fillet|round|bevel)(?:s|ed)?\b|(?:chamfer|fillet|bevel|round)s? instead|(?:change|turn) (?:that|those|it|them|"
-                  r"the \w+) (?:to|into|for)\s*[\d./]+\s*(?:mm|cm|in|\")?\s*(?:chamfer|fillet|round|bevel)s?)\b")
+                  r"(?:chamfer|fillet|round|bevel)(?:s|ed)?\b|(?:chamfer|fillet|bevel|round)s? instead|(?:change|switch|turn) (?:that|"
+                  r"those|it|them|the \w+) (?:to|into|for)\s*(?:r\s*)?[\d./]+\s*(?:mm|cm|in|\")?\s*(?:chamfer|fillet|round|bevel)s?)\b")
 
 
 @dataclass
@@ -118,10 +128,19 @@ class _Editor:
                           r"new|first|last)\s+one\b", r"\1 hole", text, flags=re.I)
             text = re.sub(r"\b(?:a (?:second|third|fourth|fifth|sixth)|another|one more) one\b(.*)", r"a hole\1, same size",
                           text, flags=re.I)
+        b = self.spec["body"]
+        if b["kind"] == "tube" or isinstance(b.get("bore"), (int, float)):
+            # "the middle hole" of a tube or a bored disc is its bore
+            text = re.sub(r"\b(?:middle|central|centre|center)\s+(?:hole|bore)\b", "center bore", text, flags=re.I)
         if self.spec.get("units", "mm") != "in" and re.search(r"\b(?:corners?|edges?|sides?|ends?)\b", text, re.I):
             # "holes in the corners, 10 in": in from them (an inch is said 'in.', '"' or 'inch' in a mm part)
             text = re.sub(r"\b(\d+(?:\.\d+)?)\s+in\b(?=\s*(?:[,;)]|$|from\b|and\b))", r"\1 mm in", text)
         text, fixed = correct(text)          # "make the hoels 6": one letter off a word of the vocabulary
+        brk = BREAK_EDGES.search(text)
+        if brk and re.search(r"\b(?:chamfer|bevel|fillet|round|radius)", text[brk.end():] + text[:brk.start()], re.I):
+            # "also break the top edges, 3mm chamfer": the edges broken are where the chamfer goes
+            rest = (text[:brk.start()] + text[brk.end():]).strip(" ,;:-")
+            text = f"{rest} on the {brk.group(1) or ''}{brk.group(2)}"
         feats_now = self.spec.get("features", [])
         if feats_now and not any(f["kind"] == "hole" for f in feats_now):
             # "make that one 25": the feature made last, by its kind
@@ -228,6 +247,10 @@ class _Editor:
                     if keep and e_ <= it.num.start < e_ + keep.end():
                         self.used.add(it.num.start)
         kinds = [n for _, _, n in nouns]
+        missing = self.unknown_reference()
+        if missing:
+            self.out.failed.append(missing)
+            return self.finish()
         if self.spec["body"]["kind"] == "shaft" and SECTION.search(self.t) and not set(kinds) - {"boss"}:
             self.shaft_edit()
             return self.finish()
@@ -403,6 +426,53 @@ class _Editor:
         self.sets()
         return self.finish()
 
+    def unknown_reference(self) -> str | None:
+        """Words that point at features the part does not have ('those side ones' with every hole on the top, 'the
+        left slot' of a pattern of two): the change would land on something else, so it is refused, saying why."""
+        if ADD_VERB.search(self.t):
+            return None
+        keep = KEEP_REF.search(self.t)
+        if keep:
+            word = keep.group(1)
+            body = self.spec["body"]
+            kind = {"holes": "hole", "bores": "hole", "bore": "hole", "hub": "boss", "counterbore": "hole",
+                    "round": "fillet", "rounds": "fillet", "bevel": "chamfer"}.get(word, word.rstrip("s"))
+            there = body["kind"] == "shaft" if kind in ("step", "flange", "shoulder", "collar") else \
+                any(f["kind"] == kind for f in self.spec.get("features", [])) or (
+                    kind == "hole" and (body["kind"] == "tube" or isinstance(body.get("bore"), (int, float))))
+            if not there:
+                return f"there is no {word} on this part to keep (it has: {self.inventory()})"
+        m = PLACE_REF.search(self.t)
+        if not m:
+            return None
+        where, noun = m.group(1), m.group(2)
+        kind = "hole" if noun.startswith(("hole", "bore", "one")) else noun.rstrip("s").replace("bosse", "boss")
+        feats = [f for f in self.spec.get("features", []) if f["kind"] == kind] if kind != "hole" else self.feats("hole")
+        if not feats:
+            return None if noun.startswith("one") else f"there is no {kind} here to change"
+        faces = {"side": ("left", "right", "front", "back"), "end": ("left", "right"), "top": ("top",),
+                 "bottom": ("bottom",), "front": ("front",), "back": ("back",), "rear": ("back",)}.get(where)
+        if faces is not None:
+            body = self.spec["body"]
+            if where == "end" and body["kind"] in ("cylinder", "tube", "shaft"):
+                faces = ("top", "bottom")
+            if not any(f.get("on", "top") in faces for f in feats):
+                return (f"there are no {where} {kind}s on this part (every {kind} is on the "
+                        f"{', '.join(sorted({f.get('on', 'top') for f in feats}))}); say which {kind} to change")
+            return None
+        # 'the left slot', 'the second hole', 'the other one': one copy of a pattern
+        single = [f for f in feats if (f.get("at") or {"kind": "center"})["kind"] in SINGLE_AT
+                  and len((f.get("at") or {}).get("points") or [0]) == 1]
+        if single or re.search(r"\b(?:both|all|each|every)\b", self.t):
+            return None
+        return (f"'{m.group(0)}' is one {kind} of a pattern, and the offline engine changes a pattern as a whole; "
+                f"say 'both {kind}s' or 'all the {kind}s' for all of them")
+
+    def inventory(self) -> str:
+        body = self.spec["body"]
+        feats = [f["kind"] for f in self.spec.get("features", [])]
+        return ", ".join([body["kind"].replace("_", " ")] + sorted(set(feats)))
+
     def finish(self) -> EditResult:
         leftover = [it.num.text.strip() for it in self.free()]
         said = " ".join(self.out.done) + " " + str(self.start) + " " + str(self.spec)
@@ -541,6 +611,35 @@ class _Editor:
                 continue
             self.apply(f"{f['id']}.{key} {fmt(old)} → {fmt(old + delta)}", ops.set_parameter, f"{f['id']}.{key}",
                        round(old + delta, 6))
+        return True
+
+    def feature_scale(self, f: float) -> bool:
+        """'make the bore 30% bigger', 'the holes twice as big', 'halve the fillets': the named feature's size
+        scaled, not the whole part. False where no feature is named (or the whole part is)."""
+        m = FEATURE_WORD.search(self.t)
+        if not m or re.search(r"\b(?:whole|everything|entire|all of it|the part|the lot)\b", self.t):
+            return False
+        word = m.group(1).rstrip("s")
+        kind = {"hole": "hole", "bore": "bore", "fillet": "fillet", "round": "fillet", "chamfer": "chamfer",
+                "bevel": "chamfer", "wall": "shell", "counterbore": "hole", "countersink": "hole"}.get(word)
+        if kind is None:
+            return False
+        feats = self.select(kind, self.feats(kind))
+        body = self.spec["body"]
+        if not feats and kind in ("hole", "bore") and (body["kind"] == "tube" or isinstance(body.get("bore"), (int, float))):
+            self.change("inner", "scale", f)     # a tube's bore is its inner diameter
+            return True
+        if not feats:
+            self.out.failed.append(f"there is no {m.group(1).rstrip('s')} to change")
+            return True
+        key = {"hole": "size", "bore": "size", "fillet": "radius", "chamfer": "size", "shell": "thickness"}[kind]
+        for g in feats:
+            old = g.get(key)
+            if not isinstance(old, (int, float)):
+                self.out.failed.append(f"{g['id']} is sized by a table ({old}); give its new size")
+                continue
+            new = round(old * f, 6)
+            self.apply(f"{g['id']}.{key} {fmt(old)} → {fmt(new)} (x{fmt(f)})", ops.set_parameter, f"{g['id']}.{key}", new)
         return True
 
     def move_in_out(self, mv) -> None:
@@ -1115,7 +1214,9 @@ class _Editor:
             (it for it in self.free((None,)) if re.search(r"\b(?:space|spaced|spread)\b(?: (?:them|the holes|it|those))?(?: out| apart| "
                                                           r"further apart)?(?: to| at| by)?\s*$", self.t[:it.num.start])), None)
         pcd = next((it for it in self.free(("pcd",))), None)
-        size = next((it for it in self.free(("size", "diameter"))), None) or next(
+        body = self.spec["body"]
+        own_bore = body["kind"] == "tube" or isinstance(body.get("bore"), (int, float))
+        size = next((it for it in self.free(("size", "diameter") + (() if own_bore else ("inner",)))), None) or next(
             (it for it in self.free((None,)) if it is not spacing and re.search(r"\b(?:holes?|them|those|ones?)\s*(?:to|at|of|=|:|should be|be|become|"
                                                           r"can be|could be|at|now)?\s*$",
                                                           self.t[:it.num.start])), None)
@@ -1425,6 +1526,25 @@ class _Editor:
             self.apply(f"added a step Ø{fmt(d)} x {fmt(length)} at the {'big' if big_end else 'small'} end",
                        lambda s_, d_=data: ops.parse(d_))
             return
+        kept = re.search(r"\b(?:keep(?:ing)?|leave|leaving)\s+(?:the\s+|its\s+)?(\w+)|\b(\w+)\s+(?:stays?|unchanged|"
+                         r"(?:is |stays )?the same|as (?:it is|is))\b", t)
+        kw = (kept.group(1) or kept.group(2)) if kept else None
+        if kw and SECTION.fullmatch(kw) and dia is None and len(rest) == 1 and len(secs) > 1 and not SECTION.search(
+                t[:kept.start()] + " " + t[kept.end():]):
+            # "make it 40 tall, flange stays the same": the overall length; the section named to stay keeps its own
+            k = self.section_index(kw, secs)
+            total = self.take(rest[0])
+            others = [j for j in range(len(secs)) if j != k]
+            j = max(others, key=lambda j_: secs[j_]["length"])
+            new = secs[j]["length"] + total - sum(sec["length"] for sec in secs)
+            if new <= 0:
+                self.out.failed.append(f"overall {fmt(total)} leaves no length for section {j + 1}")
+                return
+            was = secs[j]["length"]
+            secs[j]["length"] = new
+            self.apply(f"overall length {fmt(total)}: section {j + 1} length {fmt(was)} → {fmt(new)} "
+                       f"(section {k + 1}, the {kw}, kept)", lambda s_, d_=data: ops.parse(d_))
+            return
         w = SECTION.search(t).group(1)
         named = [i for i, sec in enumerate(secs) if dia is not None and math.isclose(sec["diameter"], self.num_mm(dia))]
         if named and re.search(r"\b(?:dia|diameter|ø)?\s*(?:part|section|step|end|bit|portion)\b", t[dia.num.end:dia.num.end + 20]):
@@ -1464,6 +1584,20 @@ class _Editor:
             self.out.failed.append(f"no new size for the {w} section (e.g. '{w} section 40 dia', '10 mm longer')")
             return
         self.apply(f"section {i + 1}: " + ", ".join(said), lambda s_, d_=data: ops.parse(d_))
+
+    @staticmethod
+    def section_index(w: str, secs: list[dict]) -> int:
+        """Which section a word names: 'first', 'last', 'small end', 'flange' (the biggest), ..."""
+        if w == "first":
+            return 0
+        if w in ("second", "middle"):
+            return min(1, len(secs) - 1)
+        if w == "last":
+            return len(secs) - 1
+        if w in ("small", "smaller", "smallest", "thin", "thinner", "narrow", "spigot", "sleeve", "body", "neck",
+                 "pilot", "stub", "tip"):
+            return min(range(len(secs)), key=lambda j: secs[j]["diameter"])
+        return max(range(len(secs)), key=lambda j: secs[j]["diameter"])
 
     def scale_by(self) -> None:
         """The whole part scaled: 'scale it by 2', 'scale it up 20%', 'scale it down by half', '1.5x', 'make it 2x
@@ -1620,6 +1754,8 @@ class _Editor:
                 self.apply(f"{f['id']}.radius {fmt(f['radius'])} → {fmt(new)}", ops.set_parameter,
                            f"{f['id']}.radius", new)
             return
+        if role == "all" and how == "scale" and self.feature_scale(value):
+            return                      # "make the bore 30% bigger", "holes twice as big": that feature's size
         if role == "all" and how == "scale":
             self.scale_all(value)       # "half the size", "20% bigger": the whole part, its features too
             return
@@ -1727,6 +1863,10 @@ def _paths(body: dict, role: str, t: str) -> list[tuple[str, str]]:
             return [(pick, f"{'base' if pick == 'width' else 'upright'} leg")]
         return [("width", "leg"), ("height", "leg")]
     if k == "box" and role == "side":
+        dims = [body.get(p) for p in ("length", "width", "height")]
+        if re.search(r"\bsquare\b", t) and not re.search(r"\bcube\b", t) and len(set(dims)) > 1:
+            # "70 square" on a plate: its outline, the thickness kept (a cube is square every way)
+            return [("length", "length"), ("width", "width")]
         return [("length", "length"), ("width", "width"), ("height", "height")]
     if k == "box" and role == "thickness":
         return [(_shortest(body), "thickness")]
