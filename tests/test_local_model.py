@@ -293,3 +293,35 @@ def test_the_cadjson_target_is_a_closed_cut_of_the_cadjson_schema():
     too_many["parts"]["part_9"] = too_many["parts"]["part_1"]
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(target).validate(too_many)
+
+
+def test_the_cadjson_writer_validates_and_sends_the_validators_problems_back():
+    from cadagent.agent.local_model.cadjson_writer import CadJsonWriter
+    from cadagent.agent.local_model.writer import Candidate, Generation
+
+    part = {"coordinate_system": {"Euler Angles": [0.0, 0.0, 0.0], "Translation Vector": [0.0, 0.0, 0.0]},
+            "sketch": {"face_1": {"loop_1": {
+                "line_1": {"Start Point": [0, 0], "End Point": [40.0, 0]},
+                "line_2": {"Start Point": [40.0, 0], "End Point": [40.0, 20.0]},
+                "line_3": {"Start Point": [40.0, 20.0], "End Point": [0, 20.0]},
+                "line_4": {"Start Point": [0, 20.0], "End Point": [0, 0]}}}},
+            "extrusion": {"extrude_depth_towards_normal": 5.0, "extrude_depth_opposite_normal": 0.0,
+                          "sketch_scale": 1.0, "operation": "NewBodyFeatureOperation"}}
+    good = {"units": "mm", "parts": {"part_1": part}}
+    open_loop = json.loads(json.dumps(good))
+    del open_loop["parts"]["part_1"]["sketch"]["face_1"]["loop_1"]["line_4"]
+    answers, prompts = [json.dumps(open_loop), json.dumps(good)], []
+
+    class Queued(CadJsonWriter):
+        def generate(self, messages, n=1, *, seed=0):
+            prompts.append(messages[-1]["content"])
+            return Generation([Candidate("model#1", answers.pop(0), None, tokens=100)], 2.0, 100, True)
+
+    w = Queued(_FakeLLM())
+    assert w.max_decimals == 6 and "part_1" in json.dumps(w.schema())
+    once = Queued(_FakeLLM()).write("Draw a 40 by 20 rectangle and extrude it 5 mm.")
+    assert once.parsed and once.document is None and once.problems and once.tries == 1   # an open loop is refused
+    answers[:] = [json.dumps(open_loop), json.dumps(good)]
+    doc = w.write("Draw a 40 by 20 rectangle and extrude it 5 mm.", retries=1)
+    assert doc.document == good and doc.tries == 2 and doc.tokens == 200 and doc.tokens_per_second == 50.0
+    assert "Fix these problems" in prompts[-1] and "loop_1" in prompts[-1].split("Fix these problems")[1]
