@@ -453,3 +453,50 @@ def test_a_full_length_keyway_narrows_the_planned_size():
     from cadagent.agent.plan import parse_request
     assert parse_request("a shaft with a keyway, 25 mm diameter, 100 mm long").extents == pytest.approx(
         [math.sqrt(12.5 ** 2 - 4 ** 2) + 12.5, 25.0, 100.0], abs=1e-5)
+
+
+def test_windows_and_cutouts_given_by_two_sizes_are_rectangles_with_their_own_corner_radius():
+    u = understand("Front panel 200 x 120 x 3 mm. Cut a 90 x 40 window in the centre with R5 corners.")
+    assert u.spec["features"] == [{"id": "cutout", "kind": "pocket", "shape": "rect", "length": 90.0, "width": 40.0,
+                                   "corner_radius": 5.0}]
+    u = understand("a 6 mm thick 80x80 plate with a square hole 25x25 right in the middle")
+    assert [(f["kind"], f["shape"], f["length"], f["width"]) for f in u.spec["features"]] == [("pocket", "rect", 25, 25)]
+    # corners named after the part (another sentence, or the part named between) are the part's
+    u = understand("a 90 x 40 window in a 200 x 120 x 3 plate. R5 corners.")
+    assert "corner_radius" not in u.spec["features"][0]
+
+
+def test_misspelled_shape_and_feature_names_are_read_and_said(sandbox):
+    u = understand("cylindar 40 diamter 60 tall with a 10mm hole thru the midle")
+    assert "'cylindar' read as 'cylinder'" in u.notes and u.body == "cylinder" and not u.unknown
+    u = understand("flang: OD 100, 10 thick, hub 50 dia sticking up another 20, 25 bore thru everything, "
+                   "6x 9mm holes on 75 PCD")
+    assert u.notes[0] == "'flang' read as 'flange'" and u.spec["body"]["diameter"] == 100.0
+    _built_as(sandbox, "cylindar 40 diamter 60 tall with a 10mm hole thru the midle", math.pi * (20**2 - 5**2) * 60)
+
+
+def test_blind_holes_in_both_ends_a_spigot_and_chamfers_written_a_x_45(sandbox):
+    # each of these lost a feature's numbers and was built without it, marked ok
+    hexa = 3 ** 0.5 / 2 * 8**2 * 25
+    _built_as(sandbox, "hex standoff 8mm A/F, 25 long, Ø3.3 tap drill holes 8 deep in both ends (flat bottoms ok)",
+              hexa - 2 * math.pi * 1.65**2 * 8)
+    _built_as(sandbox, "round standoff Ø10 x 20 with a Ø6 x 3 spigot on top (23 overall) and a Ø3.2 hole through all "
+              "of it", math.pi * (25 * 20 + 9 * 3 - 1.6**2 * 23))
+    u = understand("Ø25 shaft 150 long, 1x45 chamfer both ends")
+    assert u.spec["features"] == [{"id": "bevel", "kind": "chamfer", "edges": "ends", "size": 1.0}]
+    b = understand("a 20 x 45 plate, 3 thick, chamfer 2").spec["body"]      # a plate's sizes, not a chamfer
+    assert sorted([b["length"], b["width"]]) == [20.0, 45.0]
+
+
+def test_two_cross_holes_from_each_end_sit_symmetric_and_a_divider_is_not_built_silently():
+    u = understand("Tube, 40 OD 34 ID, 100 long. Two Ø6 cross holes through both walls (same direction), 15 from "
+                   "each end.")
+    assert u.spec["features"][0]["at"] == {"kind": "linear", "count": 2, "spacing": 70.0, "axis": "v"}
+    u = understand("piece of 22 A/F hex bar 50 long, 10mm bore down the axis, plus a 6mm cross hole through two "
+                   "opposite flats 10 from one end")
+    assert u.spec["features"][0]["at"] == {"kind": "at", "points": [[0.0, -15.0]]}
+    u = understand("tray, 200 x 150 outside, 25 deep, 2mm walls and 2mm floor, open top, with one 2mm divider wall "
+                   "across the middle")
+    assert u.unsupported == ["divider"]
+    u = understand("need a plate 120 x 80, 6 thk. four 5mm holes 10 in from each corner + one 30 mm hole dead center")
+    assert [f["size"] for f in u.spec["features"]] == [5.0, 30.0] and not u.missing

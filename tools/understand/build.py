@@ -23,6 +23,7 @@ class Build:
         self.notes: list[str] = []
         self.missing: list[str] = []
         self.features: list[dict] = []
+        self.cutout: tuple[dict, int] | None = None     # the last rectangular cut-out and where it was named
         self.ids: set[str] = set()
         self.assumed: set[str] = set()     # features with an assumed size or place
         self.spec_body: dict | None = None
@@ -406,9 +407,11 @@ class Build:
         inner = b.pop("inner") or self._take_bore()
         if inner is None:
             for f in self.feats:
-                if f.kind == "hole" and not f.get("count") and not CROSS_WORDS.search(f.words):
-                    inner = f.pop("size") or (f.loose.pop(0).mm if f.loose else None)
-                    self.feats.remove(f)
+                if f.kind == "hole" and not f.get("count") and not CROSS_WORDS.search(f.words) and \
+                        f.get("depth") is None:
+                    inner = f.pop("size") or f.pop("diameter") or (f.loose.pop(0).mm if f.loose else None)
+                    if inner is not None:
+                        self.feats.remove(f)
                     break
         if inner is None and ms and re.search(r"\bstandoffs?\b|\bspacers?\b", self.text):
             from ..part.tables import hole_diameter

@@ -116,14 +116,28 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
         bd.features.append({"id": bd.fid("motor_holes"), "kind": "hole", "size": size,
                             "at": {"kind": "nema", "frame": nema.group(1)}})
         return
-    pair = sorted([v for v in t.loose + t.roles.get("size", []) if v.raw.group is not None], key=lambda v: v.raw.pos)
-    if re.search(r"\b(square|rectangular|rectangle)\s+(?:through\s+)?(?:hole|cutout|opening)", words) and len(pair) >= 2:
-        # "a 20 x 20 square hole": a rectangular cut-out, through unless a depth is given
+    pair = sorted([v for vs in [t.loose] + [t.roles.get(r, []) for r in ("size", "inner", "diameter")] for v in vs
+                   if v.raw.group is not None], key=lambda v: v.raw.pos)
+    if len(pair) >= 2 and pair[0].raw.group == pair[1].raw.group and (
+            re.search(r"\b(square|rectangular|rectangle|oblong)\s+(?:through\s+)?(?:hole|cutout|cut-out|opening|window)", words)
+            or re.search(r"\b(?:cutouts?|cut-outs?|openings?|windows?)\b", t.noun)):
+        # "a 20 x 20 square hole", "a 90 x 40 window": a rectangular cut-out, through unless a depth is given
         f = {"id": bd.fid("cutout"), "kind": "pocket", "shape": "rect", "length": pair[0].mm, "width": pair[1].mm}
+        for v in pair[:2]:
+            for vs in [t.loose] + list(t.roles.values()):
+                if v in vs:
+                    vs.remove(v)
+        t.roles = {k: vs for k, vs in t.roles.items() if vs}
         depth = t.pop("depth")
         if depth is not None:
             f["depth"] = depth
         bd.features.append(f)
+        bd.cutout = (f, t.start)
+        m = FROM_EDGE.search(words)
+        if m:
+            f["at"] = _from_edge(m, bd)
+        elif not re.search(r"\b(cent(?:er|re)(?:ed|d)?|middle)\b", words):
+            bd.notes.append(f"no place given for the {t.noun}: centred")
         return
     count = t.pop("count")
     size = _hole_size(bd, t)
@@ -200,10 +214,20 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
         bd.notes.append(f"the {t.noun} runs along the length, in from the end")
     if on:
         f["on"] = on
+    both = ENDS_BOTH.search(words)
+    if both and on is None and f.get("depth") is not None and not count and body["kind"] in ROUND_OR_PRISM:
+        # "3.3 tap drill holes 8 deep in both ends" of a standoff or a pin: one in the top, one in the bottom
+        bd.features.append({**f, "at": {"kind": "center"}})
+        bd.features.append({**f, "id": bd.fid("holes"), "on": "bottom", "at": {"kind": "center"}})
+        return
     f["at"] = _placement(bd, t, body, count, f)
     if f["at"] is None:
         return
     bd.features.append(f)
+
+
+ENDS_BOTH = re.compile(r"\b(?:in|into|at|on) (?:both|each|either) ends?\b|\b(?:both|each) ends? (?:of it )?(?:has|have|get)s?\b")
+ROUND_OR_PRISM = ("cylinder", "tube", "polygon_prism")
 
 
 def _screw_head(size) -> tuple[str, dict] | None:
@@ -283,7 +307,19 @@ def _cross_hole(bd: Build, t: Target, body: dict, count, f: dict, note: bool = T
         for v in vs:
             m = FROM_END.match(bd.text[v.raw.num.end:])
             if m and pick is None:
-                pick, where, owner = v, m.group(1), vs
+                pick, where, owner, each = v, m.group(1), vs, re.search(r"\b(?:each|either|both)\b", m.group(0))
+    n = int(count) if count else 1
+    if pick is not None and each and n in (1, 2):
+        # "two cross holes 15 from each end": one near each end, symmetric about mid-length
+        owner.remove(pick)
+        if H - 2 * pick.mm <= 0:
+            bd.missing.append(f"room for cross holes {pick.mm:g} mm from each end of the {H:g} mm length")
+            return True
+        bd.features.append({**f, "on": "front", "at": {"kind": "linear", "count": 2, "spacing": round(H - 2 * pick.mm, 6),
+                                                       "axis": "v"}})
+        if note:
+            bd.notes.append("the cross holes go through the axis, side to side")
+        return True
     if pick is not None:
         owner.remove(pick)
         for role in [r for r, vs in t.roles.items() if not vs]:
@@ -297,7 +333,6 @@ def _cross_hole(bd: Build, t: Target, body: dict, count, f: dict, note: bool = T
         v = 0.0
         if note:
             bd.notes.append("no place along the part given for the cross hole: mid-length")
-    n = int(count) if count else 1
     f = {**f, "on": "front"}
     if n == 1:
         f["at"] = {"kind": "at", "points": [[0.0, v]]}
@@ -486,6 +521,12 @@ def _edge(bd: Build, t: Target, body: dict) -> None:
         size = bd.body.pop("radius")      # "rounded rectangle ... with 5 mm corner radius"
     if size is None:
         size = bd.assume(f"{t.kind} size", round(min(default(t.kind), 0.1 * smallest(body)), 4))
+    cut = bd.cutout
+    if t.kind == "fillet" and cut is not None and re.search(r"\bcorners?\b", t.words) and cut[1] < t.start and \
+            not re.search(r"[;!?]|\.(?!\d)|\b(?:plate|block|part|body|outside)\b", bd.text[cut[1]:t.start]):
+        # "a 90 x 40 window in the centre with R5 corners": the cut-out's corners, not the part's
+        cut[0]["corner_radius"] = size
+        return
     rest = [v for v in t.roles.get("size", []) + t.roles.get("radius", []) + t.loose]
     words = t.words
     second = None

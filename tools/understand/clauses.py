@@ -10,7 +10,7 @@ from .roles import Tagged, Tagging
 from .vocab import find
 
 SPLIT = re.compile(r"(?:[.;!?](?=\s|$)|\n|,|:|\(|\)|\bwith\b|\bplus\b|\band then\b|\bthen\b|\band\b|\bw/|"
-                   r"\s-\s|\bthat has\b|\bwhich has\b|\bhaving\b|\bfeaturing\b)")
+                   r"\s-\s|\s[+&]\s|\bthat has\b|\bwhich has\b|\bhaving\b|\bfeaturing\b)")
 
 
 ADJ_OF_FEATURE = re.compile(r"\s+(?:pockets?|holes?|slots?|sockets?|recess|traps?|cutouts?|recess(?:es)?|boss(?:es)?|pads?|pattern|grid|"

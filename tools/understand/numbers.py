@@ -135,8 +135,21 @@ def normalize(text: str) -> str:
     # "R5 on the vertical edges", "R3 all round": a fillet written by its radius only
     t = re.sub(r"(?<![\w.])r (\d+(?:\.\d+)?)(\s*mm)? (?=(?:on|to|at|along|round|around|all) (?:the |all |every |each |4 |four )?"
                r"(?:[a-z]+ )?(?:edges?|corners?|round|around|over)\b)", r"fillet radius \1\2 ", t)
+    # "1x45 chamfer", "0.5 x 45 deg chamfer on the OD", "a 1/32 x 45° chamfer": a chamfer's size at 45 degrees
+    t = CHAMFER_X45.sub(lambda m: f"{m.group(1)}{m.group(2) or ''} " if _names_a_chamfer(t, m) else m.group(0), t)
     t = re.sub(r"\s+", " ", t).strip()
     return t
+
+
+CHAMFER_X45 = re.compile(r"(?<![\d.])(?<!x )(\d+\s*-\s*\d+/\d+|\d+/\d+|\d*\.?\d+)(\s*(?:mm|\"|in\b))?\s*x\s*45\s*"
+                         r"(?:deg(?:rees?)?\b)?(?!\s*x\b)(?!\s*(?:mm|cm|in|\")?\s*(?:long|wide|thick|tall|high|deep)\b)")
+
+
+def _names_a_chamfer(t: str, m: re.Match) -> bool:
+    """'A x 45' is a chamfer's size: written with degrees, or right before or after a chamfer (bevel, countersink)."""
+    word = r"(?:chamf\w*|bevel\w*|csk|countersink\w*)"
+    return ("deg" in m.group(0) or re.match(r"\s*" + word + r"(?!\w)(?!\s+(?:plate|block|bar|part|box)\b)", t[m.end():])
+            is not None or re.search(r"\b" + word + r"\s*(?:of\s*)?$", t[max(0, m.start() - 16):m.start()]) is not None)
 
 
 @lru_cache(maxsize=64)

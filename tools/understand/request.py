@@ -11,6 +11,7 @@ from .build_features import features
 from .clauses import clauses
 from .numbers import default_unit, is_inch_fraction, normalize, unit_mm
 from .roles import role_words, tag
+from .spelling import correct
 from .targets import RAW_ROLES, targets
 from .vocab import find, vocab
 
@@ -78,6 +79,16 @@ def _step_marks(t: str) -> str:
 
 
 def understand(text: str) -> Understanding:
+    text, fixed = correct(text)      # "cylindar", "flang", "hoels": one letter off a word the reader knows
+    out = _understand(text)
+    if fixed:
+        out.notes[:0] = fixed
+        for c in out.candidates:
+            c.notes[:0] = fixed
+    return out
+
+
+def _understand(text: str) -> Understanding:
     t = normalize(text)
     t = _step_marks(t)
     t = RESTART.sub("", t)

@@ -20,7 +20,7 @@ RESPECTIVELY = re.compile(r"\b(length|width|height|depth|thickness|diameter)(?:,
                           r"(length|width|height|depth|thickness|diameter)(?:,?\s*(?:and\s+)?(length|width|height|"
                           r"depth|thickness|diameter))?\s+(?:of|are|is|measuring|measure)?\s*(?:approximately|about|"
                           r"roughly|around)?\s*")
-NOT_THINGS = {"points", "flanges", "units", "inches", "mms", "cms", "times", "degrees", "degs", "holes", "teeth", "walls", "legs", "sides",
+NOT_THINGS = {"points", "flanges", "units", "inches", "mms", "cms", "times", "degrees", "degs", "holes", "teeth", "walls", "legs", "sides", "flats", "faces", "ends",
               "rows", "columns", "millimeters", "millimetres", "centimeters", "centimetres", "meters", "metres", "thous",
               "deep", "apart", "is", "was", "has", "as"}
 COUNT_NOUNS = r"(?:holes?|bolts?(?!\s*circle)|screws?|slots?|teeth|tooth|bores|openings?|cutouts?|pins?|ribs?)"

@@ -70,7 +70,8 @@ def correct(text: str) -> tuple[str, list[str]]:
         if len(low) < MIN or low in known:
             return w
         near = {k for n in (len(low) - 1, len(low), len(low) + 1) for k in by_len.get(n, ())
-                if _one_off(low, k) and not (k.startswith(low) or low.startswith(k))}   # 'flanged', 'dimension': words
+                if _one_off(low, k) and (not (k.startswith(low) or low.startswith(k)) or k == low + "e")}
+        # 'flanged', 'dimension': words, not slips; 'flang', 'counterbor': the silent final e left off
         if len(near) != 1:
             return w
         (k,) = near
