@@ -15,7 +15,7 @@ from ..part.validation import SpecError
 from .build import M_SIZE, Build
 from .build_features import GRID, features, outer_if_holes
 from .clauses import clauses
-from .numbers import fmt, normalize, unit_mm
+from .numbers import fmt, is_inch_fraction, normalize, unit_mm
 from .roles import Tagging, is_floor, tag
 from .spelling import correct
 from .targets import targets
@@ -53,7 +53,7 @@ SCALE_BY = re.compile(
     r"(?:length|width|height|thickness|diameter))")
 ADD_VERB = re.compile(r"\b(add|put|drill|cut|bore an?|make (?:a|an|some)|give it (?:a|an|some)|insert|punch|machine|"
                       r"place|include|with (?:a|an)|also|plus|mill|create|(?<![\w ])(?:and|then) (?=an?\b|another\b)|^\s*an? (?=[\d./]+\s*(?:mm\s*)?(?:dia\w*\s+)?hole)|drop (?=a|an|one|two|three|four|five|six|eight|\d|some)|we need (?:a|an)|i need (?:a|an))\b")
-REMOVE = re.compile(r"\b(remove|delete|get rid of|take (?:off|away|out)|take (?:the |those |these |that |this |its |all (?:the )?)?\w+ (?:off|out|away)|"
+REMOVE = re.compile(r"\b(remove|delete|skip|get rid of|take (?:off|away|out)|take (?:the |those |these |that |this |its |all (?:the )?)?\w+ (?:off|out|away)|"
                     r"drop(?!\s+(?:a|an|one|two|three|four|five|six|eight|\d+|some|in)\b)(?![^,;.]*\bto\s+[\d./]+)|no more|without|lose|ditch|sharp corners|sharp edges|no (?:fillets?|chamfers?|holes?|rounds?))\b")
 HOLE_WORDS = re.compile(r"\b(inset|more|so there are|of them|spacing|pitch|apart|bolt circle|pcd|space (?:them|the holes|it)|spaced|"
                         r"spread (?:them|the holes|it|out)|closer together|(?<!x )(?<!x)\d{1,2}\s*x\s*\d{1,2}(?![\d.])(?!\s*(?:mm|cm|in|x)\b)|"
@@ -64,7 +64,9 @@ MOVE = re.compile(r"\b(?:move|moved|shift|shifted|slide|offset|nudge|push|bring|
 FROM_EDGE = re.compile(r"([\d.]+)\s*(?:mm|cm|in(?:ch(?:es)?)?|\")?\s*(?:in\s+)?(?:away\s+)?from the (left|right|front|back|"
                        r"lower|upper|top|bottom)(?: edge| end| side)?\b")
 STEP_DOWN = re.compile(r"\b(?:turn(?:ed)? down|step(?:ped)? down|neck(?:ed)? down|reduce|machine down)\b.*?\b(?:end|tip|top)\b|"
-                       r"\b(?:end|tip|top)\b.*?\b(?:turned|stepped|necked) down\b")
+                       r"\b(?:end|tip|top)\b.*?\b(?:turned|stepped|necked) down\b|"
+                       r"\b(?:turn|step|neck|machine)(?:ed|ped)?\s+(?:(?:it|the|that|this|last|first|end|of|bar|shaft|rod|"
+                       r"[\d./-]+\s*(?:mm|\"|in(?:ch(?:es)?)?)?)\s*){1,6}down\b")
 CENTRE = re.compile(r"\b(?:re-?cent(?:er|re)|cent(?:er|re) (?:the|that|it|them|this)\b|(?:back )?(?:in|to) the "
                     r"(?:middle|cent(?:er|re))(?: again)?\s*$|(?:move|put|bring) (?:it|the \w+(?: \w+)?|that \w+) back)")
 TO_EDGE = re.compile(r"\bto (?:the )?(left|right|front|back|top|bottom) (?:edge|end|side),?\s*([\d.]+)\s*(?:mm\s*)?"
@@ -80,6 +82,13 @@ CLOSE = re.compile(r"\b(close (?:the |its )?top|close it(?: up| off)?|closed (?:
 # "break the top edges" (a machinist's word): which edges a chamfer or fillet named beside it goes on
 BREAK_EDGES = re.compile(r"\b(?:break|ease|knock off|soften)\s+(?:the |all (?:the )?|its )?((?:top|bottom|vertical|"
                          r"outside|outer|upper|lower|side|sharp|end)\s+)?(edges?|corners?)\b", re.I)
+# "..., same hole spacing", "and the same circle": a size said to stay (no number in it), not a change
+SAME = re.compile(r"\s*(?:[,;]|\band\b|\bwith\b|\bbut\b)?\s*(?:keep(?:ing)?\s+)?(?:the|its)?\s*same\s+(?:hole\s+|bolt\s+)?"
+                  r"(?:spacing|pitch|circle|pcd|bolt circle|centres|centers|positions?|places?|depth|wall|walls|pattern|"
+                  r"layout)\b(?:\s+(?:as before|as now|as it is))?(?!\s*(?:going|through|thru|as\b|for\b))", re.I)
+# "make it hex instead", "hex bar please": a round body turned into a hex prism
+HEX = re.compile(r"\b(?:make (?:it|the \w+)|turn it into|change it to|switch (?:it )?to|go(?: to)?|as)\s+(?:a\s+)?"
+                 r"hex(?:agon(?:al)?)?\b|\bhex(?:agon(?:al)?)? (?:instead|bar|stock|section|outside)\b")
 # "keep the step 25", "leaving the flange": a thing the part is said to keep (it must have it)
 KEEP_REF = re.compile(r"\b(?:keep|keeping|leave|leaving)\s+(?:the|its)\s+(steps?|flange|shoulder|collar|holes?|bores?|slots?|"
                       r"pockets?|fillets?|rounds?|chamfers?|bevel|boss|hub|keyway|counterbore)\b")
@@ -136,6 +145,13 @@ class _Editor:
             # "holes in the corners, 10 in": in from them (an inch is said 'in.', '"' or 'inch' in a mm part)
             text = re.sub(r"\b(\d+(?:\.\d+)?)\s+in\b(?=\s*(?:[,;)]|$|from\b|and\b))", r"\1 mm in", text)
         text, fixed = correct(text)          # "make the hoels 6": one letter off a word of the vocabulary
+        text = re.sub(r"\b(edges?|corners?)\s+of\s+(?:the|this|that|its)\s+(?:whole\s+)?(\w+(?:\s+\w+)?)\b",
+                      lambda m: m.group(1) if any(b == m.group(2).lower() for _, _, b, _ in find("bodies", m.group(2).lower()))
+                      else m.group(0), text, flags=re.I)        # "chamfer the 4 corners of the plate, 10mm"
+        kept = SAME.findall(text)
+        if kept:
+            # "block 60 mm long, same hole spacing", "8 bolt holes instead of 6, same circle": said to stay as it is
+            text = SAME.sub("", text)
         brk = BREAK_EDGES.search(text)
         if brk and re.search(r"\b(?:chamfer|bevel|fillet|round|radius)", text[brk.end():] + text[:brk.start()], re.I):
             # "also break the top edges, 3mm chamfer": the edges broken are where the chamfer goes
@@ -158,11 +174,13 @@ class _Editor:
                                                  r"(?:\w+\s+){0,3}up\s*$", self.t[:it.num.start]):
                 it.role = None        # "bump them up to 8 mm": the new size, not a height
         self.used: set[int] = set()          # numbers consumed (by start offset)
-        self.out = EditResult(None, notes=list(fixed))
+        self.out = EditResult(None, notes=list(fixed) + [f"kept as it is: '{k.strip(' ,;')}'" for k in kept])
 
     # -- helpers -----------------------------------------------------------------------------
     def num_mm(self, it) -> float:
         n = it.num
+        if not n.unit and self.k == 1.0 and is_inch_fraction(n):
+            return n.value * 25.4         # "and 1/8 thick" beside metric sizes: a bare fraction is inches
         return n.value * (unit_mm(n.unit) if n.unit else self.k)
 
     def free(self, roles=None):
@@ -247,6 +265,9 @@ class _Editor:
                     if keep and e_ <= it.num.start < e_ + keep.end():
                         self.used.add(it.num.start)
         kinds = [n for _, _, n in nouns]
+        if HEX.search(self.t) and self.spec["body"]["kind"] in ("cylinder", "tube"):
+            self.to_hex()
+            return self.finish()
         missing = self.unknown_reference()
         if missing:
             self.out.failed.append(missing)
@@ -392,14 +413,20 @@ class _Editor:
             self.apply(f"{f['id']}: corners rounded R{fmt(v)}", ops.replace_feature, f["id"],
                        {**{k: x for k, x in f.items() if k != "id"}, "corner_radius": v})
             return self.finish()
-        plain = re.search(r"\bplain (?:holes?|bores?|through)\b|\bjust (?:a )?plain\b", self.t) or (
+        plain = re.search(r"\bplain (?:[\d.]+\s*(?:mm\s*)?)?(?:(?:through|thru) )?(?:holes?|bores?|through)\b|"
+                          r"\bjust (?:a )?plain\b", self.t) or (
             REMOVE.search(self.t) and ("csink" in kinds or "cbore" in kinds))
         if plain and holes_now and any("cbore" in h or "csink" in h for h in holes_now):
             # "no counterbore, plain hole", "lose the countersink": the holes stay, their heads go
             for h in [h for h in self.select("hole", holes_now) if "cbore" in h or "csink" in h] or \
                     [h for h in holes_now if "cbore" in h or "csink" in h]:
-                self.apply(f"{h['id']}: plain (no counterbore or countersink)", ops.replace_feature, h["id"],
-                           {k: v for k, v in h.items() if k not in ("id", "cbore", "csink")})
+                g = {k: v for k, v in h.items() if k not in ("id", "cbore", "csink")}
+                size = next((it for it in self.free() if re.match(r"\s*(?:mm\s*)?(?:(?:through|thru)\s+)?holes?\b",
+                                                                  self.t[it.num.end:])), None)
+                if size is not None:      # "just make them plain 8 mm through holes": that size too
+                    g["size"] = self.take(size)
+                self.apply(f"{h['id']}: plain (no counterbore or countersink)" + (f", Ø{fmt(g['size'])}" if size else ""),
+                           ops.replace_feature, h["id"], g)
             return self.finish()
         if ("csink" in kinds or "cbore" in kinds) and holes_now and not ADD_VERB.search(self.t):
             self.swap(kinds)
@@ -468,6 +495,46 @@ class _Editor:
         return (f"'{m.group(0)}' is one {kind} of a pattern, and the offline engine changes a pattern as a whole; "
                 f"say 'both {kind}s' or 'all the {kind}s' for all of them")
 
+    def to_hex(self) -> None:
+        """'make it hex instead, 10 across the flats': a round body becomes a hex prism of the same height (a tube's
+        bore kept); across the flats as said, else the diameter it had (said)."""
+        body = self.spec["body"]
+        af = next((it for it in self.free() if it.role == "af" or re.match(r"\s*(?:mm\s*)?(?:across(?: the)? flats?|af\b|a/f)",
+                                                                           self.t[it.num.end:])), None)
+        dia = body.get("diameter") or body.get("outer_diameter")
+        if af is None:
+            v = dia
+            self.out.notes.append(f"no size across the flats given: the diameter it had, {fmt(v)} mm")
+        else:
+            v = self.take(af)
+        data = copy.deepcopy(self.spec)
+        new = {"kind": "polygon_prism", "id": body.get("id", "body"), "sides": 6, "across_flats": v,
+               "height": body["height"]}
+        if body.get("name"):
+            new["name"] = body["name"]
+        if body["kind"] == "tube":
+            new["bore"] = body["inner_diameter"]
+        data["body"] = new
+        self.apply(f"round → hex, {fmt(v)} across the flats" + (f", bore Ø{fmt(new['bore'])} kept" if "bore" in new else ""),
+                   lambda s_, d=data: ops.parse(d))
+
+    def wrong_way(self, it, verb: str, way: int, old_v: float) -> None:
+        """A size said with a verb that goes the other way for the part ('widen it to 10' on a 50 wide plate): the
+        feature whose size does go that way (one slot or pocket 8 wide), else the edit is refused."""
+        key = {"widen": "width", "narrow": "width", "thicken": "thickness", "raise": "height"}.get(verb, "length")
+        v = self.num_mm(it)
+        fits = [f for f in self.spec.get("features", []) if f["kind"] in ("slot", "pocket")
+                and isinstance(f.get(key), (int, float)) and (v - f[key]) * way > 0]
+        if len(fits) == 1:
+            f = fits[0]
+            self.take(it)
+            self.apply(f"{f['id']}.{key} {fmt(f[key])} → {fmt(v)} (the part is {fmt(old_v)}: '{verb}' to {fmt(v)} is "
+                       f"the {f['kind']}'s)", ops.set_parameter, f"{f['id']}.{key}", v)
+            return
+        self.take(it)
+        self.out.failed.append(f"'{verb} to {it.num.text.strip()}' would make the part {fmt(v)} where it is "
+                               f"{fmt(old_v)} now; say which feature, or the new size another way")
+
     def inventory(self) -> str:
         body = self.spec["body"]
         feats = [f["kind"] for f in self.spec.get("features", [])]
@@ -503,6 +570,8 @@ class _Editor:
                 float(_count(f.get("at") or {}) or 1) for f in self.start.get("features", []) + self.spec.get("features", [])}
             unknown = [it for it in self.free() if not any(math.isclose(x, v, rel_tol=1e-6, abs_tol=1e-6) for x in
                                                            (it.num.value, self.num_mm(it)) for v in known)]
+            if any("assumed" in n for n in self.out.notes):
+                unknown = self.free()     # a size assumed while a number was written: that number was meant for it
             if unknown:
                 self.out.failed.append("I did not see what " + ", ".join(repr(it.num.text.strip()) for it in unknown)
                                        + " is for here (say e.g. 'holes 6 mm', 'make it 10 mm longer')")
@@ -670,8 +739,8 @@ class _Editor:
         d = next((it for it in self.free(("diameter", "size")) if it.role == "diameter"), None) or next(
             (it for it in self.free() if re.search(r"\bto\s*(?:dia(?:meter)?\s*)?$", self.t[:it.num.start])), None)
         ln = next((it for it in self.free(("length", "height", "depth")) if it is not d), None) or next(
-            (it for it in self.free() if it is not d and re.search(r"\b(?:for|over|along)\s*(?:the (?:last|first) )?$",
-                                                                     self.t[:it.num.start])), None)
+            (it for it in self.free() if it is not d and re.search(r"\b(?:for|over|along)\s*(?:the (?:last|first) )?$|"
+                                                                     r"\bthe (?:last|first|end)\s*$", self.t[:it.num.start])), None)
         if d is None or ln is None:
             self.out.failed.append("the step's diameter and length (e.g. 'turn down the end to 30 dia for 20 mm')")
             return
@@ -1040,7 +1109,8 @@ class _Editor:
             return True
         for it in self.free():
             after = self.t[it.num.end:it.num.end + 16]
-            if it.role in ("size", "diameter") or it.role is None and it.num.unit and not re.match(
+            if it.role in ("size", "diameter") or it.role is None and (it.num.unit or re.search(
+                    r"\bholes?\s*[,:(]\s*$", self.t[:it.num.start])) and not re.match(
                     r"\s*(?:mm\s*)?(?:apart|pcd|bolt|circle|in\b|from|spacing|pitch|deep|long|wide)", after):
                 if not any(isinstance(h, (int, float)) and math.isclose(h, self.num_mm(it)) for h in have):
                     return True
@@ -1545,6 +1615,15 @@ class _Editor:
             self.apply(f"overall length {fmt(total)}: section {j + 1} length {fmt(was)} → {fmt(new)} "
                        f"(section {k + 1}, the {kw}, kept)", lambda s_, d_=data: ops.parse(d_))
             return
+        keep_total = re.search(r"\b(?:total|overall)(?: length)?\s+(?:stays?|unchanged|the same|kept|remains?|still)"
+                               r"(?:\s+(?:at\s+)?[\d.]+)?|\bkeep(?:ing)? (?:the )?(?:total|overall)(?: length)?(?: at [\d.]+)?", t)
+        total_before = sum(sec["length"] for sec in secs)
+        if keep_total:
+            # "flange 5mm thick, total length stays 30": the section named changes, another takes up the difference
+            for it in nums:
+                if keep_total.start() <= it.num.start < keep_total.end():
+                    total_before = self.take(it)
+            rest = [it for it in rest if it.num.start not in self.used]
         w = SECTION.search(t).group(1)
         named = [i for i, sec in enumerate(secs) if dia is not None and math.isclose(sec["diameter"], self.num_mm(dia))]
         if named and re.search(r"\b(?:dia|diameter|ø)?\s*(?:part|section|step|end|bit|portion)\b", t[dia.num.end:dia.num.end + 20]):
@@ -1583,6 +1662,14 @@ class _Editor:
         if not said:
             self.out.failed.append(f"no new size for the {w} section (e.g. '{w} section 40 dia', '10 mm longer')")
             return
+        if keep_total and len(secs) > 1:
+            j = max((k for k in range(len(secs)) if k != i), key=lambda k: secs[k]["length"])
+            new = secs[j]["length"] + total_before - sum(sec["length"] for sec in secs)
+            if new <= 0:
+                self.out.failed.append(f"an overall length of {fmt(total_before)} leaves no length for section {j + 1}")
+                return
+            said.append(f"section {j + 1} length {fmt(secs[j]['length'])} → {fmt(new)} (overall {fmt(total_before)} kept)")
+            secs[j]["length"] = new
         self.apply(f"section {i + 1}: " + ", ".join(said), lambda s_, d_=data: ops.parse(d_))
 
     @staticmethod
@@ -1595,8 +1682,8 @@ class _Editor:
         if w == "last":
             return len(secs) - 1
         if w in ("small", "smaller", "smallest", "thin", "thinner", "narrow", "spigot", "sleeve", "body", "neck",
-                 "pilot", "stub", "tip"):
-            return min(range(len(secs)), key=lambda j: secs[j]["diameter"])
+                 "pilot", "stub", "tip", "step"):
+            return min(range(len(secs)), key=lambda j: secs[j]["diameter"])     # 'the step': the one turned down
         return max(range(len(secs)), key=lambda j: secs[j]["diameter"])
 
     def scale_by(self) -> None:
@@ -1677,6 +1764,14 @@ class _Editor:
                                              "narrow": "width", "raise": "height", "trim": "length", "cut": "length", "chop": "length",
                                              "saw": "length"}.get(
                     v.group(1).split()[0], "main")
+                verb = v.group(1).split()[0]
+                way = 1 if verb in ("thicken", "lengthen", "widen", "extend", "stretch", "raise", "increase", "grow") \
+                    else -1 if verb in ("shorten", "narrow", "trim", "cut", "chop", "saw", "reduce", "shrink") else 0
+                paths = _paths(body, it.role, t)
+                old_v = _get(body, paths[0][0]) if paths else None
+                if way and isinstance(old_v, (int, float)) and (self.num_mm(it) - old_v) * way < 0:
+                    # "and widen it to 10" on a 50 wide plate whose slot is 8 wide: 'it' is the slot
+                    self.wrong_way(it, verb, way, old_v)
         loose = [it for it in self.free() if it.role in (None, "thickness", "size")]
         if body["kind"] == "tube" and body.get("outer_diameter") and body.get("inner_diameter") and \
                 re.search(r"\bwalls?\b", t) and len(loose) == 1 and len(self.free()) == 1:
@@ -2029,7 +2124,7 @@ def _first_line(exc: Exception) -> str:
 
 THEN = re.compile(r"\s*(?:,|;|\band\b|\bthen\b)\s+(?:then\s+)?(?=(?:add|put|drill|cut|bore|remove|delete|round|chamfer|"
                   r"fillet|bevel|shell|hollow|change|move|make|tap|counterbore|countersink)\b|"
-                  r"(?<=\band )(?:the |its |all the )?(?:holes|fillets|rounds|chamfers|slots|pockets|walls)\b(?! (?:of|on|in|at|"
+                  r"(?<=\band )(?:the |its |all the |those |these )?(?:holes?|fillets?|rounds?|chamfers?|slots?|pockets?|walls?|bores?)\b(?! (?:of|on|in|at|"
                   r"around|for|to|and)\b)|"
                   r"the (?:big|bigger|small|smaller|large|larger|little|middle|centre|center|other|outer|inner|corner|"
                   r"new|first|last) (?:one|ones|holes?|bore)\b)")
