@@ -135,6 +135,24 @@ def _edge_limit(spec, shape, edges: str, done) -> tuple[float | None, str]:
     return min(cands)
 
 
+def _corner_room(a: float, b: float, r: float) -> float:
+    """The largest corner chamfer (or fillet: it takes less) whose triangle x + y <= R, x, y >= 0, keeps a
+    distance ``r`` from a point ``a``, ``b`` in from the two edges of that corner."""
+    def dist(big: float) -> float:
+        if a + b <= big:
+            return 0.0 if a >= 0 and b >= 0 else min(a, b)
+        if abs(a - b) <= big:
+            return (a + b - big) / math.sqrt(2)        # to the chamfer's face
+        return math.hypot(*((a - big, b) if a > b else (a, b - big)))   # to its end on the longer edge
+    lo, hi = max(0.0, max(a, b) - r), a + b
+    if dist(lo) < r:
+        return max(0.0, min(a, b) - r)
+    for _ in range(40):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if dist(mid) >= r else (lo, mid)
+    return lo
+
+
 def _feature_limits(x, edges, section=None) -> list:
     """How much room the earlier placed features leave a fillet of ``edges``."""
     f = x.source.feature if x.source else x.feature
@@ -151,7 +169,11 @@ def _feature_limits(x, edges, section=None) -> list:
     elif not x.frame.name.startswith("datum"):
         hu, hv = x.frame.half
         eu, ev = _half_extents(f, x)
-        if edges == "vertical" and x.frame.name in ("top", "bottom"):
+        if edges == "vertical" and x.frame.name in ("top", "bottom") and isinstance(f, Hole) and eu == ev:
+            # a round hole beside a corner: what a corner fillet or chamfer of size R takes lies inside the
+            # triangle x + y <= R at that corner, so R may grow until that triangle reaches the hole
+            margin = min(_corner_room(hu - abs(u), hv - abs(v), eu) for u, v in x.points)
+        elif edges == "vertical" and x.frame.name in ("top", "bottom"):
             margin = min(max(hu - abs(u) - eu, hv - abs(v) - ev) for u, v in x.points)
         elif edges == "vertical":
             margin = min(hu - abs(u) - eu for u, v in x.points)
