@@ -325,3 +325,31 @@ def test_the_cadjson_writer_validates_and_sends_the_validators_problems_back():
     doc = w.write("Draw a 40 by 20 rectangle and extrude it 5 mm.", retries=1)
     assert doc.document == good and doc.tries == 2 and doc.tokens == 200 and doc.tokens_per_second == 50.0
     assert "Fix these problems" in prompts[-1] and "loop_1" in prompts[-1].split("Fix these problems")[1]
+
+
+def test_the_decoder_keeps_the_value_rules_the_schema_enforcer_leaves_out():
+    from cadagent.agent.local_model.constrain import SchemaLogitsProcessor
+    from cadagent.agent.local_model.schemas import spec_bounds
+
+    bounds = spec_bounds()
+    assert bounds["radius"] == {"min": 0, "exclusive": True, "integer": False}
+    assert bounds["counts"]["min"] == 1 and bounds["counts"]["integer"]
+    assert bounds["inner_diameter"]["below"] == "outer_diameter" and "sides" not in bounds   # min 3: not kept
+    proc = object.__new__(SchemaLogitsProcessor)
+    texts = {0: "0", 1: "1", 2: "2", 3: "3", 5: "5", 10: ",", 11: "}", 12: ".", 13: "-", 14: " ", 15: "0,"}
+    proc.texts, proc.bounds, proc.bounded_steps = texts, bounds, 0
+    allowed = list(texts)
+    keep = lambda text: sorted(texts[t] for t in proc._bounded(text, allowed))  # noqa: E731
+    # a bore under the outside written before it: 25 outside, "2" may go on to 20-24 but not to 25+
+    tube = '{"body":{"kind":"tube","outer_diameter":25,"inner_diameter":2'
+    assert {"0", "1", "2", "3", ",", "}", ".", "0,"} <= set(keep(tube)) and "5" not in keep(tube)
+    assert "0" not in keep('{"body":{"kind":"tube","outer_diameter":25,"inner_diameter":3')   # 30 > 25
+    # no zero size: "0" may start 0.5 but may not end there; no negative
+    radius = '{"features":[{"id":"fillet","kind":"fillet","edges":"all","radius":0'
+    assert "," not in keep(radius) and "}" not in keep(radius) and "0," not in keep(radius) and "." in keep(radius)
+    assert "-" not in keep('{"features":[{"id":"fillet","kind":"fillet","edges":"all","radius":')
+    # an integer count never starts with 0 (it cannot go on), inside an array too
+    assert "0" not in keep('"at":{"kind":"grid","counts":[3, ') and "0," not in keep('"at":{"kind":"grid","counts":[')
+    # a name without a rule, or a value that is not a number, is left alone
+    assert keep('{"body":{"kind":"polygon_prism","sides":') == sorted(texts.values())
+    assert proc.bounded_steps > 0

@@ -54,6 +54,9 @@ class CadJsonWriter(SpecWriter):
     def schema() -> dict:
         return cadjson_schema()
 
+    def bounds(self) -> dict | None:
+        return None
+
     def write(self, steps: str, *, retries: int = 0) -> CadJsonDoc:
         from cadagent.tools.cadjson.validate import validate
 

@@ -172,12 +172,87 @@ class restricted_head:
         return False
 
 
+_KEY_NUMBER = re.compile(r'"(\w+)":\s*(?:\[(?:\s*-?[\d.]+\s*,)*)?\s*(-?[\d.]*)$')
+_LEAD_NUMBER = re.compile(r"-?[\d.]*")
+
+
+def numeric_bounds(schema: dict, below: dict | None = None) -> dict:
+    """Per property name, the value bounds a number (or each number of an array) must keep that the
+    enforcer leaves out: ``{"radius": {"min": 0, "exclusive": True}, "count": {"min": 1, "integer": True},
+    "inner_diameter": {..., "below": "outer_diameter"}}``. Only lower bounds of 0 or 1 are kept
+    (a value can be refused when it ends; larger ones would force extra digits instead); a name whose
+    definitions disagree keeps the loosest. ``below``: a name whose value must stay under the last
+    value written for another name (a tube's bore under its outside)."""
+    found: dict[str, list] = {}
+
+    def numeric(node):
+        if not isinstance(node, dict):
+            return None
+        if node.get("type") in ("number", "integer"):
+            return node
+        if node.get("type") == "array" and isinstance(node.get("items"), dict):
+            return numeric(node["items"])
+        return next((n for n in map(numeric, node.get("anyOf", [])) if n is not None), None)
+
+    def walk(node):
+        if isinstance(node, dict):
+            for name, sub in (node.get("properties") or {}).items():
+                n = numeric(sub)
+                if n is not None:
+                    lo, ex = (n["exclusiveMinimum"], True) if "exclusiveMinimum" in n else (n.get("minimum"), False)
+                    found.setdefault(name, []).append((lo, ex, n.get("type") == "integer"))
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    walk(schema)
+    out = {}
+    for name, rows in found.items():
+        if any(lo is None for lo, _, _ in rows):
+            continue
+        lo = min(r[0] for r in rows)
+        if lo not in (0, 1):
+            continue
+        out[name] = {"min": lo, "exclusive": all(r[1] for r in rows if r[0] == lo) and all(r[0] == lo for r in rows),
+                     "integer": all(r[2] for r in rows)}
+    for name, other in (below or {}).items():
+        out.setdefault(name, {})["below"] = other
+    return out
+
+
+def _value_ok(text: str, ends: bool, bound: dict, upper: float | None) -> bool:
+    """Whether a number written so far (``text``; ``ends``: the token closes it) can still keep the bound."""
+    lo = bound.get("min")
+    if text.startswith("-") and lo is not None:
+        return False
+    digits = text.lstrip("-").rstrip(".")
+    if not digits or digits == ".":
+        return True
+    try:
+        value = float(digits)
+    except ValueError:
+        return True
+    if upper is not None and value >= upper:     # every completion of a prefix is at least its value
+        return False
+    if lo is not None and bound.get("integer") and lo >= 1 and text == "0":
+        return False                             # an integer cannot go on after 0
+    if ends and lo is not None and (value <= lo if bound.get("exclusive") else value < lo):
+        return False
+    return True
+
+
 class SchemaLogitsProcessor:
     """A ``transformers`` logits processor: only tokens that keep the output a valid prefix of a
-    JSON document under ``schema`` stay possible; once the document is complete, only EOS."""
+    JSON document under ``schema`` stay possible; once the document is complete, only EOS.
+
+    ``bounds`` (from :func:`numeric_bounds`) adds the value rules the enforcer leaves out: no zero or
+    negative size, no count below 1, and a value kept under another one written before it (a bore
+    under its outside). A rule that would leave no token at all is dropped for that step."""
 
     def __init__(self, tokenizer, schema: dict, prompt_length: int, *, max_whitespace: int = 1,
-                 max_int_digits: int = 5, max_decimals: int = 3):
+                 max_int_digits: int = 5, max_decimals: int = 3, bounds: dict | None = None):
         import torch
         from lmformatenforcer import CharacterLevelParserConfig, JsonSchemaParser, TokenEnforcer
 
@@ -192,6 +267,36 @@ class SchemaLogitsProcessor:
         self.prompt_length = prompt_length
         self.eos = tokenizer.eos_token_id
         self.masked_steps = 0
+        self.bounds = bounds or {}
+        self.texts = data.cadagent_texts
+        self.bounded_steps = 0       # steps where a value rule removed a token the schema allowed
+
+    def _bounded(self, text: str, allowed: list[int]) -> list[int]:
+        m = _KEY_NUMBER.search(text[-120:])
+        bound = self.bounds.get(m.group(1)) if m else None
+        if not bound:
+            return allowed
+        current, upper = m.group(2), None
+        if bound.get("below"):
+            prior = re.findall(rf'"{bound["below"]}":\s*(\d+(?:\.\d+)?)', text)
+            upper = float(prior[-1]) if prior else None
+        keep = []
+        for t in allowed:
+            tt = self.texts.get(t)
+            if tt is None:
+                keep.append(t)
+                continue
+            num = _LEAD_NUMBER.match(tt).group(0)
+            rest = tt[len(num):].lstrip()
+            if not num and not (current and rest[:1] in (",", "}", "]")):
+                keep.append(t)           # not a number's character (a blank, a bracket, null)
+                continue
+            if _value_ok(current + num, bool(rest) and rest[:1] in (",", "}", "]"), bound, upper):
+                keep.append(t)
+        if keep and len(keep) < len(allowed):
+            self.bounded_steps += 1
+            return keep
+        return allowed
 
     def __call__(self, input_ids, scores):
         import torch
@@ -202,6 +307,8 @@ class SchemaLogitsProcessor:
             generated = ids[self.prompt_length:]
             allowed = self.enforcer.get_allowed_tokens(generated).allowed_tokens
             allowed = [t for t in allowed if t < scores.shape[-1]]
+            if self.bounds and generated:
+                allowed = self._bounded(self.tokenizer.decode(generated), allowed)
             if self.eos is not None and self.eos in allowed:
                 allowed = [self.eos]      # the document is complete: end it (no trailing blank lines)
             mask[row, allowed] = 0.0

@@ -22,6 +22,8 @@ SPEC_TARGET = {
             "chamfer", "chamfer_2"],
     "max_features": 4,          # the training targets have at most 2; a bound keeps every output short
     "drop_properties": ["name", "schema_version", "units", "cbore", "csink"],
+    # value rules the constraint keeps across fields: this name's value stays under that one's
+    "below": {"inner_diameter": "outer_diameter"},
 }
 
 
@@ -196,3 +198,10 @@ def cadjson_schema() -> dict:
     import json
 
     return json.loads(_cadjson_schema_frozen())
+
+
+def spec_bounds() -> dict:
+    """The spec target's value rules for the constrained decoder (sizes > 0, counts ≥ 1, bore < outside)."""
+    from .constrain import numeric_bounds
+
+    return numeric_bounds(spec_schema(), SPEC_TARGET["below"])

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from .constrain import SchemaLogitsProcessor, parse_json, restricted_head, vocabulary_subset
 from .normalize import normalize
 from .prompts import FEW_SHOT, spec_messages
-from .schemas import spec_schema
+from .schemas import spec_bounds, spec_schema
 
 SPEC_ADAPTER = "spec"
 
@@ -62,7 +62,8 @@ class SpecWriter:
     its ``spec`` adapter when loaded; the bare base otherwise)."""
 
     def __init__(self, chat_model, *, adapter: str = SPEC_ADAPTER, temperature: float = 0.7,
-                 max_new_tokens: int = 160, constrained: bool = True, restrict_vocab: bool = True):
+                 max_new_tokens: int = 160, constrained: bool = True, restrict_vocab: bool = True,
+                 value_rules: bool = True):
         self.llm = chat_model
         # under the constraint, project only the tokens the schema can ever use (same choices, ~2x faster)
         self.restrict_vocab = restrict_vocab
@@ -70,12 +71,17 @@ class SpecWriter:
         self.temperature = temperature
         self.max_new_tokens = max_new_tokens
         self.constrained = constrained
+        self.value_rules = value_rules
 
     max_decimals = 3            # the spec target's numbers are whole or short decimals
 
     @staticmethod
     def schema() -> dict:
         return spec_schema()
+
+    def bounds(self) -> dict | None:
+        """The value rules the decoder keeps beyond the schema (``value_rules=False``: none)."""
+        return spec_bounds() if self.value_rules else None
 
     def _context(self):
         model = self.llm._model
@@ -100,7 +106,8 @@ class SpecWriter:
         schema = self.schema()
         subset = vocabulary_subset(tok, schema) if self.constrained and self.restrict_vocab else None
         for count, sample in runs:
-            procs = [SchemaLogitsProcessor(tok, schema, plen, max_decimals=self.max_decimals)] if self.constrained else []
+            procs = [SchemaLogitsProcessor(tok, schema, plen, max_decimals=self.max_decimals,
+                                           bounds=self.bounds())] if self.constrained else []
             torch.manual_seed(seed)
             kwargs = dict(do_sample=True, temperature=self.temperature, top_p=None, top_k=None) if sample else \
                 dict(do_sample=False, temperature=None, top_p=None, top_k=None)
