@@ -500,3 +500,21 @@ def test_two_cross_holes_from_each_end_sit_symmetric_and_a_divider_is_not_built_
     assert u.unsupported == ["divider"]
     u = understand("need a plate 120 x 80, 6 thk. four 5mm holes 10 in from each corner + one 30 mm hole dead center")
     assert [f["size"] for f in u.spec["features"]] == [5.0, 30.0] and not u.missing
+
+
+def test_a_hole_or_window_in_one_wall_of_a_box_goes_through_that_wall_only(sandbox):
+    # before: the window's sizes became the box's, and the part was built 120 x 40 x 20, marked ok
+    _built_as(sandbox, "open-top box 120x80x50 outside, 3 mm walls and floor, cut a 40 wide x 20 high rectangular "
+              "window through one of the long walls, centred on it", 120 * 80 * 50 - 114 * 74 * 47 - 40 * 20 * 3)
+    inch = 25.4
+    u = understand('project box 4" x 3" x 2" tall, outside dims, 1/8" walls and bottom, open top. One 1/2" hole '
+                   'centered on one of the 4" sides.')
+    hole = u.spec["features"][1]
+    assert hole["on"] == "front" and hole["depth"] == pytest.approx(inch / 8) and not u.missing
+    u = understand("Electronics enclosure, 150 x 100 x 60 outside, 3mm walls and floor, open top. One of the 100mm "
+                   "end walls gets a 20x10 rectangular cutout, centred. The opposite end wall gets a Ø12 hole, centred.")
+    assert [(f["kind"], f.get("on"), f.get("depth")) for f in u.spec["features"][1:]] == [("pocket", "left", 3.0),
+                                                                                         ("hole", "right", 3.0)]
+    u = understand("solid block 100 long, 40 wide, 40 tall. pocket on top 50 x 20, 15 deep, centred. and on one of "
+                   "the square end faces a Ø16 hole 20 deep, in the middle of that face.")
+    assert u.spec["features"][1]["on"] == "left" and u.spec["features"][1]["depth"] == 20.0

@@ -118,6 +118,9 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
         return
     pair = sorted([v for vs in [t.loose] + [t.roles.get(r, []) for r in ("size", "inner", "diameter")] for v in vs
                    if v.raw.group is not None], key=lambda v: v.raw.pos)
+    sides = [v for r in ("length", "width", "height") for v in t.roles.get(r, [])]
+    if len(pair) < 2 and len(sides) == 2:
+        pair = sorted(sides, key=lambda v: v.raw.num.start)       # "a 40 wide x 20 high window"
     if len(pair) >= 2 and pair[0].raw.group == pair[1].raw.group and (
             re.search(r"\b(square|rectangular|rectangle|oblong)\s+(?:through\s+)?(?:hole|cutout|cut-out|opening|window)", words)
             or re.search(r"\b(?:cutouts?|cut-outs?|openings?|windows?)\b", t.noun)):
@@ -131,6 +134,11 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
         depth = t.pop("depth")
         if depth is not None:
             f["depth"] = depth
+        on = _face(words, body, bd.unit_mm)
+        if on:
+            f["on"] = on
+            _drop_face_sizes(bd, t)
+            _one_wall(bd, f, t.noun)
         bd.features.append(f)
         bd.cutout = (f, t.start)
         m = FROM_EDGE.search(words)
@@ -197,7 +205,9 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
         f["depth"] = body["outer_diameter"] / 2
         bd.notes.append("the set screw hole goes in from the side to the bore, at mid-length")
         return _cross_hole(bd, t, body, count, f, note=False)
-    on = _face(words)
+    on = _face(words, body, bd.unit_mm)
+    if on:
+        _drop_face_sizes(bd, t)
     named = THROUGH_SIZE.search(words) if on is None and body["kind"] == "box" else None
     if named and not DOWN.search(words):
         # "a 22 bore through the 40 side": along the part's size of 40 (its width here)
@@ -214,6 +224,7 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
         bd.notes.append(f"the {t.noun} runs along the length, in from the end")
     if on:
         f["on"] = on
+        _one_wall(bd, f, t.noun)
     both = ENDS_BOTH.search(words)
     if both and on is None and f.get("depth") is not None and not count and body["kind"] in ROUND_OR_PRISM:
         # "3.3 tap drill holes 8 deep in both ends" of a standoff or a pin: one in the top, one in the bottom
@@ -224,6 +235,25 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
     if f["at"] is None:
         return
     bd.features.append(f)
+
+
+def _drop_face_sizes(bd: Build, t: Target) -> None:
+    """'on one of the 4" sides', 'the 100mm end walls': the size names the face, it sizes nothing."""
+    for vs in [t.loose, *t.roles.values()]:
+        for v in list(vs):
+            if v.raw is not None and re.match(r"\s*(?:mm\s*)?(?:long\s+)?(?:end\s+|side\s+)?(?:sides?|walls?|faces?)\b",
+                                              bd.text[v.raw.num.end:]):
+                vs.remove(v)
+    t.roles = {k: vs for k, vs in t.roles.items() if vs}
+
+
+def _one_wall(bd: Build, f: dict, noun: str) -> None:
+    """A hole or cut-out in a side of a shelled part ('a 1/2" hole in one of the long walls') goes through that
+    wall, not on through the part and out of the opposite wall."""
+    shell = next((x for x in bd.features if x["kind"] == "shell"), None)
+    if shell is not None and f.get("on") in ("front", "back", "left", "right") and f.get("depth") is None:
+        f["depth"] = shell["thickness"]
+        bd.notes.append(f"the {noun} goes through the one {f['on']} wall ({shell['thickness']:g} mm)")
 
 
 ENDS_BOTH = re.compile(r"\b(?:in|into|at|on) (?:both|each|either) ends?\b|\b(?:both|each) ends? (?:of it )?(?:has|have|get)s?\b")
@@ -387,15 +417,32 @@ def _channel_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
     return True
 
 
-def _face(words: str) -> str | None:
+OPPOSITE = {"front": "back", "back": "front", "left": "right", "right": "left", "top": "bottom", "bottom": "top"}
+_ADJ = r"(?:(?:square|round|flat|outer|outside|opposite|other|[\d.]+\s*(?:mm|\"|in)?)\s+)?"
+
+
+def _face(words: str, body: dict | None = None, unit: float = 1.0) -> str | None:
+    """The face a feature goes into: named ('on the left end', 'through one of the long walls', 'the end wall gets
+    a hole'), or by its length ('on one of the 4" sides': the side that long)."""
     for s, e, p, name in find("faces", words):
-        m = re.search(rf"\b(?:on|in|into|from|through) (?:the |its |each |one )?{re.escape(p)}\b(?!\s*(?:edge|end|corner|"
-                      rf"side edge)s?\b)", words)
+        m = re.search(rf"\b(?:on|in|into|from|through) (?:the |its |each |either |(?:one|a) (?:of (?:the |its )?)?)?"
+                      rf"{_ADJ}{re.escape(p)}\b(?!\s*(?:edge|end|corner|side edge)s?\b)", words) or \
+            re.search(rf"\b(?:(?:one|a|each|the) (?:of (?:the |its )?)?)?{_ADJ}{re.escape(p)}\s+(?:gets?|has|have|takes?)\b",
+                      words)
         if m and m.group(0).startswith("from") and re.search(r"[\d.]\s*(?:mm|cm|in|\")?\s*(?:in\s+|away\s+)?$",
                                                                words[:m.start()]):
             continue      # "20 mm from the right": a distance from that edge, not the face it is drilled into
         if name in ("top", "bottom", "front", "back", "left", "right") and m:
+            if re.search(r"\b(?:opposite|other)\s+(?:[\w.\"]+\s+)?$", m.group(0)[:m.group(0).rfind(p)]):
+                name = OPPOSITE[name]       # "the opposite end wall": the end across from the one named before
             return None if name == "top" else name
+    m = re.search(r"\b(?:on|in|into) (?:(?:one|a) of )?the ([\d.]+)\s*(?:mm|\"|in)?\s*(?:long\s+)?"
+                  r"(?:sides?|walls?|faces?)\b", words)
+    if m and body is not None and body.get("kind") == "box":
+        v = float(m.group(1)) * unit      # "on one of the 4\" sides": the side 4" long
+        side = next((f for f, k in (("front", "length"), ("left", "width")) if abs(body.get(k, -1) - v) < 1e-6), None)
+        if side and abs(body["length"] - body["width"]) > 1e-6:
+            return side
     return None
 
 

@@ -316,11 +316,16 @@ FEATURE_ROLES = {
 }
 
 
+CUTOUT_NOUN = re.compile(r"\b(?:cutouts?|cut-outs?|openings?|windows?)\b")
+
+
 def _redirect(owner: Target, role: str | None, body: Target, body_kind: str | None) -> Target:
     """A body size written in a feature's clause ("..., 10 thick") belongs to the body."""
     if owner is body or role is None:
         return owner
     accepts = FEATURE_ROLES.get(owner.kind, set())
+    if owner.kind == "hole" and CUTOUT_NOUN.search(owner.noun) and role in ("length", "width", "height"):
+        return owner      # "a 40 wide x 20 high window": the cut-out's own sizes
     if role not in accepts and (role in BODY_ROLES or role in ("diameter", "inner", "height", "length", "width")):
         return body
     return owner
