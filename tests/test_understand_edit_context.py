@@ -13,6 +13,10 @@ from cadagent.tools.understand import apply_edit, understand
 ENGINE = OfflineChatModel()
 
 
+def volume(spec: dict) -> float:
+    return expectations(parse(spec))["volume"]
+
+
 def edit(text: str, spec: dict, not_made: str | None = None):
     return ENGINE.draft(DesignContext(task="modify", request=text, current={"version": 2, "code": "", "spec": spec,
                                                                             "not_made": not_made}))
@@ -132,3 +136,21 @@ def test_a_corner_fillet_beside_corner_holes_is_limited_by_where_the_holes_are(s
     assert part.measured["volume"] == pytest.approx(want, rel=1e-4)
     r = apply_edit("fillet the corners R11", plate)       # this one would reach the holes
     assert r.spec is None and "between hole 'holes' and the edge" in r.failed[0]
+
+
+def test_fractions_of_a_size_every_other_hole_and_a_mirrored_hole():
+    block = understand("block 60 x 40 x 30").spec
+    assert apply_edit("make it 2/3 the height", block).spec["body"]["height"] == pytest.approx(20)
+    assert apply_edit("three quarters as long", block).spec["body"]["length"] == pytest.approx(45)
+    assert apply_edit("make it 3/4 thick", block).spec["body"]["height"] == pytest.approx(19.05)   # inches, not 3/4 of it
+    row = understand("plate 100 x 50 x 5 with 5 holes 6 mm in a row 15 apart").spec
+    r = apply_edit("remove every other hole", row)
+    assert (r.spec["features"][0]["at"]["count"], r.spec["features"][0]["at"]["spacing"]) == (3, 30)
+    ring = understand("disc 100 dia 10 thick with 8 holes 6 mm on a 70 bolt circle").spec
+    assert apply_edit("remove every other hole", ring).spec["features"][0]["at"]["count"] == 4
+    one = understand("plate 100 x 50 x 5 with a 8 mm hole 20 mm from the left edge").spec
+    r = apply_edit("mirror the hole to the other side", one)
+    assert r.spec["features"][0]["at"] == {"kind": "at", "points": [[-30, 0], [30, 0]]}
+    assert volume(r.spec) == pytest.approx(100 * 50 * 5 - 2 * math.pi * 4 ** 2 * 5)
+    r = apply_edit("mirror the hole front to back", one)         # it is on that centre line
+    assert r.spec is None and "its mirror image is itself" in r.failed[0]

@@ -86,6 +86,10 @@ BREAK_EDGES = re.compile(r"\b(?:break|ease|knock off|soften)\s+(?:the |all (?:th
 SAME = re.compile(r"\s*(?:[,;]|\band\b|\bwith\b|\bbut\b)?\s*(?:keep(?:ing)?\s+)?(?:the|its)?\s*same\s+(?:hole\s+|bolt\s+)?"
                   r"(?:spacing|pitch|circle|pcd|bolt circle|centres|centers|positions?|places?|depth|wall|walls|pattern|"
                   r"layout)\b(?:\s+(?:as before|as now|as it is))?(?!\s*(?:going|through|thru|as\b|for\b))", re.I)
+# "2/3 the height", "two thirds as tall", "a third as thick": a size scaled by a fraction (not inches: 'the'/'as' follow)
+FRACTION_OF = re.compile(r"(?:\b(?P<a>\d+)\s*/\s*(?P<b>\d+)|(?:\b(?P<n>\d+)\s+|\b(?:a|one)\s+)(?P<part>halves|thirds?|quarters?|"
+                         r"fifths?))(?:\s+of)?\s+(?:as|the|its)\s+(?P<what>long|wide|tall|high|thick|deep|length|width|"
+                         r"height|thickness|diameter)\b")
 # "make it hex instead", "hex bar please": a round body turned into a hex prism
 HEX = re.compile(r"\b(?:make (?:it|the \w+)|turn it into|change it to|switch (?:it )?to|go(?: to)?|as)\s+(?:a\s+)?"
                  r"hex(?:agon(?:al)?)?\b|\bhex(?:agon(?:al)?)? (?:instead|bar|stock|section|outside)\b")
@@ -315,7 +319,7 @@ class _Editor:
         if TAPER.search(self.t) and self.spec["body"]["kind"] == "cylinder":
             self.taper()
         if "mirror" in kinds:
-            self.out.failed.append("mirroring is not built by the offline engine")
+            self.mirror(kinds)
             return self.finish()
         from .request import unsupported_words
         missing = unsupported_words(self.t) + [w for w in ("knurl",) if re.search(rf"\b{w}", self.t)]
@@ -494,6 +498,57 @@ class _Editor:
             return None
         return (f"'{m.group(0)}' is one {kind} of a pattern, and the offline engine changes a pattern as a whole; "
                 f"say 'both {kind}s' or 'all the {kind}s' for all of them")
+
+    def every_other(self, kind: str) -> bool:
+        """'remove every other hole': a row of an odd count keeps its ends at twice the spacing; a bolt circle of an
+        even count keeps half, from the same start. Anything else (a grid, an even row) is not one pattern after."""
+        f = next((g for g in self.feats(kind) if (_count(g.get("at") or {}) or 1) > 1), None)
+        if f is None:
+            return False
+        at = copy.deepcopy(f["at"])
+        n = at["count"]
+        if at["kind"] == "linear" and n % 2 and isinstance(at.get("spacing"), (int, float)):
+            at["count"], at["spacing"] = (n + 1) // 2, at["spacing"] * 2
+            what = f"every other one removed: {at['count']} left, {fmt(at['spacing'])} apart"
+        elif at["kind"] == "bolt_circle" and n % 2 == 0:
+            at["count"] = n // 2
+            what = f"every other one removed: {at['count']} left on the Ø{fmt(at['diameter'])} circle"
+        else:
+            return False
+        self.apply(f"{f['id']}: {what}", ops.replace_feature, f["id"], {k: v for k, v in f.items() if k != "id"} | {"at": at})
+        return True
+
+    def mirror(self, kinds: list[str]) -> None:
+        """'mirror the hole to the other side': one placed feature gets its mirror image across the part's middle, in the
+        direction it sits off centre (or the one the words name); a centred one is its own mirror."""
+        from ..part import parse as parse_spec
+        from ..part.plan import resolve
+
+        cands = [f for f in self.spec.get("features", []) if f["kind"] in ("hole", "pocket", "slot", "boss")
+                 and (not (set(kinds) - {"mirror"}) or f["kind"] in kinds or (f["kind"] == "hole" and "bore" in kinds))]
+        singles = [f for f in cands if (f.get("at") or {"kind": "center"})["kind"] in ("at", "from_edge", "from_corner", "center")]
+        if not singles:
+            self.out.failed.append("mirroring is done for one placed hole, pocket, slot or boss (a copy on the other side); "
+                                   "the whole part is not mirrored offline")
+            return
+        f = self.select("hole", singles)[-1] if singles[-1]["kind"] == "hole" else singles[-1]
+        try:
+            res = next(r for r in resolve(parse_spec(self.spec)) if r.feature.id == f["id"])
+        except (StopIteration, SpecError, ValueError) as exc:
+            self.out.failed.append(f"where {f['id']} is could not be read ({_first_line(exc) if str(exc) else 'no place'})")
+            return
+        pts = [(round(u, 6), round(v, 6)) for u, v in res.points]
+        words_u = re.search(r"\b(left|right|end|ends|length|lengthwise|x)\b", self.t)
+        words_v = re.search(r"\b(front|back|rear|width|across|y|top|bottom)\b", self.t)
+        u0, v0 = pts[0]
+        along_u = bool(words_u) if (words_u or words_v) else abs(u0) >= abs(v0)
+        new = [(-u, v) if along_u else (u, -v) for u, v in pts]
+        if all(math.isclose(a, b, abs_tol=1e-6) for p, q in zip(pts, new) for a, b in zip(p, q)):
+            self.out.failed.append(f"{f['id']} is on the centre line: its mirror image is itself")
+            return
+        at = {"kind": "at", "points": [list(p) for p in dict.fromkeys(pts + new)]}
+        self.apply(f"{f['id']}: mirrored {'left-right' if along_u else 'front-back'} ({len(at['points'])} now)",
+                   ops.replace_feature, f["id"], {k: v for k, v in f.items() if k not in ("id", "at")} | {"at": at})
 
     def to_hex(self) -> None:
         """'make it hex instead, 10 across the flats': a round body becomes a hex prism of the same height (a tube's
@@ -900,6 +955,8 @@ class _Editor:
                     return
                 self.apply(f"{f['id']}: the outer {k} removed ({f['at']['count'] - k} left)", ops.set_parameter,
                            f"{f['id']}.at.count", f["at"]["count"] - k)
+                return
+            if some.group(1) == "every other" and self.every_other(kinds[0]):
                 return
             # "remove the middle hole" of a pattern: a pattern with a gap is not a spec pattern
             self.out.failed.append(f"removing only some of a pattern's {kinds[0]}s ('{some.group(0)}') is not done "
@@ -1560,6 +1617,19 @@ class _Editor:
                 self.out.notes.append(f"read {fmt(v)} as how much {m.group(1)}")
                 self.change(role, "add", sign * self.take(it))
         self.scale_by()
+        # fractions of a size: "2/3 the height", "two thirds as tall", "a third as thick", "3/4 of the length"
+        for m in FRACTION_OF.finditer(t):
+            if any(m.start() <= i < m.end() for i in self.used):
+                continue
+            if m.group("a"):
+                f = int(m.group("a")) / int(m.group("b"))
+            else:
+                n = int(m.group("n") or 1)
+                f = n / {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fifth": 5}[m.group("part").rstrip("s")]
+            if not 0 < f < 10:
+                continue
+            self._use_span(m)
+            self.change(ADJ[m.group("what")], "scale", f)
         # scalings: "twice as tall", "double the diameter", "cut the width in half", "half as thick"
         for m in re.finditer(r"\b(twice|double|doubled|triple|half|halve|halved|(\d+(?:\.\d+)?) ?(?:times|x))(?!\w)"
                              r"(?: as)?(?: the| its)? (long|wide|tall|high|thick|deep|big|large|length|width|height|"
