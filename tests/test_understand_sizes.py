@@ -518,3 +518,27 @@ def test_a_hole_or_window_in_one_wall_of_a_box_goes_through_that_wall_only(sandb
     u = understand("solid block 100 long, 40 wide, 40 tall. pocket on top 50 x 20, 15 deep, centred. and on one of "
                    "the square end faces a Ø16 hole 20 deep, in the middle of that face.")
     assert u.spec["features"][1]["on"] == "left" and u.spec["features"][1]["depth"] == 20.0
+
+
+def test_patterns_by_a_square_counterbores_after_a_colon_and_holes_through_a_boss(sandbox):
+    u = understand("plate 100x100x10: four 6 mm holes on a 70 x 70 square and a 30 mm hole in the center")
+    assert (u.spec["body"]["length"], u.spec["body"]["width"]) == (100.0, 100.0)
+    assert u.spec["features"][0]["at"] == {"kind": "grid", "counts": [2, 2], "spacing": [70.0, 70.0]}
+    u = understand("Hi all, I need a mounting plate 80 x 60 x 10 that bolts down with two M6 cap screws. So two "
+                   "counterbored holes: 6.6 through, counterbore Ø11 x 6.5 deep, both on the centreline 15 mm in from "
+                   "each of the short ends. Thanks!")
+    assert u.spec["body"]["length"] == 80.0 and u.spec["features"][0]["at"]["spacing"] == 50.0
+    # the counterbore's sizes after a colon, its hub below and '(25 total)' said again: all read, none a count
+    _built_as(sandbox, "Flange Ø90, 10 thick. Hub Ø40 sticking out 15 below it (25 total). Ø20 bore. 4 counterbored "
+              "holes on a 70 PCD from the flat top side: Ø6.6 through, Ø11 x 6 deep.",
+              math.pi * (45**2 * 10 + 20**2 * 15 - 10**2 * 25 - 4 * 3.3**2 * 10 - 4 * (5.5**2 - 3.3**2) * 6))
+    _built_as(sandbox, "square flange 100x100x10 with a round boss on top, Ø40, 25 tall. Ø32 bore through boss and "
+              "plate. 4 x Ø9 holes for M8 on an 80 mm square.",
+              100 * 100 * 10 + math.pi * (20**2 * 25 - 16**2 * 35 - 4 * 4.5**2 * 10))
+    _built_as(sandbox, "blind flange: Ø150 x 16, raised face Ø90 x 2 on one side, 8 x Ø18 bolt holes on a 120 BCD",
+              math.pi * (75**2 * 16 + 45**2 * 2 - 8 * 9**2 * 16))
+    u = understand('3-1/2" x 2" x 1/4" plate. 1.000" dia hole dead center, four .201 dia thru at the corners, 3/8 in '
+                   'from both edges.')
+    assert [f["size"] for f in u.spec["features"]] == [25.4, pytest.approx(5.1054)]
+    u = understand("hole pattern test piece: 7x7 grid of 3mm holes on 10mm pitch, centred, in a 90 x 90 plate 5mm thick")
+    assert [f["at"]["kind"] for f in u.spec["features"]] == ["grid"]

@@ -49,6 +49,9 @@ def _build_all(bd: Build, body: dict) -> None:
                                                                                       "radius")) and not t.loose
         if unsized and t.get("count") is not None and t.get("count") in counts:
             continue     # "two small holes at one end ... the two holes": the same holes, said twice
+        if unsized and t.get("count") is None and re.search(r"\b(?:pattern|grid|array)\b", t.words) and any(
+                o is not t and o.kind in ("hole", "bore") and (o.roles or o.loose) for o in bd.feats):
+            continue     # "hole pattern test piece: 7x7 grid of 3mm holes ...": the pattern named, then given
         if t.kind in ("hole", "bore") and t.get("count") is not None:
             counts.add(t.get("count"))
         seen.add(t.kind)

@@ -21,7 +21,7 @@ ADJ_OF_FEATURE = re.compile(r"\s+(?:pockets?|holes?|slots?|sockets?|recess|traps
 PURPOSE = re.compile(r"\b(?:for|to hold|hold|holds|holding|to fit|fits?|fitting|to take|takes|over|onto|around|on|against|to)\s+"
                      r"(?:a|an|the|my|our|some)?\s*(?:[\d.]+\s*(?:mm|in|\")?\s*)?(?:[a-z]+\s+)?$")
 BOSS_LIKE = {"post", "pin", "peg", "stud", "pillar", "dowel", "spigot"}      # on a part already named: a boss
-ON_A_SQUARE = re.compile(r"\bon (?:an?|the) [\d.]+\s*(?:mm\s*)?$")
+ON_A_SQUARE = re.compile(r"\bon (?:an?|the) [\d.]+\s*(?:mm\s*)?(?:x\s*[\d.]+\s*(?:mm\s*)?)?$")
 
 
 @dataclass

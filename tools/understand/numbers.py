@@ -103,7 +103,8 @@ def normalize(text: str) -> str:
     t = _SPOKEN.sub(lambda m: _DIGIT[m.group(1)] + "." + "".join(_DIGIT[w] for w in m.group(2).split()), t)
     v = vocab()
     t = _words(t, v["typos"])
-    t = re.sub(r"\bone (?=(?:end|side|face|edge|leg|corner|of)\b)", "a ", t)
+    t = re.sub(r"\bone (?=(?:(?:long|short|square|flat|round|outer|outside|inner|side|end)\s+)?(?:end|side|face|edge|leg|"
+               r"corner|wall|of)\b)", "a ", t)
     # "one 1/4 inch hole": a number word before a fraction is a count, not a mixed number
     t = re.sub(r"\b(" + "|".join(map(re.escape, v["numbers"])) + r") (?=\d+/\d+)", r"\1 of ", t)
     # "4 3/8 holes": four holes 3/8 across, not 4.375 ("4 3/8 inch long" stays a mixed number)
@@ -125,6 +126,9 @@ def normalize(text: str) -> str:
     t = re.sub(r"\b(\d+)\s*x\s*(dia\s*\d*\.?\d+(?:\s*mm)?\s*(?:holes?|bores?))", r"\1 \2", t)    # "4 x Ø6.5 holes"
     # "one each side", "one at either end": one per side, not a size of 1
     t = re.sub(r"\b(?:one|1) (?:on |at )?(each|either|both) (sides?|ends?)\b", r"\1 \2", t)
+    # "four .201 dia thru", "2 6.5 dia through": counted holes written the drawing's way, the word "holes" left out
+    t = re.sub(r"\b(\d+)\s+(\d*\.\d+|\d+/\d+|\d+)(\s*(?:mm|\"))?\s*dia(?:meter)?\s+(thru|through)\b(?!\s+(?:holes?|bores?))",
+               r"\1 holes \2\3 dia \4", t)
     # "Ø40 in the centre": a hole written by its diameter only
     t = re.sub(r"(?<![\w.])dia\s*([\d.]+)(\s*mm)?\s+(?:(thru|through)\s+)?(?=(?:in|at|through) the (?:center|middle)\b|"
                r"at \(?\s*\d*\.?\d+\s*,)",
@@ -135,6 +139,7 @@ def normalize(text: str) -> str:
     # "R5 on the vertical edges", "R3 all round": a fillet written by its radius only
     t = re.sub(r"(?<![\w.])r (\d+(?:\.\d+)?)(\s*mm)? (?=(?:on|to|at|along|round|around|all) (?:the |all |every |each |4 |four )?"
                r"(?:[a-z]+ )?(?:edges?|corners?|round|around|over)\b)", r"fillet radius \1\2 ", t)
+    t = re.sub(r"\b(each|both|either) of the (?:two )?(?:short |far |opposite )?ends\b", r"\1 end", t)  # "from each of the short ends"
     # "1x45 chamfer", "0.5 x 45 deg chamfer on the OD", "a 1/32 x 45° chamfer": a chamfer's size at 45 degrees
     t = CHAMFER_X45.sub(lambda m: f"{m.group(1)}{m.group(2) or ''} " if _names_a_chamfer(t, m) else m.group(0), t)
     t = re.sub(r"\s+", " ", t).strip()

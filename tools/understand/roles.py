@@ -135,6 +135,9 @@ def tag(t: str) -> Tagging:
             re.search(r"\b(?:dia|diameter|r|radius)\s*$", t[:n.start])        # "Ø6 holes": six across, not six
         if it.group is not None and it.pos > 0 and len(out.groups[it.group]) > 2:
             m = None
+        if m and it.group is not None and it.pos == 0 and len(out.groups[it.group]) == 3 and \
+                not re.match(r"\s*x\s*[\d.]+\s*x\s*[\d.]+\s*(?:mm\s*)?" + COUNT_NOUNS, rest):
+            m = None          # "a plate 80 x 60 x 10 that bolts down ...": the part's size, not 80 of something
         if m and it.group is not None and re.search(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a|an|"
                                                     r"pair of)\s+$", t[:out.groups[it.group][0].num.start]):
             m = None          # "two 30 x 8 slots": counted before, so the group is their size
@@ -153,7 +156,8 @@ def tag(t: str) -> Tagging:
                 other = out.groups[it.group][1]
                 if other.role is None:
                     other.role, other.via = "size", "x"
-        elif re.match(r"^\s*(?:of them|in total|total|in all)\b", rest):
+        elif re.match(r"^\s*(?:of them|in total|total|in all)\b", rest) and not re.search(r"\(\s*$", t[:n.start]):
+            # ("(25 total)" in brackets: an overall size said again, not a count)
             it.role, it.via = "count", "of them"
     for it in items:
         if it.role:
@@ -170,6 +174,10 @@ def tag(t: str) -> Tagging:
             if a_table[m.group(1)] == "side" and re.match(r"\s*(?:through\s+)?(?:holes?|cutouts?|openings?|pockets?)\b",
                                                           t[n.end + m.end():]):
                 continue      # "20 x 20 square hole": the hole's shape, not a square part
+            if a_table[m.group(1)] == "side" and m.group(1).startswith("on ") and it.group is not None and it.pos > 0:
+                continue      # "raised face Ø90 x 2 on one side": where the 90 x 2 face is, not a square's side
+            if a_table[m.group(1)] == "side" and re.search(r"\bon (?:an?|the) (?:[\d.]+\s*(?:mm\s*)?x\s*)?$", t[:n.start]):
+                continue      # "4 holes on a 70 x 70 square": where the holes sit, not a square part
             it.role, it.via = a_table[m.group(1)], m.group(1)
             used_after.add(n.end + m.start(1))
     if SHELL_CUE.search(t) or re.search(r"\b(?:tray|box|bin|enclosure|case)\b", t):

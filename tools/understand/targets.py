@@ -138,7 +138,8 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
             if name in HOLE_MODIFIERS:
                 host = hole_here or (current if current.kind in ("hole", "bore") else None)
                 # "10 mm counterbore 5.5 deep" after the hole: the counterbore's own numbers
-                if host is not None and hole_here is None and current is host:
+                if host is not None and hole_here is None and current is host and \
+                        not re.match(r"\s+(?:through\s+|thru\s+|clearance\s+)?(?:holes?|bores?)\b", c.text[pos + len(phrase):]):
                     sub = host.sub or Target(name, phrase)
                     host.sub, host.mods = sub, host.mods | {name}
                     nouns.append((pos, sub))
@@ -226,7 +227,11 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
             else:
                 owner = owner_default
                 group = groups[it.group] if it.group is not None else ()
-                if owner is not body and (len(group) == 3 or len(group) == 2 and owner.kind in (
+                head = owner.sub if owner.kind in ("hole", "bore") and owner.sub is not None else None
+                if head is not None and len(group) == 2 and (head.roles.keys() <= {"diameter", "depth"}) and any(
+                        g.role in ("depth", "diameter") for g in group):
+                    owner = head      # "4 counterbored holes ...: Ø6.6 through, Ø11 x 6 deep": the counterbore's
+                elif owner is not body and (len(group) == 3 or len(group) == 2 and owner.kind in (
                         "hole", "bore", "fillet", "chamfer", "cbore", "csink")):
                     owner = body      # "a plate with 4 holes, 100 x 60 x 5": the part's sizes, not the holes'
             edge_noun = next((t for _, t in nouns if t.kind in ("fillet", "chamfer")), None)
