@@ -18,7 +18,8 @@ class DesignContext:
     plan: dict = field(default_factory=dict)          # agent.plan.Plan as a dict (sizes, counts, features)
     edits: list[dict] = field(default_factory=list)   # agent.plan.Edit dicts (modify turns)
     examples: list[dict] = field(default_factory=list)  # retrieved examples: {"id", "title", "code", ...}
-    current: dict | None = None      # the version edited: {"version", "code", "spec", "size", "volume", "title"}
+    current: dict | None = None      # the version edited: {"version", "code", "spec", "size", "volume", "title",
+    #                                   "not_made": the change asked just before, when it made no version}
     previous: dict | None = None     # this turn's last failed attempt: {"code", "spec", "error", "problems"}
     base: str = ""                   # on a fix: the task that failed ("new_design" | "modify")
 
@@ -34,6 +35,7 @@ class Draft:
     path: str = ""                   # how it was made: "spec" | "example" | "edit" | ...
     declined: bool = False           # the engine cannot do this: no retry
     assumed: list[str] = field(default_factory=list)  # what was assumed ("no thickness given: 5 mm assumed")
+    unchanged: bool = False          # an edit asking for what the part already is: the same script is the answer
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -57,6 +57,7 @@ class TurnState(TypedDict, total=False):
     history: list[dict]       # this turn's attempts: code, error, problems
     model_note: str
     model_failed: bool
+    unchanged: bool           # the engine's edit asked for what the part already is (the same script is right)
     tool_log: list[dict]
     usage: dict
     cadjson: dict | None      # CAD JSON read from construction steps this turn

@@ -76,6 +76,8 @@ def test_a_change_with_no_part_yet_is_not_built_as_a_new_part_with_sizes_assumed
 def test_through_the_agent_a_refused_change_is_retried_by_its_number_and_relative_ones_wait(agents):
     agent = agents()
     assert agent.turn("t", "plate 100 x 60 x 10").ok
+    same = agent.turn("t", "make it 100 long")                     # what it already is: said, and kept
+    assert same.ok and same.version.volume == pytest.approx(60000, rel=1e-6), same.answer
     refused = agent.turn("t", "add a 40 mm fillet on the top edges")      # larger than the part can take
     assert not refused.ok and refused.version is None
     waited = agent.turn("t", "twice as thick")                               # measured from which part?

@@ -103,7 +103,7 @@ def _draft(state, deps: Deps):
     task = "fix" if t.get("history") else t["intent"]
     draft = deps.llm.draft(_design_context(state, task))
     return patch(code=draft.code, spec=draft.spec, path=draft.path, model_note=draft.note, assumed=draft.assumed,
-                 attempts=t.get("attempts", 0) + 1, model_failed=bool(draft.declined))
+                 attempts=t.get("attempts", 0) + 1, model_failed=bool(draft.declined), unchanged=draft.unchanged)
 
 
 def _ask_model(state, deps: Deps):
@@ -151,7 +151,7 @@ def checked_entry(t: dict, code: str | None, ex: dict | None, deps: Deps, spec: 
     entry = {"code": code, "spec": spec, "error": None, "problems": []}
     if code is None:
         entry["problems"] = ["no part was made" if t.get("model_failed") else "the model returned no code"]
-    elif t.get("intent") == "modify" and before is not None and _same_script(code, before):
+    elif t.get("intent") == "modify" and before is not None and _same_script(code, before) and not t.get("unchanged"):
         entry["problems"] = ["the script is the current version's, unchanged: the change was not applied"]
     elif not ex["ok"]:
         entry["error"] = ex["error"]

@@ -223,6 +223,9 @@ def edit(ctx: DesignContext) -> Draft | None:
     if code is None:
         return Draft(None, "That change gives a part that cannot be built: " + "; ".join(errors) + ".",
                      spec=r.spec, path="edit", declined=True)
+    if all(" is already " in d for d in r.done):
+        # "make it 100 long" on a part 100 long: what was asked is what is there (said, and kept as it is)
+        return Draft(code, f"Nothing to change: {r.explain()}", spec=new, path="edit", unchanged=True)
     return Draft(code, f"Edited the part spec: {r.explain()}", spec=new, path="edit")
 
 
