@@ -55,7 +55,8 @@ ADD_VERB = re.compile(r"\b(add|put|drill|cut|bore an?|make (?:a|an|some)|give it
                       r"place|include|with (?:a|an)|also|plus|mill|create|(?<![\w ])(?:and|then) (?=an?\b|another\b)|^\s*an? (?=[\d./]+\s*(?:mm\s*)?(?:dia\w*\s+)?hole)|drop (?=a|an|one|two|three|four|five|six|eight|\d|some)|we need (?:a|an)|i need (?:a|an))\b")
 REMOVE = re.compile(r"\b(remove|delete|skip|get rid of|take (?:off|away|out)|take (?:the |those |these |that |this |its |all (?:the )?)?\w+ (?:off|out|away)|"
                     r"drop(?!\s+(?:a|an|one|two|three|four|five|six|eight|\d+|some|in)\b)(?![^,;.]*\bto\s+[\d./]+)|no more|without|lose|ditch|sharp corners|sharp edges|no (?:fillets?|chamfers?|holes?|rounds?))\b")
-HOLE_WORDS = re.compile(r"\b(inset|more|so there are|of them|spacing|pitch|apart|bolt circle|pcd|space (?:them|the holes|it)|spaced|"
+HOLE_WORDS = re.compile(r"\b(inset|in from the (?:corners?|edges?|sides?|ends?)|more|so there are|of them|spacing|pitch|apart|"
+                        r"bolt circle|pcd|space (?:them|the holes|it)|spaced|"
                         r"spread (?:them|the holes|it|out)|closer together|(?<!x )(?<!x)\d{1,2}\s*x\s*\d{1,2}(?![\d.])(?!\s*(?:mm|cm|in|x)\b)|"
                         r"evenly spaced|in a row)\b")
 MOVE = re.compile(r"\b(?:move|moved|shift|shifted|slide|offset|nudge|push|bring|relocate)\b.*?\b(left|right|up|down|back|"
@@ -87,6 +88,10 @@ SAME = re.compile(r"\s*(?:[,;]|\band\b|\bwith\b|\bbut\b)?\s*(?:keep(?:ing)?\s+)?
                   r"(?:spacing|pitch|circle|pcd|bolt circle|centres|centers|positions?|places?|depth|wall|walls|pattern|"
                   r"layout)\b(?:\s+(?:as before|as now|as it is))?(?!\s*(?:going|through|thru|as\b|for\b))", re.I)
 # "2/3 the height", "two thirds as tall", "a third as thick": a size scaled by a fraction (not inches: 'the'/'as' follow)
+FRACTION_TO = re.compile(r"\b(?:the |its )?(?P<what>length|width|height|thickness|diameter)\s+(?:down\s+|up\s+)?to\s+"
+                         r"(?:(?P<n>\d+)\s+|(?:a|one)\s+)?(?P<part>halves|half|thirds?|quarters?|fifths?)\b(?:\s+of\s+(?:it|that|"
+                         r"what it is))?|\b(?:the |its )?(?P<what2>length|width|height|thickness|diameter)\s+(?:down\s+)?to\s+"
+                         r"(?P<a>\d+)\s*/\s*(?P<b>[35679])\b")
 FRACTION_OF = re.compile(r"(?:\b(?P<a>\d+)\s*/\s*(?P<b>\d+)|(?:\b(?P<n>\d+)\s+|\b(?:a|one)\s+)(?P<part>halves|thirds?|quarters?|"
                          r"fifths?))(?:\s+of)?\s+(?:as|the|its)\s+(?P<what>long|wide|tall|high|thick|deep|length|width|"
                          r"height|thickness|diameter)\b")
@@ -156,6 +161,8 @@ class _Editor:
         if kept:
             # "block 60 mm long, same hole spacing", "8 bolt holes instead of 6, same circle": said to stay as it is
             text = SAME.sub("", text)
+        # "radius the top edge 2": to radius is to fillet
+        text = re.sub(r"\bradius(?=\s+(?:the|all|every|its|both)\b)", "fillet", text, flags=re.I)
         brk = BREAK_EDGES.search(text)
         if brk and re.search(r"\b(?:chamfer|bevel|fillet|round|radius)", text[brk.end():] + text[:brk.start()], re.I):
             # "also break the top edges, 3mm chamfer": the edges broken are where the chamfer goes
@@ -368,7 +375,8 @@ class _Editor:
             return self.finish()
         ms = M_SIZE.search(self.t)
         if holes_now and ms and not ADD_VERB.search(self.t) and not self.free() and not kinds and (
-                PRONOUN.search(self.t) or re.fullmatch(r"\s*(?:(?:go|switch|change)(?: it)? to\s+|make (?:it|them)\s+)?m\d+"
+                PRONOUN.search(self.t) or re.fullmatch(r"\s*(?:(?:go|switch|change)(?: it)? to\s+|make (?:it|them)\s+|"
+                                                      r"(?:use|try|let'?s (?:use|do|go with)|go with)\s+)?m\d+"
                                                       r"(?:\s+(?:clearance|tapped))?\s*(?:instead|then|please|pls|plz)?\W*",
                                                       self.t)):
             # "can we go to M6 clearance for those", "M6 instead": the holes named last, to that screw's size (tapped or
@@ -639,9 +647,18 @@ class _Editor:
     def unit_check(self) -> None:
         """A bare number follows the conversation's unit; where that reading makes the part many times its size
         ('make it 100 long' on a 4 inch plate: 2540 mm), the number was most likely meant in mm: asked, not built."""
-        if self.k == 1.0 or not self.out.done or self.out.failed:
+        if not self.out.done or self.out.failed:
             return
         bare = [it for it in self.tagging.items if it.num.start in self.used and not it.num.unit]
+        odd = next((it for it in bare if "/" in it.num.text and not is_inch_fraction(it.num)
+                    and not FRACTION_OF.search(self.t) and not FRACTION_TO.search(self.t)), None)
+        if odd is not None:
+            # "make the height 2/3": a fraction of the size, not 0.67 mm
+            self.out.failed.append(f"'{odd.num.text.strip()}' as a size would be {fmt(self.num_mm(odd))} mm; for a fraction "
+                                   f"of the size say e.g. '{odd.num.text.strip()} of the height'")
+            return
+        if self.k == 1.0:
+            return
         before = max((float(self.start["body"][p]) for p in _dims(self.start["body"])), default=0.0)
         after = max((float(self.spec["body"][p]) for p in _dims(self.spec["body"])), default=0.0)
         if bare and before > 0 and after >= 8 * before:
@@ -1541,6 +1558,10 @@ class _Editor:
                          r"bigger|larger|smaller)\b", after)
             if m:
                 role, sign = COMPARE[m.group(1)]
+                if role in ("length", "width") and re.match(r"\s*(?:on|at|to|off)?\s*(?:each|both|either) (?:ends?|sides?)\b",
+                                                            after[m.end():]):
+                    sign *= 2         # "10mm longer on each end": 10 at both ends (said)
+                    self.out.notes.append(f"{it.num.text.strip()} at each end: {m.group(1)} by twice that")
                 fw = FEATURE_WORD.search(t[:it.num.start])     # "make the slot 10 mm longer": the slot's
                 if (role == "all" or fw) and self.feature_delta(sign * self.num_mm(it), fw.group(0) if fw else None,
                                                                 m.group(1)):
@@ -1617,8 +1638,9 @@ class _Editor:
                 self.out.notes.append(f"read {fmt(v)} as how much {m.group(1)}")
                 self.change(role, "add", sign * self.take(it))
         self.scale_by()
-        # fractions of a size: "2/3 the height", "two thirds as tall", "a third as thick", "3/4 of the length"
-        for m in FRACTION_OF.finditer(t):
+        # fractions of a size: "2/3 the height", "two thirds as tall", "a third as thick", "3/4 of the length",
+        # "reduce the height to two thirds" (a/b with an inch denominator there is a size in inches)
+        for m in list(FRACTION_OF.finditer(t)) + list(FRACTION_TO.finditer(t)):
             if any(m.start() <= i < m.end() for i in self.used):
                 continue
             if m.group("a"):
@@ -1629,7 +1651,7 @@ class _Editor:
             if not 0 < f < 10:
                 continue
             self._use_span(m)
-            self.change(ADJ[m.group("what")], "scale", f)
+            self.change(ADJ[m.groupdict().get("what") or m.group("what2")], "scale", f)
         # scalings: "twice as tall", "double the diameter", "cut the width in half", "half as thick"
         for m in re.finditer(r"\b(twice|double|doubled|triple|half|halve|halved|(\d+(?:\.\d+)?) ?(?:times|x))(?!\w)"
                              r"(?: as)?(?: the| its)? (long|wide|tall|high|thick|deep|big|large|length|width|height|"
@@ -1866,6 +1888,11 @@ class _Editor:
             role = it.role
             if role == "main":
                 self.change("main", "set", self.take(it))
+                continue
+            feats = self.spec.get("features", [])
+            if role == "depth" and body["kind"] == "box" and not FEATURE_WORD.search(t) and (
+                    any(f["kind"] == "shell" for f in feats) or not any("depth" in f for f in feats)):
+                self.change("depth", "set", self.take(it))     # "make it 50 deep": an open box's (a block's) height
                 continue
             if role in ("length", "width", "height", "thickness", "diameter", "inner", "radius", "top_d", "bottom_d",
                         "af", "wall", "teeth", "module", "side", "legs"):
