@@ -50,8 +50,9 @@ def test_schema_is_versioned_and_accepts_the_examples():
      "fillet 6 mm is larger than the 5 mm plate can take"),
     (lambda d: (d["features"].pop(0), d["features"][0].update(radius=26)), "$.features[0].radius",
      "fillet 26 mm is larger than the 50 mm wide plate can take"),
-    (lambda d: d["features"][1].update(radius=13), "$.features[1].radius",     # R12 clears the Ø5.5 holes 8 in
-     "larger than the 12.1 mm between hole 'holes' and the edge"),
+    # a corner fillet's arc passes round a hole near the corner: R20 clears the Ø5.5 holes 8 in, R21 cuts them
+    (lambda d: d["features"][1].update(radius=21), "$.features[1].radius",
+     "larger than the 20.7 mm between hole 'holes' and the edge"),
     (lambda d: d.update(schema_version="2.0"), "$.schema_version", "unsupported schema version"),
 ])
 def test_bad_specs_are_refused_with_their_path(change, path, words):

@@ -542,3 +542,9 @@ def test_patterns_by_a_square_counterbores_after_a_colon_and_holes_through_a_bos
     assert [f["size"] for f in u.spec["features"]] == [25.4, pytest.approx(5.1054)]
     u = understand("hole pattern test piece: 7x7 grid of 3mm holes on 10mm pitch, centred, in a 90 x 90 plate 5mm thick")
     assert [f["at"]["kind"] for f in u.spec["features"]] == ["grid"]
+
+
+def test_corner_holes_on_the_corner_radius_centres_are_clear_of_the_fillet(sandbox):
+    # refused before: the rule measured the hole against the corner's chamfer triangle, not the fillet's arc
+    _built_as(sandbox, "block 80 x 60 x 20, R10 on the 4 vertical corners, 4 x Ø6.5 holes 10 from each edge (so they "
+              "sit on the corner radius centres)", 80 * 60 * 20 - 4 * (100 - math.pi * 25) * 20 - 4 * math.pi * 3.25**2 * 20)

@@ -131,7 +131,7 @@ def _edge_limit(spec, shape, edges: str, done) -> tuple[float | None, str]:
         cands.append((lz / 2, f"the {lz:g} mm {noun}"))
     for x in done[:-1]:
         if x.frame is not None and x.points:
-            cands += _feature_limits(x, edges, _section(body))
+            cands += _feature_limits(x, edges, _section(body), fillet=isinstance(done[-1].feature, Fillet))
     return min(cands)
 
 
@@ -153,7 +153,29 @@ def _corner_room(a: float, b: float, r: float) -> float:
     return lo
 
 
-def _feature_limits(x, edges, section=None) -> list:
+def _fillet_corner_room(a: float, b: float, r: float) -> float:
+    """The largest corner fillet R that keeps a distance ``r`` from a point ``a``, ``b`` in from the two edges
+    of that corner. A fillet removes what lies outside the arc of radius R centred R in from both edges, inside
+    that R x R corner square, so a hole centred on the arc's centre ('R10 corners, holes 10 in from the
+    edges') is clear of any fillet up to its own distance from the edges less its radius... and beyond."""
+    def clear(R: float) -> bool:
+        if a >= R and b >= R:        # outside the corner square: the arc's ends are the nearest removed points
+            return min(math.hypot(a - R, b), math.hypot(a, b - R)) >= r
+        if a <= R and b <= R:        # inside it: the arc itself, R from its centre
+            return R - math.hypot(R - a, R - b) >= r
+        # beside it: the nearest removed point lies on the arc or at its end on the nearer edge
+        ends = math.hypot(a - R, b) if a > R else math.hypot(a, b - R)
+        return min(ends, R - math.hypot(R - a, R - b)) >= r
+    lo, hi = 0.0, 2 * (a + b) + r
+    if not clear(lo + 1e-9):
+        return 0.0
+    for _ in range(50):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if clear(mid) else (lo, mid)
+    return lo
+
+
+def _feature_limits(x, edges, section=None, fillet: bool = False) -> list:
     """How much room the earlier placed features leave a fillet of ``edges``."""
     f = x.source.feature if x.source else x.feature
     out = []
@@ -172,7 +194,8 @@ def _feature_limits(x, edges, section=None) -> list:
         if edges == "vertical" and x.frame.name in ("top", "bottom") and isinstance(f, Hole) and eu == ev:
             # a round hole beside a corner: what a corner fillet or chamfer of size R takes lies inside the
             # triangle x + y <= R at that corner, so R may grow until that triangle reaches the hole
-            margin = min(_corner_room(hu - abs(u), hv - abs(v), eu) for u, v in x.points)
+            room = _fillet_corner_room if fillet else _corner_room
+            margin = min(room(hu - abs(u), hv - abs(v), eu) for u, v in x.points)
         elif edges == "vertical" and x.frame.name in ("top", "bottom"):
             margin = min(max(hu - abs(u) - eu, hv - abs(v) - ev) for u, v in x.points)
         elif edges == "vertical":

@@ -241,7 +241,7 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
             if owner.kind in HOLE_MODIFIERS and it.role in ("pcd", "spacing", "inset", "count", "half_spacing"):
                 # "4 holes on a 70 bolt circle counterbored ...": where the holes go, not the counterbore's size
                 owner = next((f for f in feats if f.sub is owner), owner)
-            redirected = _redirect(owner, it.role, body, body_kind)
+            redirected = _redirect(owner, it.role, body, body_kind, named=bool(nouns))
             if not nouns and owner is not body and redirected is body:
                 run_to_body = True    # "... 4 bolt holes, 100 mm diameter, 12 mm thick": the list is the part's
             elif not nouns and owner is not body and owner is current:
@@ -324,13 +324,13 @@ FEATURE_ROLES = {
 CUTOUT_NOUN = re.compile(r"\b(?:cutouts?|cut-outs?|openings?|windows?)\b")
 
 
-def _redirect(owner: Target, role: str | None, body: Target, body_kind: str | None) -> Target:
+def _redirect(owner: Target, role: str | None, body: Target, body_kind: str | None, named: bool = False) -> Target:
     """A body size written in a feature's clause ("..., 10 thick") belongs to the body."""
     if owner is body or role is None:
         return owner
     accepts = FEATURE_ROLES.get(owner.kind, set())
-    if owner.kind == "hole" and CUTOUT_NOUN.search(owner.noun) and role in ("length", "width", "height"):
-        return owner      # "a 40 wide x 20 high window": the cut-out's own sizes
+    if named and owner.kind == "hole" and CUTOUT_NOUN.search(owner.noun) and role in ("length", "width", "height"):
+        return owner      # "a 40 wide x 20 high window": the cut-out's own sizes, written with it
     if role not in accepts and (role in BODY_ROLES or role in ("diameter", "inner", "height", "length", "width")):
         return body
     return owner
