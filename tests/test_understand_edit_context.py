@@ -126,7 +126,7 @@ def test_words_for_features_the_part_does_not_have_refuse_the_edit():
     assert "no top holes" in apply_edit("make the top hole 16", side).failed[0]
 
 
-def test_a_corner_fillet_beside_corner_holes_is_limited_by_where_the_holes_are(sandbox):
+def test_a_corner_fillet_or_chamfer_beside_corner_holes_is_limited_by_where_the_holes_are(sandbox):
     from cadagent.tools.part import build
 
     plate = understand("plate 90x60x5 with 4 holes 5mm at the corners, 7 in from both edges").spec
@@ -136,7 +136,7 @@ def test_a_corner_fillet_beside_corner_holes_is_limited_by_where_the_holes_are(s
     assert part.ok, part.summary()
     want = 90 * 60 * 5 - 4 * math.pi * 2.5 ** 2 * 5 - 4 * (8 ** 2 - math.pi * 8 ** 2 / 4) * 5
     assert part.measured["volume"] == pytest.approx(want, rel=1e-4)
-    r = apply_edit("fillet the corners R11", plate)       # this one would reach the holes
+    r = apply_edit("chamfer the corners 11", plate)       # its face passes 2.1 mm from the hole centres
     assert r.spec is None and "between hole 'holes' and the edge" in r.failed[0]
 
 

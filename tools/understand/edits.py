@@ -161,6 +161,10 @@ class _Editor:
         if kept:
             # "block 60 mm long, same hole spacing", "8 bolt holes instead of 6, same circle": said to stay as it is
             text = SAME.sub("", text)
+        toward = re.search(r"\btowards? (?:one|an?|either|the (?:nearest|closest)) (?:edge|side|end)\b", text, re.I)
+        if toward:
+            # "move the square hole 15 mm toward one edge": any one; to the right (+X), said
+            text = text[:toward.start()] + "to the right" + text[toward.end():]
         # "radius the top edge 2": to radius is to fillet
         text = re.sub(r"\bradius(?=\s+(?:the|all|every|its|both)\b)", "fillet", text, flags=re.I)
         brk = BREAK_EDGES.search(text)
@@ -169,6 +173,10 @@ class _Editor:
             rest = (text[:brk.start()] + text[brk.end():]).strip(" ,;:-")
             text = f"{rest} on the {brk.group(1) or ''}{brk.group(2)}"
         feats_now = self.spec.get("features", [])
+        if any(f["kind"] == "pocket" and f.get("shape", "rect") == "rect" for f in feats_now):
+            # "the window", "the square hole", "the cutout": the rectangular cut-out the part has
+            text = re.sub(r"\b(?:(?:square|rectangular|rect)\s+(?:hole|cut-?out|opening)|window|cut-?out)(s?)\b",
+                          r"pocket\1", text, flags=re.I)
         if feats_now and not any(f["kind"] == "hole" for f in feats_now):
             # "make that one 25": the feature made last, by its kind
             text = re.sub(r"\b(that|this|the) one\b", rf"\1 {feats_now[-1]['kind']}", text, flags=re.I)
@@ -185,7 +193,8 @@ class _Editor:
                                                  r"(?:\w+\s+){0,3}up\s*$", self.t[:it.num.start]):
                 it.role = None        # "bump them up to 8 mm": the new size, not a height
         self.used: set[int] = set()          # numbers consumed (by start offset)
-        self.out = EditResult(None, notes=list(fixed) + [f"kept as it is: '{k.strip(' ,;')}'" for k in kept])
+        self.out = EditResult(None, notes=list(fixed) + [f"kept as it is: '{k.strip(' ,;')}'" for k in kept]
+                              + ([f"'{toward.group(0)}' read as to the right (+X)"] if toward else []))
 
     # -- helpers -----------------------------------------------------------------------------
     def num_mm(self, it) -> float:
@@ -288,16 +297,33 @@ class _Editor:
             return self.finish()
         shells = [f for f in self.feats("shell") if f.get("open_face")]
         floor = next((it for it in self.free() if is_floor(self.t, it)), None) if shells else None
+        walls = shells and re.search(r"\bwalls?\b", self.t) and not re.search(
+            r"\b(?:plate|box|part|block|outside|overall|body|tube|cup|hole|holes)\b", self.t)
+        if walls and floor is None and len(self.free()) == 1 and self.free()[0].role in (None, "thickness", "wall", "size"):
+            # "walls 2 thick instead, bottom too": the shell's walls (and its floor, when said), not the part's height
+            sh, v = shells[-1], self.take(self.free()[0])
+            g = {k: x for k, x in sh.items() if k != "id"}
+            g["thickness"] = v
+            if re.search(r"\b(?:bottom|floor|base)\b", self.t) or g.get("bottom") == v:
+                g.pop("bottom", None)
+            self.apply(f"{sh['id']}: walls {fmt(v)} mm" + ("" if "bottom" in g else ", the floor too"),
+                       ops.replace_feature, sh["id"], g)
+            return self.finish()
         if floor is not None:
             # "bottom 6 thick", "make the floor 3": the open shell's floor
             sh = shells[-1]
             v = self.take(floor)
             g = {k: x for k, x in sh.items() if k != "id"}
-            if v == sh["thickness"]:
+            both = re.search(r"\bwalls?\s*(?:\+|&|and|plus)\s*(?:the\s+)?(?:floor|bottom|base)\b|\b(?:floor|bottom|base)\s*"
+                             r"(?:\+|&|and|plus)\s*(?:the\s+)?walls?\b|\b(?:floor|bottom|base) too\b|\beverything\b", self.t)
+            if both:
+                g["thickness"] = v       # "walls + floor 4mm": one thickness for both
+            if v == g["thickness"]:
                 g.pop("bottom", None)
             else:
                 g["bottom"] = v
-            self.apply(f"{sh['id']}: floor {fmt(v)} mm thick", ops.replace_feature, sh["id"], g)
+            self.apply(f"{sh['id']}: " + ("walls and " if both else "") + f"floor {fmt(v)} mm thick", ops.replace_feature,
+                       sh["id"], g)
         self.relative()          # "10 mm longer and ...": sizes first, then features
         centre = CENTRE.search(self.t)
         if centre and not self.free():
@@ -1480,9 +1506,10 @@ class _Editor:
             # "make it 80 across, same wall": a number the body's words claim is the body's
             nums = [it for it in nums if it.role not in BODY_ROLES + ("diameter", "inner") or it.role == "wall"]
         # "make the slot 60 long": the field the keyword names, where the feature has it
-        named = next(((it, {"thickness": "thickness", "wall": "thickness", "radius": "radius"}.get(it.role, it.role))
-                      for it in nums if it.role and {"thickness": "thickness", "wall": "thickness"}.get(it.role, it.role)
-                      in f), None)
+        rmap = {"thickness": "thickness", "wall": "thickness"}
+        if f["kind"] == "pocket" and f.get("on") in ("front", "back", "left", "right"):
+            rmap.update(width="length", height="width")    # a window in a wall: 'wide' along it, 'high' up it
+        named = next(((it, rmap.get(it.role, it.role)) for it in nums if it.role and rmap.get(it.role, it.role) in f), None)
         if named is not None:
             nums = [named[0]]
             key = named[1]
