@@ -156,3 +156,29 @@ def test_fractions_of_a_size_every_other_hole_and_a_mirrored_hole():
     assert volume(r.spec) == pytest.approx(100 * 50 * 5 - 2 * math.pi * 4 ** 2 * 5)
     r = apply_edit("mirror the hole front to back", one)         # it is on that centre line
     assert r.spec is None and "its mirror image is itself" in r.failed[0]
+
+
+def test_swaps_walls_windows_legs_and_ends_in_the_words_people_use():
+    plate = apply_edit("fillet the corners R8", understand("plate 90x60x5 with 4 holes 5mm at the corners, 7 in from "
+                                                            "both edges").spec).spec
+    for text in ("hmm, chamfer them 3mm instead of rounding", "actually I'd rather have a 3mm chamfer there"):
+        assert apply_edit(text, plate).spec["features"][-1] == {"id": "round", "kind": "chamfer", "edges": "vertical",
+                                                                 "size": 3}, text
+    box = understand("open-top box 120x80x50 outside, 3 mm walls and floor, cut a 40 wide x 20 high rectangular window "
+                     "through one of the long walls, centred on it").spec
+    window = next(f for f in box["features"] if f["kind"] == "pocket")
+    assert next(f for f in apply_edit("window 60 wide", box).spec["features"] if f["kind"] == "pocket")["length"] == 60
+    shell = next(f for f in apply_edit("walls + floor 4mm", box).spec["features"] if f["kind"] == "shell")
+    assert shell["thickness"] == 4 and "bottom" not in shell and window["width"] == 20
+    cup = understand("a box 10 x 6 x 4 cm tall, hollow with 3mm walls, top open").spec
+    r = apply_edit("walls 2 thick instead, bottom too", cup)
+    assert r.spec["body"]["height"] == 40 and r.spec["features"][0]["thickness"] == 2
+    hexbar = understand("hex bar 19 AF 50 long with an M10 tapped hole through").spec
+    assert [f.get("edges") for f in apply_edit("chamfer both ends 1 mm", hexbar).spec["features"]] == [None, "top", "bottom"]
+    assert apply_edit("tap it M12 instead", hexbar).spec["features"][0]["size"] == "M12 tapped"
+    block = understand("block 60 x 40 x 20 with a 10 mm hole").spec
+    assert apply_edit("chamfer both ends 1 mm", block).spec is None        # not every outside edge
+    angle = understand("L bracket 50 x 50 legs, 30 wide, 5 thick").spec
+    legs = apply_edit("make one leg 80 long", angle).spec["body"]
+    assert sorted([legs["width"], legs["height"]]) == [50, 80]
+    assert apply_edit("make one leg 60 long", understand("L bracket 50 x 80 legs, 30 wide, 5 thick").spec).spec is None

@@ -105,7 +105,7 @@ KEEP_REF = re.compile(r"\b(?:keep|keeping|leave|leaving)\s+(?:the|its)\s+(steps?
 PLACE_REF = re.compile(r"\b(side|end|top|bottom|front|back|rear|left|right|first|second|third|other)\s+(holes?|bores?|"
                        r"ones?|slots?|pockets?|boss(?:es)?)\b")
 PRONOUN = re.compile(r"\b(them|they|those|these|em)\b|'em\b")
-SWAP = re.compile(r"\b(swap|replace|instead of|(?:change|switch) (?:that|those|it|them|the \w+) (?:to|into|for)(?!\s*[\d.])|"
+SWAP = re.compile(r"\b(swap|replace|instead of|(?:i'?d )?rather (?:have|use|go with|do)|(?:i )?prefer|(?:change|switch) (?:that|those|it|them|the \w+) (?:to|into|for)(?!\s*[\d.])|"
                   r"(?:chamfer|fillet|bevel|round) (?:them|those|these|it|that|the \w+)(?: \w+)? instead|turn (?:that|those|"
                   r"it|them|the \w+) into|convert|make (?:them|those|these|it|that|the \w+) (?:into )?(?:an? )?"
                   r"(?:chamfer|fillet|round|bevel)(?:s|ed)?\b|(?:chamfer|fillet|bevel|round)s? instead|(?:change|switch|turn) (?:that|"
@@ -165,6 +165,9 @@ class _Editor:
         if toward:
             # "move the square hole 15 mm toward one edge": any one; to the right (+X), said
             text = text[:toward.start()] + "to the right" + text[toward.end():]
+        if b["kind"] == "polygon_prism":
+            # "chamfer both ends" of a hex bar: its top and bottom outlines (not every outside edge)
+            text = re.sub(r"\b(?:both|the|each|either)\s+ends?(?:\s+edges?)?\b", "top and bottom edges", text, flags=re.I)
         # "radius the top edge 2": to radius is to fillet
         text = re.sub(r"\bradius(?=\s+(?:the|all|every|its|both)\b)", "fillet", text, flags=re.I)
         brk = BREAK_EDGES.search(text)
@@ -288,6 +291,15 @@ class _Editor:
         if HEX.search(self.t) and self.spec["body"]["kind"] in ("cylinder", "tube"):
             self.to_hex()
             return self.finish()
+        if self.spec["body"]["kind"] in ("box", "profile", "rounded_rect") and re.search(
+                r"\b(?:fillet|chamfer|round|bevel|break|radius)", self.t) and re.search(
+                r"\b(?:both|the|each|either|one)\s+ends?\b(?!\s+(?:of the|face))", self.t) and not re.search(
+                r"\b(?:holes?|bores?|slots?)\b", self.t):
+            # the ends of a block or an L are its end faces: no edge set names their outlines (all outside edges would
+            # be a different part)
+            self.out.failed.append("the edges round the end faces of a block or a bracket cannot be picked as a set; "
+                                   "say 'the top edges', 'the vertical edges' or 'all edges'")
+            return self.finish()
         missing = self.unknown_reference()
         if missing:
             self.out.failed.append(missing)
@@ -402,7 +414,8 @@ class _Editor:
         ms = M_SIZE.search(self.t)
         if holes_now and ms and not ADD_VERB.search(self.t) and not self.free() and not kinds and (
                 PRONOUN.search(self.t) or re.fullmatch(r"\s*(?:(?:go|switch|change)(?: it)? to\s+|make (?:it|them)\s+|"
-                                                      r"(?:use|try|let'?s (?:use|do|go with)|go with)\s+)?m\d+"
+                                                      r"(?:use|try|let'?s (?:use|do|go with)|go with|(?:tap|thread)(?: it| them| "
+                                                      r"the holes?| that)?)\s+)?m\d+"
                                                       r"(?:\s+(?:clearance|tapped))?\s*(?:instead|then|please|pls|plz)?\W*",
                                                       self.t)):
             # "can we go to M6 clearance for those", "M6 instead": the holes named last, to that screw's size (tapped or
@@ -1024,6 +1037,10 @@ class _Editor:
         edge = [k for k in kinds if k in ("fillet", "chamfer")]
         if len(set(edge)) == 2 or (len(edge) == 1 and self.feats("chamfer" if edge[0] == "fillet" else "fillet")):
             new = edge[-1] if len(set(edge)) == 2 else edge[0]
+            was = re.search(r"\b(?:instead of|rather than|in place of)\s+(?:the\s+|an?\s+|those\s+)?([a-z]+)", self.t)
+            named = [n for _, _, _, n in find("features", was.group(1))] if was else []
+            if len(set(edge)) == 2 and named and named[0] in ("fillet", "chamfer"):
+                new = "chamfer" if named[0] == "fillet" else "fillet"   # "chamfer them instead of rounding"
             old = "chamfer" if new == "fillet" else "fillet"
             nums = self.free()
             for f in self.feats(old):
@@ -2080,6 +2097,10 @@ def _paths(body: dict, role: str, t: str) -> list[tuple[str, str]]:
             else:
                 pick = "width" if w in ("base", "bottom", "horizontal", "flat", "lower", "lies flat") else "height"
             return [(pick, f"{'base' if pick == 'width' else 'upright'} leg")]
+        if re.search(r"\b(?:one|a|either|one of the) legs?\b", t):
+            # "make one leg 80": equal legs are the same part either way (the upright, said); unequal ones are asked
+            return [("height", "one leg (the upright; the legs were equal)")] if body.get("width") == body.get("height") \
+                else []
         return [("width", "leg"), ("height", "leg")]
     if k == "box" and role == "side":
         dims = [body.get(p) for p in ("length", "width", "height")]
