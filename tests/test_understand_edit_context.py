@@ -182,3 +182,6 @@ def test_swaps_walls_windows_legs_and_ends_in_the_words_people_use():
     legs = apply_edit("make one leg 80 long", angle).spec["body"]
     assert sorted([legs["width"], legs["height"]]) == [50, 80]
     assert apply_edit("make one leg 60 long", understand("L bracket 50 x 80 legs, 30 wide, 5 thick").spec).spec is None
+    corners = understand("plate 100 x 60 x 5 with four 8 mm holes 10 in from the corners").spec
+    r = apply_edit("put the holes back to 6mm", corners)          # a size back, not a new hole
+    assert [(f["kind"], f["size"]) for f in r.spec["features"]] == [("hole", 6)]

@@ -161,7 +161,7 @@ _FILLER = re.compile(r"^(?:\s|[,.;:!?-]|\b(?:ok(?:ay)?|fine|alright|sure|well|th
 # a change measured from the part as it is ("twice as long", "10 mm more", "same for the other one")
 _RELATIVE = re.compile(r"\b(?:longer|shorter|wider|narrower|taller|higher|lower|thicker|thinner|deeper|shallower|bigger|"
                        r"larger|smaller|more|less|fewer|twice|double|triple|half|halve|third|quarter|times|scale\w*|"
-                       r"move|moved|shift|nudge|slide|push|same|other|again|further|closer)\b|"
+                       r"move|moved|shift|nudge|slide|push|same|other|further|closer)\b|"
                        r"%|\bx\s*$|[\d.]\s*x\b(?!\s*[\d.])")
 
 # a change that adds something, and words that point back at what it added

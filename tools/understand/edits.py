@@ -51,7 +51,7 @@ SCALE_BY = re.compile(
     r"(?:\s+(?:bigger|larger|(?P<smaller>smaller)))?|"
     r"\b(?P<word3>double|triple|halve)\s+(?:it|everything|the (?:whole )?(?:part|thing))\b(?!\s*(?:'s|s)?\s*\w*\s*"
     r"(?:length|width|height|thickness|diameter))")
-ADD_VERB = re.compile(r"\b(add|put|drill|cut|bore an?|make (?:a|an|some)|give it (?:a|an|some)|insert|punch|machine|"
+ADD_VERB = re.compile(r"\b(add|put(?!\s+(?:(?:the|those|these|its|that)\s+\w+|them|it)\s+back\b)|drill|cut|bore an?|make (?:a|an|some)|give it (?:a|an|some)|insert|punch|machine|"
                       r"place|include|with (?:a|an)|also|plus|mill|create|(?<![\w ])(?:and|then) (?=an?\b|another\b)|^\s*an? (?=[\d./]+\s*(?:mm\s*)?(?:dia\w*\s+)?hole)|drop (?=a|an|one|two|three|four|five|six|eight|\d|some)|we need (?:a|an)|i need (?:a|an))\b")
 REMOVE = re.compile(r"\b(remove|delete|skip|get rid of|take (?:off|away|out)|take (?:the |those |these |that |this |its |all (?:the )?)?\w+ (?:off|out|away)|"
                     r"drop(?!\s+(?:a|an|one|two|three|four|five|six|eight|\d+|some|in)\b)(?![^,;.]*\bto\s+[\d./]+)|no more|without|lose|ditch|sharp corners|sharp edges|no (?:fillets?|chamfers?|holes?|rounds?))\b")
