@@ -182,6 +182,12 @@ def test_swaps_walls_windows_legs_and_ends_in_the_words_people_use():
     legs = apply_edit("make one leg 80 long", angle).spec["body"]
     assert sorted([legs["width"], legs["height"]]) == [50, 80]
     assert apply_edit("make one leg 60 long", understand("L bracket 50 x 80 legs, 30 wide, 5 thick").spec).spec is None
+    two = understand("plate 200 x 100 x 10 with a 40 mm hole in the centre and four 8 mm holes 15 in from the corners").spec
+    r = apply_edit("make the centre hole a counterbore, 60 dia 5 deep", two)     # that hole, not the corner ones
+    assert [f.get("cbore") for f in r.spec["features"]] == [{"diameter": 60, "depth": 5}, None]
+    assert apply_edit("make it thinner by a third", two).spec["body"]["height"] == pytest.approx(20 / 3)
+    ring = understand("ring 60 OD 40 ID 10 thick").spec
+    assert apply_edit("chamfer the inside edge 1mm", ring).spec is None     # its top edges take the outside rim too
     corners = understand("plate 100 x 60 x 5 with four 8 mm holes 10 in from the corners").spec
     r = apply_edit("put the holes back to 6mm", corners)          # a size back, not a new hole
     assert [(f["kind"], f["size"]) for f in r.spec["features"]] == [("hole", 6)]

@@ -300,6 +300,14 @@ class _Editor:
             self.out.failed.append("the edges round the end faces of a block or a bracket cannot be picked as a set; "
                                    "say 'the top edges', 'the vertical edges' or 'all edges'")
             return self.finish()
+        body_ = self.spec["body"]
+        if (body_["kind"] == "tube" or isinstance(body_.get("bore"), (int, float))) and re.search(
+                r"\b(?:inside|inner|bore'?s?|id)\s+(?:edges?|rims?|corners?)\b|\b(?:edges?|rims?) of the (?:bore|inside|hole)\b",
+                self.t) and re.search(r"\b(?:fillet|chamfer|round|bevel|break|radius|deburr)", self.t) and not re.search(
+                r"\b(?:inside and out|in and out|both)\b", self.t):
+            self.out.failed.append("the rim of a tube's bore alone cannot be picked as an edge set (its top or bottom edges "
+                                   "take the outside rim too); say 'the top edges', 'the outer edges' or 'both ends'")
+            return self.finish()
         missing = self.unknown_reference()
         if missing:
             self.out.failed.append(missing)
@@ -1054,6 +1062,8 @@ class _Editor:
             holes = [f for f in self.feats("hole") if "cbore" in f or "csink" in f] or self.feats("hole")
             if re.search(r"\b(them|those|these|all|holes|em)\b", self.t):
                 holes = self.select("hole", self.feats("hole"))        # "countersink them": every one named
+            elif len(self.select("hole", self.feats("hole"))) < len(self.feats("hole")):
+                holes = self.select("hole", self.feats("hole"))[-1:]   # "make the centre hole a counterbore"
             else:
                 holes = holes[-1:]
             if not holes:
@@ -1682,6 +1692,13 @@ class _Editor:
                 self.out.notes.append(f"read {fmt(v)} as how much {m.group(1)}")
                 self.change(role, "add", sign * self.take(it))
         self.scale_by()
+        for m in re.finditer(r"\b(longer|shorter|wider|narrower|taller|higher|lower|thicker|thinner|deeper|shallower)\s+by\s+"
+                             r"(?:a|one)\s+(half|third|quarter|fifth)\b", t):
+            # "make it thinner by a third": that fraction of it off (or on)
+            role, sign = COMPARE[m.group(1)]
+            f = 1 / {"half": 2, "third": 3, "quarter": 4, "fifth": 5}[m.group(2)]
+            self._use_span(m)
+            self.change(role, "scale", 1 + sign * f)
         # fractions of a size: "2/3 the height", "two thirds as tall", "a third as thick", "3/4 of the length",
         # "reduce the height to two thirds" (a/b with an inch denominator there is a size in inches)
         for m in list(FRACTION_OF.finditer(t)) + list(FRACTION_TO.finditer(t)):
