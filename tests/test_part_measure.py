@@ -40,6 +40,14 @@ import cadquery as cq
 result = (cq.Workplane("XZ").circle(12).circle(7).extrude(40)        # a pipe along Y
           .faces(">Y").workplane().circle(12).extrude(5))             # a closed cap: now a blind bore
 """,
+    "ends_and_crossed": """
+import cadquery as cq
+pin = cq.Workplane("XY").circle(10).extrude(40)
+pin = pin.faces(">Z").workplane().hole(6, 10).faces("<Z").workplane().hole(6, 10)   # blind from both ends
+bar = cq.Workplane("XY").box(60, 20, 10).faces(">Z").workplane().pushPoints([(-20, 0), (20, 0)]).hole(4)
+bar = bar.faces("<X").workplane(centerOption="CenterOfBoundBox").hole(3)           # along it, through both
+result = pin.union(bar.translate((0, 40, 0)))
+""",
 }
 
 
@@ -95,3 +103,10 @@ def test_a_bore_closed_at_one_end_is_blind(measured):
     (hole,) = measured["tube_and_bore"]["holes"]
     assert hole["diameter"] == 14.0 and not hole["through"] and hole["depth"] == pytest.approx(40)
     assert hole["axis"] == [0, 1, 0]
+
+
+def test_blind_holes_from_both_ends_are_two_and_a_crossed_hole_is_one(measured):
+    # two blind holes on one axis were read as one hole through the pin; a hole cut in three by the holes it
+    # crosses is still one through hole
+    counts = {(h["diameter"], h["through"]): h["count"] for h in measured["ends_and_crossed"]["hole_counts"]}
+    assert counts == {(6.0, False): 2, (4.0, True): 2, (3.0, True): 1}

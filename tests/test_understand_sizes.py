@@ -548,3 +548,23 @@ def test_corner_holes_on_the_corner_radius_centres_are_clear_of_the_fillet(sandb
     # refused before: the rule measured the hole against the corner's chamfer triangle, not the fillet's arc
     _built_as(sandbox, "block 80 x 60 x 20, R10 on the 4 vertical corners, 4 x Ø6.5 holes 10 from each edge (so they "
               "sit on the corner radius centres)", 80 * 60 * 20 - 4 * (100 - math.pi * 25) * 20 - 4 * math.pi * 3.25**2 * 20)
+
+
+@pytest.mark.parametrize("text, volume", [
+    # blind holes from both ends, a hole through one wall into the cavity, a drain hole in a cup's floor,
+    # holes through a box's floor: each was built right and then refused by its own feature or volume check
+    ("hex standoff 8mm A/F, 25 long, Ø3.3 tap drill holes 8 deep in both ends",
+     3 ** 0.5 / 2 * 64 * 25 - 2 * math.pi * 1.65**2 * 8),
+    ('project box 4" x 3" x 2" tall, outside dims, 1/8" walls and bottom, open top. One 1/2" hole centered on one '
+     'of the 4" sides.', None),
+    ("round cup, 70 outside dia, 90 tall, walls 3mm, bottom 5mm, open at the top. small Ø8 drain hole in the middle "
+     "of the bottom.", math.pi * (35**2 * 90 - 32**2 * 85 - 4**2 * 5)),
+    ("open box 100x60x40, 2 mm walls, 3 mm floor, four 4 mm holes in the floor 10 from the corners",
+     100 * 60 * 40 - 96 * 56 * 37 - 4 * math.pi * 4 * 3),
+])
+def test_parts_whose_checks_refused_them_build_and_pass_their_own_checks(sandbox, text, volume):
+    from cadagent.tools.part.pipeline import build
+    b = build(understand(text).spec, sandbox, exports=())
+    assert b.ok, b.summary()
+    if volume is not None:
+        assert b.result.report.volume == pytest.approx(volume, rel=1e-4)

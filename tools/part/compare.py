@@ -119,6 +119,10 @@ def check(expected: dict, measured: dict) -> list[CheckProblem]:
         found = [m for m in measured["holes"] if not any(
             not m["through"] and abs(m["diameter"] - c["diameter"]) <= LEN_TOL and abs(m["depth"] - c["depth"]) <= LEN_TOL
             for c in cav)]
+        # a hole in a cup's floor opens into the cavity: the cavity reads as its counterbore
+        found = [{**m, "cbore": None} if isinstance(m.get("cbore"), dict) and any(
+            abs(m["cbore"].get("diameter", 0) - c["diameter"]) <= LEN_TOL and abs(m["cbore"].get("depth", 0) - c["depth"])
+            <= LEN_TOL for c in cav) else m for m in found]
         problems += check_holes(expected["holes"], found)
     problems += _sizes(expected.get("fillets", []), measured["fillets"], "radius", "fillets", "R")
     problems += _sizes(expected.get("chamfers", []), measured["chamfers"], "size", "chamfers", "")

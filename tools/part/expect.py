@@ -63,12 +63,18 @@ def expectations(spec) -> dict:
     vol, vol_exact = spec_volume(spec)
     holes = _body_holes(spec)
     fillets, chamfers, walls, cavities = [], [], None, []
+    shell = None
     for r in rs:
         f = r.feature
         src = r.source.feature if r.source else f
         if isinstance(src, Hole):
-            h = {"diameter": r.diameter, "through": src.depth is None, "count": len(r.points), "feature": f.id}
-            if src.depth is not None:
+            # a hole as deep as the shelled wall it enters comes out in the cavity: it is measured as through
+            wall = None if shell is None or r.frame is None else \
+                (shell.bottom if shell.bottom is not None else shell.thickness) if r.frame.name == "bottom" else \
+                shell.thickness if r.frame.name != shell.open_face else None
+            deep = src.depth is not None and not (wall is not None and src.depth >= wall - 1e-9)
+            h = {"diameter": r.diameter, "through": not deep, "count": len(r.points), "feature": f.id}
+            if deep:
                 h["depth"] = src.depth
             if src.cbore:
                 h["cbore"] = src.cbore.model_dump()
@@ -85,6 +91,7 @@ def expectations(spec) -> dict:
         elif isinstance(f, Chamfer):
             chamfers.append({"size": f.size, "feature": f.id})
         elif isinstance(f, Shell):
+            shell = f
             walls = min(f.thickness, f.bottom) if f.open_face and f.bottom is not None else f.thickness
             if isinstance(spec.body, Cylinder) and f.open_face in ("top", "bottom"):
                 floor = f.bottom if f.bottom is not None else f.thickness

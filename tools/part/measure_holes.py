@@ -35,20 +35,34 @@ def _segments(faces):
     segs, partial = {}, []
     for key, by in groups.items():
         out = []
-        for rkey, items in by.items():
-            span = sum(fi.u1 - fi.u0 for fi, *_ in items)
-            z0, z1 = min(i[1] for i in items), max(i[2] for i in items)
-            if span < 2 * math.pi - 1e-3:
-                partial += [i[0] for i in items]
-                continue
-            if rkey[0] == "cyl":
-                out.append(Segment("cyl", z0, z1, rkey[1], rkey[1], [i[0] for i in items], span))
-            else:
-                ra, rb = items[0][3], items[0][4]
-                out.append(Segment("cone", z0, z1, ra, rb, [i[0] for i in items], span))
+        for rkey, every in by.items():
+            for items in _overlapping(every):
+                # two blind holes drilled from both ends on one axis: two pieces of one radius, apart along it
+                span = sum(fi.u1 - fi.u0 for fi, *_ in items)
+                z0, z1 = min(i[1] for i in items), max(i[2] for i in items)
+                if span < 2 * math.pi - 1e-3:
+                    partial += [i[0] for i in items]
+                    continue
+                if rkey[0] == "cyl":
+                    out.append(Segment("cyl", z0, z1, rkey[1], rkey[1], [i[0] for i in items], span))
+                else:
+                    ra, rb = items[0][3], items[0][4]
+                    out.append(Segment("cone", z0, z1, ra, rb, [i[0] for i in items], span))
         if out:
             segs[key] = sorted(out, key=lambda s: s.z0)
     return segs, axes, partial
+
+
+def _overlapping(items: list) -> list[list]:
+    """Faces of one radius on one axis, in runs whose spans along the axis overlap or touch (the halves of
+    one bore split at its seam join; a second bore further along is its own run)."""
+    runs: list[list] = []
+    for it in sorted(items, key=lambda i: i[1]):
+        if runs and it[1] <= max(i[2] for i in runs[-1]) + 1e-3:
+            runs[-1].append(it)
+        else:
+            runs.append([it])
+    return runs
 
 
 def _closed_end(seg, z, d, foot, adjacency) -> bool:
@@ -92,8 +106,12 @@ def _holes(segs, axes, adjacency) -> list[dict]:
         d, foot = axes[key]
         chains, cur = [], [seg[0]]
         for s in seg[1:]:
+            last = max(cur, key=lambda x: x.z1)
             if s.z0 <= cur[-1].z1 + 1e-3 and s.z0 >= cur[-1].z0 - 1e-3:
                 cur.append(s)
+            elif s.kind == last.kind == "cyl" and abs(s.r0 - last.r0) < 1e-4 and \
+                    not _closed_end(last, last.z1, d, foot, adjacency) and not _closed_end(s, s.z0, d, foot, adjacency):
+                cur.append(s)     # one hole cut in two by a hole crossing it: open into each other across the gap
             else:
                 chains.append(cur)
                 cur = [s]

@@ -116,12 +116,34 @@ def _independent(x, f) -> bool:
     return False
 
 
+def _walls_crossed(shell, r, shape) -> tuple[float, bool] | None:
+    """(material a through hole crosses, does it stay inside the cavity's outline?) for a hole drilled
+    straight through a shelled box or cylinder from one of its faces; None for other frames."""
+    t, (lx, ly, lz) = shell.thickness, shape.size
+    floor = shell.bottom if shell.bottom is not None else t
+    axes = {"top": ("top", "bottom", (lx, ly)), "bottom": ("bottom", "top", (lx, ly)),
+            "front": ("front", "back", (lx, lz)), "back": ("back", "front", (lx, lz)),
+            "left": ("left", "right", (ly, lz)), "right": ("right", "left", (ly, lz))}
+    if r.frame.name not in axes:
+        return None
+    near, far, (su, sv) = axes[r.frame.name]
+    wall = {"bottom": floor}
+    crossed = sum(0.0 if side == shell.open_face else wall.get(side, t) for side in (near, far))
+    # the cavity's outline on this face: inside the walls (and above the floor on a side face)
+    hu, hv = su / 2 - t, sv / 2 - t
+    rad = r.diameter / 2
+    inside = all(abs(u) + rad <= hu + 1e-9 and abs(v) + rad <= hv + 1e-9 for u, v in r.points) and \
+        (near in ("top", "bottom") or floor == t)
+    return crossed, inside
+
+
 def spec_volume(spec) -> tuple[float, bool]:  # noqa: C901 - one branch per feature kind
     """(volume in mm³, exact?)."""
     shape = body_shape(spec.body)
     vol, exact = shape.volume, shape.exact
     simple = isinstance(spec.body, (Box, Cylinder))
     holes, cuts = [], []
+    shell = None
     for k, r in enumerate(resolve(spec, shape)):
         f = r.feature
         src = r.source.feature if r.source else f
@@ -151,6 +173,11 @@ def spec_volume(spec) -> tuple[float, bool]:  # noqa: C901 - one branch per feat
                 exact &= plain and all(abs(u) < 1e-9 for u, _ in r.points)
                 holes.append(r)
                 continue
+            walls = _walls_crossed(shell, r, shape) if shell is not None and src.depth is None else None
+            if walls is not None:
+                # through a shelled part: it cuts the walls it crosses, not the cavity between them
+                through, inside = walls
+                exact &= inside and not src.cbore and not src.csink
             vol -= n * _hole(src, r.diameter, through)
             exact &= (simple and not r.frame.name.startswith("datum")) or r.frame.name in ("top", "bottom") and \
                 not isinstance(spec.body, Compound)
@@ -167,6 +194,7 @@ def spec_volume(spec) -> tuple[float, bool]:  # noqa: C901 - one branch per feat
             vol -= removed
             exact &= ok and simple and all(_independent(x, f) for x in spec.features[:k])
         elif isinstance(f, Shell):
+            shell = f
             t, (lx, ly, lz) = f.thickness, shape.size
             inner_h = lz - ((f.bottom if f.bottom is not None else t) if f.open_face else 2 * t)
             if isinstance(spec.body, Cylinder):

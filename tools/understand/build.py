@@ -260,8 +260,8 @@ class Build:
         if H is None:
             H = self.assume("height", default("thickness"))
         inner = b.pop("inner")
-        if inner is None and not flange and self.kind != "flange":
-            inner = self._take_bore()
+        if inner is None and not flange and self.kind not in ("flange", "shelled_cylinder"):
+            inner = self._take_bore()      # (a cup's hole in the middle of its bottom is a hole in the floor)
         if inner is not None and not flange:
             return {"kind": "tube", "id": _id(self.body.noun or "tube"), "outer_diameter": D, "inner_diameter": inner,
                     "height": H}
