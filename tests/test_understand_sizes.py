@@ -568,3 +568,10 @@ def test_parts_whose_checks_refused_them_build_and_pass_their_own_checks(sandbox
     assert b.ok, b.summary()
     if volume is not None:
         assert b.result.report.volume == pytest.approx(volume, rel=1e-4)
+
+
+def test_a_chamfer_on_a_tubes_od_and_one_on_the_bore_name_edges_not_new_features():
+    u = understand("spacer Ø25 x 12 long, 8.5 bore, 0.5x45° chamfer on the OD at both ends")
+    assert u.spec["features"] == [{"id": "bevel", "kind": "chamfer", "edges": "outer", "size": 0.5}]
+    u = understand('spacer, 3/4" OD, .257 ID, 1/2" long, with a 1/32 x 45° chamfer on the bore at both ends')
+    assert [f["kind"] for f in u.spec["features"]] == ["chamfer"]     # no second, assumed bore

@@ -105,6 +105,9 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
             pos = c.text.find(phrase)
             if re.search(r"\bfor (?:the|a|an|its) (?:[a-z]+ )?$", c.text[:pos]) and name in ("boss", "shaft", "pocket"):
                 continue     # "a 22 mm hole for the motor boss": what the hole is for, not a boss
+            if name in ("bore", "hole") and any(n in ("fillet", "chamfer") for _, n in c.features) and \
+                    re.search(r"\b(?:on|of|around|round|to|at|in) (?:the|its|each|both) (?:[a-z]+ )?$", c.text[:pos]):
+                continue     # "a 1/32 chamfer on the bore at both ends": the edges it goes on, not a new bore
             last = nouns[-1] if nouns else None
             if last is not None and last[1].kind in ("hole", "bore", "pocket") and name in ("hole", "bore", "pocket") \
                     and pos - last[0] < 30:
