@@ -202,7 +202,7 @@ def train(cfg: TrainConfig, progress: bool = True) -> dict:
         save_steps=cfg.eval_steps, save_total_limit=2, load_best_model_at_end=has_val,
         metric_for_best_model="eval_loss", greater_is_better=False, report_to=[], seed=cfg.seed,
         disable_tqdm=not progress, use_cpu=not cuda, bf16=_bf16(cfg, cuda),
-        remove_unused_columns=False, dataloader_num_workers=0)
+        remove_unused_columns=False, dataloader_num_workers=0, prediction_loss_only=True)
     t0 = time.time()
 
     class TimeLimit(TrainerCallback):
@@ -294,7 +294,7 @@ def _answer_loss_trainer():
         def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
             labels = inputs["labels"]
             answer = (labels != -100).any(dim=0).nonzero()
-            if return_outputs or not len(answer):
+            if not len(answer):
                 return super().compute_loss(model, inputs, return_outputs, num_items_in_batch)
             start, n = max(0, int(answer[0]) - 1), labels.shape[1]
             keep = torch.arange(start, n - 1, device=labels.device)
@@ -309,7 +309,9 @@ def _answer_loss_trainer():
                                                      ignore_index=-100, reduction="sum")
             count = (num_items_in_batch if num_items_in_batch is not None and self.model_accepts_loss_kwargs
                      else (target != -100).sum())
-            return loss / count
+            # evaluation asks for the outputs too: the sliced logits, never the whole projection (for
+            # 4 x 1,400 tokens x 262k that was ~20 GB, and the OOM killer ended a cadjson run there)
+            return (loss / count, out) if return_outputs else loss / count
 
     return AnswerLossTrainer
 

@@ -225,7 +225,11 @@ def test_the_answer_only_loss_equals_the_models_own_loss(tiny_data):
     with torch.no_grad():
         ours = trainer.compute_loss(model, dict(batch))
         theirs = model(**batch).loss
+        # evaluation asks for the outputs too: the same loss, and logits only where answers are
+        evaluated, out = trainer.compute_loss(model, dict(batch), return_outputs=True)
     assert abs(float(ours) - float(theirs)) < 1e-4, (float(ours), float(theirs))
+    assert abs(float(evaluated) - float(theirs)) < 1e-4
+    assert out.logits.shape[1] < batch["input_ids"].shape[1]
 
 
 def test_a_timed_cosine_schedule_decays_by_the_clock(tiny_data):
