@@ -191,3 +191,15 @@ def test_swaps_walls_windows_legs_and_ends_in_the_words_people_use():
     corners = understand("plate 100 x 60 x 5 with four 8 mm holes 10 in from the corners").spec
     r = apply_edit("put the holes back to 6mm", corners)          # a size back, not a new hole
     assert [(f["kind"], f["size"]) for f in r.spec["features"]] == [("hole", 6)]
+
+
+def test_an_edit_with_words_it_cannot_build_is_refused_not_built_without_them():
+    plate = understand("plate 100 x 60 x 5 with four 8 mm holes 10 in from the corners").spec
+    for text in ("make it 120 long and add a ledge", "extrude a 20 mm tall post in the middle",
+                 "make it 120 long and taper the sides", "add a counterbore"):
+        r = apply_edit(text, plate)
+        assert r.spec is None or r.failed, f"{text!r}: {r.explain()}"
+        assert ENGINE.draft(DesignContext(task="modify", request=text, current={"version": 1, "code": "",
+                                                                                "spec": plate})).declined, text
+    r = apply_edit("perfect, now make it 120 long thanks", plate)          # chatter around a plain change
+    assert r.spec["body"]["length"] == 120 and not r.failed

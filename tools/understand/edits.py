@@ -371,6 +371,10 @@ class _Editor:
             return self.finish()
         if TAPER.search(self.t) and self.spec["body"]["kind"] == "cylinder":
             self.taper()
+        elif re.search(r"\b(?:taper|tapered|draft|drafted)\b", self.t):
+            self.out.failed.append("tapering is done offline for a cylinder only (to a cone); draft on the sides of "
+                                   f"this {self.spec['body']['kind'].replace('_', ' ')} is not built")
+            return self.finish()
         if "mirror" in kinds:
             self.mirror(kinds)
             return self.finish()
@@ -688,8 +692,38 @@ class _Editor:
             else:
                 self.out.notes.append("numbers not used (the part already has them): " + ", ".join(leftover))
         self.unit_check()
+        unsized = next((n for n in self.out.notes if re.match(r"no diameter for the \w+ given", n)), None)
+        if unsized and any(d.startswith("added ") for d in self.out.done) and not self.out.failed:
+            # "add a counterbore": a new hole whose size the words do not give is not what was asked (as for a new part)
+            self.out.failed.append(f"{unsized.split(':')[0]} (say e.g. 'add an 8 mm hole in the middle')")
+        if self.out.done and not self.out.failed:
+            self.unread_action()
         self.out.spec = self.spec if self.out.done else None
         return self.out
+
+    def unread_action(self) -> None:
+        """A word the edit does not know where an action or a thing to add goes ('make it 120 long and add a ledge',
+        'taper the sides', 'extrude a 20 mm post'): the part without it is not what was asked, so the edit is refused.
+        Other unknown words are said."""
+        from .request import unknown_words
+        from .spelling import edit_words
+
+        known = edit_words() | _pattern_words()
+        unknown = [w for w in unknown_words(self.t) if w not in known and w.rstrip("s") not in known]
+        if not unknown:
+            return
+        lead = (r"(?:^|[,;.:!?]\s*|\b(?:and|then|also|now|please|pls|plz)\s+)(?:(?:can|could|would|will) you\s+|"
+                r"i (?:want|need|would like) (?:you )?to\s+|let'?s\s+|please\s+|also\s+|just\s+)*")
+        added = ADD_VERB.pattern + r"\s+(?:(?:a|an|some|another|the|one|two|three|four|more|extra|small|big|little|"
+        added += r"[\d./]+\s*(?:mm|cm|in|x|by|deg(?:ree)?s?|°)?)\s+)*"
+        acts = [w for w in unknown if re.search(lead + re.escape(w) + r"\b", self.t)
+                or re.search(added + re.escape(w) + r"\b", self.t)]
+        if acts:
+            self.out.failed.append("I do not know what " + ", ".join(repr(w) for w in acts) + " asks for here (the part "
+                                   "without it would not be what you asked); say it with the features I build (holes, "
+                                   "slots, pockets, bosses, fillets, chamfers, a shell, sizes)")
+        else:
+            self.out.notes.append("not understood: " + ", ".join(repr(w) for w in unknown))
 
     def unit_check(self) -> None:
         """A bare number follows the conversation's unit; where that reading makes the part many times its size
@@ -2312,7 +2346,8 @@ def apply_edit(text: str, spec) -> EditResult:
         r = _Editor(part, current).run()
         out.done += r.done
         out.notes += r.notes
-        lead_in = [f for f in r.failed if f.startswith("no change I could read") or "' with no size: " in f]
+        lead_in = [f for f in r.failed if (f.startswith("no change I could read") or "' with no size: " in f)
+                   and not _asks_something(part)]
         out.failed += [f for f in r.failed if f not in lead_in]
         unread += lead_in
         if r.spec is not None:
@@ -2322,6 +2357,30 @@ def apply_edit(text: str, spec) -> EditResult:
         # of one part may only lead into the change the next part makes)
     out.spec = _plain(current) if out.done else None
     return out
+
+
+_PATTERN_WORDS: frozenset | None = None
+
+
+def _pattern_words() -> frozenset:
+    """The words this module's patterns read ('space them', 'nudge', 'spread'): words an edit is known to be made of."""
+    global _PATTERN_WORDS
+    if _PATTERN_WORDS is None:
+        pats = [v.pattern for v in globals().values() if isinstance(v, re.Pattern)]
+        _PATTERN_WORDS = frozenset(w for p in pats for w in re.findall(r"(?<![\\?])\b[a-z]{3,}\b", p))
+    return _PATTERN_WORDS
+
+
+def _asks_something(part: str) -> bool:
+    """Does this piece of an edit ask for something ('add a ledge', 'taper the sides'), rather than lead into the
+    next piece ('thicker wall please: keep the outside')?"""
+    from .spelling import edit_words
+
+    t = normalize(part).strip(" ,;.")
+    if ADD_VERB.search(t):
+        return True
+    m = re.match(r"(?:(?:and|then|also|now|please)\s+)*([a-z]+)\s+(?:the|it|its|a|an|them|those|some)\b", t)
+    return bool(m) and m.group(1) not in edit_words() | _pattern_words() and find("features", m.group(1)) == []
 
 
 def _pair(spacing) -> list[float]:

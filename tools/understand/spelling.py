@@ -79,3 +79,10 @@ def correct(text: str) -> tuple[str, list[str]]:
         return k
 
     return re.sub(r"[A-Za-z]+", fix, text), said
+
+
+@lru_cache(maxsize=1)
+def edit_words() -> frozenset:
+    """Every word an edit may carry besides its sizes: the known words and the conversation around an edit."""
+    data = yaml.safe_load((HERE / "spelling.yaml").read_text(encoding="utf-8"))
+    return _words()[0] | frozenset(data.get("conversation", []))
