@@ -575,3 +575,9 @@ def test_a_chamfer_on_a_tubes_od_and_one_on_the_bore_name_edges_not_new_features
     assert u.spec["features"] == [{"id": "bevel", "kind": "chamfer", "edges": "outer", "size": 0.5}]
     u = understand('spacer, 3/4" OD, .257 ID, 1/2" long, with a 1/32 x 45° chamfer on the bore at both ends')
     assert [f["kind"] for f in u.spec["features"]] == ["chamfer"]     # no second, assumed bore
+
+
+def test_slots_sized_after_each_running_across_and_spaced_after_the_part_is_named(sandbox):
+    # the slots' sizes became the plate's; then their copies turned across were refused as overlapping
+    _built_as(sandbox, "3 slots through a 120x60x6 plate, each 30mm long end to end and 6.5 wide, running across the "
+              "plate (short way), 25 mm apart, centred", 120 * 60 * 6 - 3 * ((30 - 6.5) * 6.5 + math.pi * 3.25**2) * 6)

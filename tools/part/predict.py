@@ -18,6 +18,15 @@ from .footprint import EPS, _edge_distance, _extent, _fits, _inside_polygon, _se
 SHELLABLE = (Box, RoundedRect, Cylinder, PolygonPrism)
 
 
+
+def _square_footprint(f) -> tuple[float, float] | None:
+    """Half sizes along the face's u and v of a slot or rectangular pocket turned by a multiple of 90 degrees
+    (its copies overlap only where both spans overlap); None for other footprints."""
+    if not (isinstance(f, Slot) or isinstance(f, Pocket) and f.shape == "rect") or f.angle % 90:
+        return None
+    a, b = (f.length or 0) / 2, (f.width or 0) / 2
+    return (b, a) if f.angle % 180 else (a, b)
+
 def check_feature(spec, shape, r, path, problems, done) -> None:  # noqa: C901
     f, p = r.feature, problems.append
     fp = json_path(path)
@@ -112,9 +121,13 @@ def check_feature(spec, shape, r, path, problems, done) -> None:  # noqa: C901
     if isinstance(src, (Hole, Pocket, Slot, Boss)) and r.points:
         pts = r.points + (r.source.points if r.source else [])
         ext = _extent(src, r)
+        box = _square_footprint(src)
         for a in range(len(pts)):
             for b in range(a + 1, len(pts)):
                 gap = min(0.2, 0.5 * ext)
+                du, dv = abs(pts[a][0] - pts[b][0]), abs(pts[a][1] - pts[b][1])
+                if box is not None and (du >= 2 * box[0] + gap or dv >= 2 * box[1] + gap):
+                    continue      # copies of a slot or rectangle square to the face: apart along one side
                 if math.dist(pts[a], pts[b]) < 2 * ext + gap:
                     p(Problem(fp, f"{src.kind}s at {pts[a]} and {pts[b]} overlap (each {2 * ext:g} mm across)",
                               f"centres at least {2 * ext + gap:g} mm apart", f"{math.dist(pts[a], pts[b]):.3g} mm",

@@ -774,8 +774,11 @@ def _slot(bd: Build, t: Target, body: dict) -> None:
     f = {"id": bd.fid("slot"), "kind": "slot", "length": L, "width": W}
     if depth is not None:
         f["depth"] = depth
-    if re.search(r"\b(across|crosswise|widthwise|sideways)\b|along the (?:short|width)", t.words):
-        f["angle"] = 90.0
+    end = re.search(r"[.;](?!\d)|$", bd.text[t.start:]).end()
+    if re.search(r"\b(across|crosswise|widthwise|sideways)\b|along the (?:short|width)", t.words) or re.search(
+            r"\b(?:running|runs|run|going|goes|oriented|turned) (?:across|crosswise|widthwise|sideways)\b|\bthe short way\b",
+            bd.text[t.start:t.start + end]):
+        f["angle"] = 90.0       # (said anywhere in the slots' sentence: "3 slots through a plate, ..., running across")
     edge = FROM_EDGE.search(t.words)
     if edge and t.get("count") is None:
         # "a 12 x 6 slot 20 mm from the left edge": its centre that far in

@@ -186,6 +186,8 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
         for t in {id(t): t for _, t in nouns}.values():
             t.words += " " + words
         if not nouns:
+            if re.match(r"\s*(?:each|every one|each one)\b", c.text) and feats and current is body:
+                current = feats[-1]     # "3 slots through a 120x60x6 plate, each 30 long ...": the slots' sizes
             current.words += " " + words
             owner_default = current
             # "with a 6 wide, 3.5 deep keyway": numbers that lead into the next clause's feature
@@ -244,6 +246,9 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
             if owner.kind in HOLE_MODIFIERS and it.role in ("pcd", "spacing", "inset", "count", "half_spacing"):
                 # "4 holes on a 70 bolt circle counterbored ...": where the holes go, not the counterbore's size
                 owner = next((f for f in feats if f.sub is owner), owner)
+            if owner is body and it.role in ("spacing", "half_spacing", "pcd") and not nouns:
+                # "... running across the plate (short way), 25 mm apart": a part has no spacing; its features do
+                owner = next((f for f in reversed(feats) if it.role in FEATURE_ROLES.get(f.kind, ())), body)
             redirected = _redirect(owner, it.role, body, body_kind, named=bool(nouns))
             if not nouns and owner is not body and redirected is body:
                 run_to_body = True    # "... 4 bolt holes, 100 mm diameter, 12 mm thick": the list is the part's
