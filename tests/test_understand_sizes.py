@@ -581,3 +581,9 @@ def test_slots_sized_after_each_running_across_and_spaced_after_the_part_is_name
     # the slots' sizes became the plate's; then their copies turned across were refused as overlapping
     _built_as(sandbox, "3 slots through a 120x60x6 plate, each 30mm long end to end and 6.5 wide, running across the "
               "plate (short way), 25 mm apart, centred", 120 * 60 * 6 - 3 * ((30 - 6.5) * 6.5 + math.pi * 3.25**2) * 6)
+
+
+def test_two_holes_in_a_leg_from_each_end():
+    u = understand("angle bracket 40x40x4, 60 long. in the base leg 2 holes Ø5, 15mm from each end.")
+    assert u.spec["features"][0]["at"] == {"kind": "linear", "count": 2, "spacing": 30.0, "axis": "v", "center": [2.0, 0.0]}
+    assert not u.missing

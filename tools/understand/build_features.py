@@ -307,6 +307,13 @@ def _leg_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
         n = 1
     w, h, th, L = body["width"], body["height"], body["thickness"], body["length"]
     spacing = t.pop("spacing")
+    for vs in [t.loose, *t.roles.values()]:
+        for v in list(vs):
+            m = FROM_END.match(bd.text[v.raw.num.end:]) if v.raw is not None else None
+            if m and spacing is None and n == 2 and re.search(r"\b(?:each|either|both)\b", m.group(0)) and L > 2 * v.mm:
+                spacing = round(L - 2 * v.mm, 6)        # "2 holes in the base leg, 15 from each end"
+                vs.remove(v)
+    t.roles = {k: vs for k, vs in t.roles.items() if vs}
     if n > 1 and spacing is None:
         spacing = round(bd.assume("spacing of the holes along each leg", L / (n + 1)), 3)
     bd.notes.append("holes centred across each leg's width" if len(legs) == 2 else "holes centred across the leg")
