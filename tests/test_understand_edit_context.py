@@ -118,9 +118,15 @@ def test_words_for_features_the_part_does_not_have_refuse_the_edit():
     assert r.spec is None and "there is no step" in r.failed[0]
     slots = understand("120 x 60 x 6 plate, two 8mm wide slots 30 long running across the short way, centred 25 in "
                        "from each end").spec
-    r = apply_edit("make the left slot 40 long", slots)            # one copy of a pattern of two
-    assert r.spec is None and "one slot of a pattern" in r.failed[0]
+    r = apply_edit("make the left slot 40 long", slots)            # one copy of a pattern of two: split off, alone
+    assert [(f["length"], f["at"]["points"]) for f in r.spec["features"]] == [(30, [[35, 0]]), (40, [[-35, 0]])]
+    assert volume(r.spec) == pytest.approx(120 * 60 * 6 - (22 * 8 + math.pi * 16) * 6 - (32 * 8 + math.pi * 16) * 6)
     assert apply_edit("make both slots 40 long", slots).spec["features"][0]["length"] == 40
+    assert apply_edit("make the other slot 40 long", slots).spec is None        # which one is 'other' is not known
+    xy = understand("plate 100 x 40 x 8. measuring from the bottom left corner: Ø6 holes at 10,10 / 90,10 / 90,30 / "
+                    "10,30 and a Ø20 at 50,20").spec
+    assert apply_edit("move the big hole to 65,20", xy).spec["features"][1]["at"] == {"kind": "at", "points": [[15, 0]]}
+    assert apply_edit("move the holes to 65,20", xy).spec is None               # four holes to one point: no
     side = understand("Block 60 long, 40 wide, 30 high, a 12mm hole along the 60 through the middle of the end "
                       "face").spec
     assert "no top holes" in apply_edit("make the top hole 16", side).failed[0]

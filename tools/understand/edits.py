@@ -196,6 +196,7 @@ class _Editor:
                                                  r"(?:\w+\s+){0,3}up\s*$", self.t[:it.num.start]):
                 it.role = None        # "bump them up to 8 mm": the new size, not a height
         self.used: set[int] = set()          # numbers consumed (by start offset)
+        self.only: str | None = None         # the one feature this edit is about (a copy split off a pattern)
         self.out = EditResult(None, notes=list(fixed) + [f"kept as it is: '{k.strip(' ,;')}'" for k in kept]
                               + ([f"'{toward.group(0)}' read as to the right (+X)"] if toward else []))
 
@@ -227,6 +228,8 @@ class _Editor:
                  "shell": ("shell",), "boss": ("boss",), "keyway": ("keyway",), "slot": ("slot",),
                  "pocket": ("pocket", "hole"), "cbore": ("hole",), "csink": ("hole",)}.get(kind, (kind,))
         out = [f for f in self.spec.get("features", []) if f["kind"] in kinds]
+        if self.only and any(f["id"] == self.only for f in out):
+            out = [f for f in out if f["id"] == self.only]     # one copy of a pattern, split off for this edit
         body = self.spec["body"]
         own_bore = body["kind"] == "tube" or isinstance(body.get("bore"), (int, float))
         if kind == "bore":
@@ -352,6 +355,10 @@ class _Editor:
         to_edge = TO_EDGE.search(self.t)
         if to_edge and any(it.num.start == to_edge.start(2) for it in self.free()):
             self.place(_EdgeMatch(to_edge.group(2), to_edge.group(1), to_edge.start(2)), kinds)
+            return self.finish()
+        to_xy = re.search(r"\b(?:move|moved|shift|put|relocate|bring)\b.*?\bto\s*\(?\s*([\d.]+)\s*,\s*([\d.]+)\s*\)?", self.t)
+        if to_xy and self.spec["body"]["kind"] in ("box", "rounded_rect"):
+            self.move_to_xy(to_xy, kinds)      # "move the big hole to 65,20": x, y from the lower-left corner
             return self.finish()
         mv = MOVE.search(self.t)
         pos = FROM_EDGE.search(self.t)
@@ -555,6 +562,8 @@ class _Editor:
                   and len((f.get("at") or {}).get("points") or [0]) == 1]
         if single or re.search(r"\b(?:both|all|each|every)\b", self.t):
             return None
+        if where in ("left", "right", "first", "second", "third") and len(feats) == 1 and self.split_member(feats[0], where):
+            return None
         return (f"'{m.group(0)}' is one {kind} of a pattern, and the offline engine changes a pattern as a whole; "
                 f"say 'both {kind}s' or 'all the {kind}s' for all of them")
 
@@ -648,6 +657,44 @@ class _Editor:
         self.take(it)
         self.out.failed.append(f"'{verb} to {it.num.text.strip()}' would make the part {fmt(v)} where it is "
                                f"{fmt(old_v)} now; say which feature, or the new size another way")
+
+    def split_member(self, f: dict, where: str) -> bool:
+        """'make the left slot 40 long' of a pattern of two: that copy becomes a feature of its own (the others stay
+        one), and the edit goes to it alone (said)."""
+        from ..part import parse as parse_spec
+        from ..part.plan import resolve
+
+        try:
+            res = next(r for r in resolve(parse_spec(self.spec)) if r.feature.id == f["id"])
+        except (StopIteration, SpecError, ValueError):
+            return False
+        pts = [(round(u, 6), round(v, 6)) for u, v in res.points]
+        if len(pts) < 2:
+            return False
+        if where in ("left", "right"):
+            us = sorted(u for u, _ in pts)
+            if us[0] == us[1] and where == "left" or us[-1] == us[-2] and where == "right":
+                return False                       # two copies equally far left: which is not said
+            i = min(range(len(pts)), key=lambda j: pts[j][0]) if where == "left" else max(range(len(pts)),
+                                                                                       key=lambda j: pts[j][0])
+        else:
+            i = {"first": 0, "second": 1, "third": 2}[where]
+            if i >= len(pts):
+                return False
+        rest = [list(p) for j, p in enumerate(pts) if j != i]
+        base = {k: v for k, v in f.items() if k not in ("id", "at")}
+        new_id = f"{f['id']}_{where}"
+        data = copy.deepcopy(self.spec)
+        k = next(j for j, g in enumerate(data["features"]) if g["id"] == f["id"])
+        data["features"][k] = {"id": f["id"], **base, "at": {"kind": "at", "points": rest}}
+        data["features"].insert(k + 1, {"id": new_id, **base, "at": {"kind": "at", "points": [list(pts[i])]}})
+        try:
+            self.spec = _plain(ops.parse(data))
+        except (SpecError, ValueError):
+            return False
+        self.out.notes.append(f"the {where} {f['kind']} made a feature of its own ({new_id}); the others stay as they were")
+        self.only = new_id
+        return True
 
     def inventory(self) -> str:
         body = self.spec["body"]
@@ -954,6 +1001,28 @@ class _Editor:
         g = {x: y for x, y in f.items() if x != "id"}
         g["at"] = {"kind": "from_edge", "edge": edge, "distance": d, "along": along or 0.0}
         self.apply(f"{f['id']}: {fmt(d)} mm from the {m.group(2)} edge", ops.replace_feature, f["id"], g)
+
+    def move_to_xy(self, m, kinds: list[str]) -> None:
+        """'move the big hole to 65,20': one placed feature on the top, its centre at x, y measured from the lower-left
+        corner (as hole centres are written in a request), said."""
+        k = next((k for k in kinds if k not in ("cbore", "csink")), None)
+        cands = self.feats(k) if k else [f for f in self.spec.get("features", []) if f["kind"] in ("hole", "pocket", "slot",
+                                                                                                  "boss")]
+        cands = [f for f in (self.select(k, cands) if k else cands) if f.get("on", "top") == "top" and
+                 (f.get("at") or {"kind": "center"})["kind"] in SINGLE_AT and len((f.get("at") or {}).get("points") or [0]) == 1]
+        if len(cands) != 1 or re.search(r"\b(?:holes|slots|pockets|them|those|these|all)\b", self.t):
+            self.out.failed.append("moving to x, y is done for one placed feature on the top (say which, e.g. 'move the big "
+                                   "hole to 65, 20')")
+            return
+        f, body = cands[0], self.spec["body"]
+        x, y = (float(m.group(i)) * self.k for i in (1, 2))
+        for it in self.free():
+            if m.start(1) <= it.num.start < m.end():
+                self.used.add(it.num.start)
+        u, v = round(x - body["length"] / 2, 6), round(y - body["width"] / 2, 6)
+        self.out.notes.append(f"{fmt(x)}, {fmt(y)} measured from the lower-left corner")
+        self.apply(f"{f['id']}: moved to ({fmt(x)}, {fmt(y)})", ops.replace_feature, f["id"],
+                   {k_: v_ for k_, v_ in f.items() if k_ not in ("id", "at")} | {"at": {"kind": "at", "points": [[u, v]]}})
 
     def move(self, kinds: list[str]) -> None:
         """'move the hole 10 mm to the left': the feature's centre shifted on its face."""
@@ -1541,7 +1610,8 @@ class _Editor:
                     self.out.failed.append(self.no_size(f))
                     return
                 if size is not None and re.search(r"\b(left|right|from the|in from|apart|spacing|pitch|"
-                                                  r"further|farther|closer|along)\b", self.t) and \
+                                                  r"further|farther|closer|along)\b",
+                                                  PLACE_REF.sub(" ", self.t) if self.only else self.t) and \
                         not (size.role in ("size", "diameter") or size.role == "inner" and size.via != "hole"):
                     self.out.failed.append(f"{fmt(self.num_mm(size))} mm: a size or a place for {f['id']}? "
                                            "(say e.g. 'holes 8 mm' or 'move the hole 10 mm to the left')")
@@ -1567,6 +1637,10 @@ class _Editor:
             # "make it 80 across, same wall": a number the body's words claim is the body's
             nums = [it for it in nums if it.role not in BODY_ROLES + ("diameter", "inner") or it.role == "wall"]
         # "make the slot 60 long": the field the keyword names, where the feature has it
+        verb = re.search(r"\b(lengthen|extend|shorten|widen|narrow|deepen)\b", self.t)
+        if verb and f["kind"] in ("slot", "pocket"):
+            key = {"lengthen": "length", "extend": "length", "shorten": "length", "widen": "width", "narrow": "width",
+                   "deepen": "depth"}[verb.group(1)]          # "lengthen the slot to 40": its length
         rmap = {"thickness": "thickness", "wall": "thickness"}
         if f["kind"] == "pocket" and f.get("on") in ("front", "back", "left", "right"):
             rmap.update(width="length", height="width")    # a window in a wall: 'wide' along it, 'high' up it
