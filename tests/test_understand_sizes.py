@@ -587,3 +587,11 @@ def test_two_holes_in_a_leg_from_each_end():
     u = understand("angle bracket 40x40x4, 60 long. in the base leg 2 holes Ø5, 15mm from each end.")
     assert u.spec["features"][0]["at"] == {"kind": "linear", "count": 2, "spacing": 30.0, "axis": "v", "center": [2.0, 0.0]}
     assert not u.missing
+
+
+def test_counted_screw_holes_without_the_word_holes_and_their_size_in_brackets(sandbox):
+    # the two #8 holes were dropped (no word 'holes'), and the part built without them was marked ok
+    inch = 25.4
+    _built_as(sandbox, '1.5 x 1.0 x .75 steel block. 1/4" hole thru the 1" way, centered. two #8 clearance (.170) '
+              'through the .75 thickness, 1.00 apart, centered.',
+              inch**3 * (1.5 * 1.0 * 0.75 - math.pi * 0.125**2 * 1.0 - 2 * math.pi * 0.085**2 * 0.75))
