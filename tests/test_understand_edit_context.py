@@ -40,6 +40,9 @@ def test_a_bare_number_that_makes_an_inch_part_many_times_its_size_is_asked_not_
     r = apply_edit("make it 150 long", tube)
     assert r.failed and "'150' read in inches" in r.failed[0] and "'150 mm' or '150 in'" in r.failed[0]
     assert apply_edit("make it 150 mm long", tube).spec["body"]["height"] == pytest.approx(150.0)
+    plate = understand('plate 6" x 4" x 1/4"').spec
+    assert "turns 6.35 mm into 508 mm" in apply_edit("make it 20 thick", plate).failed[0]     # one size 80 times over
+    assert apply_edit("make it 1/2 thick", plate).spec["body"]["height"] == pytest.approx(12.7)
     assert apply_edit("cut it to 4 in", tube).spec["body"]["height"] == pytest.approx(101.6)
     d = edit("make it 150 long", tube)
     assert d.declined and d.code is None

@@ -787,13 +787,14 @@ class _Editor:
             return
         if self.k == 1.0:
             return
-        before = max((float(self.start["body"][p]) for p in _dims(self.start["body"])), default=0.0)
-        after = max((float(self.spec["body"][p]) for p in _dims(self.spec["body"])), default=0.0)
+        grew = [(float(self.start["body"][p]), float(self.spec["body"][p])) for p in _dims(self.start["body"])
+                if isinstance(self.spec["body"].get(p), (int, float)) and float(self.start["body"][p]) > 0]
+        before, after = max(grew, key=lambda ba: ba[1] / ba[0], default=(0.0, 0.0))
         if bare and before > 0 and after >= 8 * before:
             unit = self.spec.get("units", "in")
             n = bare[0].num.text.strip()
             self.out.failed.append(f"'{n}' read in {'inches' if unit == 'in' else unit} (the unit this part was asked in) "
-                                   f"makes it {fmt(after)} mm, "
+                                   f"turns {fmt(before)} mm into {fmt(after)} mm, "
                                    f"{after / before:.0f} times its size now; write the unit ('{n} mm' or '{n} {unit}')")
 
     def rotate(self) -> None:
