@@ -595,3 +595,9 @@ def test_counted_screw_holes_without_the_word_holes_and_their_size_in_brackets(s
     _built_as(sandbox, '1.5 x 1.0 x .75 steel block. 1/4" hole thru the 1" way, centered. two #8 clearance (.170) '
               'through the .75 thickness, 1.00 apart, centered.',
               inch**3 * (1.5 * 1.0 * 0.75 - math.pi * 0.125**2 * 1.0 - 2 * math.pi * 0.085**2 * 0.75))
+
+
+def test_a_slot_at_each_end_is_a_pair_placed_from_the_ends(sandbox):
+    _built_as(sandbox, "plate 160 x 40 x 8. a slot at each end running along the length, 10 wide and 25 long overall, "
+              "slot centres 20 from each end. plus a 30x20 rectangular hole in the middle",
+              160 * 40 * 8 - 2 * (15 * 10 + math.pi * 25) * 8 - 30 * 20 * 8)

@@ -799,6 +799,9 @@ def _slot(bd: Build, t: Target, body: dict) -> None:
         f["at"] = _from_edge(edge, bd)
         t.loose = [v for v in t.loose if v.raw.num.text.strip().split()[0] != edge.group(1)]
     n = t.pop("count")
+    if n is None and re.search(r"\b(?:a|one) (?:[a-z]+ )?slot (?:at|in|near) (?:each|both|either) ends?\b|\bone at each end\b",
+                               t.words):
+        n = 2                 # "a slot at each end ...": one near each end, a pair
     if n is not None and int(n) >= 2:
         # "two slots ..., centres 50 apart": a row of them, along the part's length
         n = int(n)
