@@ -212,3 +212,14 @@ def test_an_edit_with_words_it_cannot_build_is_refused_not_built_without_them():
                                                                                 "spec": plate})).declined, text
     r = apply_edit("perfect, now make it 120 long thanks", plate)          # chatter around a plain change
     assert r.spec["body"]["length"] == 120 and not r.failed
+
+
+def test_machinists_shorthand_and_an_enclosure_that_keeps_its_inside():
+    bar = understand("round bar 25 dia 100 long").spec
+    assert apply_edit("chamfer the ends 1x45", bar).spec["features"] == [{"id": "bevel", "kind": "chamfer",
+                                                                          "edges": "ends", "size": 1}]
+    assert apply_edit("face it down to 95", bar).spec["body"]["height"] == 95
+    box = understand("box 80 x 60 x 40 hollow 2 mm walls open top").spec
+    r = apply_edit("make the walls 3 but keep the inside size", box)
+    assert [r.spec["body"][k] for k in ("length", "width", "height")] == [82, 62, 41]
+    assert volume(r.spec) - volume(box) == pytest.approx(82 * 62 * 41 - 76 * 56 * 38 - (80 * 60 * 40 - 76 * 56 * 38))

@@ -168,6 +168,9 @@ class _Editor:
         if b["kind"] == "polygon_prism":
             # "chamfer both ends" of a hex bar: its top and bottom outlines (not every outside edge)
             text = re.sub(r"\b(?:both|the|each|either)\s+ends?(?:\s+edges?)?\b", "top and bottom edges", text, flags=re.I)
+        # "chamfer the ends 1x45": a 1 mm chamfer (45° is the only angle built)
+        text = re.sub(r"\b([\d.]+)\s*(?:mm\s*)?[x×]\s*45\s*(?:°|deg(?:rees?)?|º)?(?=\W|$)", r"\1 mm", text, flags=re.I) \
+            if re.search(r"chamf|bevel", text, re.I) else text
         # "radius the top edge 2": to radius is to fillet
         text = re.sub(r"\bradius(?=\s+(?:the|all|every|its|both)\b)", "fillet", text, flags=re.I)
         brk = BREAK_EDGES.search(text)
@@ -326,6 +329,22 @@ class _Editor:
             # "walls 2 thick instead, bottom too": the shell's walls (and its floor, when said), not the part's height
             sh, v = shells[-1], self.take(self.free()[0])
             g = {k: x for k, x in sh.items() if k != "id"}
+            if re.search(r"\b(?:keep|keeping|same)\s+(?:the\s+)?(?:inside|inner|internal|cavity|interior)", self.t):
+                # "walls 3 but keep the inside size": the outside grows by the walls' change (the floor's too)
+                if self.spec["body"]["kind"] != "box" or "bottom" in sh:
+                    self.out.failed.append("keeping the inside while the walls change is done for a box shelled with one "
+                                           "thickness; say the new outside size")
+                    return self.finish()
+                d = v - sh["thickness"]
+                data = copy.deepcopy(self.spec)
+                bd = data["body"]
+                bd["length"], bd["width"] = bd["length"] + 2 * d, bd["width"] + 2 * d
+                bd["height"] += d * (1 if sh.get("open_face") else 2)
+                k = next(i for i, f in enumerate(data["features"]) if f["id"] == sh["id"])
+                data["features"][k]["thickness"] = v
+                self.apply(f"{sh['id']}: walls {fmt(v)} mm, the inside kept (outside {fmt(bd['length'])} x "
+                           f"{fmt(bd['width'])} x {fmt(bd['height'])})", lambda s_, d_=data: ops.parse(d_))
+                return self.finish()
             g["thickness"] = v
             if re.search(r"\b(?:bottom|floor|base)\b", self.t) or g.get("bottom") == v:
                 g.pop("bottom", None)
@@ -2018,17 +2037,18 @@ class _Editor:
                 self.change(field_, "set", self.take(it))
         for it in self.free():
             v = re.search(r"\b(thicken|lengthen|widen|extend|stretch|shorten|narrow|raise|trim|cut (?:it )?down|reduce|"
-                          r"(?:cut|chop|saw) (?:it|the (?:part|whole thing|bar|rod|tube|pipe|shaft|plate|block))(?= to)|"
+                          r"(?:cut|chop|saw|face) (?:it|the (?:part|whole thing|bar|rod|tube|pipe|shaft|plate|block))"
+                          r"(?: down| off)?(?= to)|"
                           r"increase|grow|shrink)(?: (?:it|the part|the \w+))?(?: up| down| out)? to\s*$", t[:it.num.start])
             if v and it.role is None:
                 it.role = _named_role(t) or {"thicken": "thickness", "lengthen": "length", "widen": "width",
                                              "extend": "length", "stretch": "length", "shorten": "length",
                                              "narrow": "width", "raise": "height", "trim": "length", "cut": "length", "chop": "length",
-                                             "saw": "length"}.get(
+                                             "saw": "length", "face": "length"}.get(
                     v.group(1).split()[0], "main")
                 verb = v.group(1).split()[0]
                 way = 1 if verb in ("thicken", "lengthen", "widen", "extend", "stretch", "raise", "increase", "grow") \
-                    else -1 if verb in ("shorten", "narrow", "trim", "cut", "chop", "saw", "reduce", "shrink") else 0
+                    else -1 if verb in ("shorten", "narrow", "trim", "cut", "chop", "saw", "face", "reduce", "shrink") else 0
                 paths = _paths(body, it.role, t)
                 old_v = _get(body, paths[0][0]) if paths else None
                 if way and isinstance(old_v, (int, float)) and (self.num_mm(it) - old_v) * way < 0:
