@@ -223,3 +223,15 @@ def test_machinists_shorthand_and_an_enclosure_that_keeps_its_inside():
     r = apply_edit("make the walls 3 but keep the inside size", box)
     assert [r.spec["body"][k] for k in ("length", "width", "height")] == [82, 62, 41]
     assert volume(r.spec) - volume(box) == pytest.approx(82 * 62 * 41 - 76 * 56 * 38 - (80 * 60 * 40 - 76 * 56 * 38))
+
+
+def test_draughtsmans_shorthand_in_an_edit():
+    plate = understand("plate 150x100x8, 4x M6 clr holes 12 from corners, 30 centre bore").spec
+    r = apply_edit("holes M8", plate)                     # the bolt holes, not the centre bore
+    assert [f["size"] for f in r.spec["features"]] == ["M8 clearance", 30]
+    r = apply_edit("4x -> 6x", plate)                      # a count (it scaled the part 4 then 6 times)
+    assert r.spec["body"]["length"] == 150 and r.spec["features"][0]["at"]["counts"] == [3, 2]
+    assert apply_edit("C1 all round", plate).spec["features"][-1] == {"id": "bevel", "kind": "chamfer", "edges": "outer",
+                                                                       "size": 1}
+    assert apply_edit("+10 on the length", plate).spec["body"]["length"] == 160
+    assert apply_edit("cb the corner holes for M6", plate).spec["features"][0]["cbore"] == {"diameter": 11, "depth": 6.4}

@@ -153,6 +153,12 @@ class _Editor:
         if self.spec.get("units", "mm") != "in" and re.search(r"\b(?:corners?|edges?|sides?|ends?)\b", text, re.I):
             # "holes in the corners, 10 in": in from them (an inch is said 'in.', '"' or 'inch' in a mm part)
             text = re.sub(r"\b(\d+(?:\.\d+)?)\s+in\b(?=\s*(?:[,;)]|$|from\b|and\b))", r"\1 mm in", text)
+        # draughtsman's shorthand: "C1 all round" (a 1 mm chamfer), "cb the holes" (counterbore), "4x -> 6x" (a count)
+        text = re.sub(r"\bC(\d+(?:\.\d+)?)\b", r"chamfer \1 mm", text)
+        text = re.sub(r"\bcb\b", "counterbore", text, flags=re.I)
+        text = re.sub(r"\b(\d+)\s*x\s*(?:->|→|=>|to)\s*(\d+)\s*x\b", r"make it \2 holes instead of \1", text, flags=re.I)
+        text = re.sub(r"^\s*\+\s*([\d.]+\s*(?:mm|cm|in|\")?)\s+(?:on|to)\s+(?:the\s+)?(length|width|height|thickness|"
+                      r"diameter)\b", r"\2 +\1", text, flags=re.I)        # "+10 on the length"
         text, fixed = correct(text)          # "make the hoels 6": one letter off a word of the vocabulary
         text = re.sub(r"\b(edges?|corners?)\s+of\s+(?:the|this|that|its)\s+(?:whole\s+)?(\w+(?:\s+\w+)?)\b",
                       lambda m: m.group(1) if any(b == m.group(2).lower() for _, _, b, _ in find("bodies", m.group(2).lower()))
@@ -269,9 +275,11 @@ class _Editor:
         if re.search(r"\b(?:the|that|this) (?:\w+ )?(?:hole|bore)\b(?!s)", self.t) and not re.search(
                 r"\b(?:holes|them|those|these|all)\b", self.t) and len(single) == 1:
             return single
-        if re.search(r"\b(?:them|those|these|em)\b", self.t) and not re.search(r"\b(?:all|every|both|each)\b", self.t) \
+        if re.search(r"\b(?:them|those|these|em|holes)\b", self.t) and not re.search(r"\b(?:all|every|both|each)\b",
+                                                                                   self.t) \
                 and single and len(single) < len(found):
-            return [f for f in found if f not in single]     # "shrink them": the pattern, not the lone hole
+            # "shrink them", "holes M8": the pattern, not the lone (centre) hole
+            return [f for f in found if f not in single]
         return found
 
     # -- the edit ------------------------------------------------------------------------------
