@@ -582,7 +582,7 @@ class _Editor:
                 faces = ("top", "bottom")
             if not any(f.get("on", "top") in faces for f in feats):
                 return (f"there are no {where} {kind}s on this part (every {kind} is on the "
-                        f"{', '.join(sorted({f.get('on', 'top') for f in feats}))}); say which {kind} to change")
+                        f"{', '.join(sorted({str(f.get('on', 'top')) for f in feats}))}); say which {kind} to change")
             return None
         # 'the left slot', 'the second hole', 'the other one': one copy of a pattern
         single = [f for f in feats if (f.get("at") or {"kind": "center"})["kind"] in SINGLE_AT
