@@ -111,3 +111,18 @@ def test_the_plan_reads_counts_fractions_and_designations_and_names_what_it_did_
     p = parse_request(text, spec_facts=False)
     assert {k: round(v, 3) for k, v in p.dims.items()} == dims and p.counts == counts
     assert p.unread() == unread
+
+
+def test_a_ring_read_without_its_bore_is_never_a_solid_disc_marked_ok():
+    # before: 'a bearing seat ring for a 608 bearing' was approximated by the solid 40 x 8 disc, marked ok;
+    # the stored seat ring that the words name is adapted instead, and with no example the request is declined
+    text = "a bearing seat ring for a 608 bearing, 40 mm diameter, 8 mm thick"
+    for examples in ([example("bearings/bearing-seat-ring-608.py")], []):
+        ctx = DesignContext(task="new_design", request=text, attempt=1, plan=parse_request(text).to_dict(),
+                            examples=examples)
+        d = OfflineChatModel().draft(ctx)
+        if examples:
+            assert d.code is not None and d.path == "example"
+            assert d.note.startswith("Adapted the example 'bearing-seat-ring-608' with outer_d = 40")
+        else:
+            assert d.code is None and d.declined and "not its section" in d.note

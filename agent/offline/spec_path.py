@@ -55,12 +55,17 @@ def new_design(ctx: DesignContext) -> Draft | None:
         return Draft(None, "I do not know what shape the words " + ", ".join(repr(w) for w in u.unknown) + " describe: the block its "
                      "sizes span would not be it. Name a shape I build (block, plate, cylinder, tube, bracket, ...) "
                      "with its sizes, or " + PROVIDER_HINT[0].lower() + PROVIDER_HINT[1:], path="spec", declined=True)
-    if u.approximate and u.body in PROFILES:
-        # the block an L (a channel, ...) spans is not that part: say what is missing instead of building it
+    if u.approximate and (u.body in PROFILES or u.body == "tube"):
+        # the block an L (a channel, ...) spans is not that part, nor a solid disc a ring: a stored example that
+        # is what the words name may be adapted ('a bearing seat ring for a 608'); else say what is missing
+        if ctx.examples and u.unknown and names_an_example(ctx.request, ctx.examples):
+            return None
         return Draft(None, f"I read a {u.body.replace('_', ' ')}, but not its section: {u.explain()} Please give "
                            "those sizes. " + PROVIDER_HINT, path="spec", declined=True)
     if u.spec is not None and u.missing:
         # a feature the request names but the words do not size: the part without it is not what was asked
+        if ctx.examples and u.unknown and names_an_example(ctx.request, ctx.examples):
+            return None       # "a square to round duct adapter, 60 square, 40 dia": a stored example is that thing
         return Draft(None, f"I read the request as a {summary(u.spec)}, but: {u.explain()} Please give those sizes. "
                      + PROVIDER_HINT, spec=u.spec, path="spec", declined=True)
     if u.spec is None:
