@@ -7,14 +7,15 @@ from cadagent.tools.understand.spelling import correct
 
 
 @pytest.mark.parametrize("slip,word", [("hoels", "holes"), ("remvoe", "remove"), ("thiker", "thicker"),
-                                       ("chamfr", "chamfer"), ("fillit", "fillet"), ("lenth", "length")])
+                                       ("chamfr", "chamfer"), ("fillit", "fillet"), ("lenth", "length"),
+                                       ("hoel", "hole"), ("slto", "slot"), ("hieght", "height")])
 def test_a_slip_is_read_as_the_word(slip, word):
     text, said = correct(f"please {slip} 6")
     assert text == f"please {word} 6" and said == [f"'{slip}' read as '{word}'"]
 
 
 @pytest.mark.parametrize("word", ["place", "point", "while", "level", "flanged", "dimension", "would", "angled",
-                                  "sizes", "alone", "folder", "stopped"])
+                                  "sizes", "alone", "folder", "stopped", "form", "blot"])
 def test_ordinary_words_stay(word):
     assert correct(f"the {word} here") == (f"the {word} here", [])
 

@@ -34,7 +34,7 @@ def _words() -> tuple[frozenset, dict]:
              for w in re.findall(r"[a-z]+", str(s).lower())}
     by_len: dict[int, list[str]] = {}
     for w in known:
-        if len(w) >= MIN:
+        if len(w) >= 4:
             by_len.setdefault(len(w), []).append(w)
     return frozenset(known | set(data["protect"])), by_len
 
@@ -67,11 +67,20 @@ def correct(text: str) -> tuple[str, list[str]]:
     def fix(m: re.Match) -> str:
         w = m.group(0)
         low = w.lower()
+        if len(low) == 4 and low not in known:
+            # 'hoel', 'slto': two neighbours swapped in a four-letter word of the vocabulary, never the first letter
+            swaps = {low[:i] + low[i + 1] + low[i] + low[i + 2:] for i in range(1, 3)} & set(by_len.get(4, ()))
+            if len(swaps) == 1:
+                (k,) = swaps
+                said.append(f"'{w}' read as '{k}'")
+                return k
         if len(low) < MIN or low in known:
             return w
         near = {k for n in (len(low) - 1, len(low), len(low) + 1) for k in by_len.get(n, ())
                 if _one_off(low, k) and (not (k.startswith(low) or low.startswith(k)) or k == low + "e")}
         # 'flanged', 'dimension': words, not slips; 'flang', 'counterbor': the silent final e left off
+        typos = vocab().get("typos") or {}
+        near = {typos.get(k, k) for k in near}        # 'hieght': one off 'height' and the known slip 'hight'
         if len(near) != 1:
             return w
         (k,) = near
