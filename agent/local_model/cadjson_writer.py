@@ -55,7 +55,10 @@ class CadJsonWriter(SpecWriter):
         return cadjson_schema()
 
     def bounds(self) -> dict | None:
-        return None
+        """No negative depth, no zero sketch scale (the schema's bounds the enforcer leaves out)."""
+        from .constrain import numeric_bounds
+
+        return numeric_bounds(cadjson_schema()) if self.value_rules else None
 
     def write(self, steps: str, *, retries: int = 0) -> CadJsonDoc:
         from cadagent.tools.cadjson.validate import validate
