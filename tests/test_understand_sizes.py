@@ -601,3 +601,13 @@ def test_a_slot_at_each_end_is_a_pair_placed_from_the_ends(sandbox):
     _built_as(sandbox, "plate 160 x 40 x 8. a slot at each end running along the length, 10 wide and 25 long overall, "
               "slot centres 20 from each end. plus a 30x20 rectangular hole in the middle",
               160 * 40 * 8 - 2 * (15 * 10 + math.pi * 25) * 8 - 30 * 20 * 8)
+
+
+def test_a_slot_in_a_leg_of_an_angle_bracket(sandbox):
+    # refused before ('the left of an L section is not one flat face'): a slot goes through a leg as its holes do
+    _built_as(sandbox, "angle bracket 40x40x4, 60 long. in the upright leg a horizontal slot 6 wide x 20 long overall, "
+              "centred on that leg. in the base leg 2 holes Ø5, 15mm from each end.",
+              (40 + 36) * 4 * 60 - ((20 - 6) * 6 + math.pi * 9) * 4 - 2 * math.pi * 6.25 * 4)
+    u = understand("angle bracket, 80x80 legs, 40 wide, 8 thick. one 10 wide 30 long slot in the upright leg and two "
+                   "M8 clearance holes in the base")
+    assert [(f["kind"], f["on"]) for f in u.spec["features"]] == [("slot", "left"), ("hole", "front")]

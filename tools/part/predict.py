@@ -72,15 +72,17 @@ def check_feature(spec, shape, r, path, problems, done) -> None:  # noqa: C901
                           "move it in or make it smaller"))
                 return
     if isinstance(spec.body, Profile) and spec.body.shape != "obround" and r.frame is not None and r.points:
-        span = leg_span(spec.body, r.frame.name) if isinstance(src, Hole) and src.depth is None else None
+        span = leg_span(spec.body, r.frame.name) if isinstance(src, (Hole, Slot)) and src.depth is None else None
         if span is not None:
-            # a hole through a leg of an L, from the leg's outside face: inside that leg's flat part
-            ext, half_l = _extent(src, r), spec.body.length / 2
+            # a hole or slot through a leg of an L, from the leg's outside face: inside that leg's flat part
+            box = _square_footprint(src)
+            eu, ev = box if box is not None else (_extent(src, r),) * 2
+            half_l = spec.body.length / 2
             for u, v in r.points:
-                if not (span[0] + ext - EPS <= u <= span[1] - ext + EPS and abs(v) <= half_l - ext + EPS):
-                    p(Problem(json_path([*path, "at"]), f"hole at ({u:g}, {v:g}) on the {r.frame.name} face is not "
-                              "inside the leg", f"u from {span[0] + ext:g} to {span[1] - ext:g}, v within "
-                              f"±{half_l - ext:g}", f"({u:g}, {v:g})", "move it onto the leg or make it smaller"))
+                if not (span[0] + eu - EPS <= u <= span[1] - eu + EPS and abs(v) <= half_l - ev + EPS):
+                    p(Problem(json_path([*path, "at"]), f"{src.kind} at ({u:g}, {v:g}) on the {r.frame.name} face is not "
+                              "inside the leg", f"u from {span[0] + eu:g} to {span[1] - eu:g}, v within "
+                              f"±{half_l - ev:g}", f"({u:g}, {v:g})", "move it onto the leg or make it smaller"))
                     return
         elif r.frame.name not in ("top", "bottom"):
             p(Problem(json_path([*path, "on"]), f"the {r.frame.name} of a {spec.body.shape} section is not one flat "

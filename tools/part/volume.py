@@ -183,7 +183,10 @@ def spec_volume(spec) -> tuple[float, bool]:  # noqa: C901 - one branch per feat
                 not isinstance(spec.body, Compound)
             holes.append(r)
         elif isinstance(src, (Pocket, Slot)):
-            vol -= n * _area(src) * (src.depth if src.depth is not None else r.frame.depth)
+            through = r.frame.depth
+            if isinstance(spec.body, Profile) and spec.body.shape == "L" and r.frame.name in ("front", "left"):
+                through = spec.body.thickness          # through one leg of an L, from its outside face
+            vol -= n * _area(src) * (src.depth if src.depth is not None else through)
             exact &= simple
         elif isinstance(src, Boss):
             vol += n * _area(src) * src.height

@@ -283,8 +283,10 @@ def _screw_head(size) -> tuple[str, dict] | None:
 
 LEG_BOTH = re.compile(r"\b(?:each|both|either|every|per)\s+(?:of the\s+)?(?:legs?|arms?|flanges?|sides?)\b|"
                       r"\b(?:in|on|through|into) the (?:two )?legs\b")
-LEG_BASE = re.compile(r"\b(?:base|bottom|horizontal|lower|flat|floor|foot)\s+(?:leg|arm|flange|side)\b")
-LEG_UP = re.compile(r"\b(?:upright|vertical|standing|upper|wall|back|top|up)\s+(?:leg|arm|flange|side)\b")
+LEG_BASE = re.compile(r"\b(?:base|bottom|horizontal|lower|flat|floor|foot)\s+(?:leg|arm|flange|side)\b|"
+                      r"\b(?:in|on|through|into) the (?:base|foot)\b(?!\s+(?:of|plate))")
+LEG_UP = re.compile(r"\b(?:upright|vertical|standing|upper|wall|back|top|up)\s+(?:leg|arm|flange|side)\b|"
+                    r"\b(?:in|on|through|into) the upright\b")
 
 
 def _leg_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
@@ -793,6 +795,17 @@ def _slot(bd: Build, t: Target, body: dict) -> None:
             r"\b(?:running|runs|run|going|goes|oriented|turned) (?:across|crosswise|widthwise|sideways)\b|\bthe short way\b",
             bd.text[t.start:t.start + end]):
         f["angle"] = 90.0       # (said anywhere in the slots' sentence: "3 slots through a plate, ..., running across")
+    leg = ("front" if LEG_BASE.search(t.words) else "left" if LEG_UP.search(t.words) else None) \
+        if body["kind"] == "profile" and body.get("shape") == "L" and depth is None else None
+    if leg is not None and t.get("count") is None:
+        # "in the upright leg a horizontal slot 6 wide x 20 long, centred on that leg": through that leg, in the
+        # middle of its free width (as its holes go), along the bracket's length unless said to run up and down
+        u = body["thickness"] / 2 if leg == "front" else -body["thickness"] / 2
+        f.update(on=leg, at={"kind": "at", "points": [[u, 0.0]]})
+        f["angle"] = 0.0 if re.search(r"\b(?:vertical|upright|up and down|across the leg)\b", t.words.replace(
+            "upright leg", "")) else 90.0
+        bd.features.append(f)
+        return
     edge = FROM_EDGE.search(t.words)
     if edge and t.get("count") is None:
         # "a 12 x 6 slot 20 mm from the left edge": its centre that far in
