@@ -235,3 +235,10 @@ def test_draughtsmans_shorthand_in_an_edit():
                                                                        "size": 1}
     assert apply_edit("+10 on the length", plate).spec["body"]["length"] == 160
     assert apply_edit("cb the corner holes for M6", plate).spec["features"][0]["cbore"] == {"diameter": 11, "depth": 6.4}
+
+
+def test_a_screw_size_for_a_washer_nut_or_spacer():
+    assert apply_edit("M12 instead", understand("washer M10").spec).spec["body"]["size"] == "M12"
+    assert apply_edit("M10 instead", understand("M8 nut").spec).spec["body"]["size"] == "M10"
+    spacer = understand("spacer 20 OD 10 ID 15 long").spec
+    assert apply_edit("make it M8 clearance inside", spacer).spec["body"]["inner_diameter"] == 9

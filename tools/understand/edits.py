@@ -136,6 +136,7 @@ class EditResult:
 
 class _Editor:
     def __init__(self, text: str, spec: dict):
+        self.given = _plain(spec)        # as it came (a washer or nut still by its standard size)
         self.spec = _standard_sized(_plain(spec))
         self.start = copy.deepcopy(self.spec)
         if any(f["kind"] == "hole" for f in self.spec.get("features", [])):
@@ -302,6 +303,27 @@ class _Editor:
                     if keep and e_ <= it.num.start < e_ + keep.end():
                         self.used.add(it.num.start)
         kinds = [n for _, _, n in nouns]
+        ms0 = M_SIZE.search(self.t)
+        gb = self.given["body"]
+        if ms0 and not self.free() and not self.spec.get("features"):
+            if gb.get("standard") and not ADD_VERB.search(self.t):
+                # "M12 instead" on an M10 washer (or nut): the same standard, that size
+                data = copy.deepcopy(self.given)
+                data["body"] = {k: v for k, v in gb.items() if k in ("kind", "id", "standard")} | {"size": f"M{ms0.group(1)}"}
+                self.apply(f"{gb['standard']} {gb.get('size')} → M{ms0.group(1)}", lambda s_, d=data: ops.parse(d))
+                return self.finish()
+            if gb["kind"] == "tube" and re.search(r"\b(?:inside|inner|id|bore|hole|through)\b", self.t):
+                # "make it M8 clearance inside": a spacer's bore for that screw (ISO 273), or its tap drill
+                size = f"M{ms0.group(1)}"
+                tapped = re.search(r"\btap", self.t)
+                try:
+                    d = tables.tap_drill(size) if tapped else tables.clearance(size)
+                except KeyError as exc:
+                    self.out.failed.append(_first_line(exc))
+                    return self.finish()
+                self.out.notes.append(f"{size} {'tap drill' if tapped else 'clearance (normal, ISO 273)'}: Ø{fmt(d)}")
+                self.change("inner", "set", d)
+                return self.finish()
         if HEX.search(self.t) and self.spec["body"]["kind"] in ("cylinder", "tube"):
             self.to_hex()
             return self.finish()
