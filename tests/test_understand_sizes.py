@@ -611,3 +611,10 @@ def test_a_slot_in_a_leg_of_an_angle_bracket(sandbox):
     u = understand("angle bracket, 80x80 legs, 40 wide, 8 thick. one 10 wide 30 long slot in the upright leg and two "
                    "M8 clearance holes in the base")
     assert [(f["kind"], f["on"]) for f in u.spec["features"]] == [("slot", "left"), ("hole", "front")]
+
+
+def test_counterbores_sized_in_a_later_sentence_belong_to_the_counterbored_holes():
+    u = understand("two counterbored holes 60 apart along a 100x50x12 plate, centred. Through Ø9, counterbores Ø15 by 9 "
+                   "deep.")
+    assert u.spec["features"] == [{"id": "holes", "kind": "hole", "size": 9.0, "cbore": {"diameter": 15.0, "depth": 9.0},
+                                   "at": {"kind": "linear", "count": 2, "spacing": 60.0, "axis": "u"}}]

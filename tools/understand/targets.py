@@ -153,6 +153,11 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
                     hole_here.sub = sub
                     nouns.append((pos, sub))
                     continue
+                named = next((f for f in reversed(feats) if f.kind in ("hole", "bore") and name in f.mods
+                              and f.sub is not None and not f.sub.roles and not f.sub.loose), None)
+                if named is not None and not any(n in ("hole", "bore", "pocket") for _, n in c.features):
+                    nouns.append((pos, named.sub))     # "two counterbored holes ... counterbores Ø15 by 9 deep"
+                    continue
                 if not any(n in ("hole", "bore", "pocket") for _, n in c.features):
                     # "a 20 mm deep 30 mm diameter counterbore" and no hole: a round blind hole
                     tgt = Target("hole", phrase, start=c.start + pos)
@@ -246,6 +251,10 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
             if owner.kind in HOLE_MODIFIERS and it.role in ("pcd", "spacing", "inset", "count", "half_spacing"):
                 # "4 holes on a 70 bolt circle counterbored ...": where the holes go, not the counterbore's size
                 owner = next((f for f in feats if f.sub is owner), owner)
+            if owner is body and it.role == "diameter" and not nouns and body_kind not in ROUND_BODIES and \
+                    body_kind in ("box", "shelled_box") and any(f.kind in ("hole", "bore") for f in feats):
+                # "... along a 100x50x12 plate, centred. Through Ø9": a block has no diameter; its holes do
+                owner = next(f for f in reversed(feats) if f.kind in ("hole", "bore"))
             if owner is body and it.role in ("spacing", "half_spacing", "pcd") and not nouns:
                 # "... running across the plate (short way), 25 mm apart": a part has no spacing; its features do
                 owner = next((f for f in reversed(feats) if it.role in FEATURE_ROLES.get(f.kind, ())), body)
