@@ -618,3 +618,13 @@ def test_counterbores_sized_in_a_later_sentence_belong_to_the_counterbored_holes
                    "deep.")
     assert u.spec["features"] == [{"id": "holes", "kind": "hole", "size": 9.0, "cbore": {"diameter": 15.0, "depth": 9.0},
                                    "at": {"kind": "linear", "count": 2, "spacing": 60.0, "axis": "u"}}]
+
+
+def test_a_hole_through_every_face_of_a_cube_is_three_crossing_bores(sandbox):
+    from cadagent.tools.part.pipeline import build
+    b = build(understand("40mm cube with a 20mm hole through the centre of every face, so three bores crossing in the "
+                         "middle").spec, sandbox, exports=())
+    r = 10.0     # the union of three crossing cylinders: 3πr²L less the pairs' bicylinders plus the tricylinder
+    removed = 3 * math.pi * r**2 * 40 - 3 * 16 / 3 * r**3 + (16 - 8 * math.sqrt(2)) * r**3
+    assert b.ok, b.summary()
+    assert b.result.report.volume == pytest.approx(40**3 - removed, rel=1e-4)

@@ -217,4 +217,24 @@ def spec_volume(spec) -> tuple[float, bool]:  # noqa: C901 - one branch per feat
             exact &= isinstance(spec.body, Cylinder)
         else:  # text
             exact = False
-    return vol, exact
+    return vol + _crossing_bores(spec, holes), exact
+
+
+def _crossing_bores(spec, holes) -> float:
+    """What a sum of hole cylinders counts twice where equal through bores cross at a box's centre ('a hole
+    through the centre of every face'): the bicylinder (16/3 r³) each pair shares, less the tricylinder's
+    (16 - 8√2) r³ all three share."""
+    if not isinstance(spec.body, Box):
+        return 0.0
+    axes: dict[str, float] = {}
+    for r in holes:
+        src = r.source.feature if r.source else r.feature
+        axis = {"top": "z", "bottom": "z", "front": "y", "back": "y", "left": "x", "right": "x"}.get(r.frame.name)
+        if axis and src.depth is None and not src.cbore and not src.csink and r.points == [(0.0, 0.0)]:
+            axes.setdefault(axis, r.diameter)
+    if len(axes) < 2 or len(set(axes.values())) != 1:
+        return 0.0
+    rad = next(iter(axes.values())) / 2
+    if len(axes) == 2:
+        return 16 / 3 * rad ** 3
+    return 3 * 16 / 3 * rad ** 3 - (16 - 8 * math.sqrt(2)) * rad ** 3

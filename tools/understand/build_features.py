@@ -235,6 +235,14 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
     if on:
         f["on"] = on
         _one_wall(bd, f, t.noun)
+    if on is None and (not count or int(count) == 3) and body["kind"] == "box" and f.get("depth") is None and re.search(
+            r"\b(?:every|each|all (?:the |three |3 |six |6 )?)\s*faces?\b|\bthree (?:bores|holes) crossing\b", words):
+        # "a 20mm hole through the centre of every face, so three bores crossing": one each way through the middle
+        bd.features.append({**f, "at": {"kind": "center"}})
+        for side in ("front", "left"):
+            bd.features.append({**f, "id": bd.fid(f["id"]), "on": side, "at": {"kind": "center"}})
+        bd.notes.append(f"three {t.noun}s, one each way through the middle")
+        return
     both = ENDS_BOTH.search(words)
     if both and on is None and f.get("depth") is not None and not count and body["kind"] in ROUND_OR_PRISM:
         # "3.3 tap drill holes 8 deep in both ends" of a standoff or a pin: one in the top, one in the bottom
