@@ -242,3 +242,17 @@ def test_a_screw_size_for_a_washer_nut_or_spacer():
     assert apply_edit("M10 instead", understand("M8 nut").spec).spec["body"]["size"] == "M10"
     spacer = understand("spacer 20 OD 10 ID 15 long").spec
     assert apply_edit("make it M8 clearance inside", spacer).spec["body"]["inner_diameter"] == 9
+
+
+def test_a_value_the_part_has_becomes_another():
+    plate = understand("plate 100 x 60 x 8 with four 6 mm holes 10 in from the corners and a 20 mm hole in the "
+                       "middle").spec
+    assert apply_edit("change 100 to 120", plate).spec["body"]["length"] == 120
+    assert apply_edit("thickness from 8 to 10mm", plate).spec["body"]["height"] == 10
+    assert [f["size"] for f in apply_edit("holes 6->8", plate).spec["features"]] == [8, 20]
+    r = apply_edit("go from 4 holes to 6", plate)          # a count (it kept 4 and said so, marked ok)
+    assert r.spec["features"][0]["at"]["counts"] == [3, 2] and r.spec["features"][0]["size"] == 6
+    for text in ("make the 6 mm holes 8", "swap the 6mm holes for 8mm ones"):   # it kept 6: 8 is the thickness
+        assert [f["size"] for f in apply_edit(text, plate).spec["features"]] == [8, 20], text
+    block = understand("block 60 x 60 x 20").spec
+    assert "more than one size" in apply_edit("change 60 to 80", block).failed[0]

@@ -101,6 +101,11 @@ HEX = re.compile(r"\b(?:make (?:it|the \w+)|turn it into|change it to|switch (?:
 # "keep the step 25", "leaving the flange": a thing the part is said to keep (it must have it)
 KEEP_REF = re.compile(r"\b(?:keep|keeping|leave|leaving)\s+(?:the|its)\s+(steps?|flange|shoulder|collar|holes?|bores?|slots?|"
                       r"pockets?|fillets?|rounds?|chamfers?|bevel|boss|hub|keyway|counterbore)\b")
+# "change 100 to 120", "holes 6->8", "go from 4 holes to 6", "the 100 should be 120", "thickness from 8 to 10mm",
+# "make the 6 mm holes 8": a value the part has, then the value it becomes
+VALUE_TO = re.compile(r"(?:\b(?:(?P<what>length|width|height|thickness|thick|diameter|holes?|bores?)\s+)?(?:from\s+)?|"
+                      r"\bthe\s+)(?P<a>\d+(?:\.\d+)?)\s*(?:mm|cm|in|\")?\s*(?:(?P<what2>holes?|ones?)\s+)?"
+                      r"(?:->|→|=>|to|should be|becomes?|into|>)\s*(?P<b>\d+(?:\.\d+)?)(?!\s*(?:x|by)\b)")
 # a feature picked by where it is: 'the side holes', 'the left slot', 'those end ones', 'the other one'
 PLACE_REF = re.compile(r"\b(side|end|top|bottom|front|back|rear|left|right|first|second|third|other)\s+(holes?|bores?|"
                        r"ones?|slots?|pockets?|boss(?:es)?)\b")
@@ -201,11 +206,20 @@ class _Editor:
         u = UNITS.get(self.spec.get("units", "mm"))
         self.k = unit_mm(u) if u else 1.0
         self.tagging = tag(self.t)
+        self.size_sel: float | None = None
+        sel = re.search(r"\b(?:the|those|these|that|all the)\s+([\d.]+)\s*(?:mm\s*)?(?:dia\w*\s+)?(?:holes?|bores?)\b", self.t)
+        if sel:
+            it = next((i for i in self.tagging.items if i.num.start == sel.start(1)), None)
+            sizes = {f.get("size") for f in self.spec.get("features", []) if f["kind"] == "hole"}
+            if it is not None and any(isinstance(z, (int, float)) and math.isclose(z, self.num_mm(it)) for z in sizes):
+                self.size_sel = self.num_mm(it)      # "make the 6 mm holes 8": the holes that are 6 mm, picked by size
         for it in self.tagging.items:
             if it.role == "height" and re.search(r"\b(?:up|down)\s+to\s*$|\b(?:go|bump|open|take|bring|step)\w*\s+"
                                                  r"(?:\w+\s+){0,3}up\s*$", self.t[:it.num.start]):
                 it.role = None        # "bump them up to 8 mm": the new size, not a height
         self.used: set[int] = set()          # numbers consumed (by start offset)
+        if self.size_sel is not None:
+            self.used.add(sel.start(1))
         self.only: str | None = None         # the one feature this edit is about (a copy split off a pattern)
         self.out = EditResult(None, notes=list(fixed) + [f"kept as it is: '{k.strip(' ,;')}'" for k in kept]
                               + ([f"'{toward.group(0)}' read as to the right (+X)"] if toward else []))
@@ -251,7 +265,11 @@ class _Editor:
 
     def select(self, k: str, found: list[dict]) -> list[dict]:
         """Which of several features the words point at: 'the big hole', 'the middle hole', 'the corner
-        holes', or 'the hole' (singular) where exactly one single hole is there."""
+        holes', 'the 6 mm holes', or 'the hole' (singular) where exactly one single hole is there."""
+        if self.size_sel is not None and k in ("hole", "bore"):
+            by_size = [f for f in found if isinstance(f.get("size"), (int, float)) and math.isclose(f["size"], self.size_sel)]
+            if by_size:
+                return by_size
         if len(found) < 2 or k not in ("hole", "bore"):
             return found
         single = [f for f in found if (f.get("at") or {"kind": "center"})["kind"] in SINGLE_AT]
@@ -343,6 +361,8 @@ class _Editor:
                 r"\b(?:inside and out|in and out|both)\b", self.t):
             self.out.failed.append("the rim of a tube's bore alone cannot be picked as an edge set (its top or bottom edges "
                                    "take the outside rim too); say 'the top edges', 'the outer edges' or 'both ends'")
+            return self.finish()
+        if VALUE_TO.search(self.t) and self.value_to():
             return self.finish()
         missing = self.unknown_reference()
         if missing:
@@ -707,6 +727,56 @@ class _Editor:
         self.out.failed.append(f"'{verb} to {it.num.text.strip()}' would make the part {fmt(v)} where it is "
                                f"{fmt(old_v)} now; say which feature, or the new size another way")
 
+    def value_to(self) -> bool:
+        """'change 100 to 120', 'holes 6->8', 'go from 4 holes to 6', 'the 100 should be 120', 'make the 6 mm holes 8':
+        the size (or count) the part has that is the first number becomes the second. Refused when the first number is
+        none of the part's, or more than one of them and the words do not say which. True when it answered."""
+        m = VALUE_TO.search(self.t)
+        nums = {it.num.start: it for it in self.tagging.items}     # 'from 100' was put aside as said: it is the key here
+        a, b = nums.get(m.start("a")), nums.get(m.start("b"))
+        if b is not None and b.num.start in self.used:
+            return False
+        if a is None or b is None:
+            return False
+        va, vb = self.num_mm(a), self.num_mm(b)
+        body = self.spec["body"]
+        named = m.group("what") or ""
+        holes = self.feats("hole")
+        cands = [("body", p) for p in _dims(body) if math.isclose(float(body[p]), va, rel_tol=1e-6, abs_tol=1e-6)]
+        cands += [("size", f["id"]) for f in holes if isinstance(f.get("size"), (int, float))
+                  and math.isclose(f["size"], va, rel_tol=1e-6)]
+        if a.num.integer:
+            cands += [("count", f["id"]) for f in holes if _count(f.get("at") or {}) == int(va)]
+        if re.search(r"\bfrom\s+[\d.]+\s+holes?\b|\b[\d.]+\s+holes?\s+(?:to|->)", m.group(0)):
+            cands = [c for c in cands if c[0] == "count"]            # "go from 4 holes to 6"
+        elif named.startswith(("hole", "bore")):
+            cands = [c for c in cands if c[0] == "size"]             # "holes 6->8"
+        elif named:
+            paths = {p for p, _ in _paths(body, ADJ.get(named, named), self.t)}
+            cands = [c for c in cands if c[0] == "body" and c[1] in paths]    # "thickness from 8 to 10"
+        if len(cands) != 1:
+            if not cands:
+                return False
+            self.out.failed.append(f"{fmt(va)} is more than one size of this part ({', '.join(c[1] + ('' if c[0] == 'body' else ' ' + c[0]) for c in cands)}); say which")
+            return True
+        self.used.update({a.num.start, b.num.start})
+        where, name = cands[0]
+        if where == "body":
+            self.apply(f"{name} {fmt(va)} → {fmt(vb)}", ops.set_parameter, f"{body.get('id', 'body')}.{name}", vb)
+        elif where == "size":
+            f = next(g for g in holes if g["id"] == name)
+            self.apply(f"{name}: Ø{fmt(va)} → Ø{fmt(vb)}", ops.replace_feature, name,
+                       {k: v for k, v in f.items() if k != "id"} | {"size": vb})
+        else:
+            if not b.num.integer:
+                self.out.failed.append(f"{b.num.text.strip()} holes is not a count")
+                return True
+            self.t = self.t[:m.start()] + f" make it {int(vb)} holes " + self.t[m.end():]
+            self.tagging = tag(self.t)
+            self.used = set()
+            self.change_holes([f for f in holes if f["id"] == name])
+        return True
+
     def split_member(self, f: dict, where: str) -> bool:
         """'make the left slot 40 long' of a pattern of two: that copy becomes a feature of its own (the others stay
         one), and the edit goes to it alone (said)."""
@@ -780,8 +850,8 @@ class _Editor:
                 float(_count(f.get("at") or {}) or 1) for f in self.start.get("features", []) + self.spec.get("features", [])}
             unknown = [it for it in self.free() if not any(math.isclose(x, v, rel_tol=1e-6, abs_tol=1e-6) for x in
                                                            (it.num.value, self.num_mm(it)) for v in known)]
-            if any("assumed" in n for n in self.out.notes):
-                unknown = self.free()     # a size assumed while a number was written: that number was meant for it
+            if any("assumed" in n for n in self.out.notes) or self.no_change():
+                unknown = self.free()     # a size assumed, or nothing changed, while a number was written: it was meant
             if unknown:
                 self.out.failed.append("I did not see what " + ", ".join(repr(it.num.text.strip()) for it in unknown)
                                        + " is for here (say e.g. 'holes 6 mm', 'make it 10 mm longer')")
@@ -820,6 +890,13 @@ class _Editor:
                                    "slots, pockets, bosses, fillets, chamfers, a shell, sizes)")
         else:
             self.out.notes.append("not understood: " + ", ".join(repr(w) for w in unknown))
+
+    def no_change(self) -> bool:
+        """Is the edited spec the one it started from (every change done was to what it already was)?"""
+        try:
+            return _plain(ops.parse(self.start)) == _plain(ops.parse(self.spec))
+        except (SpecError, ValueError):
+            return False
 
     def unit_check(self) -> None:
         """A bare number follows the conversation's unit; where that reading makes the part many times its size
