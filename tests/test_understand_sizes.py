@@ -628,3 +628,11 @@ def test_a_hole_through_every_face_of_a_cube_is_three_crossing_bores(sandbox):
     removed = 3 * math.pi * r**2 * 40 - 3 * 16 / 3 * r**3 + (16 - 8 * math.sqrt(2)) * r**3
     assert b.ok, b.summary()
     assert b.result.report.volume == pytest.approx(40**3 - removed, rel=1e-4)
+
+
+def test_a_cutout_in_an_end_wall_at_a_height_from_the_bottom():
+    u = understand("Electronics enclosure, 150 x 100 x 60 outside, 3mm walls and floor, no lid (open top). One of the "
+                   "100mm end walls gets a 20x10 rectangular cutout for USB, centred across the wall with its centre "
+                   "15mm up from the bottom.")
+    cut = u.spec["features"][1]
+    assert (cut["on"], cut["depth"], cut["at"]) == ("left", 3.0, {"kind": "at", "points": [[0.0, -15.0]]})

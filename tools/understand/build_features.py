@@ -149,12 +149,13 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
             f["on"] = on
             _drop_face_sizes(bd, t)
             _one_wall(bd, f, t.noun)
+            _height_on_a_side(bd, t, body, f)
         bd.features.append(f)
         bd.cutout = (f, t.start)
         m = FROM_EDGE.search(words)
-        if m:
+        if m and "at" not in f:
             f["at"] = _from_edge(m, bd)
-        elif not re.search(r"\b(cent(?:er|re)(?:ed|d)?|middle)\b", words):
+        elif "at" not in f and not re.search(r"\b(cent(?:er|re)(?:ed|d)?|middle)\b", words):
             bd.notes.append(f"no place given for the {t.noun}: centred")
         return
     count = t.pop("count")
@@ -253,6 +254,20 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
     if f["at"] is None:
         return
     bd.features.append(f)
+
+
+UP_FROM = re.compile(r"\s*(?:mm\s*)?(?:up\s+)?(?:from|above|off) the (?:bottom|floor|base)\b")
+
+
+def _height_on_a_side(bd: Build, t: Target, body: dict, f: dict) -> None:
+    """'... on the end wall, its centre 15 up from the bottom': on a side face, that high (v is up), centred across."""
+    for vs in [t.loose, *t.roles.values()]:
+        for v in list(vs):
+            if v.raw is not None and UP_FROM.match(bd.text[v.raw.num.end:]) and body.get("height"):
+                vs.remove(v)
+                t.roles = {k: x for k, x in t.roles.items() if x}
+                f["at"] = {"kind": "at", "points": [[0.0, round(v.mm - body["height"] / 2, 6)]]}
+                return
 
 
 def _drop_face_sizes(bd: Build, t: Target) -> None:

@@ -123,6 +123,9 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
             if same is not None and ATTRIBUTE.match(c.text, pos + len(phrase)):
                 nouns.append((pos, same))       # "slot centres 50 apart": the slots named before
                 continue
+            if name == "shell" and same is not None and not phrase.endswith("s") and re.search(
+                    r"\b(?:across|along|on|of|in|through|up)\s+(?:the|that|this|its)\s+(?:[\w.]+\s+)?$", c.text[:pos]):
+                continue     # "a cutout ..., centred across the wall": the wall it is in, not the shell again
             if name in MERGED and same is not None:
                 nouns.append((pos, same))       # one shell / one keyway: later words add to it
                 continue
