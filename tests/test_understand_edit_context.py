@@ -256,3 +256,9 @@ def test_a_value_the_part_has_becomes_another():
         assert [f["size"] for f in apply_edit(text, plate).spec["features"]] == [8, 20], text
     block = understand("block 60 x 60 x 20").spec
     assert "more than one size" in apply_edit("change 60 to 80", block).failed[0]
+
+
+def test_a_through_cut_as_long_as_its_face_is_refused_it_would_split_the_part():
+    angle = understand("angle bracket, 80x80 legs, 40 wide, 8 thick. one 10 wide 30 long slot in the upright leg").spec
+    assert apply_edit("slot 40 long", angle).spec is None          # across the whole 40 wide leg: two solids
+    assert apply_edit("slot 36 long", angle).spec is not None

@@ -54,6 +54,25 @@ def _half_extents(f, r) -> tuple[float, float]:
 
 
 def _fits(f, r, u, v, ext) -> bool:
+    return _fits_face(f, r, u, v, ext) and not _splits(f, r, ext)
+
+
+def _splits(f, r, ext) -> bool:
+    """A through cut as wide as its flat face in one direction reaches both opposite edges: it cuts the part in two
+    (a 40 long slot across a 40 wide leg)."""
+    fr = r.frame
+    if fr.round_radius is not None or not isinstance(f, (Hole, Pocket, Slot)) or getattr(f, "depth", None) is not None:
+        return False
+    if isinstance(f, (Pocket, Slot)) and not f.angle % 90 and (f.kind == "slot" or f.shape != "circle"):
+        hu, hv = _half_extents(f, r)
+        if f.angle % 180:
+            hu, hv = hv, hu
+    else:
+        hu = hv = ext
+    return hu >= fr.half[0] - EPS or hv >= fr.half[1] - EPS
+
+
+def _fits_face(f, r, u, v, ext) -> bool:
     fr = r.frame
     if fr.round_radius is not None:
         # a solid round face takes a feature over its centre; an annulus keeps it clear of the bore
