@@ -262,3 +262,10 @@ def test_a_through_cut_as_long_as_its_face_is_refused_it_would_split_the_part():
     angle = understand("angle bracket, 80x80 legs, 40 wide, 8 thick. one 10 wide 30 long slot in the upright leg").spec
     assert apply_edit("slot 40 long", angle).spec is None          # across the whole 40 wide leg: two solids
     assert apply_edit("slot 36 long", angle).spec is not None
+
+
+def test_fewer_holes_and_a_bolt_circle_spread_out():
+    ring = understand("disc 60 dia 10 thick with 6 holes 5 mm on a 45 bolt circle").spec
+    r = apply_edit("two fewer holes", ring)                     # 4 (it made 2, marked ok)
+    assert r.spec["features"][0]["at"]["count"] == 4 and not r.notes
+    assert apply_edit("spread them out to 50", ring).spec["features"][0]["at"]["diameter"] == 50

@@ -1624,9 +1624,13 @@ class _Editor:
         if twice and _count(at) and n is None:
             factor = {"double": 2, "twice": 2, "triple": 3, "half": 0.5, "halve": 0.5}[twice.group(1) or twice.group(2)]
             n = int(round(_count(at) * factor))       # "double the bolt holes": twice as many
-        more = re.search(r"(?<![/.])\b(\d+) (?:more|extra|additional)\b", self.t)
+        more = re.search(r"(?<![/.])\b(\d+) (?:more|extra|additional|(?P<less>fewer|less))\b", self.t)
         if more and not re.search(r"so there are", self.t) and (_count(at) or at["kind"] in SINGLE_AT):
-            n = (_count(at) or 1) + int(more.group(1))      # "add two more holes": on top of those there
+            # "add two more holes": on top of those there; "two fewer holes": that many less
+            n = (_count(at) or 1) + (-1 if more.group("less") else 1) * int(more.group(1))
+            if n < 1:
+                self.out.failed.append(f"{more.group(0)} would leave no holes")
+                return
             for it in self.free():
                 if it.num.start == more.start(1):
                     self.used.add(it.num.start)
@@ -1662,13 +1666,18 @@ class _Editor:
             elif at["kind"] == "linear":
                 at["spacing"] = s
                 at.pop("span", None)
+            elif at["kind"] == "bolt_circle":
+                at["diameter"] = s      # "spread them out to 50" on a bolt circle: its diameter
+                what.append(f"on a Ø{fmt(s)} bolt circle")
+                s = None
             elif n is None or n < 2:
                 self.out.failed.append(f"{f['id']} is one hole: it has no spacing (say how many, e.g. '2 holes, "
                                        f"{fmt(s)} apart')")
                 return
             else:
                 at = {"kind": "linear", "count": n, "spacing": s}
-            what.append(f"spacing {fmt(s)} mm")
+            if s is not None:
+                what.append(f"spacing {fmt(s)} mm")
         if pcd is not None:
             d = self.take(pcd)
             at = {"kind": "bolt_circle", "count": n or _count(at) or 4, "diameter": d,
