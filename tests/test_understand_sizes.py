@@ -636,3 +636,20 @@ def test_a_cutout_in_an_end_wall_at_a_height_from_the_bottom():
                    "15mm up from the bottom.")
     cut = u.spec["features"][1]
     assert (cut["on"], cut["depth"], cut["at"]) == ("left", 3.0, {"kind": "at", "points": [[0.0, -15.0]]})
+
+
+@pytest.mark.parametrize("text", [
+    "flange 100 OD 10 thick with a hub 50 OD 20 long, 25 bore",
+    "flange plate 100 dia 8 thick, hub diameter 50, hub height 20, 20 bore",
+    "flange 100 x 10 with a 50 x 20 hub and a 25 bore",
+])
+def test_hub_sizes_the_way_people_write_them(text):
+    u = understand(text)
+    hub = next(f for f in u.spec["features"] if f["kind"] == "boss")
+    assert u.spec["body"]["kind"] == "cylinder" and u.spec["body"]["diameter"] == 100.0
+    assert (hub["diameter"], hub["height"]) == (50.0, 20.0) and not u.missing
+
+
+def test_a_flanges_id_given_after_its_hub_bores_through_both(sandbox):
+    _built_as(sandbox, "hub flange: OD 100, thickness 10, hub OD 50, hub length 25, ID 25",
+              math.pi * (50**2 * 10 + 25**2 * 25 - 12.5**2 * 35))

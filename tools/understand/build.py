@@ -120,9 +120,10 @@ class Build:
                 self._shell_of_the_kind(b)
             return body
         if k == "flange":
-            if len(dims) == 2 and not re.search(r"\bsquare\b", self.text) and re.search(
-                    r"(?:\bdia(?:meter)?|\bod)\s*[\d.]+\s*(?:mm\s*)?(?:x|by)\s*[\d.]", self.text):
-                # "Ø80 x 8 flange": its diameter by its thickness
+            if len(dims) == 2 and not re.search(r"\bsquare\b", self.text) and (re.search(
+                    r"(?:\bdia(?:meter)?|\bod)\s*[\d.]+\s*(?:mm\s*)?(?:x|by)\s*[\d.]", self.text) or dims[1] <= dims[0] / 4
+                    and not re.search(r"\b(?:plate|rect\w*|block|oblong)\b", self.text)):
+                # "Ø80 x 8 flange", "flange 100 x 10": its diameter by its thickness
                 b.add("diameter", Value(dims[0], None))
                 b.add("thickness", Value(dims[1], None))
                 return self._cylinder(b, [], flange=True)

@@ -82,6 +82,8 @@ def _value(it: Tagged, unit_mm: float, groups) -> Value:
 
 ATTRIBUTE = re.compile(r"\s+(?:centres|centers|center|centre|spacing|pitch|size|width|length|depth|diameter|"
                        r"ends|positions?)\b")
+# "hub diameter 50, hub height 20": the hub named again with its next size, not a second hub
+BOSS_ATTRIBUTE = re.compile(r"\s+(?:diameter|dia|od|height|length|thickness|projection|size|width)\b")
 NEAR = re.compile(r"^[\s\w.\"'/-]{0,28}$")
 
 
@@ -120,7 +122,8 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
                                   r"middle|corner)\s+$", c.text[:pos]):
                 nouns.append((pos, latest))     # "... a hole in the center. The hole has a diameter of 0.125": that hole
                 continue
-            if same is not None and ATTRIBUTE.match(c.text, pos + len(phrase)):
+            if same is not None and (ATTRIBUTE.match(c.text, pos + len(phrase)) or name == "boss" and
+                                     BOSS_ATTRIBUTE.match(c.text, pos + len(phrase))):
                 nouns.append((pos, same))       # "slot centres 50 apart": the slots named before
                 continue
             if name == "shell" and same is not None and not phrase.endswith("s") and re.search(
@@ -267,7 +270,9 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
             elif not nouns and owner is not body and owner is current:
                 run.append((v, owner))
             owner = redirected
-            if owner is not body and it.role == "diameter" and it.via in OUTER_WORDS:
+            if owner is not body and owner.kind == "boss" and it.role == "inner" and body_kind in ("flange", "cylinder"):
+                owner = body          # "hub OD 50, hub length 25, ID 25": the flange's bore, through the hub too
+            if owner is not body and owner.kind in ("hole", "bore") and it.role == "diameter" and it.via in OUTER_WORDS:
                 owner = body          # "..., 16 mm outer diameter": the part's, not the hole's
             if owner is not body and owner.kind == "bore" and it.role in ("diameter", "length", "height") and \
                     not nouns and any(owner.get(r) is not None for r in ("inner", "size", "diameter")):
