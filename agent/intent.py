@@ -84,6 +84,7 @@ _RESTATES = re.compile(r"\b(should be|should now be|stays?|staying|keep(?:ing)?|
 _ASKS_SOMEONE = re.compile(r"^\s*(can|could|would|will)\s+(you|we)\s+(please\s+)?(?!tell|explain|show|describe|say|"
                            r"help me understand)\w+", re.I)
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_SUGGESTS = re.compile(r"^\s*(?:what|how) about (?:a|an|some)\b", re.I)
 
 
 def parse_intent(text: str, has_design: bool, attachment: str | None = None) -> Routed:
@@ -108,8 +109,9 @@ def parse_intent(text: str, has_design: bool, attachment: str | None = None) -> 
             return Routed("question", "parser")  # a change, but nothing to change yet: the question node says so
         if _a_change_to_nothing(core):
             return Routed("question", "parser")  # 'add a 6 mm hole in the middle' with no part: nothing to add it to
-        if _QUESTION.search(core) and not _ASKS_SOMEONE.search(core) and not parse_request(core).dims:
-            return Routed("question", "parser")
+        if _QUESTION.search(core) and not _ASKS_SOMEONE.search(core) and not parse_request(core).dims and not (
+                _SUGGESTS.search(core) and _mentions_a_part(core)):
+            return Routed("question", "parser")   # ("what about a 50 mm sphere?" with nothing yet: a part asked for)
         return Routed("new_design", "parser")
     # a design exists: a new part only when the message starts one; a question when it asks and
     # changes nothing; anything else changes the current design
