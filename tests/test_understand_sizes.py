@@ -653,3 +653,17 @@ def test_hub_sizes_the_way_people_write_them(text):
 def test_a_flanges_id_given_after_its_hub_bores_through_both(sandbox):
     _built_as(sandbox, "hub flange: OD 100, thickness 10, hub OD 50, hub length 25, ID 25",
               math.pi * (50**2 * 10 + 25**2 * 25 - 12.5**2 * 35))
+
+
+@pytest.mark.parametrize("text, sections", [
+    ("a pin 10 dia 40 long with a 16 dia x 5 head", [(16, 5), (10, 40)]),
+    ("a shoulder pin: 12 mm diameter 30 long, shoulder 20 dia 5 long", [(20, 5), (12, 30)]),
+    ("a shaft 25 dia 120 long with a 30 dia collar 10 wide in the middle", [(25, 55), (30, 10), (25, 55)]),
+    ("a 20 mm rod 100 long with a 30 dia collar 10 wide 20 from one end", [(20, 15), (30, 10), (20, 75)]),
+    ("a pipe 50 OD 40 ID 200 long with a flange at each end, 100 dia 10 thick", [(100, 10), (50, 180), (100, 10)]),
+    ("a 42 mm tube 150 long, 3 mm wall, with a 90 mm flange 8 thick on one end", [(90, 8), (42, 142)]),
+])
+def test_heads_shoulders_collars_and_end_flanges_make_stepped_bodies(text, sections):
+    # each of these dropped the head's (collar's, flange's) sizes and declined, or built the plain rod
+    u = understand(text)
+    assert [(s["diameter"], s["length"]) for s in u.spec["body"]["sections"]] == sections and not u.missing

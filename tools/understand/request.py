@@ -95,6 +95,10 @@ def _understand(text: str) -> Understanding:
     t = SETUP.sub(" ", t)
     if FLANGED.search(t) or WITH_FLANGE.search(t):
         return _flanged(text, t)
+    if STEP_CLAUSE.search(t):
+        stepped = _stepped(text, t)
+        if stepped is not None:
+            return stepped
     out = _read(text, t)
     if out.spec is None and out.body not in (None, "box") and out.missing:
         # a shape it knows but cannot size (an L-shaped part with only its overall sizes): when the
@@ -221,8 +225,12 @@ def _flanged(text: str, t: str) -> Understanding:
     rest = FLANGED.sub(lambda x: x.group(0).split(None, 1)[1], t)
     flange_d = flange_t = None
     if m:
-        rest = FLANGED.sub(lambda x: x.group(0).split(None, 1)[1], t[:m.start()] + " " + t[m.end():])
-        items = tag(m.group(0)).items
+        a, b = m.start(), m.end()
+        more = re.match(r"\s*,\s*((?:[^,;:()]|(?<=\d)\.(?=\d))*\d(?:[^,;:()]|(?<=\d)\.(?=\d))*)", t[b:])
+        if not re.search(r"\d", m.group(0)) and more and re.search(r"\b(?:dia\w*|od|thick\w*|x)\b", more.group(1)):
+            b += more.end()       # "with a flange at each end, 100 dia 10 thick": its sizes in the next clause
+        rest = FLANGED.sub(lambda x: x.group(0).split(None, 1)[1], t[:a] + " " + t[b:])
+        items = tag(t[a:b]).items
         k = unit_mm(default_unit([it.num for it in tag(t).items])) if default_unit(
             [it.num for it in tag(t).items]) else 1.0
         mm = [(it, it.num.value * (unit_mm(it.num.unit) if it.num.unit else k)) for it in items]
@@ -233,6 +241,8 @@ def _flanged(text: str, t: str) -> Understanding:
             flange_d, flange_t = max(loose), min(loose)
         elif flange_d is not None and flange_t is None and len(loose) == 1 and loose[0] < flange_d:
             flange_t = loose[0]          # "a Ø16 x 3 flange": its diameter, then its thickness
+        elif flange_d is None and flange_t is not None and len(loose) == 1 and loose[0] > flange_t:
+            flange_d = loose[0]          # "a 90 mm flange 8 thick": its diameter, then its thickness
     out = _read(text, rest)
     if out.spec is None or out.spec["body"]["kind"] != "tube" or out.spec["body"].get("standard"):
         out.missing.append("a flanged bushing's bore, outside diameter and length")
@@ -269,6 +279,71 @@ def _flanged(text: str, t: str) -> Understanding:
     spec["body"] = {"kind": "shaft", "id": body["id"], "sections": sections}
     spec["features"] = [{"id": "bore", "kind": "hole", "size": d}] + spec["features"]
     out.body = "flanged bushing"
+    return out
+
+
+# "a pin 10 dia 40 long with a 16 dia x 5 head", "shoulder 20 dia 5 long", "a 30 dia collar 10 wide in the middle"
+STEP_CLAUSE = re.compile(r"(?:(?:\b(?:with|and|plus|has)\s+)|(?<=[,;:(])\s*|(?<=\.\s)|^)(?:(?!\b(?:with|and|plus)\b)"
+                         r"(?:[^,;:().]|(?<=\d)\.(?=\d)))*?\b(head|shoulder|collar)\b(?:[^,;:().]|(?<=\d)\.(?=\d))*")
+ROUND_STOCK = re.compile(r"\b(?:pin|pins|shaft|axle|rod|bolt|dowel|spindle|stud|cylinder|bar)\b")
+
+
+def _stepped(text: str, t: str) -> Understanding | None:
+    """A round part with a head or shoulder at one end or a collar along it: a stepped shaft. A head's or
+    shoulder's length adds to the length given (a pin's length is under its head) unless an overall length is
+    said; a collar sits within the length, in the middle unless placed from an end. None: not such a part."""
+    for m in STEP_CLAUSE.finditer(t):
+        if re.match(r"\s*(?:pin|bolt|screw|shaft|washer)s?\b", t[m.end(1):]):
+            continue              # "a shoulder pin: ...": the part's name, not its shoulder
+        a, b = m.start(), m.end()
+        more = re.match(r"\s*,\s*((?:[^,;:()]|(?<=\d)\.(?=\d))*\d(?:[^,;:()]|(?<=\d)\.(?=\d))*)", t[b:])
+        if not re.search(r"\d", m.group(0)) and more:
+            b += more.end()       # "with a head, 16 dia 5 thick"
+        if re.search(r"\d", t[a:b]):
+            break
+    else:
+        return None
+    if not ROUND_STOCK.search(t[:a] + t[b:]):
+        return None
+    out = _read(text, t[:a] + " " + t[b:])
+    if out.spec is None or out.spec["body"]["kind"] != "cylinder" or out.missing:
+        return None
+    nums = tag(t).items
+    k = unit_mm(default_unit([it.num for it in nums])) if default_unit([it.num for it in nums]) else 1.0
+    items = [(it, it.num.value * (unit_mm(it.num.unit) if it.num.unit else k)) for it in tag(t[a:b]).items]
+    d = next((v for it, v in items if it.role in ("diameter", "size")), None)
+    ln = next((v for it, v in items if it.role in ("thickness", "height", "length", "width", "depth")), None)
+    loose = [v for it, v in items if it.role in (None, "head")]
+    if d is None and ln is None and len(loose) == 2:
+        d, ln = max(loose), min(loose)
+    elif d is not None and ln is None and len(loose) == 1:
+        ln = loose[0]
+    elif d is None and ln is not None and len(loose) == 1:
+        d = loose[0]
+    body, kind = out.spec["body"], m.group(1)
+    D, H = body["diameter"], body["height"]
+    if d is None or ln is None or d <= D:
+        return None
+    if kind == "collar":
+        at = re.search(r"([\d.]+)\s*(?:mm\s*)?(?:in\s+)?from (?:one|a|the|an|either) end", t[a:b])
+        z = float(at.group(1)) * k if at else H / 2
+        lo, hi = round(z - ln / 2, 6), round(H - z - ln / 2, 6)
+        if lo <= 0 or hi <= 0:
+            return None
+        sections = [{"diameter": D, "length": lo}, {"diameter": d, "length": ln}, {"diameter": D, "length": hi}]
+        out.notes.append(f"the collar centred {z:g} mm from the end")
+    else:
+        overall = re.search(r"\b(?:overall|total|in all|including the (?:head|shoulder))\b", t)
+        shank = round(H - ln, 6) if overall else H
+        if shank <= 0:
+            return None
+        sections = [{"diameter": d, "length": ln}, {"diameter": D, "length": shank}]
+        out.notes.append(f"{H:g} mm read as the {'overall length' if overall else 'length under the ' + kind}")
+    out.spec["body"] = {"kind": "shaft", "id": body["id"], "sections": sections}
+    out.body = "shaft"
+    for c in out.candidates:
+        c.spec = out.spec
+        c.notes = list(out.notes)
     return out
 
 
