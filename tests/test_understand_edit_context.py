@@ -71,6 +71,9 @@ def test_a_relative_change_after_a_change_that_was_not_made_is_declined():
 def test_a_change_with_no_part_yet_is_not_built_as_a_new_part_with_sizes_assumed():
     d = ENGINE.draft(DesignContext(task="new_design", request="make the disc 120 across"))
     assert d.declined and d.code is None and "no part yet" in d.note
+    d = ENGINE.draft(DesignContext(task="new_design", request="put the same flange on the other end as well, keep it "
+                                                            "200 overall"))
+    assert d.declined and d.code is None          # it built a 200 x 5 disc, marked ok
     d = ENGINE.draft(DesignContext(task="new_design", request="a disc 120 across"))
     assert not d.declined and d.spec["body"]["diameter"] == 120
     assert expectations(parse(d.spec))["volume"] == pytest.approx(3.14159265 * 60 ** 2 * 5)
@@ -269,3 +272,9 @@ def test_fewer_holes_and_a_bolt_circle_spread_out():
     r = apply_edit("two fewer holes", ring)                     # 4 (it made 2, marked ok)
     assert r.spec["features"][0]["at"]["count"] == 4 and not r.notes
     assert apply_edit("spread them out to 50", ring).spec["features"][0]["at"]["diameter"] == 50
+
+
+def test_a_change_after_and_with_a_new_verb_is_its_own_part():
+    channel = understand("U channel 60 wide 40 tall 3 thick 100 long with two 6 mm holes in the base 50 apart").spec
+    r = apply_edit("make it 150 long and spread those holes to 100 apart", channel)
+    assert r.spec["body"]["length"] == 150 and r.spec["features"][0]["at"]["spacing"] == 100

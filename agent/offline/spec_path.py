@@ -18,7 +18,8 @@ MAX_ATTEMPTS = 3
 # words that change a part already there ("make the disc 120 across", "... instead"), not describe a new one
 CHANGE_WORDS = re.compile(r"^\s*(?:(?:ok|okay|now|and|also|then|actually|so|but|just)\W+)*(?:make|change|set|increase|"
                           r"decrease|reduce|enlarge|shorten|lengthen|widen|thicken|move|double|halve|bump|drop)\s+"
-                          r"(?:the|it|its|that|this|them|those)\b|\binstead\b|^\s*(?:now|also|actually)\b")
+                          r"(?:the|it|its|that|this|them|those)\b|\binstead\b|^\s*(?:now|also|actually)\b|"
+                          r"\b(?:the same|as well|keep it|the other (?:end|side)|another one|again)\b")
 
 
 def compiled(spec: dict) -> tuple[str | None, list[str], dict | None]:
@@ -34,6 +35,9 @@ def summary(spec: dict) -> str:
     b = spec["body"]
     sizes = ", ".join(f"{k.replace('_', ' ')} {v:g}" for k, v in b.items()
                       if isinstance(v, (int, float)) and not isinstance(v, bool))
+    if isinstance(b.get("sections"), list):      # a stepped shaft: its sections, diameter x length, in order
+        sizes = ", ".join(f"Ø{s['diameter']:g} x {s['length']:g}" for s in b["sections"] if isinstance(s, dict)
+                          and isinstance(s.get("diameter"), (int, float)) and isinstance(s.get("length"), (int, float)))
     feats = ", ".join(f"{f['id']} ({f['kind']})" for f in spec.get("features", []))
     return f"{b['kind'].replace('_', ' ')} ({sizes})" + (f" with {feats}" if feats else "")
 

@@ -2530,7 +2530,8 @@ def _first_line(exc: Exception) -> str:
 
 
 THEN = re.compile(r"\s*(?:,|;|\band\b|\bthen\b)\s+(?:then\s+)?(?=(?:add|put|drill|cut|bore|remove|delete|round|chamfer|"
-                  r"fillet|bevel|shell|hollow|change|move|make|tap|counterbore|countersink)\b|"
+                  r"fillet|bevel|shell|hollow|change|move|make|tap|counterbore|countersink|spread|space|widen|narrow|"
+                  r"lengthen|shorten|thicken|increase|reduce|bump|rotate)\b|"
                   r"(?<=\band )(?:the |its |all the |those |these )?(?:holes?|fillets?|rounds?|chamfers?|slots?|pockets?|walls?|bores?)\b(?! (?:of|on|in|at|"
                   r"around|for|to|and)\b)|"
                   r"the (?:big|bigger|small|smaller|large|larger|little|middle|centre|center|other|outer|inner|corner|"
