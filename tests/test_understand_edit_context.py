@@ -278,3 +278,11 @@ def test_a_change_after_and_with_a_new_verb_is_its_own_part():
     channel = understand("U channel 60 wide 40 tall 3 thick 100 long with two 6 mm holes in the base 50 apart").spec
     r = apply_edit("make it 150 long and spread those holes to 100 apart", channel)
     assert r.spec["body"]["length"] == 150 and r.spec["features"][0]["at"]["spacing"] == 100
+
+
+def test_the_copies_of_a_pattern_on_one_side_removed():
+    plate = understand("plate 100 x 80 x 6 with 4 holes 6mm, 10 in from each corner").spec
+    r = apply_edit("remove the two holes on the right and add a 20 mm hole in the centre", plate)
+    assert r.spec["features"][0]["at"] == {"kind": "at", "points": [[-40, -30], [-40, 30]]}
+    assert volume(r.spec) == pytest.approx(100 * 80 * 6 - 2 * math.pi * 9 * 6 - math.pi * 100 * 6)
+    assert apply_edit("remove the three holes on the right", plate).spec is None     # two are on the right

@@ -636,6 +636,38 @@ class _Editor:
         return (f"'{m.group(0)}' is one {kind} of a pattern, and the offline engine changes a pattern as a whole; "
                 f"say 'both {kind}s' or 'all the {kind}s' for all of them")
 
+    def remove_side(self, kind: str, side: str) -> bool:
+        """'remove the two holes on the right': the copies of a pattern on that side of its face's middle go; the rest
+        stay where they are (as points, said). The count, when said, must match."""
+        from ..part import parse as parse_spec
+        from ..part.plan import resolve
+
+        f = next((g for g in self.feats(kind) if (_count(g.get("at") or {}) or 1) > 1 or len((g.get("at") or {}).get(
+            "points") or []) > 1), None)
+        if f is None or f.get("on", "top") != "top":
+            return False
+        try:
+            res = next(r for r in resolve(parse_spec(self.spec)) if r.feature.id == f["id"])
+        except (StopIteration, SpecError, ValueError):
+            return False
+        pts = [(round(u, 6), round(v, 6)) for u, v in res.points]
+        axis, sign = {"left": (0, -1), "right": (0, 1), "front": (1, -1), "bottom": (1, -1), "lower": (1, -1),
+                      "back": (1, 1), "rear": (1, 1), "top": (1, 1), "upper": (1, 1)}[side]
+        gone = [p for p in pts if p[axis] * sign > 1e-6]
+        keep = [p for p in pts if p not in gone]
+        n = next((it for it in self.free(("count",))), None) or next(
+            (it for it in self.free() if it.num.integer and re.match(r"\s*(?:\w+\s+)?(?:holes?|slots?|pockets?|of)\b",
+                                                                     self.t[it.num.end:])), None)
+        if not gone or not keep or (n is not None and int(n.num.value) != len(gone)):
+            return False
+        if n is not None:
+            self.used.add(n.num.start)
+        self.out.notes.append(f"the {len(keep)} left of {f['id']} kept where they were, as points")
+        self.apply(f"{f['id']}: the {len(gone)} on the {side} removed", ops.replace_feature, f["id"],
+                   {k: v for k, v in f.items() if k not in ("id", "at")} | {"at": {"kind": "at",
+                                                                               "points": [list(p) for p in keep]}})
+        return True
+
     def every_other(self, kind: str) -> bool:
         """'remove every other hole': a row of an odd count keeps its ends at twice the spacing; a bolt circle of an
         even count keeps half, from the same start. Anything else (a grid, an even row) is not one pattern after."""
@@ -1251,6 +1283,10 @@ class _Editor:
                            f"{f['id']}.at.count", f["at"]["count"] - k)
                 return
             if some.group(1) == "every other" and self.every_other(kinds[0]):
+                return
+            side = re.search(r"\b(?:on the |at the |the )?(left|right|front|back|rear|top|bottom|upper|lower)(?: side| end| edge)?\b",
+                             self.t)
+            if side and self.remove_side(kinds[0], side.group(1)):
                 return
             # "remove the middle hole" of a pattern: a pattern with a gap is not a spec pattern
             self.out.failed.append(f"removing only some of a pattern's {kinds[0]}s ('{some.group(0)}') is not done "
