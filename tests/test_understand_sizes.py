@@ -667,3 +667,25 @@ def test_heads_shoulders_collars_and_end_flanges_make_stepped_bodies(text, secti
     # each of these dropped the head's (collar's, flange's) sizes and declined, or built the plain rod
     u = understand(text)
     assert [(s["diameter"], s["length"]) for s in u.spec["body"]["sections"]] == sections and not u.missing
+
+
+@pytest.mark.parametrize("text, volume", [
+    # the head under which the length is given, its overall said again, a cross hole from the far end
+    ("clevis pin: Ø8, 40 long under the head, head Ø12 x 3, and a Ø2 hole across the shank 4 mm from the far end",
+     None),
+    ("pin with a head: shank Ø10 x 40 long, head Ø16 x 5 thick on one end (45 overall)",
+     math.pi * (5**2 * 40 + 8**2 * 5)),
+    ('3/8" pin, 2" long, turned down to 1/4" dia on the last 1/2"',
+     math.pi * ((0.375 / 2) ** 2 * 1.5 + 0.125**2 * 0.5) * 25.4**3),
+    ("12mm shaft 80 long with a collar on it. collar is 20 dia and 6 wide, starting 25 mm from one end",
+     math.pi * (6**2 * 74 + 10**2 * 6)),
+    ("angle bracket with unequal legs, 50 and 30 outside, 5 mm thick, 60 long", (50 + 25) * 5 * 60),
+    ("6x 9mm on a 100 BC, OD 140, 15 thk, 60 OD boss 20 high, 35 bore thru",
+     math.pi * (70**2 * 15 + 30**2 * 20 - 17.5**2 * 35 - 6 * 4.5**2 * 15)),
+])
+def test_pins_collars_unequal_legs_and_bolt_holes_written_shorthand(sandbox, text, volume):
+    from cadagent.tools.part.pipeline import build
+    b = build(understand(text).spec, sandbox, exports=())
+    assert b.ok, b.summary()
+    if volume is not None:
+        assert b.result.report.volume == pytest.approx(volume, rel=1e-4)

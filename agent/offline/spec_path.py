@@ -78,9 +78,10 @@ def new_design(ctx: DesignContext) -> Draft | None:
             return Draft(None, f"I read a {u.body.replace('_', ' ')}, but: {u.explain()} Please give those sizes.",
                          path="spec", declined=True)
         return None
-    if ctx.current is None and u.notes and CHANGE_WORDS.search(ctx.request.lower()):
+    if ctx.current is None and any("assumed" in n for n in u.notes) and CHANGE_WORDS.search(ctx.request.lower()):
         # "make the disc 120 across" with no part yet (the first one was declined): a change to a part that is
-        # not there; a new part with the rest assumed would be something else, built silently
+        # not there; a new part with the rest assumed would be something else, built silently (a whole part
+        # described, 'a 6mm hole 20 deep in the other end' and all, assumes nothing and is built)
         return Draft(None, "There is no part yet for this change to apply to. "
                      f"Read as a new part it would be a {summary(u.spec)}, with: {'; '.join(u.notes)}, which is not "
                      "what you described before. Describe the whole part with its sizes.", spec=u.spec, path="spec",

@@ -237,7 +237,8 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
         f["on"] = on
         _one_wall(bd, f, t.noun)
     if on is None and (not count or int(count) == 3) and body["kind"] == "box" and f.get("depth") is None and re.search(
-            r"\b(?:every|each|all (?:the |three |3 |six |6 )?)\s*faces?\b|\bthree (?:bores|holes) crossing\b", words):
+            r"\b(?:every|each|all (?:the |three |3 |six |6 )?)\s*(?:pair of (?:opposite )?)?faces?\b|"
+            r"\b(?:all )?three (?:bores |holes )?crossing\b", words):
         # "a 20mm hole through the centre of every face, so three bores crossing": one each way through the middle
         bd.features.append({**f, "at": {"kind": "center"}})
         for side in ("front", "left"):
@@ -360,7 +361,8 @@ def _leg_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
 
 
 CROSS = re.compile(r"\bcross[- ]?(?:holes?|drill(?:ed|ing)?|bored?)\b|\b(?:radial|transverse)\s+(?:holes?|bores?)\b|"
-                   r"\bthrough (?:both|the) (?:side )?walls\b|\bthrough the (?:side|diameter)\b|\bacross the (?:diameter|rod|bar|shaft)\b")
+                   r"\bthrough (?:both|the) (?:side )?walls\b|\bthrough the (?:side|diameter)\b|"
+                   r"\bacross the (?:diameter|rod|bar|shaft|shank|pin|tube|pipe)\b|\b(?:turned|rotated|at) 90\b")
 FROM_END = re.compile(r"^\s*(?:mm\s*)?(?:in\s+)?(?:from|off) (?:one|a|the|either|an|each|the other|the top|the bottom|the near|"
                       r"the far)?\s*(end|top|bottom)\b")
 
@@ -380,6 +382,8 @@ def _cross_hole(bd: Build, t: Target, body: dict, count, f: dict, note: bool = T
             m = FROM_END.match(bd.text[v.raw.num.end:])
             if m and pick is None:
                 pick, where, owner, each = v, m.group(1), vs, re.search(r"\b(?:each|either|both)\b", m.group(0))
+                if "far" in m.group(0) or "other" in m.group(0):
+                    where = "top"     # "4 mm from the far end": from the end away from the one it stands on
     n = int(count) if count else 1
     if pick is not None and each and n in (1, 2):
         # "two cross holes 15 from each end": one near each end, symmetric about mid-length
@@ -405,7 +409,7 @@ def _cross_hole(bd: Build, t: Target, body: dict, count, f: dict, note: bool = T
         v = 0.0
         if note:
             bd.notes.append("no place along the part given for the cross hole: mid-length")
-    f = {**f, "on": "front"}
+    f = {**f, "on": "left" if re.search(r"\b(?:turned|rotated|at) 90\b", t.words) else "front"}
     if n == 1:
         f["at"] = {"kind": "at", "points": [[0.0, v]]}
     else:

@@ -129,6 +129,10 @@ def normalize(text: str) -> str:
     # "four .201 dia thru", "2 6.5 dia through": counted holes written the drawing's way, the word "holes" left out
     t = re.sub(r"\b(\d+)\s+(\d*\.\d+|\d+/\d+|\d+)(\s*(?:mm|\"))?\s*dia(?:meter)?\s+(thru|through)\b(?!\s+(?:holes?|bores?))",
                r"\1 holes \2\3 dia \4", t)
+    # "6x 9mm on a 100 BC": six holes of 9 mm, the word "holes" left out
+    t = re.sub(r"\b(\d+)\s*x\s*(\d*\.?\d+)\s*(mm|\")\s+(?=on (?:an? |the )?[\d.]+\s*(?:mm\s*)?(?:bc|bcd|pcd|bolt circle|pitch circle))",
+               r"\1 holes \2\3 ", t)
+    t = re.sub(r"\blegs?\s*[,:]\s*(?=\d)", "legs ", t)      # "unequal legs, 50 and 30"
     # "Ø40 in the centre": a hole written by its diameter only
     t = re.sub(r"(?<![\w.])dia\s*([\d.]+)(\s*mm)?\s+(?:(thru|through)\s+)?(?=(?:in|at|through) the (?:center|middle)\b|"
                r"at \(?\s*\d*\.?\d+\s*,)",

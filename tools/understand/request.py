@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from .build import Build
 from .build_features import features
 from .clauses import clauses
-from .numbers import default_unit, is_inch_fraction, normalize, unit_mm
+from .numbers import UNIT_WORDS, default_unit, is_inch_fraction, normalize, number, unit_mm
 from .roles import role_words, tag
 from .spelling import correct
 from .targets import RAW_ROLES, targets
@@ -99,6 +99,10 @@ def _understand(text: str) -> Understanding:
         stepped = _stepped(text, t)
         if stepped is not None:
             return stepped
+    if TURNED.search(t):
+        turned = _turned_down(text, t)
+        if turned is not None:
+            return turned
     out = _read(text, t)
     if out.spec is None and out.body not in (None, "box") and out.missing:
         # a shape it knows but cannot size (an L-shaped part with only its overall sizes): when the
@@ -293,13 +297,18 @@ def _stepped(text: str, t: str) -> Understanding | None:
     shoulder's length adds to the length given (a pin's length is under its head) unless an overall length is
     said; a collar sits within the length, in the middle unless placed from an end. None: not such a part."""
     for m in STEP_CLAUSE.finditer(t):
-        if re.match(r"\s*(?:pin|bolt|screw|shaft|washer)s?\b", t[m.end(1):]):
-            continue              # "a shoulder pin: ...": the part's name, not its shoulder
+        if re.match(r"\s*(?:pin|bolt|screw|shaft|washer)s?\b", t[m.end(1):]) or \
+                re.search(r"\b(?:under|below|beneath|from|to) the\s+$", t[:m.start(1)]):
+            continue              # "a shoulder pin: ...", "40 long under the head": not the head's own sizes
         a, b = m.start(), m.end()
         more = re.match(r"\s*,\s*((?:[^,;:()]|(?<=\d)\.(?=\d))*\d(?:[^,;:()]|(?<=\d)\.(?=\d))*)", t[b:])
         if not re.search(r"\d", m.group(0)) and more:
             b += more.end()       # "with a head, 16 dia 5 thick"
         if re.search(r"\d", t[a:b]):
+            place = re.match(r"\s*,\s*(?:starting|beginning|centred|centered|placed|located|positioned)?\s*[\d.]+\s*"
+                             r"(?:mm\s*)?(?:in\s+)?from (?:one|a|the|an|either) end\b", t[b:])
+            if place:
+                b += place.end()  # "collar is 20 dia and 6 wide, starting 25 mm from one end"
             break
     else:
         return None
@@ -325,25 +334,71 @@ def _stepped(text: str, t: str) -> Understanding | None:
     if d is None or ln is None or d <= D:
         return None
     if kind == "collar":
-        at = re.search(r"([\d.]+)\s*(?:mm\s*)?(?:in\s+)?from (?:one|a|the|an|either) end", t[a:b])
-        z = float(at.group(1)) * k if at else H / 2
+        at = re.search(r"(starting |beginning )?([\d.]+)\s*(?:mm\s*)?(?:in\s+)?from (?:one|a|the|an|either) end", t[a:b])
+        z = (float(at.group(2)) * k + (ln / 2 if at.group(1) else 0)) if at else H / 2
         lo, hi = round(z - ln / 2, 6), round(H - z - ln / 2, 6)
         if lo <= 0 or hi <= 0:
             return None
         sections = [{"diameter": D, "length": lo}, {"diameter": d, "length": ln}, {"diameter": D, "length": hi}]
         out.notes.append(f"the collar centred {z:g} mm from the end")
     else:
+        said = re.search(r"([\d.]+)\s*(?:mm\s*)?(?:overall|total|in all|long overall|long in total)\b", t)
+        total = float(said.group(1)) * k if said else None
         overall = re.search(r"\b(?:overall|total|in all|including the (?:head|shoulder))\b", t)
+        if total is not None and abs(total - (H + ln)) < 1e-6:
+            overall = None        # "shank 40 long, head 5 thick (45 overall)": the overall said again
+        elif total is not None and abs(total - H) > 1e-6:
+            return None           # an overall length that fits neither reading: not guessed
         shank = round(H - ln, 6) if overall else H
         if shank <= 0:
             return None
         sections = [{"diameter": d, "length": ln}, {"diameter": D, "length": shank}]
         out.notes.append(f"{H:g} mm read as the {'overall length' if overall else 'length under the ' + kind}")
+    shift = (sum(x["length"] for x in sections) - H) / 2 if kind != "collar" else 0.0
+    for f in out.spec["features"]:
+        # a cross hole placed along the rod keeps its place on the shank, which now starts above the head
+        at = f.get("at") or {}
+        if f.get("on") in ("front", "back", "left", "right") and shift:
+            if at.get("kind") == "at":
+                at["points"] = [[u, round(v + shift, 6)] for u, v in at["points"]]
+            elif at.get("kind") == "linear":
+                at["center"] = [at.get("center", [0.0, 0.0])[0], round(at.get("center", [0.0, 0.0])[1] + shift, 6)]
     out.spec["body"] = {"kind": "shaft", "id": body["id"], "sections": sections}
     out.body = "shaft"
     for c in out.candidates:
         c.spec = out.spec
         c.notes = list(out.notes)
+    return out
+
+
+# "turned down to 1/4" dia on the last 1/2"", "the other end is turned down to Ø5 for 10mm"
+TURNED = re.compile(r"\b(?:turned|stepped|reduced|machined|necked) down to (?:a )?(?:dia\s*)?([\d./]+)\s*(mm|\"|in\b)?\s*"
+                    r"(?:dia(?:meter)?\s*)?(?:on|for|over|along) (?:the )?(?:last|first|end|final|bottom|top)?\s*"
+                    r"([\d./]+)\s*(mm|\"|in\b)?")
+
+
+def _turned_down(text: str, t: str) -> Understanding | None:
+    """A rod or pin with one end turned down to a smaller diameter over a length: a two-step shaft (the
+    length given is overall)."""
+    m = TURNED.search(t)
+    out = _read(text, t[:m.start()] + " " + t[m.end():])
+    if out.spec is None or out.spec["body"]["kind"] != "cylinder" or out.missing:
+        return None
+    nums = tag(t).items
+    unit = default_unit([it.num for it in nums])
+    k = unit_mm(unit) if unit else 1.0
+    d = number(m.group(1)) * (unit_mm(UNIT_WORDS[m.group(2).strip()]) if m.group(2) else k)
+    ln = number(m.group(3)) * (unit_mm(UNIT_WORDS[m.group(4).strip()]) if m.group(4) else k)
+    body = out.spec["body"]
+    D, H = body["diameter"], body["height"]
+    if not (0 < d < D and 0 < ln < H):
+        return None
+    out.spec["body"] = {"kind": "shaft", "id": body["id"], "sections": [{"diameter": D, "length": round(H - ln, 6)},
+                                                                        {"diameter": d, "length": ln}]}
+    out.notes.append(f"Ø{d:g} for the last {ln:g} mm of the {H:g} mm length")
+    out.body = "shaft"
+    for c in out.candidates:
+        c.spec, c.notes = out.spec, list(out.notes)
     return out
 
 
