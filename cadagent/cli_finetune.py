@@ -228,6 +228,8 @@ def local_spec_cmd(
     writer = _writer(base, adapter, settings, 160, 0.7)
     gen = writer.candidates(request, n=n)
     pairs = [(c.source, c.spec) for c in gen.candidates]
+    for c in gen.rejected:                 # refused by the rules; the retry wrote the ones below instead
+        typer.echo(f"{c.source} (rejected): {c.text}  ✗ {c.problems[0] if c.problems else '?'}")
     for c in gen.candidates:
         typer.echo(f"{c.source}: {c.text}" + (f"  ✗ {c.problems[0]}" if c.problems else ""))
     if parser:
