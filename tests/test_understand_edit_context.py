@@ -286,3 +286,9 @@ def test_the_copies_of_a_pattern_on_one_side_removed():
     assert r.spec["features"][0]["at"] == {"kind": "at", "points": [[-40, -30], [-40, 30]]}
     assert volume(r.spec) == pytest.approx(100 * 80 * 6 - 2 * math.pi * 9 * 6 - math.pi * 100 * 6)
     assert apply_edit("remove the three holes on the right", plate).spec is None     # two are on the right
+
+
+def test_holes_placed_by_points_moved_a_distance_from_the_ends():
+    plate = understand("100 x 40 plate, 6 thk. Ø6.5 holes at (10,10), (90,10), (10,30) and (90,30)").spec
+    r = apply_edit("move the holes in so they're 15 from the ends", plate)
+    assert r.spec["features"][0]["at"]["points"] == [[-35, -10], [35, -10], [-35, 10], [35, 10]]

@@ -1074,6 +1074,23 @@ class _Editor:
         """'move them 12 mm in' (12 in from the corners), 'move the holes in by 5' / '5 mm further in'
         (5 more): corner holes' inset; nothing else has an 'in'."""
         corner = [h for h in self.feats("hole") if (h.get("at") or {}).get("kind") == "corners"]
+        ends = re.search(r"([\d.]+)\s*(?:mm\s*)?(?:in\s+)?from the (ends|sides|long edges|edges)\b", self.t)
+        pts = [h for h in self.feats("hole") if (h.get("at") or {}).get("kind") == "at" and h.get("on", "top") == "top"]
+        if not corner and ends and len(pts) == 1 and self.spec["body"]["kind"] == "box":
+            # "move the holes in so they're 15 from the ends": points given from the corner, each set that far in
+            f, body = pts[0], self.spec["body"]
+            it = next((i for i in self.free() if i.num.start == ends.start(1)), None)
+            if it is None:
+                self.out.failed.append("how far from the ends (e.g. 'move the holes in so they are 15 from the ends')")
+                return
+            d = self.take(it)
+            axis = 0 if ends.group(2) == "ends" else 1
+            half = (body["length"] if axis == 0 else body["width"]) / 2
+            new = [[(math.copysign(half - d, p[0]) if axis == 0 and p[0] else p[0]),
+                    (math.copysign(half - d, p[1]) if axis == 1 and p[1] else p[1])] for p in f["at"]["points"]]
+            self.apply(f"{f['id']}: {fmt(d)} mm from the {ends.group(2)}", ops.replace_feature, f["id"],
+                       {k: v for k, v in f.items() if k not in ("id", "at")} | {"at": {"kind": "at", "points": new}})
+            return
         if not corner:
             self.out.failed.append("moving in or out is done for holes at the corners (their inset); for others say "
                                    "which way, e.g. 'move the hole 10 mm to the left'")
