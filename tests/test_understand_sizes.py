@@ -689,3 +689,13 @@ def test_pins_collars_unequal_legs_and_bolt_holes_written_shorthand(sandbox, tex
     assert b.ok, b.summary()
     if volume is not None:
         assert b.result.report.volume == pytest.approx(volume, rel=1e-4)
+
+
+def test_a_ring_given_only_across_gets_an_assumed_bore_said_never_a_solid_block():
+    u = understand("The final shape is a solid ring with a height of 0.0595 units, a width of 0.75 units, and a length "
+                   "of 0.75 units.")
+    assert u.spec["body"] == {"kind": "tube", "id": "ring", "outer_diameter": 0.75, "inner_diameter": 0.375,
+                              "height": 0.0595}
+    assert "no inner diameter given: 0.375 mm assumed" in u.notes
+    # a ring for a bearing: its seat is what the bearing says, not guessed (a stored example, or declined)
+    assert understand("a bearing seat ring for a 608 bearing, 40 mm diameter, 8 mm thick").approximate

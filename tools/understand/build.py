@@ -324,6 +324,12 @@ class Build:
             inner = loose.pop(0)
         if H is None and loose:
             H = loose.pop(0)
+        if D is None and b.get("length") is not None and b.get("length") == b.get("width"):
+            D = b.pop("length")             # "a ring ... a width of 0.75 and a length of 0.75": round, 0.75 across
+            b.pop("width")
+        if D is not None and inner is None and re.search(r"\b(?:ring|annulus|annular|washer)\b", self.text) and \
+                not re.search(r"\bfor (?:a|an|the|my)\b", self.text):
+            inner = self.assume("inner diameter", round(D / 2, 6))   # (a ring for a 608 bearing: its seat is not guessed)
         if D is None or inner is None:
             self.missing.append("the tube's outer and inner diameters (e.g. 'OD 30, ID 24')")
             return None
