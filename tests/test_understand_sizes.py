@@ -699,3 +699,12 @@ def test_a_ring_given_only_across_gets_an_assumed_bore_said_never_a_solid_block(
     assert "no inner diameter given: 0.375 mm assumed" in u.notes
     # a ring for a bearing: its seat is what the bearing says, not guessed (a stored example, or declined)
     assert understand("a bearing seat ring for a 608 bearing, 40 mm diameter, 8 mm thick").approximate
+
+
+def test_holes_from_one_end_and_the_other_and_a_keyway_starting_in_from_an_end(sandbox):
+    inch = 25.4
+    _built_as(sandbox, '2 x 1 x 1 inch block. 1/2" hole down through the top, 1/2" in from one end, and a 1/4" hole '
+              'side to side 1/2" in from the other end, both centered',
+              inch**3 * (2 - math.pi * 0.25**2 * 1 - math.pi * 0.125**2 * 1))
+    u = understand("30 dia shaft 100 long with a square-ended keyway 8 wide, 4 deep, 40 long, starting 10 mm from one end")
+    assert u.spec["features"][0]["z"] == 10.0 and not u.missing

@@ -425,7 +425,7 @@ THROUGH_SIZE = re.compile(r"\b(?:through|thru|across|along)\s+(?:the\s+)?([\d.]+
                           r"way|dimension|face|wide|long)\b")
 ACROSS = re.compile(r"\b(?:across|through)(?: through| across)? the (?:[\d.]+\s*(?:mm\s*)?)?(?:width|short way|short direction|"
                     r"short side)\b|"
-                    r"\bfront to back\b|\bthrough the (?:front|width)\b|\bwidthways\b|\bwidthwise\b")
+                    r"\bfront to back\b|\bside to side\b|\bthrough the (?:front|width)\b|\bwidthways\b|\bwidthwise\b")
 DOWN = re.compile(r"\b(?:down|vertical(?:ly)?|from the top|top to bottom|through the top|in the top|into the top)\b")
 LENGTHWISE = re.compile(r"\b(?:in|going in|drilled|bored) from the end\b|\bout the other end\b|\bend face\b|"
                         r"\balong the [\d.]+\b(?!\s*(?:mm\s*)?(?:side|edge))|"
@@ -524,6 +524,12 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
         if v is not None:
             t.loose.remove(v)
             inset = v.mm
+    one_end = re.search(r"\bfrom (?:one|a|an|the near|the first) end\b", words)
+    other_end = re.search(r"\bfrom the (?:other|far|opposite|second) end\b", words)
+    if inset is not None and (not count or int(count) == 1) and (one_end or other_end) and body.get("length") and \
+            not re.search(r"\b(?:each|both|either) (?:ends?|sides?)\b", words):
+        # "a 1/2\" hole ..., 1/2\" in from one end", "... from the other end": on the centre line, that far in
+        return {"kind": "from_edge", "edge": "right" if other_end else "left", "distance": inset}
     rows = ROWS.search(words)
     if rows:
         a, b = int(rows.group(2)), int(rows.group(1))
@@ -891,7 +897,19 @@ def _keyway(bd: Build, t: Target, body: dict) -> None:
     if depth is None or (t.kind == "keyway" and W is None):
         bd.missing.append(f"the {t.kind}'s width and depth")
         return
-    f = {"id": bd.fid(t.kind), "kind": t.kind, "length": L, "depth": depth, "z": 0.0}
+    z = 0.0
+    for vs in [t.loose, *t.roles.values()]:
+        for v in list(vs):
+            if v.raw is not None and re.search(r"\b(?:starting|starts|beginning|begins|from)\s*$",
+                                               bd.text[max(0, v.raw.num.start - 12):v.raw.num.start]) and \
+                    FROM_END.match(bd.text[v.raw.num.end:]):
+                z = v.mm          # "40 long, starting 10 mm from one end": it begins that far in
+                vs.remove(v)
+    t.roles = {k: vs for k, vs in t.roles.items() if vs}
+    if z + L > full + 1e-9:
+        bd.missing.append(f"room for a {L:g} mm {t.kind} starting {z:g} mm in on a {full:g} mm shaft")
+        return
+    f = {"id": bd.fid(t.kind), "kind": t.kind, "length": L, "depth": depth, "z": z}
     if W is not None:
         f["width"] = W
     bd.features.append(f)
