@@ -708,3 +708,10 @@ def test_holes_from_one_end_and_the_other_and_a_keyway_starting_in_from_an_end(s
               inch**3 * (2 - math.pi * 0.25**2 * 1 - math.pi * 0.125**2 * 1))
     u = understand("30 dia shaft 100 long with a square-ended keyway 8 wide, 4 deep, 40 long, starting 10 mm from one end")
     assert u.spec["features"][0]["z"] == 10.0 and not u.missing
+
+
+def test_a_screw_sized_hole_with_its_diameter_in_brackets():
+    # the bracketed size split the clause: the holes went to corners and a second, assumed set to the circle
+    u = understand("flange plate 150 x 150 x 12, 60 bore in the middle, 4 M10 clearance (11) holes on a 120 bolt circle")
+    assert u.spec["features"][1] == {"id": "holes", "kind": "hole", "size": 11.0,
+                                     "at": {"kind": "bolt_circle", "count": 4, "diameter": 120.0}}

@@ -87,13 +87,6 @@ def _hole_size(bd: Build, t: Target):
     r = t.pop("radius")
     if d is None and r is not None:
         d = 2 * r
-    if d is None and (M_SIZE.search(t.words) or GAUGE.search(t.words)):
-        # "#8 clearance (.170)", "M5 clearance (5.5)": the size written in brackets after the screw is the hole's
-        given = [v for v in t.loose if re.search(r"\(\s*$", bd.text[:v.raw.num.start]) and (
-            v.explicit_unit or not v.raw.num.integer)]
-        if given:
-            t.loose.remove(given[0])
-            return given[0].mm
     if d is None:
         m = M_SIZE.search(t.words)
         if m:

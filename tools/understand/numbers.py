@@ -119,7 +119,10 @@ def normalize(text: str) -> str:
                r"correction|wait)\b\s*[,:]?\s*(?:make (?:that|it)|i mean|it'?s|should be|change that to|rather)?\s*(\d*\.?\d+)(\s*(?:mm|cm|in|\"))?"
                r"(?![\d.])", lambda m: f"{m.group(4)}{m.group(5) or m.group(2) or ''}{m.group(3) or ''}", t)
     # "4x M5 clearance": four clearance holes for M5 screws, the word "holes" left out
-    t = re.sub(r"\b(\d+)\s*(?:x\s*)?(m\d+(?:\.\d+)?|#\d+)\s+(clearance|tapped|tap|threaded)\b(?!\s*(?:holes?|bores?))",
+    # "4 M10 clearance (11) holes", "#8 clearance (.170)": the size in brackets is the holes' own
+    t = re.sub(r"(?<![\w#])(m\d+(?:\.\d+)?|#\d+)\s+(clearance|tapped|tap|threaded)\s*\(\s*(\d*\.?\d+)\s*(mm|\")?\s*\)"
+               r"(?:\s*(?:holes?|bores?)\b)?", r"\1 \2 holes dia \3\4", t)
+    t = re.sub(r"\b(\d+)\s*(?:x\s*)?(m\d+(?:\.\d+)?|#\d+)\s+(clearance|tapped|tap|threaded)\b(?!\s*(?:\([^)]*\)\s*)?(?:holes?|bores?))",
                r"\1 \2 \3 holes", t)       # ("two #8 clearance (.170)": two clearance holes for #8 screws)
     # "6x Ø8 on PCD 70", "4x Ø9 thru": counted holes written by their diameter only
     t = re.sub(r"\b(\d+)\s*x\s*dia\s*(\d*\.?\d+)(\s*mm)?(?![\d.])(?!\s*(?:mm\s*)?(?:holes?|bores?|x\b))", r"\1 holes dia \2\3", t)
