@@ -162,7 +162,9 @@ def checked_entry(t: dict, code: str | None, ex: dict | None, deps: Deps, spec: 
         bodies = (t.get("plan") or {}).get("bodies", 1)   # how many solids the plan asks for ("any")
         if t.get("cadjson"):
             bodies = "any"  # the steps say how many bodies there are
-        if report["solids"] > 1 and t["intent"] == "new_design" and bodies != "any" and report["solids"] != bodies:
+        # (an edit made on a part spec keeps one body: a slot across a whole leg cuts it in two, never ok)
+        if report["solids"] > 1 and (t["intent"] == "new_design" or t.get("path") == "edit") and bodies != "any" \
+                and report["solids"] != bodies:
             entry["problems"].append(f"{report['solids']} separate solids; "
                                      + ("a single part was expected" if bodies == 1 else f"{bodies} were expected"))
         if t["intent"] == "modify" and spec and t.get("path") == "edit" and not entry["problems"]:

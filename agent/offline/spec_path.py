@@ -59,8 +59,11 @@ def new_design(ctx: DesignContext) -> Draft | None:
         return Draft(None, "I do not know what shape the words " + ", ".join(repr(w) for w in u.unknown) + " describe: the block its "
                      "sizes span would not be it. Name a shape I build (block, plate, cylinder, tube, bracket, ...) "
                      "with its sizes, or " + PROVIDER_HINT[0].lower() + PROVIDER_HINT[1:], path="spec", declined=True)
-    if u.approximate and (u.body in PROFILES or u.body == "tube"):
-        # the block an L (a channel, ...) spans is not that part, nor a solid disc a ring: a stored example that
+    hollow = u.body == "tube" and u.spec is not None and re.search(
+        r"ring|washer|tube|pipe|sleeve|bushing|bush|collar|grommet", str(u.spec["body"].get("id", "")))
+    if u.approximate and (u.body in PROFILES or hollow):
+        # the block an L (a channel, ...) spans is not that part, nor a solid disc a ring or a tube (a standoff or
+        # spacer with no hole said may be solid, and is said to be approximated): a stored example that
         # is what the words name may be adapted ('a bearing seat ring for a 608'); else say what is missing
         if ctx.examples and u.unknown and names_an_example(ctx.request, ctx.examples):
             return None
