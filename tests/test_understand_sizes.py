@@ -13,6 +13,15 @@ from cadagent.tools.part import tables
 from cadagent.tools.understand import understand
 
 
+def _passes_its_own_checks(sandbox, text: str, volume: float | None) -> None:
+    """The request's spec builds and its measured part passes every check the spec promises (and has this volume)."""
+    from cadagent.tools.part.pipeline import build
+    b = build(understand(text).spec, sandbox, exports=())
+    assert b.ok, b.summary()
+    if volume is not None:
+        assert b.result.report.volume == pytest.approx(volume, rel=1e-4)
+
+
 def _built_as(sandbox, text: str, volume: float | None) -> None:
     """The offline engine builds the request as one valid solid (of this volume, when given)."""
     draft = OfflineChatModel().draft(DesignContext(task="new_design", request=text))
@@ -563,11 +572,7 @@ def test_corner_holes_on_the_corner_radius_centres_are_clear_of_the_fillet(sandb
      100 * 60 * 40 - 96 * 56 * 37 - 4 * math.pi * 4 * 3),
 ])
 def test_parts_whose_checks_refused_them_build_and_pass_their_own_checks(sandbox, text, volume):
-    from cadagent.tools.part.pipeline import build
-    b = build(understand(text).spec, sandbox, exports=())
-    assert b.ok, b.summary()
-    if volume is not None:
-        assert b.result.report.volume == pytest.approx(volume, rel=1e-4)
+    _passes_its_own_checks(sandbox, text, volume)
 
 
 def test_a_chamfer_on_a_tubes_od_and_one_on_the_bore_name_edges_not_new_features():
@@ -621,13 +626,10 @@ def test_counterbores_sized_in_a_later_sentence_belong_to_the_counterbored_holes
 
 
 def test_a_hole_through_every_face_of_a_cube_is_three_crossing_bores(sandbox):
-    from cadagent.tools.part.pipeline import build
-    b = build(understand("40mm cube with a 20mm hole through the centre of every face, so three bores crossing in the "
-                         "middle").spec, sandbox, exports=())
     r = 10.0     # the union of three crossing cylinders: 3πr²L less the pairs' bicylinders plus the tricylinder
     removed = 3 * math.pi * r**2 * 40 - 3 * 16 / 3 * r**3 + (16 - 8 * math.sqrt(2)) * r**3
-    assert b.ok, b.summary()
-    assert b.result.report.volume == pytest.approx(40**3 - removed, rel=1e-4)
+    _passes_its_own_checks(sandbox, "40mm cube with a 20mm hole through the centre of every face, so three bores "
+                           "crossing in the middle", 40**3 - removed)
 
 
 def test_a_cutout_in_an_end_wall_at_a_height_from_the_bottom():
@@ -684,11 +686,7 @@ def test_heads_shoulders_collars_and_end_flanges_make_stepped_bodies(text, secti
      math.pi * (70**2 * 15 + 30**2 * 20 - 17.5**2 * 35 - 6 * 4.5**2 * 15)),
 ])
 def test_pins_collars_unequal_legs_and_bolt_holes_written_shorthand(sandbox, text, volume):
-    from cadagent.tools.part.pipeline import build
-    b = build(understand(text).spec, sandbox, exports=())
-    assert b.ok, b.summary()
-    if volume is not None:
-        assert b.result.report.volume == pytest.approx(volume, rel=1e-4)
+    _passes_its_own_checks(sandbox, text, volume)
 
 
 def test_a_ring_given_only_across_gets_an_assumed_bore_said_never_a_solid_block():
