@@ -126,3 +126,11 @@ def test_a_ring_read_without_its_bore_is_never_a_solid_disc_marked_ok():
             assert d.note.startswith("Adapted the example 'bearing-seat-ring-608' with outer_d = 40")
         else:
             assert d.code is None and d.declined and "not its section" in d.note
+
+
+def test_a_block_named_as_a_holder_for_a_bushing_is_still_the_block():
+    ctx = DesignContext(task="new_design", request="a bushing holder block 50 x 40 x 30 mm", attempt=1,
+                        plan=parse_request("a bushing holder block 50 x 40 x 30 mm").to_dict(), examples=[])
+    d = OfflineChatModel().draft(ctx)
+    b = d.spec["body"]
+    assert d.code is not None and (b["kind"], b["length"], b["width"], b["height"]) == ("box", 50.0, 40.0, 30.0)

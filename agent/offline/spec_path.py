@@ -60,7 +60,8 @@ def new_design(ctx: DesignContext) -> Draft | None:
                      "sizes span would not be it. Name a shape I build (block, plate, cylinder, tube, bracket, ...) "
                      "with its sizes, or " + PROVIDER_HINT[0].lower() + PROVIDER_HINT[1:], path="spec", declined=True)
     hollow = u.body == "tube" and u.spec is not None and re.search(
-        r"ring|washer|tube|pipe|sleeve|bushing|bush|collar|grommet", str(u.spec["body"].get("id", "")))
+        r"ring|washer|tube|pipe|sleeve|bushing|bush|collar|grommet", str(u.spec["body"].get("id", ""))) and \
+        not re.search(r"\b(?:block|plate|box|bar)\b", ctx.request.lower())    # "a bushing holder block": a block
     if u.approximate and (u.body in PROFILES or hollow):
         # the block an L (a channel, ...) spans is not that part, nor a solid disc a ring or a tube (a standoff or
         # spacer with no hole said may be solid, and is said to be approximated): a stored example that
