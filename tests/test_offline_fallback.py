@@ -31,7 +31,10 @@ def test_an_example_without_a_parameter_for_a_given_size_is_declined_not_built()
     # width/height would stand in for the diameter and whose own section would be passed off as the part
     d = draft("a tube, 30 mm diameter, 20 mm bore, 50 long", example("shells/shell-rect-tube.py"))
     assert d.code is None and d.declined
-    assert "'shell-rect-tube', has no parameter for: bore_d, diameter" in d.note and "made none" in d.note
+    assert "the stored examples for this are rectangular; the part you describe is round" in d.note.lower()
+    # a rectangular tube asked for that the example cannot size: declined for the sizes it has no place for
+    d = draft("a rectangular tube 30 wide 25 high 80 long, 20 mm bore", example("shells/shell-rect-tube.py"))
+    assert d.code is None and "'shell-rect-tube', has no parameter for: bore_d" in d.note and "made none" in d.note
 
 
 def test_a_size_the_example_already_has_is_kept_and_said_and_left_to_the_measurer():
@@ -134,3 +137,4 @@ def test_a_block_named_as_a_holder_for_a_bushing_is_still_the_block():
     d = OfflineChatModel().draft(ctx)
     b = d.spec["body"]
     assert d.code is not None and (b["kind"], b["length"], b["width"], b["height"]) == ("box", 50.0, 40.0, 30.0)
+

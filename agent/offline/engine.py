@@ -132,6 +132,14 @@ class OfflineChatModel(BaseChatModel):
             return (f"I could not tell what {', '.join(repr(u) for u in unread)} "
                     f"{'is' if len(unread) == 1 else 'are'} for, so no stored example can be filled with every "
                     "size you gave; adapting one would give a part that is not the one you asked for. " + CANNOT)
+        # a round part asked for ("a tube 40 OD, 30 ID") is never made from a rectangular example
+        text = (ctx.get("request") or "").lower()
+        if re.search(r"\b(?:od|id|dia(?:meter)?|round|circular|ø)\b|ø", text) and \
+                not re.search(r"\b(?:rect\w*|square|box)\b", text):
+            examples = [e for e in examples if not re.search(r"\b(?:rect\w*|square|box)\b",
+                                                             f"{e.get('id', '')} {e.get('title', '')}".replace("-", " "))]
+            if not examples:
+                return ("The stored examples for this are rectangular; the part you describe is round. " + CANNOT)
         # the examples that can take every requested size and count; retrieval rank breaks ties
         ranked = sorted(enumerate(examples), key=lambda ie: (-coverage(dims, counts, parameters(ie[1]["code"])),
                                                              ie[0]))
