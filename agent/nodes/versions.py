@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from langgraph.runtime import Runtime
 
 from ..state import current_entry
@@ -47,10 +49,15 @@ def _last_change_not_made(state, cur: dict | None) -> str | None:
     """The previous message's words when it saved no version (a change that was declined), else None."""
     if cur is None:
         return None
-    said = [m.content for m in state.get("messages") or [] if getattr(m, "type", "") == "human"]
-    if len(said) < 2 or not isinstance(said[-2], str):
+    messages = list(state.get("messages") or [])
+    humans = [i for i, m in enumerate(messages) if getattr(m, "type", "") == "human"]
+    if len(humans) < 2 or not isinstance(messages[humans[-2]].content, str):
         return None
-    prev = said[-2].strip()
+    if not any(getattr(m, "type", "") == "ai" for m in messages[humans[-2] + 1:humans[-1]]):
+        return None     # that turn never answered (its process died mid-turn): nothing was declined
+    prev = messages[humans[-2]].content.strip()
+    if re.search(r"\b(?:run|execute|try)\b.*\b(?:script|code)\b", prev.lower()):
+        return None     # "run my script": the user's own code, not a change the engine declined
     made = {(v.get("request") or "").strip() for v in state.get("versions") or []}
     if not prev or prev in made:
         return None
