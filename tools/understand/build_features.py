@@ -129,11 +129,7 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
             or re.search(r"\b(?:cutouts?|cut-outs?|openings?|windows?)\b", t.noun)):
         # "a 20 x 20 square hole", "a 90 x 40 window": a rectangular cut-out, through unless a depth is given
         f = {"id": bd.fid("cutout"), "kind": "pocket", "shape": "rect", "length": pair[0].mm, "width": pair[1].mm}
-        for v in pair[:2]:
-            for vs in [t.loose] + list(t.roles.values()):
-                if v in vs:
-                    vs.remove(v)
-        t.roles = {k: vs for k, vs in t.roles.items() if vs}
+        t.take(lambda v: any(v is p for p in pair[:2]))
         depth = t.pop("depth")
         if depth is not None:
             f["depth"] = depth
@@ -255,23 +251,15 @@ UP_FROM = re.compile(r"\s*(?:mm\s*)?(?:up\s+)?(?:from|above|off) the (?:bottom|f
 
 def _height_on_a_side(bd: Build, t: Target, body: dict, f: dict) -> None:
     """'... on the end wall, its centre 15 up from the bottom': on a side face, that high (v is up), centred across."""
-    for vs in [t.loose, *t.roles.values()]:
-        for v in list(vs):
-            if v.raw is not None and UP_FROM.match(bd.text[v.raw.num.end:]) and body.get("height"):
-                vs.remove(v)
-                t.roles = {k: x for k, x in t.roles.items() if x}
-                f["at"] = {"kind": "at", "points": [[0.0, round(v.mm - body["height"] / 2, 6)]]}
-                return
+    up = t.take(lambda v: UP_FROM.match(bd.text[v.raw.num.end:]) is not None)[:1] if body.get("height") else []
+    if up:
+        f["at"] = {"kind": "at", "points": [[0.0, round(up[0].mm - body["height"] / 2, 6)]]}
 
 
 def _drop_face_sizes(bd: Build, t: Target) -> None:
     """'on one of the 4" sides', 'the 100mm end walls': the size names the face, it sizes nothing."""
-    for vs in [t.loose, *t.roles.values()]:
-        for v in list(vs):
-            if v.raw is not None and re.match(r"\s*(?:mm\s*)?(?:long\s+)?(?:end\s+|side\s+)?(?:sides?|walls?|faces?)\b",
-                                              bd.text[v.raw.num.end:]):
-                vs.remove(v)
-    t.roles = {k: vs for k, vs in t.roles.items() if vs}
+    t.take(lambda v: re.match(r"\s*(?:mm\s*)?(?:long\s+)?(?:end\s+|side\s+)?(?:sides?|walls?|faces?)\b",
+                              bd.text[v.raw.num.end:]) is not None)
 
 
 def _one_wall(bd: Build, f: dict, noun: str) -> None:
@@ -333,13 +321,10 @@ def _leg_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
         n = 1
     w, h, th, L = body["width"], body["height"], body["thickness"], body["length"]
     spacing = t.pop("spacing")
-    for vs in [t.loose, *t.roles.values()]:
-        for v in list(vs):
-            m = FROM_END.match(bd.text[v.raw.num.end:]) if v.raw is not None else None
-            if m and spacing is None and n == 2 and re.search(r"\b(?:each|either|both)\b", m.group(0)) and L > 2 * v.mm:
-                spacing = round(L - 2 * v.mm, 6)        # "2 holes in the base leg, 15 from each end"
-                vs.remove(v)
-    t.roles = {k: vs for k, vs in t.roles.items() if vs}
+    if spacing is None and n == 2:
+        ends = t.take(lambda v: _from_each_end(bd.text[v.raw.num.end:]) and L > 2 * v.mm)[:1]
+        if ends:
+            spacing = round(L - 2 * ends[0].mm, 6)        # "2 holes in the base leg, 15 from each end"
     if n > 1 and spacing is None:
         spacing = round(bd.assume("spacing of the holes along each leg", L / (n + 1)), 3)
     bd.notes.append("holes centred across each leg's width" if len(legs) == 2 else "holes centred across the leg")
@@ -358,6 +343,12 @@ CROSS = re.compile(r"\bcross[- ]?(?:holes?|drill(?:ed|ing)?|bored?)\b|\b(?:radia
                    r"\bacross the (?:diameter|rod|bar|shaft|shank|pin|tube|pipe)\b|\b(?:turned|rotated|at) 90\b")
 FROM_END = re.compile(r"^\s*(?:mm\s*)?(?:in\s+)?(?:from|off) (?:one|a|the|either|an|each|the other|the top|the bottom|the near|"
                       r"the far)?\s*(end|top|bottom)\b")
+
+
+def _from_each_end(after: str) -> bool:
+    """The words after a number say it is measured in from each end ("15 from each end", "10 in from both ends")."""
+    m = FROM_END.match(after)
+    return m is not None and re.search(r"\b(?:each|either|both)\b", m.group(0)) is not None
 
 
 SET_SCREW = re.compile(r"\b(?:set|grub)[- ]?screw\b|\bradial (?:tapped|threaded) hole\b")
@@ -636,10 +627,7 @@ def _edge(bd: Build, t: Target, body: dict) -> None:
                             key: size})
     if second is not None and second[1] != edges:
         v, other = second
-        for vs in [t.loose] + list(t.roles.values()):
-            if v in vs:
-                vs.remove(v)
-        t.roles = {k: vs for k, vs in t.roles.items() if vs}
+        t.take(lambda x: x is v)
         bd.features.append({"id": bd.fid("round" if t.kind == "fillet" else "bevel"), "kind": t.kind,
                             "edges": other, key: v.mm})
 
@@ -891,14 +879,11 @@ def _keyway(bd: Build, t: Target, body: dict) -> None:
         bd.missing.append(f"the {t.kind}'s width and depth")
         return
     z = 0.0
-    for vs in [t.loose, *t.roles.values()]:
-        for v in list(vs):
-            if v.raw is not None and re.search(r"\b(?:starting|starts|beginning|begins|from)\s*$",
-                                               bd.text[max(0, v.raw.num.start - 12):v.raw.num.start]) and \
-                    FROM_END.match(bd.text[v.raw.num.end:]):
-                z = v.mm          # "40 long, starting 10 mm from one end": it begins that far in
-                vs.remove(v)
-    t.roles = {k: vs for k, vs in t.roles.items() if vs}
+    start = t.take(lambda v: re.search(r"\b(?:starting|starts|beginning|begins|from)\s*$",
+                                       bd.text[max(0, v.raw.num.start - 12):v.raw.num.start]) is not None
+                   and FROM_END.match(bd.text[v.raw.num.end:]) is not None)
+    if start:
+        z = start[0].mm           # "40 long, starting 10 mm from one end": it begins that far in
     if z + L > full + 1e-9:
         bd.missing.append(f"room for a {L:g} mm {t.kind} starting {z:g} mm in on a {full:g} mm shaft")
         return

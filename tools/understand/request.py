@@ -230,23 +230,11 @@ def _flanged(text: str, t: str) -> Understanding:
     flange_d = flange_t = None
     if m:
         a, b = m.start(), m.end()
-        more = re.match(r"\s*,\s*((?:[^,;:()]|(?<=\d)\.(?=\d))*\d(?:[^,;:()]|(?<=\d)\.(?=\d))*)", t[b:])
+        more = NEXT_SIZES.match(t[b:])
         if not re.search(r"\d", m.group(0)) and more and re.search(r"\b(?:dia\w*|od|thick\w*|x)\b", more.group(1)):
             b += more.end()       # "with a flange at each end, 100 dia 10 thick": its sizes in the next clause
         rest = FLANGED.sub(lambda x: x.group(0).split(None, 1)[1], t[:a] + " " + t[b:])
-        items = tag(t[a:b]).items
-        k = unit_mm(default_unit([it.num for it in tag(t).items])) if default_unit(
-            [it.num for it in tag(t).items]) else 1.0
-        mm = [(it, it.num.value * (unit_mm(it.num.unit) if it.num.unit else k)) for it in items]
-        flange_d = next((v for it, v in mm if it.role in ("diameter", "size")), None)
-        flange_t = next((v for it, v in mm if it.role in ("thickness", "height", "length", "depth", "width")), None)
-        loose = [v for it, v in mm if it.role in (None, "flange")]
-        if flange_d is None and flange_t is None and len(loose) == 2:
-            flange_d, flange_t = max(loose), min(loose)
-        elif flange_d is not None and flange_t is None and len(loose) == 1 and loose[0] < flange_d:
-            flange_t = loose[0]          # "a Ø16 x 3 flange": its diameter, then its thickness
-        elif flange_d is None and flange_t is not None and len(loose) == 1 and loose[0] > flange_t:
-            flange_d = loose[0]          # "a 90 mm flange 8 thick": its diameter, then its thickness
+        flange_d, flange_t = _diameter_and_length(t, t[a:b], "flange")
     out = _read(text, rest)
     if out.spec is None or out.spec["body"]["kind"] != "tube" or out.spec["body"].get("standard"):
         out.missing.append("a flanged bushing's bore, outside diameter and length")
@@ -301,7 +289,7 @@ def _stepped(text: str, t: str) -> Understanding | None:
                 re.search(r"\b(?:under|below|beneath|from|to) the\s+$", t[:m.start(1)]):
             continue              # "a shoulder pin: ...", "40 long under the head": not the head's own sizes
         a, b = m.start(), m.end()
-        more = re.match(r"\s*,\s*((?:[^,;:()]|(?<=\d)\.(?=\d))*\d(?:[^,;:()]|(?<=\d)\.(?=\d))*)", t[b:])
+        more = NEXT_SIZES.match(t[b:])
         if not re.search(r"\d", m.group(0)) and more:
             b += more.end()       # "with a head, 16 dia 5 thick"
         if re.search(r"\d", t[a:b]):
@@ -317,18 +305,8 @@ def _stepped(text: str, t: str) -> Understanding | None:
     out = _read(text, t[:a] + " " + t[b:])
     if out.spec is None or out.spec["body"]["kind"] != "cylinder" or out.missing:
         return None
-    nums = tag(t).items
-    k = unit_mm(default_unit([it.num for it in nums])) if default_unit([it.num for it in nums]) else 1.0
-    items = [(it, it.num.value * (unit_mm(it.num.unit) if it.num.unit else k)) for it in tag(t[a:b]).items]
-    d = next((v for it, v in items if it.role in ("diameter", "size")), None)
-    ln = next((v for it, v in items if it.role in ("thickness", "height", "length", "width", "depth")), None)
-    loose = [v for it, v in items if it.role in (None, "head")]
-    if d is None and ln is None and len(loose) == 2:
-        d, ln = max(loose), min(loose)
-    elif d is not None and ln is None and len(loose) == 1:
-        ln = loose[0]
-    elif d is None and ln is not None and len(loose) == 1:
-        d = loose[0]
+    k = _unit(t)
+    d, ln = _diameter_and_length(t, t[a:b], "head")
     body, kind = out.spec["body"], m.group(1)
     D, H = body["diameter"], body["height"]
     if d is None or ln is None or d <= D:
@@ -363,12 +341,7 @@ def _stepped(text: str, t: str) -> Understanding | None:
                 at["points"] = [[u, round(v + shift, 6)] for u, v in at["points"]]
             elif at.get("kind") == "linear":
                 at["center"] = [at.get("center", [0.0, 0.0])[0], round(at.get("center", [0.0, 0.0])[1] + shift, 6)]
-    out.spec["body"] = {"kind": "shaft", "id": body["id"], "sections": sections}
-    out.body = "shaft"
-    for c in out.candidates:
-        c.spec = out.spec
-        c.notes = list(out.notes)
-    return out
+    return _as_shaft(out, sections)
 
 
 # "turned down to 1/4" dia on the last 1/2"", "the other end is turned down to Ø5 for 10mm"
@@ -384,22 +357,52 @@ def _turned_down(text: str, t: str) -> Understanding | None:
     out = _read(text, t[:m.start()] + " " + t[m.end():])
     if out.spec is None or out.spec["body"]["kind"] != "cylinder" or out.missing:
         return None
-    nums = tag(t).items
-    unit = default_unit([it.num for it in nums])
-    k = unit_mm(unit) if unit else 1.0
+    k = _unit(t)
     d = number(m.group(1)) * (unit_mm(UNIT_WORDS[m.group(2).strip()]) if m.group(2) else k)
     ln = number(m.group(3)) * (unit_mm(UNIT_WORDS[m.group(4).strip()]) if m.group(4) else k)
     body = out.spec["body"]
     D, H = body["diameter"], body["height"]
     if not (0 < d < D and 0 < ln < H):
         return None
-    out.spec["body"] = {"kind": "shaft", "id": body["id"], "sections": [{"diameter": D, "length": round(H - ln, 6)},
-                                                                        {"diameter": d, "length": ln}]}
     out.notes.append(f"Ø{d:g} for the last {ln:g} mm of the {H:g} mm length")
+    return _as_shaft(out, [{"diameter": D, "length": round(H - ln, 6)}, {"diameter": d, "length": ln}])
+
+
+def _as_shaft(out: Understanding, sections: list[dict]) -> Understanding:
+    """The cylinder read becomes the stepped shaft of these sections (its features and notes kept)."""
+    out.spec["body"] = {"kind": "shaft", "id": out.spec["body"]["id"], "sections": sections}
     out.body = "shaft"
     for c in out.candidates:
         c.spec, c.notes = out.spec, list(out.notes)
     return out
+
+
+# the sizes in the comma clause right after a phrase ("with a flange at each end, 100 dia 10 thick")
+NEXT_SIZES = re.compile(r"\s*,\s*((?:[^,;:()]|(?<=\d)\.(?=\d))*\d(?:[^,;:()]|(?<=\d)\.(?=\d))*)")
+
+
+def _unit(t: str) -> float:
+    """mm per bare number in this request (inches, cm or mm, as the request is written)."""
+    unit = default_unit([it.num for it in tag(t).items])
+    return unit_mm(unit) if unit else 1.0
+
+
+def _diameter_and_length(t: str, clause: str, own: str) -> tuple[float | None, float | None]:
+    """The diameter and the length (thickness) a flange, head, shoulder or collar clause gives, in mm: by their
+    keywords, else the larger of two bare numbers is the diameter ("a Ø16 x 3 flange", "a 90 mm flange 8 thick");
+    ``own`` is the role the clause's noun gives a bare number."""
+    k = _unit(t)
+    mm = [(it, it.num.value * (unit_mm(it.num.unit) if it.num.unit else k)) for it in tag(clause).items]
+    d = next((v for it, v in mm if it.role in ("diameter", "size")), None)
+    ln = next((v for it, v in mm if it.role in ("thickness", "height", "length", "depth", "width")), None)
+    loose = [v for it, v in mm if it.role in (None, own)]
+    if d is None and ln is None and len(loose) == 2:
+        d, ln = max(loose), min(loose)
+    elif d is not None and ln is None and len(loose) == 1:
+        ln = loose[0]
+    elif d is None and ln is not None and len(loose) == 1:
+        d = loose[0]
+    return d, ln
 
 
 def _hub_on_a_bored_disc(body: dict, bd) -> dict:

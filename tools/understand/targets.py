@@ -55,6 +55,17 @@ class Target:
             del self.roles[role]
         return out.mm
 
+    def take(self, keep) -> list[Value]:
+        """Remove and return the values (written ones, loose or in any role) for which ``keep(value)`` holds."""
+        out = []
+        for vs in [self.loose, *self.roles.values()]:
+            for v in list(vs):
+                if v.raw is not None and keep(v):
+                    vs.remove(v)
+                    out.append(v)
+        self.roles = {k: vs for k, vs in self.roles.items() if vs}
+        return out
+
     def add(self, role: str | None, value: Value) -> None:
         if role in HALF_ROLES:      # "outer radius 25": a diameter of 50
             role = HALF_ROLES[role]
