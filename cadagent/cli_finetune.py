@@ -52,6 +52,9 @@ def dataset_spec_cmd(
                                                         "(default: userset dev, dev2, evals/conversations)"),
     confirmed_repeat: int = typer.Option(3, "--confirmed-repeat", min=1, max=10,
                                          help="copies of each confirmed pair in train (they are few)"),
+    repair: int = typer.Option(0, "--repair", min=0, help="retry pairs (request + a refused spec + the part "
+                               "rules' problems → the valid spec), made by breaking valid specs the way the "
+                               "model does; 8% go to val"),
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """(request → part spec) pairs for the local model's spec task: sampled specs, validated by the
@@ -73,7 +76,7 @@ def dataset_spec_cmd(
         rows, skipped = got.rows, got.skipped
         typer.echo(f"confirmed parser pairs: {len(rows)}; skipped {skipped}")
     stats = write_spec_dataset(out, specs, per_spec, seed, confirmed=rows, confirmed_repeat=confirmed_repeat,
-                               confirmed_skipped=skipped)
+                               confirmed_skipped=skipped, repair=repair)
     typer.echo(json.dumps(stats["splits"]) + f"; {stats['rejected_specs']} sampled specs refused by the rules")
     typer.echo(f"→ {out}/train.jsonl, val.jsonl, test.jsonl, stats.json")
 

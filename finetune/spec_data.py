@@ -274,9 +274,11 @@ def spec_pairs(n_specs: int = 400, per_spec: int = 2, seed: int = 0, val_fractio
 
 
 def write_spec_dataset(out, n_specs: int = 1500, per_spec: int = 3, seed: int = 0, *,
-                       confirmed: list[dict] = (), confirmed_repeat: int = 3, confirmed_skipped: dict | None = None) -> dict:
+                       confirmed: list[dict] = (), confirmed_repeat: int = 3, confirmed_skipped: dict | None = None,
+                       repair: int = 0) -> dict:
     """``train.jsonl`` / ``val.jsonl`` (template pairs, plus the ``confirmed`` parser pairs from
-    :mod:`finetune.spec_confirmed`, each ``confirmed_repeat`` times: they are the few real phrasings),
+    :mod:`finetune.spec_confirmed`, each ``confirmed_repeat`` times: they are the few real phrasings,
+    plus ``repair`` retry pairs from :mod:`finetune.spec_repair`, 8% of them in val),
     ``test.jsonl`` (the hand-written held-out split, for measuring only) and ``stats.json`` in ``out``;
     returns the stats."""
     from pathlib import Path
@@ -292,6 +294,15 @@ def write_spec_dataset(out, n_specs: int = 1500, per_spec: int = 3, seed: int = 
         mixed = pairs.train + [r for r in confirmed for _ in range(max(1, confirmed_repeat))]
         random.Random(seed).shuffle(mixed)
         pairs.train = mixed
+    made = {}
+    if repair:
+        from .spec_repair import repair_pairs
+
+        rows, made = repair_pairs(repair, seed + 1, exclude={r["messages"][-1]["content"] for r in pairs.val})
+        n_val = round(len(rows) * 0.08)
+        pairs.val += rows[:n_val]
+        pairs.train += rows[n_val:]
+        random.Random(seed).shuffle(pairs.train)
     test = [{"task": "spec", "source": "heldout", "request": r["request"],
              "messages": spec_messages(r["request"]) + [{"role": "assistant", "content": canonical(r["spec"])}]}
             for r in heldout()]
@@ -302,6 +313,7 @@ def write_spec_dataset(out, n_specs: int = 1500, per_spec: int = 3, seed: int = 
              "splits": {"train": len(pairs.train), "val": len(pairs.val), "test (held-out, hand-written)": len(test)},
              "rejected_specs": sum(pairs.rejected.values()), "sha256": pairs.digest(),
              "confirmed_pairs": len(confirmed), "confirmed_repeat": confirmed_repeat if confirmed else 0,
+             "repair_pairs": repair, "repair_breaks": dict(made),
              **({"confirmed_skipped": confirmed_skipped} if confirmed_skipped is not None else {})}
     (out / "stats.json").write_text(json.dumps(stats, indent=1), encoding="utf-8")
     return stats

@@ -36,3 +36,21 @@ def spec_messages(request: str, current: str | None = None, *, shots: int = 0) -
     for q, a in FEW_SHOT[:shots]:
         msgs += [{"role": "user", "content": q}, {"role": "assistant", "content": a}]
     return msgs + [{"role": "user", "content": user}]
+
+
+def problem_text(problem: str) -> str:
+    """A part-rule problem as the retry prompt says it: numbers kept, the path and the fix hint dropped
+    ("error: $.features[0].at: hole 1 at (-28, -18) runs off the 60 x 40 mm top face; expected …. Fix: …"
+    → "features[0].at: hole 1 at (-28, -18) runs off the 60 x 40 mm top face; expected …")."""
+    return problem.removeprefix("error: ").removeprefix("$.").split(". Fix:")[0][:240]
+
+
+def repair_messages(request: str, refused: str, problems: list[str], current: str | None = None, *,
+                    shots: int = 0, limit: int = 3) -> list[dict]:
+    """The retry's prompt: the request, then the refused spec (canonical JSON) and the part rules'
+    problems with it (at most ``limit``). Training (finetune/spec_repair.py) and the writer's retry
+    send this same text."""
+    msgs = spec_messages(request, current, shots=shots)
+    said = "; ".join(problem_text(p) for p in problems[:limit]) or "the answer was not a complete spec"
+    msgs[-1]["content"] += f"\nRefused answer: {refused}\nProblems: {said}\nWrite the corrected spec."
+    return msgs

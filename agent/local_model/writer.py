@@ -10,7 +10,8 @@ Candidate 1 is greedy; the others are sampled (``temperature``) in one batch. Ev
 the part rules (or the schema's values) refuse is rejected, and a bounded retry (``retries`` rounds,
 default 1) writes as many new ones with the rejected candidates' problems in the prompt; the retry's
 first is greedy again. ``Generation.raw`` keeps the first round and ``Generation.rejected`` what was
-dropped, so a report can say how valid the model was before and after. Without a ``spec`` adapter
+dropped, so a report can say how valid the model was before and after. The retry's prompt shows the
+first refused spec and its problems (:func:`retry_messages`), as the repair pairs trained it. Without a ``spec`` adapter
 (the bare base) the prompt carries three worked examples.
 """
 
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 
 from .constrain import SchemaLogitsProcessor, parse_json, restricted_head, vocabulary_subset
 from .normalize import normalize
-from .prompts import FEW_SHOT, spec_messages
+from .prompts import FEW_SHOT, repair_messages, spec_messages
 from .schemas import spec_bounds, spec_schema
 
 SPEC_ADAPTER = "spec"
@@ -137,8 +138,7 @@ class SpecWriter:
             bad = [c for c in gen.candidates if not c.valid]
             if not bad:
                 break
-            msgs = spec_messages(request, cur, shots=shots)
-            msgs[-1]["content"] += "\nFix these problems of the last answer: " + "; ".join(retry_problems(bad))
+            msgs = retry_messages(request, bad, cur, shots=shots)
             again = self.generate(msgs, len(bad), seed=seed + round_)
             self._check(again, norm.units)
             for c in again.candidates:
@@ -161,6 +161,20 @@ class SpecWriter:
             ok, problems = validate(obj)
             c.spec = obj
             c.problems = [str(p) for p in problems if p.severity == "error"]
+
+
+def retry_messages(request: str, bad: list[Candidate], current: str | None = None, *, shots: int = 0) -> list[dict]:
+    """The retry's prompt: the first refused candidate that is a spec (the greedy one when it was
+    refused), shown with its own problems (:func:`.prompts.repair_messages`, the format the repair
+    pairs train); when none parsed, the request with every candidate's problems."""
+    from cadagent.finetune.spec_data import canonical
+
+    shown = next((c for c in bad if c.spec is not None and c.problems), None)
+    if shown is not None:
+        return repair_messages(request, canonical(shown.spec), shown.problems, current, shots=shots)
+    msgs = spec_messages(request, current, shots=shots)
+    msgs[-1]["content"] += "\nFix these problems of the last answer: " + "; ".join(retry_problems(bad))
+    return msgs
 
 
 def retry_problems(bad: list[Candidate], limit: int = 3) -> list[str]:
