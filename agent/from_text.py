@@ -63,6 +63,22 @@ def save_beside(version_dir: str | Path, document: dict) -> Path:
 MODEL_TRIES = 3
 
 
+LOCAL_TRIES = 2     # the local model: one retry (a document takes 1-4 minutes on a 2-core CPU)
+
+
+def ask_local(writer, text: str, tries: int = LOCAL_TRIES) -> tuple[dict | None, str, int]:
+    """The local model's CAD JSON for the steps: its ``cadjson`` adapter decoding under the CAD JSON
+    schema (:class:`agent.local_model.cadjson_writer.CadJsonWriter`), the validator's problems sent
+    back on a retry. Same return as :func:`ask_model`."""
+    doc = writer.write(text, retries=tries - 1)
+    if doc.document is not None:
+        return doc.document, (f"The local model (cadjson adapter) wrote the CAD JSON for these steps (schema-"
+                              f"constrained, validated, try {doc.tries} of {tries}; {doc.tokens} tokens in "
+                              f"{doc.seconds:.0f} s)."), doc.tries
+    return None, ("The local model's CAD JSON did not validate: "
+                  + "; ".join(doc.problems[:3] or ["no JSON document"])), doc.tries
+
+
 def _json_in(text: str):
     import re
 

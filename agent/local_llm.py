@@ -77,6 +77,7 @@ class LocalChatModel(BaseChatModel):
     _device: str = PrivateAttr("cpu")
     _calls: list = PrivateAttr(default_factory=list)
     _spec_writer: Any = PrivateAttr(None)
+    _cadjson_writer: Any = PrivateAttr(None)
 
     def model_post_init(self, _context: Any) -> None:
         from transformers import AutoModelForCausalLM, AutoTokenizer
@@ -112,6 +113,19 @@ class LocalChatModel(BaseChatModel):
 
             self._spec_writer = SpecWriter(self)
         return self._spec_writer
+
+    @property
+    def cadjson_writer(self):
+        """CAD JSON for construction steps under the CAD JSON schema's constraint
+        (:class:`~.local_model.cadjson_writer.CadJsonWriter`), when a ``cadjson`` adapter is loaded; None
+        otherwise (the chat path answers then). An instruction turn asks it (agent.from_text.ask_local)."""
+        from .local_model.cadjson_writer import CADJSON_ADAPTER, CadJsonWriter
+
+        if CADJSON_ADAPTER not in self.loaded_adapters:
+            return None
+        if self._cadjson_writer is None:
+            self._cadjson_writer = CadJsonWriter(self)
+        return self._cadjson_writer
 
     @property
     def loaded_adapters(self) -> list[str]:

@@ -363,3 +363,47 @@ def test_the_decoder_keeps_the_value_rules_the_schema_enforcer_leaves_out():
     # a name without a rule, or a value that is not a number, is left alone
     assert keep('{"body":{"kind":"polygon_prism","sides":') == sorted(texts.values())
     assert proc.bounded_steps > 0
+
+
+def test_an_instruction_turn_on_the_local_model_asks_its_cadjson_writer(tmp_path, sandbox, kb):
+    """Steps the parser cannot read, on a local model with a cadjson adapter: the constrained CAD JSON
+    writer answers (validated, built, saved beside the version), not the free chat path."""
+    from cadagent.agent.local_model.cadjson_writer import CadJsonDoc
+    from cadagent.agent.runtime import Agent
+    from cadagent.config import load_settings
+    from cadagent.tools.cadjson.instructions import looks_like_instructions, parse_instructions
+
+    from .test_agent import ScriptedChatModel
+
+    frame = {"Euler Angles": [0, 0, 0], "Translation Vector": [0, 0, 0]}
+    ext = {"extrude_depth_towards_normal": 4, "extrude_depth_opposite_normal": 0, "sketch_scale": 1,
+           "operation": "NewBodyFeatureOperation"}
+    disc = {"parts": {"part_1": {"coordinate_system": frame, "extrusion": ext, "sketch": {"face_1": {"loop_1": {
+        "circle_1": {"Center": [10, 10], "Radius": 10}}}}}}, "units": "mm"}
+
+    class Writer:
+        asked: list = []
+
+        def write(self, steps, *, retries=0):
+            self.asked.append((steps, retries))
+            return CadJsonDoc(json.dumps(disc), disc, True, [], tokens=120, seconds=30.0, tries=2)
+
+    class LocalWithAdapter(ScriptedChatModel):
+        cadjson_writer: object = None
+
+    vague = ("Create a new coordinate system. Draw a sketch of a disc around (10, 10), as large as the "
+             "plate allows. Extrude it so it is a little thicker than usual.")
+    assert looks_like_instructions(vague) and not parse_instructions(vague).ok
+    llm = LocalWithAdapter(replies=["not used"], prompts=[], cadjson_writer=Writer())
+    agent = Agent(load_settings(workspace=tmp_path / "ws"), llm=llm, kb=kb, sandbox=sandbox)
+    try:
+        events = list(agent.stream("steps", vague))
+        from .test_cadjson_instructions import state_of
+
+        version = state_of(agent, "steps")["versions"][-1]
+    finally:
+        agent.close()
+    assert Writer.asked == [(vague, 1)] and not llm.prompts          # one retry allowed; the chat path unused
+    assert version["volume"] == pytest.approx(3.141592653589793 * 100 * 4, rel=1e-6)
+    answer = next(e for e in events if e.node == "respond").data["answer"]
+    assert "cadjson adapter" in answer and "try 2 of 2" in answer

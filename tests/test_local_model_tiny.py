@@ -111,6 +111,28 @@ def test_two_adapters_switch_per_turn_and_back(tiny_spec):
     assert first == third and first != second and len({first, second, bare}) == 3, (first, second, bare)
 
 
+def test_the_cadjson_writer_runs_on_its_adapter_and_spec_turns_switch_back(tiny_spec):
+    """An instruction turn on the local model writes CAD JSON on the ``cadjson`` adapter (under its
+    schema); the next spec turn runs on ``spec`` again, with the same candidates as before it."""
+    root = tiny_spec["root"]
+    other = make_adapter(tiny_spec["base"], root / "cadjson3", seed=7, r=8)
+    llm = LocalChatModel(model_path=str(tiny_spec["base"]), adapters={"spec": str(root / "spec"),
+                                                                      "cadjson": str(other)}, temperature=0)
+    spec = SpecWriter(llm, max_new_tokens=30)
+    before = spec.generate([{"role": "user", "content": "a 40 x 30 x 5 plate"}], 1).candidates[0].text
+    assert llm._model.active_adapter == "spec"
+    writer = llm.cadjson_writer
+    writer.max_new_tokens = 20
+    doc = writer.write("Create a new coordinate system. Draw a circle of radius 5. Extrude it 2.")
+    assert llm._model.active_adapter == "cadjson" and doc.tries == 1
+    assert doc.document is None and doc.problems              # 20 tokens: cut, said, never a document
+    after = spec.generate([{"role": "user", "content": "a 40 x 30 x 5 plate"}], 1).candidates[0].text
+    assert llm._model.active_adapter == "spec" and after == before
+    # no cadjson adapter: no writer (the chat path answers)
+    alone = LocalChatModel(model_path=str(tiny_spec["base"]), adapters={"spec": str(root / "spec")})
+    assert alone.cadjson_writer is None and llm.cadjson_writer is writer
+
+
 def _tiny_gguf(path):
     """An empty but well-formed GGUF file (magic, version 3, no tensors, no metadata)."""
     import struct

@@ -69,8 +69,9 @@ def generate(state, runtime: Runtime[Deps]):
         return patch(code=from_text.script_for(t["cadjson"]), attempts=1, model_failed=False, path="cadjson")
     if not t.get("history") and not deps.drafts and from_text.is_instructions(t.get("request", "")):
         # steps our parser could not read: the model writes the CAD JSON, the validator checks it
-        document, note, calls = from_text.ask_model(lambda m: text_of(deps.caller.ask(m, "gen")[0].content),
-                                                    t["request"])
+        writer = getattr(deps.llm, "cadjson_writer", None)   # the local model's cadjson adapter, constrained
+        document, note, calls = from_text.ask_local(writer, t["request"]) if writer is not None else \
+            from_text.ask_model(lambda m: text_of(deps.caller.ask(m, "gen")[0].content), t["request"])
         if document is not None:
             return patch(code=from_text.script_for(document), cadjson=document, attempts=1, model_failed=False,
                          model_note=note, path="cadjson")
