@@ -117,6 +117,21 @@ SWAP = re.compile(r"\b(swap|replace|instead of|(?:i'?d )?rather (?:have|use|go w
                   r"those|it|them|the \w+) (?:to|into|for)\s*(?:r\s*)?[\d./]+\s*(?:mm|cm|in|\")?\s*(?:chamfer|fillet|round|bevel)s?)\b")
 
 
+# an edge treatment on some edges of a set ("the two long top edges", "one vertical edge", "the front edge"): no edge
+# set picks those alone, and the whole set would be another part
+SUBSET_EDGES = re.compile(r"\b(?:one|1|a(?=\s+of\b|\s+(?:vertical|side)\s+(?:edge|corner)\b(?!\s*(?:chamfer|fillet|round)))|a single|single|just one|only one|two|2|three|3|either)\s+(?:of\s+(?:the|its)\s+)?"
+                          r"(?:(?:long|longer|short|shorter|front|back|rear|left|right|top|bottom|vertical|outside|outer|"
+                          r"upper|lower|side|sharp)\s+){0,2}(?:edges?|corners?)\b|"
+                          r"\b(?:long|longer|short|shorter|front|back|rear|left|right|leading|trailing|opposite|diagonal)\s+"
+                          r"(?:(?:top|bottom|upper|lower|vertical|side|outside|outer)\s+)?(?:edges?|corners?)\b")
+EDGE_VERB = re.compile(r"\b(?:fillet|chamfer|round|bevel|radius|radiused|break|ease|soften|deburr)")
+
+# "same for the other one", "do the other slot the same", "same on the other end", "the other one too"
+SAME_OTHER = re.compile(r"\b(?:same|likewise|ditto|match(?:ing)?|do that)\b.*\b(?:other|second|remaining|rest|bottom|"
+                        r"underside|top)\b|"
+                        r"\b(?:other|second|remaining)\s+(?:one|ones|\w+)\s+(?:too|as well|also|the same|to match)\b")
+
+
 @dataclass
 class EditResult:
     spec: dict | None
@@ -166,6 +181,9 @@ class _Editor:
         text = re.sub(r"^\s*\+\s*([\d.]+\s*(?:mm|cm|in|\")?)\s+(?:on|to)\s+(?:the\s+)?(length|width|height|thickness|"
                       r"diameter)\b", r"\2 +\1", text, flags=re.I)        # "+10 on the length"
         text, fixed = correct(text)          # "make the hoels 6": one letter off a word of the vocabulary
+        # "round the 4 corners R5", "all four vertical edges": the count of a box's corners is no size
+        text = re.sub(r"\b(?:all\s+)?(?:4|four)\s+((?:(?:vertical|top|bottom|outside|outer|upright|side)\s+)?(?:corners|edges))\b",
+                      r"\1", text, flags=re.I) if b["kind"] in ("box", "rounded_rect") else text
         text = re.sub(r"\b(edges?|corners?)\s+of\s+(?:the|this|that|its)\s+(?:whole\s+)?(\w+(?:\s+\w+)?)\b",
                       lambda m: m.group(1) if any(b == m.group(2).lower() for _, _, b, _ in find("bodies", m.group(2).lower()))
                       else m.group(0), text, flags=re.I)        # "chamfer the 4 corners of the plate, 10mm"
@@ -362,8 +380,19 @@ class _Editor:
             self.out.failed.append("the rim of a tube's bore alone cannot be picked as an edge set (its top or bottom edges "
                                    "take the outside rim too); say 'the top edges', 'the outer edges' or 'both ends'")
             return self.finish()
+        sub = SUBSET_EDGES.search(self.t) if EDGE_VERB.search(self.t) else None
+        if sub and not re.search(r"\b(?:holes?|bores?|slots?|pockets?)\b", self.t):
+            # "chamfer the two long top edges": a fillet or chamfer on every edge of the set would be another part
+            self.out.failed.append(f"'{sub.group(0)}' alone cannot be picked (edge sets: all, top, bottom, vertical, outer, "
+                                   "ends, the holes' rims); say e.g. 'the top edges' for every one of them")
+            return self.finish()
         if VALUE_TO.search(self.t) and self.value_to():
             return self.finish()
+        if SAME_OTHER.search(self.t):
+            one = [it for it in self.free() if re.search(r"\bother\s*$", self.t[:it.num.start]) and it.num.value == 1]
+            if len(one) == len(self.free()) and self.same_for_other(kinds):      # "the other one" (read as a 1)
+                self.used.update(it.num.start for it in one)
+                return self.finish()
         missing = self.unknown_reference()
         if missing:
             self.out.failed.append(missing)
@@ -667,6 +696,44 @@ class _Editor:
                    {k: v for k, v in f.items() if k not in ("id", "at")} | {"at": {"kind": "at",
                                                                                "points": [list(p) for p in keep]}})
         return True
+
+    def same_for_other(self, kinds: list[str]) -> bool:
+        """'same for the other one', 'do the other slot the same': the sizes of the feature changed on its own (the
+        last of several of its kind) given to the others of that kind; 'same on the other end': an edge treatment of
+        the top (bottom) edges added on the bottom (top). False when the part has no such pair (not read here)."""
+        feats = self.spec.get("features", [])
+        kinds = [k for k in kinds if k not in ("hole",) or self.feats("hole")]
+        pool = [f for f in feats if not kinds or f["kind"] in {g["kind"] for k in kinds for g in self.feats(k)}]
+        src = next((f for f in reversed(pool) if f["kind"] not in ("fillet", "chamfer", "shell", "mirror") and
+                    sum(g["kind"] == f["kind"] for g in feats) > 1), None)
+        if src is not None:
+            sizes = {k: v for k, v in src.items() if k not in ("id", "at", "on", "kind", "angle")}
+            others = [g for g in feats if g["kind"] == src["kind"] and g["id"] != src["id"]]
+            for g in others:
+                new = {k: v for k, v in g.items() if k not in ("id", *sizes)} | sizes
+                if new == {k: v for k, v in g.items() if k != "id"}:
+                    self.out.done.append(f"{g['id']} is already the same as {src['id']}")
+                    continue
+                said = ", ".join(f"{k} {fmt(v) if isinstance(v, (int, float)) else v}" for k, v in sizes.items()
+                                 if g.get(k) != v)
+                self.apply(f"{g['id']}: the same as {src['id']} ({said})", ops.replace_feature, g["id"], new)
+            return True
+        edge = next((f for f in reversed(feats) if f["kind"] in ("fillet", "chamfer") and f.get("edges") in ("top", "bottom")
+                     and (not kinds or f["kind"] in kinds)), None)
+        if edge is not None and re.search(r"\b(?:end|side|face|bottom|underside|top)\b", self.t):
+            other = {"top": "bottom", "bottom": "top"}[edge["edges"]]
+            if any(f["kind"] in ("fillet", "chamfer") and f.get("edges") in (other, "ends", "outer", "all") for f in feats):
+                self.out.failed.append(f"the {other} edges already have a {next(f['kind'] for f in feats if f.get('edges') in (other, 'ends', 'outer', 'all'))}")
+                return True
+            g = {k: v for k, v in edge.items() if k != "id"} | {"edges": other}
+            ids = {f["id"] for f in feats}
+            new_id = next(i for i in (f"{edge['id']}_{other}", *(f"{edge['id']}_{other}_{n}" for n in range(2, 99)))
+                          if i not in ids)
+            size = edge.get("radius", edge.get("size"))
+            self.apply(f"added {edge['kind']} {fmt(size)} on the {other} edges (the same as {edge['id']})",
+                       ops.add_feature, {"id": new_id, **g})
+            return True
+        return False
 
     def every_other(self, kind: str) -> bool:
         """'remove every other hole': a row of an odd count keeps its ends at twice the spacing; a bolt circle of an
@@ -2322,6 +2389,13 @@ class _Editor:
             return
         if role == "radius" and how in ("set", "add"):
             value = 2 * value          # the body stores a diameter
+        if body["kind"] == "tube" and role == "width" and how == "set" and isinstance(body.get("inner_diameter"),
+                                                                                      (int, float)) \
+                and value <= body["inner_diameter"]:
+            # "make it 15 wide" on a 60 / 40 ring: no outside fits inside its bore, so the width is along the axis
+            self.out.notes.append(f"{fmt(value)} wide is no outside diameter over the Ø{fmt(body['inner_diameter'])} "
+                                  "bore: read as the width along the axis")
+            paths = [("height", "width (along the axis)")]
         keep_wall = body["kind"] == "tube" and role == "diameter" and re.search(
             r"\b(?:keep(?:ing)? the wall|same wall|wall (?:stays|unchanged|the same))\b", self.t)
         for path, field_ in paths:
@@ -2425,6 +2499,9 @@ def _paths(body: dict, role: str, t: str) -> list[tuple[str, str]]:
         return [("length", "length"), ("width", "width"), ("height", "height")]
     if k == "box" and role == "thickness":
         return [(_shortest(body), "thickness")]
+    if k == "box" and role == "length" and _standing(body):
+        # a bar, post or rectangular tube standing on its end (its long side is its height): its length is that
+        return [("height", "length (its long side, standing up)")]
     path = table.get(role)
     if path is None:
         return []
@@ -2433,6 +2510,12 @@ def _paths(body: dict, role: str, t: str) -> list[tuple[str, str]]:
     if role == "radius":
         return [(path, path)]
     return [(path, path)]
+
+
+def _standing(body: dict) -> bool:
+    """A box whose height is plainly its long side (twice the others or more): a post, or a tube section on end."""
+    h, others = body.get("height"), [body.get("length"), body.get("width")]
+    return isinstance(h, (int, float)) and all(isinstance(x, (int, float)) and h >= 2 * x for x in others)
 
 
 def _shift(at: dict, dv: float) -> dict:
