@@ -102,10 +102,10 @@ def test_a_feature_named_but_not_sized_is_declined_not_left_out():
 
 
 def test_a_feature_the_spec_cannot_build_is_never_left_out_silently():
-    d = new("block 50x30x10 with a 5 mm groove along the top")
-    assert d.declined and d.code is None and "'groove'" in d.note
-    d = new("block 50x30x10 with a 5 mm groove along the top", examples=[{**EXAMPLE, "title": "grooved block"}])
-    assert d.path == "example" and "Not built by the spec path: 'groove'" in d.note
+    d = new("block 50x30x10 with a 5 mm dovetail along the top")
+    assert d.declined and d.code is None and "'dovetail'" in d.note
+    d = new("block 50x30x10 with a 5 mm dovetail along the top", examples=[{**EXAMPLE, "title": "dovetailed block"}])
+    assert d.path == "example" and "Not built by the spec path: 'dovetail'" in d.note
     d = new("box 100x80x60 hollowed out, 2.5 walls, no lid")      # a lid said to be absent is no feature
     assert d.path == "spec" and d.spec["features"][0]["kind"] == "shell"
 

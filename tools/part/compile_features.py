@@ -9,7 +9,7 @@ from .bodies import Cylinder, Shaft
 from .emit import Params, num, pt, pts
 from .features import (Boss, Chamfer, Fillet, Hole, Keyway, LinearPattern, Mirror, PolarPattern, Pocket, Rib,
                        Shell, Slot, Text)
-from .geometry import resolved
+from .geometry import radius_over, resolved
 
 FACE_SELECTOR = {"top": ">Z", "bottom": "<Z", "front": "<Y", "back": ">Y", "right": ">X", "left": "<X"}
 
@@ -236,17 +236,13 @@ def edge_selection(edges: str, ctx: Ctx) -> str:
 
 def keyway_lines(f: Keyway, ctx: Ctx) -> list[str]:
     P, body, i = ctx.P, ctx.spec.body, f.id
-    d = resolved(body)
-    if isinstance(body, Shaft):
-        z, r = 0.0, 0.0
-        for s in body.sections:
-            if z < f.z + f.length and f.z < z + s.length:
-                r = max(r, s.diameter / 2)
-            z += s.length
-    else:
-        r = (d.get("diameter") or d["outer_diameter"]) / 2
+    r = radius_over(body, f.z, f.z + f.length)[0]
     Z, L, D = P.add(f"{i}_z", f.z, "start along Z"), P.add(f"{i}_length", f.length), P.add(f"{i}_depth", f.depth)
     R = P.add(f"{i}_shaft_radius", r)
+    if f.kind == "groove":
+        return [f"cutter = cq.Workplane(\"XY\").circle({R} + 1).circle({R} - {D}).extrude({L})"
+                f".translate((0, 0, {Z}))  # a ring all round",
+                "result = result.cut(cutter)"]
     W = P.add(f"{i}_width", f.width) if f.kind == "keyway" else f"2 * {R} + 2"
     return [f"cutter = cq.Workplane(\"XY\").box({D} + 1, {W}, {L}, centered=(False, True, False))"
             f".translate(({R} - {D}, 0, {Z}))  # on the +X side",

@@ -228,8 +228,10 @@ class PolarPattern(FeatureBase):
 
 class Keyway(FeatureBase):
     """a keyway (``width`` x ``depth``, ``length`` long from ``z``) cut into the outside of a shaft
-    or cylinder along +X; ``flat`` instead cuts a D-flat ``depth`` deep over the same length."""
-    kind: Literal["keyway", "flat"]
+    or cylinder along +X; ``flat`` instead cuts a D-flat ``depth`` deep over the same length; ``groove``
+    turns a ring ``depth`` deep all round, ``length`` wide along the axis from ``z`` (an O-ring or
+    circlip groove)."""
+    kind: Literal["keyway", "flat", "groove"]
     z: Coord = 0.0
     length: Length
     depth: Length

@@ -31,6 +31,20 @@ def resolved(body) -> dict:
     return d
 
 
+def radius_over(body, z0: float, z1: float) -> tuple[float, bool]:
+    """A round body's outside radius where a cut from z0 to z1 along its axis meets it (a shaft: its
+    largest section there), and whether that radius holds over the whole range."""
+    if isinstance(body, Shaft):
+        z, radii = 0.0, set()
+        for s in body.sections:
+            if z < z1 and z0 < z + s.length:
+                radii.add(s.diameter / 2)
+            z += s.length
+        return (max(radii), len(radii) == 1) if radii else (max(s.diameter for s in body.sections) / 2, False)
+    d = resolved(body)
+    return (d.get("diameter") or d["outer_diameter"]) / 2, True
+
+
 def profile_outline(p: Profile) -> list[tuple[float, float]]:
     """The corner points of a straight-sided profile (L, T, U, C, I), origin at the bbox centre."""
     w, h, t = p.width, p.height, p.thickness

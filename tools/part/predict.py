@@ -10,7 +10,7 @@ from cadagent.tools.cadjson.validate import Problem
 from .bodies import Box, Cone, Cylinder, PolygonPrism, Profile, Revolve, RoundedRect, Shaft, Sphere, Tube
 from .features import Boss, Chamfer, Fillet, Hole, Keyway, LinearPattern, Mirror, PolarPattern, Pocket, Rib, \
     Shell, Slot
-from .geometry import resolved
+from .geometry import radius_over, resolved
 from .validation import json_path
 from .edges import COVER, check_edges
 from .footprint import EPS, _edge_distance, _extent, _fits, _inside_polygon, _section
@@ -295,8 +295,7 @@ def check_keyway(spec, f: Keyway, path, p) -> None:
                   body.kind))
         return
     d = resolved(body)
-    r = (max(s.diameter for s in body.sections) if isinstance(body, Shaft) else
-         d.get("diameter") or d["outer_diameter"]) / 2
+    r = radius_over(body, f.z, f.z + f.length)[0]
     zmax = sum(s.length for s in body.sections) if isinstance(body, Shaft) else d["height"]
     if f.kind == "keyway" and f.width is None:
         p(Problem(json_path([*path, "width"]), "a keyway needs a width", "a length in mm", "nothing"))

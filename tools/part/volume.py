@@ -11,7 +11,7 @@ import math
 from .bodies import Box, Compound, Cylinder, Profile, Tube
 from .features import Boss, Chamfer, Fillet, Hole, Keyway, LinearPattern, Mirror, PolarPattern, Pocket, Rib, \
     Shell, Slot
-from .geometry import body_shape, resolved
+from .geometry import body_shape, radius_over, resolved
 from .plan import resolve
 from .footprint import _extent
 
@@ -210,11 +210,11 @@ def spec_volume(spec) -> tuple[float, bool]:  # noqa: C901 - one branch per feat
             axis = {"YZ": 0, "XZ": 1, "XY": 2}[f.plane]
             exact &= shape.lo[axis] >= -1e-9 or shape.hi[axis] <= 1e-9
         elif isinstance(f, Keyway):
-            d = resolved(spec.body)
-            r0 = (d.get("diameter") or d.get("outer_diameter") or max(s.diameter for s in spec.body.sections)) / 2
+            r0, constant = radius_over(spec.body, f.z, f.z + f.length)
             half = f.width / 2 if f.kind == "keyway" else r0
-            vol -= _segment_area(r0, f.depth, half) * f.length
-            exact &= isinstance(spec.body, Cylinder)
+            vol -= (math.pi * (r0 ** 2 - (r0 - f.depth) ** 2) if f.kind == "groove" else
+                    _segment_area(r0, f.depth, half)) * f.length
+            exact &= isinstance(spec.body, Cylinder) or (f.kind == "groove" and constant)
         else:  # text
             exact = False
     return vol + _crossing_bores(spec, holes), exact

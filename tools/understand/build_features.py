@@ -57,7 +57,7 @@ def _build_all(bd: Build, body: dict) -> None:
         seen.add(t.kind)
         notes, built = len(bd.notes), len(bd.features)
         fn = {"hole": _hole, "bore": _hole, "fillet": _edge, "chamfer": _edge, "shell": _shell, "boss": _boss,
-              "pocket": _pocket, "slot": _slot, "keyway": _keyway, "flat": _keyway}.get(t.kind)
+              "pocket": _pocket, "slot": _slot, "keyway": _keyway, "flat": _keyway, "groove": _groove}.get(t.kind)
         if fn is None:
             bd.notes.append(f"'{t.noun}' is not built by the offline engine (ignored)")
             continue
@@ -798,6 +798,8 @@ def _slot(bd: Build, t: Target, body: dict) -> None:
     pair = sorted([v for v in t.loose + t.roles.get("size", []) if v.raw.group is not None], key=lambda v: v.raw.pos)
     if L is None and W is None and len(pair) >= 2:
         L, W = max(pair[0].mm, pair[1].mm), min(pair[0].mm, pair[1].mm)
+    if L is None and W is not None and depth is not None and _across_face(bd, t, body, W, depth, "slot"):
+        return
     if L is None or W is None:
         bd.missing.append("the slot's length and width")
         return
@@ -848,6 +850,95 @@ def _slot(bd: Build, t: Target, body: dict) -> None:
             spacing = round(bd.assume("slot spacing", span / (n + 1)), 3)
         f["at"] = {"kind": "linear", "count": n, "spacing": spacing, "axis": "u"}
     bd.features.append(f)
+
+
+RUNS = re.compile(r"\b(?:across|along|lengthwise|widthwise|crosswise|full length|whole length|end to end|"
+                  r"side to side|running|runs|run|the length|the width|(?:[\d.]+\s*(?:mm\s*)?)direction)\b")
+UNDER = re.compile(r"\b(?:underneath|underside|bottom|base|below)\b")
+
+
+def _across_face(bd: Build, t: Target, body: dict, W: float, depth: float, noun: str) -> bool:
+    """A slot or groove with a width and depth that runs right across a block's face ("a 10 wide by 5 deep slot
+    across the bottom face, running the 50 mm direction"): a rectangular pocket as long as the face, centred."""
+    if body["kind"] != "box":
+        return False
+    a = bd.text.rfind(".", 0, t.start) + 1
+    sentence = bd.text[a:t.start + (re.search(r"[.;](?!\d)|$", bd.text[t.start:]).end())]
+    if not RUNS.search(sentence):
+        return False
+    size = re.search(r"\b(?:running|runs|run|along|in|across) the ([\d.]+)\s*(?:mm\s*)?(?:direction|way|side)\b", sentence)
+    across = bool(re.search(r"\b(?:across|widthwise|crosswise|side to side|the width|the short way)\b", sentence))
+    if size:
+        across = abs(float(size.group(1)) * bd.unit_mm - body["width"]) < 1e-6 and abs(body["width"] - body["length"]) > 1e-6
+    run = body["width"] if across else body["length"]
+    if W >= (body["length"] if across else body["width"]) or depth >= body["height"]:
+        return False
+    f = {"id": bd.fid(noun), "kind": "pocket", "shape": "rect", "length": W if across else run,
+         "width": run if across else W, "depth": depth}
+    if UNDER.search(sentence):
+        f["on"] = "bottom"
+    else:
+        face = _face(t.words, body)
+        if face in ("bottom",):
+            f["on"] = face
+    bd.notes.append(f"the {W:g} x {depth:g} {noun} read as running the full {run:g} mm "
+                    f"{'width' if across else 'length'} of the {f.get('on', 'top')} face, centred")
+    bd.features.append(f)
+    return True
+
+
+MIDDLE = re.compile(r"\b(?:middle|centre|center|halfway|mid-?length|mid-?way)\b")
+FAR_END = re.compile(r"\b(?:top|upper|other|far|right)\b")
+EACH_END = re.compile(r"\b(?:each|both|either) ends?\b")
+INSIDE = re.compile(r"\b(?:inside|internal|in the bore|in the hole|inner)\b")
+
+
+def _groove(bd: Build, t: Target, body: dict) -> None:
+    """A groove turned all round a round part ("a circlip groove 1.1 wide, 0.9 deep, 10 from one end"): its
+    width along the axis, its depth, and where it sits (centred unless a distance from an end is said,
+    measured to the groove's near side)."""
+    W, depth = t.pop("width"), t.pop("depth")
+    if W is None:
+        W = t.pop("length")
+    pair = sorted([v for v in t.loose + t.roles.get("size", []) if v.raw.group is not None], key=lambda v: v.raw.pos)
+    if W is None and depth is None and len(pair) == 2:
+        W, depth = pair[0].mm, pair[1].mm          # "a 2 x 1.5 groove": width x depth
+        for v in pair:
+            (t.loose if v in t.loose else t.roles["size"]).remove(v)
+    if INSIDE.search(t.words):
+        bd.missing.append("a groove inside a bore (the spec path cuts grooves on the outside only)")
+        return
+    if W is None or depth is None:
+        bd.missing.append("the groove's width and depth")
+        return
+    if body["kind"] not in ("cylinder", "shaft", "tube"):
+        if not _across_face(bd, t, body, W, depth, "groove"):
+            bd.missing.append("where the groove runs (along or across which face)")
+        return
+    full = body.get("height") or sum(s["length"] for s in body.get("sections", []))
+    inset = t.pop("inset")
+    if inset is None:
+        ends = t.take(lambda v: FROM_END.match(bd.text[v.raw.num.end:]) is not None)
+        inset = ends[0].mm if ends else None
+    if inset is not None:
+        bd.notes.append(f"the groove's {inset:g} mm from the end read to its near side")
+        far = FAR_END.search(t.words)
+        z = full - inset - W if far else inset
+    else:
+        if not MIDDLE.search(t.words):
+            bd.notes.append("no place given for the groove: centred on the length")
+        z = (full - W) / 2
+    count = int(t.pop("count") or 1)
+    both = inset is not None and (count == 2 or EACH_END.search(t.words))
+    zs = [z, full - inset - W] if both else [z]
+    if count > len(zs):
+        bd.missing.append(f"where the {count} grooves go (a distance from each end, or their spacing)")
+        return
+    if any(x < 0 or x + W > full + 1e-9 for x in zs) or (both and zs[0] + W > zs[1]):
+        bd.missing.append(f"room for a {W:g} mm groove {inset or 0:g} mm from the end of a {full:g} mm part")
+        return
+    for x in zs:
+        bd.features.append({"id": bd.fid("groove"), "kind": "groove", "length": W, "depth": depth, "z": round(x, 6)})
 
 
 def _keyway(bd: Build, t: Target, body: dict) -> None:

@@ -39,8 +39,10 @@ def clauses(t: str, tagging: Tagging) -> list[Clause]:
     # a cut inside a number ("5.5", "1/2") is no cut
     spans = [(n.num.start, n.num.end) for n in tagging.items]
     cuts = [c for c in cuts if not any(a < c < b for a, b in spans)]
-    bodies = find("bodies", t)
     feats = find("features", t)
+    # "a snap ring groove": a body word inside a feature's name is that feature's
+    bodies = [x for x in find("bodies", t) if not any(s <= x[0] and x[1] <= e and e - s > x[1] - x[0]
+                                                      for s, e, _, _ in feats)]
     out = []
     for a, b in zip(cuts, cuts[1:]):
         text = t[a:b]

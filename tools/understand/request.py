@@ -442,8 +442,11 @@ def unsupported_words(t: str) -> list[str]:
     m = re.search(r"(?:\b\d+/\d+|#\d+)\s*-\s*\d+\b(?!\s*/)(?=\s*(?:unc|unf|tapped|thread|hole|screw|bolt|tap))", t)
     if m:
         out.append(f"inch threads ({m.group(0).replace(' ', '')})")     # "1/4-20 tapped": no table for them here
+    named = find("features", t)
     for w in sorted(words, key=len, reverse=True):
         for m in re.finditer(rf"(?<![\w-]){re.escape(w)}(?![\w-])", t):
+            if any(s <= m.start() and m.end() <= e and e - s > len(w) for s, e, _, _ in named):
+                continue     # "a snap ring groove": a word inside a feature's longer name is that feature
             if re.search(r"\b(?:no|without|not|nor)\s+(?:a |an |the |any )?$", t[max(0, m.start() - 16):m.start()]):
                 continue
             if w.startswith("thread") and re.search(r"\bm\d|tapped|hole", t[max(0, m.start() - 20):m.end() + 20]):
