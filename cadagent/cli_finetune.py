@@ -263,6 +263,7 @@ def local_eval_cmd(
     adapter: Optional[Path] = typer.Option(None, "--adapter", exists=True, file_okay=False),
     n: int = typer.Option(4, "-n", min=1, max=16),
     limit: Optional[int] = typer.Option(None, "--limit", help="only the first N requests"),
+    start: int = typer.Option(1, "--start", min=1, help="begin at the Nth request (1 = the first); --limit counts from it"),
     text2cad: Optional[str] = typer.Option(None, "--text2cad", help="instead of the held-out split: the Text2CAD "
                                            "prompts at this level (beginner, intermediate, ...), scored by IoU ≥ 0.5"),
     text2cad_dir: Path = typer.Option(Path("../shared/benchmarks/text2cad_random100"), "--text2cad-dir"),
@@ -280,7 +281,7 @@ def local_eval_cmd(
         from cadagent.evals.conversations import ConversationError, text2cad_suite
 
         try:
-            convs = text2cad_suite(text2cad_dir, text2cad)[:limit]
+            convs = text2cad_suite(text2cad_dir, text2cad)[start - 1:][:limit]
         except (ConversationError, OSError) as exc:
             typer.secho(f"error: {exc}", fg="red", err=True)
             raise typer.Exit(2) from exc
@@ -290,7 +291,7 @@ def local_eval_cmd(
     else:
         if not model:
             raise typer.BadParameter("--parser-only needs --text2cad (the held-out run scores the parser anyway)")
-        rows = heldout()[:limit] if limit else heldout()
+        rows = heldout()[start - 1:][:limit]
         res = evaluate(_writer(base, adapter, settings, 160, 0.7), rows, n=n, echo=typer.echo, out=out)
     typer.echo(json.dumps(res["summary"], indent=1))
 
