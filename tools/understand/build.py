@@ -339,6 +339,13 @@ class Build:
                 "height": H}
 
     def _cone(self, b: Target, dims: list[float]) -> dict | None:
+        if b.get("top_d") is None and b.get("bottom_d") is None and len(b.roles.get("diameter", [])) == 2:
+            # "60 across the base, 20 across the flat top": the one said of the top (else the smaller) is the top's
+            a, c = b.roles.pop("diameter")
+            said = [re.search(r"^\W*(?:mm\s*)?(?:\w+\s+){0,3}?(?:top|tip|small end|upper)\b",
+                              self.text[v.raw.num.end:v.raw.num.end + 40]) is not None for v in (a, c)]
+            up = c if said[1] or (not said[0] and c.mm < a.mm) else a
+            b.roles["bottom_d"], b.roles["top_d"] = [a if up is c else c], [up]
         bot = b.pop("bottom_d") or b.pop("diameter")
         top = b.pop("top_d")
         H = b.pop("height") or b.pop("length")
@@ -600,7 +607,9 @@ def _triple(b: Target) -> list[float]:
 
 _FOR = r"(?:for|x|by|over)\s*(?:(?:another|a further|the first|the next|the last|the remaining|the other|a length of)\s+)?"
 _STEP = re.compile(rf"dia\s*([\d.]+)\s*x\s*([\d.]+)|([\d.]+)\s*(?:mm\s*)?(dia|diameter|radius)\s*{_FOR}([\d.]+)|"
-                   rf"(radius|dia|diameter)\s*([\d.]+)\s*(?:mm\s*)?{_FOR.replace('x|by|', '')}([\d.]+)")
+                   rf"(radius|dia|diameter)\s*([\d.]+)\s*(?:mm\s*)?{_FOR.replace('x|by|', '')}([\d.]+)|"
+                   # "first 40mm at Ø30, then 60mm at Ø20": a length, then the diameter it has
+                   r"([\d.]+)\s*(?:mm\s*)?(?:long\s+)?(?:at|of|in)\s+(radius|dia|diameter)\s*([\d.]+)")
 
 
 def _steps(t: str, unit: float) -> list[tuple[float, float]]:
@@ -611,9 +620,12 @@ def _steps(t: str, unit: float) -> list[tuple[float, float]]:
         elif m.group(3):
             k = 2.0 if m.group(4) == "radius" else 1.0
             out.append((float(m.group(3)) * k * unit, float(m.group(5)) * unit))
-        else:
+        elif m.group(6):
             k = 2.0 if m.group(6) == "radius" else 1.0
             out.append((float(m.group(7)) * k * unit, float(m.group(8)) * unit))
+        else:
+            k = 2.0 if m.group(10) == "radius" else 1.0
+            out.append((float(m.group(11)) * k * unit, float(m.group(9)) * unit))
     return out
 
 

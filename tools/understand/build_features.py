@@ -416,7 +416,7 @@ LENGTHWISE = re.compile(r"\b(?:in|going in|drilled|bored) from the end\b|\bout t
                         r"\b(?:running|runs|run|going|goes|drilled|bored)\s+(?:the\s+)?(?:full|whole|entire)\s+"
                         r"(?:[\d.]+\s*(?:mm\s*)?)?length\b|\b(?:lengthways|lengthwise|end to end|along the (?:full |whole )?"
                         r"length|the long way|along its length)\b")
-CHANNEL_BASE = re.compile(r"\b(?:in|on|through|into|along) (?:the |its )?(?:(?:middle|center|centre) of (?:the |its )?)?"
+CHANNEL_BASE = re.compile(r"\b(?:in|on|through|into|along|down|across) (?:the |its )?(?:(?:middle|center|centre) of (?:the |its )?)?"
                           r"(?:base|bottom|web|floor|back)\b")
 CHANNEL_SIDES = re.compile(r"\b(?:through|in|on|into) (?:both |the |each |either )*(?:side ?walls?|sides|legs|arms|"
                            r"flanges|uprights|walls)\b")
@@ -466,6 +466,9 @@ def _face(words: str, body: dict | None = None, unit: float = 1.0) -> str | None
             if re.search(r"\b(?:opposite|other)\s+(?:[\w.\"]+\s+)?$", m.group(0)[:m.group(0).rfind(p)]):
                 name = OPPOSITE[name]       # "the opposite end wall": the end across from the one named before
             return None if name == "top" else name
+    if re.search(r"\b(?:through|thru|into|in|from|on) (?:the|one|a) side\b(?!\s+of\b)(?!\s*(?:edges?|ends?)\b)", words) and \
+            not re.search(r"\b(?:length|lengthwise|long way|end to end|width|widthwise|across|direction)\b", words):
+        return "front"      # "a 12mm hole through the side": into a side face (the front, a long one)
     m = re.search(r"\b(?:on|in|into) (?:(?:one|a) of )?the ([\d.]+)\s*(?:mm|\"|in)?\s*(?:long\s+)?"
                   r"(?:sides?|walls?|faces?)\b", words)
     if m and body is not None and body.get("kind") == "box":
@@ -524,6 +527,10 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
     if pcd is not None:
         if n is None:
             n = int(bd.assume("number of holes on the bolt circle", 4, "holes"))
+        if n == 4 and body.get("kind") == "box" and abs(body["length"] - body["width"]) < 1e-9:
+            # a square flange's four bolts sit on its diagonals, towards the corners
+            bd.notes.append("the 4 holes on the bolt circle sit on the diagonals (towards the corners)")
+            return {"kind": "bolt_circle", "count": n, "diameter": pcd, "start_angle": 45.0}
         return {"kind": "bolt_circle", "count": n, "diameter": pcd}
     pair = [v for v in t.roles.get("spacing", []) + t.loose if v.raw.group is not None and v.raw.role in (
         "spacing", None)]
@@ -546,6 +553,10 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
         k = bd.unit_mm
         return {"kind": "grid", "counts": [2, 2], "spacing": [float(grid.group(1)) * k, float(grid.group(2)) * k]}
     half = t.pop("half_spacing")
+    if spacing is None and half is not None and n is None and re.search(r"\b(?:each|either|both) sides?\b", words):
+        # "a 12mm hole on each side of the slot, 45 from the centre": one each side, a pair along the length
+        return {"kind": "linear", "count": 2, "spacing": 2 * half,
+                "axis": "u" if body.get("length", 0) >= body.get("width", 0) else "v"}
     if spacing is None and half is not None and n == 2:
         spacing = 2 * half                # "two holes, 25 mm each side of centre"
     if re.search(r"square pattern|square of|on (?:an?|the) [\d.]+\s*(?:mm\s*)?square\b", words) and spacing is not None:

@@ -21,6 +21,7 @@ ADJ_OF_FEATURE = re.compile(r"\s+(?:pockets?|holes?|slots?|sockets?|recess|traps
 PURPOSE = re.compile(r"\b(?:for|to hold|hold|holds|holding|to fit|fits?|fitting|to take|takes|over|onto|around|on|against|to)\s+"
                      r"(?:a|an|the|my|our|some)?\s*(?:[\d.]+\s*(?:mm|in|\")?\s*)?(?:[a-z]+\s+)?$")
 BOSS_LIKE = {"post", "pin", "peg", "stud", "pillar", "dowel", "spigot"}      # on a part already named: a boss
+REFERENCE = re.compile(r"\b(?:above|below|under|beneath|beyond|past|from|off|of|out of|into|through|in|to) the\s+$")
 ON_A_SQUARE = re.compile(r"\bon (?:an?|the) [\d.]+\s*(?:mm\s*)?(?:x\s*[\d.]+\s*(?:mm\s*)?)?$")
 
 
@@ -43,6 +44,11 @@ def clauses(t: str, tagging: Tagging) -> list[Clause]:
     # "a snap ring groove": a body word inside a feature's name is that feature's
     bodies = [x for x in find("bodies", t) if not any(s <= x[0] and x[1] <= e and e - s > x[1] - x[0]
                                                       for s, e, _, _ in feats)]
+    kept = [x for x in bodies if not ADJ_OF_FEATURE.match(t, x[1]) and not ON_A_SQUARE.search(t[:x[0]])
+            and not PURPOSE.search(t[:x[0]])]
+    # "round over the 4 vertical corners R10 on a block 60 x 40 x 15": no other body, and its sizes follow it
+    sized_on = {x[0] for x in bodies if not kept and re.match(r"\s*(?:of\s+)?[\d.]", t[x[1]:])
+                and re.search(r"\bon(?:to)? (?:a|an|the)\s*$", t[:x[0]])}
     out = []
     for a, b in zip(cuts, cuts[1:]):
         text = t[a:b]
@@ -51,8 +57,9 @@ def clauses(t: str, tagging: Tagging) -> list[Clause]:
         c = Clause(text, a, b, tagging.in_span(a, b))
         # "rectangular pocket", "square pattern", "round hole": an adjective of a feature, not the body
         bs = [(p, n) for s, e, p, n in bodies if a <= s < b and not ADJ_OF_FEATURE.match(t, e)
+              and not (REFERENCE.search(t[:s]) and any(x[0] < s for x in kept))   # "25 above the disc"
               and not ON_A_SQUARE.search(t[:s])        # "4 holes on the 47.14 square": their pattern
-              and not PURPOSE.search(t[:s])]
+              and (not PURPOSE.search(t[:s]) or s in sized_on)]
         c.body = bs[0] if bs else None
         c.features = [(p, n) for s, e, p, n in feats if a <= s < b]
         if c.body is not None and c.body[0] in BOSS_LIKE and any(x.body for x in out):

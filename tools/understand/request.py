@@ -409,13 +409,13 @@ def _hub_on_a_bored_disc(body: dict, bd) -> dict:
     """A hub on a bored disc ("disc 100 dia with a 50 dia hub ..., 30 bore all the way thru"): a solid
     disc, the hub, then the bore cut through both (a tube's end face has no middle to stand a hub on)."""
     hubs = [f for f in bd.features if f["kind"] == "boss" and f.get("on", "top") in ("top", "bottom")]
-    if body["kind"] in ("cylinder", "box") and hubs:
+    if body["kind"] in ("cylinder", "box", "spur_gear") and hubs:
         # "flange OD 120 with a hub Ø50 ..., 25 bore through the lot": a centre hole through the hub too
         for f in list(bd.features):
             if f["kind"] == "hole" and "depth" not in f and "on" not in f and f.get("at", {"kind": "center"}) == \
                     {"kind": "center"} and isinstance(f["size"], (int, float)) and \
                     all(f["size"] < h.get("diameter", 0) for h in hubs):
-                f["on"] = {"plane": "XY", "offset": body["height"]}
+                f["on"] = {"plane": "XY", "offset": body.get("height", body.get("thickness"))}
                 bd.notes.append(f"the Ø{f['size']:g} bore goes through the part and the hub")
                 last = max(bd.features.index(h) for h in hubs)
                 if bd.features.index(f) < last:      # cut after the hub is on, so it goes through the hub too

@@ -176,6 +176,8 @@ def tag(t: str) -> Tagging:
                 continue      # "20 x 20 square hole": the hole's shape, not a square part
             if a_table[m.group(1)] == "side" and m.group(1).startswith("on ") and it.group is not None and it.pos > 0:
                 continue      # "raised face Ø90 x 2 on one side": where the 90 x 2 face is, not a square's side
+            if a_table[m.group(1)] == "side" and m.group(1).startswith("on ") and b and b_table[b.group(1)] == "height":
+                continue      # "a hub sticking out 5mm on one side": how far it stands out, on that side
             if a_table[m.group(1)] == "side" and re.search(r"\bon (?:an?|the) (?:[\d.]+\s*(?:mm\s*)?x\s*)?$", t[:n.start]):
                 continue      # "4 holes on a 70 x 70 square": where the holes sit, not a square part
             it.role, it.via = a_table[m.group(1)], m.group(1)

@@ -127,6 +127,10 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
                 continue     # "pocket drilled", "through hole", "center hole": one noun
             same = next((f for f in feats if f.kind == name), None)
             latest = next((f for f in reversed(feats) if f.kind == name), None)
+            if latest is not None and nouns and all(x is not latest for _, x in nouns) and re.search(
+                    r"\b(?:sides? of|beside|next to|near|alongside|between|around|from|clear of|past) (?:the|that|each|both)"
+                    r"\s+(?:[a-z]+\s+)?$", c.text[:pos]):
+                continue     # "a 12mm hole on each side of the slot 45 from the centre": the slot is where, the 45 the hole's
             if latest is not None and name in ("hole", "bore", "slot", "pocket", "boss") and re.search(
                     r"\b(?:the|these|this|those|said|each of the|both)\s+(?:[a-z]+\s+)?$", c.text[:pos]) and \
                     not re.search(r"\b(?:other|second|third|another|new|larger|smaller|bigger|central|center|centre|"
