@@ -75,3 +75,95 @@ def test_the_four_corners_of_a_block_are_its_vertical_edges_and_four_is_no_size(
     (f,) = ok(BLOCK, text)["features"]
     assert (f["kind"], f["edges"], f["radius"]) == ("fillet", "vertical", 5.0)
     assert expectations(parse({**BLOCK, "features": [f]}))["volume"] < 60 * 40 * 20
+
+
+def test_a_new_screw_size_takes_the_table_counterbore_with_it():
+    block = {"body": {"kind": "box", "id": "block", "length": 40.0, "width": 40.0, "height": 20.0},
+             "features": [{"id": "holes", "kind": "hole", "size": "M6 clearance", "cbore": {"diameter": 11.0, "depth": 6.4}}]}
+    for text in ("make it for M8 instead", "switch to M8 screws"):
+        (h,) = ok(block, text)["features"]
+        assert h["size"] == "M8 clearance" and h["cbore"] == {"diameter": 15.0, "depth": 8.6}, text
+    by_hand = {**block, "features": [{**block["features"][0], "cbore": {"diameter": 12.0, "depth": 5.0}}]}
+    r = apply_edit("switch to M5 screws", by_hand)
+    assert r.spec["features"][0]["cbore"] == {"diameter": 12.0, "depth": 5.0} and any("by hand" in n for n in r.notes)
+
+
+def test_a_tube_wall_changes_keep_the_outside_unless_the_bore_is_kept():
+    ring = {"body": {"kind": "tube", "id": "ring", "outer_diameter": 50.0, "inner_diameter": 40.0, "height": 10.0}}
+    assert ok(ring, "wall twice as thick, keep the OD")["body"] == {**ring["body"], "inner_diameter": 30.0}
+    assert ok(ring, "wall 8, keep the ID")["body"] == {**ring["body"], "outer_diameter": 56.0}
+    assert ok(ring, "wall 3")["body"]["inner_diameter"] == 44.0
+
+
+@pytest.mark.parametrize("text,length", [("shorten it by 20%", 80.0), ("lengthen by 10%", 110.0)])
+def test_a_percentage_with_a_length_verb_is_the_length(text, length):
+    spec = ok({"body": {"kind": "box", "id": "plate", "length": 100.0, "width": 50.0, "height": 5.0}}, text)
+    assert [spec["body"][k] for k in ("length", "width", "height")] == [length, 50.0, 5.0]
+
+
+def test_a_sentence_of_talk_does_not_refuse_the_edit_beside_it():
+    bar = {"body": {"kind": "box", "id": "bar", "length": 200.0, "width": 20.0, "height": 10.0}}
+    assert ok(bar, "sorry, cat on the keyboard. make it 250 long")["body"]["length"] == 250.0
+    assert ok(bar, "a bit wider, say 5 mm more")["body"]["width"] == 25.0
+
+
+def test_a_part_scaled_keeps_the_feature_said_to_stay():
+    cube = {"body": {"kind": "box", "id": "cube", "length": 30.0, "width": 30.0, "height": 30.0},
+            "features": [{"id": "holes", "kind": "hole", "size": 10.0}]}
+    spec = ok(cube, "cube 50% bigger, hole stays 10")
+    assert spec["body"]["length"] == 45.0 and spec["features"][0]["size"] == 10.0
+
+
+def test_the_same_hole_through_the_other_directions_then_all_three_resized():
+    cube = {"body": {"kind": "box", "id": "cube", "length": 45.0, "width": 45.0, "height": 45.0},
+            "features": [{"id": "holes", "kind": "hole", "size": 10.0}]}
+    spec = ok(cube, "same hole through the other two directions as well")
+    assert sorted(f.get("on", "top") for f in spec["features"]) == ["front", "left", "top"]
+    spec = ok(spec, "make all three holes 12")
+    assert [f["size"] for f in spec["features"]] == [12.0, 12.0, 12.0]
+
+
+def test_an_edge_treatment_moved_to_one_edge_set_or_removed_in_other_words():
+    rounded = {**BLOCK, "features": [{"id": "round", "kind": "fillet", "edges": "all", "radius": 3.0}]}
+    (f,) = ok(rounded, "only round the top edges, leave the rest sharp")["features"]
+    assert (f["edges"], f["radius"]) == ("top", 3.0)
+    assert ok(rounded, "no rounding on the corners, square them off")["features"] == []
+    assert ok(BLOCK, "make the top edges R3")["features"][0] | {"id": "x"} == {"id": "x", "kind": "fillet", "edges": "top",
+                                                                             "radius": 3.0}
+
+
+def test_a_flange_kept_while_the_overall_length_changes():
+    bush = {"body": {"kind": "shaft", "id": "bushing", "sections": [{"diameter": 24.0, "length": 3.0},
+                                                                    {"diameter": 16.0, "length": 17.0}]}}
+    spec = ok(bush, "make it 30 long overall, same flange")
+    assert spec["body"]["sections"] == [{"diameter": 24.0, "length": 3.0}, {"diameter": 16.0, "length": 27.0}]
+
+
+@pytest.mark.parametrize("text,z", [("cut a keyway in the 20mm section, 4 wide 2.5 deep 30 long, in the middle of that "
+                                     "section", 15.0), ("a keyway in the 20 part, 4 wide 2.5 deep 30 long", 0.0)])
+def test_a_keyway_in_the_section_named_by_its_diameter(text, z):
+    shaft = {"body": {"kind": "shaft", "id": "shaft", "sections": [{"diameter": 20.0, "length": 60.0},
+                                                                  {"diameter": 12.0, "length": 30.0}]}}
+    (k,) = ok(shaft, text)["features"]
+    assert (k["kind"], k["z"], k["length"], k["width"], k["depth"]) == ("keyway", z, 30.0, 4.0, 2.5)
+
+
+def test_a_hole_through_a_boss_goes_through_the_body_too():
+    disc = {"body": {"kind": "cylinder", "id": "disc", "diameter": 60.0, "height": 8.0},
+            "features": [{"id": "boss", "kind": "boss", "diameter": 20.0, "height": 15.0}]}
+    spec = ok(disc, "put a 6mm hole through the boss, all the way through the disc too")
+    hole = spec["features"][1]
+    assert hole["on"]["plane"] == "XY" and hole.get("depth") is None
+    import math
+    assert expectations(parse(spec))["volume"] == pytest.approx(math.pi * (30 ** 2 * 8 + 10 ** 2 * 15 - 3 ** 2 * 23))
+    assert ok(spec, "and make the boss half a cm taller")["features"][0]["height"] == 20.0
+
+
+def test_a_hole_down_through_a_pocket_floor_is_allowed_and_cuts_only_below_it():
+    plate = {"body": {"kind": "box", "id": "plate", "length": 120.0, "width": 80.0, "height": 10.0},
+             "features": [{"id": "pocket", "kind": "pocket", "shape": "rect", "length": 60.0, "width": 40.0, "depth": 6.0}]}
+    spec = ok(plate, "add a 10mm through hole in the middle of the pocket")
+    e = expectations(parse(spec))
+    import math
+    assert e["volume_exact"] and e["volume"] == pytest.approx(120 * 80 * 10 - 60 * 40 * 6 - math.pi * 25 * 4)
+    assert apply_edit("add a 50 mm hole in the middle of the pocket", plate).spec is None   # its rim reaches the wall

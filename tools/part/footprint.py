@@ -53,6 +53,27 @@ def _half_extents(f, r) -> tuple[float, float]:
     return e, e
 
 
+def hole_in_pocket(h, hr, a, pk, b) -> bool:
+    """Does hole ``h`` (resolved as ``hr``) at point ``a`` go down through the floor of blind pocket ``pk`` at point
+    ``b`` (its rim wholly inside the pocket's outline, a wall's width in; a plain hole, through or deeper than the
+    pocket)? 'A 10 mm through hole in the middle of the pocket.'"""
+    if not isinstance(h, Hole) or not isinstance(pk, Pocket) or pk.depth is None or h.cbore or h.csink:
+        return False
+    if h.depth is not None and h.depth <= pk.depth + EPS:
+        return False
+    rad, du, dv, gap = hr.diameter / 2, abs(a[0] - b[0]), abs(a[1] - b[1]), 0.2
+    if pk.shape == "circle":
+        return math.hypot(du, dv) + rad <= (pk.diameter or 0) / 2 - gap
+    if pk.shape == "rect" and not pk.angle % 90:
+        hl, hw = (pk.length or 0) / 2, (pk.width or 0) / 2
+        if pk.angle % 180:
+            hl, hw = hw, hl
+        cr = pk.corner_radius or 0.0
+        return du + rad <= hl - gap and dv + rad <= hw - gap and (cr <= 0 or du <= hl - cr or dv <= hw - cr or math.hypot(
+            du - (hl - cr), dv - (hw - cr)) + rad <= cr - gap)
+    return False
+
+
 def _fits(f, r, u, v, ext) -> bool:
     return _fits_face(f, r, u, v, ext) and not _splits(f, r, ext)
 

@@ -13,7 +13,7 @@ from .features import Boss, Chamfer, Fillet, Hole, Keyway, LinearPattern, Mirror
 from .geometry import radius_over, resolved
 from .validation import json_path
 from .edges import COVER, check_edges
-from .footprint import EPS, _edge_distance, _extent, _fits, _inside_polygon, _section
+from .footprint import EPS, _edge_distance, _extent, _fits, _inside_polygon, _section, hole_in_pocket
 
 SHELLABLE = (Box, RoundedRect, Cylinder, PolygonPrism)
 
@@ -113,6 +113,8 @@ def check_feature(spec, shape, r, path, problems, done) -> None:  # noqa: C901
             for a in r.points:
                 for b in x.points:
                     gap = min(0.2, 0.25 * (ext + xe))      # a wall between them (0.2 mm, less on tiny parts)
+                    if hole_in_pocket(src, r, a, xs, b):
+                        continue          # through the pocket's floor
                     if math.dist(a, b) < ext + xe + gap:
                         p(Problem(json_path([*path, "at"]), f"{src.kind} at {a} overlaps {xs.kind} {x.feature.id!r} "
                                   f"at {b}", f"centres at least {ext + xe + gap:g} mm apart",

@@ -13,7 +13,7 @@ from .features import Boss, Chamfer, Fillet, Hole, Keyway, LinearPattern, Mirror
     Shell, Slot
 from .geometry import body_shape, radius_over, resolved
 from .plan import resolve
-from .footprint import _extent
+from .footprint import _extent, hole_in_pocket
 
 SPANDREL = 1 - math.pi / 4                         # area of a fillet's removed corner / r²
 SPANDREL_C = (10 - 3 * math.pi) / (3 * (4 - math.pi))  # its centroid's distance from each side / r
@@ -142,17 +142,23 @@ def spec_volume(spec) -> tuple[float, bool]:  # noqa: C901 - one branch per feat
     shape = body_shape(spec.body)
     vol, exact = shape.volume, shape.exact
     simple = isinstance(spec.body, (Box, Cylinder))
-    holes, cuts = [], []
+    holes, cuts, pockets = [], [], []
     shell = None
     for k, r in enumerate(resolve(spec, shape)):
         f = r.feature
         src = r.source.feature if r.source else f
         n = len(r.points)
+        floors = []          # the depth of the blind pocket each hole goes down through (0: none)
         if isinstance(src, (Hole, Pocket, Slot)):
             ext = _extent(src, r)
             for u, v in r.points:
-                exact &= all(face == r.frame.name and math.dist((u, v), q) >= ext + e for face, q, e in cuts)
+                floor = next((pk.depth for face, pk, pr, q in pockets if face == r.frame.name
+                              and hole_in_pocket(src, r, (u, v), pk, q)), 0.0)
+                floors.append(floor)
+                exact &= all(face == r.frame.name and (math.dist((u, v), q) >= ext + e or floor) for face, q, e in cuts)
                 cuts.append((r.frame.name, (u, v), ext))
+        if isinstance(src, Pocket) and src.depth is not None:
+            pockets += [(r.frame.name, src, r, q) for q in r.points]
         if isinstance(src, Hole):
             through = r.frame.depth
             if isinstance(spec.body, Profile) and spec.body.shape == "L" and r.frame.name in ("front", "left"):
@@ -178,6 +184,13 @@ def spec_volume(spec) -> tuple[float, bool]:  # noqa: C901 - one branch per feat
                 # through a shelled part: it cuts the walls it crosses, not the cavity between them
                 through, inside = walls
                 exact &= inside and not src.cbore and not src.csink
+            if any(floors):
+                # down through a pocket's floor: only what lies below the pocket is cut
+                vol -= sum(math.pi * (r.diameter / 2) ** 2 * ((src.depth if src.depth is not None else through) - fl)
+                           if fl else _hole(src, r.diameter, through) for fl in floors)
+                exact &= r.frame.name in ("top", "bottom") and not isinstance(spec.body, Compound)
+                holes.append(r)
+                continue
             vol -= n * _hole(src, r.diameter, through)
             exact &= (simple and not r.frame.name.startswith("datum")) or r.frame.name in ("top", "bottom") and \
                 not isinstance(spec.body, Compound)

@@ -952,8 +952,25 @@ def _groove(bd: Build, t: Target, body: dict) -> None:
         bd.features.append({"id": bd.fid("groove"), "kind": "groove", "length": W, "depth": depth, "z": round(x, 6)})
 
 
+def _named_section(bd: Build, t: Target, body: dict) -> tuple[float, float] | None:
+    """The z range of the section of a stepped shaft that the words name by its diameter ('a keyway in the 25 part',
+    'in the 20mm section'), its number taken; None when none is named."""
+    if body["kind"] != "shaft":
+        return None
+    secs = body.get("sections") or []
+    named = t.take(lambda v: any(abs(v.mm - s["diameter"]) < 1e-6 for s in secs) and re.match(
+        r"\s*(?:mm\s*)?(?:dia\w*\s+)?(?:section|part|portion|step|diameter|dia\b|bit|length|end)",
+        bd.text[v.raw.num.end:]) is not None)
+    if not named:
+        return None
+    k = next(i for i, s in enumerate(secs) if abs(named[0].mm - s["diameter"]) < 1e-6)
+    a = sum(s["length"] for s in secs[:k])
+    return a, a + secs[k]["length"]
+
+
 def _keyway(bd: Build, t: Target, body: dict) -> None:
     W, depth, L = t.pop("width"), t.pop("depth"), t.pop("length")
+    section = _named_section(bd, t, body)
     pair = sorted([v for v in t.loose + t.roles.get("size", []) if v.raw.group is not None], key=lambda v: v.raw.pos)
     if t.kind == "keyway" and W is None and depth is None and len(pair) == 2:
         W, depth = pair[0].mm, pair[1].mm          # "a 6 x 3.5 keyway": width x depth
@@ -968,7 +985,7 @@ def _keyway(bd: Build, t: Target, body: dict) -> None:
     if L is None:
         L = t.pop("inset")          # "a keyway running 30 in from one end": it runs 30 from that end
     if L is None:
-        L = full
+        L = section[1] - section[0] if section else full
     D = body.get("diameter") or (body["sections"][0]["diameter"] if body.get("sections") else None)
     if t.kind == "keyway" and W is None and depth is None and D:
         try:
@@ -986,6 +1003,14 @@ def _keyway(bd: Build, t: Target, body: dict) -> None:
                    and FROM_END.match(bd.text[v.raw.num.end:]) is not None)
     if start:
         z = start[0].mm           # "40 long, starting 10 mm from one end": it begins that far in
+    elif section:
+        # in a section named by its diameter: from the shaft's end when the section is at one, else in its middle
+        a, b = section
+        mid = re.search(r"\b(?:middle|centre|center|centred|centered)\b", t.words + " " + bd.text)
+        z = a + (b - a - L) / 2 if mid or (a > 1e-9 and b < full - 1e-9) else a if a <= 1e-9 else b - L
+        if L > b - a + 1e-9:
+            bd.missing.append(f"room for a {L:g} mm {t.kind} in the {b - a:g} mm long section")
+            return
     if z + L > full + 1e-9:
         bd.missing.append(f"room for a {L:g} mm {t.kind} starting {z:g} mm in on a {full:g} mm shaft")
         return

@@ -54,7 +54,8 @@ SCALE_BY = re.compile(
 ADD_VERB = re.compile(r"\b(add|put(?!\s+(?:(?:the|those|these|its|that)\s+\w+|them|it)\s+back\b)|drill|cut|bore an?|make (?:a|an|some)|give it (?:a|an|some)|insert|punch|machine|"
                       r"place|include|with (?:a|an)|also|plus|mill|create|(?<![\w ])(?:and|then) (?=an?\b|another\b)|^\s*an? (?=[\d./]+\s*(?:mm\s*)?(?:dia\w*\s+)?hole)|drop (?=a|an|one|two|three|four|five|six|eight|\d|some)|we need (?:a|an)|i need (?:a|an))\b")
 REMOVE = re.compile(r"\b(remove|delete|skip|get rid of|take (?:off|away|out)|take (?:the |those |these |that |this |its |all (?:the )?)?\w+ (?:off|out|away)|"
-                    r"drop(?!\s+(?:a|an|one|two|three|four|five|six|eight|\d+|some|in)\b)(?![^,;.]*\bto\s+[\d./]+)|no more|without|lose|ditch|sharp corners|sharp edges|no (?:fillets?|chamfers?|holes?|rounds?))\b")
+                    r"drop(?!\s+(?:a|an|one|two|three|four|five|six|eight|\d+|some|in)\b)(?![^,;.]*\bto\s+[\d./]+)|no more|without|lose|ditch|sharp corners|sharp edges|no (?:fillets?|chamfers?|holes?|rounds?|rounding|chamfering|radius|radii)|"
+                    r"square (?:them|it|those|the corners|the edges) off|(?:un-?round|un-?fillet))\b")
 HOLE_WORDS = re.compile(r"\b(inset|in from the (?:corners?|edges?|sides?|ends?)|more|so there are|of them|spacing|pitch|apart|"
                         r"bolt circle|pcd|space (?:them|the holes|it)|spaced|"
                         r"spread (?:them|the holes|it|out)|closer together|(?<!x )(?<!x)\d{1,2}\s*x\s*\d{1,2}(?![\d.])(?!\s*(?:mm|cm|in|x)\b)|"
@@ -126,6 +127,19 @@ SUBSET_EDGES = re.compile(r"\b(?:one|1|a(?=\s+of\b|\s+(?:vertical|side)\s+(?:edg
                           r"(?:(?:top|bottom|upper|lower|vertical|side|outside|outer)\s+)?(?:edges?|corners?)\b")
 EDGE_VERB = re.compile(r"\b(?:fillet|chamfer|round|bevel|radius|radiused|break|ease|soften|deburr)")
 
+# "same hole through the other two directions", "the same hole through the front too", "a matching bore from the side"
+SAME_HOLE = re.compile(r"\b(?:same|identical|matching|another|a second)\s+(?:size\s+)?(?:hole|bore)s?\b.*\b(?:through|thru|from|in|on|"
+                       r"into|across)\b")
+
+# features said to stay as they are: "hole stays 10", "keep the fillets", "same bore", "holes unchanged"
+STAYS = re.compile(r"\b(?:keep|keeping|leave|leaving|same)\s+(?:the\s+|its\s+|all\s+the\s+|those\s+)?(holes?|bores?|fillets?|"
+                   r"rounds?|chamfers?|bevels?|slots?|pockets?|walls?)\b(?!\s+(?:\d|to\b))|\b(holes?|bores?|fillets?|rounds?|"
+                   r"chamfers?|bevels?|slots?|pockets?|walls?)\s+(?:stays?|unchanged|the same|as (?:is|before)|untouched)\b")
+
+# "make it for M8 instead", "switch to M5 screws", "use M4 bolts": the holes' screw
+SCREW_SWITCH = re.compile(r"\b(?:for|to|use|with|take)\s+(?:an?\s+)?m\d+(?:\.\d+)?\b|\bm\d+(?:\.\d+)?\s+(?:screws?|bolts?|"
+                          r"cap ?screws?|flat ?heads?|socket heads?|fasteners?)\b")
+
 # "same for the other one", "do the other slot the same", "same on the other end", "the other one too"
 SAME_OTHER = re.compile(r"\b(?:same|likewise|ditto|match(?:ing)?|do that)\b.*\b(?:other|second|remaining|rest|bottom|"
                         r"underside|top)\b|"
@@ -181,9 +195,13 @@ class _Editor:
         text = re.sub(r"^\s*\+\s*([\d.]+\s*(?:mm|cm|in|\")?)\s+(?:on|to)\s+(?:the\s+)?(length|width|height|thickness|"
                       r"diameter)\b", r"\2 +\1", text, flags=re.I)        # "+10 on the length"
         text, fixed = correct(text)          # "make the hoels 6": one letter off a word of the vocabulary
+        # "half a cm taller", "half a millimetre": 0.5 of that unit
+        text = re.sub(r"\bhalf an?\s+(cm|mm|centimet(?:er|re)s?|millimet(?:er|re)s?)\b", r"0.5 \1", text, flags=re.I)
         # "round the 4 corners R5", "all four vertical edges": the count of a box's corners is no size
-        text = re.sub(r"\b(?:all\s+)?(?:4|four)\s+((?:(?:vertical|top|bottom|outside|outer|upright|side)\s+)?(?:corners|edges))\b",
-                      r"\1", text, flags=re.I) if b["kind"] in ("box", "rounded_rect") else text
+        if b["kind"] in ("box", "rounded_rect"):
+            text = re.sub(r"\b(?:all\s+)?(?:4|four)\s+(?:outside|outer)\s+corners\b", "outside vertical edges", text, flags=re.I)
+            text = re.sub(r"\b(?:all\s+)?(?:4|four)\s+((?:(?:vertical|top|bottom|upright|side)\s+)?(?:corners|edges))\b",
+                          r"\1", text, flags=re.I)
         text = re.sub(r"\b(edges?|corners?)\s+of\s+(?:the|this|that|its)\s+(?:whole\s+)?(\w+(?:\s+\w+)?)\b",
                       lambda m: m.group(1) if any(b == m.group(2).lower() for _, _, b, _ in find("bodies", m.group(2).lower()))
                       else m.group(0), text, flags=re.I)        # "chamfer the 4 corners of the plate, 10mm"
@@ -201,6 +219,13 @@ class _Editor:
         # "chamfer the ends 1x45": a 1 mm chamfer (45° is the only angle built)
         text = re.sub(r"\b([\d.]+)\s*(?:mm\s*)?[x×]\s*45\s*(?:°|deg(?:rees?)?|º)?(?=\W|$)", r"\1 mm", text, flags=re.I) \
             if re.search(r"chamf|bevel", text, re.I) else text
+        if re.search(r"\b(?:edges?|corners)\b", text, re.I) and re.search(r"\bR\s*\d|\bradius\b|\bradiused\b|\brounded\b",
+                                                                          text, re.I) and \
+                not re.search(r"chamf|fillet|\bround\b|bevel", text, re.I) and not any(
+                    f["kind"] == "fillet" for f in self.spec.get("features", [])):
+            # "make the top edges R3", "give the corners a 3mm radius": a fillet on them
+            text = "round the " + re.sub(r"^\s*(?:(?:ok|now|and|also|then|please)\W+)*(?:(?:make|give|have|put|set)\s+)?"
+                                         r"(?:the\s+|all\s+(?:the\s+)?)?", "", text, flags=re.I)
         # "radius the top edge 2": to radius is to fillet
         text = re.sub(r"\bradius(?=\s+(?:the|all|every|its|both)\b)", "fillet", text, flags=re.I)
         brk = BREAK_EDGES.search(text)
@@ -221,6 +246,11 @@ class _Editor:
         # "4 holes round it": around it, not a rounding
         text = re.sub(r"\b(holes?\b[^,.;]*?)\bround (it|them|that|the)\b", r"\1around \2", text, flags=re.I)
         self.t = normalize(text)
+        n_holes = sum(_count(f.get("at") or {"kind": "center"}) or 1 for f in self.spec.get("features", [])
+                      if f["kind"] == "hole")
+        # "make all three holes 12": the holes there are (all of them), not a count
+        self.t = re.sub(r"\b(all|each of the|every one of the|both of the)\s+(\d+)\s+(holes|bores)\b",
+                        lambda m: f"all the {m.group(3)}" if int(m.group(2)) == n_holes else m.group(0), self.t)
         u = UNITS.get(self.spec.get("units", "mm"))
         self.k = unit_mm(u) if u else 1.0
         self.tagging = tag(self.t)
@@ -388,6 +418,8 @@ class _Editor:
             return self.finish()
         if VALUE_TO.search(self.t) and self.value_to():
             return self.finish()
+        if SAME_HOLE.search(self.t) and self.feats("hole") and self.same_hole_across():
+            return self.finish()
         if SAME_OTHER.search(self.t):
             one = [it for it in self.free() if re.search(r"\bother\s*$", self.t[:it.num.start]) and it.num.value == 1]
             if len(one) == len(self.free()) and self.same_for_other(kinds):      # "the other one" (read as a 1)
@@ -530,7 +562,7 @@ class _Editor:
             return self.finish()
         ms = M_SIZE.search(self.t)
         if holes_now and ms and not ADD_VERB.search(self.t) and not self.free() and not kinds and (
-                PRONOUN.search(self.t) or re.fullmatch(r"\s*(?:(?:go|switch|change)(?: it)? to\s+|make (?:it|them)\s+|"
+                PRONOUN.search(self.t) or SCREW_SWITCH.search(self.t) or re.fullmatch(r"\s*(?:(?:go|switch|change)(?: it)? to\s+|make (?:it|them)\s+|"
                                                       r"(?:use|try|let'?s (?:use|do|go with)|go with|(?:tap|thread)(?: it| them| "
                                                       r"the holes?| that)?)\s+)?m\d+"
                                                       r"(?:\s+(?:clearance|tapped))?\s*(?:instead|then|please|pls|plz)?\W*",
@@ -542,8 +574,8 @@ class _Editor:
                 "tapped" if was and all("tapped" in w for w in was) else "clearance"
             size = f"M{ms.group(1)} {kind}"
             for h in self.select("hole", holes_now):
-                self.apply(f"{h['id']}: {size}", ops.replace_feature, h["id"],
-                           {**{k: v for k, v in h.items() if k != "id"}, "size": size})
+                g = {**{k: v for k, v in h.items() if k != "id"}, "size": size}
+                self.apply(f"{h['id']}: {size}" + self.screw_heads(h, g, f"M{ms.group(1)}"), ops.replace_feature, h["id"], g)
             return self.finish()
         if holes_now and re.search(r"\b(tapped|threaded|tap them|clearance)\b", self.t) and not self.free() and \
                 not ADD_VERB.search(self.t) and not M_SIZE.search(self.t):
@@ -584,7 +616,8 @@ class _Editor:
         plain = re.search(r"\bplain (?:[\d.]+\s*(?:mm\s*)?)?(?:(?:through|thru) )?(?:holes?|bores?|through)\b|"
                           r"\bjust (?:a )?plain\b", self.t) or (
             REMOVE.search(self.t) and ("csink" in kinds or "cbore" in kinds))
-        if plain and holes_now and any("cbore" in h or "csink" in h for h in holes_now):
+        if plain and holes_now and any("cbore" in h or "csink" in h for h in holes_now) and not (
+                ADD_VERB.search(self.t) and re.search(r"\b(?:more|new|another|extra)\b", self.t)):
             # "no counterbore, plain hole", "lose the countersink": the holes stay, their heads go
             for h in [h for h in self.select("hole", holes_now) if "cbore" in h or "csink" in h] or \
                     [h for h in holes_now if "cbore" in h or "csink" in h]:
@@ -607,7 +640,7 @@ class _Editor:
         elif kinds and not (set(kinds) <= {"shell"} and self.spec["body"]["kind"] in ("profile", "tube")) and not (
                 self.out.done and not self.free()):
             self.feature_edit(kinds)
-        elif not kinds and self.feats("hole") and HOLE_WORDS.search(self.t):
+        elif not kinds and self.feats("hole") and HOLE_WORDS.search(self.t) and not (self.out.done and not self.free()):
             self.change_holes(self.feats("hole"))
         elif not kinds and PRONOUN.search(self.t) and self.spec.get("features") and not self.out.done and \
                 self.free() and not any(it.role for it in self.free()) and not MOVE.search(self.t):
@@ -695,6 +728,67 @@ class _Editor:
         self.apply(f"{f['id']}: the {len(gone)} on the {side} removed", ops.replace_feature, f["id"],
                    {k: v for k, v in f.items() if k not in ("id", "at")} | {"at": {"kind": "at",
                                                                                "points": [list(p) for p in keep]}})
+        return True
+
+    def screw_heads(self, h: dict, g: dict, screw: str) -> str:
+        """A hole moved to another screw size: its counterbore or countersink follows the screw's table (ISO 4762 /
+        ISO 10642) when it was that table's for the old screw (or the words name the head); one sized by hand is
+        kept, and said. Changes ``g``; returns what to say."""
+        old = re.match(r"(M[\d.]+)", str(h.get("size") or ""))
+        try:
+            new_head = tables.screw_head(screw)
+            old_head = tables.screw_head(old.group(1)) if old else None
+        except KeyError:
+            return ""
+        said = []
+        for key in ("cbore", "csink"):
+            if key not in h:
+                continue
+            was = h[key]["diameter"] if key == "csink" else h[key]
+            table_was = old_head[key] if old_head else None
+            if table_was is not None and was == table_was if key == "cbore" else \
+                    table_was is not None and math.isclose(float(was), float(table_was), abs_tol=0.05):
+                g[key] = dict(new_head["cbore"]) if key == "cbore" else {**h["csink"], "diameter": new_head["csink"]}
+                said.append(f"{'counterbore' if key == 'cbore' else 'countersink'} for {screw} "
+                            + (f"Ø{fmt(g[key]['diameter'])} x {fmt(g[key]['depth'])} deep" if key == "cbore" else
+                               f"Ø{fmt(g[key]['diameter'])}"))
+            else:
+                self.out.notes.append(f"the {'counterbore' if key == 'cbore' else 'countersink'} of {h['id']} was sized "
+                                      "by hand: kept as it was")
+        return f" ({'; '.join(said)})" if said else ""
+
+    def same_hole_across(self) -> bool:
+        """'same hole through the other two directions as well', 'the same hole through the front too': a copy of the
+        part's lone hole through the other faces of a block (the axes no hole of that size crosses yet), or the face
+        named. False where the words name no face or direction."""
+        if self.spec["body"]["kind"] not in ("box", "rounded_rect"):
+            return False
+        holes = [h for h in self.feats("hole") if (h.get("at") or {"kind": "center"})["kind"] in SINGLE_AT]
+        if not holes:
+            return False
+        src = holes[-1]
+        axis = {"top": "z", "bottom": "z", "front": "y", "back": "y", "left": "x", "right": "x"}
+        have = {axis[h.get("on", "top")] for h in self.feats("hole") if h.get("size") == src.get("size")}
+        if re.search(r"\b(?:other (?:two|2) (?:directions?|axes|ways|faces|sides)|(?:all|every|each) (?:three|3)? ?(?:directions?|"
+                     r"ax[ie]s|ways)|every (?:face|side)|each (?:face|side)|both other (?:directions|axes|ways|faces|sides))\b", self.t):
+            self._use_span(re.search(r"\b(?:other|all|every|each|both)\b.*", self.t))
+            faces = [f for f, a in (("front", "y"), ("left", "x")) if a not in have]
+        else:
+            named = re.search(r"\b(front|back|rear|left|right|side|end)\b", self.t)
+            if not named:
+                return False
+            w = {"rear": "back", "side": "front", "end": "left"}.get(named.group(1), named.group(1))
+            faces = [w] if axis[w] not in have else []
+        if not faces:
+            self.out.failed.append(f"a hole the size of {src['id']} already goes through every axis named")
+            return True
+        ids = {f["id"] for f in self.spec.get("features", [])}
+        for face in faces:
+            new_id = next(i for i in (f"{src['id']}_{face}", *(f"{src['id']}_{face}_{n}" for n in range(2, 99))) if i not in ids)
+            ids.add(new_id)
+            g = {k: v for k, v in src.items() if k not in ("id", "on", "at")} | {"on": face, "at": {"kind": "center"}}
+            self.apply(f"added {new_id}: the same hole as {src['id']} through the {face}", ops.add_feature,
+                       {"id": new_id, **g})
         return True
 
     def same_for_other(self, kinds: list[str]) -> bool:
@@ -974,15 +1068,21 @@ class _Editor:
         from .spelling import edit_words
 
         known = edit_words() | _pattern_words()
-        unknown = [w for w in unknown_words(self.t) if w not in known and w.rstrip("s") not in known]
+        unknown = [w for w in unknown_words(self.t) if w not in known and w.rstrip("s") not in known
+                   and re.sub(r"'s$", "", w) not in known and find("features", re.sub(r"'s$", "", w)) == []]
         if not unknown:
             return
+        # a sentence with no number, no feature and no edit verb in it ("sorry, cat on the keyboard.") is talk
+        talk = [x for x in re.split(r"(?<=[.!?])\s+", self.t) if not re.search(r"\d", x) and not FEATURE_WORD.search(x)
+                and not ADD_VERB.search(x) and not REMOVE.search(x) and not re.search(
+                    r"\b(?:make|change|set|move|fillet|chamfer|round|shell|mirror|swap)\b", x)]
         lead = (r"(?:^|[,;.:!?]\s*|\b(?:and|then|also|now|please|pls|plz)\s+)(?:(?:can|could|would|will) you\s+|"
                 r"i (?:want|need|would like) (?:you )?to\s+|let'?s\s+|please\s+|also\s+|just\s+)*")
         added = ADD_VERB.pattern + r"\s+(?:(?:a|an|some|another|the|one|two|three|four|more|extra|small|big|little|"
         added += r"[\d./]+\s*(?:mm|cm|in|x|by|deg(?:ree)?s?|°)?)\s+)*"
-        acts = [w for w in unknown if re.search(lead + re.escape(w) + r"\b", self.t)
-                or re.search(added + re.escape(w) + r"\b", self.t)]
+        acts = [w for w in unknown if (re.search(lead + re.escape(w) + r"\b", self.t)
+                or re.search(added + re.escape(w) + r"\b", self.t))
+                and not any(re.search(rf"\b{re.escape(w)}\b", x) for x in talk)]
         if acts:
             self.out.failed.append("I do not know what " + ", ".join(repr(w) for w in acts) + " asks for here (the part "
                                    "without it would not be what you asked); say it with the features I build (holes, "
@@ -1108,10 +1208,22 @@ class _Editor:
                        round(old + delta, 6))
         return True
 
+    def kept_kinds(self) -> set[str]:
+        """The features said to stay as they are ('hole stays 10', 'keep the fillets', 'same bore'), by kind."""
+        out = set()
+        for m in STAYS.finditer(self.t):
+            w = (m.group(1) or m.group(2)).rstrip("s")
+            out.add({"bore": "hole", "round": "fillet", "bevel": "chamfer", "wall": "shell"}.get(w, w))
+        return out
+
     def feature_scale(self, f: float) -> bool:
         """'make the bore 30% bigger', 'the holes twice as big', 'halve the fillets': the named feature's size
         scaled, not the whole part. False where no feature is named (or the whole part is)."""
-        m = FEATURE_WORD.search(self.t)
+        kept = self.kept_kinds()
+        m = next((x for x in FEATURE_WORD.finditer(self.t) if {"bore": "hole", "round": "fillet", "bevel": "chamfer",
+                                                                "wall": "shell"}.get(x.group(1).rstrip("s"),
+                                                                                     x.group(1).rstrip("s")) not in kept),
+                 None)
         if not m or re.search(r"\b(?:whole|everything|entire|all of it|the part|the lot)\b", self.t):
             return False
         word = m.group(1).rstrip("s")
@@ -1562,6 +1674,14 @@ class _Editor:
                 # "chamfer the bottom too": another edge set, the same size unless one is given
                 self.add_features(same_as=existing[-1])
                 return
+            if len(named) == 1 and not named & have and len(existing) == 1 and not self.free() and re.search(
+                    r"\b(?:only|just|rest|instead|not (?:all|every))\b", self.t):
+                # "only round the top edges, leave the rest sharp": the same treatment, on those edges alone
+                f, where = existing[0], named.pop()
+                edges = outer_if_holes(where, [g for g in self.spec.get("features", []) if g["id"] != f["id"]], self.out.notes)
+                self.apply(f"{f['id']}: on the {edges} edges only (was {f['edges']})", ops.replace_feature, f["id"],
+                           {x: y for x, y in f.items() if x != "id"} | {"edges": edges})
+                return
         if existing and not adding:
             self.change_feature(k, existing)
             return
@@ -1654,6 +1774,15 @@ class _Editor:
                 self.apply(f"added {_describe(f)} (hollowed first; the other features cut its walls)",
                            lambda s, d=data: ops.parse(d))
                 continue
+            boss = next((g for g in self.spec.get("features", []) if g["kind"] == "boss" and g.get("diameter")
+                         and g.get("on", "top") == "top" and (g.get("at") or {"kind": "center"})["kind"] == "center"), None)
+            if f["kind"] == "hole" and boss is not None and f.get("depth") is None and f.get("on", "top") == "top" and \
+                    (f.get("at") or {"kind": "center"})["kind"] == "center" and _size_mm(f) is not None and \
+                    _size_mm(f) < boss["diameter"] and self.spec["body"]["kind"] in ("cylinder", "box", "rounded_rect"):
+                # "a 6mm hole through the boss, all the way through the disc too": down through both, from the body's top
+                f = {**f, "on": {"plane": "XY", "offset": _height(self.spec["body"])}}
+                self.out.notes.append(f"the Ø{fmt(_size_mm(f))} hole goes through {boss['id']} and the "
+                                      f"{self.spec['body'].get('id', 'body')}")
             self.apply(f"added {_describe(f)}", ops.add_feature, f)
             if f["kind"] == "boss" and re.search(r"same bore|bore going through|through (?:it|both|the hub)", t):
                 for h in [g for g in self.spec["features"] if g["kind"] == "hole" and
@@ -1667,6 +1796,9 @@ class _Editor:
         mine = {id(v.raw) for r, vs in body_t.roles.items() if r not in ("count", "angle", "ref") for v in vs} | \
             {id(v.raw) for v in body_t.loose}
         made = _numbers(bd.features) | {4.0 for f in bd.features if (f.get("at") or {}).get("kind") == "corners"}
+        if any(f["kind"] in ("keyway", "flat", "groove") for f in bd.features):
+            # "a keyway in the 25 part": the number names the section it goes in
+            made |= {float(s_["diameter"]) for s_ in self.spec["body"].get("sections") or []}
         unplaced = []
         for it in tagging.items:       # the feature builder used these (the body's numbers are the sizes' to take)
             if id(it) in mine:
@@ -2017,7 +2149,12 @@ class _Editor:
             if m and t[it.num.end:it.num.end + 2].strip().startswith("%"):
                 down = m.group(1) in ("shorten", "narrow", "thin", "lower", "reduce", "shrink", "trim", "cut", "decrease")
                 self.used.add(it.num.start)
-                self.change(_named_role(t) or "all", "scale", 1 - it.num.value / 100 if down else 1 + it.num.value / 100)
+                # "shorten it by 20%": its length; "reduce it by 20%": the whole part
+                verb_role = {"shorten": "length", "lengthen": "length", "extend": "length", "trim": "length",
+                             "widen": "width", "narrow": "width", "thicken": "thickness", "thin": "thickness",
+                             "raise": "height"}.get(m.group(1))
+                self.change(_named_role(t) or verb_role or "all", "scale",
+                            1 - it.num.value / 100 if down else 1 + it.num.value / 100)
                 continue
             if m:
                 verb = m.group(1)
@@ -2113,7 +2250,7 @@ class _Editor:
             self.apply(f"added a step Ø{fmt(d)} x {fmt(length)} at the {'big' if big_end else 'small'} end",
                        lambda s_, d_=data: ops.parse(d_))
             return
-        kept = re.search(r"\b(?:keep(?:ing)?|leave|leaving)\s+(?:the\s+|its\s+)?(\w+)|\b(\w+)\s+(?:stays?|unchanged|"
+        kept = re.search(r"\b(?:keep(?:ing)?|leave|leaving|same)\s+(?:the\s+|its\s+)?(\w+)|\b(\w+)\s+(?:stays?|unchanged|"
                          r"(?:is |stays )?the same|as (?:it is|is))\b", t)
         kw = (kept.group(1) or kept.group(2)) if kept else None
         if kw and SECTION.fullmatch(kw) and dia is None and len(rest) == 1 and len(secs) > 1 and not SECTION.search(
@@ -2253,11 +2390,17 @@ class _Editor:
                                 round(x * f, 6) if isinstance(x, (int, float)) and not isinstance(x, bool) else x
                                 for x in v]
         walk(data["body"], data["body"].get("id", "body"))
+        stay, stayed = self.kept_kinds(), []
         for feat in data.get("features", []):
-            if feat["kind"] != "text":
+            if feat["kind"] in stay and isinstance(feat.get("at"), dict):
+                walk(feat["at"], feat["id"])         # "cube 50% bigger, hole stays 10": its place scales, not its size
+                stayed.append(feat["id"])
+            elif feat["kind"] != "text" and feat["kind"] not in stay:
                 walk(feat, feat["id"])
         if kept:
             self.out.notes.append("sizes from a table kept (scale them by naming a new size): " + ", ".join(kept))
+        if stayed:
+            self.out.notes.append("the size of " + ", ".join(stayed) + " kept as said (its place scaled)")
         self.apply(f"the whole part scaled x{fmt(f)}", lambda s_, d=data: ops.parse(d))
 
     def sets(self) -> None:
@@ -2326,7 +2469,10 @@ class _Editor:
                     role = "top_d"
                 if role == "wall" and body["kind"] == "tube" and body.get("outer_diameter"):
                     v = self.take(it)
-                    self.change("inner", "set", body["outer_diameter"] - 2 * v)
+                    if re.search(r"\bwalls?\b", t) and body.get("inner_diameter"):
+                        self.change("thickness", "set", v)     # the wall, the outside kept (or the bore, when said)
+                    else:
+                        self.change("inner", "set", body["outer_diameter"] - 2 * v)
                     continue
                 if role == "wall" and any(f["kind"] == "shell" for f in self.spec.get("features", [])):
                     sh = next(f for f in self.spec["features"] if f["kind"] == "shell")
@@ -2387,6 +2533,26 @@ class _Editor:
         if not paths:
             self.out.failed.append(f"this {body['kind'].replace('_', ' ')} has no {role.replace('_', ' ')} to change")
             return
+        if body["kind"] == "tube" and role == "thickness" and re.search(r"\bwalls?\b", self.t) and \
+                isinstance(body.get("outer_diameter"), (int, float)) and isinstance(body.get("inner_diameter"), (int, float)):
+            # "wall twice as thick, keep the OD", "2 mm thicker wall": the tube's wall, the outside kept (the bore kept
+            # instead when the words keep it)
+            od, id_ = body["outer_diameter"], body["inner_diameter"]
+            old = (od - id_) / 2
+            new = {"set": value, "add": old + value, "scale": old * value}[how]
+            keep_id = re.search(r"\b(?:keep|same|keeping)\s+(?:the\s+)?(?:id|inner|inside|bore|hole)\b", self.t)
+            data = copy.deepcopy(self.spec)
+            if keep_id:
+                data["body"]["outer_diameter"] = id_ + 2 * new
+                what = f"wall {fmt(old)} → {fmt(new)} (outer_diameter {fmt(od)} → {fmt(id_ + 2 * new)}, the bore kept)"
+            else:
+                data["body"]["inner_diameter"] = od - 2 * new
+                what = f"wall {fmt(old)} → {fmt(new)} (inner_diameter {fmt(id_)} → {fmt(od - 2 * new)}, the outside kept)"
+            if new <= 0 or (not keep_id and od - 2 * new <= 0):
+                self.out.failed.append(f"a wall of {fmt(new)} mm does not fit a Ø{fmt(od)} tube")
+                return
+            self.apply(what, lambda s_, d=data: ops.parse(d))
+            return
         if role == "radius" and how in ("set", "add"):
             value = 2 * value          # the body stores a diameter
         if body["kind"] == "tube" and role == "width" and how == "set" and isinstance(body.get("inner_diameter"),
@@ -2412,7 +2578,7 @@ class _Editor:
                            f"{fmt(inner)} (the wall kept)", lambda s_, d=data: ops.parse(d))
                 continue
             if isinstance(old, (int, float)):
-                new = {"set": value, "add": old + value, "scale": old * value}[how]
+                new = {"set": value, "add": old + value, "scale": round(old * value, 6)}[how]
                 if field_ == "teeth":
                     new = int(round(new))
                 if new <= 0:
@@ -2609,6 +2775,16 @@ def _body_for_features(body: dict) -> dict:
     if "length" not in b and "outer_diameter" in b:
         b["length"] = b["width"] = b["outer_diameter"]
     return b
+
+
+def _size_mm(f: dict) -> float | None:
+    """A hole's diameter in mm (a number, or from the ISO 273 / tap drill table for 'M5 clearance')."""
+    if isinstance(f.get("size"), (int, float)):
+        return float(f["size"])
+    try:
+        return tables.hole_diameter(str(f.get("size")))[0]
+    except (KeyError, ValueError):
+        return None
 
 
 def _describe(f: dict) -> str:
