@@ -167,3 +167,20 @@ def test_a_hole_down_through_a_pocket_floor_is_allowed_and_cuts_only_below_it():
     import math
     assert e["volume_exact"] and e["volume"] == pytest.approx(120 * 80 * 10 - 60 * 40 * 6 - math.pi * 25 * 4)
     assert apply_edit("add a 50 mm hole in the middle of the pocket", plate).spec is None   # its rim reaches the wall
+
+
+@pytest.mark.parametrize("first,text,volume", [
+    (("fillet", "vertical", 5.0), "chamfer the top edges 1", 47476.136),     # B-rep volumes (CadQuery 2.x)
+    (("fillet", "vertical", 5.0), "fillet the top edges 2", 47408.893),
+    (("chamfer", "vertical", 3.0), "chamfer the top edges 1", 47544.619)])
+def test_the_top_outline_treated_after_the_vertical_edges(first, text, volume):
+    kind, edges, size = first
+    spec = {**BLOCK, "features": [{"id": "v", "kind": kind, "edges": edges, ("radius" if kind == "fillet" else "size"): size}]}
+    e = expectations(parse(ok(spec, text)))
+    assert e["volume_exact"] and e["volume"] == pytest.approx(volume, rel=1e-5)
+
+
+def test_a_top_fillet_bigger_than_the_corner_radius_declines_naming_the_limit():
+    spec = {**BLOCK, "features": [{"id": "v", "kind": "fillet", "edges": "vertical", "radius": 3.0}]}
+    r = apply_edit("fillet the top edges 4", spec)
+    assert r.spec is None and "less than 3" in r.explain()

@@ -240,6 +240,10 @@ def edit(ctx: DesignContext) -> Draft | None:
     if all(" is already " in d for d in r.done):
         # "make it 100 long" on a part 100 long: what was asked is what is there (said, and kept as it is)
         return Draft(code, f"Nothing to change: {r.explain()}", spec=new, path="edit", unchanged=True)
+    if not_made and retried is None:
+        # the change asked before was not made: this one lands on the part as it was, and says so (never silently)
+        return Draft(code, f"Edited the part spec: {r.explain()} Your last change ('{not_made[:80]}') was not made, so "
+                     f"this one is applied to v{current.get('version', '?')} as it was.", spec=new, path="edit")
     return Draft(code, f"Edited the part spec: {r.explain()}", spec=new, path="edit")
 
 

@@ -235,6 +235,22 @@ def _feature_limits(x, edges, section=None, fillet: bool = False) -> list:
     return out
 
 
+def outline_after_vertical(spec, x, f) -> float | None:
+    """A fillet or chamfer ``f`` on a block's top (bottom) outline after ``x`` treated its vertical edges: the outline
+    then runs round those corners (arcs after a fillet, 45° cuts after a chamfer), which the kernel treats. Returns
+    the largest size ``f`` may have there, None when that pair is not built (other bodies or edge sets; a fillet
+    round a chamfered outline)."""
+    from .bodies import Box
+
+    if not isinstance(spec.body, Box) or x.edges != "vertical" or f.edges not in ("top", "bottom"):
+        return None
+    if isinstance(x, Fillet):
+        return x.radius
+    if isinstance(x, Chamfer) and isinstance(f, Chamfer):
+        return x.size * math.sqrt(2) / (2 * math.tan(math.pi / 8))
+    return None
+
+
 def check_edges(spec, shape, f, fp, p, done) -> None:
     size = f.radius if isinstance(f, Fillet) else f.size
     what = "fillet" if isinstance(f, Fillet) else "chamfer"

@@ -12,7 +12,7 @@ from .features import Boss, Chamfer, Fillet, Hole, Keyway, LinearPattern, Mirror
     Shell, Slot
 from .geometry import radius_over, resolved
 from .validation import json_path
-from .edges import COVER, check_edges
+from .edges import COVER, check_edges, outline_after_vertical
 from .footprint import EPS, _edge_distance, _extent, _fits, _inside_polygon, _section, hole_in_pocket
 
 SHELLABLE = (Box, RoundedRect, Cylinder, PolygonPrism)
@@ -169,6 +169,16 @@ def check_feature(spec, shape, r, path, problems, done) -> None:  # noqa: C901
                           f"move {f.id!r} before {x.feature.id!r}"))
                 return
             if isinstance(x.feature, (Fillet, Chamfer)) and COVER[x.feature.edges] & COVER[f.edges]:
+                lim = outline_after_vertical(spec, x.feature, f)
+                if lim is not None:
+                    # the top outline round filleted (chamfered) vertical edges: built, up to that size
+                    if size_of(f) >= lim - EPS:
+                        p(Problem(fp + (".radius" if isinstance(f, Fillet) else ".size"), f"{f.kind} {size_of(f):g} mm "
+                                  f"on the {f.edges} edges is too big for the corners {x.feature.kind} "
+                                  f"{x.feature.id!r} left", f"less than {lim:.4g} mm", f"{size_of(f):g}",
+                                  f"use a {f.kind} under {lim:.4g} mm, or a bigger {x.feature.kind} on the vertical edges"))
+                        return
+                    continue
                 p(Problem(fp + ".edges", f"the {f.edges} edges were already treated by {x.feature.kind} "
                           f"{x.feature.id!r} ({x.feature.edges} edges)", "edges no earlier fillet or chamfer touched",
                           f.edges, f"change {x.feature.id!r} instead, or pick other edges"))

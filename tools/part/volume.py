@@ -73,6 +73,17 @@ def _edges(spec, shape, f, holes) -> tuple[float, bool]:
         if f.edges == "vertical":
             return 4 * area * H, True
         if f.edges in ("top", "bottom"):
+            corner = next((x for x in spec.features[:spec.features.index(f)] if isinstance(x, (Fillet, Chamfer))
+                           and x.edges == "vertical"), None)
+            if isinstance(corner, Fillet):
+                # round filleted corners: the straight runs, and four quarter turns about the corner arcs (Pappus)
+                R = corner.radius
+                return area * (2 * (L - 2 * R) + 2 * (W - 2 * R) + 2 * math.pi * (R - c)), True
+            if isinstance(corner, Chamfer):
+                # an octagon: its perimeter, less the mitres at eight 135° corners on the section's centroid line
+                v = corner.size
+                path = 2 * (L - 2 * v) + 2 * (W - 2 * v) + 4 * v * math.sqrt(2) - 16 * c * math.tan(math.pi / 8)
+                return area * path, isinstance(f, Chamfer)
             return area * (2 * (L - 2 * c) + 2 * (W - 2 * c)), True
         if isinstance(f, Fillet):  # all / outer: a rounded box
             a, b, h = L - 2 * s, W - 2 * s, H - 2 * s
@@ -112,7 +123,7 @@ def _independent(x, f) -> bool:
     if isinstance(x, (Hole, LinearPattern, PolarPattern)):
         return f.edges != "all"
     if isinstance(x, (Fillet, Chamfer)):
-        return {x.edges, f.edges} == {"top", "bottom"}
+        return {x.edges, f.edges} == {"top", "bottom"} or (x.edges == "vertical" and f.edges in ("top", "bottom"))
     return False
 
 

@@ -176,9 +176,9 @@ class _Editor:
         if any(f["kind"] == "hole" for f in self.spec.get("features", [])):
             # "the big one", "add a third one": the holes, by the words people use for them
             text = re.sub(r"\b(big|bigger|small|smaller|large|larger|little|middle|centre|center|other|outer|inner|corner|"
-                          r"new|first|last)\s+ones\b", r"\1 holes", text, flags=re.I)
+                          r"new|first|last|side)\s+ones\b", r"\1 holes", text, flags=re.I)
             text = re.sub(r"\b(big|bigger|small|smaller|large|larger|little|middle|centre|center|other|outer|inner|corner|"
-                          r"new|first|last)\s+one\b", r"\1 hole", text, flags=re.I)
+                          r"new|first|last|side)\s+one\b", r"\1 hole", text, flags=re.I)
             text = re.sub(r"\b(?:a (?:second|third|fourth|fifth|sixth)|another|one more) one\b(.*)", r"a hole\1, same size",
                           text, flags=re.I)
         b = self.spec["body"]
@@ -320,6 +320,15 @@ class _Editor:
                 return by_size
         if len(found) < 2 or k not in ("hole", "bore"):
             return found
+        face_word = re.search(r"\b(side|top|bottom)\s+(?:\w+\s+)?(?:holes?|bores?)\b", self.t)
+        if face_word:
+            # "those side ones 10 instead": the holes on the sides (of a U: through its side walls), not the rest
+            b = self.spec["body"]
+            faces = {"top": ("top",), "bottom": ("bottom",)}.get(face_word.group(1)) or (
+                ("left", "right") if b["kind"] == "profile" else ("left", "right", "front", "back"))
+            on_face = [f for f in found if isinstance(f.get("on", "top"), str) and f.get("on", "top") in faces]
+            if on_face and len(on_face) < len(found):
+                return on_face
         single = [f for f in found if (f.get("at") or {"kind": "center"})["kind"] in SINGLE_AT]
         sized = [f for f in found if isinstance(f.get("size"), (int, float))]
         m = re.search(r"\b(big|bigger|large|larger|biggest|largest|main|small|smaller|smallest|little|tiny|middle|"
@@ -1774,6 +1783,14 @@ class _Editor:
                 self.apply(f"added {_describe(f)} (hollowed first; the other features cut its walls)",
                            lambda s, d=data: ops.parse(d))
                 continue
+            body_ = self.spec["body"]
+            if f["kind"] == "hole" and body_["kind"] == "profile" and body_.get("shape") == "U" and \
+                    f.get("on", "top") in ("top", "front") and f.get("depth") is None and re.search(
+                        r"\b(?:each|both|the|either)\s+(?:side|arm|wall|upright|flange)s?\b|\bside walls?\b", t) and \
+                    not re.search(r"\b(?:base|bottom|floor|web)\b", t):
+                # "a Ø6 hole in each side, halfway up" a U bracket: one hole through both side walls
+                f = {**f, "on": "left"}
+                self.out.notes.append(f"the {f['id']} hole goes through both side walls (from the left)")
             boss = next((g for g in self.spec.get("features", []) if g["kind"] == "boss" and g.get("diameter")
                          and g.get("on", "top") == "top" and (g.get("at") or {"kind": "center"})["kind"] == "center"), None)
             if f["kind"] == "hole" and boss is not None and f.get("depth") is None and f.get("on", "top") == "top" and \
@@ -2601,8 +2618,50 @@ class _Editor:
                                f"{'where it is' if len(side) == 1 else 'where they are'} above the base)",
                                lambda s_, d=data: ops.parse(d))
                     continue
+                try:
+                    ops.set_parameter(self.spec, f"{body.get('id', 'body')}.{path}", new)
+                except (SpecError, ops.OpError, KeyError, ValueError):
+                    ends = self.ends_kept(path, new - old)
+                    if ends is not None:
+                        # "shorten it by 20%" with a hole 1/2" in from each end: the row would run off the ends, so the
+                        # holes keep their distance from them (said)
+                        self.apply(f"{field_} {fmt(old)} → {fmt(new)} ({ends})", lambda s_, d=self.ends_data: ops.parse(d))
+                        continue
                 self.apply(f"{field_} {fmt(old)} → {fmt(new)}", ops.set_parameter, f"{body.get('id', 'body')}.{path}",
                            new)
+
+    def ends_kept(self, path: str, delta: float) -> str | None:
+        """A block made ``delta`` longer (wider) whose rows of features along that side would then run off its ends: the
+        rows spread or close up by ``delta`` so their end copies keep their distance from the ends. The new spec is left
+        in ``self.ends_data``; returns what to say, or None when that does not make a valid part."""
+        body = self.spec["body"]
+        if body["kind"] not in ("box", "rounded_rect") or path not in ("length", "width"):
+            return None
+        axis = "u" if path == "length" else "v"
+        data = copy.deepcopy(self.spec)
+        data["body"][path] = body[path] + delta
+        moved = []
+        for f in data.get("features", []):
+            at = f.get("at") or {}
+            if f.get("on", "top") not in ("top", "bottom") or at.get("kind") != "linear" or at.get("axis", "u") != axis \
+                    or (at.get("count") or 0) < 2 or any(abs(c) > 1e-9 for c in at.get("center") or []):
+                continue
+            n = at["count"]
+            if isinstance(at.get("spacing"), (int, float)):
+                at["spacing"] = round(at["spacing"] + delta / (n - 1), 6)
+            elif isinstance(at.get("span"), (int, float)):
+                at["span"] = round(at["span"] + delta, 6)
+            else:
+                continue
+            moved.append(f["id"])
+        if not moved:
+            return None
+        try:
+            ops.parse(data)
+        except (SpecError, ops.OpError, KeyError, ValueError):
+            return None
+        self.ends_data = data
+        return ", ".join(moved) + " kept as far from the ends as they were"
 
 
 def _paths(body: dict, role: str, t: str) -> list[tuple[str, str]]:
