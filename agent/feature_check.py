@@ -13,7 +13,7 @@ from pathlib import Path
 from ..tools.part.compare import check
 from ..tools.part.pipeline import measure_file
 
-KEYS = ("holes", "fillets", "chamfers", "min_wall")
+KEYS = ("holes", "fillets", "chamfers", "min_wall", "cavities")   # cavities: a cup's inside, which no hole is
 EPS = 0.05     # mm: a bore as long as the part is through, whatever the measurer's rim test said
 
 

@@ -47,7 +47,7 @@ def _features_of(spec: dict | None) -> dict:
         e = expectations(parse_spec(spec))
     except Exception:  # noqa: BLE001 - a spec that does not parse promises nothing
         return {}
-    return {k: e[k] for k in ("holes", "fillets", "chamfers") if e.get(k)}
+    return {k: e[k] for k in ("holes", "fillets", "chamfers", "cavities") if e.get(k)}
 
 
 def _sizes_ok(plan_extents: list[float], size) -> bool:

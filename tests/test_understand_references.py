@@ -89,3 +89,34 @@ def test_holes_down_the_base_of_a_u_channel():
     spec = _spec("U channel, 100 long, 60 wide outside and 40 tall, walls and base 5mm. Put four 12mm holes in a row "
                  "down the base, 20 apart")
     assert spec["features"][0]["on"] == "front" and spec["features"][0]["at"]["count"] == 4
+
+
+def _checked(sandbox, text: str, volume: float) -> dict:
+    """Built from its spec, the part passes the checks the spec promises, as the agent measures them."""
+    from cadagent.agent.feature_check import feature_problems, spec_promises
+    from cadagent.tools.part.pipeline import build
+    spec = _spec(text)
+    b = build(spec, sandbox, exports=())
+    assert b.ok, b.summary()
+    assert b.result.report.volume == pytest.approx(volume, rel=1e-4)
+    assert feature_problems(spec_promises(spec), b.result.to_dict(), sandbox) == []
+    return spec
+
+
+def test_a_drain_hole_in_a_cups_floor_is_not_counterbored_by_the_cavity(sandbox):
+    # before, the agent's check read the cup's inside as the hole's counterbore and refused the part
+    _checked(sandbox, "round cup, 70 outside dia, 90 tall, walls 3mm, bottom 5mm, open at the top. small Ø8 drain hole "
+             "in the middle of the bottom.", math.pi * (35 ** 2 * 90 - 32 ** 2 * 85 - 4 ** 2 * 5))
+
+
+def test_chamfered_hole_and_bore_rims_are_built_and_measured_as_countersinks(sandbox):
+    c = 1 / 32 * 25.4
+    r_in = 0.257 * 25.4 / 2
+    spec = _checked(sandbox, 'spacer, 3/4" OD, .257 ID, 1/2" long, with a 1/32 x 45° chamfer on the bore at both ends',
+                    math.pi * ((0.375 * 25.4) ** 2 - r_in ** 2) * 12.7 - 2 * (c * c / 2) * 2 * math.pi * (r_in + c / 3))
+    assert spec["features"] == [{"id": "bevel", "kind": "chamfer", "edges": "holes", "size": pytest.approx(c)}]
+    # "each with a 1 x 45° chamfer on its top edge" after the holes: their rims, not the block's top outline
+    spec = _checked(sandbox, "60x40x20 block. 5mm x 45° chamfers on the four vertical edges. Two Ø10 through holes 20 "
+                    "apart on the long centreline, each with a 1mm x 45° chamfer on its top edge.",
+                    60 * 40 * 20 - 4 * 12.5 * 20 - 2 * math.pi * 25 * 20 - 2 * 0.5 * 2 * math.pi * (5 + 1 / 3))
+    assert [f["edges"] for f in spec["features"] if f["kind"] == "chamfer"] == ["vertical", "holes"]

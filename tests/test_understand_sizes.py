@@ -144,7 +144,9 @@ def test_a_number_before_a_singular_hole_is_its_size():
 
 def test_screw_holes_written_without_the_word_holes():
     f = understand("80 mm square plate, 12 thick, plus 4x M5 clearance on a 60 bolt circle").spec["features"][0]
-    assert f["size"] == "M5 clearance" and f["at"] == {"kind": "bolt_circle", "count": 4, "diameter": 60.0}
+    # on a square plate, the four sit on the diagonals
+    assert f["size"] == "M5 clearance" and f["at"] == {"kind": "bolt_circle", "count": 4, "diameter": 60.0,
+                                                       "start_angle": 45.0}
 
 
 @pytest.mark.parametrize("text", ["stepped shaft - 30 dia for 60mm, then steps down to 20 dia for another 40",
@@ -712,4 +714,4 @@ def test_a_screw_sized_hole_with_its_diameter_in_brackets():
     # the bracketed size split the clause: the holes went to corners and a second, assumed set to the circle
     u = understand("flange plate 150 x 150 x 12, 60 bore in the middle, 4 M10 clearance (11) holes on a 120 bolt circle")
     assert u.spec["features"][1] == {"id": "holes", "kind": "hole", "size": 11.0,
-                                     "at": {"kind": "bolt_circle", "count": 4, "diameter": 120.0}}
+                                     "at": {"kind": "bolt_circle", "count": 4, "diameter": 120.0, "start_angle": 45.0}}

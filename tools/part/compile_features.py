@@ -229,6 +229,10 @@ def edge_selection(edges: str, ctx: Ctx) -> str:
     if edges == "outer":
         return ('result.newObject(result.faces(">Z").val().outerWire().Edges() + '
                 'result.faces("<Z").val().outerWire().Edges() + result.edges("|Z").vals())')
+    if not ctx.holes and ctx.spec.body.kind == "tube":
+        # a tube's bore is its hole: the inner outlines of its two ends
+        return ('result.newObject(result.faces(">Z").val().innerWires()[0].Edges() + '
+                'result.faces("<Z").val().innerWires()[0].Edges())')
     faces = sorted({r.frame.name for r in ctx.holes if r.frame and not r.frame.name.startswith("datum")}) or ["top"]
     sel = " or ".join(FACE_SELECTOR[x] for x in faces)
     return f'result.faces("{sel}").edges("%CIRCLE")'  # the rims of the holes on their faces

@@ -49,6 +49,9 @@ def _edge_limit(spec, shape, edges: str, done) -> tuple[float | None, str]:
     if edges == "holes":
         if any(x.frame.name.startswith("datum") for x in holes):
             return None, "the rims of holes drilled from a datum plane cannot be picked yet"
+        if not holes and isinstance(body, Tube):
+            wall = (resolved(body)["outer_diameter"] - resolved(body)["inner_diameter"]) / 2
+            return min(wall / 2, lz / 2), f"the tube's {wall:g} mm wall"      # the bore's rims at both ends
         if not holes:
             return None, "there are no holes before this feature"
         cands = [(x.frame.depth / 2, f"the {x.frame.depth:g} mm {noun}") for x in holes]

@@ -88,6 +88,11 @@ def expectations(spec) -> dict:
             holes.append(h)
         elif isinstance(f, Fillet):
             fillets.append({"radius": f.radius, "feature": f.id})
+        elif isinstance(f, Chamfer) and f.edges == "holes" and holes:
+            # a chamfered rim is what a countersink is: the measurer reads it as one (90°, Ø + 2 x size)
+            for h in holes:
+                if not h.get("csink") and not h.get("cbore"):
+                    h["csink"] = {"diameter": h["diameter"] + 2 * f.size, "angle": 90.0}
         elif isinstance(f, Chamfer):
             chamfers.append({"size": f.size, "feature": f.id})
         elif isinstance(f, Shell):

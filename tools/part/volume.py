@@ -65,6 +65,9 @@ def _edges(spec, shape, f, holes) -> tuple[float, bool]:
     s = f.radius if isinstance(f, Fillet) else f.size
     area, c = (SPANDREL * s * s, SPANDREL_C * s) if isinstance(f, Fillet) else (s * s / 2, s / 3)
     body = spec.body
+    if f.edges == "holes" and not holes and isinstance(body, Tube):
+        # a tube's bore is its hole: its rim at each end
+        return 2 * area * 2 * math.pi * (resolved(body)["inner_diameter"] / 2 + c), True
     if f.edges == "holes":
         return sum(len(r.points) * area * 2 * math.pi * (r.diameter / 2 + c) for r in holes), \
             all(not r.feature.csink and not r.feature.cbore for r in holes)

@@ -632,6 +632,12 @@ def _edge(bd: Build, t: Target, body: dict) -> None:
             second = (rest[0], other[0])
             words = words.replace(after.strip(), " ")
     edges = outer_if_holes(_edges(words, body), bd.features, bd.notes)
+    a = max(bd.text.rfind(". ", 0, t.start), bd.text.rfind(";", 0, t.start)) + 1
+    end = re.search(r"[.;](?!\d)|$", bd.text[t.start:]).end()
+    sentence = bd.text[a:t.start + end]
+    if re.search(r"\b(?:holes?|bores?)\b", bd.text[a:t.start]) and any(f["kind"] == "hole" for f in bd.features) and \
+            re.search(r"\b(?:each|both|all) with\b|\b(?:its|their) (?:top |bottom |upper )?(?:edges?|rims?)\b", sentence):
+        edges = "holes"       # "two Ø10 holes, each with a 1 x 45° chamfer on its top edge": the holes' rims
     key = "radius" if t.kind == "fillet" else "size"
     for e in edges.split("+"):
         bd.features.append({"id": bd.fid("round" if t.kind == "fillet" else "bevel"), "kind": t.kind, "edges": e,
