@@ -184,3 +184,54 @@ def test_a_top_fillet_bigger_than_the_corner_radius_declines_naming_the_limit():
     spec = {**BLOCK, "features": [{"id": "v", "kind": "fillet", "edges": "vertical", "radius": 3.0}]}
     r = apply_edit("fillet the top edges 4", spec)
     assert r.spec is None and "less than 3" in r.explain()
+
+
+L_BRACKET = {"body": {"kind": "profile", "id": "l_bracket", "shape": "L", "width": 50.0, "height": 50.0, "thickness": 5.0,
+                      "length": 30.0},
+             "features": [{"id": "holes_2", "kind": "hole", "size": 6.0, "on": "front", "at": {"kind": "at", "points": [[2.5, 0.0]]}},
+                          {"id": "holes_3", "kind": "hole", "size": 6.0, "on": "left", "at": {"kind": "at", "points": [[-2.5, 0.0]]}}]}
+
+
+def test_an_l_brackets_legs_and_the_holes_in_them_by_name():
+    assert [f["id"] for f in ok(L_BRACKET, "remove the hole in the upright")["features"]] == ["holes_2"]
+    assert ok(L_BRACKET, "make the upright leg shorter by 10")["body"]["height"] == 40.0
+    assert ok(L_BRACKET, "make the base leg 10 longer")["body"]["width"] == 60.0
+    feats = ok(L_BRACKET, "two holes in each leg")["features"]
+    assert [(f["at"]["kind"], f["at"]["count"], f["at"]["axis"]) for f in feats] == [("linear", 2, "u")] * 2
+    assert expectations(parse({**L_BRACKET, "features": feats}))["volume"] < expectations(parse(L_BRACKET))["volume"]
+
+
+@pytest.mark.parametrize("text", ["move the holes 5 mm further from the bend", "fillet the inside of the bend 5",
+                                  "add a 5 mm fillet on the inside corner"])
+def test_what_an_l_bracket_edit_cannot_do_declines_instead_of_changing_something_else(text):
+    r = apply_edit(text, L_BRACKET)
+    assert r.spec is None and r.failed
+
+
+@pytest.mark.parametrize("text", ["space the holes 100 x 60", "holes on 100 x 60 centres"])
+def test_a_spacing_pair_is_the_patterns_spacing_not_a_grid_count(text):
+    plate = {"body": {"kind": "box", "id": "plate", "length": 120.0, "width": 80.0, "height": 6.0},
+             "features": [{"id": "holes", "kind": "hole", "size": 6.5, "at": {"kind": "corners", "inset": 10.0}}]}
+    (h,) = ok(plate, text)["features"]
+    assert h["at"]["kind"] == "grid" and h["at"]["counts"] == [2, 2] and h["at"]["spacing"] == [100.0, 60.0]
+    (h,) = ok(plate, "make it 3 x 2 holes")["features"]
+    assert h["size"] == 6.5 and h["at"]["counts"] == [3, 2] and h["at"]["spacing"] == [50.0, 60.0]
+
+
+@pytest.mark.parametrize("text,dims", [("cut it down to 20 tall", [60.0, 40.0, 20.0]), ("raise it to 45", [60.0, 40.0, 45.0]),
+                                       ("extend it 20mm", [80.0, 40.0, 30.0]), ("shorten it 10mm", [50.0, 40.0, 30.0])])
+def test_verbs_with_a_size_and_no_by_or_to(text, dims):
+    spec = ok({"body": {"kind": "box", "id": "block", "length": 60.0, "width": 40.0, "height": 30.0}}, text)
+    assert [spec["body"][k] for k in ("length", "width", "height")] == dims
+
+
+def test_a_cylinder_made_a_tube_and_a_hole_said_without_add():
+    cyl = {"body": {"kind": "cylinder", "id": "c", "diameter": 50.0, "height": 30.0}}
+    assert ok(cyl, "make it a tube with a 2 mm wall")["body"] == {"kind": "tube", "id": "c", "outer_diameter": 50.0,
+                                                                 "inner_diameter": 46.0, "height": 30.0}
+    assert apply_edit("make it a tube", cyl).spec is None
+    hexbar = {"body": {"kind": "polygon_prism", "id": "hex", "sides": 6, "height": 50.0, "across_flats": 19.0}}
+    assert ok(hexbar, "M12 tapped hole through the middle")["features"][0]["size"] == "M12 tapped"
+    rod = {"body": {"kind": "cylinder", "id": "rod", "diameter": 20.0, "height": 100.0}}
+    (h,) = ok(rod, "add a 6mm cross hole 10 from one end")["features"]
+    assert h["at"]["points"] == [[0.0, -40.0]]

@@ -162,7 +162,7 @@ class EditResult:
         if self.done:
             bits.append("Changed: " + "; ".join(self.done) + ".")
         if self.notes:
-            bits.append("Assumed: " + "; ".join(self.notes) + ".")
+            bits.append("Assumed: " + "; ".join(dict.fromkeys(self.notes)) + ".")
         if self.failed:
             bits.append("Could not: " + "; ".join(self.failed) + ".")
         return " ".join(bits)
@@ -320,6 +320,16 @@ class _Editor:
                 return by_size
         if len(found) < 2 or k not in ("hole", "bore"):
             return found
+        b0 = self.spec["body"]
+        leg = re.search(r"\b(?:in|on|of|through|from)\s+(?:the\s+)?(upright|vertical|standing|upper|base|bottom|horizontal|flat|"
+                        r"lower)(?:\s+(?:leg|arm|flange|side))?\b", self.t) if b0["kind"] == "profile" and b0.get("shape") == "L" \
+            else None
+        if leg:
+            # "remove the hole in the upright": the holes through that leg of an L (upright: its left face; base: front)
+            face = "left" if leg.group(1) in ("upright", "vertical", "standing", "upper") else "front"
+            on_leg = [f for f in found if f.get("on", "top") == face]
+            if on_leg:
+                return on_leg
         face_word = re.search(r"\b(side|top|bottom)\s+(?:\w+\s+)?(?:holes?|bores?)\b", self.t)
         if face_word:
             # "those side ones 10 instead": the holes on the sides (of a U: through its side walls), not the rest
@@ -399,6 +409,24 @@ class _Editor:
                 self.out.notes.append(f"{size} {'tap drill' if tapped else 'clearance (normal, ISO 273)'}: Ø{fmt(d)}")
                 self.change("inner", "set", d)
                 return self.finish()
+        into_tube = re.search(r"\b(?:make|turn|change|convert)\s+it\s+(?:into\s+)?(?:a\s+)?(?:hollow\s+)?(tube|pipe|sleeve|ring|"
+                              r"bushing|bush|spacer)\b|\bhollow (?:tube|pipe)\b", self.t)
+        if into_tube and self.spec["body"]["kind"] == "cylinder" and not self.spec.get("features"):
+            # "make it a tube with a 2 mm wall": a bore through, the outside kept
+            b_ = self.spec["body"]
+            wall = next((it for it in self.free() if it.role in ("wall", "thickness") or re.match(r"\s*(?:mm\s*)?walls?\b",
+                                                                                             self.t[it.num.end:])), None)
+            inner = next((it for it in self.free() if it.role == "inner" or re.match(r"\s*(?:mm\s*)?(?:id|bore|inside)\b",
+                                                                                   self.t[it.num.end:])), None)
+            if (wall is None) == (inner is None):
+                self.out.failed.append("say the tube's wall or its bore (e.g. 'make it a tube with a 2 mm wall')")
+                return self.finish()
+            d = b_["diameter"] - 2 * self.take(wall) if wall is not None else self.take(inner)
+            data = copy.deepcopy(self.spec)
+            data["body"] = {k: v for k, v in b_.items() if k not in ("kind", "diameter")} | {
+                "kind": "tube", "outer_diameter": b_["diameter"], "inner_diameter": d}
+            self.apply(f"made a tube: Ø{fmt(b_['diameter'])} outside, Ø{fmt(d)} bore", lambda s_, d_=data: ops.parse(d_))
+            return self.finish()
         if HEX.search(self.t) and self.spec["body"]["kind"] in ("cylinder", "tube"):
             self.to_hex()
             return self.finish()
@@ -418,6 +446,13 @@ class _Editor:
                 r"\b(?:inside and out|in and out|both)\b", self.t):
             self.out.failed.append("the rim of a tube's bore alone cannot be picked as an edge set (its top or bottom edges "
                                    "take the outside rim too); say 'the top edges', 'the outer edges' or 'both ends'")
+            return self.finish()
+        if EDGE_VERB.search(self.t) and self.spec["body"]["kind"] == "profile" and re.search(
+                r"\binside (?:corners?|bends?|edges?|of the (?:bend|corner|angle))|\binner (?:corners?|bends?|edges?)|"
+                r"\b(?:the|its) bend\b|\bwhere the legs meet\b|\bheel\b", self.t):
+            # the concave corner inside an L, U or T: no edge set picks it (the outside edges would be another part)
+            self.out.failed.append("the inside corner of a bracket's bend cannot be filleted or chamfered offline (its edge "
+                                   "sets are the outside ones); " + "an LLM provider can")
             return self.finish()
         sub = SUBSET_EDGES.search(self.t) if EDGE_VERB.search(self.t) else None
         if sub and not re.search(r"\b(?:holes?|bores?|slots?|pockets?)\b", self.t):
@@ -1671,6 +1706,10 @@ class _Editor:
                                                                                 r"through|thru|out)\b", self.t):
             self.add_features()         # "bore it 12 thru" on a part with no hole: a new centre hole
             return
+        if not existing and not adding and k in ("hole", "bore") and (M_SIZE.search(self.t) or self.free()) and re.search(
+                r"\b(?:through|thru|middle|centre|center|cent(?:er|re)d)\b", self.t):
+            self.add_features()         # "M12 tapped hole through the middle" on a part with none: a new one
+            return
         if not existing and not adding and k in ("hole", "bore") and not self.free(("count",)) and \
                 not re.search(r"\b(?:a|an|one)\b", self.t):
             self.out.failed.append(f"there are no holes to change; say 'add ...' to make new ones")
@@ -1813,6 +1852,11 @@ class _Editor:
         mine = {id(v.raw) for r, vs in body_t.roles.items() if r not in ("count", "angle", "ref") for v in vs} | \
             {id(v.raw) for v in body_t.loose}
         made = _numbers(bd.features) | {4.0 for f in bd.features if (f.get("at") or {}).get("kind") == "corners"}
+        dims = [float(v) for v in self.spec["body"].values() if isinstance(v, (int, float)) and not isinstance(v, bool)]
+        for f in bd.features:
+            # "a cross hole 10 from one end": placed by its distance from an end (the point is measured from the middle)
+            for pt in (f.get("at") or {}).get("points") or []:
+                made |= {round(d / 2 - abs(c), 6) for c in pt for d in dims if d / 2 - abs(c) > 0}
         if any(f["kind"] in ("keyway", "flat", "groove") for f in bd.features):
             # "a keyway in the 25 part": the number names the section it goes in
             made |= {float(s_["diameter"]) for s_ in self.spec["body"].get("sections") or []}
@@ -1834,6 +1878,17 @@ class _Editor:
                                    + " / ".join(dict.fromkeys(f["kind"] for f in bd.features)))
 
     def change_holes(self, holes: list[dict]) -> None:
+        if len(holes) > 1 and re.search(r"\b(?:each|both|every)\b", self.t) and not getattr(self, "_each", False) and all(
+                (h.get("at") or {"kind": "center"})["kind"] in SINGLE_AT for h in holes):
+            # "two holes in each leg": the same change to every lone hole named
+            used0, used_all = set(self.used), set()
+            self._each = True
+            for h in holes:
+                self.used = set(used0)
+                self.change_holes([next(g for g in self.spec["features"] if g["id"] == h["id"])])
+                used_all |= self.used
+            self.used, self._each = used_all, False
+            return
         corner = [h for h in holes if (h.get("at") or {}).get("kind") == "corners"]
         apart = re.search(r"\b(further|farther|more) apart\b|\bcloser (together)?\b", self.t)
         spaced = [h for h in holes if (h.get("at") or {}).get("kind") in ("linear", "grid")]
@@ -1885,8 +1940,30 @@ class _Editor:
         so = re.search(r"so there are (\d+)|make (?:it|that|them) (\d+)|(?<![/.\d])(\d+) (?:(?:bolt|mounting|screw|fixing|clearance|tapped) )?"
                        r"(?:holes|of them)", self.t)
         grid = GRID.search(self.t)
+        if grid and (int(grid.group(1)) * int(grid.group(2)) > 100 or re.match(
+                r"\s*(?:mm\s*)?(?:cent(?:er|re)s|apart|spacing|pitch|pattern|square|rectangle|rect|c/c|c-c)\b",
+                self.t[grid.end():])) and (_count(at) == 4 or at["kind"] == "grid"):
+            # "space the holes 100 x 60", "holes on 100 x 60 centres": the pattern's spacing both ways, not a grid count
+            a, b = float(grid.group(1)) * self.k, float(grid.group(2)) * self.k
+            body = self.spec["body"]
+            if isinstance(body.get("length"), (int, float)) and isinstance(body.get("width"), (int, float)) and \
+                    (a - b) * (body["length"] - body["width"]) < 0:
+                a, b = b, a           # the longer spacing along the longer side
+            for it in self.tagging.items:
+                if grid.start() <= it.num.start < grid.end():
+                    self.used.add(it.num.start)
+            counts = at["counts"] if at["kind"] == "grid" else [2, 2]
+            g = {x: y for x, y in f.items() if x not in ("id", "at")}
+            g["at"] = {"kind": "grid", "counts": counts, "spacing": [a, b]}
+            if "center" in at:
+                g["at"]["center"] = at["center"]
+            self.apply(f"{f['id']}: {counts[0]} x {counts[1]} on {fmt(a)} x {fmt(b)} centres", ops.replace_feature,
+                       f["id"], g)
+            return
         if so and grid and grid.start() <= so.start(next(i for i, g in enumerate(so.groups(), 1) if g)) < grid.end():
             so = None         # "make it 4 x 2": the grid, not a count of 4
+        if count is not None and grid and grid.start() <= count.num.start < grid.end():
+            count = None      # "make it 3 x 2 holes": the grid's, not a count
         n = int(count.num.value) if count else int(next(g for g in so.groups() if g)) if so else None
         twice = re.search(r"\b(double|triple|twice|half) (?:the )?(?:number of |count of )?(?:\w+ )?(?:holes|them)\b|"
                           r"\b(double|triple|halve) (?:the )?hole count\b", self.t)
@@ -1920,10 +1997,20 @@ class _Editor:
             (it for it in self.free((None,)) if it is not spacing and re.search(r"\b(?:holes?|them|those|ones?)\s*(?:to|at|of|=|:|should be|be|become|"
                                                           r"can be|could be|at|now)?\s*$",
                                                           self.t[:it.num.start])), None)
+        if size is not None and grid and grid.start() <= size.num.start < grid.end():
+            size = None       # "make it 3 x 2 holes": the grid's number, not a size
         what = []
         if grid:
-            at = {"kind": "grid", "counts": [int(grid.group(1)), int(grid.group(2))],
-                  "spacing": _pair(at.get("spacing"))}
+            pair = _pair(at.get("spacing"))
+            b_ = self.spec["body"]
+            if at["kind"] == "corners" and isinstance(at.get("inset"), (int, float)) and all(
+                    isinstance(b_.get(k), (int, float)) for k in ("length", "width")) and min(
+                    int(grid.group(1)), int(grid.group(2))) > 1:
+                # corner holes made a grid: it spans what the corners spanned
+                nu, nv = int(grid.group(1)), int(grid.group(2))
+                pair = [round((b_["length"] - 2 * at["inset"]) / (nu - 1), 6), round((b_["width"] - 2 * at["inset"]) / (nv - 1), 6)]
+                self.out.notes.append(f"the grid spans what the corner holes spanned ({fmt(pair[0])} x {fmt(pair[1])} apart)")
+            at = {"kind": "grid", "counts": [int(grid.group(1)), int(grid.group(2))], "spacing": pair}
             for it in self.tagging.items:
                 if grid.start() <= it.num.start < grid.end():
                     self.used.add(it.num.start)
@@ -1971,14 +2058,20 @@ class _Editor:
                                        "say the grid, e.g. 'go 4x4'")
                 return
             elif at["kind"] in ("center", "at", "from_edge", "from_corner"):
-                at = {"kind": "linear", "count": n, "spacing": 10.0}
-                self.out.notes.append("no spacing given: 10 mm assumed")
+                at = self.row_from_lone(f, n)
             what.append(f"{n} holes")
         g = {x: y for x, y in f.items() if x != "id"}
         g["at"] = {x: y for x, y in at.items() if y is not None}
         ms = M_SIZE.search(self.t)
         if not what and size is None and not ms:
             self.out.failed.append(f"no change to {f['id']} I could read (a count, a spacing, a bolt circle or a size)")
+            return
+        if size is not None and re.search(r"\b(?:move|moved|shift|further|farther|closer|away|towards?|nearer)\b", self.t) \
+                and not re.search(r"(?:ø|\bdia\w*|\bsize)\s*$", self.t[:size.num.start]) and not re.match(
+                    r"\s*(?:mm\s*)?(?:ø|dia\w*|diameter|holes?)\b", self.t[size.num.end:]):
+            # "move the holes 5 mm further from the bend": a distance, not the holes' size
+            self.out.failed.append(f"{fmt(self.num_mm(size))} mm: a size or a place for {f['id']}? (a move like that is "
+                                   "not read here; say e.g. 'holes 8 mm' or 'move the holes 5 mm to the left')")
             return
         if size is not None:
             g["size"] = self.take(size)
@@ -1987,6 +2080,32 @@ class _Editor:
             g["size"] = f"M{ms.group(1)} " + ("tapped" if re.search(r"\btap", self.t) else "clearance")
             what.append(g["size"])
         self.apply(f"{f['id']}: " + ", ".join(what), ops.replace_feature, f["id"], g)
+
+    def row_from_lone(self, f: dict, n: int) -> dict:
+        """A lone hole made ``n`` holes with no spacing said: a row through where it was, along the longer room its face
+        (an L's leg) leaves, evenly spaced in that room (said)."""
+        from ..part import parse as parse_spec
+        from ..part.plan import resolve
+        from ..part.predict import leg_span
+
+        try:
+            r = next(x for x in resolve(parse_spec(self.spec)) if x.feature.id == f["id"])
+        except (StopIteration, SpecError, ValueError):
+            r = None
+        if r is None or r.frame is None or not r.points:
+            self.out.notes.append("no spacing given: 10 mm assumed")
+            return {"kind": "linear", "count": n, "spacing": 10.0}
+        (u0, v0), (hu, hv) = r.points[0], r.frame.half
+        body = self.spec["body"]
+        span = leg_span(parse_spec(self.spec).body, r.frame.name) if body["kind"] == "profile" else None
+        room_u = (span[1] - span[0]) if span else 2 * hu
+        axis = "u" if room_u >= 2 * hv else "v"
+        room = room_u if axis == "u" else 2 * hv
+        centre = [((span[0] + span[1]) / 2 if span else 0.0) if axis == "u" else u0, v0 if axis == "u" else 0.0]
+        spacing = round(room / n, 1)
+        self.out.notes.append(f"no spacing given: {fmt(spacing)} mm assumed, the row along the "
+                              f"{'longer' if room_u != 2 * hv else ''} side of its face, centred there".replace("  ", " "))
+        return {"kind": "linear", "count": n, "spacing": spacing, "axis": axis, "center": [round(c, 6) for c in centre]}
 
     def change_feature(self, k: str, existing: list[dict]) -> None:
         f = existing[-1]
@@ -2142,6 +2261,10 @@ class _Editor:
             m = re.search(r"\b(shorten|lengthen|extend|widen|narrow|thicken|thin|raise|lower|reduce|increase|grow|"
                           r"shrink|trim|cut|enlarge|decrease|bump|open)(?: (?:it|them|those|(?:(?:the|its|that|those) )?\w+"
                           r"(?: \w+)?))?(?: (?:up|down|out))? by\s*$", before)
+            if not m and re.match(r"\s*(?:mm|cm|in|\")?\s*(?:[,.;!]|$|more\b|extra\b)", t[it.num.end:]):
+                # "extend it 20mm", "shorten it 10": by that much
+                m = re.search(r"\b(shorten|lengthen|extend|widen|narrow|thicken|raise|lower)\s+(?:it|the (?:part|plate|block|"
+                              r"bar|rod|tube|pipe|shaft|whole thing))\s*$", before)
             if m and FEATURE_WORD.search(m.group(0)) and not t[it.num.end:it.num.end + 2].strip().startswith("%"):
                 # "increase the hole diameter by 2": the named feature's size, not the part's
                 sign = -1 if m.group(1) in ("shorten", "narrow", "thin", "lower", "reduce", "shrink", "trim", "cut",
@@ -2540,6 +2663,10 @@ class _Editor:
         if role == "all" and how == "scale":
             self.scale_all(value)       # "half the size", "20% bigger": the whole part, its features too
             return
+        if body["kind"] == "profile" and body.get("shape") == "L" and role == "length" and re.search(
+                r"\b(?:base|bottom|horizontal|flat|lower|upright|vertical|standing|upper|short|shorter|long|longer|one|other)\s+"
+                r"(?:leg|arm|flange)\b", self.t):
+            return self.change("legs", how, value)      # "make the upright leg shorter by 10": that leg, not the run
         if not paths and body["kind"] == "profile" and role == "legs":
             self.out.failed.append("say which leg (the base or the upright leg, the short or the long one), or 'both legs'")
             return
@@ -2783,7 +2910,11 @@ def _get(body: dict, path: str):
 
 def _named_role(t: str) -> str | None:
     m = re.search(r"\b(length|width|height|thickness|diameter)\b", t)
-    return m.group(1) if m else None
+    if m:
+        return m.group(1)
+    m = re.search(r"[\d.]\s*(?:mm|cm|in|\")?\s*(long|wide|tall|high|thick|deep)\b", t)     # "cut it down to 20 tall"
+    return {"long": "length", "wide": "width", "tall": "height", "high": "height", "thick": "thickness",
+            "deep": "height"}[m.group(1)] if m else None
 
 
 def _count(at: dict) -> int | None:
