@@ -37,7 +37,7 @@ from cadagent.tools.understand import understand
 
 TEXT2CAD = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "text2cad_random100"
 ATTEMPTS = 3
-FIRST = re.compile(r"\b(very first|first version|original)\b")
+FIRST = re.compile(r"\b(very first|first (?:version|one|design)|original)\b")
 
 
 def _features_of(spec: dict | None) -> dict:

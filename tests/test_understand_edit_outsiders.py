@@ -235,3 +235,24 @@ def test_a_cylinder_made_a_tube_and_a_hole_said_without_add():
     rod = {"body": {"kind": "cylinder", "id": "rod", "diameter": 20.0, "height": 100.0}}
     (h,) = ok(rod, "add a 6mm cross hole 10 from one end")["features"]
     assert h["at"]["points"] == [[0.0, -40.0]]
+
+
+def test_a_section_named_by_its_diameter_and_a_bore_carried_through_a_new_hub():
+    shaft = {"body": {"kind": "shaft", "id": "shaft", "sections": [{"diameter": 35.0, "length": 40.0},
+                                                                  {"diameter": 20.0, "length": 60.0},
+                                                                  {"diameter": 15.0, "length": 25.0}]}}
+    assert ok(shaft, "the 20 dia bit should be 80 long")["body"]["sections"][1] == {"diameter": 20.0, "length": 80.0}
+    flange = {"body": {"kind": "cylinder", "id": "flange", "diameter": 100.0, "height": 10.0},
+              "features": [{"id": "bore", "kind": "hole", "size": 30.0}]}
+    feats = ok(flange, "add a hub on top, 50 dia and 20 tall, and carry the bore all the way through it")["features"]
+    assert [(f["kind"], f.get("size")) for f in feats] == [("boss", None), ("hole", 30.0)]
+
+
+def test_a_second_hole_in_each_leg_and_words_that_put_a_hole_that_is_there():
+    feats = ok(L_BRACKET, "add a second hole in each leg, same size")["features"]
+    assert [(f["size"], f["at"]["count"]) for f in feats] == [(6.0, 2), (6.0, 2)]
+    plate = {"body": {"kind": "box", "id": "plate", "length": 100.0, "width": 60.0, "height": 5.0},
+             "features": [{"id": "holes", "kind": "hole", "size": 20.0}]}
+    (h,) = ok(plate, "put the hole 30 from the left end")["features"]
+    assert h["size"] == 20.0 and h["at"]["kind"] != "center"
+    assert ok(plate, "length should be 80")["body"]["length"] == 80.0

@@ -10,12 +10,18 @@ from ..state import current_entry
 from .common import Deps, patch, turn
 
 
+# "go back to the first one", "the original", "the very first version": the first version, whatever came between
+FIRST = re.compile(r"\b(?:very first|first (?:one|version|design|part|shape)|original (?:one|version|design|part|shape)?|"
+                   r"the original|where (?:we|i) started|(?:at|from) the start)\b", re.I)
+
+
 def undo(state, runtime: Runtime[Deps]):
     """Restore a version (the named one, else the current one's parent) as a new version."""
     t = turn(state)
     versions = state.get("versions") or []
     cur = current_entry(state)
-    declined = _last_change_not_made(state, cur) if t.get("target") is None else None
+    first = t.get("target") is None and bool(versions) and bool(FIRST.search(t.get("request") or ""))
+    declined = _last_change_not_made(state, cur) if t.get("target") is None and not first else None
     if declined is not None:
         # "undo" right after a change that was not made: the part the user means is the current one
         res = runtime.context.sandbox.run_script(cur["code"])
@@ -27,6 +33,8 @@ def undo(state, runtime: Runtime[Deps]):
                      answer=f"Your last change ('{declined[:60]}') was not made, so there is nothing of it to undo: "
                             f"v{cur['version']} is kept as it was (saved again as a new version).")
     target = t.get("target") if t.get("target") is not None else (cur or {}).get("parent")
+    if first:
+        target = min(v["version"] for v in versions)      # "go back to the first one": v1, not the one before
     if target is None:
         return patch(answer="There is no earlier version to go back to"
                             + (f": v{cur['version']} is the first." if cur else "."), check={"ok": False})

@@ -195,6 +195,21 @@ class _Editor:
         text = re.sub(r"^\s*\+\s*([\d.]+\s*(?:mm|cm|in|\")?)\s+(?:on|to)\s+(?:the\s+)?(length|width|height|thickness|"
                       r"diameter)\b", r"\2 +\1", text, flags=re.I)        # "+10 on the length"
         text, fixed = correct(text)          # "make the hoels 6": one letter off a word of the vocabulary
+        # "length should be 80", "width needs to be 70", "thickness: 8": that size
+        text = re.sub(r"\b(length|width|height|thickness|diameter|od|id|depth)\s+(?:should|needs? to|has to|must|ought to|"
+                      r"wants? to|is to|will|would|could|can)\s+(?:now\s+)?be\s+", r"\1 ", text, flags=re.I)
+        have = {f["kind"] for f in self.spec.get("features", [])}
+        # "put the hole 30 from the left end": the hole there, placed (not a new one)
+        text = re.sub(r"\bput (the|that|this|those|these|its) ((?:\w+ )?)(holes?|slots?|pockets?|bores?|boss(?:es)?)\b"
+                      r"(?!\s+back\b)",
+                      lambda m: f"move {m.group(1)} {m.group(2)}{m.group(3)}" if {"bore": "hole", "bores": "hole",
+                                                                                   "holes": "hole", "slots": "slot",
+                                                                                   "pockets": "pocket", "bosses": "boss"}.get(
+                          m.group(3).lower(), m.group(3).lower()) in have and m.group(2).strip().lower() not in (
+                          "same", "new", "other", "extra", "second", "third") else m.group(0), text, flags=re.I)
+        # "add a second hole in each leg": one more in each (each lone hole made a row of two)
+        text = re.sub(r"\b(?:a\s+)?(?:second|2nd|another|one more|an extra|1 more)\s+(holes?|bores?)(?=\s+(?:in|on|to|through)\s+"
+                      r"(?:each|both|every)\b)", r"1 more \1", text, flags=re.I)
         # "half a cm taller", "half a millimetre": 0.5 of that unit
         text = re.sub(r"\bhalf an?\s+(cm|mm|centimet(?:er|re)s?|millimet(?:er|re)s?)\b", r"0.5 \1", text, flags=re.I)
         # "round the 4 corners R5", "all four vertical edges": the count of a box's corners is no size
@@ -473,7 +488,10 @@ class _Editor:
         if missing:
             self.out.failed.append(missing)
             return self.finish()
-        if self.spec["body"]["kind"] == "shaft" and SECTION.search(self.t) and not set(kinds) - {"boss"}:
+        secs = self.spec["body"].get("sections") or []
+        by_dia = any(re.match(r"\s*(?:mm\s*)?(?:dia\w*|ø)?\s*(?:part|section|step|bit|portion|end|length)\b", self.t[it.num.end:])
+                     and any(math.isclose(self.num_mm(it), s_["diameter"]) for s_ in secs) for it in self.free())
+        if self.spec["body"]["kind"] == "shaft" and (SECTION.search(self.t) or by_dia) and not set(kinds) - {"boss"}:
             self.shaft_edit()
             return self.finish()
         shells = [f for f in self.feats("shell") if f.get("open_face")]
@@ -1776,7 +1794,9 @@ class _Editor:
         bd = Build(t, body_t, feats, None)
         bd.unit_mm = self.k
         bd.ids = {f["id"] for f in self.spec.get("features", [])} | {self.spec["body"].get("id", "body")}
-        if re.search(r"\bsame (?:bore|hole)|existing (?:bore|hole)", t):     # not a new hole
+        if re.search(r"\bsame (?:bore|hole)|existing (?:bore|hole)|\b(?:carry|continue|extend|run|take|bring) (?:the|its|that) "
+                     r"(?:bore|hole)\b|\bthe (?:bore|hole) (?:all the way )?(?:through|thru|goes)\b", t) and self.feats("hole"):
+            # "carry the bore all the way through it": the hole there, not a new one
             bd.feats = [f for f in bd.feats if f.kind not in ("hole", "bore") or f.roles or f.loose]
         bare = [f for f in bd.feats if not f.roles and not f.loose]
         if len(bd.feats) == 1 and bare and len(body_t.loose) == 1 and not body_t.roles:
@@ -2418,7 +2438,7 @@ class _Editor:
                 if keep_total.start() <= it.num.start < keep_total.end():
                     total_before = self.take(it)
             rest = [it for it in rest if it.num.start not in self.used]
-        w = SECTION.search(t).group(1)
+        w = SECTION.search(t).group(1) if SECTION.search(t) else "named"
         named = [i for i, sec in enumerate(secs) if dia is not None and math.isclose(sec["diameter"], self.num_mm(dia))]
         if named and re.search(r"\b(?:dia|diameter|ø)?\s*(?:part|section|step|end|bit|portion)\b", t[dia.num.end:dia.num.end + 20]):
             i = named[0]              # "the 20 dia part": the section with that diameter, named by it
@@ -2770,6 +2790,15 @@ class _Editor:
         moved = []
         for f in data.get("features", []):
             at = f.get("at") or {}
+            k = 0 if axis == "u" else 1
+            if f.get("on", "top") in ("top", "bottom") and at.get("kind") == "grid" and at["counts"][k] > 1 and not any(
+                    abs(c) > 1e-9 for c in at.get("center") or []):
+                # a grid: its rows along that side spread (close up) the same way
+                sp = _pair(at.get("spacing"))
+                sp[k] = round(sp[k] + delta / (at["counts"][k] - 1), 6)
+                at["spacing"] = sp
+                moved.append(f["id"])
+                continue
             if f.get("on", "top") not in ("top", "bottom") or at.get("kind") != "linear" or at.get("axis", "u") != axis \
                     or (at.get("count") or 0) < 2 or any(abs(c) > 1e-9 for c in at.get("center") or []):
                 continue
