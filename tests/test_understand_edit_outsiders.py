@@ -256,3 +256,26 @@ def test_a_second_hole_in_each_leg_and_words_that_put_a_hole_that_is_there():
     (h,) = ok(plate, "put the hole 30 from the left end")["features"]
     assert h["size"] == 20.0 and h["at"]["kind"] != "center"
     assert ok(plate, "length should be 80")["body"]["length"] == 80.0
+
+
+OPEN_BOX = {"body": {"kind": "box", "id": "box", "length": 80.0, "width": 50.0, "height": 30.0},
+            "features": [{"id": "shell", "kind": "shell", "thickness": 2.0, "open_face": "top"}]}
+
+
+def test_holes_in_the_walls_of_an_open_box_and_its_floor():
+    import math
+    (_, h) = ok(OPEN_BOX, "hole in the front, 12 mm")["features"]
+    assert (h["on"], h["depth"]) == ("front", 2.0)           # through the one front wall, not on through the back
+    spec = ok(OPEN_BOX, "put a 10 mm hole in each end")
+    assert spec["features"][1]["on"] == "left" and "depth" not in spec["features"][1]
+    assert expectations(parse(spec))["volume"] == pytest.approx(80 * 50 * 30 - 76 * 46 * 28 - 2 * math.pi * 25 * 2)
+    assert ok(OPEN_BOX, "thicker bottom, 5")["features"][0] == {"id": "shell", "kind": "shell", "thickness": 2.0,
+                                                               "open_face": "top", "bottom": 5.0}
+
+
+def test_a_spacer_for_a_screw_and_a_bar_turned_down_at_its_last_length():
+    spacer = {"body": {"kind": "tube", "id": "spacer", "outer_diameter": 20.0, "inner_diameter": 8.5, "height": 15.0}}
+    assert ok(spacer, "it needs to fit an M10 bolt")["body"]["inner_diameter"] == 11.0
+    bar = {"body": {"kind": "cylinder", "id": "bar", "diameter": 25.0, "height": 150.0}}
+    assert ok(bar, "turn down the last 30 mm to 20 dia")["body"]["sections"] == [{"diameter": 25.0, "length": 120.0},
+                                                                                 {"diameter": 20.0, "length": 30.0}]

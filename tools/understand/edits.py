@@ -65,7 +65,7 @@ MOVE = re.compile(r"\b(?:move|moved|shift|shifted|slide|offset|nudge|push|bring|
 # "the hole should be 20 mm from the left edge": one placed feature set a distance in from an edge
 FROM_EDGE = re.compile(r"([\d.]+)\s*(?:mm|cm|in(?:ch(?:es)?)?|\")?\s*(?:in\s+)?(?:away\s+)?from the (left|right|front|back|"
                        r"lower|upper|top|bottom)(?: edge| end| side)?\b")
-STEP_DOWN = re.compile(r"\b(?:turn(?:ed)? down|step(?:ped)? down|neck(?:ed)? down|reduce|machine down)\b.*?\b(?:end|tip|top)\b|"
+STEP_DOWN = re.compile(r"\b(?:turn(?:ed)? down|step(?:ped)? down|neck(?:ed)? down|reduce|machine down)\b.*?\b(?:end|tip|top|last|first)\b|"
                        r"\b(?:end|tip|top)\b.*?\b(?:turned|stepped|necked) down\b|"
                        r"\b(?:turn|step|neck|machine)(?:ed|ped)?\s+(?:(?:it|the|that|this|last|first|end|of|bar|shaft|rod|"
                        r"[\d./-]+\s*(?:mm|\"|in(?:ch(?:es)?)?)?)\s*){1,6}down\b")
@@ -412,7 +412,8 @@ class _Editor:
                 data["body"] = {k: v for k, v in gb.items() if k in ("kind", "id", "standard")} | {"size": f"M{ms0.group(1)}"}
                 self.apply(f"{gb['standard']} {gb.get('size')} → M{ms0.group(1)}", lambda s_, d=data: ops.parse(d))
                 return self.finish()
-            if gb["kind"] == "tube" and re.search(r"\b(?:inside|inner|id|bore|hole|through)\b", self.t):
+            if gb["kind"] == "tube" and (re.search(r"\b(?:inside|inner|id|bore|hole|through|fit|fits)\b", self.t) or
+                                         SCREW_SWITCH.search(self.t)):
                 # "make it M8 clearance inside": a spacer's bore for that screw (ISO 273), or its tap drill
                 size = f"M{ms0.group(1)}"
                 tapped = re.search(r"\btap", self.t)
@@ -496,6 +497,22 @@ class _Editor:
             return self.finish()
         shells = [f for f in self.feats("shell") if f.get("open_face")]
         floor = next((it for it in self.free() if is_floor(self.t, it)), None) if shells else None
+        way = re.search(r"\b(thicker|thinner|heavier|beefier)\s+(?:bottom|floor|base)\b|\b(?:bottom|floor|base)\s+(?:\w+\s+)?"
+                        r"(thicker|thinner)\b", self.t) if shells else None
+        if way and floor is None and len(self.free()) == 1:
+            # "thicker bottom, 5": the floor (the new size when it lies that way, else how much more), not the part
+            it, sh = self.free()[0], shells[-1]
+            old = sh.get("bottom", sh["thickness"])
+            v = self.take(it)
+            sign = -1 if (way.group(1) or way.group(2)) == "thinner" else 1
+            new = v if (v - old) * sign > 0 else old + sign * v
+            self.out.notes.append(f"read {fmt(v)} as {'the new floor' if new == v else 'how much ' + (way.group(1) or way.group(2))}"
+                                  f" (the floor was {fmt(old)})")
+            g = {k: x for k, x in sh.items() if k != "id"} | {"bottom": new}
+            if new == g["thickness"]:
+                g.pop("bottom")
+            self.apply(f"{sh['id']}: floor {fmt(new)} mm thick", ops.replace_feature, sh["id"], g)
+            return self.finish()
         walls = shells and re.search(r"\bwalls?\b", self.t) and not re.search(
             r"\b(?:plate|box|part|block|outside|overall|body|tube|cup|hole|holes)\b", self.t)
         if walls and floor is None and len(self.free()) == 1 and self.free()[0].role in (None, "thickness", "wall", "size"):
@@ -1725,7 +1742,8 @@ class _Editor:
             self.add_features()         # "bore it 12 thru" on a part with no hole: a new centre hole
             return
         if not existing and not adding and k in ("hole", "bore") and (M_SIZE.search(self.t) or self.free()) and re.search(
-                r"\b(?:through|thru|middle|centre|center|cent(?:er|re)d)\b", self.t):
+                r"\b(?:through|thru|middle|centre|center|cent(?:er|re)d)\b|\b(?:in|on|into)\s+(?:the|one|each|both)\s+"
+                r"(?:front|back|side|end|left|right|top|bottom|floor|base)s?\b", self.t):
             self.add_features()         # "M12 tapped hole through the middle" on a part with none: a new one
             return
         if not existing and not adding and k in ("hole", "bore") and not self.free(("count",)) and \
@@ -1843,6 +1861,19 @@ class _Editor:
                            lambda s, d=data: ops.parse(d))
                 continue
             body_ = self.spec["body"]
+            shelled = [g for g in self.spec.get("features", []) if g["kind"] == "shell" and g.get("open_face") in ("top", None)]
+            each = re.search(r"\b(?:in|on|through)\s+(?:each|both|the two|either)\s+(ends?|sides?|long sides?|short sides?)\b", t)
+            if f["kind"] == "hole" and body_["kind"] == "box" and shelled and each and f.get("on", "top") == "top" and \
+                    f.get("depth") is None and (f.get("at") or {"kind": "center"})["kind"] == "center":
+                # "a 10 mm hole in each end" of an open box: one hole through both end walls (the sides: front and back)
+                face = "left" if each.group(1).startswith(("end", "short")) else "front"
+                f = {**f, "on": face}
+                self.out.notes.append(f"the hole goes through both {'end' if face == 'left' else 'side'} walls")
+            elif f["kind"] == "hole" and body_["kind"] == "box" and shelled and f.get("depth") is None and \
+                    f.get("on") in ("front", "back", "left", "right"):
+                # "a 12 mm hole in the front" of an open box: through that one wall, not on through the far one
+                f = {**f, "depth": shelled[0]["thickness"]}
+                self.out.notes.append(f"the hole goes through the one {f['on']} wall ({fmt(shelled[0]['thickness'])} mm)")
             if f["kind"] == "hole" and body_["kind"] == "profile" and body_.get("shape") == "U" and \
                     f.get("on", "top") in ("top", "front") and f.get("depth") is None and re.search(
                         r"\b(?:each|both|the|either)\s+(?:side|arm|wall|upright|flange)s?\b|\bside walls?\b", t) and \
