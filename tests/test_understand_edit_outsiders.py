@@ -279,3 +279,14 @@ def test_a_spacer_for_a_screw_and_a_bar_turned_down_at_its_last_length():
     bar = {"body": {"kind": "cylinder", "id": "bar", "diameter": 25.0, "height": 150.0}}
     assert ok(bar, "turn down the last 30 mm to 20 dia")["body"]["sections"] == [{"diameter": 25.0, "length": 120.0},
                                                                                  {"diameter": 20.0, "length": 30.0}]
+
+
+def test_a_slot_turned_in_words_set_side_by_side_and_a_feature_moved_off_centre():
+    plate = {"body": {"kind": "box", "id": "plate", "length": 100.0, "width": 50.0, "height": 8.0},
+             "features": [{"id": "slot", "kind": "slot", "length": 40.0, "width": 10.0}]}
+    for text in ("make the slot run the other way", "rotate the slot to run across"):
+        assert ok(plate, text)["features"][0]["angle"] == 90.0, text
+    (s,) = ok(plate, "two slots 30 apart")["features"]
+    assert s["at"] == {"kind": "linear", "count": 2, "spacing": 30.0, "axis": "v", "center": [0.0, 0.0]}
+    (s,) = ok(plate, "slot 20 mm off centre to the right")["features"]
+    assert s["at"] == {"kind": "at", "points": [[20.0, 0.0]]} and s["length"] == 40.0

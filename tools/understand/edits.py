@@ -210,6 +210,9 @@ class _Editor:
         # "add a second hole in each leg": one more in each (each lone hole made a row of two)
         text = re.sub(r"\b(?:a\s+)?(?:second|2nd|another|one more|an extra|1 more)\s+(holes?|bores?)(?=\s+(?:in|on|to|through)\s+"
                       r"(?:each|both|every)\b)", r"1 more \1", text, flags=re.I)
+        # "the pocket 20 mm off centre to the right": moved that way
+        text = re.sub(r"\b([\d.]+\s*(?:mm|cm|in|\")?)\s+off\s*-?\s*cent(?:er|re)\s+(?:to(?:wards)?\s+)?(?:the\s+)?(left|right|front|"
+                      r"back|up|down)\b", r"moved \1 to the \2", text, flags=re.I)
         # "half a cm taller", "half a millimetre": 0.5 of that unit
         text = re.sub(r"\bhalf an?\s+(cm|mm|centimet(?:er|re)s?|millimet(?:er|re)s?)\b", r"0.5 \1", text, flags=re.I)
         # "round the 4 corners R5", "all four vertical edges": the count of a box's corners is no size
@@ -617,6 +620,21 @@ class _Editor:
         holes_now = self.feats("hole")
         if STEP_DOWN.search(self.t) and self.spec["body"]["kind"] in ("cylinder", "shaft"):
             self.step_down()
+            return self.finish()
+        way = re.search(r"\b(?:run|runs|running|go|goes|going|point|lie|lies|turn(?:ed)?|rotate(?:d)?)\s+(?:it\s+|them\s+)?(?:to\s+run\s+)?"
+                        r"(across|crosswise|sideways|the other way|lengthwise|along(?: the length)?|the long way|the short way)\b",
+                        self.t)
+        slots = [f for f in self.spec.get("features", []) if f["kind"] in ("slot", "pocket") and f["kind"] in kinds]
+        if way and slots and not self.free():
+            # "make the slot run the other way", "rotate the slot to run across": a quarter turn (or back along the length)
+            f = slots[-1]
+            a = f.get("angle", 0.0) % 180
+            new = {"across": 90.0, "crosswise": 90.0, "sideways": 90.0, "the short way": 90.0, "lengthwise": 0.0,
+                   "along": 0.0, "along the length": 0.0, "the long way": 0.0}.get(way.group(1), (a + 90.0) % 180)
+            if math.isclose(new, a):
+                self.out.done.append(f"{f['id']} already runs that way")
+            else:
+                self.apply(f"{f['id']}: turned to {fmt(new)}°", ops.set_parameter, f"{f['id']}.angle", new)
             return self.finish()
         if ROTATE.search(self.t):
             turned = [f for f in self.spec.get("features", []) if f["kind"] in ("slot", "pocket") and f["kind"] in kinds]
@@ -1721,7 +1739,15 @@ class _Editor:
                 self.out.failed.append(f"how many {k}s and how far apart (e.g. 'two {k}s, 80 apart')")
                 return
             g = {x: y for x, y in f.items() if x != "id"}
-            g["at"] = {"kind": "linear", "count": n, "spacing": s_, "axis": at.get("axis", "u")}
+            axis = at.get("axis", "u")
+            along_u = f.get("length") or f.get("diameter") or 0.0
+            along_v = f.get("width") or f.get("diameter") or 0.0
+            if (f.get("angle", 0.0) % 180) == 90:
+                along_u, along_v = along_v, along_u
+            if "axis" not in at and s_ is not None and s_ < along_u + 0.2 and s_ >= along_v + 0.2:
+                axis = "v"          # "two slots 30 apart" for slots 40 long: side by side, across their length (said)
+                self.out.notes.append(f"{n} side by side across their length ({fmt(s_)} apart would overlap end to end)")
+            g["at"] = {"kind": "linear", "count": n, "spacing": s_, "axis": axis}
             self.apply(f"{f['id']}: {n} in a row, {fmt(s_)} apart", ops.replace_feature, f["id"], g)
             return
         pattern = adding and (self.free(("count", "pcd", "spacing", "inset")) or re.search(
