@@ -210,6 +210,9 @@ def train(cfg: TrainConfig, progress: bool = True) -> dict:
             if cfg.max_minutes and time.time() - t0 > cfg.max_minutes * 60:
                 control.should_training_stop = True
                 control.should_save = True
+                # evaluate the last step too: else the best-model reload rolls back to the last evaluation
+                # (a 131-step run came back as its step-100 checkpoint)
+                control.should_evaluate = has_val
             return control
 
     class StepClock(TrainerCallback):

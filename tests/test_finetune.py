@@ -239,6 +239,10 @@ def test_a_timed_cosine_schedule_decays_by_the_clock(tiny_data):
                    scheduler="cosine_time", eval_steps=100000), progress=False)
     # the last step's rate was set as it began (one step before the clock ran out): well below the peak
     assert 3 < m["global_step"] < 100000 and m["last_lr"] < 0.25 * 5e-3, (m["global_step"], m["last_lr"])
+    # the step the clock stopped at is evaluated, so the best-model reload keeps it (no rollback)
+    state = json.loads((root / "timed" / "checkpoints" / f"checkpoint-{m['global_step']}" / "trainer_state.json")
+                       .read_text())
+    assert state["best_model_checkpoint"].endswith(f"checkpoint-{m['global_step']}"), state["best_model_checkpoint"]
     with pytest.raises(ValueError, match="max_minutes"):
         TrainConfig(base="b", data=str(data), out="o", task="gen", scheduler="cosine_time").check()
 
