@@ -201,8 +201,7 @@ def test_an_l_brackets_legs_and_the_holes_in_them_by_name():
     assert expectations(parse({**L_BRACKET, "features": feats}))["volume"] < expectations(parse(L_BRACKET))["volume"]
 
 
-@pytest.mark.parametrize("text", ["move the holes 5 mm further from the bend", "fillet the inside of the bend 5",
-                                  "add a 5 mm fillet on the inside corner"])
+@pytest.mark.parametrize("text", ["move the holes 5 mm further from the bend", "chamfer the inside corner 2"])
 def test_what_an_l_bracket_edit_cannot_do_declines_instead_of_changing_something_else(text):
     r = apply_edit(text, L_BRACKET)
     assert r.spec is None and r.failed
@@ -290,3 +289,15 @@ def test_a_slot_turned_in_words_set_side_by_side_and_a_feature_moved_off_centre(
     assert s["at"] == {"kind": "linear", "count": 2, "spacing": 30.0, "axis": "v", "center": [0.0, 0.0]}
     (s,) = ok(plate, "slot 20 mm off centre to the right")["features"]
     assert s["at"] == {"kind": "at", "points": [[20.0, 0.0]]} and s["length"] == 40.0
+
+
+def test_a_radius_inside_an_l_brackets_bend_fills_the_corner():
+    import math
+    bracket = {"body": {**L_BRACKET["body"], "width": 40.0, "height": 45.0, "thickness": 3.0, "length": 25.0}}
+    spec = ok(bracket, "fillet the inside of the bend, 3mm")
+    assert spec["body"]["inner_radius"] == 3.0
+    e = expectations(parse(spec))
+    assert e["volume_exact"] and e["volume"] == pytest.approx(6198.29, rel=1e-5)    # the B-rep's volume (CadQuery)
+    assert e["volume"] - expectations(parse(bracket))["volume"] == pytest.approx((1 - math.pi / 4) * 9 * 25)
+    assert "inner_radius" not in ok(spec, "remove the radius inside the bend")["body"]
+    assert apply_edit("chamfer the inside of the bend 2", bracket).spec is None

@@ -101,6 +101,8 @@ class Profile(BodyBase):
     height: Optional[Length] = None
     thickness: Optional[Length] = None
     lip: Optional[Length] = Field(None, description="C channel: length of the inward lips")
+    inner_radius: Optional[Length] = Field(None, description="L, T, U: the radius inside the bend(s), where the walls "
+                                                             "meet (a concave fillet along the length)")
     start: Optional[Point] = None
     segments: Optional[list[Segment]] = Field(None, min_length=2, max_length=200)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from .bodies import (Box, CadJsonBody, Compound, Cone, Cylinder, PolygonPrism, Profile, Revolve,
                      RoundedRect, Shaft, Sphere, SpurGear, Tube)
 from .emit import Params, num, pt, pts
-from .geometry import body_shape, gear_sizes, profile_outline, resolved
+from .geometry import body_shape, gear_sizes, inner_corners, profile_outline, resolved
 
 ROTATE = {"z": None, "-z": ((1, 0, 0), 180), "x": ((0, 1, 0), 90), "-x": ((0, 1, 0), -90),
           "y": ((1, 0, 0), -90), "-y": ((1, 0, 0), 90)}
@@ -131,7 +131,14 @@ def profile_lines(b: Profile, var: str, P: Params) -> list[str]:
         if getattr(b, k) is not None:
             P.add(f"{i}_{k}", getattr(b, k))
     outline = P.add(f"{i}_outline", pts(profile_outline(b)), f"{b.shape} section, centred on its box")
-    return [f"{var} = {wp}.polyline({outline}).close().extrude({L})"]
+    lines = [f"{var} = {wp}.polyline({outline}).close().extrude({L})"]
+    if b.inner_radius:
+        R = P.add(f"{i}_inner_radius", b.inner_radius, "inside the bend(s)")
+        corners = ", ".join(pt((x, y, b.length / 2)) for x, y in inner_corners(b))
+        lines += [f"# the radius inside the bend(s): the edges along Z at the inside corners",
+                  f"{var} = {var}.newObject([{var}.edges(cq.selectors.NearestToPointSelector(c)).val() for c in "
+                  f"[{corners}]]).fillet({R})"]
+    return lines
 
 
 def cadjson_lines(body: CadJsonBody, var: str) -> list[str]:

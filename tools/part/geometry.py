@@ -70,6 +70,13 @@ def profile_outline(p: Profile) -> list[tuple[float, float]]:
     return [(x + x0, y + y0) for x, y in pts]
 
 
+def inner_corners(p: Profile) -> list[tuple[float, float]]:
+    """The concave corners of an L, T or U section (where its walls meet inside), origin at the bbox centre."""
+    w, h, t = p.width, p.height, p.thickness
+    pts = {"L": [(t, t)], "T": [((w - t) / 2, h - t), ((w + t) / 2, h - t)], "U": [(t, t), (w - t, t)]}.get(p.shape, [])
+    return [(x - w / 2, y - h / 2) for x, y in pts]
+
+
 def polygon_area(pts) -> float:
     return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1]))) / 2
 
@@ -167,8 +174,10 @@ def body_shape(body) -> Shape:  # noqa: C901 - one branch per body kind
         pts = polyline_points(body, 64) if body.shape == "polyline" else profile_outline(body)
         xs, ys = [p[0] for p in pts], [p[1] for p in pts]
         exact = body.shape != "polyline" or all(s.through is None for s in body.segments)
+        # a radius inside each bend fills (1 - pi/4) r^2 of the corner
+        bends = len(inner_corners(body)) * (1 - math.pi / 4) * body.inner_radius ** 2 if body.inner_radius else 0.0
         return Shape((min(xs), min(ys), 0.0), (max(xs), max(ys), d["length"]),
-                     polygon_area(pts) * d["length"], exact)
+                     (polygon_area(pts) + bends) * d["length"], exact)
     if isinstance(body, Revolve):
         pts = [tuple(p) for p in body.points]
         area = polygon_area(pts)

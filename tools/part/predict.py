@@ -246,6 +246,7 @@ def leg_span(body: Profile, face: str) -> tuple[float, float] | None:
     clear of both side walls) or its side walls (left: a hole goes on through the right wall too); None
     for any other face."""
     w, h, t = body.width, body.height, body.thickness
+    t += body.inner_radius or 0.0        # clear of the radius inside the bend too
     if body.shape == "U":
         return (-w / 2 + t, w / 2 - t) if face == "front" else (-h / 2, h / 2 - t) if face == "left" else None
     if body.shape != "L":

@@ -89,6 +89,10 @@ def check_body(body, path, problems) -> None:  # noqa: C901 - one branch per bod
 
 def check_profile(b: Profile, path, problems) -> None:
     p = problems.append
+    if b.inner_radius is not None and b.shape not in ("L", "T", "U"):
+        p(Problem(json_path([*path, "inner_radius"]), "a radius inside the bends is built for L, T and U sections",
+                  "an L, T or U section", b.shape, "drop inner_radius"))
+        return
     if b.shape == "polyline":
         if b.start is None or not b.segments:
             _need(path, b, ("start", "segments"), problems, " (polyline)")
@@ -112,6 +116,11 @@ def check_profile(b: Profile, path, problems) -> None:
         p(Problem(json_path([*path, "lip"]), "the lip must be longer than the wall and shorter than half the height"
                   + ("" if b.lip else " (it is 2 x thickness when not given)"), f"between {t:g} and {h / 2:g}",
                   f"{b.lip or 2 * t:g}"))
+    if b.inner_radius is not None:
+        room = {"L": min(w, h) - t, "T": min((w - t) / 2, h - t), "U": min(h - t, (w - 2 * t) / 2)}[b.shape]
+        if b.inner_radius >= room - EPS:
+            p(Problem(json_path([*path, "inner_radius"]), f"the radius inside the bend does not fit the {w:g} x {h:g} "
+                      f"{b.shape} section", f"less than {room:g}", f"{b.inner_radius:g}", "a smaller radius"))
     if b.shape == "I" and b.lip is not None and 2 * b.lip >= h:
         p(Problem(json_path([*path, "lip"]), "the flanges (lip) meet in the middle", f"less than {h / 2:g}", f"{b.lip:g}"))
 

@@ -72,7 +72,7 @@ def _body_faces(body) -> dict:
         return {"face_1": face}
     if isinstance(body, RoundedRect):
         return {"face_1": {"loop_1": _rounded(d["length"], d["width"], d["corner_radius"])}}
-    if isinstance(body, Profile) and body.shape in ("L", "T", "U", "C", "I"):
+    if isinstance(body, Profile) and body.shape in ("L", "T", "U", "C", "I") and not body.inner_radius:
         return {"face_1": {"loop_1": _lines(profile_outline(body))}}
     if isinstance(body, Profile) and body.shape == "polyline" and all(s.through is None for s in body.segments):
         return {"face_1": {"loop_1": _lines(polyline_points(body))}}

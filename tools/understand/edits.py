@@ -213,6 +213,20 @@ class _Editor:
         # "the pocket 20 mm off centre to the right": moved that way
         text = re.sub(r"\b([\d.]+\s*(?:mm|cm|in|\")?)\s+off\s*-?\s*cent(?:er|re)\s+(?:to(?:wards)?\s+)?(?:the\s+)?(left|right|front|"
                       r"back|up|down)\b", r"moved \1 to the \2", text, flags=re.I)
+        if b["kind"] == "profile" and b.get("shape") == "L" and b.get("width") != b.get("height"):
+            # "make the 30 leg 45": the leg that is 30 (the base runs along X: its width; the upright: its height)
+            def _leg(m):
+                v = float(m.group(1)) * (unit_mm(UNITS.get(self.spec.get("units", "mm"))) if UNITS.get(self.spec.get(
+                    "units", "mm")) else 1.0)
+                which = "base" if math.isclose(v, b["width"], abs_tol=1e-6) else "upright" if math.isclose(
+                    v, b["height"], abs_tol=1e-6) else None
+                return f"the {which} {m.group(2)}" if which else m.group(0)
+            text = re.sub(r"\b(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:mm\s*|\"\s*)?(leg|arm|flange)\b", _leg, text, flags=re.I)
+            # "the long leg", "the short one": by their sizes
+            long_is = "base" if b["width"] > b["height"] else "upright"
+            short_is = "upright" if long_is == "base" else "base"
+            text = re.sub(r"\b(?:long|longer|longest|big|bigger)\s+(leg|arm|flange)\b", rf"{long_is} \1", text, flags=re.I)
+            text = re.sub(r"\b(?:short|shorter|shortest|small|smaller)\s+(leg|arm|flange)\b", rf"{short_is} \1", text, flags=re.I)
         # "half a cm taller", "half a millimetre": 0.5 of that unit
         text = re.sub(r"\bhalf an?\s+(cm|mm|centimet(?:er|re)s?|millimet(?:er|re)s?)\b", r"0.5 \1", text, flags=re.I)
         # "round the 4 corners R5", "all four vertical edges": the count of a box's corners is no size
@@ -466,12 +480,12 @@ class _Editor:
             self.out.failed.append("the rim of a tube's bore alone cannot be picked as an edge set (its top or bottom edges "
                                    "take the outside rim too); say 'the top edges', 'the outer edges' or 'both ends'")
             return self.finish()
-        if EDGE_VERB.search(self.t) and self.spec["body"]["kind"] == "profile" and re.search(
-                r"\binside (?:corners?|bends?|edges?|of the (?:bend|corner|angle))|\binner (?:corners?|bends?|edges?)|"
-                r"\b(?:the|its) bend\b|\bwhere the legs meet\b|\bheel\b", self.t):
-            # the concave corner inside an L, U or T: no edge set picks it (the outside edges would be another part)
-            self.out.failed.append("the inside corner of a bracket's bend cannot be filleted or chamfered offline (its edge "
-                                   "sets are the outside ones); " + "an LLM provider can")
+        bend = re.search(r"\binside (?:corners?|bends?|edges?|radius|of the (?:bend|corner|angle))|\binner (?:corners?|bends?|"
+                         r"edges?|radius)|\b(?:the|its) bends?\b|\bbend radius\b|\bwhere the (?:legs|walls) meet\b|\bheel\b",
+                         self.t)
+        if bend and self.spec["body"]["kind"] == "profile" and (EDGE_VERB.search(self.t) or re.search(r"\bradius\b",
+                                                                                                      self.t)):
+            self.inside_bend()
             return self.finish()
         sub = SUBSET_EDGES.search(self.t) if EDGE_VERB.search(self.t) else None
         if sub and not re.search(r"\b(?:holes?|bores?|slots?|pockets?)\b", self.t):
@@ -826,6 +840,36 @@ class _Editor:
                    {k: v for k, v in f.items() if k not in ("id", "at")} | {"at": {"kind": "at",
                                                                                "points": [list(p) for p in keep]}})
         return True
+
+    def inside_bend(self) -> None:
+        """'fillet the inside of the bend, 3mm', 'inside radius 3', 'no radius inside the bend': the concave corner(s)
+        where an L's, T's or U's walls meet (``inner_radius``); a chamfer there is not built."""
+        b = self.spec["body"]
+        if b.get("shape") not in ("L", "T", "U"):
+            self.out.failed.append(f"a radius inside the bends is built for L, T and U sections, not a {b.get('shape')} one")
+            return
+        if re.search(r"\b(?:chamfer|bevel)", self.t):
+            self.out.failed.append("a chamfer inside a bracket's bend is not built offline (a radius there is: "
+                                   "'fillet the inside of the bend 3 mm')")
+            return
+        if REMOVE.search(self.t) or re.search(r"\bsharp\b", self.t):
+            if not b.get("inner_radius"):
+                self.out.failed.append("there is no radius inside the bend to remove")
+                return
+            data = copy.deepcopy(self.spec)
+            data["body"].pop("inner_radius")
+            self.apply("the radius inside the bend removed (a sharp corner)", lambda s_, d=data: ops.parse(d))
+            return
+        it = next(iter(self.free()), None)
+        if it is None or len(self.free()) > 1:
+            self.out.failed.append("say the radius inside the bend (e.g. 'fillet the inside of the bend 3 mm')")
+            return
+        v = self.take(it)
+        data = copy.deepcopy(self.spec)
+        data["body"]["inner_radius"] = v
+        n = {"L": "the bend", "T": "both inside corners", "U": "both bends"}[b["shape"]]
+        self.apply(f"R{fmt(v)} inside {n}" + (f" (was R{fmt(b['inner_radius'])})" if b.get("inner_radius") else ""),
+                   lambda s_, d=data: ops.parse(d))
 
     def screw_heads(self, h: dict, g: dict, screw: str) -> str:
         """A hole moved to another screw size: its counterbore or countersink follows the screw's table (ISO 4762 /
