@@ -442,7 +442,11 @@ class Build:
             W = b.pop("diameter")      # "60 outside across": the section's width
         if L is None:
             L = b.pop("depth")         # "50 deep front to back": how far it runs
+        if H is None and shape in ("T", "U", "C", "I"):
+            H = b.pop("depth")         # "tee ... 80 long: flange 60 wide, stem 6 thick, 40 deep overall": its height
         T = b.pop("thickness") or b.pop("wall") or self._take_shell_wall()
+        while T is not None and b.get("thickness") is not None and abs(b.get("thickness") - T) < 1e-9:
+            b.pop("thickness")         # "flange ... 6 thick, stem ... 6 thick": the section's one wall, said twice
         legs, fl = b.pop("legs"), b.pop("flange")
         leg_pair = None
         if dims and len(dims) == 3 and W is not None and L is None and T is None:
@@ -475,7 +479,8 @@ class Build:
             # a bracket's legs make the section; 'wide' is then how far it runs (the extrusion)
             if L is None:
                 L = W
-            W, H = leg_pair or (legs, legs)
+            # one leg said by its height ("the wall leg 100 tall and the shelf leg 150 long"): that is the other
+            W, H = leg_pair or ((legs, H) if H is not None and legs != H else (legs, legs))
         span = b.pop("span")
         if shape in ("U", "C") and span is not None and T is not None:
             # "40 mm between the arms": the inside; 'wide' is then how far the bracket runs

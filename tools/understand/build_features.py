@@ -459,7 +459,7 @@ def _face(words: str, body: dict | None = None, unit: float = 1.0) -> str | None
                       rf"{_ADJ}{re.escape(p)}\b(?!\s*(?:edge|end|corner|side edge)s?\b)", words) or \
             re.search(rf"\b(?:(?:one|a|each|the) (?:of (?:the |its )?)?)?{_ADJ}{re.escape(p)}\s+(?:gets?|has|have|takes?)\b",
                       words)
-        if m and m.group(0).startswith("from") and re.search(r"[\d.]\s*(?:mm|cm|in|\")?\s*(?:in\s+|away\s+)?$",
+        if m and m.group(0).startswith("from") and re.search(r"[\d.]\s*(?:mm|cm|in|\")?\s*(?:in\s+|away\s+|up\s+|down\s+)?$",
                                                                words[:m.start()]):
             continue      # "20 mm from the right": a distance from that edge, not the face it is drilled into
         if name in ("top", "bottom", "front", "back", "left", "right") and m:
@@ -561,7 +561,7 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
         spacing = 2 * half                # "two holes, 25 mm each side of centre"
     if re.search(r"square pattern|square of|on (?:an?|the) [\d.]+\s*(?:mm\s*)?square\b", words) and spacing is not None:
         return {"kind": "grid", "counts": [2, 2], "spacing": [spacing, spacing]}
-    ends = re.search(r"\b(?:each|both|either) ends?\b|\bthe ends\b", words) and not re.search(r"\bcorner", words)
+    ends = re.search(r"\b(?:each|both|either) (?:short |narrow |far )?ends?\b|\bthe ends\b", words) and not re.search(r"\bcorner", words)
     if inset is not None and ends and n in (None, 1, 2) and body.get("length") and body.get("width"):
         # "a hole 1 inch from each end": one near each end, on the centre line along the length
         long_u = body["length"] >= body["width"]
@@ -817,6 +817,10 @@ def _slot(bd: Build, t: Target, body: dict) -> None:
         L, W = max(pair[0].mm, pair[1].mm), min(pair[0].mm, pair[1].mm)
     if L is None and W is not None and depth is not None and _across_face(bd, t, body, W, depth, "slot"):
         return
+    longer = [v for v in t.loose if v.raw.group is None and v.mm > W] if L is None and W is not None else []
+    if longer:
+        L = longer[0].mm         # "a slot 40 overall x 10 wide": the number with no word is its length
+        t.loose.remove(longer[0])
     if L is None or W is None:
         bd.missing.append("the slot's length and width")
         return

@@ -25,6 +25,11 @@ REFERENCE = re.compile(r"\b(?:above|below|under|beneath|beyond|past|from|off|of|
 ON_A_SQUARE = re.compile(r"\bon (?:an?|the) [\d.]+\s*(?:mm\s*)?(?:x\s*[\d.]+\s*(?:mm\s*)?)?$")
 
 
+def _pattern_square(t: str, body) -> bool:
+    """'4 holes on a 75 square': the square the holes stand on, not a part ('centred on a 70 x 70 plate' is one)."""
+    return bool(ON_A_SQUARE.search(t[:body[0]])) and body[2] in ("square", "rectangle", "rect", "circle", "square pattern")
+
+
 @dataclass
 class Clause:
     text: str
@@ -44,7 +49,7 @@ def clauses(t: str, tagging: Tagging) -> list[Clause]:
     # "a snap ring groove": a body word inside a feature's name is that feature's
     bodies = [x for x in find("bodies", t) if not any(s <= x[0] and x[1] <= e and e - s > x[1] - x[0]
                                                       for s, e, _, _ in feats)]
-    kept = [x for x in bodies if not ADJ_OF_FEATURE.match(t, x[1]) and not ON_A_SQUARE.search(t[:x[0]])
+    kept = [x for x in bodies if not ADJ_OF_FEATURE.match(t, x[1]) and not _pattern_square(t, x)
             and not PURPOSE.search(t[:x[0]])]
     # "round over the 4 vertical corners R10 on a block 60 x 40 x 15": no other body, and its sizes follow it
     sized_on = {x[0] for x in bodies if not kept and re.match(r"\s*(?:of\s+)?[\d.]", t[x[1]:])
@@ -58,7 +63,7 @@ def clauses(t: str, tagging: Tagging) -> list[Clause]:
         # "rectangular pocket", "square pattern", "round hole": an adjective of a feature, not the body
         bs = [(p, n) for s, e, p, n in bodies if a <= s < b and not ADJ_OF_FEATURE.match(t, e)
               and not (REFERENCE.search(t[:s]) and any(x[0] < s for x in kept))   # "25 above the disc"
-              and not ON_A_SQUARE.search(t[:s])        # "4 holes on the 47.14 square": their pattern
+              and not _pattern_square(t, (s, e, p, n))        # "4 holes on the 47.14 square": their pattern
               and (not PURPOSE.search(t[:s]) or s in sized_on)]
         c.body = bs[0] if bs else None
         c.features = [(p, n) for s, e, p, n in feats if a <= s < b]

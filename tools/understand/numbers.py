@@ -89,6 +89,9 @@ def normalize(text: str) -> str:
     t = (t.replace("×", " x ").replace("″", '"').replace("”", '"').replace("“", '"').replace("’", "'")
          .replace("→", " to ").replace("⌀", " dia ").replace("ø", " dia ").replace("°", " deg ").replace("–", "-").replace("²", ""))
     t = re.sub(r"(\d),(\d{3})\b", r"\1\2", t)
+    # "a 6061 aluminium block", "316 stainless": an alloy's grade, not a size
+    t = re.sub(r"\b(?:1018|1045|2024|4140|5052|5083|6060|6061|6063|6082|7075|303|304|316)(?:-?t\d+)?\s+"
+               r"(?=alu|ali\b|steel|stainless|ss\b|s/s)", "", t)
     t = re.sub(r"\b[23]-?d\b", " ", t)
     t = re.sub(r"#\s*(\d+)", r"#\1", t)
     t = re.sub(r"\bnema\s*(\d+)", r"nema \1", t)                          # "2D sketch", "3-d object": no numbers
@@ -191,6 +194,20 @@ def is_inch_fraction(n: Num) -> bool:
     """A bare fraction over 2, 4, ... 64 ('3/8', '1-1/2'): how inch sizes are written."""
     m = re.search(r"/(\d+)$", n.text.strip())
     return n.unit is None and m is not None and int(m.group(1)) in (2, 4, 8, 16, 32, 64)
+
+
+STATED_UNIT = re.compile(r"\b(?:sizes?|dims?|dimensions?|measurements?|all|everything|units?|numbers?|values?)\s*"
+                         r"(?:are\s+|is\s+|given\s+)?(?:in|:)\s*(cm|centimet(?:er|re)s?|mm|millimet(?:er|re)s?|inch(?:es)?|"
+                         r"in\b|\")")
+
+
+def stated_unit(t: str) -> str | None:
+    """A unit said for the whole request ('pipe flange, sizes in cm: 12 across, ...'): bare numbers are in it."""
+    m = STATED_UNIT.search(t)
+    if not m:
+        return None
+    u = m.group(1)
+    return "centimeter" if u.startswith(("cm", "centi")) else "inch" if u.startswith(("in", '"')) else "millimeter"
 
 
 def default_unit(nums: list[Num]) -> str | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from .build import Build
 from .build_features import features
 from .clauses import clauses
-from .numbers import UNIT_WORDS, default_unit, is_inch_fraction, normalize, number, unit_mm
+from .numbers import UNIT_WORDS, default_unit, is_inch_fraction, stated_unit, normalize, number, unit_mm
 from .roles import role_words, tag
 from .spelling import correct
 from .targets import RAW_ROLES, targets
@@ -139,7 +139,9 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
     out = Understanding(text)
     t, coords = _coordinates(t)
     tagging = tag(t)
-    du = default_unit([it.num for it in tagging.items])
+    du = stated_unit(t) or default_unit([it.num for it in tagging.items])
+    if du == "millimeter":
+        du = None
     big = [it.num for it in tagging.items if du == "inch" and it.num.unit is None and it.num.value > 40 and
            it.role not in RAW_ROLES]
     if big:

@@ -141,6 +141,11 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
                                      BOSS_ATTRIBUTE.match(c.text, pos + len(phrase))):
                 nouns.append((pos, same))       # "slot centres 50 apart": the slots named before
                 continue
+            if name == "shell" and phrase in ("wall", "walls") and (
+                    re.match(r"\s+(?:legs?|arms?|sides?|flanges?|plates?|brackets?|mounts?|mounting|plugs?|anchors?)\b",
+                             c.text[pos + len(phrase):]) or
+                    re.search(r"\b(?:on|to|against|onto|off|from|into) (?:the|a|my|your) $", c.text[:pos])):
+                continue     # "hang a shelf on the wall", "the wall leg": the room's wall, a bracket's leg
             if name == "shell" and same is not None and not phrase.endswith("s") and re.search(
                     r"\b(?:across|along|on|of|in|through|up)\s+(?:the|that|this|its)\s+(?:[\w.]+\s+)?$", c.text[:pos]):
                 continue     # "a cutout ..., centred across the wall": the wall it is in, not the shell again
@@ -153,6 +158,9 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
             if name == "fillet" and phrase.startswith("round") and any(n == "chamfer" for _, n in c.features) and \
                     re.search(r"\bchamfer\w*\s+(?:[\w.]+\s+){0,2}$", c.text[:pos]):
                 continue     # "a 2 mm chamfer round the top edges": where the chamfer goes, not a fillet
+            if name == "fillet" and phrase.startswith(("break", "ease", "soften")) and \
+                    any(n == "chamfer" for x in cls[ci:ci + 3] for _, n in x.features):
+                name = "chamfer"     # "break all edges with a 1/16 chamfer": the chamfer is how they are broken
             if name == "fillet" and (current.kind == "slot" or any(n == "slot" for _, n in c.features)) and \
                     re.match(r"\s*(?:at (?:both|the|each) )?ends?\b", c.text[pos + len(phrase):]):
                 continue     # "a 40 x 10 slot (rounded ends)": how a slot is, not a fillet on the part

@@ -1,0 +1,67 @@
+"""Shop words from an outsider set (dev11): a unit said once for the whole request, a material's thickness and
+an alloy's grade, brackets described by their legs and the wall they hang on, 'break all edges with a chamfer'.
+Each was declined or read wrong before."""
+
+from __future__ import annotations
+
+import pytest
+
+from cadagent.tools.understand import understand
+
+
+def _spec(text: str) -> dict:
+    u = understand(text)
+    assert u.spec is not None and not u.missing, u.explain()
+    return u.spec
+
+
+def test_a_unit_said_for_the_whole_request_applies_to_its_bare_numbers():
+    spec = _spec("pipe flange, sizes in cm: 12 across, 1.5 thick, 6 hole in the middle, 4 bolt holes of 1.4 on a 9.5 PCD")
+    assert (spec["body"]["outer_diameter"], spec["body"]["inner_diameter"], spec["body"]["height"]) == (120, 60, 15)
+    assert spec["features"][0]["size"] == 14.0 and spec["features"][0]["at"]["diameter"] == 95.0
+    # a number with its own unit keeps it
+    assert _spec("block, all dimensions in inches: 2 x 1 x 10mm")["body"]["height"] == 10.0
+
+
+def test_a_materials_thickness_and_an_alloys_grade():
+    spec = _spec("angle bracket out of 3mm steel, 40 wide. one leg 60, other leg 50 (outside dims), two 5.5 holes in "
+                 "each leg")
+    assert {k: spec["body"][k] for k in ("shape", "width", "height", "thickness", "length")} == {
+        "shape": "L", "width": 60.0, "height": 50.0, "thickness": 3.0, "length": 40.0}
+    assert _spec("a 6061 aluminium block 50x40x30")["body"]["height"] == 30.0      # 6061 is no size
+
+
+def test_the_wall_a_bracket_hangs_on_is_no_shell_and_its_legs_are_told_apart():
+    spec = _spec("a bracket to hang a shelf on the wall. L shape, 25 wide and 5 thick, the wall leg 100 tall and the "
+                 "shelf leg 150 long, two 4.5mm screw holes in the wall leg")
+    assert {k: spec["body"][k] for k in ("width", "height", "thickness", "length")} == {
+        "width": 150.0, "height": 100.0, "thickness": 5.0, "length": 25.0}
+    assert [f["kind"] for f in spec["features"]] == ["hole"] and spec["features"][0]["on"] == "left"
+
+
+def test_a_tee_by_its_flange_stem_and_overall_depth():
+    spec = _spec("tee section bracket 80 long: flange on top 60 wide x 6 thick, stem under it 6 thick, 40 deep overall")
+    assert {k: spec["body"][k] for k in ("shape", "width", "height", "thickness", "length")} == {
+        "shape": "T", "width": 60.0, "height": 40.0, "thickness": 6.0, "length": 80.0}
+
+
+def test_break_all_edges_with_a_chamfer_is_one_chamfer_on_every_edge():
+    assert _spec('1" cube, break all edges with a 1/16" chamfer')["features"] == [
+        {"id": "bevel", "kind": "chamfer", "edges": "all", "size": pytest.approx(1.5875)}]
+
+
+def test_places_and_sizes_written_the_shop_way():
+    # "40 overall x 10 wide": the slot's length has no word of its own
+    slot = _spec("150 x 100 x 10 plate, a slot in the centre 40 overall x 10 wide along the long side")["features"][0]
+    assert (slot["length"], slot["width"]) == (40.0, 10.0)
+    # "15 up from the bottom" is where the cross hole is, not the face it goes into
+    cross = _spec("40 x 40 block 60 tall. M8 tapped hole in the top, 20 deep, and a 10mm cross hole straight through "
+                  "the side 15 up from the bottom")["features"][1]
+    assert cross["on"] == "front" and cross["size"] == 10.0
+    # "12 in from each short end on the centreline": a pair on the centre line, not four corner holes
+    holes = _spec("Plate 100 x 50 x 5. slot in the middle running lengthwise, 30 long overall and 8 wide, plus a 6mm "
+                  "hole 12 mm in from each short end on the centreline")["features"][1]
+    assert holes["at"] == {"kind": "linear", "count": 2, "spacing": 76.0, "axis": "u"}
+    # "centred on a 70 x 70 plate" names the part (only "on a 75 square" names the holes' pattern)
+    spec = _spec("I need nine 5mm holes three by three, 20mm pitch both ways, centred on a 70 x 70 plate 4mm thick")
+    assert spec["body"]["id"] == "plate" and spec["features"][0]["at"]["counts"] == [3, 3]
