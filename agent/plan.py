@@ -229,9 +229,15 @@ def _spec_facts(plan: Plan) -> None:
     assumed = " ".join(u.notes)
     body_assumed = any(w in n for n in u.notes for w in ("thickness given", "height given", "length given",
                                                          "face width given", "no shape named", "approximated"))
+    spec_extents = sorted(round(hi - lo, 6) for lo, hi in zip(e["bbox_min"], e["bbox_max"]))
     if e.get("bbox_exact") and not body_assumed:
-        plan.extents = sorted(round(hi - lo, 6) for lo, hi in zip(e["bbox_min"], e["bbox_max"]))
+        plan.extents = spec_extents
         plan.must_have = []
+    elif not body_assumed and plan.extents and any(abs(a - b) > 0.05 * max(b, 1.0)
+                                                   for a, b in zip(plan.extents, spec_extents)):
+        # the regex took another size for the part's (a gear's Ø12 hub): the whole part read says otherwise, and
+        # its bbox is not exact (a gear's teeth), so no overall size is promised
+        plan.extents, plan.must_have = [], []
     table_sized = {f["id"] for f in u.spec.get("features", []) if isinstance(f.get("size"), str)}
     skip = {"holes": any(w in assumed for w in ("diameter for", "spacing", "inset", "number of holes")),
             "fillets": "fillet size" in assumed, "chamfers": "chamfer size" in assumed,

@@ -120,3 +120,12 @@ def test_chamfered_hole_and_bore_rims_are_built_and_measured_as_countersinks(san
                     "apart on the long centreline, each with a 1mm x 45° chamfer on its top edge.",
                     60 * 40 * 20 - 4 * 12.5 * 20 - 2 * math.pi * 25 * 20 - 2 * 0.5 * 2 * math.pi * (5 + 1 / 3))
     assert [f["edges"] for f in spec["features"] if f["kind"] == "chamfer"] == ["vertical", "holes"]
+
+
+def test_the_plan_promises_no_overall_size_the_whole_part_read_contradicts():
+    from cadagent.agent.plan import parse_request
+    # the regex plan took the hub's Ø12 for the gear's: the part (Ø26 tips, 11 tall) would have been refused
+    gear = parse_request("could I get a little spur gear - 24 teeth module 1, 6 mm thick, 5mm bore, with a Ø12 hub "
+                         "sticking out 5mm on one side")
+    assert gear.extents == [] and gear.must_have == []
+    assert parse_request("block 80 x 50 x 20 with a 10 mm hole in the middle").extents == [20, 50, 80]
