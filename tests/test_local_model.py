@@ -407,3 +407,13 @@ def test_an_instruction_turn_on_the_local_model_asks_its_cadjson_writer(tmp_path
     assert version["volume"] == pytest.approx(3.141592653589793 * 100 * 4, rel=1e-6)
     answer = next(e for e in events if e.node == "respond").data["answer"]
     assert "cadjson adapter" in answer and "try 2 of 2" in answer
+
+
+def test_the_local_model_routes_only_when_asked():
+    """No routing adapter exists: the parser reads a local turn's intent unless model_routing = "on"."""
+    from cadagent.agent.providers import decides_intent
+    from cadagent.config import load_settings
+
+    assert not decides_intent(load_settings(agent={"llm": "local"}))
+    assert decides_intent(load_settings(agent={"llm": "local", "model_routing": "on"}))
+    assert decides_intent(load_settings(agent={"llm": "gemini"}))

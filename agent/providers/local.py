@@ -47,5 +47,7 @@ class Local(Provider):
         return {"metadata": {ADAPTER_KEY: adapter_for(task)}}
 
 
+# decides_intent=False: no adapter is trained to route, and the bare base asked for the route decision wrote
+# free text to max_tokens (1024) before every turn (minutes on a CPU); the parser routes unless model_routing = "on"
 PROVIDER = Local(name="local", label="local model (transformers + LoRA)", order=30, prompt_style="compact",
-                 adapters=True, spec_output="constrained")
+                 adapters=True, spec_output="constrained", decides_intent=False)
