@@ -65,3 +65,10 @@ def test_places_and_sizes_written_the_shop_way():
     # "centred on a 70 x 70 plate" names the part (only "on a 75 square" names the holes' pattern)
     spec = _spec("I need nine 5mm holes three by three, 20mm pitch both ways, centred on a 70 x 70 plate 4mm thick")
     assert spec["body"]["id"] == "plate" and spec["features"][0]["at"]["counts"] == [3, 3]
+
+
+def test_bc_is_a_bolt_circle_and_a_simple_l_is_an_angle():
+    spec = _spec("6x 9mm on a 100 BC, OD 140, 15 thk, 60 OD boss 20 high, 35 bore thru")
+    holes = next(f for f in spec["features"] if f["id"] == "holes")
+    assert holes["at"] == {"kind": "bolt_circle", "count": 6, "diameter": 100.0}
+    assert understand("Simple L: one leg 80, the other 60, 30 wide, 4mm thick").body == "angle"
