@@ -127,3 +127,16 @@ def test_an_edit_is_checked_on_the_measured_part(sandbox):
     longer = edit("make it 120 long", d)
     assert size_problems(spec_promises(longer.spec), before["report"]["size"])      # 100 long is not 120
     assert volume_problems(spec_promises(longer.spec), before)
+
+
+@pytest.mark.parametrize("text", ["cube 50% bigger, hole stays 10", "OD 70", "Ø40"])
+def test_a_change_or_a_lone_size_with_no_part_is_not_built_as_a_guessed_part(text):
+    d = new(text)
+    assert d.code is None and d.declined
+
+
+def test_an_edit_right_after_a_change_not_made_says_it_lands_on_the_part_as_it_was():
+    d = new("plate 100 x 60 x 10")
+    e = ENGINE.draft(DesignContext(task="modify", request="plate 8 thick", current={
+        "version": 1, "code": d.code, "spec": d.spec, "not_made": "make it nicer"}))
+    assert e.code and e.spec["body"]["height"] == 8 and "was not made" in e.note

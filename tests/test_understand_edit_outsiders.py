@@ -301,3 +301,14 @@ def test_a_radius_inside_an_l_brackets_bend_fills_the_corner():
     assert e["volume"] - expectations(parse(bracket))["volume"] == pytest.approx((1 - math.pi / 4) * 9 * 25)
     assert "inner_radius" not in ok(spec, "remove the radius inside the bend")["body"]
     assert apply_edit("chamfer the inside of the bend 2", bracket).spec is None
+
+
+def test_a_stepped_body_made_longer_overall_and_a_flanges_bare_number():
+    bush = {"body": {"kind": "shaft", "id": "bushing", "sections": [{"diameter": 30.0, "length": 3.0},
+                                                                    {"diameter": 20.0, "length": 25.0}]},
+            "features": [{"id": "bore", "kind": "hole", "size": 12.0}]}
+    assert ok(bush, "overall 40 long")["body"]["sections"] == [{"diameter": 30.0, "length": 3.0},
+                                                               {"diameter": 20.0, "length": 37.0}]
+    assert ok(bush, "make it 40 long")["body"]["sections"][1]["length"] == 37.0
+    assert ok(bush, "flange 35")["body"]["sections"][0] == {"diameter": 35.0, "length": 3.0}
+    assert ok(bush, "flange 5 thick")["body"]["sections"][0] == {"diameter": 30.0, "length": 5.0}

@@ -82,6 +82,19 @@ def new_design(ctx: DesignContext) -> Draft | None:
             return Draft(None, f"I read a {u.body.replace('_', ' ')}, but: {u.explain()} Please give those sizes.",
                          path="spec", declined=True)
         return None
+    low = ctx.request.lower()
+    if ctx.current is None and re.search(r"[\d.]\s*%\s*(?:bigger|larger|smaller|longer|shorter|wider|narrower|taller|thicker|"
+                                         r"thinner|more|less|up|down)\b", low):
+        # "cube 50% bigger, hole stays 10" with no part: a change to a part that is not there (not a 50 mm cube)
+        return Draft(None, "There is no part yet for this change to apply to: a percentage is not a size of a new part. "
+                     "Describe the whole part with its sizes.", spec=u.spec, path="spec", declined=True)
+    if ctx.current is None and any(n.startswith("no shape named") for n in u.notes) and \
+            sum("assumed" in n for n in u.notes) > 1:
+        # "OD 70" alone: neither the part nor its other sizes are said (a disc 5 mm thick would be a guess, twice over;
+        # after a first turn that made nothing it may be a change to the part the user has in mind)
+        return Draft(None, f"I read only '{ctx.request.strip()[:60]}': which part is it, and its other "
+                     f"sizes? (read alone it would be a {summary(u.spec)}, with: {'; '.join(u.notes)})",
+                     spec=u.spec, path="spec", declined=True)
     if ctx.current is None and any("assumed" in n for n in u.notes) and CHANGE_WORDS.search(ctx.request.lower()):
         # "make the disc 120 across" with no part yet (the first one was declined): a change to a part that is
         # not there; a new part with the rest assumed would be something else, built silently (a whole part

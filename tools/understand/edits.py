@@ -2563,6 +2563,14 @@ class _Editor:
             sec["diameter"] = v
         for it in rest:
             after = t[it.num.end:]
+            if it.role is None and not re.match(r"^\s*(?:mm\s*)?(?:long|length|thick|wide|deep|tall|high|longer|shorter)\b", after) \
+                    and not re.search(r"\b(?:long|length|thick|thickness|longer|shorter|lengthen|shorten|extend)\b", t) and \
+                    abs(self.num_mm(it) - sec["diameter"]) / sec["diameter"] < abs(self.num_mm(it) - sec["length"]) / sec["length"]:
+                # "flange 35" on a Ø30 x 3 flange: nearer its diameter than its thickness (said)
+                v = self.take(it)
+                said.append(f"Ø{fmt(sec['diameter'])} → Ø{fmt(v)} (a bare number read as the diameter)")
+                sec["diameter"] = v
+                continue
             cmp_ = re.match(r"^\s*(?:mm\s*)?(longer|shorter)\b", after)
             by = re.search(r"\b(lengthen|extend|shorten)\b.*\bby\s*$", t[:it.num.start])
             if cmp_ or by:
@@ -2790,6 +2798,28 @@ class _Editor:
             return self.change("legs", how, value)      # "make the upright leg shorter by 10": that leg, not the run
         if not paths and body["kind"] == "profile" and role == "legs":
             self.out.failed.append("say which leg (the base or the upright leg, the short or the long one), or 'both legs'")
+            return
+        secs_ = body.get("sections") or []
+        longest = max((x["length"] for x in secs_), default=0.0)
+        if not paths and body["kind"] == "shaft" and role in ("length", "height") and len(secs_) > 1 and (
+                re.search(r"\b(?:overall|total|in total|end to end|altogether|all in)\b", self.t) or
+                longest >= 2 * (sum(x["length"] for x in secs_) - longest)):
+            # "make it 250 long", "overall 40": the whole length; the longest section takes up the difference (said)
+            data = copy.deepcopy(self.spec)
+            secs = data["body"]["sections"]
+            total = sum(x["length"] for x in secs)
+            new_total = {"set": value, "add": total + value, "scale": total * value}[how]
+            j = max(range(len(secs)), key=lambda k: secs[k]["length"])
+            was = secs[j]["length"]
+            secs[j]["length"] = round(was + new_total - total, 6)
+            if secs[j]["length"] <= 0:
+                self.out.failed.append(f"an overall length of {fmt(new_total)} leaves no length for section {j + 1}")
+                return
+            if math.isclose(new_total, total):
+                self.out.done.append(f"overall length is already {fmt(total)}")
+                return
+            self.apply(f"overall length {fmt(total)} → {fmt(new_total)} (section {j + 1}, Ø{fmt(secs[j]['diameter'])}: "
+                       f"{fmt(was)} → {fmt(secs[j]['length'])} long)", lambda s_, d=data: ops.parse(d))
             return
         if not paths and body["kind"] == "shaft":
             self.out.failed.append(f"say which section's {role.replace('_', ' ')} (e.g. 'the big section 10 mm longer', "
