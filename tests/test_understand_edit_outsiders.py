@@ -312,3 +312,15 @@ def test_a_stepped_body_made_longer_overall_and_a_flanges_bare_number():
     assert ok(bush, "make it 40 long")["body"]["sections"][1]["length"] == 37.0
     assert ok(bush, "flange 35")["body"]["sections"][0] == {"diameter": 35.0, "length": 3.0}
     assert ok(bush, "flange 5 thick")["body"]["sections"][0] == {"diameter": 30.0, "length": 5.0}
+
+
+def test_the_small_holes_by_their_table_size_and_the_same_blind_hole_on_the_other_end():
+    plate = {"body": {"kind": "box", "id": "plate", "length": 120.0, "width": 80.0, "height": 6.0},
+             "features": [{"id": "holes", "kind": "hole", "size": "M5 clearance", "at": {"kind": "corners", "inset": 8.0}},
+                          {"id": "holes_2", "kind": "hole", "size": 30.0}]}
+    assert [f["size"] for f in ok(plate, "make the small holes M6")["features"]] == ["M6 clearance", 30.0]
+    rod = {"body": {"kind": "cylinder", "id": "rod", "diameter": 30.0, "height": 50.0},
+           "features": [{"id": "holes", "kind": "hole", "size": "M6 tapped", "depth": 12.0}]}
+    feats = ok(rod, "put the same on the other end")["features"]
+    assert [(f.get("on", "top"), f["size"], f["depth"]) for f in feats] == [("top", "M6 tapped", 12.0),
+                                                                           ("bottom", "M6 tapped", 12.0)]

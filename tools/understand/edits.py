@@ -372,16 +372,18 @@ class _Editor:
             if on_face and len(on_face) < len(found):
                 return on_face
         single = [f for f in found if (f.get("at") or {"kind": "center"})["kind"] in SINGLE_AT]
-        sized = [f for f in found if isinstance(f.get("size"), (int, float))]
+        # by their diameters ('M5 clearance' read from its table): "the small holes" are the M5 ones beside a Ø30
+        sized = [{**f, "size": _size_mm(f)} for f in found if _size_mm(f) is not None]
+        by_id = {f["id"]: f for f in found}
         m = re.search(r"\b(big|bigger|large|larger|biggest|largest|main|small|smaller|smallest|little|tiny|middle|"
                       r"center|centre|central|centred|centered|corner|mounting|bolt|screw|outer|pattern)\s+(?:\w+\s+)?"
                       r"(?:holes?|bores?)\b", self.t)
         word = m.group(1) if m else None
         if word in ("big", "bigger", "large", "larger", "biggest", "largest", "main") and sized:
-            return [max(sized, key=lambda f: f["size"])]
+            return [by_id[max(sized, key=lambda f: f["size"])["id"]]]
         if word in ("small", "smaller", "smallest", "little", "tiny") and sized:
             least = min(f["size"] for f in sized)
-            return [f for f in sized if f["size"] == least]
+            return [by_id[f["id"]] for f in sized if f["size"] == least]
         if word in ("middle", "center", "centre", "central", "centred", "centered"):
             mid = [f for f in found if (f.get("at") or {"kind": "center"})["kind"] == "center"]
             body = self.spec["body"]
@@ -952,6 +954,27 @@ class _Editor:
                 said = ", ".join(f"{k} {fmt(v) if isinstance(v, (int, float)) else v}" for k, v in sizes.items()
                                  if g.get(k) != v)
                 self.apply(f"{g['id']}: the same as {src['id']} ({said})", ops.replace_feature, g["id"], new)
+            return True
+        last = feats[-1] if feats else None
+        opposite = {"top": "bottom", "bottom": "top", "left": "right", "right": "left", "front": "back", "back": "front"}
+        if last is not None and last["kind"] in ("hole", "pocket", "boss") and (last.get("depth") is not None or
+                                                                                 last["kind"] == "boss") and \
+                isinstance(last.get("on", "top"), str) and re.search(r"\b(?:end|side|face|bottom|top)\b", self.t) and \
+                (not kinds or last["kind"] in kinds):
+            # "put the same on the other end": a blind hole (pocket, boss) copied onto the opposite face
+            face = opposite[last.get("on", "top")]
+            if any(f["kind"] == last["kind"] and f.get("on", "top") == face for f in feats):
+                self.out.failed.append(f"the {face} already has a {last['kind']}")
+                return True
+            ids = {f["id"] for f in feats}
+            new_id = next(i for i in (f"{last['id']}_{face}", *(f"{last['id']}_{face}_{n}" for n in range(2, 99))) if i not in ids)
+            at = copy.deepcopy(last.get("at") or {"kind": "center"})
+            if at["kind"] == "at" and face in ("bottom", "left", "right", "front", "back") and last.get("on", "top") in (
+                    "top", "bottom"):
+                at["points"] = [[u, -v] for u, v in at["points"]]      # seen from below, v runs the other way
+            g = {k: v for k, v in last.items() if k not in ("id", "on", "at")} | {"on": face, "at": at}
+            self.apply(f"added {new_id}: the same {last['kind']} as {last['id']} on the {face}", ops.add_feature,
+                       {"id": new_id, **g})
             return True
         edge = next((f for f in reversed(feats) if f["kind"] in ("fillet", "chamfer") and f.get("edges") in ("top", "bottom")
                      and (not kinds or f["kind"] in kinds)), None)
