@@ -324,3 +324,11 @@ def test_the_small_holes_by_their_table_size_and_the_same_blind_hole_on_the_othe
     feats = ok(rod, "put the same on the other end")["features"]
     assert [(f.get("on", "top"), f["size"], f["depth"]) for f in feats] == [("top", "M6 tapped", 12.0),
                                                                            ("bottom", "M6 tapped", 12.0)]
+
+
+def test_a_hub_added_to_a_bored_part_takes_the_bore_through_it():
+    gear = {"body": {"kind": "spur_gear", "id": "gear", "module": 2.0, "teeth": 20, "thickness": 10.0},
+            "features": [{"id": "bore", "kind": "hole", "size": 8.0}]}
+    r = apply_edit("add a hub 20 dia 8 long", gear)
+    hub, bore = r.spec["features"]
+    assert hub["kind"] == "boss" and bore["on"]["plane"] == "XY" and any("bore goes on through" in n for n in r.notes)

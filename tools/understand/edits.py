@@ -1984,7 +1984,14 @@ class _Editor:
                 self.out.notes.append(f"the Ø{fmt(_size_mm(f))} hole goes through {boss['id']} and the "
                                       f"{self.spec['body'].get('id', 'body')}")
             self.apply(f"added {_describe(f)}", ops.add_feature, f)
-            if f["kind"] == "boss" and re.search(r"same bore|bore going through|through (?:it|both|the hub)", t):
+            through_hub = f["kind"] == "boss" and str(f.get("id", "")).startswith("hub") and not re.search(
+                r"\b(?:solid|blind|no (?:bore|hole)|closed)\b", t) and any(
+                g["kind"] == "hole" and g.get("depth") is None and (g.get("at") or {"kind": "center"})["kind"] == "center"
+                and isinstance(g.get("on", "top"), str) and (_size_mm(g) or 1e9) < (f.get("diameter") or 0)
+                for g in self.spec["features"])
+            if through_hub and not re.search(r"same bore|bore going through|through (?:it|both|the hub)", t):
+                self.out.notes.append(f"the bore goes on through the new {f['id']} (a hub on a bored part)")
+            if f["kind"] == "boss" and (through_hub or re.search(r"same bore|bore going through|through (?:it|both|the hub)", t)):
                 for h in [g for g in self.spec["features"] if g["kind"] == "hole" and
                           g.get("at", {"kind": "center"}).get("kind") == "center"]:
                     data = copy.deepcopy(self.spec)
