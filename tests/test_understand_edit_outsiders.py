@@ -332,3 +332,11 @@ def test_a_hub_added_to_a_bored_part_takes_the_bore_through_it():
     r = apply_edit("add a hub 20 dia 8 long", gear)
     hub, bore = r.spec["features"]
     assert hub["kind"] == "boss" and bore["on"]["plane"] == "XY" and any("bore goes on through" in n for n in r.notes)
+
+
+def test_a_value_changed_with_its_word_after_it():
+    plate = {"body": {"kind": "box", "id": "plate", "length": 100.0, "width": 60.0, "height": 5.0},
+             "features": [{"id": "holes", "kind": "hole", "size": 5.0, "at": {"kind": "corners", "inset": 8.0}}]}
+    spec = ok(plate, "5 -> 8 thick")
+    assert spec["body"]["height"] == 8.0 and spec["features"][0]["size"] == 5.0
+    assert apply_edit("change 5 to 8", plate).spec is None         # the height or the holes: asked

@@ -1098,6 +1098,12 @@ class _Editor:
         va, vb = self.num_mm(a), self.num_mm(b)
         body = self.spec["body"]
         named = m.group("what") or ""
+        after = re.match(r"\s*(?:mm\s*)?(long|wide|thick|tall|high|deep|dia\w*|holes?|bores?)\b", self.t[m.end():])
+        if not named and after:
+            # "5 -> 8 thick", "6 to 8 holes": the word after the new value says which
+            named = {"long": "length", "wide": "width", "thick": "thickness", "tall": "height", "high": "height",
+                     "deep": "height"}.get(after.group(1), "hole" if after.group(1).startswith(("hole", "bore")) else
+                                           "diameter" if after.group(1).startswith("dia") else after.group(1))
         holes = self.feats("hole")
         cands = [("body", p) for p in _dims(body) if math.isclose(float(body[p]), va, rel_tol=1e-6, abs_tol=1e-6)]
         cands += [("size", f["id"]) for f in holes if isinstance(f.get("size"), (int, float))
