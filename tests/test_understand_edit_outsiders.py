@@ -340,3 +340,11 @@ def test_a_value_changed_with_its_word_after_it():
     spec = ok(plate, "5 -> 8 thick")
     assert spec["body"]["height"] == 8.0 and spec["features"][0]["size"] == 5.0
     assert apply_edit("change 5 to 8", plate).spec is None         # the height or the holes: asked
+
+
+def test_the_post_is_the_boss_the_part_has():
+    base = {"body": {"kind": "box", "id": "base_plate", "length": 80.0, "width": 60.0, "height": 10.0},
+            "features": [{"id": "boss", "kind": "boss", "diameter": 20.0, "height": 30.0}]}
+    spec = ok(base, "make the post 40 tall")
+    assert spec["body"]["height"] == 10.0 and spec["features"][0]["height"] == 40.0     # it made the base 40 tall
+    assert ok(base, "post 25 dia")["features"][0]["diameter"] == 25.0

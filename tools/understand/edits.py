@@ -227,6 +227,16 @@ class _Editor:
             short_is = "upright" if long_is == "base" else "base"
             text = re.sub(r"\b(?:long|longer|longest|big|bigger)\s+(leg|arm|flange)\b", rf"{long_is} \1", text, flags=re.I)
             text = re.sub(r"\b(?:short|shorter|shortest|small|smaller)\s+(leg|arm|flange)\b", rf"{short_is} \1", text, flags=re.I)
+        if any(f["kind"] == "boss" for f in self.spec.get("features", [])):
+            # "make the post 40 tall": the boss the part has, by the word the user gave it (not a body of that name)
+            from .spelling import boss_words
+
+            named = f"{b.get('id', '')} {b.get('name', '')}".lower().replace("_", " ")
+            words = [w for w in boss_words() if w not in named]
+            if words:
+                text = re.sub(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b",
+                              lambda m: "bosses" if m.group(1).endswith("s") and not m.group(1).endswith("ss") else "boss",
+                              text, flags=re.I)
         # "half a cm taller", "half a millimetre": 0.5 of that unit
         text = re.sub(r"\bhalf an?\s+(cm|mm|centimet(?:er|re)s?|millimet(?:er|re)s?)\b", r"0.5 \1", text, flags=re.I)
         # "round the 4 corners R5", "all four vertical edges": the count of a box's corners is no size

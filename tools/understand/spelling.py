@@ -95,3 +95,10 @@ def edit_words() -> frozenset:
     """Every word an edit may carry besides its sizes: the known words and the conversation around an edit."""
     data = yaml.safe_load((HERE / "spelling.yaml").read_text(encoding="utf-8"))
     return _words()[0] | frozenset(data.get("conversation", []))
+
+
+@lru_cache(maxsize=1)
+def boss_words() -> tuple[str, ...]:
+    """Words for a boss the part has ('the post', 'the peg'), longest first (spelling.yaml: boss_words)."""
+    data = yaml.safe_load((HERE / "spelling.yaml").read_text(encoding="utf-8"))
+    return tuple(sorted(data.get("boss_words", []), key=len, reverse=True))
