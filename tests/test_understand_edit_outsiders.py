@@ -348,3 +348,16 @@ def test_the_post_is_the_boss_the_part_has():
     spec = ok(base, "make the post 40 tall")
     assert spec["body"]["height"] == 10.0 and spec["features"][0]["height"] == 40.0     # it made the base 40 tall
     assert ok(base, "post 25 dia")["features"][0]["diameter"] == 25.0
+
+
+@pytest.mark.parametrize("text", ["flange 10 thick", "make the wall 3"])
+def test_words_for_what_a_solid_block_does_not_have_decline(text):
+    r = apply_edit(text, BLOCK)
+    assert r.spec is None and r.failed
+
+
+def test_a_part_named_a_flange_is_its_flange_and_a_shell_said_outright_is_added():
+    flange = {"body": {"kind": "box", "id": "square_flange", "name": "square flange", "length": 80.0, "width": 80.0,
+                       "height": 10.0}}
+    assert ok(flange, "flange 12 thick")["body"]["height"] == 12.0
+    assert ok(BLOCK, "shell it 3mm walls")["features"][0]["kind"] == "shell"

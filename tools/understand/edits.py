@@ -782,6 +782,22 @@ class _Editor:
         left slot' of a pattern of two): the change would land on something else, so it is refused, saying why."""
         if ADD_VERB.search(self.t):
             return None
+        body = self.spec["body"]
+        section = re.search(r"\bthe\s+(flange|head|collar|shoulder|lip|web)s?\b|^\s*(flange|head|collar|shoulder|lip|web)s?\b",
+                            self.t)
+        if section:
+            word = section.group(1) or section.group(2)
+            there = body["kind"] == "shaft" or (body["kind"] == "profile" and word in ("flange", "web", "lip")) or \
+                word in f"{body.get('id', '')} {body.get('name', '')}".lower()      # a part named a flange is one
+            if not there:
+                # "flange 10 thick" on a block: the block is not a flange; its thickness changed would be another part
+                return f"there is no {word} on this part (it is a {body['kind'].replace('_', ' ')}; it has: {self.inventory()})"
+        if re.search(r"\bwalls?\b", self.t) and not self.feats("shell") and body["kind"] in ("box", "cylinder",
+                                                                                            "rounded_rect") and \
+                not re.search(r"\b(?:shell|hollow|walls? of|with (?:\w+ )?walls?|[\d.]+\s*(?:mm\s*)?walls?\b)", self.t):
+            # "make the wall 3" on a solid block: it has no walls; hollowing it would be another part
+            return (f"this {body['kind'].replace('_', ' ')} is solid and has no walls; to hollow it say e.g. 'shell it "
+                    "with 3 mm walls, open at the top'")
         keep = KEEP_REF.search(self.t)
         if keep:
             word = keep.group(1)
