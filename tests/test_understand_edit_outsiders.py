@@ -361,3 +361,7 @@ def test_a_part_named_a_flange_is_its_flange_and_a_shell_said_outright_is_added(
                        "height": 10.0}}
     assert ok(flange, "flange 12 thick")["body"]["height"] == 12.0
     assert ok(BLOCK, "shell it 3mm walls")["features"][0]["kind"] == "shell"
+
+
+def test_an_inch_fraction_added_to_a_metric_part():
+    assert ok(BLOCK, "add 1/2 inch to the height")["body"]["height"] == pytest.approx(32.7)

@@ -2399,7 +2399,7 @@ class _Editor:
                     self.change(role, "scale", 1 + sign * it.num.value / 100)
                 else:
                     self.change(role, "add", sign * self.take(it))
-        for m in re.finditer(r"\badd\s+([\d.]+)\s*(?:mm|cm|in|inch(?:es)?|\")?\s+to\s+(?:the\s+|its\s+)?(length|width|"
+        for m in re.finditer(r"\badd\s+(?:an?\s+)?([\d./]+)?\s*(?:mm|cm|in|inch(?:es)?|\")?\s+to\s+(?:the\s+|its\s+)?(length|width|"
                              r"height|thickness|diameter)\b", t):
             it = next((i for i in self.free() if m.start() <= i.num.start < m.end()), None)
             if it is not None:
