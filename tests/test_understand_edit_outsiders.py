@@ -365,3 +365,14 @@ def test_a_part_named_a_flange_is_its_flange_and_a_shell_said_outright_is_added(
 
 def test_an_inch_fraction_added_to_a_metric_part():
     assert ok(BLOCK, "add 1/2 inch to the height")["body"]["height"] == pytest.approx(32.7)
+
+
+def test_a_row_spread_by_words_and_recounted_over_its_span():
+    plate = {"body": {"kind": "box", "id": "plate", "length": 120.0, "width": 80.0, "height": 6.0},
+             "features": [{"id": "holes", "kind": "hole", "size": 8.0, "at": {"kind": "linear", "count": 2, "spacing": 60.0}}]}
+    (h,) = ok(plate, "spread the holes out to 80")["features"]
+    assert h["size"] == 8.0 and h["at"]["spacing"] == 80.0             # it made them Ø80
+    (h,) = ok(plate, "make it three holes")["features"]
+    assert (h["at"]["count"], h["at"]["spacing"]) == (3, 30.0)
+    (h,) = ok(plate, "holes 20 in from each end")["features"]
+    assert h["at"]["spacing"] == 80.0

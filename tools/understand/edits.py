@@ -1812,7 +1812,7 @@ class _Editor:
             return
         if k in ("hole", "bore") and existing and (re.search(
                 r"\b(more|so there are|make (?:it|that|them) \d+|(?<![/.])\d+ (?:(?:bolt|mounting|screw|fixing|clearance|tapped) )?holes|instead|same size|in a row|spacing|"
-                r"bolt circle|pcd|circle|apart|move|space|closer|double|triple|twice|halve|hole count)\b", self.t) or
+                r"bolt circle|pcd|circle|apart|move|space|spread|closer|double|triple|twice|halve|hole count)\b", self.t) or
                 placing) and not adding:
             self.change_holes(existing)
             return
@@ -2122,6 +2122,19 @@ class _Editor:
         count = next((it for it in self.free(("count",))), None)
         so = re.search(r"so there are (\d+)|make (?:it|that|them) (\d+)|(?<![/.\d])(\d+) (?:(?:bolt|mounting|screw|fixing|clearance|tapped) )?"
                        r"(?:holes|of them)", self.t)
+        ends = re.search(r"\b([\d./]+)\s*(?:mm\s*)?(?:in\s+)?from\s+(?:each|both|the|either)\s+ends?\b", self.t)
+        body0 = self.spec["body"]
+        if ends and at.get("kind") == "linear" and at.get("axis", "u") == "u" and (at.get("count") or 0) >= 2 and \
+                isinstance(body0.get("length"), (int, float)) and not any(abs(c) > 1e-9 for c in at.get("center") or []):
+            # "holes 30 in from each end": the row spread so its end holes sit that far from the ends
+            it = next((i for i in self.free() if i.num.start == ends.start(1)), None)
+            if it is not None:
+                d = self.take(it)
+                sp = round((body0["length"] - 2 * d) / (at["count"] - 1), 6)
+                g = {x: y for x, y in f.items() if x not in ("id", "at")} | {"at": {**at, "spacing": sp}}
+                g["at"].pop("span", None)
+                self.apply(f"{f['id']}: {fmt(d)} mm from each end ({fmt(sp)} apart)", ops.replace_feature, f["id"], g)
+                return
         grid = GRID.search(self.t)
         if grid and (int(grid.group(1)) * int(grid.group(2)) > 100 or re.match(
                 r"\s*(?:mm\s*)?(?:cent(?:er|re)s|apart|spacing|pitch|pattern|square|rectangle|rect|c/c|c-c)\b",
@@ -2171,12 +2184,13 @@ class _Editor:
                     self.used.add(it.num.start)
         grid = GRID.search(self.t)
         spacing = next((it for it in self.free(("spacing",))), None) or next(
-            (it for it in self.free((None,)) if re.search(r"\b(?:space|spaced|spread)\b(?: (?:them|the holes|it|those))?(?: out| apart| "
+            (it for it in self.free((None, "size")) if re.search(r"\b(?:space|spaced|spread)\b(?: (?:them|the holes|it|those))?(?: out| apart| "
                                                           r"further apart)?(?: to| at| by)?\s*$", self.t[:it.num.start])), None)
         pcd = next((it for it in self.free(("pcd",))), None)
         body = self.spec["body"]
         own_bore = body["kind"] == "tube" or isinstance(body.get("bore"), (int, float))
-        size = next((it for it in self.free(("size", "diameter") + (() if own_bore else ("inner",)))), None) or next(
+        size = next((it for it in self.free(("size", "diameter") + (() if own_bore else ("inner",))) if it is not spacing),
+                    None) or next(
             (it for it in self.free((None,)) if it is not spacing and re.search(r"\b(?:holes?|them|those|ones?)\s*(?:to|at|of|=|:|should be|be|become|"
                                                           r"can be|could be|at|now)?\s*$",
                                                           self.t[:it.num.start])), None)
@@ -2262,6 +2276,16 @@ class _Editor:
         elif ms:
             g["size"] = f"M{ms.group(1)} " + ("tapped" if re.search(r"\btap", self.t) else "clearance")
             what.append(g["size"])
+        old_at = f.get("at") or {}
+        if n is not None and spacing is None and g["at"].get("kind") == "linear" and old_at.get("kind") == "linear" and \
+                isinstance(old_at.get("spacing"), (int, float)) and (old_at.get("count") or 0) >= 2 and n >= 2:
+            try:
+                ops.replace_feature(self.spec, f["id"], g)
+            except (SpecError, ops.OpError, KeyError, ValueError):
+                # "make it three holes" on a row that has no room for a third at that spacing: the same span, said
+                span = old_at["spacing"] * (old_at["count"] - 1)
+                g["at"]["spacing"] = round(span / (n - 1), 6)
+                what.append(f"over the same {fmt(span)} mm ({fmt(g['at']['spacing'])} apart)")
         self.apply(f"{f['id']}: " + ", ".join(what), ops.replace_feature, f["id"], g)
 
     def row_from_lone(self, f: dict, n: int) -> dict:
