@@ -199,7 +199,8 @@ def test_swaps_walls_windows_legs_and_ends_in_the_words_people_use():
     assert [f.get("cbore") for f in r.spec["features"]] == [{"diameter": 60, "depth": 5}, None]
     assert apply_edit("make it thinner by a third", two).spec["body"]["height"] == pytest.approx(20 / 3)
     ring = understand("ring 60 OD 40 ID 10 thick").spec
-    assert apply_edit("chamfer the inside edge 1mm", ring).spec is None     # its top edges take the outside rim too
+    assert apply_edit("chamfer the inside edge 1mm", ring).spec["features"][0]["edges"] == "holes"   # the bore's rims
+    assert apply_edit("chamfer the top inside edge 1mm", ring).spec is None     # one end's: its top edges take the outside too
     corners = understand("plate 100 x 60 x 5 with four 8 mm holes 10 in from the corners").spec
     r = apply_edit("put the holes back to 6mm", corners)          # a size back, not a new hole
     assert [(f["kind"], f["size"]) for f in r.spec["features"]] == [("hole", 6)]

@@ -376,3 +376,14 @@ def test_a_row_spread_by_words_and_recounted_over_its_span():
     assert (h["at"]["count"], h["at"]["spacing"]) == (3, 30.0)
     (h,) = ok(plate, "holes 20 in from each end")["features"]
     assert h["at"]["spacing"] == 80.0
+
+
+def test_a_tubes_bore_rims_and_holes_said_without_a_verb_on_a_bored_disc():
+    tube = {"body": {"kind": "tube", "id": "tube", "outer_diameter": 60.0, "inner_diameter": 50.0, "height": 80.0}}
+    for text in ("chamfer the inside edge 1", "put a 1mm chamfer on the centre hole"):
+        (c,) = ok(tube, text)["features"]
+        assert (c["kind"], c["edges"], c["size"]) == ("chamfer", "holes", 1.0), text
+    assert apply_edit("chamfer the top inside edge 1", tube).spec is None      # one end's rim alone: not a set
+    disc = {"body": {"kind": "tube", "id": "disc", "outer_diameter": 100.0, "inner_diameter": 20.0, "height": 12.0}}
+    (h,) = ok(disc, "six 8mm holes equally spaced on 80 PCD")["features"]
+    assert h["at"]["kind"] == "bolt_circle" and h["at"]["count"] == 6 and h["size"] == 8.0

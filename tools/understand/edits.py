@@ -485,13 +485,21 @@ class _Editor:
                                    "say 'the top edges', 'the vertical edges' or 'all edges'")
             return self.finish()
         body_ = self.spec["body"]
-        if (body_["kind"] == "tube" or isinstance(body_.get("bore"), (int, float))) and re.search(
-                r"\b(?:inside|inner|bore'?s?|id)\s+(?:edges?|rims?|corners?)\b|\b(?:edges?|rims?) of the (?:bore|inside|hole)\b",
-                self.t) and re.search(r"\b(?:fillet|chamfer|round|bevel|break|radius|deburr)", self.t) and not re.search(
-                r"\b(?:inside and out|in and out|both)\b", self.t):
-            self.out.failed.append("the rim of a tube's bore alone cannot be picked as an edge set (its top or bottom edges "
-                                   "take the outside rim too); say 'the top edges', 'the outer edges' or 'both ends'")
-            return self.finish()
+        bore_rim = re.search(r"\b(?:inside|inner|bore'?s?|id)\s+(?:edges?|rims?|corners?)\b|\b(?:edges?|rims?) of the (?:bore|"
+                             r"inside|hole)\b|\b(?:on|to|around|round) the (?:cent(?:er|re) |middle |)(?:hole|bore)\b|\bthe bore\b",
+                             self.t)
+        if (body_["kind"] == "tube" or isinstance(body_.get("bore"), (int, float))) and bore_rim and re.search(
+                r"\b(?:fillet|chamfer|round|bevel|break|radius|deburr)", self.t) and not re.search(
+                r"\b(?:inside and out|in and out|both rims)\b", self.t) and not self.feats("hole"):
+            if body_["kind"] == "tube" and not re.search(r"\b(?:top|bottom|one end|upper|lower)\b", self.t):
+                # "chamfer the bore 1 mm", "a 1 mm chamfer on the centre hole" of a washer or tube: its rims at both ends
+                self.t = self.t[:bore_rim.start()] + " on the holes " + self.t[bore_rim.end():]
+                self.out.notes.append("the bore's rims at both ends")
+            else:
+                self.out.failed.append("the rim of the bore at one end alone cannot be picked as an edge set (its top or "
+                                       "bottom edges take the outside rim too); say 'the bore' for its rims at both ends, "
+                                       "or 'the top edges'")
+                return self.finish()
         bend = re.search(r"\binside (?:corners?|bends?|edges?|radius|of the (?:bend|corner|angle))|\binner (?:corners?|bends?|"
                          r"edges?|radius)|\b(?:the|its) bends?\b|\bbend radius\b|\bwhere the (?:legs|walls) meet\b|\bheel\b",
                          self.t)
@@ -1852,7 +1860,8 @@ class _Editor:
         pattern = adding and (self.free(("count", "pcd", "spacing", "inset")) or re.search(
             r"\b(?:holes|bolt circle|pcd|circle|corners|apart|pattern|row)\b", self.t))
         body_bore = self.spec["body"]["kind"] == "tube" or isinstance(self.spec["body"].get("bore"), (int, float))
-        if k in ("bore", "hole") and body_bore and not existing and not pattern:
+        if k in ("bore", "hole") and body_bore and not existing and not pattern and not (
+                self.free(("count", "pcd")) and re.search(r"\b(?:holes|pcd|bolt circle|circle)\b", self.t)):
             # a tube's bore is its inner diameter: a size change
             free = self.free()
             if len(free) == 1 and free[0].role in (None, "size", "diameter", "inner"):
@@ -1867,7 +1876,8 @@ class _Editor:
             self.add_features()         # "bore it 12 thru" on a part with no hole: a new centre hole
             return
         if not existing and not adding and k in ("hole", "bore") and (M_SIZE.search(self.t) or self.free()) and re.search(
-                r"\b(?:through|thru|middle|centre|center|cent(?:er|re)d)\b|\b(?:in|on|into)\s+(?:the|one|each|both)\s+"
+                r"\b(?:through|thru|middle|centre|center|cent(?:er|re)d|pcd|bolt circle|equally spaced|evenly spaced|around)\b|"
+                r"\b(?:in|on|into)\s+(?:the|one|each|both)\s+"
                 r"(?:front|back|side|end|left|right|top|bottom|floor|base)s?\b", self.t):
             self.add_features()         # "M12 tapped hole through the middle" on a part with none: a new one
             return
