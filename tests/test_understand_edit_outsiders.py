@@ -387,3 +387,15 @@ def test_a_tubes_bore_rims_and_holes_said_without_a_verb_on_a_bored_disc():
     disc = {"body": {"kind": "tube", "id": "disc", "outer_diameter": 100.0, "inner_diameter": 20.0, "height": 12.0}}
     (h,) = ok(disc, "six 8mm holes equally spaced on 80 PCD")["features"]
     assert h["at"]["kind"] == "bolt_circle" and h["at"]["count"] == 6 and h["size"] == 8.0
+
+
+@pytest.mark.parametrize("text", ["make it 8 thck", "pls make it thicker like 8", "thickness -> 8mm"])
+def test_typed_fast(text):
+    spec = ok({"body": {"kind": "box", "id": "plate", "length": 100.0, "width": 60.0, "height": 5.0}}, text)
+    assert spec["body"]["height"] == 8.0
+
+
+def test_a_letter_dropped_from_a_five_letter_word():
+    from cadagent.tools.understand.spelling import correct
+    assert correct("make the hols 6")[0] == "make the holes 6"
+    assert correct("make it long and thin")[0] == "make it long and thin"      # words of four letters are kept

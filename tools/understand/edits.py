@@ -195,6 +195,9 @@ class _Editor:
         text = re.sub(r"^\s*\+\s*([\d.]+\s*(?:mm|cm|in|\")?)\s+(?:on|to)\s+(?:the\s+)?(length|width|height|thickness|"
                       r"diameter)\b", r"\2 +\1", text, flags=re.I)        # "+10 on the length"
         text, fixed = correct(text)          # "make the hoels 6": one letter off a word of the vocabulary
+        # "thickness -> 8mm", "length = 120": that size
+        text = re.sub(r"\b(length|width|height|thickness|diameter|od|id|depth)\s*(?:->|→|=>|=|:)\s*(?=[\d.])", r"\1 ", text,
+                      flags=re.I)
         # "length should be 80", "width needs to be 70", "thickness: 8": that size
         text = re.sub(r"\b(length|width|height|thickness|diameter|od|id|depth)\s+(?:should|needs? to|has to|must|ought to|"
                       r"wants? to|is to|will|would|could|can)\s+(?:now\s+)?be\s+", r"\1 ", text, flags=re.I)
@@ -2533,7 +2536,8 @@ class _Editor:
         for it in self.free():
             m = re.search(r"\b(longer|shorter|wider|narrower|taller|higher|thicker|thinner|deeper)\s*(?:(?:the |its )?[a-z]+\s*)?"
                           r"(?:(?:please|pls|plz)\s*)?"
-                          r"[,:;\-–—(]\s*(?:(?:say|to|like|maybe|about|around|so|at|make it|i'?d say)\s+)*$",
+                          r"(?:[,:;\-–—(]\s*|\s+(?=(?:like|say|maybe|about|around|roughly)\s))(?:(?:say|to|like|maybe|about|around|roughly|"
+                          r"so|at|make it|i'?d say)\s+)*$",
                           t[:it.num.start])
             if not m or it.role not in (None, "size") or FEATURE_WORD.search(t):
                 continue

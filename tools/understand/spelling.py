@@ -74,6 +74,13 @@ def correct(text: str) -> tuple[str, list[str]]:
                 (k,) = swaps
                 said.append(f"'{w}' read as '{k}'")
                 return k
+        if len(low) == 4 and low not in known and low.isalpha() and low not in edit_words():
+            # 'hols', 'thck': a letter dropped from a five-letter word of the vocabulary, never the first
+            drops = {k for k in by_len.get(5, ()) if _one_off(low, k)}
+            if len(drops) == 1:
+                (k,) = drops
+                said.append(f"'{w}' read as '{k}'")
+                return k
         if len(low) < MIN or low in known:
             return w
         near = {k for n in (len(low) - 1, len(low), len(low) + 1) for k in by_len.get(n, ())
