@@ -417,3 +417,17 @@ def test_the_local_model_routes_only_when_asked():
     assert not decides_intent(load_settings(agent={"llm": "local"}))
     assert decides_intent(load_settings(agent={"llm": "local", "model_routing": "on"}))
     assert decides_intent(load_settings(agent={"llm": "gemini"}))
+
+
+def test_an_arc_of_three_equal_points_is_a_problem_not_a_crash():
+    """A local model wrote an arc whose three points coincide: the validator refuses it (it raised
+    ZeroDivisionError inside an agent turn)."""
+    from cadagent.tools.cadjson.validate import validate as validate_cadjson
+
+    frame = {"Euler Angles": [0, 0, 0], "Translation Vector": [0, 0, 0]}
+    ext = {"extrude_depth_towards_normal": 1, "extrude_depth_opposite_normal": 0, "sketch_scale": 1,
+           "operation": "NewBodyFeatureOperation"}
+    loop = {"arc_1": {"Start Point": [0, 0], "Mid Point": [0, 0], "End Point": [0, 0]}}
+    doc = {"parts": {"part_1": {"coordinate_system": frame, "extrusion": ext, "sketch": {"face_1": {"loop_1": loop}}}}}
+    ok, problems = validate_cadjson(doc)
+    assert ok is None and any("arc_1" in p.path for p in problems if p.severity == "error"), problems

@@ -56,7 +56,7 @@ class Arc:
         (ax, ay), (bx, by), (cx, cy) = self.start, self.mid, self.end
         d = 2 * (ax * (by - cy) + bx * (cy - ay) + cx * (ay - by))
         scale = max(math.dist(self.start, self.mid), math.dist(self.mid, self.end), 1e-300)
-        if abs(d) < 1e-12 * scale * scale:
+        if d == 0 or abs(d) < 1e-12 * scale * scale:     # (d == 0: three equal points, where scale² underflows)
             return None
         ux = ((ax**2 + ay**2) * (by - cy) + (bx**2 + by**2) * (cy - ay) + (cx**2 + cy**2) * (ay - by)) / d
         uy = ((ax**2 + ay**2) * (cx - bx) + (bx**2 + by**2) * (ax - cx) + (cx**2 + cy**2) * (bx - ax)) / d
