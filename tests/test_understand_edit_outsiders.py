@@ -399,3 +399,12 @@ def test_a_letter_dropped_from_a_five_letter_word():
     from cadagent.tools.understand.spelling import correct
     assert correct("make the hols 6")[0] == "make the holes 6"
     assert correct("make it long and thin")[0] == "make it long and thin"      # words of four letters are kept
+
+
+def test_two_changes_where_it_is_the_feature_just_named_or_a_size_follows_a_semicolon():
+    block = {"body": {"kind": "box", "id": "block", "length": 80.0, "width": 50.0, "height": 20.0},
+             "features": [{"id": "holes", "kind": "hole", "size": 10.0}]}
+    (h,) = ok(block, "move the hole 10 left and make it 12")["features"]    # the size was dropped, marked ok
+    assert h["size"] == 12.0 and h["at"] == {"kind": "at", "points": [[-10.0, 0.0]]}
+    spec = ok(block, "make it 100 long; hole 12")                            # it read 100 holes
+    assert spec["body"]["length"] == 100.0 and spec["features"][0]["size"] == 12.0

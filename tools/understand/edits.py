@@ -2133,7 +2133,8 @@ class _Editor:
             else holes[-1]
         at = copy.deepcopy(f.get("at") or {"kind": "center"})
         count = next((it for it in self.free(("count",))), None)
-        so = re.search(r"so there are (\d+)|make (?:it|that|them) (\d+)|(?<![/.\d])(\d+) (?:(?:bolt|mounting|screw|fixing|clearance|tapped) )?"
+        so = re.search(r"so there are (\d+)|make (?:it|that|them) (\d+)(?!\s*(?:mm|cm|in|\")?\s*(?:long|wide|thick|tall|high|deep|dia\w*|"
+                       r"x|by|across|thk)\b)|(?<![/.\d])(\d+) (?:(?:bolt|mounting|screw|fixing|clearance|tapped) )?"
                        r"(?:holes|of them)", self.t)
         ends = re.search(r"\b([\d./]+)\s*(?:mm\s*)?(?:in\s+)?from\s+(?:each|both|the|either)\s+ends?\b", self.t)
         body0 = self.spec["body"]
@@ -3294,7 +3295,7 @@ def _first_line(exc: Exception) -> str:
 THEN = re.compile(r"\s*(?:,|;|\band\b|\bthen\b)\s+(?:then\s+)?(?=(?:add|put|drill|cut|bore|remove|delete|round|chamfer|"
                   r"fillet|bevel|shell|hollow|change|move|make|tap|counterbore|countersink|spread|space|widen|narrow|"
                   r"lengthen|shorten|thicken|increase|reduce|bump|rotate)\b|"
-                  r"(?<=\band )(?:the |its |all the |those |these )?(?:holes?|fillets?|rounds?|chamfers?|slots?|pockets?|walls?|bores?)\b(?! (?:of|on|in|at|"
+                  r"(?:(?<=\band )|(?<=; ))(?:the |its |all the |those |these )?(?:holes?|fillets?|rounds?|chamfers?|slots?|pockets?|walls?|bores?)\b(?! (?:of|on|in|at|"
                   r"around|for|to|and)\b)|"
                   r"the (?:big|bigger|small|smaller|large|larger|little|middle|centre|center|other|outer|inner|corner|"
                   r"new|first|last) (?:one|ones|holes?|bore)\b)")
@@ -3316,12 +3317,18 @@ def apply_edit(text: str, spec) -> EditResult:
                                             r"hollow|change|move|make|tap|counterbore|countersink|the (?:big|bigger|small|"
                                             r"smaller|large|larger|little|middle|centre|center|other|outer|inner|corner|new|"
                                             r"first|last) )", p, re.I) else f"{verb.group(1)} {p.strip()}" for p in parts[1:]]
+    prev = ""
     for part in parts:
+        noun = FEATURE_WORD.search(prev)
+        if noun and re.match(r"\s*(?:and\s+)?(?:make|set|change|turn|go to)\s+(?:it|them)\b", part, re.I):
+            # "move the hole 10 left and make it 12": 'it' is the hole just named, not the part
+            part = re.sub(r"\b(?:it|them)\b", f"the {noun.group(1)}", part, count=1)
+        prev = part
         r = _Editor(part, current).run()
         out.done += r.done
         out.notes += r.notes
         lead_in = [f for f in r.failed if (f.startswith("no change I could read") or "' with no size: " in f)
-                   and not _asks_something(part)]
+                   and not _asks_something(part) and not re.search(r"\d", part)]      # a number is asked for
         out.failed += [f for f in r.failed if f not in lead_in]
         unread += lead_in
         if r.spec is not None:
