@@ -110,7 +110,7 @@ def parse_intent(text: str, has_design: bool, attachment: str | None = None) -> 
         if _a_change_to_nothing(core):
             return Routed("question", "parser")  # 'add a 6 mm hole in the middle' with no part: nothing to add it to
         if _QUESTION.search(core) and not _ASKS_SOMEONE.search(core) and not parse_request(core).dims and not (
-                _SUGGESTS.search(core) and _mentions_a_part(core)):
+                _SUGGESTS.search(core) and _mentions_a_part(core)) and not _reads_a_whole_part(core):
             return Routed("question", "parser")   # ("what about a 50 mm sphere?" with nothing yet: a part asked for)
         return Routed("new_design", "parser")
     # a design exists: a new part only when the message starts one; a question when it asks and
@@ -122,6 +122,16 @@ def parse_intent(text: str, has_design: bool, attachment: str | None = None) -> 
     if _QUESTION.search(core) and not parse_edits(core) and not _CHANGE.search(core):
         return Routed("question", "parser")
     return Routed("modify", "parser")
+
+
+def _reads_a_whole_part(text: str) -> bool:
+    """'any chance of a 25 mm sphere?': a part named with every size it needs, asked as a question, is a part
+    asked for ('why is a 25 mm sphere ...' and 'how do I ...' stay questions)."""
+    if re.match(r"^\s*(?:why|how come|how (?:do|does|can|should|would) (?:i|you|we|one))\b", text, re.I):
+        return False
+    from ..tools.understand import understand
+    u = understand(text)
+    return u.spec is not None and not u.missing and not u.unsupported and u.body is not None
 
 
 def _asks_new(text: str) -> bool:

@@ -72,3 +72,51 @@ def test_bc_is_a_bolt_circle_and_a_simple_l_is_an_angle():
     holes = next(f for f in spec["features"] if f["id"] == "holes")
     assert holes["at"] == {"kind": "bolt_circle", "count": 6, "diameter": 100.0}
     assert understand("Simple L: one leg 80, the other 60, 30 wide, 4mm thick").body == "angle"
+
+
+def test_a_machinists_holes_said_by_their_size_alone():
+    spec = _spec("angle 2 x 2 x 1/4, 3 long, two .257 thru in each leg")
+    assert (spec["body"]["width"], spec["body"]["height"], spec["body"]["thickness"]) == pytest.approx((50.8, 50.8, 6.35))
+    assert [f["size"] for f in spec["features"]] == pytest.approx([6.5278, 6.5278])
+    spec = _spec("plate 4.000 x 2.500 x .250, (4) .201 dia thru, .375 in from the edges")
+    assert spec["features"] == [{"id": "holes", "kind": "hole", "size": pytest.approx(5.1054),
+                                 "at": {"kind": "corners", "inset": pytest.approx(9.525)}}]
+    hole = _spec("csk hole dead centre of a plate - 6.5 thru, 90 deg csk to 13 dia at the top. plate is 60x60x10")[
+        "features"][0]
+    assert hole["size"] == 6.5 and hole["csink"] == {"diameter": 13.0, "angle": 90.0}
+
+
+def test_corners_set_in_differently_from_the_long_and_short_edges():
+    assert _spec("Plate 100 x 60 x 6. Four Ø6.5 holes, each one 10 in from the long edges and 12 in from the short "
+                 "edges.")["features"][0]["at"] == {"kind": "corners", "inset_u": 12.0, "inset_v": 10.0}
+
+
+def test_directions_and_places_said_in_passing():
+    # "from one end to the other": along the length; "centered across the width": where, not which way
+    bore = _spec("block 80 long, 40x40 section. 16mm bore straight thru from one end to the other, centred. then an "
+                 "8 mm hole down from the top, 20 from the left end, only 10 deep")["features"][0]
+    assert bore["on"] == "left"
+    holes = _spec("1. plate 120x50, 5 thick 2. a slot 30 long 8 wide in the middle, running lengthwise 3. two 6mm holes "
+                  "15 from each end, centered across the width")["features"][1]
+    assert "on" not in holes and holes["at"]["spacing"] == 90.0
+    # "square ends" is the keyway's, not a square part
+    key = _spec("25mm shaft 100 long with a keyway 8 wide and 4 deep (from the top of the shaft), 40 long, square ends, "
+                "starting 10 from one end")["features"][0]
+    assert (key["z"], key["length"]) == (10.0, 40.0)
+    # "20 in from each end" through a U channel's base
+    assert _spec("U channel 100 long: 40 across the outside, sides 30 tall, 3mm thick all round. two 6mm holes through "
+                 "the bottom, 20 in from each end")["features"][0]["at"]["spacing"] == 60.0
+    # a title naming the feature the next sentence sizes
+    feats = _spec("block for a cross bore: 80 long, 40 wide, 30 high. drill a 12mm hole through it side to side "
+                  "across the 40 width, centred along the length, 15 up from the bottom")["features"]
+    assert [f["size"] for f in feats] == [12.0]
+
+
+def test_gears_cones_and_corner_radii_in_shorthand():
+    gear = _spec('30T gear, mod 1, 1/4" wide, 5mm bore')["body"]
+    assert (gear["teeth"], gear["module"], gear["thickness"]) == (30, 1.0, pytest.approx(6.35))
+    assert _spec("truncated cone please, 30 tall, 40 dia at the base narrowing to 10 dia at the top")["body"][
+        "top_diameter"] == 10.0
+    assert _spec('3" x 2" x 1" block with a 1/4" radius on the 4 vertical corners')["features"] == [
+        {"id": "round", "kind": "fillet", "edges": "vertical", "radius": pytest.approx(6.35)}]
+    assert _spec("break all edges with a 1mm chamfer on a 25 mm cube")["body"]["length"] == 25.0

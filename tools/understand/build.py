@@ -339,6 +339,8 @@ class Build:
                 "height": H}
 
     def _cone(self, b: Target, dims: list[float]) -> dict | None:
+        if b.get("top_d") is None and b.get("head") is not None and not any(f.kind in ("hole", "bore") for f in self.feats):
+            b.roles["top_d"] = b.roles.pop("head")     # "40 dia at the base narrowing to 10 dia at the top"
         if b.get("top_d") is None and b.get("bottom_d") is None and len(b.roles.get("diameter", [])) == 2:
             # "60 across the base, 20 across the flat top": the one said of the top (else the smaller) is the top's
             a, c = b.roles.pop("diameter")

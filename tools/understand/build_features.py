@@ -240,6 +240,11 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
         bd.features.append({**f, "at": {"kind": "center"}})
         bd.features.append({**f, "id": bd.fid("holes"), "on": "bottom", "at": {"kind": "center"}})
         return
+    if on in ("front", "back", "left", "right") and body["kind"] == "box" and (not count or int(count) == 1):
+        _height_on_a_side(bd, t, body, f)     # "... side to side across the 40 width, 15 up from the bottom"
+        if "at" in f:
+            bd.features.append(f)
+            return
     f["at"] = _placement(bd, t, body, count, f)
     if f["at"] is None:
         return
@@ -407,11 +412,12 @@ def _cross_hole(bd: Build, t: Target, body: dict, count, f: dict, note: bool = T
 
 THROUGH_SIZE = re.compile(r"\b(?:through|thru|across|along)\s+(?:the\s+)?([\d.]+)\s*(?:mm\s*|\"\s*|in\s+)?(?:side|width|length|direction|"
                           r"way|dimension|face|wide|long)\b")
-ACROSS = re.compile(r"\b(?:across|through)(?: through| across)? the (?:[\d.]+\s*(?:mm\s*)?)?(?:width|short way|short direction|"
+ACROSS = re.compile(r"(?<!centred )(?<!centered )(?<!central )\b(?:across|through)(?: through| across)? the (?:[\d.]+\s*(?:mm\s*)?)?(?:width|short way|short direction|"
                     r"short side)\b|"
                     r"\bfront to back\b|\bside to side\b|\bthrough the (?:front|width)\b|\bwidthways\b|\bwidthwise\b")
 DOWN = re.compile(r"\b(?:down|vertical(?:ly)?|from the top|top to bottom|through the top|in the top|into the top)\b")
 LENGTHWISE = re.compile(r"\b(?:in|going in|drilled|bored) from the end\b|\bout the other end\b|\bend face\b|"
+                        r"\bfrom (?:one|an?|the) end to the other\b|"
                         r"\balong the [\d.]+\b(?!\s*(?:mm\s*)?(?:side|edge))|"
                         r"\b(?:running|runs|run|going|goes|drilled|bored)\s+(?:the\s+)?(?:full|whole|entire)\s+"
                         r"(?:[\d.]+\s*(?:mm\s*)?)?length\b|\b(?:lengthways|lengthwise|end to end|along the (?:full |whole )?"
@@ -431,6 +437,10 @@ def _channel_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
         return False
     n = int(count) if count else 1
     spacing = t.pop("spacing")
+    if n == 2 and spacing is None and re.search(r"\b(?:each|both|either) ends?\b", words):
+        inset = t.pop("inset")          # "two 6mm holes through the bottom, 20 in from each end"
+        if inset is not None and body["length"] > 2 * inset:
+            spacing = body["length"] - 2 * inset
     if n > 1 and spacing is None:
         spacing = round(bd.assume("spacing of the holes along the channel", body["length"] / (n + 1)), 3)
     if face == "left":
@@ -496,6 +506,23 @@ def _listed_points(bd: Build, body: dict, count, pts: list[tuple[float, float]])
     if note not in bd.notes:
         bd.notes.append(note)
     return {"kind": "at", "points": out}
+
+
+EDGE_PAIR = r"(?:in\s+)?from (?:the |both |each |its )?(long|short)(?: edges?| sides?| ends?)"
+
+
+def _two_insets(bd: Build, t: Target, inset: float) -> dict | None:
+    """'10 in from the long edges and 12 in from the short edges': corners set in by a different distance from
+    each pair of edges (the long edges run along the length: their distance is across it)."""
+    first = re.search(rf"[\d.]+\s*(?:mm\s*)?{EDGE_PAIR}", bd.text[t.start:])
+    if not first:
+        return None
+    other = t.take(lambda v: re.match(rf"\s*(?:mm\s*)?{EDGE_PAIR}", bd.text[v.raw.num.end:]) is not None)
+    if not other:
+        return None
+    which = re.match(rf"\s*(?:mm\s*)?{EDGE_PAIR}", bd.text[other[0].raw.num.end:]).group(1)
+    from_long, from_short = (inset, other[0].mm) if which == "short" else (other[0].mm, inset)
+    return {"kind": "corners", "inset_u": from_short, "inset_v": from_long}
 
 
 def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
@@ -582,6 +609,9 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
         if inset is None:
             L, W = body.get("length", 20), body.get("width", 20)
             inset = bd.assume("inset from the corners", round(min(L, W) * default("corner_inset_fraction"), 1))
+        two = _two_insets(bd, t, inset)
+        if two is not None:
+            return two
         return {"kind": "corners", "inset": inset}
     if n and n >= 2 and body.get("length") is None and (body.get("diameter") or body.get("outer_diameter")):
         # "a 100 mm disc with 8 holes": a round part's holes go evenly on a circle (said)

@@ -14,6 +14,8 @@ SPLIT = re.compile(r"(?:[.;!?](?=\s|$)|\n|,|:|\(|\)|\bwith\b|\bplus\b|\band then
 
 
 ADJ_OF_FEATURE = re.compile(r"\s+(?:pockets?|holes?|slots?|sockets?|recess|traps?|cutouts?|recess(?:es)?|boss(?:es)?|pads?|pattern|grid|"
+                            r"ends|corners|edges|"      # "a keyway ..., square ends": its ends' shape, not a square part
+
                             r"array|opening|window|notch)\b")
 
 
@@ -52,8 +54,9 @@ def clauses(t: str, tagging: Tagging) -> list[Clause]:
     kept = [x for x in bodies if not ADJ_OF_FEATURE.match(t, x[1]) and not _pattern_square(t, x)
             and not PURPOSE.search(t[:x[0]])]
     # "round over the 4 vertical corners R10 on a block 60 x 40 x 15": no other body, and its sizes follow it
-    sized_on = {x[0] for x in bodies if not kept and re.match(r"\s*(?:of\s+)?[\d.]", t[x[1]:])
-                and re.search(r"\bon(?:to)? (?:a|an|the)\s*$", t[:x[0]])}
+    sized_on = {x[0] for x in bodies if not kept and (
+        re.match(r"\s*(?:of\s+)?[\d.]", t[x[1]:]) and re.search(r"\bon(?:to)? (?:a|an|the)\s*$", t[:x[0]]) or
+        re.search(r"\bon(?:to)? (?:a|an|the) [\d.]+\s*(?:mm|cm|in|\")?\s*$", t[:x[0]]))}     # "... on a 25 mm cube"
     out = []
     for a, b in zip(cuts, cuts[1:]):
         text = t[a:b]

@@ -115,6 +115,12 @@ def normalize(text: str) -> str:
                r"\1 of ", t)
     t = _words(t, {k: str(n) for k, n in v["numbers"].items()})
     t = re.sub(r"(\d)\s*x\s*(?=[\d.])", r"\1 x ", t)          # 20x20x2 → 20 x 20 x 2
+    t = re.sub(r"\((\d{1,2})\)\s*(?=[\d.])", r"\1 x ", t)       # "(4) .201 dia thru": four of them
+    # "two .257 thru", "4 x .201 dia thru": holes said by their size alone, the machinist's way
+    t = re.sub(r"\b(\d{1,2}(?:\s*x)?\s+\.?\d[\d./]*\s*(?:mm\s*|\"\s*|in\s+)?(?:dia\s+)?)(thru|through)\b(?!\s*(?:holes?|bores?))",
+               r"\1holes \2", t)
+    if re.search(r"\bgears?\b", t):
+        t = re.sub(r"\b(\d+)\s*t\b", r"\1 teeth", t)             # "30T gear"
     t = re.sub(r"(?<=[a-z])(\d)", r" \1", t)                  # r5 → r 5, m8 stays below
     t = re.sub(r"\bm (\d)", r"m\1", t)
     # "40 wide, no make that 45": the size corrected in the same breath

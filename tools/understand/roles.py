@@ -223,7 +223,10 @@ def tag(t: str) -> Tagging:
             continue
         n = it.num
         b = before.search(t[:n.start])
-        if b and b.start(1) not in used_after and not (it.group is not None and it.pos > 0):
+        if re.match(r"\s*(?:mm\s*)?(?:up|down) (?:from|off) the\b", t[n.end:]):
+            continue      # "along the length, 15 up from the bottom": a place, whatever word came before
+        if b and b.start(1) not in used_after and not (it.group is not None and it.pos > 0) and not (
+                b_table[b.group(1)] == "angle" and it.group is not None):    # "angle 2 x 2 x 1/4": the part's section
             it.role, it.via = b_table[b.group(1)], b.group(1)
             used_after.add(b.start(1))
     if not re.search(r"\b(cone|conical|frustum|tapered|taper|funnel|truncated)\b", t):

@@ -116,7 +116,10 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
         negated = bool(NEGATED.match(c.text))
         for phrase, name in ([] if negated else c.features):
             pos = c.text.find(phrase)
-            if re.search(r"\bfor (?:the|a|an|its) (?:[a-z]+ )?$", c.text[:pos]) and name in ("boss", "shaft", "pocket"):
+            if re.search(r"\bfor (?:the|a|an|its) (?:[a-z]+ )?$", c.text[:pos]) and (name in ("boss", "shaft", "pocket") or (
+                    name in ("hole", "bore") and ci == 0 and not c.text[pos + len(phrase):].strip() and
+                    any(n in ("hole", "bore") for x in cls[1:] for _, n in x.features))):
+                # "a 22 mm hole for the motor boss"; "block for a cross bore: ..." (what the part is for, a title)
                 continue     # "a 22 mm hole for the motor boss": what the hole is for, not a boss
             if name in ("bore", "hole") and any(n in ("fillet", "chamfer") for _, n in c.features) and \
                     re.search(r"\b(?:on|of|around|round|to|at|in) (?:the|its|each|both) (?:[a-z]+ )?$", c.text[:pos]):
@@ -222,6 +225,10 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
         if not nouns:
             if re.match(r"\s*(?:each|every one|each one)\b", c.text) and feats and current is body:
                 current = feats[-1]     # "3 slots through a 120x60x6 plate, each 30 long ...": the slots' sizes
+            hole = next((f for f in reversed(feats) if f.kind in ("hole", "bore")), None)
+            if current is body and hole is not None and not hole.roles.get("size") and c.nums and all(
+                    it.role == "size" and it.via in ("through", "thru") for it in c.nums):
+                current = hole          # "csk hole dead centre of a plate - 6.5 thru, ...": the hole's size
             current.words += " " + words
             owner_default = current
             # "with a 6 wide, 3.5 deep keyway": numbers that lead into the next clause's feature
