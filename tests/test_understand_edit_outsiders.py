@@ -408,3 +408,12 @@ def test_two_changes_where_it_is_the_feature_just_named_or_a_size_follows_a_semi
     assert h["size"] == 12.0 and h["at"] == {"kind": "at", "points": [[-10.0, 0.0]]}
     spec = ok(block, "make it 100 long; hole 12")                            # it read 100 holes
     assert spec["body"]["length"] == 100.0 and spec["features"][0]["size"] == 12.0
+
+
+def test_two_changes_the_second_one_on_the_part_itself_is_not_dropped():
+    plate = {"body": {"kind": "box", "id": "plate", "length": 100.0, "width": 100.0, "height": 10.0},
+             "features": [{"id": "holes", "kind": "hole", "size": 8.0}]}
+    feats = ok(plate, "make the plate 12 thick and round its corners 10mm")["features"]
+    assert feats[-1] | {"id": "x"} == {"id": "x", "kind": "fillet", "edges": "vertical", "radius": 10.0}   # it was dropped
+    spec = ok(plate, "2 holes instead and make it 6mm thicker")
+    assert spec["body"]["height"] == 16.0 and spec["features"][0]["size"] == 8.0

@@ -271,6 +271,9 @@ class _Editor:
             # "make the top edges R3", "give the corners a 3mm radius": a fillet on them
             text = "round the " + re.sub(r"^\s*(?:(?:ok|now|and|also|then|please)\W+)*(?:(?:make|give|have|put|set)\s+)?"
                                          r"(?:the\s+|all\s+(?:the\s+)?)?", "", text, flags=re.I)
+        # "round its corners 10mm": its corners are the part's
+        text = re.sub(r"\b(round|fillet|chamfer|bevel|radius|break|ease)\s+(?:its|it's|the part's|the plate's|the block's)\b",
+                      r"\1 the", text, flags=re.I)
         # "radius the top edge 2": to radius is to fillet
         text = re.sub(r"\bradius(?=\s+(?:the|all|every|its|both)\b)", "fillet", text, flags=re.I)
         brk = BREAK_EDGES.search(text)
@@ -3320,7 +3323,8 @@ def apply_edit(text: str, spec) -> EditResult:
     prev = ""
     for part in parts:
         noun = FEATURE_WORD.search(prev)
-        if noun and re.match(r"\s*(?:and\s+)?(?:make|set|change|turn|go to)\s+(?:it|them)\b", part, re.I):
+        if noun and re.match(r"\s*(?:and\s+)?(?:make|set|change|turn|go to)\s+(?:it|them)\s+(?:to\s+)?[\d./]+\s*(?:mm|cm|in|\")?"
+                             r"\s*(?:dia\w*|across|instead|please|pls)?\s*[.!]*\s*$", part, re.I):
             # "move the hole 10 left and make it 12": 'it' is the hole just named, not the part
             part = re.sub(r"\b(?:it|them)\b", f"the {noun.group(1)}", part, count=1)
         prev = part
