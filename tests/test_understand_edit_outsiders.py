@@ -417,3 +417,22 @@ def test_two_changes_the_second_one_on_the_part_itself_is_not_dropped():
     assert feats[-1] | {"id": "x"} == {"id": "x", "kind": "fillet", "edges": "vertical", "radius": 10.0}   # it was dropped
     spec = ok(plate, "2 holes instead and make it 6mm thicker")
     assert spec["body"]["height"] == 16.0 and spec["features"][0]["size"] == 8.0
+
+
+def test_later_outsider_wordings():
+    disc = {"body": {"kind": "cylinder", "id": "disc", "diameter": 100.0, "height": 10.0},
+            "features": [{"id": "holes", "kind": "hole", "size": 10.0, "at": {"kind": "bolt_circle", "count": 6, "diameter": 70.0}}]}
+    (h,) = ok(disc, "8 holes, and drop them to 8 mm")["features"]          # the size was dropped, marked ok
+    assert (h["at"]["count"], h["size"]) == (8, 8.0)
+    spec = ok(disc, "and bump them up to 12 dia")
+    assert spec["body"]["diameter"] == 100.0 and spec["features"][0]["size"] == 12.0
+    shaft = {"body": {"kind": "shaft", "id": "shaft", "sections": [{"diameter": 30.0, "length": 80.0},
+                                                                  {"diameter": 20.0, "length": 40.0}]}}
+    assert ok(shaft, "make that step 50 long")["body"]["sections"] == [{"diameter": 30.0, "length": 70.0},
+                                                                       {"diameter": 20.0, "length": 50.0}]
+    rod = {"body": {"kind": "cylinder", "id": "rod", "diameter": 20.0, "height": 80.0}}
+    assert ok(rod, "turn down 30 mm of one end to Ø12")["body"]["sections"][-1] == {"diameter": 12.0, "length": 30.0}
+    plate = {"body": {"kind": "box", "id": "plate", "length": 150.0, "width": 100.0, "height": 8.0},
+             "features": [{"id": "holes", "kind": "hole", "size": 12.0, "at": {"kind": "at", "points": [[-50.0, -30.0]]}}]}
+    feats = ok(plate, "same hole again but 25 from the right edge")["features"]
+    assert [f["size"] for f in feats] == [12.0, 12.0] and feats[0]["at"] == plate["features"][0]["at"]

@@ -240,6 +240,12 @@ class _Editor:
                 text = re.sub(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b",
                               lambda m: "bosses" if m.group(1).endswith("s") and not m.group(1).endswith("ss") else "boss",
                               text, flags=re.I)
+        # "same hole again but 25 from the right edge": another hole of that size, there
+        last_hole = next((f for f in reversed(self.spec.get("features", [])) if f["kind"] == "hole"), None)
+        if last_hole is not None:
+            size = last_hole["size"] if isinstance(last_hole["size"], str) else f"{fmt(last_hole['size'])} mm"
+            text = re.sub(r"^(.*?)\b(?:the\s+)?same\s+(hole|bore)\s+(?:again|once more)\b(?:\s*,?\s*but\b)?(.*)$",
+                          lambda m: f"{m.group(1)}add a {size} {m.group(2)}{m.group(3)}", text, flags=re.I)
         # "half a cm taller", "half a millimetre": 0.5 of that unit
         text = re.sub(r"\bhalf an?\s+(cm|mm|centimet(?:er|re)s?|millimet(?:er|re)s?)\b", r"0.5 \1", text, flags=re.I)
         # "round the 4 corners R5", "all four vertical edges": the count of a box's corners is no size
@@ -780,7 +786,11 @@ class _Editor:
         elif not kinds and self.feats("hole") and HOLE_WORDS.search(self.t) and not (self.out.done and not self.free()):
             self.change_holes(self.feats("hole"))
         elif not kinds and PRONOUN.search(self.t) and self.spec.get("features") and not self.out.done and \
-                self.free() and not any(it.role for it in self.free()) and not MOVE.search(self.t):
+                self.free() and (not any(it.role for it in self.free()) or (
+                    re.search(r"\b(?:them|those|these|they)\b", self.t) and self.feats("hole") and
+                    all(it.role in (None, "diameter", "size") for it in self.free()) and
+                    self.spec["features"][-1]["kind"] == "hole")) and not MOVE.search(self.t):
+            # "and bump them up to 10 dia": the holes named last (plural), not the disc's diameter
             last = self.spec["features"][-1]
             if last["kind"] == "hole" and (HOLE_WORDS.search(self.t) or re.search(r"\bspace\b", self.t)):
                 self.change_holes(self.select("hole", self.feats("hole")))     # "space them out to 35"
@@ -957,6 +967,8 @@ class _Editor:
             self._use_span(re.search(r"\b(?:other|all|every|each|both)\b.*", self.t))
             faces = [f for f, a in (("front", "y"), ("left", "x")) if a not in have]
         else:
+            if re.search(r"\bfrom the (?:left|right|front|back|top|bottom|near|far)?\s*(?:edge|end|side|corner)s?\b", self.t):
+                return False       # "same hole again but 25 from the right edge": a place on the face, not another face
             named = re.search(r"\b(front|back|rear|left|right|side|end)\b", self.t)
             if not named:
                 return False
@@ -1504,8 +1516,10 @@ class _Editor:
         d = next((it for it in self.free(("diameter", "size")) if it.role == "diameter"), None) or next(
             (it for it in self.free() if re.search(r"\bto\s*(?:dia(?:meter)?\s*)?$", self.t[:it.num.start])), None)
         ln = next((it for it in self.free(("length", "height", "depth")) if it is not d), None) or next(
-            (it for it in self.free() if it is not d and re.search(r"\b(?:for|over|along)\s*(?:the (?:last|first) )?$|"
-                                                                     r"\bthe (?:last|first|end)\s*$", self.t[:it.num.start])), None)
+            (it for it in self.free() if it is not d and (re.search(r"\b(?:for|over|along)\s*(?:the (?:last|first) )?$|"
+                                                                     r"\bthe (?:last|first|end)\s*$", self.t[:it.num.start]) or
+                                                           re.match(r"\s*(?:mm\s*)?(?:of|at|on)\s+(?:one|the|each|an?)\s+end\b",
+                                                                    self.t[it.num.end:]))), None)
         if d is None or ln is None:
             self.out.failed.append("the step's diameter and length (e.g. 'turn down the end to 30 dia for 20 mm')")
             return
@@ -2649,6 +2663,13 @@ class _Editor:
             i = named[0]              # "the 20 dia part": the section with that diameter, named by it
             self.used.add(dia.num.start)
             dia = None
+        elif re.search(r"\b(?:that|the|this|its) step\b", t) and len(secs) == 2 and not keep_total:
+            # "make that step 50 long" on a bar turned down at one end: the step (the smaller section), cut into the same
+            # bar, so the overall length stays (said)
+            i = min(range(2), key=lambda j: secs[j]["diameter"])
+            keep_total, total_before = True, sum(sec["length"] for sec in secs)
+            self.out.notes.append(f"the step is the Ø{fmt(secs[i]['diameter'])} section; the overall "
+                                  f"{fmt(total_before)} kept")
         elif w in ("first",):
             i = 0
         elif w in ("second", "middle"):
@@ -3295,9 +3316,9 @@ def _first_line(exc: Exception) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
-THEN = re.compile(r"\s*(?:,|;|\band\b|\bthen\b)\s+(?:then\s+)?(?=(?:add|put|drill|cut|bore|remove|delete|round|chamfer|"
+THEN = re.compile(r"\s*(?:,|;|\band\b|\bthen\b)\s+(?:and\s+)?(?:then\s+)?(?=(?:add|put|drill|cut|bore|remove|delete|round|chamfer|"
                   r"fillet|bevel|shell|hollow|change|move|make|tap|counterbore|countersink|spread|space|widen|narrow|"
-                  r"lengthen|shorten|thicken|increase|reduce|bump|rotate)\b|"
+                  r"lengthen|shorten|thicken|increase|reduce|bump|rotate|drop|open|enlarge|shrink)\b|"
                   r"(?:(?<=\band )|(?<=; ))(?:the |its |all the |those |these )?(?:holes?|fillets?|rounds?|chamfers?|slots?|pockets?|walls?|bores?)\b(?! (?:of|on|in|at|"
                   r"around|for|to|and)\b)|"
                   r"the (?:big|bigger|small|smaller|large|larger|little|middle|centre|center|other|outer|inner|corner|"
