@@ -436,3 +436,16 @@ def test_later_outsider_wordings():
              "features": [{"id": "holes", "kind": "hole", "size": 12.0, "at": {"kind": "at", "points": [[-50.0, -30.0]]}}]}
     feats = ok(plate, "same hole again but 25 from the right edge")["features"]
     assert [f["size"] for f in feats] == [12.0, 12.0] and feats[0]["at"] == plate["features"][0]["at"]
+
+
+def test_an_inch_plates_hole_opened_up_and_moved_toward_a_short_end():
+    plate = {"units": "in", "body": {"kind": "box", "id": "plate", "length": 152.4, "width": 101.6, "height": 12.7},
+             "features": [{"id": "holes", "kind": "hole", "size": 12.7}]}
+    spec = ok(plate, "open it up to .625")
+    assert spec["features"][0]["size"] == pytest.approx(15.875) and spec["body"]["length"] == 152.4
+    (h,) = ok(spec, "move that hole 1 in toward one of the short ends")["features"]
+    assert h["at"] == {"kind": "at", "points": [[25.4, 0.0]]}
+    tall = {"body": {"kind": "box", "id": "plate", "length": 60.0, "width": 100.0, "height": 5.0},
+            "features": [{"id": "holes", "kind": "hole", "size": 10.0}]}
+    (h,) = ok(tall, "move the hole 10 toward one of the short ends")["features"]
+    assert h["at"] == {"kind": "at", "points": [[0.0, 10.0]]}

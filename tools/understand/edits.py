@@ -260,10 +260,22 @@ class _Editor:
         if kept:
             # "block 60 mm long, same hole spacing", "8 bolt holes instead of 6, same circle": said to stay as it is
             text = SAME.sub("", text)
-        toward = re.search(r"\btowards? (?:one|an?|either|the (?:nearest|closest)) (?:edge|side|end)\b", text, re.I)
+        if self.spec.get("units") == "in":
+            # "move that hole 1 in toward ...": on an inch part '1 in' is an inch, not a direction
+            text = re.sub(r"\b(\d+(?:\.\d+)?|\.\d+)\s+in\b(?=\s+(?:to(?:wards?)?|left|right|up|down|closer|further)\b)", r"\1 inch",
+                          text, flags=re.I)
+        toward = re.search(r"\btowards? (?:one of the (?:short |long |)(?:ends|edges|sides)|(?:one|an?|either|the (?:nearest|"
+                           r"closest)) (?:(?:short|long) )?(?:edge|side|end))\b", text, re.I)
+        toward_dir = "right"
         if toward:
-            # "move the square hole 15 mm toward one edge": any one; to the right (+X), said
-            text = text[:toward.start()] + "to the right" + text[toward.end():]
+            # "move the square hole 15 mm toward one edge": any one; to the right (+X), said (toward a short end of a
+            # part longer across Y than along X: to the back)
+            L, W = b.get("length"), b.get("width")
+            short = re.search(r"\bshort\b", toward.group(0), re.I)
+            long_ = re.search(r"\blong\b", toward.group(0), re.I)
+            if isinstance(L, (int, float)) and isinstance(W, (int, float)) and ((short and W > L) or (long_ and L > W)):
+                toward_dir = "back"
+            text = text[:toward.start()] + f"to the {toward_dir}" + text[toward.end():]
         if b["kind"] == "polygon_prism":
             # "chamfer both ends" of a hex bar: its top and bottom outlines (not every outside edge)
             text = re.sub(r"\b(?:both|the|each|either)\s+ends?(?:\s+edges?)?\b", "top and bottom edges", text, flags=re.I)
@@ -324,7 +336,8 @@ class _Editor:
             self.used.add(sel.start(1))
         self.only: str | None = None         # the one feature this edit is about (a copy split off a pattern)
         self.out = EditResult(None, notes=list(fixed) + [f"kept as it is: '{k.strip(' ,;')}'" for k in kept]
-                              + ([f"'{toward.group(0)}' read as to the right (+X)"] if toward else []))
+                              + ([f"'{toward.group(0)}' read as to the {toward_dir} ({'+X' if toward_dir == 'right' else '+Y'})"]
+                                 if toward else []))
 
     # -- helpers -----------------------------------------------------------------------------
     def num_mm(self, it) -> float:
@@ -526,6 +539,14 @@ class _Editor:
                                    "ends, the holes' rims); say e.g. 'the top edges' for every one of them")
             return self.finish()
         if VALUE_TO.search(self.t) and self.value_to():
+            return self.finish()
+        if re.search(r"\b(?:open|bore|ream)\s+(?:it|that|this|them|those)\s+(?:up|out)\b", self.t) and self.feats("hole") and \
+                len(self.free()) == 1 and self.free()[0].role in (None, "size", "diameter") and not kinds:
+            # "open it up to .625" on a part with holes: the hole (the last one named), not the part
+            h = self.select("hole", self.feats("hole"))[-1]
+            v = self.take(self.free()[0])
+            self.apply(f"{h['id']}: size {fmt(v)}", ops.replace_feature, h["id"],
+                       {k: x for k, x in h.items() if k != "id"} | {"size": v})
             return self.finish()
         if SAME_HOLE.search(self.t) and self.feats("hole") and self.same_hole_across():
             return self.finish()
