@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from .bodies import Box, Compound, Cylinder, Profile, Tube
+from .bodies import Box, Compound, Cylinder, Profile, Shaft, Tube
 from .features import Boss, Chamfer, Fillet, Hole, Keyway, LinearPattern, Mirror, PolarPattern, Pocket, Rib, \
     Shell, Slot
 from .geometry import body_shape, radius_over, resolved
@@ -191,6 +191,16 @@ def spec_volume(spec) -> tuple[float, bool]:  # noqa: C901 - one branch per feat
                 plain = src.depth is None and not src.cbore and not src.csink and r.diameter / 2 <= R
                 vol -= n * (_cross_hole(r.diameter / 2, R) if plain else _hole(src, r.diameter, through))
                 exact &= plain and all(abs(u) < 1e-9 for u, _ in r.points)
+                holes.append(r)
+                continue
+            if isinstance(spec.body, Shaft) and r.frame.name in ("top", "bottom") and src.depth is None and \
+                    not src.cbore and not src.csink:
+                # through a stepped body along its axis: it cuts only the sections it lies wholly inside
+                rad = r.diameter / 2
+                for u, v in r.points:
+                    rho = math.hypot(u, v)
+                    vol -= math.pi * rad * rad * sum(s.length for s in spec.body.sections if s.diameter / 2 >= rho + rad)
+                    exact &= all(s.diameter / 2 >= rho + rad or s.diameter / 2 <= rho - rad for s in spec.body.sections)
                 holes.append(r)
                 continue
             walls = _walls_crossed(shell, r, shape) if shell is not None and src.depth is None else None

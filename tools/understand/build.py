@@ -483,6 +483,10 @@ class Build:
                 L = W
             # one leg said by its height ("the wall leg 100 tall and the shelf leg 150 long"): that is the other
             W, H = leg_pair or ((legs, H) if H is not None and legs != H else (legs, legs))
+        inside_h = b.pop("inside_h")
+        if H is None and inside_h is not None and T is not None and shape in ("U", "C"):
+            H = inside_h + T              # "inside height 25" on a 2 mm sheet U: 27 to the outside of its base
+            self.notes.append(f"{inside_h:g} inside: {H:g} to the outside of the base")
         span = b.pop("span")
         if shape in ("U", "C") and span is not None and T is not None:
             # "40 mm between the arms": the inside; 'wide' is then how far the bracket runs

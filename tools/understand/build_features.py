@@ -629,7 +629,8 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
         return {"kind": "linear", "count": n, "spacing": spacing, "axis": "u" if long_u else "v"}
     m = FROM_EDGE.search(words)
     if m:
-        return _from_edge(m, bd)
+        two = _from_two_edges(words, bd, body) if f.get("on") in (None, "top") else None
+        return two or _from_edge(m, bd)
     if not re.search(r"\b(cent(?:er|re)(?:ed|d)?|middle|axis|axial|concentric|through it|through the part|bore|on top)\b",
                      words + " " + t.noun):
         bd.notes.append(f"no place given for the {t.noun}: centred")
@@ -737,6 +738,15 @@ def _boss(bd: Build, t: Target, body: dict) -> None:
         d = loose.pop(0)
     if h is None and loose:
         h = loose.pop(0)
+    base = body.get("height") or body.get("thickness")
+    if h is None and base:
+        # "disc 60 dia 8 thick with a hub 30 dia, 25 long overall": the hub stands the rest of the overall length
+        ov = bd.body.take(lambda v: re.match(r"\s*(?:mm\s*)?(?:(?:long|tall|high)\s+)?overall\b",
+                                             bd.text[v.raw.num.end:]) is not None or
+                          re.search(r"\boverall\s*(?:length|height)?\s*(?:of\s+)?$", bd.text[:v.raw.num.start]) is not None)
+        if ov and ov[0].mm > base:
+            h = round(ov[0].mm - base, 6)
+            bd.notes.append(f"{ov[0].mm:g} overall: the {t.noun} stands {h:g} above the {base:g} mm body")
     if d is None or h is None:
         bd.missing.append(f"the {t.noun}'s diameter and height")
         return
@@ -838,6 +848,21 @@ def _from_edge(m, bd: Build) -> dict:
     k = unit_mm(UNIT_WORDS[m.group(2).strip()]) if m.group(2) else bd.unit_mm
     edge = {"front": "lower", "back": "upper", "top": "upper", "bottom": "lower"}.get(m.group(3), m.group(3))
     return {"kind": "from_edge", "edge": edge, "distance": float(m.group(1)) * k}
+
+
+def _from_two_edges(words: str, bd: Build, body: dict) -> dict | None:
+    """'15 from the left edge and 20 from the bottom edge': one distance from a side edge, one from the front or
+    back edge of a block's top face (the bottom edge of the plate as drawn is its front)."""
+    ms = [_from_edge(m, bd) for m in FROM_EDGE.finditer(words)]
+    side = next((x for x in ms if x["edge"] in ("left", "right")), None)
+    other = next((x for x in ms if x["edge"] in ("lower", "upper")), None)
+    if side is None or other is None or body.get("kind") != "box" or not body.get("width"):
+        return None
+    half = body["width"] / 2
+    along = -half + other["distance"] if other["edge"] == "lower" else half - other["distance"]
+    bd.notes.append(f"{side['distance']:g} from the {side['edge']} edge and {other['distance']:g} from the "
+                    f"{'front (bottom)' if other['edge'] == 'lower' else 'back (top)'} edge")
+    return {**side, "along": round(along, 6)}
 
 
 def _slot(bd: Build, t: Target, body: dict) -> None:
@@ -1041,6 +1066,9 @@ def _keyway(bd: Build, t: Target, body: dict) -> None:
     start = t.take(lambda v: re.search(r"\b(?:starting|starts|beginning|begins|from)\s*$",
                                        bd.text[max(0, v.raw.num.start - 12):v.raw.num.start]) is not None
                    and FROM_END.match(bd.text[v.raw.num.end:]) is not None)
+    if not start and L is not None and t.get("inset") is not None and FROM_END.match(
+            bd.text[t.roles["inset"][0].raw.num.end:]):
+        start = [t.roles.pop("inset")[0]]     # "keyway 6 x 3.5, 30 long, 10 from the end": it begins there
     if start:
         z = start[0].mm           # "40 long, starting 10 mm from one end": it begins that far in
     elif section:

@@ -142,8 +142,9 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
     du = stated_unit(t) or default_unit([it.num for it in tagging.items])
     if du == "millimeter":
         du = None
-    big = [it.num for it in tagging.items if du == "inch" and it.num.unit is None and it.num.value > 40 and
-           it.role not in RAW_ROLES]
+    big = [it.num for it in tagging.items if du in ("inch", "centimeter") and it.num.unit is None and
+           it.num.value > 40 and it.role not in RAW_ROLES and not stated_unit(t)]
+    written = du
     if big:
         du = None           # "80 by 60 plate, quarter inch thick": as inches the part would be over a metre
     k = unit_mm(du) if du else 1.0
@@ -159,8 +160,9 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
         bd.notes.append("no unit given: the fractions read as inches" if any(is_inch_fraction(it.num) for it in
                         tagging.items) else "no unit given: '.5'-style decimals read as inches")
     if big:
-        bd.notes.append(f"no unit on {', '.join(n.text.strip() for n in big)}: read as mm (as inches the part "
-                        "would be over a metre)")
+        bd.notes.append(f"no unit on {', '.join(n.text.strip() for n in big)}: read as mm (as "
+                        f"{'inches' if written == 'inch' else 'cm'} the part would be over "
+                        f"{'a metre' if written == 'inch' else '40 cm'})")
     odd = re.search(r"\b([a-z])[- ](bracket|beam|profile|section|extrusion|channel|clip|shaft|gear|rail)\b", t) \
         if body_kind is None and force is None else None
     if odd:
@@ -235,6 +237,9 @@ def _flanged(text: str, t: str) -> Understanding:
         more = NEXT_SIZES.match(t[b:])
         if not re.search(r"\d", m.group(0)) and more and re.search(r"\b(?:dia\w*|od|thick\w*|x)\b", more.group(1)):
             b += more.end()       # "with a flange at each end, 100 dia 10 thick": its sizes in the next clause
+        holes = re.search(r"\s(?:with|and|plus|having)\s+(?=[^,;]*\b(?:holes?|bolt holes?)\b)", t[a:b])
+        if holes:
+            b = a + holes.start()   # "flange 45 dia 5 thick with 3 x 4.5 holes on a 36 PCD": the holes stay features
         rest = FLANGED.sub(lambda x: x.group(0).split(None, 1)[1], t[:a] + " " + t[b:])
         flange_d, flange_t = _diameter_and_length(t, t[a:b], "flange")
     out = _read(text, rest)
@@ -271,6 +276,11 @@ def _flanged(text: str, t: str) -> Understanding:
         sections.append({"diameter": flange_d, "length": flange_t})     # a spool: a flange at each end
         out.notes.append("a flange at each end")
     spec["body"] = {"kind": "shaft", "id": body["id"], "sections": sections}
+    for f in spec["features"]:
+        at = f.get("at") or {}
+        if f["kind"] == "hole" and at.get("kind") == "bolt_circle" and at["diameter"] > D and "on" not in f:
+            f["on"] = "bottom"     # bolt holes outside the sleeve: through the flange, from its face
+            out.notes.append(f"the holes on the Ø{at['diameter']:g} circle go through the flange")
     spec["features"] = [{"id": "bore", "kind": "hole", "size": d}] + spec["features"]
     out.body = "flanged bushing"
     return out

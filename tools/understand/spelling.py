@@ -39,6 +39,11 @@ def _words() -> tuple[frozenset, dict]:
     return frozenset(known | set(data["protect"])), by_len
 
 
+@lru_cache(maxsize=1)
+def _unbuilt() -> frozenset:
+    return frozenset(w for s in vocab().get("unsupported", []) for w in re.findall(r"[a-z]+", str(s).lower()))
+
+
 def _one_off(a: str, b: str) -> bool:
     """A typing slip turning ``b`` (known) into ``a``: two neighbours swapped, a letter dropped or doubled / added,
     or one vowel for another in a long word ('fillit'), never in the first letter. Other one-letter changes make
@@ -76,7 +81,8 @@ def correct(text: str) -> tuple[str, list[str]]:
                 return k
         if len(low) == 4 and low not in known and low.isalpha() and low not in edit_words():
             # 'hols', 'thck': a letter dropped from a five-letter word of the vocabulary, never the first
-            drops = {k for k in by_len.get(5, ()) if _one_off(low, k)}
+            # never into a feature the spec path declines ('sits on top' is no 'slits': Text2CAD prompts were refused)
+            drops = {k for k in by_len.get(5, ()) if _one_off(low, k) and k not in _unbuilt()}
             if len(drops) == 1:
                 (k,) = drops
                 said.append(f"'{w}' read as '{k}'")

@@ -291,6 +291,9 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
                     body_kind in ("box", "shelled_box") and any(f.kind in ("hole", "bore") for f in feats):
                 # "... along a 100x50x12 plate, centred. Through Ø9": a block has no diameter; its holes do
                 owner = next(f for f in reversed(feats) if f.kind in ("hole", "bore"))
+            here = [t for _, t in nouns if t is not body and it.role in FEATURE_ROLES.get(t.kind, ())]
+            if owner is body and it.role in ("spacing", "half_spacing", "pcd") and here:
+                owner = here[0]       # "6 holes on a 10 cm bolt circle in a 14 cm disc": the holes' circle
             if owner is body and it.role in ("spacing", "half_spacing", "pcd") and not nouns:
                 # "... running across the plate (short way), 25 mm apart": a part has no spacing; its features do
                 owner = next((f for f in reversed(feats) if it.role in FEATURE_ROLES.get(f.kind, ())), body)
@@ -357,6 +360,7 @@ def _reclaim(run: list[tuple["Value", Target]], body: Target, body_kind: str | N
 
 
 BODY_ROLES = {"frame", "length", "width", "height", "thickness", "length_width", "side", "af", "legs", "flange", "module",
+              "span", "inside_h",
               "teeth", "top_d", "bottom_d", "across_corners"}
 FEATURE_ROLES = {
     "hole": {"count", "size", "diameter", "inner", "depth", "spacing", "pcd", "inset", "radius", "head", "angle",
