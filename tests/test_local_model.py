@@ -346,7 +346,8 @@ def test_the_decoder_keeps_the_value_rules_the_schema_enforcer_leaves_out():
     assert bounds["counts"]["min"] == 1 and bounds["counts"]["integer"]
     assert bounds["inner_diameter"]["below"] == "outer_diameter" and "sides" not in bounds   # min 3: not kept
     proc = object.__new__(SchemaLogitsProcessor)
-    texts = {0: "0", 1: "1", 2: "2", 3: "3", 5: "5", 10: ",", 11: "}", 12: ".", 13: "-", 14: " ", 15: "0,"}
+    texts = {0: "0", 1: "1", 2: "2", 3: "3", 5: "5", 10: ",", 11: "}", 12: ".", 13: "-", 14: " ", 15: "0,",
+             16: " -", 17: " 0,", 18: " 4"}
     proc.texts, proc.bounds, proc.bounded_steps = texts, bounds, 0
     allowed = list(texts)
     keep = lambda text: sorted(texts[t] for t in proc._bounded(text, allowed))  # noqa: E731
@@ -358,10 +359,14 @@ def test_the_decoder_keeps_the_value_rules_the_schema_enforcer_leaves_out():
     radius = '{"features":[{"id":"fillet","kind":"fillet","edges":"all","radius":0'
     assert "," not in keep(radius) and "}" not in keep(radius) and "0," not in keep(radius) and "." in keep(radius)
     assert "-" not in keep('{"features":[{"id":"fillet","kind":"fillet","edges":"all","radius":')
+    # after a colon, a token may carry the blank and the number's start (a CAD JSON depth of -9 got through)
+    after = keep('{"features":[{"id":"fillet","kind":"fillet","edges":"all","radius": ')
+    assert " -" not in after and "-" not in after and " 4" in after and " " in after
     # an integer count never starts with 0 (it cannot go on), inside an array too
     assert "0" not in keep('"at":{"kind":"grid","counts":[3, ') and "0," not in keep('"at":{"kind":"grid","counts":[')
     # a name without a rule, or a value that is not a number, is left alone
     assert keep('{"body":{"kind":"polygon_prism","sides":') == sorted(texts.values())
+    assert " 0," not in keep('{"features":[{"id":"fillet","kind":"fillet","edges":"all","radius": ')
     assert proc.bounded_steps > 0
 
 

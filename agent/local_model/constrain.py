@@ -286,8 +286,9 @@ class SchemaLogitsProcessor:
             if tt is None:
                 keep.append(t)
                 continue
-            num = _LEAD_NUMBER.match(tt).group(0)
-            rest = tt[len(num):].lstrip()
+            body = tt if current else tt.lstrip()     # a value may start after a blank in the same token (" -9")
+            num = _LEAD_NUMBER.match(body).group(0)
+            rest = body[len(num):].lstrip()
             if not num and not (current and rest[:1] in (",", "}", "]")):
                 keep.append(t)           # not a number's character (a blank, a bracket, null)
                 continue
