@@ -64,3 +64,17 @@ def test_an_ordinary_word_is_never_corrected_into_a_feature_that_is_declined():
     from cadagent.tools.understand.spelling import correct
     assert correct("a smaller prism that sits on top of the plate") == ("a smaller prism that sits on top of the plate", [])
     assert correct("4 hols in the plate")[0] == "4 holes in the plate"
+
+
+def test_a_lid_is_the_part_and_open_underneath_is_its_open_face():
+    assert _spec("a lid 100 x 60 x 3")["features"] == []          # a flat lid: no walls assumed
+    shell = _spec("a lid: 100 x 60 x 10 tall, 2mm walls, open underneath")["features"][0]
+    assert (shell["kind"], shell["thickness"], shell["open_face"]) == ("shell", 2.0, "bottom")
+    assert understand("a box 100 x 60 x 40 with a lid").unsupported == ["lid"]     # a second part: declined
+
+
+def test_leg_lengths_and_a_radius_said_of_an_edge_set():
+    body = _spec("angle bracket with outside leg lengths of 50 and 35, 4mm material, 25 wide")["body"]
+    assert (body["width"], body["height"], body["thickness"], body["length"]) == (50.0, 35.0, 4.0, 25.0)
+    assert _spec("block 60 x 40 x 20 with R5 vertical corners")["features"] == [
+        {"id": "round", "kind": "fillet", "edges": "vertical", "radius": 5.0}]

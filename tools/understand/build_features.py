@@ -721,6 +721,9 @@ def _shell(bd: Build, t: Target, body: dict) -> None:
         wall = bd.assume("wall thickness", default("wall"))
     if body["kind"] == "sphere" or _closed(bd.text):
         open_face = None
+    elif re.search(r"\bopen (?:at the |on the )?(?:bottom|underneath|underside|below)\b|\bopen[- ]bottom(?:ed)?\b|"
+                   r"\bbottom open\b", bd.text):
+        open_face = "bottom"       # "a lid ..., open underneath"
     else:
         open_face = "top"
     f = {"id": bd.fid("shell"), "kind": "shell", "thickness": wall, "open_face": open_face}

@@ -213,7 +213,7 @@ def unused_sizes(bd: Build, t: str) -> list[str]:
     return out
 
 
-ADDED_PARTS = {"standoffs", "posts", "pegs", "pillars"}     # unsupported only as parts added to a body
+ADDED_PARTS = {"standoffs", "posts", "pegs", "pillars", "lid"}     # unsupported only as parts added to a body
 FLANGED = re.compile(r"\bflanged\s+(?:\w+\s+)?(?:bush(?:ing)?|sleeve|bearing|spacer|tube|pipe|insert|bush)\b")
 # "a round standoff Ø10 x 30 tall ... and a Ø16 x 3 flange at the bottom": a flanged bushing in other words
 _IN = r"(?:[^.;]|\.(?=\d))"      # within one sentence (a decimal point is no full stop)
@@ -454,7 +454,7 @@ def unsupported_words(t: str) -> list[str]:
     m = re.search(r"(?:\b\d+/\d+|#\d+)\s*-\s*\d+\b(?!\s*/)(?=\s*(?:unc|unf|tapped|thread|hole|screw|bolt|tap))", t)
     if m:
         out.append(f"inch threads ({m.group(0).replace(' ', '')})")     # "1/4-20 tapped": no table for them here
-    named = find("features", t)
+    named = find("features", t) + find("bodies", t)
     for w in sorted(words, key=len, reverse=True):
         for m in re.finditer(rf"(?<![\w-]){re.escape(w)}(?![\w-])", t):
             if any(s <= m.start() and m.end() <= e and e - s > len(w) for s, e, _, _ in named):
