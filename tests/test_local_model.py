@@ -234,19 +234,29 @@ def test_rule_invalid_candidates_are_rejected_and_retried_with_their_problems():
     # the set the ranking gets: the valid first-round one + one retry per rejected one, named as retries
     assert [c.source for c in gen.candidates] == ["model#1", "model#1-retry", "model#2-retry", "model#3-retry"]
     assert [c.valid for c in gen.candidates] == [True, True, False, True] and gen.retried
-    # the retry prompt shows the first refused spec with its own problems, numbers kept (the repair pairs' format)
-    assert len(w.prompts) == 2 and "Refused answer" not in w.prompts[0]
-    shown = w.prompts[1].split("Refused answer: ")[1].split("\n")[0]
-    assert json.loads(shown) == json.loads(BAD_TUBE)
-    fix = w.prompts[1].split("Problems: ")[1]
-    assert "bore is not smaller than the outside" in fix and "found 30" in fix and "Fix:" not in fix
-    assert fix.count("bore is not smaller") == 1 and fix.endswith("Write the corrected spec.")
+    # the retry prompt carries each distinct problem once, numbers kept
+    assert len(w.prompts) == 2 and "Fix these problems" not in w.prompts[0] and "Refused answer" not in w.prompts[1]
+    fix = w.prompts[1].split("Fix these problems of the last answer: ")[1]
+    assert "bore is not smaller than the outside" in fix and "found 30" in fix
+    assert fix.count("bore is not smaller") == 1 and "not a JSON object" in fix
     # the still-invalid retry is never counted as valid, and the bound holds (retries=1: no third call)
     assert not gen.candidates[2].valid and gen.candidates[2].problems
 
 
+def test_the_retry_can_show_the_refused_spec_with_its_problems():
+    w = _queued_writer([[BAD_TUBE, "{"], [GOOD_TUBE, GOOD_TUBE]])
+    w.show_refused = True
+    w.candidates("a collar 30 outside, 20 inside, 10 long", n=2)
+    shown = w.prompts[1].split("Refused answer: ")[1].split("\n")[0]
+    assert json.loads(shown) == json.loads(BAD_TUBE)
+    fix = w.prompts[1].split("Problems: ")[1]
+    assert "bore is not smaller than the outside" in fix and "found 30" in fix and "Fix:" not in fix
+    assert fix.endswith("Write the corrected spec.")
+
+
 def test_a_retry_with_no_refused_spec_to_show_lists_the_problems():
     w = _queued_writer([["{", '{"body":'], [GOOD_TUBE, GOOD_TUBE]])
+    w.show_refused = True
     gen = w.candidates("a collar 30 outside, 20 inside, 10 long", n=2)
     assert "Refused answer" not in w.prompts[1]
     assert "Fix these problems of the last answer: the output is not a JSON object" in w.prompts[1]

@@ -10,8 +10,9 @@ Candidate 1 is greedy; the others are sampled (``temperature``) in one batch. Ev
 the part rules (or the schema's values) refuse is rejected, and a bounded retry (``retries`` rounds,
 default 1) writes as many new ones with the rejected candidates' problems in the prompt; the retry's
 first is greedy again. ``Generation.raw`` keeps the first round and ``Generation.rejected`` what was
-dropped, so a report can say how valid the model was before and after. The retry's prompt shows the
-first refused spec and its problems (:func:`retry_messages`), as the repair pairs trained it. Without a ``spec`` adapter
+dropped, so a report can say how valid the model was before and after. The retry's prompt lists the
+refused candidates' problems; ``show_refused=True`` shows the first refused spec with them instead
+(:func:`retry_messages`), as the repair pairs train it. Without a ``spec`` adapter
 (the bare base) the prompt carries three worked examples.
 """
 
@@ -64,7 +65,7 @@ class SpecWriter:
 
     def __init__(self, chat_model, *, adapter: str = SPEC_ADAPTER, temperature: float = 0.7,
                  max_new_tokens: int = 160, constrained: bool = True, restrict_vocab: bool = True,
-                 value_rules: bool = True):
+                 value_rules: bool = True, show_refused: bool = False):
         self.llm = chat_model
         # under the constraint, project only the tokens the schema can ever use (same choices, ~2x faster)
         self.restrict_vocab = restrict_vocab
@@ -73,6 +74,9 @@ class SpecWriter:
         self.max_new_tokens = max_new_tokens
         self.constrained = constrained
         self.value_rules = value_rules
+        # the retry prompt: the refused candidates' problems (default), or the first refused spec shown with
+        # its problems (the repair pairs' format; on the held-out refusals it fixed 0/21, problems only 4/21)
+        self.show_refused = show_refused
 
     max_decimals = 3            # the spec target's numbers are whole or short decimals
 
@@ -138,7 +142,7 @@ class SpecWriter:
             bad = [c for c in gen.candidates if not c.valid]
             if not bad:
                 break
-            msgs = retry_messages(request, bad, cur, shots=shots)
+            msgs = retry_messages(request, bad, cur, shots=shots, show_refused=self.show_refused)
             again = self.generate(msgs, len(bad), seed=seed + round_)
             self._check(again, norm.units)
             for c in again.candidates:
@@ -163,14 +167,15 @@ class SpecWriter:
             c.problems = [str(p) for p in problems if p.severity == "error"]
 
 
-def retry_messages(request: str, bad: list[Candidate], current: str | None = None, *, shots: int = 0) -> list[dict]:
-    """The retry's prompt: the first refused candidate that is a spec (the greedy one when it was
-    refused), shown with its own problems (:func:`.prompts.repair_messages`, the format the repair
-    pairs train); when none parsed, the request with every candidate's problems."""
+def retry_messages(request: str, bad: list[Candidate], current: str | None = None, *, shots: int = 0,
+                   show_refused: bool = False) -> list[dict]:
+    """The retry's prompt: the request with the refused candidates' problems (each rule once, numbers
+    kept); with ``show_refused``, the first refused spec (the greedy one when it was refused) shown with
+    its own problems instead (:func:`.prompts.repair_messages`, the format the repair pairs train)."""
     from cadagent.finetune.spec_data import canonical
 
     shown = next((c for c in bad if c.spec is not None and c.problems), None)
-    if shown is not None:
+    if show_refused and shown is not None:
         return repair_messages(request, canonical(shown.spec), shown.problems, current, shots=shots)
     msgs = spec_messages(request, current, shots=shots)
     msgs[-1]["content"] += "\nFix these problems of the last answer: " + "; ".join(retry_problems(bad))
