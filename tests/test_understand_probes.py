@@ -78,3 +78,25 @@ def test_leg_lengths_and_a_radius_said_of_an_edge_set():
     assert (body["width"], body["height"], body["thickness"], body["length"]) == (50.0, 35.0, 4.0, 25.0)
     assert _spec("block 60 x 40 x 20 with R5 vertical corners")["features"] == [
         {"id": "round", "kind": "fillet", "edges": "vertical", "radius": 5.0}]
+
+
+def test_a_square_tubes_section_and_wall_in_one_size():
+    spec = _spec("square tube 25 x 25 x 2, 400 long")
+    assert (spec["body"]["length"], spec["body"]["width"], spec["body"]["height"]) == (25.0, 25.0, 400.0)
+    assert (spec["features"][0]["length"], spec["features"][0]["width"]) == (21.0, 21.0)
+
+
+def test_slots_named_then_sized_and_holes_left_and_right_of_the_middle():
+    slot = _spec("80x30x5 bar, one slot at each end running lengthwise, slots 20 long 6 wide")["features"]
+    assert len(slot) == 1 and slot[0]["at"]["count"] == 2 and (slot[0]["length"], slot[0]["width"]) == (20.0, 6.0)
+    holes = _spec("plate 120 x 60 x 5 with two 8mm holes, centres 45 mm left and right of the middle")["features"][0]
+    assert holes["at"] == {"kind": "linear", "count": 2, "spacing": 90.0, "axis": "u"}
+
+
+def test_an_inside_bend_radius_on_a_new_bracket(sandbox):
+    from cadagent.tools.part.pipeline import build
+    spec = _spec("L bracket 50 x 40, 3 thick, 30 wide, 3 mm inside bend radius")
+    assert spec["body"]["inner_radius"] == 3.0
+    b = build(spec, sandbox, exports=())
+    assert b.ok, b.summary()
+    assert b.result.report.volume == pytest.approx((50 * 3 + 37 * 3 + (1 - math.pi / 4) * 9) * 30, rel=1e-4)

@@ -172,6 +172,10 @@ class Build:
             W = H = side          # "a bar 1 inch square, 12 inches long": the section is square
         elif side is not None:
             L, W = L or side, W or side
+        dims_wall = None
+        if self.kind == "square_tube" and dims and len(dims) == 3 and L is not None and b.get("wall") is None and \
+                dims[2] < min(dims[0], dims[1]) / 3:
+            dims_wall, dims = dims[2], dims[:2]   # "square tube 25 x 25 x 2, 400 long": the section and its wall
         if dims and len(dims) == 3 and dims[0] < min(dims[1], dims[2]) and L is None and W is None and H is None and \
                 T is None and re.search(r"\b(?:plate|sheet|panel|slab|tile)\b", self.text):
             dims = [max(dims[1:]), min(dims[1:]), dims[0]]      # ".5 x 4 x 8 plate": half an inch thick
@@ -226,7 +230,7 @@ class Build:
             self._shell_of_the_kind(b)
         if self.kind == "square_tube":
             said = self._take_shell_wall()        # "2 wall" is the tube's wall, never a shell as well
-            wall = b.pop("wall") or said or self.assume("wall thickness", default("wall"))
+            wall = b.pop("wall") or said or dims_wall or self.assume("wall thickness", default("wall"))
             # the long side is the tube's axis: stand it on end
             Lx, Wy, Hz = sorted([L, W, H])
             body.update(length=Lx, width=Wy, height=Hz)
@@ -502,8 +506,14 @@ class Build:
         if None in (W, H, T, L):
             self.missing.append(f"the {shape} section's width, height, wall thickness and length")
             return None
-        return {"kind": "profile", "id": _id(self.body.noun or "profile"), "shape": shape, "width": W, "height": H,
-                "thickness": T, "length": L}
+        out = {"kind": "profile", "id": _id(self.body.noun or "profile"), "shape": shape, "width": W, "height": H,
+               "thickness": T, "length": L}
+        bend = re.compile(r"^\s*(?:mm\s*)?(?:inside|inner|internal)?\s*bend radius\b|^\s*(?:mm\s*)?(?:inside|inner) radius\b")
+        r = b.take(lambda v: bend.match(self.text[v.raw.num.end:]) is not None or re.search(
+            r"\b(?:inside |inner |internal )?bend radius\s*(?:of\s*)?$", self.text[:v.raw.num.start]) is not None)
+        if r and shape in ("L", "T", "U"):
+            out["inner_radius"] = r[0].mm      # "3 mm inside bend radius": a radius inside the bend(s)
+        return out
 
     def _angle(self, b, dims):
         return self._profile(b, dims, "L")

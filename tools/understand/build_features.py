@@ -52,6 +52,13 @@ def _build_all(bd: Build, body: dict) -> None:
         if unsized and t.get("count") is None and re.search(r"\b(?:pattern|grid|array)\b", t.words) and any(
                 o is not t and o.kind in ("hole", "bore") and (o.roles or o.loose) for o in bd.feats):
             continue     # "hole pattern test piece: 7x7 grid of 3mm holes ...": the pattern named, then given
+        later = next((o for o in bd.feats[bd.feats.index(t) + 1:] if o.kind == t.kind and (o.roles or o.loose)), None)
+        if t.kind in ("slot", "pocket") and not t.roles.keys() - {"count"} and not t.loose and later is not None:
+            # "one slot at each end running lengthwise, slots 20 long 6 wide": the same slots, sized after
+            later.words += " " + t.words
+            if (t.get("count") or 1) > 1 and later.get("count") is None:
+                later.roles["count"] = t.roles["count"]
+            continue
         if t.kind in ("hole", "bore") and t.get("count") is not None:
             counts.add(t.get("count"))
         seen.add(t.kind)
@@ -907,7 +914,7 @@ def _slot(bd: Build, t: Target, body: dict) -> None:
         f["at"] = _from_edge(edge, bd)
         t.loose = [v for v in t.loose if v.raw.num.text.strip().split()[0] != edge.group(1)]
     n = t.pop("count")
-    if n is None and re.search(r"\b(?:a|one) (?:[a-z]+ )?slot (?:at|in|near) (?:each|both|either) ends?\b|\bone at each end\b",
+    if n in (None, 1) and re.search(r"\b(?:a|one|1) (?:[a-z]+ )?slot (?:at|in|near) (?:each|both|either) ends?\b|\b(?:one|1) at each end\b",
                                t.words):
         n = 2                 # "a slot at each end ...": one near each end, a pair
     if n is not None and int(n) >= 2:
