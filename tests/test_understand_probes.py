@@ -10,11 +10,8 @@ import pytest
 
 from cadagent.tools.understand import understand
 
+from .reading import spec_of as _spec
 
-def _spec(text: str) -> dict:
-    u = understand(text)
-    assert u.spec is not None and not u.missing, u.explain()
-    return u.spec
 
 
 def test_a_bolt_circle_in_cm_and_bare_numbers_too_big_for_cm():

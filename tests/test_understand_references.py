@@ -8,13 +8,9 @@ import math
 
 import pytest
 
-from cadagent.tools.understand import understand
 
+from .reading import spec_of as _spec
 
-def _spec(text: str) -> dict:
-    u = understand(text)
-    assert u.spec is not None and not u.missing, u.explain()
-    return u.spec
 
 
 def test_the_part_named_after_its_edges_on_a_block_with_its_sizes():

@@ -8,11 +8,8 @@ import pytest
 
 from cadagent.tools.understand import understand
 
+from .reading import spec_of as _spec
 
-def _spec(text: str) -> dict:
-    u = understand(text)
-    assert u.spec is not None and not u.missing, u.explain()
-    return u.spec
 
 
 def test_a_unit_said_for_the_whole_request_applies_to_its_bare_numbers():
