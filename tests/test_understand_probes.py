@@ -97,3 +97,8 @@ def test_an_inside_bend_radius_on_a_new_bracket(sandbox):
     b = build(spec, sandbox, exports=())
     assert b.ok, b.summary()
     assert b.result.report.volume == pytest.approx((50 * 3 + 37 * 3 + (1 - math.pi / 4) * 9) * 30, rel=1e-4)
+
+
+def test_a_count_of_corners_before_their_radius_is_no_size():
+    assert _spec("plate 100 x 60 x 5 with 4x R10 corners")["features"] == [
+        {"id": "round", "kind": "fillet", "edges": "vertical", "radius": 10.0}]

@@ -119,6 +119,7 @@ def normalize(text: str) -> str:
     # "two .257 thru", "4 x .201 dia thru": holes said by their size alone, the machinist's way
     t = re.sub(r"\b(\d{1,2}(?:\s*x)?\s+\.?\d[\d./]*\s*(?:mm\s*|\"\s*|in\s+)?(?:dia\s+)?)(thru|through)\b(?!\s*(?:holes?|bores?))",
                r"\1holes \2", t)
+    t = re.sub(r"\b\d{1,2}\s*x\s*(?=r\s*\d)", "", t)       # "4x R10 corners": how many corners, not a size
     # "with R5 vertical corners": a radius said of an edge set is a fillet on it
     t = re.sub(r"\br\s*(\d[\d.]*)\s+(?=(?:on\s+)?(?:the\s+|all\s+)*(?:\d\s+)?(?:vertical|outside|outer|upright|top|"
                r"bottom|side)?\s*(?:corners|edges)\b)", r"fillet r \1 ", t)
