@@ -299,7 +299,9 @@ def test_numbers_go_where_they_belong_or_the_edit_declines():
                "add six 8 mm holes around it on a 40 mm circle", "actually make those 5 of them", "and shrink them to 6 mm")
     assert [(f["size"], f["at"].get("count")) for f in spec["features"]] == [(6, None), (6, 5)]
     r = apply_edit("add a 1/4-20 tapped hole in the top", understand("block 2 x 1 x 1 inch").spec)
-    assert r.spec is None and "inch threads" in r.failed[0]
+    assert r.spec["features"][-1]["size"] == "1/4-20 tapped"        # the unified thread table (tap drill 5.105)
+    r = apply_edit("add a 7/16-14 tapped hole in the top", understand("block 2 x 1 x 1 inch").spec)
+    assert r.spec is None and "inch threads (7/16-14)" in r.failed[0]     # not in the table: declined, named
 
 
 def test_chatty_edits_with_typos():

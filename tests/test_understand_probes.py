@@ -102,3 +102,21 @@ def test_an_inside_bend_radius_on_a_new_bracket(sandbox):
 def test_a_count_of_corners_before_their_radius_is_no_size():
     assert _spec("plate 100 x 60 x 5 with 4x R10 corners")["features"] == [
         {"id": "round", "kind": "fillet", "edges": "vertical", "radius": 10.0}]
+
+
+def test_unified_inch_threads_are_read_and_sized_from_their_table(sandbox):
+    from cadagent.tools.part import tables
+    from cadagent.tools.part.pipeline import build
+    assert tables.hole_diameter("1/4-20 tapped") == (5.105, "1/4-20 tap drill")
+    assert tables.hole_diameter("#10-32 clearance")[0] == 5.105
+    with pytest.raises(KeyError, match="no unified inch thread '7/16-14'.*1/4-20"):
+        tables.hole_diameter("7/16-14 tapped")
+    spec = _spec("plate 100 x 50 x 6 with 4 #10-32 tapped holes 10 from the corners")
+    assert spec["features"][0]["size"] == "#10-32 tapped"
+    b = build(spec, sandbox, exports=())
+    assert b.ok, b.summary()
+    assert b.result.report.volume == pytest.approx(100 * 50 * 6 - 4 * math.pi * (4.039 / 2) ** 2 * 6, rel=1e-4)
+    # the fraction is the thread's, not a size: no 6.35 hole, no count of 20
+    holes = _spec('2" x 1" x 3/4" block, two 1/4-20 tapped holes 1" apart')["features"][0]
+    assert holes["size"] == "1/4-20 tapped" and holes["at"]["count"] == 2
+    assert understand("plate 80 x 40 x 10 with 7/16-14 tapped holes").unsupported == ["inch threads (7/16-14)"]

@@ -11,7 +11,8 @@ from importlib import resources
 
 import yaml
 
-HOLE_SIZE = re.compile(r"^\s*(M\d+(?:\.\d+)?)\s+(clearance|tapped|tap)(?:\s+(fine|normal|coarse))?\s*$", re.I)
+HOLE_SIZE = re.compile(r"^\s*(M\d+(?:\.\d+)?|#\d{1,2}-\d{2}|\d{1,2}/\d{1,2}-\d{2})\s+(clearance|tapped|tap)"
+                       r"(?:\s+(fine|normal|coarse))?\s*$", re.I)
 FITS = ("fine", "normal", "coarse")
 
 
@@ -22,8 +23,13 @@ def table(name: str) -> dict:
 
 
 def _thread(thread: str) -> dict:
-    rows = table("threads")
     key = thread.strip().upper()
+    if not key.startswith("M"):
+        rows = table("unified_threads")     # "1/4-20", "#10-32": unified inch threads
+        if key not in rows:
+            raise KeyError(f"no unified inch thread {thread!r} in the table; known: {', '.join(rows)}")
+        return rows[key]
+    rows = table("threads")
     if key not in rows:
         raise KeyError(f"no metric thread {thread!r} in the table; known: {', '.join(rows)}")
     return rows[key]
@@ -53,7 +59,7 @@ def hole_diameter(size: str) -> tuple[float, str]:
     thread, what, fit = m.group(1).upper(), m.group(2).lower(), (m.group(3) or "normal").lower()
     if what.startswith("tap"):
         return tap_drill(thread), f"{thread} tap drill"
-    return clearance(thread, fit), f"{thread} clearance ({fit}, ISO 273)"
+    return clearance(thread, fit), f"{thread} clearance ({fit}, {'ISO 273' if thread.startswith('M') else 'ASME'})"
 
 
 def washer(size: str, standard: str = "ISO 7089") -> dict:

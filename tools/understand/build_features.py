@@ -8,6 +8,7 @@ import re
 from cadagent.tools.part import tables
 
 from .build import M_SIZE, Build, _closed
+from .numbers import unified_thread
 from .targets import Target
 from .vocab import default, find, vocab
 
@@ -95,6 +96,10 @@ def _hole_size(bd: Build, t: Target):
     if d is None and r is not None:
         d = 2 * r
     if d is None:
+        u = re.search(r"\bunified[a-jsnt]+", t.words)
+        if u:
+            kind = "tapped" if re.search(r"\btap(?:ped)?\b|\bthread|\bhelicoil", t.words) else "clearance"
+            return f"{unified_thread(u.group(0))} {kind}"
         m = M_SIZE.search(t.words)
         if m:
             kind = "tapped" if m.group(2) and m.group(2).startswith(("tap", "thread")) or re.search(

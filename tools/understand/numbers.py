@@ -83,9 +83,23 @@ _SPOKEN = re.compile(r"\b(zero|one|two|three|four|five|six|seven|eight|nine)\s+p
 _DIGIT = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine".split())}
 
 
+UNIFIED = re.compile(r"(?<![\w/.#])(#\d{1,2}|\d{1,2}/\d{1,2})\s*-\s*(\d{2})(?:\s*-?\s*un[cf])?\b(?=[^.;]{0,30}?\b(?:tap|tapped|"
+                     r"threaded|thread|threads|screws?|bolts?|clearance|holes?|helicoil)\b)")
+_CODE = str.maketrans("0123456789/#-", "abcdefghijsnt")
+_DECODE = str.maketrans("abcdefghijsnt", "0123456789/#-")
+
+
+def unified_thread(token: str) -> str | None:
+    """'unifiedbsetca' (a normalized request's token) → '1/4-20'."""
+    m = re.fullmatch(r"unified([a-jsnt]+)", token)
+    return m.group(1).translate(_DECODE) if m else None
+
+
 def normalize(text: str) -> str:
     """Lower case, symbols and typos fixed, number words as digits."""
     t = text.lower()
+    # "two 1/4-20 tapped holes", "#10-32": an inch thread, kept whole as one word (its numbers are no sizes)
+    t = UNIFIED.sub(lambda m: " unified" + f"{m.group(1)}-{m.group(2)}".translate(_CODE) + " ", t)
     t = (t.replace("×", " x ").replace("″", '"').replace("”", '"').replace("“", '"').replace("’", "'")
          .replace("→", " to ").replace("⌀", " dia ").replace("ø", " dia ").replace("°", " deg ").replace("–", "-").replace("²", ""))
     t = re.sub(r"(\d),(\d{3})\b", r"\1\2", t)

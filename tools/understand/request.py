@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from cadagent.tools.part import tables
+
 from .build import Build
 from .build_features import features
 from .clauses import clauses
-from .numbers import UNIT_WORDS, default_unit, is_inch_fraction, stated_unit, normalize, number, unit_mm
+from .numbers import UNIT_WORDS, default_unit, is_inch_fraction, stated_unit, normalize, number, unified_thread, unit_mm
 from .roles import role_words, tag
 from .spelling import correct
 from .targets import RAW_ROLES, targets
@@ -451,9 +453,10 @@ def unsupported_words(t: str) -> list[str]:
     """Features named and not negated ("no lid" is fine) that the spec path cannot build."""
     words = vocab().get("unsupported", [])
     out = []
-    m = re.search(r"(?:\b\d+/\d+|#\d+)\s*-\s*\d+\b(?!\s*/)(?=\s*(?:unc|unf|tapped|thread|hole|screw|bolt|tap))", t)
-    if m:
-        out.append(f"inch threads ({m.group(0).replace(' ', '')})")     # "1/4-20 tapped": no table for them here
+    for u in re.findall(r"\bunified[a-jsnt]+", t):
+        thread = unified_thread(u)
+        if thread.upper() not in tables.table("unified_threads"):
+            out.append(f"inch threads ({thread})")     # "7/16-14 tapped": not in the table here
     named = find("features", t) + find("bodies", t)
     for w in sorted(words, key=len, reverse=True):
         for m in re.finditer(rf"(?<![\w-]){re.escape(w)}(?![\w-])", t):
@@ -506,6 +509,7 @@ def unknown_words(t: str) -> list[str]:
         w = w.strip("'-")
         if "-" in w and all(part in known or len(part) < 2 for part in w.split("-")):
             continue
-        if len(w) > 2 and w not in known and w.rstrip("s") not in known and w not in out and not re.fullmatch(r"m\d.*", w):
+        if len(w) > 2 and w not in known and w.rstrip("s") not in known and w not in out and not re.fullmatch(r"m\d.*", w) \
+                and not w.startswith("unified"):
             out.append(w)
     return out
