@@ -74,6 +74,12 @@ def _build_all(bd: Build, body: dict) -> None:
             bd.assumed.update(f["id"] for f in bd.features[built:])
 
 
+def _sentence(text: str, pos: int) -> tuple[int, int]:
+    """Where the sentence (or ';' clause) of ``text`` around ``pos`` starts and ends (a decimal point ends none)."""
+    a = max(text.rfind(". ", 0, pos), text.rfind(";", 0, pos)) + 1
+    return a, pos + re.search(r"[.;](?!\d)|$", text[pos:]).end()
+
+
 def smallest(body: dict, face: bool = False) -> float:
     """The body's smallest size (of its top face, with ``face``): defaults scale with the part."""
     keys = ("length", "width", "diameter", "outer_diameter", "across_flats", "bottom_diameter") + (
@@ -449,7 +455,7 @@ def _channel_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
         return False
     n = int(count) if count else 1
     spacing = t.pop("spacing")
-    if n == 2 and spacing is None and re.search(r"\b(?:each|both|either) ends?\b", words):
+    if n == 2 and spacing is None and EACH_END.search(words):
         inset = t.pop("inset")          # "two 6mm holes through the bottom, 20 in from each end"
         if inset is not None and body["length"] > 2 * inset:
             spacing = body["length"] - 2 * inset
@@ -526,9 +532,6 @@ EDGE_PAIR = r"(?:in\s+)?from (?:the |both |each |its )?(long|short)(?: edges?| s
 def _two_insets(bd: Build, t: Target, inset: float) -> dict | None:
     """'10 in from the long edges and 12 in from the short edges': corners set in by a different distance from
     each pair of edges (the long edges run along the length: their distance is across it)."""
-    first = re.search(rf"[\d.]+\s*(?:mm\s*)?{EDGE_PAIR}", bd.text[t.start:])
-    if not first:
-        return None
     other = t.take(lambda v: re.match(rf"\s*(?:mm\s*)?{EDGE_PAIR}", bd.text[v.raw.num.end:]) is not None)
     if not other:
         return None
@@ -675,9 +678,8 @@ def _edge(bd: Build, t: Target, body: dict) -> None:
             second = (rest[0], other[0])
             words = words.replace(after.strip(), " ")
     edges = outer_if_holes(_edges(words, body), bd.features, bd.notes)
-    a = max(bd.text.rfind(". ", 0, t.start), bd.text.rfind(";", 0, t.start)) + 1
-    end = re.search(r"[.;](?!\d)|$", bd.text[t.start:]).end()
-    sentence = bd.text[a:t.start + end]
+    a, b = _sentence(bd.text, t.start)
+    sentence = bd.text[a:b]
     if re.search(r"\b(?:holes?|bores?)\b", bd.text[a:t.start]) and any(f["kind"] == "hole" for f in bd.features) and \
             re.search(r"\b(?:each|both|all) with\b|\b(?:its|their) (?:top |bottom |upper )?(?:edges?|rims?)\b", sentence):
         edges = "holes"       # "two Ø10 holes, each with a 1 x 45° chamfer on its top edge": the holes' rims
@@ -953,8 +955,7 @@ def _across_face(bd: Build, t: Target, body: dict, W: float, depth: float, noun:
     across the bottom face, running the 50 mm direction"): a rectangular pocket as long as the face, centred."""
     if body["kind"] != "box":
         return False
-    a = bd.text.rfind(".", 0, t.start) + 1
-    sentence = bd.text[a:t.start + (re.search(r"[.;](?!\d)|$", bd.text[t.start:]).end())]
+    sentence = bd.text[slice(*_sentence(bd.text, t.start))]
     if not RUNS.search(sentence):
         return False
     size = re.search(r"\b(?:running|runs|run|along|in|across) the ([\d.]+)\s*(?:mm\s*)?(?:direction|way|side)\b", sentence)
@@ -966,16 +967,21 @@ def _across_face(bd: Build, t: Target, body: dict, W: float, depth: float, noun:
         return False
     f = {"id": bd.fid(noun), "kind": "pocket", "shape": "rect", "length": W if across else run,
          "width": run if across else W, "depth": depth}
-    if UNDER.search(sentence):
+    if UNDER.search(sentence) or _face(t.words, body) == "bottom":
         f["on"] = "bottom"
-    else:
-        face = _face(t.words, body)
-        if face in ("bottom",):
-            f["on"] = face
     bd.notes.append(f"the {W:g} x {depth:g} {noun} read as running the full {run:g} mm "
                     f"{'width' if across else 'length'} of the {f.get('on', 'top')} face, centred")
     bd.features.append(f)
     return True
+
+
+def _width_by_depth(t: Target) -> tuple[float | None, float | None]:
+    """'a 6 x 3.5 keyway', 'a 2 x 1.5 groove': a pair of sizes written together, width then depth (taken)."""
+    pair = sorted([v for v in t.loose + t.roles.get("size", []) if v.raw.group is not None], key=lambda v: v.raw.pos)
+    if len(pair) != 2:
+        return None, None
+    t.take(lambda v: any(v is p for p in pair))
+    return pair[0].mm, pair[1].mm
 
 
 MIDDLE = re.compile(r"\b(?:middle|centre|center|halfway|mid-?length|mid-?way)\b")
@@ -991,11 +997,8 @@ def _groove(bd: Build, t: Target, body: dict) -> None:
     W, depth = t.pop("width"), t.pop("depth")
     if W is None:
         W = t.pop("length")
-    pair = sorted([v for v in t.loose + t.roles.get("size", []) if v.raw.group is not None], key=lambda v: v.raw.pos)
-    if W is None and depth is None and len(pair) == 2:
-        W, depth = pair[0].mm, pair[1].mm          # "a 2 x 1.5 groove": width x depth
-        for v in pair:
-            (t.loose if v in t.loose else t.roles["size"]).remove(v)
+    if W is None and depth is None:
+        W, depth = _width_by_depth(t)          # "a 2 x 1.5 groove"
     if INSIDE.search(t.words):
         bd.missing.append("a groove inside a bore (the spec path cuts grooves on the outside only)")
         return
@@ -1051,11 +1054,8 @@ def _named_section(bd: Build, t: Target, body: dict) -> tuple[float, float] | No
 def _keyway(bd: Build, t: Target, body: dict) -> None:
     W, depth, L = t.pop("width"), t.pop("depth"), t.pop("length")
     section = _named_section(bd, t, body)
-    pair = sorted([v for v in t.loose + t.roles.get("size", []) if v.raw.group is not None], key=lambda v: v.raw.pos)
-    if t.kind == "keyway" and W is None and depth is None and len(pair) == 2:
-        W, depth = pair[0].mm, pair[1].mm          # "a 6 x 3.5 keyway": width x depth
-        for v in pair:
-            (t.loose if v in t.loose else t.roles["size"]).remove(v)
+    if t.kind == "keyway" and W is None and depth is None:
+        W, depth = _width_by_depth(t)          # "a 6 x 3.5 keyway"
     if t.kind == "flat" and depth is None and t.loose:
         depth = t.loose.pop(0).mm          # "a 2 mm flat along the whole length": its depth
     if body["kind"] not in ("cylinder", "shaft"):

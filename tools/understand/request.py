@@ -141,11 +141,12 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
     out = Understanding(text)
     t, coords = _coordinates(t)
     tagging = tag(t)
-    du = stated_unit(t) or default_unit([it.num for it in tagging.items])
+    said = stated_unit(t)
+    du = said or default_unit([it.num for it in tagging.items])
     if du == "millimeter":
         du = None
-    big = [it.num for it in tagging.items if du in ("inch", "centimeter") and it.num.unit is None and
-           it.num.value > 40 and it.role not in RAW_ROLES and not stated_unit(t)]
+    big = [it.num for it in tagging.items if du in ("inch", "centimeter") and not said and it.num.unit is None and
+           it.num.value > 40 and it.role not in RAW_ROLES]
     written = du
     if big:
         du = None           # "80 by 60 plate, quarter inch thick": as inches the part would be over a metre
