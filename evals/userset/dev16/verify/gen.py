@@ -94,7 +94,6 @@ u=cq.Workplane("XY").polyline([(0,0),(60,0),(60,40),(56,40),(56,4),(4,4),(4,40),
 C("bracket-u-channel","brackets","U channel, one wall thickness",
   T("U channel: base 60 wide outside, sides 40 high, 4 thick everywhere, 100 long","new_design",[60,40,100],
     (60*40-52*36)*100,u))
-tb=cq.Workplane("XY").polyline([(-40,44),(40,44),(40,50),(3,50),(3,0),(-3,0),(-3,50),(-40,50)]).close()
 tb=cq.Workplane("XY").polyline([(-40,50),(40,50),(40,44),(3,44),(3,0),(-3,0),(-3,44),(-40,44)]).close().extrude(40)
 C("bracket-t-section","brackets","T bracket, overall height given",
   T("T bracket - top flange 80 wide 6 thick, web 6 thick down the middle, 50 overall height, 40 deep","new_design",
@@ -122,7 +121,6 @@ C("shaft-keyway-one-end","shafts","keyway cut from one end (square-ended; volume
 
 # ---------------- flanges (5, one declined)
 f=cylinder(120,12).union(cylinder(60,25).translate((0,0,12))).cut(cylinder(30,37))
-f=holes_z(f,[(45*math.cos(pi/2*k),45*math.sin(pi/2*k)) for k in range(4)],12,depth=12) if False else f
 for k in range(4): f=f.cut(cylinder(12,12).translate((45*math.cos(pi/2*k),45*math.sin(pi/2*k),0)))
 C("flange-hub-bolt-circle","flanges","flange with a raised hub, through bore, bolt circle",
   T("flange: disc 120 dia 12 thick, hub 60 dia sticking up 25 more, 30 bore all the way thru, 4 holes 12 on 90 PCD",
