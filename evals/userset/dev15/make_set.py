@@ -140,6 +140,41 @@ def seg_area(r, half_w, z0):
     return f(half_w) - f(-half_w) - 2 * half_w * z0
 
 
+def gear_profile(m, z, pa=20.0, ded=1.25, n=60):
+    """outline points of a standard spur gear (involute flanks from the base circle, radial below it, tip
+    radius m(z/2 + 1), root radius m(z/2 - ded), tooth thickness pi*m/2 on the pitch circle, no fillets)."""
+    r, alpha = m * z / 2, math.radians(pa)
+    rb, ra, rf = r * math.cos(alpha), r + m, r - ded * m
+
+    def inv(a):
+        return math.tan(a) - a
+
+    half = math.pi / (2 * z) + inv(alpha)          # polar angle of the flank at the base circle
+    radii = [max(rb, rf) + (ra - max(rb, rf)) * i / n for i in range(n + 1)]
+    flank = [(rr, half - inv(math.acos(min(1.0, rb / rr)))) for rr in radii]   # + side, base -> tip
+    tip = flank[-1][1]
+    tooth = [(rf, -flank[0][1])] + [(rr, -t) for rr, t in flank]
+    tooth += [(ra, -tip + 2 * tip * i / 8) for i in range(1, 8)]
+    tooth += [(rr, t) for rr, t in reversed(flank)] + [(rf, flank[0][1])]
+    gap = 2 * math.pi / z - 2 * flank[0][1]
+    tooth += [(rf, flank[0][1] + gap * i / 8) for i in range(1, 8)]
+    return [(rr * math.cos(t + 2 * math.pi * k / z), rr * math.sin(t + 2 * math.pi * k / z))
+            for k in range(z) for rr, t in tooth]
+
+
+def polygon_area(pts):
+    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1]))) / 2
+
+
+def v_gear(m, z, t, bore, **kw):
+    return polygon_area(gear_profile(m, z, **kw)) * t - v_cyl(bore, t)
+
+
+def gear(m, z, t, bore, **kw):
+    g = cq.Workplane("XY").polyline(gear_profile(m, z, **kw)).close().extrude(t)
+    return holes_z(g, [(0, 0)], bore)
+
+
 CONVS = []
 
 
@@ -148,14 +183,14 @@ def conv(cid, category, description, *turns):
 
 
 def T(user, intent="new_design", bbox=None, volume=None, build=None, alts=(), vol_tol=None, ok=True, solids=1,
-      volume_check=True):
+      cq_bbox_tol=0.01):
     """one turn: closed-form bbox/volume, the CadQuery build that must agree, alternates that must fit."""
-    return {"user": user, "intent": intent, "bbox": bbox, "volume": volume, "build": build, "alts": list(alts), "vol_tol": vol_tol,
-                "ok": ok, "solids": solids}
+    return {"user": user, "intent": intent, "bbox": bbox, "volume": volume, "build": build, "alts": list(alts),
+            "vol_tol": vol_tol, "ok": ok, "solids": solids, "cq_bbox_tol": cq_bbox_tol}
 
 
 def D(user):  # a turn that should be declined
-    return {"user": user, "intent": None, "bbox": None, "volume": None, "build": None, "alts": [], "vol_tol": None, "ok": False, "solids": None}
+    return T(user, intent=None, ok=False, solids=None)
 
 
 
@@ -339,16 +374,23 @@ conv("flange-inch-hub", "flanges", "Inch pipe flange with a raised hub and bolt 
        volume=v_cyl(4.5 * IN, IN / 2) + v_cyl(2.5 * IN, IN) - v_cyl(1.5 * IN, 1.5 * IN) - v_holes(4, 5 / 8 * IN, IN / 2),
        build=lambda: flange(4.5 * IN, IN / 2, 2.5 * IN, IN, 1.5 * IN, 4, 5 / 8 * IN, 3.5 * IN)))
 
-# ================= gears (3): tip diameter m(z+2) and face width; tooth form left open =================
-conv("gear-m2-bore", "gears", "Module, teeth, thickness, bore. Volume depends on the tooth form: not checked.",
-     T("spur gear, module 2, 20 teeth, 10 thick, 8mm bore", bbox=[44, 44, 10]))
+# ================= gears (3): 20° full-depth involute; volume within 5% (fillets, backlash, form) =================
+def _gear_turn(user, m, z, t, bore):
+    # a gear's box spans the tip diameter only where a tooth tip lies on an axis (30 teeth: 0.16 mm less)
+    return T(user, bbox=[m * (z + 2), m * (z + 2), t], volume=v_gear(m, z, t, bore), vol_tol=0.05, cq_bbox_tol=0.2,
+             build=lambda: gear(m, z, t, bore),
+             alts=[lambda: gear(m, z, t, bore, ded=1.157), lambda: gear(m, z, t, bore, ded=1.4)])
+
+
+conv("gear-m2-bore", "gears", "Module, teeth, thickness, bore.",
+     _gear_turn("spur gear, module 2, 20 teeth, 10 thick, 8mm bore", 2, 20, 10, 8))
 
 conv("gear-printer-shaft", "gears", "Chatty maker: gear to fit a 5 mm motor shaft.",
-     T("hey, could you model a gear for my 3d printer extruder project? 30 teeth, mod 1.5, face width 8 mm, "
-       "needs to fit a 5 mm motor shaft", bbox=[48, 48, 8]))
+     _gear_turn("hey, could you model a gear for my 3d printer extruder project? 30 teeth, mod 1.5, face width 8 mm, "
+                "needs to fit a 5 mm motor shaft", 1.5, 30, 8, 5))
 
 conv("gear-pitch-dia", "gears", "Gear given by pitch diameter and tooth count (module 2.5 implied).",
-     T("spur gear w/ pitch dia 60 mm & 24 teeth, 12 mm thick, 10mm bore", bbox=[65, 65, 12]))
+     _gear_turn("spur gear w/ pitch dia 60 mm & 24 teeth, 12 mm thick, 10mm bore", 2.5, 24, 12, 10))
 
 # ================= shells (4) =================
 conv("shell-screw-tray-cm", "shells", "Open-top tray sized in cm with walls in mm.",
@@ -538,7 +580,7 @@ def main(only=None):
             if t["build"] is not None:
                 size, vol, n = measure(t["build"]())
                 want = sorted(t["bbox"])
-                if max(abs(a - b) for a, b in zip(size, want)) > 0.01 or n != t["solids"]:
+                if max(abs(a - b) for a, b in zip(size, want)) > t["cq_bbox_tol"] or n != t["solids"]:
                     print(f"BBOX {c['id']}#{i}: closed {want} cq {size} solids {n}"); bad += 1
                 if t["volume"] is not None and abs(vol - t["volume"]) / t["volume"] > 0.001:
                     print(f"VOL {c['id']}#{i}: closed {t['volume']:.2f} cq {vol:.2f}"); bad += 1
