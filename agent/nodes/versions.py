@@ -48,8 +48,10 @@ def undo(state, runtime: Runtime[Deps]):
     res = runtime.context.sandbox.run_script(source["code"])
     if not res.ok:
         return patch(answer=f"v{target} no longer builds: {res.error}", check={"ok": False})
+    # the copy stands for v{target}: its parent is that version's, so a next undo goes back past it (not forward
+    # again to the version just undone)
     return patch(code=source["code"], spec=source.get("spec"), exec=res.to_dict(), title=source.get("title"),
-                 check={"ok": True, "problems": [], "error": None},
+                 parent=source.get("parent"), check={"ok": True, "problems": [], "error": None},
                  answer=f"Restored v{target} as a new version (nothing is deleted).")
 
 

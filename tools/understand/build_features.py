@@ -484,7 +484,7 @@ def _face(words: str, body: dict | None = None, unit: float = 1.0) -> str | None
     a hole'), or by its length ('on one of the 4" sides': the side that long)."""
     for s, e, p, name in find("faces", words):
         m = re.search(rf"\b(?:on|in|into|from|through) (?:the |its |each |either |(?:one|a) (?:of (?:the |its )?)?)?"
-                      rf"{_ADJ}{re.escape(p)}\b(?!\s*(?:edge|end|corner|side edge)s?\b)", words) or \
+                      rf"{_ADJ}{re.escape(p)}\b(?!\s*(?:(?:left|right|front|back)[- ]?(?:hand\s+)?)?(?:edge|end|corner|side edge)s?\b)", words) or \
             re.search(rf"\b(?:(?:one|a|each|the) (?:of (?:the |its )?)?)?{_ADJ}{re.escape(p)}\s+(?:gets?|has|have|takes?)\b",
                       words)
         if m and m.group(0).startswith("from") and re.search(r"[\d.]\s*(?:mm|cm|in|\")?\s*(?:in\s+|away\s+|up\s+|down\s+)?$",
@@ -527,6 +527,11 @@ def _listed_points(bd: Build, body: dict, count, pts: list[tuple[float, float]])
 
 
 EDGE_PAIR = r"(?:in\s+)?from (?:the |both |each |its )?(long|short)(?: edges?| sides?| ends?)"
+
+
+# one corner named: "the top left corner", "the bottom-right corner", "the left front corner"
+ONE_CORNER = re.compile(r"\b(?:the|one|a)\s+(?:(top|bottom|upper|lower|front|back|rear|far|near)[- ]?(left|right)|"
+                        r"(left|right)[- ]?(top|bottom|upper|lower|front|back|rear|far|near))[- ]?(?:hand\s+)?corner\b(?!s)")
 
 
 def _two_insets(bd: Build, t: Target, inset: float) -> dict | None:
@@ -617,6 +622,17 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
         # "4 holes on 80 mm centres" on a 100 mm plate: a row would not fit, so the corners of an 80 square
         bd.notes.append(f"4 holes on {spacing:g} centres: the corners of a {spacing:g} mm square")
         return {"kind": "grid", "counts": [2, 2], "spacing": [spacing, spacing]}
+    one = ONE_CORNER.search(words)
+    if one and n in (None, 1) and body.get("length") and body.get("width") and not re.search(
+            r"\b(?:each|every|all|both|four|4)\s+(?:\w+\s+)?corners?\b", words):
+        # "a 6 mm hole in the top left corner, 10 from the edges": one hole, at that corner (not one in every corner)
+        if inset is None:
+            inset = bd.assume("inset from the corner", round(min(body["length"], body["width"])
+                                                            * default("corner_inset_fraction"), 1))
+        two = _two_insets(bd, t, inset) or {}
+        vert, side = (one.group(1) or one.group(4)), (one.group(2) or one.group(3))
+        return {"kind": "from_corner", "corner": f"{'upper' if vert in ('top', 'upper', 'back', 'rear', 'far') else 'lower'}"
+                f"_{side}", "dx": two.get("inset_u", inset), "dy": two.get("inset_v", inset)}
     four = n == 4 and spacing is None and body.get("length") and body.get("width") and not re.search(
         r"\b(?:rows?|line|along|across|in a row|evenly)\b", words)   # "a plate with 4 holes": its corners (said)
     if re.search(r"\bcorners?\b", words) or four or inset is not None and (re.search(r"\bcorner", words + bd.text)

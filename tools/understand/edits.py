@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from ..part import ops, tables
 from ..part.validation import SpecError
 from .build import M_SIZE, Build
-from .build_features import GRID, features, outer_if_holes
+from .build_features import ONE_CORNER, GRID, features, outer_if_holes
 from .clauses import clauses
-from .numbers import fmt, is_inch_fraction, normalize, unit_mm
+from .numbers import fmt, is_inch_fraction, normalize, unified_thread, unit_mm
 from .roles import Tagging, is_floor, tag
 from .spelling import correct
 from .targets import targets
@@ -141,6 +141,7 @@ SCREW_SWITCH = re.compile(r"\b(?:for|to|use|with|take)\s+(?:an?\s+)?m\d+(?:\.\d+
                           r"cap ?screws?|flat ?heads?|socket heads?|fasteners?)\b")
 
 # "same for the other one", "do the other slot the same", "same on the other end", "the other one too"
+MOVE_VERB = re.compile(r"\b(?:move|moved|shift|shifted|slide|put|relocate|bring|place|stick|take)\b")
 SAME_OTHER = re.compile(r"\b(?:same|likewise|ditto|match(?:ing)?|do that)\b.*\b(?:other|second|remaining|rest|bottom|"
                         r"underside|top)\b|"
                         r"\b(?:other|second|remaining)\s+(?:one|ones|\w+)\s+(?:too|as well|also|the same|to match)\b")
@@ -246,6 +247,17 @@ class _Editor:
             size = last_hole["size"] if isinstance(last_hole["size"], str) else f"{fmt(last_hole['size'])} mm"
             text = re.sub(r"^(.*?)\b(?:the\s+)?same\s+(hole|bore)\s+(?:again|once more)\b(?:\s*,?\s*but\b)?(.*)$",
                           lambda m: f"{m.group(1)}add a {size} {m.group(2)}{m.group(3)}", text, flags=re.I)
+        if last_hole is not None:
+            # "change the hole pattern to 70 x 30": the holes' spacing both ways (not a size of 70)
+            text = re.sub(r"\b(pattern|layout|spacing|cent(?:er|re)s)\s+(?:to|of|at|is|=|->)\s+(?=[\d.]+\s*(?:mm\s*)?[x×]\s*[\d.]+)",
+                          "spacing ", text, flags=re.I)
+        if b["kind"] in ("box", "rounded_rect") and isinstance(b.get("length"), (int, float)) and \
+                isinstance(b.get("width"), (int, float)) and b["length"] != b["width"]:
+            # "make the short side 90", "the long edge should be 150": the outline's shorter or longer side
+            short, long_ = ("width", "length") if b["length"] > b["width"] else ("length", "width")
+            text = re.sub(r"\b(?:the\s+)?(short|shorter|narrow|long|longer)\s+(?:side|edge|dimension|way)\s*(?:should be|"
+                          r"needs to be|has to be|to|=|:|is|of|at|->)?\s*(?=[\d.])",
+                          lambda m: f"the {short if m.group(1).startswith(('short', 'narrow')) else long_} ", text, flags=re.I)
         # "half a cm taller", "half a millimetre": 0.5 of that unit
         text = re.sub(r"\bhalf an?\s+(cm|mm|centimet(?:er|re)s?|millimet(?:er|re)s?)\b", r"0.5 \1", text, flags=re.I)
         # "round the 4 corners R5", "all four vertical edges": the count of a box's corners is no size
@@ -439,6 +451,8 @@ class _Editor:
 
     # -- the edit ------------------------------------------------------------------------------
     def run(self) -> EditResult:
+        if self.bare_size():
+            return self.finish()
         # "same wall", "keep the holes", "pocket unchanged", "counterbores stay 8 deep": said, not changed
         nouns = [(s, p, name) for s, e, p, name in find("features", self.t)
                  if not re.search(r"\b(?:same|keep|keeping|leave|leaving)\s+(?:the\s+|its\s+|all\s+)?$", self.t[:s])
@@ -628,12 +642,17 @@ class _Editor:
                        sh["id"], g)
         self.relative()          # "10 mm longer and ...": sizes first, then features
         centre = CENTRE.search(self.t)
-        if centre and not self.free():
+        if centre and not self.free() and not re.match(r"\s*(?:(?:and|also|now|then|plus)\s+)*(?:a|an|one|another)\b",
+                                                       self.t):
             self.recentre(kinds)
             return self.finish()
         to_edge = TO_EDGE.search(self.t)
         if to_edge and any(it.num.start == to_edge.start(2) for it in self.free()):
             self.place(_EdgeMatch(to_edge.group(2), to_edge.group(1), to_edge.start(2)), kinds)
+            return self.finish()
+        corner = ONE_CORNER.search(self.t)
+        if corner and MOVE_VERB.search(self.t) and not ADD_VERB.search(self.t):
+            self.to_corner(corner, kinds)      # "move it to the top left corner, 15 from each edge"
             return self.finish()
         to_xy = re.search(r"\b(?:move|moved|shift|put|relocate|bring)\b.*?\bto\s*\(?\s*([\d.]+)\s*,\s*([\d.]+)\s*\)?", self.t)
         if to_xy and self.spec["body"]["kind"] in ("box", "rounded_rect"):
@@ -723,6 +742,11 @@ class _Editor:
             else:
                 self.out.failed.append("the offline engine does not turn the part (a part's orientation does not "
                                        "change its shape; say which holes to turn)")
+            return self.finish()
+        uni = re.search(r"\bunified[a-jsnt]+", self.t)
+        if holes_now and uni and not ADD_VERB.search(self.t) and not self.free() and not re.match(
+                r"\s*(?:(?:and|also|now|then|plus)\s+)*(?:a|an|one|another)\b", self.t) and set(kinds) <= {"hole", "bore"}:
+            self.inch_thread(unified_thread(uni.group(0)), holes_now)      # "make them 1/4-20 tapped"
             return self.finish()
         ms = M_SIZE.search(self.t)
         if holes_now and ms and not ADD_VERB.search(self.t) and not self.free() and not kinds and (
@@ -1412,6 +1436,21 @@ class _Editor:
                 f_.group(1)[0] if f_ else "", None)
             if f_ and f_.group(1) == "shallower":
                 key = "depth"
+            around = re.search(r"\b(all (?:the way )?a?round|on (?:all|every|each) sides?|each side|per side|(?:each|both) ways?|"
+                               r"in (?:both|each) directions?)\b", self.t)
+            if feats and key is None and around and how in ("bigger", "larger", "smaller", "wider", "narrower"):
+                # "make the pocket 10 bigger all round": every side out by 10 (its length and width 20 more); "each way":
+                # its length and width 10 more each; the depth kept
+                f = feats[-1]
+                step = 2 * delta if re.match(r"all|on|each side|per side", around.group(1)) else delta
+                keys = [k_ for k_ in ("length", "width", "diameter") if isinstance(f.get(k_), (int, float))]
+                if not keys:
+                    self.out.failed.append(f"{f['id']} has no outline size to change")
+                    return True
+                g = {k_: v_ for k_, v_ in f.items() if k_ != "id"} | {k_: round(f[k_] + step, 6) for k_ in keys}
+                self.apply(f"{f['id']}: " + ", ".join(f"{k_} {fmt(f[k_])} → {fmt(g[k_])}" for k_ in keys)
+                           + f" ({fmt(abs(delta))} mm {around.group(1)})", ops.replace_feature, f["id"], g)
+                return True
             if not feats or key is None:
                 self.out.failed.append(f"there is no {kind} to change" if not feats else
                                        f"which size of the {kind} to change (its length, width or depth)")
@@ -1601,6 +1640,85 @@ class _Editor:
         g = {x: y for x, y in f.items() if x != "id"}
         g["at"] = {"kind": "from_edge", "edge": edge, "distance": d, "along": along or 0.0}
         self.apply(f"{f['id']}: {fmt(d)} mm from the {m.group(2)} edge", ops.replace_feature, f["id"], g)
+
+    def bare_size(self) -> bool:
+        """'make it 120' on a 100 dia x 8 disc, 'make the plate 8' on a 100 x 60 x 5 plate: a new size for the part with no
+        word for which one; taken only when one of its sizes is plainly the one meant (within a factor of 2 of the
+        number and three times nearer than any other, in ratio), said. Anything closer to a tie is asked."""
+        b = self.spec["body"]
+        names = {w for w in (str(b.get("id", "")), str(b.get("name", "")), b["kind"].replace("_", " ")) if w}
+        m = re.fullmatch(r"\s*(?:(?:ok|okay|now|and|also|then|actually|so|hmm|please)\W+)*(?:make|set|change|resize|bump|take)\s+"
+                         r"(?:it|the (?:part|whole thing|" + "|".join(re.escape(w) for w in names) + r"))\s+(?:up\s+|down\s+)?"
+                         r"(?:to\s+)?([\d./]+)\s*(?:mm|cm|in|inch(?:es)?|\")?\s*(?:instead|then|please|pls|now)?\W*", self.t)
+        free = self.free()
+        if not m or len(free) != 1 or free[0].role is not None:
+            return False
+        dims = {p: b[p] for p in _dims(b) if isinstance(b.get(p), (int, float)) and b[p] > 0}
+        v = self.num_mm(free[0])
+        if not dims or v <= 0:
+            return False
+        far = sorted((abs(math.log(v / d)), p) for p, d in dims.items())
+        if far[0][0] > math.log(2) or (len(far) > 1 and far[1][0] < 3 * max(far[0][0], 1e-9)) or \
+                (len(far) > 1 and math.isclose(dims[far[0][1]], dims[far[1][1]])):
+            return False
+        path = far[0][1]
+        self.used.add(free[0].num.start)
+        self.out.notes.append(f"'{free[0].num.text.strip()}' read as the {path.replace('_', ' ')} (the size nearest it; "
+                              "say which size if not)")
+        self.apply(f"{path.replace('_', ' ')} {fmt(dims[path])} → {fmt(v)}", ops.set_parameter,
+                   f"{b.get('id', 'body')}.{path}", v)
+        return True
+
+    def inch_thread(self, thread: str, holes_now: list[dict]) -> None:
+        """'make them 1/4-20 tapped', 'switch to #10-32 clearance', 'tap them 5/16-18': the holes named last, to that
+        unified thread's tap drill or clearance (ASME B1.1 table), tapped or clearance as they were unless said."""
+        was = [h["size"] for h in holes_now if isinstance(h.get("size"), str)]
+        kind = "tapped" if re.search(r"\btap|thread", self.t) else "clearance" if "clearance" in self.t else \
+            "tapped" if was and all("tapped" in w for w in was) else "clearance"
+        size = f"{thread} {kind}"
+        for h in self.select("hole", holes_now):
+            if "cbore" in h or "csink" in h:
+                self.out.failed.append(f"{h['id']} is counterbored or countersunk for another screw; the head sizes for "
+                                       f"a {thread} screw are not in the tables (say the counterbore's size, or 'plain')")
+                return
+            g = {**{k: v for k, v in h.items() if k != "id"}, "size": size}
+            self.apply(f"{h['id']}: {size}", ops.replace_feature, h["id"], g)
+
+    def to_corner(self, m, kinds: list[str]) -> None:
+        """'move the hole to the top left corner, 15 from each edge': one placed feature, set in from that corner of
+        its face by the distance said (one for both edges, or one from each: '15 from the left and 10 from the top')."""
+        k = next((k for k in kinds if k not in ("cbore", "csink")), None)
+        cands = self.feats(k) if k else [f for f in self.spec.get("features", []) if f["kind"] in ("hole", "pocket", "slot",
+                                                                                                  "boss")]
+        cands = [f for f in (self.select(k, cands) if k else cands)
+                 if (f.get("at") or {"kind": "center"})["kind"] in SINGLE_AT and len((f.get("at") or {}).get("points") or [0]) == 1]
+        if len(cands) != 1 or re.search(r"\b(?:holes|slots|pockets|them|those|these|all)\b", self.t):
+            self.out.failed.append("moving to a corner is done for one placed feature (say which, e.g. 'move the big hole "
+                                   "to the top left corner, 15 from each edge')")
+            return
+        f = cands[0]
+        vert, side = (m.group(1) or m.group(4)), (m.group(2) or m.group(3))
+        corner = f"{'upper' if vert in ('top', 'upper', 'back', 'rear', 'far') else 'lower'}_{side}"
+        nums = self.free()
+        du = dv = None
+        for it in nums:
+            after = self.t[it.num.end:]
+            edge = re.match(r"\s*(?:mm|cm|in(?:ch(?:es)?)?|\")?\s*(?:in\s+)?(?:away\s+)?from\s+(?:the\s+)?(left|right|top|bottom|"
+                            r"front|back|upper|lower|side|end)s?\b", after)
+            if edge and edge.group(1) in ("left", "right", "side", "end"):
+                du = self.take(it)
+            elif edge:
+                dv = self.take(it)
+        if du is None and dv is None and len(nums) == 1:
+            du = dv = self.take(nums[0])          # "15 from each edge", "10 in", "inset 12"
+        if du is None or dv is None:
+            self.out.failed.append("how far in from the corner to put it (e.g. '15 from each edge', or '15 from the left "
+                                   "and 10 from the top')")
+            return
+        g = {x: y for x, y in f.items() if x not in ("id", "at")} | {
+            "at": {"kind": "from_corner", "corner": corner, "dx": du, "dy": dv}}
+        self.apply(f"{f['id']}: moved to the {m.group(0).split(None, 1)[1]}, {fmt(du)} x {fmt(dv)} mm in",
+                   ops.replace_feature, f["id"], g)
 
     def move_to_xy(self, m, kinds: list[str]) -> None:
         """'move the big hole to 65,20': one placed feature on the top, its centre at x, y measured from the lower-left
@@ -2091,6 +2209,12 @@ class _Editor:
             # "a cross hole 10 from one end": placed by its distance from an end (the point is measured from the middle)
             for pt in (f.get("at") or {}).get("points") or []:
                 made |= {round(d / 2 - abs(c), 6) for c in pt for d in dims if d / 2 - abs(c) > 0}
+            at = f.get("at") or {}
+            if at.get("kind") == "linear" and isinstance(at.get("spacing"), (int, float)):
+                # "a 5 mm hole 20 from both ends": a row's distance from the ends it runs between
+                half = (at["count"] - 1) * at["spacing"] / 2 + abs((at.get("center") or [0, 0])[0 if at.get("axis", "u") == "u"
+                                                                                                 else 1])
+                made |= {round(d / 2 - half, 6) for d in dims if d / 2 - half > 0}
         if any(f["kind"] in ("keyway", "flat", "groove") for f in bd.features):
             # "a keyway in the 25 part": the number names the section it goes in
             made |= {float(s_["diameter"]) for s_ in self.spec["body"].get("sections") or []}
@@ -2101,9 +2225,14 @@ class _Editor:
             self.used.add(it.num.start)
             edge_count = it.role == "count" and (it.num.value == 1 or all(f["kind"] in ("fillet", "chamfer")
                                                                        for f in bd.features))
+            # a distance ('10mm from both edges') is placed only by that distance, not by a size twice or half it
+            # (a radius for a diameter): a 5 mm hole does not carry a '10 from the edges' its inset was assumed for
+            apart = re.match(r"\s*(?:mm|cm|in|inch(?:es)?|\")?\s*(?:in\s+)?(?:away\s+)?(?:from|apart|off)\b",
+                             t[it.num.end:])
+            near = made if apart else made | {y * 2 for y in made} | {y / 2 for y in made}
             if bd.features and not edge_count and not re.search(r"[m#]\s*$", t[:it.num.start]) and not any(
                     math.isclose(x, v, rel_tol=1e-6, abs_tol=1e-6) for v in (it.num.value, self.num_mm(it))
-                    for x in made | {y * 2 for y in made} | {y / 2 for y in made}):
+                    for x in near):
                 unplaced.append(it.num.text.strip())
         if unplaced:
             # a number the new feature does not carry ('1" from the left end' with the hole centred) was not placed:
@@ -2334,6 +2463,12 @@ class _Editor:
             try:
                 ops.replace_feature(self.spec, f["id"], g)
             except (SpecError, ops.OpError, KeyError, ValueError):
+                if any(n_.startswith("kept as it is") and re.search(r"spacing|pitch|centres|centers", n_)
+                       for n_ in self.out.notes):
+                    # "5 holes, same spacing" with no room for them at that spacing: the spacing was said to stay
+                    self.out.failed.append(f"{n} holes {fmt(old_at['spacing'])} apart do not fit on the part; say a "
+                                           "new spacing, or fewer holes")
+                    return
                 # "make it three holes" on a row that has no room for a third at that spacing: the same span, said
                 span = old_at["spacing"] * (old_at["count"] - 1)
                 g["at"]["spacing"] = round(span / (n - 1), 6)
@@ -3152,8 +3287,15 @@ def _paths(body: dict, role: str, t: str) -> list[tuple[str, str]]:
     if k == "box" and role == "side":
         dims = [body.get(p) for p in ("length", "width", "height")]
         if re.search(r"\bsquare\b", t) and not re.search(r"\bcube\b", t) and len(set(dims)) > 1:
-            # "70 square" on a plate: its outline, the thickness kept (a cube is square every way)
-            return [("length", "length"), ("width", "width")]
+            # "70 square" on a plate: its outline, the thickness kept (a cube is square every way); on a bar, or with
+            # "section" said, the two sides across it (the pair nearest square), its length kept
+            names = ("length", "width", "height")
+            if re.search(r"\b(?:cross[- ]?)?section\b|\bend\b|\bprofile\b", t):
+                pair = sorted(names, key=lambda p: body[p])[:2]
+            else:
+                pair = min(((a, b) for i, a in enumerate(names) for b in names[i + 1:]),
+                           key=lambda ab: max(body[ab[0]], body[ab[1]]) / max(min(body[ab[0]], body[ab[1]]), 1e-9))
+            return [(p, p) for p in names if p in pair]
         return [("length", "length"), ("width", "width"), ("height", "height")]
     if k == "box" and role == "thickness":
         return [(_shortest(body), "thickness")]

@@ -85,6 +85,12 @@ _DIGIT = {w: str(i) for i, w in enumerate("zero one two three four five six seve
 
 UNIFIED = re.compile(r"(?<![\w/.#])(#\d{1,2}|\d{1,2}/\d{1,2})\s*-\s*(\d{2})(?:\s*-?\s*un[cf])?\b(?=[^.;]{0,30}?\b(?:tap|tapped|"
                      r"threaded|thread|threads|screws?|bolts?|clearance|holes?|helicoil)\b)")
+# the thread said after its word: "tap them 5/16-18", "clearance for 1/4-20"
+UNIFIED_AFTER = re.compile(r"(\b(?:tap|tapped|threaded|thread|clearance|helicoil)\b[^.;\d#]{0,20}?)(?<![\w/.#])"
+                           r"(#\d{1,2}|\d{1,2}/\d{1,2})\s*-\s*(\d{2})(?:\s*-?\s*un[cf])?\b")
+# a numbered screw written without its '#': "four 8-32 tapped holes", "10-24 clearance"
+NUMBERED = re.compile(r"(?<![\w/.#-])(2-56|4-40|6-32|8-32|10-24|10-32)\b(?=[^.;]{0,30}?\b(?:tap|tapped|threaded|thread|"
+                      r"threads|screws?|bolts?|clearance|holes?|helicoil)\b|\s*(?:tapped|clearance))")
 _CODE = str.maketrans("0123456789/#-", "abcdefghijsnt")
 _DECODE = str.maketrans("abcdefghijsnt", "0123456789/#-")
 
@@ -99,7 +105,9 @@ def normalize(text: str) -> str:
     """Lower case, symbols and typos fixed, number words as digits."""
     t = text.lower()
     # "two 1/4-20 tapped holes", "#10-32": an inch thread, kept whole as one word (its numbers are no sizes)
+    t = NUMBERED.sub(r"#\1", t)
     t = UNIFIED.sub(lambda m: " unified" + f"{m.group(1)}-{m.group(2)}".translate(_CODE) + " ", t)
+    t = UNIFIED_AFTER.sub(lambda m: m.group(1) + " unified" + f"{m.group(2)}-{m.group(3)}".translate(_CODE) + " ", t)
     t = (t.replace("×", " x ").replace("″", '"').replace("”", '"').replace("“", '"').replace("’", "'")
          .replace("→", " to ").replace("⌀", " dia ").replace("ø", " dia ").replace("°", " deg ").replace("–", "-").replace("²", ""))
     t = re.sub(r"(\d),(\d{3})\b", r"\1\2", t)
