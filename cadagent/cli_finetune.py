@@ -55,6 +55,14 @@ def dataset_spec_cmd(
     repair: int = typer.Option(0, "--repair", min=0, help="retry pairs (request + a refused spec + the part "
                                "rules' problems → the valid spec), made by breaking valid specs the way the "
                                "model does; 8% go to val"),
+    text2cad_train: Optional[str] = typer.Option(None, "--text2cad-train", help="Text2CAD samples (e.g. 31-100; "
+                                                 "never 1-30, the measured split) whose beginner and intermediate "
+                                                 "prompts are paired with the parser's best reading of the sample "
+                                                 "when it builds to IoU ≥ --text2cad-min-iou"),
+    text2cad_dir: Path = typer.Option(Path("../shared/benchmarks/text2cad_random100"), "--text2cad-dir"),
+    text2cad_min_iou: float = typer.Option(0.7, "--text2cad-min-iou", min=0.0, max=1.0),
+    text2cad_repeat: int = typer.Option(4, "--text2cad-repeat", min=1, max=20,
+                                        help="copies of each Text2CAD pair in train (every 20th sample's go to val)"),
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """(request → part spec) pairs for the local model's spec task: sampled specs, validated by the
@@ -75,8 +83,22 @@ def dataset_spec_cmd(
             raise typer.Exit(2) from exc
         rows, skipped = got.rows, got.skipped
         typer.echo(f"confirmed parser pairs: {len(rows)}; skipped {skipped}")
+    t2c = []
+    if text2cad_train:
+        from cadagent.finetune.spec_text2cad import parse_range, text2cad_pairs
+
+        try:
+            indices = parse_range(text2cad_train)
+            with settings_from(config).sandbox_factory() as sandbox:
+                got_t2c = text2cad_pairs(text2cad_dir, indices, sandbox, min_iou=text2cad_min_iou)
+        except ValueError as exc:
+            typer.secho(f"error: {exc}", fg="red", err=True)
+            raise typer.Exit(2) from exc
+        t2c = got_t2c.rows
+        typer.echo(f"Text2CAD pairs: {len(t2c)} from {len({r['sample'] for r in t2c})} samples; "
+                   f"skipped {got_t2c.skipped}")
     stats = write_spec_dataset(out, specs, per_spec, seed, confirmed=rows, confirmed_repeat=confirmed_repeat,
-                               confirmed_skipped=skipped, repair=repair)
+                               confirmed_skipped=skipped, repair=repair, text2cad=t2c, text2cad_repeat=text2cad_repeat)
     typer.echo(json.dumps(stats["splits"]) + f"; {stats['rejected_specs']} sampled specs refused by the rules")
     typer.echo(f"→ {out}/train.jsonl, val.jsonl, test.jsonl, stats.json")
 

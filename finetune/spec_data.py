@@ -38,9 +38,10 @@ def heldout() -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip() and not line.startswith("//")]
 
 
-def num(v: float):
-    """A length as the model writes it: an int when whole, else at most 2 decimals."""
-    r = round(float(v), 2)
+def num(v: float, decimals: int = 2):
+    """A length as the model writes it: an int when whole, else at most ``decimals`` decimals (2; the
+    Text2CAD pairs keep 3, as many as the decoder lets the model write)."""
+    r = round(float(v), decimals)
     return int(r) if r == int(r) else r
 
 
@@ -49,7 +50,7 @@ _ORDER = ("id", "kind", "shape", "sides", "length", "width", "height", "diameter
           "edges", "radius", "at", "count", "counts", "spacing", "inset", "points", "center")
 
 
-def canonical(spec: dict) -> str:
+def canonical(spec: dict, decimals: int = 2) -> str:
     """The spec as the model writes it: compact JSON, keys in one order, no schema_version / units
     (code sets those), numbers as :func:`num` writes them."""
     def order(obj):
@@ -59,7 +60,7 @@ def canonical(spec: dict) -> str:
         if isinstance(obj, list):
             return [order(v) for v in obj]
         if isinstance(obj, float):
-            return num(obj)
+            return num(obj, decimals)
         return obj
 
     return json.dumps(order(spec), separators=(",", ":"), ensure_ascii=False)
@@ -275,10 +276,11 @@ def spec_pairs(n_specs: int = 400, per_spec: int = 2, seed: int = 0, val_fractio
 
 def write_spec_dataset(out, n_specs: int = 1500, per_spec: int = 3, seed: int = 0, *,
                        confirmed: list[dict] = (), confirmed_repeat: int = 3, confirmed_skipped: dict | None = None,
-                       repair: int = 0) -> dict:
+                       repair: int = 0, text2cad: list[dict] = (), text2cad_repeat: int = 4) -> dict:
     """``train.jsonl`` / ``val.jsonl`` (template pairs, plus the ``confirmed`` parser pairs from
     :mod:`finetune.spec_confirmed`, each ``confirmed_repeat`` times: they are the few real phrasings,
-    plus ``repair`` retry pairs from :mod:`finetune.spec_repair`, 8% of them in val),
+    plus ``repair`` retry pairs from :mod:`finetune.spec_repair`, 8% of them in val, plus the
+    ``text2cad`` pairs of :mod:`finetune.spec_text2cad`, ``text2cad_repeat`` times, every 20th sample's in val),
     ``test.jsonl`` (the hand-written held-out split, for measuring only) and ``stats.json`` in ``out``;
     returns the stats."""
     from pathlib import Path
@@ -303,6 +305,10 @@ def write_spec_dataset(out, n_specs: int = 1500, per_spec: int = 3, seed: int = 
         pairs.val += rows[:n_val]
         pairs.train += rows[n_val:]
         random.Random(seed).shuffle(pairs.train)
+    if text2cad:
+        pairs.val += [r for r in text2cad if r["sample"] % 20 == 0]
+        pairs.train += [r for r in text2cad if r["sample"] % 20 for _ in range(max(1, text2cad_repeat))]
+        random.Random(seed).shuffle(pairs.train)
     test = [{"task": "spec", "source": "heldout", "request": r["request"],
              "messages": spec_messages(r["request"]) + [{"role": "assistant", "content": canonical(r["spec"])}]}
             for r in heldout()]
@@ -314,6 +320,8 @@ def write_spec_dataset(out, n_specs: int = 1500, per_spec: int = 3, seed: int = 
              "rejected_specs": sum(pairs.rejected.values()), "sha256": pairs.digest(),
              "confirmed_pairs": len(confirmed), "confirmed_repeat": confirmed_repeat if confirmed else 0,
              "repair_pairs": repair, "repair_breaks": dict(made),
+             "text2cad_pairs": len(text2cad), "text2cad_repeat": text2cad_repeat if text2cad else 0,
+             "text2cad_samples": sorted({r["sample"] for r in text2cad}),
              **({"confirmed_skipped": confirmed_skipped} if confirmed_skipped is not None else {})}
     (out / "stats.json").write_text(json.dumps(stats, indent=1), encoding="utf-8")
     return stats

@@ -446,3 +446,9 @@ def test_an_arc_of_three_equal_points_is_a_problem_not_a_crash():
     doc = {"parts": {"part_1": {"coordinate_system": frame, "extrusion": ext, "sketch": {"face_1": {"loop_1": loop}}}}}
     ok, problems = validate_cadjson(doc)
     assert ok is None and any("arc_1" in p.path for p in problems if p.severity == "error"), problems
+
+
+def test_normalize_reads_decimals_spelt_digit_by_digit():
+    n = normalize("a length of zero point 7 5 units, a width of zero point zero 7 8 5 units and two point five deep")
+    assert n.text == "a length of 0.75 units, a width of 0.0785 units and 2.5 deep"
+    assert normalize("one point of contact").text == "1 point of contact"

@@ -125,3 +125,53 @@ def test_the_cadjson_dataset_holds_only_verified_instruction_pairs(tmp_path, san
         assert doc["units"] and doc["parts"] and "Extrude" in r["messages"][1]["content"]
     train_groups = {r["group"] for r in rows[: stats["splits"]["train"]]}
     assert not train_groups & {r["group"] for r in rows[stats["splits"]["train"]:]}
+
+
+# -- Text2CAD pairs (finetune/spec_text2cad.py) --------------------------------------------------
+TEXT2CAD = __import__("pathlib").Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "text2cad_random100"
+
+
+def test_the_measured_text2cad_split_never_becomes_training_data(sandbox):
+    from cadagent.finetune.spec_text2cad import parse_range, text2cad_pairs
+
+    assert parse_range("31-33,98-100") == [31, 32, 33, 98, 99, 100]
+    with pytest.raises(ValueError, match="samples 25-30 are the measured split"):
+        parse_range("25-40")
+    with pytest.raises(ValueError, match="expected indices like '31-100'"):
+        parse_range("thirty-one")
+    with pytest.raises(ValueError, match="never becomes training data"):
+        text2cad_pairs(TEXT2CAD, [5, 40], sandbox)
+
+
+@pytest.mark.skipif(not TEXT2CAD.is_dir(), reason="../shared/benchmarks/text2cad_random100 is not here")
+def test_text2cad_pairs_teach_the_reading_that_builds_to_the_ground_truth(sandbox):
+    from cadagent.finetune.spec_text2cad import text2cad_pairs
+
+    # 77: a 0.75-unit cube; 86: a block said in metres (0.75 m: 750 mm, as the prompt reads after
+    # normalizing, not 0.75 mm); 86's best reading reaches IoU 0.78
+    got = text2cad_pairs(TEXT2CAD, [77, 86], sandbox, min_iou=0.7)
+    assert [(r["sample"], r["level"]) for r in got.rows] == [(77, "beginner"), (77, "intermediate"),
+                                                             (86, "beginner"), (86, "intermediate")]
+    answers = {r["sample"]: json.loads(r["messages"][-1]["content"]) for r in got.rows}
+    assert answers[77] == {"body": {"kind": "box", "length": 0.75, "width": 0.75, "height": 0.75}, "features": []}
+    assert sorted(answers[86]["body"][k] for k in ("length", "width", "height")) == [156.25, 187.5, 750]
+    assert all(r["iou"] > 0.75 for r in got.rows) and not got.skipped
+
+
+def test_text2cad_pairs_join_train_repeated_and_every_20th_sample_goes_to_val(tmp_path):
+    rows = [{"task": "spec", "source": "text2cad", "request": f"part {i} of 0.75 units", "sample": i, "level": "beginner",
+             "messages": [{"role": "system", "content": "s"}, {"role": "user", "content": f"part {i}"},
+                          {"role": "assistant", "content": '{"body":{"kind":"box","length":0.75,"width":0.5,'
+                                                           '"height":0.035},"features":[]}'}]} for i in (33, 40, 41)]
+    stats = write_spec_dataset(tmp_path, 30, 1, 0, text2cad=rows, text2cad_repeat=3)
+    train = [json.loads(x) for x in (tmp_path / "train.jsonl").read_text(encoding="utf-8").splitlines()]
+    val = [json.loads(x) for x in (tmp_path / "val.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sorted(r["sample"] for r in train if r["source"] == "text2cad") == [33, 33, 33, 41, 41, 41]
+    assert [r["sample"] for r in val if r["source"] == "text2cad"] == [40]
+    assert stats["text2cad_pairs"] == 3 and stats["text2cad_samples"] == [33, 40, 41]
+
+
+def test_canonical_keeps_three_decimals_when_asked():
+    spec = {"body": {"kind": "box", "length": 0.75, "width": 0.0785, "height": 0.0353}, "features": []}
+    assert '"width":0.08,"height":0.04' in canonical(spec)
+    assert '"width":0.079,"height":0.035' in canonical(spec, 3)

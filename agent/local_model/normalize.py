@@ -21,6 +21,13 @@ _IN = (r"in(?![a-z])(?!\s+(?:the|a|an|each|every|all|both|its|their|this|that|th
 _UNIT = rf"\s*(mm|cm|m(?![a-z0-9])|met(?:er|re)s?|centimet(?:er|re)s?|inch(?:es)?|{_IN}|\"|'')"
 _CHAIN = re.compile(rf"{_NUM}(\s*(?:x|by|×)\s*{_NUM})(\s*(?:x|by|×)\s*{_NUM})?{_UNIT}", re.I)
 _ONE = re.compile(rf"{_NUM}{_UNIT}", re.I)
+_DIGITS = "zero one two three four five six seven eight nine".split()
+_D = r"(?:\d|" + "|".join(_DIGITS) + r")(?![\w.])"
+_SPOKEN = re.compile(rf"(?<![\w.])({_D})\s+point((?:\s+{_D})+)", re.I)
+
+
+def _digit(w: str) -> str:
+    return w if w.isdigit() else str(_DIGITS.index(w.lower()))
 
 
 @dataclass
@@ -53,6 +60,8 @@ def _unit_name(f: float) -> str:
 
 def normalize(request: str) -> Normalized:
     text = " ".join(request.split())
+    # decimals spelt digit by digit ("zero point zero 7 8 5 units", as Text2CAD writes them) → 0.0785
+    text = _SPOKEN.sub(lambda m: _digit(m.group(1)) + "." + "".join(map(_digit, m.group(2).split())), text)
     for word, n in sorted(WORD_NUM.items(), key=lambda kv: -len(kv[0])):
         text = re.sub(rf"\b{word}\b", str(n), text, flags=re.I)
     text = re.sub(r"(?<![\w.])(\d+)\s*/\s*(\d+)(?![\w.])",
