@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import re
 
-from .targets import Target, Value
+from .targets import Target, Value, says_overall
 from .vocab import default, find
 
 M_SIZE = re.compile(r"\bm(\d+(?:\.\d+)?)\b(?:\s*(?:x\s*[\d.]+\s*)?(tapped|tap|thread(?:ed)?|clearance|cap|socket|"
@@ -27,7 +27,7 @@ class Build:
         self.ids: set[str] = set()
         self.assumed: set[str] = set()     # features with an assumed size or place
         self.spec_body: dict | None = None
-        self.coords: list[list[tuple[float, float]]] = []   # hole centres written as x, y lists
+        self.coords: list = []   # hole centres written as x, y lists; places along a part (request._coordinates)
 
     # -- helpers ----------------------------------------------------------------------------
     def assume(self, what: str, value: float, unit: str = "mm") -> float:
@@ -246,7 +246,12 @@ class Build:
         R = b.pop("radius")
         if D is None and R is not None:
             D = 2 * R
-        H = b.pop("height") or b.pop("thickness")
+        hs = b.roles.get("height", [])
+        if hs and b.get("thickness") is not None and any(f.kind == "boss" for f in self.feats) and \
+                says_overall(self.text, hs[0].raw.num.start, hs[0].raw.num.end):
+            H = b.pop("thickness")     # "disc 1/2\" thick, hub 3\" OD, 1\" overall height": the overall is the hub's
+        else:
+            H = b.pop("height") or b.pop("thickness")
         if D is None and H is not None:      # "0.75 units wide and 0.64 units tall": wide is across
             D = b.pop("width") or b.pop("length")
         H = H or b.pop("length") or b.pop("width")

@@ -33,7 +33,48 @@ PLACED = re.compile(r"\b(corners?|circle|pcd|grid|rows?|pattern|array|edges?|sid
                     r"from|along|each|both|every|left|right|offset|\d+ holes)\b")
 
 
+WHERE_ROLES = {"inset", "spacing", "pcd", "half_spacing"}
+SAYS_WHERE = re.compile(r"\b(?:corners?|circle|pcd|grid|rows?|pattern|from|along|apart|spacing|pitch|cent(?:er|re)d?|middle|"
+                        r"points#\d+|stations#\d+)\b")
+
+
+def _placed_later(bd: Build) -> None:
+    """'4 holes M5 clearance. holes 12 from the edges': a later mention of holes that gives no size, only where
+    they go, places the one set of holes said before (not a second set with an assumed size)."""
+    for t in list(bd.feats):
+        if t.kind not in ("hole", "bore") or t.sub is not None or t.mods or t.loose or any(
+                t.get(r) is not None for r in ("size", "diameter", "inner", "radius", "depth", "head")) or \
+                M_SIZE.search(t.words) or "unified" in t.words:
+            continue
+        i = bd.feats.index(t)
+        earlier = [o for o in bd.feats[:i] if o.kind in ("hole", "bore")]
+        if t.roles.keys() <= {"angle", "count"} and "angle" in t.roles and re.search(
+                r"\b(?:rotat\w*|clock\w*|turn(?:ed)?|offset)\b", t.words) and earlier and "pcd" in earlier[-1].roles:
+            # "... on a 60 PCD. Holes rotated 30 degrees": where the bolt circle's first hole sits
+            earlier[-1].roles["start_angle"] = t.roles["angle"]
+            bd.feats.remove(t)
+            continue
+        if not t.roles.keys() & WHERE_ROLES and not FROM_EDGE.search(t.words):
+            continue
+        if len(earlier) != 1:
+            continue
+        o = earlier[0]
+        if o.roles.keys() & WHERE_ROLES or SAYS_WHERE.search(o.words) or not (
+                o.roles.keys() - {"count"} or o.loose or o.sub is not None or M_SIZE.search(o.words)):
+            continue
+        n, m = t.get("count"), o.get("count")
+        if n is not None and m is not None and n != m:
+            continue
+        for r, vs in t.roles.items():
+            if r != "count" or m is None:
+                o.roles.setdefault(r, []).extend(vs)
+        o.words += " " + t.words
+        bd.feats.remove(t)
+        bd.notes.append(f"'{t.words.strip()[:40]}' read as where the {o.noun} go")
+
+
 def _build_all(bd: Build, body: dict) -> None:
+    _placed_later(bd)
     seen: set[str] = set()
     sized = {t.kind for t in bd.feats if t.roles or t.loose or t.sub}
     counts: set[float] = set()
@@ -430,7 +471,7 @@ def _cross_hole(bd: Build, t: Target, body: dict, count, f: dict, note: bool = T
 
 THROUGH_SIZE = re.compile(r"\b(?:through|thru|across|along)\s+(?:the\s+)?([\d.]+)\s*(?:mm\s*|\"\s*|in\s+)?(?:side|width|length|direction|"
                           r"way|dimension|face|wide|long)\b")
-ACROSS = re.compile(r"(?<!centred )(?<!centered )(?<!central )\b(?:across|through)(?: through| across)? the (?:[\d.]+\s*(?:mm\s*)?)?(?:width|short way|short direction|"
+ACROSS = re.compile(r"(?<!centred )(?<!centered )(?<!central )(?<!apart )(?<!spaced )(?<!pitch )\b(?:across|through)(?: through| across)? the (?:[\d.]+\s*(?:mm\s*)?)?(?:width|short way|short direction|"
                     r"short side)\b|"
                     r"\bfront to back\b|\bside to side\b|\bthrough the (?:front|width)\b|\bwidthways\b|\bwidthwise\b")
 DOWN = re.compile(r"\b(?:down|vertical(?:ly)?|from the top|top to bottom|through the top|in the top|into the top)\b")
@@ -526,6 +567,29 @@ def _listed_points(bd: Build, body: dict, count, pts: list[tuple[float, float]])
     return {"kind": "at", "points": out}
 
 
+def _stations(bd: Build, body: dict, count, f: dict, entry) -> dict | None:
+    """Holes at distances along a bar or plate from one end ('at 20, 60 and 100 along the length'): on the top
+    face's centre line, each that far from the named end."""
+    from .numbers import UNIT_WORDS, unit_mm
+
+    _, edge, ds, unit = entry
+    k = unit_mm(UNIT_WORDS[unit]) if unit else bd.unit_mm
+    if count and int(count) != len(ds):
+        bd.missing.append(f"which {int(count)} of the {len(ds)} places listed the holes go at")
+        return None
+    if body["kind"] != "box" or f.get("on") not in (None, "top"):
+        bd.missing.append("places along the length on this part (they are read on a block's top face)")
+        return None
+    L = body["length"]
+    far = [d * k for d in ds if not 0 < d * k < L]
+    if far:
+        bd.missing.append(f"room for a hole {far[0]:g} mm from the end of a {L:g} mm long part")
+        return None
+    sign = 1 if edge == "left" else -1
+    bd.notes.append(f"hole centres {', '.join(f'{d * k:g}' for d in ds)} mm from the {edge} end, on the centre line")
+    return {"kind": "at", "points": [[round(sign * (d * k - L / 2), 6), 0.0] for d in ds]}
+
+
 EDGE_PAIR = r"(?:in\s+)?from (?:the |both |each |its )?(long|short)(?: edges?| sides?| ends?)"
 
 
@@ -550,6 +614,9 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
     listed = re.search(r"\bpoints#(\d+)\b", words)
     if listed:
         return _listed_points(bd, body, count, bd.coords[int(listed.group(1))])
+    listed = re.search(r"\bstations#(\d+)\b", words)
+    if listed:
+        return _stations(bd, body, count, f, bd.coords[int(listed.group(1))])
     pcd = t.pop("pcd")
     spacing = t.pop("spacing")
     inset = t.pop("inset")
@@ -574,6 +641,9 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
     if pcd is not None:
         if n is None:
             n = int(bd.assume("number of holes on the bolt circle", 4, "holes"))
+        start = t.pop("start_angle")
+        if start is not None:
+            return {"kind": "bolt_circle", "count": n, "diameter": pcd, "start_angle": start}
         if n == 4 and body.get("kind") == "box" and abs(body["length"] - body["width"]) < 1e-9:
             # a square flange's four bolts sit on its diagonals, towards the corners
             bd.notes.append("the 4 holes on the bolt circle sit on the diagonals (towards the corners)")
@@ -643,6 +713,12 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
         two = _two_insets(bd, t, inset)
         if two is not None:
             return two
+        across = re.search(r"\b(?:apart|spacing|pitch|centres|centers)\s+(across|along)\b", words)
+        if spacing is not None and across and n in (None, 4) and body.get("length") and body.get("width"):
+            # "10 in from the ends and 24 apart across the width": set in from the ends, that far apart across
+            if across.group(1) == "across":
+                return {"kind": "corners", "inset_u": inset, "inset_v": round((body["width"] - spacing) / 2, 6)}
+            return {"kind": "corners", "inset_u": round((body["length"] - spacing) / 2, 6), "inset_v": inset}
         return {"kind": "corners", "inset": inset}
     if n and n >= 2 and body.get("length") is None and (body.get("diameter") or body.get("outer_diameter")):
         # "a 100 mm disc with 8 holes": a round part's holes go evenly on a circle (said)
@@ -763,7 +839,43 @@ def _shell(bd: Build, t: Target, body: dict) -> None:
     bd.features.append(f)
 
 
+def _rect_boss(t: Target) -> tuple[float, float, float | None] | None:
+    """'a 30 x 20 x 10 boss', 'a rectangular boss 20 by 20, 15 tall', 'a 20 mm square pad 5 high': a
+    rectangular pad's length, width (and height when the group has three)."""
+    vals = sorted([v for r in ("size", "length", "width", "height", "diameter") for v in t.roles.get(r, [])] + t.loose,
+                  key=lambda v: v.raw.num.start)
+    grouped = [v for v in vals if v.raw.group is not None]
+    groups: dict = {}
+    for v in grouped:
+        groups.setdefault(v.raw.group, []).append(v)
+    rect = re.search(r"\b(?:rectangular|rectangle|square|pads?|block)\b", t.words) and not re.search(
+        r"\bround|\bcircular|\bdia\b|\bdiameter", t.words)
+    same = next((g for g in groups.values() if (len(g) == 3 or len(g) == 2 and rect) and not any(
+        v.raw.role in ("diameter", "radius") for v in g)), None)
+    if same is not None:
+        t.take(lambda v: any(v is x for x in same))
+        return same[0].mm, same[1].mm, same[2].mm if len(same) == 3 else None
+    if re.search(r"\bsquare\b", t.words) and not re.search(r"\bround|\bcircular|\bdia", t.words):
+        side = t.pop("size") or t.pop("width") or t.pop("length") or (t.loose.pop(0).mm if t.loose else None)
+        if side is not None:
+            return side, side, None
+    return None
+
+
 def _boss(bd: Build, t: Target, body: dict) -> None:
+    rect = _rect_boss(t) if t.noun != "hub" else None
+    if rect is not None:
+        L, W, h = rect
+        if h is None:
+            h = _size(t, "height", "thickness", "depth") or (t.loose.pop(0).mm if t.loose else None)
+        if h is None:
+            bd.missing.append(f"the {t.noun}'s height")
+            return
+        f = {"id": bd.fid("boss"), "kind": "boss", "length": L, "width": W, "height": h}
+        if re.search(r"\b(?:under|bottom|underside|below)\b", t.words):
+            f["on"] = "bottom"
+        bd.features.append(f)
+        return
     d = _size(t, "diameter", "size")
     h = _size(t, "height", "length", "thickness")
     loose = [v.mm for v in t.loose]

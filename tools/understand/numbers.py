@@ -149,10 +149,8 @@ def normalize(text: str) -> str:
         t = re.sub(r"\b(\d+)\s*t\b", r"\1 teeth", t)             # "30T gear"
     t = re.sub(r"(?<=[a-z])(\d)", r" \1", t)                  # r5 → r 5, m8 stays below
     t = re.sub(r"\bm (\d)", r"m\1", t)
-    # "40 wide, no make that 45": the size corrected in the same breath
-    t = re.sub(r"(?<![\w.])(\d*\.?\d+)(\s*(?:mm|cm|in|\"))?(\s+[a-z]+)?(?:\s*,\s*|\s+)\b(?:no|sorry|oops|actually|"
-               r"correction|wait)\b\s*[,:]?\s*(?:make (?:that|it)|i mean|it'?s|should be|change that to|rather)?\s*(\d*\.?\d+)(\s*(?:mm|cm|in|\"))?"
-               r"(?![\d.])", lambda m: f"{m.group(4)}{m.group(5) or m.group(2) or ''}{m.group(3) or ''}", t)
+    # "40 wide, no make that 45", "80 long - no wait, make that 90 -": the size corrected in the same breath
+    t = CORRECTED.sub(lambda m: f"{m.group(4)}{m.group(5) or m.group(2) or ''}{m.group(3) or ''}", t)
     # "4x M5 clearance": four clearance holes for M5 screws, the word "holes" left out
     # "4 M10 clearance (11) holes", "#8 clearance (.170)": the size in brackets is the holes' own
     t = re.sub(r"(?<![\w#])(m\d+(?:\.\d+)?|#\d+)\s+(clearance|tapped|tap|threaded)\s*\(\s*(\d*\.?\d+)\s*(mm|\")?\s*\)"
@@ -186,6 +184,17 @@ def normalize(text: str) -> str:
     t = CHAMFER_X45.sub(lambda m: f"{m.group(1)}{m.group(2) or ''} " if _names_a_chamfer(t, m) else m.group(0), t)
     t = re.sub(r"\s+", " ", t).strip()
     return t
+
+
+CORRECTED = re.compile(r"(?<![\w.])(\d*\.?\d+)(\s*(?:mm|cm|in|\"))?(\s+[a-z]+)?\s*[,;(-]?\s*\b(?:no,? wait|wait,? no|no|wait|"
+                       r"sorry|oops|actually|correction|scratch that|i mean|rather)\b[\s,:-]*(?:(?:make|change) (?:that|it)"
+                       r"(?: to)?|i mean|it'?s|it is|should be|rather)?\s*(\d*\.?\d+)(\s*(?:mm|cm|in|\"))?(?![\d.])(?!\s*x\b)"
+                       r"(?:\s*\))?(?:\s+-(?=\s))?")
+
+
+def corrections(text: str) -> list[str]:
+    """The numbers a request corrects in the same breath ('ball 40 dia, no wait, 50'), as notes."""
+    return [f"{m.group(1)} corrected by the writer to {m.group(4)}" for m in CORRECTED.finditer(text.lower())]
 
 
 CHAMFER_X45 = re.compile(r"(?<![\d.])(?<!x )(\d+\s*-\s*\d+/\d+|\d+/\d+|\d*\.?\d+)(\s*(?:mm|\"|in\b))?\s*x\s*45\s*"

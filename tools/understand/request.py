@@ -11,7 +11,7 @@ from cadagent.tools.part import tables
 from .build import Build
 from .build_features import features
 from .clauses import clauses
-from .numbers import UNIT_WORDS, default_unit, is_inch_fraction, stated_unit, normalize, number, unified_thread, unit_mm
+from .numbers import UNIT_WORDS, corrections, default_unit, is_inch_fraction, stated_unit, normalize, number, unified_thread, unit_mm
 from .roles import role_words, tag
 from .spelling import correct
 from .targets import RAW_ROLES, targets
@@ -82,6 +82,7 @@ def _step_marks(t: str) -> str:
 
 def understand(text: str) -> Understanding:
     text, fixed = correct(text)      # "cylindar", "flang", "hoels": one letter off a word the reader knows
+    fixed += corrections(text)
     out = _understand(text)
     if fixed:
         out.notes[:0] = fixed
@@ -125,16 +126,35 @@ COORDS = re.compile(rf"\bat\s+(?:the\s+)?(?:points?\s+|positions?\s+|coordinates
                     rf"({_PAIR}(?:\s*(?:,|/|;|and|&)\s*{_PAIR})*)")
 
 
-def _coordinates(t: str) -> tuple[str, list[list[tuple[float, float]]]]:
+_STATION = r"\d*\.?\d+(?:\s*(?:mm|cm|\"))?"
+# "holes at 20, 60 and 100 along the length", "at 25 and 175 mm from the left end": places along a part by
+# their distance from one end
+STATIONS = re.compile(rf"\bat\s+({_STATION}(?:\s*(?:,\s*and|,|and|&)\s*{_STATION})+)\s*(mm|cm|inch(?:es)?\b|in\b|\")?"
+                      rf"\s*(?:in\s+)?(?:along (?:the |its )?(?:length|bar|part|top)|(?:measured )?from (?:the |a )?"
+                      rf"(left|right|one|first|near|far|other|opposite)?\s*(?:end|edge|side))\b(?!\s+(?:and|&)\b)")
+
+
+def _coordinates(t: str) -> tuple[str, list]:
     """'holes at (10,10), (90,10) and (10,30)', '.257 dia holes at 0.5,0.5 / 3.5,0.5': hole centres by their
-    x, y; the list leaves the text (its numbers are places, not sizes) as 'at points#k'."""
-    found: list[list[tuple[float, float]]] = []
+    x, y; the list leaves the text (its numbers are places, not sizes) as 'at points#k'. 'at 20, 60 and 100
+    along the length': places along the part from its left end, as 'at stations#k' (an entry
+    ('stations', edge, distances, unit word))."""
+    found: list = []
 
     def keep(m):
         pts = [(float(a), float(b)) for a, b in re.findall(r"(\d*\.?\d+)\s*,\s*(\d*\.?\d+)", m.group(1))]
         found.append(pts)
         return f" at points#{len(found) - 1} "
-    return COORDS.sub(keep, t), found
+
+    def station(m):
+        units = {u for u in re.findall(r"mm|cm|\"", m.group(1))} | ({m.group(2).strip()} if m.group(2) else set())
+        if len(units) > 1:
+            return m.group(0)
+        edge = "right" if m.group(3) in ("right", "far", "other", "opposite") else "left"
+        found.append(("stations", edge, [float(x) for x in re.findall(r"\d*\.?\d+", m.group(1))],
+                      next(iter(units), None)))
+        return f" at stations#{len(found) - 1} "
+    return STATIONS.sub(station, COORDS.sub(keep, t)), found
 
 
 def _read(text: str, t: str, force: str | None = None) -> Understanding:

@@ -171,15 +171,16 @@ def tag(t: str) -> Tagging:
             if b and re.match(r"^\s*\.?\d", nxt) and b_table[b.group(1)] != "count" and m.group(1) in b_table \
                     and b.start(1) not in used_after:
                 continue
-            if a_table[m.group(1)] == "side" and re.match(r"\s*(?:through\s+)?(?:holes?|cutouts?|openings?|pockets?)\b",
+            if a_table[m.group(1)] == "side" and re.match(r"\s*(?:through\s+|raised\s+)?(?:holes?|cutouts?|openings?|pockets?|recess(?:es)?|boss(?:es)?|pads?)\b",
                                                           t[n.end + m.end():]):
-                continue      # "20 x 20 square hole": the hole's shape, not a square part
+                continue      # "20 x 20 square hole", "a 20 mm square boss": the feature's shape, not a square part
             if a_table[m.group(1)] == "side" and m.group(1).startswith("on ") and it.group is not None and it.pos > 0:
                 continue      # "raised face Ø90 x 2 on one side": where the 90 x 2 face is, not a square's side
             if a_table[m.group(1)] == "side" and m.group(1).startswith("on ") and b and b_table[b.group(1)] == "height":
                 continue      # "a hub sticking out 5mm on one side": how far it stands out, on that side
-            if a_table[m.group(1)] == "side" and re.search(r"\bon (?:an?|the) (?:[\d.]+\s*(?:mm\s*)?x\s*)?$", t[:n.start]):
-                continue      # "4 holes on a 70 x 70 square": where the holes sit, not a square part
+            if a_table[m.group(1)] == "side" and re.search(r"\b(?:on|corners of|corner of) (?:an?|the) (?:[\d.]+\s*(?:mm\s*)?x\s*)?$",
+                                                                      t[:n.start]):
+                continue      # "4 holes on (the corners of) a 70 x 70 square": where the holes sit, not a square part
             it.role, it.via = a_table[m.group(1)], m.group(1)
             used_after.add(n.end + m.start(1))
     if SHELL_CUE.search(t) or re.search(r"\b(?:tray|box|bin|enclosure|case)\b", t):
@@ -200,7 +201,7 @@ def tag(t: str) -> Tagging:
         if it.role == "length" and re.search(r"\b(?:legs?|arms?|sides?|flanges?)\s*$", t[:it.num.start]):
             it.role, it.via = "legs", "legs"
     for it in items:       # "4 holes on a 75 square": the square the holes stand on, not the part's side
-        if it.role in (None, "side") and re.search(r"\bon (?:an?|the)\s*$", t[:it.num.start]) and \
+        if it.role in (None, "side") and re.search(r"\b(?:on|corners? of) (?:an?|the)\s*$", t[:it.num.start]) and \
                 re.match(r"^\s*(?:mm\s*)?square\b(?!\s*(?:plate|block|bar|part))", t[it.num.end:]):
             it.role, it.via = "spacing", "square"
     for it in items:       # "4 holes in the corners, 10 in": how far in from the edges

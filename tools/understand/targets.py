@@ -297,7 +297,11 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
             if owner is body and it.role in ("spacing", "half_spacing", "pcd") and not nouns:
                 # "... running across the plate (short way), 25 mm apart": a part has no spacing; its features do
                 owner = next((f for f in reversed(feats) if it.role in FEATURE_ROLES.get(f.kind, ())), body)
-            redirected = _redirect(owner, it.role, body, body_kind, named=bool(nouns))
+            role = it.role
+            if role in ("top_d", "bottom_d") and nouns and owner is not body and owner.kind in (
+                    "csink", "cbore", "hole", "bore", "boss"):
+                role = "diameter"     # "a 90 deg csk dia 6.5 at the top": the countersink's, not a cone's top
+            redirected = _redirect(owner, role, body, body_kind, named=bool(nouns))
             if not nouns and owner is not body and redirected is body:
                 run_to_body = True    # "... 4 bolt holes, 100 mm diameter, 12 mm thick": the list is the part's
             elif not nouns and owner is not body and owner is current:
@@ -311,10 +315,13 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
                     not nouns and any(owner.get(r) is not None for r in ("inner", "size", "diameter")):
                 owner = body          # "bushing, bore 12, 18 dia, 20 long": the bore is sized; these are the part's
             if OVERALL.search(c.text) and it.role in BODY_ROLES | {"height", "length", "width", "diameter"} and not (
-                    (owner if nouns else current).kind in ("slot", "pocket", "keyway") and it.role in ("length", "width")):
+                    (owner if nouns else current).kind in ("slot", "pocket", "keyway") and it.role in ("length", "width")) \
+                    and not (owner is not body and owner.kind == "boss" and not says_overall(c.text, it.num.start - c.start,
+                                                                                               it.num.end - c.start)):
                 owner = body        # "the final part has a length of ...": the whole part's sizes
-                # (but "a slot ..., 40 mm long overall": the slot's end-to-end length)
-            owner.add(it.role, v)
+                # (but "a slot ..., 40 mm long overall": the slot's end-to-end length; "a hub 30 dia 25 long
+                # overall": the hub's diameter, the part's overall length)
+            owner.add(role, v)
         carry = [] if nouns else carry
         if nouns:
             last = nouns[-1]
@@ -331,6 +338,14 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
 
 ROUND_BODIES = {"cylinder", "shaft", "tube", "shelled_cylinder", "flange", None}
 LENGTHS = ("height", "length", "thickness")
+
+
+def says_overall(text: str, start: int, end: int) -> bool:
+    """'25 long overall', 'overall length 25': this number is the overall size (not just a number in a clause
+    that says 'overall' somewhere)."""
+    return bool(re.match(r"\s*(?:mm\s*)?(?:(?:long|tall|high|length|height)\s+)?(?:final|overall|resulting)\b", text[end:])
+                or re.search(r"\b(?:final|overall|resulting)\s*(?:length|height|size)?\s*(?:of\s+|is\s+|=\s*)?$",
+                             text[:start]))
 
 
 def _reclaim(run: list[tuple["Value", Target]], body: Target, body_kind: str | None) -> None:

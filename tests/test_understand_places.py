@@ -1,0 +1,105 @@
+"""Where features go and what their sizes mean, in outsiders' phrasing (dev7, dev16): holes listed by their
+distance along a bar, a second mention of the holes that only places them, a bolt circle turned, holes on the
+corners of a square, rectangular pads, a hub's overall height, numbers corrected mid-request. Each was
+built as another part (one centred hole, a second set of 5 mm holes, a round boss) or declined before."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from cadagent.tools.understand import understand
+
+from .reading import spec_of as _spec
+
+
+def test_holes_listed_along_the_length_go_at_those_distances_from_the_left_end():
+    spec = _spec("a 120 mm long bar, 20 x 20, with 6 mm holes at 20, 60 and 100 along the length")
+    assert spec["features"] == [{"id": "holes", "kind": "hole", "size": 6.0,
+                                 "at": {"kind": "at", "points": [[-40.0, 0.0], [0.0, 0.0], [40.0, 0.0]]}}]
+
+
+def test_listed_distances_in_inches_from_one_end():
+    spec = _spec('steel strip 10" x 1" x 1/4" with 1/4" holes at 1, 5 and 9 inches from one end')
+    assert spec["features"][0]["at"]["points"] == [[-101.6, 0.0], [0.0, 0.0], [101.6, 0.0]]
+
+
+def test_a_listed_distance_past_the_end_is_declined_not_moved():
+    u = understand("flat bar 100 x 20 x 5 with 6 mm holes at 20 and 140 from the left end")
+    assert any("140" in m for m in u.missing), u.explain()
+
+
+def test_a_count_that_disagrees_with_the_places_listed_is_declined():
+    u = understand("bar 120 x 20 x 20 with three 6 mm holes at 20 and 100 along the length")
+    assert any("which 3 of the 2 places" in m for m in u.missing), u.explain()
+
+
+def test_holes_placed_in_a_later_sentence_are_the_same_holes():
+    spec = _spec("plate 100x60x5, 4 holes M5 clearance. holes 12 from the edges")
+    assert spec["features"] == [{"id": "holes", "kind": "hole", "size": "M5 clearance",
+                                 "at": {"kind": "corners", "inset": 12.0}}]
+
+
+def test_in_from_the_ends_and_apart_across_the_width():
+    spec = _spec("cover plate 100x40, 4mm thick, 4 countersunk holes for M3 flat heads: Ø3.4 thru with a 90° csk "
+                 "Ø6.5 at the top. holes 10 in from the ends and 24 apart across the width")
+    assert spec["features"] == [{"id": "holes", "kind": "hole", "size": 3.4, "csink": {"diameter": 6.5, "angle": 90.0},
+                                 "at": {"kind": "corners", "inset_u": 10.0, "inset_v": 8.0}}]
+
+
+def test_a_bolt_circle_turned_in_a_later_sentence():
+    spec = _spec("flange 120 dia 10 thick, 6 holes 9 mm on 95 PCD, holes rotated 30 deg")
+    assert spec["features"] == [{"id": "holes", "kind": "hole", "size": 9.0,
+                                 "at": {"kind": "bolt_circle", "count": 6, "diameter": 95.0, "start_angle": 30.0}}]
+
+
+def test_holes_on_the_corners_of_a_square_are_no_square_part():
+    spec = _spec("square flange 100x100x10, 4 holes 9 dia on the corners of an 80 mm square, center hole 40")
+    assert (spec["body"]["length"], spec["body"]["width"]) == (100.0, 100.0)
+    assert spec["features"][0]["at"] == {"kind": "grid", "counts": [2, 2], "spacing": [80.0, 80.0]}
+
+
+@pytest.mark.parametrize("text, pad", [
+    ("a 100 x 60 x 10 plate with a 30 x 20 x 10 boss in the middle", (30.0, 20.0, 10.0)),
+    ("plate 80x50x6 with a rectangular boss 20 by 20, 15 tall, centered", (20.0, 20.0, 15.0)),
+    ("a 60 mm disc 10 thick with a 20 mm square boss 5 high", (20.0, 20.0, 5.0)),
+])
+def test_a_rectangular_boss_is_no_round_one(text, pad):
+    boss = _spec(text)["features"][0]
+    assert (boss["kind"], boss["length"], boss["width"], boss["height"]) == ("boss", *pad) and "diameter" not in boss
+
+
+def test_a_round_boss_written_dia_x_height_stays_round():
+    boss = _spec("round standoff Ø10 x 20 with a Ø6 x 3 spigot on top (23 overall) and a Ø3.2 hole through all of it")[
+        "features"][0]
+    assert (boss["diameter"], boss["height"]) == (6.0, 3.0)
+
+
+def test_the_hub_keeps_its_diameter_when_its_clause_says_overall(sandbox):
+    from cadagent.tools.part.pipeline import build
+    spec = _spec("disc 60 dia 8 thick with a hub 30 dia 25 long overall")
+    assert spec["body"]["height"] == 8.0 and spec["features"] == [{"id": "hub", "kind": "boss", "diameter": 30.0,
+                                                                   "height": 17.0}]
+    b = build(spec, sandbox, exports=())
+    assert b.ok and b.result.report.volume == pytest.approx(math.pi * (30 ** 2 * 8 + 15 ** 2 * 17), rel=1e-4)
+
+
+def test_an_inch_flange_with_its_hub_by_overall_height():
+    spec = _spec('slip-on flange for 2" pipe: 6" dia disc 1/2" thick, hub 3-1/16" OD, 1" overall height, '
+                 '2-3/8" bore to slip over the pipe, 4 x 3/4" bolt holes on a 4-3/4" bolt circle')
+    assert spec["body"]["height"] == pytest.approx(12.7)
+    hub = spec["features"][0]
+    assert hub["diameter"] == pytest.approx(77.7875) and hub["height"] == pytest.approx(12.7)
+
+
+@pytest.mark.parametrize("text, size", [
+    ("ball 40 dia, no wait, 50", 50.0),
+    ("need a plate 80 long - no wait, make that 90 - 50 wide, 6 thick", 90.0),
+    ("block 60 long, 40 wide, no make that 45, 10 thick", 45.0),
+])
+def test_a_number_corrected_mid_request_is_the_second_one_and_said(text, size):
+    u = understand(text)
+    body = u.spec["body"]
+    assert size in (body.get("diameter"), body.get("length"), body.get("width")), u.explain()
+    assert any("corrected by the writer" in n for n in u.notes)
