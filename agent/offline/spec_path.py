@@ -196,6 +196,42 @@ _ADDED = re.compile(r"\b(?:add|put|drill|cut|punch|machine|place|insert|include|
 _THOSE = re.compile(r"\b(?:them|those|these|they|ones|the new \w+)\b")
 
 
+# words that drop the change not made: the next one goes on the part as it is
+_DROPPED = re.compile(r"\b(?:forget|never ?mind|nevermind|scratch that|skip (?:that|it)|ignore (?:that|it|the last)|"
+                      r"leave (?:that|it)(?: out)?|no worries|doesn'?t matter|don'?t bother|cancel|instead|actually|"
+                      r"without (?:that|it)|as it (?:is|was)|in that case|not possible|no problem|oh well|my bad|sorry)\b")
+
+
+def _meant(not_made: str) -> bool:
+    """Was the change not made a definite one the user meant (a size, or a feature or size named), not a slip
+    ('sdfgsdfg hjkk') or a wish with no shape to it ('make it nicer')?"""
+    from ...tools.understand.numbers import normalize
+
+    return bool(re.search(r"\d", normalize(not_made))) or bool(_about(not_made))
+
+
+def _redo(request: str, not_made: str) -> bool:
+    """Does the request say again what the change not made was about ('make the hole 500' refused, then 'make the
+    hole 12'; 'shorten it please', then 'make it 8 in long')? It names every feature and size that change named, so it
+    replaces it; 'get rid of the cross holes' after 'make it 150 long, cross holes stay 15 in from the ends' does not."""
+    before = _about(not_made)
+    return bool(before) and before <= _about(request)
+
+
+_SIZE_WORDS = {"length": r"long|length|longer|shorter|shorten|lengthen|extend", "width": r"wide|width|wider|narrower|widen",
+               "height": r"tall|taller|high|higher|height|thick|thickness|thicker|thinner|thicken",
+               "diameter": r"dia|diameter|od|across|bigger|smaller|larger"}
+
+
+def _about(text: str) -> set[str]:
+    """The features and the sizes the words name ('make it 150 long, holes stay ...': hole, length)."""
+    from ...tools.understand.numbers import normalize
+    from ...tools.understand.vocab import find
+
+    t = normalize(text)
+    return {name for *_, name in find("features", t)} | {k for k, w in _SIZE_WORDS.items() if re.search(rf"\b(?:{w})\b", t)}
+
+
 def _retry(request: str, not_made: str) -> str | None:
     """The change that was not made, with the one number of ``request`` in place of its number:
     "make the centre hole 70" (refused: it runs off the plate), then "ok then 12"."""
@@ -236,6 +272,14 @@ def edit(ctx: DesignContext) -> Draft | None:
                      f"still as it was; '{request.strip()[:80]}' is measured from the part and I will not guess which "
                      "part you mean. Say the sizes you want (e.g. 'make it 120 long', 'holes 8 mm'), or repeat the "
                      "change that was not made in other words.", path="edit", declined=True)
+    elif not_made and _meant(not_made) and not _DROPPED.search(request.lower()) and not _redo(request, not_made):
+        # a change the user meant was not made (not understood, or not buildable as read): the part they have in mind
+        # has it, so this change built on the part without it would be another part, marked right. Say so; building
+        # on the part as it is takes words that drop the last change ("forget that, ...")
+        return Draft(None, f"Your last change ('{not_made[:80]}') was not made, so v{current.get('version', '?')} is not "
+                     f"the part you have in mind, and '{request.strip()[:80]}' on it would be another part. Say the last "
+                     "change again in other words (or with an LLM provider), or start with 'forget that' to apply this "
+                     f"change to v{current.get('version', '?')} as it is.", path="edit", declined=True)
     r = apply_edit(request, spec)
     if retried is not None:
         r.notes.insert(0, f"read as '{retried}' (the change that was not made, with the new number)")

@@ -678,7 +678,8 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
         spacing = 2 * half                # "two holes, 25 mm each side of centre"
     if re.search(r"square pattern|square of|on (?:an?|the) [\d.]+\s*(?:mm\s*)?square\b", words) and spacing is not None:
         return {"kind": "grid", "counts": [2, 2], "spacing": [spacing, spacing]}
-    ends = re.search(r"\b(?:each|both|either) (?:short |narrow |far )?ends?\b|\bthe ends\b", words) and not re.search(r"\bcorner", words)
+    ends = re.search(r"\b(?:each|both|either) (?:short |narrow |far )?ends?\b|\bthe (?:short |narrow )?ends\b", words) and \
+        not re.search(r"\bcorner", words)
     if inset is not None and ends and n in (None, 1, 2) and body.get("length") and body.get("width"):
         # "a hole 1 inch from each end": one near each end, on the centre line along the length
         long_u = body["length"] >= body["width"]

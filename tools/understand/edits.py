@@ -141,6 +141,12 @@ SCREW_SWITCH = re.compile(r"\b(?:for|to|use|with|take)\s+(?:an?\s+)?m\d+(?:\.\d+
                           r"cap ?screws?|flat ?heads?|socket heads?|fasteners?)\b")
 
 # "same for the other one", "do the other slot the same", "same on the other end", "the other one too"
+# "holes still 3 cm in from the ends", "keep the cross holes 15 from the ends", "corner holes stay 1/2 in from the corners"
+STAY_FROM = re.compile(r"\b(?:(?:keep|keeping|leave|leaving)\s+(?:the\s+|its\s+|all\s+(?:the\s+)?)?(?:\w+\s+)?"
+                       r"(?P<what>holes?|bores?|slots?|pockets?)|(?P<what2>holes?|bores?|slots?|pockets?)\s+(?:should\s+)?"
+                       r"(?:still|stay|stays|remain|remains|kept|to stay)(?:\s+at)?)\s+(?P<d>[\d./]+)\s*(?:mm|cm|in|inch(?:es)?|\")?"
+                       r"\s*(?:in\s+)?from\s+(?:the\s+|each\s+|both\s+|either\s+)?(?P<ref>ends?|edges?|sides?|corners?)\b")
+FEATURE_KIND = {"hole": "hole", "bore": "hole", "slot": "slot", "pocket": "pocket"}
 MOVE_VERB = re.compile(r"\b(?:move|moved|shift|shifted|slide|put|relocate|bring|place|stick|take)\b")
 SAME_OTHER = re.compile(r"\b(?:same|likewise|ditto|match(?:ing)?|do that)\b.*\b(?:other|second|remaining|rest|bottom|"
                         r"underside|top)\b|"
@@ -174,6 +180,17 @@ class _Editor:
         self.given = _plain(spec)        # as it came (a washer or nut still by its standard size)
         self.spec = _standard_sized(_plain(spec))
         self.start = copy.deepcopy(self.spec)
+        if any(f["kind"] == "hole" for f in self.spec.get("features", [])) and self.spec["body"]["kind"] in (
+                "box", "rounded_rect"):
+            # "put another one of those counterbored holes at the other end, same distance in", "same hole on the opposite
+            # side": the hole copied across the middle (mirrored), its size, head and distance in kept (the other end of
+            # a round part is its other face: 'same on the other end' below)
+            text = re.sub(r"^\s*(?:(?:also|and|then|now|ok|please)\W+)*(?:(?:put|add|drill|make|cut|do)\s+)?(?:another|a second|one more|"
+                          r"an? (?:identical|matching)|(?:the )?same)\s+(?:one\s+)?(?:of\s+(?:those|them|these|that)\s+)?((?:[a-z]+\s+)?)"
+                          r"(?:holes?|ones?|bores?)?\s*(?:at|on|to|in|near)\s+the\s+(?:other|opposite|far)\s+(end|side)\b"
+                          r"(?:\s*,?\s*(?:at\s+)?(?:the\s+)?same\s+(?:distance|spot|place|position|amount)(?:\s+in)?)?"
+                          r"(?:\s*,?\s*(?:please|pls|too|as well))?\s*[.!]*\s*$",
+                          lambda m: f"mirror the {m.group(1)}hole to the other {m.group(2)}", text, flags=re.I)
         if any(f["kind"] == "hole" for f in self.spec.get("features", [])):
             # "the big one", "add a third one": the holes, by the words people use for them
             text = re.sub(r"\b(big|bigger|small|smaller|large|larger|little|middle|centre|center|other|outer|inner|corner|"
@@ -247,6 +264,11 @@ class _Editor:
             size = last_hole["size"] if isinstance(last_hole["size"], str) else f"{fmt(last_hole['size'])} mm"
             text = re.sub(r"^(.*?)\b(?:the\s+)?same\s+(hole|bore)\s+(?:again|once more)\b(?:\s*,?\s*but\b)?(.*)$",
                           lambda m: f"{m.group(1)}add a {size} {m.group(2)}{m.group(3)}", text, flags=re.I)
+        if any((f.get("at") or {}).get("kind") == "grid" for f in self.spec.get("features", []) if f["kind"] == "hole"):
+            # "4 by 3 instead" on a part with a grid of holes: the grid's counts (not a 4 x 3 part)
+            text = re.sub(r"^\s*(?:(?:ok|now|and|then|so|actually|make it|make that|go|do|try)\W+)*(\d{1,2})\s*(?:x|by|×)\s*(\d{1,2})"
+                          r"(?:\s+(?:grid|pattern|array))?\s*(?:instead|then|please|pls|now)?\W*$",
+                          r"make the holes a \1 x \2 grid", text, flags=re.I)
         if last_hole is not None:
             # "change the hole pattern to 70 x 30": the holes' spacing both ways (not a size of 70)
             text = re.sub(r"\b(pattern|layout|spacing|cent(?:er|re)s)\s+(?:to|of|at|is|=|->)\s+(?=[\d.]+\s*(?:mm\s*)?[x×]\s*[\d.]+)",
@@ -288,6 +310,15 @@ class _Editor:
             if isinstance(L, (int, float)) and isinstance(W, (int, float)) and ((short and W > L) or (long_ and L > W)):
                 toward_dir = "back"
             text = text[:toward.start()] + f"to the {toward_dir}" + text[toward.end():]
+        if b["kind"] == "shaft" and isinstance(b.get("sections"), list) and len(b["sections"]) > 1 and \
+                b["sections"][0]["diameter"] != b["sections"][-1]["diameter"]:
+            # "a 1mm chamfer on the big end" of a stepped shaft: the outline of that end face (section 1 stands on z = 0)
+            big = "bottom" if b["sections"][0]["diameter"] > b["sections"][-1]["diameter"] else "top"
+            small = "top" if big == "bottom" else "bottom"
+            text = re.sub(r"\b(?:on |at |to )?(?:the |its )?(big|bigger|large|larger|fat|thick|small|smaller|thin|narrow)\s+end\b",
+                          lambda m: f"on the {big if m.group(1) in ('big', 'bigger', 'large', 'larger', 'fat', 'thick') else small} "
+                          "edges", text, flags=re.I) if re.search(r"chamf|fillet|round|bevel|radius|break|ease", text, re.I) \
+                else text
         if b["kind"] == "polygon_prism":
             # "chamfer both ends" of a hex bar: its top and bottom outlines (not every outside edge)
             text = re.sub(r"\b(?:both|the|each|either)\s+ends?(?:\s+edges?)?\b", "top and bottom edges", text, flags=re.I)
@@ -312,6 +343,11 @@ class _Editor:
             rest = (text[:brk.start()] + text[brk.end():]).strip(" ,;:-")
             text = f"{rest} on the {brk.group(1) or ''}{brk.group(2)}"
         feats_now = self.spec.get("features", [])
+        if not any(f["kind"] == "slot" for f in feats_now) and any(
+                f["kind"] == "pocket" and str(f.get("id", "")).startswith("slot") for f in feats_now) and not re.search(
+                r"\b(?:add|another|new|second|more|extra)\b", text, re.I):
+            # the slot the reader made as a rectangular cut (across a face): 'the slot' is that pocket
+            text = re.sub(r"\bslot(s?)\b", r"pocket\1", text, flags=re.I)
         if any(f["kind"] == "pocket" and f.get("shape", "rect") == "rect" for f in feats_now):
             # "the window", "the square hole", "the cutout": the rectangular cut-out the part has
             text = re.sub(r"\b(?:(?:square|rectangular|rect)\s+(?:hole|cut-?out|opening)|window|cut-?out)(s?)\b",
@@ -453,17 +489,30 @@ class _Editor:
     def run(self) -> EditResult:
         if self.bare_size():
             return self.finish()
+        # "holes still 3 cm in from the ends", "keep the cross holes 15 from the ends": after the part's change, the
+        # features are set that far from its ends again (a row spread, corners set in), not left where they were
+        self.stays = []
+        for m in STAY_FROM.finditer(self.t):
+            it = next((i for i in self.tagging.items if i.num.start == m.start("d")), None)
+            if it is not None and self.feats(FEATURE_KIND.get((m.group("what") or m.group("what2")).rstrip("s"), "hole")):
+                self.used.add(it.num.start)
+                self.stays.append((m, self.num_mm(it)))
+        self.stay_spans = [(m.start(), m.end()) for m, _ in self.stays]
+        self.stays = [(m.group("what") or m.group("what2"), d, m.group("ref")) for m, d in self.stays]
         # "same wall", "keep the holes", "pocket unchanged", "counterbores stay 8 deep": said, not changed
         nouns = [(s, p, name) for s, e, p, name in find("features", self.t)
                  if not re.search(r"\b(?:same|keep|keeping|leave|leaving)\s+(?:the\s+|its\s+|all\s+)?$", self.t[:s])
-                 and not re.match(r"\s*(?:unchanged|stays?\b|the same|as (?:is|before)|untouched|as they are)",
-                                  self.t[e:])]
+                 and not re.match(r"\s*(?:unchanged|stays?\b|still\b|remains?\b|the same|as (?:is|before)|untouched|as they are)",
+                                  self.t[e:]) and not any(a <= s < b for a, b in self.stay_spans)]
+        self.kept_spans = []
         for m in re.finditer(r"\b(?:keep|keeping|leave|leaving)\b.*?(?=\bbut\b|\band\b|\bthen\b|\bso\b|[,;.:]|$)|"
                              r"\b(?:instead of|rather than|not|from)\s+(?:the\s+)?[\d./]+(?:\s*(?:mm|cm|in|\"))?(?!\s*(?:x|by)\b)",
                              self.t):
+            self.kept_spans.append((m.start(), m.end()))
             for it in self.tagging.items:      # "keep it 40 long overall": a size said to stay, not asked
                 if m.start() <= it.num.start < m.end():
                     self.used.add(it.num.start)
+        self.kept_spans += self.stay_spans
         for s_, e_, p_, name in find("features", self.t):
             if (s_, p_, name) not in nouns:
                 keep = re.match(r"\s*(?:stays?|unchanged)[^,;]*", self.t[e_:])
@@ -664,7 +713,8 @@ class _Editor:
             self.place(pos, kinds)      # "move it to 20 from the left": a place, not 20 to the left
             return self.finish()
         if mv and mv.group(1).startswith(("in", "out")):
-            if not re.search(r"\b(bolt circle|pcd|circle|apart|spacing|pitch|closer)\b", self.t):
+            if not re.search(r"\b(bolt circle|pcd|circle|apart|spacing|pitch|closer|pattern|rectangle|grid|square|"
+                             r"cent(?:er|re)s)\b", self.t):
                 self.move_in_out(mv)
                 return self.finish()
         elif mv:
@@ -828,7 +878,7 @@ class _Editor:
         elif kinds and not (set(kinds) <= {"shell"} and self.spec["body"]["kind"] in ("profile", "tube")) and not (
                 self.out.done and not self.free()):
             self.feature_edit(kinds)
-        elif not kinds and self.feats("hole") and HOLE_WORDS.search(self.t) and not (self.out.done and not self.free()):
+        elif not kinds and self.feats("hole") and self.asked(HOLE_WORDS) and not (self.out.done and not self.free()):
             self.change_holes(self.feats("hole"))
         elif not kinds and PRONOUN.search(self.t) and self.spec.get("features") and not self.out.done and \
                 self.free() and (not any(it.role for it in self.free()) or (
@@ -1280,7 +1330,55 @@ class _Editor:
         feats = [f["kind"] for f in self.spec.get("features", [])]
         return ", ".join([body["kind"].replace("_", " ")] + sorted(set(feats)))
 
+    def asked(self, pattern) -> bool:
+        """Does ``pattern`` match outside what the words keep ('keep the holes 50 apart' asks nothing of the holes)?"""
+        return any(not any(a <= m.start() < b for a, b in getattr(self, "kept_spans", [])) for m in pattern.finditer(self.t))
+
+    def keep_from_ends(self) -> None:
+        """'make it 15 cm long, holes still 3 cm in from the ends': each feature named set that far from the ends (or
+        edges, or corners) of the part as it now is: a row spread along its axis, corner holes set in, a hole placed from
+        an edge moved; said. A place that distance does not describe is refused."""
+        from ..part import parse as parse_spec
+        from ..part.plan import resolve
+
+        for what, d, ref in self.stays:
+            kind = FEATURE_KIND.get(what.rstrip("s"), "hole")
+            feats = self.select(kind, self.feats(kind))
+            try:
+                frames = {r.feature.id: r.frame for r in resolve(parse_spec(self.spec)) if r.frame is not None}
+            except (SpecError, ValueError, KeyError) as exc:
+                self.out.failed.append(f"where the {what} go: {_first_line(exc)}")
+                return
+            for f in feats:
+                at, fr = f.get("at") or {"kind": "center"}, frames.get(f["id"])
+                g = {x: y for x, y in f.items() if x != "id"}
+                if at["kind"] == "corners":
+                    g["at"] = {"kind": "corners", "inset": d}
+                elif at["kind"] == "linear" and fr is not None and (at.get("count") or 0) >= 2:
+                    half = fr.half[0] if at.get("axis", "u") == "u" else fr.half[1]
+                    span = 2 * half - 2 * d
+                    if span <= 0:
+                        self.out.failed.append(f"{f['id']} {fmt(d)} mm from each end: the part is too short for that")
+                        return
+                    cu, cv = at.get("center") or (0.0, 0.0)
+                    g["at"] = {k_: v_ for k_, v_ in at.items() if k_ not in ("spacing", "span", "center")} | {
+                        "spacing": round(span / (at["count"] - 1), 6),
+                        "center": [0.0, cv] if at.get("axis", "u") == "u" else [cu, 0.0]}
+                elif at["kind"] == "from_edge":
+                    g["at"] = {**at, "distance": d}
+                else:
+                    self.out.failed.append(f"{f['id']} is not placed from the ends ({at['kind'].replace('_', ' ')}); say "
+                                           "where it goes")
+                    return
+                if g["at"] == at:
+                    self.out.notes.append(f"{f['id']} already {fmt(d)} mm from the {ref}")
+                    continue
+                self.apply(f"{f['id']}: {fmt(d)} mm from the {ref}", ops.replace_feature, f["id"], g)
+
     def finish(self) -> EditResult:
+        if getattr(self, "stays", None) and self.out.done and not self.out.failed:
+            self.keep_from_ends()
+            self.stays = []
         leftover = [it.num.text.strip() for it in self.free()]
         said = " ".join(self.out.done) + " " + str(self.start) + " " + str(self.spec)
         for m in M_SIZE.finditer(self.t):
@@ -1551,6 +1649,15 @@ class _Editor:
                     (math.copysign(half - d, p[1]) if axis == 1 and p[1] else p[1])] for p in f["at"]["points"]]
             self.apply(f"{f['id']}: {fmt(d)} mm from the {ends.group(2)}", ops.replace_feature, f["id"],
                        {k: v for k, v in f.items() if k not in ("id", "at")} | {"at": {"kind": "at", "points": new}})
+            return
+        to_ends = next(((i, m_) for i in self.free() if re.search(r"\bto\s*$", self.t[:i.num.start]) for m_ in [re.match(
+            r"\s*(?:mm|cm|in|inch(?:es)?|\")?\s*(?:in\s+)?from\s+(?:the\s+|each\s+|both\s+)?(ends?|edges?|sides?)\b",
+            self.t[i.num.end:])] if m_), None)
+        if to_ends is not None and not corner:
+            # "move the counterbored holes in to 1-1/2\" from the ends": a row spread (or a hole placed) that far in
+            self.stays = [("holes", self.take(to_ends[0]), to_ends[1].group(1))]
+            self.keep_from_ends()
+            self.stays = []
             return
         if not corner:
             self.out.failed.append("moving in or out is done for holes at the corners (their inset); for others say "
@@ -1877,7 +1984,15 @@ class _Editor:
             old = "chamfer" if new == "fillet" else "fillet"
             nums = self.free()
             for f in self.feats(old):
-                size = self.take(nums[0]) if nums else (f.get("radius") or f.get("size"))
+                was_size = f.get("radius") or f.get("size")
+                if len(nums) > 1:
+                    # "swap the R10 corners for 5mm chamfers": the number the old feature has names it, the other is new
+                    named_old = [it for it in nums if isinstance(was_size, (int, float)) and
+                                 math.isclose(self.num_mm(it), was_size)]
+                    if len(named_old) == 1:
+                        self.used.add(named_old[0].num.start)
+                        nums = [it for it in nums if it is not named_old[0]]
+                size = self.take(nums[0]) if nums else was_size
                 g = {"kind": new, "edges": f["edges"], ("radius" if new == "fillet" else "size"): size}
                 self.apply(f"{f['id']}: {old} → {new} {fmt(size)} mm on the {f['edges']} edges",
                            ops.replace_feature, f["id"], g)
@@ -1979,7 +2094,8 @@ class _Editor:
             return
         if k in ("hole", "bore") and existing and (re.search(
                 r"\b(more|so there are|make (?:it|that|them) \d+|(?<![/.])\d+ (?:(?:bolt|mounting|screw|fixing|clearance|tapped) )?holes|instead|same size|in a row|spacing|"
-                r"bolt circle|pcd|circle|apart|move|space|spread|closer|double|triple|twice|halve|hole count)\b", self.t) or
+                r"bolt circle|pcd|circle|apart|move|space|spread|closer|double|triple|twice|halve|hole count|grid|array|rows?|"
+                r"columns?)\b", self.t) or
                 placing) and not adding:
             self.change_holes(existing)
             return
@@ -2210,6 +2326,9 @@ class _Editor:
             for pt in (f.get("at") or {}).get("points") or []:
                 made |= {round(d / 2 - abs(c), 6) for c in pt for d in dims if d / 2 - abs(c) > 0}
             at = f.get("at") or {}
+            if at.get("kind") == "from_edge" and isinstance(at.get("along"), (int, float)):
+                # "25 from the left edge and 20 from the front": the second distance is where 'along' puts it
+                made |= {round(d / 2 - abs(at["along"]), 6) for d in dims if d / 2 - abs(at["along"]) > 0}
             if at.get("kind") == "linear" and isinstance(at.get("spacing"), (int, float)):
                 # "a 5 mm hole 20 from both ends": a row's distance from the ends it runs between
                 half = (at["count"] - 1) * at["spacing"] / 2 + abs((at.get("center") or [0, 0])[0 if at.get("axis", "u") == "u"
@@ -2300,8 +2419,9 @@ class _Editor:
             else holes[-1]
         at = copy.deepcopy(f.get("at") or {"kind": "center"})
         count = next((it for it in self.free(("count",))), None)
-        so = re.search(r"so there are (\d+)|make (?:it|that|them) (\d+)(?!\s*(?:mm|cm|in|\")?\s*(?:long|wide|thick|tall|high|deep|dia\w*|"
-                       r"x|by|across|thk)\b)|(?<![/.\d])(\d+) (?:(?:bolt|mounting|screw|fixing|clearance|tapped) )?"
+        so = re.search(r"so there are (\d+)(?![\d.])|make (?:it|that|them) (\d+)(?![\d./])(?!\s*(?:mm|cm|in|inch(?:es)?|\")?\s*"
+                       r"(?:long|wide|thick|tall|high|deep|dia\w*|x|by|across|thk)\b)|(?<![/.\d])(\d+) (?:(?:bolt|mounting|screw|fixing|"
+                       r"clearance|tapped) )?"
                        r"(?:holes|of them)", self.t)
         ends = re.search(r"\b([\d./]+)\s*(?:mm\s*)?(?:in\s+)?from\s+(?:each|both|the|either)\s+ends?\b", self.t)
         body0 = self.spec["body"]
@@ -2552,8 +2672,11 @@ class _Editor:
         key = {"fillet": "radius", "chamfer": "size", "shell": "thickness", "boss": "height", "keyway": "depth",
                "slot": "width", "pocket": "depth"}.get(f["kind"])
         if f["kind"] in ("shell", "fillet", "chamfer"):
-            # "make it 80 across, same wall": a number the body's words claim is the body's
-            nums = [it for it in nums if it.role not in BODY_ROLES + ("diameter", "inner") or it.role == "wall"]
+            # "make it 80 across, same wall": a number the body's words claim is the body's ("make the shell 5 thick":
+            # the number right after the feature's own word is the feature's)
+            nums = [it for it in nums if it.role not in BODY_ROLES + ("diameter", "inner") or it.role == "wall" or re.search(
+                r"\b(?:shell|walls?|fillets?|rounds?|chamfers?|bevels?)\s*(?:to\s+|at\s+|of\s+|is\s+|now\s+)?$",
+                self.t[:it.num.start])]
         # "make the slot 60 long": the field the keyword names, where the feature has it
         verb = re.search(r"\b(lengthen|extend|shorten|widen|narrow|deepen)\b", self.t)
         if verb and f["kind"] in ("slot", "pocket"):
@@ -2562,7 +2685,19 @@ class _Editor:
         rmap = {"thickness": "thickness", "wall": "thickness"}
         if f["kind"] == "pocket" and f.get("on") in ("front", "back", "left", "right"):
             rmap.update(width="length", height="width")    # a window in a wall: 'wide' along it, 'high' up it
-        named = next(((it, rmap.get(it.role, it.role)) for it in nums if it.role and rmap.get(it.role, it.role) in f), None)
+        if f["kind"] == "pocket" and str(f.get("id", "")).startswith("slot") and f.get("on", "top") in ("top", "bottom") and \
+                isinstance(f.get("length"), (int, float)) and isinstance(f.get("width"), (int, float)):
+            # a slot read as a rectangular cut across a face: its width is its narrow side, its length the long one
+            narrow = "length" if f["length"] <= f["width"] else "width"
+            rmap.update(width=narrow, length="width" if narrow == "length" else "length")
+        pairs = [(it, rmap.get(it.role, it.role)) for it in nums if it.role and rmap.get(it.role, it.role) in f]
+        if len(pairs) >= 2 and len({k_ for _, k_ in pairs}) == len(pairs):
+            # "slot 12 wide and 6 deep": each size to its field
+            for it, key_ in pairs:
+                v = self.take(it)
+                self.apply(f"{f['id']}.{key_} → {fmt(v)} mm", ops.set_parameter, f"{f['id']}.{key_}", v)
+            return
+        named = pairs[0] if pairs else None
         if named is not None:
             nums = [named[0]]
             key = named[1]
@@ -2767,6 +2902,16 @@ class _Editor:
         t, data = self.t, copy.deepcopy(self.spec)
         secs = data["body"]["sections"]
         nums = self.free()
+        by_name = None
+        for it in nums:
+            # "make the 20mm section 50 long", "the 3/4 section 4\" long": a section named by its diameter
+            hit = [i for i, sec in enumerate(secs) if math.isclose(sec["diameter"], self.num_mm(it), rel_tol=1e-6)]
+            if hit and re.match(r"\s*(?:mm|\"|in(?:ch(?:es)?)?)?\s*(?:dia\w*|ø)?\s*(?:part|section|step|end|bit|portion|length)\b",
+                                t[it.num.end:]):
+                by_name = hit[0]
+                self.used.add(it.num.start)
+                nums = [x for x in nums if x is not it]
+                break
         dia = next((it for it in nums if it.role in ("diameter", "radius")), None)
         rest = [it for it in nums if it is not dia and not re.match(r"^(?:rd|nd|st|th)\b", t[it.num.end:])]
         for it in nums:
@@ -2815,7 +2960,9 @@ class _Editor:
             rest = [it for it in rest if it.num.start not in self.used]
         w = SECTION.search(t).group(1) if SECTION.search(t) else "named"
         named = [i for i, sec in enumerate(secs) if dia is not None and math.isclose(sec["diameter"], self.num_mm(dia))]
-        if named and re.search(r"\b(?:dia|diameter|ø)?\s*(?:part|section|step|end|bit|portion)\b", t[dia.num.end:dia.num.end + 20]):
+        if by_name is not None:
+            i = by_name
+        elif named and re.search(r"\b(?:dia|diameter|ø)?\s*(?:part|section|step|end|bit|portion)\b", t[dia.num.end:dia.num.end + 20]):
             i = named[0]              # "the 20 dia part": the section with that diameter, named by it
             self.used.add(dia.num.start)
             dia = None
@@ -2874,7 +3021,23 @@ class _Editor:
                 return
             said.append(f"section {j + 1} length {fmt(secs[j]['length'])} → {fmt(new)} (overall {fmt(total_before)} kept)")
             secs[j]["length"] = new
-        self.apply(f"section {i + 1}: " + ", ".join(said), lambda s_, d_=data: ops.parse(d_))
+        old_secs = self.spec["body"]["sections"]
+        starts = [sum(x["length"] for x in old_secs[:j]) for j in range(len(old_secs))]
+        moved = []
+        for f in data.get("features", []):
+            # a keyway (groove, flat) in a section after the one that changed, or open at the far end, moves with it
+            if f["kind"] not in ("keyway", "groove", "flat") or not isinstance(f.get("z"), (int, float)):
+                continue
+            z = f["z"]
+            k = max((j for j in range(len(old_secs)) if starts[j] <= z + 1e-9), default=0)
+            shift = sum(secs[j]["length"] - old_secs[j]["length"] for j in range(k)) if k > i else 0.0
+            if k == i and isinstance(f.get("length"), (int, float)) and math.isclose(
+                    z + f["length"], starts[i] + old_secs[i]["length"], abs_tol=1e-6):
+                shift = sum(secs[j]["length"] - old_secs[j]["length"] for j in range(i + 1))   # open at the section's end
+            if abs(shift) > 1e-9:
+                f["z"] = round(z + shift, 6)
+                moved.append(f"{f['id']} moved {fmt(shift)} along with its section")
+        self.apply(f"section {i + 1}: " + ", ".join(said + moved), lambda s_, d_=data: ops.parse(d_))
 
     @staticmethod
     def section_index(w: str, secs: list[dict]) -> int:
@@ -3482,7 +3645,8 @@ def _first_line(exc: Exception) -> str:
 THEN = re.compile(r"\s*(?:,|;|\band\b|\bthen\b)\s+(?:and\s+)?(?:then\s+)?(?=(?:add|put|drill|cut|bore|remove|delete|round|chamfer|"
                   r"fillet|bevel|shell|hollow|change|move|make|tap|counterbore|countersink|spread|space|widen|narrow|"
                   r"lengthen|shorten|thicken|increase|reduce|bump|rotate|drop|open|enlarge|shrink)\b|"
-                  r"(?:(?<=\band )|(?<=; ))(?:the |its |all the |those |these )?(?:holes?|fillets?|rounds?|chamfers?|slots?|pockets?|walls?|bores?)\b(?! (?:of|on|in|at|"
+                  r"(?:(?<=\band )|(?<=; ))(?:the |its |all the |those |these )?(?:holes?|fillets?|rounds?|chamfers?|slots?|pockets?|walls?|bores?|"
+                  r"hubs?|flanges?|boss(?:es)?|collars?|shoulders?|keyways?|counterbores?|countersinks?)\b(?! (?:of|on|in|at|"
                   r"around|for|to|and)\b)|"
                   r"the (?:big|bigger|small|smaller|large|larger|little|middle|centre|center|other|outer|inner|corner|"
                   r"new|first|last) (?:one|ones|holes?|bore)\b)")

@@ -84,7 +84,7 @@ _DIGIT = {w: str(i) for i, w in enumerate("zero one two three four five six seve
 
 
 UNIFIED = re.compile(r"(?<![\w/.#])(#\d{1,2}|\d{1,2}/\d{1,2})\s*-\s*(\d{2})(?:\s*-?\s*un[cf])?\b(?=[^.;]{0,30}?\b(?:tap|tapped|"
-                     r"threaded|thread|threads|screws?|bolts?|clearance|holes?|helicoil)\b)")
+                     r"threaded|thread|threads|screws?|bolts?|clearance|holes?|helicoil|instead)\b|\s*[.!]*\s*$)")
 # the thread said after its word: "tap them 5/16-18", "clearance for 1/4-20"
 UNIFIED_AFTER = re.compile(r"(\b(?:tap|tapped|threaded|thread|clearance|helicoil)\b[^.;\d#]{0,20}?)(?<![\w/.#])"
                            r"(#\d{1,2}|\d{1,2}/\d{1,2})\s*-\s*(\d{2})(?:\s*-?\s*un[cf])?\b")
