@@ -1279,8 +1279,9 @@ class _Editor:
                        {k: v for k, v in f.items() if k != "id"} | {"size": vb})
         else:
             if not b.num.integer:
-                self.out.failed.append(f"{b.num.text.strip()} holes is not a count")
-                return True
+                # "drop those four holes to 5.5": the count names the holes; the new number is their size
+                self.used.discard(b.num.start)
+                return False
             self.t = self.t[:m.start()] + f" make it {int(vb)} holes " + self.t[m.end():]
             self.tagging = tag(self.t)
             self.used = set()
@@ -2235,9 +2236,10 @@ class _Editor:
             bd.feats = [f for f in bd.feats if f.kind not in ("hole", "bore") or not re.search(
                 r"\b(?:on|of|around|to|at|round) (?:the|that|those|each|every|all(?: the)?) (?:\w+ )?$", t[:f.start])]
         features(bd, _body_for_features(self.spec["body"]))
-        same = re.search(r"\bsame (?:size|diameter|hole)", t)
+        same = re.search(r"\bsame (?:size|diameter|hole)|\b(?:a |one )?(?:second|third|fourth|fifth|sixth|another|one more|"
+                         r"an extra|1 more)\s+(?:\w+\s+)?holes?\b", t)
         holes = self.feats("hole")
-        if same and holes:       # "a third hole in the middle, same size": the size of those there
+        if same and holes:       # "a third hole in the middle, same size", "add a third hole": the size of those there
             for f in bd.features:
                 if f["kind"] == "hole" and f["id"] in bd.assumed:
                     f["size"] = holes[-1]["size"]
@@ -2264,9 +2266,16 @@ class _Editor:
                            lambda s, d=data: ops.parse(d))
                 continue
             if f["kind"] == "shell" and self.spec.get("features"):
-                # a shell hollows the body first: holes, chamfers and the rest then cut the walls
+                # a shell hollows the body first: holes, chamfers and the rest then cut the walls; a rounding of the
+                # vertical edges larger than the walls stays outside it (rounded first, then hollowed: the inside corners
+                # keep what is left of the radius)
                 data = copy.deepcopy(self.spec)
-                data["features"].insert(0, f)
+                lead = 0
+                while lead < len(data["features"]) and data["features"][lead]["kind"] in ("fillet", "chamfer") and \
+                        data["features"][lead].get("edges") in ("vertical", "outer") and \
+                        (data["features"][lead].get("radius") or data["features"][lead].get("size") or 0) > f["thickness"]:
+                    lead += 1
+                data["features"].insert(lead, f)
                 self.apply(f"added {_describe(f)} (hollowed first; the other features cut its walls)",
                            lambda s, d=data: ops.parse(d))
                 continue
@@ -3656,7 +3665,9 @@ def apply_edit(text: str, spec) -> EditResult:
     """Apply the change ``text`` asks for to ``spec`` (a dict or PartSpec). ``result.spec`` is the new
     spec (a dict) or None when nothing could be changed; ``result.failed`` says why. Several actions
     joined by "and" / "then" ("remove the holes and put one 20 mm hole in the middle") apply in order."""
-    parts = [p for p in THEN.split(text) if p and p.strip()]
+    # sentences first ("actually no hole. hollow it out instead, 2mm walls"), then the actions joined in each
+    sentences = re.split(r"(?<![\d.])(?<!\bdia)(?<!\bapprox)(?<!\bno)(?<!\bthk)(?<!\bin)(?<!\bca)\.\s+(?=[a-zA-Z])", text)
+    parts = [p for sent in sentences for p in THEN.split(sent) if p and p.strip()]
     if len(parts) < 2:
         return _Editor(text, spec).run()
     out, current = EditResult(None), spec
