@@ -32,10 +32,28 @@ def edge_limit(spec, shape, edges: str, done) -> tuple[float | None, str]:
     if lim is not None and shells and edges == far:
         # the outline of the closed end (a cup's outside bottom edge): the floor under the cavity takes it
         floor = shells[0].bottom or shells[0].thickness
-        return min(lim, 0.9 * floor), f"the {floor:g} mm floor of shell {shells[0].id!r}"
+        return min(lim, _closed_end_limit(shells[0].thickness, floor)), \
+            f"the {shells[0].thickness:g} mm wall and {floor:g} mm floor of shell {shells[0].id!r}"
     if lim is not None and shells and shells[0].thickness / 2 < lim:
         return shells[0].thickness / 2, f"the {shells[0].thickness:g} mm walls of shell {shells[0].id!r}"
     return lim, why
+
+
+def _closed_end_limit(wall: float, floor: float) -> float:
+    """The largest round on a cup's outside bottom edge that leaves the thinner of wall and floor (less 2%, the wall
+    check's margin) between its arc and the cavity's corner (``wall`` in and ``floor`` up from the outside corner)."""
+    need = 0.98 * min(wall, floor)
+
+    def left(r: float) -> float:     # (a round no larger than the wall or the floor stays clear of the cavity)
+        return r - math.hypot(r - wall, r - floor)
+
+    lo, hi = max(wall, floor), 10 * max(wall, floor)
+    if left(hi) >= need:
+        return hi
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if left(mid) >= need else (lo, mid)
+    return lo
 
 
 def _edge_limit(spec, shape, edges: str, done) -> tuple[float | None, str]:

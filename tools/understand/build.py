@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import re
 
+from .numbers import numbers
 from .targets import Target, Value, says_overall
 from .vocab import default, find
 
@@ -558,6 +559,8 @@ class Build:
         if z is None:
             zs = re.search(r"\bz\s*=?\s*(\d+)", self.text)
             z = float(zs.group(1)) if zs else None
+        if mod is None and z is not None:
+            mod = self._module_from_diameter(b, z)
         if mod is None or z is None:
             self.missing.append("the gear's module and number of teeth")
             return None
@@ -573,6 +576,20 @@ class Build:
         if inner is not None:
             out["bore"] = inner
         return out
+
+    def _module_from_diameter(self, b: Target, z: float) -> float | None:
+        """'pitch dia 60 & 24 teeth': module 60 / 24; 'outside diameter 44, 20 teeth': module 44 / (20 + 2)
+        (a standard tooth's tip is one module above the pitch circle), said."""
+        for role in ("pcd", "diameter"):
+            for v in list(b.roles.get(role, [])):
+                before = self.text[max(0, v.raw.num.start - 24):v.raw.num.start]
+                pitch = role == "pcd" or re.search(r"\b(?:pitch|p\.?c\.?d|pd)\b[^,;\d]*$", before)
+                d = b.pop(role)
+                m = d / z if pitch else d / (z + 2)
+                self.notes.append(f"module {m:g}: pitch diameter {d:g} / {z:g} teeth" if pitch else
+                                  f"module {m:g}: outside diameter {d:g} / ({z:g} teeth + 2)")
+                return round(m, 6)
+        return None
 
     unit_mm = 1.0
 
@@ -632,26 +649,42 @@ def _triple(b: Target) -> list[float]:
 
 
 _FOR = r"(?:for|x|by|over)\s*(?:(?:another|a further|the first|the next|the last|the remaining|the other|a length of)\s+)?"
-_STEP = re.compile(rf"dia\s*([\d.]+)\s*x\s*([\d.]+)|([\d.]+)\s*(?:mm\s*)?(dia|diameter|radius)\s*{_FOR}([\d.]+)|"
-                   rf"(radius|dia|diameter)\s*([\d.]+)\s*(?:mm\s*)?{_FOR.replace('x|by|', '')}([\d.]+)|"
+_N = r"N(\d+)"
+_STEP = re.compile(rf"dia\s*{_N}\s*x\s*{_N}|{_N}\s*(dia|diameter|radius)\s*{_FOR}{_N}|"
+                   rf"(radius|dia|diameter)\s*{_N}\s*{_FOR.replace('x|by|', '')}{_N}|"
                    # "first 40mm at Ø30, then 60mm at Ø20": a length, then the diameter it has
-                   r"([\d.]+)\s*(?:mm\s*)?(?:long\s+)?(?:at|of|in)\s+(radius|dia|diameter)\s*([\d.]+)")
+                   rf"{_N}\s*(?:long\s+)?(?:at|of|in)\s+(radius|dia|diameter)\s*{_N}")
+# "1\" dia for 2\", then 3/4\" for 3\"": the next step's diameter without its word, after a step
+_THEN = re.compile(rf"\s*,?\s*(?:and\s+)?then\s+(?:(?:it\s+)?(?:steps?|drops?|goes)\s+(?:down\s+)?to\s+)?{_N}\s*"
+                   rf"(?:(dia|diameter|radius)\s*)?{_FOR}{_N}")
 
 
 def _steps(t: str, unit: float) -> list[tuple[float, float]]:
+    """A stepped shaft's (diameter, length) sections in order: 'Ø20 x 40 long, then Ø15 x 30', '25 dia for the
+    first 60 mm, then 18 dia for another 40', '1\" dia for 2\", then 3/4\" for 3\"' (any written number: fractions,
+    units)."""
+    nums = numbers(t)
+    mm = [n.mm(unit) for n in nums]
+    parts, last = [], 0
+    for i, n in enumerate(nums):
+        parts += [t[last:n.start], f"N{i}"]
+        last = n.end
+    s = "".join(parts) + t[last:]
     out = []
-    for m in _STEP.finditer(t):
-        if m.group(1):
-            out.append((float(m.group(1)) * unit, float(m.group(2)) * unit))
-        elif m.group(3):
-            k = 2.0 if m.group(4) == "radius" else 1.0
-            out.append((float(m.group(3)) * k * unit, float(m.group(5)) * unit))
-        elif m.group(6):
-            k = 2.0 if m.group(6) == "radius" else 1.0
-            out.append((float(m.group(7)) * k * unit, float(m.group(8)) * unit))
+    for m in _STEP.finditer(s):
+        g = m.groups()
+        if g[0]:
+            out.append((mm[int(g[0])], mm[int(g[1])]))
+        elif g[2]:
+            out.append((mm[int(g[2])] * (2.0 if g[3] == "radius" else 1.0), mm[int(g[4])]))
+        elif g[5]:
+            out.append((mm[int(g[6])] * (2.0 if g[5] == "radius" else 1.0), mm[int(g[7])]))
         else:
-            k = 2.0 if m.group(10) == "radius" else 1.0
-            out.append((float(m.group(11)) * k * unit, float(m.group(9)) * unit))
+            out.append((mm[int(g[10])] * (2.0 if g[9] == "radius" else 1.0), mm[int(g[8])]))
+        end = m.end()
+        while (more := _THEN.match(s, end)) is not None and not _STEP.match(s, more.start(1) - 1):
+            out.append((mm[int(more.group(1))] * (2.0 if more.group(2) == "radius" else 1.0), mm[int(more.group(3))]))
+            end = more.end()
     return out
 
 

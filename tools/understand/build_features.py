@@ -89,6 +89,15 @@ def _build_all(bd: Build, body: dict) -> None:
             continue     # "a hole in the center ... The hole has a diameter of 0.125": one hole, said twice
         unsized = t.kind in ("hole", "bore") and not any(t.get(r) is not None for r in ("size", "diameter", "inner",
                                                                                       "radius")) and not t.loose
+        if unsized and not t.sub and re.search(r"\bno (?:holes?|bores?)\b(?!\s+(?:in|on|through|at)\b)", bd.text):
+            if "no hole: the request says none is needed" not in bd.notes:
+                bd.notes.append("no hole: the request says none is needed")
+            continue     # "I'll drill and tap it myself afterwards so no hole needed"
+        if t.kind == "boss" and not t.roles and not t.loose and re.search(
+                r"\b(?:basically|essentially|like|i\.?e\.?|aka|kind of|sort of|acting as|used as|as a|to make)\s+(?:an?\s+)?"
+                rf"{re.escape(t.noun)}\b", bd.text):
+            bd.notes.append(f"'{t.noun}' read as what the part is for, not a {t.noun} on it")
+            continue     # "8mm rod 150mm long, basically a dowel pin": the part itself, said again
         if unsized and t.get("count") is not None and t.get("count") in counts:
             continue     # "two small holes at one end ... the two holes": the same holes, said twice
         if unsized and t.get("count") is None and re.search(r"\b(?:pattern|grid|array)\b", t.words) and any(
@@ -455,8 +464,17 @@ def _cross_hole(bd: Build, t: Target, body: dict, count, f: dict, note: bool = T
         v = round(z - H / 2, 6)
     else:
         v = 0.0
-        if note:
+        if note and not re.search(r"\bmid(?:-?(?:height|length|way))?\b|\bmiddle\b|\bhalf ?way\b", t.words):
             bd.notes.append("no place along the part given for the cross hole: mid-length")
+    if re.search(r"\bradial\b", t.words) and (n == 4 and re.search(
+            r"\b90\s*(?:deg\w*\s*)?(?:apart|spacing|intervals?|each)\b|\bevenly\b|\bequally\b|\baround\b", t.words) or
+            n == 2 and re.search(r"\bopposite\b|\b180\b", t.words)):
+        # "four 6mm radial holes at mid height 90 degrees apart": two cross holes at right angles through the axis
+        for face in ("front", "left") if n == 4 else ("front",):
+            bd.features.append({**f, "id": bd.fid(f["id"]), "on": face, "at": {"kind": "at", "points": [[0.0, v]]}})
+        bd.notes.append(f"{n} radial holes {360 // n} degrees apart: {n // 2} cross hole{'s' if n == 4 else ''} "
+                        "through the axis")
+        return True
     f = {**f, "on": "left" if re.search(r"\b(?:turned|rotated|at) 90\b", t.words) else "front"}
     if n == 1:
         f["at"] = {"kind": "at", "points": [[0.0, v]]}
@@ -754,6 +772,14 @@ def _edge(bd: Build, t: Target, body: dict) -> None:
         size = bd.body.pop("radius")      # "rounded rectangle ... with 5 mm corner radius"
     if size is None:
         size = bd.assume(f"{t.kind} size", round(min(default(t.kind), 0.1 * smallest(body)), 4))
+    if body["kind"] == "profile" and body.get("shape") in ("L", "T", "U") and re.search(
+            r"\b(?:inside|inner|internal) (?:of )?(?:the )?(?:bends?|corners?)\b|\b(?:in|into) the (?:bends?|inside corners?)\b|"
+            r"\bbend (?:fillet|radius)\b|\b(?:where|at) the (?:legs|walls|arms) meet\b", bd.text[t.start:t.start + 80]):
+        if t.kind != "fillet":
+            bd.missing.append("a chamfer inside a bracket's bend (a radius there is built: 'R5 inside the bend')")
+            return
+        body["inner_radius"] = size     # "R5 fillet on the inside of the bend": the concave corner where the legs meet
+        return
     cut = bd.cutout
     if t.kind == "fillet" and cut is not None and re.search(r"\bcorners?\b", t.words) and cut[1] < t.start and \
             not re.search(r"[;!?]|\.(?!\d)|\b(?:plate|block|part|body|outside)\b", bd.text[cut[1]:t.start]):
@@ -770,9 +796,14 @@ def _edge(bd: Build, t: Target, body: dict) -> None:
         if other:
             second = (rest[0], other[0])
             words = words.replace(after.strip(), " ")
-    edges = outer_if_holes(_edges(words, body), bd.features, bd.notes)
     a, b = _sentence(bd.text, t.start)
     sentence = bd.text[a:b]
+    if not find("edge_sets", words):
+        # "break all the edges with a 1/16\" chamfer": the edges named in the sentence, before the chamfer's own words
+        named = [x for x in find("edge_sets", bd.text[a:t.start]) if x[3] != "holes"]
+        if named:
+            words = words + " " + named[-1][2]
+    edges = outer_if_holes(_edges(words, body), bd.features, bd.notes)
     if re.search(r"\b(?:holes?|bores?)\b", bd.text[a:t.start]) and any(f["kind"] == "hole" for f in bd.features) and \
             re.search(r"\b(?:each|both|all) with\b|\b(?:its|their) (?:top |bottom |upper )?(?:edges?|rims?)\b", sentence):
         edges = "holes"       # "two Ø10 holes, each with a 1 x 45° chamfer on its top edge": the holes' rims
@@ -804,6 +835,8 @@ def _edges(words: str, body: dict) -> str:
     if re.search(r"\btop\s+(?:(?:and|&)\s+)?bottom\b", words):
         # "2mm chamfer top and bottom": both ends of a round part; a block's top and bottom outlines
         return "ends" if body["kind"] in ("cylinder", "tube", "cone") else "top+bottom"
+    if "outer" in found and len({"top", "bottom"} & set(found)) == 1 and not re.search(r"\b(?:and|&|plus)\b", words):
+        return "top" if "top" in found else "bottom"     # "the outside bottom edge": the bottom's, outside
     if "outer" in found:
         return "outer"
     if "all" in found and not any(re.search(rf"\b{w}\b", words) for w in ("top", "vertical", "bottom")):

@@ -157,6 +157,12 @@ def normalize(text: str) -> str:
                r"(?:\s*(?:holes?|bores?)\b)?", r"\1 \2 holes dia \3\4", t)
     t = re.sub(r"\b(\d+)\s*(?:x\s*)?(m\d+(?:\.\d+)?|#\d+)\s+(clearance|tapped|tap|threaded)\b(?!\s*(?:\([^)]*\)\s*)?(?:holes?|bores?))",
                r"\1 \2 \3 holes", t)       # ("two #8 clearance (.170)": two clearance holes for #8 screws)
+    # "blk 50 sq x 20, M8 clearance thru ctr": one hole by its screw, the word "hole" left out (not after "holes")
+    t = re.sub(r"(?<![\w#])(m\d+(?:\.\d+)?|#\d+)\s+(clearance|tapped)\b(?!\s*(?:\([^)]*\)\s*)?(?:holes?|bores?|for|hole|"
+               r"counterbore|countersink|c'?bore|csk)\b)",
+               lambda m: m.group(0) if re.search(r"\b(?:holes?|bores?|counterbored|countersunk|c'?bored|csk|tapped|"
+                                                 r"threaded)\b[^.;,]*$", t[max(0, m.start() - 40):m.start()])
+               else f"{m.group(1)} {m.group(2)} hole", t)
     # "6x Ø8 on PCD 70", "4x Ø9 thru": counted holes written by their diameter only
     t = re.sub(r"\b(\d+)\s*x\s*dia\s*(\d*\.?\d+)(\s*mm)?(?![\d.])(?!\s*(?:mm\s*)?(?:holes?|bores?|x\b))", r"\1 holes dia \2\3", t)
     t = re.sub(r"\b(\d+)\s*x\s*(dia\s*\d*\.?\d+(?:\s*mm)?\s*(?:holes?|bores?))", r"\1 \2", t)    # "4 x Ø6.5 holes"

@@ -156,7 +156,8 @@ def tag(t: str) -> Tagging:
                 other = out.groups[it.group][1]
                 if other.role is None:
                     other.role, other.via = "size", "x"
-        elif re.match(r"^\s*(?:of them|in total|total|in all)\b", rest) and not re.search(r"\(\s*$", t[:n.start]):
+        elif re.match(r"^\s*(?:of them|in total|total|in all)\b(?!\s*(?:height|length|width|thickness|diameter|"
+                      r"depth|size|long|high|tall|wide|thick))", rest) and not re.search(r"\(\s*$", t[:n.start]):
             # ("(25 total)" in brackets: an overall size said again, not a count)
             it.role, it.via = "count", "of them"
     for it in items:

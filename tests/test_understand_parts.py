@@ -1,0 +1,97 @@
+"""Parts described the way outsiders write them (dev14 to dev16): a gear by its pitch or outside diameter, a
+stepped shaft in inch fractions, a cup with a thicker floor and a rounded outside bottom edge, radial holes into a
+bore, a round inside an L bracket's bend, a hole named only by its screw, edges named before the chamfer. Each was
+declined, approximated, or built as another part that the checks could not tell from the one asked."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from cadagent.tools.part.edges import _closed_end_limit
+
+from .reading import spec_of as _spec
+
+
+def _built(sandbox, spec: dict):
+    from cadagent.tools.part.pipeline import build
+    b = build(spec, sandbox, exports=())
+    assert b.ok, b.summary()
+    return b.result.report
+
+
+@pytest.mark.parametrize("text, module", [
+    ("spur gear w/ pitch dia 60 mm & 24 teeth, 12 mm thick, 10mm bore", 2.5),
+    ("gear with 30 teeth on a 90 mm pitch circle, 10 wide", 3.0),
+    ("spur gear 20 teeth, outside diameter 44, 8 thick", 2.0),
+])
+def test_a_gears_module_from_its_pitch_or_outside_diameter(text, module):
+    spec = _spec(text)
+    assert spec["body"]["kind"] == "spur_gear" and spec["body"]["module"] == pytest.approx(module)
+
+
+def test_a_stepped_shaft_in_inch_fractions_with_the_later_steps_diameter_only():
+    spec = _spec('turned shaft in inches: 1" dia for 2", then 3/4" for 3", then 1/2" for 1-1/2". '
+                 '1/16" chamfer at both ends')
+    secs = [(round(s["diameter"], 4), round(s["length"], 4)) for s in spec["body"]["sections"]]
+    assert secs == [(25.4, 50.8), (19.05, 76.2), (12.7, 38.1)]
+
+
+def test_a_cup_by_its_total_height_with_a_thicker_floor():
+    spec = _spec("A cup: Ø70 outside, 90 total height, 3 mm wall, 4 mm thick bottom.")
+    assert spec["body"]["height"] == 90.0
+    assert spec["features"] == [{"id": "shell", "kind": "shell", "thickness": 3.0, "open_face": "top", "bottom": 4.0}]
+
+
+def test_the_outside_bottom_edge_of_a_cup_rounded_past_its_wall(sandbox):
+    spec = _spec("a cup 70 OD 90 tall, 3mm wall, 5mm thick bottom, fillet the outside bottom edge 5mm")
+    assert spec["features"][1] == {"id": "round", "kind": "fillet", "edges": "bottom", "radius": 5.0}
+    r, R = 5.0, 35.0
+    # the outer cylinder less the cavity, less the ring the round takes off the outside corner (Pappus)
+    area = r * r * (1 - math.pi / 4)
+    centroid = R - r + r * (2 / 3) / (4 - math.pi)       # the spandrel's centroid, from the round's axis
+    vol = math.pi * (R ** 2 * 90 - 32 ** 2 * 85) - area * 2 * math.pi * centroid
+    assert _built(sandbox, spec).volume == pytest.approx(vol, rel=1e-3)
+
+
+def test_the_round_a_cups_closed_end_can_take_leaves_its_wall():
+    assert _closed_end_limit(3.0, 5.0) == pytest.approx(5.557, abs=1e-3)    # past the 3 wall, clear of the cavity
+    assert _closed_end_limit(2.0, 2.0) == pytest.approx(2.097, abs=1e-3)
+    assert _closed_end_limit(2.0, 10.0) > 10.0
+
+
+def test_four_radial_holes_at_right_angles_into_a_bore(sandbox):
+    spec = _spec("cylinder 50 dia 60 tall, 20mm bore through the axis, and four 6mm radial holes at mid height 90 "
+                 "degrees apart, going into the bore")
+    assert [(f["on"], f["at"]) for f in spec["features"]] == [("front", {"kind": "at", "points": [[0.0, 0.0]]}),
+                                                              ("left", {"kind": "at", "points": [[0.0, 0.0]]})]
+    assert _built(sandbox, spec).volume == pytest.approx(97256.7, rel=2e-3)   # four 6 mm holes through a 15 wall
+
+
+def test_a_round_inside_the_bend_of_an_l_bracket(sandbox):
+    spec = _spec("L bracket from 5mm plate, 40 wide, legs 60 and 50 measured outside, two 6mm holes in each leg, "
+                 "R5 fillet on the inside of the bend")
+    assert spec["body"]["inner_radius"] == 5.0 and not any(f["kind"] == "fillet" for f in spec["features"])
+
+
+@pytest.mark.parametrize("text, size", [
+    ("blk 50 sq x 20, M8 clearance thru ctr", "M8 clearance"),
+    ("a 30 mm cube with an M6 tapped in the middle of the top", "M6 tapped"),
+])
+def test_a_hole_named_only_by_its_screw(text, size):
+    holes = [f for f in _spec(text)["features"] if f["kind"] == "hole"]
+    assert [h["size"] for h in holes] == [size]
+
+
+def test_edges_named_before_the_chamfer_are_its_edges():
+    spec = _spec('2 x 1 x 1/2 inch bar, break all the edges with a 1/16" chamfer')
+    assert spec["features"] == [{"id": "bevel", "kind": "chamfer", "edges": "all", "size": pytest.approx(1.5875)}]
+
+
+def test_no_hole_needed_means_none_and_a_dowel_is_the_rod_itself():
+    spec = _spec("could someone model me a plain ball, 1-1/2 in diameter? I'll drill and tap it myself afterwards so "
+                 "no hole needed")
+    assert spec["features"] == []
+    rod = _spec("8mm rod 150mm long, basically a dowel pin")
+    assert rod["body"]["diameter"] == 8.0 and rod["body"]["height"] == 150.0 and rod["features"] == []
