@@ -30,9 +30,7 @@ def answer_question(question: str, report: dict, code: str) -> str:
     if "area" in q or "surface" in q:
         bits.append(f"Its surface area is {_n(float(r.get('area') or 0), 1)} mm².")
     if "wall" in q:
-        m = re.search(r"(?m)^wall\s*=\s*([0-9.]+)", code or "")
-        bits.append(f"The wall thickness is {float(m.group(1)):g} mm (the script's `wall` parameter)." if m else
-                    "This design has no wall-thickness parameter; it is not a shelled part.")
+        bits.append(_wall(code or ""))
     if "face" in q or "edge" in q:
         bits.append(f"It has {r.get('faces')} faces, {r.get('edges')} edges and {r.get('vertices')} vertices.")
     if "valid" in q:
@@ -42,3 +40,20 @@ def answer_question(question: str, report: dict, code: str) -> str:
                     f"volume {_n(volume)} mm³, {r.get('solids', 0)} solid(s), {r.get('faces', 0)} faces. "
                     "Ask e.g. 'how heavy is it in aluminium?' or 'what is the wall thickness?'.")
     return " ".join(bits)
+
+
+def _wall(code: str) -> str:
+    """The wall thickness the script says: a `wall` / `*_wall*` or a shell's `*_thickness` parameter (and its floor), or
+    a tube's half the difference of its outer and inner diameters."""
+    m = re.search(r"(?m)^(\w*wall\w*|\w*shell\w*_thickness)\s*=\s*([0-9.]+)", code)
+    if m:
+        floor = re.search(r"(?m)^(\w*(?:bottom|floor)\w*)\s*=\s*([0-9.]+)", code)
+        return (f"The wall thickness is {float(m.group(2)):g} mm (the script's `{m.group(1)}` parameter)"
+                + (f"; the floor is {float(floor.group(2)):g} mm (`{floor.group(1)}`)." if floor else "."))
+    od = re.search(r"(?m)^(\w*outer_diameter)\s*=\s*([0-9.]+)", code)
+    inner = re.search(r"(?m)^(\w*inner_diameter)\s*=\s*([0-9.]+)", code)
+    if od and inner and float(od.group(2)) > float(inner.group(2)):
+        wall = (float(od.group(2)) - float(inner.group(2))) / 2
+        return (f"The wall thickness is {wall:g} mm (half the difference of `{od.group(1)}` {float(od.group(2)):g} and "
+                f"`{inner.group(1)}` {float(inner.group(2)):g}).")
+    return "This design has no wall-thickness parameter; it is not a shelled part."

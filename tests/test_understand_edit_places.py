@@ -160,3 +160,22 @@ def test_a_change_not_made_is_not_silently_left_out_of_the_next_one():
     assert not edit("chamfer the top edges 1mm", "sdfgsdfg hjkk").declined          # a slip: nothing meant
     assert not edit("make it 8 thick", "make it 500 thick").declined                # said again
     assert edit("get rid of the holes", "make it 150 long, holes stay 15 in from the ends").declined
+
+
+def test_the_wall_thickness_is_read_from_a_spec_made_script():
+    from cadagent.agent.answers import answer_question
+    from cadagent.agent.offline.spec_path import compiled
+
+    def wall(text):
+        return answer_question("what is the wall thickness?", {}, compiled(understand(text).spec)[0])
+    assert wall("box 80 x 60 x 40, open top, 2mm walls").startswith("The wall thickness is 2 mm")   # it said 'no wall'
+    assert "the floor is 4 mm" in wall("cup 60 dia 50 tall, 3 wall, 4 floor")
+    assert wall("tube 40 OD 30 ID 50 long").startswith("The wall thickness is 5 mm")
+    assert "no wall-thickness parameter" in wall("plate 100 x 50 x 5")
+
+
+def test_radial_holes_counted_as_the_holes_in_the_wall():
+    part = understand("cylinder 50 dia 60 tall, 20mm bore through the axis, and four 6mm radial holes at mid height 90 "
+                      "degrees apart, going into the bore").spec
+    two = ok(part, "only two holes, opposite each other")          # one cross hole: two holes in the wall
+    assert [f["kind"] for f in two["features"]] == ["hole"] and len(centres(two, two["features"][0]["id"])) == 1

@@ -871,6 +871,8 @@ class _Editor:
             self.swap(kinds)
             self.sets()
             return self.finish()
+        if self.radial_count():
+            return self.finish()
         if REMOVE.search(self.t) and not SWAP.search(self.t):
             self.remove(kinds or (["fillet"] if re.search(r"sharp (?:corners|edges)", self.t) else []))
         elif SWAP.search(self.t) and len({k for k in kinds if k != "hole"}) >= 1:
@@ -1775,6 +1777,33 @@ class _Editor:
                               "say which size if not)")
         self.apply(f"{path.replace('_', ' ')} {fmt(dims[path])} → {fmt(v)}", ops.set_parameter,
                    f"{b.get('id', 'body')}.{path}", v)
+        return True
+
+    def radial_count(self) -> bool:
+        """'only two holes, opposite each other' on a round part whose radial holes are cross holes through its axis (each
+        one two holes in the wall): N holes are N/2 cross holes; the ones past that are removed (said)."""
+        b = self.spec["body"]
+        if b["kind"] not in ("cylinder", "tube", "shaft") or ADD_VERB.search(self.t):
+            return False
+        it = next((i for i in self.free(("count",)) if re.match(r"\s*(?:radial\s+|cross\s+)?holes\b", self.t[i.num.end:])), None)
+        cross = [f for f in self.feats("hole") if f.get("on") in ("front", "back", "left", "right") and "depth" not in f
+                 and len((f.get("at") or {}).get("points") or []) == 1]
+        if it is None or len(cross) < 2 or len(cross) != len(self.feats("hole")) or \
+                len({(str(f.get("size")), tuple(f["at"]["points"][0])) for f in cross}) != 1:
+            return False
+        n = int(it.num.value)
+        if n % 2 or not 0 < n // 2 <= len(cross):
+            return False
+        self.used.add(it.num.start)
+        gone = cross[n // 2:]
+        if not gone:
+            self.out.done.append(f"{n} holes already (cross holes through the axis)")
+            return True
+        data = copy.deepcopy(self.spec)
+        data["features"] = [f for f in data["features"] if f["id"] not in {g["id"] for g in gone}]
+        self.out.notes.append(f"{n} holes through the wall: {n // 2} cross hole{'s' if n > 2 else ''} through the axis, "
+                              "each two holes opposite each other")
+        self.apply("removed " + ", ".join(g["id"] for g in gone), lambda s_, d_=data: ops.parse(d_))
         return True
 
     def inch_thread(self, thread: str, holes_now: list[dict]) -> None:
