@@ -179,3 +179,19 @@ def test_radial_holes_counted_as_the_holes_in_the_wall():
                       "degrees apart, going into the bore").spec
     two = ok(part, "only two holes, opposite each other")          # one cross hole: two holes in the wall
     assert [f["kind"] for f in two["features"]] == ["hole"] and len(centres(two, two["features"][0]["id"])) == 1
+
+
+def test_a_wall_said_to_stay_stays_and_more_ways_to_say_a_size():
+    tube = understand("tube 50 OD 40 ID 80 long").spec
+    b = ok(tube, "make it 60 across, same wall")["body"]          # the bore had stayed 40: a 10 mm wall, 'kept'
+    assert (b["outer_diameter"], b["inner_diameter"]) == (60, 50)
+    b = ok(tube, "bore 44, keep the same wall")["body"]
+    assert (b["outer_diameter"], b["inner_diameter"]) == (54, 44)
+    block = understand("block 80 x 50 x 30").spec
+    assert ok(block, "chop 20 off the length")["body"]["length"] == 60
+    assert ok(block, "lose 5mm of height")["body"]["height"] == 25
+    assert ok(block, "thin it down to 6")["body"]["height"] == 6
+    plate = understand("plate 120 x 80 x 8 with a 12mm hole in the middle").spec
+    assert centres(ok(plate, "put it 25 in from the right edge"), "holes") == [(35.0, 0.0, 8.0)]
+    corners = understand("plate 120 x 80 x 8 with four 6mm holes 10 in from the corners").spec
+    assert hole(ok(corners, "holes 5mm further in"))["at"]["inset"] == 15

@@ -228,6 +228,11 @@ class _Editor:
                                                                                    "pockets": "pocket", "bosses": "boss"}.get(
                           m.group(3).lower(), m.group(3).lower()) in have and m.group(2).strip().lower() not in (
                           "same", "new", "other", "extra", "second", "third") else m.group(0), text, flags=re.I)
+        placed = [f for f in self.spec.get("features", []) if f["kind"] in ("hole", "pocket", "slot", "boss")]
+        if len(placed) == 1:
+            # "put it 25 in from the right edge": the one placed feature there, moved (not a new one)
+            text = re.sub(r"\b(?:put|place|stick|set)\s+it\b(?=.*\b(?:from|left|right|up|down|corner|cent(?:er|re)|middle)\b)",
+                          "move it", text, flags=re.I)
         # "add a second hole in each leg": one more in each (each lone hole made a row of two)
         text = re.sub(r"\b(?:a\s+)?(?:second|2nd|another|one more|an extra|1 more)\s+(holes?|bores?)(?=\s+(?:in|on|to|through)\s+"
                       r"(?:each|both|every)\b)", r"1 more \1", text, flags=re.I)
@@ -1333,6 +1338,23 @@ class _Editor:
         feats = [f["kind"] for f in self.spec.get("features", [])]
         return ", ".join([body["kind"].replace("_", " ")] + sorted(set(feats)))
 
+    def same_wall(self) -> None:
+        """'make it 60 across, same wall' on a tube: the bore follows the outside (or the outside the bore) so the wall
+        stays what it was; the kept wall had been said while the bore stayed and the wall grew."""
+        b0, b = self.start["body"], self.spec["body"]
+        if b["kind"] != "tube" or b0["kind"] != "tube" or self.out.failed or not any(
+                n.startswith("kept as it is") and re.search(r"\bwalls?\b", n) for n in self.out.notes):
+            return
+        wall = (b0["outer_diameter"] - b0["inner_diameter"]) / 2
+        od_moved = not math.isclose(b["outer_diameter"], b0["outer_diameter"])
+        id_moved = not math.isclose(b["inner_diameter"], b0["inner_diameter"])
+        if od_moved == id_moved:
+            return
+        key, v = ("inner_diameter", b["outer_diameter"] - 2 * wall) if od_moved else \
+            ("outer_diameter", b["inner_diameter"] + 2 * wall)
+        self.apply(f"{key.replace('_', ' ')} {fmt(b[key])} → {fmt(v)} (the {fmt(wall)} mm wall kept)", ops.set_parameter,
+                   f"{b.get('id', 'body')}.{key}", round(v, 6))
+
     def asked(self, pattern) -> bool:
         """Does ``pattern`` match outside what the words keep ('keep the holes 50 apart' asks nothing of the holes)?"""
         return any(not any(a <= m.start() < b for a, b in getattr(self, "kept_spans", [])) for m in pattern.finditer(self.t))
@@ -1382,6 +1404,7 @@ class _Editor:
         if getattr(self, "stays", None) and self.out.done and not self.out.failed:
             self.keep_from_ends()
             self.stays = []
+        self.same_wall()
         leftover = [it.num.text.strip() for it in self.free()]
         said = " ".join(self.out.done) + " " + str(self.start) + " " + str(self.spec)
         for m in M_SIZE.finditer(self.t):
@@ -2125,7 +2148,7 @@ class _Editor:
         if k in ("hole", "bore") and existing and (re.search(
                 r"\b(more|so there are|make (?:it|that|them) \d+|(?<![/.])\d+ (?:(?:bolt|mounting|screw|fixing|clearance|tapped) )?holes|instead|same size|in a row|spacing|"
                 r"bolt circle|pcd|circle|apart|move|space|spread|closer|double|triple|twice|halve|hole count|grid|array|rows?|"
-                r"columns?)\b", self.t) or
+                r"columns?|further|farther|inwards?|outwards?)\b", self.t) or
                 placing) and not adding:
             self.change_holes(existing)
             return
@@ -2849,9 +2872,10 @@ class _Editor:
                 self.change(more.group(1), "add", sign * self.take(it))
                 continue
 
-            m2 = re.match(r"^\s*(?:off|from)(?: of)? (?:the |its )?(length|width|height|thickness|diameter|top|end)", after)
-            if m2 and after.lstrip().startswith("from") and not re.search(
-                    r"\b(take|taking|cut|knock|shave|trim|remove|lose|drop)\b", before):
+            m2 = re.match(r"^\s*(?:mm\s+|cm\s+)?(?:off|from|of)(?: of)? (?:the |its )?(length|width|height|thickness|diameter|top|"
+                          r"end)", after)
+            if m2 and after.lstrip().startswith(("from", "of", "mm of", "cm of")) and not re.search(
+                    r"\b(take|taking|cut|knock|shave|trim|remove|lose|drop|chop|lop)\b", before):
                 m2 = None     # "a hole ... 15 from the top": a place, not 15 off the top
             if m and t[it.num.end:it.num.end + 2].strip().startswith("%"):
                 down = m.group(1) in ("shorten", "narrow", "thin", "lower", "reduce", "shrink", "trim", "cut", "decrease")
@@ -3166,19 +3190,19 @@ class _Editor:
             for it, field_ in zip(sorted(group, key=lambda i: i.pos), ("length", "width", "height")):
                 self.change(field_, "set", self.take(it))
         for it in self.free():
-            v = re.search(r"\b(thicken|lengthen|widen|extend|stretch|shorten|narrow|raise|trim|cut (?:it )?down|reduce|"
+            v = re.search(r"\b(thicken|thin|lengthen|widen|extend|stretch|shorten|narrow|raise|trim|cut (?:it )?down|reduce|"
                           r"(?:cut|chop|saw|face) (?:it|the (?:part|whole thing|bar|rod|tube|pipe|shaft|plate|block))"
                           r"(?: down| off)?(?= to)|"
                           r"increase|grow|shrink)(?: (?:it|the part|the \w+))?(?: up| down| out)? to\s*$", t[:it.num.start])
             if v and it.role is None:
-                it.role = _named_role(t) or {"thicken": "thickness", "lengthen": "length", "widen": "width",
+                it.role = _named_role(t) or {"thicken": "thickness", "thin": "thickness", "lengthen": "length", "widen": "width",
                                              "extend": "length", "stretch": "length", "shorten": "length",
                                              "narrow": "width", "raise": "height", "trim": "length", "cut": "length", "chop": "length",
                                              "saw": "length", "face": "length"}.get(
                     v.group(1).split()[0], "main")
                 verb = v.group(1).split()[0]
                 way = 1 if verb in ("thicken", "lengthen", "widen", "extend", "stretch", "raise", "increase", "grow") \
-                    else -1 if verb in ("shorten", "narrow", "trim", "cut", "chop", "saw", "face", "reduce", "shrink") else 0
+                    else -1 if verb in ("shorten", "narrow", "thin", "trim", "cut", "chop", "saw", "face", "reduce", "shrink") else 0
                 paths = _paths(body, it.role, t)
                 old_v = _get(body, paths[0][0]) if paths else None
                 if way and isinstance(old_v, (int, float)) and (self.num_mm(it) - old_v) * way < 0:
