@@ -95,3 +95,30 @@ def test_no_hole_needed_means_none_and_a_dowel_is_the_rod_itself():
     assert spec["features"] == []
     rod = _spec("8mm rod 150mm long, basically a dowel pin")
     assert rod["body"]["diameter"] == 8.0 and rod["body"]["height"] == 150.0 and rod["features"] == []
+
+
+def test_two_rows_of_three_with_the_pitch_along_and_the_rows_apart_in_number_words():
+    spec = _spec("Plate one hundred twenty by sixty, eight thick. Six holes, two rows of three, 6.5 dia, 40 pitch along "
+                 "the length and 30 between rows. R5 corners.")
+    assert (spec["body"]["length"], spec["body"]["width"], spec["body"]["height"]) == (120.0, 60.0, 8.0)
+    holes = spec["features"][0]
+    assert "on" not in holes and holes["at"] == {"kind": "grid", "counts": [3, 2], "spacing": [40.0, 30.0]}
+
+
+@pytest.mark.parametrize("words, value", [("a cube twenty five mm", 25.0), ("a disc a hundred and ten across, ten thick", 110.0)])
+def test_numbers_written_in_words_with_parts(words, value):
+    body = _spec(words)["body"]
+    assert value in (body.get("length"), body.get("diameter"))
+
+
+def test_holes_20_in_from_the_end_are_drilled_down_not_into_the_end():
+    spec = _spec("plate 200 by 100, 10mm thick, with a slot 80 long and 12 wide running along the middle, plus a 10mm "
+                 "hole at each end on the centreline, 20 in from the end, and round the corners 15mm radius")
+    holes = next(f for f in spec["features"] if f["kind"] == "hole")
+    assert "on" not in holes and holes["at"] == {"kind": "linear", "count": 2, "spacing": 160.0, "axis": "u"}
+
+
+def test_countersinks_for_a_numbered_inch_screw_are_its_82_degree_flat_head():
+    spec = _spec("Need a 3 x 2 inch plate, 5/16 thick, with two countersunk holes for #8 flat head screws, on the long "
+                 "centreline, 2 inches apart.")
+    assert spec["features"][0]["csink"] == {"diameter": 8.433, "angle": 82.0}

@@ -92,13 +92,15 @@ def nema(frame: str | int) -> dict:
 
 def screw_head(thread: str) -> dict:
     """The counterbore (ISO 4762 socket head) and the countersink diameter (ISO 10642, 90°) for a
-    metric screw: ``{"cbore": {"diameter", "depth"}, "csink": diameter}``."""
+    metric screw, or a unified one by gauge ('#8', '1/4'; ASME, 82°):
+    ``{"cbore": {"diameter", "depth"}, "csink": diameter, "csink_angle": degrees}``."""
     rows = table("screw_heads")
     key = thread.strip().upper()
     if key not in rows:
         raise KeyError(f"no screw head for {thread!r} in the table; known: {', '.join(rows)}")
     row = rows[key]
-    return {"cbore": {k: float(v) for k, v in row["cbore"].items()}, "csink": float(row["csink"])}
+    return {"cbore": {k: float(v) for k, v in row["cbore"].items()}, "csink": float(row["csink"]),
+            "csink_angle": float(row.get("csink_angle", 90.0))}
 
 
 def keyway(shaft_diameter: float) -> dict:

@@ -235,17 +235,19 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
         head = _size(s, "head", "diameter", "size", "inner") or (s.loose[0].mm if s.loose else None)
         if head is None:
             head = t.pop("head")
-        screw = _screw_head(size)
+        screw = _screw_head(size, t.words + " " + bd.text[t.start:t.start + 60])
+        std = "ASME" if screw and screw[0].startswith("#") else "ISO"
         if "cbore" in t.mods:
             depth_c = s.pop("depth") or t.pop("depth")
             grp = [v for v in s.loose if v.mm != head]
             if depth_c is None and grp:
                 depth_c = grp[0].mm
             if screw and head is None:
-                head = bd.assume(f"counterbore diameter for an {screw[0]} socket head screw (ISO 4762)",
+                head = bd.assume(f"counterbore diameter for {'an' if std == 'ISO' else 'a'} {screw[0]} socket head screw "
+                                 f"({'ISO 4762' if std == 'ISO' else 'ASME B18.3'})",
                                  screw[1]["cbore"]["diameter"])
             if screw and depth_c is None:
-                depth_c = bd.assume(f"counterbore depth for an {screw[0]} socket head screw",
+                depth_c = bd.assume(f"counterbore depth for {'an' if std == 'ISO' else 'a'} {screw[0]} socket head screw",
                                     screw[1]["cbore"]["depth"])
             if head is not None and depth_c is not None:
                 f["cbore"] = {"diameter": head, "depth": depth_c}
@@ -253,12 +255,14 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
                 bd.missing.append("the counterbore's diameter and depth (e.g. 'counterbore 10 x 5 deep')")
         elif "csink" in t.mods:
             if head is None and screw:
-                head = bd.assume(f"countersink diameter for an {screw[0]} countersunk screw (ISO 10642, 90°)",
+                head = bd.assume(f"countersink diameter for {'an' if std == 'ISO' else 'a'} {screw[0]} countersunk screw "
+                                 f"({'ISO 10642, 90°' if std == 'ISO' else 'ASME B18.6.3 flat head, 82°'})",
                                  screw[1]["csink"])
             if head is None:
                 bd.missing.append("the countersink's diameter at the surface")
             else:
-                f["csink"] = {"diameter": head, "angle": s.pop("angle") or t.pop("angle") or 90.0}
+                f["csink"] = {"diameter": head, "angle": s.pop("angle") or t.pop("angle") or (
+                    screw[1]["csink_angle"] if screw else 90.0)}
     if body["kind"] == "profile" and body.get("shape") == "L" and _leg_holes(bd, t, body, count, f):
         return
     if body["kind"] == "profile" and body.get("shape") == "U" and _channel_holes(bd, t, body, count, f):
@@ -284,6 +288,7 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
         if axis and abs(body["height"] - v) > 1e-6:
             on = axis
             bd.notes.append(f"the {t.noun} goes through the {v:g} mm {'length' if axis == 'left' else 'width'}")
+    words = PITCH_ALONG.sub(" ", words)     # "40 pitch along the length": how the holes are spaced, not drilled
     if on is None and body["kind"] == "box" and ACROSS.search(words) and not DOWN.search(words):
         on = "front"     # "a Ø20 bore straight through across the 50 width": front to back
         bd.notes.append(f"the {t.noun} goes across the width, front to back")
@@ -348,13 +353,16 @@ ENDS_BOTH = re.compile(r"\b(?:in|into|at|on) (?:both|each|either) ends?\b|\b(?:b
 ROUND_OR_PRISM = ("cylinder", "tube", "polygon_prism")
 
 
-def _screw_head(size) -> tuple[str, dict] | None:
-    """The screw a hole is sized by ("M6 clearance") and its head's counterbore / countersink."""
+def _screw_head(size, words: str = "") -> tuple[str, dict] | None:
+    """The screw a hole is sized by ("M6 clearance", "for #8 flat head screws") and its head's counterbore /
+    countersink."""
     m = re.match(r"^\s*(M\d+(?:\.\d+)?)\s+clearance\b", size) if isinstance(size, str) else None
-    if not m:
+    g = GAUGE.search(words) if m is None else None
+    key = m.group(1).upper() if m else f"#{g.group(1)}" if g else None
+    if key is None:
         return None
     try:
-        return m.group(1).upper(), tables.screw_head(m.group(1))
+        return key, tables.screw_head(key)
     except KeyError:
         return None
 
@@ -492,8 +500,10 @@ THROUGH_SIZE = re.compile(r"\b(?:through|thru|across|along)\s+(?:the\s+)?([\d.]+
 ACROSS = re.compile(r"(?<!centred )(?<!centered )(?<!central )(?<!apart )(?<!spaced )(?<!pitch )\b(?:across|through)(?: through| across)? the (?:[\d.]+\s*(?:mm\s*)?)?(?:width|short way|short direction|"
                     r"short side)\b|"
                     r"\bfront to back\b|\bside to side\b|\bthrough the (?:front|width)\b|\bwidthways\b|\bwidthwise\b")
+PITCH_ALONG = re.compile(r"\b(?:pitch|pitched|spacing|spaced|apart|cent(?:re|er)s|on cent(?:re|er)s)\s+(?:along|across)\s+"
+                         r"(?:the |its )?(?:length|width|long way|short way)\b")
 DOWN = re.compile(r"\b(?:down|vertical(?:ly)?|from the top|top to bottom|through the top|in the top|into the top)\b")
-LENGTHWISE = re.compile(r"\b(?:in|going in|drilled|bored) from the end\b|\bout the other end\b|\bend face\b|"
+LENGTHWISE = re.compile(r"(?<!\d )(?<!\dmm )(?<!\d mm )\b(?:in|going in|drilled|bored) from the end\b|\bout the other end\b|\bend face\b|"
                         r"\bfrom (?:one|an?|the) end to the other\b|"
                         r"\balong the [\d.]+\b(?!\s*(?:mm\s*)?(?:side|edge))|"
                         r"\b(?:running|runs|run|going|goes|drilled|bored)\s+(?:the\s+)?(?:full|whole|entire)\s+"
@@ -652,8 +662,14 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
     rows = ROWS.search(words)
     if rows:
         a, b = int(rows.group(2)), int(rows.group(1))
-        s = spacing or bd.assume("row spacing", 10)
-        return {"kind": "grid", "counts": [a, b], "spacing": [s, s]}
+        between = next((v for v in t.loose + t.roles.get("spacing", [])[1:] if re.match(
+            r"\s*(?:mm\s*)?(?:apart\s+)?(?:between (?:the |its |both )?rows|rows? apart|row (?:spacing|pitch|cent(?:re|er)s))\b",
+            bd.text[v.raw.num.end:])), None)
+        if between is not None:
+            t.take(lambda v: v is between)
+        s = spacing or bd.assume("spacing along the rows", 10)
+        # "two rows of three, 40 pitch along the length and 30 between rows": the rows 30 apart
+        return {"kind": "grid", "counts": [a, b], "spacing": [s, between.mm if between is not None else s]}
     grid = GRID.search(words)
     n = int(count) if count else None
     if pcd is not None:

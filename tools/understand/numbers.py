@@ -81,6 +81,19 @@ def _fraction_or_pair(m) -> str:
 _SPOKEN = re.compile(r"\b(zero|one|two|three|four|five|six|seven|eight|nine)\s+point((?:\s+(?:zero|one|two|three|"
                      r"four|five|six|seven|eight|nine))+)\b")
 _DIGIT = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine".split())}
+_ONES = r"one|two|three|four|five|six|seven|eight|nine"
+_TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_TEENS = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_COMPOUND = re.compile(rf"\b(?:(?:({_ONES}|a)\s+hundred)(?:\s+and)?(?:\s+({_TENS}|{_TEENS}))?(?:[\s-]+({_ONES}))?|"
+                       rf"({_TENS})[\s-]+({_ONES}))\b(?![\s-]*(?:/|quarters?|halves|half|thirds?|eighths?)\b)")
+
+
+def _compound(m: re.Match, words: dict) -> int:
+    """A number written in words with parts: 'one hundred twenty' 120, 'twenty five' 25, 'a hundred and ten' 110."""
+    if m.group(4):
+        return int(words[m.group(4)]) + int(words[m.group(5)])
+    n = 100 * (1 if m.group(1) == "a" else int(words[m.group(1)]))
+    return n + sum(int(words[g]) for g in (m.group(2), m.group(3)) if g)
 
 
 UNIFIED = re.compile(r"(?<![\w/.#])(#\d{1,2}|\d{1,2}/\d{1,2})\s*-\s*(\d{2})(?:\s*-?\s*un[cf])?\b(?=[^.;]{0,30}?\b(?:tap|tapped|"
@@ -135,6 +148,7 @@ def normalize(text: str) -> str:
     # "4 3/8 holes": four holes 3/8 across, not 4.375 ("4 3/8 inch long" stays a mixed number)
     t = re.sub(r"\b(\d{1,2}) (?=\d+/\d+\s*(?:\"|in(?:ch(?:es)?)?|mm)?\s*(?:dia(?:meter)?\s*)?(?:holes|bolts|screws)\b)",
                r"\1 of ", t)
+    t = _COMPOUND.sub(lambda m: str(_compound(m, v["numbers"])), t)     # "one hundred twenty", "twenty five"
     t = _words(t, {k: str(n) for k, n in v["numbers"].items()})
     t = re.sub(r"(\d)\s*x\s*(?=[\d.])", r"\1 x ", t)          # 20x20x2 → 20 x 20 x 2
     t = re.sub(r"\((\d{1,2})\)\s*(?=[\d.])", r"\1 x ", t)       # "(4) .201 dia thru": four of them
