@@ -195,3 +195,9 @@ def test_a_wall_said_to_stay_stays_and_more_ways_to_say_a_size():
     assert centres(ok(plate, "put it 25 in from the right edge"), "holes") == [(35.0, 0.0, 8.0)]
     corners = understand("plate 120 x 80 x 8 with four 6mm holes 10 in from the corners").spec
     assert hole(ok(corners, "holes 5mm further in"))["at"]["inset"] == 15
+
+
+def test_a_second_action_after_a_filler_word_is_its_own():
+    bar = understand("bar 200 x 40 x 10 with two slots 30 long 10 wide, 50 from each end").spec
+    feats = ok(bar, "get rid of the slots and just put one 10 mm hole in the middle")["features"]
+    assert [(f["kind"], f.get("size")) for f in feats] == [("hole", 10.0)]      # 'get rid of' had carried over

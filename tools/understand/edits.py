@@ -3704,7 +3704,7 @@ def _first_line(exc: Exception) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
-THEN = re.compile(r"\s*(?:,|;|\band\b|\bthen\b)\s+(?:and\s+)?(?:then\s+)?(?=(?:add|put|drill|cut|bore|remove|delete|round|chamfer|"
+THEN = re.compile(r"\s*(?:,|;|\band\b|\bthen\b)\s+(?:and\s+)?(?:then\s+)?(?=(?:(?:just|also|maybe|please|now)\s+)?(?:add|put|drill|cut|bore|remove|delete|round|chamfer|"
                   r"fillet|bevel|shell|hollow|change|move|make|tap|counterbore|countersink|spread|space|widen|narrow|"
                   r"lengthen|shorten|thicken|increase|reduce|bump|rotate|drop|open|enlarge|shrink)\b|"
                   r"(?:(?<=\band )|(?<=; ))(?:the |its |all the |those |these )?(?:holes?|fillets?|rounds?|chamfers?|slots?|pockets?|walls?|bores?|"
@@ -3728,7 +3728,8 @@ def apply_edit(text: str, spec) -> EditResult:
     verb = re.match(r"\s*(make|remove|delete|get rid of|lose|drop|change|set|swap)\b", parts[0], re.I)
     if verb:
         # "make the fillets 4 and the holes M5", "remove the holes and the fillets": the verb carries over
-        parts = [parts[0]] + [p if re.match(r"\s*(?:add|put|drill|cut|bore|remove|delete|round|chamfer|fillet|bevel|shell|"
+        parts = [parts[0]] + [p if re.match(r"\s*(?:(?:just|also|maybe|please|now)\s+)?(?:add|put|drill|cut|bore|remove|delete|"
+                                            r"round|chamfer|fillet|bevel|shell|"
                                             r"hollow|change|move|make|tap|counterbore|countersink|the (?:big|bigger|small|"
                                             r"smaller|large|larger|little|middle|centre|center|other|outer|inner|corner|new|"
                                             r"first|last) )", p, re.I) else f"{verb.group(1)} {p.strip()}" for p in parts[1:]]
