@@ -201,3 +201,16 @@ def test_a_second_action_after_a_filler_word_is_its_own():
     bar = understand("bar 200 x 40 x 10 with two slots 30 long 10 wide, 50 from each end").spec
     feats = ok(bar, "get rid of the slots and just put one 10 mm hole in the middle")["features"]
     assert [(f["kind"], f.get("size")) for f in feats] == [("hole", 10.0)]      # 'get rid of' had carried over
+
+
+def test_bigger_by_an_amount_on_a_flat_or_long_part_and_a_flange_thicker():
+    assert ok(understand("disc 100 dia 8 thick").spec, "make it 20 bigger")["body"] == \
+        {"id": "disc", "name": "disc", "kind": "cylinder", "diameter": 120.0, "height": 8.0}     # it made it 28 thick
+    plate = ok(understand("plate 100 x 60 x 5").spec, "make it 10 bigger")["body"]
+    assert (plate["length"], plate["width"], plate["height"]) == (110, 70, 5)
+    assert "which size" in refused(understand("bar 200 x 25 x 25").spec, "make it 10 bigger")
+    cube = ok(understand("cube 40").spec, "make it 10 bigger")["body"]
+    assert (cube["length"], cube["width"], cube["height"]) == (50, 50, 50)
+    bushing = understand("flanged bushing, 25 long overall, body OD 20, flange 32 dia x 4, 12 bore").spec
+    assert ok(bushing, "flange 2mm thicker")["body"]["sections"][0] == {"diameter": 32.0, "length": 6.0}   # it was set to 2
+    assert ok(bushing, "flange 4mm bigger")["body"]["sections"][0] == {"diameter": 36.0, "length": 4.0}

@@ -3061,10 +3061,19 @@ class _Editor:
                 said.append(f"Ø{fmt(sec['diameter'])} → Ø{fmt(v)} (a bare number read as the diameter)")
                 sec["diameter"] = v
                 continue
-            cmp_ = re.match(r"^\s*(?:mm\s*)?(longer|shorter)\b", after)
+            cmp_ = re.match(r"^\s*(?:mm\s*)?(longer|shorter|thicker|thinner|taller|deeper)\b", after)
+            across = re.match(r"^\s*(?:mm\s*)?(bigger|larger|smaller|wider|narrower|fatter)\b", after)
             by = re.search(r"\b(lengthen|extend|shorten)\b.*\bby\s*$", t[:it.num.start])
+            if across:
+                # "flange 5mm bigger": its diameter that much more (or less)
+                sign = -1 if across.group(1) in ("smaller", "narrower") else 1
+                v = sec["diameter"] + sign * self.take(it)
+                said.append(f"Ø{fmt(sec['diameter'])} → Ø{fmt(v)}")
+                sec["diameter"] = v
+                continue
             if cmp_ or by:
-                sign = -1 if (cmp_ and cmp_.group(1) == "shorter") or (by and by.group(1) == "shorten") else 1
+                # "flange 2mm thicker": a section's thickness is its length along the axis
+                sign = -1 if (cmp_ and cmp_.group(1) in ("shorter", "thinner")) or (by and by.group(1) == "shorten") else 1
                 new = sec["length"] + sign * self.take(it)
             elif it.role in ("length", "height", "thickness", None):
                 new = self.take(it)
@@ -3298,6 +3307,24 @@ class _Editor:
         if role == "all" and how == "scale":
             self.scale_all(value)       # "half the size", "20% bigger": the whole part, its features too
             return
+        if role == "all" and how == "add" and not re.search(r"\b(?:every|each|all|both)\b", self.t):
+            # "make it 20 bigger": every size that much more reads right only where the sizes are alike (a cube); a flat
+            # part (a disc, a plate) grows in its outline, said; a long part (a bar) is asked
+            dims = {p_: body[p_] for p_ in _dims(body) if isinstance(body.get(p_), (int, float))}
+            if len(dims) > 1 and max(dims.values()) > 3 * min(dims.values()):
+                thin = min(dims, key=dims.get)
+                rest = {p_: v_ for p_, v_ in dims.items() if p_ != thin}
+                if all(v_ > 3 * dims[thin] for v_ in rest.values()) and max(rest.values()) <= 3 * min(rest.values()):
+                    self.out.notes.append(f"'{fmt(value)} bigger' read as the outline ({', '.join(rest)}); the "
+                                          f"{thin.replace('_', ' ')} kept")
+                    for p_ in rest:
+                        self.change(p_ if p_ not in ("outer_diameter", "bottom_diameter", "across_flats") else "diameter",
+                                    "add", value)
+                    return
+                self.out.failed.append(f"which size to make {fmt(abs(value))} mm {'bigger' if value > 0 else 'smaller'} "
+                                       f"({', '.join(p_.replace('_', ' ') for p_ in dims)}): say e.g. '{fmt(abs(value))} mm "
+                                       "longer', or 'every size'")
+                return
         if body["kind"] == "profile" and body.get("shape") == "L" and role == "length" and re.search(
                 r"\b(?:base|bottom|horizontal|flat|lower|upright|vertical|standing|upper|short|shorter|long|longer|one|other)\s+"
                 r"(?:leg|arm|flange)\b", self.t):
