@@ -10,6 +10,7 @@ import math
 import pytest
 
 from cadagent.tools.part.edges import _closed_end_limit
+from cadagent.tools.understand import understand
 
 from .reading import spec_of as _spec
 
@@ -122,3 +123,47 @@ def test_countersinks_for_a_numbered_inch_screw_are_its_82_degree_flat_head():
     spec = _spec("Need a 3 x 2 inch plate, 5/16 thick, with two countersunk holes for #8 flat head screws, on the long "
                  "centreline, 2 inches apart.")
     assert spec["features"][0]["csink"] == {"diameter": 8.433, "angle": 82.0}
+
+
+@pytest.mark.parametrize("text, legs", [
+    ("Make L bracket, both side 50, width 40, thick 5", (50.0, 50.0)),
+    ("bracket like letter L, first side 80, second side 60, width 30, thickness 6. In the long side make 2 hole "
+     "diameter 8, in short side 1 hole diameter 8.", (80.0, 60.0)),
+])
+def test_an_l_brackets_legs_said_side_by_side(text, legs):
+    spec = _spec(text)
+    assert (spec["body"]["shape"], spec["body"]["width"], spec["body"]["height"]) == ("L", *legs)
+
+
+def test_two_counted_sets_of_holes_with_their_sizes_after_the_noun():
+    spec = _spec("bracket like letter L, first side 80, second side 60, width 30, thickness 6. In the long side make 2 "
+                 "hole diameter 8, in short side 1 hole diameter 8.")
+    assert [(f["on"], f["size"], f["at"].get("count", 1)) for f in spec["features"]] == [("front", 8.0, 2),
+                                                                                          ("left", 8.0, 1)]
+
+
+@pytest.mark.parametrize("text, size", [("blind flange, od 220, 20 thk, 6 bolts M16 on pcd 170", "M16 clearance"),
+                                        ("flange 150 dia 12 thick, 4x M10 bolts on a 120 PCD", "M10 clearance")])
+def test_bolts_on_a_circle_are_their_clearance_holes(text, size):
+    holes = _spec(text)["features"][0]
+    assert holes["size"] == size and holes["at"]["kind"] == "bolt_circle"
+
+
+def test_a_total_height_said_with_the_hub_is_checked_against_it():
+    ok = _spec("Flange: Ø100 x 12 disc with a Ø50 hub sticking up 25 (total height 37), Ø25 bore right through, "
+               "4 x Ø11 holes on 75 PCD.")
+    assert ok["body"]["height"] == 12.0 and ok["features"][0]["height"] == 25.0
+    u = understand("Flange: Ø100 x 12 disc with a Ø50 hub sticking up 25 (total height 40), Ø25 bore right through")
+    assert any("37 overall, not the 40 said" in m for m in u.missing), u.explain()
+
+
+@pytest.mark.parametrize("text", ["40 40 10 block pls", "block 40 40 10"])
+def test_three_bare_numbers_in_a_row_are_the_blocks_sizes(text):
+    body = _spec(text)["body"]
+    assert (body["length"], body["width"], body["height"]) == (40.0, 40.0, 10.0)
+
+
+def test_a_grid_centred_on_a_square_plate_named_after_it():
+    spec = _spec("nine holes three by three, Ø6, 20 mm pitch, centred on a 80 sq plate 5 thick")
+    assert (spec["body"]["length"], spec["body"]["width"], spec["body"]["height"]) == (80.0, 80.0, 5.0)
+    assert spec["features"][0]["at"] == {"kind": "grid", "counts": [3, 3], "spacing": [20.0, 20.0]}

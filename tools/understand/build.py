@@ -483,6 +483,18 @@ class Build:
                 second, L = L, None           # "legs 60 and 40 long": the second leg, not how far it runs
             if second is not None:
                 leg_pair = (legs, second)
+        if shape == "L" and legs is None and leg_pair is None:
+            # "first side 80, second side 60", "both side 50": the legs, said side by side
+            sided = [v for v in b.loose if re.search(r"\b(?:first|second|one|other|long(?:er)?|short(?:er)?|both|each)\s+"
+                                                      r"(?:side|leg|arm)s?\s*(?:is\s+|of\s+|=\s*)?$",
+                                                      self.text[:v.raw.num.start])]
+            if len(sided) == 2:
+                leg_pair = (sided[0].mm, sided[1].mm)
+            elif len(sided) == 1 and re.search(r"\b(?:both|each)\s+(?:side|leg|arm)s?\s*$",
+                                               self.text[:sided[0].raw.num.start]):
+                legs = sided[0].mm
+            if leg_pair or legs is not None:
+                b.loose = [v for v in b.loose if v not in sided]
         if shape == "L" and legs is None and leg_pair is None and re.search(r"\bequal[- ]?legs?\b|\bequal angle\b",
                                                                              self.text):
             if len(b.loose) == 1:

@@ -9,7 +9,7 @@ from cadagent.tools.part import tables
 
 from .build import M_SIZE, Build, _closed
 from .numbers import unified_thread
-from .targets import Target
+from .targets import Target, says_overall
 from .vocab import default, find, vocab
 
 GAUGE = re.compile(r"#\s*(\d+)")
@@ -945,6 +945,14 @@ def _boss(bd: Build, t: Target, body: dict) -> None:
     if d is None or h is None:
         bd.missing.append(f"the {t.noun}'s diameter and height")
         return
+    total = t.take(lambda v: v.raw.role in ("height", "length") and says_overall(bd.text, v.raw.num.start, v.raw.num.end))
+    if total and base:
+        # "a Ø50 hub sticking up 25 (total height 37)" on a 12 disc: the total said again, as a check
+        if abs(base + h - total[0].mm) > 1e-6:
+            bd.missing.append(f"the {t.noun}'s height: {h:g} above the {base:g} mm body is {base + h:g} overall, "
+                              f"not the {total[0].mm:g} said")
+            return
+        bd.notes.append(f"{total[0].mm:g} total: the {base:g} mm body and the {h:g} mm {t.noun}")
     f = {"id": bd.fid("hub" if t.noun == "hub" else "boss"), "kind": "boss", "diameter": d, "height": h}
     if re.search(r"\b(?:under|bottom|underside|below)\b", t.words):
         f["on"] = "bottom"

@@ -171,6 +171,9 @@ def normalize(text: str) -> str:
                r"(?:\s*(?:holes?|bores?)\b)?", r"\1 \2 holes dia \3\4", t)
     t = re.sub(r"\b(\d+)\s*(?:x\s*)?(m\d+(?:\.\d+)?|#\d+)\s+(clearance|tapped|tap|threaded)\b(?!\s*(?:\([^)]*\)\s*)?(?:holes?|bores?))",
                r"\1 \2 \3 holes", t)       # ("two #8 clearance (.170)": two clearance holes for #8 screws)
+    # "6 bolts M16 on pcd 170", "4x M10 bolts on a 120 PCD": clearance holes for the bolts
+    t = re.sub(r"\b(\d+)\s*(?:x\s*)?(?:bolts?\s+(m\d+(?:\.\d+)?)|(m\d+(?:\.\d+)?)\s+bolts?)\b(?!\s*(?:holes?|clearance|tapped))",
+               lambda m: f"{m.group(1)} {m.group(2) or m.group(3)} clearance holes", t)
     # "blk 50 sq x 20, M8 clearance thru ctr": one hole by its screw, the word "hole" left out (not after "holes")
     t = re.sub(r"(?<![\w#])(m\d+(?:\.\d+)?|#\d+)\s+(clearance|tapped)\b(?!\s*(?:\([^)]*\)\s*)?(?:holes?|bores?|for|hole|"
                r"counterbore|countersink|c'?bore|csk)\b)",

@@ -93,6 +93,19 @@ def tag(t: str) -> Tagging:
                 it.group, it.pos = len(out.groups), k
             out.groups.append(g)
         i = j + 1
+    # "40 40 10 block": three bare numbers in a row, only spaces between them, are the part's sizes
+    for i in range(len(items) - 2):
+        trio = items[i:i + 3]
+        if any(it.group is not None for it in trio) or any(it.num.unit for it in trio[:2]) or not all(
+                re.fullmatch(r" *", t[a.num.end:b.num.start]) for a, b in zip(trio, trio[1:])):
+            continue
+        if i + 3 < len(items) and re.fullmatch(r" *", t[trio[2].num.end:items[i + 3].num.start]):
+            continue          # four or more in a row: not a size triple
+        if re.search(r"\b(?:at|points?|positions?)\s*$", t[:trio[0].num.start]):
+            continue
+        for k, it in enumerate(trio):
+            it.group, it.pos = len(out.groups), k
+        out.groups.append(trio)
     after, a_table = _table("after")
     # "three faces", "four lines", "two parts": a bare whole number before a plural noun counts things
     for it in items:
@@ -147,7 +160,10 @@ def tag(t: str) -> Tagging:
             m = None          # "a 20 x 20 square hole": a size, not a count
         if m and not m.group(1).endswith("s") and n.value != 1 and m.group(1) not in ("teeth", "tooth") and \
                 not re.match(r"\s*(?:pattern|flange|circle|layout|plate|bracket|design|mount|bolt|pcd|holes|"
-                                r"screws|slots)\b", rest[m.end(1):]):
+                                r"screws|slots)\b", rest[m.end(1):]) and not (
+                    n.integer and n.value <= 24 and not re.search(r"\b(?:a|an|the|one)\s+$", t[:n.start]) and re.match(r"\s*(?:with\s+)?(?:a\s+)?(?:dia(?:meter)?|size|ø)\s*(?:of\s*|is\s*)?"
+                                                             r"\d", rest[m.end(1):])):
+            # ("make 2 hole diameter 8": two holes, the size said after the noun)
             m = None          # "add a 40 centre hole", "20 centre hole": one hole 20 across ("a 4 hole pattern" counts)
         if m and not lead and 0 < n.value <= 500:
             it.role, it.via = ("teeth", "teeth") if m.group(1).startswith("t") else ("count", "count")

@@ -141,7 +141,9 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
                 nouns.append((pos, latest))     # "... a hole in the center. The hole has a diameter of 0.125": that hole
                 continue
             if same is not None and (ATTRIBUTE.match(c.text, pos + len(phrase)) or name == "boss" and
-                                     BOSS_ATTRIBUTE.match(c.text, pos + len(phrase))):
+                                     BOSS_ATTRIBUTE.match(c.text, pos + len(phrase))) and not any(
+                    it.role == "count" and it.num.start - c.start < pos for it in c.nums):
+                # (but "... 2 hole diameter 8, in short side 1 hole diameter 8": a second set, counted)
                 nouns.append((pos, same))       # "slot centres 50 apart": the slots named before
                 continue
             if name == "shell" and phrase in ("wall", "walls") and (
@@ -343,8 +345,9 @@ LENGTHS = ("height", "length", "thickness")
 def says_overall(text: str, start: int, end: int) -> bool:
     """'25 long overall', 'overall length 25': this number is the overall size (not just a number in a clause
     that says 'overall' somewhere)."""
-    return bool(re.match(r"\s*(?:mm\s*)?(?:(?:long|tall|high|length|height)\s+)?(?:final|overall|resulting)\b", text[end:])
-                or re.search(r"\b(?:final|overall|resulting)\s*(?:length|height|size)?\s*(?:of\s+|is\s+|=\s*)?$",
+    return bool(re.match(r"\s*(?:mm\s*)?(?:(?:long|tall|high|length|height)\s+)?(?:final|overall|resulting|total|in total)\b",
+                         text[end:])
+                or re.search(r"\b(?:final|overall|resulting|total)\s*(?:length|height|size)?\s*(?:of\s+|is\s+|=\s*)?$",
                              text[:start]))
 
 
