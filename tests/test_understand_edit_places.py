@@ -214,3 +214,12 @@ def test_bigger_by_an_amount_on_a_flat_or_long_part_and_a_flange_thicker():
     bushing = understand("flanged bushing, 25 long overall, body OD 20, flange 32 dia x 4, 12 bore").spec
     assert ok(bushing, "flange 2mm thicker")["body"]["sections"][0] == {"diameter": 32.0, "length": 6.0}   # it was set to 2
     assert ok(bushing, "flange 4mm bigger")["body"]["sections"][0] == {"diameter": 36.0, "length": 4.0}
+
+
+def test_a_row_spread_to_its_ends_and_new_holes_a_distance_either_side():
+    row = understand("plate 120 x 80 x 8 with a row of 4 6mm holes 25 apart").spec
+    spread = ok(row, "spread them out so the end ones are 15 from the ends")
+    assert [c[0] for c in centres(spread, "holes")] == [-45.0, -15.0, 15.0, 45.0]
+    lone = understand("plate 120 x 80 x 8 with a 10mm hole in the middle").spec
+    three = ok(lone, "add 2 more the same size either side, 30 away")
+    assert sorted(c[0] for f in three["features"] for c in centres(three, f["id"])) == [-30.0, 0.0, 30.0]

@@ -285,6 +285,13 @@ class _Editor:
             text = re.sub(r"\b(?:the\s+)?(short|shorter|narrow|long|longer)\s+(?:side|edge|dimension|way)\s*(?:should be|"
                           r"needs to be|has to be|to|=|:|is|of|at|->)?\s*(?=[\d.])",
                           lambda m: f"the {short if m.group(1).startswith(('short', 'narrow')) else long_} ", text, flags=re.I)
+        if last_hole is not None:
+            # "so the end ones are 15 from the ends": the end holes of a row set that far from the part's ends
+            text = re.sub(r"\b(?:so\s+(?:that\s+)?)?the\s+(?:end|outer|outside|outermost|first and last|two end)\s+(?:ones|holes)\s+"
+                          r"(?:are|sit|end up|come|land)\s+(?=[\d.])", "holes stay ", text, flags=re.I)
+            # "2 more either side, 30 away": each that far from the one in the middle (a row that far apart)
+            text = re.sub(r"\b((?:either|each|both)\s+sides?\b[^.;]*?)\b([\d.]+\s*(?:mm\s*)?)(?:away|out|off)\b", r"\1\2apart",
+                          text, flags=re.I)
         # "half a cm taller", "half a millimetre": 0.5 of that unit
         text = re.sub(r"\bhalf an?\s+(cm|mm|centimet(?:er|re)s?|millimet(?:er|re)s?)\b", r"0.5 \1", text, flags=re.I)
         # "round the 4 corners R5", "all four vertical edges": the count of a box's corners is no size
@@ -525,6 +532,12 @@ class _Editor:
                     if keep and e_ <= it.num.start < e_ + keep.end():
                         self.used.add(it.num.start)
         kinds = [n for _, _, n in nouns]
+        if self.stays and not self.free() and not ADD_VERB.search(self.t) and not REMOVE.search(self.t) and \
+                set(kinds) <= {"hole"}:
+            # "spread them out so the end ones are 15 from the ends": the placement alone
+            self.keep_from_ends()
+            self.stays = []
+            return self.finish()
         ms0 = M_SIZE.search(self.t)
         gb = self.given["body"]
         if ms0 and not self.free() and not self.spec.get("features"):
