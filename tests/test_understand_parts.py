@@ -167,3 +167,17 @@ def test_a_grid_centred_on_a_square_plate_named_after_it():
     spec = _spec("nine holes three by three, Ø6, 20 mm pitch, centred on a 80 sq plate 5 thick")
     assert (spec["body"]["length"], spec["body"]["width"], spec["body"]["height"]) == (80.0, 80.0, 5.0)
     assert spec["features"][0]["at"] == {"kind": "grid", "counts": [3, 3], "spacing": [20.0, 20.0]}
+
+
+@pytest.mark.parametrize("text", ["hex standoff 8 AF 20 long, M4 tapped both ends 8 deep",
+                                  "standoff hex 8 AF 20 long M4 tapped both ends 8 deep"])
+def test_a_hex_standoff_tapped_both_ends_has_two_blind_holes_and_no_bore(text):
+    spec = _spec(text)
+    assert spec["body"] == {"kind": "polygon_prism", "id": "hex", "sides": 6, "height": 20.0, "across_flats": 8.0}
+    assert [(f.get("on", "top"), f["size"], f["depth"]) for f in spec["features"]] == [
+        ("top", "M4 tapped", 8.0), ("bottom", "M4 tapped", 8.0)]
+
+
+def test_a_standoffs_screw_size_is_its_bore_not_a_second_hole():
+    spec = _spec("standoff 8 OD 20 long M4 clearance")
+    assert spec["body"]["inner_diameter"] == 4.5 and spec["features"] == []

@@ -330,6 +330,9 @@ class Build:
             tapped = bool(re.search(r"\btap|\bthread|female", self.text))
             inner, what = hole_diameter(f"M{ms.group(1)} {'tapped' if tapped else 'clearance'}")
             self.notes.append(f"M{ms.group(1)}: a {inner:g} mm bore ({what})")
+            # "standoff 8 OD 20 long M4 clearance": that hole is the bore, not a second one
+            self.feats[:] = [f for f in self.feats if not (f.kind in ("hole", "bore") and not f.roles and not f.loose
+                                                           and f"m{ms.group(1)}" in f.words)]
         if inner is None and loose:
             inner = loose.pop(0)
         if H is None and loose:
@@ -439,7 +442,9 @@ class Build:
                     if inner is not None:
                         self.feats.remove(f)
                     break
-        if inner is None and ms and re.search(r"\bstandoffs?\b|\bspacers?\b", self.text):
+        if inner is None and ms and re.search(r"\bstandoffs?\b|\bspacers?\b", self.text) and not re.search(
+                r"\b(?:both|each|either) ends?\b[^.;]*\bdeep\b|\bdeep\b[^.;]*\b(?:both|each|either) ends?\b", self.text):
+            # (not "M4 tapped both ends 8 deep": two blind holes, no bore)
             from ..part.tables import hole_diameter
             tapped = not re.search(r"\bclearance\b|\bthrough\b|\bthru\b", self.text)
             inner, what = hole_diameter(f"M{ms.group(1)} {'tapped' if tapped else 'clearance'}")

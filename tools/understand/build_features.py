@@ -349,7 +349,7 @@ def _one_wall(bd: Build, f: dict, noun: str) -> None:
         bd.notes.append(f"the {noun} goes through the one {f['on']} wall ({shell['thickness']:g} mm)")
 
 
-ENDS_BOTH = re.compile(r"\b(?:in|into|at|on) (?:both|each|either) ends?\b|\b(?:both|each) ends? (?:of it )?(?:has|have|get)s?\b")
+ENDS_BOTH = re.compile(r"\b(?:in|into|at|on|tapped|drilled|threaded)(?: holes?)? (?:both|each|either) ends?\b|\b(?:both|each) ends? (?:of it )?(?:has|have|get)s?\b")
 ROUND_OR_PRISM = ("cylinder", "tube", "polygon_prism")
 
 
@@ -500,7 +500,8 @@ THROUGH_SIZE = re.compile(r"\b(?:through|thru|across|along)\s+(?:the\s+)?([\d.]+
 ACROSS = re.compile(r"(?<!centred )(?<!centered )(?<!central )(?<!apart )(?<!spaced )(?<!pitch )\b(?:across|through)(?: through| across)? the (?:[\d.]+\s*(?:mm\s*)?)?(?:width|short way|short direction|"
                     r"short side)\b|"
                     r"\bfront to back\b|\bside to side\b|\bthrough the (?:front|width)\b|\bwidthways\b|\bwidthwise\b")
-PITCH_ALONG = re.compile(r"\b(?:pitch|pitched|spacing|spaced|apart|cent(?:re|er)s|on cent(?:re|er)s)\s+(?:along|across)\s+"
+PITCH_ALONG = re.compile(r"\b(?:pitch|pitched|spacing|spaced|apart|cent(?:re|er)s|on cent(?:re|er)s|(?:either|each|both)\s+sides?\s+"
+                         r"of\s+(?:the\s+|its\s+)?\w+)\s+(?:along|across)\s+"
                          r"(?:the |its )?(?:length|width|long way|short way)\b")
 DOWN = re.compile(r"\b(?:down|vertical(?:ly)?|from the top|top to bottom|through the top|in the top|into the top)\b")
 LENGTHWISE = re.compile(r"(?<!\d )(?<!\dmm )(?<!\d mm )\b(?:in|going in|drilled|bored) from the end\b|\bout the other end\b|\bend face\b|"

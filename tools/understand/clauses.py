@@ -56,7 +56,7 @@ def clauses(t: str, tagging: Tagging) -> list[Clause]:
     # "round over the 4 vertical corners R10 on a block 60 x 40 x 15": no other body, and its sizes follow it
     sized_on = {x[0] for x in bodies if not kept and (
         re.match(r"\s*(?:of\s+)?[\d.]", t[x[1]:]) and re.search(r"\bon(?:to)? (?:a|an|the)\s*$", t[:x[0]]) or
-        re.search(r"\bon(?:to)? (?:a|an|the) [\d.]+\s*(?:mm|cm|in|\")?\s*(?:square\s+|thick\s+)?$", t[:x[0]]))}
+        re.search(r"\bon(?:to)? (?:a|an|the) [\d.]+\s*(?:mm|cm|in|\")?\s*(?:(?:square|thick|dia|diameter|round|od)\s+)?$", t[:x[0]]))}
     # ("... on a 25 mm cube", "centred on a 80 sq plate")
     out = []
     for a, b in zip(cuts, cuts[1:]):
