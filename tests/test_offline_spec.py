@@ -140,3 +140,11 @@ def test_an_edit_right_after_a_change_not_made_says_it_lands_on_the_part_as_it_w
     e = ENGINE.draft(DesignContext(task="modify", request="plate 8 thick", current={
         "version": 1, "code": d.code, "spec": d.spec, "not_made": "make it nicer"}))
     assert e.code and e.spec["body"]["height"] == 8 and "was not made" in e.note
+
+
+def test_sizes_alone_said_as_a_reply_with_no_part_yet_are_not_built_as_a_block():
+    # after a first request that made nothing ('a dovetail rail 100 long'), '120 x 20 x 12 then' answers it: a plain
+    # block of those sizes would be another part, built silently; the same sizes as a request of their own are a block
+    d = new("120 x 20 x 12 then")
+    assert d.declined and d.code is None and "no part yet" in d.note
+    assert new("120 x 20 x 12").code is not None

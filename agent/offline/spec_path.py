@@ -19,7 +19,7 @@ MAX_ATTEMPTS = 3
 CHANGE_WORDS = re.compile(r"^\s*(?:(?:ok|okay|now|and|also|then|actually|so|but|just)\W+)*(?:make|change|set|increase|"
                           r"decrease|reduce|enlarge|shorten|lengthen|widen|thicken|move|double|halve|bump|drop)\s+"
                           r"(?:the|it|its|that|this|them|those)\b|\binstead\b|^\s*(?:now|also|actually)\b|"
-                          r"\b(?:the same|as well|keep it|another one|again)\b")
+                          r"\b(?:the same|as well|keep it|another one|again)\b|\bthen\W*$")
 
 
 def compiled(spec: dict) -> tuple[str | None, list[str], dict | None]:
