@@ -39,6 +39,12 @@ def undo(state, runtime: Runtime[Deps]):
         return patch(answer="There is no earlier version to go back to"
                             + (f": v{cur['version']} is the first." if cur else "."), check={"ok": False})
     source = next((v for v in versions if v["version"] == target), None)
+    if t.get("target") is None and not first and cur is not None:
+        # a version that changed nothing ('make it 100 long' on a part 100 long saves the same script): undo goes back
+        # past it, to the last version that differs from the current one
+        while source is not None and source["code"] == cur["code"] and source.get("parent") is not None:
+            target = source["parent"]
+            source = next((v for v in versions if v["version"] == target), None)
     if source is None:
         listed = ", ".join(f"v{v['version']}" for v in versions) or "none yet"
         return patch(answer=f"There is no version {target} to go back to. Versions: {listed}.", check={"ok": False})
