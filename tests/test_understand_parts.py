@@ -181,3 +181,43 @@ def test_a_hex_standoff_tapped_both_ends_has_two_blind_holes_and_no_bore(text):
 def test_a_standoffs_screw_size_is_its_bore_not_a_second_hole():
     spec = _spec("standoff 8 OD 20 long M4 clearance")
     assert spec["body"]["inner_diameter"] == 4.5 and spec["features"] == []
+
+
+@pytest.mark.parametrize("text, holes", [
+    ("channel 60x40x4, 150 long, 2 holes 10mm in the base 100 apart", 2 * math.pi * 25 * 4),
+    ("a U bracket 40 between the arms, arms 30 tall, 4 thick, 50 long with 6mm holes through both arms",
+     math.pi * 9 * 8),
+])
+def test_holes_in_a_channels_base_or_through_both_arms_cut_only_its_walls(sandbox, text, holes):
+    spec = _spec(text)
+    b = spec["body"]
+    section = b["width"] * b["thickness"] + 2 * (b["height"] - b["thickness"]) * b["thickness"]
+    assert _built(sandbox, spec).volume == pytest.approx(section * b["length"] - holes, rel=1e-4)
+
+
+def test_a_tray_said_2mm_thick_has_2mm_walls_and_a_cap_closed_one_end_is_open_at_the_other():
+    tray = _spec("tray 200x150x30 2mm thick open at the top with 10mm radius outside corners")
+    assert tray["body"]["height"] == 30.0
+    assert tray["features"] == [{"id": "round", "kind": "fillet", "edges": "vertical", "radius": 10.0},
+                                {"id": "shell", "kind": "shell", "thickness": 2.0, "open_face": "top"}]
+    cap = _spec("pipe cap: 40 OD, 35 deep, 3 wall, closed one end")
+    assert cap["body"]["height"] == 35.0 and cap["features"][0]["open_face"] == "top"
+
+
+@pytest.mark.parametrize("text, height", [("a 50mm ball with a flat bottom 10mm cut off", 40.0),
+                                          ("a 40 mm sphere with a 20 mm flat on the bottom so it sits still",
+                                           40.0 - (20 - math.sqrt(300)))])
+def test_a_ball_cut_flat(sandbox, text, height):
+    spec = _spec(text)
+    R = max(p[0] for p in spec["body"]["points"])
+    report = _built(sandbox, spec)
+    h = 2 * 25 - height if "50mm" in text else 40 - height
+    r = 25.0 if "50mm" in text else 20.0
+    assert max(report.size) == pytest.approx(2 * r, rel=1e-3) and min(report.size) == pytest.approx(height, abs=0.01)
+    assert report.volume == pytest.approx(4 / 3 * math.pi * r ** 3 - math.pi * h * h * (3 * r - h) / 3, rel=2e-3)
+    assert R > 0
+
+
+def test_a_ball_with_an_unsized_flat_is_declined_not_a_block():
+    u = understand("a ball 30 dia with a flat")
+    assert u.spec is None and any("cut flat" in m for m in u.missing)

@@ -19,6 +19,16 @@ SPANDREL = 1 - math.pi / 4                         # area of a fillet's removed 
 SPANDREL_C = (10 - 3 * math.pi) / (3 * (4 - math.pi))  # its centroid's distance from each side / r
 
 
+
+def _section_through(body, face: str, depth: float) -> float:
+    """How much material a through cut from ``face`` crosses: the bounding box's depth, but one leg of an L
+    (from its outside face), a U's base (front) or both its side walls (left: through the channel between)."""
+    if isinstance(body, Profile) and body.shape == "L" and face in ("front", "left"):
+        return body.thickness
+    if isinstance(body, Profile) and body.shape == "U" and face in ("front", "left", "right"):
+        return body.thickness if face == "front" else 2 * body.thickness
+    return depth
+
 def _hole(f: Hole, d: float, thickness: float) -> float:
     r = d / 2
     depth = f.depth if f.depth is not None else thickness
@@ -174,9 +184,7 @@ def spec_volume(spec) -> tuple[float, bool]:  # noqa: C901 - one branch per feat
         if isinstance(src, Pocket) and src.depth is not None:
             pockets += [(r.frame.name, src, r, q) for q in r.points]
         if isinstance(src, Hole):
-            through = r.frame.depth
-            if isinstance(spec.body, Profile) and spec.body.shape == "L" and r.frame.name in ("front", "left"):
-                through = spec.body.thickness          # through one leg of an L, from its outside face
+            through = _section_through(spec.body, r.frame.name, r.frame.depth)
             if r.frame.name == "datum XY" and src.depth is None and simple:
                 # a bore through the body and the hubs on it ("30 bore all the way thru" a hub flange)
                 extra, clean = _through_hubs(spec, r)
@@ -220,9 +228,7 @@ def spec_volume(spec) -> tuple[float, bool]:  # noqa: C901 - one branch per feat
                 not isinstance(spec.body, Compound)
             holes.append(r)
         elif isinstance(src, (Pocket, Slot)):
-            through = r.frame.depth
-            if isinstance(spec.body, Profile) and spec.body.shape == "L" and r.frame.name in ("front", "left"):
-                through = spec.body.thickness          # through one leg of an L, from its outside face
+            through = _section_through(spec.body, r.frame.name, r.frame.depth)
             vol -= n * _area(src) * (src.depth if src.depth is not None else through)
             exact &= simple
         elif isinstance(src, Boss):

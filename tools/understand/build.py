@@ -160,6 +160,11 @@ class Build:
                 L = depth
         H = b.pop("height")
         T = b.pop("thickness")
+        if T is not None and self.kind == "shelled_box" and dims and len(dims) == 3 and T < min(dims) / 3 and \
+                b.get("wall") is None and not any(f.kind == "shell" and f.get("wall") is not None for f in self.feats):
+            # "tray 200x150x30 2mm thick open at the top": its walls are 2 thick, not the tray
+            b.add("wall", Value(T, None))
+            T = None
         side = b.pop("side")
         lw = b.pop("length_width")
         if lw is not None:
@@ -255,7 +260,7 @@ class Build:
             H = b.pop("height") or b.pop("thickness")
         if D is None and H is not None:      # "0.75 units wide and 0.64 units tall": wide is across
             D = b.pop("width") or b.pop("length")
-        H = H or b.pop("length") or b.pop("width")
+        H = H or b.pop("length") or b.pop("width") or (b.pop("depth") if self.kind == "shelled_cylinder" else None)
         if dims and D is None and len(dims) == 2:
             D, H = dims[0], H or dims[1]
         elif dims and len(dims) == 2 and H is None:
@@ -375,6 +380,7 @@ class Build:
         return {"kind": "cone", "id": "cone", "bottom_diameter": bot, "top_diameter": top or 0.0, "height": H}
 
     def _sphere(self, b: Target, dims: list[float]) -> dict | None:
+        flat = self._flat_cut(b) if re.search(r"\bflat(?:tened|s)?\b", self.text) else None
         D = b.pop("diameter")
         R = b.pop("radius")
         D = D or (2 * R if R else None) or (self.loose(b) or [None])[0]
@@ -390,7 +396,41 @@ class Build:
             pts = [(x, z + R) for x, z in outer + inner]
             self.notes.append(f"a closed hollow ball: Ø{D:g} with {wall:g} mm walls, as a revolved section")
             return {"kind": "revolve", "id": "ball", "points": pts}
+        if flat is not None:
+            return self._flat_ball(D, *flat)
         return {"kind": "sphere", "id": "sphere", "diameter": D}
+
+    def _flat_cut(self, b: Target) -> tuple[list, list]:
+        """The numbers that size a ball's flat: how much is cut off ('10mm cut off'), or the flat's diameter."""
+        cut = b.take(lambda v: re.match(r"\s*(?:mm\s*)?(?:cut off|off|removed|sliced off|taken off|machined off|deep)\b",
+                                        self.text[v.raw.num.end:]) is not None)
+        flat = b.take(lambda v: re.match(r"\s*(?:mm\s*)?(?:dia(?:meter)?\s+|wide\s+|across\s+)?flat\b",
+                                         self.text[v.raw.num.end:]) is not None or re.search(
+            r"\bflat\s+(?:of\s+)?$", self.text[:v.raw.num.start]) is not None)
+        for f in [f for f in self.feats if f.kind == "flat"]:
+            # "with a 20 mm flat on the bottom": the flat named as a feature carries its size
+            vals = f.take(lambda v: True)
+            cut += [v for v in vals if re.match(r"\s*(?:mm\s*)?(?:cut off|off|removed|deep)\b", self.text[v.raw.num.end:])]
+            flat += [v for v in vals if v not in cut]
+            self.feats.remove(f)
+        return cut, flat
+
+    def _flat_ball(self, D: float, cut: list, flat: list) -> dict | None:
+        """'a 50mm ball with a flat bottom, 10mm cut off', 'a 40 ball with a 20 mm flat on the bottom': a sphere cut
+        flat across, as a revolved section (the cut's height, or the flat's diameter, said)."""
+        R = D / 2
+        if cut and 0 < cut[0].mm < D:
+            h = cut[0].mm
+        elif flat and 0 < flat[0].mm < D:
+            h = R - math.sqrt(R * R - (flat[0].mm / 2) ** 2)
+        else:
+            self.missing.append("how much of the ball is cut flat (e.g. '10 mm cut off the bottom' or 'a 20 mm flat')")
+            return None
+        a0 = math.degrees(math.asin((h - R) / R))
+        pts = [(0.0, 0.0)] + [(r, z + R - h) for r, z in _arc(R, a0, 90)]
+        pts[1] = (round(math.sqrt(max(0.0, R * R - (R - h) ** 2)), 6), 0.0)
+        self.notes.append(f"a Ø{D:g} ball cut flat {h:.4g} mm up from its bottom: {D - h:.4g} mm tall, a revolved section")
+        return {"kind": "revolve", "id": "ball", "points": pts}
 
     def _dome(self, b: Target, dims: list[float]) -> dict | None:
         D = b.pop("diameter")
@@ -706,7 +746,8 @@ def _steps(t: str, unit: float) -> list[tuple[float, float]]:
 
 
 def _closed(t: str) -> bool:
-    if re.search(r"\bclosed (?:at the |on the )?(?:bottom|base|floor|end)\b|\b(?:bottom|base|floor) closed\b", t):
+    if re.search(r"\bclosed (?:at the |on the |at |on )?(?:(?:one|a|an) )?(?:bottom|base|floor|end)\b|"
+                 r"\b(?:bottom|base|floor) closed\b", t):
         return False      # "a cup ..., closed bottom": open at the top
     return bool(re.search(r"\b(closed|sealed|fully enclosed|no opening|void inside|enclosed)\b", t)) and not re.search(
         r"\bopen\b", t)

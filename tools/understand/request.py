@@ -107,7 +107,7 @@ def _understand(text: str) -> Understanding:
         if turned is not None:
             return turned
     out = _read(text, t)
-    if out.spec is None and out.body not in (None, "box") and out.missing:
+    if out.spec is None and out.body in BLOCK_SPANNED and out.missing:
         # a shape it knows but cannot size (an L-shaped part with only its overall sizes): when the
         # request gives the overall length, width and height, the block they span is the candidate
         box = _read(text, t, force="box")
@@ -121,6 +121,9 @@ def _understand(text: str) -> Understanding:
     return out
 
 
+# shapes whose overall sizes span a block that stands in for them when their section is not said (the engine declines
+# or adapts an example for them); a ball, a gear or a cone approximated by a block would be another part
+BLOCK_SPANNED = {"angle", "tee", "ibeam", "channel", "c_channel", "shelled_box", "square_tube", "tube"}
 _PAIR = r"(?:\(\s*\d*\.?\d+\s*,\s*\d*\.?\d+\s*\)|\d*\.?\d+,\d*\.?\d+)"
 COORDS = re.compile(rf"\bat\s+(?:the\s+)?(?:points?\s+|positions?\s+|coordinates?\s+|centers?\s+|x,?y\s+)?"
                     rf"({_PAIR}(?:\s*(?:,|/|;|and|&)\s*{_PAIR})*)")
