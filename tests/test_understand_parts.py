@@ -221,3 +221,18 @@ def test_a_ball_cut_flat(sandbox, text, height):
 def test_a_ball_with_an_unsized_flat_is_declined_not_a_block():
     u = understand("a ball 30 dia with a flat")
     assert u.spec is None and any("cut flat" in m for m in u.missing)
+
+
+def test_a_t_bracket_described_as_a_plate_with_a_rib_is_the_t_section():
+    u = understand("T-bracket: base plate 80 long x 30 wide x 5 thick, with a 5 mm thick rib standing up along the "
+                   "full 80 mm down the middle, total height 45.")
+    assert not u.unsupported and not u.missing, u.explain()
+    assert u.spec["body"] == {"kind": "profile", "id": "t_bracket", "shape": "T", "width": 30.0, "height": 45.0,
+                              "thickness": 5.0, "length": 80.0}
+
+
+def test_a_round_boss_named_alone_is_the_part():
+    spec = _spec('round boss 2" dia, 1" tall, 1/2" thru hole with a 3/4" counterbore 1/4" deep, and four .166 holes '
+                 '1/2" deep on a 1-1/2" BC from the top')
+    assert spec["body"]["kind"] == "cylinder" and spec["body"]["diameter"] == pytest.approx(50.8)
+    assert [f["at"]["kind"] for f in spec["features"]] == ["center", "bolt_circle"]

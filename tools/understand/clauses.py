@@ -76,4 +76,10 @@ def clauses(t: str, tagging: Tagging) -> list[Clause]:
             c.features.append((c.body[0], "boss"))
             c.body = None
         out.append(c)
+    first = next((c for c in out if c.features or c.body), None)
+    if first is not None and not any(c.body for c in out) and first.features and first.features[0][1] == "boss" and \
+            re.match(r"^\s*(?:(?:a|an|one|the|round|cylindrical|solid|plain)\s+)*$",
+                     first.text[:first.text.find(first.features[0][0])]):
+        # "round boss 2\" dia, 1\" tall, 1/2\" thru hole ...": the boss is the part itself, a cylinder
+        first.body = (first.features.pop(0)[0], "cylinder")
     return out

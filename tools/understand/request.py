@@ -214,6 +214,11 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
     out.assumed = sorted(bd.assumed)
     out.unknown = unknown_words(t)
     out.unsupported = unsupported_words(t)
+    if body_kind == "tee" and spec_body is not None and set(out.unsupported) <= {"rib", "ribs"} and out.unsupported:
+        # "T-bracket: base plate ... with a 5 mm thick rib standing up ... down the middle": the rib is the T's stem
+        out.unsupported = []
+        for notes in [out.notes] + [c.notes for c in out.candidates]:
+            notes.append("the rib standing on the base is the T's stem")
     out.unknown = [w for w in out.unknown if w not in out.unsupported]
     return out
 
