@@ -236,3 +236,11 @@ def test_a_round_boss_named_alone_is_the_part():
                  '1/2" deep on a 1-1/2" BC from the top')
     assert spec["body"]["kind"] == "cylinder" and spec["body"]["diameter"] == pytest.approx(50.8)
     assert [f["at"]["kind"] for f in spec["features"]] == ["center", "bolt_circle"]
+
+
+def test_a_slot_in_one_leg_and_a_hole_in_the_other():
+    spec = _spec("angle bracket, 3mm steel, 30 wide, 40 x 40 legs, a slot in one leg 6 wide 15 long running up the leg, "
+                 "and a 5mm hole in the other")
+    slot, hole = spec["features"]
+    assert (slot["kind"], slot["length"], slot["width"], slot["on"], slot["angle"]) == ("slot", 15.0, 6.0, "left", 0.0)
+    assert (hole["size"], hole["on"]) == (5.0, "front")

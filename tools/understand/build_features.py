@@ -382,6 +382,9 @@ def _leg_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
     words = t.words
     legs = ["front", "left"] if LEG_BOTH.search(words) else ["front"] if LEG_BASE.search(words) else \
         ["left"] if LEG_UP.search(words) else []
+    used = next((g["on"] for g in reversed(bd.features) if g.get("on") in ("front", "left")), None)
+    if not legs and used and re.search(r"\b(?:in|on|through|into) the other(?: legs?| arms?| sides?| one| flange)?\b", words):
+        legs = ["left" if used == "front" else "front"]     # "a slot in one leg, and a 5mm hole in the other"
     which = re.search(r"\b(short|shorter|shortest|long|longer|longest)\s+(?:leg|side|arm|flange)\b", words)
     if not legs and which and body["width"] != body["height"]:
         # "a hole in the short leg": the base leg is 'width' long, the upright 'height'
@@ -1091,14 +1094,17 @@ def _slot(bd: Build, t: Target, body: dict) -> None:
             r"\b(?:running|runs|run|going|goes|oriented|turned) (?:across|crosswise|widthwise|sideways)\b|\bthe short way\b",
             bd.text[t.start:t.start + end]):
         f["angle"] = 90.0       # (said anywhere in the slots' sentence: "3 slots through a plate, ..., running across")
-    leg = ("front" if LEG_BASE.search(t.words) else "left" if LEG_UP.search(t.words) else None) \
+    leg = ("front" if LEG_BASE.search(t.words) else "left" if LEG_UP.search(t.words) or re.search(
+        r"\b(?:in|on|through) (?:one|a|an) (?:of the )?(?:legs?|arms?|sides?)\b", t.words) else None) \
         if body["kind"] == "profile" and body.get("shape") == "L" and depth is None else None
+    # ("a slot in one leg": either leg of the L, the upright one here; "the other" is then the base)
     if leg is not None and t.get("count") is None:
         # "in the upright leg a horizontal slot 6 wide x 20 long, centred on that leg": through that leg, in the
         # middle of its free width (as its holes go), along the bracket's length unless said to run up and down
         u = body["thickness"] / 2 if leg == "front" else -body["thickness"] / 2
         f.update(on=leg, at={"kind": "at", "points": [[u, 0.0]]})
-        f["angle"] = 0.0 if re.search(r"\b(?:vertical|upright|up and down|across the leg)\b", t.words.replace(
+        f["angle"] = 0.0 if re.search(r"\b(?:vertical|upright|up and down|across the leg|(?:up|along) the leg|away from "
+                                      r"the bend)\b", t.words.replace(
             "upright leg", "")) else 90.0
         bd.features.append(f)
         return

@@ -186,8 +186,9 @@ def tag(t: str) -> Tagging:
             nxt = t[n.end + m.end():]
             b = before.search(t[:n.start])
             if b and re.match(r"^\s*\.?\d", nxt) and b_table[b.group(1)] != "count" and m.group(1) in b_table \
-                    and b.start(1) not in used_after:
-                continue
+                    and b.start(1) not in used_after and not re.search(
+                        r"\b(?:in|on|into|through) (?:a|an|one|the|each|either|other)\s+$", t[:b.start(1)]):
+                continue      # (but "a slot in a leg 6 wide 15 long": 'in a leg' says where, 6 is the slot's width)
             if a_table[m.group(1)] == "side" and re.match(r"\s*(?:through\s+|raised\s+)?(?:holes?|cutouts?|openings?|pockets?|recess(?:es)?|boss(?:es)?|pads?)\b",
                                                           t[n.end + m.end():]):
                 continue      # "20 x 20 square hole", "a 20 mm square boss": the feature's shape, not a square part
