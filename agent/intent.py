@@ -78,6 +78,7 @@ _DESCRIBE_NEW = re.compile(r"^\s*(describe|explain)\s+(a|an)\s+\w+.*\b(with|havi
 
 _INTERJECTION = re.compile(r"^\s*((perfect|great|cool|nice|thanks|thank you|ok|okay|hmm+|right|good|yes|yep|sure|"
                            r"awesome|now|then|and|also|so|alright|actually|oh|wait|nah|nope|oops|whoops|ugh|meh|"
+                           r"scratch that|forget that|never ?mind|my bad|sorry|"
                            r"no(?=\s*[,.!;:-]))\b[\s,.!:;-]*)+", re.I)
 # "bar should be 6 thick not 8", "plate 20 thick, counterbores stay 8 deep": the current part, said again
 _RESTATES = re.compile(r"\b(should be|should now be|stays?|staying|keep(?:ing)?|instead of|not \d|rather than)\b", re.I)

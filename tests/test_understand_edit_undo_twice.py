@@ -27,3 +27,25 @@ def test_undo_goes_back_past_a_change_that_changed_nothing(agents):
     assert same.ok and same.version.volume == pytest.approx(120000, rel=1e-6)
     back = agent.turn("t", "undo")                                 # back to 10 thick, not to the same 20 thick part
     assert back.ok and back.version.volume == pytest.approx(60000, rel=1e-6)
+
+
+def test_undo_by_steps_and_an_undo_said_with_a_change(agents):
+    agent = agents()
+    assert agent.turn("t", "plate 100 x 60 x 10").ok
+    assert agent.turn("t", "make it 20 thick").ok
+    assert agent.turn("t", "make it 30 thick").ok
+    both = agent.turn("t", "go back to v1 and make it 80 long")     # it restored v1 alone and marked it right
+    assert not both.ok and both.version is None and "say the undo first" in both.answer
+    mixed = agent.turn("t", "undo that and make it 40 thick")        # routed as a change: not applied to the 30 thick part
+    assert not mixed.ok and mixed.version is None
+    back = agent.turn("t", "undo the last two changes")
+    assert back.ok and back.version.volume == pytest.approx(60000, rel=1e-6)
+
+
+def test_the_undo_words_read_from_a_message():
+    from cadagent.agent.nodes.versions import _change_besides, _steps
+
+    assert [_steps(t) for t in ("undo", "undo the last two changes", "undo twice", "go back 3 steps")] == [1, 2, 2, 3]
+    assert _change_besides("revert to the original but 120 long") and _change_besides("undo and remove the holes")
+    assert not any(_change_besides(t) for t in ("go back to version 5", "put it back the way it was", "scratch that, undo",
+                                                "undo it, the holes were better before", "go back to where we started"))

@@ -20,7 +20,14 @@ def undo(state, runtime: Runtime[Deps]):
     t = turn(state)
     versions = state.get("versions") or []
     cur = current_entry(state)
-    first = t.get("target") is None and bool(versions) and bool(FIRST.search(t.get("request") or ""))
+    request = t.get("request") or ""
+    also = _change_besides(request)
+    if also:
+        # "go back to v2 and make it 80 long": restoring alone would be marked right without the change asked with it
+        return patch(answer=f"You asked to go back and to change something ('{also[:60]}') in one message. Nothing was "
+                            "changed: say the undo first (e.g. 'undo' or 'go back to v2'), then the change.",
+                     check={"ok": False})
+    first = t.get("target") is None and bool(versions) and bool(FIRST.search(request))
     declined = _last_change_not_made(state, cur) if t.get("target") is None and not first else None
     if declined is not None:
         # "undo" right after a change that was not made: the part the user means is the current one
@@ -33,6 +40,13 @@ def undo(state, runtime: Runtime[Deps]):
                      answer=f"Your last change ('{declined[:60]}') was not made, so there is nothing of it to undo: "
                             f"v{cur['version']} is kept as it was (saved again as a new version).")
     target = t.get("target") if t.get("target") is not None else (cur or {}).get("parent")
+    steps = _steps(request) if t.get("target") is None and not first else 1
+    for _ in range(steps - 1):
+        # "undo the last two changes", "go back 3 steps": that many parents back
+        back = next((v for v in versions if v["version"] == target), None)
+        if back is None or back.get("parent") is None:
+            return patch(answer=f"There are not {steps} earlier versions to go back through.", check={"ok": False})
+        target = back["parent"]
     if first:
         target = min(v["version"] for v in versions)      # "go back to the first one": v1, not the one before
     if target is None:
@@ -59,6 +73,39 @@ def undo(state, runtime: Runtime[Deps]):
     return patch(code=source["code"], spec=source.get("spec"), exec=res.to_dict(), title=source.get("title"),
                  parent=source.get("parent"), check={"ok": True, "problems": [], "error": None},
                  answer=f"Restored v{target} as a new version (nothing is deleted).")
+
+
+# the words that ask to go back, and filler around them
+_UNDO_WORDS = re.compile(r"\b(?:undo|revert|roll ?back|go back|back to|restore|scratch that|forget that|never ?mind|please|pls|"
+                         r"ok(?:ay)?|and|then|the|that|it|this|last|previous|earlier|one|change|changes|edit|edits|step|steps|"
+                         r"version\s*\d+|v\s*\d+|#\s*\d+|version|versions|to|before|back|original|first|very|design|part|shape|where|we|i|started|"
+                         r"at|from|start|just|again|two|three|four|twice|times|2|3|4|x|sorry|oops|actually|no|my|bad|wait|"
+                         r"let'?s|can|you|could|would|go|was|were|had|it's|is|way|like|how|as)\b", re.I)
+_STEPS = re.compile(r"\b(?:last|previous)\s+(two|three|four|2|3|4)\s+(?:changes|edits|steps|versions)\b|\bundo\s+(?:that\s+|it\s+)?"
+                    r"(twice|two times|2x|three times|3x)\b|\b(?:go\s+)?back\s+(two|three|four|2|3|4)\s+(?:steps|versions|changes)\b",
+                    re.I)
+
+
+def _steps(request: str) -> int:
+    """How many versions back an undo goes ('undo the last two changes': 2)."""
+    m = _STEPS.search(request)
+    if not m:
+        return 1
+    w = (m.group(1) or m.group(2) or m.group(3)).lower()
+    return {"two": 2, "2": 2, "twice": 2, "two times": 2, "2x": 2, "three": 3, "3": 3, "three times": 3, "3x": 3,
+            "four": 4, "4": 4}[w]
+
+
+def _change_besides(request: str) -> str | None:
+    """The words of a change said in the same message as an undo ('go back to v2 and make it 80 long'), else None."""
+    rest = _UNDO_WORDS.sub(" ", request)
+    rest = re.sub(r"[\s,.;:!?'\"()-]+", " ", rest).strip()
+    from cadagent.tools.understand.edits import ADD_VERB, FEATURE_WORD, REMOVE
+
+    # a size, or a feature with something done to it ('and add a chamfer'); talk ('the holes were better') is none
+    change = re.search(r"\d", rest) or (FEATURE_WORD.search(rest) and (ADD_VERB.search(rest) or REMOVE.search(rest) or re.search(
+        r"\b(?:make|change|set|move|chamfer|fillet|round|shell|mirror|swap)\b", rest, re.I)))
+    return rest if change else None
 
 
 def _last_change_not_made(state, cur: dict | None) -> str | None:

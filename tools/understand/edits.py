@@ -3761,6 +3761,11 @@ def apply_edit(text: str, spec) -> EditResult:
     # sentences first ("actually no hole. hollow it out instead, 2mm walls"), then the actions joined in each
     sentences = re.split(r"(?<![\d.])(?<!\bdia)(?<!\bapprox)(?<!\bno)(?<!\bthk)(?<!\bin)(?<!\bca)\.\s+(?=[a-zA-Z])", text)
     parts = [p for sent in sentences for p in THEN.split(sent) if p and p.strip()]
+    if any(re.match(r"\s*(?:(?:ok|okay|actually|no|oops|sorry|scratch that)\W+)*(?:undo|revert|roll ?back|go back)\b", p, re.I)
+           for p in parts) and len(parts) > 1:
+        # "undo that and make the holes 8": the change on the part before the undo would be another part
+        return EditResult(None, failed=["an undo and a change in one message: say the undo first (e.g. 'undo'), then the "
+                                        "change"])
     if len(parts) < 2:
         return _Editor(text, spec).run()
     out, current = EditResult(None), spec
