@@ -244,3 +244,8 @@ def test_a_slot_in_one_leg_and_a_hole_in_the_other():
     slot, hole = spec["features"]
     assert (slot["kind"], slot["length"], slot["width"], slot["on"], slot["angle"]) == ("slot", 15.0, 6.0, "left", 0.0)
     assert (hole["size"], hole["on"]) == (5.0, "front")
+
+
+def test_a_percentage_in_a_new_request_is_no_size():
+    u = understand("a block 60 x 40 x 20 with a hole in the center, scaled to seventy-five percent")
+    assert all(f.get("size") != 75.0 for f in (u.spec or {}).get("features", []))

@@ -164,6 +164,9 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
     out = Understanding(text)
     t, coords = _coordinates(t)
     tagging = tag(t)
+    for it in tagging.items:      # "scale it down to seventy-five percent": a ratio, not a size (a new part's)
+        if re.match(r"\s*(?:%|percent\b|per cent\b)", t[it.num.end:]):
+            it.role, it.via = "ref", "percent"
     said = stated_unit(t)
     du = said or default_unit([it.num for it in tagging.items])
     if du == "millimeter":
