@@ -249,3 +249,10 @@ def test_a_slot_in_one_leg_and_a_hole_in_the_other():
 def test_a_percentage_in_a_new_request_is_no_size():
     u = understand("a block 60 x 40 x 20 with a hole in the center, scaled to seventy-five percent")
     assert all(f.get("size") != 75.0 for f in (u.spec or {}).get("features", []))
+
+
+def test_a_smaller_shoulder_on_top_of_a_standoff_is_a_boss_with_the_hole_through_both(sandbox):
+    spec = _spec("round standoff 10 dia x 15 tall with a 6mm dia x 3 tall shoulder on top, 3.2 hole through everything")
+    assert spec["features"][0] == {"id": "boss", "kind": "boss", "diameter": 6.0, "height": 3.0}
+    vol = math.pi * (25 * 15 + 9 * 3 - 1.6 ** 2 * 18)
+    assert _built(sandbox, spec).volume == pytest.approx(vol, rel=1e-3)

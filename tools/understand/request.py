@@ -323,7 +323,7 @@ def _flanged(text: str, t: str) -> Understanding:
 # "a pin 10 dia 40 long with a 16 dia x 5 head", "shoulder 20 dia 5 long", "a 30 dia collar 10 wide in the middle"
 STEP_CLAUSE = re.compile(r"(?:(?:\b(?:with|and|plus|has)\s+)|(?<=[,;:(])\s*|(?<=\.\s)|^)(?:(?!\b(?:with|and|plus)\b)"
                          r"(?:[^,;:().]|(?<=\d)\.(?=\d)))*?\b(head|shoulder|collar)\b(?:[^,;:().]|(?<=\d)\.(?=\d))*")
-ROUND_STOCK = re.compile(r"\b(?:pin|pins|shaft|axle|rod|bolt|dowel|spindle|stud|cylinder|bar)\b")
+ROUND_STOCK = re.compile(r"\b(?:pin|pins|shaft|axle|rod|bolt|dowel|spindle|stud|cylinder|bar|standoff|stand-off|spacer|post)\b")
 
 
 def _stepped(text: str, t: str) -> Understanding | None:

@@ -124,6 +124,9 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
             if name in ("bore", "hole") and any(n in ("fillet", "chamfer") for _, n in c.features) and \
                     re.search(r"\b(?:on|of|around|round|to|at|in) (?:the|its|each|both) (?:[a-z]+ )?$", c.text[:pos]):
                 continue     # "a 1/32 chamfer on the bore at both ends": the edges it goes on, not a new bore
+            if name == "boss" and phrase in ("shoulder", "spigot") and re.match(r"\s+(?:pin|bolt|screw|washer|bush\w*)s?\b",
+                                                                             c.text[pos + len(phrase):]):
+                continue     # "a shoulder pin": the kind of pin, not a shoulder on it
             last = nouns[-1] if nouns else None
             if last is not None and last[1].kind in ("hole", "bore", "pocket") and name in ("hole", "bore", "pocket") \
                     and pos - last[0] < 30:
