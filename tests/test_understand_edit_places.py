@@ -223,3 +223,17 @@ def test_a_row_spread_to_its_ends_and_new_holes_a_distance_either_side():
     lone = understand("plate 120 x 80 x 8 with a 10mm hole in the middle").spec
     three = ok(lone, "add 2 more the same size either side, 30 away")
     assert sorted(c[0] for f in three["features"] for c in centres(three, f["id"])) == [-30.0, 0.0, 30.0]
+
+
+def test_holes_drilled_out_counterbored_and_edges_taken_off_by_name():
+    plate = understand("plate 120 x 80 x 10 with four 5mm holes 10 in from the corners and a 20mm hole in the middle").spec
+    drilled = ok(plate, "drill the corner holes out to 6.5")        # it added a fifth set of holes (refused: overlap)
+    assert sorted(f["size"] for f in drilled["features"]) == [6.5, 20.0]
+    cb = {f["id"]: f for f in ok(plate, "counterbore the middle hole 30 dia 5 deep")["features"]}
+    assert cb["holes_2"]["cbore"] == {"diameter": 30.0, "depth": 5.0} and "cbore" not in cb["holes"]
+    block = understand("block 60 x 40 x 20 with 1mm chamfers on all edges").spec
+    assert "taking it off the bottom edges alone" in refused(block, "get rid of the chamfer on the bottom")   # it took all
+    two = understand("block 60 x 40 x 20 with a 1mm chamfer on the top edges and a 2mm chamfer on the bottom edges").spec
+    assert [f["edges"] for f in ok(two, "remove the bottom chamfer")["features"]] == ["top"]
+    box = understand("box 80 x 60 x 40, open top, 2mm walls").spec
+    refused(box, "put a 3mm fillet where the walls meet the floor")          # it made the walls 3 thick

@@ -292,6 +292,11 @@ class _Editor:
             # "2 more either side, 30 away": each that far from the one in the middle (a row that far apart)
             text = re.sub(r"\b((?:either|each|both)\s+sides?\b[^.;]*?)\b([\d.]+\s*(?:mm\s*)?)(?:away|out|off)\b", r"\1\2apart",
                           text, flags=re.I)
+        if last_hole is not None and re.search(r"\bout\b|\bto\s+[\d.]|\bup\s+to\b", text, re.I):
+            # "drill the corner holes out to 6.5", "re-drill them to 8": the holes there made bigger, not new ones
+            text = re.sub(r"\b(?:re-?)?drill(?:\s+out)?\s+(?=(?:the|those|these|them|it|that|all the|all|both)\b)", "make ", text,
+                          flags=re.I)
+            text = re.sub(r"^(\s*make\b.*?)\s+out\s+(?=to\b)", r"\1 ", text, flags=re.I)
         # "half a cm taller", "half a millimetre": 0.5 of that unit
         text = re.sub(r"\bhalf an?\s+(cm|mm|centimet(?:er|re)s?|millimet(?:er|re)s?)\b", r"0.5 \1", text, flags=re.I)
         # "round the 4 corners R5", "all four vertical edges": the count of a box's corners is no size
@@ -665,7 +670,7 @@ class _Editor:
             self.apply(f"{sh['id']}: floor {fmt(new)} mm thick", ops.replace_feature, sh["id"], g)
             return self.finish()
         walls = shells and re.search(r"\bwalls?\b", self.t) and not re.search(
-            r"\b(?:plate|box|part|block|outside|overall|body|tube|cup|hole|holes)\b", self.t)
+            r"\b(?:plate|box|part|block|outside|overall|body|tube|cup|hole|holes)\b", self.t) and not EDGE_VERB.search(self.t)
         if walls and floor is None and len(self.free()) == 1 and self.free()[0].role in (None, "thickness", "wall", "size"):
             # "walls 2 thick instead, bottom too": the shell's walls (and its floor, when said), not the part's height
             sh, v = shells[-1], self.take(self.free()[0])
@@ -2024,6 +2029,21 @@ class _Editor:
             self.out.failed.append(f"removing only some of a pattern's {kinds[0]}s ('{some.group(0)}') is not done "
                                    "offline; say how many to keep and where (e.g. 'make it 2 holes, 50 apart')")
             return
+        edge_side = re.search(r"\b(top|bottom|vertical|upper|lower|upright|side)\b", self.t)
+        for k in [k for k in dict.fromkeys(kinds) if k in ("fillet", "chamfer")] if edge_side else []:
+            # "get rid of the chamfer on the bottom": the one on those edges; one on every edge is not taken off a part of them
+            name = {"upper": "top", "lower": "bottom", "upright": "vertical", "side": "vertical"}.get(edge_side.group(1),
+                                                                                                      edge_side.group(1))
+            there = self.feats(k)
+            on = [f for f in there if f.get("edges") == name]
+            if there and not on:
+                self.out.failed.append(f"the {k} is on the {', '.join(dict.fromkeys(f.get('edges', '?') for f in there))} "
+                                       f"edges; taking it off the {name} edges alone is not done offline (say which edges to "
+                                       f"keep it on, e.g. 'only the top edges')")
+                return
+            for f in reversed(on):
+                self.apply(f"removed {f['id']} ({f['kind']} on the {name} edges)", ops.remove_feature, f["id"])
+            kinds = [x for x in kinds if x != k]
         for k in dict.fromkeys(kinds):
             if k in ("cbore", "csink"):
                 key = k
@@ -2104,7 +2124,7 @@ class _Editor:
                                ops.replace_feature, f["id"], g)
                 return
             if new == "csink":
-                head = next((it for it in self.free(("head", "diameter", "size"))), None) or next(iter(d), None)
+                head = next((it for it in self.free(("head", "diameter", "size", "inner"))), None) or next(iter(d), None)
                 if head is None:
                     self.out.failed.append("the countersink's diameter at the surface is missing")
                     return
@@ -2115,7 +2135,8 @@ class _Editor:
                 sizes = {"csink": mod}
             else:
                 depth = next((it for it in d if it.role == "depth"), None)
-                head = next((it for it in d if it is not depth and it.role in ("head", "diameter", "size", None)), None)
+                head = next((it for it in d if it is not depth and it.role in ("head", "diameter", "size", "inner", None)),
+                            None)      # "counterbore the middle hole 30 dia 5 deep": after 'hole' the 30 reads as a bore
                 hv = self.take(head) if head else None
                 dv = self.take(depth) if depth else None
                 sizes = {}
