@@ -256,3 +256,26 @@ def test_a_smaller_shoulder_on_top_of_a_standoff_is_a_boss_with_the_hole_through
     assert spec["features"][0] == {"id": "boss", "kind": "boss", "diameter": 6.0, "height": 3.0}
     vol = math.pi * (25 * 15 + 9 * 3 - 1.6 ** 2 * 18)
     assert _built(sandbox, spec).volume == pytest.approx(vol, rel=1e-3)
+
+
+def test_a_gears_width_in_mm_after_its_teeth_is_its_face_width():
+    spec = _spec("module 3 gear with 18 teeth 20mm wide 12mm bore")
+    assert (spec["body"]["teeth"], spec["body"]["thickness"]) == (18, 20.0)
+    assert spec["features"] == [{"id": "bore", "kind": "hole", "size": 12.0, "at": {"kind": "center"}}]
+
+
+def test_both_ends_of_a_hex_bar_chamfered_are_its_two_end_outlines():
+    spec = _spec("hex bar 24 across flats, 60 long, 1.5 chamfer on both ends")
+    assert [f["edges"] for f in spec["features"]] == ["top", "bottom"]
+
+
+def test_a_sealed_hollow_cylinders_void_is_no_hole(sandbox):
+    spec = _spec("hollow cylinder closed both ends 40 dia 60 tall 2 wall")
+    assert spec["features"][0]["open_face"] is None
+    assert _built(sandbox, spec).volume == pytest.approx(math.pi * (20 ** 2 * 60 - 18 ** 2 * 56), rel=1e-4)
+
+
+def test_a_washer_for_a_screw_with_only_its_thickness_takes_the_standard_diameters():
+    spec = _spec("washer for M12, 3 thick")
+    assert spec["body"] == {"kind": "tube", "id": "washer", "outer_diameter": 24.0, "inner_diameter": 13.0,
+                            "height": 3.0}

@@ -102,6 +102,10 @@ def expectations(spec) -> dict:
                 floor = f.bottom if f.bottom is not None else f.thickness
                 cavities.append({"diameter": resolved(spec.body)["diameter"] - 2 * f.thickness,
                                  "depth": hi[2] - lo[2] - floor})
+            elif isinstance(spec.body, Cylinder) and not f.open_face:
+                # a sealed hollow cylinder: its void is a round cavity walled top and bottom
+                cavities.append({"diameter": resolved(spec.body)["diameter"] - 2 * f.thickness,
+                                 "depth": hi[2] - lo[2] - 2 * f.thickness})
     out = {"bbox_min": lo, "bbox_max": hi, "bbox_exact": bbox_exact,
            "volume": vol, "volume_exact": vol_exact, "holes": _merge(holes),
            "fillets": fillets, "chamfers": chamfers, "min_wall": walls, "cavities": cavities}

@@ -294,13 +294,21 @@ class Build:
         if "washer" in self.text and ms and any(b.get(r) is not None for r in ("diameter", "thickness", "height")) \
                 and not re.search(r"\biso\b|\bstandard\b|\bdin\b", self.text):
             # "a washer for M10, 2 thick, 25 OD": the sizes given, the screw's clearance as its hole
-            from ..part.tables import hole_diameter
+            from ..part.tables import hole_diameter, washer
+            try:
+                std = washer(f"M{ms.group(1)}")
+            except KeyError:
+                std = None
             inner = b.pop("inner") or self._take_bore()
+            D = b.pop("diameter")
+            H = b.pop("thickness") or b.pop("height")
+            if D is None and H is not None and std is not None:
+                # "washer for M12, 3 thick": the standard washer's diameters, the thickness said
+                D = self.assume(f"outside diameter of an M{ms.group(1)} washer (ISO 7089)", std["d2"])
+                inner = inner or self.assume(f"inside diameter of an M{ms.group(1)} washer (ISO 7089)", std["d1"])
             if inner is None:
                 inner, what = hole_diameter(f"M{ms.group(1)} clearance")
                 self.notes.append(f"M{ms.group(1)}: a {inner:g} mm hole ({what}); the sizes given, not ISO 7089's")
-            D = b.pop("diameter")
-            H = b.pop("thickness") or b.pop("height")
             if D is None or H is None:
                 self.missing.append("the washer's outside diameter and thickness (or just 'M10 washer')")
                 return None

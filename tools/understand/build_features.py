@@ -824,6 +824,8 @@ def _edge(bd: Build, t: Target, body: dict) -> None:
         if named:
             words = words + " " + named[-1][2]
     edges = outer_if_holes(_edges(words, body), bd.features, bd.notes)
+    if edges == "ends" and body["kind"] in ("polygon_prism", "box"):
+        edges = "top+bottom"      # "hex bar ..., 1.5 chamfer on both ends": the outlines of its two end faces
     if re.search(r"\b(?:holes?|bores?)\b", bd.text[a:t.start]) and any(f["kind"] == "hole" for f in bd.features) and \
             re.search(r"\b(?:each|both|all) with\b|\b(?:its|their) (?:top |bottom |upper )?(?:edges?|rims?)\b", sentence):
         edges = "holes"       # "two Ø10 holes, each with a 1 x 45° chamfer on its top edge": the holes' rims

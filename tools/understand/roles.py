@@ -185,7 +185,7 @@ def tag(t: str) -> Tagging:
             # "OD 40 ID 32": the word after 40 starts the next number's phrase; the word before wins
             nxt = t[n.end + m.end():]
             b = before.search(t[:n.start])
-            if b and re.match(r"^\s*\.?\d", nxt) and b_table[b.group(1)] != "count" and m.group(1) in b_table \
+            if b and re.match(r"^\s*\.?\d", nxt) and b_table[b.group(1)] not in ("count", "teeth", "module") and m.group(1) in b_table \
                     and b.start(1) not in used_after and not re.search(
                         r"\b(?:in|on|into|through) (?:a|an|one|the|each|either|other)\s+$", t[:b.start(1)]):
                 continue      # (but "a slot in a leg 6 wide 15 long": 'in a leg' says where, 6 is the slot's width)
@@ -245,7 +245,8 @@ def tag(t: str) -> Tagging:
         if re.match(r"\s*(?:mm\s*)?(?:up|down) (?:from|off) the\b", t[n.end:]):
             continue      # "along the length, 15 up from the bottom": a place, whatever word came before
         if b and b.start(1) not in used_after and not (it.group is not None and it.pos > 0) and not (
-                b_table[b.group(1)] == "angle" and it.group is not None):    # "angle 2 x 2 x 1/4": the part's section
+                b_table[b.group(1)] == "angle" and it.group is not None) and not (   # "angle 2 x 2 x 1/4": the part's section
+                b_table[b.group(1)] in ("teeth", "count", "module") and n.unit is not None):   # "18 teeth 20mm wide"
             it.role, it.via = b_table[b.group(1)], b.group(1)
             used_after.add(b.start(1))
     if not re.search(r"\b(cone|conical|frustum|tapered|taper|funnel|truncated)\b", t):
