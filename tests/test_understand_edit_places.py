@@ -237,3 +237,11 @@ def test_holes_drilled_out_counterbored_and_edges_taken_off_by_name():
     assert [f["edges"] for f in ok(two, "remove the bottom chamfer")["features"]] == ["top"]
     box = understand("box 80 x 60 x 40, open top, 2mm walls").spec
     refused(box, "put a 3mm fillet where the walls meet the floor")          # it made the walls 3 thick
+
+
+def test_a_round_bar_turned_down_at_the_top_and_a_shell_says_where_it_is_open():
+    bar = understand("cylinder 30 dia 80 long").spec
+    assert ok(bar, "turn the top 20mm down to 15 dia")["body"]["sections"] == [{"diameter": 30.0, "length": 60.0},
+                                                                              {"diameter": 15.0, "length": 20.0}]
+    r = apply_edit("make it hollow with a 3mm wall", bar)
+    assert r.spec["features"][0]["open_face"] == "top" and any("open at the top" in n for n in r.notes)   # said

@@ -67,7 +67,7 @@ FROM_EDGE = re.compile(r"([\d.]+)\s*(?:mm|cm|in(?:ch(?:es)?)?|\")?\s*(?:in\s+)?(
                        r"lower|upper|top|bottom)(?: edge| end| side)?\b")
 STEP_DOWN = re.compile(r"\b(?:turn(?:ed)? down|step(?:ped)? down|neck(?:ed)? down|reduce|machine down)\b.*?\b(?:end|tip|top|last|first)\b|"
                        r"\b(?:end|tip|top)\b.*?\b(?:turned|stepped|necked) down\b|"
-                       r"\b(?:turn|step|neck|machine)(?:ed|ped)?\s+(?:(?:it|the|that|this|last|first|end|of|bar|shaft|rod|"
+                       r"\b(?:turn|step|neck|machine)(?:ed|ped)?\s+(?:(?:it|the|that|this|last|first|end|top|tip|of|bar|shaft|rod|"
                        r"[\d./-]+\s*(?:mm|\"|in(?:ch(?:es)?)?)?)\s*){1,6}down\b")
 CENTRE = re.compile(r"\b(?:re-?cent(?:er|re)|cent(?:er|re) (?:the|that|it|them|this)\b|(?:back )?(?:in|to) the "
                     r"(?:middle|cent(?:er|re))(?: again)?\s*$|(?:move|put|bring) (?:it|the \w+(?: \w+)?|that \w+) back)")
@@ -1728,7 +1728,7 @@ class _Editor:
             (it for it in self.free() if re.search(r"\bto\s*(?:dia(?:meter)?\s*)?$", self.t[:it.num.start])), None)
         ln = next((it for it in self.free(("length", "height", "depth")) if it is not d), None) or next(
             (it for it in self.free() if it is not d and (re.search(r"\b(?:for|over|along)\s*(?:the (?:last|first) )?$|"
-                                                                     r"\bthe (?:last|first|end)\s*$", self.t[:it.num.start]) or
+                                                                     r"\bthe (?:last|first|end|top|tip)\s*$", self.t[:it.num.start]) or
                                                            re.match(r"\s*(?:mm\s*)?(?:of|at|on)\s+(?:one|the|each|an?)\s+end\b",
                                                                     self.t[it.num.end:]))), None)
         if d is None or ln is None:
@@ -2351,6 +2351,9 @@ class _Editor:
                 self.apply(f"added {_describe(f)} (before the shell: it rounds the outline)",
                            lambda s, d=data: ops.parse(d))
                 continue
+            if f["kind"] == "shell" and f.get("open_face") == "top" and not re.search(
+                    r"\bopen|\btop\b|\bno (?:top|lid)\b|\bcup\b|\btray\b|\bbox\b", t):
+                self.out.notes.append("open at the top (say 'closed' for a sealed hollow)")
             if f["kind"] == "shell" and self.spec.get("features"):
                 # a shell hollows the body first: holes, chamfers and the rest then cut the walls; a rounding of the
                 # vertical edges larger than the walls stays outside it (rounded first, then hollowed: the inside corners
