@@ -245,3 +245,8 @@ def test_a_round_bar_turned_down_at_the_top_and_a_shell_says_where_it_is_open():
                                                                               {"diameter": 15.0, "length": 20.0}]
     r = apply_edit("make it hollow with a 3mm wall", bar)
     assert r.spec["features"][0]["open_face"] == "top" and any("open at the top" in n for n in r.notes)   # said
+
+
+def test_a_size_said_to_be_wrong_and_an_amount_off_the_size_just_named():
+    assert ok(understand("plate 120 x 80 x 5").spec, "I think 5mm is too thin, let's do 8")["body"]["height"] == 8
+    assert ok(understand("block 60 x 40 x 50").spec, "it's a bit tall, knock 10 off")["body"]["height"] == 40

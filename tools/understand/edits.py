@@ -297,6 +297,17 @@ class _Editor:
             text = re.sub(r"\b(?:re-?)?drill(?:\s+out)?\s+(?=(?:the|those|these|them|it|that|all the|all|both)\b)", "make ", text,
                           flags=re.I)
             text = re.sub(r"^(\s*make\b.*?)\s+out\s+(?=to\b)", r"\1 ", text, flags=re.I)
+        # "I think 5mm is too thin, let's do 8": the size the part has that is said to be wrong, changed to the new one
+        text = re.sub(r"\b(\d+(?:\.\d+)?)\s*(mm|cm|in|\")?\s+(?:is|was|seems|looks|feels)\s+(?:a bit |a little |way |much |kinda |"
+                      r"rather |far |just )?too\s+\w+\W+(?:so\s+)?(?:let'?s\s+(?:do|go|try|use|make it)(?:\s+with)?|make it|go(?: with| to)?|"
+                      r"try|use|do|change (?:it|that) to)\s+(\d+(?:\.\d+)?)",
+                      lambda m: f"change {m.group(1)}{m.group(2) or ''} to {m.group(3)}", text, flags=re.I)
+        # "it's a bit tall, knock 10 off": off the size the words just named
+        text = re.sub(r"\b(tall|high|long|wide|thick)\b([^.;]*?)\b(knock|take|cut|shave|chop|trim)\s+([\d./]+\s*(?:mm|cm|in|\")?)\s+off\b"
+                      r"(?!\s+(?:the|its|of))",
+                      lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)} {m.group(4)} off the "
+                                f"{ {'tall': 'height', 'high': 'height', 'long': 'length', 'wide': 'width', 'thick': 'thickness'}[m.group(1).lower()]}",
+                      text, flags=re.I)
         # "half a cm taller", "half a millimetre": 0.5 of that unit
         text = re.sub(r"\bhalf an?\s+(cm|mm|centimet(?:er|re)s?|millimet(?:er|re)s?)\b", r"0.5 \1", text, flags=re.I)
         # "round the 4 corners R5", "all four vertical edges": the count of a box's corners is no size
