@@ -279,3 +279,20 @@ def test_a_washer_for_a_screw_with_only_its_thickness_takes_the_standard_diamete
     spec = _spec("washer for M12, 3 thick")
     assert spec["body"] == {"kind": "tube", "id": "washer", "outer_diameter": 24.0, "inner_diameter": 13.0,
                             "height": 3.0}
+
+
+@pytest.mark.parametrize("text, section", [
+    ("U channel 100 long. base 60 wide outside, the two walls 30 high outside, 4mm thick everywhere", ("U", 60.0, 30.0)),
+    ("bracket, L shaped, 2 legs 50mm long, 25 wide, 4 thick, one 6mm hole in the centre of each leg", ("L", 50.0, 50.0)),
+    ("Please I need bracket shape of L, each arm is 50 mm, width 25, thickness 5, and one hole 6 mm in centre of every "
+     "arm", ("L", 50.0, 50.0)),
+])
+def test_how_many_walls_or_legs_a_section_has_is_no_size(text, section):
+    body = _spec(text)["body"]
+    assert (body["shape"], body["width"], body["height"]) == section
+
+
+def test_a_bore_going_through_sideways_goes_in_a_side_face():
+    spec = _spec('2" x 2" x 3" tall block with a 3/4 inch bore going through sideways (in one 2" face and out the '
+                 'other), centred')
+    assert spec["features"][0]["on"] == "front"

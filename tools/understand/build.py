@@ -543,7 +543,7 @@ class Build:
                                                       self.text[:v.raw.num.start])]
             if len(sided) == 2:
                 leg_pair = (sided[0].mm, sided[1].mm)
-            elif len(sided) == 1 and re.search(r"\b(?:both|each)\s+(?:side|leg|arm)s?\s*$",
+            elif len(sided) == 1 and re.search(r"\b(?:both|each)\s+(?:side|leg|arm)s?\s*(?:is\s+|of\s+|=\s*)?$",
                                                self.text[:sided[0].raw.num.start]):
                 legs = sided[0].mm
             if leg_pair or legs is not None:

@@ -502,7 +502,8 @@ THROUGH_SIZE = re.compile(r"\b(?:through|thru|across|along)\s+(?:the\s+)?([\d.]+
                           r"way|dimension|face|wide|long)\b")
 ACROSS = re.compile(r"(?<!centred )(?<!centered )(?<!central )(?<!apart )(?<!spaced )(?<!pitch )\b(?:across|through)(?: through| across)? the (?:[\d.]+\s*(?:mm\s*)?)?(?:width|short way|short direction|"
                     r"short side)\b|"
-                    r"\bfront to back\b|\bside to side\b|\bthrough the (?:front|width)\b|\bwidthways\b|\bwidthwise\b")
+                    r"\bfront to back\b|\bside to side\b|\bthrough the (?:front|width)\b|\bwidthways\b|\bwidthwise\b|"
+                    r"\bsideways\b|\bcrossways\b|\bcrosswise\b|\bhorizontally\b")
 PITCH_ALONG = re.compile(r"\b(?:pitch|pitched|spacing|spaced|apart|cent(?:re|er)s|on cent(?:re|er)s|(?:either|each|both)\s+sides?\s+"
                          r"of\s+(?:the\s+|its\s+)?\w+)\s+(?:along|across)\s+"
                          r"(?:the |its )?(?:length|width|long way|short way)\b")

@@ -106,6 +106,11 @@ def tag(t: str) -> Tagging:
         for k, it in enumerate(trio):
             it.group, it.pos = len(out.groups), k
         out.groups.append(trio)
+    # "the two walls 30 high", "2 legs 50mm long": how many walls or legs a section has, not a size
+    for it in items:
+        if it.num.integer and it.num.value in (2, 3, 4) and re.match(r"\s*(?:side\s+)?(?:walls|sides|legs|arms|uprights|"
+                                                                        r"flanges|cheeks)\b", t[it.num.end:]):
+            it.role, it.via = "ref", "how many"
     after, a_table = _table("after")
     # "three faces", "four lines", "two parts": a bare whole number before a plural noun counts things
     for it in items:
