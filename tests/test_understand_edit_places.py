@@ -250,3 +250,10 @@ def test_a_round_bar_turned_down_at_the_top_and_a_shell_says_where_it_is_open():
 def test_a_size_said_to_be_wrong_and_an_amount_off_the_size_just_named():
     assert ok(understand("plate 120 x 80 x 5").spec, "I think 5mm is too thin, let's do 8")["body"]["height"] == 8
     assert ok(understand("block 60 x 40 x 50").spec, "it's a bit tall, knock 10 off")["body"]["height"] == 40
+
+
+def test_holes_per_row_of_a_grid():
+    plate = understand("Plate one hundred twenty by sixty, eight thick. Six holes, two rows of three, 6.5 dia, 40 pitch "
+                       "along the length and 30 between rows.").spec
+    assert hole(ok(plate, "four holes per row, 30 pitch"))["at"] | {"center": None} == {
+        "kind": "grid", "counts": [4, 2], "spacing": [30.0, 30.0], "center": None}

@@ -214,6 +214,8 @@ def _redo(request: str, not_made: str) -> bool:
     """Does the request say again what the change not made was about ('make the hole 500' refused, then 'make the
     hole 12'; 'shorten it please', then 'make it 8 in long')? It names every feature and size that change named, so it
     replaces it; 'get rid of the cross holes' after 'make it 150 long, cross holes stay 15 in from the ends' does not."""
+    if _THOSE.search(request.lower()):
+        return False      # "make those M6 clearance": those the change not made would have changed
     before = _about(not_made)
     return bool(before) and before <= _about(request)
 

@@ -2646,6 +2646,15 @@ class _Editor:
             at = {"kind": "bolt_circle", "count": n or _count(at) or 4, "diameter": d,
                   "start_angle": at.get("start_angle", 0.0)}
             what.append(f"on a Ø{fmt(d)} bolt circle")
+        per_row = re.search(r"\b(?:per|in each|each|a|in every)\s+row\b", self.t)
+        if n is not None and per_row and at["kind"] == "grid":
+            # "four holes per row, 30 pitch" on 2 rows of 3: rows of 4, that pitch along them, the rows kept apart
+            old_pair = _pair((f.get("at") or {}).get("spacing"))
+            at = {**at, "counts": [n, at["counts"][1]]}
+            if spacing is not None:
+                at["spacing"] = [at["spacing"][0], old_pair[1]]
+            what.append(f"{n} holes per row ({n * at['counts'][1]} in all)")
+            n = None
         if n is not None:
             if at["kind"] in ("linear", "bolt_circle"):
                 at["count"] = n
