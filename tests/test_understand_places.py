@@ -103,3 +103,22 @@ def test_a_number_corrected_mid_request_is_the_second_one_and_said(text, size):
     body = u.spec["body"]
     assert size in (body.get("diameter"), body.get("length"), body.get("width")), u.explain()
     assert any("corrected by the writer" in n for n in u.notes)
+
+
+def test_places_along_the_length_in_two_rows_set_in_from_the_long_edges():
+    spec = _spec("counterbor 4 holes in a 80x40x12 bar: 6.6 through, 11 cbore 6.5 deep, at 20 and 60 along the length, "
+                 "10 in from each long edge")
+    assert spec["features"][0]["at"]["points"] == [[-20.0, -10.0], [20.0, -10.0], [-20.0, 10.0], [20.0, 10.0]]
+
+
+def test_holes_sized_in_a_later_mention_are_the_holes_counted_before():
+    spec = _spec("print me a mounting strip with 5 holes in a row at 15mm pitch, holes 3.4 (M3 +0.4 already added). "
+                 "strip is 80 x 12 x 3")
+    assert spec["features"] == [{"id": "holes", "kind": "hole", "size": 3.4,
+                                 "at": {"kind": "linear", "count": 5, "spacing": 15.0, "axis": "u"}}]
+
+
+def test_a_t_bracket_whose_rib_does_not_fit_the_base_read_is_declined_not_built_wrong():
+    u = understand("T shaped bracket: base 80 x 40 x 6, with a 6 thick rib standing on top down the middle, 50mm above "
+                   "the base and running the full 80")
+    assert u.unsupported == ["rib"]

@@ -38,9 +38,34 @@ SAYS_WHERE = re.compile(r"\b(?:corners?|circle|pcd|grid|rows?|pattern|from|along
                         r"points#\d+|stations#\d+)\b")
 
 
+def _sized_later(bd: Build) -> None:
+    """'5 holes in a row at 15mm pitch, holes 3.4': a later mention of holes that gives only their size sizes the one
+    set of holes said before without one (not a second, centred hole)."""
+    sizes = ("size", "diameter", "inner", "radius")
+    for t in list(bd.feats):
+        if t.kind not in ("hole", "bore") or t.sub is not None or t.mods or t.get("count") is not None or \
+                t.roles.keys() - set(sizes) - {"ref"} or SAYS_WHERE.search(t.words) or FROM_EDGE.search(t.words):
+            continue
+        said = [v for r in sizes for v in t.roles.get(r, [])] + t.loose
+        if len(said) != 1:
+            continue
+        i = bd.feats.index(t)
+        earlier = [o for o in bd.feats[:i] if o.kind in ("hole", "bore")]
+        if len(earlier) != 1:
+            continue
+        o = earlier[0]
+        if o.get("count") is None or o.sub is not None or o.loose or any(o.get(r) is not None for r in sizes) or \
+                M_SIZE.search(o.words) or "unified" in o.words:
+            continue
+        o.roles.setdefault("size", []).append(said[0])
+        bd.feats.remove(t)
+        bd.notes.append(f"'{t.words.strip()[:40]}' read as the size of the {o.noun} before")
+
+
 def _placed_later(bd: Build) -> None:
     """'4 holes M5 clearance. holes 12 from the edges': a later mention of holes that gives no size, only where
     they go, places the one set of holes said before (not a second set with an assumed size)."""
+    _sized_later(bd)
     for t in list(bd.feats):
         if t.kind not in ("hole", "bore") or t.sub is not None or t.mods or t.loose or any(
                 t.get(r) is not None for r in ("size", "diameter", "inner", "radius", "depth", "head")) or \
@@ -600,13 +625,21 @@ def _listed_points(bd: Build, body: dict, count, pts: list[tuple[float, float]])
     return {"kind": "at", "points": out}
 
 
-def _stations(bd: Build, body: dict, count, f: dict, entry) -> dict | None:
+def _stations(bd: Build, t: Target, body: dict, count, f: dict, entry) -> dict | None:
     """Holes at distances along a bar or plate from one end ('at 20, 60 and 100 along the length'): on the top
-    face's centre line, each that far from the named end."""
+    face's centre line, each that far from the named end, or in two rows set in from the long edges ('4 holes ...
+    at 20 and 60 along the length, 10 in from each long edge')."""
     from .numbers import UNIT_WORDS, unit_mm
 
     _, edge, ds, unit = entry
     k = unit_mm(UNIT_WORDS[unit]) if unit else bd.unit_mm
+    rows = [0.0]
+    inset = t.get("inset")
+    if count and int(count) == 2 * len(ds) and inset is not None and body["kind"] == "box" and re.search(
+            r"\b(?:each|both|either) (?:of the )?(?:long )?(?:edges?|sides?)\b", t.words):
+        t.pop("inset")
+        rows = [-(body["width"] / 2 - inset), body["width"] / 2 - inset]
+        count = len(ds)
     if count and int(count) != len(ds):
         bd.missing.append(f"which {int(count)} of the {len(ds)} places listed the holes go at")
         return None
@@ -619,8 +652,9 @@ def _stations(bd: Build, body: dict, count, f: dict, entry) -> dict | None:
         bd.missing.append(f"room for a hole {far[0]:g} mm from the end of a {L:g} mm long part")
         return None
     sign = 1 if edge == "left" else -1
-    bd.notes.append(f"hole centres {', '.join(f'{d * k:g}' for d in ds)} mm from the {edge} end, on the centre line")
-    return {"kind": "at", "points": [[round(sign * (d * k - L / 2), 6), 0.0] for d in ds]}
+    bd.notes.append(f"hole centres {', '.join(f'{d * k:g}' for d in ds)} mm from the {edge} end, " +
+                    ("on the centre line" if len(rows) == 1 else f"{inset:g} in from each long edge"))
+    return {"kind": "at", "points": [[round(sign * (d * k - L / 2), 6), round(v, 6)] for v in rows for d in ds]}
 
 
 EDGE_PAIR = r"(?:in\s+)?from (?:the |both |each |its )?(long|short)(?: edges?| sides?| ends?)"
@@ -649,7 +683,7 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
         return _listed_points(bd, body, count, bd.coords[int(listed.group(1))])
     listed = re.search(r"\bstations#(\d+)\b", words)
     if listed:
-        return _stations(bd, body, count, f, bd.coords[int(listed.group(1))])
+        return _stations(bd, t, body, count, f, bd.coords[int(listed.group(1))])
     pcd = t.pop("pcd")
     spacing = t.pop("spacing")
     inset = t.pop("inset")

@@ -167,6 +167,8 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
     for it in tagging.items:      # "scale it down to seventy-five percent": a ratio, not a size (a new part's)
         if re.match(r"\s*(?:%|percent\b|per cent\b)", t[it.num.end:]):
             it.role, it.via = "ref", "percent"
+        elif re.search(r"(?:\+|±|\+/-)\s*$", t[:it.num.start]):
+            it.role, it.via = "ref", "tolerance"     # "holes 3.4 (M3 +0.4 already added)": an allowance, no size
     said = stated_unit(t)
     du = said or default_unit([it.num for it in tagging.items])
     if du == "millimeter":
@@ -217,7 +219,11 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
     out.assumed = sorted(bd.assumed)
     out.unknown = unknown_words(t)
     out.unsupported = unsupported_words(t)
-    if body_kind == "tee" and spec_body is not None and set(out.unsupported) <= {"rib", "ribs"} and out.unsupported:
+    base = sorted(it.num.mm(k) for it in tagging.items[:3]) if len(tagging.items) >= 3 else None   # the base's sizes
+    if body_kind == "tee" and spec_body is not None and set(out.unsupported) <= {"rib", "ribs"} and out.unsupported and \
+            base is not None and [spec_body.get("thickness"), spec_body.get("width"), spec_body.get("length")] == base and \
+            spec_body.get("height", 0) > spec_body["thickness"]:
+        # (only where the T read has the base's three sizes as its wall, flange width and length)
         # "T-bracket: base plate ... with a 5 mm thick rib standing up ... down the middle": the rib is the T's stem
         out.unsupported = []
         for notes in [out.notes] + [c.notes for c in out.candidates]:
