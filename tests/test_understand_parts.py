@@ -296,3 +296,8 @@ def test_a_bore_going_through_sideways_goes_in_a_side_face():
     spec = _spec('2" x 2" x 3" tall block with a 3/4 inch bore going through sideways (in one 2" face and out the '
                  'other), centred')
     assert spec["features"][0]["on"] == "front"
+
+
+def test_module_then_thickness_keeps_each_number_with_its_word():
+    spec = _spec("gaer with 16 teeth modul 2 thikness 10")
+    assert (spec["body"]["module"], spec["body"]["teeth"], spec["body"]["thickness"]) == (2.0, 16, 10.0)

@@ -190,7 +190,8 @@ def tag(t: str) -> Tagging:
             # "OD 40 ID 32": the word after 40 starts the next number's phrase; the word before wins
             nxt = t[n.end + m.end():]
             b = before.search(t[:n.start])
-            if b and re.match(r"^\s*\.?\d", nxt) and b_table[b.group(1)] not in ("count", "teeth", "module") and m.group(1) in b_table \
+            if b and re.match(r"^\s*\.?\d", nxt) and b_table[b.group(1)] != "count" and m.group(1) in b_table \
+                    and not (b_table[b.group(1)] in ("teeth", "module") and n.unit is not None) \
                     and b.start(1) not in used_after and not re.search(
                         r"\b(?:in|on|into|through) (?:a|an|one|the|each|either|other)\s+$", t[:b.start(1)]):
                 continue      # (but "a slot in a leg 6 wide 15 long": 'in a leg' says where, 6 is the slot's width)
