@@ -257,3 +257,18 @@ def test_holes_per_row_of_a_grid():
                        "along the length and 30 between rows.").spec
     assert hole(ok(plate, "four holes per row, 30 pitch"))["at"] | {"center": None} == {
         "kind": "grid", "counts": [4, 2], "spacing": [30.0, 30.0], "center": None}
+
+
+def test_it_the_feature_when_the_part_cannot_be_that_size_and_more_dev14_edits():
+    plate = understand("hey, could you make me a plate 200 by 100, 10mm thick, with a slot 80 long and 12 wide running along "
+                       "the middle, plus a 10mm hole at each end on the centreline, 20 in from the end").spec
+    r = apply_edit("widen the slot to 16 and make it 100 long", plate)
+    slot = next(f for f in r.spec["features"] if f["kind"] == "slot")
+    assert not r.failed and (slot["width"], slot["length"], r.spec["body"]["length"]) == (16, 100, 200)
+    assert any("'it' read as the slot" in n for n in r.notes)
+    angle = understand("angle bracket, 3mm steel, 30 wide, 40 x 40 legs, a slot in one leg 6 wide 15 long running up the "
+                       "leg, and a 5mm hole in the other").spec
+    two = ok(angle, "twice as wide, and put a second 5mm hole in the leg with the hole")
+    assert two["body"]["length"] == 60 and hole(two)["at"]["count"] == 2 and hole(two)["on"] == "front"
+    boss = understand('round boss 2" dia, 1" tall, 1/2" thru hole with a 3/4" counterbore 1/4" deep').spec
+    assert hole(ok(boss, 'counterbore deeper, 3/8"'))["cbore"]["depth"] == pytest.approx(9.525)

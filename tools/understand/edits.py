@@ -233,6 +233,19 @@ class _Editor:
             # "put it 25 in from the right edge": the one placed feature there, moved (not a new one)
             text = re.sub(r"\b(?:put|place|stick|set)\s+it\b(?=.*\b(?:from|left|right|up|down|corner|cent(?:er|re)|middle)\b)",
                           "move it", text, flags=re.I)
+        lone = [f for f in self.spec.get("features", []) if f["kind"] == "hole" and (f.get("at") or {"kind": "center"})["kind"]
+                in SINGLE_AT and len((f.get("at") or {}).get("points") or [0]) == 1]
+        if len(lone) == 1 and len([f for f in self.spec.get("features", []) if f["kind"] == "hole"]) == 1:
+            # "put a second 5mm hole in the leg with the hole", "another one next to it": that hole made a row of two
+            size = lone[0].get("size")
+            text = re.sub(r"\b(?:put|add|drill)\s+(?:a\s+|one\s+)?(?:second|2nd|another|one more|an extra)\s+(?:([\d./]+)\s*(?:mm\s*)?)?"
+                          r"(?:hole|one)\s+(?:(?:in|on)\s+the\s+(?:leg|arm|side|face|flange)\s+(?:with|that has|where)\s+(?:the|that)\s+hole"
+                          r"(?:\s+is)?|(?:next to|beside|by)\s+(?:it|the hole|that one|the first one))\b",
+                          lambda m: "make the hole 2 holes" if m.group(1) is None or (isinstance(size, (int, float)) and
+                                                                                   math.isclose(float(m.group(1)) * (
+                                                                                       25.4 if self.spec.get("units") == "in"
+                                                                                       else 1.0), size))
+                          else m.group(0), text, flags=re.I)
         # "add a second hole in each leg": one more in each (each lone hole made a row of two)
         text = re.sub(r"\b(?:a\s+)?(?:second|2nd|another|one more|an extra|1 more)\s+(holes?|bores?)(?=\s+(?:in|on|to|through)\s+"
                       r"(?:each|both|every)\b)", r"1 more \1", text, flags=re.I)
@@ -2146,10 +2159,17 @@ class _Editor:
                 sizes = {"csink": mod}
             else:
                 depth = next((it for it in d if it.role == "depth"), None)
+                way = re.search(r"\b(deeper|shallower)\b", self.t)
+                if depth is None and way and len(d) == 1:
+                    depth = d[0]       # "counterbore deeper, 3/8\"": the depth (the new one when it lies that way, else more)
                 head = next((it for it in d if it is not depth and it.role in ("head", "diameter", "size", "inner", None)),
                             None)      # "counterbore the middle hole 30 dia 5 deep": after 'hole' the 30 reads as a bore
                 hv = self.take(head) if head else None
                 dv = self.take(depth) if depth else None
+                was = next((f["cbore"]["depth"] for f in holes if isinstance(f.get("cbore"), dict)), None)
+                if dv is not None and way and was is not None and (dv - was) * (1 if way.group(1) == "deeper" else -1) <= 0:
+                    dv = was + dv if way.group(1) == "deeper" else was - dv
+                    self.out.notes.append(f"read as how much {way.group(1)} (the counterbore was {fmt(was)} deep)")
                 sizes = {}
                 for f in holes:
                     old = f.get("cbore")
@@ -3831,6 +3851,14 @@ def apply_edit(text: str, spec) -> EditResult:
             part = re.sub(r"\b(?:it|them)\b", f"the {noun.group(1)}", part, count=1)
         prev = part
         r = _Editor(part, current).run()
+        if r.failed and noun and re.match(r"\s*(?:and\s+)?(?:make|set|change)\s+it\s+[\d./]+\s*(?:mm|cm|in|\")?\s*(?:long|wide|deep)\b",
+                                          part, re.I):
+            # "widen the slot to 16 and make it 100 long": the part that long cannot hold its features, the slot can be
+            alt = _Editor(re.sub(r"\bit\b", f"the {noun.group(1)}", part, count=1), current).run()
+            if alt.spec is not None and not alt.failed:
+                alt.notes.append(f"'it' read as the {noun.group(1)} just named (the part that size would not hold its "
+                                 "features)")
+                r = alt
         out.done += r.done
         out.notes += r.notes
         lead_in = [f for f in r.failed if (f.startswith("no change I could read") or "' with no size: " in f)
