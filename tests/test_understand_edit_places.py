@@ -272,3 +272,9 @@ def test_it_the_feature_when_the_part_cannot_be_that_size_and_more_dev14_edits()
     assert two["body"]["length"] == 60 and hole(two)["at"]["count"] == 2 and hole(two)["on"] == "front"
     boss = understand('round boss 2" dia, 1" tall, 1/2" thru hole with a 3/4" counterbore 1/4" deep').spec
     assert hole(ok(boss, 'counterbore deeper, 3/8"'))["cbore"]["depth"] == pytest.approx(9.525)
+
+
+def test_a_hole_copied_to_the_other_end():
+    plate = understand("plate 100 x 60 x 6 with a 8mm hole 20 from the left edge").spec
+    for text in ("copy the hole to the other end", "same on the right"):
+        assert sorted(c[0] for c in centres(ok(plate, text), "holes")) == [-30.0, 30.0], text

@@ -191,6 +191,14 @@ class _Editor:
                           r"(?:\s*,?\s*(?:at\s+)?(?:the\s+)?same\s+(?:distance|spot|place|position|amount)(?:\s+in)?)?"
                           r"(?:\s*,?\s*(?:please|pls|too|as well))?\s*[.!]*\s*$",
                           lambda m: f"mirror the {m.group(1)}hole to the other {m.group(2)}", text, flags=re.I)
+            # "copy the hole to the other end", "same on the right" (one hole off the middle, no edges treated): mirrored
+            text = re.sub(r"^\s*(?:(?:ok|now|and|also|then|please)\W+)*(?:copy|duplicate|repeat)\s+(?:the|that|this|it)\s*((?:[a-z]+\s+)?)"
+                          r"(?:holes?|ones?)?\s*(?:to|on|at|onto)\s+the\s+(?:other|opposite|far)\s+(end|side)\b",
+                          lambda m: f"mirror the {m.group(1)}hole to the other {m.group(2)}", text, flags=re.I)
+            if not any(f["kind"] in ("fillet", "chamfer") for f in self.spec.get("features", [])):
+                text = re.sub(r"^\s*(?:(?:ok|now|and|also|then|please)\W+)*(?:the\s+)?same\s+(?:hole\s+|thing\s+|one\s+)?(?:on|at|for)\s+"
+                              r"the\s+(?:other|opposite|far)?\s*(right|left|end|side)\b(?:\s+(?:end|side))?\s*(?:too|as well|please)?"
+                              r"\W*$", "mirror the hole to the other side", text, flags=re.I)
         if any(f["kind"] == "hole" for f in self.spec.get("features", [])):
             # "the big one", "add a third one": the holes, by the words people use for them
             text = re.sub(r"\b(big|bigger|small|smaller|large|larger|little|middle|centre|center|other|outer|inner|corner|"
