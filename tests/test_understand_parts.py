@@ -301,3 +301,20 @@ def test_a_bore_going_through_sideways_goes_in_a_side_face():
 def test_module_then_thickness_keeps_each_number_with_its_word():
     spec = _spec("gaer with 16 teeth modul 2 thikness 10")
     assert (spec["body"]["module"], spec["body"]["teeth"], spec["body"]["thickness"]) == (2.0, 16, 10.0)
+
+
+@pytest.mark.parametrize("text, volume", [
+    ("a stepped block: 60 long, 30 wide, 20 tall for the first 30 mm, then 10 tall for the rest", 60 * 30 * 10 + 30 * 30 * 10),
+    ("stepped block: 60 long x 40 wide. first 30mm of the length is 15 high, the other 30mm is 30 high.",
+     60 * 40 * 15 + 30 * 40 * 15),
+])
+def test_a_stepped_block_is_a_block_with_its_higher_step_standing_at_one_end(sandbox, text, volume):
+    spec = _spec(text)
+    assert spec["body"]["kind"] == "box" and spec["features"][0]["kind"] == "boss"
+    assert _built(sandbox, spec).volume == pytest.approx(volume, rel=1e-6)
+
+
+def test_holes_on_a_stepped_block_are_declined_not_guessed():
+    u = understand("stepped block: 60 long x 40 wide. first 30mm of the length is 15 high, the other 30mm is 30 high. "
+                   "One Ø8 hole straight down through the middle of each step.")
+    assert u.spec is None and any("stepped block" in m for m in u.missing)

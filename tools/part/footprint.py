@@ -100,8 +100,8 @@ def _fits_face(f, r, u, v, ext) -> bool:
         inner = fr.inner_radius + ext if fr.inner_radius else 0.0
         return inner - EPS <= math.hypot(u, v) <= fr.round_radius - ext + EPS
     if isinstance(f, Rib) or isinstance(f, (Pocket, Slot)) and not f.angle % 180 and (
-            f.kind == "slot" or f.shape != "circle"):
-        hu, hv = _half_extents(f, r)
+            f.kind == "slot" or f.shape != "circle") or isinstance(f, Boss) and not f.diameter:
+        hu, hv = _half_extents(f, r)     # (a rectangular pad: its own half sizes, not its half diagonal)
         return abs(u) + hu <= fr.half[0] + EPS and abs(v) + hv <= fr.half[1] + EPS
     return abs(u) + ext <= fr.half[0] + EPS and abs(v) + ext <= fr.half[1] + EPS
 

@@ -106,6 +106,9 @@ class Build:
             if b.get("wall") is None and b.get("thickness") is not None and b.get("height") is not None:
                 b.roles["wall"] = b.roles.pop("thickness")
         dims = _triple(b)
+        step = STEP_BLOCK.search(self.text)
+        if step and k in ("box", "shaft", None) and not re.search(r"\b(?:shaft|round|cylind\w*|turned)\b", self.text):
+            return self._stepped_block(b, step)
         if k in ("box", "shelled_box", "square_tube", None) and k is not None or (k is None and dims):
             return self._box(b, dims)
         if k in ("cylinder",):
@@ -243,6 +246,32 @@ class Build:
             self.features.append({"id": self.fid("bore"), "kind": "pocket", "shape": "rect",
                                   "length": Lx - 2 * wall, "width": Wy - 2 * wall})
         return body
+
+    def _stepped_block(self, b: Target, m: re.Match) -> dict | None:
+        """'a stepped block: 60 long, 30 wide, 20 tall for the first 30 mm, then 10 tall for the rest': a block as
+        tall as its lower step with the higher step standing on it at that end (a rectangular pad)."""
+        k = self.unit_mm
+        if m.group(1):
+            h1, a, h2, where = float(m.group(1)) * k, float(m.group(2)) * k, float(m.group(3)) * k, (1, 2, 3)
+        else:
+            h1, a, h2, where = float(m.group(5)) * k, float(m.group(4)) * k, float(m.group(7)) * k, (4, 5, 6, 7)
+        spans = {m.start(g) for g in where if m.group(g)}
+        b.take(lambda v: v.raw.num.start in spans)
+        L, W = b.pop("length"), b.pop("width")
+        if L is None or W is None or not 0 < a < L or h1 == h2:
+            self.missing.append("the stepped block's length and width, and where its step is")
+            return None
+        if any(f.kind in ("hole", "bore", "pocket", "slot") for f in self.feats):
+            self.missing.append("where holes or cuts go on a stepped block (on which step, how deep) is not read offline")
+            return None
+        low, high = min(h1, h2), max(h1, h2)
+        run = a if h1 > h2 else L - a              # the length the higher step runs
+        u = -L / 2 + run / 2 if h1 > h2 else L / 2 - run / 2
+        self.features.append({"id": self.fid("step"), "kind": "boss", "length": run, "width": W, "height": high - low,
+                              "at": {"kind": "at", "points": [[round(u, 6), 0.0]]}})
+        self.notes.append(f"a {L:g} x {W:g} block {low:g} tall with a {run:g} long step {high:g} tall at the "
+                          f"{'left' if h1 > h2 else 'right'} end")
+        return {"kind": "box", "id": _id(self.body.noun or "block"), "length": L, "width": W, "height": low}
 
     def _cylinder(self, b: Target, dims: list[float], flange: bool = False) -> dict | None:
         D = b.pop("diameter") or b.pop("flange") or b.pop("length_width") or b.pop("side")
@@ -713,6 +742,13 @@ def _triple(b: Target) -> list[float]:
     return [v.mm for v in g]
 
 
+_H = r"(?:tall|high|thick|in height)"
+STEP_BLOCK = re.compile(
+    rf"([\d.]+)\s*(?:mm\s*)?{_H}\s+(?:for|over|along)\s+the\s+first\s+([\d.]+)\s*(?:mm\s*)?(?:of (?:the|its) length\s*)?"
+    rf"[,;.]?\s*(?:and\s+)?then\s+([\d.]+)\s*(?:mm\s*)?{_H}\s+(?:for|over|along)\s+the\s+(?:rest|remaining|other|last)\b|"
+    rf"\bfirst\s+([\d.]+)\s*(?:mm\s*)?(?:of (?:the|its) length\s+)?is\s+([\d.]+)\s*(?:mm\s*)?{_H}\s*[,;.]?\s*(?:and\s+)?"
+    rf"the\s+(?:other|rest|remaining|last)\s+(?:([\d.]+)\s*(?:mm\s*)?)?(?:of (?:the|its) length\s+)?is\s+([\d.]+)\s*"
+    rf"(?:mm\s*)?{_H}")
 _FOR = r"(?:for|x|by|over)\s*(?:(?:another|a further|the first|the next|the last|the remaining|the other|a length of)\s+)?"
 _N = r"N(\d+)"
 _STEP = re.compile(rf"dia\s*{_N}\s*x\s*{_N}|{_N}\s*(dia|diameter|radius)\s*{_FOR}{_N}|"
