@@ -278,3 +278,8 @@ def test_a_hole_copied_to_the_other_end():
     plate = understand("plate 100 x 60 x 6 with a 8mm hole 20 from the left edge").spec
     for text in ("copy the hole to the other end", "same on the right"):
         assert sorted(c[0] for c in centres(ok(plate, text), "holes")) == [-30.0, 30.0], text
+
+
+def test_thread_the_hole_is_tapped():
+    block = understand("block 50 x 50 x 50 with a 10mm hole through the middle").spec
+    assert hole(ok(block, "thread the hole M12"))["size"] == "M12 tapped"          # it was an M12 clearance hole

@@ -588,7 +588,7 @@ class _Editor:
                                          SCREW_SWITCH.search(self.t)):
                 # "make it M8 clearance inside": a spacer's bore for that screw (ISO 273), or its tap drill
                 size = f"M{ms0.group(1)}"
-                tapped = re.search(r"\btap", self.t)
+                tapped = re.search(r"\btap|\bthread", self.t)
                 try:
                     d = tables.tap_drill(size) if tapped else tables.clearance(size)
                 except KeyError as exc:
@@ -2721,7 +2721,7 @@ class _Editor:
             g["size"] = self.take(size)
             what.append(f"Ø{fmt(g['size'])}")
         elif ms:
-            g["size"] = f"M{ms.group(1)} " + ("tapped" if re.search(r"\btap", self.t) else "clearance")
+            g["size"] = f"M{ms.group(1)} " + ("tapped" if re.search(r"\btap|\bthread", self.t) else "clearance")
             what.append(g["size"])
         old_at = f.get("at") or {}
         if n is not None and spacing is None and g["at"].get("kind") == "linear" and old_at.get("kind") == "linear" and \
@@ -2783,7 +2783,7 @@ class _Editor:
             g = {x: y for x, y in f.items() if x != "id"}
             if ms and not [it for it in nums if it.role not in BODY_ROLES]:
                 # "plate 8 thick, corner holes M6": the body's number is the body's
-                g["size"] = f"M{ms.group(1)} " + ("tapped" if re.search(r"\btap", self.t) else "clearance")
+                g["size"] = f"M{ms.group(1)} " + ("tapped" if re.search(r"\btap|\bthread", self.t) else "clearance")
             elif nums:
                 depth = next((it for it in nums if it.role == "depth"), None)
                 if depth is None and re.search(r"\b(?:deeper|shallower|depth)\b", self.t):
