@@ -318,3 +318,20 @@ def test_holes_on_a_stepped_block_are_declined_not_guessed():
     u = understand("stepped block: 60 long x 40 wide. first 30mm of the length is 15 high, the other 30mm is 30 high. "
                    "One Ø8 hole straight down through the middle of each step.")
     assert u.spec is None and any("stepped block" in m for m in u.missing)
+
+
+@pytest.mark.parametrize("text, body", [
+    ("pipe 60.3 x 3.9 x 500", (60.3, 52.5, 500.0)),
+    ("tube 40 x 30 x 100", (40.0, 30.0, 100.0)),
+    ("tube 40 30 100", (40.0, 30.0, 100.0)),
+    ("washer 24/13 x 2.5", (24.0, 13.0, 2.5)),
+    ("spacer 20/10.5 x 15", (20.0, 10.5, 15.0)),
+])
+def test_a_tube_by_three_numbers_is_its_diameters_and_length(text, body):
+    b = _spec(text)["body"]
+    assert (b["kind"], b["outer_diameter"], b["inner_diameter"], b["height"]) == ("tube", *[pytest.approx(x) for x in body])
+
+
+def test_a_blocks_three_sizes_with_commas():
+    b = _spec("block 50, 30, 20")["body"]
+    assert (b["length"], b["width"], b["height"]) == (50.0, 30.0, 20.0)

@@ -357,8 +357,26 @@ class Build:
         wall = b.pop("wall") or self._take_shell_wall() or (b.pop("thickness") if (D is None) != (inner is None) and b.get("length") is not None
                                  or b.get("height") is not None else None)
         H = b.pop("height") or b.pop("length") or b.pop("thickness") or b.pop("width")
+        pair = re.search(r"(?<![\d.])(\d*\.?\d+)\s*/\s*(\d*\.?\d+)\s*x\s*(\d*\.?\d+)(?![\d.])", self.text)
+        if pair and D is None and inner is None and dims and len(dims) == 2 and H is None:
+            # "washer 24/13 x 2.5": outside over inside, by the thickness
+            a, c = sorted((float(pair.group(1)), float(pair.group(2))), reverse=True)
+            D, inner, H = a * self.unit_mm, c * self.unit_mm, dims[1]
+            b.take(lambda v: v.raw.num.start == pair.start(1))
+            dims = []
         if dims and len(dims) == 2 and D is None:
             D, H = dims[0], H or dims[1]        # "a standoff Ø10 x 30 tall with a Ø4.2 hole through"
+        if dims and len(dims) == 3 and D is None and inner is None and wall is None and H is None and \
+                dims[1] < dims[0] and dims[2] > 0:
+            # "pipe 60.3 x 3.9 x 500": outside x wall x length (a wall under a quarter of the diameter);
+            # "tube 40 x 30 x 100": outside x inside x length
+            D, H = dims[0], dims[2]
+            if dims[1] < dims[0] / 4:
+                wall = dims[1]
+                self.notes.append(f"{dims[0]:g} x {dims[1]:g} x {dims[2]:g} read as outside diameter x wall x length")
+            else:
+                inner = dims[1]
+                self.notes.append(f"{dims[0]:g} x {dims[1]:g} x {dims[2]:g} read as outside x inside diameter x length")
         loose = self.loose(b)
         if D is None and loose:
             D = loose.pop(0)

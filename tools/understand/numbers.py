@@ -135,6 +135,9 @@ def normalize(text: str) -> str:
     # "the hole ..., creating a hollow space": the hole said again, not a shell
     t = re.sub(r"\b(creating|forming|leaving|resulting in|which creates|that creates) (a|an) hollow "
                r"(section|space|center|centre|interior|core|area|region|cavity|channel|passage)", r"\1 \2 void \3", t)
+    # "20/10.5 spacer", "12.5/8 tube": a decimal on either side of the slash is a pair, never a fraction
+    t = re.sub(r"(?<![\d./])(\d+\.\d+|\d+)/(\d+\.\d+)(?![\d./])|(?<![\d./])(\d+\.\d+)/(\d+(?:\.\d+)?)(?![\d./])",
+               lambda m: f"{m.group(1) or m.group(3)} / {m.group(2) or m.group(4)}", t)
     # "30/20 tube": outside over inside, not a fraction (a fraction is less than one, or over 2, 4, ... 64)
     t = re.sub(r"(?<![\d.\-\s])(?<!\d )(\d+)/(\d+)(?![\d.])|(?<=[\s(])(\d+)/(\d+)(?![\d.])",
                lambda m: _fraction_or_pair(m), t)

@@ -77,6 +77,9 @@ def is_floor(t: str, it: Tagged) -> bool:
                             t[it.num.end:]))
 
 
+BLOCKY = r"block|blk|plate|box|bar|slab|brick|cuboid|panel|tile|board|cube"
+
+
 def tag(t: str) -> Tagging:
     nums = numbers(t)
     out = Tagging(t, [Tagged(n) for n in nums])
@@ -97,12 +100,14 @@ def tag(t: str) -> Tagging:
     for i in range(len(items) - 2):
         trio = items[i:i + 3]
         if any(it.group is not None for it in trio) or any(it.num.unit for it in trio[:2]) or not all(
-                re.fullmatch(r" *", t[a.num.end:b.num.start]) for a, b in zip(trio, trio[1:])):
+                re.fullmatch(r" *,? *", t[a.num.end:b.num.start]) for a, b in zip(trio, trio[1:])):
             continue
         if i + 3 < len(items) and re.fullmatch(r" *", t[trio[2].num.end:items[i + 3].num.start]):
             continue          # four or more in a row: not a size triple
-        if re.search(r"\b(?:at|points?|positions?)\s*$", t[:trio[0].num.start]):
-            continue
+        if re.search(r"\b(?:at|points?|positions?)\s*$", t[:trio[0].num.start]) or not (
+                re.search(rf"\b(?:{BLOCKY})\s*:?\s*$", t[:trio[0].num.start]) or
+                re.match(rf"\s*(?:mm\s*)?(?:{BLOCKY})\b", t[trio[2].num.end:])):
+            continue          # (only beside a block's name: "tube 40 30 100" is its diameters and length)
         for k, it in enumerate(trio):
             it.group, it.pos = len(out.groups), k
         out.groups.append(trio)
