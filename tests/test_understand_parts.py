@@ -335,3 +335,11 @@ def test_a_tube_by_three_numbers_is_its_diameters_and_length(text, body):
 def test_a_blocks_three_sizes_with_commas():
     b = _spec("block 50, 30, 20")["body"]
     assert (b["length"], b["width"], b["height"]) == (50.0, 30.0, 20.0)
+
+
+@pytest.mark.parametrize("edit", ["make it 40 wide", "make the step 25 tall"])
+def test_a_stepped_blocks_sizes_changed_one_by_one_are_declined_not_misbuilt(edit):
+    from cadagent.tools.understand import apply_edit
+    spec = _spec("a stepped block: 60 long, 30 wide, 20 tall for the first 30 mm, then 10 tall for the rest")
+    r = apply_edit(edit, spec)
+    assert r.spec is None and "stepped block" in r.failed[0]
