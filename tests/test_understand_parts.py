@@ -343,3 +343,9 @@ def test_a_stepped_blocks_sizes_changed_one_by_one_are_declined_not_misbuilt(edi
     spec = _spec("a stepped block: 60 long, 30 wide, 20 tall for the first 30 mm, then 10 tall for the rest")
     r = apply_edit(edit, spec)
     assert r.spec is None and "stepped block" in r.failed[0]
+
+
+def test_a_section_whose_largest_size_no_reading_uses_is_not_built():
+    u = understand("T-shaped bracket: a flat top 80 x 30 x 5 with a 5 thick web hanging under it, web 40 deep and "
+                   "30 wide, centred under the top")
+    assert u.spec is None or u.approximate, u.explain()

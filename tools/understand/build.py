@@ -624,6 +624,11 @@ class Build:
         if None in (W, H, T, L):
             self.missing.append(f"the {shape} section's width, height, wall thickness and length")
             return None
+        if dims and len(dims) == 3 and not any(abs(max(dims) - x) < 1e-9 for x in (W, H, L)):
+            # "a flat top 80 x 30 x 5 with a web ... 40 deep and 30 wide": the 80 is in no size read (another part)
+            self.missing.append(f"how the {' x '.join(f'{d:g}' for d in dims)} sizes make the {shape} section "
+                                f"(read as {W:g} wide, {H:g} high, {T:g} thick, {L:g} long)")
+            return None
         out = {"kind": "profile", "id": _id(self.body.noun or "profile"), "shape": shape, "width": W, "height": H,
                "thickness": T, "length": L}
         bend = re.compile(r"^\s*(?:mm\s*)?(?:inside|inner|internal)?\s*bend radius\b|^\s*(?:mm\s*)?(?:inside|inner) radius\b")
