@@ -349,3 +349,9 @@ def test_a_section_whose_largest_size_no_reading_uses_is_not_built():
     u = understand("T-shaped bracket: a flat top 80 x 30 x 5 with a 5 thick web hanging under it, web 40 deep and "
                    "30 wide, centred under the top")
     assert u.spec is None or u.approximate, u.explain()
+
+
+def test_an_inch_gear_by_its_diametral_pitch():
+    spec = _spec('24 DP spur gear, 30 teeth, 1/2" face, 1/4" bore')
+    assert spec["body"]["module"] == pytest.approx(25.4 / 24, abs=1e-6) and spec["body"]["teeth"] == 30
+    assert spec["body"]["thickness"] == pytest.approx(12.7)

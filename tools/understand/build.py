@@ -676,6 +676,15 @@ class Build:
         if z is None:
             zs = re.search(r"\bz\s*=?\s*(\d+)", self.text)
             z = float(zs.group(1)) if zs else None
+        dp = re.search(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:dp|diametral pitch|d\.p\.)(?!\w)|\b(?:dp|diametral pitch)\s*(?:of\s*|=\s*)?"
+                       r"(\d+(?:\.\d+)?)", self.text) if mod is None else None
+        if dp:
+            # "24 DP": an inch gear's diametral pitch, teeth per inch of pitch diameter: module 25.4 / 24
+            p = float(dp.group(1) or dp.group(2))
+            at = dp.start(1) if dp.group(1) else dp.start(2)
+            b.take(lambda v: v.raw.num.start == at)
+            mod = round(25.4 / p, 6)
+            self.notes.append(f"{p:g} DP: module {mod:g} (25.4 / {p:g})")
         if mod is None and z is not None:
             mod = self._module_from_diameter(b, z)
         if mod is None or z is None:
