@@ -355,3 +355,8 @@ def test_an_inch_gear_by_its_diametral_pitch():
     spec = _spec('24 DP spur gear, 30 teeth, 1/2" face, 1/4" bore')
     assert spec["body"]["module"] == pytest.approx(25.4 / 24, abs=1e-6) and spec["body"]["teeth"] == 30
     assert spec["body"]["thickness"] == pytest.approx(12.7)
+
+
+def test_an_open_containers_base_said_after_its_sides_is_its_floor():
+    spec = _spec("a container 100 x 100 x 60 with 3mm sides and a 5mm base, no lid")
+    assert spec["features"] == [{"id": "shell", "kind": "shell", "thickness": 3.0, "open_face": "top", "bottom": 5.0}]

@@ -73,7 +73,7 @@ def is_floor(t: str, it: Tagged) -> bool:
     return bool(re.search(r"\b(?:bottom|floor|base|closed end|end wall)(?:\s+thickness)?(?:\s+(?:of|is|=|at|to))?\s*[:=]?\s*$",
                           before) and not re.match(r"^\s*(?:mm\s*)?(?:dia|diameter|across|wide|long|x)\b",
                                                              t[it.num.end:])
-                or re.match(r"^\s*(?:mm\s*)?(?:thick\s+|thk\s+)?(?:floor|bottom)\b(?!\s*(?:dia|diameter|edge))",
+                or re.match(r"^\s*(?:mm\s*)?(?:thick\s+|thk\s+)?(?:floor|bottom|base)\b(?!\s*(?:dia|diameter|edge|plate|of\b))",
                             t[it.num.end:]))
 
 
