@@ -360,3 +360,22 @@ def test_an_inch_gear_by_its_diametral_pitch():
 def test_an_open_containers_base_said_after_its_sides_is_its_floor():
     spec = _spec("a container 100 x 100 x 60 with 3mm sides and a 5mm base, no lid")
     assert spec["features"] == [{"id": "shell", "kind": "shell", "thickness": 3.0, "open_face": "top", "bottom": 5.0}]
+
+
+@pytest.mark.parametrize("text, edges, size", [
+    ("chamfer the top and bottom edges of a 50 mm cube 2 mm", ["top", "bottom"], 2.0),
+    ('a 100x50x10 plate with 1/8" fillets everywhere', ["all"], 3.175),
+    ("cylinder 30 dia 40 high with a 5 mm radius on the top edge and a 1 mm chamfer at the bottom", ["top", "bottom"],
+     None),
+    ("a 60x40x20 block, fillet all edges except the bottom ones 3mm", ["vertical", "top"], 3.0),
+])
+def test_edge_sets_as_people_name_them(text, edges, size):
+    feats = understand(text).spec["features"]
+    assert [f["edges"] for f in feats] == edges
+    if size is not None:
+        assert all(f.get("size", f.get("radius")) == pytest.approx(size) for f in feats)
+
+
+def test_only_some_edges_of_a_set_are_declined_not_the_whole_set_built():
+    u = understand("block 80 x 40 x 20 with the long top edges rounded 5")
+    assert any("long top edges" in m for m in u.missing), u.explain()

@@ -858,7 +858,21 @@ def _edge(bd: Build, t: Target, body: dict) -> None:
         named = [x for x in find("edge_sets", bd.text[a:t.start]) if x[3] != "holes"]
         if named:
             words = words + " " + named[-1][2]
+    some = re.search(r"\b(?:long|short|longer|shorter|front|back|rear|left|right|one|two|three)\s+(?:top\s+|bottom\s+|"
+                     r"vertical\s+|outside\s+|outer\s+|upper\s+|lower\s+)?edges?\b", words)
+    if some and body["kind"] in ("box", "shelled_box"):
+        # "the long top edges rounded 5": some edges of a set; the whole set would be another part
+        bd.missing.append(f"a {t.kind} on only {some.group(0)} (a whole edge set is built: all, top, bottom, vertical)")
+        return
     edges = outer_if_holes(_edges(words, body), bd.features, bd.notes)
+    but = re.search(r"\b(?:except|but not|apart from|other than|excluding|save)\s+(?:for\s+)?(?:the\s+)?(top|bottom|vertical)\b",
+                    words)
+    if but and body["kind"] in ("box", "shelled_box", "polygon_prism"):
+        # "fillet all edges except the bottom ones": the vertical edges and the top outline
+        edges = "+".join(e for e in ("vertical", "top", "bottom") if e != but.group(1))
+        bd.notes.append(f"all edges but the {but.group(1)} ones: {edges.replace('+', ' and ')}")
+    elif but and body["kind"] in ("cylinder", "tube", "cone"):
+        edges = {"top": "bottom", "bottom": "top"}.get(but.group(1), edges)
     if edges == "ends" and body["kind"] in ("polygon_prism", "box"):
         edges = "top+bottom"      # "hex bar ..., 1.5 chamfer on both ends": the outlines of its two end faces
     if re.search(r"\b(?:holes?|bores?)\b", bd.text[a:t.start]) and any(f["kind"] == "hole" for f in bd.features) and \

@@ -45,7 +45,8 @@ class Clause:
 def clauses(t: str, tagging: Tagging) -> list[Clause]:
     cuts = sorted({0, len(t), *[m.start() for m in SPLIT.finditer(t)], *[m.end() for m in SPLIT.finditer(t)]})
     # a cut inside a number ("5.5", "1/2") is no cut
-    spans = [(n.num.start, n.num.end) for n in tagging.items]
+    spans = [(n.num.start, n.num.end) for n in tagging.items] + [(s, e) for s, e, _, _ in find("edge_sets", t)]
+    # (nor is an "and" inside an edge set's name: "the top and bottom edges")
     cuts = [c for c in cuts if not any(a < c < b for a, b in spans)]
     feats = find("features", t)
     # "a snap ring groove": a body word inside a feature's name is that feature's

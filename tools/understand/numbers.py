@@ -202,6 +202,9 @@ def normalize(text: str) -> str:
     # "R5 corners", "corners R5": a corner radius written the draughtsman's way
     t = re.sub(r"\br (\d+(?:\.\d+)?)(\s*mm)? ((?:inside |internal |inner )?(?:corners?|edges?))\b", r"\1\2 radius \3", t)
     t = re.sub(r"\b(corners?|edges?) r (?=\d)", r"\1 radius ", t)
+    # "a 5 mm radius on the top edge": a fillet said by its radius and where it goes
+    t = re.sub(r"(?<=\d)(\s*mm)? radius (?=(?:on|to|at|around|round|along) (?:the |all |every |each |both )?(?:top|bottom|upper|"
+               r"lower|outer|outside|vertical|edges?|corners?|rim|ends?)\b)", r"\1 radius fillet ", t)
     # "R5 on the vertical edges", "R3 all round": a fillet written by its radius only
     t = re.sub(r"(?<![\w.])r (\d+(?:\.\d+)?)(\s*mm)? (?=(?:on|to|at|along|round|around|all) (?:the |all |every |each |4 |four )?"
                r"(?:[a-z]+ )?(?:edges?|corners?|round|around|over)\b)", r"fillet radius \1\2 ", t)

@@ -286,9 +286,11 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
                         "hole", "bore", "fillet", "chamfer", "cbore", "csink")):
                     owner = body      # "a plate with 4 holes, 100 x 60 x 5": the part's sizes, not the holes'
             edge_noun = next((t for _, t in nouns if t.kind in ("fillet", "chamfer")), None)
-            if owner is body and edge_noun is not None and it.role in (None, "size", "radius") and \
-                    re.search(r"\bby\s*$", c.text[:it.num.start - c.start]):
-                owner = edge_noun     # "bevel the top edges of a 40 mm cube by 3 mm": the bevel's
+            if owner is body and edge_noun is not None and it.role in (None, "size", "radius") and (
+                    re.search(r"\bby\s*$", c.text[:it.num.start - c.start]) or it.role is None and body.noun and
+                    re.search(rf"\b{re.escape(body.noun)}\s*$", c.text[:it.num.start - c.start]) and
+                    any(r in body.roles for r in ("side", "length", "diameter", "length_width"))):
+                owner = edge_noun     # "bevel the top edges of a 40 mm cube by 3 mm", "... of a 50 mm cube 2 mm": the bevel's
             if owner.kind in HOLE_MODIFIERS and it.role in ("pcd", "spacing", "inset", "count", "half_spacing"):
                 # "4 holes on a 70 bolt circle counterbored ...": where the holes go, not the counterbore's size
                 owner = next((f for f in feats if f.sub is owner), owner)
