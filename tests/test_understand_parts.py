@@ -379,3 +379,8 @@ def test_edge_sets_as_people_name_them(text, edges, size):
 def test_only_some_edges_of_a_set_are_declined_not_the_whole_set_built():
     u = understand("block 80 x 40 x 20 with the long top edges rounded 5")
     assert any("long top edges" in m for m in u.missing), u.explain()
+
+
+def test_a_round_of_1mm_is_its_radius():
+    spec = _spec("a 40mm cube, edges softened with a 1mm round")
+    assert spec["features"] == [{"id": "round", "kind": "fillet", "edges": "all", "radius": 1.0}]
