@@ -122,3 +122,9 @@ def test_a_t_bracket_whose_rib_does_not_fit_the_base_read_is_declined_not_built_
     u = understand("T shaped bracket: base 80 x 40 x 6, with a 6 thick rib standing on top down the middle, 50mm above "
                    "the base and running the full 80")
     assert u.unsupported == ["rib"]
+
+
+def test_a_grid_of_holes_written_n_x_m_holes_of_a_size():
+    spec = _spec("perforated plate 100 x 100 x 2 with 10 x 10 holes of 4 mm at 9 mm pitch")
+    assert spec["features"] == [{"id": "holes", "kind": "hole", "size": 4.0,
+                                 "at": {"kind": "grid", "counts": [10, 10], "spacing": [9.0, 9.0]}}]

@@ -183,6 +183,9 @@ def normalize(text: str) -> str:
                lambda m: m.group(0) if re.search(r"\b(?:holes?|bores?|counterbored|countersunk|c'?bored|csk|tapped|"
                                                  r"threaded)\b[^.;,]*$", t[max(0, m.start() - 40):m.start()])
                else f"{m.group(1)} {m.group(2)} hole", t)
+    # "10 x 10 holes of 4 mm": a grid of holes, sized after (not four of them 10 across)
+    t = re.sub(r"\b(\d+)\s*x\s*(\d+)\s+holes\s+(?=(?:of|at|each)\s+(?:dia\s*)?\d*\.?\d+\s*(?:mm|\"|in\b)?\s*(?:dia\w*\s*)?"
+               r"(?!\s*(?:pitch|apart|spacing|cent)))", r"\1 x \2 grid of holes ", t)
     # "6x Ø8 on PCD 70", "4x Ø9 thru": counted holes written by their diameter only
     t = re.sub(r"\b(\d+)\s*x\s*dia\s*(\d*\.?\d+)(\s*mm)?(?![\d.])(?!\s*(?:mm\s*)?(?:holes?|bores?|x\b))", r"\1 holes dia \2\3", t)
     t = re.sub(r"\b(\d+)\s*x\s*(dia\s*\d*\.?\d+(?:\s*mm)?\s*(?:holes?|bores?))", r"\1 \2", t)    # "4 x Ø6.5 holes"
