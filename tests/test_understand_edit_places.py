@@ -283,3 +283,10 @@ def test_a_hole_copied_to_the_other_end():
 def test_thread_the_hole_is_tapped():
     block = understand("block 50 x 50 x 50 with a 10mm hole through the middle").spec
     assert hole(ok(block, "thread the hole M12"))["size"] == "M12 tapped"          # it was an M12 clearance hole
+
+
+def test_an_amount_too_small_and_holes_added_with_no_size():
+    plate = understand("plate 100 x 60 x 5 with four 5mm holes 8 in from the corners").spec
+    assert hole(ok(plate, "the holes are 2mm too small"))["size"] == 7           # it made them 2 mm
+    assert ok(plate, "it is 10mm too long")["body"]["length"] == 90
+    assert "no diameter" in refused(understand("plate 100 x 60 x 5").spec, "add 4 mounting holes")   # built at 5, assumed

@@ -318,6 +318,13 @@ class _Editor:
             text = re.sub(r"\b(?:re-?)?drill(?:\s+out)?\s+(?=(?:the|those|these|them|it|that|all the|all|both)\b)", "make ", text,
                           flags=re.I)
             text = re.sub(r"^(\s*make\b.*?)\s+out\s+(?=to\b)", r"\1 ", text, flags=re.I)
+        # "the holes are 2mm too small": 2 mm bigger (not a size of 2)
+        opposite = {"small": "bigger", "big": "smaller", "large": "smaller", "short": "longer", "long": "shorter",
+                    "thin": "thicker", "thick": "thinner", "narrow": "wider", "wide": "narrower", "shallow": "deeper",
+                    "deep": "shallower", "tall": "shorter", "low": "taller", "high": "lower"}
+        text = re.sub(r"\b(?:is|are|was|were|'s|'re)?\s*(\d+(?:\.\d+)?\s*(?:mm|cm|in|\")?)\s+too\s+(small|big|large|short|long|thin|thick|"
+                      r"narrow|wide|shallow|deep|tall|low|high)\b", lambda m: f" {m.group(1)} {opposite[m.group(2).lower()]}",
+                      text, flags=re.I)
         # "I think 5mm is too thin, let's do 8": the size the part has that is said to be wrong, changed to the new one
         text = re.sub(r"\b(\d+(?:\.\d+)?)\s*(mm|cm|in|\")?\s+(?:is|was|seems|looks|feels)\s+(?:a bit |a little |way |much |kinda |"
                       r"rather |far |just )?too\s+\w+\W+(?:so\s+)?(?:let'?s\s+(?:do|go|try|use|make it)(?:\s+with)?|make it|go(?: with| to)?|"
@@ -1492,7 +1499,7 @@ class _Editor:
             else:
                 self.out.notes.append("numbers not used (the part already has them): " + ", ".join(leftover))
         self.unit_check()
-        unsized = next((n for n in self.out.notes if re.match(r"no diameter for the \w+ given", n)), None)
+        unsized = next((n for n in self.out.notes if re.match(r"no diameter for the [\w ]+? given", n)), None)
         if unsized and any(d.startswith("added ") for d in self.out.done) and not self.out.failed:
             # "add a counterbore": a new hole whose size the words do not give is not what was asked (as for a new part)
             self.out.failed.append(f"{unsized.split(':')[0]} (say e.g. 'add an 8 mm hole in the middle')")
