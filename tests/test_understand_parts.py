@@ -384,3 +384,8 @@ def test_only_some_edges_of_a_set_are_declined_not_the_whole_set_built():
 def test_a_round_of_1mm_is_its_radius():
     spec = _spec("a 40mm cube, edges softened with a 1mm round")
     assert spec["features"] == [{"id": "round", "kind": "fillet", "edges": "all", "radius": 1.0}]
+
+
+def test_flanges_asked_but_not_read_decline_the_plain_tube():
+    u = understand("a tube with end flanges: tube 60/50 x 120, flanges 100 x 8")
+    assert any("flanges" in m for m in u.missing), u.explain()

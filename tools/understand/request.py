@@ -212,6 +212,12 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
         if unused:
             bd.missing.append(f"what {', '.join(unused)} {'is' if len(unused) == 1 else 'are'} for: nothing I "
                               "read takes "+ ("it" if len(unused) == 1 else "them"))
+        if re.search(r"\bflanges\b|\bflanged\b|\bwith (?:an? |two |end )?(?:[\w.]+ ){0,4}flange\b", t) and not re.search(
+                r"\b(?:pipe|tube)\s+flanges?\b", t) and body_kind not in ("flange", None) and spec_body["kind"] in (
+                "tube", "cylinder") and not any(f["kind"] == "boss" for f in bd.features):
+            # "a tube with end flanges: tube 60/50 x 120, flanges 100 x 8": a plain tube would be another part
+            bd.missing.append("the flanges (read as a flanged part: e.g. 'flanged tube 40 OD 34 ID 100 long, flanges 70 dia "
+                              "6 thick both ends')")
         spec = {"schema_version": "1.0", "name": _name(text), "units": units, "body": spec_body,
                 "features": bd.features}
         out.candidates.append(Candidate(spec, list(bd.notes)))
