@@ -128,3 +128,8 @@ def test_a_grid_of_holes_written_n_x_m_holes_of_a_size():
     spec = _spec("perforated plate 100 x 100 x 2 with 10 x 10 holes of 4 mm at 9 mm pitch")
     assert spec["features"] == [{"id": "holes", "kind": "hole", "size": 4.0,
                                  "at": {"kind": "grid", "counts": [10, 10], "spacing": [9.0, 9.0]}}]
+
+
+def test_holes_at_a_pitch_with_no_count_are_declined_not_one_centred_hole():
+    u = understand("bar 25 square 100 long with 6mm holes every 20mm")
+    assert any("how many holes" in m for m in u.missing), u.explain()

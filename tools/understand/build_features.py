@@ -808,6 +808,10 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
                 return None
             spacing = round(bd.assume("hole spacing", span / (n + 1)), 3)
         return {"kind": "linear", "count": n, "spacing": spacing, "axis": "u" if long_u else "v"}
+    if n is None and spacing is not None and re.search(r"s\b", t.noun):
+        # "6mm holes every 20mm" with no count: how many, and from where, is not said
+        bd.missing.append(f"how many {t.noun} at {spacing:g} mm pitch (e.g. '4 holes every 20 mm')")
+        return None
     m = FROM_EDGE.search(words)
     if m:
         two = _from_two_edges(words, bd, body) if f.get("on") in (None, "top") else None
