@@ -133,3 +133,11 @@ def test_a_grid_of_holes_written_n_x_m_holes_of_a_size():
 def test_holes_at_a_pitch_with_no_count_are_declined_not_one_centred_hole():
     u = understand("bar 25 square 100 long with 6mm holes every 20mm")
     assert any("how many holes" in m for m in u.missing), u.explain()
+
+
+@pytest.mark.parametrize("text, said", [("ring 60 OD 50 ID 10 thick with 3 holes 4mm radial", "3 radial holes"),
+                                        ("round plate 100 dia 8 thick, 6 slots 5 wide 15 long around the edge",
+                                         "6 slots around")])
+def test_patterns_around_a_round_part_that_are_not_built_are_declined(text, said):
+    u = understand(text)
+    assert any(said in m for m in u.missing), u.explain()

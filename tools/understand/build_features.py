@@ -293,7 +293,7 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
     if body["kind"] == "profile" and body.get("shape") == "U" and _channel_holes(bd, t, body, count, f):
         return
     if (body["kind"] in ("cylinder", "tube") or body["kind"] == "polygon_prism" and body.get("sides") == 6) and \
-            CROSS.search(words) and _cross_hole(bd, t, body, count, f):
+            (CROSS.search(words) or re.search(r"\bradial(?:ly)?\b", words)) and _cross_hole(bd, t, body, count, f):
         return
     if body["kind"] == "tube" and SET_SCREW.search(words) and f.get("depth") is None:
         # "a shaft collar ... with an M5 set screw hole": tapped from the side into the bore, one wall
@@ -502,6 +502,9 @@ def _cross_hole(bd: Build, t: Target, body: dict, count, f: dict, note: bool = T
         v = 0.0
         if note and not re.search(r"\bmid(?:-?(?:height|length|way))?\b|\bmiddle\b|\bhalf ?way\b", t.words):
             bd.notes.append("no place along the part given for the cross hole: mid-length")
+    if re.search(r"\bradial(?:ly)?\b", t.words) and n not in (1, 2, 4):
+        bd.missing.append(f"{n} radial holes (radial holes are built one, two opposite or four at right angles)")
+        return True
     if re.search(r"\bradial\b", t.words) and (n == 4 and re.search(
             r"\b90\s*(?:deg\w*\s*)?(?:apart|spacing|intervals?|each)\b|\bevenly\b|\bequally\b|\baround\b", t.words) or
             n == 2 and re.search(r"\bopposite\b|\b180\b", t.words)):
@@ -1179,6 +1182,10 @@ def _slot(bd: Build, t: Target, body: dict) -> None:
     if n in (None, 1) and re.search(r"\b(?:a|one|1) (?:[a-z]+ )?slot (?:at|in|near) (?:each|both|either) ends?\b|\b(?:one|1) at each end\b",
                                t.words):
         n = 2                 # "a slot at each end ...": one near each end, a pair
+    if n is not None and int(n) >= 2 and body["kind"] in ("cylinder", "tube") and re.search(
+            r"\baround\b|\bround the\b|\bcircle\b|\bpcd\b|\bradial|\bequally spaced\b|\bevenly\b", t.words):
+        bd.missing.append(f"{int(n)} slots around a round part (a ring of slots is not built offline)")
+        return
     if n is not None and int(n) >= 2:
         # "two slots ..., centres 50 apart": a row of them, along the part's length
         n = int(n)
