@@ -389,3 +389,8 @@ def test_a_round_of_1mm_is_its_radius():
 def test_flanges_asked_but_not_read_decline_the_plain_tube():
     u = understand("a tube with end flanges: tube 60/50 x 120, flanges 100 x 8")
     assert any("flanges" in m for m in u.missing), u.explain()
+
+
+def test_a_counterbore_alone_is_a_round_blind_hole_of_its_size():
+    spec = _spec("disc 80 dia 10 thick with a 30 mm counterbore 5 deep in the middle")
+    assert spec["features"] == [{"id": "holes", "kind": "hole", "size": 30.0, "depth": 5.0, "at": {"kind": "center"}}]

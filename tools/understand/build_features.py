@@ -203,6 +203,9 @@ def _hole_size(bd: Build, t: Target):
 
 def _hole(bd: Build, t: Target, body: dict) -> None:
     words = t.words
+    if re.match(r"(?:counterbore|cbore|c'bore|counterbored|spot ?face)", t.noun) and "head" in t.roles and not any(
+            r in t.roles for r in ("size", "diameter", "inner")):
+        t.roles["size"] = t.roles.pop("head")   # "a 30 mm counterbore 5 deep" alone: a round blind hole that size
     nema = re.search(r"\bnema (17|23)\b", bd.text)
     if nema and (re.search(r"\bnema\b|mount|motor", words)) and not re.search(
             r"\b(?:cent(?:er|re)|middle|pilot|boss|spigot|shaft)\b", words):
