@@ -50,7 +50,8 @@ def test_a_distance_from_both_edges_is_the_inset_and_never_passes_as_a_double_of
     plate = understand("plate 100 x 60 x 6").spec
     assert hole(ok(plate, "one 5mm hole in each corner 10mm from both edges"))["at"] == {"kind": "corners", "inset": 10.0}
     # a distance the words give but nothing reads: refused (the 5 mm hole's double, 10, had let it through)
-    assert "'10mm'" in refused(plate, "a 5mm hole in each corner 10mm from both flanks")
+    assert "'10mm'" in refused(plate, "a 5mm hole in each corner 10mm from both widgets")
+    assert hole(ok(plate, "a 5mm hole in each corner 10mm from both flanks"))["at"] == {"kind": "corners", "inset": 10.0}
 
 
 def test_inch_threads_in_edits():

@@ -141,3 +141,23 @@ def test_holes_at_a_pitch_with_no_count_are_declined_not_one_centred_hole():
 def test_patterns_around_a_round_part_that_are_not_built_are_declined(text, said):
     u = understand(text)
     assert any(said in m for m in u.missing), u.explain()
+
+
+@pytest.mark.parametrize("text, at", [
+    ("cylinder 30 dia 80 long with a 6mm cross hole 10 from the top", {"kind": "at", "points": [[0.0, 30.0]]}),
+    ("bar 150 x 30 x 10 with a row of 8mm holes, 15 from each end and 30 apart",
+     {"kind": "linear", "count": 5, "spacing": 30.0, "axis": "u"}),
+    ("plate 100 x 60 x 5, 4 holes 6 dia, 15 from the long edges and 10 from the short edges",
+     {"kind": "corners", "inset_u": 10.0, "inset_v": 15.0}),
+    ("plate 60 x 60 x 5 with 4 holes 6mm in a 40 square", {"kind": "grid", "counts": [2, 2], "spacing": [40.0, 40.0]}),
+])
+def test_distances_and_patterns_said_the_ways_people_say_them(text, at):
+    hole = _spec(text)["features"][0]
+    assert hole["at"] == at and hole["size"] in (6.0, 8.0)
+
+
+def test_holes_in_two_opposite_faces_and_a_square_hole():
+    cube = _spec("small 20mm cube with M3 tapped holes in 2 opposite faces, 6 deep")
+    assert [f.get("on", "top") for f in cube["features"]] == ["top", "bottom"]
+    plate = _spec("a 40 x 40 x 10 plate with a 20 mm square hole in the middle")
+    assert plate["features"] == [{"id": "cutout", "kind": "pocket", "shape": "rect", "length": 20.0, "width": 20.0}]

@@ -192,7 +192,7 @@ def _hole_size(bd: Build, t: Target):
             return float(vocab()["screw_gauges"][g.group(1)])
     if d is None:
         unit = [v for v in t.loose if v.explicit_unit or not v.raw.num.integer]
-        unit = [v for v in unit if not re.match(r"^\s*in\b(?!\s*(?:dia|diameter))", bd.text[v.raw.num.end:])]
+        unit = [v for v in unit if not re.match(r"^\s*in\b(?!\s*(?:dia|diameter|an?\b|the\b))", bd.text[v.raw.num.end:])]
         if unit:
             d = unit[0].mm
             t.loose.remove(unit[0])
@@ -241,6 +241,19 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
         if m and "at" not in f:
             f["at"] = _from_edge(m, bd)
         elif "at" not in f and not re.search(r"\b(cent(?:er|re)(?:ed|d)?|middle)\b", words):
+            bd.notes.append(f"no place given for the {t.noun}: centred")
+        return
+    square = re.search(r"\bsquare\s+(?:through\s+)?(?:hole|cutout|cut-out|opening|window)\b", words)
+    side = [v for r in ("size", "diameter", "side") for v in t.roles.get(r, [])] + t.loose
+    if square and len(side) == 1 and body["kind"] in ("box", "cylinder"):
+        # "a 20 mm square hole in the middle": a 20 x 20 cut-out, through unless a depth is given
+        t.take(lambda v: v is side[0])
+        f = {"id": bd.fid("cutout"), "kind": "pocket", "shape": "rect", "length": side[0].mm, "width": side[0].mm}
+        depth = t.pop("depth")
+        if depth is not None:
+            f["depth"] = depth
+        bd.features.append(f)
+        if not re.search(r"\b(cent(?:er|re)(?:ed|d)?|middle)\b", words):
             bd.notes.append(f"no place given for the {t.noun}: centred")
         return
     count = t.pop("count")
@@ -334,6 +347,14 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
         for side in ("front", "left"):
             bd.features.append({**f, "id": bd.fid(f["id"]), "on": side, "at": {"kind": "center"}})
         bd.notes.append(f"three {t.noun}s, one each way through the middle")
+        return
+    opposite = re.search(r"\b(?:2|two|both|the) opposite (?:faces|sides|ends)\b|\btop and bottom (?:faces|sides)\b", words)
+    if opposite and on is None and f.get("depth") is not None and (not count or int(count) == 2) and \
+            body["kind"] in ("box",) + ROUND_OR_PRISM:
+        # "M3 tapped holes in 2 opposite faces, 6 deep": one in the middle of the top, one of the bottom
+        bd.features.append({**f, "at": {"kind": "center"}})
+        bd.features.append({**f, "id": bd.fid("holes"), "on": "bottom", "at": {"kind": "center"}})
+        bd.notes.append("one hole in the middle of the top face, one in the bottom")
         return
     both = ENDS_BOTH.search(words)
     if both and on is None and f.get("depth") is not None and not count and body["kind"] in ROUND_OR_PRISM:
@@ -694,7 +715,8 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
     spacing = t.pop("spacing")
     inset = t.pop("inset")
     if inset is None:   # "15 mm in" at the end of a clause: in from the edges
-        v = next((v for v in t.loose if re.match(r"^\s*in\b(?!\s*(?:dia|diameter))", bd.text[v.raw.num.end:])), None)
+        v = next((v for v in t.loose if re.match(r"^\s*in\b(?!\s*(?:dia|diameter|an?\b|the\b))", bd.text[v.raw.num.end:])),
+                 None)      # ("15 mm in", not "6mm in a 40 square": the holes' size, then where)
         if v is not None:
             t.loose.remove(v)
             inset = v.mm
@@ -759,6 +781,16 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
         return {"kind": "grid", "counts": [2, 2], "spacing": [spacing, spacing]}
     ends = re.search(r"\b(?:each|both|either) (?:short |narrow |far )?ends?\b|\bthe (?:short |narrow )?ends\b", words) and \
         not re.search(r"\bcorner", words)
+    if inset is not None and ends and n is None and spacing is not None and body.get("length") and body.get("width"):
+        # "a row of 8mm holes, 15 from each end and 30 apart": as many as fit from end hole to end hole
+        long_u = body["length"] >= body["width"]
+        span = (body["length"] if long_u else body["width"]) - 2 * inset
+        k = span / spacing
+        if span > 0 and abs(k - round(k)) < 1e-6:
+            return {"kind": "linear", "count": int(round(k)) + 1, "spacing": spacing, "axis": "u" if long_u else "v"}
+        bd.missing.append(f"a row {inset:g} from each end with holes {spacing:g} apart: {span:g} between the end holes "
+                          f"is no whole number of {spacing:g} steps")
+        return None
     if inset is not None and ends and n in (None, 1, 2) and body.get("length") and body.get("width"):
         # "a hole 1 inch from each end": one near each end, on the centre line along the length
         long_u = body["length"] >= body["width"]

@@ -207,7 +207,7 @@ def tag(t: str) -> Tagging:
                 continue      # "raised face Ø90 x 2 on one side": where the 90 x 2 face is, not a square's side
             if a_table[m.group(1)] == "side" and m.group(1).startswith("on ") and b and b_table[b.group(1)] == "height":
                 continue      # "a hub sticking out 5mm on one side": how far it stands out, on that side
-            if a_table[m.group(1)] == "side" and re.search(r"\b(?:on|corners of|corner of) (?:an?|the) (?:[\d.]+\s*(?:mm\s*)?x\s*)?$",
+            if a_table[m.group(1)] == "side" and re.search(r"\b(?:on|in|corners of|corner of) (?:an?|the) (?:[\d.]+\s*(?:mm\s*)?x\s*)?$",
                                                                       t[:n.start]):
                 continue      # "4 holes on (the corners of) a 70 x 70 square": where the holes sit, not a square part
             it.role, it.via = a_table[m.group(1)], m.group(1)
@@ -230,7 +230,7 @@ def tag(t: str) -> Tagging:
         if it.role == "length" and re.search(r"\b(?:legs?|arms?|sides?|flanges?)\s*$", t[:it.num.start]):
             it.role, it.via = "legs", "legs"
     for it in items:       # "4 holes on a 75 square": the square the holes stand on, not the part's side
-        if it.role in (None, "side") and re.search(r"\b(?:on|corners? of) (?:an?|the)\s*$", t[:it.num.start]) and \
+        if it.role in (None, "side") and re.search(r"\b(?:on|in|corners? of) (?:an?|the)\s*$", t[:it.num.start]) and \
                 re.match(r"^\s*(?:mm\s*)?square\b(?!\s*(?:plate|block|bar|part))", t[it.num.end:]):
             it.role, it.via = "spacing", "square"
     for it in items:       # "4 holes in the corners, 10 in": how far in from the edges
@@ -253,8 +253,8 @@ def tag(t: str) -> Tagging:
             continue
         n = it.num
         b = before.search(t[:n.start])
-        if re.match(r"\s*(?:mm\s*)?(?:up|down) (?:from|off) the\b", t[n.end:]):
-            continue      # "along the length, 15 up from the bottom": a place, whatever word came before
+        if re.match(r"\s*(?:mm\s*)?(?:(?:up|down) (?:from|off)|(?:in )?from) (?:the|each|both|either|one|a)\b", t[n.end:]):
+            continue      # "along the length, 15 up from the bottom", "a cross hole 10 from the top": a place
         if b and b.start(1) not in used_after and not (it.group is not None and it.pos > 0) and not (
                 b_table[b.group(1)] == "angle" and it.group is not None) and not (   # "angle 2 x 2 x 1/4": the part's section
                 b_table[b.group(1)] in ("teeth", "count", "module") and n.unit is not None):   # "18 teeth 20mm wide"
