@@ -161,3 +161,10 @@ def test_holes_in_two_opposite_faces_and_a_square_hole():
     assert [f.get("on", "top") for f in cube["features"]] == ["top", "bottom"]
     plate = _spec("a 40 x 40 x 10 plate with a 20 mm square hole in the middle")
     assert plate["features"] == [{"id": "cutout", "kind": "pocket", "shape": "rect", "length": 20.0, "width": 20.0}]
+
+
+def test_holes_apart_across_a_round_part_are_its_bolt_circle_and_a_chord_spacing_is_asked():
+    spec = _spec("a 25 mm thick disc, 120 across, with a ring of 12 x 8 mm holes 100 apart across")
+    assert spec["features"][0]["at"] == {"kind": "bolt_circle", "count": 12, "diameter": 100.0}
+    u = understand("disc 100 dia 10 thick with 6 holes 8mm 30 apart")
+    assert any("bolt circle" in m for m in u.missing), u.explain()

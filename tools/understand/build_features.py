@@ -834,6 +834,11 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
         return {"kind": "corners", "inset": inset}
     if n and n >= 2 and body.get("length") is None and (body.get("diameter") or body.get("outer_diameter")):
         # "a 100 mm disc with 8 holes": a round part's holes go evenly on a circle (said)
+        if spacing is not None and re.search(r"\bacross\b|\bdiametrically\b|\bopposite\b", words):
+            return {"kind": "bolt_circle", "count": n, "diameter": spacing}     # "a ring of 12 holes 100 apart across"
+        if spacing is not None:
+            bd.missing.append(f"where {n} holes {spacing:g} apart go on a round part (say the bolt circle: 'on a 80 PCD')")
+            return None
         D, inner = body.get("diameter") or body.get("outer_diameter"), body.get("inner_diameter") or 0
         pcd = (D + inner) / 2 if inner else D * default("bolt_circle_fraction")
         return {"kind": "bolt_circle", "count": n, "diameter": round(bd.assume("bolt circle diameter", round(pcd, 1)), 1)}
