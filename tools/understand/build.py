@@ -367,7 +367,8 @@ class Build:
         if dims and len(dims) == 2 and D is None:
             D, H = dims[0], H or dims[1]        # "a standoff Ø10 x 30 tall with a Ø4.2 hole through"
         if dims and len(dims) == 3 and D is None and inner is None and wall is None and H is None and \
-                dims[1] < dims[0] and dims[2] > 0:
+                dims[1] < dims[0] and dims[2] > 0 and not re.search(r"\b(?:block|plate|box|bar|bracket)\b", self.text):
+            # (not "a bushing holder block 50 x 40 x 30": the block's sizes)
             # "pipe 60.3 x 3.9 x 500": outside x wall x length (a wall under a quarter of the diameter);
             # "tube 40 x 30 x 100": outside x inside x length
             D, H = dims[0], dims[2]
