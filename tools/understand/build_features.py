@@ -866,13 +866,9 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
 
 
 def _edge(bd: Build, t: Target, body: dict) -> None:
-    for v in t.roles.get("diameter", []):
-        if v.raw.via in ("round", "rounds") and t.kind == "fillet":
-            v.raw.via = "radius"        # "edges softened with a 1mm round": a round of 1 mm is its radius
+    if t.kind == "fillet":       # "edges softened with a 1mm round": a round of 1 mm is its radius
+        for v in t.take(lambda v: v.raw.role == "diameter" and v.raw.via in ("round", "rounds")):
             t.roles.setdefault("radius", []).append(v)
-    t.roles["diameter"] = [v for v in t.roles.get("diameter", []) if v.raw.via != "radius"]
-    if not t.roles["diameter"]:
-        del t.roles["diameter"]
     size = _size(t, "size", "radius") or (t.pop("diameter") / 2 if t.kind == "fillet" and t.get("diameter") else None)
     if size is None and t.loose:
         size = t.loose.pop(0).mm
