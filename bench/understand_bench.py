@@ -116,7 +116,7 @@ def run(sources: list[str], *, level: str = "intermediate", limit: int | None = 
     convs = load_all([Path(s) for s in sources], text2cad_level=level)[:limit]
     engine = OfflineChatModel()
     rows = []
-    with tempfile.TemporaryDirectory() as work, Sandbox(Limits(timeout_s=60)) as sandbox:
+    with tempfile.TemporaryDirectory() as work, Sandbox(Limits(timeout_s=60), jobs_root=Path(work) / "jobs") as sandbox:
         refs = References(sandbox, Path(work))
         for conv in convs:
             versions: list[dict] = []

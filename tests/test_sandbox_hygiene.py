@@ -48,3 +48,33 @@ def test_a_new_sandbox_sweeps_the_left_over_folders():
         assert sandbox.run_script("import cadquery as cq\nresult = cq.Workplane().box(1, 2, 3)\n",
                                   exports=()).valid_solid
     assert not leftover.exists()
+
+
+def test_old_job_folders_in_the_shared_temp_root_are_swept(tmp_path, monkeypatch):
+    """A Sandbox made without ``jobs_root`` (scripts, benchmarks) leaves its job folders in the temp root for
+    the caller to read; nothing pruned them (71,000 folders, 6 GB, filled a disk). A new Sandbox there removes
+    the ones older than TEMP_JOB_MAX_AGE_S, and only job folders: not young ones, not other names, not links."""
+    from cadagent.tools.sandbox.pool import TEMP_JOB_MAX_AGE_S, default_jobs_root
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    root = default_jobs_root()
+    root.mkdir()
+    old = folder(root, "job-" + "a" * 32, age_s=TEMP_JOB_MAX_AGE_S + 60)
+    young = folder(root, "job-" + "b" * 32, age_s=TEMP_JOB_MAX_AGE_S - 600)
+    other = folder(root, "keep-" + "c" * 32, age_s=TEMP_JOB_MAX_AGE_S + 60)
+    target = folder(tmp_path, "job-" + "d" * 32, age_s=TEMP_JOB_MAX_AGE_S + 60)   # outside the root
+    (root / ("job-" + "e" * 32)).symlink_to(target)
+    sb = Sandbox(Limits(timeout_s=5))          # sweeps at start; no worker is started
+    assert sb.jobs_root == root.resolve()
+    assert not old.exists()
+    assert young.is_dir() and other.is_dir() and target.is_dir() and (target / "w.step").is_file()
+    sb.close()
+
+
+def test_a_sandbox_with_its_own_jobs_root_sweeps_nothing(tmp_path):
+    """The workspace's jobs/ folder follows the [storage] settings (agent.pruning), not the temp-root rule."""
+    from cadagent.tools.sandbox.pool import TEMP_JOB_MAX_AGE_S
+
+    old = folder(tmp_path, "job-" + "f" * 32, age_s=TEMP_JOB_MAX_AGE_S * 4)
+    Sandbox(Limits(timeout_s=5), jobs_root=tmp_path).close()
+    assert old.is_dir()

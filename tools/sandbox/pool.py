@@ -39,7 +39,38 @@ _GRACE_S = 10.0  # extra time the zygote gets over the job timeout before we giv
 DEFAULT_EXPORTS = ("step", "stl", "glb")
 EXPORT_FORMATS = frozenset(DEFAULT_EXPORTS)
 _STEM = re.compile(r"[A-Za-z0-9_-]{1,64}")
+_JOB_NAME = re.compile(r"job-[0-9a-f]{32}")
 _INPUT_SUFFIXES = (".brep", ".step", ".stp", ".stl", ".glb", ".json")  # files a call may read
+# Job folders in the shared temp root (a Sandbox made without ``jobs_root``: scripts, benchmarks, tests) are
+# scratch: callers copy what they keep. Folders older than this are removed when a Sandbox starts there (the
+# workspace's own jobs/ folder is pruned by agent.pruning under the [storage] settings instead).
+TEMP_JOB_MAX_AGE_S = 6 * 3600.0
+
+
+def default_jobs_root() -> Path:
+    return Path(tempfile.gettempdir()) / f"cadagent-jobs-{os.getuid()}"
+
+
+def sweep_old_jobs(root: Path, max_age_s: float = TEMP_JOB_MAX_AGE_S) -> int:
+    """Remove ``job-*`` folders under ``root`` untouched for ``max_age_s``; returns how many went.
+    Only folders directly under ``root`` whose names match a job's are touched (never a link)."""
+    cutoff = time.time() - max_age_s
+    removed = 0
+    try:
+        entries = list(os.scandir(root))
+    except OSError:
+        return 0
+    for entry in entries:
+        if not _JOB_NAME.fullmatch(entry.name):
+            continue
+        try:
+            if not entry.is_dir(follow_symlinks=False) or entry.stat(follow_symlinks=False).st_mtime > cutoff:
+                continue
+        except OSError:
+            continue
+        shutil.rmtree(entry.path, ignore_errors=True)
+        removed += 1
+    return removed
 
 
 def default_workers() -> int:
@@ -130,9 +161,11 @@ class Sandbox:
                  jobs_root: Path | str | None = None) -> None:
         self.limits = limits or Limits()
         self.workers = max(1, int(workers)) if workers else default_workers()
-        root = Path(jobs_root) if jobs_root else Path(tempfile.gettempdir()) / f"cadagent-jobs-{os.getuid()}"
+        root = Path(jobs_root) if jobs_root else default_jobs_root()
         root.mkdir(parents=True, exist_ok=True)
         self.jobs_root = root.resolve()
+        if not jobs_root:  # the shared temp root: nobody else prunes it (71,000 folders, 6 GB, were left there)
+            sweep_old_jobs(self.jobs_root)
         self._idle: queue.Queue[_Zygote | None] = queue.Queue()
         for _ in range(self.workers):
             self._idle.put(None)  # started lazily
