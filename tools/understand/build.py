@@ -562,6 +562,10 @@ class Build:
             b.pop("thickness")         # "flange ... 6 thick, stem ... 6 thick": the section's one wall, said twice
         legs, fl = b.pop("legs"), b.pop("flange")
         leg_pair = None
+        if dims and len(dims) == 4 and None in (W, H, T, L) and dims[2] < min(dims[0], dims[1]):
+            # "channel 50 x 25 x 4 x 200", "angle 75x50x6x1000": the section (two sizes and the wall), then the length
+            W, H, T, L = W or dims[0], H or dims[1], T or dims[2], L or dims[3]
+            dims = []
         if dims and len(dims) == 3 and W is not None and L is None and T is None:
             L, W = W, None        # "T bracket 60 x 40 x 5, 30 wide": the section, then how far it runs
         if dims and len(dims) == 3 and T is not None and L is None:

@@ -140,7 +140,8 @@ def _build_all(bd: Build, body: dict) -> None:
         seen.add(t.kind)
         notes, built = len(bd.notes), len(bd.features)
         fn = {"hole": _hole, "bore": _hole, "fillet": _edge, "chamfer": _edge, "shell": _shell, "boss": _boss,
-              "pocket": _pocket, "slot": _slot, "keyway": _keyway, "flat": _keyway, "groove": _groove}.get(t.kind)
+              "pocket": _pocket, "slot": _slot, "keyway": _keyway, "flat": _keyway, "groove": _groove,
+              "rib": _rib}.get(t.kind)
         if fn is None:
             bd.notes.append(f"'{t.noun}' is not built by the offline engine (ignored)")
             continue
@@ -330,6 +331,12 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
             on = axis
             bd.notes.append(f"the {t.noun} goes through the {v:g} mm {'length' if axis == 'left' else 'width'}")
     words = PITCH_ALONG.sub(" ", words)     # "40 pitch along the length": how the holes are spaced, not drilled
+    if on is None and body["kind"] == "box" and CROSS_NAMED.search(words) and not LENGTHWISE.search(words) and not DOWN.search(
+            re.sub(r"[\d.]+\s*(?:mm\s*)?(?:down\s+)?from the top", " ", words)) and (
+            not count or int(count) == 1):
+        # "a block ... with a 10mm cross hole 15 from the top": drilled from the side, not down through the top
+        on = "front"
+        bd.notes.append(f"the cross {t.noun} goes across the width, front to back")
     if on is None and body["kind"] == "box" and ACROSS.search(words) and not DOWN.search(words):
         on = "front"     # "a Ø20 bore straight through across the 50 width": front to back
         bd.notes.append(f"the {t.noun} goes across the width, front to back")
@@ -374,13 +381,18 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
 
 
 UP_FROM = re.compile(r"\s*(?:mm\s*)?(?:up\s+)?(?:from|above|off) the (?:bottom|floor|base)\b")
+DOWN_FROM = re.compile(r"\s*(?:mm\s*)?(?:down\s+)?(?:from|below|under) the top(?: face| surface)?\b")
 
 
 def _height_on_a_side(bd: Build, t: Target, body: dict, f: dict) -> None:
     """'... on the end wall, its centre 15 up from the bottom': on a side face, that high (v is up), centred across."""
     up = t.take(lambda v: UP_FROM.match(bd.text[v.raw.num.end:]) is not None)[:1] if body.get("height") else []
+    down = t.take(lambda v: DOWN_FROM.match(bd.text[v.raw.num.end:]) is not None)[:1] \
+        if body.get("height") and not up else []
     if up:
         f["at"] = {"kind": "at", "points": [[0.0, round(up[0].mm - body["height"] / 2, 6)]]}
+    elif down:       # "15 from the top": its centre that far below the top face
+        f["at"] = {"kind": "at", "points": [[0.0, round(body["height"] / 2 - down[0].mm, 6)]]}
 
 
 def _drop_face_sizes(bd: Build, t: Target) -> None:
@@ -471,6 +483,7 @@ def _leg_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
     return True
 
 
+CROSS_NAMED = re.compile(r"\bcross[- ]?(?:holes?|drill(?:ed|ing)?|bored?)\b|\btransverse\s+(?:holes?|bores?)\b")
 CROSS = re.compile(r"\bcross[- ]?(?:holes?|drill(?:ed|ing)?|bored?)\b|\b(?:radial|transverse)\s+(?:holes?|bores?)\b|"
                    r"\bthrough (?:both|the) (?:side )?walls\b|\bthrough the (?:side|diameter)\b|"
                    r"\bacross the (?:diameter|rod|bar|shaft|shank|pin|tube|pipe)\b|\b(?:turned|rotated|at) 90\b")
@@ -1070,6 +1083,55 @@ def _boss(bd: Build, t: Target, body: dict) -> None:
                 bd.features.append(g)
 
 
+RIB_ACROSS = re.compile(r"\b(?:across|widthwise|crosswise|side to side|front to back|the short way)\b")
+
+
+def _rib(bd: Build, t: Target, body: dict) -> None:
+    """One straight rib standing on the top of a block or plate ('a rib 5 thick 20 high along the middle'):
+    ``thickness`` wide, ``height`` above the top, along the length through the middle (or across the width, said),
+    the full run unless its length is given (then centred). Several ribs, or a rib placed anywhere else, are
+    declined: a plate missing a rib asked for would be another part."""
+    if body["kind"] != "box":
+        bd.missing.append(f"a rib on a {body['kind']} (the offline engine puts one rib on the top of a block or plate)")
+        return
+    count = t.pop("count")
+    if count is not None and int(count) != 1:
+        bd.missing.append(f"where the {int(count)} ribs go (the offline engine places one rib, along or across the middle)")
+        return
+    total = t.take(lambda v: v.raw.role in ("height", "depth") and says_overall(bd.text, v.raw.num.start, v.raw.num.end))
+    thick = _size(t, "thickness", "wall", "width")
+    high = _size(t, "height", "depth")
+    run = _size(t, "length")
+    loose = [v.mm for v in t.loose]
+    if thick is None and loose:
+        thick = loose.pop(0)       # "a 4mm rib 10 high": its thickness
+    if total and high is None:
+        high = round(total[0].mm - body["height"], 6)   # "total height 45" on a 5 mm plate: the rib stands 40
+        if high <= 0:
+            bd.missing.append(f"the {t.noun}'s height: {total[0].mm:g} overall is not above the {body['height']:g} mm part")
+            return
+        bd.notes.append(f"{total[0].mm:g} overall: the {t.noun} stands {high:g} above the {body['height']:g} mm part")
+    if thick is None or high is None:
+        bd.missing.append(f"the {t.noun}'s thickness and height (e.g. 'a rib 5 thick, 20 high')")
+        return
+    if loose or re.search(r"(?:from|off) the|corner|diagonal|edge", t.words) or _face(t.words, body, bd.unit_mm):
+        bd.missing.append(f"where the {t.noun} goes (one rib along or across the middle of the top is built)")
+        return
+    across = bool(RIB_ACROSS.search(t.words))
+    span = body["width"] if across else body["length"]
+    if run is None:
+        run = span
+    elif run > span + 1e-9:
+        bd.missing.append(f"a {run:g} mm rib on the {span:g} mm {'width' if across else 'length'}")
+        return
+    a, b = (0.0, -run / 2), (0.0, run / 2)
+    if not across:
+        a, b = (-run / 2, 0.0), (run / 2, 0.0)
+    bd.features.append({"id": bd.fid("rib"), "kind": "rib", "start": [round(a[0], 6), round(a[1], 6)],
+                        "end": [round(b[0], 6), round(b[1], 6)], "thickness": thick, "height": high})
+    bd.notes.append(f"the rib runs {'across the width' if across else 'along the length'} through the middle of the top")
+
+
 HEX_POCKET = re.compile(r"\bhex(?:agon(?:al)?)?\s+(?:socket|pocket|recess|hole)s?\b|\bnut\s+(?:trap|pocket|recess|catch)e?s?\b|"
                         r"\bcaptive nut\b")
 
@@ -1140,7 +1202,14 @@ def _pocket(bd: Build, t: Target, body: dict) -> None:
     if edge and f["kind"] == "pocket":
         # "a 30 x 20 pocket 4 deep 20 mm from the left edge": its centre that far in
         f["at"] = _from_edge(edge, bd)
-        bd.notes.append(f"{edge.group(1)} from the {edge.group(3)} edge read as where the pocket's centre is")
+        half = (f["length"] if f["at"]["edge"] in ("left", "right") else f["width"]) / 2
+        if f["at"]["distance"] < half - 1e-9:
+            # "a 40 x 20 pocket 10 from the left edge": its centre there would run off the part; its side is 10 in
+            f["at"]["distance"] = round(f["at"]["distance"] + half, 6)
+            bd.notes.append(f"{edge.group(1)} from the {edge.group(3)} edge read as where the pocket's side is "
+                            f"(its centre {f['at']['distance']:g} in)")
+        else:
+            bd.notes.append(f"{edge.group(1)} from the {edge.group(3)} edge read as where the pocket's centre is")
     bd.features.append(f)
 
 

@@ -14,7 +14,7 @@ from .clauses import clauses
 from .numbers import UNIT_WORDS, corrections, default_unit, is_inch_fraction, stated_unit, normalize, number, unified_thread, unit_mm
 from .roles import role_words, tag
 from .spelling import correct
-from .targets import RAW_ROLES, targets
+from .targets import PROFILE_KINDS, RAW_ROLES, targets
 from .vocab import find, vocab
 
 RESTART = re.compile(r"^.*\b(?:start over|start again|from scratch|scrap (?:that|it|this)|new part|instead make)\b\s*[:,.]?\s*")
@@ -183,6 +183,9 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
     cls = clauses(t, tagging)
     kinds = [c.body[1] for c in cls if c.body]
     body_kind = force or (kinds[0] if kinds else None)
+    if body_kind == "tube" and not force and re.search(
+            r"\b(?:standoffs?|stand-offs?|spacers?)\b", t) and re.search(r"[\d.]+\s*(?:mm\s*)?hex\b|\bhex\s*[\d.]", t):
+        body_kind = "hex"   # "standoff 10mm hex 25 long": a hex standoff (its size said between the two words)
     body, feats = targets(cls, tagging.groups, k, body_kind)
     bd = Build(t, body, feats, body_kind)
     bd.unit_mm = k
@@ -226,6 +229,8 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
     out.unknown = unknown_words(t)
     out.unsupported = unsupported_words(t)
     base = sorted(it.num.mm(k) for it in tagging.items[:3]) if len(tagging.items) >= 3 else None   # the base's sizes
+    if body_kind in PROFILE_KINDS and re.search(r"\b(?:stiffening |reinforcing )?ribs?\b|\bstiffeners?\b", t):
+        out.unsupported = [*out.unsupported, "rib"]    # a rib on a section is no feature read (targets skip it)
     if body_kind == "tee" and spec_body is not None and set(out.unsupported) <= {"rib", "ribs"} and out.unsupported and \
             base is not None and [spec_body.get("thickness"), spec_body.get("width"), spec_body.get("length")] == base and \
             spec_body.get("height", 0) > spec_body["thickness"]:

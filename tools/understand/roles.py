@@ -210,6 +210,10 @@ def tag(t: str) -> Tagging:
             if a_table[m.group(1)] == "side" and re.search(r"\b(?:on|in|corners of|corner of) (?:an?|the) (?:[\d.]+\s*(?:mm\s*)?x\s*)?$",
                                                                       t[:n.start]):
                 continue      # "4 holes on (the corners of) a 70 x 70 square": where the holes sit, not a square part
+            if a_table[m.group(1)] == "wall" and m.group(1) == "shell" and it.group is not None and \
+                    len(out.groups[it.group]) == 3 and re.match(r"\s*shell(?:ed)?\s*(?:it\s*)?(?:to\s*|with\s*|of\s*)?[\d.]",
+                                                                t[n.end:]):
+                continue      # "box 120x80x60 shell 3mm": the part's third size, then the shell's wall
             it.role, it.via = a_table[m.group(1)], m.group(1)
             used_after.add(n.end + m.start(1))
     if SHELL_CUE.search(t) or re.search(r"\b(?:tray|box|bin|enclosure|case)\b", t):

@@ -124,6 +124,8 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
             if name in ("bore", "hole") and any(n in ("fillet", "chamfer") for _, n in c.features) and \
                     re.search(r"\b(?:on|of|around|round|to|at|in) (?:the|its|each|both) (?:[a-z]+ )?$", c.text[:pos]):
                 continue     # "a 1/32 chamfer on the bore at both ends": the edges it goes on, not a new bore
+            if name == "rib" and body_kind in PROFILE_KINDS:
+                continue     # "T-bracket: base ... with a rib standing up": the section's stem (request.py), not a rib
             if name == "boss" and phrase in ("shoulder", "spigot") and re.match(r"\s+(?:pin|bolt|screw|washer|bush\w*)s?\b",
                                                                              c.text[pos + len(phrase):]):
                 continue     # "a shoulder pin": the kind of pin, not a shoulder on it
@@ -382,6 +384,7 @@ def _reclaim(run: list[tuple["Value", Target]], body: Target, body_kind: str | N
             body.add(role, v)
 
 
+PROFILE_KINDS = ("tee", "angle", "channel", "c_channel", "ibeam")
 BODY_ROLES = {"frame", "length", "width", "height", "thickness", "length_width", "side", "af", "legs", "flange", "module",
               "span", "inside_h",
               "teeth", "top_d", "bottom_d", "across_corners"}
@@ -401,6 +404,7 @@ FEATURE_ROLES = {
     "cbore": {"head", "diameter", "depth", "size", "inner", "angle"},
     "csink": {"head", "diameter", "angle", "size", "depth", "inner"},
     "mirror": set(),
+    "rib": {"count", "thickness", "wall", "width", "height", "depth", "length", "size"},
 }
 
 
