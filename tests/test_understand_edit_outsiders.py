@@ -434,8 +434,8 @@ def test_later_outsider_wordings():
     assert ok(rod, "turn down 30 mm of one end to Ø12")["body"]["sections"][-1] == {"diameter": 12.0, "length": 30.0}
     plate = {"body": {"kind": "box", "id": "plate", "length": 150.0, "width": 100.0, "height": 8.0},
              "features": [{"id": "holes", "kind": "hole", "size": 12.0, "at": {"kind": "at", "points": [[-50.0, -30.0]]}}]}
-    feats = ok(plate, "same hole again but 25 from the right edge")["features"]
-    assert [f["size"] for f in feats] == [12.0, 12.0] and feats[0]["at"] == plate["features"][0]["at"]
+    (f,) = ok(plate, "same hole again but 25 from the right edge")["features"]      # a copy: on the same line
+    assert f["size"] == 12.0 and f["at"] == {"kind": "at", "points": [[-50.0, -30.0], [50.0, -30.0]]}
 
 
 def test_an_inch_plates_hole_opened_up_and_moved_toward_a_short_end():

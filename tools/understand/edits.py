@@ -15,6 +15,8 @@ from ..part.validation import SpecError
 from .build import M_SIZE, Build
 from .build_features import ONE_CORNER, GRID, features, outer_if_holes
 from .clauses import clauses
+from .edit_copy import COPY as COPY_WORDS  # noqa: F401 - its words are edit words (_pattern_words)
+from .edit_copy import copy_feature, copy_request
 from .numbers import fmt, is_inch_fraction, normalize, unified_thread, unit_mm
 from .roles import Tagging, is_floor, tag
 from .spelling import correct
@@ -180,6 +182,9 @@ class _Editor:
         self.given = _plain(spec)        # as it came (a washer or nut still by its standard size)
         self.spec = _standard_sized(_plain(spec))
         self.start = copy.deepcopy(self.spec)
+        # "another one the same, 20 from the right end", "an identical hole 25 to the left of it": a copy of the one there
+        self.copy = copy_request(text) if any(f["kind"] in ("hole", "pocket", "slot", "boss")
+                                              for f in self.spec.get("features", [])) else None
         if any(f["kind"] == "hole" for f in self.spec.get("features", [])) and self.spec["body"]["kind"] in (
                 "box", "rounded_rect"):
             # "put another one of those counterbored holes at the other end, same distance in", "same hole on the opposite
@@ -336,6 +341,19 @@ class _Editor:
                       lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)} {m.group(4)} off the "
                                 f"{ {'tall': 'height', 'high': 'height', 'long': 'length', 'wide': 'width', 'thick': 'thickness'}[m.group(1).lower()]}",
                       text, flags=re.I)
+        # "cut 20mm off", "saw 2 inches off it": stock cut off shortens the part (its length)
+        text = re.sub(r"^(.*\b(?:cut|chop|saw|lop|trim)\s+(?:it\s+)?)([\d./]+\s*(?:mm|cm|in(?:ch(?:es)?)?|\")?)\s+off(?:\s+(?:it|of it))?"
+                      r"\s*(?:please|pls)?\W*$", r"\1\2 off the length", text, flags=re.I)
+        if b["kind"] == "box" and self.spec.get("units", "mm") in ("mm", "in", "cm"):
+            # "make the 30 side 35": the size that is 30 now (one of them only)
+            per = {"mm": 1.0, "cm": 10.0, "in": 25.4}[self.spec.get("units", "mm")]
+
+            def _by_size(m):
+                hits = [k for k in ("length", "width", "height") if isinstance(b.get(k), (int, float))
+                        and math.isclose(float(m.group(1)) * per, b[k], rel_tol=1e-6)]
+                return f"the {hits[0]} " if len(hits) == 1 else m.group(0)
+            text = re.sub(r"\b(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:mm\s*|\"\s*|cm\s*)?(?:side|edge|dimension|dim|way|measurement|size)\s+"
+                          r"(?:(?:to|should be|needs to be|=|->|at)\s+)?(?=[\d.])", _by_size, text, flags=re.I)
         # "half a cm taller", "half a millimetre": 0.5 of that unit
         text = re.sub(r"\bhalf an?\s+(cm|mm|centimet(?:er|re)s?|millimet(?:er|re)s?)\b", r"0.5 \1", text, flags=re.I)
         # "round the 4 corners R5", "all four vertical edges": the count of a box's corners is no size
@@ -416,6 +434,9 @@ class _Editor:
         # "4 holes round it": around it, not a rounding
         text = re.sub(r"\b(holes?\b[^,.;]*?)\bround (it|them|that|the)\b", r"\1around \2", text, flags=re.I)
         self.t = normalize(text)
+        # "1 and a half inches", "2 and a quarter": the fraction added (number words are digits by now)
+        self.t = re.sub(r"\b(\d+) and (?:a|one) (half|quarter)\b", lambda m: fmt(int(m.group(1)) + {"half": .5, "quarter": .25}[
+            m.group(2)]), self.t)
         n_holes = sum(_count(f.get("at") or {"kind": "center"}) or 1 for f in self.spec.get("features", [])
                       if f["kind"] == "hole")
         # "make all three holes 12": the holes there are (all of them), not a count
@@ -543,6 +564,9 @@ class _Editor:
 
     # -- the edit ------------------------------------------------------------------------------
     def run(self) -> EditResult:
+        if self.copy is not None:
+            copy_feature(self, self.copy)
+            return self.finish()
         if self.bare_size():
             return self.finish()
         # "holes still 3 cm in from the ends", "keep the cross holes 15 from the ends": after the part's change, the
@@ -562,7 +586,8 @@ class _Editor:
                                   self.t[e:]) and not any(a <= s < b for a, b in self.stay_spans)]
         self.kept_spans = []
         for m in re.finditer(r"\b(?:keep|keeping|leave|leaving)\b.*?(?=\bbut\b|\band\b|\bthen\b|\bso\b|[,;.:]|$)|"
-                             r"\b(?:instead of|rather than|not|from)\s+(?:the\s+)?[\d./]+(?:\s*(?:mm|cm|in|\"))?(?!\s*(?:x|by)\b)",
+                             r"\b(?:instead of|rather than|not|from)\s+(?:the\s+)?[\d./]+(?![\d./])(?:\s*(?:mm|cm|in|\"))?(?!\s*(?:x|by)\b)"
+                             r"(?!\s*(?:mm|cm|in|\")?\s*(?:thick\s+|thk\s+)?(?:plate|sheet|stock|material|steel|alu\w*|acrylic|ply\w*|mdf|flat bar)\b)",
                              self.t):
             self.kept_spans.append((m.start(), m.end()))
             for it in self.tagging.items:      # "keep it 40 long overall": a size said to stay, not asked
@@ -3293,8 +3318,8 @@ class _Editor:
         for it in self.free():
             v = re.search(r"\b(thicken|thin|lengthen|widen|extend|stretch|shorten|narrow|raise|trim|cut (?:it )?down|reduce|"
                           r"(?:cut|chop|saw|face) (?:it|the (?:part|whole thing|bar|rod|tube|pipe|shaft|plate|block))"
-                          r"(?: down| off)?(?= to)|"
-                          r"increase|grow|shrink)(?: (?:it|the part|the \w+))?(?: up| down| out)? to\s*$", t[:it.num.start])
+                          r"(?: down| off)?(?= to)|(?:cut|chop|saw)(?= to)|"
+                          r"increase|grow|shrink)(?: (?:it|the part|the \w+))?(?: up| down| out)? to(?: an?)?\s*$", t[:it.num.start])
             if v and it.role is None:
                 it.role = _named_role(t) or {"thicken": "thickness", "thin": "thickness", "lengthen": "length", "widen": "width",
                                              "extend": "length", "stretch": "length", "shorten": "length",

@@ -1,0 +1,176 @@
+"""Copies of a placed feature in an edit: "another one the same, 20 from the right end", "an identical hole 25 to
+the left of it", "two more the same, 40 either side", "duplicate the pocket 30 to the right". The copy keeps every
+size of the one there (diameter, depth, head, thread) and is placed by the words, measured from that feature or
+from the part's edges; where the words give no place, it is asked, never guessed."""
+
+from __future__ import annotations
+
+import re
+
+from .numbers import is_inch_fraction, normalize, numbers, unit_mm
+
+KINDS = {"hole": "hole", "holes": "hole", "bore": "hole", "pocket": "pocket", "slot": "slot", "boss": "boss"}
+_LEAD = r"^\s*(?:(?:ok|okay|now|and|also|then|please|pls|oh|right|so)\W+)*(?:(?:can|could|would) you\s+)?" \
+        r"(?:(?:put|add|drill|make|cut|do|place|i need|i want|we need|give it|give me)\s+)?"
+def _kind(i: int) -> str:
+    return rf"(?P<kind{i}>holes?|bores?|pockets?|slots?|boss|ones?|1|thing)"
+_LIKE = r"(?:the same size|the same|identical|exactly the same|just the same|same size|just like (?:it|that|this|the (?:first|other)(?: \w+)?)" \
+        r"(?: one)?|like (?:it|that|this)(?: one)?|to match|matching|of (?:those|them|these|that|the same))"
+# the words that ask for a copy, and what stays after them (the copy's place)
+COPY = re.compile(
+    _LEAD + r"(?:(?P<n>another|(?:one|1) more|a second|a 2nd|an extra|(?:two|2) more)\s+(?:" + _kind(1) + r"\b)?(?P<like>\s*,?\s*"
+    + _LIKE + r"\b)?|(?P<ident>an? (?:identical|matching|duplicate)|a copy of (?:the|that|this|it))\s*(?:" + _kind(2)
+    + r"\b)?|(?P<verb>duplicate|copy|repeat|clone)\s+(?:the|that|this|it)\b\s*(?:" + _kind(3) + r"\b)?|"
+    r"(?:the\s+)?same\s+(?:" + _kind(4) + r"\s+)?again\b)(?P<rest>.*)$")
+_UNIT = r"\s*(?:mm|cm|in(?:ch(?:es)?)?|\"|millimet\w*)?"
+SHIFT = re.compile(r"(?P<d>\S+?)" + _UNIT + r"\s*(?:further\s+|more\s+|over\s+)?(?:to(?:wards?)?\s+(?:the\s+)?|)"
+                   r"(?P<way>left|right|up|down|back|front)\b(?:\s+of\s+(?:it|that|this|the (?:first|other|old|existing)"
+                   r"(?: \w+)?|the \w+|that one))?")
+EITHER = re.compile(r"(?P<d>\S+?)" + _UNIT + r"\s*(?:away\s+|apart\s+|out\s+)?(?:on\s+|to\s+)?(?:either|each|both)\s+sides?"
+                    r"(?:\s+of\s+(?:it|that|this|the \w+))?|(?:on\s+|to\s+)?(?:either|each|both)\s+sides?(?:\s+of\s+"
+                    r"(?:it|that|this|the \w+))?\s*,?\s*(?P<d2>\S+?)" + _UNIT + r"\s*(?:away|apart|out|off)\b")
+EDGE = re.compile(r"(?P<d>\S+?)" + _UNIT + r"\s*(?:in\s+)?(?:away\s+)?from\s+the\s+(?P<e>left|right|front|back|top|bottom)"
+                  r"(?:\s+(?:end|edge|side))?\b|(?:at|on|to|near)\s+the\s+(?P<e2>left|right|front|back)\s*(?:end|edge|side)?"
+                  r"\s*,?\s*(?P<d2>\S+?)" + _UNIT + r"\s*in\b")
+OTHER = re.compile(r"\b(?:at|on|to|near|in)\s+the\s+(?:other|opposite|far)\s+(?:end|side)\b(?:\s*,?\s*(?:at\s+)?(?:the\s+)?"
+                   r"same\s+(?:distance|spot|place|position|amount)(?:\s+in)?)?")
+SIDE = re.compile(r"\b(?:at|on|to|near)\s+the\s+(left|right|front|back)(?:\s+(?:end|edge|side|hand side))?\b")
+FILLER = re.compile(r"^(?:\s|[,.;:!?-]|\b(?:please|pls|too|as well|thanks|then|also|mm)\b)*$")
+
+
+def _kind_of(m: re.Match) -> str | None:
+    return next((m.group(f"kind{i}") for i in range(1, 5) if m.group(f"kind{i}")), None)
+
+
+def copy_request(text: str) -> re.Match | None:
+    """The words ask for a copy of a feature there ('another one the same ...'), not a new feature with its own size."""
+    t = re.sub(r"\b(another|more|second|2nd|extra)\s+(?:a|1)\b(?!\s*(?:mm|cm|in|\"|/|\.\d))", r"\1 one", normalize(text).lower())
+    m = COPY.match(t)      # ('another one' is 'another a' or 'another 1' once numbers are read)
+    if m is None:
+        return None
+    if m.group("n") and not m.group("like") and (_kind_of(m) or "one").rstrip("s") not in ("one", "1", "thing"):
+        return None      # "another 8 mm hole ...", "one more hole, 20 from the end": a new hole said on its own
+    if m.group("n") and not m.group("like") and not _kind_of(m) and not re.match(
+            r"\s*(?:[,.;:!?]|$|(?:at|on|to|near|next|beside|by|either|each|both)\b)", m.group("rest")):
+        return None      # "a second 5mm hole in the leg": a hole said with its size
+    return m
+
+
+def copy_feature(ed, m: re.Match) -> None:
+    """Add the copy ``m`` asks for to the editor's spec (``ed``: the edits module's editor), or say why not."""
+    from ..part import parse as parse_spec
+    from ..part import ops
+    from ..part.plan import resolve
+    from ..part.validation import SpecError
+
+    k = _kind_of(m) or ""
+    kind = KINDS.get(k if k == "boss" else k.rstrip("s"))
+    placed = [f for f in ed.spec.get("features", []) if f["kind"] in ("hole", "pocket", "slot", "boss")
+              and (kind is None or f["kind"] == kind)]
+    single = [f for f in placed if (f.get("at") or {"kind": "center"})["kind"] in ("at", "from_edge", "from_corner", "center")]
+    if not placed:
+        ed.out.failed.append(f"there is no {kind or 'hole, pocket, slot or boss'} to copy")
+        return
+    if len(single) != 1 or len(placed) != 1:
+        ed.out.failed.append(f"which {kind or 'feature'} to copy: the part has {len(placed)} "
+                             + ("patterns or several" if len(single) != len(placed) else "of them")
+                             + " (say e.g. 'another hole like the big one, 20 from the right end')")
+        return
+    f = single[0]
+    rest = m.group("rest")
+    # "another one of those counterbored holes at the other end": what is copied, said again
+    rest = re.sub(r"^\s*(?:(?:counterbored|countersunk|tapped|threaded|blind|through|thru|big|small|same|\w+ mm)\s+)?"
+                  r"(?:holes?|bores?|ones?|pockets?|slots?|boss(?:es)?)\b", " ", rest)
+    side = SIDE.search(rest)
+    if (OTHER.search(rest) and FILLER.match(OTHER.sub(" ", rest))) or (side and FILLER.match(SIDE.sub(" ", rest)) and
+                                                                        _across(ed, f, side.group(1))):
+        ed.mirror([f["kind"]])          # "another one the same at the other end": its mirror image
+        ed.used.update(it.num.start for it in ed.tagging.items)
+        return
+    try:
+        res = next(r for r in resolve(parse_spec(ed.spec)) if r.feature.id == f["id"])
+    except (StopIteration, SpecError, ValueError, KeyError) as exc:
+        ed.out.failed.append(f"where {f['id']} is could not be read ({exc})")
+        return
+    (u0, v0), = [(round(u, 6), round(v, 6)) for u, v in res.points] or [(0.0, 0.0)]
+    hu, hv = res.frame.half
+    want = 2 if re.match(r"(?:two|2) more", m.group("n") or "") else None
+
+    def mm(tok: str) -> float | None:
+        nums = numbers(tok)
+        if len(nums) != 1 or nums[0].end - nums[0].start != len(tok.strip()):
+            return None
+        n = nums[0]
+        if not n.unit and ed.k == 1.0 and is_inch_fraction(n):
+            return n.value * 25.4
+        return n.value * (unit_mm(n.unit) if n.unit else ed.k)
+
+    new, said, left = [], [], rest
+    for mt in EITHER.finditer(rest):
+        d = mm(mt.group("d") or mt.group("d2"))
+        if d is None:
+            continue
+        new += [(u0 - d, v0), (u0 + d, v0)]
+        said.append(f"{d:g} mm either side")
+        left = left.replace(mt.group(0), " ")
+    for mt in EDGE.finditer(left):
+        d = mm(mt.group("d") or mt.group("d2"))
+        e = mt.group("e") or mt.group("e2")
+        if d is None:
+            continue
+        u, v = u0, v0
+        if e in ("left", "right"):
+            u = (-hu + d) if e == "left" else (hu - d)
+        else:
+            v = (hv - d) if e in ("back", "top") else (-hv + d)
+        new.append((u, v))
+        said.append(f"{d:g} mm from the {e} edge")
+        left = left.replace(mt.group(0), " ")
+    if not new:
+        du = dv = 0.0
+        for mt in SHIFT.finditer(left):
+            d = mm(mt.group("d"))
+            if d is None:
+                continue
+            a, b = {"left": (-d, 0), "right": (d, 0), "up": (0, d), "back": (0, d), "front": (0, -d), "down": (0, -d)}[
+                mt.group("way")]
+            du, dv = du + a, dv + b
+            said.append(f"{d:g} mm {mt.group('way')} of it")
+            left = left.replace(mt.group(0), " ")
+        if said:
+            new.append((u0 + du, v0 + dv))
+    stray = numbers(left)
+    if not new:
+        ed.out.failed.append(f"where the copy of {f['id']} goes (say e.g. 'another one the same, 20 mm from the right end' "
+                             "or '30 mm to the left of it')")
+        return
+    if stray or not FILLER.match(re.sub(r"\b(?:and|but|of it|of the \w+|from it|with|the|a|at|on|in|its|centre|center|"
+                                        r"line|same|height|level|row)\b", " ", left)):
+        ed.out.failed.append(f"I did not see what '{left.strip(' ,.;')[:60]}' says about where the copy goes")
+        return
+    if want is not None and len(new) != want:
+        ed.out.failed.append(f"{want} more asked, {len(new)} placed by the words")
+        return
+    pts = [(u0, v0)] + new
+    if any(abs(u) > hu + 1e-6 or abs(v) > hv + 1e-6 for u, v in new):
+        ed.out.failed.append(f"the copy of {f['id']} would sit off the face ({', '.join(said)})")
+        return
+    at = {"kind": "at", "points": [[round(u, 6), round(v, 6)] for u, v in dict.fromkeys(pts)]}
+    ed.used.update(it.num.start for it in ed.tagging.items)
+    ed.apply(f"{f['id']}: copied, {' and '.join(said)} ({len(at['points'])} now, every size kept)",
+             ops.replace_feature, f["id"], {k: v for k, v in f.items() if k not in ("id", "at")} | {"at": at})
+
+
+def _across(ed, f: dict, side: str) -> bool:
+    """Does ``f`` sit off the middle on the side opposite ``side`` (its mirror image is then on that side)?"""
+    from ..part import parse as parse_spec
+    from ..part.plan import resolve
+
+    try:
+        res = next(r for r in resolve(parse_spec(ed.spec)) if r.feature.id == f["id"])
+    except Exception:  # noqa: BLE001 - a place that cannot be read is no mirror
+        return False
+    if len(res.points) != 1:
+        return False
+    u, v = res.points[0]
+    return {"left": u > 1e-6, "right": u < -1e-6, "back": v < -1e-6, "front": v > 1e-6}[side]
