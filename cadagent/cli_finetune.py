@@ -290,15 +290,25 @@ def local_eval_cmd(
                                            "prompts at this level (beginner, intermediate, ...), scored by IoU ≥ 0.5"),
     text2cad_dir: Path = typer.Option(Path("../shared/benchmarks/text2cad_random100"), "--text2cad-dir"),
     model: bool = typer.Option(True, "--model/--parser-only", help="--parser-only: measure the parser alone"),
+    candidates: Optional[list[Path]] = typer.Option(None, "--candidates", exists=True,
+                                                    help="re-rank the model candidates an earlier run wrote (its "
+                                                    "rows.jsonl or folder; repeatable) instead of loading the "
+                                                    "model; the parser reads again"),
     out: Path = typer.Option(Path("reports/local-model"), "--out", "-o"),
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Measure the model greedy and best-of-N, the parser, and the ensemble: on the hand-written
     held-out split (exact specs), or on Text2CAD prompts (built, IoU against the ground truth)."""
     from cadagent.finetune.spec_data import heldout
-    from cadagent.finetune.spec_eval import evaluate, evaluate_text2cad
+    from cadagent.finetune.spec_eval import CachedWriter, evaluate, evaluate_text2cad
 
     settings = settings_from(config)
+    cached = None
+    if candidates:
+        try:
+            cached = CachedWriter.load(*candidates)
+        except (OSError, ValueError, KeyError) as exc:
+            raise typer.BadParameter(f"--candidates {candidates}: {exc}") from exc
     if text2cad:
         from cadagent.evals.conversations import ConversationError, text2cad_suite
 
@@ -307,14 +317,14 @@ def local_eval_cmd(
         except (ConversationError, OSError) as exc:
             typer.secho(f"error: {exc}", fg="red", err=True)
             raise typer.Exit(2) from exc
-        writer = _writer(base, adapter, settings, 160, 0.7) if model else None
+        writer = (cached or _writer(base, adapter, settings, 160, 0.7)) if model else None
         with settings.sandbox_factory() as sandbox:
             res = evaluate_text2cad(writer, convs, n=n, sandbox=sandbox, echo=typer.echo, out=out)
     else:
         if not model:
             raise typer.BadParameter("--parser-only needs --text2cad (the held-out run scores the parser anyway)")
         rows = heldout()[start - 1:][:limit]
-        res = evaluate(_writer(base, adapter, settings, 160, 0.7), rows, n=n, echo=typer.echo, out=out)
+        res = evaluate(cached or _writer(base, adapter, settings, 160, 0.7), rows, n=n, echo=typer.echo, out=out)
     typer.echo(json.dumps(res["summary"], indent=1))
 
 

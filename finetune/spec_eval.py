@@ -87,6 +87,39 @@ def generated(gen) -> list:
     return list(gen.raw or gen.candidates) + [c for c in gen.candidates if "-retry" in c.source]
 
 
+class CachedWriter:
+    """The model's candidates a previous ``local eval`` wrote (its ``rows.jsonl``), served as the writer
+    would write them, so that a ranking change is measured on the same candidates without the model (the
+    parser reads again: it is the parser of this hour). ``candidates`` answers a request the rows hold and
+    raises KeyError for any other."""
+
+    def __init__(self, rows: list[dict]):
+        self.rows = {r["request"]: r for r in rows if "candidates" in r}
+        if not self.rows:
+            raise ValueError("no model candidates in these rows (a --parser-only run writes none)")
+
+    @classmethod
+    def load(cls, *paths: Path) -> "CachedWriter":
+        rows = []
+        for path in map(Path, paths):
+            path = path / "rows.jsonl" if path.is_dir() else path
+            rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        return cls(rows)
+
+    def candidates(self, request: str, n: int = 4, *, seed: int = 0, **_):
+        from cadagent.agent.local_model.writer import Candidate, Generation
+
+        row = self.rows.get(request)
+        if row is None:
+            raise KeyError(f"no cached candidates for {request[:60]!r}: rerun the model on it")
+        made = lambda c: Candidate(source=c["source"], text="", spec=c["spec"], problems=list(c["problems"]))  # noqa: E731
+        kept, rejected = [made(c) for c in row["candidates"]], [made(c) for c in row.get("rejected", [])]
+        first = sorted([c for c in kept + rejected if "-retry" not in c.source],
+                       key=lambda c: int(c.source.split("#")[1]) if c.source.split("#")[-1].isdigit() else 99)
+        return Generation(kept, float(row.get("gen_seconds", 0.0)), int(row.get("tokens", 0)), True,
+                          retried=any("-retry" in c.source for c in kept), raw=first, rejected=rejected)
+
+
 def _validity(gen) -> dict:
     """Counts for one request: schema- and rule-valid outputs of the first round (raw) and of the set the
     ranking gets after the rejected ones are replaced (final); the retry's own outputs."""

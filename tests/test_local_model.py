@@ -53,6 +53,10 @@ def test_normalize_converts_units_number_words_and_rare_words():
     # a bare "in" before a noun phrase is the preposition (the held-out run read "22 in the middle" as 558.8 mm)
     n = normalize("disc Ø80, 10 thick, bored 22 in the middle, 4 holes 12 in from the edge")
     assert n.text == "disc Ø80, 10 thick, bored 22 in the middle, 4 holes 12 in from the edge" and n.units == "mm"
+    n = normalize("approximately 0.09 in height and 0.75 in both length and width; a 2 in cube")
+    assert n.text == "approximately 0.09 in height and 0.75 in both length and width; a 50.8 mm cube"
+    # fractions in words, as Text2CAD writes sizes it does not give as decimals
+    assert normalize("a length of 4-tenths of a unit, 5 hundredths thick").text == "a length of 0.4 units, 0.05 thick"
     assert normalize("a 3 in long bar").text == "a 76.2 mm long bar"
 
 

@@ -15,14 +15,16 @@ from cadagent.agent.plan import UNIT_MM, WORD_NUM
 
 _NUM = r"(?<![\w.])(\d+(?:\.\d+)?|\.\d+)"
 # a bare "in" is the preposition, not inches, when a noun phrase follows ("22 in the middle", "12 in
-# from the sides", "10 in each corner")
+# from the sides", "10 in each corner"), or a dimension named after it (Text2CAD's "0.09 in height")
 _IN = (r"in(?![a-z])(?!\s+(?:the|a|an|each|every|all|both|its|their|this|that|these|those|from|of|on|at|to|"
-       r"between|diameter|dia|radius|size|total)\b)")
+       r"between|diameter|dia|radius|size|total|length|width|height|thickness|depth)\b)")
 _UNIT = rf"\s*(mm|cm|m(?![a-z0-9])|met(?:er|re)s?|centimet(?:er|re)s?|inch(?:es)?|{_IN}|\"|'')"
 _CHAIN = re.compile(rf"{_NUM}(\s*(?:x|by|×)\s*{_NUM})(\s*(?:x|by|×)\s*{_NUM})?{_UNIT}", re.I)
 _ONE = re.compile(rf"{_NUM}{_UNIT}", re.I)
 _DIGITS = "zero one two three four five six seven eight nine".split()
 _D = r"(?:\d|" + "|".join(_DIGITS) + r")(?![\w.])"
+_PART = {"tent": 10, "hund": 100, "thou": 1000}
+_PARTS = re.compile(r"(?<![\w.])(\d+)[- ](tenths?|hundredths?|thousandths?)\b(\s+of\s+an?\s+unit)?", re.I)
 _SPOKEN = re.compile(rf"(?<![\w.])({_D})\s+point((?:\s+{_D})+)", re.I)
 
 
@@ -64,6 +66,9 @@ def normalize(request: str) -> Normalized:
     text = _SPOKEN.sub(lambda m: _digit(m.group(1)) + "." + "".join(map(_digit, m.group(2).split())), text)
     for word, n in sorted(WORD_NUM.items(), key=lambda kv: -len(kv[0])):
         text = re.sub(rf"\b{word}\b", str(n), text, flags=re.I)
+    # fractions in words ("4-tenths of a unit", "5 hundredths of a unit", as Text2CAD writes them) → 0.4 units
+    text = _PARTS.sub(lambda m: f"{int(m.group(1)) / _PART[m.group(2).lower()[:4]]:g}" + (" units" if m.group(3) else ""),
+                      text)
     text = re.sub(r"(?<![\w.])(\d+)\s*/\s*(\d+)(?![\w.])",
                   lambda m: _fmt(int(m.group(1)) / int(m.group(2))) if int(m.group(2)) else m.group(0), text)
     for pattern, repl in vocabulary():
