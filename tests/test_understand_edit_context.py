@@ -86,7 +86,7 @@ def test_through_the_agent_a_refused_change_is_retried_by_its_number_and_relativ
     assert same.ok and same.version.volume == pytest.approx(60000, rel=1e-6), same.answer
     refused = agent.turn("t", "add a 40 mm fillet on the top edges")      # larger than the part can take
     assert not refused.ok and refused.version is None
-    waited = agent.turn("t", "twice as thick")                               # measured from which part?
+    waited = agent.turn("t", "make the fillet twice as big")               # measured from which fillet?
     assert not waited.ok and waited.version is None and "was not made" in waited.answer
     refused = agent.turn("t", "add a 40 mm fillet on the top edges")
     assert not refused.ok
@@ -293,3 +293,25 @@ def test_holes_placed_by_points_moved_a_distance_from_the_ends():
     plate = understand("100 x 40 plate, 6 thk. Ø6.5 holes at (10,10), (90,10), (10,30) and (90,30)").spec
     r = apply_edit("move the holes in so they're 15 from the ends", plate)
     assert r.spec["features"][0]["at"]["points"] == [[-35, -10], [35, -10], [-35, 10], [35, 10]]
+
+
+def test_a_change_to_something_else_after_a_change_not_made_is_applied_and_says_what_is_missing():
+    from cadagent.agent.drafts import DesignContext
+    from cadagent.agent.offline import spec_path
+    from cadagent.tools.part import expectations, parse
+
+    spec = understand("plate 100 x 60 x 5 with a 10 mm hole in the middle").spec
+
+    def edit(text, not_made):
+        return spec_path.edit(DesignContext(task="modify", request=text, current={"version": 1, "spec": spec, "code": "",
+                                                                                   "not_made": not_made}))
+    missed = "move the hole so it lines up with the slot"
+    assert edit(missed, None).code is None
+    d = edit("round the vertical corners R5", missed)       # the fillet is the same on either part: made, and said
+    assert d.code is not None and d.note.startswith(f"Your earlier change ('{missed}') is still NOT made")
+    fillet = 4 * 5 ** 2 * (1 - math.pi / 4) * 5
+    assert expectations(parse(d.spec))["volume"] == pytest.approx(30000 - math.pi * 25 * 5 - fillet, rel=1e-6)
+    # about the same thing, or after a change to the part's own size, or pointing at what it would have added: declined
+    assert edit("make the hole 2 mm bigger", "move the hole 10 to the left and 90 up").code is None
+    assert edit("round the vertical corners R5", "make it 500 mm wide and 3 long").code is None
+    assert edit("chamfer them 1 mm", "add 4 holes 6 mm in the corners 10 in").code is None

@@ -225,6 +225,22 @@ _SIZE_WORDS = {"length": r"long|length|longer|shorter|shorten|lengthen|extend", 
                "diameter": r"dia|diameter|od|across|bigger|smaller|larger"}
 
 
+# the sizes of the whole part: a change to one of them changes where everything else is (not independent of anything)
+_BODY_SIZES = {"length", "width", "height", "diameter"}
+
+
+def _independent(request: str, not_made: str) -> bool:
+    """Is the change asked now about other things than the change that was not made ('round the vertical corners R5'
+    after 'move the hole so it lines up with the slot')? Then it is the same change on the part the user has in mind
+    and on the part as it is, and can be applied and checked, the answer saying the earlier change is still missing.
+    Not when the change not made was to the part's own sizes (everything sits somewhere else on that part), when either
+    names nothing I read, or when this one points at what the other would have added ('make those 8')."""
+    if _THOSE.search(request.lower()) or _retry(request, not_made) is not None:
+        return False
+    before, now = _about(not_made), _about(request)
+    return bool(before) and bool(now) and not (before & now) and not (before & _BODY_SIZES)
+
+
 def _about(text: str) -> set[str]:
     """The features and the sizes the words name ('make it 150 long, holes stay ...': hole, length)."""
     from ...tools.understand.numbers import normalize
@@ -267,6 +283,8 @@ def edit(ctx: DesignContext) -> Draft | None:
         return Draft(None, f"Your last change ('{not_made[:80]}') was not made, so what '{request.strip()[:80]}' points "
                      f"at is not on the part (v{current.get('version', '?')} is still as it was). Add it first, in other "
                      "words, with its size and place.", path="edit", declined=True)
+    elif not_made and _independent(request, not_made):
+        pass        # a change to something else than the change not made: applied, and the answer says what is missing
     elif not_made and _RELATIVE.search(request.lower()):
         # the last change was not made: a change measured from the part would start from a part the words
         # may not mean (twice the length it has, not the length asked before); an absolute size is safe
@@ -299,6 +317,11 @@ def edit(ctx: DesignContext) -> Draft | None:
     if all(" is already " in d for d in r.done):
         # "make it 100 long" on a part 100 long: what was asked is what is there (said, and kept as it is)
         return Draft(code, f"Nothing to change: {r.explain()}", spec=new, path="edit", unchanged=True)
+    if not_made and retried is None and _independent(request, not_made):
+        # the change asked before is still missing: said first, so the part is never taken for the one with both changes
+        return Draft(code, f"Your earlier change ('{not_made[:80]}') is still NOT made: this part does not have it. "
+                     f"I applied only this change, to v{current.get('version', '?')}: {r.explain()} Say the earlier change "
+                     "again in other words (or with an LLM provider) to add it.", spec=new, path="edit")
     if not_made and retried is None:
         # the change asked before was not made: this one lands on the part as it was, and says so (never silently)
         return Draft(code, f"Edited the part spec: {r.explain()} Your last change ('{not_made[:80]}') was not made, so "

@@ -42,8 +42,9 @@ def _kind_of(m: re.Match) -> str | None:
     return next((m.group(f"kind{i}") for i in range(1, 5) if m.group(f"kind{i}")), None)
 
 
-def copy_request(text: str) -> re.Match | None:
-    """The words ask for a copy of a feature there ('another one the same ...'), not a new feature with its own size."""
+def copy_request(text: str, spec: dict) -> re.Match | None:
+    """The words ask for a copy of the one placed feature there ('another one the same ...'), not a new feature with
+    its own size, nor more of a pattern ('add two more on the same spacing': the pattern's count)."""
     t = re.sub(r"\b(another|more|second|2nd|extra)\s+(?:a|1)\b(?!\s*(?:mm|cm|in|\"|/|\.\d))", r"\1 one", normalize(text).lower())
     m = COPY.match(t)      # ('another one' is 'another a' or 'another 1' once numbers are read)
     if m is None:
@@ -53,6 +54,13 @@ def copy_request(text: str) -> re.Match | None:
     if m.group("n") and not m.group("like") and not _kind_of(m) and not re.match(
             r"\s*(?:[,.;:!?]|$|(?:at|on|to|near|next|beside|by|either|each|both)\b)", m.group("rest")):
         return None      # "a second 5mm hole in the leg": a hole said with its size
+    k = _kind_of(m) or ""
+    kind = KINDS.get(k if k == "boss" else k.rstrip("s"))
+    placed = [f for f in spec.get("features", []) if f["kind"] in ("hole", "pocket", "slot", "boss")
+              and (kind is None or f["kind"] == kind)]
+    if len(placed) != 1 or (placed[0].get("at") or {"kind": "center"})["kind"] not in (
+            "at", "from_edge", "from_corner", "center") or len((placed[0].get("at") or {}).get("points") or [0]) != 1:
+        return None
     return m
 
 

@@ -183,8 +183,7 @@ class _Editor:
         self.spec = _standard_sized(_plain(spec))
         self.start = copy.deepcopy(self.spec)
         # "another one the same, 20 from the right end", "an identical hole 25 to the left of it": a copy of the one there
-        self.copy = copy_request(text) if any(f["kind"] in ("hole", "pocket", "slot", "boss")
-                                              for f in self.spec.get("features", [])) else None
+        self.copy = copy_request(text, self.spec)
         if any(f["kind"] == "hole" for f in self.spec.get("features", [])) and self.spec["body"]["kind"] in (
                 "box", "rounded_rect"):
             # "put another one of those counterbored holes at the other end, same distance in", "same hole on the opposite
