@@ -267,12 +267,13 @@ class _Editor:
         if b["kind"] == "profile" and b.get("shape") == "L" and b.get("width") != b.get("height"):
             # "make the 30 leg 45": the leg that is 30 (the base runs along X: its width; the upright: its height)
             def _leg(m):
-                v = float(m.group(1)) * (unit_mm(UNITS.get(self.spec.get("units", "mm"))) if UNITS.get(self.spec.get(
-                    "units", "mm")) else 1.0)
+                v = float(m.group(1)) * (25.4 if re.search(r"\d\s*(?:\"|in)", m.group(0)) else unit_mm(UNITS.get(
+                    self.spec.get("units", "mm"))) if UNITS.get(self.spec.get("units", "mm")) else 1.0)
                 which = "base" if math.isclose(v, b["width"], abs_tol=1e-6) else "upright" if math.isclose(
                     v, b["height"], abs_tol=1e-6) else None
                 return f"the {which} {m.group(2)}" if which else m.group(0)
-            text = re.sub(r"\b(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:mm\s*|\"\s*)?(leg|arm|flange)\b", _leg, text, flags=re.I)
+            text = re.sub(r"\b(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:mm\s*|\"\s*|in(?:ch(?:es)?)?\s+)?(leg|arm|flange)\b", _leg, text,
+                          flags=re.I)
             # "the long leg", "the short one": by their sizes
             long_is = "base" if b["width"] > b["height"] else "upright"
             short_is = "upright" if long_is == "base" else "base"
@@ -353,6 +354,38 @@ class _Editor:
                 return f"the {hits[0]} " if len(hits) == 1 else m.group(0)
             text = re.sub(r"\b(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:mm\s*|\"\s*|cm\s*)?(?:side|edge|dimension|dim|way|measurement|size)\s+"
                           r"(?:(?:to|should be|needs to be|=|->|at)\s+)?(?=[\d.])", _by_size, text, flags=re.I)
+        # "drop the corner holes, I'll clamp it instead", "R4 in the corners so I can mill it": why, not what
+        text = re.sub(r"(?<=\w)\s*(?:[,;:.!-]\s*|\s+(?=so\b|because\b|since\b|as\b))(?:(?:because|since|as|so that|so|cause|'cause)\s+)?"
+                      r"(?:i'?ll|i will|we'?ll|we will|i can|we can|i'?m going to|we'?re going to|i'?m gonna|i have to|we have to|"
+                      r"it'?ll|it will|it needs to|it has to)\b[^,;.]*[.!]*\s*$", "", text, flags=re.I)
+        # "twice the wall thickness, same OD": the wall twice as thick
+        text = re.sub(r"\b(twice|double|triple)\s+(?:the\s+|its\s+)?wall(?:\s+thickness)?\b", r"wall \1 as thick", text, flags=re.I)
+        # "bump the outside diameter up 20%": 20% bigger
+        text = re.sub(r"\b(up|down)\s+(?:by\s+)?([\d.]+)\s*%", lambda m: f"{m.group(2)}% "
+                      + ("bigger" if m.group(1).lower() == "up" else "smaller"), text, flags=re.I)
+        if any(f["kind"] == "pocket" for f in self.spec.get("features", [])):
+            # "open the pocket up to 35 square": 35 x 35
+            text = re.sub(r"\b(pocket\b[^.;]*?)\b([\d.]+)\s*(mm\s*)?square\b", r"\1\2 x \2 \3", text, flags=re.I)
+        # "cut it to 100 long (mm)", "make it 6 (inches)": the unit said in brackets is the number's
+        text = re.sub(r"([\d./]+)(\s*(?:long|wide|tall|high|thick|deep|dia\w*|od|id|across)?)\s*\(\s*(?:in\s+)?(mm|cm|inch(?:es)?|"
+                      r"in|\")\s*\)", r"\1 \3\2", text, flags=re.I)
+        # "too thin, go 5mm", "a bit short - make it 120": the new size of what was said to be wrong
+        too = {"thin": "thick", "thick": "thick", "short": "long", "long": "long", "narrow": "wide", "wide": "wide",
+               "low": "tall", "tall": "tall", "high": "tall", "shallow": "deep", "deep": "deep"}
+        text = re.sub(r"^\s*(?:(?:it'?s|its|it is|that'?s|bit|a bit|a little|way|much|slightly|kinda|rather|far)\s+)*too\s+("
+                      + "|".join(too) + r")\b\s*[,;:.!-]*\s*(?:so\s+)?(?:(?:let'?s\s+)?(?:go|make it|try|use|do|change it to|go with|"
+                      r"go to)\s+)?([\d./]+\s*(?:mm|cm|in(?:ch(?:es)?)?|\")?)\s*(?:instead|please|pls|then)?\W*$",
+                      lambda m: f"make it {m.group(2).strip()} {too[m.group(1).lower()]}", text, flags=re.I)
+        # "make it as wide as it is long": that size from the other one
+        m_as = re.search(r"\bas (long|wide|tall|high|thick|deep) as (?:it is|it's|its|the)\s*(long|wide|tall|high|thick|length|width|"
+                         r"height|thickness)\b", text, re.I)
+        if m_as and b["kind"] in ("box", "rounded_rect"):
+            role = {"long": "length", "wide": "width", "tall": "height", "high": "height", "thick": "height",
+                    "deep": "height", "length": "length", "width": "width", "thickness": "height"}
+            src = b.get(role[m_as.group(2).lower()])
+            if isinstance(src, (int, float)):
+                unit = {"mm": 1.0, "cm": 10.0, "in": 25.4}.get(self.spec.get("units", "mm"), 1.0)
+                text = text[:m_as.start()] + f"{fmt(src / unit)} {m_as.group(1)}" + text[m_as.end():]
         # "half a cm taller", "half a millimetre": 0.5 of that unit
         text = re.sub(r"\bhalf an?\s+(cm|mm|centimet(?:er|re)s?|millimet(?:er|re)s?)\b", r"0.5 \1", text, flags=re.I)
         # "round the 4 corners R5", "all four vertical edges": the count of a box's corners is no size
@@ -629,7 +662,8 @@ class _Editor:
                 self.change("inner", "set", d)
                 return self.finish()
         into_tube = re.search(r"\b(?:make|turn|change|convert)\s+it\s+(?:into\s+)?(?:a\s+)?(?:hollow\s+)?(tube|pipe|sleeve|ring|"
-                              r"bushing|bush|spacer)\b|\bhollow (?:tube|pipe)\b", self.t)
+                              r"bushing|bush|spacer)\b|\bhollow (?:tube|pipe)\b|\bhollow\b.*\bopen\s+(?:at\s+|on\s+)?(?:both|each|"
+                              r"either|the two)\s+ends\b|\bopen\s+(?:at\s+)?(?:both|each)\s+ends\b.*\bhollow\b", self.t)
         if into_tube and self.spec["body"]["kind"] == "cylinder" and not self.spec.get("features"):
             # "make it a tube with a 2 mm wall": a bore through, the outside kept
             b_ = self.spec["body"]
@@ -797,6 +831,8 @@ class _Editor:
         pos = FROM_EDGE.search(self.t)
         if mv and pos and mv.start(1) >= pos.start(2) and any(it.num.start == pos.start(1) for it in self.free()):
             self.place(pos, kinds)      # "move it to 20 from the left": a place, not 20 to the left
+            return self.finish()
+        if (mv or re.search(r"\b(?:so|sit|sits|are|end up|land)\b", self.t)) and self.grid_from_edges():
             return self.finish()
         if mv and mv.group(1).startswith(("in", "out")):
             if not re.search(r"\b(bolt circle|pcd|circle|apart|spacing|pitch|closer|pattern|rectangle|grid|square|"
@@ -1736,6 +1772,31 @@ class _Editor:
             self.apply(f"{g['id']}.{key} {fmt(old)} → {fmt(new)} (x{fmt(f)})", ops.set_parameter, f"{g['id']}.{key}", new)
         return True
 
+    def grid_from_edges(self) -> bool:
+        """'move the holes out so the centres sit 8 from the edges': a grid of holes on a block's top spread (or drawn in)
+        so its outer holes are that far from the edges (both ways; 'from the ends' / 'from the long edges' one way)."""
+        m = re.search(r"([\d.]+)\s*(?:mm\s*)?(?:in\s+)?from\s+(?:the\s+|all\s+(?:the\s+)?|each\s+|every\s+)?(?:4\s+|four\s+)?"
+                      r"(edges|sides|ends|long edges|long sides)\b", self.t)
+        grids = [h for h in self.feats("hole") if (h.get("at") or {}).get("kind") == "grid" and h.get("on", "top") == "top"]
+        body = self.spec["body"]
+        it = next((i for i in self.free() if m and i.num.start == m.start(1)), None)
+        if not m or len(grids) != 1 or it is None or body["kind"] not in ("box", "rounded_rect") or len(self.free()) != 1:
+            return False
+        f = grids[0]
+        counts, spacing = f["at"]["counts"], _pair(f["at"].get("spacing"))
+        d = self.take(it)
+        axes = {"edges": (0, 1), "sides": (0, 1), "ends": (0,), "long edges": (1,), "long sides": (1,)}[m.group(2)]
+        new = list(spacing)
+        for a in axes:
+            if counts[a] > 1:
+                new[a] = ((body["length"], body["width"])[a] - 2 * d) / (counts[a] - 1)
+        if any(x <= 0 for x in new):
+            self.out.failed.append(f"holes {fmt(d)} mm from the {m.group(2)} do not fit on the part")
+            return True
+        self.apply(f"{f['id']}: centres {fmt(d)} mm from the {m.group(2)} ({counts[0]} x {counts[1]} on {fmt(new[0])} x "
+                   f"{fmt(new[1])} centres)", ops.set_parameter, f"{f['id']}.at.spacing", new)
+        return True
+
     def move_in_out(self, mv) -> None:
         """'move them 12 mm in' (12 in from the corners), 'move the holes in by 5' / '5 mm further in'
         (5 more): corner holes' inset; nothing else has an 'in'."""
@@ -1765,6 +1826,14 @@ class _Editor:
             self.stays = [("holes", self.take(to_ends[0]), to_ends[1].group(1))]
             self.keep_from_ends()
             self.stays = []
+            return
+        edge = [h for h in self.feats("hole") if (h.get("at") or {}).get("kind") == "from_edge"]
+        if not corner and len(edge) == 1 and len(self.free()) == 1:
+            # "move that hole 10 mm further in": a hole placed from an edge, that much further from it (out: nearer)
+            f, it = edge[0], self.free()[0]
+            v = self.take(it)
+            d = f["at"]["distance"] + (v if mv.group(1).startswith("in") else -v)
+            self.apply(f"{f['id']}: {fmt(d)} mm from the {f['at']['edge']} edge", ops.set_parameter, f"{f['id']}.at.distance", d)
             return
         if not corner:
             self.out.failed.append("moving in or out is done for holes at the corners (their inset); for others say "
@@ -2298,6 +2367,13 @@ class _Editor:
             free = self.free()
             if len(free) == 1 and free[0].role in (None, "size", "diameter", "inner"):
                 free[0].role = "inner"
+                return
+            # "hole 3.4 for M3 clearance and OD 10": the number the hole words take, the outside its own
+            bore_n = [it for it in free if it.role in (None, "size", "diameter", "inner") and not re.search(
+                r"\b(?:od|outside|outer|o\.d\.)\s*(?:dia\w*\s*)?(?:of\s+|to\s+|=\s*|:\s*)?$", self.t[:it.num.start]) and not re.match(
+                r"\s*(?:mm\s*)?(?:od|outside|outer|long|tall|high|thick|length)\b", self.t[it.num.end:])]
+            if len(bore_n) == 1 and re.search(r"\b(?:hole|bore)\s*(?:to\s+|=\s*|:\s*|dia\w*\s*)?$", self.t[:bore_n[0].num.start]):
+                bore_n[0].role = "inner"
                 return
             if not self.out.done:
                 self.out.failed.append(f"this {self.spec['body']['kind'].replace('_', ' ')}'s bore is its inner diameter; "
@@ -3849,7 +3925,8 @@ def _first_line(exc: Exception) -> str:
 
 THEN = re.compile(r"\s*(?:,|;|\band\b|\bthen\b)\s+(?:and\s+)?(?:then\s+)?(?=(?:(?:just|also|maybe|please|now)\s+)?(?:add|put|drill|cut|bore|remove|delete|round|chamfer|"
                   r"fillet|bevel|shell|hollow|change|move|make|tap|counterbore|countersink|spread|space|widen|narrow|"
-                  r"lengthen|shorten|thicken|increase|reduce|bump|rotate|drop|open|enlarge|shrink)\b|"
+                  r"lengthen|shorten|thicken|increase|reduce|bump|rotate|drop|open(?!\s+(?:at\s+|on\s+)?(?:both|each|either|the two)\s+ends)|"
+                  r"enlarge|shrink)\b|"
                   r"(?:(?<=\band )|(?<=; ))(?:the |its |all the |those |these )?(?:holes?|fillets?|rounds?|chamfers?|slots?|pockets?|walls?|bores?|"
                   r"hubs?|flanges?|boss(?:es)?|collars?|shoulders?|keyways?|counterbores?|countersinks?)\b(?! (?:of|on|in|at|"
                   r"around|for|to|and)\b)|"
