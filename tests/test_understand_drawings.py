@@ -79,3 +79,40 @@ def test_a_pocket_whose_centre_would_run_off_is_placed_by_its_side(sandbox):
     spec = _spec("block 80 x 50 x 30 with a pocket 40 x 20 x 10 deep, 10 from the left edge")
     assert spec["features"][0]["at"] == {"kind": "from_edge", "edge": "left", "distance": 30.0}
     assert _built(sandbox, spec).volume == pytest.approx(80 * 50 * 30 - 40 * 20 * 10, rel=1e-6)
+
+
+@pytest.mark.parametrize("text, bore", [
+    ("Bushing: Ø20 H7 bore, Ø30 OD, 25 long", 20.0),
+    ("bush 30 OD, 20H7 ID, 25 long", 20.0),
+])
+def test_an_iso_fit_after_a_diameter_is_no_size(text, bore):
+    body = _spec(text)["body"]
+    assert (body["kind"], body["outer_diameter"], body["inner_diameter"]) == ("tube", 30.0, bore)
+
+
+@pytest.mark.parametrize("text, radius, inset", [
+    ("Plate 100 x 60 x 8, R5 TYP corners, 4x Ø6.5 THRU 8 from edges", 5.0, 8.0),
+    ("1/4 alum plate 4.00 x 3.00, .50 R corners (4 PL), four Ø.257 thru holes .375 from the edges", 12.7, 9.525),
+])
+def test_drawing_notes_typ_and_places_are_no_sizes_and_r_after_a_number_rounds_the_corners(text, radius, inset):
+    fillet, holes = _spec(text)["features"]
+    assert (fillet["edges"], fillet["radius"]) == ("vertical", pytest.approx(radius))
+    assert holes["at"] == {"kind": "corners", "inset": pytest.approx(inset)}
+
+
+@pytest.mark.parametrize("text, faces, volume", [
+    ("angle 40x40x4, 200 lg, 3x Ø5.5 thru in one leg", ["front"], (40 + 36) * 4 * 200 - 3 * math.pi * 2.75 ** 2 * 4),
+    ("angle 60 x 40 x 5, 100 long, 2 holes 8mm in the 40 leg", ["left"], (60 + 35) * 5 * 100 - 2 * math.pi * 16 * 5),
+    ("structural angle 2 x 1-1/2 x 1/4, cut length 6.00 in. One 3/8 dia hole through the 2 in leg", ["front"],
+     (50.8 + 38.1 - 6.35) * 6.35 * 152.4 - math.pi * (3 / 16 * 25.4) ** 2 * 6.35),
+])
+def test_holes_in_one_leg_or_the_leg_named_by_its_size_are_in_that_leg_only(sandbox, text, faces, volume):
+    spec = _spec(text)
+    assert [f.get("on") for f in spec["features"]] == faces
+    assert _built(sandbox, spec).volume == pytest.approx(volume, rel=1e-6)
+
+
+def test_an_ls_legs_named_by_where_they_are_whatever_word_sizes_them():
+    body = _spec("L shaped bracket, upright leg is 60 high, base leg 40 deep, both legs 6 thick and the whole thing is "
+                 "30 wide")["body"]
+    assert (body["width"], body["height"], body["thickness"], body["length"]) == (40.0, 60.0, 6.0, 30.0)

@@ -18,6 +18,11 @@ M_SIZE = re.compile(r"\bm(\d+(?:\.\d+)?)\b(?:\s*(?:x\s*[\d.]+\s*)?(tapped|tap|th
 CROSS_WORDS = re.compile(r"\bcross|\bradial|\btransverse|\bthrough the (?:side|flats)")    # a hole across, no bore
 
 
+LEG_BASE_WORDS = ("base", "bottom", "horizontal", "lower", "floor", "foot", "flat")
+LEG_NAMED = re.compile(r"\b(base|bottom|horizontal|lower|floor|foot|flat|upright|vertical|wall|back|standing|upper|"
+                       r"side)\s+(?:leg|flange|arm)\s*(?:is\s+|of\s+|=\s*|:\s*|measures\s+)?$")
+
+
 class Build:
     def __init__(self, text: str, body: Target, feats: list[Target], body_kind: str | None):
         self.text, self.body, self.feats, self.kind = text, body, feats, body_kind
@@ -550,6 +555,7 @@ class Build:
         return out
 
     def _profile(self, b: Target, dims: list[float], shape: str) -> dict | None:
+        named = self._named_legs(b) if shape == "L" else None
         L, W, H = b.pop("length"), b.pop("width"), b.pop("height")
         if W is None and shape in ("U", "C", "T", "I"):
             W = b.pop("diameter")      # "60 outside across": the section's width
@@ -561,7 +567,7 @@ class Build:
         while T is not None and b.get("thickness") is not None and abs(b.get("thickness") - T) < 1e-9:
             b.pop("thickness")         # "flange ... 6 thick, stem ... 6 thick": the section's one wall, said twice
         legs, fl = b.pop("legs"), b.pop("flange")
-        leg_pair = None
+        leg_pair = named
         if dims and len(dims) == 4 and None in (W, H, T, L) and dims[2] < min(dims[0], dims[1]):
             # "channel 50 x 25 x 4 x 200", "angle 75x50x6x1000": the section (two sizes and the wall), then the length
             W, H, T, L = W or dims[0], H or dims[1], T or dims[2], L or dims[3]
@@ -642,6 +648,21 @@ class Build:
         if r and shape in ("L", "T", "U"):
             out["inner_radius"] = r[0].mm      # "3 mm inside bend radius": a radius inside the bend(s)
         return out
+
+    def _named_legs(self, b: Target) -> tuple[float, float] | None:
+        """'upright leg is 60 high, base leg 40 deep': an L's two legs named by where they are, whatever word sizes
+        them (the base leg is the section's width, the upright its height); the other sizes are then the wall and
+        how far it runs."""
+        base, up = [], []
+        for v in [x for vs in [b.loose, *b.roles.values()] for x in vs if x.raw is not None]:
+            m = LEG_NAMED.search(self.text[:v.raw.num.start])
+            if m:
+                (base if m.group(1) in LEG_BASE_WORDS else up).append(v)
+        if len(base) != 1 or len(up) != 1:
+            return None
+        b.take(lambda v: v is base[0] or v is up[0])
+        self.notes.append(f"the base leg {base[0].mm:g}, the upright leg {up[0].mm:g}")
+        return base[0].mm, up[0].mm
 
     def _angle(self, b, dims):
         return self._profile(b, dims, "L")

@@ -446,6 +446,21 @@ def _leg_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
     used = next((g["on"] for g in reversed(bd.features) if g.get("on") in ("front", "left")), None)
     if not legs and used and re.search(r"\b(?:in|on|through|into) the other(?: legs?| arms?| sides?| one| flange)?\b", words):
         legs = ["left" if used == "front" else "front"]     # "a slot in one leg, and a 5mm hole in the other"
+    sized = LEG_SIZE.search(words)
+    if not legs and sized:
+        # "two holes in the 50 leg", "through the 2 in leg": the leg that long (the base leg is 'width' long)
+        t.take(lambda v: abs(v.raw.num.value - float(sized.group(1))) < 1e-9 and LEG_SIZE.match(
+            "the " + bd.text[v.raw.num.start:]) is not None)
+        v = float(sized.group(1)) * (25.4 if sized.group(2) in ("in", "inch", '"') else 1.0 if sized.group(2) == "mm"
+                                     else bd.unit_mm)
+        legs = ["front"] if abs(v - body["width"]) < 1e-6 else ["left"] if abs(v - body["height"]) < 1e-6 else []
+        if not legs:
+            bd.missing.append(f"which leg is the {v:g} mm one (the legs are {body['width']:g} and {body['height']:g})")
+            return True
+    if not legs and re.search(r"\b(?:in|on|through|into) (?:one|a|a single|only one) (?:leg|arm|flange)\b|"
+                              r"\b(?:in|on|through|into) one of the (?:legs|arms|flanges)\b", words):
+        legs = ["front"]       # "3 holes in one leg": in one of them (the base leg), not in both
+        bd.notes.append(f"'one leg' read as the base leg ({body['width']:g} mm)")
     which = re.search(r"\b(short|shorter|shortest|long|longer|longest)\s+(?:leg|side|arm|flange)\b", words)
     if not legs and which and body["width"] != body["height"]:
         # "a hole in the short leg": the base leg is 'width' long, the upright 'height'
@@ -483,6 +498,7 @@ def _leg_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
     return True
 
 
+LEG_SIZE = re.compile(r"\bthe ([\d.]*\d)\s*(mm|in\b|inch|\")?\s*(?:long\s+)?(?:legs?|arms?|flanges?)\b")
 CROSS_NAMED = re.compile(r"\bcross[- ]?(?:holes?|drill(?:ed|ing)?|bored?)\b|\btransverse\s+(?:holes?|bores?)\b")
 CROSS = re.compile(r"\bcross[- ]?(?:holes?|drill(?:ed|ing)?|bored?)\b|\b(?:radial|transverse)\s+(?:holes?|bores?)\b|"
                    r"\bthrough (?:both|the) (?:side )?walls\b|\bthrough the (?:side|diameter)\b|"
@@ -1114,7 +1130,7 @@ def _rib(bd: Build, t: Target, body: dict) -> None:
     if thick is None or high is None:
         bd.missing.append(f"the {t.noun}'s thickness and height (e.g. 'a rib 5 thick, 20 high')")
         return
-    if loose or re.search(r"(?:from|off) the|corner|diagonal|edge", t.words) or _face(t.words, body, bd.unit_mm):
+    if loose or re.search(r"\b(?:from|off) the\b|\bcorner|\bdiagonal|\bedge\b", t.words) or _face(t.words, body, bd.unit_mm):
         bd.missing.append(f"where the {t.noun} goes (one rib along or across the middle of the top is built)")
         return
     across = bool(RIB_ACROSS.search(t.words))

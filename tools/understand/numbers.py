@@ -124,6 +124,11 @@ def normalize(text: str) -> str:
     t = (t.replace("×", " x ").replace("″", '"').replace("”", '"').replace("“", '"').replace("’", "'")
          .replace("→", " to ").replace("⌀", " dia ").replace("ø", " dia ").replace("°", " deg ").replace("–", "-").replace("²", ""))
     t = re.sub(r"(\d),(\d{3})\b", r"\1\2", t)
+    # drawing notes: "R5 TYP", "(4 PL)", "2 PLCS": how often a size repeats on the print, never a size or a count
+    t = re.sub(r"\(\s*\d+\s*(?:pl|plcs|places)\.?\s*\)|\b\d+\s*(?:pl|plcs)\b\.?|\btyp(?:ical)?\b\.?", " ", t)
+    t = re.sub(r"(\d)\s*r\s+(?=(?:outside |outer |vertical )?corners?\b)", r"\1 radius ", t)   # ".50 R corners"
+    # "Ø20 H7 bore", "Ø12h6 pin": an ISO fit's tolerance class, not a size (the nominal size is modelled)
+    t = re.sub(r"(?<=\d)(\s*)(?:h|g|f|e|js|k|n|p)(?:[5-9]|1[01])\b(?!\s*(?:mm|deep|long|wide|thick|holes?)\b)", r"\1", t)
     # "a 6061 aluminium block", "316 stainless": an alloy's grade, not a size
     t = re.sub(r"\b(?:1018|1045|2024|4140|5052|5083|6060|6061|6063|6082|7075|303|304|316)(?:-?t\d+)?\s+"
                r"(?=alu|ali\b|steel|stainless|ss\b|s/s)", "", t)

@@ -126,7 +126,8 @@ def tag(t: str) -> Tagging:
                      r"(edges|corners)\b", t[it.num.end:])           # "the 4 top outside edges"
         am = after.match(t[it.num.end:])
         corners = am is not None and m is not None and m.group(1) in ("corners", "edges") and it.num.value <= 12 \
-            and not re.match(r"^\s*(?:mm\s+)?(?:radius|rad)\b", t[it.num.end:])     # "5 radius corners": a size
+            and not re.match(r"^\s*(?:mm\s+)?(?:radius|rad)\b", t[it.num.end:]) \
+            and a_table[am.group(1)] != "inset"        # "8 from edges": how far in, not eight edges
         if it.group is not None and it.pos > 0:
             continue          # "80 x 60 x 40 all edges filleted": a size of the group, not "40 edges"
         if re.search(r"\b(?:r|rad|radius|dia|diameter|od|id)\s*$", t[:it.num.start]):
@@ -230,6 +231,11 @@ def tag(t: str) -> Tagging:
                           t[:it.num.start])
             if it.role is None and m:
                 it.role, it.via = ("top_d" if m.group(1) in ("top", "tip", "small end") else "bottom_d"), m.group(1)
+    if any(len(g) >= 3 for g in out.groups):
+        for it in items:   # "50 x 30 x 5 angle ..., holes in the 50 leg": the leg named by its size, said before
+            if it.role == "legs" and it.group is None and re.search(r"\bthe\s*$", t[:it.num.start]) and \
+                    re.match(r"\s*(?:mm\s*|in\b\s*|\"\s*)?(?:long\s+)?(?:leg|arm|flange)\b", t[it.num.end:]):
+                it.role, it.via = "ref", "names a leg"
     for it in items:       # "both legs 60 long": the legs' length, not the part's
         if it.role == "length" and re.search(r"\b(?:legs?|arms?|sides?|flanges?)\s*$", t[:it.num.start]):
             it.role, it.via = "legs", "legs"
