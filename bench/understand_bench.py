@@ -26,6 +26,7 @@ from pathlib import Path
 
 from cadagent.agent.drafts import DesignContext
 from cadagent.agent.feature_check import feature_problems
+from cadagent.agent.nodes.versions import FIRST as _FIRST
 from cadagent.agent.offline.engine import OfflineChatModel
 from cadagent.agent.plan import parse_request
 from cadagent.evals.checks import References, check_turn
@@ -37,7 +38,7 @@ from cadagent.tools.understand import understand
 
 TEXT2CAD = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "text2cad_random100"
 ATTEMPTS = 3
-FIRST = re.compile(r"\b(very first|first (?:version|one|design)|original)\b")
+FIRST = re.compile(_FIRST.pattern)       # the agent's words for the first version ("from the start" too)
 
 
 def _features_of(spec: dict | None) -> dict:
@@ -57,7 +58,8 @@ def _sizes_ok(plan_extents: list[float], size) -> bool:
     return all(abs(a - b) <= max(0.1, 0.01 * max(plan_extents)) for a, b in zip(got, plan_extents))
 
 
-def drive(engine, sandbox, turn: dict, versions: list[dict], examples: list[dict], not_made: str | None = None) -> dict:
+def drive(engine, sandbox, turn: dict, versions: list[dict], examples: list[dict], not_made: str | None = None,
+          not_made_before: list[str] | None = None) -> dict:
     """One turn: draft (and fix) until a valid part or a decline; the outcome the eval checks read.
     ``not_made``: the change asked in the turn before, when it saved no version (as the agent passes it)."""
     text, expect = turn["user"], turn.get("expect") or {}
@@ -80,7 +82,7 @@ def drive(engine, sandbox, turn: dict, versions: list[dict], examples: list[dict
         ctx = DesignContext(task=task if previous is None else "fix", base=task, request=text, attempt=attempt,
                             plan=plan, examples=examples, previous=previous,
                             current={"version": len(versions), "code": current["code"], "spec": current["spec"],
-                                     "not_made": not_made}
+                                     "not_made": not_made, "not_made_before": not_made_before or []}
                             if current and task == "modify" else None)
         d = engine.draft(ctx)
         notes.append(d.note)
@@ -120,10 +122,11 @@ def run(sources: list[str], *, level: str = "intermediate", limit: int | None = 
         refs = References(sandbox, Path(work))
         for conv in convs:
             versions: list[dict] = []
-            not_made = None
+            not_made, missed = None, []
             for i, turn in enumerate(conv.turns):
-                out = drive(engine, sandbox, turn, versions, [], not_made)
+                out = drive(engine, sandbox, turn, versions, [], not_made, missed[:-1])
                 not_made = turn["user"] if out.get("intent") == "modify" and versions and not out.get("ok") else None
+                missed = missed + [not_made] if not_made else []      # every change since the last version, unsaved
                 expect = dict(turn.get("expect") or {})
                 checks = check_turn(expect, out, conv, refs)
                 kind = "edit" if (expect.get("intent") in ("modify", "undo") or (i and not expect.get("intent")

@@ -302,9 +302,10 @@ def test_a_change_to_something_else_after_a_change_not_made_is_applied_and_says_
 
     spec = understand("plate 100 x 60 x 5 with a 10 mm hole in the middle").spec
 
-    def edit(text, not_made):
+    def edit(text, not_made, before=()):
         return spec_path.edit(DesignContext(task="modify", request=text, current={"version": 1, "spec": spec, "code": "",
-                                                                                   "not_made": not_made}))
+                                                                                   "not_made": not_made,
+                                                                                   "not_made_before": list(before)}))
     missed = "move the hole so it lines up with the slot"
     assert edit(missed, None).code is None
     d = edit("round the vertical corners R5", missed)       # the fillet is the same on either part: made, and said
@@ -315,3 +316,17 @@ def test_a_change_to_something_else_after_a_change_not_made_is_applied_and_says_
     assert edit("make the hole 2 mm bigger", "move the hole 10 to the left and 90 up").code is None
     assert edit("round the vertical corners R5", "make it 500 mm wide and 3 long").code is None
     assert edit("chamfer them 1 mm", "add 4 holes 6 mm in the corners 10 in").code is None
+    # every change not made since the last version counts, not only the last one; removing what they were about is moot
+    assert edit("round the vertical corners R5", "chamfer the top edges 30", ["make it 2 wide"]).code is None
+    assert edit("round the vertical corners R5", "chamfer the top edges 30", ["move the hole 90 up"]).code is not None
+    d = edit("no holes after all", "move the hole 90 up", ["make the hole 80"])
+    assert d.code is not None and d.spec["features"] == []
+
+
+def test_through_the_agent_a_change_after_two_not_made_is_checked_against_both(agents):
+    agent = agents()
+    assert agent.turn("t", "plate 100 x 60 x 10 with a 10 mm hole in the middle").ok
+    assert not agent.turn("t", "make it 2 wide").ok                     # the hole would run off the plate
+    assert not agent.turn("t", "chamfer the top edges 30").ok           # after a size not made: declined
+    later = agent.turn("t", "round the vertical corners R5")            # independent of the chamfer, not of the width
+    assert not later.ok and later.version is None and "was not made" in later.answer

@@ -18,7 +18,7 @@ from ..spec_candidates import choose, entry_ok
 from ..prompting import build_messages, extract_code
 from ..state import current_entry
 from .common import Deps, patch, thread_id, turn
-from .versions import _last_change_not_made
+from .versions import _changes_not_made_before, _last_change_not_made
 
 REFUSALS = {"SAFETY", "RECITATION", "PROHIBITED_CONTENT", "BLOCKLIST", "SPII", "CONTENT_FILTER", "REFUSAL"}
 _DECLINES = re.compile(r"\b(cannot|can't|can not|unable|not able|sorry|choose|please|which|clarify)\b|\?\s*$", re.I)
@@ -92,7 +92,9 @@ def _design_context(state, task: str) -> DesignContext:
                    "parameters": h.get("meta", {}).get("parameters", {})}
                   for h in t.get("hits") or [] if h.get("kind") == "example"],
         current={**{k: cur.get(k) for k in ("version", "code", "spec", "size", "volume", "title")},
-                 "not_made": _last_change_not_made(state, cur)} if cur else None,   # the change asked before, unsaved
+                 "not_made": _last_change_not_made(state, cur),     # the change asked before, unsaved
+                 "not_made_before": _changes_not_made_before(state, cur) if _last_change_not_made(state, cur) else []}
+        if cur else None,
         previous={"code": last.get("code"), "spec": last.get("spec"), "error": last.get("error"),
                   "problems": last.get("problems")} if last else None,
         base=t["intent"] if t.get("intent") in ("new_design", "modify") else "new_design")

@@ -108,6 +108,23 @@ def _change_besides(request: str) -> str | None:
     return rest if change else None
 
 
+def _changes_not_made_before(state, cur: dict | None) -> list[str]:
+    """The changes asked before the last one that saved no version either (oldest first): 'add a hub' refused, then
+    'holes count make 8' refused because of it; a change after both is checked against both, not only the last."""
+    if cur is None:
+        return []
+    messages = list(state.get("messages") or [])
+    humans = [i for i, m in enumerate(messages) if getattr(m, "type", "") == "human"]
+    made = {(v.get("request") or "").strip() for v in state.get("versions") or []}
+    out = []
+    for i in reversed(humans[:-2]):        # before the one _last_change_not_made reads
+        text = messages[i].content.strip() if isinstance(messages[i].content, str) else ""
+        if not text or text in made:
+            break
+        out.append(text)
+    return out[::-1]
+
+
 def _last_change_not_made(state, cur: dict | None) -> str | None:
     """The previous message's words when it saved no version (a change that was declined), else None."""
     if cur is None:

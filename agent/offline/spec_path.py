@@ -241,12 +241,25 @@ def _independent(request: str, not_made: str) -> bool:
     return bool(before) and bool(now) and not (before & now) and not (before & _BODY_SIZES)
 
 
+_REMOVES = re.compile(r"\b(?:no|remove|delete|drop|get rid of|lose|ditch|without|take (?:off|out|away)|plain)\b")
+
+
+def _moot(request: str, missed: list[str]) -> bool:
+    """Does the change remove every kind of feature the changes not made were about ('no keyways after all, plain
+    shaft' after 'same keyway again on the other end')? The part is then the same whether they were made or not."""
+    if not _REMOVES.search(request.lower()) or _THOSE.search(request.lower()):
+        return False
+    now = _about(request)
+    return all(_about(m) and not (_about(m) & _BODY_SIZES) and _about(m) <= now for m in missed)
+
+
 def _about(text: str) -> set[str]:
     """The features and the sizes the words name ('make it 150 long, holes stay ...': hole, length)."""
     from ...tools.understand.numbers import normalize
     from ...tools.understand.vocab import find
 
     t = normalize(text)
+    t = t + " | " + re.sub(r"(?<=[a-z]{3})s\b", "", t)         # 'keyways' is about keyways too
     return {name for *_, name in find("features", t)} | {k for k, w in _SIZE_WORDS.items() if re.search(rf"\b(?:{w})\b", t)}
 
 
@@ -283,7 +296,9 @@ def edit(ctx: DesignContext) -> Draft | None:
         return Draft(None, f"Your last change ('{not_made[:80]}') was not made, so what '{request.strip()[:80]}' points "
                      f"at is not on the part (v{current.get('version', '?')} is still as it was). Add it first, in other "
                      "words, with its size and place.", path="edit", declined=True)
-    elif not_made and _independent(request, not_made):
+    elif not_made and _moot(request, [not_made, *(current.get("not_made_before") or [])]):
+        pass        # "no keyways after all" after 'same keyway again on the other end' was not made: what it was about goes
+    elif not_made and all(_independent(request, m) for m in [not_made, *(current.get("not_made_before") or [])]):
         pass        # a change to something else than the change not made: applied, and the answer says what is missing
     elif not_made and _RELATIVE.search(request.lower()):
         # the last change was not made: a change measured from the part would start from a part the words
@@ -317,7 +332,8 @@ def edit(ctx: DesignContext) -> Draft | None:
     if all(" is already " in d for d in r.done):
         # "make it 100 long" on a part 100 long: what was asked is what is there (said, and kept as it is)
         return Draft(code, f"Nothing to change: {r.explain()}", spec=new, path="edit", unchanged=True)
-    if not_made and retried is None and _independent(request, not_made):
+    if not_made and retried is None and all(_independent(request, m) for m in [not_made, *(current.get("not_made_before")
+                                                                                          or [])]):
         # the change asked before is still missing: said first, so the part is never taken for the one with both changes
         return Draft(code, f"Your earlier change ('{not_made[:80]}') is still NOT made: this part does not have it. "
                      f"I applied only this change, to v{current.get('version', '?')}: {r.explain()} Say the earlier change "

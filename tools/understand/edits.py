@@ -300,6 +300,13 @@ class _Editor:
             text = re.sub(r"^\s*(?:(?:ok|now|and|then|so|actually|make it|make that|go|do|try)\W+)*(\d{1,2})\s*(?:x|by|×)\s*(\d{1,2})"
                           r"(?:\s+(?:grid|pattern|array))?\s*(?:instead|then|please|pls|now)?\W*$",
                           r"make the holes a \1 x \2 grid", text, flags=re.I)
+        if any(f["kind"] == "hole" and (f.get("at") or {}).get("kind") == "grid" and (f["at"].get("counts") == [2, 2])
+               for f in self.spec.get("features", [])):
+            # "bring the screw holes in to a 50 square", "put the holes on a 60 x 40 rectangle": the 2 x 2 grid's centres
+            text = re.sub(r"^\s*(?:(?:ok|now|and|also|then|please)\W+)*(?:bring|move|put|shift|spread|pull|push|set|make)\s+"
+                          r"((?:the|those|these|its|all the)\s+(?:\w+\s+)?holes|them)\s+(?:(?:in|out|back)\s+)?(?:to|on|onto|at)\s+"
+                          r"(?:an?\s+)?([\d.]+)\s*(?:mm\s*)?(?:(?:x|by)\s*([\d.]+)\s*(?:mm\s*)?(?:rectangle|rect|pattern)|square)\b",
+                          lambda m: f"space {m.group(1)} {m.group(2)} x {m.group(3) or m.group(2)}", text, flags=re.I)
         if last_hole is not None:
             # "change the hole pattern to 70 x 30": the holes' spacing both ways (not a size of 70)
             text = re.sub(r"\b(pattern|layout|spacing|cent(?:er|re)s)\s+(?:to|of|at|is|=|->)\s+(?=[\d.]+\s*(?:mm\s*)?[x×]\s*[\d.]+)",
