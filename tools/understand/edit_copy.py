@@ -18,7 +18,7 @@ _LIKE = r"(?:the same size|the same|identical|exactly the same|just the same|sam
         r"(?: one)?|like (?:it|that|this)(?: one)?|to match|matching|of (?:those|them|these|that|the same))"
 # the words that ask for a copy, and what stays after them (the copy's place)
 COPY = re.compile(
-    _LEAD + r"(?:(?P<n>another|(?:one|1) more|a second|a 2nd|an extra|(?:two|2) more)\s+(?:" + _kind(1) + r"\b)?(?P<like>\s*,?\s*"
+    _LEAD + r"(?:(?P<n>another|(?:one|1) more|a second|a 2nd|an extra|(?:two|2) more)\b(?:\s+" + _kind(1) + r"\b)?(?P<like>\s*,?\s*"
     + _LIKE + r"\b)?|(?P<ident>an? (?:identical|matching|duplicate)|a copy of (?:the|that|this|it))\s*(?:" + _kind(2)
     + r"\b)?|(?P<verb>duplicate|copy|repeat|clone)\s+(?:the|that|this|it)\b\s*(?:" + _kind(3) + r"\b)?|"
     r"(?:the\s+)?same\s+(?:" + _kind(4) + r"\s+)?again\b)(?P<rest>.*)$")
@@ -35,6 +35,8 @@ EDGE = re.compile(r"(?P<d>\S+?)" + _UNIT + r"\s*(?:in\s+)?(?:away\s+)?from\s+the
 OTHER = re.compile(r"\b(?:at|on|to|near|in)\s+the\s+(?:other|opposite|far)\s+(?:end|side)\b(?:\s*,?\s*(?:at\s+)?(?:the\s+)?"
                    r"same\s+(?:distance|spot|place|position|amount)(?:\s+in)?)?")
 SIDE = re.compile(r"\b(?:at|on|to|near)\s+the\s+(left|right|front|back)(?:\s+(?:end|edge|side|hand side))?\b")
+MIDDLE = re.compile(r"\b(?:(?:in|at|on)\s+the\s+(?:middle|cent(?:er|re))(?:\s+of\s+(?:the|it)(?:\s+(?!from\b)\w+)?)?|dead\s+cent(?:er|re)|"
+                    r"(?:in\s+the\s+)?(?:exact\s+)?cent(?:er|re)\s+of\s+the\s+\w+)\b")
 FILLER = re.compile(r"^(?:\s|[,.;:!?-]|\b(?:please|pls|too|as well|thanks|then|also|mm)\b)*$")
 
 
@@ -134,6 +136,11 @@ def copy_feature(ed, m: re.Match) -> None:
         new.append((u, v))
         said.append(f"{d:g} mm from the {e} edge")
         left = left.replace(mt.group(0), " ")
+    mid = MIDDLE.search(left)
+    if mid and not new:
+        new.append((0.0, 0.0))          # "one more, same size, in the middle of the plate"
+        said.append("in the middle")
+        left = left.replace(mid.group(0), " ")
     if not new:
         du = dv = 0.0
         for mt in SHIFT.finditer(left):

@@ -203,6 +203,12 @@ class _Editor:
                 text = re.sub(r"^\s*(?:(?:ok|now|and|also|then|please)\W+)*(?:the\s+)?same\s+(?:hole\s+|thing\s+|one\s+)?(?:on|at|for)\s+"
                               r"the\s+(?:other|opposite|far)?\s*(right|left|end|side)\b(?:\s+(?:end|side))?\s*(?:too|as well|please)?"
                               r"\W*$", "mirror the hole to the other side", text, flags=re.I)
+        if sum(_count(f.get("at") or {"kind": "center"}) or len((f.get("at") or {}).get("points") or [0])
+               for f in self.spec.get("features", []) if f["kind"] == "hole") == 2 \
+                and not any(f["kind"] in ("slot", "pocket", "boss") for f in self.spec.get("features", [])):
+            # "make both 16 mm": the two holes the part has
+            text = re.sub(r"\b(?:both|the two|the 2)\b(?!\s+(?:of\s+)?(?:the\s+|them\s+)?(?:holes?|bores?|ends?|sides?|edges?|legs?|walls?|"
+                          r"faces?|directions?|ways?|of)\b)", "both holes", text, flags=re.I)
         if any(f["kind"] == "hole" for f in self.spec.get("features", [])):
             # "the big one", "add a third one": the holes, by the words people use for them
             text = re.sub(r"\b(big|bigger|small|smaller|large|larger|little|middle|centre|center|other|outer|inner|corner|"
@@ -395,6 +401,9 @@ class _Editor:
                 text = text[:m_as.start()] + f"{fmt(src / unit)} {m_as.group(1)}" + text[m_as.end():]
         # "half a cm taller", "half a millimetre": 0.5 of that unit
         text = re.sub(r"\bhalf an?\s+(cm|mm|centimet(?:er|re)s?|millimet(?:er|re)s?)\b", r"0.5 \1", text, flags=re.I)
+        # "knock the 4 corners off round, R8": the corners rounded
+        text = re.sub(r"\b(?:knock|take|break)\s+(?:the\s+|its\s+|all\s+)?((?:(?:4|four)\s+)?(?:outside\s+|vertical\s+)?corners)\s+off\s*"
+                      r",?\s*(?:round(?:ed)?|with a radius|radiused)\b", r"round the \1", text, flags=re.I)
         # "round the 4 corners R5", "all four vertical edges": the count of a box's corners is no size
         if b["kind"] in ("box", "rounded_rect"):
             text = re.sub(r"\b(?:all\s+)?(?:4|four)\s+(?:outside|outer)\s+corners\b", "outside vertical edges", text, flags=re.I)
@@ -1784,21 +1793,36 @@ class _Editor:
         so its outer holes are that far from the edges (both ways; 'from the ends' / 'from the long edges' one way)."""
         m = re.search(r"([\d.]+)\s*(?:mm\s*)?(?:in\s+)?from\s+(?:the\s+|all\s+(?:the\s+)?|each\s+|every\s+)?(?:4\s+|four\s+)?"
                       r"(edges|sides|ends|long edges|long sides)\b", self.t)
-        grids = [h for h in self.feats("hole") if (h.get("at") or {}).get("kind") == "grid" and h.get("on", "top") == "top"]
+        kind = "slot" if re.search(r"\bslots?\b", self.t) else "hole"
+        grids = [h for h in self.feats(kind) if (h.get("at") or {}).get("kind") in ("grid", "linear")
+                 and h.get("on", "top") == "top" and not any((h.get("at") or {}).get("center") or [])]
         body = self.spec["body"]
         it = next((i for i in self.free() if m and i.num.start == m.start(1)), None)
         if not m or len(grids) != 1 or it is None or body["kind"] not in ("box", "rounded_rect") or len(self.free()) != 1:
             return False
         f = grids[0]
-        counts, spacing = f["at"]["counts"], _pair(f["at"].get("spacing"))
+        at = f["at"]
+        if at["kind"] == "linear":      # a row: along its axis ('u' along the length)
+            axis = 1 if at.get("axis") == "v" else 0
+            counts = [at["count"], 1] if axis == 0 else [1, at["count"]]
+            spacing = [float(at.get("spacing") or 0.0)] * 2
+        else:
+            counts, spacing = at["counts"], _pair(at.get("spacing"))
         d = self.take(it)
         axes = {"edges": (0, 1), "sides": (0, 1), "ends": (0,), "long edges": (1,), "long sides": (1,)}[m.group(2)]
         new = list(spacing)
         for a in axes:
             if counts[a] > 1:
                 new[a] = ((body["length"], body["width"])[a] - 2 * d) / (counts[a] - 1)
+        if not any(counts[a] > 1 for a in axes):
+            return False
         if any(x <= 0 for x in new):
-            self.out.failed.append(f"holes {fmt(d)} mm from the {m.group(2)} do not fit on the part")
+            self.out.failed.append(f"{kind}s {fmt(d)} mm from the {m.group(2)} do not fit on the part")
+            return True
+        if at["kind"] == "linear":
+            v = new[1 if at.get("axis") == "v" else 0]
+            self.apply(f"{f['id']}: centres {fmt(d)} mm from the {m.group(2)} ({at['count']} in a row, {fmt(v)} apart)",
+                       ops.set_parameter, f"{f['id']}.at.spacing", v)
             return True
         self.apply(f"{f['id']}: centres {fmt(d)} mm from the {m.group(2)} ({counts[0]} x {counts[1]} on {fmt(new[0])} x "
                    f"{fmt(new[1])} centres)", ops.set_parameter, f"{f['id']}.at.spacing", new)
@@ -2496,6 +2520,8 @@ class _Editor:
                 side = re.search(r"\b(?:outside|outer)\s+(top|bottom)\b|\b(top|bottom)\s+outside\b", t)
                 if f["edges"] == "outer" and side:
                     f["edges"] = side.group(1) or side.group(2)    # "the outside bottom edge": that outline
+                elif f["edges"] == "outer" and re.search(r"\b(?:upright|vertical|standing)\s+(?:corners|edges)\b", t):
+                    f["edges"] = "vertical"        # "the 4 upright corners on the outside": the vertical ones
                 f["edges"] = outer_if_holes(f["edges"], self.spec.get("features", []), self.out.notes)
             shells = [g for g in self.spec.get("features", []) if g["kind"] == "shell"]
             if f["kind"] == "fillet" and f.get("edges") == "vertical" and shells and f["radius"] > shells[0]["thickness"]:

@@ -1,0 +1,115 @@
+"""Edits in words nobody tuned to (session 7 probes and the dev18-dev20 sets): copies of a placed feature, cuts to a
+length, inch sizes, rows and grids set from the edges. Each asserts the spec the edit makes, and what a wrong reading
+made before (a moved hole, a 20 mm hole, a shrunk plate)."""
+
+import math
+
+import pytest
+
+from cadagent.tools.part import expectations, parse
+from cadagent.tools.understand import apply_edit, understand
+
+IN = 25.4
+
+
+def ok(spec: dict, text: str) -> dict:
+    r = apply_edit(text, spec)
+    assert r.spec is not None and not r.failed, f"{text!r}: {r.explain()}"
+    return r.spec
+
+
+def points(spec: dict, fid: str = "holes") -> list:
+    f = next(f for f in spec["features"] if f["id"] == fid)
+    return [[round(u, 6), round(v, 6)] for u, v in f["at"]["points"]]
+
+
+LEFT_HOLE = "plate 100 x 60 x 6 with a 10 mm hole 20 from the left end"
+
+
+@pytest.mark.parametrize("text", ["another one the same 20 from the right end", "put an identical hole 20 from the right end",
+                                  "make another one just like it, 20 from the right end", "one more the same on the right",
+                                  "and another one the same at the other end", "add a second one like it at the right end, 20 in"])
+def test_a_copy_of_the_hole_keeps_its_size_and_goes_where_the_words_say(text):
+    spec = ok(understand(LEFT_HOLE).spec, text)
+    (f,) = spec["features"]                        # it was moved, or a 20 mm hole was added
+    assert f["size"] == 10 and sorted(points(spec)) == [[-30.0, 0.0], [30.0, 0.0]]
+
+
+def test_copies_placed_from_the_one_there_keep_its_head_and_depth():
+    block = understand("block 80 x 40 x 20 with an 8 mm hole in the middle, counterbored 14 dia 5 deep").spec
+    spec = ok(block, "add another one the same, 25 mm to the left of it")
+    (f,) = spec["features"]
+    assert points(spec) == [[0.0, 0.0], [-25.0, 0.0]] and f["cbore"] == block["features"][0]["cbore"]
+    spec = ok(understand("plate 120 x 60 x 6 with a 10 mm hole in the middle").spec, "add two more the same, 40 mm either side")
+    assert sorted(points(spec)) == [[-40.0, 0.0], [0.0, 0.0], [40.0, 0.0]]
+    pocket = understand("block 100 x 50 x 30 with a 20 x 20 pocket 5 deep in the middle").spec
+    assert expectations(parse(ok(pocket, "another pocket the same 30 to the right")))["volume"] == pytest.approx(146000)
+    moved = ok(understand("plate 100 x 60 x 5, 12mm hole 20 from the left end, centred across").spec,
+               "put one more, same size, in the middle of the plate")
+    assert points(moved) == [[-30.0, 0.0], [0.0, 0.0]]          # a row of two, 50 apart, was made and marked right
+    assert ok(moved, "make both 16 mm")["features"][0]["size"] == 16
+
+
+def test_a_copy_with_no_place_or_of_one_of_several_is_asked():
+    r = apply_edit("another one the same", understand(LEFT_HOLE).spec)
+    assert r.spec is None and "where the copy" in r.failed[0]
+    row = understand("bar 150 x 25 x 6 with 3 holes 6 mm 30 apart along the middle").spec
+    spec = ok(row, "add two more on the same spacing so it's 5 in a row, still centred")     # the row's count, no copy
+    assert spec["features"][0]["at"]["count"] == 5
+
+
+@pytest.mark.parametrize("first, text, size", [
+    ("tube 25 OD 21 ID 500 long", "cut to 350", [25, 25, 350]),
+    ("rod 10 dia 120 long", "cut 20mm off", [10, 10, 100]),
+    ("bar 300 x 40 x 10", "cut it to length, 220", [10, 40, 220]),
+    ("plate 100x50x5", "thicken it to a quarter inch", [6.35, 50, 100]),
+    ("block 4in x 2in x 1in", "one and a half inches tall", [1.5 * IN, 2 * IN, 4 * IN]),
+    ("plate 100 x 100 x 6", 'make it from 1/4" plate', [6.35, 100, 100]),
+    ("block 50 x 30 x 20", "make the 30 side 35", [20, 35, 50]),
+    ('tube 1.5" OD, 1/8" wall, 6" long', "cut it to 100 long (mm)", [1.5 * IN, 1.5 * IN, 100]),
+    ("plate 100 x 60 x 3", "too thin, go 5mm", [5, 60, 100]),
+    ("open top box 80x60x40, walls 2", "make it as wide as it is long", [40, 80, 80]),
+    ("angle bracket 2 x 3 inch legs, 1/4 thick, 1.5 wide", "make the 3 inch leg 4 inches", [1.5 * IN, 2 * IN, 4 * IN]),
+])
+def test_sizes_said_the_way_people_say_them(first, text, size):
+    e = expectations(parse(ok(understand(first).spec, text)))
+    assert sorted(b - a for a, b in zip(e["bbox_min"], e["bbox_max"])) == pytest.approx(sorted(size), abs=1e-6)
+
+
+def test_rows_and_grids_set_from_the_edges_and_a_hole_moved_further_in():
+    plate = understand("plate 100x50x10 with 4 counterbored holes for M6 cap screws - 6.6 thru, 11 counterbore 6.5 deep - "
+                       "on an 80 x 30 rectangle, centred").spec
+    at = ok(plate, "move the holes out so the centres sit 8 from the edges")["features"][0]["at"]
+    assert at["spacing"] == [84, 34]
+    csk = understand("80 x 80 x 8 plate, 30mm bore in the centre, and 4 countersunk holes for M5 flat heads on a 60mm "
+                     "square").spec
+    spec = ok(csk, "bring the screw holes in to a 50 square")
+    assert spec["body"]["length"] == 80 and spec["features"][1]["at"]["spacing"] == [50, 50]    # the plate was shrunk
+    slots = understand("Slotted plate 90 x 30 x 4. two slots along the length, 6 wide and 20 long end to end, one near "
+                       "each end with the slot centres 20 in from the ends, on the centreline").spec
+    f = ok(slots, "move the slots out so their centres are 15 from the ends")["features"][0]
+    assert (f["width"], f["at"]["spacing"]) == (6, 60)          # the slots were made 15 wide
+    hole = understand("plate 100 x 60 x 5, 12mm hole 20 from the left end, centred across").spec
+    assert ok(hole, "move that hole 10 mm further in")["features"][0]["at"]["distance"] == 30
+
+
+def test_shapes_and_edges_said_in_other_words():
+    cyl = understand("solid cylinder 2 inch dia, 3 inch tall").spec
+    b = ok(cyl, "make it hollow with a 1/8 wall, open at both ends")["body"]        # a tube, not a cup
+    assert (b["kind"], b["outer_diameter"], b["inner_diameter"]) == ("tube", pytest.approx(2 * IN), pytest.approx(1.75 * IN))
+    box = ok(understand("open top box 80x60x40, walls 3").spec, "round the 4 upright corners on the outside, R5")
+    assert [(f["kind"], f.get("edges")) for f in box["features"]] == [("fillet", "vertical"), ("shell", None)]
+    plate = understand("plate 120 x 60 x 6 with a 6.5 hole in each corner 10 in from both edges").spec
+    spec = ok(plate, "drop the corner holes, I'll clamp it instead")               # a reason, not an action
+    assert ok(spec, "and knock the 4 corners off round, R8")["features"] == [
+        {"id": "round", "kind": "fillet", "edges": "vertical", "radius": 8.0}]
+    washer = understand("washer, OD 24 ID 13 2.5 thk").spec
+    assert ok(washer, "now bump the outside diameter up 20%")["body"]["outer_diameter"] == pytest.approx(28.8)
+    tube = understand('tube 1.5" OD, 1/8" wall, 6" long').spec
+    assert ok(tube, "twice the wall thickness, same OD")["body"]["inner_diameter"] == pytest.approx(IN)
+    standoff = ok(understand("round standoff OD 8, 15 long, 3 mm hole through").spec, "hole 3.4 for M3 clearance and OD 10")
+    assert (standoff["body"]["inner_diameter"], standoff["body"]["outer_diameter"]) == (3.4, 10)
+    pocket = understand("50 x 50 x 25 block. square pocket 30x30, 10 deep, in the top face centred").spec
+    f = ok(pocket, "open the pocket up to 35 square")["features"][0]
+    assert (f["length"], f["width"], f["depth"]) == (35, 35, 10)       # it was read as 35 deep
+    assert math.isclose(ok(pocket, "R4 in the pocket corners so I can mill it")["features"][0]["corner_radius"], 4)
