@@ -146,8 +146,10 @@ def validity_summary(recs: list[dict]) -> dict:
 def evaluate(writer, rows: list[dict], *, n: int = 4, sandbox=None, parser=True, echo=print,
              out: Path | None = None, consensus: int = 2) -> dict:
     """Run every held-out row through the model (greedy + best-of-``n``), the parser and the ensemble.
-    The ensemble is ranked twice: with the parser preferred (``ensemble``), and with ``consensus``
-    (``ensemble_consensus``: a spec 2 or more candidates agree on outranks that preference)."""
+    The ensemble is ranked three ways: with the parser preferred (``ensemble``), without the stated
+    envelope (``ensemble_numbers``: numbers used first, the ranking before session 7; ``best_of_n_numbers``
+    likewise), and with ``consensus`` (``ensemble_consensus``: a spec 2 or more candidates agree on
+    outranks that preference)."""
     from cadagent.agent.local_model.rank import rank
 
     build = None
@@ -181,9 +183,11 @@ def evaluate(writer, rows: list[dict], *, n: int = 4, sandbox=None, parser=True,
         greedy = raw[0].spec if raw and raw[0].valid else None    # the first round's greedy, no retry
         retried_greedy = next((c for c in gen.candidates if c.source in ("model#1", "model#1-retry")), None)
         best = rank(req, pairs, build=build)
+        best_numbers = rank(req, pairs, build=build, envelope=False)
         rec = {"request": req, "greedy": compare(greedy, want),
                "greedy_retry": compare(retried_greedy.spec if retried_greedy and retried_greedy.valid else None, want),
                "best_of_n": compare(best.winner.spec if best.winner else None, want),
+               "best_of_n_numbers": compare(best_numbers.winner.spec if best_numbers.winner else None, want),
                "any_of_n": any(compare(s, want)["exact"] for _, s in pairs),
                "model_winner": best.winner.source if best.winner else None, "model_reason": best.reason,
                "greedy_spec": greedy, "validity": _validity(gen), "candidates": _cands(gen.candidates),
@@ -196,6 +200,9 @@ def evaluate(writer, rows: list[dict], *, n: int = 4, sandbox=None, parser=True,
             rec["ensemble"] = compare(ens.winner.spec if ens.winner else None, want)
             rec["ensemble_winner"] = ens.winner.source if ens.winner else None
             rec["ensemble_reason"] = ens.reason
+            old = rank(req, pairs + parsed, build=build, prefer=("parser",), envelope=False)
+            rec["ensemble_numbers"] = compare(old.winner.spec if old.winner else None, want)
+            rec["ensemble_numbers_winner"] = old.winner.source if old.winner else None
             agree = rank(req, pairs + parsed, build=build, prefer=("parser",), consensus=consensus)
             rec["ensemble_consensus"] = compare(agree.winner.spec if agree.winner else None, want)
             rec["ensemble_consensus_winner"] = agree.winner.source if agree.winner else None
@@ -215,7 +222,8 @@ def evaluate(writer, rows: list[dict], *, n: int = 4, sandbox=None, parser=True,
                "tokens_per_second": tokens / seconds if seconds else 0.0, "built": sandbox is not None,
                "rule_failures": dict(sorted(failures.items(), key=lambda kv: -kv[1])),
                "validity": validity_summary(results)}
-    for key in ("greedy", "greedy_retry", "best_of_n", "parser", "ensemble", "ensemble_consensus"):
+    for key in ("greedy", "greedy_retry", "best_of_n", "best_of_n_numbers", "parser", "ensemble",
+                "ensemble_numbers", "ensemble_consensus"):
         if results and key in results[0]:
             summary[key] = {w: round(_rate(results, key, w), 3) for w in ("valid", "body", "sizes", "exact")}
     summary["any_of_n_exact"] = round(sum(r["any_of_n"] for r in results) / len(results), 3) if results else 0.0
@@ -280,12 +288,17 @@ def evaluate_text2cad(writer, convs, *, n: int = 4, sandbox, echo=print, out: Pa
                 raw = gen.raw or gen.candidates
                 greedy = raw[0].spec if raw and raw[0].valid else None
                 best = rank(req, pairs, build=build)
+                best_numbers = rank(req, pairs, build=build, envelope=False)
                 ens = rank(req, pairs + parsed, build=build, prefer=("parser",))
+                ens_numbers = rank(req, pairs + parsed, build=build, prefer=("parser",), envelope=False)
                 agree = rank(req, pairs + parsed, build=build, prefer=("parser",), consensus=2)
                 written = generated(gen)
                 rec.update(greedy=score(greedy, conv), best_of_n=score(best.winner.spec if best.winner else None, conv),
                            ensemble=score(ens.winner.spec if ens.winner else None, conv),
                            ensemble_winner=ens.winner.source if ens.winner else None, ensemble_reason=ens.reason,
+                           best_of_n_numbers=score(best_numbers.winner.spec if best_numbers.winner else None, conv),
+                           ensemble_numbers=score(ens_numbers.winner.spec if ens_numbers.winner else None, conv),
+                           ensemble_numbers_winner=ens_numbers.winner.source if ens_numbers.winner else None,
                            ensemble_consensus=score(agree.winner.spec if agree.winner else None, conv),
                            ensemble_consensus_winner=agree.winner.source if agree.winner else None,
                            schema_valid=[c.spec is not None for c in written],
@@ -301,7 +314,7 @@ def evaluate_text2cad(writer, convs, *, n: int = 4, sandbox, echo=print, out: Pa
                     f.write(json.dumps(rec) + "\n")
             echo(f"[{i + 1}/{len(convs)}] " + " ".join(
                 f"{k} {'✓' if rec[k]['ok'] else '✗'}" for k in ("greedy", "best_of_n", "parser", "ensemble",
-                                                                 "ensemble_consensus") if k in rec)
+                                                                 "ensemble_numbers", "ensemble_consensus") if k in rec)
                 + f" {rec['seconds']} s  {conv.id}")
     summary = text2cad_summary(results)
     if out is not None:
@@ -313,7 +326,8 @@ def text2cad_summary(rows: list[dict]) -> dict:
     s: dict = {"rows": len(rows)}
     if any("validity" in r for r in rows):
         s["validity"] = validity_summary(rows)
-    for key in ("greedy", "best_of_n", "parser", "ensemble", "ensemble_consensus"):
+    for key in ("greedy", "best_of_n", "best_of_n_numbers", "parser", "ensemble", "ensemble_numbers",
+                "ensemble_consensus"):
         got = [r[key] for r in rows if key in r]
         if got:
             s[key] = {"iou_ge_0.5": round(sum(g["ok"] for g in got) / len(got), 3),

@@ -7,15 +7,19 @@ readings, …) ranked by the checks, so that one call joins them all.
 Each candidate is scored on, in this order:
 1. validity: the spec validates (schema and part rules), and, when ``build`` is given, it is
    compiled, run and measured in the sandbox and the measurement meets the spec's promises;
-2. feature match: the numbers of the request that the spec uses, and the features the request
+2. envelope: when the request states the overall size ("the final part measures 0.75 x 0.47 x
+   0.03", or the sentence with its largest sizes), how many of those sizes the body's extents match
+   one to one (:mod:`.extents`). A multi-part description's first part alone uses as many of the
+   request's numbers as the whole, so numbers used cannot tell them apart; the envelope can;
+3. feature match: the numbers of the request that the spec uses, and the features the request
    names (hole, fillet, chamfer, pocket, slot, boss) that the spec has, minus features it has
    that the request never names;
-3. consensus (``consensus=k``, off by default): a spec that k or more candidates wrote outranks
+4. consensus (``consensus=k``, off by default): a spec that k or more candidates wrote outranks
    the preference below; several samples agreeing is evidence the preference lacks;
-4. the caller's preference among sources (``prefer``: e.g. the parser, whose readings are exact when
+5. the caller's preference among sources (``prefer``: e.g. the parser, whose readings are exact when
    they are complete), only between candidates the checks cannot tell apart;
-5. agreement: how many candidates (from any source) wrote the same spec;
-6. simplicity: fewer features, then the shorter spec.
+6. agreement: how many candidates (from any source) wrote the same spec;
+7. simplicity: fewer features, then the shorter spec.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from .extents import extent_fit, spec_extents, stated_extents
 from .normalize import normalize
 
 # request words → feature kinds they ask for (a spec with a kind nobody asked for loses a point)
@@ -54,6 +59,9 @@ class Scored:
     size: int = 0
     preferred: int = 0
     consensus: int = 0           # 0 off; else votes >= consensus ranks above the preference
+    fit: float | None = None     # the body's extents against the stated envelope (:mod:`.extents`); None: none stated
+    stated: list[float] | None = None    # that envelope
+    envelope: bool = True        # rank on the fit (False: the session-6 ranking, numbers used first)
 
     @property
     def match(self) -> float:
@@ -63,7 +71,8 @@ class Scored:
     def key(self) -> tuple:
         checks = (self.valid, self.built is not False)
         agreed = bool(self.consensus) and self.votes >= self.consensus
-        return (*checks, round(self.match, 6), agreed, self.preferred, self.votes,
+        fit = () if not self.envelope else (-1.0 if self.fit is None else round(self.fit, 6),)
+        return (*checks, *fit, round(self.match, 6), agreed, self.preferred, self.votes,
                 -len((self.spec or {}).get("features", [])), -self.size)
 
     def explain(self) -> str:
@@ -73,6 +82,10 @@ class Scored:
         if self.built is not None:
             parts.append("built and checked" if self.built else
                          f"build/check failed ({'; '.join(self.problems[:2])})")
+        if self.fit is not None:
+            env = " x ".join(f"{v:g}" for v in self.stated)
+            parts.append(f"fits the stated {env} envelope" if self.fit == 1 else
+                         f"fits the stated {env} envelope {self.fit:.0%}")
         parts.append(f"uses {self.matched_numbers}/{self.request_numbers} of the request's numbers")
         if self.features_missing:
             parts.append("misses " + ", ".join(self.features_missing))
@@ -145,7 +158,7 @@ def _derived(spec_numbers: list[float]) -> set[float]:
     return out
 
 
-def score(request_text: str, source: str, spec: dict | None, build=None) -> Scored:
+def score(request_text: str, source: str, spec: dict | None, build=None, stated: list[float] | None = None) -> Scored:
     from cadagent.tools.part.validation import validate
 
     s = Scored(source=source, spec=spec)
@@ -167,6 +180,8 @@ def score(request_text: str, source: str, spec: dict | None, build=None) -> Scor
     s.features_asked = sorted(k for k, rx in FEATURE_WORDS.items() if re.search(rx, request_text, re.I))
     s.features_missing = [k for k in s.features_asked if k not in kinds]
     s.features_extra = sorted(k for k in kinds if k in FEATURE_WORDS and k not in s.features_asked)
+    if s.valid and stated:
+        s.fit, s.stated = extent_fit(stated, spec_extents(ok)) or 0.0, stated
     if s.valid and build is not None:
         result = build(ok)
         s.built = bool(result.ok)
@@ -176,10 +191,11 @@ def score(request_text: str, source: str, spec: dict | None, build=None) -> Scor
 
 
 def rank(request: str, candidates: list[tuple[str, dict | None]], build=None,
-         prefer: tuple[str, ...] = (), consensus: int = 0) -> Ranking:
+         prefer: tuple[str, ...] = (), consensus: int = 0, envelope: bool = True) -> Ranking:
     """Rank (source, spec) pairs. ``build(spec) -> object with .ok and .summary()`` (e.g. a closure
     over :func:`cadagent.tools.part.build` and a sandbox) compiles and measures each distinct valid
-    spec once; without it the ranking uses the checks that need no kernel."""
+    spec once; without it the ranking uses the checks that need no kernel. ``envelope=False`` leaves the
+    stated envelope out (numbers used first, as before session 7), for side-by-side measurements."""
     text = normalize(request).text
     built: dict[str, object] = {}
 
@@ -189,7 +205,8 @@ def rank(request: str, candidates: list[tuple[str, dict | None]], build=None,
             built[key] = build(spec)
         return built[key]
 
-    scored = [score(text, src, spec, cached_build if build else None) for src, spec in candidates]
+    stated = stated_extents(text)
+    scored = [score(text, src, spec, cached_build if build else None, stated) for src, spec in candidates]
     for s in scored:
         base = s.source.split("#")[0]
         s.preferred = len(prefer) - prefer.index(base) if base in prefer else 0
@@ -202,5 +219,6 @@ def rank(request: str, candidates: list[tuple[str, dict | None]], build=None,
         if s.valid:
             s.votes = votes[canonical_key(s.spec)]
         s.consensus = consensus
+        s.envelope = envelope
     scored.sort(key=lambda s: s.key(), reverse=True)
     return Ranking(request=request, ranked=scored)

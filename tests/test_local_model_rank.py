@@ -1,0 +1,110 @@
+"""The ensemble's ranking signals beyond "numbers used": the envelope a request states (extents fit) and the
+cached candidates a ranking change is measured on."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cadagent.agent.local_model.extents import extent_fit, spec_extents, stated_extents
+from cadagent.agent.local_model.normalize import normalize
+from cadagent.agent.local_model.rank import rank
+from cadagent.tools.part.validation import validate
+
+ASSEMBLY = ("The design consists of three parts. The first part is a rectangular bar with a length of 0.6, a width of "
+            "0.1 and a height of 0.06. The second part is a rectangular plate with a length of 0.75 units, a width "
+            "of 0.47 units and a height of 0.03 units, and the third part is a small block measuring 0.1 units "
+            "long, 0.1 units wide and 0.06 units tall. The final shape measures 0.75 units long, 0.47 units wide "
+            "and 0.06 units tall.")
+
+
+def _stated(text: str):
+    return stated_extents(normalize(text).text)
+
+
+def test_the_stated_envelope_is_the_group_holding_the_largest_size():
+    assert _stated(ASSEMBLY) == [0.75, 0.47, 0.06]          # the final sentence wins the tie on 0.75
+    assert _stated("It measures 0.75 units long, 0.4728 units wide, and 0.0326 units thick.") == [0.75, 0.4728, 0.0326]
+    # Text2CAD's phrasings: "in height" (not inches), "in both length and width" (two sizes), "the length of
+    # the prism is", fractions in words, a final period
+    assert _stated("a disk measuring approximately 0.05 in height and 0.75 in both length and width.") == \
+        [0.75, 0.75, 0.05]
+    assert _stated("The length of the prism is 0.75 units, the width is 0.375 units, and the height is 0.0225.") == \
+        [0.75, 0.375, 0.0225]
+    assert _stated("a length of about 4-tenths of a unit, a width of about 6-tenths of a unit, and a height "
+                   "of just over 5-hundredths of a unit") == [0.6, 0.4, 0.05]
+    assert _stated("a cube with a height, width, and depth of 0.75 units") == [0.75, 0.75, 0.75]
+    # a diameter, depth or edge is as often a feature's: no envelope from them, nor from a group without the
+    # request's largest number
+    assert _stated("a cylinder 40 dia 50 high with a 20 mm pocket drilled 30 mm deep into one end") is None
+    assert _stated("rounded-corner block 140 x 55 x 2, radius 2, edges 2 wide and 2 long") is None
+    # a chain's terms are no envelope: "32 x 14" is a tube's outside and bore, "4 x 6" holes a count
+    assert _stated("spacer 36 x 10 x 2, four 4 x 6 holes") is None
+    assert _stated("Need a steel block measuring 120 long by 40 wide, standing 30 tall") == [120, 40, 30]
+    # counts are not sizes, and one size is no envelope
+    assert _stated("The design has 2 parts, flat on 1 side, with 4 edges rounded.") is None
+    assert _stated("a cylinder 0.75 units tall") is None
+
+
+def test_extent_fit_scores_the_envelope_not_the_numbers_used():
+    plate = validate({"body": {"kind": "box", "length": 0.75, "width": 0.47, "height": 0.06}, "features": []})[0]
+    bar = validate({"body": {"kind": "box", "length": 0.6, "width": 0.1, "height": 0.06}, "features": []})[0]
+    disc = validate({"body": {"kind": "cylinder", "diameter": 0.75, "height": 0.05}, "features": []})[0]
+    assert spec_extents(plate) == pytest.approx([0.75, 0.47, 0.06])
+    assert extent_fit([0.75, 0.47, 0.06], spec_extents(plate)) == 1.0
+    assert extent_fit([0.75, 0.47, 0.06], spec_extents(bar)) == pytest.approx(1 / 3)
+    assert extent_fit([0.75, 0.75, 0.05], spec_extents(plate)) == pytest.approx(1 / 3)    # one 0.75 is not two
+    assert extent_fit([0.75, 0.75, 0.05], spec_extents(disc)) == 1.0
+    assert extent_fit([0.75, 0.75, 0.05], [0.752, 0.752, 0.0505]) == 1.0        # rounding to 3 decimals is a match
+    assert extent_fit(None, spec_extents(plate)) is None
+    # the body's extents: a boss the request asks for on top does not cost the candidate that has it
+    bossed = validate({"body": {"kind": "box", "length": 0.75, "width": 0.47, "height": 0.06},
+                       "features": [{"id": "boss", "kind": "boss", "diameter": 0.2, "height": 0.3}]})[0]
+    assert spec_extents(bossed) == pytest.approx([0.75, 0.47, 0.06])
+
+
+def test_a_candidate_with_the_stated_envelope_outranks_one_that_uses_more_numbers():
+    # the first part alone uses as many of the request's numbers as the whole (0.1 and 0.06 come back, 0.03 is
+    # half of 0.06): numbers used cannot tell them apart
+    first_part = {"body": {"kind": "box", "length": 0.6, "width": 0.1, "height": 0.06}, "features": []}
+    envelope = {"body": {"kind": "box", "length": 0.75, "width": 0.47, "height": 0.06}, "features": []}
+    r = rank(ASSEMBLY, [("model#1", first_part), ("model#2", first_part), ("model#3", first_part),
+                        ("parser", envelope)], prefer=("parser",))
+    by = {s.source: s for s in r.ranked}
+    assert by["model#1"].matched_numbers >= by["parser"].matched_numbers
+    assert r.winner.source == "parser" and r.winner.fit == 1.0
+    assert "fits the stated 0.75 x 0.47 x 0.06" in r.reason
+    # and the other way round: the model's envelope beats the parser's first part (which the preference for the
+    # parser picked before)
+    r2 = rank(ASSEMBLY, [("model#1", envelope), ("parser", first_part)], prefer=("parser",))
+    assert r2.winner.source == "model#1"
+
+
+def test_without_a_worded_envelope_the_ranking_is_unchanged():
+    plate = "a 100 x 60 x 8 plate"
+    a = {"body": {"kind": "box", "length": 100, "width": 60, "height": 8}, "features": []}
+    b = {"body": {"kind": "box", "length": 100, "width": 8, "height": 60}, "features": []}
+    r = rank("a plate, 100 by 60, 8 mm", [("model#1", b), ("parser", a)], prefer=("parser",))
+    assert r.winner.source == "parser"                     # the same numbers: the preference decides
+    assert rank("a disc", [("model#1", a)]).ranked[0].fit is None
+    assert rank(plate, [("model#1", b), ("parser", a)]).winner.fit is None        # a chain states no envelope
+
+
+def test_cached_candidates_are_served_as_the_writer_wrote_them(tmp_path):
+    from cadagent.finetune.spec_eval import CachedWriter
+
+    good = {"body": {"kind": "box", "length": 60, "width": 40, "height": 5}, "features": []}
+    row = {"request": "a 60 x 40 x 5 plate", "tokens": 90, "gen_seconds": 12.5,
+           "candidates": [{"source": "model#2", "spec": good, "valid": True, "problems": []},
+                          {"source": "model#1-retry", "spec": good, "valid": True, "problems": []}],
+           "rejected": [{"source": "model#1", "spec": good, "valid": False, "problems": ["error: too round"]}]}
+    (tmp_path / "rows.jsonl").write_text(json.dumps(row) + "\n" + json.dumps({"request": "parser only"}) + "\n")
+    gen = CachedWriter.load(tmp_path).candidates("a 60 x 40 x 5 plate")
+    assert [c.source for c in gen.candidates] == ["model#2", "model#1-retry"] and gen.retried
+    assert [c.source for c in gen.raw] == ["model#1", "model#2"] and not gen.raw[0].valid   # greedy was refused
+    assert gen.tokens == 90 and gen.seconds == 12.5
+    with pytest.raises(KeyError, match="no cached candidates"):
+        CachedWriter.load(tmp_path).candidates("another request")
+    with pytest.raises(ValueError, match="no model candidates"):
+        CachedWriter([{"request": "x"}])
