@@ -116,3 +116,52 @@ def test_an_ls_legs_named_by_where_they_are_whatever_word_sizes_them():
     body = _spec("L shaped bracket, upright leg is 60 high, base leg 40 deep, both legs 6 thick and the whole thing is "
                  "30 wide")["body"]
     assert (body["width"], body["height"], body["thickness"], body["length"]) == (40.0, 60.0, 6.0, 30.0)
+
+
+@pytest.mark.parametrize("text, volume", [
+    ("round standoff 10 OD 30 long with a 5 mm hole 8 deep in each end", math.pi * 25 * 30 - 2 * math.pi * 6.25 * 8),
+    ("round standoff Ø8 x 25, M4 tapped 8 deep each end", math.pi * 16 * 25 - 2 * math.pi * 3.3 ** 2 / 4 * 8),
+])
+def test_a_round_standoff_with_a_blind_hole_in_each_end_is_solid_between_them(sandbox, text, volume):
+    spec = _spec(text)
+    assert spec["body"]["kind"] == "cylinder" and len(spec["features"]) == 2
+    assert _built(sandbox, spec).volume == pytest.approx(volume, rel=1e-6)
+
+
+def test_a_numbered_thread_on_a_standoff_is_its_bore_not_inches():
+    body = _spec("#6-32 standoff, 1/4 round, 1 in long, tapped all the way through")["body"]
+    assert (body["outer_diameter"], body["inner_diameter"], body["height"]) == (6.35, pytest.approx(2.705), 25.4)
+
+
+def test_a_hole_written_by_its_diameter_and_thru_alone(sandbox):
+    spec = _spec("Plate 100 x 60 x 6 with a Ø20 boss 15 tall on top, in the middle. Ø8 thru the boss and the plate.")
+    assert [f["kind"] for f in spec["features"]] == ["boss", "hole"]
+    volume = 100 * 60 * 6 + math.pi * 100 * 15 - math.pi * 16 * 21
+    assert _built(sandbox, spec).volume == pytest.approx(volume, rel=1e-6)
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Ø200 blind flange, 20 thk, 8x Ø22 on 160 PCD", {"kind": "cylinder", "diameter": 200.0, "height": 20.0}),
+    ("4 in flange plate: 9.00 OD, 1/2 thick, 4.50 bore", {"kind": "cylinder", "diameter": 228.6, "height": 12.7}),
+])
+def test_a_blind_flange_and_a_nominal_flange_size_are_no_depth_or_size(text, body):
+    u = understand(text)
+    assert not u.missing and {k: u.spec["body"][k] for k in body} == body, u.explain()
+
+
+def test_two_slots_running_lengthwise_closer_than_their_length_sit_side_by_side():
+    spec = _spec("Adjuster plate, 100 x 40 x 5. Two slots 6 wide, 30 long end to end, running lengthwise, 20 apart center "
+                 "to center, both centered on the plate.")
+    assert spec["features"][0]["at"] == {"kind": "linear", "count": 2, "spacing": 20.0, "axis": "v"}
+
+
+@pytest.mark.parametrize("text, at", [
+    ("Block 80x60x30. Rect pocket 40 x 20 x 10 deep in the top face, 10 in from the left edge and 15 from the front edge",
+     {"kind": "from_edge", "edge": "left", "distance": 30.0, "along": -15.0}),
+    ("Block 100 x 50 x 25 with a Ø30 x 12 deep flat bottom pocket on top, centered across the width, 30 from one end",
+     {"kind": "from_edge", "edge": "left", "distance": 30.0}),
+    ("plate 100x60x5 with a 6mm hole 30 in from the left edge", {"kind": "from_edge", "edge": "left", "distance": 30.0}),
+])
+def test_pockets_and_a_hole_placed_from_named_edges(text, at):
+    u = understand(text)
+    assert not u.missing and u.spec["features"][0]["at"] == at, u.explain()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import re
 
-from .numbers import numbers
+from .numbers import numbers, unified_thread
 from .targets import Target, Value, says_overall
 from .vocab import default, find
 
@@ -18,6 +18,8 @@ M_SIZE = re.compile(r"\bm(\d+(?:\.\d+)?)\b(?:\s*(?:x\s*[\d.]+\s*)?(tapped|tap|th
 CROSS_WORDS = re.compile(r"\bcross|\bradial|\btransverse|\bthrough the (?:side|flats)")    # a hole across, no bore
 
 
+BLIND_ENDS = re.compile(r"\b[\d.]+\s*(?:mm\s*)?deep\s+(?:in\s+|at\s+|on\s+|into\s+)?(?:each|both|either)\s+ends?\b|"
+                        r"\b(?:each|both|either)\s+ends?\b[^.;]*?\b[\d.]+\s*(?:mm\s*)?deep\b")
 LEG_BASE_WORDS = ("base", "bottom", "horizontal", "lower", "floor", "foot", "flat")
 LEG_NAMED = re.compile(r"\b(base|bottom|horizontal|lower|floor|foot|flat|upright|vertical|wall|back|standing|upper|"
                        r"side)\s+(?:leg|flange|arm)\s*(?:is\s+|of\s+|=\s*|:\s*|measures\s+)?$")
@@ -353,6 +355,11 @@ class Build:
                 b.roles.pop(r, None)
             self.feats = [f for f in self.feats if f.kind not in ("hole", "bore")]
             return {"kind": "tube", "id": "washer", "standard": std, "size": f"M{ms.group(1)}"}
+        if b.get("inner") is None and BLIND_ENDS.search(self.text) and not re.search(
+                r"\b(?:through|thru|bore|id|inner|inside|tube|pipe|sleeve|bush(?:ing)?)\b", self.text):
+            # "round standoff Ø8 x 25, M4 tapped 8 deep each end": a solid round bar with a blind hole in each end
+            self.notes.append("a blind hole in each end: the standoff is solid between them")
+            return self._cylinder(b, dims)
         D = b.pop("diameter")
         inner = b.pop("inner") or self._take_bore()
         if inner is None and D is not None and b.get("diameter") is not None and re.search(
@@ -399,6 +406,17 @@ class Build:
             # "standoff 8 OD 20 long M4 clearance": that hole is the bore, not a second one
             self.feats[:] = [f for f in self.feats if not (f.kind in ("hole", "bore") and not f.roles and not f.loose
                                                            and f"m{ms.group(1)}" in f.words)]
+        uni = re.search(r"\bunified[a-jsnt]+", self.text) if inner is None and D is not None and not ms else None
+        if uni:
+            # "#6-32 standoff, 1/4 round, tapped all the way through": the thread's tap drill (or clearance) is the bore
+            from ..part.tables import hole_diameter
+            thread = unified_thread(uni.group(0))
+            tapped = bool(re.search(r"\btap|\bthread|female", self.text))
+            try:
+                inner, what = hole_diameter(f"{thread} {'tapped' if tapped else 'clearance'}")
+                self.notes.append(f"{thread}: a {inner:g} mm bore ({what})")
+            except KeyError:
+                pass
         if inner is None and loose:
             inner = loose.pop(0)
         if H is None and loose:

@@ -3,6 +3,7 @@ placement), fillets and chamfers on a named edge set, shells, bosses, pockets, s
 
 from __future__ import annotations
 
+import math
 import re
 
 from cadagent.tools.part import tables
@@ -410,7 +411,8 @@ def _one_wall(bd: Build, f: dict, noun: str) -> None:
         bd.notes.append(f"the {noun} goes through the one {f['on']} wall ({shell['thickness']:g} mm)")
 
 
-ENDS_BOTH = re.compile(r"\b(?:in|into|at|on|tapped|drilled|threaded)(?: holes?)? (?:both|each|either) ends?\b|\b(?:both|each) ends? (?:of it )?(?:has|have|get)s?\b")
+ENDS_BOTH = re.compile(r"\b(?:in|into|at|on|tapped|drilled|threaded)(?: holes?)? (?:both|each|either) ends?\b|"
+                       r"\bdeep (?:in |at |on |into )?(?:both|each|either) ends?\b|\b(?:both|each) ends? (?:of it )?(?:has|have|get)s?\b")
 ROUND_OR_PRISM = ("cylinder", "tube", "polygon_prism")
 
 
@@ -755,6 +757,11 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
             not re.search(r"\b(?:each|both|either) (?:ends?|sides?)\b", words):
         # "a 1/2\" hole ..., 1/2\" in from one end", "... from the other end": on the centre line, that far in
         return {"kind": "from_edge", "edge": "right" if other_end else "left", "distance": inset}
+    edge = FROM_EDGE.search(words) if inset is not None and (not count or int(count) == 1) and pcd is None else None
+    if edge and abs(float(edge.group(1)) * bd.unit_mm - inset) < 1e-6:
+        # "a 6mm hole 30 in from the left edge": one hole that far in from that edge (not four in the corners)
+        two = _from_two_edges(words, bd, body) if f.get("on") in (None, "top") else None
+        return two or _from_edge(edge, bd)
     rows = ROWS.search(words)
     if rows:
         a, b = int(rows.group(2)), int(rows.group(1))
@@ -1214,6 +1221,29 @@ def _pocket(bd: Build, t: Target, body: dict) -> None:
         return
     if depth is not None:
         f["depth"] = depth
+    two = _from_two_edges(t.words, bd, body) if f["kind"] == "pocket" and f["shape"] == "rect" else None
+    if two is not None:
+        # "40 x 20 pocket ..., 10 in from the left edge and 15 from the front edge": a side's distances where the
+        # centre there would run off the part, else the centre's
+        if two["distance"] < f["length"] / 2 - 1e-9:
+            two["distance"] = round(two["distance"] + f["length"] / 2, 6)
+        half_w = body["width"] / 2
+        off = half_w - abs(two["along"])            # how far its centre is said to be from that edge
+        if off < f["width"] / 2 - 1e-9:
+            two["along"] = round(math.copysign(half_w - off - f["width"] / 2, two["along"]), 6)
+        f["at"] = two
+        said = {float(m.group(1)) for m in FROM_EDGE.finditer(t.words)}
+        t.take(lambda v: v.raw.num.value in said)
+        bd.features.append(f)
+        bd.notes.append("the pocket's sides placed from the edges where its centre there would run off the part")
+        return
+    one_end = re.search(r"([\d.]*\d)\s*(?:mm\s*)?(?:in\s+)?from (?:one|an|a|the) end\b", t.words)
+    if one_end and "at" not in f and body["kind"] == "box" and not FROM_EDGE.search(t.words):
+        # "a Ø30 pocket ... centred across the width, 30 from one end": its centre that far from the left end
+        v = float(one_end.group(1)) * bd.unit_mm
+        t.take(lambda x: abs(x.raw.num.value - float(one_end.group(1))) < 1e-9)
+        f["at"] = {"kind": "from_edge", "edge": "left", "distance": v}
+        bd.notes.append(f"{v:g} from one end: from the left end")
     edge = FROM_EDGE.search(t.words)
     if edge and f["kind"] == "pocket":
         # "a 30 x 20 pocket 4 deep 20 mm from the left edge": its centre that far in
@@ -1229,7 +1259,7 @@ def _pocket(bd: Build, t: Target, body: dict) -> None:
     bd.features.append(f)
 
 
-FROM_EDGE = re.compile(r"([\d.]*\d)\s*(mm|cm|inch(?:es)?|in\b|\")?\s*(?:in\s+)?from the (left|right|front|back|lower|upper|top|"
+FROM_EDGE = re.compile(r"([\d.]*\d)\s*(mm|cm|inch(?:es)?|in\b(?!\s+from\b)|\")?\s*(?:in\s+)?from the (left|right|front|back|lower|upper|top|"
                        r"bottom)(?: edge| end| side)?")
 
 
@@ -1324,7 +1354,14 @@ def _slot(bd: Build, t: Target, body: dict) -> None:
                 bd.missing.append(f"where the {n} slots go (their spacing)")
                 return
             spacing = round(bd.assume("slot spacing", span / (n + 1)), 3)
-        f["at"] = {"kind": "linear", "count": n, "spacing": spacing, "axis": "u"}
+        axis = "u"
+        along = f.get("angle", 0.0) == 0.0
+        if along and spacing < f["length"] and re.search(r"\b(?:side by side|parallel|lengthwise|running (?:along|"
+                                                           r"lengthwise)|along the length)\b", bd.text[t.start:t.start + end]):
+            # "two slots 30 long, running lengthwise, 20 apart": in a row they would overlap; side by side, across
+            axis = "v"
+            bd.notes.append(f"the {n} slots side by side, {spacing:g} apart across the part")
+        f["at"] = {"kind": "linear", "count": n, "spacing": spacing, "axis": axis}
     bd.features.append(f)
 
 

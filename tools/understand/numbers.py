@@ -97,7 +97,7 @@ def _compound(m: re.Match, words: dict) -> int:
 
 
 UNIFIED = re.compile(r"(?<![\w/.#])(#\d{1,2}|\d{1,2}/\d{1,2})\s*-\s*(\d{2})(?:\s*-?\s*un[cf])?\b(?=[^.;]{0,30}?\b(?:tap|tapped|"
-                     r"threaded|thread|threads|screws?|bolts?|clearance|holes?|helicoil|instead)\b|\s*[.!]*\s*$)")
+                     r"threaded|thread|threads|screws?|bolts?|clearance|holes?|helicoil|instead|standoffs?|stand-offs?|spacers?)\b|\s*[.!]*\s*$)")
 # the thread said after its word: "tap them 5/16-18", "clearance for 1/4-20"
 UNIFIED_AFTER = re.compile(r"(\b(?:tap|tapped|threaded|thread|clearance|helicoil)\b[^.;\d#]{0,20}?)(?<![\w/.#])"
                            r"(#\d{1,2}|\d{1,2}/\d{1,2})\s*-\s*(\d{2})(?:\s*-?\s*un[cf])?\b")
@@ -207,6 +207,12 @@ def normalize(text: str) -> str:
     t = re.sub(r"(?<![\w.])dia\s*([\d.]+)(\s*mm)?\s+(?:(thru|through)\s+)?(?=(?:in|at|through) the (?:center|middle)\b|"
                r"at \(?\s*\d*\.?\d+\s*,)",
                lambda m: f"dia {m.group(1)}{m.group(2) or ''} {m.group(3) + ' ' if m.group(3) else ''}hole ", t)
+    # "Ø8 thru the boss and the plate.": a sentence that is one hole written by its diameter only
+    # (not the size of holes said before it in the sentence: "4 countersunk holes for M3: Ø3.4 thru")
+    t = re.sub(r"(^|[.;:,]\s*)dia\s*([\d.]+)(\s*mm)?\s+(thru|through)\b(?!\s+(?:holes?|bores?)\b)",
+               lambda m: m.group(0) if re.search(r"\b(?:holes?|bores?|counterbor\w*|countersunk|csk)\b[^.;]*$",
+                                                 t[:m.start()]) else
+               f"{m.group(1)}dia {m.group(2)}{m.group(3) or ''} {m.group(4)} hole", t)
     # "R5 corners", "corners R5": a corner radius written the draughtsman's way
     t = re.sub(r"\br (\d+(?:\.\d+)?)(\s*mm)? ((?:inside |internal |inner )?(?:corners?|edges?))\b", r"\1\2 radius \3", t)
     t = re.sub(r"\b(corners?|edges?) r (?=\d)", r"\1 radius ", t)

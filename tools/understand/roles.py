@@ -211,6 +211,8 @@ def tag(t: str) -> Tagging:
             if a_table[m.group(1)] == "side" and re.search(r"\b(?:on|in|corners of|corner of) (?:an?|the) (?:[\d.]+\s*(?:mm\s*)?x\s*)?$",
                                                                       t[:n.start]):
                 continue      # "4 holes on (the corners of) a 70 x 70 square": where the holes sit, not a square part
+            if m.group(1) == "blind" and re.match(r"\s*blind\s+flanges?\b", t[n.end:]):
+                continue      # "Ø200 blind flange": the flange's diameter, not a depth
             if a_table[m.group(1)] == "wall" and m.group(1) == "shell" and it.group is not None and \
                     len(out.groups[it.group]) == 3 and re.match(r"\s*shell(?:ed)?\s*(?:it\s*)?(?:to\s*|with\s*|of\s*)?[\d.]",
                                                                 t[n.end:]):
@@ -274,4 +276,9 @@ def tag(t: str) -> Tagging:
         for it in items:   # "a hub on top Ø50": the hub's diameter, no cone's top end
             if it.role in ("top_d", "bottom_d") and re.search(r"\bdia|diam", it.via):
                 it.role = "diameter"
+    if any(it.role == "diameter" for it in items):
+        for it in items:   # "4 in flange plate: 9.00 OD": a nominal (pipe) size naming the part, its sizes said apart
+            if it.role in (None, "flange") and it.num.unit == "inch" and re.match(r"\s*(?:nominal\s+|nps\s+|nb\s+)?(?:flanges?|pipes?)\b",
+                                                                       t[it.num.end:]):
+                it.role, it.via = "ref", "nominal size"
     return out
