@@ -113,3 +113,18 @@ def test_shapes_and_edges_said_in_other_words():
     f = ok(pocket, "open the pocket up to 35 square")["features"][0]
     assert (f["length"], f["width"], f["depth"]) == (35, 35, 10)       # it was read as 35 deep
     assert math.isclose(ok(pocket, "R4 in the pocket corners so I can mill it")["features"][0]["corner_radius"], 4)
+
+
+def test_which_size_a_feature_edit_changes():
+    blind = understand("plate 100 x 60 x 10 with a 8 mm hole 6 deep in the middle").spec
+    assert ok(blind, "deeper, 8")["body"]["height"] == 10                      # the plate was made 18 thick
+    assert ok(blind, "make it 2mm deeper")["features"][0]["depth"] == 8
+    pocket = understand("block 80 x 50 x 30 with a 40 x 20 pocket 10 deep").spec
+    assert ok(pocket, "5 mm deeper")["features"][0]["depth"] == 15
+    cbore = understand("plate 100 x 60 x 10 with an 6.6 hole counterbored 11 dia 6 deep in the middle").spec
+    spec = ok(cbore, "make the counterbore 14 wide")                             # the plate was made 14 wide
+    assert spec["body"]["width"] == 60 and spec["features"][0]["cbore"] == {"diameter": 14.0, "depth": 6.0}
+    hub = understand("flange 100 dia 10 thick with a hub 50 dia 20 tall and a 25 bore").spec
+    assert ok(hub, "hub 60")["features"][0]["diameter"] == 60                  # it was made 60 tall
+    assert ok(hub, "hub 25")["features"][0]["height"] == 25
+    assert apply_edit("hub 35", hub).spec is None                               # as near one as the other: asked

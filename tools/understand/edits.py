@@ -379,6 +379,17 @@ class _Editor:
         if any(f["kind"] == "pocket" for f in self.spec.get("features", [])):
             # "open the pocket up to 35 square": 35 x 35
             text = re.sub(r"\b(pocket\b[^.;]*?)\b([\d.]+)\s*(mm\s*)?square\b", r"\1\2 x \2 \3", text, flags=re.I)
+        deep = [f for f in self.spec.get("features", []) if f["kind"] in ("hole", "pocket", "slot") and isinstance(f.get("depth"),
+                                                                                                         (int, float))]
+        if deep and not any(f["kind"] == "shell" for f in self.spec.get("features", [])) and len({f["kind"] for f in deep}) == 1 \
+                and not FEATURE_WORD.search(text) and not re.search(r"\b(?:part|plate|block|whole|body|box|bar)\b", text, re.I) \
+                and re.search(r"\b(?:deeper|shallower)\b", text, re.I):
+            # "deeper, 8", "5 mm deeper" on a block with a blind hole: the hole (only it has a depth), not the block's height
+            text = f"the {deep[-1]['kind']} " + re.sub(r"^\s*(?:(?:ok|now|and|also|then|please|make it|make)\s+)*", "",
+                                                      re.sub(r"\b(?:make|have)\s+it\s+", "", text, flags=re.I), flags=re.I)
+        # "make the counterbore 14 wide", "the hole 12 across": a round feature's diameter (not the part's width)
+        text = re.sub(r"\b((?:counterbores?|cbores?|c'bores?|countersinks?|csinks?|holes?|bores?)\b(?:\s+(?:to|at|be|is|are))?\s+)"
+                      r"([\d./]+\s*(?:mm|cm|in(?:ch(?:es)?)?|\")?)\s*(?:wide|across)\b", r"\1\2 dia", text, flags=re.I)
         # "cut it to 100 long (mm)", "make it 6 (inches)": the unit said in brackets is the number's
         text = re.sub(r"([\d./]+)(\s*(?:long|wide|tall|high|thick|deep|dia\w*|od|id|across)?)\s*\(\s*(?:in\s+)?(mm|cm|inch(?:es)?|"
                       r"in|\")\s*\)", r"\1 \3\2", text, flags=re.I)
@@ -2323,7 +2334,9 @@ class _Editor:
             for f in holes:
                 g = {x: y for x, y in f.items() if x not in ("cbore", "csink", "id")}
                 g[new] = sizes["csink"] if new == "csink" else sizes[f["id"]]
-                self.apply(f"{f['id']}: {'countersunk' if new == 'csink' else 'counterbored'}", ops.replace_feature,
+                said = f"Ø{fmt(g[new]['diameter'])} x {fmt(g[new]['angle'])}°" if new == "csink" else \
+                    f"Ø{fmt(g[new]['diameter'])}, {fmt(g[new]['depth'])} deep"
+                self.apply(f"{f['id']}: {'countersunk' if new == 'csink' else 'counterbored'} {said}", ops.replace_feature,
                            f["id"], g)
             return
         self.feature_edit(kinds)
@@ -3006,6 +3019,17 @@ class _Editor:
         if not nums or key is None:
             self.out.failed.append(self.no_size(f))
             return
+        if f["kind"] == "boss" and named is None and not said and isinstance(f.get("diameter"), (int, float)) and \
+                isinstance(f.get("height"), (int, float)) and nums[0].role in (None, "size"):
+            # "hub 60" on a hub 50 across and 20 tall: the size the number lies nearest (in ratio), said; a tie is asked
+            v = self.num_mm(nums[0])
+            far = sorted((abs(math.log(v / f[k_])), k_) for k_ in ("diameter", "height") if v > 0 and f[k_] > 0)
+            if len(far) < 2 or far[1][0] < 3 * max(far[0][0], 1e-9):
+                self.out.failed.append(f"which size of {f['id']} is {fmt(v)} mm (say e.g. '{f['id']} {fmt(v)} dia' or "
+                                       f"'{f['id']} {fmt(v)} tall')")
+                return
+            key = far[0][1]
+            self.out.notes.append(f"'{nums[0].num.text.strip()}' read as the {f['id']}'s {key} (the size nearest it)")
         v = self.take(nums[0])
         self.apply(f"{f['id']}.{key} → {fmt(v)} mm", ops.set_parameter, f"{f['id']}.{key}", v)
 
