@@ -128,3 +128,14 @@ def test_which_size_a_feature_edit_changes():
     assert ok(hub, "hub 60")["features"][0]["diameter"] == 60                  # it was made 60 tall
     assert ok(hub, "hub 25")["features"][0]["height"] == 25
     assert apply_edit("hub 35", hub).spec is None                               # as near one as the other: asked
+
+
+def test_keyways_copied_to_the_other_end_removed_and_put_in_a_section_by_its_diameter():
+    shaft = {"body": {"kind": "cylinder", "id": "shaft", "diameter": 30.0, "height": 150.0},
+             "features": [{"id": "keyway", "kind": "keyway", "z": 0.0, "length": 50.0, "depth": 4.0, "width": 8.0}]}
+    both = ok(shaft, "same keyway again on the other end")
+    assert [(f["z"], f["length"]) for f in both["features"]] == [(0.0, 50.0), (100.0, 50.0)]
+    assert ok(both, "no keyways after all, plain shaft")["features"] == []
+    stepped = understand("stepped shaft: 30 dia x 60 long, then 20 dia x 40, then 15 dia x 25").spec
+    (k,) = ok(stepped, "cut a keyway in the 30 dia part, 8 wide 4 deep, running its whole length")["features"]
+    assert (k["z"], k["length"], k["width"], k["depth"]) == (0.0, 60.0, 8.0, 4.0)

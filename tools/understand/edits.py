@@ -56,7 +56,7 @@ SCALE_BY = re.compile(
 ADD_VERB = re.compile(r"\b(add|put(?!\s+(?:(?:the|those|these|its|that)\s+\w+|them|it)\s+back\b)|drill|cut|bore an?|make (?:a|an|some)|give it (?:a|an|some)|insert|punch|machine|"
                       r"place|include|with (?:a|an)|also|plus|mill|create|(?<![\w ])(?:and|then) (?=an?\b|another\b)|^\s*an? (?=[\d./]+\s*(?:mm\s*)?(?:dia\w*\s+)?hole)|drop (?=a|an|one|two|three|four|five|six|eight|\d|some)|we need (?:a|an)|i need (?:a|an))\b")
 REMOVE = re.compile(r"\b(remove|delete|skip|get rid of|take (?:off|away|out)|take (?:the |those |these |that |this |its |all (?:the )?)?\w+ (?:off|out|away)|"
-                    r"drop(?!\s+(?:a|an|one|two|three|four|five|six|eight|\d+|some|in)\b)(?![^,;.]*\bto\s+[\d./]+)|no more|without|lose|ditch|sharp corners|sharp edges|no (?:fillets?|chamfers?|holes?|rounds?|rounding|chamfering|radius|radii)|"
+                    r"drop(?!\s+(?:a|an|one|two|three|four|five|six|eight|\d+|some|in)\b)(?![^,;.]*\bto\s+[\d./]+)|no more|without|lose|ditch|sharp corners|sharp edges|no (?:fillets?|chamfers?|holes?|rounds?|rounding|chamfering|radius|radii|keyways?|slots?|pockets?|grooves?|flats?|bosses|boss|hubs?)|"
                     r"square (?:them|it|those|the corners|the edges) off|(?:un-?round|un-?fillet))\b")
 HOLE_WORDS = re.compile(r"\b(inset|in from the (?:corners?|edges?|sides?|ends?)|more|so there are|of them|spacing|pitch|apart|"
                         r"bolt circle|pcd|space (?:them|the holes|it)|spaced|"
@@ -148,6 +148,9 @@ STAY_FROM = re.compile(r"\b(?:(?:keep|keeping|leave|leaving)\s+(?:the\s+|its\s+|
                        r"(?P<what>holes?|bores?|slots?|pockets?)|(?P<what2>holes?|bores?|slots?|pockets?)\s+(?:should\s+)?"
                        r"(?:still|stay|stays|remain|remains|kept|to stay)(?:\s+at)?)\s+(?P<d>[\d./]+)\s*(?:mm|cm|in|inch(?:es)?|\")?"
                        r"\s*(?:in\s+)?from\s+(?:the\s+|each\s+|both\s+|either\s+)?(?P<ref>ends?|edges?|sides?|corners?)\b")
+AXIAL_OTHER_END = re.compile(r"^\s*(?:(?:ok|now|and|also|then|please)\W+)*(?:(?:put|add|cut|make|do)\s+)?(?:the\s+)?(?:same|another|"
+                             r"a second|1 more|one more|an identical|a matching)\s+(keyways?|flats?|grooves?|one|thing)?\s*(?:again\s+)?"
+                             r"(?:on|at|to|in)\s+the\s+(?:other|opposite|far)\s+end\b(?:\s*(?:too|as well|please|pls))?\W*$")
 FEATURE_KIND = {"hole": "hole", "bore": "hole", "slot": "slot", "pocket": "pocket"}
 MOVE_VERB = re.compile(r"\b(?:move|moved|shift|shifted|slide|put|relocate|bring|place|stick|take)\b")
 SAME_OTHER = re.compile(r"\b(?:same|likewise|ditto|match(?:ing)?|do that)\b.*\b(?:other|second|remaining|rest|bottom|"
@@ -452,6 +455,10 @@ class _Editor:
                           lambda m: f"on the {big if m.group(1) in ('big', 'bigger', 'large', 'larger', 'fat', 'thick') else small} "
                           "edges", text, flags=re.I) if re.search(r"chamf|fillet|round|bevel|radius|break|ease", text, re.I) \
                 else text
+        if b["kind"] == "shaft" and isinstance(b.get("sections"), list):
+            # "a keyway in the 30 dia part": the section named by its diameter (the 30 is no new diameter)
+            text = re.sub(r"\b((?:in|on|along|into|of)\s+the\s+(?:whole\s+)?)([\d./]+)\s*(?:mm\s*)?(?:dia\w*|ø|od)\s+(part|section|step|bit|"
+                          r"portion|end|length)\b", r"\1\2 \3", text, flags=re.I)
         if b["kind"] == "polygon_prism":
             # "chamfer both ends" of a hex bar: its top and bottom outlines (not every outside edge)
             text = re.sub(r"\b(?:both|the|each|either)\s+ends?(?:\s+edges?)?\b", "top and bottom edges", text, flags=re.I)
@@ -625,6 +632,8 @@ class _Editor:
     def run(self) -> EditResult:
         if self.copy is not None:
             copy_feature(self, self.copy)
+            return self.finish()
+        if AXIAL_OTHER_END.search(self.t) and self.axial_other_end():
             return self.finish()
         if self.bare_size():
             return self.finish()
@@ -1797,6 +1806,29 @@ class _Editor:
                 continue
             new = round(old * f, 6)
             self.apply(f"{g['id']}.{key} {fmt(old)} → {fmt(new)} (x{fmt(f)})", ops.set_parameter, f"{g['id']}.{key}", new)
+        return True
+
+    def axial_other_end(self) -> bool:
+        """'same keyway again on the other end', 'another groove at the other end': the one keyway, flat or groove along a
+        round part copied to the same place measured from the other end."""
+        m = AXIAL_OTHER_END.search(self.t)
+        kind = (m.group(1) or "").rstrip("s") or None
+        axial = [f for f in self.spec.get("features", []) if f["kind"] in ("keyway", "flat", "groove")
+                 and (kind is None or f["kind"] == kind)]
+        if len(axial) != 1 or (kind is None and len(self.spec.get("features", [])) != 1) or self.free():
+            return False
+        f = axial[0]
+        body = self.spec["body"]
+        total = sum(s_["length"] for s_ in body["sections"]) if isinstance(body.get("sections"), list) else _height(body)
+        z = round(total - f.get("z", 0.0) - f["length"], 6)
+        if math.isclose(z, f.get("z", 0.0), abs_tol=1e-6):
+            self.out.failed.append(f"{f['id']} is in the middle: at the other end it would be itself")
+            return True
+        ids = {g["id"] for g in self.spec.get("features", [])}
+        new_id = next(f"{f['id']}_{i}" for i in range(2, 99) if f"{f['id']}_{i}" not in ids)
+        g = {k: v for k, v in f.items() if k != "id"} | {"id": new_id, "z": z}
+        self.apply(f"added {new_id}: {f['kind']} like {f['id']}, {fmt(z)} mm up from the bottom end (the same place from "
+                   "the other end)", ops.add_feature, g)
         return True
 
     def grid_from_edges(self) -> bool:
