@@ -165,3 +165,37 @@ def test_two_slots_running_lengthwise_closer_than_their_length_sit_side_by_side(
 def test_pockets_and_a_hole_placed_from_named_edges(text, at):
     u = understand(text)
     assert not u.missing and u.spec["features"][0]["at"] == at, u.explain()
+
+
+def test_a_flange_on_a_tube_end_with_its_bore_said_as_the_tubes_id(sandbox):
+    spec = _spec("Weldment, model it as one piece: tube 48.3 OD x 3.2 wall, 150 long overall, with a Ø150 x 12 thick "
+                 "flange on one end. Flange bore = tube ID. 4x Ø18 on 110 PCD.")
+    assert spec["body"]["sections"] == [{"diameter": 150.0, "length": 12.0}, {"diameter": 48.3, "length": 138.0}]
+    assert [f.get("size") for f in spec["features"]] == [pytest.approx(41.9), 18.0]   # no second, assumed bore
+    volume = math.pi / 4 * (150 ** 2 * 12 + 48.3 ** 2 * 138 - 41.9 ** 2 * 150 - 4 * 18 ** 2 * 12)
+    assert _built(sandbox, spec).volume == pytest.approx(volume, rel=1e-6)
+
+
+@pytest.mark.parametrize("text, check", [
+    ("hi! for my class i need a cube 3cm per side with a 1cm hole going through the centre of every face, so 3 holes "
+     "crossing in the middle", lambda fs: len(fs) == 3),
+    ("Hello, I need plate of 100 mm on 50 mm, thickness 6, with 2 hole of diameter 10 in distance 60 between them, on "
+     "the middle line.", lambda fs: fs == [{"id": "holes", "kind": "hole", "size": 10.0,
+                                            "at": {"kind": "linear", "count": 2, "spacing": 60.0, "axis": "u"}}]),
+    ("80 x 50 plate, 10 thick. 4 countersunk holes 12 mm from the edges each way: 6.6 drill through, 90° countersink "
+     "to 13 dia at the top face.", lambda fs: fs[0]["size"] == 6.6 and fs[0]["csink"]["diameter"] == 13.0 and len(fs) == 1),
+    ("U bracket from 4 mm sheet: 60 wide outside, 40 tall overall, 30 deep. Two 6mm holes in the base 30 apart, centred",
+     lambda fs: fs[0]["at"]["axis"] == "u"),
+])
+def test_outsiders_compound_requests(text, check):
+    u = understand(text)
+    assert not u.missing and check(u.spec["features"]), u.explain()
+
+
+@pytest.mark.parametrize("text, body", [
+    ("sealed can, Ø40 x 80 long, 2 wall everywhere including both ends — fully closed, hollow inside", "cylinder"),
+    ('1/2 NPS nipple blank, 3 in long, no threads modeled. actual OD 0.840", ID 0.622"', "tube"),
+])
+def test_a_sealed_can_and_a_pipe_nipple(text, body):
+    u = understand(text)
+    assert u.spec["body"]["kind"] == body and not u.unknown and not u.missing, u.explain()

@@ -205,6 +205,17 @@ def _hole_size(bd: Build, t: Target):
 
 def _hole(bd: Build, t: Target, body: dict) -> None:
     words = t.words
+    if re.search(r"\bbore\s*(?:=|is|equals|same as|matches|to match)\s*(?:the\s+)?(?:tube|pipe|sleeve)(?:'s)?\s*"
+                 r"(?:id|i\.d\.|bore|inside)\b", words) and not t.roles and not t.loose and \
+            any(f["kind"] == "hole" and f.get("id") == "bore" for f in bd.features) or (
+            body["kind"] in ("shaft", "tube") and re.search(r"\bbore\s*(?:=|is|equals|same as|matches|to match)\s*(?:the\s+)?"
+                                                  r"(?:tube|pipe|sleeve)(?:'s)?\s*(?:id|i\.d\.|bore|inside)\b", words)
+            and not t.roles and not t.loose):
+        return       # "Flange bore = tube ID": the bore already made, said again
+    if re.match(r"\W*(?:so\s+|that(?:'s| is)\s+|i\.e\.?\s+)?(?:3|three)\s+(?:holes|bores)\s+(?:crossing|meeting|that cross)\b",
+                words) and not t.roles.keys() - {"count"} and not t.loose and \
+            sum(f["kind"] == "hole" and f.get("at", {}).get("kind") == "center" for f in bd.features) == 3:
+        return       # "... through the centre of every face, so 3 holes crossing in the middle": those three, said again
     if re.match(r"(?:counterbore|cbore|c'bore|counterbored|spot ?face)", t.noun) and "head" in t.roles and not any(
             r in t.roles for r in ("size", "diameter", "inner")):
         t.roles["size"] = t.roles.pop("head")   # "a 30 mm counterbore 5 deep" alone: a round blind hole that size
@@ -626,8 +637,15 @@ def _channel_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
         bd.notes.append("in the base, on its centre line")
         centre = [0.0, 0.0]
     f = {**f, "on": face}
+    axis = "v"
+    d = f["size"] if isinstance(f.get("size"), (int, float)) else 0.0
+    if face == "front" and n > 1 and spacing * (n - 1) + d > body["length"] and \
+            spacing * (n - 1) + d < body["width"] - 2 * body["thickness"]:
+        # "a U 60 wide, 30 deep: two 6mm holes in the base 30 apart": they fit across the base, not along it
+        axis = "u"
+        bd.notes.append(f"the holes {spacing:g} apart across the base (along its {body['length']:g} mm they do not fit)")
     f["at"] = {"kind": "at", "points": [centre]} if n == 1 else {
-        "kind": "linear", "count": n, "spacing": spacing, "axis": "v", "center": centre}
+        "kind": "linear", "count": n, "spacing": spacing, "axis": axis, "center": centre}
     bd.features.append(f)
     return True
 

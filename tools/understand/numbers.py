@@ -207,6 +207,13 @@ def normalize(text: str) -> str:
     t = re.sub(r"(?<![\w.])dia\s*([\d.]+)(\s*mm)?\s+(?:(thru|through)\s+)?(?=(?:in|at|through) the (?:center|middle)\b|"
                r"at \(?\s*\d*\.?\d+\s*,)",
                lambda m: f"dia {m.group(1)}{m.group(2) or ''} {m.group(3) + ' ' if m.group(3) else ''}hole ", t)
+    # "plate of 100 mm on 50 mm": by; "2 hole of diameter 10 in distance 60 between them": 60 apart
+    t = re.sub(r"\b(plate|block|sheet|bar|board|panel|piece|base)\s+of\s+([\d.]+\s*(?:mm|cm)?)\s+on\s+(?=[\d.])", r"\1 \2 x ", t)
+    t = re.sub(r"\b(?:in |at |with )?(?:a )?distance (?:of )?([\d.]+)(\s*mm)? between (?:them|the holes|(?:the )?cent(?:er|re)s)\b",
+               r"\1\2 apart", t)
+    # "4 countersunk holes ...: 6.6 drill through, countersink to 13 dia": the holes' drill and head, said after them
+    t = re.sub(r"(\bholes?\b[^.;]*:\s*)([\d.]+)(\s*mm)?\s+drill(?:ed)?\s+(thru|through)\b", r"\1dia \2\3 \4", t)
+    t = re.sub(r"\bcountersink(?:s|ed)? to (?:a )?([\d.]+)(\s*mm)?\s*dia(?:meter)?\b", r"countersink \1\2 dia", t)
     # "Ø8 thru the boss and the plate.": a sentence that is one hole written by its diameter only
     # (not the size of holes said before it in the sentence: "4 countersunk holes for M3: Ø3.4 thru")
     t = re.sub(r"(^|[.;:,]\s*)dia\s*([\d.]+)(\s*mm)?\s+(thru|through)\b(?!\s+(?:holes?|bores?)\b)",

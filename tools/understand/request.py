@@ -268,7 +268,7 @@ ADDED_PARTS = {"standoffs", "posts", "pegs", "pillars", "lid"}     # unsupported
 FLANGED = re.compile(r"\bflanged\s+(?:\w+\s+)?(?:bush(?:ing)?|sleeve|bearing|spacer|tube|pipe|insert|bush)\b")
 # "a round standoff Ø10 x 30 tall ... and a Ø16 x 3 flange at the bottom": a flanged bushing in other words
 _IN = r"(?:[^.;]|\.(?=\d))"      # within one sentence (a decimal point is no full stop)
-WITH_FLANGE = re.compile(r"^(?!.*\bflange[sd]?\b.*\b(?:bushing|bush|sleeve|spacer|standoff|tube|pipe)\b)"
+WITH_FLANGE = re.compile(r"^(?!(?:(?!\b(?:bushing|bush|sleeve|spacer|standoff|tube|pipe)\b).)*\bflange[sd]?\b)"
                          r"(?!.*\b(?:pipe|tube) flanges?\b)"       # "a pipe flange": a flange for a pipe
                          r"(?:(?!\bflanges?\b).)*\b(?:bushing|bush|sleeve|spacer|standoff|tube|pipe|spool)\b.*\bflanges?\b(?!d)")
 FLANGE_CLAUSE = re.compile(r"(?:(?:\b(?:with|and|plus)\s+|(?<=[,;:(])\s*|(?<=\.\s)|^)(?:(?!\b(?:with|and|plus)\b)"

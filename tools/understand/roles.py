@@ -172,7 +172,7 @@ def tag(t: str) -> Tagging:
         if m and not m.group(1).endswith("s") and n.value != 1 and m.group(1) not in ("teeth", "tooth") and \
                 not re.match(r"\s*(?:pattern|flange|circle|layout|plate|bracket|design|mount|bolt|pcd|holes|"
                                 r"screws|slots)\b", rest[m.end(1):]) and not (
-                    n.integer and n.value <= 24 and not re.search(r"\b(?:a|an|the|one)\s+$", t[:n.start]) and re.match(r"\s*(?:with\s+)?(?:a\s+)?(?:dia(?:meter)?|size|ø)\s*(?:of\s*|is\s*)?"
+                    n.integer and n.value <= 24 and not re.search(r"\b(?:a|an|the|one)\s+$", t[:n.start]) and re.match(r"\s*(?:with\s+|of\s+)?(?:a\s+)?(?:dia(?:meter)?|size|ø)\s*(?:of\s*|is\s*)?"
                                                              r"\d", rest[m.end(1):])):
             # ("make 2 hole diameter 8": two holes, the size said after the noun)
             m = None          # "add a 40 centre hole", "20 centre hole": one hole 20 across ("a 4 hole pattern" counts)
