@@ -139,3 +139,9 @@ def test_keyways_copied_to_the_other_end_removed_and_put_in_a_section_by_its_dia
     stepped = understand("stepped shaft: 30 dia x 60 long, then 20 dia x 40, then 15 dia x 25").spec
     (k,) = ok(stepped, "cut a keyway in the 30 dia part, 8 wide 4 deep, running its whole length")["features"]
     assert (k["z"], k["length"], k["width"], k["depth"]) == (0.0, 60.0, 8.0, 4.0)
+
+
+def test_two_holes_per_leg_of_an_angle_run_along_each_leg():
+    angle = understand("angle bracket 40 x 40 x 4, 60 long, one 6.5 hole in each leg, centred").spec
+    spec = ok(angle, "two holes per leg instead, 30 apart")      # one leg's hole only, run across its leg off the part
+    assert [(f["at"]["count"], f["at"]["spacing"], f["at"]["axis"]) for f in spec["features"]] == [(2, 30, "v")] * 2

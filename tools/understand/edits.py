@@ -2682,7 +2682,7 @@ class _Editor:
                                    + " / ".join(dict.fromkeys(f["kind"] for f in bd.features)))
 
     def change_holes(self, holes: list[dict]) -> None:
-        if len(holes) > 1 and re.search(r"\b(?:each|both|every)\b", self.t) and not getattr(self, "_each", False) and all(
+        if len(holes) > 1 and re.search(r"\b(?:each|both|every|per)\b", self.t) and not getattr(self, "_each", False) and all(
                 (h.get("at") or {"kind": "center"})["kind"] in SINGLE_AT for h in holes):
             # "two holes in each leg": the same change to every lone hole named
             used0, used_all = set(self.used), set()
@@ -2851,7 +2851,11 @@ class _Editor:
                                        f"{fmt(s)} apart')")
                 return
             else:
-                at = {"kind": "linear", "count": n, "spacing": s}
+                # a lone hole made a row that far apart: along the longer room its face (an L's leg) leaves, through where
+                # it was (not across a leg it would run off)
+                said = len(self.out.notes)
+                at = {**self.row_from_lone(f, n), "spacing": s}
+                del self.out.notes[said:]
             if s is not None:
                 what.append(f"spacing {fmt(s)} mm")
         if pcd is not None:
