@@ -145,3 +145,9 @@ def test_two_holes_per_leg_of_an_angle_run_along_each_leg():
     angle = understand("angle bracket 40 x 40 x 4, 60 long, one 6.5 hole in each leg, centred").spec
     spec = ok(angle, "two holes per leg instead, 30 apart")      # one leg's hole only, run across its leg off the part
     assert [(f["at"]["count"], f["at"]["spacing"], f["at"]["axis"]) for f in spec["features"]] == [(2, 30, "v")] * 2
+
+
+@pytest.mark.parametrize("text", ["make it solid", "fill in the hole", "solid bar instead"])
+def test_a_tube_made_solid(text):
+    b = ok(understand("tube 40 od 30 id 60 long").spec, text)["body"]
+    assert (b["kind"], b["diameter"], b["height"]) == ("cylinder", 40, 60)

@@ -148,6 +148,10 @@ STAY_FROM = re.compile(r"\b(?:(?:keep|keeping|leave|leaving)\s+(?:the\s+|its\s+|
                        r"(?P<what>holes?|bores?|slots?|pockets?)|(?P<what2>holes?|bores?|slots?|pockets?)\s+(?:should\s+)?"
                        r"(?:still|stay|stays|remain|remains|kept|to stay)(?:\s+at)?)\s+(?P<d>[\d./]+)\s*(?:mm|cm|in|inch(?:es)?|\")?"
                        r"\s*(?:in\s+)?from\s+(?:the\s+|each\s+|both\s+|either\s+)?(?P<ref>ends?|edges?|sides?|corners?)\b")
+# "make it solid", "fill in the hole" of a tube: its bore filled
+SOLID = re.compile(r"\b(?:make|turn) (?:it|the \w+) (?:into a )?solid\b|\b(?:fill) (?:in |up )?(?:the |its )?(?:hole|bore|cent(?:er|re)|"
+                   r"middle|inside)\b|\b(?:no|remove the|lose the|get rid of the) (?:bore|hole|centre hole|center hole)\b|"
+                   r"\bsolid (?:bar|rod|cylinder|disc|puck|instead)\b")
 AXIAL_OTHER_END = re.compile(r"^\s*(?:(?:ok|now|and|also|then|please)\W+)*(?:(?:put|add|cut|make|do)\s+)?(?:the\s+)?(?:same|another|"
                              r"a second|1 more|one more|an identical|a matching)\s+(keyways?|flats?|grooves?|one|thing)?\s*(?:again\s+)?"
                              r"(?:on|at|to|in)\s+the\s+(?:other|opposite|far)\s+end\b(?:\s*(?:too|as well|please|pls))?\W*$")
@@ -715,6 +719,15 @@ class _Editor:
             data["body"] = {k: v for k, v in b_.items() if k not in ("kind", "diameter")} | {
                 "kind": "tube", "outer_diameter": b_["diameter"], "inner_diameter": d}
             self.apply(f"made a tube: Ø{fmt(b_['diameter'])} outside, Ø{fmt(d)} bore", lambda s_, d_=data: ops.parse(d_))
+            return self.finish()
+        if self.spec["body"]["kind"] == "tube" and not self.free() and SOLID.search(self.t):
+            # "make it solid", "fill in the hole": the tube's bore filled, the outside kept
+            b_ = self.spec["body"]
+            data = copy.deepcopy(self.spec)
+            data["body"] = {k: v for k, v in b_.items() if k not in ("kind", "outer_diameter", "inner_diameter", "thickness")} | {
+                "kind": "cylinder", "diameter": b_["outer_diameter"]}
+            self.apply(f"made solid: Ø{fmt(b_['outer_diameter'])}, the bore Ø{fmt(b_['inner_diameter'])} filled",
+                       lambda s_, d=data: ops.parse(d))
             return self.finish()
         if HEX.search(self.t) and self.spec["body"]["kind"] in ("cylinder", "tube"):
             self.to_hex()
@@ -3055,7 +3068,9 @@ class _Editor:
         if not nums or key is None:
             self.out.failed.append(self.no_size(f))
             return
-        if f["kind"] == "boss" and named is None and not said and isinstance(f.get("diameter"), (int, float)) and \
+        proud = re.search(r"\b(?:stick(?:s|ing)?|stand(?:s|ing)?|come(?:s)?|project(?:s|ing)?)\s+(?:out|up|proud)\b|\bprotrud\w*|"
+                          r"\bproud\b|\bout from\b", self.t)
+        if f["kind"] == "boss" and named is None and not said and not proud and isinstance(f.get("diameter"), (int, float)) and \
                 isinstance(f.get("height"), (int, float)) and nums[0].role in (None, "size"):
             # "hub 60" on a hub 50 across and 20 tall: the size the number lies nearest (in ratio), said; a tie is asked
             v = self.num_mm(nums[0])
