@@ -151,3 +151,9 @@ def test_two_holes_per_leg_of_an_angle_run_along_each_leg():
 def test_a_tube_made_solid(text):
     b = ok(understand("tube 40 od 30 id 60 long").spec, text)["body"]
     assert (b["kind"], b["diameter"], b["height"]) == ("cylinder", 40, 60)
+
+
+def test_a_hole_in_each_leg_of_a_u_goes_through_both_side_walls():
+    u = understand("U channel 60 wide, 40 tall legs, 5 thick, 40 long").spec
+    (f,) = ok(u, "put an 8 mm hole in each leg, centred on the leg")["features"]      # it was put through the base
+    assert (f["on"], f["size"]) == ("left", 8.0)

@@ -459,6 +459,13 @@ class _Editor:
                           lambda m: f"on the {big if m.group(1) in ('big', 'bigger', 'large', 'larger', 'fat', 'thick') else small} "
                           "edges", text, flags=re.I) if re.search(r"chamf|fillet|round|bevel|radius|break|ease", text, re.I) \
                 else text
+        if b["kind"] == "profile" and b.get("shape") in ("U", "C"):
+            # "an 8 mm hole in each leg, centred on the leg" of a U: through both side walls at mid height (the hole
+            # was put through the base)
+            text = re.sub(r"\b(?:in|on|through|into)\s+(?:each|every)\s+(?:leg|arm|side wall|upright|side)\b", "in both legs", text,
+                          flags=re.I)
+            text = re.sub(r",?\s*(?:cent(?:er|re)d|in the middle)\s+(?:on|of|in)\s+(?:the|each|every)\s+(?:leg|arm|side wall|wall)s?\b",
+                          "", text, flags=re.I)
         if b["kind"] == "shaft" and isinstance(b.get("sections"), list):
             # "a keyway in the 30 dia part": the section named by its diameter (the 30 is no new diameter)
             text = re.sub(r"\b((?:in|on|along|into|of)\s+the\s+(?:whole\s+)?)([\d./]+)\s*(?:mm\s*)?(?:dia\w*|ø|od)\s+(part|section|step|bit|"
