@@ -199,3 +199,31 @@ def test_outsiders_compound_requests(text, check):
 def test_a_sealed_can_and_a_pipe_nipple(text, body):
     u = understand(text)
     assert u.spec["body"]["kind"] == body and not u.unknown and not u.missing, u.explain()
+
+
+@pytest.mark.parametrize("text, body", [
+    ("U-shaped bracket: base 60 x 40, two side walls 30 high, 3 mm sheet",
+     {"shape": "U", "width": 40.0, "height": 30.0, "thickness": 3.0, "length": 60.0}),
+    ("U channel bracket, base 60 by 40, walls up both long sides 35 tall overall, everything 4mm",
+     {"shape": "U", "width": 40.0, "height": 35.0, "thickness": 4.0, "length": 60.0}),
+    ("bent U from 2mm sheet, inside width 40, legs 20 high, 50 long",
+     {"shape": "U", "width": 44.0, "height": 20.0, "thickness": 2.0, "length": 50.0}),
+    ("L bracket 100 tall 60 deep 5 thick 40 wide", {"shape": "L", "width": 60.0, "height": 100.0, "thickness": 5.0,
+                                                   "length": 40.0}),
+])
+def test_brackets_said_by_their_base_walls_and_depth(text, body):
+    u = understand(text)
+    assert not u.missing and {k: u.spec["body"][k] for k in body} == body, u.explain()
+
+
+def test_a_shoulder_pin_said_step_by_step_is_stepped():
+    assert _spec("shoulder pin: 10mm dia x 20 long then 6mm dia x 15 long")["body"]["sections"] == [
+        {"diameter": 10.0, "length": 20.0}, {"diameter": 6.0, "length": 15.0}]
+
+
+def test_two_ribs_a_spacing_apart_about_the_middle(sandbox):
+    spec = _spec("Base plate 120x80x8 with two ribs on top, 6 thick, 20 tall, running the full 120 length, 40 apart c/c, "
+                 "symmetric about the middle")
+    assert [(f["start"], f["end"]) for f in spec["features"]] == [([-60.0, -20.0], [60.0, -20.0]),
+                                                                   ([-60.0, 20.0], [60.0, 20.0])]
+    assert _built(sandbox, spec).volume == pytest.approx(120 * 80 * 8 + 2 * 120 * 6 * 20, rel=1e-6)

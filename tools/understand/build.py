@@ -281,6 +281,9 @@ class Build:
         return {"kind": "box", "id": _id(self.body.noun or "block"), "length": L, "width": W, "height": low}
 
     def _cylinder(self, b: Target, dims: list[float], flange: bool = False) -> dict | None:
+        if not flange and re.search(r"\b(?:pin|dowel|rod|bolt|spindle|axle|stud|arbor|arbour)\b", self.text) and \
+                len(_steps(self.text, self.unit_mm)) >= 2:
+            return self._shaft(b, dims)     # "shoulder pin: 10mm dia x 20 long then 6mm dia x 15 long": its steps
         D = b.pop("diameter") or b.pop("flange") or b.pop("length_width") or b.pop("side")
         if D is None and b.get("length") is not None and b.get("length") == b.get("width"):
             D = b.pop("length")
@@ -577,6 +580,10 @@ class Build:
         L, W, H = b.pop("length"), b.pop("width"), b.pop("height")
         if W is None and shape in ("U", "C", "T", "I"):
             W = b.pop("diameter")      # "60 outside across": the section's width
+        if shape == "L" and named is None and W is not None and L is None and H is not None and \
+                b.get("depth") is not None and not dims:
+            # "L bracket 100 tall 60 deep 5 thick 40 wide": the upright 100, the base leg 60 deep, 40 wide across
+            L, W = W, b.pop("depth")
         if L is None:
             L = b.pop("depth")         # "50 deep front to back": how far it runs
         if H is None and shape in ("T", "U", "C", "I"):
@@ -597,6 +604,13 @@ class Build:
             W, H, L = W or dims[0], H or dims[1], dims[2]
         elif dims and len(dims) == 3:
             W, H, T = W or dims[0], H or dims[1], T or dims[2]
+        elif dims and len(dims) == 2 and shape in ("U", "C") and re.search(
+                r"\bbase\s*(?:of\s*|is\s*|:\s*|plate\s*)?[\d.]+\s*(?:mm\s*)?(?:x|by)\s*[\d.]+", self.text) and H is not None:
+            # "U-shaped bracket: base 60 x 40, two side walls 30 high": the base's footprint; the walls stand along its
+            # long sides (the short ones, said), so the section is the short size across and it runs the long one
+            short = re.search(r"\b(?:short|end)\s+(?:sides|edges|ends)\b", self.text)
+            W, L = (max(dims), min(dims)) if short else (min(dims), max(dims))
+            self.notes.append(f"the base {max(dims):g} x {min(dims):g}, the walls along its {'short' if short else 'long'} sides")
         elif dims and len(dims) == 2:
             if shape == "L" and (re.search(r"\blegs?\b", self.text) or L is None):
                 leg_pair = dims

@@ -1136,8 +1136,9 @@ def _rib(bd: Build, t: Target, body: dict) -> None:
         bd.missing.append(f"a rib on a {body['kind']} (the offline engine puts one rib on the top of a block or plate)")
         return
     count = t.pop("count")
-    if count is not None and int(count) != 1:
-        bd.missing.append(f"where the {int(count)} ribs go (the offline engine places one rib, along or across the middle)")
+    spacing = t.pop("spacing")
+    if count is not None and int(count) != 1 and (spacing is None or int(count) > 4):
+        bd.missing.append(f"where the {int(count)} ribs go (say how far apart: 'two ribs 40 apart')")
         return
     total = t.take(lambda v: v.raw.role in ("height", "depth") and says_overall(bd.text, v.raw.num.start, v.raw.num.end))
     thick = _size(t, "thickness", "wall", "width")
@@ -1165,12 +1166,20 @@ def _rib(bd: Build, t: Target, body: dict) -> None:
     elif run > span + 1e-9:
         bd.missing.append(f"a {run:g} mm rib on the {span:g} mm {'width' if across else 'length'}")
         return
-    a, b = (0.0, -run / 2), (0.0, run / 2)
-    if not across:
-        a, b = (-run / 2, 0.0), (run / 2, 0.0)
-    bd.features.append({"id": bd.fid("rib"), "kind": "rib", "start": [round(a[0], 6), round(a[1], 6)],
-                        "end": [round(b[0], 6), round(b[1], 6)], "thickness": thick, "height": high})
-    bd.notes.append(f"the rib runs {'across the width' if across else 'along the length'} through the middle of the top")
+    n = int(count or 1)
+    room = (body["length"] if across else body["width"]) - thick
+    if n > 1 and spacing * (n - 1) > room + 1e-9:
+        bd.missing.append(f"room for {n} ribs {spacing:g} apart across the {room + thick:g} mm part")
+        return
+    for k in range(n):
+        off = (k - (n - 1) / 2) * (spacing or 0.0)      # "two ribs ... 40 apart c/c": symmetric about the middle
+        a, b = (off, -run / 2), (off, run / 2)
+        if not across:
+            a, b = (-run / 2, off), (run / 2, off)
+        bd.features.append({"id": bd.fid("rib"), "kind": "rib", "start": [round(a[0], 6), round(a[1], 6)],
+                            "end": [round(b[0], 6), round(b[1], 6)], "thickness": thick, "height": high})
+    bd.notes.append(f"the rib{'s' if n > 1 else ''} run{'' if n > 1 else 's'} {'across the width' if across else 'along the length'}"
+                    + (f", {spacing:g} apart about the middle of the top" if n > 1 else " through the middle of the top"))
 
 
 HEX_POCKET = re.compile(r"\bhex(?:agon(?:al)?)?\s+(?:socket|pocket|recess|hole)s?\b|\bnut\s+(?:trap|pocket|recess|catch)e?s?\b|"

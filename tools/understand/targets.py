@@ -404,7 +404,7 @@ FEATURE_ROLES = {
     "cbore": {"head", "diameter", "depth", "size", "inner", "angle"},
     "csink": {"head", "diameter", "angle", "size", "depth", "inner"},
     "mirror": set(),
-    "rib": {"count", "thickness", "wall", "width", "height", "depth", "length", "size"},
+    "rib": {"count", "thickness", "wall", "width", "height", "depth", "length", "size", "spacing"},
 }
 
 
