@@ -157,3 +157,17 @@ def test_a_hole_in_each_leg_of_a_u_goes_through_both_side_walls():
     u = understand("U channel 60 wide, 40 tall legs, 5 thick, 40 long").spec
     (f,) = ok(u, "put an 8 mm hole in each leg, centred on the leg")["features"]      # it was put through the base
     assert (f["on"], f["size"]) == ("left", 8.0)
+
+
+@pytest.mark.parametrize("text", ["chamfer them 1", "chamfer the holes 1 mm", "put a 1 mm chamfer on the holes",
+                                  "chamfer the hole edges 1", "1mm chamfer on each hole", "deburr the holes 1"])
+def test_a_chamfer_on_the_holes_is_on_their_rims(text):
+    plate = understand("plate 100 x 60 x 8 with four 6 mm holes 10 in from the corners").spec
+    spec = ok(plate, text)             # a chamfer on the vertical edges (and a new 1 mm hole, or the holes made 1 mm)
+    assert [(f["kind"], f.get("size")) for f in spec["features"]] == [("hole", 6.0), ("chamfer", 1.0)]
+    assert spec["features"][1]["edges"] == "holes"
+
+
+def test_a_distance_from_something_unknown_is_asked():
+    r = apply_edit("add 4 holes in the corners, 12 from the wobble", understand("plate 100 x 60 x 8").spec)
+    assert r.failed and "'12 from the wobble' is measured from" in r.explain()      # 12 mm holes were made

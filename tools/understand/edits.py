@@ -148,6 +148,15 @@ STAY_FROM = re.compile(r"\b(?:(?:keep|keeping|leave|leaving)\s+(?:the\s+|its\s+|
                        r"(?P<what>holes?|bores?|slots?|pockets?)|(?P<what2>holes?|bores?|slots?|pockets?)\s+(?:should\s+)?"
                        r"(?:still|stay|stays|remain|remains|kept|to stay)(?:\s+at)?)\s+(?P<d>[\d./]+)\s*(?:mm|cm|in|inch(?:es)?|\")?"
                        r"\s*(?:in\s+)?from\s+(?:the\s+|each\s+|both\s+|either\s+)?(?P<ref>ends?|edges?|sides?|corners?)\b")
+# a distance and what it is measured from ("12 from the left end"), and the words for what a distance can be from
+FROM_WHAT = re.compile(r"(?<![\w.])([\d./]+)\s*(?:mm|cm|in(?:ch(?:es)?)?|\"|millimet\w*)?\s*(?:in\s+|away\s+|out\s+|over\s+)?from\s+"
+                       r"(?:the\s+|each\s+|both\s+|either\s+|its\s+|one\s+|a\s+|an\s+|1\s+|2\s+|4\s+|all\s+|every\s+|that\s+|this\s+|"
+                       r"those\s+|these\s+)*([a-z]+)\b")
+PLACE_WORDS = frozenset("""edge end side corner left right top bottom front back rear centre center middle it them each other
+long short outside inside outer inner axis face base leg upright flange hub wall lower upper near far first last datum
+origin shoulder step tip head rim perimeter nearest closest opposite centreline centerline midpoint mid lefthand righthand
+vertical horizontal big small large little free open closed start finish outline periphery boundary nose tail one two
+four lh rh ctr cl flank sidewall""".split())
 # "make it solid", "fill in the hole" of a tube: its bore filled
 SOLID = re.compile(r"\b(?:make|turn) (?:it|the \w+) (?:into a )?solid\b|\b(?:fill) (?:in |up )?(?:the |its )?(?:hole|bore|cent(?:er|re)|"
                    r"middle|inside)\b|\b(?:no|remove the|lose the|get rid of the) (?:bore|hole|centre hole|center hole)\b|"
@@ -210,6 +219,20 @@ class _Editor:
                 text = re.sub(r"^\s*(?:(?:ok|now|and|also|then|please)\W+)*(?:the\s+)?same\s+(?:hole\s+|thing\s+|one\s+)?(?:on|at|for)\s+"
                               r"the\s+(?:other|opposite|far)?\s*(right|left|end|side)\b(?:\s+(?:end|side))?\s*(?:too|as well|please)?"
                               r"\W*$", "mirror the hole to the other side", text, flags=re.I)
+        holes_there = [f for f in self.spec.get("features", []) if f["kind"] == "hole"]
+        if holes_there and re.search(r"\b(?:chamfer|bevel|fillet|round|radius|deburr|countersink)", text, re.I) and not re.search(
+                r"\b(?:top|bottom|vertical|upright|outside|outer|all|every|corners?|ends?|sides?|edges?)\b(?!\s+(?:holes?|bores?))",
+                re.sub(r"\b(?:hole|bore) edges?\b|\b(?:each|every|all the|all|both)\s+(?:holes?|bores?)\b", "", text, flags=re.I), re.I):
+            # "chamfer the holes 1 mm", "1mm chamfer on each hole", "chamfer them 1" (holes made last): the holes' rims (a
+            # chamfer on the vertical edges and a new 1 mm hole were made)
+            text = re.sub(r"\b(chamfer|bevel|fillet|round|radius|deburr)\s+(?:the\s+|all\s+(?:the\s+)?|each\s+|every\s+|both\s+)"
+                          r"(?:holes?|bores?)(?:\s+(?:edges?|rims?))?\b", r"\1 on the holes", text, flags=re.I)
+            text = re.sub(r"\b(?:on|to|around|for)\s+(?:each|every|all(?:\s+the)?|both)\s+(?:of\s+the\s+)?(?:holes?|bores?)\b",
+                          "on the holes", text, flags=re.I)
+            if self.spec["features"][-1]["kind"] == "hole" and len(holes_there) == 1:
+                text = re.sub(r"\b(chamfer|bevel|fillet|round|radius|deburr)\s+(?:them|those|these)\b", r"\1 on the holes", text,
+                              flags=re.I)
+                text = re.sub(r"\b(?:on|to|around)\s+(?:them|those|these)\b", "on the holes", text, flags=re.I)
         if sum(_count(f.get("at") or {"kind": "center"}) or len((f.get("at") or {}).get("points") or [0])
                for f in self.spec.get("features", []) if f["kind"] == "hole") == 2 \
                 and not any(f["kind"] in ("slot", "pocket", "boss") for f in self.spec.get("features", [])):
@@ -361,6 +384,7 @@ class _Editor:
                       lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)} {m.group(4)} off the "
                                 f"{ {'tall': 'height', 'high': 'height', 'long': 'length', 'wide': 'width', 'thick': 'thickness'}[m.group(1).lower()]}",
                       text, flags=re.I)
+        text = re.sub(r"\bdeburr(?:ed)?\b", "chamfer", text, flags=re.I)       # "deburr the holes 0.5": a small chamfer
         # "cut 20mm off", "saw 2 inches off it": stock cut off shortens the part (its length)
         text = re.sub(r"^(.*\b(?:cut|chop|saw|lop|trim)\s+(?:it\s+)?)([\d./]+\s*(?:mm|cm|in(?:ch(?:es)?)?|\")?)\s+off(?:\s+(?:it|of it))?"
                       r"\s*(?:please|pls)?\W*$", r"\1\2 off the length", text, flags=re.I)
@@ -1620,6 +1644,16 @@ class _Editor:
             # "add a counterbore": a new hole whose size the words do not give is not what was asked (as for a new part)
             self.out.failed.append(f"{unsized.split(':')[0]} (say e.g. 'add an 8 mm hole in the middle')")
         if self.out.done and not self.out.failed:
+            for m in FROM_WHAT.finditer(self.t):
+                w = m.group(2)
+                if w not in PLACE_WORDS and w.rstrip("s") not in PLACE_WORDS and not find("features", w) and not find(
+                        "edge_sets", w) and not find("bodies", w):
+                    # "4 holes in the corners, 12 from the wobble": a distance from something I do not know (the 12 was
+                    # made the holes' size)
+                    self.out.failed.append(f"I did not see what '{m.group(0).strip()}' is measured from (say e.g. '12 from "
+                                           "the edges', '12 from the left end')")
+                    break
+        if self.out.done and not self.out.failed:
             self.unread_action()
         self.out.spec = self.spec if self.out.done else None
         return self.out
@@ -2541,6 +2575,9 @@ class _Editor:
         have = {f["kind"] for f in self.spec.get("features", [])}
         for s_, e_, p_, name in find("features", t):
             # "holes on a 30 PCD around the boss": the boss that is there, a place, not a new one
+            if name == "hole" and EDGE_VERB.search(t) and (re.search(r"\b(?:on|around|of)\s+(?:the|each|every|all)\s+(?:\w+\s+)?$",
+                                                                 t[:s_]) or re.match(r"\s*(?:edges?|rims?)\b", t[e_:])):
+                continue        # "a 1 mm chamfer on the holes": their rims (an edge set), not a place for a new one
             if name in have and re.search(r"\b(?:around|on|of|to|at|near|next to|beside|inside|in|into|through|"
                                           r"from|over)\s+(?:the|that|this|those|each|every)\s+(?:\w+\s+)?$", t[:s_]) \
                     and not ADD_VERB.search(t[max(0, s_ - 12):s_]):
@@ -2561,8 +2598,9 @@ class _Editor:
             bare[0].loose.append(body_t.loose.pop())
         if any(f.kind in ("fillet", "chamfer") for f in bd.feats):
             # "put a 2 mm chamfer on the bore": the bore is where it goes, not a new hole
-            bd.feats = [f for f in bd.feats if f.kind not in ("hole", "bore") or not re.search(
-                r"\b(?:on|of|around|to|at|round) (?:the|that|those|each|every|all(?: the)?) (?:\w+ )?$", t[:f.start])]
+            bd.feats = [f for f in bd.feats if f.kind not in ("hole", "bore") or not (re.search(
+                r"\b(?:on|of|around|to|at|round) (?:the|that|those|each|every|all(?: the)?) (?:\w+ )?$", t[:f.start]) or re.match(
+                r"(?:holes?|bores?)\s+(?:edges?|rims?)\b", t[f.start:]))]
         features(bd, _body_for_features(self.spec["body"]))
         same = re.search(r"\bsame (?:size|diameter|hole)|\b(?:a |one )?(?:second|third|fourth|fifth|sixth|another|one more|"
                          r"an extra|1 more)\s+(?:\w+\s+)?holes?\b", t)
