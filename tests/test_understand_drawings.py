@@ -227,3 +227,26 @@ def test_two_ribs_a_spacing_apart_about_the_middle(sandbox):
     assert [(f["start"], f["end"]) for f in spec["features"]] == [([-60.0, -20.0], [60.0, -20.0]),
                                                                    ([-60.0, 20.0], [60.0, 20.0])]
     assert _built(sandbox, spec).volume == pytest.approx(120 * 80 * 8 + 2 * 120 * 6 * 20, rel=1e-6)
+
+
+@pytest.mark.parametrize("text, hole", [
+    ("block 50x50x20, M6 cap screw counterbore: 11 dia x 6.5 deep, 6.6 through",
+     {"size": 6.6, "cbore": {"diameter": 11.0, "depth": 6.5}}),
+    ("plate 60 x 60 x 8, c'bore Ø10.5 x 5.5 DP, Ø6.4 THRU, centred", {"size": 6.4, "cbore": {"diameter": 10.5, "depth": 5.5}}),
+])
+def test_a_counterbore_named_alone_with_both_diameters_is_one_counterbored_hole(text, hole):
+    u = understand(text)
+    assert not u.missing and len(u.spec["features"]) == 1, u.explain()
+    assert {k: u.spec["features"][0][k] for k in hole} == hole
+
+
+@pytest.mark.parametrize("text, feature", [
+    ("radius the corners 6mm on a plate 90 x 45 x 4", {"kind": "fillet", "edges": "vertical", "radius": 6.0}),
+    ("a 30 mm counterbore 5 deep in a 60x60x20 block", {"kind": "hole", "size": 30.0, "depth": 5.0}),
+    ("25mm shaft, 80 long, 8mm key slot 30 long 4 deep", {"kind": "keyway", "width": 8.0, "depth": 4.0, "length": 30.0}),
+])
+def test_a_features_size_said_before_the_part(text, feature):
+    u = understand(text)
+    f = u.spec["features"][0]
+    assert not u.missing and {k: f[k] for k in feature} == feature, u.explain()
+    assert u.spec["body"].get("width", 60.0) != 5.0      # (the depth was the block's width)

@@ -99,8 +99,39 @@ def _placed_later(bd: Build) -> None:
         bd.notes.append(f"'{t.words.strip()[:40]}' read as where the {o.noun} go")
 
 
+CBORE_NOUN = re.compile(r"(?:counterbore|cbore|c'bore|counter bore|counterbored)s?$")
+
+
+def _counterbore_alone(bd: Build) -> None:
+    """'M6 counterbore: 11 dia x 6.5 deep, 6.6 through', 'c'bore Ø10.5 x 5.5 DP, Ø6.4 THRU': a counterbore named
+    as the feature, its two diameters (the larger the counterbore's) and the depth (the counterbore's) said with it
+    or in the next clause: one counterbored hole (not a blind hole and a second, through one)."""
+    from .targets import Target
+    for i, t in enumerate(list(bd.feats)):
+        if t.kind != "hole" or t.mods or t.sub is not None or not CBORE_NOUN.match(t.noun.strip()) or t.get("depth") is None:
+            continue
+        vals = [v for r in ("size", "diameter", "inner") for v in t.roles.get(r, [])] + list(t.loose)
+        nxt = bd.feats[i + 1] if i + 1 < len(bd.feats) else None
+        if len(vals) == 1 and nxt is not None and nxt.kind == "hole" and not nxt.mods and nxt.sub is None and \
+                re.search(r"\b(?:through|thru)\b", nxt.words) and set(nxt.roles) <= {"size", "diameter"} and \
+                len([v for vs in nxt.roles.values() for v in vs]) + len(nxt.loose) == 1 and \
+                bd.text[t.start:nxt.start].count(".") <= 1:
+            vals.append(([v for vs in nxt.roles.values() for v in vs] + nxt.loose)[0])
+            bd.feats.remove(nxt)
+            t.words += " " + nxt.words
+        if len(vals) != 2 or abs(vals[0].mm - vals[1].mm) < 1e-9:
+            continue
+        big, small = sorted(vals, key=lambda v: -v.mm)
+        t.take(lambda v: v is big or v is small)
+        depth = t.roles.pop("depth")
+        t.roles["size"] = [small]
+        t.sub = Target("cbore", t.noun, roles={"head": [big], "depth": depth})
+        t.mods = {"cbore"}
+
+
 def _build_all(bd: Build, body: dict) -> None:
     _placed_later(bd)
+    _counterbore_alone(bd)
     seen: set[str] = set()
     sized = {t.kind for t in bd.feats if t.roles or t.loose or t.sub}
     counts: set[float] = set()
@@ -1505,6 +1536,8 @@ def _keyway(bd: Build, t: Target, body: dict) -> None:
         W, depth = _width_by_depth(t)          # "a 6 x 3.5 keyway"
     if t.kind == "flat" and depth is None and t.loose:
         depth = t.loose.pop(0).mm          # "a 2 mm flat along the whole length": its depth
+    if t.kind == "keyway" and W is None and depth is not None and len(t.loose) == 1:
+        W = t.loose.pop(0).mm              # "8mm key slot 30 long 4 deep": its width
     if body["kind"] not in ("cylinder", "shaft"):
         bd.missing.append("a keyway needs a shaft or cylinder")
         return

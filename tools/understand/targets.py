@@ -264,6 +264,11 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
                 if whole_size and any(t is body for _, t in nouns) or (whole_size and not before and nxt is not None
                                                                        and nxt[1].kind not in ("pocket", "slot", "boss")):
                     owner = body          # "box 100x80x60 hollowed out": A x B x C is the part's size
+                elif nxt is not None and nxt[1] is body and it.role == "depth" and (
+                        before[-1][1] if before else current) is not body and "depth" in FEATURE_ROLES.get(
+                        (before[-1][1] if before else current).kind, ()) and any(len(g) == 3 for g in groups):
+                    # "a 30 mm counterbore 5 deep in a 60x60x20 block": the counterbore's depth (the part's sizes said)
+                    owner = before[-1][1] if before else current
                 elif nxt is not None and NEAR.match(c.text[it.num.end - c.start:nxt[0]]) and (
                         it.role in (None, "count", "size", "diameter", "depth", "inner", "radius", "pcd")
                         or not before or nxt[1] is body and it.role in BODY_ROLES and re.fullmatch(
@@ -291,7 +296,11 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
             if owner is body and edge_noun is not None and it.role in (None, "size", "radius") and (
                     re.search(r"\bby\s*$", c.text[:it.num.start - c.start]) or it.role is None and body.noun and
                     re.search(rf"\b{re.escape(body.noun)}\s*$", c.text[:it.num.start - c.start]) and
-                    any(r in body.roles for r in ("side", "length", "diameter", "length_width"))):
+                    any(r in body.roles for r in ("side", "length", "diameter", "length_width")) or
+                    it.role is None and it.group is None and
+                    next(p for p, t in nouns if t is edge_noun) < it.num.start - c.start and
+                    re.match(r"\s*(?:mm\s*)?(?:on|for|to|of)\s+(?:a|an|the|my|this)\b", c.text[it.num.end - c.start:])):
+                # "radius the corners 6mm on a plate 90 x 45 x 4": the radius, said before the part
                 owner = edge_noun     # "bevel the top edges of a 40 mm cube by 3 mm", "... of a 50 mm cube 2 mm": the bevel's
             if owner.kind in HOLE_MODIFIERS and it.role in ("pcd", "spacing", "inset", "count", "half_spacing"):
                 # "4 holes on a 70 bolt circle counterbored ...": where the holes go, not the counterbore's size
