@@ -316,6 +316,7 @@ def test_a_change_to_something_else_after_a_change_not_made_is_applied_and_says_
     assert edit("make the hole 2 mm bigger", "move the hole 10 to the left and 90 up").code is None
     assert edit("round the vertical corners R5", "make it 500 mm wide and 3 long").code is None
     assert edit("chamfer them 1 mm", "add 4 holes 6 mm in the corners 10 in").code is None
+    assert edit("make the holes 8", "add a 6 mm hole next to the widget").code is None      # the holes with the new one
     # every change not made since the last version counts, not only the last one; removing what they were about is moot
     assert edit("round the vertical corners R5", "chamfer the top edges 30", ["make it 2 wide"]).code is None
     assert edit("round the vertical corners R5", "chamfer the top edges 30", ["move the hole 90 up"]).code is not None

@@ -216,6 +216,8 @@ def _redo(request: str, not_made: str) -> bool:
     replaces it; 'get rid of the cross holes' after 'make it 150 long, cross holes stay 15 in from the ends' does not."""
     if _THOSE.search(request.lower()):
         return False      # "make those M6 clearance": those the change not made would have changed
+    if _ADDED.search(not_made.lower()) and not _ADDED.search(request.lower()):
+        return False      # "make the holes 8" after 'add a 6 mm hole next to the widget': the holes with the new one
     before = _about(not_made)
     return bool(before) and before <= _about(request)
 
