@@ -115,7 +115,7 @@ def _counterbore_alone(bd: Build) -> None:
         if len(vals) == 1 and nxt is not None and nxt.kind == "hole" and not nxt.mods and nxt.sub is None and \
                 re.search(r"\b(?:through|thru)\b", nxt.words) and set(nxt.roles) <= {"size", "diameter"} and \
                 len([v for vs in nxt.roles.values() for v in vs]) + len(nxt.loose) == 1 and \
-                bd.text[t.start:nxt.start].count(".") <= 1:
+                not re.search(r"[.;](?!\d)", bd.text[t.start:nxt.start]):
             vals.append(([v for vs in nxt.roles.values() for v in vs] + nxt.loose)[0])
             bd.feats.remove(nxt)
             t.words += " " + nxt.words
