@@ -171,3 +171,19 @@ def test_a_chamfer_on_the_holes_is_on_their_rims(text):
 def test_a_distance_from_something_unknown_is_asked():
     r = apply_edit("add 4 holes in the corners, 12 from the wobble", understand("plate 100 x 60 x 8").spec)
     assert r.failed and "'12 from the wobble' is measured from" in r.explain()      # 12 mm holes were made
+
+
+def test_dev18_edit_wordings_read_as_meant():
+    flange = understand("flange 80 dia 10 thick, 30 bore, 4 holes 8 on 60 pcd").spec
+    spec = ok(flange, "please add hub diameter 45 height 15 on top, the center hole go through hub also")
+    assert [f["kind"] for f in spec["features"]] == ["hole", "boss", "hole"]        # a 5 mm hole was added and refused
+    assert ok(spec, "holes count make 8")["features"][0]["at"]["count"] == 8         # the holes were made 8 mm
+    standoff = {"body": {"kind": "cylinder", "id": "standoff", "diameter": 10.0, "height": 40.0},
+                "features": [{"id": "holes", "kind": "hole", "on": "top", "size": 5.0, "depth": 8.0},
+                             {"id": "holes_2", "kind": "hole", "on": "bottom", "size": 5.0, "depth": 8.0}]}
+    assert all("depth" not in f for f in ok(standoff, "holes all the way through instead")["features"])
+    disc = understand("disc 60 diameter 5 thick with a 10 bore and 3 holes dia 6 on a 40 pcd").spec
+    if disc["body"]["kind"] == "tube":          # the bore read as the disc's own
+        assert ok(disc, "remove the center hole")["body"] == {"id": disc["body"]["id"], "kind": "cylinder", "diameter": 60,
+                                                              "height": 5} | ({"name": disc["body"]["name"]}
+                                                                              if "name" in disc["body"] else {})

@@ -148,6 +148,9 @@ STAY_FROM = re.compile(r"\b(?:(?:keep|keeping|leave|leaving)\s+(?:the\s+|its\s+|
                        r"(?P<what>holes?|bores?|slots?|pockets?)|(?P<what2>holes?|bores?|slots?|pockets?)\s+(?:should\s+)?"
                        r"(?:still|stay|stays|remain|remains|kept|to stay)(?:\s+at)?)\s+(?P<d>[\d./]+)\s*(?:mm|cm|in|inch(?:es)?|\")?"
                        r"\s*(?:in\s+)?from\s+(?:the\s+|each\s+|both\s+|either\s+)?(?P<ref>ends?|edges?|sides?|corners?)\b")
+THROUGH_HUB = re.compile(r"\b(?:the\s+)?(?:(?:cent(?:er|re)|middle|central|main)\s+)?(?:hole|bore)\s+(?:should\s+|must\s+|to\s+|will\s+|"
+                         r"has to\s+|needs to\s+)?(?:go(?:es)?|run(?:s)?|continue(?:s)?|pass(?:es)?|carry|carries)?\s*(?:all the way\s+)?"
+                         r"(?:through|thru|into)\s+(?:the\s+)?(?:hub|boss)\b")
 # a distance and what it is measured from ("12 from the left end"), and the words for what a distance can be from
 FROM_WHAT = re.compile(r"(?<![\w.])([\d./]+)\s*(?:mm|cm|in(?:ch(?:es)?)?|\"|millimet\w*)?\s*(?:in\s+|away\s+|out\s+|over\s+)?from\s+"
                        r"(?:the\s+|each\s+|both\s+|either\s+|its\s+|one\s+|a\s+|an\s+|1\s+|2\s+|4\s+|all\s+|every\s+|that\s+|this\s+|"
@@ -159,7 +162,8 @@ vertical horizontal big small large little free open closed start finish outline
 four lh rh ctr cl flank sidewall""".split())
 # "make it solid", "fill in the hole" of a tube: its bore filled
 SOLID = re.compile(r"\b(?:make|turn) (?:it|the \w+) (?:into a )?solid\b|\b(?:fill) (?:in |up )?(?:the |its )?(?:hole|bore|cent(?:er|re)|"
-                   r"middle|inside)\b|\b(?:no|remove the|lose the|get rid of the) (?:bore|hole|centre hole|center hole)\b|"
+                   r"middle|inside)\b|\b(?:no|remove the|lose the|get rid of the|delete the|drop the|take out the) (?:(?:cent(?:er|re)|middle|"
+                   r"central) )?(?:bore|hole)\b|"
                    r"\bsolid (?:bar|rod|cylinder|disc|puck|instead)\b")
 AXIAL_OTHER_END = re.compile(r"^\s*(?:(?:ok|now|and|also|then|please)\W+)*(?:(?:put|add|cut|make|do)\s+)?(?:the\s+)?(?:same|another|"
                              r"a second|1 more|one more|an identical|a matching)\s+(keyways?|flats?|grooves?|one|thing)?\s*(?:again\s+)?"
@@ -385,6 +389,10 @@ class _Editor:
                                 f"{ {'tall': 'height', 'high': 'height', 'long': 'length', 'wide': 'width', 'thick': 'thickness'}[m.group(1).lower()]}",
                       text, flags=re.I)
         text = re.sub(r"\bdeburr(?:ed)?\b", "chamfer", text, flags=re.I)       # "deburr the holes 0.5": a small chamfer
+        # "holes count make 8", "hole count -> 6", "number of holes 8": a count (it was read as the holes' size)
+        text = re.sub(r"\b(?:(?:the\s+)?(?:bolt\s+|mounting\s+)?holes?\s+count|(?:the\s+)?(?:number|no\.?|qty|quantity)\s+of\s+(?:bolt\s+)?holes)"
+                      r"\s*(?:make|to|=|:|->|→|is|of|should be|becomes|now|make it|go to)?\s*(\d+)\b(?!\s*(?:mm|cm|in|\"|\.\d))",
+                      r"make it \1 holes", text, flags=re.I)
         # "cut 20mm off", "saw 2 inches off it": stock cut off shortens the part (its length)
         text = re.sub(r"^(.*\b(?:cut|chop|saw|lop|trim)\s+(?:it\s+)?)([\d./]+\s*(?:mm|cm|in(?:ch(?:es)?)?|\")?)\s+off(?:\s+(?:it|of it))?"
                       r"\s*(?:please|pls)?\W*$", r"\1\2 off the length", text, flags=re.I)
@@ -670,6 +678,16 @@ class _Editor:
             return self.finish()
         if AXIAL_OTHER_END.search(self.t) and self.axial_other_end():
             return self.finish()
+        hub = THROUGH_HUB.search(self.t)
+        if hub and not self.free():
+            bosses = [i for i, f in enumerate(self.spec.get("features", [])) if f["kind"] == "boss"]
+            bores = [i for i, f in enumerate(self.spec.get("features", [])) if f["kind"] == "hole"
+                     and (f.get("at") or {"kind": "center"})["kind"] == "center" and isinstance(f.get("on"), dict)]
+            if bosses and bores and bores[-1] > bosses[-1]:
+                # "the center hole go through hub also", said after the hub was added with the bore carried through it
+                self.out.done.append(f"{self.spec['features'][bores[-1]]['id']} is already through the "
+                                     f"{self.spec['features'][bosses[-1]]['id']}")
+                return self.finish()
         if self.bare_size():
             return self.finish()
         # "holes still 3 cm in from the ends", "keep the cross holes 15 from the ends": after the part's change, the
@@ -2448,6 +2466,13 @@ class _Editor:
                 self.t = self.t[:more.start()] + more.group(1) + self.t[more.end():]
             self.add_features()
             return
+        if k in ("hole", "bore") and existing and not adding and not self.free() and any("depth" in f for f in existing) and \
+                re.search(r"\b(?:through|thru)\b|\ball the way\b", self.t) and not re.search(r"\b(?:more|another|new|extra)\b", self.t):
+            for f in existing:         # "through holes instead", "holes all the way through instead": no depth
+                if "depth" in f:
+                    self.apply(f"{f['id']}: through", ops.replace_feature, f["id"],
+                               {x: y for x, y in f.items() if x not in ("id", "depth")})
+            return
         if k in ("hole", "bore") and existing and (re.search(
                 r"\b(more|so there are|make (?:it|that|them) \d+|(?<![/.])\d+ (?:(?:bolt|mounting|screw|fixing|clearance|tapped) )?holes|instead|same size|in a row|spacing|"
                 r"bolt circle|pcd|circle|apart|move|space|spread|closer|double|triple|twice|halve|hole count|grid|array|rows?|"
@@ -2589,7 +2614,8 @@ class _Editor:
         bd.unit_mm = self.k
         bd.ids = {f["id"] for f in self.spec.get("features", [])} | {self.spec["body"].get("id", "body")}
         if re.search(r"\bsame (?:bore|hole)|existing (?:bore|hole)|\b(?:carry|continue|extend|run|take|bring) (?:the|its|that) "
-                     r"(?:bore|hole)\b|\bthe (?:bore|hole) (?:all the way )?(?:through|thru|goes)\b", t) and self.feats("hole"):
+                     r"(?:bore|hole)\b|\bthe (?:(?:cent(?:er|re)|middle|central|main) )?(?:bore|hole) (?:should |must |will |to |has to |needs to )?"
+                     r"(?:all the way )?(?:through|thru|goes?|runs?|continues?)\b", t) and self.feats("hole"):
             # "carry the bore all the way through it": the hole there, not a new one
             bd.feats = [f for f in bd.feats if f.kind not in ("hole", "bore") or f.roles or f.loose]
         bare = [f for f in bd.feats if not f.roles and not f.loose]
