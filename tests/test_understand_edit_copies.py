@@ -187,3 +187,14 @@ def test_dev18_edit_wordings_read_as_meant():
         assert ok(disc, "remove the center hole")["body"] == {"id": disc["body"]["id"], "kind": "cylinder", "diameter": 60,
                                                               "height": 5} | ({"name": disc["body"]["name"]}
                                                                               if "name" in disc["body"] else {})
+
+
+def test_a_row_of_holes_mirrored_and_sizes_made_equal():
+    plate = {"body": {"kind": "box", "id": "plate", "length": 100.0, "width": 60.0, "height": 6.0},
+             "features": [{"id": "holes", "kind": "hole", "size": 8.0,
+                           "at": {"kind": "linear", "count": 2, "spacing": 30.0, "axis": "v", "center": [-35.0, 0.0]}}]}
+    assert sorted(points(ok(plate, "mirror the holes to the right end"))) == [[-35, -15], [-35, 15], [35, -15], [35, 15]]
+    centred = understand("plate 100 x 60 x 6 with 3 holes 6 mm in a row 20 apart").spec
+    assert "its mirror image is itself" in apply_edit("mirror the holes", centred).explain()     # '3 now' was said
+    block = understand("block 80 x 50 x 30").spec
+    assert ok(block, "make the height equal to the width")["body"]["height"] == 50

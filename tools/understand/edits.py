@@ -440,6 +440,11 @@ class _Editor:
                       r"go to)\s+)?([\d./]+\s*(?:mm|cm|in(?:ch(?:es)?)?|\")?)\s*(?:instead|please|pls|then)?\W*$",
                       lambda m: f"make it {m.group(2).strip()} {too[m.group(1).lower()]}", text, flags=re.I)
         # "make it as wide as it is long": that size from the other one
+        text = re.sub(r"\b(?:make\s+)?(?:the\s+|its\s+)?(length|width|height|thickness)\s+(?:equal to|the same as|same as|match|as big as)\s+"
+                      r"(?:the\s+|its\s+)?(length|width|height|thickness)\b",
+                      lambda m: f"make it as {dict(length='long', width='wide', height='tall', thickness='thick')[m.group(1).lower()]} as "
+                                f"it is {dict(length='long', width='wide', height='tall', thickness='thick')[m.group(2).lower()]}",
+                      text, flags=re.I)
         m_as = re.search(r"\bas (long|wide|tall|high|thick|deep) as (?:it is|it's|its|the)\s*(long|wide|tall|high|thick|length|width|"
                          r"height|thickness)\b", text, re.I)
         if m_as and b["kind"] in ("box", "rounded_rect"):
@@ -1390,6 +1395,8 @@ class _Editor:
         cands = [f for f in self.spec.get("features", []) if f["kind"] in ("hole", "pocket", "slot", "boss")
                  and (not (set(kinds) - {"mirror"}) or f["kind"] in kinds or (f["kind"] == "hole" and "bore" in kinds))]
         singles = [f for f in cands if (f.get("at") or {"kind": "center"})["kind"] in ("at", "from_edge", "from_corner", "center")]
+        if not singles and len(cands) == 1 and (cands[0].get("at") or {}).get("kind") in ("linear", "grid"):
+            singles = cands       # "mirror the holes to the right end": a row or grid off the middle, every point mirrored
         if not singles:
             self.out.failed.append("mirroring is done for one placed hole, pocket, slot or boss (a copy on the other side); "
                                    "the whole part is not mirrored offline")
@@ -1406,7 +1413,7 @@ class _Editor:
         u0, v0 = pts[0]
         along_u = bool(words_u) if (words_u or words_v) else abs(u0) >= abs(v0)
         new = [(-u, v) if along_u else (u, -v) for u, v in pts]
-        if all(math.isclose(a, b, abs_tol=1e-6) for p, q in zip(pts, new) for a, b in zip(p, q)):
+        if all(math.isclose(a, b, abs_tol=1e-6) for p, q in zip(sorted(pts), sorted(new)) for a, b in zip(p, q)):
             self.out.failed.append(f"{f['id']} is on the centre line: its mirror image is itself")
             return
         at = {"kind": "at", "points": [list(p) for p in dict.fromkeys(pts + new)]}
