@@ -181,7 +181,8 @@ def test_dev18_edit_wordings_read_as_meant():
     standoff = {"body": {"kind": "cylinder", "id": "standoff", "diameter": 10.0, "height": 40.0},
                 "features": [{"id": "holes", "kind": "hole", "on": "top", "size": 5.0, "depth": 8.0},
                              {"id": "holes_2", "kind": "hole", "on": "bottom", "size": 5.0, "depth": 8.0}]}
-    assert all("depth" not in f for f in ok(standoff, "holes all the way through instead")["features"])
+    (bore,) = ok(standoff, "holes all the way through instead")["features"]      # one bore, not the same hole twice
+    assert "depth" not in bore and bore["size"] == 5.0
     disc = understand("disc 60 diameter 5 thick with a 10 bore and 3 holes dia 6 on a 40 pcd").spec
     if disc["body"]["kind"] == "tube":          # the bore read as the disc's own
         assert ok(disc, "remove the center hole")["body"] == {"id": disc["body"]["id"], "kind": "cylinder", "diameter": 60,

@@ -2479,6 +2479,16 @@ class _Editor:
                 if "depth" in f:
                     self.apply(f"{f['id']}: through", ops.replace_feature, f["id"],
                                {x: y for x, y in f.items() if x not in ("id", "depth")})
+            opposite = {"top": "bottom", "bottom": "top", "left": "right", "right": "left", "front": "back", "back": "front"}
+            now = [f for f in self.spec.get("features", []) if f["id"] in {g["id"] for g in existing}]
+            for f in now:
+                twin = next((g for g in now if g is not f and g.get("size") == f.get("size") and isinstance(f.get("on", "top"), str)
+                             and opposite.get(f.get("on", "top")) == g.get("on", "top") and (g.get("at") or {"kind": "center"})
+                             == {"kind": "center"} == (f.get("at") or {"kind": "center"})
+                             and any(h["id"] == g["id"] for h in self.spec["features"])), None)
+                if twin is not None and any(h["id"] == f["id"] for h in self.spec["features"]):
+                    # a blind hole in each end made through: one bore (the two would be the same hole, counted twice)
+                    self.apply(f"{twin['id']}: one with {f['id']} (the same hole through)", ops.remove_feature, twin["id"])
             return
         if k in ("hole", "bore") and existing and (re.search(
                 r"\b(more|so there are|make (?:it|that|them) \d+|(?<![/.])\d+ (?:(?:bolt|mounting|screw|fixing|clearance|tapped) )?holes|instead|same size|in a row|spacing|"
