@@ -250,3 +250,31 @@ def test_a_features_size_said_before_the_part(text, feature):
     f = u.spec["features"][0]
     assert not u.missing and {k: f[k] for k in feature} == feature, u.explain()
     assert u.spec["body"].get("width", 60.0) != 5.0      # (the depth was the block's width)
+
+
+@pytest.mark.parametrize("text, body", [
+    ("T-bracket. base 80 x 30 x 6, with a web 6 thick standing 50 up from the base, running the full 80 along the middle",
+     {"shape": "T", "width": 30.0, "height": 56.0, "thickness": 6.0, "length": 80.0}),
+    ("U bracket out of 4 mm plate. base 80 long x 50 wide, walls turned up at both short ends (the 50 wide edges), 40 "
+     "overall height", {"shape": "U", "width": 80.0, "height": 40.0, "thickness": 4.0, "length": 50.0}),
+    ("stepped shaft - first step 40 long at dia 30, then 60 long @ dia 20, last bit Ø15 x 25",
+     {"sections": [{"diameter": 30.0, "length": 40.0}, {"diameter": 20.0, "length": 60.0},
+                   {"diameter": 15.0, "length": 25.0}]}),
+    ("slip on flange, 8x M12 clearance holes (13.5) on 145 PCD; OD 180, bore 60, thickness 16",
+     {"kind": "cylinder", "diameter": 180.0, "height": 16.0}),
+])
+def test_more_outsider_bodies(text, body):
+    u = understand(text)
+    assert not u.missing and not u.unknown and {k: u.spec["body"][k] for k in body} == body, u.explain()
+
+
+def test_two_slots_counted_with_a_singular_noun_and_sized_each():
+    spec = _spec("plate 60 x 40 thickness 6 with two slot, each slot 20 long (total) and 6 wide, parallel to long side, "
+                 "20 mm apart center to center")
+    assert spec["features"] == [{"id": "slot", "kind": "slot", "length": 20.0, "width": 6.0,
+                                 "at": {"kind": "linear", "count": 2, "spacing": 20.0, "axis": "v"}}]
+
+
+def test_a_cups_bottom_also_said_thick_is_its_floor():
+    u = understand("I'd like a simple cup: outside diameter 70, 90 tall, 3 mm wall, open at the top, bottom also 3 thick")
+    assert not u.missing and u.spec["features"][0]["thickness"] == 3.0, u.explain()

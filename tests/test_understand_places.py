@@ -118,10 +118,15 @@ def test_holes_sized_in_a_later_mention_are_the_holes_counted_before():
                                  "at": {"kind": "linear", "count": 5, "spacing": 15.0, "axis": "u"}}]
 
 
-def test_a_t_bracket_whose_rib_does_not_fit_the_base_read_is_declined_not_built_wrong():
+def test_a_t_bracket_said_as_a_base_and_a_rib_standing_above_it():
     u = understand("T shaped bracket: base 80 x 40 x 6, with a 6 thick rib standing on top down the middle, 50mm above "
                    "the base and running the full 80")
-    assert u.unsupported == ["rib"]
+    assert not u.unsupported and not u.missing, u.explain()
+    assert u.spec["body"] == {"kind": "profile", "id": "t_shaped", "shape": "T", "width": 40.0, "height": 56.0,
+                              "thickness": 6.0, "length": 80.0}
+    # a web thicker than the base is not the one-thickness T that is built
+    u = understand("T bracket: base 80 x 40 x 6, with a 10 thick web standing 50 above the base")
+    assert any("differ" in m for m in u.missing), u.explain()
 
 
 def test_a_grid_of_holes_written_n_x_m_holes_of_a_size():

@@ -577,6 +577,19 @@ class Build:
 
     def _profile(self, b: Target, dims: list[float], shape: str) -> dict | None:
         named = self._named_legs(b) if shape == "L" else None
+        if shape == "T":
+            tee = self._tee_from_base(b)
+            if tee is not None:
+                return tee
+        based = None
+        m = re.search(r"\bbase\s*(?:of\s*|is\s*|:\s*|plate\s*)?([\d.]+)\s*(?:mm\s*)?(?:long|wide)?\s*(?:x|by)\s*([\d.]+)"
+                      r"\s*(?:mm\s*)?(?:long|wide)?", self.text) if shape in ("U", "C") else None
+        if m and not (dims and len(dims) == 2):
+            # "base 80 long x 50 wide, walls turned up at both short ends": the base's footprint, said with its words
+            a, c = float(m.group(1)), float(m.group(2))
+            took = b.take(lambda v: v.raw.num.start in (m.start(1), m.start(2)) and v.raw.num.value in (a, c))
+            if len(took) == 2:
+                based = [a * self.unit_mm, c * self.unit_mm]
         L, W, H = b.pop("length"), b.pop("width"), b.pop("height")
         if W is None and shape in ("U", "C", "T", "I"):
             W = b.pop("diameter")      # "60 outside across": the section's width
@@ -604,8 +617,9 @@ class Build:
             W, H, L = W or dims[0], H or dims[1], dims[2]
         elif dims and len(dims) == 3:
             W, H, T = W or dims[0], H or dims[1], T or dims[2]
-        elif dims and len(dims) == 2 and shape in ("U", "C") and re.search(
-                r"\bbase\s*(?:of\s*|is\s*|:\s*|plate\s*)?[\d.]+\s*(?:mm\s*)?(?:x|by)\s*[\d.]+", self.text) and H is not None:
+        elif shape in ("U", "C") and H is not None and (dims and len(dims) == 2 or based) and (based or re.search(
+                r"\bbase\s*(?:of\s*|is\s*|:\s*|plate\s*)?[\d.]+\s*(?:mm\s*)?(?:x|by)\s*[\d.]+", self.text)):
+            dims = dims if dims and len(dims) == 2 else based
             # "U-shaped bracket: base 60 x 40, two side walls 30 high": the base's footprint; the walls stand along its
             # long sides (the short ones, said), so the section is the short size across and it runs the long one
             short = re.search(r"\b(?:short|end)\s+(?:sides|edges|ends)\b", self.text)
@@ -680,6 +694,40 @@ class Build:
         if r and shape in ("L", "T", "U"):
             out["inner_radius"] = r[0].mm      # "3 mm inside bend radius": a radius inside the bend(s)
         return out
+
+    def _tee_from_base(self, b: Target) -> dict | None:
+        """'T-bracket. base 80 x 30 x 6, with a web 6 thick standing 50 up from the base': a T said as its base plate
+        (length x width x thickness) and a web (rib, stem) on it, its thickness and how far it stands up (or the total
+        height). None when the words are not that."""
+        base = re.search(r"\bbase\s*(?:plate\s*)?(?:of\s*|is\s*|:\s*)?([\d.]+)\s*(?:mm\s*)?x\s*([\d.]+)\s*(?:mm\s*)?x\s*"
+                         r"([\d.]+)", self.text)
+        stem = re.search(r"\b(?:web|rib|stem|upright|fin)\b[^.;]*?([\d.]+)\s*(?:mm\s*)?thick\b|"
+                         r"([\d.]+)\s*(?:mm\s*)?thick\s+(?:web|rib|stem|upright|fin)\b", self.text)
+        if not base or not stem:
+            return None
+        rise = re.search(r"([\d.]+)\s*(?:mm\s*)?(?:up|high|tall|above)\b|\b(?:total|overall) height\s*(?:of\s*|is\s*)?([\d.]+)",
+                         self.text[stem.start():])
+        if not rise:
+            return None
+        k = self.unit_mm
+        Lb, Wb, Tf = sorted((float(x) * k for x in base.groups()), reverse=True)
+        ts = float(stem.group(1) or stem.group(2)) * k
+        total = rise.group(2) is not None or bool(re.match(r"\s*(?:mm\s*)?(?:up|high|tall)?\s*(?:overall|in total|total)\b",
+                                                         self.text[stem.start() + rise.end():]))
+        h = float(rise.group(1) or rise.group(2)) * k
+        if abs(ts - Tf) > 1e-9:
+            self.missing.append(f"a T whose web ({ts:g} thick) and base ({Tf:g} thick) differ (one wall thickness is built)")
+            return None
+        H = h if total else Tf + h
+        if H <= Tf:
+            return None
+        used = {float(x) for x in base.groups()} | {float(stem.group(1) or stem.group(2)), float(rise.group(1) or rise.group(2))}
+        b.take(lambda v: v.raw.num.value in used)
+        b.take(lambda v: v.raw.role == "length" and abs(v.mm - Lb) < 1e-9)       # "running the full 80": said again
+        self.notes.append(f"the base {Lb:g} x {Wb:g} x {Tf:g} with a {ts:g} thick web {'to' if total else 'standing'} "
+                          f"{h:g}{' overall' if total else ' above it'}")
+        return {"kind": "profile", "id": _id(self.body.noun or "tee"), "shape": "T", "width": Wb, "height": H,
+                "thickness": Tf, "length": Lb}
 
     def _named_legs(self, b: Target) -> tuple[float, float] | None:
         """'upright leg is 60 high, base leg 40 deep': an L's two legs named by where they are, whatever word sizes

@@ -641,8 +641,9 @@ LENGTHWISE = re.compile(r"(?<!\d )(?<!\dmm )(?<!\d mm )\b(?:in|going in|drilled|
                         r"length|the long way|along its length)\b")
 CHANNEL_BASE = re.compile(r"\b(?:in|on|through|into|along|down|across) (?:the |its )?(?:(?:middle|center|centre) of (?:the |its )?)?"
                           r"(?:base|bottom|web|floor|back)\b")
-CHANNEL_SIDES = re.compile(r"\b(?:through|in|on|into) (?:both |the |each |either )*(?:side ?walls?|sides|legs|arms|"
-                           r"flanges|uprights|walls)\b")
+CHANNEL_SIDES = re.compile(r"\b(?:through|in|on|into) (?:the middle of |the centre of |the center of )?"
+                           r"(?:both |the |each |either )*(?:side ?walls?|sides|legs|arms|"
+                           r"flanges|uprights|walls|wall)\b")
 
 
 def _channel_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
@@ -1058,6 +1059,8 @@ def _edges(words: str, body: dict) -> str:
 
 
 def _shell(bd: Build, t: Target, body: dict) -> None:
+    if body["kind"] == "profile" and not t.roles and not t.loose:
+        return       # "a U bracket ..., walls turned up at both ends": the section's walls, no shell
     wall = _size(t, "wall", "thickness", "size") or bd.body.pop("wall")
     if wall is None and t.loose:
         wall = t.loose.pop(0).mm
@@ -1414,8 +1417,9 @@ def _slot(bd: Build, t: Target, body: dict) -> None:
             spacing = round(bd.assume("slot spacing", span / (n + 1)), 3)
         axis = "u"
         along = f.get("angle", 0.0) == 0.0
-        if along and spacing < f["length"] and re.search(r"\b(?:side by side|parallel|lengthwise|running (?:along|"
-                                                           r"lengthwise)|along the length)\b", bd.text[t.start:t.start + end]):
+        if along and spacing <= f["length"] + 1e-9 and re.search(
+                r"\b(?:side by side|parallel|lengthwise|running (?:along|lengthwise)|along the length)\b",
+                bd.text[t.start:t.start + end]):
             # "two slots 30 long, running lengthwise, 20 apart": in a row they would overlap; side by side, across
             axis = "v"
             bd.notes.append(f"the {n} slots side by side, {spacing:g} apart across the part")

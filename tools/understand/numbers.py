@@ -122,7 +122,7 @@ def normalize(text: str) -> str:
     t = UNIFIED.sub(lambda m: " unified" + f"{m.group(1)}-{m.group(2)}".translate(_CODE) + " ", t)
     t = UNIFIED_AFTER.sub(lambda m: m.group(1) + " unified" + f"{m.group(2)}-{m.group(3)}".translate(_CODE) + " ", t)
     t = (t.replace("×", " x ").replace("″", '"').replace("”", '"').replace("“", '"').replace("’", "'")
-         .replace("→", " to ").replace("⌀", " dia ").replace("ø", " dia ").replace("°", " deg ").replace("–", "-").replace("²", ""))
+         .replace("→", " to ").replace("@", " at ").replace("⌀", " dia ").replace("ø", " dia ").replace("°", " deg ").replace("–", "-").replace("²", ""))
     t = re.sub(r"(\d),(\d{3})\b", r"\1\2", t)
     # drawing notes: "R5 TYP", "(4 PL)", "2 PLCS": how often a size repeats on the print, never a size or a count
     t = re.sub(r"\(\s*\d+\s*(?:pl|plcs|places)\.?\s*\)|\b\d+\s*(?:pl|plcs)\b\.?|\btyp(?:ical)?\b\.?", " ", t)

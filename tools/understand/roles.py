@@ -70,7 +70,8 @@ def is_floor(t: str, it: Tagged) -> bool:
     before = t[:it.num.start]
     if re.search(r"\b(?:walls?|sides?)\s+(?:and|&)\s+(?:the\s+)?(?:bottom|floor|base)\b[^\d]*$", before):
         return False       # "walls and base 5 mm": one thickness for both
-    return bool(re.search(r"\b(?:bottom|floor|base|closed end|end wall)(?:\s+thickness)?(?:\s+(?:of|is|=|at|to))?\s*[:=]?\s*$",
+    return bool(re.search(r"\b(?:bottom|floor|base|closed end|end wall)(?:\s+thickness)?(?:\s+(?:also|too))?"
+                          r"(?:\s+(?:of|is|=|at|to))?\s*[:=]?\s*$",
                           before) and not re.match(r"^\s*(?:mm\s*)?(?:dia|diameter|across|wide|long|x)\b",
                                                              t[it.num.end:])
                 or re.match(r"^\s*(?:mm\s*)?(?:thick\s+|thk\s+)?(?:floor|bottom|base)\b(?!\s*(?:dia|diameter|edge|plate|of\b))",
@@ -172,8 +173,10 @@ def tag(t: str) -> Tagging:
         if m and not m.group(1).endswith("s") and n.value != 1 and m.group(1) not in ("teeth", "tooth") and \
                 not re.match(r"\s*(?:pattern|flange|circle|layout|plate|bracket|design|mount|bolt|pcd|holes|"
                                 r"screws|slots)\b", rest[m.end(1):]) and not (
-                    n.integer and n.value <= 24 and not re.search(r"\b(?:a|an|the|one)\s+$", t[:n.start]) and re.match(r"\s*(?:with\s+|of\s+)?(?:a\s+)?(?:dia(?:meter)?|size|ø)\s*(?:of\s*|is\s*)?"
-                                                             r"\d", rest[m.end(1):])):
+                    n.integer and n.value <= 24 and not re.search(r"\b(?:a|an|the|one)\s+$", t[:n.start]) and (re.match(r"\s*(?:with\s+|of\s+)?(?:a\s+)?(?:dia(?:meter)?|size|ø)\s*(?:of\s*|is\s*)?"
+                                                             r"\d", rest[m.end(1):]) or
+                                                             re.match(r"\s*,?\s*each\b", rest[m.end(1):]))):
+            # ("with 2 slot, each slot 20 long": two slots, sized one by one after)
             # ("make 2 hole diameter 8": two holes, the size said after the noun)
             m = None          # "add a 40 centre hole", "20 centre hole": one hole 20 across ("a 4 hole pattern" counts)
         if m and not lead and 0 < n.value <= 500:
