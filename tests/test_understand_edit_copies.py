@@ -199,3 +199,12 @@ def test_a_row_of_holes_mirrored_and_sizes_made_equal():
     assert "its mirror image is itself" in apply_edit("mirror the holes", centred).explain()     # '3 now' was said
     block = understand("block 80 x 50 x 30").spec
     assert ok(block, "make the height equal to the width")["body"]["height"] == 50
+
+
+@pytest.mark.parametrize("text", ["cut a flat on the bottom 5 deep so it doesn't roll", "cut 5mm off the bottom"])
+def test_a_ball_cut_flat(text):
+    spec = ok(understand("30 mm ball").spec, text)
+    e = expectations(parse(spec))
+    assert sorted(b - a for a, b in zip(e["bbox_min"], e["bbox_max"])) == pytest.approx([25, 30, 30], abs=0.05)   # a polyline
+    cap = math.pi * 5 ** 2 * (3 * 15 - 5) / 3
+    assert e["volume"] == pytest.approx(4 / 3 * math.pi * 15 ** 3 - cap, rel=2e-3)

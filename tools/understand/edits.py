@@ -151,6 +151,8 @@ STAY_FROM = re.compile(r"\b(?:(?:keep|keeping|leave|leaving)\s+(?:the\s+|its\s+|
 THROUGH_HUB = re.compile(r"\b(?:the\s+)?(?:(?:cent(?:er|re)|middle|central|main)\s+)?(?:hole|bore)\s+(?:should\s+|must\s+|to\s+|will\s+|"
                          r"has to\s+|needs to\s+)?(?:go(?:es)?|run(?:s)?|continue(?:s)?|pass(?:es)?|carry|carries)?\s*(?:all the way\s+)?"
                          r"(?:through|thru|into)\s+(?:the\s+)?(?:hub|boss)\b")
+# a ball cut flat: "a flat on the bottom 5 deep", "cut 5mm off the bottom", "flatten the bottom 5 mm"
+BALL_FLAT = re.compile(r"\b(?:flat|flats|flatten\w*)\b|\b(?:cut|take|saw|shave|grind|mill)\b.*\boff\b")
 # a distance and what it is measured from ("12 from the left end"), and the words for what a distance can be from
 FROM_WHAT = re.compile(r"(?<![\w.])([\d./]+)\s*(?:mm|cm|in(?:ch(?:es)?)?|\"|millimet\w*)?\s*(?:in\s+|away\s+|out\s+|over\s+)?from\s+"
                        r"(?:the\s+|each\s+|both\s+|either\s+|its\s+|one\s+|a\s+|an\s+|1\s+|2\s+|4\s+|all\s+|every\s+|that\s+|this\s+|"
@@ -409,7 +411,8 @@ class _Editor:
         # "drop the corner holes, I'll clamp it instead", "R4 in the corners so I can mill it": why, not what
         text = re.sub(r"(?<=\w)\s*(?:[,;:.!-]\s*|\s+(?=so\b|because\b|since\b|as\b))(?:(?:because|since|as|so that|so|cause|'cause)\s+)?"
                       r"(?:i'?ll|i will|we'?ll|we will|i can|we can|i'?m going to|we'?re going to|i'?m gonna|i have to|we have to|"
-                      r"it'?ll|it will|it needs to|it has to)\b[^,;.]*[.!]*\s*$", "", text, flags=re.I)
+                      r"it'?ll|it will|it needs to|it has to|it doesn'?t|it does not|it won'?t|it can(?:'?t|not)?|it stays|it sits|it fits)\b"
+                      r"[^,;.]*[.!]*\s*$", "", text, flags=re.I)
         # "twice the wall thickness, same OD": the wall twice as thick
         text = re.sub(r"\b(twice|double|triple)\s+(?:the\s+|its\s+)?wall(?:\s+thickness)?\b", r"wall \1 as thick", text, flags=re.I)
         # "bump the outside diameter up 20%": 20% bigger
@@ -782,6 +785,21 @@ class _Editor:
                 "kind": "cylinder", "diameter": b_["outer_diameter"]}
             self.apply(f"made solid: Ø{fmt(b_['outer_diameter'])}, the bore Ø{fmt(b_['inner_diameter'])} filled",
                        lambda s_, d=data: ops.parse(d))
+            return self.finish()
+        if self.spec["body"]["kind"] == "sphere" and BALL_FLAT.search(self.t) and len(self.free()) == 1 and \
+                not self.spec.get("features") and not re.search(r"\b(?:both|each|two|2|top and bottom|bottom and top)\b", self.t):
+            # "cut a flat on the bottom 5 deep so it doesn't roll", "cut 5mm off the bottom": the ball cut flat, as a new
+            # ball with a flat is read (a revolved section)
+            from .request import understand as read
+
+            depth, d = self.take(self.free()[0]), self.spec["body"]["diameter"]
+            u = read(f"ball {fmt(d)} mm dia with a flat on the bottom {fmt(depth)} mm deep")
+            if u.spec is None or u.spec["body"]["kind"] != "revolve" or u.missing:
+                self.out.failed.append(f"a flat {fmt(depth)} mm deep on a Ø{fmt(d)} ball could not be built")
+                return self.finish()
+            data = copy.deepcopy(self.spec)
+            data["body"] = {**u.spec["body"], "id": self.spec["body"].get("id", "ball")}
+            self.apply(f"cut flat {fmt(depth)} mm deep: {fmt(d - depth)} mm tall", lambda s_, d_=data: ops.parse(d_))
             return self.finish()
         if HEX.search(self.t) and self.spec["body"]["kind"] in ("cylinder", "tube"):
             self.to_hex()
