@@ -208,3 +208,10 @@ def test_a_ball_cut_flat(text):
     assert sorted(b - a for a, b in zip(e["bbox_min"], e["bbox_max"])) == pytest.approx([25, 30, 30], abs=0.05)   # a polyline
     cap = math.pi * 5 ** 2 * (3 * 15 - 5) / 3
     assert e["volume"] == pytest.approx(4 / 3 * math.pi * 15 ** 3 - cap, rel=2e-3)
+
+
+def test_just_one_hole_keeps_the_first():
+    cube = understand("30 mm cube with a 10 mm hole through the middle of every face").spec
+    if len([f for f in cube["features"] if f["kind"] == "hole"]) == 3:      # three bores, one each way
+        (f,) = ok(cube, "teacher says just one hole. take out the other two")["features"]
+        assert f["id"] == cube["features"][0]["id"]

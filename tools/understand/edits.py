@@ -151,6 +151,9 @@ STAY_FROM = re.compile(r"\b(?:(?:keep|keeping|leave|leaving)\s+(?:the\s+|its\s+|
 THROUGH_HUB = re.compile(r"\b(?:the\s+)?(?:(?:cent(?:er|re)|middle|central|main)\s+)?(?:hole|bore)\s+(?:should\s+|must\s+|to\s+|will\s+|"
                          r"has to\s+|needs to\s+)?(?:go(?:es)?|run(?:s)?|continue(?:s)?|pass(?:es)?|carry|carries)?\s*(?:all the way\s+)?"
                          r"(?:through|thru|into)\s+(?:the\s+)?(?:hub|boss)\b")
+# "just one hole", "only a single hole", "take out the other two"
+ONLY_ONE = re.compile(r"\b(?:take out|remove|delete|drop|lose|get rid of|ditch)\s+the\s+other\s+(two|2|three|3|ones)\b(?:\s+holes?)?|"
+                      r"\b(?:just|only)\s+(?:one|1|a single|a)\s+hole\b(?!\s+(?:in|on|at|through|thru|per|each)\b)")
 # a ball cut flat: "a flat on the bottom 5 deep", "cut 5mm off the bottom", "flatten the bottom 5 mm"
 BALL_FLAT = re.compile(r"\b(?:flat|flats|flatten\w*)\b|\b(?:cut|take|saw|shave|grind|mill)\b.*\boff\b")
 # a distance and what it is measured from ("12 from the left end"), and the words for what a distance can be from
@@ -415,6 +418,10 @@ class _Editor:
                       r"[^,;.]*[.!]*\s*$", "", text, flags=re.I)
         # "twice the wall thickness, same OD": the wall twice as thick
         text = re.sub(r"\b(twice|double|triple)\s+(?:the\s+|its\s+)?wall(?:\s+thickness)?\b", r"wall \1 as thick", text, flags=re.I)
+        # "teacher says just one hole", "boss wants it 10 thick": what is asked, not who asked it
+        text = re.sub(r"^\s*(?:(?:my|the|our|his|her)\s+)?(?:teacher|boss|customer|client|prof|professor|tutor|instructor|"
+                      r"supervisor|manager|engineer|dad|mum|mom|wife|husband|friend|he|she|they)\s+(?:says?|said|wants?|reckons?|"
+                      r"thinks?|told me|asked for)\s+(?:that\s+|to\s+)?", "", text, flags=re.I)
         # "bump the outside diameter up 20%": 20% bigger
         text = re.sub(r"\b(up|down)\s+(?:by\s+)?([\d.]+)\s*%", lambda m: f"{m.group(2)}% "
                       + ("bigger" if m.group(1).lower() == "up" else "smaller"), text, flags=re.I)
@@ -685,6 +692,10 @@ class _Editor:
             copy_feature(self, self.copy)
             return self.finish()
         if AXIAL_OTHER_END.search(self.t) and self.axial_other_end():
+            return self.finish()
+        one = ONLY_ONE.search(self.t)
+        if one and all(one.start() <= it.num.start < one.end() for it in self.free()) and self.only_one_hole():
+            self.used.update(it.num.start for it in self.free())
             return self.finish()
         hub = THROUGH_HUB.search(self.t)
         if hub and not self.free():
@@ -1903,6 +1914,25 @@ class _Editor:
                 continue
             new = round(old * f, 6)
             self.apply(f"{g['id']}.{key} {fmt(old)} → {fmt(new)} (x{fmt(f)})", ops.set_parameter, f"{g['id']}.{key}", new)
+        return True
+
+    def only_one_hole(self) -> bool:
+        """'just one hole', 'take out the other two': of several single holes the first is kept (said), the rest go."""
+        holes = [f for f in self.spec.get("features", []) if f["kind"] == "hole"]
+        single = all((f.get("at") or {"kind": "center"})["kind"] in SINGLE_AT and len((f.get("at") or {}).get("points") or [0]) == 1
+                     for f in holes)
+        m = ONLY_ONE.search(self.t)
+        other = m.group(1)
+        if not holes or not single:
+            return False
+        if len(holes) == 1:
+            self.out.done.append(f"{holes[0]['id']} is already the one hole")
+            return True
+        if other and {"two": 2, "2": 2, "three": 3, "3": 3, "ones": len(holes) - 1}.get(other) != len(holes) - 1:
+            return False
+        for f in holes[1:]:
+            self.apply(f"removed {f['id']} (hole)", ops.remove_feature, f["id"])
+        self.out.notes.append(f"the one kept is {holes[0]['id']}, the first made")
         return True
 
     def axial_other_end(self) -> bool:
