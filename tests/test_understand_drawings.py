@@ -278,3 +278,17 @@ def test_two_slots_counted_with_a_singular_noun_and_sized_each():
 def test_a_cups_bottom_also_said_thick_is_its_floor():
     u = understand("I'd like a simple cup: outside diameter 70, 90 tall, 3 mm wall, open at the top, bottom also 3 thick")
     assert not u.missing and u.spec["features"][0]["thickness"] == 3.0, u.explain()
+
+
+def test_a_bracket_named_by_its_letter_after_the_word_and_a_bare_bracket_is_declined():
+    body = _spec("bracket: L 60 x 40 x 5, 50 wide, two 6.5 holes in the base 30 apart")["body"]
+    assert (body["shape"], body["width"], body["height"], body["length"]) == ("L", 60.0, 40.0, 50.0)
+    u = understand("bracket 60 x 40 x 5, 50 wide")      # (a 60 x 50 x 5 block was made and marked right)
+    assert u.spec is None and any("which bracket" in m for m in u.missing)
+
+
+def test_a_part_titled_hub_and_a_cross_hole_from_the_other_end_than_the_bore():
+    u = understand("hub: 80 dia disc 10 thick, 40 dia boss 20 high on top, 16 bore through both, 3 M5 holes on 60 PCD")
+    assert not u.missing and [f["kind"] for f in u.spec["features"]] == ["boss", "hole", "hole"], u.explain()
+    spec = _spec("cylinder 50 dia 80 long with a 20 bore 30 deep from one end and a 6mm cross hole 15 from the other end")
+    assert spec["features"][1]["at"] == {"kind": "at", "points": [[0.0, -25.0]]}     # 15 up from the bottom

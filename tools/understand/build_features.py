@@ -574,6 +574,11 @@ def _cross_hole(bd: Build, t: Target, body: dict, count, f: dict, note: bool = T
                 pick, where, owner, each = v, m.group(1), vs, re.search(r"\b(?:each|either|both)\b", m.group(0))
                 if "far" in m.group(0) or "other" in m.group(0):
                     where = "top"     # "4 mm from the far end": from the end away from the one it stands on
+                    if any(g["kind"] == "hole" and g.get("depth") is not None and g.get("on") in (None, "top")
+                           for g in bd.features):
+                        # "a 20 bore 30 deep from one end and a cross hole 15 from the other end": the bore went in
+                        # from the top, so the other end is the bottom
+                        where = "bottom"
     n = int(count) if count else 1
     if pick is not None and each and n in (1, 2):
         # "two cross holes 15 from each end": one near each end, symmetric about mid-length
@@ -1106,6 +1111,9 @@ def _rect_boss(t: Target) -> tuple[float, float, float | None] | None:
 
 
 def _boss(bd: Build, t: Target, body: dict) -> None:
+    if not t.roles and not t.loose and t.start <= 2 and re.match(r"\s*(?:a\s+)?(?:hub|boss)\s*[:\-–]", bd.text) and \
+            any(o.kind == "boss" and o is not t for o in bd.feats):
+        return       # "hub: 80 dia disc 10 thick, 40 dia boss 20 high on top, ...": the part's name, its boss said after
     rect = _rect_boss(t) if t.noun != "hub" else None
     if rect is not None:
         L, W, h = rect

@@ -204,6 +204,11 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
         out.missing.append(f"a shape the spec path knows for '{odd.group(0)}'")
         out.unknown = unknown_words(t)
         return out
+    if body_kind is None and force is None and re.search(r"\b(?:bracket|brackets|profile|extrusion)\b", t):
+        # "bracket: 60 x 40 x 5, 50 wide" with no L, U or T said: a block its sizes span would be another part
+        out.missing.append("which bracket it is (an L / angle, a U / channel or a T) and its section's sizes")
+        out.unknown = unknown_words(t)
+        return out
     if body_kind is None:
         bd.notes.append("no shape named: " + ("a cylinder" if body.get("diameter") else "a block") + " assumed")
     spec_body = bd.make_body()
