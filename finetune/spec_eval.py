@@ -112,7 +112,9 @@ class CachedWriter:
         row = self.rows.get(request)
         if row is None:
             raise KeyError(f"no cached candidates for {request[:60]!r}: rerun the model on it")
-        made = lambda c: Candidate(source=c["source"], text="", spec=c["spec"], problems=list(c["problems"]))  # noqa: E731
+        def made(c):
+            return Candidate(source=c["source"], text="", spec=c["spec"], problems=list(c["problems"]))
+
         kept, rejected = [made(c) for c in row["candidates"]], [made(c) for c in row.get("rejected", [])]
         first = sorted([c for c in kept + rejected if "-retry" not in c.source],
                        key=lambda c: int(c.source.split("#")[1]) if c.source.split("#")[-1].isdigit() else 99)

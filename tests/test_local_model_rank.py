@@ -108,3 +108,29 @@ def test_cached_candidates_are_served_as_the_writer_wrote_them(tmp_path):
         CachedWriter.load(tmp_path).candidates("another request")
     with pytest.raises(ValueError, match="no model candidates"):
         CachedWriter([{"request": "x"}])
+
+
+def test_local_eval_re_ranks_cached_candidates_without_the_model(tmp_path):
+    from typer.testing import CliRunner
+
+    from cadagent.cli import app
+    from cadagent.finetune.spec_data import heldout
+
+    first = heldout()[0]               # "I'd like a square plate, 60 on a side and 5 thick"
+    cube = {"body": {"kind": "box", "length": 60, "width": 60, "height": 60}, "features": []}
+    row = {"request": first["request"], "tokens": 40, "gen_seconds": 3.0,
+           "candidates": [{"source": "model#1", "spec": cube, "valid": True, "problems": []},
+                          {"source": "model#2", "spec": first["spec"], "valid": True, "problems": []}],
+           "rejected": []}
+    (tmp_path / "rows.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    res = CliRunner().invoke(app, ["local", "eval", "--candidates", str(tmp_path), "--limit", "1", "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    rec = json.loads((out / "rows.jsonl").read_text(encoding="utf-8"))
+    assert rec["greedy"]["exact"] is False and rec["best_of_n"]["exact"] is True     # the greedy one is a cube
+    assert "ensemble_numbers" in rec and "best_of_n_numbers" in rec
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["rows"] == 1 and summary["best_of_n"]["exact"] == 1.0
+    bad = CliRunner().invoke(app, ["local", "eval", "--candidates", str(tmp_path), "--start", "2", "--limit", "1",
+                                   "--out", str(out)])
+    assert bad.exit_code != 0 and "no cached candidates" in str(bad.exception)

@@ -29,8 +29,7 @@ _DIM = rf"(?:{_SIZE[3:-1]}|depth)"                 # "depth" only after an envel
 _ADJ = r"(?:long|wide|tall|high|thick|in length|in width|in height|in thickness|in each dimension|on each side|" \
        r"on a side)"
 # "0.75 units long", "0.09 in height", "0.75 in both length and width" (the last one gives two sizes)
-_AFTER = re.compile(rf"(?<![\w.]){_N}{_UNIT}\s*(both\s+{_SIZE}\s+and\s+{_SIZE}|in\s+both\s+{_SIZE}\s+and\s+{_SIZE}|{_ADJ}\b)",
-                    re.I)
+_AFTER = re.compile(rf"(?<![\w.]){_N}{_UNIT}\s*((?:in\s+)?both\s+{_SIZE}\s+and\s+{_SIZE}|{_ADJ}\b)", re.I)
 # a size right after a feature's noun is the feature's ("a blind hole 10 mm wide", "a slot 5 long")
 _FEATURE_BEFORE = re.compile(r"\b(?:holes?|pockets?|slots?|bores?|recess(?:es)?|grooves?|cut-?outs?|bosses?|keyways?|"
                              r"counterbores?|notch(?:es)?|tabs?|ribs?|pins?|pegs?)\b[^,;.]{0,24}$", re.I)
@@ -41,9 +40,9 @@ _CHAIN = re.compile(rf"(?<![\w.]){_N}{_UNIT}\s*(?:x|by|×)\s*{_N}{_UNIT}(?:\s*(?
 _FINAL = re.compile(r"\b(final|overall|entire|resulting|whole|combined|total|complete|assembled|assembly)\b", re.I)
 # numbers that are no size: a percentage or angle ("scale it to 75%"), a small whole number not followed by a unit,
 # a size word or another size ("3 parts", "4 holes", "1 end", "3-dimensional", "3D")
-_COUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:%|percent|°|degrees?)|(?:[1-9]|1\d|2[0-4])(?![\d.])(?!\s*(?:x|by|and|or|to|mm|cm|m|"
-                    r"in|inch(?:es)?|units?|millimet\w*|centimet\w*|met(?:er|re)s?|long|wide|tall|high|thick|deep|"
-                    r"across|dia\w*)\b)", re.I)
+_COUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:%|percent|°|degrees?)|(?:[1-9]|1\d|2[0-4])(?![\d.])"
+                    r"(?!\s*(?:x|by|and|or|to|mm|cm|m|in|inch(?:es)?|units?|millimet\w*|centimet\w*|met(?:er|re)s?|"
+                    r"long|wide|tall|high|thick|deep|across|dia\w*)\b)", re.I)
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-Z])")
 TOLERANCE = 0.08        # a size matches an extent within 8% (the prompts round to 2-4 significant digits)
 

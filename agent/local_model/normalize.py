@@ -67,8 +67,8 @@ def normalize(request: str) -> Normalized:
     for word, n in sorted(WORD_NUM.items(), key=lambda kv: -len(kv[0])):
         text = re.sub(rf"\b{word}\b", str(n), text, flags=re.I)
     # fractions in words ("4-tenths of a unit", "5 hundredths of a unit", as Text2CAD writes them) → 0.4 units
-    text = _PARTS.sub(lambda m: f"{int(m.group(1)) / _PART[m.group(2).lower()[:4]]:g}" + (" units" if m.group(3) else ""),
-                      text)
+    text = _PARTS.sub(lambda m: f"{int(m.group(1)) / _PART[m.group(2).lower()[:4]]:g}"
+                      + (" units" if m.group(3) else ""), text)
     text = re.sub(r"(?<![\w.])(\d+)\s*/\s*(\d+)(?![\w.])",
                   lambda m: _fmt(int(m.group(1)) / int(m.group(2))) if int(m.group(2)) else m.group(0), text)
     for pattern, repl in vocabulary():
