@@ -292,3 +292,14 @@ def test_a_part_titled_hub_and_a_cross_hole_from_the_other_end_than_the_bore():
     assert not u.missing and [f["kind"] for f in u.spec["features"]] == ["boss", "hole", "hole"], u.explain()
     spec = _spec("cylinder 50 dia 80 long with a 20 bore 30 deep from one end and a 6mm cross hole 15 from the other end")
     assert spec["features"][1]["at"] == {"kind": "at", "points": [[0.0, -25.0]]}     # 15 up from the bottom
+
+
+def test_a_u_with_uprights_at_each_end_and_holes_up_the_walls_and_each_side_of_centre():
+    u = understand("U bracket: base 60 long x 30 wide x 4 thick, with a 4mm thick upright at each end, 40 tall overall. "
+                   "One Ø8 hole through both uprights on the same axis, 30 up from the bottom. Two Ø5 holes in the base, "
+                   "15 each side of centre.")
+    assert not u.missing, u.explain()
+    body, (up, base) = u.spec["body"], u.spec["features"]
+    assert (body["width"], body["length"]) == (60.0, 30.0)
+    assert up["at"] == {"kind": "at", "points": [[10.0, 0.0]]}
+    assert base["at"] == {"kind": "linear", "count": 2, "spacing": 30.0, "axis": "u", "center": [0.0, 0.0]}

@@ -20,9 +20,10 @@ CROSS_WORDS = re.compile(r"\bcross|\bradial|\btransverse|\bthrough the (?:side|f
 
 BLIND_ENDS = re.compile(r"\b[\d.]+\s*(?:mm\s*)?deep\s+(?:in\s+|at\s+|on\s+|into\s+)?(?:each|both|either)\s+ends?\b|"
                         r"\b(?:each|both|either)\s+ends?\b[^.;]*?\b[\d.]+\s*(?:mm\s*)?deep\b")
-LEG_BASE_WORDS = ("base", "bottom", "horizontal", "lower", "floor", "foot", "flat")
-LEG_NAMED = re.compile(r"\b(base|bottom|horizontal|lower|floor|foot|flat|upright|vertical|wall|back|standing|upper|"
-                       r"side)\s+(?:leg|flange|arm)\s*(?:is\s+|of\s+|=\s*|:\s*|measures\s+)?$")
+LEG_BASE_WORDS = ("base", "bottom", "horizontal", "lower", "floor", "foot", "flat", "shelf")
+LEG_NAMED = re.compile(r"\b(base|bottom|horizontal|lower|floor|foot|flat|shelf|upright|vertical|wall|back|standing|upper|"
+                       r"side)\s+(?:leg|flange|arm)\s*(?:is\s+|of\s+|=\s*|:\s*|measures\s+|sticks out\s+|projects\s+|"
+                       r"comes out\s+|goes out\s+)?$")
 
 
 class Build:
@@ -622,7 +623,8 @@ class Build:
             dims = dims if dims and len(dims) == 2 else based
             # "U-shaped bracket: base 60 x 40, two side walls 30 high": the base's footprint; the walls stand along its
             # long sides (the short ones, said), so the section is the short size across and it runs the long one
-            short = re.search(r"\b(?:short|end)\s+(?:sides|edges|ends)\b", self.text)
+            short = re.search(r"\b(?:short|end)\s+(?:sides|edges|ends)\b|\b(?:at|on) (?:each|both|either) ends?\b|"
+                              r"\b(?:at|on) the ends\b", self.text)
             W, L = (max(dims), min(dims)) if short else (min(dims), max(dims))
             self.notes.append(f"the base {max(dims):g} x {min(dims):g}, the walls along its {'short' if short else 'long'} sides")
         elif dims and len(dims) == 2:

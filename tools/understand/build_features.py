@@ -236,10 +236,10 @@ def _hole_size(bd: Build, t: Target):
 
 def _hole(bd: Build, t: Target, body: dict) -> None:
     words = t.words
-    if re.search(r"\bbore\s*(?:=|is|equals|same as|matches|to match)\s*(?:the\s+)?(?:tube|pipe|sleeve)(?:'s)?\s*"
+    if re.search(r"\bbored?\s*(?:=|is|equals|same as|matches|to match|to)\s*(?:the\s+)?(?:tube|pipe|sleeve)(?:'s)?\s*"
                  r"(?:id|i\.d\.|bore|inside)\b", words) and not t.roles and not t.loose and \
             any(f["kind"] == "hole" and f.get("id") == "bore" for f in bd.features) or (
-            body["kind"] in ("shaft", "tube") and re.search(r"\bbore\s*(?:=|is|equals|same as|matches|to match)\s*(?:the\s+)?"
+            body["kind"] in ("shaft", "tube") and re.search(r"\bbored?\s*(?:=|is|equals|same as|matches|to match|to)\s*(?:the\s+)?"
                                                   r"(?:tube|pipe|sleeve)(?:'s)?\s*(?:id|i\.d\.|bore|inside)\b", words)
             and not t.roles and not t.loose):
         return       # "Flange bore = tube ID": the bore already made, said again
@@ -660,13 +660,24 @@ def _channel_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
         return False
     n = int(count) if count else 1
     spacing = t.pop("spacing")
+    half = t.pop("half_spacing")
+    if spacing is None and half is not None and n == 2:
+        spacing = 2 * half              # "two Ø5 holes in the base, 15 each side of centre"
+    up = t.take(lambda v: UP_FROM.match(bd.text[v.raw.num.end:]) is not None)[:1] if face == "left" else []
     if n == 2 and spacing is None and EACH_END.search(words):
         inset = t.pop("inset")          # "two 6mm holes through the bottom, 20 in from each end"
         if inset is not None and body["length"] > 2 * inset:
             spacing = body["length"] - 2 * inset
     if n > 1 and spacing is None:
         spacing = round(bd.assume("spacing of the holes along the channel", body["length"] / (n + 1)), 3)
-    if face == "left":
+    if face == "left" and up:
+        # "one Ø8 hole through both uprights, 30 up from the bottom": that high (u runs up the section's height)
+        if not body["thickness"] < up[0].mm < body["height"]:
+            bd.missing.append(f"a hole {up[0].mm:g} up the {body['height']:g} mm walls")
+            return True
+        bd.notes.append(f"through both side walls, {up[0].mm:g} up from the bottom")
+        centre = [round(up[0].mm - body["height"] / 2, 6), 0.0]
+    elif face == "left":
         bd.notes.append("through both side walls, at mid height")
         # the left face's u runs along Y (the section's height), centred on the section's box
         centre = [-body["thickness"] / 2, 0.0]     # the middle of the wall above the base
