@@ -215,3 +215,17 @@ def test_just_one_hole_keeps_the_first():
     if len([f for f in cube["features"] if f["kind"] == "hole"]) == 3:      # three bores, one each way
         (f,) = ok(cube, "teacher says just one hole. take out the other two")["features"]
         assert f["id"] == cube["features"][0]["id"]
+
+
+def test_one_more_said_shortly_and_a_count_the_hole_has():
+    plate = understand(LEFT_HOLE).spec
+    assert sorted(points(ok(plate, "and one at the other end too"))) == [[-30.0, 0.0], [30.0, 0.0]]
+    assert points(ok(plate, "put one 30 to the right of it")) == [[-30.0, 0.0], [0.0, 0.0]]
+    assert points(ok(plate, "another one 20 above it")) == [[-30.0, 0.0], [-30.0, 20.0]]
+    assert points(ok(plate, "one at 20 from the right")) == [[-30.0, 0.0], [30.0, 0.0]]          # the hole was moved
+    same = ok(plate, "make it one hole")                      # it was made a 'row of one' in the middle
+    assert same["features"][0]["at"] == {"kind": "from_edge", "edge": "left", "distance": 20.0}
+    slot = understand("bar 200 x 30 x 10 with a slot 40 long 8 wide 30 from the left end").spec
+    assert len(points(ok(slot, "same slot on the right end"), "slot")) == 2
+    rod = understand("rod 20 dia 100 long").spec
+    assert ok(rod, "cut it at 70")["body"]["height"] == 70 and ok(rod, "saw off 15")["body"]["height"] == 85

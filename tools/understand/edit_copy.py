@@ -21,10 +21,12 @@ COPY = re.compile(
     _LEAD + r"(?:(?P<n>another|(?:one|1) more|a second|a 2nd|an extra|(?:two|2) more)\b(?:\s+" + _kind(1) + r"\b)?(?P<like>\s*,?\s*"
     + _LIKE + r"\b)?|(?P<ident>an? (?:identical|matching|duplicate)|a copy of (?:the|that|this|it))\s*(?:" + _kind(2)
     + r"\b)?|(?P<verb>duplicate|copy|repeat|clone)\s+(?:the|that|this|it)\b\s*(?:" + _kind(3) + r"\b)?|"
-    r"(?:the\s+)?same\s+(?:" + _kind(4) + r"\s+)?again\b)(?P<rest>.*)$")
+    r"(?:the\s+)?same\s+(?:" + _kind(4) + r"\s+)?again\b|(?:the\s+)?same\s+" + _kind(5) + r"(?=\s+(?:at|on|to)\s+the\s+)|"
+    r"(?P<lone>1|one)(?=\s+(?:more\s+)?(?:(?:at|on|in)\s+(?:the\s+(?:other|opposite|far|middle|cent(?:er|re))\b|[\d.]+\s*(?:mm\s*)?"
+    r"(?:in\s+)?from\b)|[\d.]+\s*(?:mm\s*)?(?:to\s+the\s+|further\s+)?(?:left|right|above|below)\b)))(?P<rest>.*)$")
 _UNIT = r"\s*(?:mm|cm|in(?:ch(?:es)?)?|\"|millimet\w*)?"
 SHIFT = re.compile(r"(?P<d>\S+?)" + _UNIT + r"\s*(?:further\s+|more\s+|over\s+)?(?:to(?:wards?)?\s+(?:the\s+)?|)"
-                   r"(?P<way>left|right|up|down|back|front)\b(?:\s+of\s+(?:it|that|this|the (?:first|other|old|existing)"
+                   r"(?P<way>left|right|up|down|back|front|above|below)\b(?:\s+(?:of\s+)?(?:it|that|this|the (?:first|other|old|existing)"
                    r"(?: \w+)?|the \w+|that one))?")
 EITHER = re.compile(r"(?P<d>\S+?)" + _UNIT + r"\s*(?:away\s+|apart\s+|out\s+)?(?:on\s+|to\s+)?(?:either|each|both)\s+sides?"
                     r"(?:\s+of\s+(?:it|that|this|the \w+))?|(?:on\s+|to\s+)?(?:either|each|both)\s+sides?(?:\s+of\s+"
@@ -41,7 +43,7 @@ FILLER = re.compile(r"^(?:\s|[,.;:!?-]|\b(?:please|pls|too|as well|thanks|then|a
 
 
 def _kind_of(m: re.Match) -> str | None:
-    return next((m.group(f"kind{i}") for i in range(1, 5) if m.group(f"kind{i}")), None)
+    return next((m.group(f"kind{i}") for i in range(1, 6) if m.group(f"kind{i}")), None)
 
 
 def copy_request(text: str, spec: dict) -> re.Match | None:
@@ -147,10 +149,10 @@ def copy_feature(ed, m: re.Match) -> None:
             d = mm(mt.group("d"))
             if d is None:
                 continue
-            a, b = {"left": (-d, 0), "right": (d, 0), "up": (0, d), "back": (0, d), "front": (0, -d), "down": (0, -d)}[
-                mt.group("way")]
+            a, b = {"left": (-d, 0), "right": (d, 0), "up": (0, d), "back": (0, d), "front": (0, -d), "down": (0, -d),
+                    "above": (0, d), "below": (0, -d)}[mt.group("way")]
             du, dv = du + a, dv + b
-            said.append(f"{d:g} mm {mt.group('way')} of it")
+            said.append(f"{d:g} mm " + {"above": "above it", "below": "below it"}.get(mt.group("way"), f"{mt.group('way')} of it"))
             left = left.replace(mt.group(0), " ")
         if said:
             new.append((u0 + du, v0 + dv))

@@ -398,6 +398,10 @@ class _Editor:
         text = re.sub(r"\b(?:(?:the\s+)?(?:bolt\s+|mounting\s+)?holes?\s+count|(?:the\s+)?(?:number|no\.?|qty|quantity)\s+of\s+(?:bolt\s+)?holes)"
                       r"\s*(?:make|to|=|:|->|→|is|of|should be|becomes|now|make it|go to)?\s*(\d+)\b(?!\s*(?:mm|cm|in|\"|\.\d))",
                       r"make it \1 holes", text, flags=re.I)
+        # "cut it at 70": to 70; "saw off 15": 15 off
+        text = re.sub(r"\b(cut|chop|saw)\s+((?:it|the \w+)\s+)?(?:off\s+)?at\s+(?=[\d.])", r"\1 \2to ", text, flags=re.I)
+        text = re.sub(r"\b(cut|chop|saw|lop|trim)\s+off\s+([\d./]+\s*(?:mm|cm|in(?:ch(?:es)?)?|\")?)\s*(?:please|pls)?\W*$", r"\1 \2 off",
+                      text, flags=re.I)
         # "cut 20mm off", "saw 2 inches off it": stock cut off shortens the part (its length)
         text = re.sub(r"^(.*\b(?:cut|chop|saw|lop|trim)\s+(?:it\s+)?)([\d./]+\s*(?:mm|cm|in(?:ch(?:es)?)?|\")?)\s+off(?:\s+(?:it|of it))?"
                       r"\s*(?:please|pls)?\W*$", r"\1\2 off the length", text, flags=re.I)
@@ -3039,14 +3043,20 @@ class _Editor:
                 self.out.failed.append(f"{n} holes do not fill the {at['counts'][0]} x {at['counts'][1]} grid; "
                                        "say the grid, e.g. 'go 4x4'")
                 return
+            elif at["kind"] in ("center", "at", "from_edge", "from_corner") and n == len(at.get("points") or [0]):
+                # "make it one hole" on one hole: its count already (it was made a 'row of one' in the middle)
+                self.out.done.append(f"{f['id']} is already {n} hole{'s' if n > 1 else ''}")
+                n = None
             elif at["kind"] in ("center", "at", "from_edge", "from_corner"):
                 at = self.row_from_lone(f, n)
-            what.append(f"{n} holes")
+            if n is not None:
+                what.append(f"{n} holes")
         g = {x: y for x, y in f.items() if x != "id"}
         g["at"] = {x: y for x, y in at.items() if y is not None}
         ms = M_SIZE.search(self.t)
         if not what and size is None and not ms:
-            self.out.failed.append(f"no change to {f['id']} I could read (a count, a spacing, a bolt circle or a size)")
+            if not any(d.startswith(f"{f['id']} is already ") for d in self.out.done):
+                self.out.failed.append(f"no change to {f['id']} I could read (a count, a spacing, a bolt circle or a size)")
             return
         if size is not None and re.search(r"\b(?:move|moved|shift|further|farther|closer|away|towards?|nearer)\b", self.t) \
                 and not re.search(r"(?:ø|\bdia\w*|\bsize)\s*$", self.t[:size.num.start]) and not re.match(
@@ -3311,7 +3321,7 @@ class _Editor:
             m2 = re.match(r"^\s*(?:mm\s+|cm\s+)?(?:off|from|of)(?: of)? (?:the |its )?(length|width|height|thickness|diameter|top|"
                           r"end)", after)
             if m2 and after.lstrip().startswith(("from", "of", "mm of", "cm of")) and not re.search(
-                    r"\b(take|taking|cut|knock|shave|trim|remove|lose|drop|chop|lop)\b", before):
+                    r"\b(take|taking|cut|knock|shave|trim|remove|lose|drop|chop|lop|saw)\b", before):
                 m2 = None     # "a hole ... 15 from the top": a place, not 15 off the top
             if m and t[it.num.end:it.num.end + 2].strip().startswith("%"):
                 down = m.group(1) in ("shorten", "narrow", "thin", "lower", "reduce", "shrink", "trim", "cut", "decrease")
