@@ -303,3 +303,18 @@ def test_a_u_with_uprights_at_each_end_and_holes_up_the_walls_and_each_side_of_c
     assert (body["width"], body["length"]) == (60.0, 30.0)
     assert up["at"] == {"kind": "at", "points": [[10.0, 0.0]]}
     assert base["at"] == {"kind": "linear", "count": 2, "spacing": 30.0, "axis": "u", "center": [0.0, 0.0]}
+
+
+@pytest.mark.parametrize("text, holes", [
+    ("plate 120 x 60 x 5 with a 40 x 20 window in the middle and a 6 mm hole either side of it, 80 apart",
+     {"size": 6.0, "at": {"kind": "linear", "count": 2, "spacing": 80.0, "axis": "u"}}),
+    ("block 80 x 40 x 20 with a slot 30 x 8 through the middle and two M5 tapped holes 25 either side of the slot",
+     {"size": "M5 tapped", "at": {"kind": "linear", "count": 2, "spacing": 50.0, "axis": "u"}}),
+    ("plate 80 x 80 x 5 with 4 holes at 30 x 30 spacing",
+     {"size": 5.0, "at": {"kind": "grid", "counts": [2, 2], "spacing": [30.0, 30.0]}}),
+])
+def test_holes_placed_beside_a_window_or_slot_and_a_spacing_said_as_a_pair(text, holes):
+    u = understand(text)
+    f = u.spec["features"][-1]
+    assert not u.missing and {k: f[k] for k in holes} == holes, u.explain()
+    assert u.spec["features"][0].get("length") != 8.0 or len(u.spec["features"]) == 2   # (the slot was read as 30 holes)

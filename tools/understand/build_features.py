@@ -230,6 +230,12 @@ def _hole_size(bd: Build, t: Target):
             d = unit[0].mm
             t.loose.remove(unit[0])
     if d is None and t.loose:
+        first = t.loose[0]
+        grp = first.raw.group
+        if grp is not None and any(v.raw.group == grp and re.match(
+                r"\s*(?:mm\s*)?(?:spacing|apart|pitch|cent(?:er|re)s|on cent(?:er|re)s|c/c|square|pattern|grid|rectangle)\b",
+                bd.text[v.raw.num.end:]) for v in t.loose + t.roles.get("spacing", [])):
+            return None      # "4 holes at 30 x 30 spacing": where they go, not their size
         d = t.loose.pop(0).mm
     return d
 
@@ -301,6 +307,9 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
             bd.notes.append(f"no place given for the {t.noun}: centred")
         return
     count = t.pop("count")
+    if count is None and re.search(r"\b(?:a|an|one)\s+(?:[\w.]+\s+){0,3}?(?:hole|bore)\s+(?:on\s+)?(?:either|each|both)\s+sides?\b",
+                                   words):
+        count = 2.0     # "a 6 mm hole either side of it, 80 apart": one on each side, two
     size = _hole_size(bd, t)
     if size is None:
         size = bd.assume(f"diameter for the {t.noun}", round(min(default("hole_diameter"), 0.2 * smallest(body, face=True)), 4))
@@ -1373,6 +1382,7 @@ def _slot(bd: Build, t: Target, body: dict) -> None:
     pair = sorted([v for v in t.loose + t.roles.get("size", []) if v.raw.group is not None], key=lambda v: v.raw.pos)
     if L is None and W is None and len(pair) >= 2:
         L, W = max(pair[0].mm, pair[1].mm), min(pair[0].mm, pair[1].mm)
+        t.take(lambda v: v is pair[0] or v is pair[1])
     if L is None and W is not None and depth is not None and _across_face(bd, t, body, W, depth, "slot"):
         return
     longer = [v for v in t.loose if v.raw.group is None and v.mm > W] if L is None and W is not None else []

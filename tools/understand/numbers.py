@@ -163,8 +163,10 @@ def normalize(text: str) -> str:
     t = re.sub(r"(\d)\s*x\s*(?=[\d.])", r"\1 x ", t)          # 20x20x2 → 20 x 20 x 2
     t = re.sub(r"\((\d{1,2})\)\s*(?=[\d.])", r"\1 x ", t)       # "(4) .201 dia thru": four of them
     # "two .257 thru", "4 x .201 dia thru": holes said by their size alone, the machinist's way
+    # (not a slot's or a window's size: "a slot 30 x 8 through the middle")
     t = re.sub(r"\b(\d{1,2}(?:\s*x)?\s+\.?\d[\d./]*\s*(?:mm\s*|\"\s*|in\s+)?(?:dia\s+)?)(thru|through)\b(?!\s*(?:holes?|bores?))",
-               r"\1holes \2", t)
+               lambda m: m.group(0) if re.search(r"\b(?:slots?|pockets?|windows?|cut-?outs?|recess(?:es)?|grooves?|keyways?|"
+                                                 r"openings?)\s*$", t[:m.start()]) else f"{m.group(1)}holes {m.group(2)}", t)
     t = re.sub(r"\b\d{1,2}\s*x\s*(?=r\s*\d)", "", t)       # "4x R10 corners": how many corners, not a size
     # "with R5 vertical corners": a radius said of an edge set is a fillet on it
     t = re.sub(r"\br\s*(\d[\d.]*)\s+(?=(?:on\s+)?(?:the\s+|all\s+)*(?:\d\s+)?(?:vertical|outside|outer|upright|top|"
