@@ -318,3 +318,10 @@ def test_holes_placed_beside_a_window_or_slot_and_a_spacing_said_as_a_pair(text,
     f = u.spec["features"][-1]
     assert not u.missing and {k: f[k] for k in holes} == holes, u.explain()
     assert u.spec["features"][0].get("length") != 8.0 or len(u.spec["features"]) == 2   # (the slot was read as 30 holes)
+
+
+@pytest.mark.parametrize("text", ["pill box 60 dia 25 tall, 2 wall, open top, 1mm fillet inside bottom",
+                                  "box 80x60x40 open top 2mm walls, 3mm fillet on the inside bottom edges"])
+def test_a_round_inside_a_hollow_is_declined_not_put_on_the_outside(text):
+    u = understand(text)      # (the outside bottom edges were rounded and the part marked right)
+    assert any("inside edges of the hollow" in m for m in u.missing), u.explain()

@@ -996,6 +996,12 @@ def _edge(bd: Build, t: Target, body: dict) -> None:
             return
         body["inner_radius"] = size     # "R5 fillet on the inside of the bend": the concave corner where the legs meet
         return
+    if re.search(r"\b(?:inside|inner|internal|interior)\s+(?:bottom\s+|floor\s+|top\s+|vertical\s+)?(?:edges?|corners?|"
+                 r"bottom|floor)\b|\b(?:fillet|round|radius|chamfer)\w*\s+(?:on\s+|along\s+)?(?:the\s+)?inside\b|"
+                 r"\bon the inside\b", t.words) and any(f["kind"] == "shell" for f in bd.features):
+        # "1mm fillet inside bottom" of a cup: the cavity's edges (the outside ones would be another part)
+        bd.missing.append(f"a {t.kind} on the inside edges of the hollow (the offline engine rounds or bevels outside edges)")
+        return
     cut = bd.cutout
     if t.kind == "fillet" and cut is not None and re.search(r"\bcorners?\b", t.words) and cut[1] < t.start and \
             not re.search(r"[;!?]|\.(?!\d)|\b(?:plate|block|part|body|outside)\b", bd.text[cut[1]:t.start]):
