@@ -118,11 +118,36 @@ def parse_intent(text: str, has_design: bool, attachment: str | None = None) -> 
     # changes nothing; anything else changes the current design
     if _asks_new(core) or (_names_a_new_part(core) and not _RESTATES.search(core)):
         return Routed("new_design", "parser")
+    lead = _OFFERS_A_PART.match(core)
+    if lead and _reads_a_whole_part(core[lead.end():]):
+        # "can I get a washer 20 OD 8 ID 2 thick?", "how about a 40mm cube with a 10mm hole?", "next: tube 40 OD ...":
+        # a whole part asked for, every size said (not a change to the one there)
+        return Routed("new_design", "parser")
     if _ASKS_SOMEONE.search(core) or _POLITE_REQUEST.search(core):
         return Routed("modify", "parser")
+    suggested = _SUGGESTS_CHANGE.match(core)
+    if suggested and _changes_a_probe(core[suggested.end():].rstrip(" ?")):
+        return Routed("modify", "parser")     # "how about a 2mm chamfer on the top edges?", "what about 60 long?"
     if _QUESTION.search(core) and not parse_edits(core) and not _CHANGE.search(core):
         return Routed("question", "parser")
     return Routed("modify", "parser")
+
+
+_SUGGESTS_CHANGE = re.compile(r"^\s*(?:what|how) about\s+|^\s*why not\s+|^\s*maybe\s+", re.I)
+
+
+def _changes_a_probe(text: str) -> bool:
+    """Words that change one of the probe parts ('a 2mm chamfer on the top edges', '60 long')."""
+    from cadagent.tools.understand import apply_edit
+
+    return bool(text.strip()) and any(apply_edit(text, p).spec is not None and not apply_edit(text, p).failed
+                                      for p in _PROBES)
+
+
+_OFFERS_A_PART = re.compile(r"^\s*(?:(?:ok|okay|great|thanks|cool|nice|good)[,!.]?\s+)?(?:(?:and\s+)?(?:now\s+)?(?:can i (?:get|have)|"
+                            r"could i (?:get|have)|how about|what about|could you (?:do|make)|can you (?:do|make)|"
+                            r"would you (?:do|make)|i (?:also )?(?:want|need|'d like|would like)|why not|next(?:\s+one)?\s*[:,-]|"
+                            r"now\s*[:,-])\s+)(?!(?:it|this|that|the|them|those|its|these|one|some)\b)", re.I)
 
 
 def _reads_a_whole_part(text: str) -> bool:

@@ -125,3 +125,20 @@ def test_a_provider_is_one_file(tmp_path, monkeypatch, sandbox, kb):
         assert "I only echo." in result.answer and result.version is None
     finally:
         providers.registry.cache_clear()
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("Can I get a washer 20 OD 8 ID 2 thick?", "new_design"),
+    ("How about a 40mm cube with a 10mm hole through it?", "new_design"),
+    ("Could you do a 60x40x10 block with a 20 hole?", "new_design"),
+    ("Next: tube 40 OD 30 ID 100 long", "new_design"),
+    ("Why not a cone 40 base 10 top 50 tall", "new_design"),
+    ("how about a 2mm chamfer on the top edges?", "modify"),
+    ("what about 60 long?", "modify"),
+    ("can you make it 80 long", "modify"),
+    ("what about the cost?", "question"),
+    ("why is the wall so thin?", "question"),
+])
+def test_with_a_part_there_a_whole_part_offered_is_new_and_a_suggested_change_is_a_change(text, intent):
+    # (these were read as changes to the part there, or as questions that changed nothing)
+    assert parse_intent(text, True).intent == intent
