@@ -82,7 +82,8 @@ def drive(engine, sandbox, turn: dict, versions: list[dict], examples: list[dict
         ctx = DesignContext(task=task if previous is None else "fix", base=task, request=text, attempt=attempt,
                             plan=plan, examples=examples, previous=previous,
                             current={"version": len(versions), "code": current["code"], "spec": current["spec"],
-                                     "not_made": not_made, "not_made_before": not_made_before or []}
+                                     "not_made": not_made, "not_made_before": not_made_before or [],
+                                     "request": current.get("request")}
                             if current and task == "modify" else None)
         d = engine.draft(ctx)
         notes.append(d.note)
@@ -109,7 +110,7 @@ def drive(engine, sandbox, turn: dict, versions: list[dict], examples: list[dict
         r = res.report
         outcome.update(size=list(r.size), bbox_min=list(r.bbox_min), volume=r.volume, solids=r.solids,
                        step=str(res.artifacts.get("step")) if res.artifacts.get("step") else None)
-        versions.append({"code": d.code, "spec": d.spec, "outcome": {k: outcome[k] for k in (
+        versions.append({"code": d.code, "spec": d.spec, "request": text, "outcome": {k: outcome[k] for k in (
             "size", "bbox_min", "volume", "solids", "step")}})
     return outcome
 

@@ -331,3 +331,18 @@ def test_through_the_agent_a_change_after_two_not_made_is_checked_against_both(a
     assert not agent.turn("t", "chamfer the top edges 30").ok           # after a size not made: declined
     later = agent.turn("t", "round the vertical corners R5")            # independent of the chamfer, not of the width
     assert not later.ok and later.version is None and "was not made" in later.answer
+
+
+def test_a_size_said_on_its_own_goes_on_from_the_change_before():
+    from cadagent.agent.drafts import DesignContext
+    from cadagent.agent.offline import spec_path
+
+    spec = apply_edit("make the pocket 3/4 deep", understand("4 x 2 x 1 in block, 2 x 1 x .5 deep pocket in the top, "
+                                                              "centered").spec).spec
+    d = spec_path.edit(DesignContext(task="modify", request="and 2.5 long", current={
+        "version": 2, "spec": spec, "code": "", "request": "make the pocket 3/4 deep"}))
+    pocket = next(f for f in d.spec["features"] if f["kind"] == "pocket")
+    assert d.spec["body"]["length"] == pytest.approx(101.6) and pocket["length"] == pytest.approx(63.5)   # the block was cut
+    first = spec_path.edit(DesignContext(task="modify", request="and 2.5 long", current={
+        "version": 1, "spec": spec, "code": "", "request": "4 x 2 x 1 in block, 2 x 1 x .5 deep pocket in the top"}))
+    assert first.spec["body"]["length"] == pytest.approx(63.5)        # after the whole part's words: the part's length

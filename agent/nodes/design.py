@@ -91,7 +91,7 @@ def _design_context(state, task: str) -> DesignContext:
         examples=[{"id": h["id"], "title": h["title"], "code": h.get("body", ""),
                    "parameters": h.get("meta", {}).get("parameters", {})}
                   for h in t.get("hits") or [] if h.get("kind") == "example"],
-        current={**{k: cur.get(k) for k in ("version", "code", "spec", "size", "volume", "title")},
+        current={**{k: cur.get(k) for k in ("version", "code", "spec", "size", "volume", "title", "request")},
                  "not_made": _last_change_not_made(state, cur),     # the change asked before, unsaved
                  "not_made_before": _changes_not_made_before(state, cur) if _last_change_not_made(state, cur) else []}
         if cur else None,

@@ -243,6 +243,22 @@ def _independent(request: str, not_made: str) -> bool:
     return bool(before) and bool(now) and not (before & now) and not (before & _BODY_SIZES)
 
 
+# "and 2.5 long", "also 10 wide": a size said on its own, going on from the change before
+_CONTINUED = re.compile(r"^\s*(?:and|also|plus|&)\s+(?:make\s+(?:it|them)\s+)?([\d./]+\s*(?:mm|cm|in|inch(?:es)?|\")?\s*(?:long|wide|deep|"
+                        r"tall|high|dia\w*|across|thick))\s*(?:too|as well|please|pls)?\W*$")
+_SUBJECT = re.compile(r"\b(pocket|slot|counterbore|keyway|groove|boss|hub|window|cut-?out|recess)s?\b")
+
+
+def _continued(request: str, before: str) -> str | None:
+    """'and 2.5 long' right after 'make the pocket 3/4 deep': the same pocket ('the pocket 2.5 long'); None when the change
+    before named no feature of that kind (the part's own size, as read)."""
+    m = _CONTINUED.match(request.lower())
+    subject = _SUBJECT.findall(before.lower())
+    if not m or len(set(subject)) != 1:
+        return None
+    return f"the {subject[0]} {m.group(1)}"
+
+
 _REMOVES = re.compile(r"\b(?:no|remove|delete|drop|get rid of|lose|ditch|without|take (?:off|out|away)|plain)\b")
 
 
@@ -317,7 +333,13 @@ def edit(ctx: DesignContext) -> Draft | None:
                      f"the part you have in mind, and '{request.strip()[:80]}' on it would be another part. Say the last "
                      "change again in other words (or with an LLM provider), or start with 'forget that' to apply this "
                      f"change to v{current.get('version', '?')} as it is.", path="edit", declined=True)
+    said_before = _continued(request, current.get("request") or "") if not not_made and (current.get("version") or 1) > 1 \
+        else None          # (the first version's words describe the whole part: 'and 30 wide' after them is the part's)
+    if said_before is not None:
+        request = said_before      # "and 2.5 long" after "make the pocket 3/4 deep": the pocket's length, not the part's
     r = apply_edit(request, spec)
+    if said_before is not None:
+        r.notes.insert(0, f"read as '{said_before}' (what the change before was about)")
     if retried is not None:
         r.notes.insert(0, f"read as '{retried}' (the change that was not made, with the new number)")
     if r.spec is None:
