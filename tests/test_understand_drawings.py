@@ -325,3 +325,15 @@ def test_holes_placed_beside_a_window_or_slot_and_a_spacing_said_as_a_pair(text,
 def test_a_round_inside_a_hollow_is_declined_not_put_on_the_outside(text):
     u = understand(text)      # (the outside bottom edges were rounded and the part marked right)
     assert any("inside edges of the hollow" in m for m in u.missing), u.explain()
+
+
+def test_several_bosses_placed_like_holes_and_a_hole_in_each_from_its_top(sandbox):
+    spec = _spec("printed base 80x80x5, four Ø12 bosses 10 tall standing on it, centers 10 in from the edges. each boss "
+                 "gets a Ø3.2 x 8 deep hole (flat bottom) from the top for heat-set inserts")
+    boss, holes = spec["features"]
+    assert boss["at"] == holes["at"] == {"kind": "corners", "inset": 10.0}
+    assert holes["on"] == {"plane": "XY", "offset": 15.0} and holes["depth"] == 8.0
+    volume = 80 * 80 * 5 + 4 * math.pi * 36 * 10 - 4 * math.pi * 1.6 ** 2 * 8
+    assert _built(sandbox, spec).volume == pytest.approx(volume, rel=1e-6)
+    assert _spec("disc 100 dia 8 thick with 3 bosses 10 dia 6 high on a 70 PCD")["features"][0]["at"] == {
+        "kind": "bolt_circle", "count": 3, "diameter": 70.0}

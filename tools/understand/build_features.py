@@ -306,6 +306,25 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
         if not re.search(r"\b(cent(?:er|re)(?:ed|d)?|middle)\b", words):
             bd.notes.append(f"no place given for the {t.noun}: centred")
         return
+    boss = next((g for g in bd.features if g["kind"] == "boss" and g.get("at", {}).get("kind") not in (None, "center")
+                 and g.get("on") in (None, "top")), None)
+    if boss is not None and re.search(r"\b(?:each|every) (?:boss|pad|post)\b|\bin (?:each|every|all) (?:of )?(?:the )?"
+                                      r"(?:bosses|pads|posts)\b", words) and body["kind"] in ("box", "cylinder"):
+        # "each boss gets a Ø3.2 x 8 deep hole from the top": one in every boss, from the boss's top face down
+        size = _hole_size(bd, t)
+        depth = t.pop("depth")
+        if size is None:
+            bd.missing.append(f"the size of the {t.noun} in each boss")
+            return
+        top = body["height"] + boss["height"]
+        f = {"id": bd.fid("holes"), "kind": "hole", "size": size, "depth": depth if depth is not None else boss["height"],
+             "on": {"plane": "XY", "offset": round(top, 6)}, "at": boss["at"]}
+        if f["depth"] > top:
+            bd.missing.append(f"a {f['depth']:g} deep hole in a {top:g} mm tall boss")
+            return
+        bd.features.append(f)
+        bd.notes.append(f"a hole in each boss, {f['depth']:g} deep from its top")
+        return
     count = t.pop("count")
     if count is None and re.search(r"\b(?:a|an|one)\s+(?:[\w.]+\s+){0,3}?(?:hole|bore)\s+(?:on\s+)?(?:either|each|both)\s+sides?\b",
                                    words):
@@ -1183,6 +1202,15 @@ def _boss(bd: Build, t: Target, body: dict) -> None:
     f = {"id": bd.fid("hub" if t.noun == "hub" else "boss"), "kind": "boss", "diameter": d, "height": h}
     if re.search(r"\b(?:under|bottom|underside|below)\b", t.words):
         f["on"] = "bottom"
+    n = t.pop("count")
+    if n is not None and int(n) > 1:
+        # "four Ø12 bosses 10 tall standing on it, centers 10 in from the edges": placed as holes are
+        at = _placement(bd, t, body, n, f) if body["kind"] in ("box", "cylinder") else None
+        if at is None:
+            if body["kind"] not in ("box", "cylinder"):
+                bd.missing.append(f"where the {int(n)} bosses go on a {body['kind']}")
+            return
+        f["at"] = at
     bd.features.append(f)
     if re.search(r"\b(?:bore|hole)\b.*\bthrough\b|same bore", t.words):
         # the bore goes through the hub too: cut it after the hub
