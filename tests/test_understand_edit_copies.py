@@ -229,3 +229,14 @@ def test_one_more_said_shortly_and_a_count_the_hole_has():
     assert len(points(ok(slot, "same slot on the right end"), "slot")) == 2
     rod = understand("rod 20 dia 100 long").spec
     assert ok(rod, "cut it at 70")["body"]["height"] == 70 and ok(rod, "saw off 15")["body"]["height"] == 85
+
+
+def test_how_thick_a_rod_or_a_pipe_is():
+    rod = understand("rod 20 dia 100 long").spec
+    assert ok(rod, "make it 30 thick")["body"] == {**rod["body"], "diameter": 30}            # it was made 30 long
+    assert ok(rod, "make it thicker, 25")["body"]["diameter"] == 25                           # it was made 125 long
+    pipe = understand("tube 40 od 30 id 100 long").spec
+    b = ok(pipe, "make it 3 thick")["body"]                                                  # it was made 3 long
+    assert (b["outer_diameter"], b["inner_diameter"], b["height"]) == (40, 34, 100)
+    washer = understand("washer 20 od 10 id 2 thick").spec
+    assert ok(washer, "make it 3 thick")["body"]["height"] == 3                               # a washer's is its height

@@ -3741,6 +3741,12 @@ class _Editor:
     def change(self, role: str, how: str, value: float) -> None:
         body = self.spec["body"]
         paths = _paths(body, role, self.t)
+        if role == "thickness" and not paths and body["kind"] == "tube" and isinstance(body.get("inner_diameter"), (int, float)):
+            # "make it 3 thick" on a pipe: its wall, the outside kept (its length was made 3)
+            wall = (body["outer_diameter"] - body["inner_diameter"]) / 2
+            new = {"set": value, "add": wall + value, "scale": wall * value}[how]
+            self.out.notes.append(f"a tube's thickness read as its wall ({fmt(wall)} → {fmt(new)}, the outside kept)")
+            return self.change("inner", "set", body["outer_diameter"] - 2 * new)
         if not paths and role == "radius" and self.feats("fillet"):
             # "change the radius to 5": a body with no radius of its own; its fillets have one
             for f in self.feats("fillet"):
@@ -3997,6 +4003,12 @@ def _paths(body: dict, role: str, t: str) -> list[tuple[str, str]]:
         return [("length", "length"), ("width", "width"), ("height", "height")]
     if k == "box" and role == "thickness":
         return [(_shortest(body), "thickness")]
+    if k == "cylinder" and role == "thickness" and isinstance(body.get("height"), (int, float)) and \
+            isinstance(body.get("diameter"), (int, float)) and body["height"] >= 2 * body["diameter"]:
+        return [("diameter", "diameter (a rod's thickness)")]       # "make it 30 thick" on a rod: not 30 long
+    if k == "tube" and role == "thickness" and isinstance(body.get("height"), (int, float)) and \
+            isinstance(body.get("outer_diameter"), (int, float)) and body["height"] > body["outer_diameter"]:
+        return []          # a pipe's thickness is its wall (Editor.change), not its length
     if k == "box" and role == "length" and _standing(body):
         # a bar, post or rectangular tube standing on its end (its long side is its height): its length is that
         return [("height", "length (its long side, standing up)")]
