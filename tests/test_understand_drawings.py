@@ -337,3 +337,11 @@ def test_several_bosses_placed_like_holes_and_a_hole_in_each_from_its_top(sandbo
     assert _built(sandbox, spec).volume == pytest.approx(volume, rel=1e-6)
     assert _spec("disc 100 dia 8 thick with 3 bosses 10 dia 6 high on a 70 PCD")["features"][0]["at"] == {
         "kind": "bolt_circle", "count": 3, "diameter": 70.0}
+
+
+def test_two_edge_sets_each_with_its_size_after_it_and_a_gears_face():
+    feats = _spec("box 80x80x40, round the top edges 4 and the vertical edges 10")["features"]
+    assert [(f["edges"], f["radius"]) for f in feats] == [("vertical", 10.0), ("top", 4.0)]   # (one, vertical 4, was made)
+    gear = _spec("gear wheel 30 teeth, 2.5 module, face 20, hub 40 dia 15 long")["body"]
+    assert gear["thickness"] == 20.0                           # (the 20 was dropped and 5 assumed)
+    assert _spec("pinion 15 teeth module 2, 20 wide, 8 bore")["body"]["kind"] == "spur_gear"

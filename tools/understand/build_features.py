@@ -1028,6 +1028,19 @@ def _edge(bd: Build, t: Target, body: dict) -> None:
         cut[0]["corner_radius"] = size
         return
     rest = [v for v in t.roles.get("size", []) + t.roles.get("radius", []) + t.loose]
+    pairs = re.findall(r"\b(top|bottom|vertical|upper|lower)\s+(?:outside\s+|outer\s+)?edges?\s+(?:to\s+|at\s+|by\s+|of\s+)?"
+                       r"([\d.]*\d)\b", t.words)
+    if len(rest) == 1 and len(pairs) == 2 and pairs[0][0] != pairs[1][0] and body["kind"] in ("box", "shelled_box"):
+        # "round the top edges 4 and the vertical edges 10": each edge set its own size, in the order said
+        key = "radius" if t.kind == "fillet" else "size"
+        names = {"upper": "top", "lower": "bottom"}
+        vals = [size, rest[0].mm]
+        if [float(n) * bd.unit_mm for _, n in pairs] == vals:
+            t.take(lambda x: x is rest[0])
+            for (e, _), v in sorted(zip(pairs, vals), key=lambda p: p[0][0] != "vertical"):
+                bd.features.append({"id": bd.fid("round" if t.kind == "fillet" else "bevel"), "kind": t.kind,
+                                    "edges": names.get(e, e), key: v})
+            return
     words = t.words
     second = None
     if len(rest) == 1:
