@@ -240,3 +240,10 @@ def test_how_thick_a_rod_or_a_pipe_is():
     assert (b["outer_diameter"], b["inner_diameter"], b["height"]) == (40, 34, 100)
     washer = understand("washer 20 od 10 id 2 thick").spec
     assert ok(washer, "make it 3 thick")["body"]["height"] == 3                               # a washer's is its height
+
+
+def test_deep_on_a_flat_plate_is_front_to_back_when_its_thickness_is_far_off():
+    plate = understand("plate 200 x 100 x 10").spec
+    assert ok(plate, "make it 150 deep")["body"] == {**plate["body"], "width": 150}          # it was made 150 thick
+    assert ok(plate, "make it 12 deep")["body"]["height"] == 12
+    assert ok(understand("open box 100 x 60 x 40 2mm walls").spec, "make it 80 deep")["body"]["height"] == 80

@@ -3691,6 +3691,15 @@ class _Editor:
             feats = self.spec.get("features", [])
             if role == "depth" and body["kind"] == "box" and not FEATURE_WORD.search(t) and (
                     any(f["kind"] == "shell" for f in feats) or not any("depth" in f for f in feats)):
+                v = self.num_mm(it)
+                if not any(f["kind"] == "shell" for f in feats) and isinstance(body.get("height"), (int, float)) and \
+                        isinstance(body.get("width"), (int, float)) and v > 0 and abs(math.log(v / body["height"])) >= math.log(3) and \
+                        3 * abs(math.log(v / body["width"])) < abs(math.log(v / body["height"])):
+                    # "make it 150 deep" on a 200 x 100 x 10 plate: front to back (its width), not 150 thick (said)
+                    self.out.notes.append(f"'{it.num.text.strip()} deep' read as front to back (the width), not the "
+                                          f"{fmt(body['height'])} mm thickness")
+                    self.change("width", "set", self.take(it))
+                    continue
                 self.change("depth", "set", self.take(it))     # "make it 50 deep": an open box's (a block's) height
                 continue
             if role in ("length", "width", "height", "thickness", "diameter", "inner", "radius", "top_d", "bottom_d",
