@@ -345,3 +345,12 @@ def test_two_edge_sets_each_with_its_size_after_it_and_a_gears_face():
     gear = _spec("gear wheel 30 teeth, 2.5 module, face 20, hub 40 dia 15 long")["body"]
     assert gear["thickness"] == 20.0                           # (the 20 was dropped and 5 assumed)
     assert _spec("pinion 15 teeth module 2, 20 wide, 8 bore")["body"]["kind"] == "spur_gear"
+
+
+def test_an_end_cap_said_thick_is_a_flat_disc_and_holes_near_the_ends():
+    u = understand("end cap: 40 OD, 10 thick, 20 mm hole in the middle, 3 x 4.5 holes on a 30 PCD, chamfer 0.5 all edges")
+    assert u.spec["body"]["kind"] == "cylinder" and not any(f["kind"] == "shell" for f in u.spec["features"])
+    # (a cup with an assumed 2 mm wall was made and marked right)
+    holes = _spec("motor mount - plate 80x60x6, center hole 22 for the shaft, plus two 5mm mounting holes near the "
+                  "ends")["features"][-1]
+    assert holes["at"] == {"kind": "linear", "count": 2, "spacing": 64.0, "axis": "u"}      # 8 from each end, said

@@ -8,6 +8,7 @@ import math
 import re
 
 from .numbers import numbers, unified_thread
+from .roles import SHELL_CUE
 from .targets import Target, Value, says_overall
 from .vocab import default, find
 
@@ -127,7 +128,13 @@ class Build:
             if b.get("diameter") is None and b.get("inner") is not None and wall is not None:
                 # "inside Ø36, wall 2": it fits over a Ø36, so Ø40 outside
                 b.add("diameter", Value(b.pop("inner") + 2 * wall, None))
+            flat = re.search(r"\b(?:end|tube|pipe) cap\b", self.text) and b.get("thickness") is not None and \
+                wall is None and not SHELL_CUE.search(self.text.replace("cap", ""))
             body = self._cylinder(b, dims)
+            if body is not None and flat:
+                # "end cap: 40 OD, 10 thick, 20 mm hole in the middle": a flat disc, no cup (no wall said)
+                self.notes.append("the cap read as a flat disc (no wall said)")
+                return body
             if body is not None and not any(f.kind == "shell" for f in self.feats):
                 self._shell_of_the_kind(b)
             return body

@@ -974,8 +974,13 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
         return {"kind": "bolt_circle", "count": n, "diameter": round(bd.assume("bolt circle diameter", round(pcd, 1)), 1)}
     if n and n >= 2:
         long_u = body.get("length", 0) >= body.get("width", 0)
+        span = body.get("length") if long_u else body.get("width")
+        if spacing is None and n == 2 and span and re.search(r"\b(?:near|towards?|close to|by) (?:the|each|both|either) "
+                                                              r"ends?\b", words):
+            # "two 5mm mounting holes near the ends": one near each end (how near assumed and said)
+            inset = bd.assume("distance of the holes from the ends", round(min(max(span / 10, 5.0), 20.0), 1))
+            spacing = round(span - 2 * inset, 6)
         if spacing is None:
-            span = body.get("length") if long_u else body.get("width")
             if span is None:
                 bd.missing.append(f"where the {n} holes go (a spacing, a bolt circle or the corners)")
                 return None
