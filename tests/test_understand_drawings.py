@@ -354,3 +354,11 @@ def test_an_end_cap_said_thick_is_a_flat_disc_and_holes_near_the_ends():
     holes = _spec("motor mount - plate 80x60x6, center hole 22 for the shaft, plus two 5mm mounting holes near the "
                   "ends")["features"][-1]
     assert holes["at"] == {"kind": "linear", "count": 2, "spacing": 64.0, "axis": "u"}      # 8 from each end, said
+
+
+def test_a_tubes_length_after_its_wall_and_both_ends_chamfered_on_the_outside(sandbox):
+    body = _spec('tube 2" OD x 1/8" wall x 6", with two 1/4" cross holes 1/2" from each end')["body"]
+    assert (body["outer_diameter"], body["height"]) == (50.8, pytest.approx(152.4))    # (a 152 mm wall was read)
+    spec = _spec('round spacer 1" OD, 0.5" ID, 0.75" long, chamfer both ends 1/32')
+    assert spec["features"][0]["edges"] == "outer"
+    _built(sandbox, spec)      # (the bore's rims were chamfered too, and the hole check refused the part)

@@ -1079,6 +1079,9 @@ def _edge(bd: Build, t: Target, body: dict) -> None:
         edges = {"top": "bottom", "bottom": "top"}.get(but.group(1), edges)
     if edges == "ends" and body["kind"] in ("polygon_prism", "box"):
         edges = "top+bottom"      # "hex bar ..., 1.5 chamfer on both ends": the outlines of its two end faces
+    if edges == "ends" and body["kind"] == "tube" and not re.search(r"\b(?:bore|inside|inner|id)\b", words):
+        edges = "outer"           # "spacer ..., chamfer both ends 1/32": the outside edges at both ends (the bore's, named)
+        bd.notes.append("both ends: the outside edges (say 'and the bore' for its rims)")
     if re.search(r"\b(?:holes?|bores?)\b", bd.text[a:t.start]) and any(f["kind"] == "hole" for f in bd.features) and \
             re.search(r"\b(?:each|both|all) with\b|\b(?:its|their) (?:top |bottom |upper )?(?:edges?|rims?)\b", sentence):
         edges = "holes"       # "two Ø10 holes, each with a 1 x 45° chamfer on its top edge": the holes' rims
