@@ -362,3 +362,11 @@ def test_a_tubes_length_after_its_wall_and_both_ends_chamfered_on_the_outside(sa
     spec = _spec('round spacer 1" OD, 0.5" ID, 0.75" long, chamfer both ends 1/32')
     assert spec["features"][0]["edges"] == "outer"
     _built(sandbox, spec)      # (the bore's rims were chamfered too, and the hole check refused the part)
+
+
+def test_holes_through_both_walls_of_a_square_tube_standing_on_its_end(sandbox):
+    spec = _spec("square tube 25 x 25 x 2, 200 long, with a 6 mm hole through both walls 10 from each end")
+    assert spec["features"][-1]["at"] == {"kind": "linear", "count": 2, "spacing": 180.0, "axis": "v"}
+    assert spec["features"][-1]["on"] == "front"       # (they were put on its end, over the bore, and refused)
+    volume = (25 ** 2 - 21 ** 2) * 200 - 4 * math.pi * 9 * 2
+    assert _built(sandbox, spec).volume == pytest.approx(volume, rel=1e-6)

@@ -378,6 +378,8 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
                     screw[1]["csink_angle"] if screw else 90.0)}
     if body["kind"] == "profile" and body.get("shape") == "L" and _leg_holes(bd, t, body, count, f):
         return
+    if bd.kind == "square_tube" and body["kind"] == "box" and _tube_side_holes(bd, t, body, count, f):
+        return
     if body["kind"] == "profile" and body.get("shape") == "U" and _channel_holes(bd, t, body, count, f):
         return
     if (body["kind"] in ("cylinder", "tube") or body["kind"] == "polygon_prism" and body.get("sides") == 6) and \
@@ -571,6 +573,38 @@ def _leg_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
 
 
 LEG_SIZE = re.compile(r"\bthe ([\d.]*\d)\s*(mm|in\b|inch|\")?\s*(?:long\s+)?(?:legs?|arms?|flanges?)\b")
+def _tube_side_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
+    """Holes across a square or rectangular tube standing on its end ("a 6 mm hole through both walls 10 from each
+    end"): in from a side face, through both walls, at their distance from the ends (mid-length when none is said)."""
+    words = t.words
+    if not re.search(r"\b(?:through|thru|across|in)\s+(?:both|the|each|two|opposite)?\s*(?:side\s+)?(?:walls?|sides?|faces?)\b|"
+                     r"\bcross|\bfrom (?:each|both|either|one|an?|the) ends?\b", words):
+        return False
+    H = body["height"]
+    n = int(count) if count else 1
+    inset = t.pop("inset")
+    if inset is None:
+        near = t.take(lambda v: _from_each_end(bd.text[v.raw.num.end:]) or FROM_END.match(bd.text[v.raw.num.end:]))[:1]
+        inset = near[0].mm if near else None
+    if re.search(r"\b(?:one|a single) (?:wall|side)\b", words):
+        return False
+    g = {**f, "on": "front"}
+    if n == 1 and inset is not None and EACH_END.search(words):
+        n = 2          # "a 6 mm hole through both walls 10 from each end": one near each end
+    if n == 2 and inset is not None:
+        if H - 2 * inset <= 0:
+            bd.missing.append(f"room for holes {inset:g} from each end of the {H:g} mm tube")
+            return True
+        g["at"] = {"kind": "linear", "count": 2, "spacing": round(H - 2 * inset, 6), "axis": "v"}
+    elif n == 1:
+        g["at"] = {"kind": "at", "points": [[0.0, round(-H / 2 + inset, 6) if inset is not None else 0.0]]}
+    else:
+        return False
+    bd.features.append(g)
+    bd.notes.append("the holes go through both walls of the tube, from a side")
+    return True
+
+
 CROSS_NAMED = re.compile(r"\bcross[- ]?(?:holes?|drill(?:ed|ing)?|bored?)\b|\btransverse\s+(?:holes?|bores?)\b")
 CROSS = re.compile(r"\bcross[- ]?(?:holes?|drill(?:ed|ing)?|bored?)\b|\b(?:radial|transverse)\s+(?:holes?|bores?)\b|"
                    r"\bthrough (?:both|the) (?:side )?walls\b|\bthrough the (?:side|diameter)\b|"
