@@ -370,3 +370,17 @@ def test_holes_through_both_walls_of_a_square_tube_standing_on_its_end(sandbox):
     assert spec["features"][-1]["on"] == "front"       # (they were put on its end, over the bore, and refused)
     volume = (25 ** 2 - 21 ** 2) * 200 - 4 * math.pi * 9 * 2
     assert _built(sandbox, spec).volume == pytest.approx(volume, rel=1e-6)
+
+
+@pytest.mark.parametrize("text, at", [
+    ("bar 200 x 20 x 10, holes 5 mm every 25 mm starting 12.5 from the end",
+     {"kind": "linear", "count": 8, "spacing": 25.0, "axis": "u"}),
+    ("strip 100x15x3 with 4 holes 20 apart 20 from the ends", {"kind": "linear", "count": 4, "spacing": 20.0, "axis": "u"}),
+])
+def test_a_row_said_by_its_pitch_and_its_distance_from_the_ends(text, at):
+    assert _spec(text)["features"][0]["at"] == at          # (the corners, 12.5 or 20 in, were read)
+
+
+def test_a_full_radius_end_is_declined_not_a_small_round():
+    u = understand("rod 10 dia 50 long with both ends rounded full radius")
+    assert any("full-radius" in m for m in u.missing)      # (a 1 mm round was assumed and the part marked right)

@@ -879,6 +879,24 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
         if v is not None:
             t.loose.remove(v)
             inset = v.mm
+    if count is not None and spacing is not None and inset is not None and body.get("kind") == "box" and int(count) >= 2 \
+            and abs(body["length"] - 2 * inset - (int(count) - 1) * spacing) < 1e-6 and \
+            re.search(r"\b(?:from|in from|off) (?:the|each|both|either) ends\b|\b(?:from|in from) (?:each|both|either) end\b",
+                      words):
+        # "4 holes 20 apart 20 from the ends" on a 100 strip: a row that ends 20 from each end (not the corners)
+        return {"kind": "linear", "count": int(count), "spacing": spacing, "axis": "u"}
+    if count is None and spacing is not None and inset is not None and body.get("kind") == "box" and \
+            re.search(r"\bevery\b|\bpitch\b|\bspaced\b|\bapart\b", words) and \
+            re.search(r"\b(?:from|in from|off) (?:the|each|both|either|one|an?) ends?\b|\bstarting\b", words):
+        # "holes 5 mm every 25 mm starting 12.5 from the end": as many as fit, the last as far from the other end
+        L = body["length"]
+        k = (L - 2 * inset) / spacing
+        if k >= 1 and abs(k - round(k)) < 1e-6:
+            bd.notes.append(f"{int(round(k)) + 1} holes {spacing:g} apart, {inset:g} from each end")
+            return {"kind": "linear", "count": int(round(k)) + 1, "spacing": spacing, "axis": "u"}
+        bd.missing.append(f"how many holes: {spacing:g} apart from {inset:g} in does not end {inset:g} from the other end "
+                          f"of the {L:g} mm part (say the count)")
+        return None
     one_end = re.search(r"\bfrom (?:one|a|an|the near|the first) end\b", words)
     other_end = re.search(r"\bfrom the (?:other|far|opposite|second) end\b", words)
     if inset is not None and (not count or int(count) == 1) and (one_end or other_end) and body.get("length") and \
@@ -1044,6 +1062,11 @@ def _edge(bd: Build, t: Target, body: dict) -> None:
     if size is None and t.kind == "fillet" and bd.body.get("radius") is not None and body["kind"] not in (
             "cylinder", "sphere", "tube", "cone"):
         size = bd.body.pop("radius")      # "rounded rectangle ... with 5 mm corner radius"
+    if size is None and re.search(r"\bfull(?:y)?[\s-]*(?:radius|radiused|round(?:ed)?)\b|\bhemispherical\b|\bdomed?\b|"
+                                  r"\bball[\s-]*end(?:ed)?\b", bd.text):
+        # "both ends rounded full radius": a domed end, not a small round with its size assumed
+        bd.missing.append("a full-radius (domed) end: say the radius, or make it with an LLM provider")
+        return
     if size is None:
         size = bd.assume(f"{t.kind} size", round(min(default(t.kind), 0.1 * smallest(body)), 4))
     if body["kind"] == "profile" and body.get("shape") in ("L", "T", "U") and re.search(
