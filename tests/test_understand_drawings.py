@@ -384,3 +384,8 @@ def test_a_row_said_by_its_pitch_and_its_distance_from_the_ends(text, at):
 def test_a_full_radius_end_is_declined_not_a_small_round():
     u = understand("rod 10 dia 50 long with both ends rounded full radius")
     assert any("full-radius" in m for m in u.missing)      # (a 1 mm round was assumed and the part marked right)
+
+
+def test_a_threaded_rod_by_its_thread_and_length():
+    body = _spec("threaded rod blank M10 x 100")["body"]
+    assert (body["kind"], body["diameter"], body["height"]) == ("cylinder", 10.0, 100.0)   # (a Ø100 x 5 disc was made)

@@ -289,6 +289,14 @@ class Build:
         return {"kind": "box", "id": _id(self.body.noun or "block"), "length": L, "width": W, "height": low}
 
     def _cylinder(self, b: Target, dims: list[float], flange: bool = False) -> dict | None:
+        mx = re.search(r"\bm(\d+(?:\.\d+)?)\s*x\s*([\d.]*\d)\b", self.text)
+        if not flange and mx and re.search(r"\b(?:rod|bolt|stud|studding|screw|threaded|all[- ]?thread)\b", self.text) and \
+                b.get("diameter") is None:
+            # "threaded rod blank M10 x 100": the thread's nominal diameter by its length (no thread modelled)
+            L = float(mx.group(2))
+            b.take(lambda v: abs(v.raw.num.value - L) < 1e-9)
+            self.notes.append(f"M{mx.group(1)} x {mx.group(2)}: a {mx.group(1)} mm rod {mx.group(2)} long (no thread modelled)")
+            return {"kind": "cylinder", "id": _id(self.body.noun or "rod"), "diameter": float(mx.group(1)), "height": L}
         if not flange and re.search(r"\b(?:pin|dowel|rod|bolt|spindle|axle|stud|arbor|arbour)\b", self.text) and \
                 len(_steps(self.text, self.unit_mm)) >= 2:
             return self._shaft(b, dims)     # "shoulder pin: 10mm dia x 20 long then 6mm dia x 15 long": its steps
