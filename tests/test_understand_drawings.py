@@ -389,3 +389,11 @@ def test_a_full_radius_end_is_declined_not_a_small_round():
 def test_a_threaded_rod_by_its_thread_and_length():
     body = _spec("threaded rod blank M10 x 100")["body"]
     assert (body["kind"], body["diameter"], body["height"]) == ("cylinder", 10.0, 100.0)   # (a Ø100 x 5 disc was made)
+
+
+def test_a_feature_in_the_title_before_a_colon_and_a_raised_face_named_twice():
+    u = understand("flange with hub: OD 120, 12 thick, hub 60 OD sticking up 25, bore 30, 6 x M10 clearance on 95")
+    assert not u.missing and (u.spec["body"]["diameter"], u.spec["body"]["height"]) == (120.0, 12.0), u.explain()
+    assert u.spec["features"][-1]["at"] == {"kind": "bolt_circle", "count": 6, "diameter": 95.0}   # (84 was assumed)
+    u = understand("raised face flange 150 OD, 18 thick, 2 mm raised face 90 dia, 8 x 18 holes on 120 PCD, 60 bore")
+    assert not u.missing and u.spec["features"][0] == {"id": "boss", "kind": "boss", "diameter": 90.0, "height": 2.0}

@@ -139,7 +139,7 @@ def _build_all(bd: Build, body: dict) -> None:
                      and not PLACED.search(t.words) and not t.get("count")}
     for t in bd.feats:
         if not t.roles and not t.loose and not t.sub and (t.kind in seen or t.kind in sized and t.kind in (
-                "fillet", "chamfer", "shell")):
+                "fillet", "chamfer", "shell", "boss")):
             continue     # "rounded edges ... rounded corners", "beveled block ... 2 mm chamfers": said twice, built once
         if not t.roles and not t.loose and not t.sub and t.kind in ("hole", "bore") and \
                 {"hole", "bore"} & centred_sized and not PLACED.search(t.words):

@@ -211,6 +211,7 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
         return out
     if body_kind is None:
         bd.notes.append("no shape named: " + ("a cylinder" if body.get("diameter") else "a block") + " assumed")
+    _titled_feature(bd)
     spec_body = bd.make_body()
     out.body = body_kind
     if spec_body is not None:
@@ -252,6 +253,23 @@ NOT_SIZES = RAW_ROLES | {"spacing", "frame"}
 SOLIDS = r"(?:parts?|components?|pieces?|bodies|body|sections?|blocks?|prisms?|cylinders?|protrusions?|plates?|bars?)"
 SEVERAL_PARTS = re.compile(rf"\b(?:two|three|four|five|six|seven|eight|several|multiple|\d+|a series of) (?:[a-z]+ )?"
                            rf"{SOLIDS}\b|\b(?:first|second|third|another|final) (?:[a-z]+ )?{SOLIDS}\b")
+
+
+def _titled_feature(bd: Build) -> None:
+    """'flange with hub: OD 120, 12 thick, hub 60 OD sticking up 25': a feature named in the part's title, before a
+    colon, and described again later; the sizes after the colon are the part's (they were the first hub's)."""
+    for i, f in enumerate(list(bd.feats)):
+        if f.kind not in ("boss", "bore", "hole", "slot", "pocket") or f.sub is not None:
+            continue
+        if not re.match(rf"\s*{re.escape(f.noun)}\s*:", bd.text[f.start:]):
+            continue
+        if not any(o.kind == f.kind for o in bd.feats[i + 1:]):
+            continue
+        for role, vs in f.roles.items():
+            for v in vs:
+                bd.body.add(role, v)
+        bd.body.loose.extend(f.loose)
+        bd.feats.remove(f)
 
 
 def unused_sizes(bd: Build, t: str) -> list[str]:

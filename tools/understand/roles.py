@@ -279,6 +279,11 @@ def tag(t: str) -> Tagging:
         for it in items:   # "a hub on top Ø50": the hub's diameter, no cone's top end
             if it.role in ("top_d", "bottom_d") and re.search(r"\bdia|diam", it.via):
                 it.role = "diameter"
+    if re.search(r"\b(?:flange|disc|disk|round|circular|cylinder|wheel|hub|od)\b", t):
+        for it in items:   # "6 x M10 clearance on 95" on a round part: the bolt circle, said without its word
+            if it.role is None and re.search(r"\b(?:holes?|clearance|tapped|bolts?|screws?)\s+on\s+(?:an?\s+)?$",
+                                             t[:it.num.start]) and re.match(r"\s*(?:mm\s*)?(?:[,;.]|$)", t[it.num.end:]):
+                it.role, it.via = "pcd", "on"
     if any(it.role == "diameter" for it in items):
         for it in items:   # "4 in flange plate: 9.00 OD": a nominal (pipe) size naming the part, its sizes said apart
             if it.role in (None, "flange") and it.num.unit == "inch" and re.match(r"\s*(?:nominal\s+|nps\s+|nb\s+)?(?:flanges?|pipes?)\b",
