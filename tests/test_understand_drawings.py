@@ -397,3 +397,22 @@ def test_a_feature_in_the_title_before_a_colon_and_a_raised_face_named_twice():
     assert u.spec["features"][-1]["at"] == {"kind": "bolt_circle", "count": 6, "diameter": 95.0}   # (84 was assumed)
     u = understand("raised face flange 150 OD, 18 thick, 2 mm raised face 90 dia, 8 x 18 holes on 120 PCD, 60 bore")
     assert not u.missing and u.spec["features"][0] == {"id": "boss", "kind": "boss", "diameter": 90.0, "height": 2.0}
+
+
+@pytest.mark.parametrize("text, check", [
+    ("disc 80 dia 10 thick with a 10 mm hole 25 from the center",
+     lambda u: u.spec["features"] == [{"id": "holes", "kind": "hole", "size": 10.0, "at": {"kind": "at", "points": [[25.0, 0.0]]}}]),
+    ("plate 100x50x6 with a 20 dia boss 10 tall 20 from the left end",
+     lambda u: u.spec["features"][0]["at"] == {"kind": "from_edge", "edge": "left", "distance": 20.0}),
+    ("plate 100x50x6 with two 8 mm holes 15 from the left end, 15 from the long edges",
+     lambda u: u.spec["features"][0]["at"] == {"kind": "at", "points": [[-35.0, 10.0], [-35.0, -10.0]]}),
+    ("U channel 60 x 40 x 4, 100 long, with an 8 mm hole centred in each leg",
+     lambda u: u.spec["features"][0]["on"] == "left"),
+    ("plate 100x60x8 with 4 holes 6mm 10 from the corners, chamfer the holes 1 mm",
+     lambda u: u.spec["features"][1] == {"id": "bevel", "kind": "chamfer", "edges": "holes", "size": 1.0}),
+    ("30 mm ball with 5mm cut off the bottom", lambda u: u.spec["body"]["kind"] == "revolve"),
+])
+def test_wrong_parts_helper_e_found_in_new_designs(text, check):
+    # each was built without what the words placed or sized, and marked right
+    u = understand(text)
+    assert not u.missing and check(u), u.explain()

@@ -87,7 +87,7 @@ class Build:
         for f in self.feats:
             if f.kind in ("bore", "hole") and not f.get("count") and not f.get("pcd") and not f.get("depth") \
                     and not CROSS_WORDS.search(f.words) \
-                    and not f.get("spacing") and not f.get("inset") and not f.sub and not re.search(
+                    and not f.get("spacing") and not f.get("inset") and not f.get("half_spacing") and not f.sub and not re.search(
                     r"\b(square|rectangular|rectangle)\b", f.words) and (
                     f.kind == "bore" or tube or re.search(r"\b(center|centre|middle|axis|through it)\b", f.words)):
                 d = f.pop("size") or f.pop("inner") or f.pop("diameter") or (f.loose.pop(0).mm if f.loose else None)
@@ -478,7 +478,8 @@ class Build:
         return {"kind": "cone", "id": "cone", "bottom_diameter": bot, "top_diameter": top or 0.0, "height": H}
 
     def _sphere(self, b: Target, dims: list[float]) -> dict | None:
-        flat = self._flat_cut(b) if re.search(r"\bflat(?:tened|s)?\b", self.text) else None
+        flat = self._flat_cut(b) if re.search(r"\bflat(?:tened|s)?\b|\b(?:cut|sliced|taken|machined) off\b", self.text) \
+            else None
         D = b.pop("diameter")
         R = b.pop("radius")
         D = D or (2 * R if R else None) or (self.loose(b) or [None])[0]

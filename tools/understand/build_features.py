@@ -709,8 +709,8 @@ LENGTHWISE = re.compile(r"(?<!\d )(?<!\dmm )(?<!\d mm )\b(?:in|going in|drilled|
 CHANNEL_BASE = re.compile(r"\b(?:in|on|through|into|along|down|across) (?:the |its )?(?:(?:middle|center|centre) of (?:the |its )?)?"
                           r"(?:base|bottom|web|floor|back)\b")
 CHANNEL_SIDES = re.compile(r"\b(?:through|in|on|into) (?:the middle of |the centre of |the center of )?"
-                           r"(?:both |the |each |either )*(?:side ?walls?|sides|legs|arms|"
-                           r"flanges|uprights|walls|wall)\b")
+                           r"(?:both |the |each |either )*(?:side ?walls?|sides|legs?|arms?|"
+                           r"flanges|uprights?|walls|wall)\b")
 
 
 def _channel_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
@@ -903,7 +903,17 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
             not re.search(r"\b(?:each|both|either) (?:ends?|sides?)\b", words):
         # "a 1/2\" hole ..., 1/2\" in from one end", "... from the other end": on the centre line, that far in
         return {"kind": "from_edge", "edge": "right" if other_end else "left", "distance": inset}
-    edge = FROM_EDGE.search(words) if inset is not None and (not count or int(count) == 1) and pcd is None else None
+    edge = FROM_EDGE.search(words)
+    long_in = re.search(r"\bfrom (?:the |both |each )?long (?:edges|sides)\b", words)
+    if count is not None and int(count) == 2 and inset is not None and long_in and edge and edge.group(3) in ("left", "right") \
+            and body.get("kind") == "box" and body.get("width", 0) > 2 * inset:
+        # "two 8 mm holes 15 from the left end, 15 from the long edges": a pair across the part, near that end
+        x = float(edge.group(1)) * bd.unit_mm
+        t.take(lambda v: abs(v.mm - x) < 1e-9)
+        u = -body["length"] / 2 + x if edge.group(3) == "left" else body["length"] / 2 - x
+        y = body["width"] / 2 - inset
+        return {"kind": "at", "points": [[round(u, 6), round(y, 6)], [round(u, 6), round(-y, 6)]]}
+    edge = edge if inset is not None and (not count or int(count) == 1) and pcd is None else None
     if edge and abs(float(edge.group(1)) * bd.unit_mm - inset) < 1e-6:
         # "a 6mm hole 30 in from the left edge": one hole that far in from that edge (not four in the corners)
         two = _from_two_edges(words, bd, body) if f.get("on") in (None, "top") else None
@@ -959,6 +969,11 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
                 "axis": "u" if body.get("length", 0) >= body.get("width", 0) else "v"}
     if spacing is None and half is not None and n == 2:
         spacing = 2 * half                # "two holes, 25 mm each side of centre"
+    if spacing is None and half is not None and n in (None, 1) and re.search(
+            r"\b(?:from|off) (?:the )?(?:cent(?:er|re)|middle)\b|\boff[- ]cent(?:er|re)\b", words):
+        # "a 10 mm hole 25 from the center": one hole that far off the centre, along the part's length (said)
+        bd.notes.append(f"{half:g} from the centre, along the {'length' if body.get('kind') == 'box' else 'x axis'}")
+        return {"kind": "at", "points": [[half, 0.0]]}
     if re.search(r"square pattern|square of|on (?:an?|the) [\d.]+\s*(?:mm\s*)?square\b", words) and spacing is not None:
         return {"kind": "grid", "counts": [2, 2], "spacing": [spacing, spacing]}
     ends = re.search(r"\b(?:each|both|either) (?:short |narrow |far )?ends?\b|\bthe (?:short |narrow )?ends\b", words) and \
@@ -1280,6 +1295,11 @@ def _boss(bd: Build, t: Target, body: dict) -> None:
     f = {"id": bd.fid("hub" if t.noun == "hub" else "boss"), "kind": "boss", "diameter": d, "height": h}
     if re.search(r"\b(?:under|bottom|underside|below)\b", t.words):
         f["on"] = "bottom"
+    edge = FROM_EDGE.search(t.words)
+    if edge and t.get("count") is None:
+        # "a 20 dia boss 10 tall 20 from the left end": its centre that far in from that edge
+        f["at"] = _from_edge(edge, bd)
+        t.take(lambda v: v.raw.num.text.strip().split()[0] == edge.group(1))
     n = t.pop("count")
     if n is not None and int(n) > 1:
         # "four Ø12 bosses 10 tall standing on it, centers 10 in from the edges": placed as holes are

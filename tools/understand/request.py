@@ -217,7 +217,7 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
     if spec_body is not None:
         features(bd, spec_body)
         spec_body = _hub_on_a_bored_disc(spec_body, bd)
-        unused = unused_sizes(bd, t)
+        unused = unused_sizes(bd, t) + _loose_nowhere(bd, spec_body, t)
         if unused:
             bd.missing.append(f"what {', '.join(unused)} {'is' if len(unused) == 1 else 'are'} for: nothing I "
                               "read takes "+ ("it" if len(unused) == 1 else "them"))
@@ -253,6 +253,38 @@ NOT_SIZES = RAW_ROLES | {"spacing", "frame"}
 SOLIDS = r"(?:parts?|components?|pieces?|bodies|body|sections?|blocks?|prisms?|cylinders?|protrusions?|plates?|bars?)"
 SEVERAL_PARTS = re.compile(rf"\b(?:two|three|four|five|six|seven|eight|several|multiple|\d+|a series of) (?:[a-z]+ )?"
                            rf"{SOLIDS}\b|\b(?:first|second|third|another|final) (?:[a-z]+ )?{SOLIDS}\b")
+
+
+def _numbers_in(x) -> list[float]:
+    if isinstance(x, dict):
+        return [n for v in x.values() for n in _numbers_in(v)]
+    if isinstance(x, (list, tuple)):
+        return [n for v in x for n in _numbers_in(v)]
+    return [float(x)] if isinstance(x, (int, float)) and not isinstance(x, bool) else []
+
+
+def _loose_nowhere(bd: Build, spec_body: dict, t: str) -> list[str]:
+    """A number with no keyword, left on the part's target, that no size of the built part or its features is,
+    nor half or twice one, nor a difference of two ('6 x M10 clearance on 95' read with the bolt circle assumed: the
+    95 was dropped without a word). Only where one such number is the whole doubt: several parts, counts and
+    rows of numbers are let through."""
+    if SEVERAL_PARTS.search(t) or any(n.startswith("several parts are described") for n in bd.notes) or \
+            spec_body.get("kind") not in ("box", "cylinder", "tube", "profile", "polygon_prism"):
+        return []
+    have = _numbers_in(spec_body) + _numbers_in(bd.features)
+    derived = set()
+    for a in have:
+        derived |= {round(a, 4), round(a / 2, 4), round(a * 2, 4)}
+        for b in have:
+            derived |= {round(abs(a - b), 4), round(abs(a - b) / 2, 4), round(a + b, 4)}
+    out = []
+    for v in bd.body.loose:
+        if v.raw is None or v.raw.role is not None or v.raw.group is not None or v.raw.num.integer and v.mm <= 12 or \
+                re.match(r"\s*(?:nps|nb|dn|nominal|sch|schedule)\b", t[v.raw.num.end:]):
+            continue
+        if round(v.mm, 4) not in derived:
+            out.append(f"'{v.raw.num.text.strip()}'")
+    return out
 
 
 def _titled_feature(bd: Build) -> None:

@@ -122,7 +122,8 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
                 # "a 22 mm hole for the motor boss"; "block for a cross bore: ..." (what the part is for, a title)
                 continue     # "a 22 mm hole for the motor boss": what the hole is for, not a boss
             if name in ("bore", "hole") and any(n in ("fillet", "chamfer") for _, n in c.features) and \
-                    re.search(r"\b(?:on|of|around|round|to|at|in) (?:the|its|each|both) (?:[a-z]+ )?$", c.text[:pos]):
+                    re.search(r"\b(?:on|of|around|round|to|at|in) (?:the|its|each|both) (?:[a-z]+ )?$|"
+                              r"\b(?:chamfer|deburr|fillet|break|round)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?$", c.text[:pos]):
                 continue     # "a 1/32 chamfer on the bore at both ends": the edges it goes on, not a new bore
             if name == "rib" and body_kind in PROFILE_KINDS:
                 continue     # "T-bracket: base ... with a rib standing up": the section's stem (request.py), not a rib
