@@ -416,3 +416,8 @@ def test_wrong_parts_helper_e_found_in_new_designs(text, check):
     # each was built without what the words placed or sized, and marked right
     u = understand(text)
     assert not u.missing and check(u), u.explain()
+
+
+def test_a_number_no_size_of_the_part_takes_declines_it():
+    u = understand("plate 90 x 45 x 4, 37.5mm")      # (a plain plate was made and marked right)
+    assert any("'37.5mm'" in m for m in u.missing), u.explain()
