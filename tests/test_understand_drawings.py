@@ -421,3 +421,11 @@ def test_wrong_parts_helper_e_found_in_new_designs(text, check):
 def test_a_number_no_size_of_the_part_takes_declines_it():
     u = understand("plate 90 x 45 x 4, 37.5mm")      # (a plain plate was made and marked right)
     assert any("'37.5mm'" in m for m in u.missing), u.explain()
+
+
+def test_a_hubs_total_is_no_count_and_a_raised_face_after_face_is_no_width():
+    hub = _spec("flange Ø120 x 12 with a hub Ø50 x 25 on top (so 37 total), Ø25 bore through, 4 holes Ø11 on 90 PCD")[
+        "features"][0]
+    assert "at" not in hub          # (37 hubs on a bolt circle: the total was read as a count)
+    u = understand("blind flange 150 OD 16 thick, raised face 100 dia 2mm high, 8 holes Ø18 on a 120 BC, no centre hole")
+    assert not u.missing and u.spec["features"][0]["diameter"] == 100.0, u.explain()

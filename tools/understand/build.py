@@ -794,6 +794,9 @@ class Build:
         mod = b.pop("module")
         z = b.pop("teeth")
         T = b.pop("thickness") or b.pop("width") or b.pop("height") or b.pop("length")
+        if T is None:
+            face = b.take(lambda v: re.search(r"\bface\s*(?:of\s*|is\s*|=\s*)?$", self.text[:v.raw.num.start]) is not None)
+            T = face[0].mm if face else None       # "gear wheel 30 teeth, 2.5 module, face 20": its face width
         if mod is None:
             ms = re.search(r"\bm(\d+(?:\.\d+)?)\b", self.text)
             mod = float(ms.group(1)) if ms else None

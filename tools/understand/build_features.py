@@ -1300,7 +1300,7 @@ def _boss(bd: Build, t: Target, body: dict) -> None:
         # "a 20 dia boss 10 tall 20 from the left end": its centre that far in from that edge
         f["at"] = _from_edge(edge, bd)
         t.take(lambda v: v.raw.num.text.strip().split()[0] == edge.group(1))
-    n = t.pop("count")
+    n = t.pop("count") if re.search(r"\b(?:bosses|pads|studs|posts|hubs|lugs)\b", t.words) else None
     if n is not None and int(n) > 1:
         # "four Ø12 bosses 10 tall standing on it, centers 10 in from the edges": placed as holes are
         at = _placement(bd, t, body, n, f) if body["kind"] in ("box", "cylinder") else None
