@@ -298,6 +298,8 @@ class Build:
             self.notes.append(f"M{mx.group(1)} x {mx.group(2)}: a {mx.group(1)} mm rod {mx.group(2)} long (no thread modelled)")
             return {"kind": "cylinder", "id": _id(self.body.noun or "rod"), "diameter": float(mx.group(1)), "height": L}
         if not flange and re.search(r"\b(?:pin|dowel|rod|bolt|spindle|axle|stud|arbor|arbour)\b", self.text) and \
+                re.search(r"\bthen\b|\bsteps?\b|\bstepped\b", self.text) and \
+                not re.search(r"\b(?:head|flange|collar|overall|total)\b", self.text) and \
                 len(_steps(self.text, self.unit_mm)) >= 2:
             return self._shaft(b, dims)     # "shoulder pin: 10mm dia x 20 long then 6mm dia x 15 long": its steps
         D = b.pop("diameter") or b.pop("flange") or b.pop("length_width") or b.pop("side")
