@@ -429,3 +429,8 @@ def test_a_hubs_total_is_no_count_and_a_raised_face_after_face_is_no_width():
     assert "at" not in hub          # (37 hubs on a bolt circle: the total was read as a count)
     u = understand("blind flange 150 OD 16 thick, raised face 100 dia 2mm high, 8 holes Ø18 on a 120 BC, no centre hole")
     assert not u.missing and u.spec["features"][0]["diameter"] == 100.0, u.explain()
+
+
+def test_an_angles_flanges_are_its_legs():
+    feats = _spec("angle 40x40x4, 100 long. 2 holes 5.5mm in each flange, 60mm apart, centred")["features"]
+    assert [(f["on"], f["size"]) for f in feats] == [("front", 5.5), ("left", 5.5)]    # (5 mm holes were assumed)

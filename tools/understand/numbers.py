@@ -127,6 +127,9 @@ def normalize(text: str) -> str:
     # drawing notes: "R5 TYP", "(4 PL)", "2 PLCS": how often a size repeats on the print, never a size or a count
     t = re.sub(r"\(\s*\d+\s*(?:pl|plcs|places)\.?\s*\)|\b\d+\s*(?:pl|plcs)\b\.?|\btyp(?:ical)?\b\.?", " ", t)
     t = re.sub(r"(\d)\s*r\s+(?=(?:outside |outer |vertical )?corners?\b)", r"\1 radius ", t)   # ".50 R corners"
+    # "angle 40x40x4 ... 2 holes 5.5mm in each flange": an angle's or a channel's flanges are its legs (no flange part)
+    if re.search(r"\b(?:angle|channel|[lu][- ]?(?:bracket|shape|section|profile))\b", t):
+        t = re.sub(r"\b(in|on|through|into) (each|both|either|the|one|a) flange(s?)\b", r"\1 \2 leg\3", t)
     # "tube 2\" OD x 1/8\" wall x 6\"": after the wall, the length
     t = re.sub(r"\b(wall|walls|wall thickness|thk)\s+x\s+(?=[\d.])", r"\1, length ", t)
     # "bracket: L 60 x 40 x 5", "bracket, U 50x30x3": the letter names the bracket's section

@@ -282,7 +282,7 @@ def _loose_nowhere(bd: Build, spec_body: dict, t: str) -> list[str]:
         if v.raw is None or v.raw.role is not None or v.raw.group is not None or v.raw.num.integer and v.mm <= 12 or \
                 re.match(r"\s*(?:mm\s*)?(?:nps|nb|dn|nominal|sch|schedule|overall|total|in total|long overall|tall overall|"
                          r"high overall)\b", t[v.raw.num.end:]) or \
-                re.search(r"\b(?:iso|din|en|ansi|asme|astm|bs|jis|so|total|overall)\s*$", t[:v.raw.num.start]):
+                re.search(r"\b(?:iso|din|en|ansi|asme|astm|bs|jis|so|total|overall|sch|schedule)\s*$", t[:v.raw.num.start]):
             continue
         if round(v.mm, 4) not in derived:
             out.append(f"'{v.raw.num.text.strip()}'")
