@@ -269,8 +269,9 @@ def _loose_nowhere(bd: Build, spec_body: dict, t: str) -> list[str]:
     95 was dropped without a word). Only where one such number is the whole doubt: several parts, counts and
     rows of numbers are let through."""
     if SEVERAL_PARTS.search(t) or any(n.startswith("several parts are described") for n in bd.notes) or \
-            spec_body.get("kind") not in ("box", "cylinder", "tube", "profile", "polygon_prism"):
-        return []
+            spec_body.get("kind") not in ("box", "cylinder", "tube", "profile", "polygon_prism") or \
+            re.search(r"\bunits?\b|\bscal(?:e|ed|ing)\b", t):
+        return []      # (sizes in "units", scaled sketches: Text2CAD's own numbers, rounded as it writes them)
     have = _numbers_in(spec_body) + _numbers_in(bd.features)
     derived = set()
     for a in have:
