@@ -69,7 +69,9 @@ def drive(engine, sandbox, turn: dict, versions: list[dict], examples: list[dict
         if FIRST.search(text.lower()) and versions:
             del versions[1:]
         elif len(versions) > 1 and not not_made:     # right after a change not made, the agent keeps the part
-            versions.pop()
+            from cadagent.agent.nodes.versions import _steps
+            for _ in range(min(_steps(text), len(versions) - 1)):   # "undo the last two changes", "undo, undo"
+                versions.pop()
         v = versions[-1] if versions else None
         return {"ok": v is not None, "intent": "undo", **(v["outcome"] if v else {}), "answer": "undo",
                 "path": "undo"}

@@ -38,6 +38,7 @@ def test_the_undo_words_read_from_a_message():
     from cadagent.agent.nodes.versions import _change_besides, _steps
 
     assert [_steps(t) for t in ("undo", "undo the last two changes", "undo twice", "go back 3 steps")] == [1, 2, 2, 3]
+    assert [_steps(t) for t in ("undo, undo", "undo undo undo")] == [2, 3]      # ('undo, undo' went back one)
     assert _change_besides("revert to the original but 120 long") and _change_besides("undo and remove the holes")
     assert not any(_change_besides(t) for t in ("go back to version 5", "put it back the way it was", "scratch that, undo",
                                                 "undo it, the holes were better before", "go back to where we started"))

@@ -87,7 +87,10 @@ _STEPS = re.compile(r"\b(?:last|previous)\s+(two|three|four|2|3|4)\s+(?:changes|
 
 
 def _steps(request: str) -> int:
-    """How many versions back an undo goes ('undo the last two changes': 2)."""
+    """How many versions back an undo goes ('undo the last two changes': 2; 'undo, undo': 2)."""
+    said = len(re.findall(r"\bundo\b", request, re.I))
+    if said >= 2 and re.fullmatch(r"\W*(?:undo\W*){2,4}", request, re.I):
+        return said                 # "undo, undo", "undo undo undo": that many times
     m = _STEPS.search(request)
     if not m:
         return 1
