@@ -140,8 +140,10 @@ def _changes_a_probe(text: str) -> bool:
     """Words that change one of the probe parts ('a 2mm chamfer on the top edges', '60 long')."""
     from cadagent.tools.understand import apply_edit
 
-    return bool(text.strip()) and any(apply_edit(text, p).spec is not None and not apply_edit(text, p).failed
-                                      for p in _PROBES)
+    if not text.strip():
+        return False
+    results = (apply_edit(text, p) for p in _PROBES)      # each probe edited once, stopping at the first that takes it
+    return any(r.spec is not None and not r.failed for r in results)
 
 
 _OFFERS_A_PART = re.compile(r"^\s*(?:(?:ok|okay|great|thanks|cool|nice|good)[,!.]?\s+)?(?:(?:and\s+)?(?:now\s+)?(?:can i (?:get|have)|"

@@ -1249,9 +1249,6 @@ def _rect_boss(t: Target) -> tuple[float, float, float | None] | None:
 
 
 def _boss(bd: Build, t: Target, body: dict) -> None:
-    if not t.roles and not t.loose and t.start <= 2 and re.match(r"\s*(?:a\s+)?(?:hub|boss)\s*[:\-–]", bd.text) and \
-            any(o.kind == "boss" and o is not t for o in bd.feats):
-        return       # "hub: 80 dia disc 10 thick, 40 dia boss 20 high on top, ...": the part's name, its boss said after
     rect = _rect_boss(t) if t.noun != "hub" else None
     if rect is not None:
         L, W, h = rect
