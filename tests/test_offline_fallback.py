@@ -138,3 +138,10 @@ def test_a_block_named_as_a_holder_for_a_bushing_is_still_the_block():
     b = d.spec["body"]
     assert d.code is not None and (b["kind"], b["length"], b["width"], b["height"]) == ("box", 50.0, 40.0, 30.0)
 
+
+
+def test_a_bracket_of_no_named_kind_says_which_kind_first_not_which_number():
+    # before: "I could not tell what '50' is for ..." led, and what the part lacks came last
+    d = draft("bracket 60 x 40 x 5, 50 wide", example("brackets/bracket-l-plain.py"))
+    assert d.code is None and d.declined
+    assert d.note.startswith("Missing: which bracket it is (an L / angle, a U / channel or a T)")

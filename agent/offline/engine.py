@@ -104,6 +104,9 @@ class OfflineChatModel(BaseChatModel):
         path = "example" if base != "modify" else "code-edit"
         if code is None:
             u = spec_path.understand(ctx.request) if base != "modify" else None
+            if u is not None and u.missing:
+                # what the part needs comes first: the example fallback's reason is the lesser one
+                return Draft(None, f"{u.explain()} {note}", path=path, declined=True)
             extra = f" {u.explain()}" if u is not None and u.explain() else ""
             return Draft(None, note + extra, path=path, declined=True)
         if base != "modify":
