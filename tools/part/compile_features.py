@@ -204,11 +204,15 @@ def floor_lines(f: Shell, ctx: Ctx, T: str) -> list[str]:
         sketch = f"circle({num(d['diameter'] / 2)} - {T})"
     else:
         sketch = f"rect({num(d['length'])} - 2 * {T}, {num(d['width'])} - 2 * {T})"
+    # rounded vertical corners before the shell: the cavity's corners are rounded by the radius less the wall
+    rounded = max([g.radius for g in ctx.spec.features if isinstance(g, Fillet) and g.edges == "vertical"], default=0.0)
+    corner = f".edges(\"|Z\").fillet({num(rounded)} - {T})" if rounded > f.thickness and not isinstance(body, Cylinder) \
+        else ""
     thicker = f.bottom > f.thickness
     z0 = (f"{num(lo)} + {T}" if thicker else f"{num(lo)} + {B}") if up else \
         (f"{num(hi)} - {B}" if thicker else f"{num(hi)} - {T}")
     op = "union" if thicker else "cut"
-    return [f"floor = cq.Workplane(\"XY\").workplane(offset={z0}).{sketch}.extrude(abs({B} - {T}))"
+    return [f"floor = cq.Workplane(\"XY\").workplane(offset={z0}).{sketch}.extrude(abs({B} - {T})){corner}"
             f"  # floor {'thickened' if thicker else 'thinned'} to {num(f.bottom)}",
             f"result = result.{op}(floor)"]
 

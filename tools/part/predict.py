@@ -270,9 +270,10 @@ def check_shell(spec, shape, f: Shell, fp, p, done) -> None:
     if f.bottom is not None:
         h = shape.size[2]
         if not f.open_face or f.open_face not in ("top", "bottom") or not isinstance(spec.body, (Box, Cylinder)) or \
-                done[:-1]:
+                any(not (isinstance(x.feature, Fillet) and x.feature.edges == "vertical" and isinstance(spec.body, Box))
+                    for x in done[:-1]):
             p(Problem(fp + ".bottom", "a floor thickness is for a box or cylinder shelled right after its body, open "
-                      "at the top or bottom", "open_face top or bottom, the shell first, a box or cylinder",
+                      "at the top or bottom", "open_face top or bottom, the shell first (only a box's vertical fillets before it), a box or cylinder",
                       f"{spec.body.kind}, open {f.open_face}", "drop bottom (the floor is then the wall thickness)"))
             return
         if f.bottom >= h - EPS:

@@ -580,6 +580,12 @@ class Build:
                 if f.kind == "hole" and not f.get("count") and not CROSS_WORDS.search(f.words) and \
                         f.get("depth") is None:
                     inner = f.pop("size") or f.pop("diameter") or (f.loose.pop(0).mm if f.loose else None)
+                    th = re.search(r"\b(m\d+(?:\.\d+)?) (tapped|clearance)\b", f.words) if inner is None else None
+                    if th:
+                        # "hex standoff 8 AF 25 long, M4 tapped both ends": the thread's hole is the bore, once
+                        from ..part.tables import hole_diameter
+                        inner, what = hole_diameter(f"{th.group(1).upper()} {th.group(2)}")
+                        self.notes.append(f"{th.group(1).upper()}: a {inner:g} mm bore ({what})")
                     if inner is not None:
                         self.feats.remove(f)
                     break

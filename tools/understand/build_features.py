@@ -329,12 +329,26 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
     if count is None and re.search(r"\b(?:a|an|one)\s+(?:[\w.]+\s+){0,3}?(?:hole|bore)\s+(?:on\s+)?(?:either|each|both)\s+sides?\b",
                                    words):
         count = 2.0     # "a 6 mm hole either side of it, 80 apart": one on each side, two
+    if count is None and re.search(r"\b(?:a|an|one)\s+(?:[\w.]+\s+){0,3}?(?:hole|bore)\s+(?:at|near|towards?|by)\s+"
+                                   r"(?:each|either|both)\s+ends?\b", words):
+        count = 2.0     # "a plate with a hole at each end": one near each end, two
     size = _hole_size(bd, t)
     if size is None:
         size = bd.assume(f"diameter for the {t.noun}", round(min(default("hole_diameter"), 0.2 * smallest(body, face=True)), 4))
     f: dict = {"id": bd.fid("bore" if t.kind == "bore" else "holes"), "kind": "hole", "size": size}
     depth = t.pop("depth")
     through = body.get("height") if body["kind"] in ("box", "cylinder") else None
+    box_ends = body["kind"] == "box" and (not count or int(count) == 2) and BOX_ENDS.search(words) and depth is not None \
+        and (re.search(r"\bend faces?\b", words) or depth >= body["height"] - 1e-9 or
+             body["height"] >= body["width"] / 2 and body["length"] >= 2 * max(body["width"], body["height"]))
+    if box_ends and depth is not None and 2 * depth < body["length"] and not isinstance(size, str) or \
+            box_ends and depth is not None and isinstance(size, str):
+        # "a bar ... with an 8 mm hole 20 deep in each end face": one blind hole in the middle of each end
+        end = {**f, "depth": depth, "at": {"kind": "center"}}
+        bd.features.append({**end, "on": "left"})
+        bd.features.append({**end, "id": bd.fid("holes"), "on": "right"})
+        bd.notes.append(f"one {t.noun} in the middle of each end face, {depth:g} deep")
+        return
     if depth is not None and through is not None and depth >= through - 1e-9 and not _face(words):
         # "a hole ... with a depth of 0.05" in a 0.05 thick plate: as deep as the part is through it
         bd.notes.append(f"a {depth:g} deep hole in a {through:g} thick part goes through")
@@ -486,6 +500,8 @@ def _one_wall(bd: Build, f: dict, noun: str) -> None:
 ENDS_BOTH = re.compile(r"\b(?:in|into|at|on|tapped|drilled|threaded)(?: holes?)? (?:both|each|either) ends?\b|"
                        r"\bdeep (?:in |at |on |into )?(?:both|each|either) ends?\b|\b(?:both|each) ends? (?:of it )?(?:has|have|get)s?\b")
 ROUND_OR_PRISM = ("cylinder", "tube", "polygon_prism")
+BOX_ENDS = re.compile(r"\b(?:in|into|at|on|tapped|drilled)(?: holes?)? (?:both|each|either) ends?(?: faces?)?\b|"
+                      r"\bdeep (?:in |at |on |into )?(?:both|each|either) ends?\b|\b(?:both|each) end faces?\b")
 
 
 def _screw_head(size, words: str = "") -> tuple[str, dict] | None:
@@ -563,11 +579,18 @@ def _leg_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
         spacing = round(bd.assume("spacing of the holes along each leg", L / (n + 1)), 3)
     bd.notes.append("holes centred across each leg's width" if len(legs) == 2 else "holes centred across the leg")
     base = dict(f)
+    d = f["size"] if isinstance(f.get("size"), (int, float)) else 0.0
     for face in legs:
         u = th / 2 if face == "front" else -th / 2          # the middle of the leg beyond the other leg
         g = {**base, "id": bd.fid(base["id"]), "on": face}
+        free = (w if face == "front" else h) - th
+        axis = "v"
+        if n > 1 and spacing * (n - 1) + d > L and spacing * (n - 1) + d < free:
+            # "an L 30 wide: 2 holes in the 60 leg 30 apart": they fit along the leg, not across its 30 width
+            axis = "u"
+            bd.notes.append(f"the holes {spacing:g} apart along the leg (across its {L:g} mm width they do not fit)")
         g["at"] = {"kind": "at", "points": [[u, 0.0]]} if n == 1 else {
-            "kind": "linear", "count": n, "spacing": spacing, "axis": "v", "center": [u, 0.0]}
+            "kind": "linear", "count": n, "spacing": spacing, "axis": axis, "center": [u, 0.0]}
         bd.features.append(g)
     return True
 
@@ -1042,7 +1065,7 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
     if n and n >= 2:
         long_u = body.get("length", 0) >= body.get("width", 0)
         span = body.get("length") if long_u else body.get("width")
-        if spacing is None and n == 2 and span and re.search(r"\b(?:near|towards?|close to|by) (?:the|each|both|either) "
+        if spacing is None and n == 2 and span and re.search(r"\b(?:near|towards?|close to|by|at) (?:the|each|both|either) "
                                                               r"ends?\b", words):
             # "two 5mm mounting holes near the ends": one near each end (how near assumed and said)
             inset = bd.assume("distance of the holes from the ends", round(min(max(span / 10, 5.0), 20.0), 1))

@@ -188,6 +188,9 @@ def normalize(text: str) -> str:
                r"(?:\s*(?:holes?|bores?)\b)?", r"\1 \2 holes dia \3\4", t)
     t = re.sub(r"\b(\d+)\s*(?:x\s*)?(m\d+(?:\.\d+)?|#\d+)\s+(clearance|tapped|tap|threaded)\b(?!\s*(?:\([^)]*\)\s*)?(?:holes?|bores?))",
                r"\1 \2 \3 holes", t)       # ("two #8 clearance (.170)": two clearance holes for #8 screws)
+    # "M4 thread both ends 8 deep", "M5 threads 10 deep each end": an internal thread, a tapped hole (not a male thread)
+    t = re.sub(r"(?<![\w#])(m\d+(?:\.\d+)?)\s+(?:internal\s+)?threads?\b(?=\s*(?:(?:in|at|on|into)\s+)?(?:both|each|either)\s+"
+               r"ends?\b|\s*(?:x\s*)?\d*\.?\d+\s*(?:mm\s*)?deep\b)", r"\1 tapped holes", t)
     # "6 bolts M16 on pcd 170", "4x M10 bolts on a 120 PCD": clearance holes for the bolts
     t = re.sub(r"\b(\d+)\s*(?:x\s*)?(?:bolts?\s+(m\d+(?:\.\d+)?)|(m\d+(?:\.\d+)?)\s+bolts?)\b(?!\s*(?:holes?|clearance|tapped))",
                lambda m: f"{m.group(1)} {m.group(2) or m.group(3)} clearance holes", t)

@@ -96,8 +96,14 @@ def _understand(text: str) -> Understanding:
     t = _step_marks(t)
     t = RESTART.sub("", t)
     t = SETUP.sub(" ", t)
+    collar = HOLLOW_COLLAR.search(t)
+    if collar:
+        t = re.sub(r"\bcollar\b", "flange", t)     # a collar on a bushing or a sleeve is its flange
     if FLANGED.search(t) or WITH_FLANGE.search(t):
-        return _flanged(text, t)
+        out = _flanged(text, t)
+        if collar:
+            out.notes.append("the collar read as a flange at one end")
+        return out
     if STEP_CLAUSE.search(t):
         stepped = _stepped(text, t)
         if stepped is not None:
@@ -322,6 +328,10 @@ def unused_sizes(bd: Build, t: str) -> list[str]:
     return out
 
 
+# "a bushing 20 OD 12 ID 25 long with a 26 dia x 3 collar": a hollow body's collar (not a shaft collar, nor a
+# collar placed along it) is a flange at its end
+HOLLOW_COLLAR = re.compile(r"^(?!.*\bshaft collar)(?!.*\bcollar\b[^,;.]*\b(?:middle|cent(?:er|re)|from)\b)"
+                           r"(?=.*\b(?:bushing|bush|sleeve|spacer|tube|pipe)\b).*\bcollar\b")
 ADDED_PARTS = {"standoffs", "posts", "pegs", "pillars", "lid"}     # unsupported only as parts added to a body
 FLANGED = re.compile(r"\bflanged\s+(?:\w+\s+)?(?:bush(?:ing)?|sleeve|bearing|spacer|tube|pipe|insert|bush)\b")
 # "a round standoff Ø10 x 30 tall ... and a Ø16 x 3 flange at the bottom": a flanged bushing in other words

@@ -1,0 +1,72 @@
+"""Parts from the session-8 probes: holes in each end face of a bar, a collar on a bushing, a standoff's thread
+said as 'M4 thread both ends', holes in an L leg that fit only along it, hole patterns 'on 80 square', an enclosure
+with rounded corners and a floor thicker than its walls. Each was declined, built as another part and marked ok
+(one end hole of two; a bushing without its collar; a 100 mm flange built 80 mm wide), or refused by the rules."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from cadagent.tools.understand import understand
+
+from .reading import spec_of as _spec
+
+
+def _built(sandbox, spec: dict):
+    from cadagent.tools.part.pipeline import build
+    b = build(spec, sandbox, exports=())
+    assert b.ok, b.summary()
+    return b.result.report
+
+
+HEX8 = math.sqrt(3) / 2 * 8 ** 2      # a hexagon 8 across flats
+
+
+@pytest.mark.parametrize("text, size, volume", [
+    # one blind hole in the middle of each end face (before: only the left one, marked ok)
+    ("bar 150 x 25 x 10 with a 8 mm hole in each end face, 20 deep", (150, 25, 10),
+     150 * 25 * 10 - 2 * math.pi * 16 * 20),
+    ("20 x 20 x 100 square bar, M6 tapped 15 deep both ends", (100, 20, 20), None),
+    # a plate's "hole at each end" is two holes on its top face, near the ends (before: one in the middle)
+    ("plate 100 x 50 x 6 with a 6mm hole at each end, 10 from the end", (100, 50, 6), 100 * 50 * 6 - 2 * math.pi * 9 * 6),
+    # the collar of a bushing is its flange: the 25 is overall (before: a plain tube, '26' not understood)
+    ("bushing 20 OD 12 ID 25 long with a 26 dia x 3 collar", (26, 26, 25),
+     math.pi / 4 * (26 ** 2 * 3 + 20 ** 2 * 22 - 12 ** 2 * 25)),
+    # an internal thread in each end, 8 deep (before: '8' not understood)
+    ("hex standoff 8 AF 25 long, M4 thread both ends 8 deep", None, HEX8 * 25 - 2 * math.pi * 3.3 ** 2 / 4 * 8),
+    # tapped both ends, no depth: one tapped bore (before: a bore and the same hole again, refused)
+    ("hex standoff 8 AF 25 long, M4 tapped both ends", None, (HEX8 - math.pi * 3.3 ** 2 / 4) * 25),
+    # holes 30 apart in an L whose width is 30: along the leg (before: across it, off the leg, refused)
+    ("L bracket 60 x 40 x 30 wide x 5 thk, 2 holes 6.5 in the 60 leg 30 apart, 1 hole 6.5 in the 40 leg",
+     (60, 40, 30), (60 * 5 + 35 * 5) * 30 - 3 * math.pi * 3.25 ** 2 * 5),
+    # "on 80 square" is where the holes stand (before: the flange became 80 x 80)
+    ("square flange 100 x 100 x 10, four 9 mm holes on 80 mm square, 30 mm center bore", (100, 100, 10),
+     100 * 100 * 10 - 4 * math.pi * 4.5 ** 2 * 10 - math.pi * 15 ** 2 * 10),
+    # rounded vertical corners, then the shell with a thicker floor (before: refused by the rules)
+    ("enclosure 120 x 80 x 50, 2 mm walls, 3 mm floor, open top, 4 mm fillets on the vertical corners",
+     (120, 80, 50), (120 * 80 - (4 - math.pi) * 16) * 50 - (116 * 76 - (4 - math.pi) * 4) * 47),
+    ("enclosure 120 x 80 x 50, 3 mm walls, 2 mm floor, open top, 6 mm fillets on the vertical corners",
+     (120, 80, 50), (120 * 80 - (4 - math.pi) * 36) * 50 - (114 * 74 - (4 - math.pi) * 9) * 48),
+])
+def test_the_part_has_every_feature_the_words_give(sandbox, text, size, volume):
+    u = understand(text)
+    assert not u.missing and not u.unknown and u.spec is not None, u.explain()
+    report = _built(sandbox, u.spec)
+    if size is not None:
+        assert sorted(report.size) == pytest.approx(sorted(size), abs=1e-3)
+    if volume is not None:
+        assert report.volume == pytest.approx(volume, rel=2e-3)
+
+
+def test_a_square_part_said_by_its_side_keeps_that_side():
+    # the guard above must not take a part's own "50 square" for a hole pattern
+    spec = _spec("a block 50 square 10 thick")
+    assert (spec["body"]["length"], spec["body"]["width"], spec["body"]["height"]) == (50, 50, 10)
+
+
+def test_a_shaft_collar_and_a_pin_collar_stay_what_they_were():
+    assert _spec("shaft collar 30 od 15 id 12 wide")["body"]["kind"] == "tube"
+    pin = _spec("pin 10 dia 40 long with a 16 dia x 5 collar")["body"]
+    assert pin["kind"] == "shaft" and [s["diameter"] for s in pin["sections"]] == [10, 16, 10]
