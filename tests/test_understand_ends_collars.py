@@ -70,3 +70,24 @@ def test_a_shaft_collar_and_a_pin_collar_stay_what_they_were():
     assert _spec("shaft collar 30 od 15 id 12 wide")["body"]["kind"] == "tube"
     pin = _spec("pin 10 dia 40 long with a 16 dia x 5 collar")["body"]
     assert pin["kind"] == "shaft" and [s["diameter"] for s in pin["sections"]] == [10, 16, 10]
+
+
+@pytest.mark.parametrize("text, volume", [
+    # a set screw hole from the side into the bore comes out in the bore: measured as through one wall (before:
+    # the own check asked a blind hole 18 deep, found it through, and refused every set-screw collar)
+    ("shaft collar 20 ID 36 OD 12 wide with an M5 set screw hole", None),
+    ("hub 40 dia 30 long, 10 bore, M5 set screw hole", None),
+    # "across through the 30": the block's 30 width, front to back (before: down through the top, marked ok)
+    ("mounting block 50 x 30 x 20, two M5 tapped holes in the bottom 30 apart, one 8mm hole across through the 30",
+     50 * 30 * 20 - 2 * math.pi * 2.1 ** 2 * 20 - math.pi * 16 * 30),
+    # "5.5 holes: two in each leg 60 apart": two per leg, 60 apart (before: one per leg, the 2 and the 60 dropped)
+    ("angle 40 x 40 x 3, 100 long, 5.5 holes: two in each leg 60 apart", (40 * 3 + 37 * 3) * 100 - 4 * math.pi * 2.75 ** 2 * 3),
+])
+def test_set_screws_named_widths_and_counts_after_the_noun(sandbox, text, volume):
+    u = understand(text)
+    assert not u.missing and not u.unknown and u.spec is not None, u.explain()
+    from cadagent.tools.part.pipeline import build
+    b = build(u.spec, sandbox, exports=())
+    assert b.ok, b.summary()
+    if volume is not None:
+        assert b.result.report.volume == pytest.approx(volume, rel=2e-3)

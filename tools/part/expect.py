@@ -72,6 +72,11 @@ def expectations(spec) -> dict:
             wall = None if shell is None or r.frame is None else \
                 (shell.bottom if shell.bottom is not None else shell.thickness) if r.frame.name == "bottom" else \
                 shell.thickness if r.frame.name != shell.open_face else None
+            if wall is None and isinstance(spec.body, Tube) and r.frame is not None and \
+                    r.frame.name in ("front", "back", "left", "right"):
+                # a set screw hole in from a tube's side to its bore comes out in the bore: measured as through
+                d = resolved(spec.body)
+                wall = (d["outer_diameter"] - d["inner_diameter"]) / 2
             deep = src.depth is not None and not (wall is not None and src.depth >= wall - 1e-9)
             h = {"diameter": r.diameter, "through": not deep, "count": len(r.points), "feature": f.id}
             if deep:

@@ -713,8 +713,8 @@ def _cross_hole(bd: Build, t: Target, body: dict, count, f: dict, note: bool = T
     return True
 
 
-THROUGH_SIZE = re.compile(r"\b(?:through|thru|across|along)\s+(?:the\s+)?([\d.]+)\s*(?:mm\s*|\"\s*|in\s+)?(?:side|width|length|direction|"
-                          r"way|dimension|face|wide|long)\b")
+THROUGH_SIZE = re.compile(r"\b(?:through|thru|across|along)\s+(?:the\s+)?([\d.]+)\s*(?:mm\s*|\"\s*|in\s+)?(?:(?:side|width|length|"
+                          r"direction|way|dimension|face|wide|long)\b|(?=\s*(?:[,;)]|\.(?!\d)|$)))")
 ACROSS = re.compile(r"(?<!centred )(?<!centered )(?<!central )(?<!apart )(?<!spaced )(?<!pitch )\b(?:across|through)(?: through| across)? the (?:[\d.]+\s*(?:mm\s*)?)?(?:width|short way|short direction|"
                     r"short side)\b|"
                     r"\bfront to back\b|\bside to side\b|\bthrough the (?:front|width)\b|\bwidthways\b|\bwidthwise\b|"

@@ -186,6 +186,10 @@ def tag(t: str) -> Tagging:
                 other = out.groups[it.group][1]
                 if other.role is None:
                     other.role, other.via = "size", "x"
+        elif n.value <= 24 and re.search(rf"\b(?:{COUNT_NOUNS})\s*[:,]\s*$", t[:n.start]) and \
+                re.match(r"^\s*(?:(?:in|on|at|per|along|through|across|into|near)\s+(?:each|every|both|either|the|a|one|"
+                         r"its)\b|each\b)", rest):
+            it.role, it.via = "count", "after its noun"     # "5.5 holes: two in each leg": two of them
         elif re.match(r"^\s*(?:of them|in total|total|in all)\b(?!\s*(?:height|length|width|thickness|diameter|"
                       r"depth|size|long|high|tall|wide|thick))", rest) and not re.search(r"\(\s*$", t[:n.start]):
             # ("(25 total)" in brackets: an overall size said again, not a count)
