@@ -1,4 +1,4 @@
-# d24-inch-back-edge-row, turn 1: the part the words define.
+# d24-inch-slotted-plate, turn 1: the part the words define.
 import math
 
 import cadquery as cq
@@ -74,4 +74,4 @@ def keyway(body, radius, width, depth, x0, length, rounded=False):
         cut = bx(x0, -width / 2, floor, x0 + length, width / 2, radius + 5)
     return body.cut(cut)
 
-result = holes(blk(6 * 25.4, 4 * 25.4, 0.375 * 25.4), [(x * 25.4, 1.5 * 25.4) for x in (-2, 0, 2)], 0.25 * 25.4, 0, 0.375 * 25.4)
+result = blk(5 * 25.4, 3 * 25.4, 0.25 * 25.4).cut(cq.Workplane('XY').workplane(offset=-1).center(-1.5 * 25.4, 0).slot2D(1.8125 * 25.4, 0.3125 * 25.4, 90).extrude(0.25 * 25.4 + 2)).cut(cq.Workplane('XY').workplane(offset=-1).center(1.5 * 25.4, 0).slot2D(1.8125 * 25.4, 0.3125 * 25.4, 90).extrude(0.25 * 25.4 + 2))
