@@ -148,9 +148,10 @@ def validity_summary(recs: list[dict]) -> dict:
 def evaluate(writer, rows: list[dict], *, n: int = 4, sandbox=None, parser=True, echo=print,
              out: Path | None = None, consensus: int = 2) -> dict:
     """Run every held-out row through the model (greedy + best-of-``n``), the parser and the ensemble.
-    The ensemble is ranked three ways: with the parser preferred (``ensemble``), without the stated
+    The ensemble is ranked four ways: with the parser preferred (``ensemble``), without the stated
     envelope (``ensemble_numbers``: numbers used first, the ranking before session 7; ``best_of_n_numbers``
-    likewise), and with ``consensus`` (``ensemble_consensus``: a spec 2 or more candidates agree on
+    likewise), without the fallbacks of a broken parser reading (``ensemble_no_fallback``: before session 8),
+    and with ``consensus`` (``ensemble_consensus``: a spec 2 or more candidates agree on
     outranks that preference)."""
     from cadagent.agent.local_model.rank import rank
 
@@ -205,6 +206,9 @@ def evaluate(writer, rows: list[dict], *, n: int = 4, sandbox=None, parser=True,
             old = rank(req, pairs + parsed, build=build, prefer=("parser",), envelope=False)
             rec["ensemble_numbers"] = compare(old.winner.spec if old.winner else None, want)
             rec["ensemble_numbers_winner"] = old.winner.source if old.winner else None
+            bare = rank(req, pairs + parsed, build=build, prefer=("parser",), fallback=False)
+            rec["ensemble_no_fallback"] = compare(bare.winner.spec if bare.winner else None, want)
+            rec["ensemble_no_fallback_winner"] = bare.winner.source if bare.winner else None
             agree = rank(req, pairs + parsed, build=build, prefer=("parser",), consensus=consensus)
             rec["ensemble_consensus"] = compare(agree.winner.spec if agree.winner else None, want)
             rec["ensemble_consensus_winner"] = agree.winner.source if agree.winner else None
@@ -225,7 +229,7 @@ def evaluate(writer, rows: list[dict], *, n: int = 4, sandbox=None, parser=True,
                "rule_failures": dict(sorted(failures.items(), key=lambda kv: -kv[1])),
                "validity": validity_summary(results)}
     for key in ("greedy", "greedy_retry", "best_of_n", "best_of_n_numbers", "parser", "ensemble",
-                "ensemble_numbers", "ensemble_consensus"):
+                "ensemble_numbers", "ensemble_no_fallback", "ensemble_consensus"):
         if results and key in results[0]:
             summary[key] = {w: round(_rate(results, key, w), 3) for w in ("valid", "body", "sizes", "exact")}
     summary["any_of_n_exact"] = round(sum(r["any_of_n"] for r in results) / len(results), 3) if results else 0.0
@@ -294,6 +298,7 @@ def evaluate_text2cad(writer, convs, *, n: int = 4, sandbox, echo=print, out: Pa
                 ens = rank(req, pairs + parsed, build=build, prefer=("parser",))
                 ens_numbers = rank(req, pairs + parsed, build=build, prefer=("parser",), envelope=False)
                 agree = rank(req, pairs + parsed, build=build, prefer=("parser",), consensus=2)
+                bare = rank(req, pairs + parsed, build=build, prefer=("parser",), fallback=False)
                 written = generated(gen)
                 rec.update(greedy=score(greedy, conv), best_of_n=score(best.winner.spec if best.winner else None, conv),
                            ensemble=score(ens.winner.spec if ens.winner else None, conv),
@@ -301,6 +306,8 @@ def evaluate_text2cad(writer, convs, *, n: int = 4, sandbox, echo=print, out: Pa
                            best_of_n_numbers=score(best_numbers.winner.spec if best_numbers.winner else None, conv),
                            ensemble_numbers=score(ens_numbers.winner.spec if ens_numbers.winner else None, conv),
                            ensemble_numbers_winner=ens_numbers.winner.source if ens_numbers.winner else None,
+                           ensemble_no_fallback=score(bare.winner.spec if bare.winner else None, conv),
+                           ensemble_no_fallback_winner=bare.winner.source if bare.winner else None,
                            ensemble_consensus=score(agree.winner.spec if agree.winner else None, conv),
                            ensemble_consensus_winner=agree.winner.source if agree.winner else None,
                            schema_valid=[c.spec is not None for c in written],
@@ -316,7 +323,8 @@ def evaluate_text2cad(writer, convs, *, n: int = 4, sandbox, echo=print, out: Pa
                     f.write(json.dumps(rec) + "\n")
             echo(f"[{i + 1}/{len(convs)}] " + " ".join(
                 f"{k} {'✓' if rec[k]['ok'] else '✗'}" for k in ("greedy", "best_of_n", "parser", "ensemble",
-                                                                 "ensemble_numbers", "ensemble_consensus") if k in rec)
+                                                                 "ensemble_numbers", "ensemble_no_fallback",
+                                                                 "ensemble_consensus") if k in rec)
                 + f" {rec['seconds']} s  {conv.id}")
     summary = text2cad_summary(results)
     if out is not None:
@@ -329,7 +337,7 @@ def text2cad_summary(rows: list[dict]) -> dict:
     if any("validity" in r for r in rows):
         s["validity"] = validity_summary(rows)
     for key in ("greedy", "best_of_n", "best_of_n_numbers", "parser", "ensemble", "ensemble_numbers",
-                "ensemble_consensus"):
+                "ensemble_no_fallback", "ensemble_consensus"):
         got = [r[key] for r in rows if key in r]
         if got:
             s[key] = {"iou_ge_0.5": round(sum(g["ok"] for g in got) / len(got), 3),

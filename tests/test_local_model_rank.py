@@ -134,3 +134,65 @@ def test_local_eval_re_ranks_cached_candidates_without_the_model(tmp_path):
     bad = CliRunner().invoke(app, ["local", "eval", "--candidates", str(tmp_path), "--start", "2", "--limit", "1",
                                    "--out", str(out)])
     assert bad.exit_code != 0 and "no cached candidates" in str(bad.exception)
+
+
+HOLLOW = "Design a rectangular box with a hollow center. The box measures 0.15 units in length and width, and 0.75 " \
+         "units in height."
+
+
+class _Built:
+    def __init__(self, ok):
+        self.ok = ok
+
+    def summary(self):
+        return "the build failed"
+
+
+def test_sizes_said_of_two_extents_at_once_are_two_sizes():
+    assert _stated(HOLLOW) == [0.75, 0.15, 0.15]
+    assert _stated("The plate is 0.75 units long and wide, and 0.0532 units thick.") == [0.75, 0.75, 0.0532]
+    assert _stated("It is 0.75 units long and 0.5 wide and 0.2 tall.") == [0.75, 0.5, 0.2]
+
+
+def test_a_refused_parser_reading_falls_back_to_its_body():
+    # the parser read the body exactly and assumed a 2 mm wall for a 0.15-unit box: the rules refuse the whole
+    # reading, and a model candidate with a wrong body won it before
+    parsed = {"body": {"kind": "box", "length": 0.15, "width": 0.15, "height": 0.75},
+              "features": [{"id": "shell", "kind": "shell", "thickness": 2.0}]}
+    wrong = {"body": {"kind": "box", "length": 0.3, "width": 0.15, "height": 0.75}, "features": []}
+    assert validate(parsed)[0] is None and validate(wrong)[0] is not None
+    r = rank(HOLLOW, [("model#1", wrong), ("parser", parsed)], prefer=("parser",))
+    assert r.winner.source == "parser-body" and r.winner.spec["body"] == parsed["body"]
+    assert r.winner.spec["features"] == [] and r.winner.fit == 1.0
+    assert "parser's body without its features (its reading was refused)" in r.reason
+    assert rank(HOLLOW, [("model#1", wrong), ("parser", parsed)], prefer=("parser",),
+                fallback=False).winner.source == "model#1"
+
+
+def test_a_fallback_takes_the_model_features_and_wins_a_tie_on_the_parser_body():
+    request = "A square plate 0.75 x 0.75 x 0.05 with a hole in the center."     # a chain: no envelope to fit
+    # holes at the corners with no inset run off the plate: refused; the model wrote the hole on a wrong body
+    parsed = {"body": {"kind": "box", "length": 0.75, "width": 0.75, "height": 0.05},
+              "features": [{"id": "holes", "kind": "hole", "size": 0.15, "at": {"kind": "corners", "inset": 0.0}}]}
+    model = {"body": {"kind": "box", "length": 0.75, "width": 0.5, "height": 0.05},
+             "features": [{"id": "hole", "kind": "hole", "size": 0.1}]}
+    r = rank(request, [("model#1", model), ("parser", parsed)], prefer=("parser",))
+    assert r.winner.source == "parser+model#1"
+    assert r.winner.spec["body"] == parsed["body"] and r.winner.spec["features"] == model["features"]
+    by = {s.source: s for s in r.ranked}
+    assert by["model#1"].match == by["parser+model#1"].match             # the checks cannot tell them apart
+    assert by["parser-body"].features_missing == ["hole"]      # the body alone misses the hole, and ranks lower
+    assert r.ranked.index(by["parser-body"]) > r.ranked.index(by["model#1"])
+
+
+def test_a_reading_that_builds_gets_no_fallback_and_a_failed_build_does():
+    parsed = {"body": {"kind": "box", "length": 0.15, "width": 0.15, "height": 0.75},
+              "features": [{"id": "hole", "kind": "hole", "size": 0.05}]}
+    model = {"body": {"kind": "box", "length": 0.3, "width": 0.15, "height": 0.75}, "features": []}
+    ok = rank(HOLLOW, [("model#1", model), ("parser", parsed)], build=lambda s: _Built(True), prefer=("parser",))
+    assert [s.source for s in ok.ranked] == ["parser", "model#1"]
+    failed = rank(HOLLOW, [("model#1", model), ("parser", parsed)], prefer=("parser",),
+                  build=lambda s: _Built(not s.features))           # the kernel refuses the hole
+    assert failed.winner.source == "parser-body" and "its reading did not build" in failed.reason
+    # the model's candidates get none (the body the caller trusts is the preferred source's)
+    assert not any("-body" in s.source for s in rank(HOLLOW, [("model#1", parsed)]).ranked)

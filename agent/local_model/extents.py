@@ -28,8 +28,10 @@ _SIZE = r"(?:length|width|height|thickness|breadth)"
 _DIM = rf"(?:{_SIZE[3:-1]}|depth)"                 # "depth" only after an envelope word: "height, width, and depth"
 _ADJ = r"(?:long|wide|tall|high|thick|in length|in width|in height|in thickness|in each dimension|on each side|" \
        r"on a side)"
-# "0.75 units long", "0.09 in height", "0.75 in both length and width" (the last one gives two sizes)
-_AFTER = re.compile(rf"(?<![\w.]){_N}{_UNIT}\s*((?:in\s+)?both\s+{_SIZE}\s+and\s+{_SIZE}|{_ADJ}\b)", re.I)
+# "0.75 units long", "0.09 in height", "0.75 in (both) length and width", "0.75 long and wide" (the last two give
+# two sizes)
+_PAIR = r"(?:long|wide|tall|high|thick)\s+and\s+(?:long|wide|tall|high|thick)"
+_AFTER = re.compile(rf"(?<![\w.]){_N}{_UNIT}\s*((?:in\s+)?(?:both\s+)?{_SIZE}\s+and\s+{_SIZE}|{_PAIR}\b|{_ADJ}\b)", re.I)
 # a size right after a feature's noun is the feature's ("a blind hole 10 mm wide", "a slot 5 long")
 _FEATURE_BEFORE = re.compile(r"\b(?:holes?|pockets?|slots?|bores?|recess(?:es)?|grooves?|cut-?outs?|bosses?|keyways?|"
                              r"counterbores?|notch(?:es)?|tabs?|ribs?|pins?|pegs?)\b[^,;.]{0,24}$", re.I)
@@ -55,7 +57,7 @@ def _sizes(sentence: str) -> list[float]:
         if _FEATURE_BEFORE.search(sentence[:m.start()]):
             spans.append((m.start(1), m.end(1), []))
             continue
-        twice = "both" in m.group(2).lower()
+        twice = " and " in m.group(2).lower()
         spans.append((m.start(1), m.end(1), [float(m.group(1))] * (2 if twice else 1)))
     for m in _BEFORE.finditer(sentence):
         spans.append((m.start(2), m.end(2), [float(m.group(2))] * len(re.findall(_DIM, m.group(1), re.I))))

@@ -20,6 +20,9 @@ Each candidate is scored on, in this order:
    they are complete), only between candidates the checks cannot tell apart;
 6. agreement: how many candidates (from any source) wrote the same spec;
 7. simplicity: fewer features, then the shorter spec.
+
+A preferred reading that the rules refuse or that does not build also enters as its body alone and as
+its body with a model candidate's features (:mod:`.fallback`), preferred as that reading's body is.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ import re
 from dataclasses import dataclass, field
 
 from .extents import extent_fit, spec_extents, stated_extents
+from .fallback import fallbacks
 from .normalize import normalize
 
 # request words → feature kinds they ask for (a spec with a kind nobody asked for loses a point)
@@ -62,6 +66,7 @@ class Scored:
     fit: float | None = None     # the body's extents against the stated envelope (:mod:`.extents`); None: none stated
     stated: list[float] | None = None    # that envelope
     envelope: bool = True        # rank on the fit (False: the session-6 ranking, numbers used first)
+    note: str = ""               # where a fallback candidate comes from (:mod:`.fallback`)
 
     @property
     def match(self) -> float:
@@ -78,7 +83,7 @@ class Scored:
     def explain(self) -> str:
         if not self.valid:
             return f"{self.source}: invalid ({'; '.join(self.problems[:2])})"
-        parts = [f"{self.source}: valid"]
+        parts = [f"{self.source}: valid" + (f" ({self.note})" if self.note else "")]
         if self.built is not None:
             parts.append("built and checked" if self.built else
                          f"build/check failed ({'; '.join(self.problems[:2])})")
@@ -191,11 +196,14 @@ def score(request_text: str, source: str, spec: dict | None, build=None, stated:
 
 
 def rank(request: str, candidates: list[tuple[str, dict | None]], build=None,
-         prefer: tuple[str, ...] = (), consensus: int = 0, envelope: bool = True) -> Ranking:
+         prefer: tuple[str, ...] = (), consensus: int = 0, envelope: bool = True,
+         fallback: bool = True) -> Ranking:
     """Rank (source, spec) pairs. ``build(spec) -> object with .ok and .summary()`` (e.g. a closure
     over :func:`cadagent.tools.part.build` and a sandbox) compiles and measures each distinct valid
     spec once; without it the ranking uses the checks that need no kernel. ``envelope=False`` leaves the
-    stated envelope out (numbers used first, as before session 7), for side-by-side measurements."""
+    stated envelope out (numbers used first, as before session 7), for side-by-side measurements.
+    ``fallback``: a preferred reading that is refused or does not build adds its body alone and its body
+    with each valid model candidate's features as candidates (:mod:`.fallback`; session 8)."""
     text = normalize(request).text
     built: dict[str, object] = {}
 
@@ -210,6 +218,15 @@ def rank(request: str, candidates: list[tuple[str, dict | None]], build=None,
     for s in scored:
         base = s.source.split("#")[0]
         s.preferred = len(prefer) - prefer.index(base) if base in prefer else 0
+    if fallback:
+        seen = {canonical_key(s.spec) for s in scored if s.valid}
+        for src, spec, note, preferred in fallbacks(scored):
+            if (key := canonical_key(spec)) in seen:      # a model candidate that already is this spec
+                continue
+            seen.add(key)
+            s = score(text, src, spec, cached_build if build else None, stated)
+            s.note, s.preferred = note, preferred
+            scored.append(s)
     votes: dict[str, int] = {}
     for s in scored:
         if s.valid:
