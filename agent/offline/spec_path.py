@@ -276,7 +276,9 @@ def _about(text: str) -> set[str]:
     from ...tools.understand.numbers import normalize
     from ...tools.understand.vocab import find
 
-    t = normalize(text)
+    from ...tools.understand.spelling import correct
+
+    t = correct(normalize(text))[0]          # 'remove the filets' is about the fillets
     t = t + " | " + re.sub(r"(?<=[a-z]{3})s\b", "", t)         # 'keyways' is about keyways too
     return {name for *_, name in find("features", t)} | {k for k, w in _SIZE_WORDS.items() if re.search(rf"\b(?:{w})\b", t)}
 

@@ -39,6 +39,11 @@ OTHER = re.compile(r"\b(?:at|on|to|near|in)\s+the\s+(?:other|opposite|far)\s+(?:
 SIDE = re.compile(r"\b(?:at|on|to|near)\s+the\s+(left|right|front|back)(?:\s+(?:end|edge|side|hand side))?\b")
 MIDDLE = re.compile(r"\b(?:(?:in|at|on)\s+the\s+(?:middle|cent(?:er|re))(?:\s+of\s+(?:the|it)(?:\s+(?!from\b)\w+)?)?|dead\s+cent(?:er|re)|"
                     r"(?:in\s+the\s+)?(?:exact\s+)?cent(?:er|re)\s+of\s+the\s+\w+)\b")
+# "another hole 20 to the right of it, same size": the copy said to match after its place
+LIKE_LATER = re.compile(r"\s*[,;-]?\s*(?:and\s+|with\s+|but\s+|of\s+)?(?:the\s+)?(?:same\s+(?:size|dia(?:meter)?|hole)|identical|"
+                        r"(?:just\s+)?like\s+(?:it|that|this|the\s+(?:first|other|old|existing)(?:\s+one)?)|same\s+as\s+(?:it|that|"
+                        r"this|the\s+(?:first|other|old|existing)(?:\s+(?:one|1|hole))?)|same|matching)\b(?:\s+as\s+(?:it|that|before|"
+                        r"the\s+(?:first|other)(?:\s+one)?))?")
 FILLER = re.compile(r"^(?:\s|[,.;:!?-]|\b(?:please|pls|too|as well|thanks|then|also|mm)\b)*$")
 
 
@@ -53,9 +58,12 @@ def copy_request(text: str, spec: dict) -> re.Match | None:
     m = COPY.match(t)      # ('another one' is 'another a' or 'another 1' once numbers are read)
     if m is None:
         return None
-    if m.group("n") and not m.group("like") and (_kind_of(m) or "one").rstrip("s") not in ("one", "1", "thing"):
+    later = m.group("n") and not m.group("like") and LIKE_LATER.search(m.group("rest")) and not re.match(
+        r"\s*[\d./]+\s*(?:mm|cm|in|\")?\s*(?:dia\w*|Ø|hole|bore|deep|x)\b", m.group("rest"))
+    if m.group("n") and not m.group("like") and not later and (_kind_of(m) or "one").rstrip("s") not in ("one", "1",
+                                                                                                       "thing"):
         return None      # "another 8 mm hole ...", "one more hole, 20 from the end": a new hole said on its own
-    if m.group("n") and not m.group("like") and not _kind_of(m) and not re.match(
+    if m.group("n") and not m.group("like") and not later and not _kind_of(m) and not re.match(
             r"\s*(?:[,.;:!?]|$|(?:at|on|to|near|next|beside|by|either|each|both)\b)", m.group("rest")):
         return None      # "a second 5mm hole in the leg": a hole said with its size
     k = _kind_of(m) or ""
@@ -90,6 +98,8 @@ def copy_feature(ed, m: re.Match) -> None:
         return
     f = single[0]
     rest = m.group("rest")
+    if m.group("n") and not m.group("like"):
+        rest = LIKE_LATER.sub(" ", rest, count=1)       # "..., same size": said to match, no place
     # "another one of those counterbored holes at the other end": what is copied, said again
     rest = re.sub(r"^\s*(?:(?:counterbored|countersunk|tapped|threaded|blind|through|thru|big|small|same|\w+ mm)\s+)?"
                   r"(?:holes?|bores?|ones?|pockets?|slots?|boss(?:es)?)\b", " ", rest)
@@ -162,7 +172,7 @@ def copy_feature(ed, m: re.Match) -> None:
                              "or '30 mm to the left of it')")
         return
     if stray or not FILLER.match(re.sub(r"\b(?:and|but|of it|of the \w+|from it|with|the|a|at|on|in|its|centre|center|"
-                                        r"line|same|height|level|row)\b", " ", left)):
+                                        r"line|same|height|level|row|parallel|alongside|running the same way)\b", " ", left)):
         ed.out.failed.append(f"I did not see what '{left.strip(' ,.;')[:60]}' says about where the copy goes")
         return
     if want is not None and len(new) != want:
@@ -191,3 +201,73 @@ def _across(ed, f: dict, side: str) -> bool:
         return False
     u, v = res.points[0]
     return {"left": u > 1e-6, "right": u < -1e-6, "back": v < -1e-6, "front": v > 1e-6}[side]
+
+
+# "add a 5th one dead center, same", "one more in the middle, same as the others": a copy of a pattern's holes (every
+# size, head and thread kept) at a place of its own on the part (the middle, or from its edges)
+PATTERN_COPY = re.compile(
+    _LEAD + r"(?:another|(?:one|1) more|an extra|a (?:5th|6th|7th|9th|fifth|sixth|seventh|ninth|third|fourth|3rd|4th))\b"
+    r"(?:\s+(?P<kind>holes?|bores?|ones?|1)\b)?(?P<rest>.*)$")
+_SAME_AS = re.compile(r"\s*[,;-]?\s*(?:and\s+|with\s+|but\s+)?(?:(?:just|exactly)\s+)?(?:the\s+)?(?:same|identical|matching|"
+                      r"like (?:the )?(?:others|rest|other ones|them|those)|as (?:the )?(?:others|rest))\b(?:\s+(?:size|type|kind|"
+                      r"as (?:the )?(?:others|rest|them|those|before)|(?:counterbore|countersink|head|hole)s?))*")
+
+
+def pattern_copy_request(text: str, spec: dict) -> re.Match | None:
+    """The words ask for one more of a pattern's holes, said to be the same, at a place of the part's own."""
+    t = normalize(text).lower()
+    m = PATTERN_COPY.match(t)
+    if m is None or not _SAME_AS.search(m.group("rest")):
+        return None
+    rest = _SAME_AS.sub(" ", m.group("rest"), count=1)
+    if re.search(r"\b(?:of it|of them|of that|from it|from that|either side|each side|both sides|left of|right of|"
+                 r"above|below|next to|beside)\b", rest):
+        return None      # measured from a hole: which one of the pattern is not said (asked elsewhere)
+    patterns = [f for f in spec.get("features", []) if f["kind"] == "hole"
+                and (f.get("at") or {"kind": "center"})["kind"] not in ("at", "from_edge", "from_corner", "center")]
+    if len(patterns) != 1 or not (MIDDLE.search(rest) or EDGE.search(rest)):
+        return None
+    return m
+
+
+def copy_from_pattern(ed, m: re.Match) -> None:
+    """Add the hole ``m`` asks for: the pattern's sizes, at the middle or that far from the edges (said)."""
+    from ..part import ops
+
+    f = next(f for f in ed.spec["features"] if f["kind"] == "hole"
+             and (f.get("at") or {"kind": "center"})["kind"] not in ("at", "from_edge", "from_corner", "center"))
+    rest = _SAME_AS.sub(" ", m.group("rest"), count=1)
+    mid = MIDDLE.search(rest)
+    left = rest
+    if mid:
+        at, said = {"kind": "center"}, "in the middle"
+        left = left.replace(mid.group(0), " ")
+    else:
+        hits = list(EDGE.finditer(rest))
+        b = ed.spec["body"]
+        hu, hv = (b.get("length") or 0) / 2, (b.get("width") or 0) / 2
+        u = v = 0.0
+        said = []
+        for mt in hits:
+            nums = numbers(mt.group("d") or mt.group("d2"))
+            if len(nums) != 1:
+                ed.out.failed.append(f"where the new hole goes ('{mt.group(0)}')")
+                return
+            n = nums[0]
+            d = n.value * (unit_mm(n.unit) if n.unit else ed.k)
+            e = mt.group("e") or mt.group("e2")
+            if e in ("left", "right"):
+                u = -hu + d if e == "left" else hu - d
+            else:
+                v = hv - d if e in ("back", "top") else -hv + d
+            said.append(f"{d:g} mm from the {e} edge")
+            left = left.replace(mt.group(0), " ")
+        at, said = {"kind": "at", "points": [[round(u, 6), round(v, 6)]]}, " and ".join(said)
+    if numbers(left) or not FILLER.match(re.sub(r"\b(?:and|but|of it|of the \w+|the|a|at|on|in|its|dead|exact|exactly|"
+                                               r"right|plate|part|block|one|hole)\b", " ", left)):
+        ed.out.failed.append(f"I did not see what '{left.strip(' ,.;')[:60]}' says about the new hole")
+        return
+    ed.used.update(it.num.start for it in ed.tagging.items)
+    ed.apply(f"added a hole the same as {f['id']} (every size kept), {said}", ops.add_feature,
+             {k: v for k, v in f.items() if k not in ("id", "at")} | {"id": f"{f['id']}_{len(ed.spec['features']) + 1}",
+                                                                      "at": at})

@@ -16,7 +16,7 @@ from .build import M_SIZE, Build
 from .build_features import ONE_CORNER, GRID, features, outer_if_holes
 from .clauses import clauses
 from .edit_copy import COPY as COPY_WORDS  # noqa: F401 - its words are edit words (_pattern_words)
-from .edit_copy import copy_feature, copy_request
+from .edit_copy import copy_feature, copy_from_pattern, copy_request, pattern_copy_request
 from .numbers import fmt, is_inch_fraction, normalize, unified_thread, unit_mm
 from .roles import Tagging, is_floor, tag
 from .spelling import correct
@@ -101,6 +101,14 @@ FRACTION_OF = re.compile(r"(?:\b(?P<a>\d+)\s*/\s*(?P<b>\d+)|(?:\b(?P<n>\d+)\s+|\
 # "make it hex instead", "hex bar please": a round body turned into a hex prism
 HEX = re.compile(r"\b(?:make (?:it|the \w+)|turn it into|change it to|switch (?:it )?to|go(?: to)?|as)\s+(?:a\s+)?"
                  r"hex(?:agon(?:al)?)?\b|\bhex(?:agon(?:al)?)? (?:instead|bar|stock|section|outside)\b")
+# "make it round not hex, Ø7", "round instead of hex": a hex prism turned round (a cylinder; a tube with its bore)
+ROUND = re.compile(r"\b(?:make (?:it|the \w+)|turn it into|change it to|switch (?:it )?to|go(?: to)?|as)\s+(?:a\s+)?(?:round|"
+                   r"cylindrical|circular|cylinder)\b|\b(?:round|cylindrical|circular|cylinder)\s*,?\s*(?:instead of|not|rather than)"
+                   r"\s+(?:an?\s+|the\s+)?hex|\b(?:not|no longer|instead of|rather than)\s+(?:an?\s+|the\s+)?hex(?:agon(?:al)?)?\b"
+                   r"(?=.*\bround\b|.*\bcylind)|\bround (?:bar|stock|section|outside) instead\b")
+# "add a third one, same, midway between the two": a copy at the middle of a pair
+BETWEEN = re.compile(r"\b(?:third|3rd|one more|another|1 more|an? extra|add|also|a)\b.*\b(?:midway|halfway|half way|in between|"
+                     r"between|in the middle of)\s+(?:the\s+)?(?:two|2|them|those|both|pair|first two)\b")
 # "keep the step 25", "leaving the flange": a thing the part is said to keep (it must have it)
 KEEP_REF = re.compile(r"\b(?:keep|keeping|leave|leaving)\s+(?:the|its)\s+(steps?|flange|shoulder|collar|holes?|bores?|slots?|"
                       r"pockets?|fillets?|rounds?|chamfers?|bevel|boss|hub|keyway|counterbore)\b")
@@ -113,9 +121,9 @@ VALUE_TO = re.compile(r"(?:\b(?:(?P<what>length|width|height|thickness|thick|dia
 PLACE_REF = re.compile(r"\b(side|end|top|bottom|front|back|rear|left|right|first|second|third|other)\s+(holes?|bores?|"
                        r"ones?|slots?|pockets?|boss(?:es)?)\b")
 PRONOUN = re.compile(r"\b(them|they|those|these|em)\b|'em\b")
-SWAP = re.compile(r"\b(swap|replace|instead of|(?:i'?d )?rather (?:have|use|go with|do)|(?:i )?prefer|(?:change|switch) (?:that|those|it|them|the \w+) (?:to|into|for)(?!\s*[\d.])|"
+SWAP = re.compile(r"\b(swap|replace|instead of|(?:i'?d )?rather (?:have|use|go with|do)|(?:i )?prefer|(?:change|switch) (?:that|those|it|them|(?:all )?(?:the|its|both) \w+) (?:to|into|for)(?!\s*[\d.])|"
                   r"(?:chamfer|fillet|bevel|round) (?:them|those|these|it|that|the \w+)(?: \w+)? instead|turn (?:that|those|"
-                  r"it|them|the \w+) into|convert|make (?:them|those|these|it|that|the \w+) (?:into )?(?:an? )?"
+                  r"it|them|(?:all )?(?:the|its|both) \w+) into|convert|make (?:them|those|these|it|that|the \w+) (?:into )?(?:an? )?"
                   r"(?:chamfer|fillet|round|bevel)(?:s|ed)?\b|(?:chamfer|fillet|bevel|round)s? instead|(?:change|switch|turn) (?:that|"
                   r"those|it|them|the \w+) (?:to|into|for)\s*(?:r\s*)?[\d./]+\s*(?:mm|cm|in|\")?\s*(?:chamfer|fillet|round|bevel)s?)\b")
 
@@ -209,6 +217,7 @@ class _Editor:
         self.start = copy.deepcopy(self.spec)
         # "another one the same, 20 from the right end", "an identical hole 25 to the left of it": a copy of the one there
         self.copy = copy_request(text, self.spec)
+        self.pattern_copy = pattern_copy_request(text, self.spec) if self.copy is None else None
         if any(f["kind"] == "hole" for f in self.spec.get("features", [])) and self.spec["body"]["kind"] in (
                 "box", "rounded_rect"):
             # "put another one of those counterbored holes at the other end, same distance in", "same hole on the opposite
@@ -254,6 +263,13 @@ class _Editor:
                           r"new|first|last|side)\s+ones\b", r"\1 holes", text, flags=re.I)
             text = re.sub(r"\b(big|bigger|small|smaller|large|larger|little|middle|centre|center|other|outer|inner|corner|"
                           r"new|first|last|side)\s+one\b", r"\1 hole", text, flags=re.I)
+            # "8 bolts instead of 6": 8 bolt holes (a count of the holes the bolts go through)
+            text = re.sub(r"(?<![\w.])(\d{1,2}|two|three|four|five|six|eight|ten|twelve)\s+(?:x\s+)?(?:bolts|screws|studs|fasteners)\b"
+                          r"(?!\s+(?:holes?|bores?))", r"\1 bolt holes", text, flags=re.I)
+            # "make the second one 6" (not "a second one": another)
+            text = re.sub(r"(?<!\ba\s)\b(second|third|2nd|3rd)\s+one\b",
+                          lambda m: {"2nd": "second", "3rd": "third"}.get(m.group(1).lower(), m.group(1)) + " hole", text,
+                          flags=re.I)
             text = re.sub(r"\b(?:a (?:second|third|fourth|fifth|sixth)|another|one more) one\b(.*)", r"a hole\1, same size",
                           text, flags=re.I)
         b = self.spec["body"]
@@ -263,6 +279,9 @@ class _Editor:
         if self.spec.get("units", "mm") != "in" and re.search(r"\b(?:corners?|edges?|sides?|ends?)\b", text, re.I):
             # "holes in the corners, 10 in": in from them (an inch is said 'in.', '"' or 'inch' in a mm part)
             text = re.sub(r"\b(\d+(?:\.\d+)?)\s+in\b(?=\s*(?:[,;)]|$|from\b|and\b))", r"\1 mm in", text)
+        # "4 holes Ø3, one near each corner": one at each corner (the count said once)
+        text = re.sub(r",?\s*\b(?:one|1)\s+(?:near|in|at|by|close to|toward|towards)\s+(?:each|every)\s+corner\b", " at the corners",
+                      text, flags=re.I)
         # draughtsman's shorthand: "C1 all round" (a 1 mm chamfer), "cb the holes" (counterbore), "4x -> 6x" (a count)
         text = re.sub(r"\bC(\d+(?:\.\d+)?)\b", r"chamfer \1 mm", text)
         text = re.sub(r"\bcb\b", "counterbore", text, flags=re.I)
@@ -273,6 +292,9 @@ class _Editor:
         # "thickness -> 8mm", "length = 120": that size
         text = re.sub(r"\b(length|width|height|thickness|diameter|od|id|depth)\s*(?:->|→|=>|=|:)\s*(?=[\d.])", r"\1 ", text,
                       flags=re.I)
+        # "height back to 8": that size again
+        text = re.sub(r"\b(length|width|height|thickness|diameter|od|id|depth|wall|walls)\s+back\s+(?:down\s+|up\s+)?to\s+(?=[\d.])",
+                      r"\1 ", text, flags=re.I)
         # "length should be 80", "width needs to be 70", "thickness: 8": that size
         text = re.sub(r"\b(length|width|height|thickness|diameter|od|id|depth)\s+(?:should|needs? to|has to|must|ought to|"
                       r"wants? to|is to|will|would|could|can)\s+(?:now\s+)?be\s+", r"\1 ", text, flags=re.I)
@@ -485,6 +507,27 @@ class _Editor:
         if kept:
             # "block 60 mm long, same hole spacing", "8 bolt holes instead of 6, same circle": said to stay as it is
             text = SAME.sub("", text)
+        per_unit = {"mm": 1.0, "cm": 10.0, "in": 25.4}.get(self.spec.get("units", "mm"), 1.0)
+        have_n = _numbers(self.spec)
+
+        def _stays(m):
+            if re.fullmatch(r"holes?|bores?|fillets?|rounds?|chamfers?|bevels?|slots?|pockets?|walls?", m.group(2) or "", re.I):
+                return m.group(0)         # ("hole stays 10" while the part is scaled: the feature kept, read below)
+            v = float(m.group(3)) * ({"mm": 1.0, "cm": 10.0, "in": 25.4, '"': 25.4}.get((m.group(4) or "").lower(), per_unit))
+            if any(math.isclose(v, x, rel_tol=1e-6) for x in have_n):
+                kept.append(m.group(0).strip(" ,;:-"))
+                return ""
+            return m.group(0)
+        # "flange 6 thick - the body stays 25": a size said to stay what it is, no change
+        text = re.sub(r"\s*(?:[,;:-]|\band\b|\bbut\b|\bwith\b)?\s*(?:and\s+)?(?:(?:the|its)\s+(\w+\s+)?|(?<![\w.]))(\w+)\s+(?:stays?|"
+                      r"remains?|is kept|kept|unchanged|still)\s+(?:(?:sticks?|sticking|stands?|standing|protrud\w+|projects?|"
+                      r"comes?)\s+(?:up|out)\s+)?(?:at\s+)?(\d+(?:\.\d+)?)\s*(mm|cm|in\b(?!\s+from)|\")?\s*(?:long|wide|thick|tall|high|"
+                      r"dia\w*|deep)?\b(?:\s+(?:long|wide|thick|tall|above it|above|out|up|proud))?(?!\s*(?:mm|cm|in\b|\")?\s*(?:in\s+|"
+                      r"away\s+)?(?:from|apart|in\b|off\b|each\b))", _stays, text, flags=re.I)
+        # "go up to 40 dia, keep the 3 wall": a size said to be kept, as it is
+        text = re.sub(r"\s*(?:[,;:-]|\band\b|\bbut\b)?\s*(?:keep|keeping|leave|leaving|same)\s+(?:the\s+|its\s+)?()()(\d+(?:\.\d+)?)\s*"
+                      r"(mm|cm|in|\")?\s*(?:mm\s+)?(?:walls?|wall thickness|thick(?:ness)?|floor|bottom|bore|hole|id|od|height|"
+                      r"length|width|dia\w*)\b", _stays, text, flags=re.I)
         if self.spec.get("units") == "in":
             # "move that hole 1 in toward ...": on an inch part '1 in' is an inch, not a direction
             text = re.sub(r"\b(\d+(?:\.\d+)?|\.\d+)\s+in\b(?=\s+(?:to(?:wards?)?|left|right|up|down|closer|further)\b)", r"\1 inch",
@@ -559,6 +602,19 @@ class _Editor:
             text = re.sub(r"\b(that|this|the) one\b", rf"\1 {feats_now[-1]['kind']}", text, flags=re.I)
         elif feats_now:
             text = re.sub(r"\b(that|this) one\b", r"\1 hole", text, flags=re.I)
+        if re.search(r"\bfrom the end\b", text, re.I) and b["kind"] in ("box", "rounded_rect", "profile") and feats_now:
+            # "move the first one to 15 from the end": the end they all sit nearer (said); off the middle both ways it is asked
+            sides = {_side_of(self.spec, f) for f in feats_now if f["kind"] in ("hole", "slot", "pocket", "boss")}
+            if len(sides) == 1 and None not in sides:
+                end = sides.pop()
+                text = re.sub(r"\bfrom the end\b", f"from the {end} end", text, flags=re.I)
+                self.end_note = f"'the end' read as the {end} end (every feature sits nearer it)"
+        lead = re.match(r"^\s*(?:(?:ok|now|and|also|then|so|please)\W+)*(?:the\s+)?([a-z]+)\s+(?:to|at|=|->|→|should be|becomes)?\s*"
+                        r"(?=[\d.])", text, flags=re.I)
+        if lead and any(name == b["kind"] for _, _, _, name in find("bodies", lead.group(1).lower())) or (
+                lead and lead.group(1).lower() in f"{b.get('id', '')} {b.get('name', '')}".lower().replace("_", " ").split()):
+            # "cube to 60", "plate 8": the part, that size ('make the cube 60')
+            text = text[:lead.start(1)] + "make the " + lead.group(1) + " " + text[lead.end():]
         # "4 holes round it": around it, not a rounding
         text = re.sub(r"\b(holes?\b[^,.;]*?)\bround (it|them|that|the)\b", r"\1around \2", text, flags=re.I)
         self.t = normalize(text)
@@ -589,6 +645,7 @@ class _Editor:
             self.used.add(sel.start(1))
         self.only: str | None = None         # the one feature this edit is about (a copy split off a pattern)
         self.out = EditResult(None, notes=list(fixed) + [f"kept as it is: '{k.strip(' ,;')}'" for k in kept]
+                              + ([self.end_note] if getattr(self, "end_note", None) else [])
                               + ([f"'{toward.group(0)}' read as to the {toward_dir} ({'+X' if toward_dir == 'right' else '+Y'})"]
                                  if toward else []))
 
@@ -620,6 +677,8 @@ class _Editor:
                  "shell": ("shell",), "boss": ("boss",), "keyway": ("keyway",), "slot": ("slot",),
                  "pocket": ("pocket", "hole"), "cbore": ("hole",), "csink": ("hole",)}.get(kind, (kind,))
         out = [f for f in self.spec.get("features", []) if f["kind"] in kinds]
+        if kind in ("cbore", "csink"):
+            out = [f for f in out if kind in f] or out      # "the counterbores": the counterbored holes, when some are
         if self.only and any(f["id"] == self.only for f in out):
             out = [f for f in out if f["id"] == self.only]     # one copy of a pattern, split off for this edit
         body = self.spec["body"]
@@ -660,6 +719,11 @@ class _Editor:
             if on_face and len(on_face) < len(found):
                 return on_face
         single = [f for f in found if (f.get("at") or {"kind": "center"})["kind"] in SINGLE_AT]
+        nth = re.search(r"\b(first|second|third|last)\s+(?:hole|bore)\b(?!s)", self.t)
+        if nth and len(single) == len(found) and all(len((f.get("at") or {}).get("points") or [0]) == 1 for f in found):
+            # "move the first one", "the second hole" of single holes: in the order they were made
+            i = {"first": 0, "second": 1, "third": 2, "last": -1}[nth.group(1)]
+            return [found[i]] if -len(found) <= i < len(found) else []
         # by their diameters ('M5 clearance' read from its table): "the small holes" are the M5 ones beside a Ø30
         sized = [{**f, "size": _size_mm(f)} for f in found if _size_mm(f) is not None]
         by_id = {f["id"]: f for f in found}
@@ -695,7 +759,12 @@ class _Editor:
         if self.copy is not None:
             copy_feature(self, self.copy)
             return self.finish()
+        if self.pattern_copy is not None:
+            copy_from_pattern(self, self.pattern_copy)
+            return self.finish()
         if AXIAL_OTHER_END.search(self.t) and self.axial_other_end():
+            return self.finish()
+        if BETWEEN.search(self.t) and self.between_two():
             return self.finish()
         one = ONLY_ONE.search(self.t)
         if one and all(one.start() <= it.num.start < one.end() for it in self.free()) and self.only_one_hole():
@@ -801,6 +870,14 @@ class _Editor:
             self.apply(f"made solid: Ø{fmt(b_['outer_diameter'])}, the bore Ø{fmt(b_['inner_diameter'])} filled",
                        lambda s_, d=data: ops.parse(d))
             return self.finish()
+        shells = [f for f in self.spec.get("features", []) if f["kind"] == "shell"]
+        if shells and not self.free() and re.search(r"\b(?:make|turn)\s+(?:it|the \w+)\s+(?:back\s+)?(?:into\s+)?(?:an?\s+)?solid\b|"
+                                                   r"\bun-?shell\b|\b(?:not|no longer|no more)\s+hollow\b|\bfill\s+(?:it|the (?:inside|"
+                                                   r"box|cavity))\s*(?:in|up)?\b|\bsolid\s+(?:block|box|part|again)\b", self.t):
+            # "actually just make it a solid block again", "un-shell it": the shell taken out, the outside kept
+            for f in reversed(shells):
+                self.apply(f"removed {f['id']} (solid again, the outside kept)", ops.remove_feature, f["id"])
+            return self.finish()
         if self.spec["body"]["kind"] == "sphere" and BALL_FLAT.search(self.t) and len(self.free()) == 1 and \
                 not self.spec.get("features") and not re.search(r"\b(?:both|each|two|2|top and bottom|bottom and top)\b", self.t):
             # "cut a flat on the bottom 5 deep so it doesn't roll", "cut 5mm off the bottom": the ball cut flat, as a new
@@ -818,6 +895,9 @@ class _Editor:
             return self.finish()
         if HEX.search(self.t) and self.spec["body"]["kind"] in ("cylinder", "tube"):
             self.to_hex()
+            return self.finish()
+        if ROUND.search(self.t) and self.spec["body"]["kind"] == "polygon_prism":
+            self.to_round()
             return self.finish()
         if self.spec["body"]["kind"] in ("box", "profile", "rounded_rect") and re.search(
                 r"\b(?:fillet|chamfer|round|bevel|break|radius)", self.t) and re.search(
@@ -1112,8 +1192,13 @@ class _Editor:
         plain = re.search(r"\bplain (?:[\d.]+\s*(?:mm\s*)?)?(?:(?:through|thru) )?(?:holes?|bores?|through)\b|"
                           r"\bjust (?:a )?plain\b", self.t) or (
             REMOVE.search(self.t) and ("csink" in kinds or "cbore" in kinds))
+        # "drop the two counterbores on the right side": the counterbored holes there go (remove, below)
+        side_sub = REMOVE.search(self.t) and re.search(r"\b(?:on|at) the (?:left|right|front|back)\b|\bthe (?:left|right|"
+                                                        r"front|back) (?:pair|two|ones|side)\b", self.t)
+        plain = plain and not side_sub
         if plain and holes_now and any("cbore" in h or "csink" in h for h in holes_now) and not (
-                ADD_VERB.search(self.t) and re.search(r"\b(?:more|new|another|extra)\b", self.t)):
+                ADD_VERB.search(self.t) and re.search(r"\b(?:more|new|another|extra)\b|\b(?:a|an|one)\s+plain\b", self.t)):
+            # ("add a plain 30mm hole through the middle" is a new hole: the counterbored ones stay as they are)
             # "no counterbore, plain hole", "lose the countersink": the holes stay, their heads go
             for h in [h for h in self.select("hole", holes_now) if "cbore" in h or "csink" in h] or \
                     [h for h in holes_now if "cbore" in h or "csink" in h]:
@@ -1125,7 +1210,7 @@ class _Editor:
                 self.apply(f"{h['id']}: plain (no counterbore or countersink)" + (f", Ø{fmt(g['size'])}" if size else ""),
                            ops.replace_feature, h["id"], g)
             return self.finish()
-        if ("csink" in kinds or "cbore" in kinds) and holes_now and not ADD_VERB.search(self.t):
+        if ("csink" in kinds or "cbore" in kinds) and holes_now and not ADD_VERB.search(self.t) and not side_sub:
             self.swap(kinds)
             self.sets()
             return self.finish()
@@ -1476,6 +1561,58 @@ class _Editor:
         self.apply(f"round → hex, {fmt(v)} across the flats" + (f", bore Ø{fmt(new['bore'])} kept" if "bore" in new else ""),
                    lambda s_, d=data: ops.parse(d))
 
+    def between_two(self) -> bool:
+        """'add a third one, same, midway between the two', 'one more slot same size exactly between the two': a copy of
+        a pair's member at their midpoint (a row of two becomes a row of three at half the pitch), every size kept."""
+        kind = next((k for w, k in (("slot", "slot"), ("pocket", "pocket"), ("boss", "boss"), ("hole", "hole"), ("bore", "hole"))
+                     if re.search(rf"\b{w}s?\b", self.t)), None)
+        pairs = []
+        for f in self.spec.get("features", []):
+            if f["kind"] not in ("hole", "slot", "pocket", "boss") or (kind and f["kind"] != kind):
+                continue
+            at = f.get("at") or {}
+            if (at.get("kind") == "linear" and at.get("count") == 2) or (at.get("kind") == "at" and len(at.get("points") or []) == 2):
+                pairs.append(f)
+        if len(pairs) != 1 or not all(it.num.integer and int(it.num.value) in (1, 2, 3) and not it.num.unit
+                                      for it in self.free()):      # ('one more', 'the two', 'a third': no sizes)
+            return False
+        f = pairs[0]
+        at = f["at"]
+        if at["kind"] == "linear":
+            new = {**at, "count": 3, "spacing": at["spacing"] / 2}
+        else:
+            (u1, v1), (u2, v2) = at["points"]
+            new = {**at, "points": [[u1, v1], [round((u1 + u2) / 2, 6), round((v1 + v2) / 2, 6)], [u2, v2]]}
+        self.used.update(it.num.start for it in self.free())
+        return self.apply(f"{f['id']}: one more midway between the two (3 now, every size kept)", ops.replace_feature,
+                          f["id"], {k: v for k, v in f.items() if k not in ("id", "at")} | {"at": new})
+
+    def to_round(self) -> None:
+        """'make it round not hex, Ø7': a hex prism becomes a cylinder of the same height (a tube when it has a bore,
+        the bore kept); the diameter as said, else asked (across the flats or the corners is no plain choice)."""
+        body = self.spec["body"]
+        dia = [it for it in self.free() if it.role in ("diameter", "od") or re.search(r"(?:Ø|\bdia\w*|\bod)\s*$",
+                                                                                     self.t[:it.num.start]) or re.match(
+            r"\s*(?:mm\s*)?(?:dia\w*|od|across|round)\b", self.t[it.num.end:])] or self.free()
+        if len(dia) != 1:
+            self.out.failed.append("the round diameter (say e.g. 'make it round, 8 dia')" if not dia else
+                                   "which number is the round diameter (say e.g. 'make it round, 8 dia')")
+            return
+        if body.get("standard") or not isinstance(body.get("height"), (int, float)):
+            self.out.failed.append("a standard nut is not made round offline; say the cylinder's sizes")
+            return
+        v = self.take(dia[0])
+        data = copy.deepcopy(self.spec)
+        new = {"kind": "cylinder", "id": body.get("id", "body"), "diameter": v, "height": body["height"]}
+        if isinstance(body.get("bore"), (int, float)):
+            new = {"kind": "tube", "id": body.get("id", "body"), "outer_diameter": v, "inner_diameter": body["bore"],
+                   "height": body["height"]}
+        if body.get("name"):
+            new["name"] = body["name"]
+        data["body"] = new
+        self.apply(f"hex → round, Ø{fmt(v)}" + (f", bore Ø{fmt(body['bore'])} kept" if "bore" in body else ""),
+                   lambda s_, d=data: ops.parse(d))
+
     def wrong_way(self, it, verb: str, way: int, old_v: float) -> None:
         """A size said with a verb that goes the other way for the part ('widen it to 10' on a 50 wide plate): the
         feature whose size does go that way (one slot or pocket 8 wide), else the edit is refused."""
@@ -1579,7 +1716,7 @@ class _Editor:
         data = copy.deepcopy(self.spec)
         k = next(j for j, g in enumerate(data["features"]) if g["id"] == f["id"])
         data["features"][k] = {"id": f["id"], **base, "at": {"kind": "at", "points": rest}}
-        data["features"].insert(k + 1, {"id": new_id, **base, "at": {"kind": "at", "points": [list(pts[i])]}})
+        data["features"].insert(k + (i != 0), {"id": new_id, **base, "at": {"kind": "at", "points": [list(pts[i])]}})
         try:
             self.spec = _plain(ops.parse(data))
         except (SpecError, ValueError):
@@ -3815,6 +3952,20 @@ class _Editor:
             self.apply(f"overall length {fmt(total)} → {fmt(new_total)} (section {j + 1}, Ø{fmt(secs[j]['diameter'])}: "
                        f"{fmt(was)} → {fmt(secs[j]['length'])} long)", lambda s_, d=data: ops.parse(d))
             return
+        if not paths and body["kind"] == "shaft" and role in ("length", "height") and how == "add" and len(secs_) > 1 and \
+                re.search(r"\b(?:off|from)\s+(?:the|its)\s+(?:far\s+|last\s+)?end\b(?!s)", self.t):
+            # "trim 10 off the end": the last section, the end the shaft was described ending with (said)
+            data = copy.deepcopy(self.spec)
+            last = data["body"]["sections"][-1]
+            was = last["length"]
+            last["length"] = round(was + value, 6)
+            if last["length"] <= 0:
+                self.out.failed.append(f"the end section is {fmt(was)} long: {fmt(-value)} off it leaves nothing")
+                return
+            self.out.notes.append(f"'the end' read as the last section's end (Ø{fmt(last['diameter'])}, the end it was "
+                                  "described ending with)")
+            self.apply(f"section {len(secs_)}: length {fmt(was)} → {fmt(last['length'])}", lambda s_, d=data: ops.parse(d))
+            return
         if not paths and body["kind"] == "shaft":
             self.out.failed.append(f"say which section's {role.replace('_', ' ')} (e.g. 'the big section 10 mm longer', "
                                    "'the 20 dia part 50 long', 'small end 18 dia')")
@@ -4031,6 +4182,22 @@ def _paths(body: dict, role: str, t: str) -> list[tuple[str, str]]:
     return [(path, path)]
 
 
+def _side_of(spec: dict, f: dict) -> str | None:
+    """'left' or 'right': the end of the part's length every copy of ``f`` sits nearer (None: in the middle, on both
+    sides, or not on the top face)."""
+    from ..part import parse as parse_spec
+    from ..part.plan import resolve
+
+    if f.get("on", "top") != "top":
+        return None
+    try:
+        res = next(r for r in resolve(parse_spec(spec)) if r.feature.id == f["id"])
+    except (StopIteration, SpecError, ValueError, KeyError):
+        return None
+    us = {("left" if u < -1e-6 else "right" if u > 1e-6 else None) for u, _ in res.points}
+    return us.pop() if len(us) == 1 else None
+
+
 def _standing(body: dict) -> bool:
     """A box whose height is plainly its long side (twice the others or more): a post, or a tube section on end."""
     h, others = body.get("height"), [body.get("length"), body.get("width")]
@@ -4198,7 +4365,7 @@ def _first_line(exc: Exception) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
-THEN = re.compile(r"\s*(?:,|;|\band\b|\bthen\b)\s+(?:and\s+)?(?:then\s+)?(?=(?:(?:just|also|maybe|please|now)\s+)?(?:add|put|drill|cut|bore|remove|delete|round|chamfer|"
+THEN = re.compile(r"\s*(?:,|;|\band\b|\bthen\b)\s+(?:and\s+|but\s+)?(?:then\s+)?(?=(?:(?:just|also|maybe|please|now)\s+)?(?:add|put|drill|cut|bore|remove|delete|round|chamfer|"
                   r"fillet|bevel|shell|hollow|change|move|make|tap|counterbore|countersink|spread|space|widen|narrow|"
                   r"lengthen|shorten|thicken|increase|reduce|bump|rotate|drop|open(?!\s+(?:at\s+|on\s+)?(?:both|each|either|the two)\s+ends)|"
                   r"enlarge|shrink)\b|"
@@ -4213,6 +4380,40 @@ def apply_edit(text: str, spec) -> EditResult:
     """Apply the change ``text`` asks for to ``spec`` (a dict or PartSpec). ``result.spec`` is the new
     spec (a dict) or None when nothing could be changed; ``result.failed`` says why. Several actions
     joined by "and" / "then" ("remove the holes and put one 20 mm hole in the middle") apply in order."""
+    data = _plain(spec)
+    screw = None
+    if any(f["kind"] == "hole" for f in data.get("features", [])):
+        # "switch them to M5 - 5.5 thru with an 11 countersink": the screw named, then the holes' own sizes (those are used)
+        screw = re.search(r"\b(M\d+(?:\.\d+)?)\s*(?:[-–:,(]|\bso\b|\bi\.?e\.?|\bwith\b)\s*(?=[\d.]+\s*(?:mm\s*)?(?:thru|through|"
+                          r"clearance|holes?|dia\b|diameter|Ø))", text, re.I)
+        if screw:
+            text = text[:screw.start()] + text[screw.end():]
+        # "5.5 thru with an 11 countersink": the holes' size and their heads' (not a new hole)
+        text = re.sub(r"^(?:.*?\b(?:make|switch|change|turn)\s+(?:them|those|the holes|these|all)\s+(?:to\s+|into\s+)?)?([\d./]+)\s*"
+                      r"(?:mm\s*)?(?:thru|through)(?:\s+holes?)?\s*(?:,|with|and|\+|plus)\s*(?:an?\s+)?([\d./]+)\s*(?:mm\s*)?"
+                      r"(?:dia\w*\s+|Ø\s*)?(countersinks?|csk|counterbores?|cbores?|c'bores?)\b",
+                      r"holes \1, \3 \2", text, flags=re.I)
+    r = _apply_edit(text, spec)
+    if screw and r.done:
+        r.notes.append(f"{screw.group(1)} is the screw: the hole sizes said are used")
+    return r
+
+
+def _apply_edit(text: str, spec) -> EditResult:
+    # "my pin is 1/2 inch, make the bore fit that exactly", "the shaft is 1 inch so open the bore up to 1\"": the size the
+    # reason gives, for the feature the change names (a reason with its own size said again is only a reason)
+    text = re.sub(r"^\s*(?:(?:ok|so|well|hmm|oh)\W+)*(?:my|the|our|his|her)\s+(?:\w+\s+)?(?:pin|shaft|bolt|screw|rod|bearing|dowel|"
+                  r"axle|tube|pipe|stud|spindle|motor shaft)\s+(?:is|'s|are|measures|will be)\s+(?:actually\s+|exactly\s+)?"
+                  r"([\d./]+\s*(?:mm|cm|in(?:ch(?:es)?)?\b|\"|millimet\w*)?)\s*(?:dia\w*|od)?\s*(?:[,;:.-]+\s*(?:(?:so|and|please)\s+)?|"
+                  r"(?:so|and)\s+)"
+                  r"(?:(?:make|open|bore)\s+(?:up\s+)?(?:the|its)\s+(bore|hole|id|inside|inner diameter|centre hole|center hole)\s+"
+                  r"(?:(?:to\s+)?fit\s+(?:that|it|this|them)|to\s+(?:match|suit|fit)(?:\s+(?:that|it|this))?|that size|"
+                  r"the same)(?:\s+exactly|\s+please)*\W*$|(?=\S))",
+                  lambda m: f"{m.group(2)} {m.group(1)}" if m.group(2) else "", text, flags=re.I)
+    text = re.sub(r"\s*\b(?:this time|for a change)\b", "", text, flags=re.I)     # "but with 2 mm walls this time"
+    # "two things: cube to 60, and the hole 15": what follows are the changes
+    text = re.sub(r"^\s*(?:(?:ok|okay|so|and|also|now)\W+)*(?:two|2|three|3|a (?:few|couple of)|couple of|some|few)\s+(?:more\s+)?"
+                  r"(?:things|changes|edits|tweaks|mods)(?:\s+please)?\s*[:,;-]+\s*", "", text, flags=re.I)
     # sentences first ("actually no hole. hollow it out instead, 2mm walls"), then the actions joined in each
     sentences = re.split(r"(?<![\d.])(?<!\bdia)(?<!\bapprox)(?<!\bno)(?<!\bthk)(?<!\bin)(?<!\bca)\.\s+(?=[a-zA-Z])", text)
     parts = [p for sent in sentences for p in THEN.split(sent) if p and p.strip()]
@@ -4222,7 +4423,7 @@ def apply_edit(text: str, spec) -> EditResult:
         return EditResult(None, failed=["an undo and a change in one message: say the undo first (e.g. 'undo'), then the "
                                         "change"])
     if len(parts) < 2:
-        return _Editor(text, spec).run()
+        return _run(text, spec)
     out, current = EditResult(None), spec
     unread = []
     verb = re.match(r"\s*(make|remove|delete|get rid of|lose|drop|change|set|swap)\b", parts[0], re.I)
@@ -4241,7 +4442,7 @@ def apply_edit(text: str, spec) -> EditResult:
             # "move the hole 10 left and make it 12": 'it' is the hole just named, not the part
             part = re.sub(r"\b(?:it|them)\b", f"the {noun.group(1)}", part, count=1)
         prev = part
-        r = _Editor(part, current).run()
+        r = _run(part, current)
         if r.failed and noun and re.match(r"\s*(?:and\s+)?(?:make|set|change)\s+it\s+[\d./]+\s*(?:mm|cm|in|\")?\s*(?:long|wide|deep)\b",
                                           part, re.I):
             # "widen the slot to 16 and make it 100 long": the part that long cannot hold its features, the slot can be
@@ -4263,6 +4464,22 @@ def apply_edit(text: str, spec) -> EditResult:
         # of one part may only lead into the change the next part makes)
     out.spec = _plain(current) if out.done else None
     return out
+
+
+def _run(text: str, spec) -> EditResult:
+    """One action on ``spec``. On a part asked in cm, a change whose bare numbers as cm cannot be built ('4 holes Ø6, 1 cm
+    in from the corners' on a 12 x 8 cm plate: Ø60 holes overlap and run off it) is read with them in mm, said."""
+    r = _Editor(text, spec).run()
+    data = _plain(spec)
+    if not r.failed or data.get("units") != "cm" or not any("problem(s) in the part spec" in f for f in r.failed):
+        return r
+    alt = _Editor(text, {**data, "units": "mm"}).run()
+    if alt.failed or alt.spec is None:
+        return r
+    alt.spec["units"] = "cm"
+    alt.notes.append("the numbers without a unit read as mm (as cm the part could not be built: "
+                     + "; ".join(f.split(":")[0] for f in r.failed)[:120] + ")")
+    return alt
 
 
 _PATTERN_WORDS: frozenset | None = None
