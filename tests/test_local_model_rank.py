@@ -164,7 +164,7 @@ def test_a_refused_parser_reading_falls_back_to_its_body():
     r = rank(HOLLOW, [("model#1", wrong), ("parser", parsed)], prefer=("parser",))
     assert r.winner.source == "parser-body" and r.winner.spec["body"] == parsed["body"]
     assert r.winner.spec["features"] == [] and r.winner.fit == 1.0
-    assert "parser's body without its features (its reading was refused)" in r.reason
+    assert "parser-body: valid (parser's body without its features, as parser's own reading did not pass)" in r.reason
     assert rank(HOLLOW, [("model#1", wrong), ("parser", parsed)], prefer=("parser",),
                 fallback=False).winner.source == "model#1"
 
@@ -193,6 +193,26 @@ def test_a_reading_that_builds_gets_no_fallback_and_a_failed_build_does():
     assert [s.source for s in ok.ranked] == ["parser", "model#1"]
     failed = rank(HOLLOW, [("model#1", model), ("parser", parsed)], prefer=("parser",),
                   build=lambda s: _Built(not s.features))           # the kernel refuses the hole
-    assert failed.winner.source == "parser-body" and "its reading did not build" in failed.reason
+    assert failed.winner.source == "parser-body"
+    assert next(s for s in failed.ranked if s.source == "parser").built is False
     # the model's candidates get none (the body the caller trusts is the preferred source's)
     assert not any("-body" in s.source for s in rank(HOLLOW, [("model#1", parsed)]).ranked)
+
+
+def test_the_agent_gets_its_fallbacks_once_as_unchecked_candidates():
+    from cadagent.agent.local_model.fallback import fallback_candidates
+
+    body = {"kind": "box", "length": 0.75, "width": 0.75, "height": 0.05}
+    hole = [{"id": "hole", "kind": "hole", "size": 0.1}]
+    cands = [{"source": "model#1", "spec": {"body": {**body, "width": 0.5}, "features": hole}, "code": "…",
+              "passed": False},                            # built, failed its size check: its features still count
+             {"source": "model#2", "spec": {"body": body, "features": []}, "code": "…", "passed": True},
+             {"source": "model#3", "spec": {"body": body, "features": hole}, "code": "…", "error": {"type": "X"}},
+             {"source": "parser", "spec": {"body": body, "features": [{"id": "r", "kind": "fillet", "radius": 2}]},
+              "passed": False}]
+    extra = fallback_candidates(cands)
+    assert [(c["source"], c["spec"]["features"], c["problems"]) for c in extra] == \
+        [("parser-body", [], []), ("parser+model#1", hole, [])]
+    assert all(c["spec"]["body"] == body for c in extra) and "checked" not in extra[0]
+    assert fallback_candidates(cands + [{**c, "passed": False} for c in extra]) == []          # once
+    assert fallback_candidates([{**cands[2], "passed": True}, cands[0]]) == []                # it works: none

@@ -293,3 +293,25 @@ def test_gemini_gets_the_schema_as_its_response_json_schema(agent_with):
     assert config.get("responseMimeType") == "application/json"
     assert "Hole" in json.dumps(config["responseJsonSchema"])
     assert result.ok and result.version.spec == PLATE and "part-spec candidate won" in result.answer
+
+
+def test_a_parser_reading_that_is_refused_falls_back_to_its_body_with_a_model_candidates_features(agent_with):
+    # the parser reads the 10 x 10 x 2 plate and assumes a 1.5 mm inset for the 4 mm corner holes, which then run
+    # off the plate: refused. The model's one candidate with holes has a 12 mm length. Its holes on the parser's
+    # body are the fallback that passes; the body alone misses the holes.
+    request = "a 10 x 10 x 2 mm plate with a 4 mm hole in each corner"
+    holes = [{"id": "holes", "kind": "hole", "size": 4, "at": {"kind": "corners", "inset": 2.5}}]
+    long = {"body": {"kind": "box", "length": 12, "width": 10, "height": 2}, "features": holes}
+    writer = ScriptedWriter([json.dumps(long), '{"body": {"kind"'])
+    llm = LocalScripted(codes=[NO_HOLE], calls=[], spec_writer=writer)
+    events = list(agent_with(llm, provider="local", model="scripted").stream("t", request))
+    steps = {e.text.split(":")[0]: e for e in events if e.node == "candidate"}
+    assert list(steps)[-2:] == ["parser-body", "parser+model#1"]             # after the others, once
+    assert "invalid" in steps["parser"].text and "runs off" in steps["parser"].text
+    assert steps["model#1"].ok is False and "12" in steps["model#1"].text        # its body failed the size check
+    rank = next(e for e in events if e.node == "rank").data["ranking"]
+    assert rank["winner"] == "parser+model#1", rank["reason"]
+    result = events[-1].result
+    assert result.ok and result.version.size == pytest.approx([10, 10, 2])
+    assert result.version.volume == pytest.approx(10 * 10 * 2 - 4 * 3.14159265 * 4 * 2, rel=1e-3)
+    assert "parser's body with model#1's features, as parser's own reading did not pass" in result.answer

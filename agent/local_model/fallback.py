@@ -4,41 +4,68 @@ The parser's body is exact when it reads one (sizes said in the request); the si
 often assumed ("no diameter for the holes given: 0.15 assumed", "no wall thickness given: 2 mm assumed"),
 and an assumed size can break the part: a 2 mm wall in a 0.15-unit box, holes that run off a plate. The
 reading is then lost whole, body and all, and a model candidate with the wrong body wins. So when a
-preferred reading is refused by the part rules or fails to build, the ensemble also ranks:
+preferred reading is refused by the part rules or fails to build (or, in the agent, its checks), the
+ensemble also ranks:
 
 - ``<source>-body``: the same body with no features (it misses them, and the ranking and the answer say so);
-- ``<source>+<model#k>``: the same body with the features a valid model candidate wrote (the model writes
-  feature sizes at the request's scale; the parser read the body).
+- ``<source>+<model#k>``: the same body with the features a valid model candidate that built wrote (the model
+  writes feature sizes at the request's scale; the parser read the body).
 
-They are new candidates, built and checked like any other. They keep the preference of the reading whose
-body they keep (the caller trusts that source's body): between a fallback and a model candidate that the
-checks cannot tell apart (the same fit, the same numbers used), the fallback wins; a fallback that misses
-features loses to any candidate that builds with them and fits as well. A reading that builds gets none.
+They are new candidates, built and checked like any other, and keep the preference of the reading whose
+body they keep (:func:`base`): between a fallback and a model candidate that the checks cannot tell apart
+(the same fit, the same numbers used), the fallback wins; a fallback that misses features loses to any
+candidate that builds with them and fits as well. A reading that works gets none, and a fallback gets
+none of its own.
 
-    extra = fallbacks(scored)      # [(source, spec, note, preferred)] for rank() to score
+    fallbacks([("parser", spec, False)], [("model#2", spec2)])   # [("parser-body", …), ("parser+model#2", …)]
 """
 
 from __future__ import annotations
 
 
-def _broken(s) -> bool:
-    """A preferred reading that the rules refused or the build failed, and that has features to drop."""
-    spec = s.spec
-    return (s.preferred > 0 and isinstance(spec, dict) and isinstance(spec.get("body"), dict)
-            and bool(spec.get("features")) and (not s.valid or s.built is False))
+def is_fallback(source: str) -> bool:
+    return "+" in source or source.endswith("-body")
 
 
-def fallbacks(scored: list) -> list[tuple[str, dict, str, int]]:
-    """(source, spec, note, preferred) for each broken preferred reading in ``scored`` (``rank.Scored`` items with their
-    ``preferred`` set): its body alone, and its body with each valid model candidate's features."""
-    donors = [s for s in scored if s.valid and s.built is not False and s.preferred == 0
-              and isinstance(s.spec, dict) and s.spec.get("features") and "+" not in s.source]
+def base(source: str) -> str:
+    """The source whose preference a candidate has: "parser#2-body" → "parser", "model#1-retry" → "model"."""
+    return source.split("+")[0].removesuffix("-body").split("#")[0]
+
+
+def note(source: str) -> str:
+    """Where a fallback comes from, for the answer ("" for any other candidate)."""
+    if not is_fallback(source):
+        return ""
+    reading, _, donor = source.removesuffix("-body").partition("+")
+    return (f"{reading}'s body with {donor}'s features" if donor else f"{reading}'s body without its features") \
+        + f", as {reading}'s own reading did not pass"
+
+
+def _has_features(spec) -> bool:
+    return isinstance(spec, dict) and isinstance(spec.get("body"), dict) and bool(spec.get("features"))
+
+
+def fallbacks(readings: list[tuple[str, dict | None, bool]],
+              donors: list[tuple[str, dict | None]]) -> list[tuple[str, dict]]:
+    """(source, spec) fallbacks. ``readings``: (source, spec, works) of the preferred source's readings;
+    ``donors``: (source, spec) of the other sources' candidates that are valid and built."""
+    donors = [(s, d) for s, d in donors if _has_features(d) and not is_fallback(s)]
     out = []
-    for s in filter(_broken, scored):
-        why = "did not build" if s.valid else "was refused"
-        out.append((f"{s.source}-body", {**s.spec, "features": []},
-                    f"{s.source}'s body without its features (its reading {why})", s.preferred))
-        for d in donors:
-            out.append((f"{s.source}+{d.source}", {**s.spec, "features": d.spec["features"]},
-                        f"{s.source}'s body with {d.source}'s features (its reading {why})", s.preferred))
+    for source, spec, works in readings:
+        if works or is_fallback(source) or not _has_features(spec):
+            continue
+        out.append((f"{source}-body", {**spec, "features": []}))
+        out += [(f"{source}+{d_source}", {**spec, "features": d["features"]}) for d_source, d in donors]
     return out
+
+
+def fallback_candidates(cands: list[dict], prefer: tuple[str, ...] = ("parser",)) -> list[dict]:
+    """The agent's ensemble: fallbacks for its checked candidates (dicts with ``source``, ``spec``, ``code``,
+    ``error`` and ``passed``: built and checked), as new unchecked candidates; none once the list holds a
+    fallback. A donor needs to have built, not to have passed: its body may be what failed the checks."""
+    if any(is_fallback(c.get("source", "")) for c in cands):
+        return []
+    readings = [(c["source"], c.get("spec"), bool(c.get("passed"))) for c in cands if base(c["source"]) in prefer]
+    donors = [(c["source"], c.get("spec")) for c in cands
+              if c.get("code") and not c.get("error") and base(c["source"]) not in prefer]
+    return [{"source": s, "spec": spec, "problems": []} for s, spec in fallbacks(readings, donors)]

@@ -32,7 +32,9 @@ import re
 from dataclasses import dataclass, field
 
 from .extents import extent_fit, spec_extents, stated_extents
+from .fallback import base as base_source
 from .fallback import fallbacks
+from .fallback import note as fallback_note
 from .normalize import normalize
 
 # request words → feature kinds they ask for (a spec with a kind nobody asked for loses a point)
@@ -215,18 +217,20 @@ def rank(request: str, candidates: list[tuple[str, dict | None]], build=None,
 
     stated = stated_extents(text)
     scored = [score(text, src, spec, cached_build if build else None, stated) for src, spec in candidates]
-    for s in scored:
-        base = s.source.split("#")[0]
-        s.preferred = len(prefer) - prefer.index(base) if base in prefer else 0
     if fallback:
+        works = lambda s: s.valid and s.built is not False      # noqa: E731
+        readings = [(s.source, s.spec, works(s)) for s in scored if base_source(s.source) in prefer]
+        donors = [(s.source, s.spec) for s in scored if works(s) and base_source(s.source) not in prefer]
         seen = {canonical_key(s.spec) for s in scored if s.valid}
-        for src, spec, note, preferred in fallbacks(scored):
-            if (key := canonical_key(spec)) in seen:      # a model candidate that already is this spec
+        for src, spec in fallbacks(readings, donors):
+            if (key := canonical_key(spec)) in seen:      # a candidate that already is this spec
                 continue
             seen.add(key)
-            s = score(text, src, spec, cached_build if build else None, stated)
-            s.note, s.preferred = note, preferred
-            scored.append(s)
+            scored.append(score(text, src, spec, cached_build if build else None, stated))
+    for s in scored:
+        base = base_source(s.source)
+        s.preferred = len(prefer) - prefer.index(base) if base in prefer else 0
+        s.note = fallback_note(s.source)
     votes: dict[str, int] = {}
     for s in scored:
         if s.valid:

@@ -3,14 +3,15 @@
 - ``spec``: a model provider's spec candidate for this attempt (one call + one repair), compiled,
   run and checked; ``validate`` then keeps the better-checked of it and the free code.
 - ``ensemble`` → ``candidate`` (once per candidate, each a streamed step) → ``rank``: the local
-  model's N constrained specs and the parser's readings, each built and checked, ranked; the winner
-  goes on through execute and validate.
+  model's N constrained specs and the parser's readings, each built and checked (and the fallbacks of a
+  parser reading that did not pass), ranked; the winner goes on through execute and validate.
 """
 
 from __future__ import annotations
 
 from langgraph.runtime import Runtime
 
+from ..local_model.fallback import fallback_candidates
 from ..local_model.rank import rank as rank_specs
 from ..spec_candidates import Checked, canonical, compiled, ensemble, spec_context, write_spec
 from ..state import current_entry
@@ -110,7 +111,17 @@ def ensemble_node(state, runtime: Runtime[Deps]):
 
 
 def candidate(state, runtime: Runtime[Deps]):
-    """Build and check the next unchecked candidate (one streamed step per candidate)."""
+    """Build and check the next unchecked candidate (one streamed step per candidate). After the last one,
+    a parser reading that did not pass adds its fallbacks (its body alone, its body with a passing model
+    candidate's features: ``local_model.fallback``) as more candidates, once."""
+    out = _check_next(state, runtime)
+    cands = out["turn"]["candidates"]
+    if all(c.get("checked") for c in cands):
+        cands += fallback_candidates(cands)
+    return out
+
+
+def _check_next(state, runtime: Runtime[Deps]):
     deps = runtime.context
     t = turn(state)
     cands = [dict(c) for c in t.get("candidates") or []]
