@@ -105,3 +105,50 @@ def test_bare_numbers_on_a_cm_part_that_only_fit_as_mm():
     r = ok(plate, "4 holes Ø5, 1 cm in from the corners")
     assert r.spec["features"][0]["size"] == 5 and any("read as mm" in n for n in r.notes)
     assert apply_edit("a 3 hole in the middle", plate).spec["features"][0]["size"] == 30     # 3 cm fits: cm
+
+
+def test_holes_made_slots_where_they_are():
+    plate = understand("plate 100 x 60 x 5 with two 6.5 holes 60 apart").spec
+    r = ok(plate, "turn the holes into slots 15 long")
+    (f,) = r.spec["features"]
+    assert (f["kind"], f["length"], f["width"], f["at"]["count"], f["at"]["spacing"]) == ("slot", 15, 6.5, 2, 60)
+    assert any("diameter of holes" in n for n in r.notes)
+    assert apply_edit("make them slots", plate).spec is None       # how long is asked
+
+
+def test_a_row_said_to_stay_apart_is_no_change_and_a_pocket_cut_through():
+    plate = understand("plate 100 x 60 x 6 with two 8 mm holes 50 apart and a 40 x 20 pocket 3 deep in the middle").spec
+    r = ok(plate, "make it 140 long, holes stay 50 apart in the middle")
+    assert r.spec["body"]["length"] == 140 and r.spec["features"][0]["at"]["spacing"] == 50
+    pocket = ok(plate, "cut the pocket right through, so it's an opening").spec["features"][1]
+    assert pocket["kind"] == "pocket" and "depth" not in pocket and pocket["length"] == 40
+
+
+def test_grid_counts_keep_their_way_round_and_the_span_said_again():
+    plate = understand("plate 240 x 120 x 8, 2x5 grid of Ø8 holes, 40 pitch, centered").spec
+    assert ok(plate, "3x6 grid").spec["features"][0]["at"]["counts"] == [6, 3]
+    square = understand("plate 100 x 100 x 6, 4 x 6.6 holes on an 80 square pattern").spec
+    at = ok(square, "switch to a 5 by 5 grid on the same 80 square").spec["features"][0]["at"]
+    assert at["counts"] == [5, 5] and at["spacing"] == [20, 20]
+    assert ok(square, "Ø8").spec["features"][0]["size"] == 8
+
+
+def test_a_counterbore_at_the_other_end_of_a_through_hole():
+    bar = understand("round bar 30 dia 50 long, an 8 mm hole 20 deep in the centre of one end").spec
+    bar = ok(bar, "drill it all the way through").spec
+    r = ok(bar, "on the opposite end add a 14 mm counterbore 5 deep around that hole")
+    (h,) = r.spec["features"]
+    assert h["on"] == "bottom" and h["size"] == 8 and h["cbore"] == {"diameter": 14, "depth": 5}
+    assert volume(r.spec) == pytest.approx(math.pi * (15 ** 2 * 50 - 4 ** 2 * 50 - (7 ** 2 - 4 ** 2) * 5))
+
+
+def test_a_channels_sides_a_copy_either_side_along_its_base_and_a_shaft_trimmed_at_its_end():
+    u = understand("U channel 50 wide outside, 30 tall, 3 thick, 120 long").spec
+    assert ok(u, "raise the sides to 40").spec["body"]["height"] == 40
+    holed = ok(u, "a 6 mm hole in the middle of the base").spec
+    (h,) = ok(holed, "and the same again 40 to either side of it").spec["features"]
+    assert sorted(map(tuple, h["at"]["points"])) == [(0.0, -40.0), (0.0, 0.0), (0.0, 40.0)]
+    shaft = understand("stepped shaft: Ø25 x 40, then Ø35 x 30, then Ø25 x 20").spec
+    r = ok(shaft, "cut 5 off the end")
+    assert [s["length"] for s in r.spec["body"]["sections"]] == [40, 30, 15]
+    assert any("last section" in n for n in r.notes)

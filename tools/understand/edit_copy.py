@@ -132,8 +132,12 @@ def copy_feature(ed, m: re.Match) -> None:
         d = mm(mt.group("d") or mt.group("d2"))
         if d is None:
             continue
-        new += [(u0 - d, v0), (u0 + d, v0)]
-        said.append(f"{d:g} mm either side")
+        if hv > hu:      # "30 to either side of it" in a U's base: along the face's long way (its length)
+            new += [(u0, v0 - d), (u0, v0 + d)]
+            said.append(f"{d:g} mm either side along the length")
+        else:
+            new += [(u0 - d, v0), (u0 + d, v0)]
+            said.append(f"{d:g} mm either side")
         left = left.replace(mt.group(0), " ")
     for mt in EDGE.finditer(left):
         d = mm(mt.group("d") or mt.group("d2"))

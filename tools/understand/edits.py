@@ -106,6 +106,10 @@ ROUND = re.compile(r"\b(?:make (?:it|the \w+)|turn it into|change it to|switch (
                    r"cylindrical|circular|cylinder)\b|\b(?:round|cylindrical|circular|cylinder)\s*,?\s*(?:instead of|not|rather than)"
                    r"\s+(?:an?\s+|the\s+)?hex|\b(?:not|no longer|instead of|rather than)\s+(?:an?\s+|the\s+)?hex(?:agon(?:al)?)?\b"
                    r"(?=.*\bround\b|.*\bcylind)|\bround (?:bar|stock|section|outside) instead\b")
+# "make those slots instead", "turn the holes into slots 15 long": the holes there become slots where they are
+TO_SLOTS = re.compile(r"\b(?:make|turn|change|convert|switch)\s+(?:those|these|them|the\s+(?:\w+\s+)?holes|both|all)\s+(?:in)?(?:to\s+)?"
+                      r"(?:\w+\s+)?slots\b|\bslots instead of (?:the |those )?holes\b|\b(?:replace|swap) (?:the |those )?holes "
+                      r"(?:with|for) slots\b")
 # "add a third one, same, midway between the two": a copy at the middle of a pair
 BETWEEN = re.compile(r"\b(?:third|3rd|one more|another|1 more|an? extra|add|also|a)\b.*\b(?:midway|halfway|half way|in between|"
                      r"between|in the middle of)\s+(?:the\s+)?(?:two|2|them|those|both|pair|first two)\b")
@@ -214,6 +218,20 @@ class _Editor:
     def __init__(self, text: str, spec: dict):
         self.given = _plain(spec)        # as it came (a washer or nut still by its standard size)
         self.spec = _standard_sized(_plain(spec))
+        head = re.search(r"\b(?:counterbore|countersink|cbore|c'bore|csink|csk|spot ?face)", text, re.I)
+        other = re.search(r"\s*,?\s*\b(?:at|on|from|to|in)\s+the\s+(?:other|opposite|far)\s+(?:end|side|face)\b\s*,?", text, re.I)
+        thru = [f for f in self.spec.get("features", []) if f["kind"] == "hole" and not isinstance(f.get("depth"), (int, float))
+                and f.get("on", "top") in ("top", "bottom") and "cbore" not in f and "csink" not in f]
+        if head and other and len(thru) == 1 and len([f for f in self.spec.get("features", []) if f["kind"] == "hole"]) == 1:
+            # "at the other end give it a 20 mm counterbore, 8 deep, around the same hole": the through hole's head on the
+            # face it comes out of (the hole drilled from there instead: the same hole)
+            h = thru[0]
+            h["on"] = "bottom" if h.get("on", "top") == "top" else "top"
+            text = text[:other.start()] + " " + text[other.end():]
+            text = re.sub(r"\b(?:give it|add|put|cut|machine|make|do)\s+an?\s+([\d./]+\s*(?:mm|cm|in|\")?)\s*(?:dia\w*\s+)?"
+                          r"(counterbore|countersink|cbore|c'bore|csink|csk)\b", r"\2 the hole \1 dia", text, flags=re.I)
+            text = re.sub(r"\s*,?\s*\b(?:around|round|on|for|at|of)\s+(?:the same|that|the|this)\s+hole\b", "", text, flags=re.I)
+            self.flip_note = f"{h['id']} drilled from the {h['on']} face (a through hole: the same hole), its head there"
         self.start = copy.deepcopy(self.spec)
         # "another one the same, 20 from the right end", "an identical hole 25 to the left of it": a copy of the one there
         self.copy = copy_request(text, self.spec)
@@ -292,6 +310,16 @@ class _Editor:
         # "thickness -> 8mm", "length = 120": that size
         text = re.sub(r"\b(length|width|height|thickness|diameter|od|id|depth)\s*(?:->|→|=>|=|:)\s*(?=[\d.])", r"\1 ", text,
                       flags=re.I)
+        blind = [f for f in self.spec.get("features", []) if f["kind"] == "hole" and isinstance(f.get("depth"), (int, float))]
+        if len(blind) == 1:
+            # "drill it all the way through" with one blind hole there: that hole through (not a new one)
+            text = re.sub(r"\b(?:drill|bore|run|take|make|put)\s+(?:it|that|the hole|that hole|this)\s+(?:all\s+the\s+way\s+|right\s+|"
+                          r"straight\s+|clean\s+)?(?:through|thru)\b", "make the hole go through", text, flags=re.I)
+        # "cut the pocket all the way through so it's a window": the pocket there made through (not a new one)
+        text = re.sub(r"\b(?:cut|drill|mill|take|run|machine)\s+(the|that|its|those|these)\s+(pockets?|slots?|holes?|bores?|recess(?:es)?)\s+"
+                      r"(?:all\s+the\s+way\s+|right\s+|straight\s+|clean\s+)?(?:through|thru)\b(?:\s+the\s+(?:plate|part|block|"
+                      r"base|bottom))?(?:\s*,?\s*so\s+(?:that\s+)?(?:it'?s|it\s+is|it\s+becomes|they'?re|there'?s)\s+(?:a|an)\s+"
+                      r"(?:window|opening|cut-?out|through\s+\w+|hole|slot)s?)?", r"make \1 \2 go through", text, flags=re.I)
         # "height back to 8": that size again
         text = re.sub(r"\b(length|width|height|thickness|diameter|od|id|depth|wall|walls)\s+back\s+(?:down\s+|up\s+)?to\s+(?=[\d.])",
                       r"\1 ", text, flags=re.I)
@@ -367,6 +395,25 @@ class _Editor:
             text = re.sub(r"^\s*(?:(?:ok|now|and|then|so|actually|make it|make that|go|do|try)\W+)*(\d{1,2})\s*(?:x|by|×)\s*(\d{1,2})"
                           r"(?:\s+(?:grid|pattern|array))?\s*(?:instead|then|please|pls|now)?\W*$",
                           r"make the holes a \1 x \2 grid", text, flags=re.I)
+            # "go to a 3 by 3 grid on the same square", "switch to a 4x4 pattern": the holes' grid
+            text = re.sub(r"^\s*(?:(?:ok|now|and|then|so|actually)\W+)*(?:go|switch|change|move|change it|make it|make them|use|do)\s+"
+                          r"(?:to\s+|into\s+)?an?\s+(\d{1,2})\s*(?:x|by|×)\s*(\d{1,2})\s+(?:grid|pattern|array)\b",
+                          r"make the holes a \1 x \2 grid", text, flags=re.I)
+        grids = [f for f in self.spec.get("features", []) if f["kind"] == "hole" and (f.get("at") or {}).get("kind") == "grid"]
+        if len(grids) == 1:
+            # "a 3 by 3 grid on the same 60 square": the span the grid has (said again), not the part's size
+            g_at = grids[0]["at"]
+            spans = [(c - 1) * sp for c, sp in zip(g_at["counts"], _pair(g_at.get("spacing")))]
+            unit = {"mm": 1.0, "cm": 10.0, "in": 25.4}.get(self.spec.get("units", "mm"), 1.0)
+            text = re.sub(r"\b(on|in|over|across|within)\s+the\s+same\s+([\d.]+)\s*(?:mm\s*)?(square|rectangle|pattern)\b",
+                          lambda m: f"{m.group(1)} the same {m.group(3)}" if any(
+                              math.isclose(float(m.group(2)) * unit, x) for x in spans) else m.group(0), text, flags=re.I)
+        if b["kind"] not in ("cylinder", "tube", "cone", "sphere", "shaft") and not isinstance(b.get("bore"), (int, float)):
+            sizes = {f.get("size") for f in self.spec.get("features", []) if f["kind"] == "hole"}
+            if len(sizes) == 1:
+                # "Ø12" alone on a plate with holes of one size: the holes
+                text = re.sub(r"^\s*(?:(?:ok|now|and|then|so|make (?:it|them)|go(?: to)?)\W+)*(?:Ø|⌀|dia\.?\s*)\s*([\d./]+\s*(?:mm|cm|in|\")?)"
+                              r"\s*(?:please|pls|instead|then)?\W*$", r"holes \1", text, flags=re.I)
         if any(f["kind"] == "hole" and (f.get("at") or {}).get("kind") == "grid" and (f["at"].get("counts") == [2, 2])
                for f in self.spec.get("features", [])):
             # "bring the screw holes in to a 50 square", "put the holes on a 60 x 40 rectangle": the 2 x 2 grid's centres
@@ -544,6 +591,12 @@ class _Editor:
             if isinstance(L, (int, float)) and isinstance(W, (int, float)) and ((short and W > L) or (long_ and L > W)):
                 toward_dir = "back"
             text = text[:toward.start()] + f"to the {toward_dir}" + text[toward.end():]
+        if b["kind"] == "shaft" and isinstance(b.get("sections"), list) and len(b["sections"]) > 1:
+            # "on the Ø20 part:" a section by its diameter; "the end of the thin one": the thin end
+            text = re.sub(r"\b(on|in|to|of|at)\s+the\s+(?:Ø|dia\.?\s*|diameter\s+)\s*([\d./]+)\s*(?:mm\s*)?(part|section|step|bit|"
+                          r"portion|length|end|journal)\b", r"\1 the \2 dia \3", text, flags=re.I)
+            text = re.sub(r"\b(?:the\s+)?end\s+of\s+the\s+(big|bigger|large|larger|fat|thick|small|smaller|thin|narrow)\s+(?:one|section|"
+                          r"part|step|bit|portion|diameter)\b", r"the \1 end", text, flags=re.I)
         if b["kind"] == "shaft" and isinstance(b.get("sections"), list) and len(b["sections"]) > 1 and \
                 b["sections"][0]["diameter"] != b["sections"][-1]["diameter"]:
             # "a 1mm chamfer on the big end" of a stepped shaft: the outline of that end face (section 1 stands on z = 0)
@@ -554,6 +607,11 @@ class _Editor:
                           "edges", text, flags=re.I) if re.search(r"chamf|fillet|round|bevel|radius|break|ease", text, re.I) \
                 else text
         if b["kind"] == "profile" and b.get("shape") in ("U", "C"):
+            # "bump the sides to 50", "sides 50": how tall its sides stand (the channel's height)
+            text = re.sub(r"\b(?:(?:bump|take|bring|raise|push|make|set|change|go)\s+(?:up\s+)?)?(?:the\s+|its\s+)?(sides|legs|uprights|"
+                          r"side walls|walls|flanges)\s+(?:up\s+)?(?:to\s+|should be\s+|=\s*|at\s+)?([\d./]+\s*(?:mm|cm|in\b|\")?)"
+                          r"(?!\s*(?:mm\s*)?(?:tall|high|long|wide|thick|apart|from|in\b|dia|x\b))",
+                          r"make the \1 \2 tall", text, flags=re.I)
             # "an 8 mm hole in each leg, centred on the leg" of a U: through both side walls at mid height (the hole
             # was put through the base)
             text = re.sub(r"\b(?:in|on|through|into)\s+(?:each|every)\s+(?:leg|arm|side wall|upright|side)\b", "in both legs", text,
@@ -646,6 +704,7 @@ class _Editor:
         self.only: str | None = None         # the one feature this edit is about (a copy split off a pattern)
         self.out = EditResult(None, notes=list(fixed) + [f"kept as it is: '{k.strip(' ,;')}'" for k in kept]
                               + ([self.end_note] if getattr(self, "end_note", None) else [])
+                              + ([self.flip_note] if getattr(self, "flip_note", None) else [])
                               + ([f"'{toward.group(0)}' read as to the {toward_dir} ({'+X' if toward_dir == 'right' else '+Y'})"]
                                  if toward else []))
 
@@ -1092,6 +1151,9 @@ class _Editor:
                        {**{k: v for k, v in sh.items() if k != "id"}, "open_face": None})
             return self.finish()
         holes_now = self.feats("hole")
+        if holes_now and TO_SLOTS.search(self.t):
+            self.holes_to_slots(holes_now)
+            return self.finish()
         if STEP_DOWN.search(self.t) and self.spec["body"]["kind"] in ("cylinder", "shaft"):
             self.step_down()
             return self.finish()
@@ -1560,6 +1622,43 @@ class _Editor:
         data["body"] = new
         self.apply(f"round → hex, {fmt(v)} across the flats" + (f", bore Ø{fmt(new['bore'])} kept" if "bore" in new else ""),
                    lambda s_, d=data: ops.parse(d))
+
+    def holes_to_slots(self, holes_now: list[dict]) -> None:
+        """'in the upright leg make those slots instead: 6.5 wide, 15 long, running along the length': each of those
+        holes becomes a slot where it is (its pattern kept); the slot's length as said (asked if not), its width as
+        said or the hole's diameter (said), running along the part's length unless said across."""
+        picked = [h for h in self.select("hole", holes_now) if isinstance(h.get("size"), (int, float)) or _size_mm(h)]
+        if not picked:
+            self.out.failed.append("which holes to make slots")
+            return
+        long_ = next((it for it in self.free() if it.role in ("length",) or re.match(r"\s*(?:mm\s*)?(?:long|length)\b",
+                                                                                     self.t[it.num.end:])), None)
+        wide = next((it for it in self.free() if it is not long_ and (it.role == "width" or re.match(
+            r"\s*(?:mm\s*)?(?:wide|width)\b", self.t[it.num.end:]))), None)
+        if long_ is None:
+            self.out.failed.append("how long the slots are (say e.g. 'make them slots 15 long')")
+            return
+        length = self.take(long_)
+        across = re.search(r"\b(?:across|crosswise|sideways|the short way|the other way)\b", self.t)
+        for h in picked:
+            w = self.num_mm(wide) if wide is not None else _size_mm(h)
+            if wide is None:
+                self.out.notes.append(f"slot width {fmt(w)}: the diameter of {h['id']}")
+            on = h.get("on", "top")
+            along = 90.0 if on in ("left", "right") else 0.0
+            angle = (90.0 - along) if across else along
+            if not across and not re.search(r"\b(?:along|lengthwise|the long way|long way)\b", self.t):
+                self.out.notes.append("the slots run along the part's length")
+            g = {k: v for k, v in h.items() if k not in ("id", "kind", "size", "depth", "cbore", "csink")}
+            g |= {"kind": "slot", "length": length, "width": w, "angle": angle}
+            if isinstance(h.get("depth"), (int, float)):
+                g["depth"] = h["depth"]
+            self.apply(f"{h['id']}: holes → slots {fmt(length)} long x {fmt(w)} wide", ops.replace_feature, h["id"], g)
+        if wide is not None:
+            self.used.add(wide.num.start)
+        for it in self.free():      # the holes' own size said again ('6.5 wide' already taken): nothing else
+            if math.isclose(self.num_mm(it), _size_mm(picked[0]) or -1):
+                self.used.add(it.num.start)
 
     def between_two(self) -> bool:
         """'add a third one, same, midway between the two', 'one more slot same size exactly between the two': a copy of
@@ -3120,11 +3219,25 @@ class _Editor:
                 nu, nv = int(grid.group(1)), int(grid.group(2))
                 pair = [round((b_["length"] - 2 * at["inset"]) / (nu - 1), 6), round((b_["width"] - 2 * at["inset"]) / (nv - 1), 6)]
                 self.out.notes.append(f"the grid spans what the corner holes spanned ({fmt(pair[0])} x {fmt(pair[1])} apart)")
-            at = {"kind": "grid", "counts": [int(grid.group(1)), int(grid.group(2))], "spacing": pair}
+            nu, nv = int(grid.group(1)), int(grid.group(2))
+            if at["kind"] == "grid" and (nu - nv) * (at["counts"][0] - at["counts"][1]) < 0:
+                nu, nv = nv, nu          # "3x5 grid" after a 2 x 4 one: the longer row where the longer row was
+            span = re.search(r"\b(?:on|in|over|across|within)\s+the\s+same\s+(?:[\d.]+\s*(?:mm\s*)?)?(?:square|rectangle|pattern|"
+                             r"span|area|footprint|spacing)\b", self.t)
+            if span and at["kind"] == "grid" and min(nu, nv) > 1:
+                # "a 3 by 3 grid on the same 60 square": the rows spread over what they spanned
+                old = [(c - 1) * sp for c, sp in zip(at["counts"], pair)]
+                pair = [round(old[0] / (nu - 1), 6), round(old[1] / (nv - 1), 6)]
+                self.out.notes.append(f"the grid spans what it spanned ({fmt(old[0])} x {fmt(old[1])}: {fmt(pair[0])} x "
+                                      f"{fmt(pair[1])} apart)")
+                for it in self.free():
+                    if span.start() <= it.num.start < span.end():
+                        self.used.add(it.num.start)
+            at = {"kind": "grid", "counts": [nu, nv], "spacing": pair}
             for it in self.tagging.items:
                 if grid.start() <= it.num.start < grid.end():
                     self.used.add(it.num.start)
-            what.append(f"a {grid.group(1)} x {grid.group(2)} grid")
+            what.append(f"a {nu} x {nv} grid")
         if spacing is not None:
             s = self.take(spacing)
             if at["kind"] == "grid":
@@ -4393,7 +4506,24 @@ def apply_edit(text: str, spec) -> EditResult:
                       r"(?:mm\s*)?(?:thru|through)(?:\s+holes?)?\s*(?:,|with|and|\+|plus)\s*(?:an?\s+)?([\d./]+)\s*(?:mm\s*)?"
                       r"(?:dia\w*\s+|Ø\s*)?(countersinks?|csk|counterbores?|cbores?|c'bores?)\b",
                       r"holes \1, \3 \2", text, flags=re.I)
+    per_unit = {"mm": 1.0, "cm": 10.0, "in": 25.4}.get(data.get("units", "mm"), 1.0)
+    kept: list[str] = []
+
+    def _apart(m):
+        kinds = {w for w in ("hole", "slot", "pocket") if w in m.group(1).lower()}
+        rows = [f for f in data.get("features", []) if f["kind"] in kinds]
+        v = float(m.group(2)) * per_unit
+        if rows and {f["kind"] for f in rows} == kinds and all(
+                (f.get("at") or {}).get("kind") == "linear" and math.isclose(f["at"].get("spacing", -1), v) for f in rows):
+            kept.append(m.group(0).strip(" ,;:-"))
+            return ""
+        return m.group(0)
+    # "holes and slots stay 60 apart in the middle": as they are (a row stays where it is on its face as the part grows)
+    text = re.sub(r"\s*(?:[,;:-]|\band\b|\bbut\b)?\s*(?:the\s+)?((?:holes?|slots?|pockets?)(?:\s+and\s+(?:the\s+)?(?:holes?|slots?|"
+                  r"pockets?))?)\s+(?:both\s+)?(?:stay|stays|remain|remains|still|kept|keep)\s+(?:at\s+)?(\d+(?:\.\d+)?)\s*(?:mm\s*)?"
+                  r"apart(?:\s*,?\s*(?:in the middle|centred|centered|in the cent(?:er|re)))?", _apart, text, flags=re.I)
     r = _apply_edit(text, spec)
+    r.notes += [f"kept as it is: '{k}'" for k in kept]
     if screw and r.done:
         r.notes.append(f"{screw.group(1)} is the screw: the hole sizes said are used")
     return r
