@@ -225,7 +225,7 @@ def test_holes_in_the_legs_of_an_l_bracket():
 def test_a_hub_on_a_bored_disc_and_a_cups_floor():
     u = understand("pipe flange: disc 100 dia x 10 thick with a 50 dia hub sticking up another 20, 30mm bore all the "
                    "way thru, 4 holes of 9mm on a 76 bolt circle")
-    assert u.spec["body"] == {"kind": "cylinder", "id": "pipe", "diameter": 100, "height": 10}
+    assert u.spec["body"] == {"kind": "cylinder", "id": "pipe_flange", "diameter": 100, "height": 10, "name": "pipe flange"}
     assert [f["kind"] for f in u.spec["features"]] == ["boss", "hole", "hole"]
     assert u.spec["features"][2]["at"] == {"kind": "bolt_circle", "count": 4, "diameter": 76}
     u = understand("open box 100 x 60 x 40, 2 mm walls and a 4 mm floor")

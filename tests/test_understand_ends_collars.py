@@ -91,3 +91,53 @@ def test_set_screws_named_widths_and_counts_after_the_noun(sandbox, text, volume
     assert b.ok, b.summary()
     if volume is not None:
         assert b.result.report.volume == pytest.approx(volume, rel=2e-3)
+
+
+@pytest.mark.parametrize("text, volume", [
+    # a square window is a feature's shape, not the part's side (before: the plate became 30 x 30, refused)
+    ("80 x 80 x 6 plate with a 30 x 30 square window cut through the middle, 4 x Ø5 holes 8 mm in from the corners",
+     80 * 80 * 6 - 30 * 30 * 6 - 4 * math.pi * 6.25 * 6),
+    # "4 holes ... on the corners of a 60 square" is their pattern, not a second body taking the 9
+    ("square flange 80x80x10, hub dia 40 standing 20 proud, bore 25, 4 holes dia 9 on the corners of a 60 square",
+     80 * 80 * 10 + math.pi * 400 * 20 - math.pi * 12.5 ** 2 * 30 - 4 * math.pi * 4.5 ** 2 * 10),
+    # "4 counterbored bolt holes": the counterbores are the bolt holes' (before: the bore's, put on a bolt circle)
+    ("pipe flange OD120, 14 thk, hub Ø60 sticking out 30 above the flange, bore Ø40, 4 counterbored bolt holes Ø11 "
+     "w/ Ø18 x 8 deep cbores on PCD 90",
+     math.pi * (60 ** 2 * 14 + 30 ** 2 * 30 - 20 ** 2 * 44) - 4 * math.pi * (5.5 ** 2 * 6 + 9 ** 2 * 8)),
+    # a slot's length centre to centre ("1 1/2 long c-c") is its overall length less its width; parallel to the short side
+    ("slotted plate 5 x 3 x 1/4. two 5/16 wide slots, 1 1/2 long c-c, parallel to the short side, 1\" from each end",
+     (127 * 76.2 - 2 * (38.1 * 7.9375 + math.pi * (7.9375 / 2) ** 2)) * 6.35),
+    # a decimal comma, "2 hole 1 cm dia" (two), "2 cm from each short end" (before: one centred hole on the slot)
+    ("plate 20cm x 10cm, thickness 1cm, one slot width 1,2 cm and length 8 cm in the middle, along the long direction, "
+     "and 2 hole 1 cm dia on the centre line, 2 cm from each short end",
+     200 * 100 * 10 - (68 * 12 + math.pi * 36) * 10 - 2 * math.pi * 25 * 10),
+    # two holes "20 in from each end": one 20 from each end (before: 33.3 apart, assumed)
+    ("two 10 mm blind holes 12 deep in the top face of a 100x50x25 block, 20 in from each end, on the centreline",
+     100 * 50 * 25 - 2 * math.pi * 25 * 12),
+    # holes listed "at 15, 50 and 85 along the centerline" stand there (before: 25 apart, assumed, marked ok)
+    ("Strip 100x25x8, 3 countersunk holes for M5 flat heads (5.5 thru, Ø10.4 x 90°) at 15, 50 and 85 along the "
+     "centerline", None),
+    # a cbored hole, a D-flat by its depth, an M4 thread through a standoff (tapped, not clearance)
+    ("block 60 x 60 x 25 with a 10 thru hole cbored 18 dia x 10 deep in the center",
+     60 * 60 * 25 - math.pi * 25 * 15 - math.pi * 81 * 10),
+    ("20mm shaft 80 long, flat 2 mm deep 25 long on one end",
+     math.pi * 100 * 80 - (100 * math.acos(0.8) - 8 * 6) * 25),
+    ("hex standoff 8 mm across flats, 20 long, M4 thread all the way through", (HEX8 - math.pi * 3.3 ** 2 / 4) * 20),
+])
+def test_feature_shapes_patterns_and_lengths_said_the_shop_way(sandbox, text, volume):
+    u = understand(text)
+    assert not u.missing and not u.unknown and u.spec is not None, u.explain()
+    from cadagent.tools.part.pipeline import build
+    b = build(u.spec, sandbox, exports=())
+    assert b.ok, b.summary()
+    if volume is not None:
+        assert b.result.report.volume == pytest.approx(volume, rel=2e-3)
+    if text.startswith("Strip"):
+        assert u.spec["features"][0]["at"] == {"kind": "at", "points": [[-35.0, 0.0], [0.0, 0.0], [35.0, 0.0]]}
+
+
+def test_a_number_a_feature_leaves_unused_is_asked_about_not_dropped():
+    # "along 20 mm" is no length the flat reads: the part would be flat along its whole length (before: marked ok)
+    u = understand("shaft 16 dia 60 long with a flat 1.5 deep along 20 mm at one end")
+    assert u.spec is None or u.missing
+    assert any("'20 mm'" in m for m in u.missing)

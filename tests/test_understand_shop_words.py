@@ -14,8 +14,10 @@ from .reading import spec_of as _spec
 
 def test_a_unit_said_for_the_whole_request_applies_to_its_bare_numbers():
     spec = _spec("pipe flange, sizes in cm: 12 across, 1.5 thick, 6 hole in the middle, 4 bolt holes of 1.4 on a 9.5 PCD")
-    assert (spec["body"]["outer_diameter"], spec["body"]["inner_diameter"], spec["body"]["height"]) == (120, 60, 15)
-    assert spec["features"][0]["size"] == 14.0 and spec["features"][0]["at"]["diameter"] == 95.0
+    # (a pipe flange is a flange: a disc with its centre hole and the bolt holes)
+    assert (spec["body"]["kind"], spec["body"]["diameter"], spec["body"]["height"]) == ("cylinder", 120, 15)
+    assert (spec["features"][0]["size"], spec["features"][0]["at"]) == (60.0, {"kind": "center"})
+    assert spec["features"][1]["size"] == 14.0 and spec["features"][1]["at"]["diameter"] == 95.0
     # a number with its own unit keeps it
     assert _spec("block, all dimensions in inches: 2 x 1 x 10mm")["body"]["height"] == 10.0
 

@@ -183,11 +183,15 @@ class Build:
             # "tray 200x150x30 2mm thick open at the top": its walls are 2 thick, not the tray
             b.add("wall", Value(T, None))
             T = None
-        side = b.pop("side")
+        cube = self.body.noun in ("cube",) or "cube" in self.text
+        if b.get("side") is not None and dims and len(dims) >= 2 and all(abs(b.get("side") - d) > 1e-9 for d in dims) \
+                and not cube:
+            side = None     # "80 x 80 x 6 plate ..., a 30 ... square": the part's sizes were given; the 30 is another's
+        else:
+            side = b.pop("side")
         lw = b.pop("length_width")
         if lw is not None:
             L, W = L or lw, W or lw
-        cube = self.body.noun in ("cube",) or "cube" in self.text
         if side is not None and cube:
             L = L or side
             W = W or side
@@ -580,7 +584,8 @@ class Build:
                 if f.kind == "hole" and not f.get("count") and not CROSS_WORDS.search(f.words) and \
                         f.get("depth") is None:
                     inner = f.pop("size") or f.pop("diameter") or (f.loose.pop(0).mm if f.loose else None)
-                    th = re.search(r"\b(m\d+(?:\.\d+)?) (tapped|clearance)\b", f.words) if inner is None else None
+                    th = re.search(r"\b(m\d+(?:\.\d+)?) (tapped|clearance)\b", f.words) if inner is None and re.search(
+                        r"\bstandoffs?\b|\bspacers?\b", self.text) else None
                     if th:
                         # "hex standoff 8 AF 25 long, M4 tapped both ends": the thread's hole is the bore, once
                         from ..part.tables import hole_diameter
@@ -593,7 +598,8 @@ class Build:
                 r"\b(?:both|each|either) ends?\b[^.;]*\bdeep\b|\bdeep\b[^.;]*\b(?:both|each|either) ends?\b", self.text):
             # (not "M4 tapped both ends 8 deep": two blind holes, no bore)
             from ..part.tables import hole_diameter
-            tapped = not re.search(r"\bclearance\b|\bthrough\b|\bthru\b", self.text)
+            tapped = not re.search(r"\bclearance\b|\bthrough\b|\bthru\b", self.text) or bool(re.search(
+                r"\b(?:thread|threads|threaded|tapped|tap)\b", self.text) and not re.search(r"\bclearance\b", self.text))
             inner, what = hole_diameter(f"M{ms.group(1)} {'tapped' if tapped else 'clearance'}")
             self.notes.append(f"M{ms.group(1)}: a {inner:g} mm bore ({what})")
         if inner is not None:

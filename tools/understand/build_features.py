@@ -396,9 +396,6 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
         return
     if body["kind"] == "profile" and body.get("shape") == "U" and _channel_holes(bd, t, body, count, f):
         return
-    if (body["kind"] in ("cylinder", "tube") or body["kind"] == "polygon_prism" and body.get("sides") == 6) and \
-            (CROSS.search(words) or re.search(r"\bradial(?:ly)?\b", words)) and _cross_hole(bd, t, body, count, f):
-        return
     if body["kind"] == "tube" and SET_SCREW.search(words) and f.get("depth") is None:
         # "a shaft collar ... with an M5 set screw hole": tapped from the side into the bore, one wall
         if isinstance(f["size"], str) and f["size"].endswith("clearance"):
@@ -406,6 +403,9 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
         f["depth"] = body["outer_diameter"] / 2
         bd.notes.append("the set screw hole goes in from the side to the bore, at mid-length")
         return _cross_hole(bd, t, body, count, f, note=False)
+    if (body["kind"] in ("cylinder", "tube") or body["kind"] == "polygon_prism" and body.get("sides") == 6) and \
+            (CROSS.search(words) or re.search(r"\bradial(?:ly)?\b", words)) and _cross_hole(bd, t, body, count, f):
+        return
     on = _face(words, body, bd.unit_mm)
     if on:
         _drop_face_sizes(bd, t)
@@ -1065,6 +1065,11 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
     if n and n >= 2:
         long_u = body.get("length", 0) >= body.get("width", 0)
         span = body.get("length") if long_u else body.get("width")
+        if spacing is None and n == 2 and span and inset is not None and span > 2 * inset and re.search(
+                r"\b(?:from|in from|off) (?:each|both|either|the) (?:short |narrow )?ends\b|"
+                r"\b(?:from|in from|off) (?:each|both|either) (?:short |narrow )?end\b", words):
+            spacing = round(span - 2 * inset, 6)      # "two holes ..., 20 in from each end": one that far from each end
+            inset = None
         if spacing is None and n == 2 and span and re.search(r"\b(?:near|towards?|close to|by|at) (?:the|each|both|either) "
                                                               r"ends?\b", words):
             # "two 5mm mounting holes near the ends": one near each end (how near assumed and said)
@@ -1529,8 +1534,18 @@ def _from_two_edges(words: str, bd: Build, body: dict) -> dict | None:
     return {**side, "along": round(along, 6)}
 
 
+SLOT_CC = re.compile(r"\s*(?:mm\s*|\"\s*|in\b\s*)?(?:long\s+|length\s+)?(?:c-c|c/c|ctc|c to c|cent(?:er|re)s?[- ]to[- ]cent(?:er|re)s?|"
+                     r"between (?:the )?(?:end )?cent(?:er|re)s|(?:end )?cent(?:er|re)s? apart)\b")
+
+
 def _slot(bd: Build, t: Target, body: dict) -> None:
+    lv = t.get("length") is not None and next(iter(t.roles.get("length", [])), None)
     L, W, depth = t.pop("length"), t.pop("width"), t.pop("depth")
+    cc = L is not None and W is not None and lv is not None and lv.raw is not None and SLOT_CC.match(
+        bd.text[lv.raw.num.end:]) is not None
+    if cc:
+        L = round(L + W, 6)         # "5/16 wide slots, 1 1/2 long c-c": centre to centre of its ends, so overall + width
+        bd.notes.append(f"the slot's {L - W:g} length is centre to centre: {L:g} overall")
     pair = sorted([v for v in t.loose + t.roles.get("size", []) if v.raw.group is not None], key=lambda v: v.raw.pos)
     if L is None and W is None and len(pair) >= 2:
         L, W = max(pair[0].mm, pair[1].mm), min(pair[0].mm, pair[1].mm)
@@ -1548,7 +1563,8 @@ def _slot(bd: Build, t: Target, body: dict) -> None:
     if depth is not None:
         f["depth"] = depth
     end = re.search(r"[.;](?!\d)|$", bd.text[t.start:]).end()
-    if re.search(r"\b(across|crosswise|widthwise|sideways)\b|along the (?:short|width)", t.words) or re.search(
+    if re.search(r"\b(across|crosswise|widthwise|sideways)\b|along the (?:short|width)|\bparallel (?:to|with) the (?:short|"
+                 r"width|end)\b|\bperpendicular to the (?:long|length)\b", t.words) or re.search(
             r"\b(?:running|runs|run|going|goes|oriented|turned) (?:across|crosswise|widthwise|sideways)\b|\bthe short way\b",
             bd.text[t.start:t.start + end]):
         f["angle"] = 90.0       # (said anywhere in the slots' sentence: "3 slots through a plate, ..., running across")

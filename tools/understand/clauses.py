@@ -24,7 +24,8 @@ PURPOSE = re.compile(r"\b(?:for|to hold|hold|holds|holding|to fit|fits?|fitting|
                      r"(?:a|an|the|my|our|some)?\s*(?:[\d.]+\s*(?:mm|in|\")?\s*)?(?:[a-z]+\s+)?$")
 BOSS_LIKE = {"post", "pin", "peg", "stud", "pillar", "dowel", "spigot"}      # on a part already named: a boss
 REFERENCE = re.compile(r"\b(?:above|below|under|beneath|beyond|past|from|off|of|out of|into|through|in|to) the\s+$")
-ON_A_SQUARE = re.compile(r"\b(?:on|in) (?:an?|the) [\d.]+\s*(?:mm\s*)?(?:x\s*[\d.]+\s*(?:mm\s*)?)?$")
+ON_A_SQUARE = re.compile(r"\b(?:(?:on|in|at) (?:an?|the)|(?:on|at) the corners? of (?:an?|the)|(?:on|at)) [\d.]+\s*(?:mm\s*)?"
+                         r"(?:x\s*[\d.]+\s*(?:mm\s*)?)?$")
 
 
 def _pattern_square(t: str, body) -> bool:

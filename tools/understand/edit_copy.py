@@ -26,7 +26,7 @@ COPY = re.compile(
     r"(?:in\s+)?from\b)|[\d.]+\s*(?:mm\s*)?(?:to\s+the\s+|further\s+)?(?:left|right|above|below)\b)))(?P<rest>.*)$")
 _UNIT = r"\s*(?:mm|cm|in(?:ch(?:es)?)?|\"|millimet\w*)?"
 SHIFT = re.compile(r"(?P<d>\S+?)" + _UNIT + r"\s*(?:further\s+|more\s+|over\s+)?(?:to(?:wards?)?\s+(?:the\s+)?|)"
-                   r"(?P<way>left|right|up|down|back|front|above|below)\b(?:\s+(?:of\s+)?(?:it|that|this|the (?:first|other|old|existing)"
+                   r"(?P<way>left|right|up|down|back|front|above|below)\b(?:\s+(?:of\s+)?(?:it|that 1|this 1|that|this|the (?:first|other|old|existing)"
                    r"(?: \w+)?|the \w+|that one))?")
 EITHER = re.compile(r"(?P<d>\S+?)" + _UNIT + r"\s*(?:away\s+|apart\s+|out\s+)?(?:on\s+|to\s+)?(?:either|each|both)\s+sides?"
                     r"(?:\s+of\s+(?:it|that|this|the \w+))?|(?:on\s+|to\s+)?(?:either|each|both)\s+sides?(?:\s+of\s+"

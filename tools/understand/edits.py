@@ -307,6 +307,13 @@ class _Editor:
         text = re.sub(r"^\s*\+\s*([\d.]+\s*(?:mm|cm|in|\")?)\s+(?:on|to)\s+(?:the\s+)?(length|width|height|thickness|"
                       r"diameter)\b", r"\2 +\1", text, flags=re.I)        # "+10 on the length"
         text, fixed = correct(text)          # "make the hoels 6": one letter off a word of the vocabulary
+        # "an extra one in between the two", "one in the middle": not one inch
+        text = re.sub(r"\b(one|1)\s+in\s+(?=between\b|the\s+(?:middle|cent(?:er|re))\b|each\b)", r"\1 ", text, flags=re.I)
+        text = re.sub(r"\bin\s+between\b", "between", text, flags=re.I)
+        # "the 2nd hole", "the 1st one": the ordinal words
+        text = re.sub(r"\b(1st|2nd|3rd)\b", lambda m: {"1st": "first", "2nd": "second", "3rd": "third"}[m.group(1).lower()], text,
+                      flags=re.I)
+        text = re.sub(r"\bun-?shell(?:ed)?\b(?:\s+it)?", "make it solid", text, flags=re.I)     # "un-shell it": solid again
         # "thickness -> 8mm", "length = 120": that size
         text = re.sub(r"\b(length|width|height|thickness|diameter|od|id|depth)\s*(?:->|→|=>|=|:)\s*(?=[\d.])", r"\1 ", text,
                       flags=re.I)
@@ -1259,7 +1266,7 @@ class _Editor:
                                                         r"front|back) (?:pair|two|ones|side)\b", self.t)
         plain = plain and not side_sub
         if plain and holes_now and any("cbore" in h or "csink" in h for h in holes_now) and not (
-                ADD_VERB.search(self.t) and re.search(r"\b(?:more|new|another|extra)\b|\b(?:a|an|one)\s+plain\b", self.t)):
+                ADD_VERB.search(self.t) and re.search(r"\b(?:more|new|another|extra)\b|\b(?:a|an|one|1)\s+plain\b", self.t)):
             # ("add a plain 30mm hole through the middle" is a new hole: the counterbored ones stay as they are)
             # "no counterbore, plain hole", "lose the countersink": the holes stay, their heads go
             for h in [h for h in self.select("hole", holes_now) if "cbore" in h or "csink" in h] or \
@@ -4478,7 +4485,7 @@ def _first_line(exc: Exception) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
-THEN = re.compile(r"\s*(?:,|;|\band\b|\bthen\b)\s+(?:and\s+|but\s+)?(?:then\s+)?(?=(?:(?:just|also|maybe|please|now)\s+)?(?:add|put|drill|cut|bore|remove|delete|round|chamfer|"
+THEN = re.compile(r"\s*,\s*(?:and\s+)?then\s+(?=[a-z])|\s*(?:,|;|\band\b|\bthen\b)\s+(?:and\s+|but\s+)?(?:then\s+)?(?=(?:(?:just|also|maybe|please|now)\s+)?(?:add|put|drill|cut|bore|remove|delete|round|chamfer|"
                   r"fillet|bevel|shell|hollow|change|move|make|tap|counterbore|countersink|spread|space|widen|narrow|"
                   r"lengthen|shorten|thicken|increase|reduce|bump|rotate|drop|open(?!\s+(?:at\s+|on\s+)?(?:both|each|either|the two)\s+ends)|"
                   r"enlarge|shrink)\b|"
@@ -4502,10 +4509,11 @@ def apply_edit(text: str, spec) -> EditResult:
         if screw:
             text = text[:screw.start()] + text[screw.end():]
         # "5.5 thru with an 11 countersink": the holes' size and their heads' (not a new hole)
-        text = re.sub(r"^(?:.*?\b(?:make|switch|change|turn)\s+(?:them|those|the holes|these|all)\s+(?:to\s+|into\s+)?)?([\d./]+)\s*"
-                      r"(?:mm\s*)?(?:thru|through)(?:\s+holes?)?\s*(?:,|with|and|\+|plus)\s*(?:an?\s+)?([\d./]+)\s*(?:mm\s*)?"
+        text = re.sub(r"^(?:.*?\b(?:make|switch|change|turn)\s+(?:(?:them|those|the holes|these|all)\s+)?(?:to\s+|into\s+)?)?([\d./]+)"
+                      r"\s*(?:mm\s*)?(?:thru|through)(?:\s+holes?)?\s*(?:,|with|and|\+|plus)\s*(?:an?\s+)?([\d./]+)\s*(?:mm\s*)?"
                       r"(?:dia\w*\s+|Ø\s*)?(countersinks?|csk|counterbores?|cbores?|c'bores?)\b",
-                      r"holes \1, \3 \2", text, flags=re.I)
+                      lambda m: f"holes {m.group(1)}, {'countersink' if m.group(3).lower().startswith(('countersink', 'csk')) else 'counterbore'} "
+                                f"{m.group(2)}", text, flags=re.I)
     per_unit = {"mm": 1.0, "cm": 10.0, "in": 25.4}.get(data.get("units", "mm"), 1.0)
     kept: list[str] = []
 
@@ -4536,10 +4544,12 @@ def _apply_edit(text: str, spec) -> EditResult:
                   r"axle|tube|pipe|stud|spindle|motor shaft)\s+(?:is|'s|are|measures|will be)\s+(?:actually\s+|exactly\s+)?"
                   r"([\d./]+\s*(?:mm|cm|in(?:ch(?:es)?)?\b|\"|millimet\w*)?)\s*(?:dia\w*|od)?\s*(?:[,;:.-]+\s*(?:(?:so|and|please)\s+)?|"
                   r"(?:so|and)\s+)"
-                  r"(?:(?:make|open|bore)\s+(?:up\s+)?(?:the|its)\s+(bore|hole|id|inside|inner diameter|centre hole|center hole)\s+"
+                  r"(?:(?:make|open|bore)\s+(?:up\s+)?(?:(?:the|its)\s+)?(bore|hole|id|inside|inner diameter|centre hole|center hole|it)\s+"
                   r"(?:(?:to\s+)?fit\s+(?:that|it|this|them)|to\s+(?:match|suit|fit)(?:\s+(?:that|it|this))?|that size|"
-                  r"the same)(?:\s+exactly|\s+please)*\W*$|(?=\S))",
-                  lambda m: f"{m.group(2)} {m.group(1)}" if m.group(2) else "", text, flags=re.I)
+                  r"the same)(?:\s+exactly|\s+please)*\W*$|(?P<suit>(?:bore|open)\s+(?:it\s+)?(?:out\s+|up\s+)?to\s+(?:suit|fit|match)"
+                  r"(?:\s+(?:that|it|this))?(?:\s+exactly|\s+please)*\W*$)|(?=\S))",
+                  lambda m: f"{m.group(2)} {m.group(1)}" if m.group(2) else f"bore {m.group(1)}" if m.group("suit") else "", text,
+                  flags=re.I)
     text = re.sub(r"\s*\b(?:this time|for a change)\b", "", text, flags=re.I)     # "but with 2 mm walls this time"
     # "two things: cube to 60, and the hole 15": what follows are the changes
     text = re.sub(r"^\s*(?:(?:ok|okay|so|and|also|now)\W+)*(?:two|2|three|3|a (?:few|couple of)|couple of|some|few)\s+(?:more\s+)?"

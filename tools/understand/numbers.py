@@ -184,10 +184,15 @@ def normalize(text: str) -> str:
     t = CORRECTED.sub(lambda m: f"{m.group(4)}{m.group(5) or m.group(2) or ''}{m.group(3) or ''}", t)
     # "4x M5 clearance": four clearance holes for M5 screws, the word "holes" left out
     # "4 M10 clearance (11) holes", "#8 clearance (.170)": the size in brackets is the holes' own
-    t = re.sub(r"(?<![\w#])(m\d+(?:\.\d+)?|#\d+)\s+(clearance|tapped|tap|threaded)\s*\(\s*(\d*\.?\d+)\s*(mm|\")?\s*\)"
-               r"(?:\s*(?:holes?|bores?)\b)?", r"\1 \2 holes dia \3\4", t)
+    t = re.sub(r"(?<![\w#])(m\d+(?:\.\d+)?|#\d+)\s+(clearance|tapped|tap|threaded)\s*(?:holes?\s*|bores?\s*)?\(\s*(\d*\.?\d+)\s*"
+               r"(mm|\")?\s*\)(?:\s*(?:holes?|bores?)\b)?", r"\1 \2 holes dia \3\4", t)
     t = re.sub(r"\b(\d+)\s*(?:x\s*)?(m\d+(?:\.\d+)?|#\d+)\s+(clearance|tapped|tap|threaded)\b(?!\s*(?:\([^)]*\)\s*)?(?:holes?|bores?))",
                r"\1 \2 \3 holes", t)       # ("two #8 clearance (.170)": two clearance holes for #8 screws)
+    # "shaft ..., flat 2 mm deep 25 long": a D-flat said by its depth right after the word (not a flat plate or head)
+    if re.search(r"\b(?:shafts?|pins?|rods?|axles?|spindles?|cylinders?|dowels?|round bar)\b", t):
+        t = re.sub(r"\bflat(?=\s+[\d.]+\s*(?:mm\s*)?deep\b)", "d-flat", t)
+    # "slot width 1,2 cm": a decimal comma (one digit after it, a unit right after)
+    t = re.sub(r"(?<![\d.,])(\d+),(\d)\s*(cm|mm)\b", r"\1.\2 \3", t)
     # "M4 thread both ends 8 deep", "M5 threads 10 deep each end": an internal thread, a tapped hole (not a male thread)
     t = re.sub(r"(?<![\w#])(m\d+(?:\.\d+)?)\s+(?:internal\s+)?threads?\b(?=\s*(?:(?:in|at|on|into)\s+)?(?:both|each|either)\s+"
                r"ends?\b|\s*(?:x\s*)?\d*\.?\d+\s*(?:mm\s*)?deep\b)", r"\1 tapped holes", t)

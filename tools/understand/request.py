@@ -139,7 +139,7 @@ _STATION = r"\d*\.?\d+(?:\s*(?:mm|cm|\"))?"
 # "holes at 20, 60 and 100 along the length", "at 25 and 175 mm from the left end": places along a part by
 # their distance from one end
 STATIONS = re.compile(rf"\bat\s+({_STATION}(?:\s*(?:,\s*and|,|and|&)\s*{_STATION})+)\s*(mm|cm|inch(?:es)?\b|in\b|\")?"
-                      rf"\s*(?:in\s+)?(?:along (?:the |its )?(?:length|bar|part|top)|(?:measured )?from (?:the |a )?"
+                      rf"\s*(?:in\s+)?(?:along (?:the |its )?(?:length|bar|part|top|strip|plate|cent(?:er|re) ?line|it)\b|(?:measured )?from (?:the |a )?"
                       rf"(left|right|one|first|near|far|other|opposite)?\s*(?:end|edge|side))\b(?!\s+(?:and|&)\b)")
 
 
@@ -255,7 +255,7 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
     return out
 
 
-NOT_SIZES = RAW_ROLES | {"spacing", "frame"}
+NOT_SIZES = RAW_ROLES | {"frame"}
 SOLIDS = r"(?:parts?|components?|pieces?|bodies|body|sections?|blocks?|prisms?|cylinders?|protrusions?|plates?|bars?)"
 SEVERAL_PARTS = re.compile(rf"\b(?:two|three|four|five|six|seven|eight|several|multiple|\d+|a series of) (?:[a-z]+ )?"
                            rf"{SOLIDS}\b|\b(?:first|second|third|another|final) (?:[a-z]+ )?{SOLIDS}\b")
@@ -267,6 +267,9 @@ def _numbers_in(x) -> list[float]:
     if isinstance(x, (list, tuple)):
         return [n for v in x for n in _numbers_in(v)]
     return [float(x)] if isinstance(x, (int, float)) and not isinstance(x, bool) else []
+
+
+LOOSE_ON_FEATURES = True
 
 
 def _loose_nowhere(bd: Build, spec_body: dict, t: str) -> list[str]:
@@ -283,9 +286,13 @@ def _loose_nowhere(bd: Build, spec_body: dict, t: str) -> list[str]:
     for a in have:
         derived |= {round(a, 4), round(a / 2, 4), round(a * 2, 4)}
         for b in have:
-            derived |= {round(abs(a - b), 4), round(abs(a - b) / 2, 4), round(a + b, 4)}
+            # (and a place from an edge: half a side and an offset from the middle, "at 15, 50 and 85 along it")
+            derived |= {round(abs(a - b), 4), round(abs(a - b) / 2, 4), round(a + b, 4), round(abs(a / 2 - b), 4),
+                        round(a / 2 + b, 4)}
     out = []
-    for v in bd.body.loose:
+    loose = list(bd.body.loose) + ([v for f in bd.feats for sub in (f, f.sub) if sub is not None for v in sub.loose]
+                                   if LOOSE_ON_FEATURES else [])
+    for v in loose:
         if v.raw is None or v.raw.role is not None or v.raw.group is not None or v.raw.num.integer and v.mm <= 12 or \
                 re.match(r"\s*(?:mm\s*)?(?:nps|nb|dn|nominal|sch|schedule|overall|total|in total|long overall|tall overall|"
                          r"high overall)\b", t[v.raw.num.end:]) or \

@@ -175,6 +175,8 @@ def tag(t: str) -> Tagging:
                                 r"screws|slots)\b", rest[m.end(1):]) and not (
                     n.integer and n.value <= 24 and not re.search(r"\b(?:a|an|the|one)\s+$", t[:n.start]) and (re.match(r"\s*(?:with\s+|of\s+)?(?:a\s+)?(?:dia(?:meter)?|size|ø)\s*(?:of\s*|is\s*)?"
                                                              r"\d", rest[m.end(1):]) or
+                                                             re.match(r"\s*\d*\.?\d+\s*(?:mm|cm|\"|in)?\s*(?:dia(?:meter)?|ø)\b",
+                                                                      rest[m.end(1):]) or
                                                              re.match(r"\s*,?\s*each\b", rest[m.end(1):]))):
             # ("with 2 slot, each slot 20 long": two slots, sized one by one after)
             # ("make 2 hole diameter 8": two holes, the size said after the noun)
@@ -208,7 +210,8 @@ def tag(t: str) -> Tagging:
                     and b.start(1) not in used_after and not re.search(
                         r"\b(?:in|on|into|through) (?:a|an|one|the|each|either|other)\s+$", t[:b.start(1)]):
                 continue      # (but "a slot in a leg 6 wide 15 long": 'in a leg' says where, 6 is the slot's width)
-            if a_table[m.group(1)] == "side" and re.match(r"\s*(?:through\s+|raised\s+)?(?:holes?|cutouts?|openings?|pockets?|recess(?:es)?|boss(?:es)?|pads?)\b",
+            if a_table[m.group(1)] == "side" and re.match(r"\s*(?:through\s+|raised\s+|thru\s+)?(?:holes?|cutouts?|cut-outs?|openings?|pockets?|recess(?:es)?|boss(?:es)?|"
+                                                                   r"pads?|windows?|slots?|apertures?|notch(?:es)?)\b",
                                                           t[n.end + m.end():]):
                 continue      # "20 x 20 square hole", "a 20 mm square boss": the feature's shape, not a square part
             if a_table[m.group(1)] == "side" and m.group(1).startswith("on ") and it.group is not None and it.pos > 0:

@@ -182,7 +182,8 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
                 host = hole_here or (current if current.kind in ("hole", "bore") else None)
                 # "10 mm counterbore 5.5 deep" after the hole: the counterbore's own numbers
                 if host is not None and hole_here is None and current is host and \
-                        not re.match(r"\s+(?:through\s+|thru\s+|clearance\s+)?(?:holes?|bores?)\b", c.text[pos + len(phrase):]):
+                        not re.match(r"\s+(?:(?:through|thru|clearance|bolt|screw|mounting|fixing|m\d+(?:\.\d+)?)\s+){0,2}(?:holes?|bores?)\b",
+                                     c.text[pos + len(phrase):]):
                     sub = host.sub or Target(name, phrase)
                     host.sub, host.mods = sub, host.mods | {name}
                     nouns.append((pos, sub))
