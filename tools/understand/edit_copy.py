@@ -210,7 +210,7 @@ def _across(ed, f: dict, side: str) -> bool:
 # "add a 5th one dead center, same", "one more in the middle, same as the others": a copy of a pattern's holes (every
 # size, head and thread kept) at a place of its own on the part (the middle, or from its edges)
 PATTERN_COPY = re.compile(
-    _LEAD + r"(?:another|(?:one|1) more|an extra|a (?:5th|6th|7th|9th|fifth|sixth|seventh|ninth|third|fourth|3rd|4th))\b"
+    _LEAD + r"(?:another|(?:one|1) more|an extra|a (?:5th|6th|7th|9th|fifth|sixth|seventh|ninth|third|fourth|3rd|4th)|(?:one|1)(?= (?:at|in)\b))\b"
     r"(?:\s+(?P<kind>holes?|bores?|ones?|1)\b)?(?P<rest>.*)$")
 _SAME_AS = re.compile(r"\s*[,;-]?\s*(?:and\s+|with\s+|but\s+)?(?:(?:just|exactly)\s+)?(?:the\s+)?(?:same|identical|matching|"
                       r"like (?:the )?(?:others|rest|other ones|them|those)|as (?:the )?(?:others|rest))\b(?:\s+(?:size|type|kind|"

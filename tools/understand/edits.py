@@ -308,7 +308,7 @@ class _Editor:
                       r"diameter)\b", r"\2 +\1", text, flags=re.I)        # "+10 on the length"
         text, fixed = correct(text)          # "make the hoels 6": one letter off a word of the vocabulary
         # "an extra one in between the two", "one in the middle": not one inch
-        text = re.sub(r"\b(one|1)\s+in\s+(?=between\b|the\s+(?:middle|cent(?:er|re))\b|each\b)", r"\1 ", text, flags=re.I)
+        text = re.sub(r"\b(one|1)\s+in\s+(?=between\b|the\s+(?:middle|cent(?:er|re))\b)", r"\1 at ", text, flags=re.I)
         text = re.sub(r"\bin\s+between\b", "between", text, flags=re.I)
         # "the 2nd hole", "the 1st one": the ordinal words
         text = re.sub(r"\b(1st|2nd|3rd)\b", lambda m: {"1st": "first", "2nd": "second", "3rd": "third"}[m.group(1).lower()], text,
