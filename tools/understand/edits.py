@@ -616,7 +616,7 @@ class _Editor:
         if b["kind"] == "profile" and b.get("shape") in ("U", "C"):
             # "bump the sides to 50", "sides 50": how tall its sides stand (the channel's height)
             text = re.sub(r"\b(?:(?:bump|take|bring|raise|push|make|set|change|go)\s+(?:up\s+)?)?(?:the\s+|its\s+)?(sides|legs|uprights|"
-                          r"side walls|walls|flanges)\s+(?:up\s+)?(?:to\s+|should be\s+|=\s*|at\s+)?([\d./]+\s*(?:mm|cm|in\b|\")?)"
+                          r"side walls|flanges)\s+(?:up\s+)?(?:to\s+|should be\s+|=\s*|at\s+)?([\d./]+(?![\d./])\s*(?:mm|cm|in\b|\")?)"
                           r"(?!\s*(?:mm\s*)?(?:tall|high|long|wide|thick|apart|from|in\b|dia|x\b))",
                           r"make the \1 \2 tall", text, flags=re.I)
             # "an 8 mm hole in each leg, centred on the leg" of a U: through both side walls at mid height (the hole
