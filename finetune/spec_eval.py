@@ -267,9 +267,19 @@ def evaluate_text2cad(writer, convs, *, n: int = 4, sandbox, echo=print, out: Pa
                 built[key] = build_part(spec, sandbox, Path(work) / f"b{len(built)}", exports=("step",))
             return built[key]
 
+        scores: dict[tuple[str, str], dict] = {}
+
         def score(spec, conv) -> dict:
+            """One measurement per prompt and distinct spec: every reader that picked it gets the same IoU (a
+            check that timed out under load once read None for some readers and a value for others)."""
             if not isinstance(spec, dict):
                 return {"valid": False, "built": False, "iou": None, "ok": False}
+            key = (conv.id, canonical(spec))
+            if key not in scores:
+                scores[key] = _score(spec, conv)
+            return dict(scores[key])
+
+        def _score(spec, conv) -> dict:
             b = build(spec)
             res = b.result
             if b.spec is None or res is None or not res.ok or not res.valid_solid:

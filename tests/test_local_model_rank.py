@@ -169,20 +169,30 @@ def test_a_refused_parser_reading_falls_back_to_its_body():
                 fallback=False).winner.source == "model#1"
 
 
-def test_a_fallback_takes_the_model_features_and_wins_a_tie_on_the_parser_body():
-    request = "A square plate 0.75 x 0.75 x 0.05 with a hole in the center."     # a chain: no envelope to fit
+def test_a_fallback_takes_the_model_features_and_wins_on_the_envelope_not_on_the_preference():
+    request = "A square plate 0.75 units long and wide and 0.05 units thick, with a hole in the center."
     # holes at the corners with no inset run off the plate: refused; the model wrote the hole on a wrong body
     parsed = {"body": {"kind": "box", "length": 0.75, "width": 0.75, "height": 0.05},
               "features": [{"id": "holes", "kind": "hole", "size": 0.15, "at": {"kind": "corners", "inset": 0.0}}]}
     model = {"body": {"kind": "box", "length": 0.75, "width": 0.5, "height": 0.05},
              "features": [{"id": "hole", "kind": "hole", "size": 0.1}]}
     r = rank(request, [("model#1", model), ("parser", parsed)], prefer=("parser",))
-    assert r.winner.source == "parser+model#1"
+    assert r.winner.source == "parser+model#1" and r.winner.fit == 1.0 and r.winner.preferred == 0
     assert r.winner.spec["body"] == parsed["body"] and r.winner.spec["features"] == model["features"]
     by = {s.source: s for s in r.ranked}
-    assert by["model#1"].match == by["parser+model#1"].match             # the checks cannot tell them apart
     assert by["parser-body"].features_missing == ["hole"]      # the body alone misses the hole, and ranks lower
-    assert r.ranked.index(by["parser-body"]) > r.ranked.index(by["model#1"])
+    assert r.ranked.index(by["parser-body"]) > r.ranked.index(by["parser+model#1"])
+    # a refused reading's body may be what was misread: "8 wide" taken as the block's width, its 12 mm hole refused.
+    # The fallback ties the model's reading on the checks; four samples agreeing on it win the tie.
+    request = "block 40 by 40 by 20 with a blind hole, 8 wide and 12 down, right in the middle of the top"
+    misread = {"body": {"kind": "box", "length": 40, "width": 8, "height": 20},
+               "features": [{"id": "holes", "kind": "hole", "size": 12.0, "at": {"kind": "center"}}]}
+    right = {"body": {"kind": "box", "length": 40, "width": 40, "height": 20},
+             "features": [{"id": "hole", "kind": "hole", "size": 8, "depth": 12}]}
+    r = rank(request, [(f"model#{k}", right) for k in (1, 2, 3, 4)] + [("parser", misread)], prefer=("parser",))
+    by = {s.source: s for s in r.ranked}
+    assert "parser+model#1" in by and by["parser+model#1"].match == by["model#1"].match
+    assert r.winner.source == "model#1" and r.winner.votes == 4
 
 
 def test_a_reading_that_builds_gets_no_fallback_and_a_failed_build_does():

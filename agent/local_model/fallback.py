@@ -11,11 +11,12 @@ ensemble also ranks:
 - ``<source>+<model#k>``: the same body with the features a valid model candidate that built wrote (the model
   writes feature sizes at the request's scale; the parser read the body).
 
-They are new candidates, built and checked like any other, and keep the preference of the reading whose
-body they keep (:func:`base`): between a fallback and a model candidate that the checks cannot tell apart
-(the same fit, the same numbers used), the fallback wins; a fallback that misses features loses to any
-candidate that builds with them and fits as well. A reading that works gets none, and a fallback gets
-none of its own.
+They are new candidates, built and checked like any other, and never preferred: a refused reading's body
+may be what was misread ("block 40 by 40 by 20 with a blind hole, 8 wide": a 40 x 8 x 20 block whose 12 mm
+hole was refused), so a fallback wins on the checks (it builds, fits the stated envelope, uses the request's
+numbers and features), and a tie goes on to agreement: a model candidate that several samples wrote beats
+it. A fallback that misses features loses to any candidate that builds with them and fits as well. A
+reading that works gets none, and a fallback gets none of its own.
 
     fallbacks([("parser", spec, False)], [("model#2", spec2)])   # [("parser-body", …), ("parser+model#2", …)]
 """
@@ -28,7 +29,7 @@ def is_fallback(source: str) -> bool:
 
 
 def base(source: str) -> str:
-    """The source whose preference a candidate has: "parser#2-body" → "parser", "model#1-retry" → "model"."""
+    """The source a candidate comes from: "parser#2-body" → "parser", "model#1-retry" → "model"."""
     return source.split("+")[0].removesuffix("-body").split("#")[0]
 
 

@@ -22,7 +22,7 @@ Each candidate is scored on, in this order:
 7. simplicity: fewer features, then the shorter spec.
 
 A preferred reading that the rules refuse or that does not build also enters as its body alone and as
-its body with a model candidate's features (:mod:`.fallback`), preferred as that reading's body is.
+its body with a model candidate's features (:mod:`.fallback`), never preferred.
 """
 
 from __future__ import annotations
@@ -229,8 +229,8 @@ def rank(request: str, candidates: list[tuple[str, dict | None]], build=None,
             scored.append(score(text, src, spec, cached_build if build else None, stated))
     for s in scored:
         base = base_source(s.source)
-        s.preferred = len(prefer) - prefer.index(base) if base in prefer else 0
-        s.note = fallback_note(s.source)
+        s.note = fallback_note(s.source)        # a fallback is never preferred: its reading's body failed too
+        s.preferred = len(prefer) - prefer.index(base) if base in prefer and not s.note else 0
     votes: dict[str, int] = {}
     for s in scored:
         if s.valid:
