@@ -133,7 +133,9 @@ def parse_intent(text: str, has_design: bool, attachment: str | None = None) -> 
     return Routed("modify", "parser")
 
 
-_SUGGESTS_CHANGE = re.compile(r"^\s*(?:what|how) about\s+|^\s*why not\s+|^\s*maybe\s+", re.I)
+_SUGGESTS_CHANGE = re.compile(r"^\s*(?:what|how) about\s+|^\s*why not\s+|^\s*maybe\s+|^\s*(?:is it|would it be|will it be) "
+                              r"possible to\s+|^\s*(?:any|is there (?:any|a)) chance (?:of|to|you could)\s+|^\s*what if\s+(?:we\s+|you\s+)?|"
+                              r"^\s*is there a way to\s+", re.I)     # "any chance of R5 on the corners?": a change asked
 
 
 def _changes_a_probe(text: str) -> bool:

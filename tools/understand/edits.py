@@ -82,7 +82,8 @@ ROTATE = re.compile(r"\b(rotate|rotated|turn(?!\s+(?:\w+\s+){0,3}?into\b)|clock)
 OPEN_FACE = re.compile(r"\bopen (?:the |it (?:at|on) the |at the |on the )?(top|bottom|front|back|left|right)\b")
 OPEN_TOP = re.compile(r"\b(no top|open (?:the |it at the )?top|take the top off|remove the top|no lid)\b")
 CLOSE = re.compile(r"\b(close (?:the |its )?top|close it(?: up| off)?|closed (?:top|box)|seal(?:ed)? (?:it|the top)(?: up)?|"
-                   r"no opening|put a top on|make it closed|fully closed)\b")
+                   r"no opening|put a top on|make it closed|fully closed|(?:put|add|give it) a (?:lid|top|cover|cap)(?: on(?: it| top)?)?|"
+                   r"close (?:up )?the (?:opening|open (?:top|end|side)))\b")
 # "break the top edges" (a machinist's word): which edges a chamfer or fillet named beside it goes on
 BREAK_EDGES = re.compile(r"\b(?:break|ease|knock off|soften)\s+(?:the |all (?:the )?|its )?((?:top|bottom|vertical|"
                          r"outside|outer|upper|lower|side|sharp|end)\s+)?(edges?|corners?)\b", re.I)
@@ -307,6 +308,23 @@ class _Editor:
         text = re.sub(r"^\s*\+\s*([\d.]+\s*(?:mm|cm|in|\")?)\s+(?:on|to)\s+(?:the\s+)?(length|width|height|thickness|"
                       r"diameter)\b", r"\2 +\1", text, flags=re.I)        # "+10 on the length"
         text, fixed = correct(text)          # "make the hoels 6": one letter off a word of the vocabulary
+        # short forms: "dia 10 holes" (a size, not ten holes), "+20 long", "wider 100", "cbore 14 x 8", "M8 clr"
+        text = re.sub(r"\b(?:dia\.?|Ø|⌀|diameter)\s*([\d./]+)\s*(?:mm\s*)?(holes?|bores?)\b", r"\2 \1 dia", text, flags=re.I)
+        text = re.sub(r"^\s*\+\s*([\d./]+\s*(?:mm|cm|in|\")?)\s*(long|wide|thick|tall|high|deep)\b",
+                      lambda m: f"{m.group(1)} " + {"long": "longer", "wide": "wider", "thick": "thicker", "tall": "taller",
+                                                   "high": "taller", "deep": "deeper"}[m.group(2).lower()], text, flags=re.I)
+        text = re.sub(r"^\s*(wider|narrower|taller|shorter|longer|thicker|thinner|deeper|shallower)\s+(?=[\d./]+\s*(?:mm|cm|in|\")?\s*$)",
+                      r"\1, ", text, flags=re.I)
+        text = re.sub(r"\b(cbore|c'bore|counterbore|counterbores)\s+([\d./]+)\s*(?:mm\s*)?(?:x|by)\s*([\d./]+)\s*(?:mm)?\s*(?:deep)?\b",
+                      r"\1 \2 dia \3 deep", text, flags=re.I)
+        text = re.sub(r"\b(M\d+(?:\.\d+)?)\s+(?:clr|clear|clearence)\b", r"\1 clearance", text, flags=re.I)
+        if self.spec.get("units", "mm") != "in" and any((f.get("at") or {}).get("kind") in ("corners", "grid")
+                                                        for f in self.spec.get("features", []) if f["kind"] == "hole"):
+            # "holes 15 in", "15 from edges": how far in the corner holes sit (not a 15 inch hole)
+            text = re.sub(r"^\s*(?:the\s+)?(?:corner\s+)?holes?\s+([\d./]+)\s*(?:mm\s*)?in\s*$", r"holes \1 mm in from the edges", text,
+                          flags=re.I)
+            text = re.sub(r"^\s*([\d./]+)\s*(?:mm\s*)?(?:in\s+)?from\s+(?:the\s+)?(?:edges|sides)\s*$", r"holes \1 mm in from the edges",
+                          text, flags=re.I)
         # "an extra one in between the two", "one in the middle": not one inch
         text = re.sub(r"\b(one|1)\s+in\s+(?=between\b|the\s+(?:middle|cent(?:er|re))\b)", r"\1 at ", text, flags=re.I)
         text = re.sub(r"\bin\s+between\b", "between", text, flags=re.I)
