@@ -141,3 +141,34 @@ def test_a_number_a_feature_leaves_unused_is_asked_about_not_dropped():
     u = understand("shaft 16 dia 60 long with a flat 1.5 deep along 20 mm at one end")
     assert u.spec is None or u.missing
     assert any("'20 mm'" in m for m in u.missing)
+
+
+@pytest.mark.parametrize("text, volume", [
+    # "R5 corners" said after a pocket are the pocket's (before: every vertical edge rounded, the kernel failed)
+    ("120 x 80 x 20 block, rectangular pocket 60 x 40 x 12 deep in the top, 10 from the left and 20 from the front, "
+     "R5 corners", 120 * 80 * 20 - (60 * 40 - (4 - math.pi) * 25) * 12),
+    # "its left end 15 from the left edge": the slot's end there (before: its centre, off the part, refused)
+    ("plate 100x60x8; a 10 wide slot, 40 long overall, running lengthwise on the centreline, its left end 15 from the "
+     "left edge; plus 4x Ø6 holes 8 from the edges", 100 * 60 * 8 - (30 * 10 + math.pi * 25) * 8 - 4 * math.pi * 9 * 8),
+    # the flange said "below a Ø24 x 3 flange": the body's sizes stay the body's
+    ("flanged bushing: body Ø16 x 20 long below a Ø24 x 3 flange, Ø10 bore through",
+     math.pi / 4 * (24 ** 2 * 3 + 16 ** 2 * 20 - 10 ** 2 * 23)),
+    # a U bracket's side walls are its section's, not a shell; "4mm material all over" its wall
+    ("U bracket: 60 wide across the outside, side walls 40 high, 25 deep, 4mm material all over. Ø8 hole through both "
+     "side walls, 28 mm up from the bottom.", (60 * 4 + 2 * 36 * 4) * 25 - 2 * math.pi * 16 * 4),
+    # "2 rows of 3, 30 apart, rows 40 apart": the rows 40 apart (before: 30, asked about)
+    ("plate 100x60x4 with six 5mm holes in 2 rows of 3, 30 mm apart, rows 40 apart", 100 * 60 * 4 - 6 * math.pi * 6.25 * 4),
+    # features listed "Pocket 1: ... Pocket 2: ..." after the part (before: the first pocket's sizes became the part's)
+    ("150x50x15 bar. Pocket 1: 40 long (along the bar) x 30, 5 deep, centred 35 from the left end. Pocket 2: round, "
+     "Ø25, 8 deep, centred 35 from the right end.", 150 * 50 * 15 - 40 * 30 * 5 - math.pi * 12.5 ** 2 * 8),
+])
+def test_pocket_corners_slot_ends_labelled_features_and_bent_sections(sandbox, text, volume):
+    u = understand(text)
+    assert not u.missing and not u.unknown and u.spec is not None, u.explain()
+    from cadagent.tools.part.pipeline import build
+    b = build(u.spec, sandbox, exports=())
+    assert b.ok, b.summary()
+    assert b.result.report.volume == pytest.approx(volume, rel=2e-3)
+    if text.startswith("150x50x15"):
+        assert [f.get("at") for f in u.spec["features"]] == [
+            {"kind": "from_edge", "edge": "left", "distance": 35.0}, {"kind": "from_edge", "edge": "right", "distance": 35.0}]

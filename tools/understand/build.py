@@ -633,6 +633,13 @@ class Build:
         if H is None and shape in ("T", "U", "C", "I"):
             H = b.pop("depth")         # "tee ... 80 long: flange 60 wide, stem 6 thick, 40 deep overall": its height
         T = b.pop("thickness") or b.pop("wall") or self._take_shell_wall()
+        if T is None:
+            # "..., everything 4mm", "4 mm all over": the one wall of a bent section
+            every = b.take(lambda v: v.raw is not None and (
+                re.search(r"\b(?:everything|all|throughout|material|sheet)\s*(?:is\s*|at\s*)?$", self.text[:v.raw.num.start])
+                or re.match(r"\s*(?:mm\s*)?(?:all over|throughout|everywhere|material|sheet|stock)\b",
+                            self.text[v.raw.num.end:])))[:1]
+            T = every[0].mm if every else None
         while T is not None and b.get("thickness") is not None and abs(b.get("thickness") - T) < 1e-9:
             b.pop("thickness")         # "flange ... 6 thick, stem ... 6 thick": the section's one wall, said twice
         legs, fl = b.pop("legs"), b.pop("flange")

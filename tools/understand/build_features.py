@@ -946,7 +946,10 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
         a, b = int(rows.group(2)), int(rows.group(1))
         between = next((v for v in t.loose + t.roles.get("spacing", [])[1:] if re.match(
             r"\s*(?:mm\s*)?(?:apart\s+)?(?:between (?:the |its |both )?rows|rows? apart|row (?:spacing|pitch|cent(?:re|er)s))\b",
-            bd.text[v.raw.num.end:])), None)
+            bd.text[v.raw.num.end:])), None) or next((v for v in t.loose + t.roles.get("spacing", []) if re.search(
+                r"\brows?\s+(?:are\s+|spaced\s+|at\s+)?$", bd.text[max(0, v.raw.num.start - 16):v.raw.num.start]) and
+                re.match(r"\s*(?:mm\s*)?(?:apart|spacing|pitch|cent(?:re|er)s|on cent(?:re|er)s)\b",
+                         bd.text[v.raw.num.end:])), None)   # "2 rows of 3, 30 pitch, rows 40 apart"
         if between is not None:
             t.take(lambda v: v is between)
         s = spacing or bd.assume("spacing along the rows", 10)
@@ -1453,6 +1456,12 @@ def _pocket(bd: Build, t: Target, body: dict) -> None:
                 t.roles["size"].remove(v)
     else:
         d = _size(t, "diameter", "size", "inner")
+    if L is not None and W is None and d is None:
+        by = next((v for v in t.loose if re.search(r"(?:\bx|\bby)\s*$", bd.text[max(0, v.raw.num.start - 6):v.raw.num.start])),
+                  None)
+        if by is not None:
+            t.loose.remove(by)
+            W = by.mm             # "a pocket 40 long (along the bar) x 30": the x gives its width
     if d is None and L is None and t.loose:
         d = t.loose.pop(0).mm
     if d is not None and L is None:
@@ -1481,6 +1490,7 @@ def _pocket(bd: Build, t: Target, body: dict) -> None:
         said = {float(m.group(1)) for m in FROM_EDGE.finditer(t.words)}
         t.take(lambda v: v.raw.num.value in said)
         bd.features.append(f)
+        bd.cutout = (f, t.start)        # ("..., R5 corners" said next: the pocket's)
         bd.notes.append("the pocket's sides placed from the edges where its centre there would run off the part")
         return
     one_end = re.search(r"([\d.]*\d)\s*(?:mm\s*)?(?:in\s+)?from (?:one|an|a|the) end\b", t.words)
@@ -1491,6 +1501,10 @@ def _pocket(bd: Build, t: Target, body: dict) -> None:
         f["at"] = {"kind": "from_edge", "edge": "left", "distance": v}
         bd.notes.append(f"{v:g} from one end: from the left end")
     edge = FROM_EDGE.search(t.words)
+    if edge and f["kind"] == "hole" and "at" not in f:
+        # "a round pocket Ø25, 8 deep, centred 35 from the right end": its centre that far in
+        f["at"] = _from_edge(edge, bd)
+        t.take(lambda v: abs(v.raw.num.value - float(edge.group(1))) < 1e-9)
     if edge and f["kind"] == "pocket":
         # "a 30 x 20 pocket 4 deep 20 mm from the left edge": its centre that far in
         f["at"] = _from_edge(edge, bd)
@@ -1503,6 +1517,8 @@ def _pocket(bd: Build, t: Target, body: dict) -> None:
         else:
             bd.notes.append(f"{edge.group(1)} from the {edge.group(3)} edge read as where the pocket's centre is")
     bd.features.append(f)
+    if f["kind"] == "pocket":
+        bd.cutout = (f, t.start)        # ("a 40 x 30 pocket 5 deep, R5 corners": the pocket's corners)
 
 
 FROM_EDGE = re.compile(r"([\d.]*\d)\s*(mm|cm|inch(?:es)?|in\b(?!\s+from\b)|\")?\s*(?:in\s+)?from the (left|right|front|back|lower|upper|top|"
@@ -1586,6 +1602,13 @@ def _slot(bd: Build, t: Target, body: dict) -> None:
     if edge and t.get("count") is None:
         # "a 12 x 6 slot 20 mm from the left edge": its centre that far in
         f["at"] = _from_edge(edge, bd)
+        if re.search(r"\b(?:its|the slot's|the)\s+(?:left|right|near|nearest|closest|first)?\s*(?:end|edge|side)\s*"
+                     r"(?:is\s+|sits\s+|at\s+)?$", t.words[:edge.start()]) and f.get("angle", 0.0) == 0.0 and \
+                f["at"]["edge"] in ("left", "right"):
+            # "its left end 15 from the left edge": the slot's end there, its centre half its length further in
+            f["at"]["distance"] = round(f["at"]["distance"] + L / 2, 6)
+            bd.notes.append(f"the slot's end {edge.group(1)} from the {edge.group(3)} edge (its centre "
+                            f"{f['at']['distance']:g} in)")
         t.loose = [v for v in t.loose if v.raw.num.text.strip().split()[0] != edge.group(1)]
     n = t.pop("count")
     if n in (None, 1) and re.search(r"\b(?:a|one|1) (?:[a-z]+ )?slot (?:at|in|near) (?:each|both|either) ends?\b|\b(?:one|1) at each end\b",

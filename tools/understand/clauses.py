@@ -23,7 +23,8 @@ ADJ_OF_FEATURE = re.compile(r"\s+(?:pockets?|holes?|slots?|sockets?|recess|traps
 PURPOSE = re.compile(r"\b(?:for|to hold|hold|holds|holding|to fit|fits?|fitting|to take|takes|over|onto|around|on|against|to)\s+"
                      r"(?:a|an|the|my|our|some)?\s*(?:[\d.]+\s*(?:mm|in|\")?\s*)?(?:[a-z]+\s+)?$")
 BOSS_LIKE = {"post", "pin", "peg", "stud", "pillar", "dowel", "spigot"}      # on a part already named: a boss
-REFERENCE = re.compile(r"\b(?:above|below|under|beneath|beyond|past|from|off|of|out of|into|through|in|to) the\s+$")
+REFERENCE = re.compile(r"\b(?:above|below|under|beneath|beyond|past|from|off|of|out of|into|through|in|to|along|across|"
+                       r"around|down) the\s+$")
 ON_A_SQUARE = re.compile(r"\b(?:(?:on|in|at) (?:an?|the)|(?:on|at) the corners? of (?:an?|the)|(?:on|at)) [\d.]+\s*(?:mm\s*)?"
                          r"(?:x\s*[\d.]+\s*(?:mm\s*)?)?$")
 

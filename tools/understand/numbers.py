@@ -191,6 +191,11 @@ def normalize(text: str) -> str:
     # "shaft ..., flat 2 mm deep 25 long": a D-flat said by its depth right after the word (not a flat plate or head)
     if re.search(r"\b(?:shafts?|pins?|rods?|axles?|spindles?|cylinders?|dowels?|round bar)\b", t):
         t = re.sub(r"\bflat(?=\s+[\d.]+\s*(?:mm\s*)?deep\b)", "d-flat", t)
+    # "Pocket 1: 40 x 30 ... Pocket 2: round, Ø25": numbered labels of features listed one by one (not sizes)
+    labels = re.findall(r"\b(pocket|hole|slot|boss|bore|cut ?out|feature|step|rib)s?\s+#?(\d)\s*[:.)-]\s", t)
+    for noun in {n for n, _ in labels}:
+        if {d for n, d in labels if n == noun} >= {"1", "2"}:
+            t = re.sub(rf"\b({noun}s?)\s+#?\d\s*([:.)-])(?=\s)", r"\1\2", t)
     # "slot width 1,2 cm": a decimal comma (one digit after it, a unit right after)
     t = re.sub(r"(?<![\d.,])(\d+),(\d)\s*(cm|mm)\b", r"\1.\2 \3", t)
     # "M4 thread both ends 8 deep", "M5 threads 10 deep each end": an internal thread, a tapped hole (not a male thread)

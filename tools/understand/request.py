@@ -311,6 +311,9 @@ def _titled_feature(bd: Build) -> None:
             continue
         if not re.match(rf"\s*{re.escape(f.noun)}\s*:", bd.text[f.start:]):
             continue
+        said = [v.raw.num.start for vs in [bd.body.loose, *bd.body.roles.values()] for v in vs if v.raw is not None]
+        if said and min(said) < f.start:
+            continue     # "150x50x15 bar. Pocket 1: ... Pocket 2: ...": features listed after the part, not its title
         if not any(o.kind == f.kind for o in bd.feats[i + 1:]):
             continue
         for role, vs in f.roles.items():
@@ -346,7 +349,8 @@ _IN = r"(?:[^.;]|\.(?=\d))"      # within one sentence (a decimal point is no fu
 WITH_FLANGE = re.compile(r"^(?!(?:(?!\b(?:bushing|bush|sleeve|spacer|standoff|tube|pipe)\b).)*\bflange[sd]?\b)"
                          r"(?!.*\b(?:pipe|tube) flanges?\b)"       # "a pipe flange": a flange for a pipe
                          r"(?:(?!\bflanges?\b).)*\b(?:bushing|bush|sleeve|spacer|standoff|tube|pipe|spool)\b.*\bflanges?\b(?!d)")
-FLANGE_CLAUSE = re.compile(r"(?:(?:\b(?:with|and|plus)\s+|(?<=[,;:(])\s*|(?<=\.\s)|^)(?:(?!\b(?:with|and|plus)\b)"
+FLANGE_CLAUSE = re.compile(r"(?:(?:\b(?:with|and|plus|below|under|beneath|above|over)\s+|(?<=[,;:(])\s*|(?<=\.\s)|^)"
+                           r"(?:(?!\b(?:with|and|plus|below|under|beneath|above|over)\b)"
                            r"(?:[^,;:().]|(?<=\d)\.(?=\d)))*?)?\bflanges?\b(?!d)(?:[^,;:().]|(?<=\d)\.(?=\d))*")
 BOTH_ENDS = re.compile(r"\bflanges\b|\b(?:both|each|either) ends?\b|\bat each end\b")
 

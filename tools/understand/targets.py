@@ -152,6 +152,9 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
                 # (but "... 2 hole diameter 8, in short side 1 hole diameter 8": a second set, counted)
                 nouns.append((pos, same))       # "slot centres 50 apart": the slots named before
                 continue
+            if name == "shell" and body_kind in ("channel", "c_channel") and re.search(r"\bwalls?$", phrase) and \
+                    not re.search(r"\b(?:shell|hollow|thick walls?|wall thickness)\b", phrase):
+                continue     # "a U bracket: ..., side walls 40 high": the U's own walls, their sizes the section's
             if name == "shell" and phrase in ("wall", "walls") and (
                     re.match(r"\s+(?:legs?|arms?|sides?|flanges?|plates?|brackets?|mounts?|mounting|plugs?|anchors?)\b",
                              c.text[pos + len(phrase):]) or
