@@ -152,3 +152,17 @@ def test_a_channels_sides_a_copy_either_side_along_its_base_and_a_shaft_trimmed_
     r = ok(shaft, "cut 5 off the end")
     assert [s["length"] for s in r.spec["body"]["sections"]] == [40, 30, 15]
     assert any("last section" in n for n in r.notes)
+
+
+@pytest.mark.parametrize("text,legs", [("make the horizontal part 70 long", (70, 80)), ("base 70 long", (70, 80)),
+                                       ("vertical side 100", (50, 100)), ("cut the upright down to 60", (50, 60))])
+def test_an_ls_part_named_by_its_place_is_that_leg_not_the_run(text, legs):
+    angle = understand("L bracket 50 x 80 legs, 30 wide, 5 thick").spec
+    body = ok(angle, text).spec["body"]
+    assert (body["width"], body["height"], body["length"]) == (*legs, 30)
+
+
+def test_an_angles_section_and_a_bars_overall_length():
+    body = ok(understand("angle 40 x 40 x 4, 200 long").spec, "50x50x5").spec["body"]
+    assert (body["width"], body["height"], body["thickness"], body["length"]) == (50, 50, 5, 200)
+    assert ok(understand("bar 200 x 30 x 10").spec, "250 overall").spec["body"]["length"] == 250

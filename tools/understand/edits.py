@@ -325,6 +325,11 @@ class _Editor:
                           flags=re.I)
             text = re.sub(r"^\s*([\d./]+)\s*(?:mm\s*)?(?:in\s+)?from\s+(?:the\s+)?(?:edges|sides)\s*$", r"holes \1 mm in from the edges",
                           text, flags=re.I)
+        if b["kind"] in ("box", "rounded_rect", "profile"):
+            # "250 overall", "overall 250": the part's length end to end
+            text = re.sub(r"^\s*(?:make it\s+)?(?:overall\s+(?:length\s+)?([\d./]+\s*(?:mm|cm|in|\")?)|([\d./]+\s*(?:mm|cm|in|\")?)\s*"
+                          r"(?:overall|in total|total|end to end|oal))\s*(?:long)?\s*(?:please|pls)?\W*$",
+                          lambda m: f"make it {m.group(1) or m.group(2)} long", text, flags=re.I)
         # "an extra one in between the two", "one in the middle": not one inch
         text = re.sub(r"\b(one|1)\s+in\s+(?=between\b|the\s+(?:middle|cent(?:er|re))\b)", r"\1 at ", text, flags=re.I)
         text = re.sub(r"\bin\s+between\b", "between", text, flags=re.I)
@@ -384,6 +389,26 @@ class _Editor:
         # "the pocket 20 mm off centre to the right": moved that way
         text = re.sub(r"\b([\d.]+\s*(?:mm|cm|in|\")?)\s+off\s*-?\s*cent(?:er|re)\s+(?:to(?:wards)?\s+)?(?:the\s+)?(left|right|front|"
                       r"back|up|down)\b", r"moved \1 to the \2", text, flags=re.I)
+        if b["kind"] == "profile" and b.get("shape") == "L":
+            # "make the horizontal part 70 long", "base 70 long", "vertical side 100", "cut the upright down to 60": that leg
+            # (the run along the part was changed)
+            text = re.sub(r"\b(?:the\s+)?(base|bottom|horizontal|flat|lower|upright|vertical|standing|upper)(?:\s+(?:part|side|section|"
+                          r"piece|bit|portion|one))?\b(?!\s+(?:leg|arm|flange|legs|edges?|holes?|face)\b)(?=\s+(?:(?:down\s+|up\s+)?to\s+|"
+                          r"should be\s+|=\s*|is\s+)?[\d./]+|\s+(?:down|up)\s+to\b)",
+                          lambda m: "the " + ("base" if m.group(1).lower() in ("base", "bottom", "horizontal", "flat", "lower")
+                                              else "upright") + " leg", text, flags=re.I)
+            text = re.sub(r"\b(make|set|cut|trim|bring|extend|shorten|lengthen|change)\s+(?:the\s+)?(base|bottom|horizontal|flat|lower|upright|"
+                          r"vertical|standing|upper)(?:\s+(?:part|side|section|piece|bit|portion|one))?\b(?!\s+(?:leg|arm|flange|legs|"
+                          r"edges?|holes?|face)\b)",
+                          lambda m: f"{m.group(1)} the " + ("base" if m.group(2).lower() in ("base", "bottom", "horizontal", "flat",
+                                                                                          "lower") else "upright") + " leg",
+                          text, flags=re.I)
+            # "make it 50 x 50", "50x50x5": the legs (and the thickness)
+            text = re.sub(r"^\s*(?:(?:make|change|go to|switch to)\s+(?:it|the (?:angle|bracket|section))\s+(?:to\s+)?)?(\d+(?:\.\d+)?)\s*"
+                          r"(?:mm\s*)?[x×]\s*(\d+(?:\.\d+)?)(?:\s*(?:mm\s*)?[x×]\s*(\d+(?:\.\d+)?))?\s*(?:mm)?\s*(?:legs?|angle|"
+                          r"section|instead|please)?\s*$",
+                          lambda m: f"legs {m.group(1)} x {m.group(2)}" + (f" and {m.group(3)} thick" if m.group(3) else ""),
+                          text, flags=re.I)
         if b["kind"] == "profile" and b.get("shape") == "L" and b.get("width") != b.get("height"):
             # "make the 30 leg 45": the leg that is 30 (the base runs along X: its width; the upright: its height)
             def _leg(m):
