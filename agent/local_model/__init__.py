@@ -6,5 +6,6 @@ candidates from any source (the model's samples, the parser's readings).
 Modules: ``base`` (known bases, cache, status), ``schemas`` (targets cut from the project
 schemas), ``constrain`` (the logits processor), ``normalize`` (units and words before the model),
 ``prompts`` (one message builder for training and serving), ``writer`` (candidates), ``rank``
-(the ensemble's ranking).
+(the ensemble's ranking), ``extents`` (the envelope a request states), ``fallback`` (candidates from a
+refused parser reading's body).
 """
