@@ -166,3 +166,15 @@ def test_an_angles_section_and_a_bars_overall_length():
     body = ok(understand("angle 40 x 40 x 4, 200 long").spec, "50x50x5").spec["body"]
     assert (body["width"], body["height"], body["thickness"], body["length"]) == (50, 50, 5, 200)
     assert ok(understand("bar 200 x 30 x 10").spec, "250 overall").spec["body"]["length"] == 250
+
+
+def test_the_outline_each_way_and_a_copy_like_the_big_one():
+    plate = understand("plate 120 x 80 x 10 with four 8 mm holes 10 from the corners and a 30 mm hole in the middle").spec
+    body = ok(plate, "10 mm shorter each way").spec["body"]
+    assert (body["length"], body["width"]) == (110, 70)         # the length alone was changed
+    body = ok(plate, "5 wider all round").spec["body"]
+    assert (body["length"], body["width"]) == (130, 90)
+    big = ok(plate, "another hole the same as the big one, 40 to the right of it").spec["features"][1]
+    assert big["size"] == 30 and big["at"]["points"] == [[0.0, 0.0], [40.0, 0.0]]
+    r = apply_edit("one more like the middle one, 30 left of it", plate)     # overlaps it: declined, not a Ø30 row
+    assert r.spec is None and "overlap" in r.failed[0]

@@ -41,8 +41,9 @@ MIDDLE = re.compile(r"\b(?:(?:in|at|on)\s+the\s+(?:middle|cent(?:er|re))(?:\s+of
                     r"(?:in\s+the\s+)?(?:exact\s+)?cent(?:er|re)\s+of\s+the\s+\w+)\b")
 # "another hole 20 to the right of it, same size": the copy said to match after its place
 LIKE_LATER = re.compile(r"\s*[,;-]?\s*(?:and\s+|with\s+|but\s+|of\s+)?(?:the\s+)?(?:same\s+(?:size|dia(?:meter)?|hole)|identical|"
-                        r"(?:just\s+)?like\s+(?:it|that|this|the\s+(?:first|other|old|existing)(?:\s+one)?)|same\s+as\s+(?:it|that|"
-                        r"this|the\s+(?:first|other|old|existing)(?:\s+(?:one|1|hole))?)|same|matching)\b(?:\s+as\s+(?:it|that|before|"
+                        r"(?:just\s+)?like\s+(?:it|that|this|the\s+(?:first|other|old|existing|big|bigger|large|small|smaller|little|middle|"
+                        r"cent(?:er|re))(?:\s+(?:one|1|hole))?)|same\s+as\s+(?:it|that|"
+                        r"this|the\s+(?:first|other|old|existing|big|bigger|large|small|smaller|little|middle|cent(?:er|re))(?:\s+(?:one|1|hole))?)|same|matching)\b(?:\s+as\s+(?:it|that|before|"
                         r"the\s+(?:first|other)(?:\s+one)?))?")
 FILLER = re.compile(r"^(?:\s|[,.;:!?-]|\b(?:please|pls|too|as well|thanks|then|also|mm)\b)*$")
 
@@ -68,12 +69,29 @@ def copy_request(text: str, spec: dict) -> re.Match | None:
         return None      # "a second 5mm hole in the leg": a hole said with its size
     k = _kind_of(m) or ""
     kind = KINDS.get(k if k == "boss" else k.rstrip("s"))
-    placed = [f for f in spec.get("features", []) if f["kind"] in ("hole", "pocket", "slot", "boss")
-              and (kind is None or f["kind"] == kind)]
+    placed = _placed(spec, kind, t)
     if len(placed) != 1 or (placed[0].get("at") or {"kind": "center"})["kind"] not in (
             "at", "from_edge", "from_corner", "center") or len((placed[0].get("at") or {}).get("points") or [0]) != 1:
         return None
     return m
+
+
+def _placed(spec: dict, kind: str | None, t: str) -> list[dict]:
+    """The placed features a copy may be of; 'the same as the big one', 'like the middle one': the one those words pick
+    among holes of different sizes (the largest, the smallest, the one in the middle)."""
+    placed = [f for f in spec.get("features", []) if f["kind"] in ("hole", "pocket", "slot", "boss")
+              and (kind is None or f["kind"] == kind)]
+    w = re.search(r"\b(?:as|like)\s+the\s+(big|bigger|large|larger|biggest|small|smaller|smallest|little|middle|cent(?:er|re)|"
+                  r"central)\s+(?:one|1|hole)\b", t)
+    holes = [f for f in placed if f["kind"] == "hole" and isinstance(f.get("size"), (int, float))]
+    if len(placed) < 2 or not w or len(holes) != len(placed):
+        return placed
+    word = w.group(1)
+    if word.startswith(("big", "large", "larg")):
+        return [max(holes, key=lambda f: f["size"])]
+    if word.startswith(("small", "little")):
+        return [min(holes, key=lambda f: f["size"])]
+    return [f for f in holes if (f.get("at") or {"kind": "center"})["kind"] == "center"]
 
 
 def copy_feature(ed, m: re.Match) -> None:
@@ -85,8 +103,7 @@ def copy_feature(ed, m: re.Match) -> None:
 
     k = _kind_of(m) or ""
     kind = KINDS.get(k if k == "boss" else k.rstrip("s"))
-    placed = [f for f in ed.spec.get("features", []) if f["kind"] in ("hole", "pocket", "slot", "boss")
-              and (kind is None or f["kind"] == kind)]
+    placed = _placed(ed.spec, kind, m.string)
     single = [f for f in placed if (f.get("at") or {"kind": "center"})["kind"] in ("at", "from_edge", "from_corner", "center")]
     if not placed:
         ed.out.failed.append(f"there is no {kind or 'hole, pocket, slot or boss'} to copy")
@@ -100,6 +117,8 @@ def copy_feature(ed, m: re.Match) -> None:
     rest = m.group("rest")
     if m.group("n") and not m.group("like"):
         rest = LIKE_LATER.sub(" ", rest, count=1)       # "..., same size": said to match, no place
+    # "the same as the big one, 35 to the right of it": which one it is like (picked above), no place
+    rest = re.sub(r"^\s*as\s+(?:it|that|this|before|the\s+\w+(?:\s+(?:one|1|hole))?)(?=\W|$)", " ", rest)
     # "another one of those counterbored holes at the other end": what is copied, said again
     rest = re.sub(r"^\s*(?:(?:counterbored|countersunk|tapped|threaded|blind|through|thru|big|small|same|\w+ mm)\s+)?"
                   r"(?:holes?|bores?|ones?|pockets?|slots?|boss(?:es)?)\b", " ", rest)

@@ -330,6 +330,15 @@ class _Editor:
             text = re.sub(r"^\s*(?:make it\s+)?(?:overall\s+(?:length\s+)?([\d./]+\s*(?:mm|cm|in|\")?)|([\d./]+\s*(?:mm|cm|in|\")?)\s*"
                           r"(?:overall|in total|total|end to end|oal))\s*(?:long)?\s*(?:please|pls)?\W*$",
                           lambda m: f"make it {m.group(1) or m.group(2)} long", text, flags=re.I)
+        # "10 mm shorter each way", "5 wider all round": the outline both ways (the length alone was changed)
+        def _both(m):
+            v = f"{fmt(float(m.group(2)) * (2 if m.group(5) else 1))}{(' ' + m.group(3)) if m.group(3) else ''}"
+            grow = m.group(4).lower() in ("longer", "bigger", "larger", "wider")
+            return m.group(1) + (f"{v} longer and {v} wider" if grow else f"{v} shorter and {v} narrower")
+        # ("all round": every side out by that much, as a pocket's 'bigger all round')
+        text = re.sub(r"^(.*?\b)(\d+(?:\.\d+)?)\s*(mm|cm|in|\")?\s*(shorter|longer|smaller|bigger|larger|narrower|wider)\s+(?:each way|"
+                      r"both ways|in both directions|every way|(on both sides|on every side|all round|all around))\b",
+                      _both, text, flags=re.I) if b["kind"] in ("box", "rounded_rect") and not FEATURE_WORD.search(text) else text
         # "an extra one in between the two", "one in the middle": not one inch
         text = re.sub(r"\b(one|1)\s+in\s+(?=between\b|the\s+(?:middle|cent(?:er|re))\b)", r"\1 at ", text, flags=re.I)
         text = re.sub(r"\bin\s+between\b", "between", text, flags=re.I)
