@@ -338,7 +338,7 @@ class _Editor:
         # ("all round": every side out by that much, as a pocket's 'bigger all round')
         text = re.sub(r"^(.*?\b)(\d+(?:\.\d+)?)\s*(mm|cm|in|\")?\s*(shorter|longer|smaller|bigger|larger|narrower|wider)\s+(?:each way|"
                       r"both ways|in both directions|every way|(on both sides|on every side|all round|all around))\b",
-                      _both, text, flags=re.I) if b["kind"] in ("box", "rounded_rect") and not FEATURE_WORD.search(text) else text
+                      _both, text, flags=re.I) if b["kind"] in ("box", "rounded_rect") and not FEATURE_WORD.search(re.sub(r"\ball\s+a?round\b", "", text, flags=re.I)) else text
         # "an extra one in between the two", "one in the middle": not one inch
         text = re.sub(r"\b(one|1)\s+in\s+(?=between\b|the\s+(?:middle|cent(?:er|re))\b)", r"\1 at ", text, flags=re.I)
         text = re.sub(r"\bin\s+between\b", "between", text, flags=re.I)
