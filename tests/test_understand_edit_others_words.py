@@ -178,3 +178,12 @@ def test_the_outline_each_way_and_a_copy_like_the_big_one():
     assert big["size"] == 30 and big["at"]["points"] == [[0.0, 0.0], [40.0, 0.0]]
     r = apply_edit("one more like the middle one, 30 left of it", plate)     # overlaps it: declined, not a Ø30 row
     assert r.spec is None and "overlap" in r.failed[0]
+
+
+@pytest.mark.parametrize("text,size,on", [("a 10 mm cross hole through the side", 10, "front"),
+                                          ("an M6 tapped hole in the middle", "M6 tapped", "top"),
+                                          ("one 10 mm hole in the centre as well", 10, "top")])
+def test_a_hole_said_with_its_article_is_a_new_one(text, size, on):
+    block = understand("block 80 x 60 x 30 with two 8 mm holes 50 apart").spec
+    holes = ok(block, text).spec["features"]       # the two 8 mm holes were changed
+    assert [(f["size"], f["on"]) for f in holes] == [(8, "top"), (size, on)]

@@ -308,6 +308,14 @@ class _Editor:
         text = re.sub(r"^\s*\+\s*([\d.]+\s*(?:mm|cm|in|\")?)\s+(?:on|to)\s+(?:the\s+)?(length|width|height|thickness|"
                       r"diameter)\b", r"\2 +\1", text, flags=re.I)        # "+10 on the length"
         text, fixed = correct(text)          # "make the hoels 6": one letter off a word of the vocabulary
+        # "a 10 mm cross hole through the side", "an M6 tapped hole in the middle", "one 10 mm hole in the centre as well": a
+        # new feature said with its article (the holes there were changed)
+        lone_art = re.match(r"^\s*(?:(?:and|also|plus|then|oh|ok|okay|now|&)\W+)*(a|an|one|1)\s+(?=(?:[\w./\"°ø⌀-]+\s+){0,5}?"
+                            r"(?:holes?|bores?|slots?|pockets?|boss(?:es)?|keyways?)\b)", text, re.I)
+        if lone_art and (lone_art.group(1).lower() in ("a", "an") or re.search(r"\b(?:too|as well|also|plus|extra|additional|"
+                                                                              r"another)\b", text, re.I)) and not re.search(
+                r"\b(?:just|only|instead|rather|bigger|smaller|larger|wider|narrower|deeper|shallower|longer|shorter)\b", text, re.I):
+            text = text[:lone_art.start(1)] + "add " + text[lone_art.start(1):]
         # short forms: "dia 10 holes" (a size, not ten holes), "+20 long", "wider 100", "cbore 14 x 8", "M8 clr"
         text = re.sub(r"\b(?:dia\.?|Ø|⌀|diameter)\s*([\d./]+)\s*(?:mm\s*)?(holes?|bores?)\b", r"\2 \1 dia", text, flags=re.I)
         text = re.sub(r"^\s*\+\s*([\d./]+\s*(?:mm|cm|in|\")?)\s*(long|wide|thick|tall|high|deep)\b",
@@ -1146,7 +1154,9 @@ class _Editor:
         self.relative()          # "10 mm longer and ...": sizes first, then features
         centre = CENTRE.search(self.t)
         if centre and not self.free() and not re.match(r"\s*(?:(?:and|also|now|then|plus)\s+)*(?:a|an|one|another)\b",
-                                                       self.t):
+                                                       self.t) and not (ADD_VERB.search(self.t) and re.search(
+                                                           r"\b(?:a|an|one|another|new)\b", self.t)):
+            # ("add an M6 tapped hole in the middle": a new hole there, not the holes centred)
             self.recentre(kinds)
             return self.finish()
         to_edge = TO_EDGE.search(self.t)
