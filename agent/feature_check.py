@@ -13,7 +13,7 @@ from pathlib import Path
 from ..tools.part.compare import check
 from ..tools.part.pipeline import measure_file
 
-KEYS = ("holes", "fillets", "chamfers", "min_wall", "cavities")   # cavities: a cup's inside, which no hole is
+KEYS = ("holes", "fillets", "chamfers", "min_wall", "cavities", "hollow")   # cavities: a cup's inside, which no hole is
 EPS = 0.05     # mm: a bore as long as the part is through, whatever the measurer's rim test said
 
 
@@ -72,7 +72,7 @@ def feature_problems(plan: dict, exec_result: dict, sandbox) -> list[str]:
     if not isinstance(shape, str) or not shape or not Path(shape).is_file():
         return ["the part's shape file is missing: its features could not be measured"]
     try:
-        measured = measure_file(sandbox, shape, thickness=bool(exp.get("min_wall")))
+        measured = measure_file(sandbox, shape, thickness=bool(exp.get("min_wall") or exp.get("hollow")))
     except (RuntimeError, KeyError, TypeError, ValueError) as exc:
         return [f"measuring the part's features failed: {exc}"]
     if not isinstance(measured, dict):

@@ -251,6 +251,10 @@ def _spec_facts(plan: Plan) -> None:
             continue     # an "M8 clearance" hole may be drilled fine, normal or coarse: no exact holes to check
         if v:
             out[key] = v
+    if skip["min_wall"] and e.get("min_wall"):
+        # the wall's size was assumed, but that the part is hollow was asked: some wall thinner than half the part's
+        # smallest size (a solid block passed as "a hollow box" before)
+        out["hollow"] = spec_extents[0]
     plan.features_expected = out
 
 

@@ -172,3 +172,53 @@ def test_pocket_corners_slot_ends_labelled_features_and_bent_sections(sandbox, t
     if text.startswith("150x50x15"):
         assert [f.get("at") for f in u.spec["features"]] == [
             {"kind": "from_edge", "edge": "left", "distance": 35.0}, {"kind": "from_edge", "edge": "right", "distance": 35.0}]
+
+
+def test_a_solid_block_is_not_passed_as_the_hollow_box_asked_for(sandbox):
+    # the attack: a model writes a plain 20 x 3 x 3 block for "a hollow box 20 x 3 x 3 mm"; the wall was not said, so
+    # no wall was checked and the block passed. Now the plan promises the part hollow, and the solid block fails.
+    from cadagent.agent.feature_check import feature_problems
+    from cadagent.agent.plan import parse_request
+    plan = parse_request("a hollow box 20 x 3 x 3 mm").to_dict()
+    assert plan["features_expected"].get("hollow") == 3.0
+    solid = sandbox.run_script("import cadquery as cq\nresult = cq.Workplane().box(20, 3, 3)\n", exports=())
+    problems = feature_problems(plan, solid.to_dict(), sandbox)
+    assert any("asked hollow" in p and "the part is solid" in p for p in problems), problems
+    # the spec path's own part (its wall assumed thin enough for the 3 mm box: 0.6 mm) is hollow and passes
+    u = understand("a hollow box 20 x 3 x 3 mm")
+    assert u.spec["features"][0]["thickness"] == 0.6
+    from cadagent.tools.part.pipeline import build
+    b = build(u.spec, sandbox, exports=())
+    assert b.ok, b.summary()
+    assert feature_problems(plan, b.result.to_dict(), sandbox) == []
+
+
+@pytest.mark.parametrize("text, check", [
+    # "a blind hole, 8 wide and 12 down" after a block's three sizes: the hole's width and depth (before: the block
+    # became 40 x 8 x 20 and the hole 12 through)
+    ("block 40 by 40 by 20 with a blind hole, 8 wide and 12 down",
+     lambda s: (s["body"]["width"], s["features"][0]["size"], s["features"][0]["depth"]) == (40, 8, 12)),
+    # an end cap said to be a cylinder is one, not a cup
+    ("end cap: Ø50 x 20 cylinder, 20 mm hole through the axis", lambda s: [f["kind"] for f in s["features"]] == ["hole"]),
+    # "L-bracket: 100 base, 50 upright": the legs named after their numbers; "30 up" the upright hole's height
+    ("L-bracket: 100 base, 50 upright, 6 thick, 50 wide. two 8mm holes in the base 60 apart, one 8mm hole in the "
+     "upright 30 up", lambda s: (s["body"]["width"], s["body"]["height"], s["features"][1]["at"]["points"]) == (
+         100, 50, [[-5.0, 0.0]])),
+    # "the 70 leg" names a leg sized before (before: both legs became 70)
+    ("L bracket legs 70 and 40, 30 wide, 4 thick, slot 6 x 15 in the 70 leg",
+     lambda s: (s["body"]["width"], s["body"]["height"], s["features"][0]["on"]) == (70, 40, "front")),
+    # a slot in each leg: one through each (before: one slot on the section's end face, refused)
+    ("angle bracket 50x50x5, 60 long, slot 8 wide 20 long in each leg",
+     lambda s: [f["on"] for f in s["features"]] == ["front", "left"]),
+    # "in the 45 leg two slots ... running along the leg": a row of two through that leg, up the leg
+    ("3mm sheet angle bracket, legs 25 and 45, 60 wide. In the 45 leg two slots 6 wide x 15 long overall, running "
+     "along the leg.", lambda s: (s["features"][0]["on"], s["features"][0]["angle"], s["features"][0]["at"]["count"]) == (
+         "left", 0.0, 2)),
+])
+def test_hole_widths_caps_said_as_cylinders_and_legs_named_or_slotted(sandbox, text, check):
+    u = understand(text)
+    assert not u.missing and u.spec is not None, u.explain()
+    assert check(u.spec), u.spec
+    from cadagent.tools.part.pipeline import build
+    b = build(u.spec, sandbox, exports=())
+    assert b.ok, b.summary()

@@ -126,6 +126,11 @@ def check(expected: dict, measured: dict) -> list[CheckProblem]:
         problems += check_holes(expected["holes"], found)
     problems += _sizes(expected.get("fillets", []), measured["fillets"], "radius", "fillets", "R")
     problems += _sizes(expected.get("chamfers", []), measured["chamfers"], "size", "chamfers", "")
+    hollow = expected.get("hollow")
+    thinnest = (measured.get("min_wall") or {}).get("value")
+    if hollow and (thinnest is None or thinnest >= 0.5 * hollow):
+        problems.append(CheckProblem("walls", f"asked hollow, but the thinnest wall is {num(thinnest or hollow)} mm of its "
+                                     f"{num(hollow)} mm smallest size: the part is solid", "hollow", "solid"))
     wall = expected.get("min_wall")
     if wall and measured.get("min_wall") and abs(measured["min_wall"]["value"] - wall) > max(LEN_TOL, 0.02 * wall):
         problems.append(CheckProblem("walls", f"the thinnest wall is {num(measured['min_wall']['value'])} mm, asked "

@@ -26,6 +26,18 @@ LEG_NAMED = re.compile(r"\b(base|bottom|horizontal|lower|floor|foot|flat|shelf|u
                        r"side)\s+(?:leg|flange|arm)\s*(?:is\s+|of\s+|=\s*|:\s*|measures\s+|sticks out\s+|projects\s+|"
                        r"comes out\s+|goes out\s+)?$")
 
+# "L-bracket: 100 base, 50 upright", "base 80, upright 50 tall": the legs named without the word 'leg'
+LEG_NAMED_AFTER = re.compile(r"\s*(?:mm\s*)?(base|upright|vertical|horizontal)(?:\s+(?:leg|flange|arm))?\b(?!\s*(?:plate|hole|holes))")
+LEG_NAMED_BARE = re.compile(r"(?:^|[,;:]\s*|\band\s+|\b(?:bracket|angle)\s+)(base|upright|vertical|horizontal)\s*(?:is\s+|of\s+|=\s*|:\s*)?$")
+
+
+def assumed_wall(body: dict) -> float:
+    """The wall assumed when none is said: the default, thinner on a small part (a fifth of its smallest size:
+    a 20 x 3 x 3 box, a Text2CAD part 0.15 units across)."""
+    keys = ("length", "width", "height", "diameter", "outer_diameter")
+    sizes = [float(body[k]) for k in keys if isinstance(body.get(k), (int, float))]
+    return round(min(default("wall"), 0.2 * min(sizes)), 4) if sizes else default("wall")
+
 
 class Build:
     def __init__(self, text: str, body: Target, feats: list[Target], body_kind: str | None):
@@ -96,10 +108,10 @@ class Build:
                     return d
         return None
 
-    def _shell_of_the_kind(self, b: Target) -> None:
+    def _shell_of_the_kind(self, b: Target, body: dict) -> None:
         """The shell a cup, a tray or an end cap is by its name: open at the top unless closed, with a floor
         of its own when one is said ("2mm sides and a 4mm bottom", "closed end 3 thick")."""
-        wall = b.pop("wall") or self.assume("wall thickness", default("wall"))
+        wall = b.pop("wall") or self.assume("wall thickness", assumed_wall(body))
         shell = {"id": self.fid("shell"), "kind": "shell", "thickness": wall,
                  "open_face": None if _closed(self.text) else "top"}
         floor = b.pop("floor")
@@ -128,15 +140,17 @@ class Build:
             if b.get("diameter") is None and b.get("inner") is not None and wall is not None:
                 # "inside Ø36, wall 2": it fits over a Ø36, so Ø40 outside
                 b.add("diameter", Value(b.pop("inner") + 2 * wall, None))
-            flat = re.search(r"\b(?:end|tube|pipe) cap\b", self.text) and b.get("thickness") is not None and \
+            flat = re.search(r"\b(?:end|tube|pipe) cap\b", self.text) and (
+                b.get("thickness") is not None or re.search(r"\b(?:cylinder|disc|disk|puck|round bar)\b", self.text)) and \
                 wall is None and not SHELL_CUE.search(self.text.replace("cap", ""))
+            # ("end cap: Ø50 x 20 cylinder, 20 mm hole through the axis": a solid cylinder said as one, no cup)
             body = self._cylinder(b, dims)
             if body is not None and flat:
                 # "end cap: 40 OD, 10 thick, 20 mm hole in the middle": a flat disc, no cup (no wall said)
                 self.notes.append("the cap read as a flat disc (no wall said)")
                 return body
             if body is not None and not any(f.kind == "shell" for f in self.feats):
-                self._shell_of_the_kind(b)
+                self._shell_of_the_kind(b, body)
             return body
         if k == "flange":
             if len(dims) == 2 and not re.search(r"\bsquare\b", self.text) and (re.search(
@@ -255,7 +269,7 @@ class Build:
         if self.body.noun:
             body["name"] = self.body.noun[:60]
         if self.kind == "shelled_box" and not any(f.kind == "shell" for f in self.feats):
-            self._shell_of_the_kind(b)
+            self._shell_of_the_kind(b, body)
         if self.kind == "square_tube":
             said = self._take_shell_wall()        # "2 wall" is the tube's wall, never a shell as well
             wall = b.pop("wall") or said or dims_wall or self.assume("wall thickness", default("wall"))
@@ -774,7 +788,8 @@ class Build:
         how far it runs."""
         base, up = [], []
         for v in [x for vs in [b.loose, *b.roles.values()] for x in vs if x.raw is not None]:
-            m = LEG_NAMED.search(self.text[:v.raw.num.start])
+            m = LEG_NAMED.search(self.text[:v.raw.num.start]) or LEG_NAMED_AFTER.match(self.text[v.raw.num.end:]) or \
+                LEG_NAMED_BARE.search(self.text[:v.raw.num.start])
             if m:
                 (base if m.group(1) in LEG_BASE_WORDS else up).append(v)
         if len(base) != 1 or len(up) != 1:

@@ -8,7 +8,7 @@ import re
 
 from cadagent.tools.part import tables
 
-from .build import M_SIZE, Build, _closed
+from .build import M_SIZE, Build, _closed, assumed_wall
 from .numbers import unified_thread
 from .targets import Target, says_overall
 from .vocab import default, find, vocab
@@ -337,6 +337,10 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
         size = bd.assume(f"diameter for the {t.noun}", round(min(default("hole_diameter"), 0.2 * smallest(body, face=True)), 4))
     f: dict = {"id": bd.fid("bore" if t.kind == "bore" else "holes"), "kind": "hole", "size": size}
     depth = t.pop("depth")
+    if depth is None:
+        down = t.take(lambda v: re.match(r"\s*(?:mm\s*)?(?:down|in depth|into it|into the part)\b(?!\s*(?:from|below))",
+                                         bd.text[v.raw.num.end:]) is not None and v.raw.role is None)[:1]
+        depth = down[0].mm if down else None       # "a blind hole, 8 wide and 12 down": 12 deep
     through = body.get("height") if body["kind"] in ("box", "cylinder") else None
     box_ends = body["kind"] == "box" and (not count or int(count) == 2) and BOX_ENDS.search(words) and depth is not None \
         and (re.search(r"\bend faces?\b", words) or depth >= body["height"] - 1e-9 or
@@ -580,8 +584,16 @@ def _leg_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
     bd.notes.append("holes centred across each leg's width" if len(legs) == 2 else "holes centred across the leg")
     base = dict(f)
     d = f["size"] if isinstance(f.get("size"), (int, float)) else 0.0
+    up = t.take(lambda v: re.match(r"\s*(?:mm\s*)?up\b(?:\s+from\s+the\s+(?:bottom|base|bend))?", bd.text[v.raw.num.end:])
+                is not None)[:1] if legs == ["left"] else []
+    if up and not th < up[0].mm < h:
+        bd.missing.append(f"a hole {up[0].mm:g} up the {h:g} mm upright")
+        return True
     for face in legs:
         u = th / 2 if face == "front" else -th / 2          # the middle of the leg beyond the other leg
+        if up:
+            u = round(h / 2 - up[0].mm, 6)     # "one hole in the upright 30 up": that high above the bottom
+            bd.notes.append(f"the hole {up[0].mm:g} up the upright")
         g = {**base, "id": bd.fid(base["id"]), "on": face}
         free = (w if face == "front" else h) - th
         axis = "v"
@@ -1241,7 +1253,7 @@ def _shell(bd: Build, t: Target, body: dict) -> None:
     if wall is None:
         if body["kind"] in ("tube",):
             return
-        wall = bd.assume("wall thickness", default("wall"))
+        wall = bd.assume("wall thickness", assumed_wall(body))
     if body["kind"] == "sphere" or _closed(bd.text):
         open_face = None
     elif re.search(r"\bopen (?:at the |on the )?(?:bottom|underneath|underside|below)\b|\bopen[- ]bottom(?:ed)?\b|"
@@ -1584,19 +1596,49 @@ def _slot(bd: Build, t: Target, body: dict) -> None:
             r"\b(?:running|runs|run|going|goes|oriented|turned) (?:across|crosswise|widthwise|sideways)\b|\bthe short way\b",
             bd.text[t.start:t.start + end]):
         f["angle"] = 90.0       # (said anywhere in the slots' sentence: "3 slots through a plate, ..., running across")
+    is_l = body["kind"] == "profile" and body.get("shape") == "L" and depth is None
+    sized = LEG_SIZE.search(t.words) if is_l else None
+    if sized:
+        v = float(sized.group(1)) * (25.4 if sized.group(2) in ("in", "inch", '"') else 1.0 if sized.group(2) == "mm"
+                                     else bd.unit_mm)
+        t.take(lambda x: abs(x.raw.num.value - float(sized.group(1))) < 1e-9 and LEG_SIZE.match(
+            "the " + bd.text[x.raw.num.start:]) is not None)
     leg = ("front" if LEG_BASE.search(t.words) else "left" if LEG_UP.search(t.words) or re.search(
-        r"\b(?:in|on|through) (?:one|a|an) (?:of the )?(?:legs?|arms?|sides?)\b", t.words) else None) \
-        if body["kind"] == "profile" and body.get("shape") == "L" and depth is None else None
+        r"\b(?:in|on|through) (?:one|a|an) (?:of the )?(?:legs?|arms?|sides?)\b", t.words) else
+           "both" if LEG_BOTH.search(t.words) else None) if is_l else None
+    if sized and leg is None:
+        # "a slot 6 x 15 in the 70 leg": the leg that long (the base leg is the section's width)
+        leg = "front" if abs(v - body["width"]) < 1e-6 else "left" if abs(v - body["height"]) < 1e-6 else None
+        if leg is None:
+            bd.missing.append(f"which leg is the {v:g} mm one (the legs are {body['width']:g} and {body['height']:g})")
+            return
     # ("a slot in one leg": either leg of the L, the upright one here; "the other" is then the base)
+    n_leg = int(t.get("count")) if t.get("count") is not None else 1
+    if leg is not None and n_leg > 1:
+        # "in the 45 leg two slots 6 x 15": a row of them along the bracket's length, through that leg
+        t.pop("count")
+        s_ = t.pop("spacing")
+        if s_ is None:
+            s_ = round(bd.assume("spacing of the slots along the bracket", body["length"] / (n_leg + 1)), 3)
+        f["angle"] = 0.0 if re.search(r"\b(?:vertical|upright|up and down|across the leg|(?:up|along) the leg|away from "
+                                      r"the bend)\b", t.words.replace("upright leg", "")) else 90.0
+        for face in (("front", "left") if leg == "both" else (leg,)):
+            u = body["thickness"] / 2 if face == "front" else -body["thickness"] / 2
+            bd.features.append({**f, "id": bd.fid("slot"), "on": face, "at": {
+                "kind": "linear", "count": n_leg, "spacing": s_, "axis": "v", "center": [u, 0.0]}})
+        return
     if leg is not None and t.get("count") is None:
         # "in the upright leg a horizontal slot 6 wide x 20 long, centred on that leg": through that leg, in the
         # middle of its free width (as its holes go), along the bracket's length unless said to run up and down
-        u = body["thickness"] / 2 if leg == "front" else -body["thickness"] / 2
-        f.update(on=leg, at={"kind": "at", "points": [[u, 0.0]]})
         f["angle"] = 0.0 if re.search(r"\b(?:vertical|upright|up and down|across the leg|(?:up|along) the leg|away from "
                                       r"the bend)\b", t.words.replace(
             "upright leg", "")) else 90.0
-        bd.features.append(f)
+        for face in (("front", "left") if leg == "both" else (leg,)):
+            u = body["thickness"] / 2 if face == "front" else -body["thickness"] / 2
+            bd.features.append({**f, "id": bd.fid("slot") if face == "left" and leg == "both" else f["id"], "on": face,
+                                "at": {"kind": "at", "points": [[u, 0.0]]}})
+        if leg == "both":
+            bd.notes.append("one slot in each leg")
         return
     edge = FROM_EDGE.search(t.words)
     if edge and t.get("count") is None:

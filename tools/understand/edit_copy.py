@@ -49,20 +49,40 @@ FILLER = re.compile(r"^(?:\s|[,.;:!?-]|\b(?:please|pls|too|as well|thanks|then|a
 
 
 def _kind_of(m: re.Match) -> str | None:
-    return next((m.group(f"kind{i}") for i in range(1, 6) if m.group(f"kind{i}")), None)
+    gd = m.groupdict()
+    return next((gd.get(f"kind{i}") for i in range(1, 6) if gd.get(f"kind{i}")), None)
+
+
+# "another 10 mm hole 40 right of the first", "add a second 6 mm hole 20 to the left of it": a hole of its own size placed
+# from the one there
+SIZED = re.compile(_LEAD + r"(?P<n>another|a second|a 2nd|(?:one|1) more|an extra|a|an)\s+(?P<size>[\d./]+\s*(?:mm|cm|in|\")?)\s*"
+                   r"(?:dia\w*\s+|Ø\s*)?(?P<kind1>holes?|bores?)\b(?P<rest>.*)$")
+REL = re.compile(r"\b(?:left|right|above|below|up|down)\s+(?:of\s+)?(?:it|that|this|that 1|this 1|the hole|the (?:first|other|old|"
+                 r"existing)(?:\s+(?:one|1|hole))?)\b")
 
 
 def copy_request(text: str, spec: dict) -> re.Match | None:
     """The words ask for a copy of the one placed feature there ('another one the same ...'), not a new feature with
     its own size, nor more of a pattern ('add two more on the same spacing': the pattern's count)."""
     t = re.sub(r"\b(another|more|second|2nd|extra)\s+(?:a|1)\b(?!\s*(?:mm|cm|in|\"|/|\.\d))", r"\1 one", normalize(text).lower())
+    sized = SIZED.match(t)
+    if sized is not None and REL.search(sized.group("rest")):
+        placed = _placed(spec, "hole", t)
+        if len(placed) == 1 and (placed[0].get("at") or {"kind": "center"})["kind"] in (
+                "at", "from_edge", "from_corner", "center") and len((placed[0].get("at") or {}).get("points") or [0]) == 1:
+            return sized
     m = COPY.match(t)      # ('another one' is 'another a' or 'another 1' once numbers are read)
     if m is None:
         return None
     later = m.group("n") and not m.group("like") and LIKE_LATER.search(m.group("rest")) and not re.match(
         r"\s*[\d./]+\s*(?:mm|cm|in|\")?\s*(?:dia\w*|Ø|hole|bore|deep|x)\b", m.group("rest"))
     if m.group("n") and not m.group("like") and not later and (_kind_of(m) or "one").rstrip("s") not in ("one", "1",
-                                                                                                       "thing"):
+                                                                                                       "thing") and not \
+            (REL.search(m.group("rest")) or (re.match(r"\s*,?\s*[\d./]+\s*(?:mm|cm|in|\")?\s*(?:in\s+)?(?:from|to the|right|left)\b",
+                                                     m.group("rest")) and (EDGE.search(m.group("rest")) or re.search(
+                                                         r"\bfrom the (?:near |nearest |closest )?end\b", m.group("rest"))))):
+        # ("a second hole 40 mm to the right of the first one", "another hole 20 from the right end": a copy of it, its
+        # size kept; the hole there was moved)
         return None      # "another 8 mm hole ...", "one more hole, 20 from the end": a new hole said on its own
     if m.group("n") and not m.group("like") and not later and not _kind_of(m) and not re.match(
             r"\s*(?:[,.;:!?]|$|(?:at|on|to|near|next|beside|by|either|each|both)\b)", m.group("rest")):
@@ -115,7 +135,8 @@ def copy_feature(ed, m: re.Match) -> None:
         return
     f = single[0]
     rest = m.group("rest")
-    if m.group("n") and not m.group("like"):
+    gd = m.groupdict()
+    if gd.get("n") and not gd.get("like"):
         rest = LIKE_LATER.sub(" ", rest, count=1)       # "..., same size": said to match, no place
     # "the same as the big one, 35 to the right of it": which one it is like (picked above), no place
     rest = re.sub(r"^\s*as\s+(?:it|that|this|before|the\s+\w+(?:\s+(?:one|1|hole))?)(?=\W|$)", " ", rest)
@@ -135,7 +156,7 @@ def copy_feature(ed, m: re.Match) -> None:
         return
     (u0, v0), = [(round(u, 6), round(v, 6)) for u, v in res.points] or [(0.0, 0.0)]
     hu, hv = res.frame.half
-    want = 2 if re.match(r"(?:two|2) more", m.group("n") or "") else None
+    want = 2 if re.match(r"(?:two|2) more", gd.get("n") or "") else None
 
     def mm(tok: str) -> float | None:
         nums = numbers(tok)
@@ -146,6 +167,11 @@ def copy_feature(ed, m: re.Match) -> None:
             return n.value * 25.4
         return n.value * (unit_mm(n.unit) if n.unit else ed.k)
 
+    if re.search(r"\bfrom the (?:near |nearest |closest )?end\b", rest) and abs(u0) > 1e-6:
+        # "one more hole, 20 from the end": the end the one copied sits nearer (said)
+        rest = re.sub(r"\bfrom the (?:near |nearest |closest )?end\b", f"from the {'left' if u0 < 0 else 'right'} end", rest)
+        if not getattr(ed, "end_note", None):
+            ed.out.notes.append(f"'the end' read as the {'left' if u0 < 0 else 'right'} end (the one {f['id']} sits nearer)")
     new, said, left = [], [], rest
     for mt in EITHER.finditer(rest):
         d = mm(mt.group("d") or mt.group("d2"))
@@ -204,6 +230,15 @@ def copy_feature(ed, m: re.Match) -> None:
     pts = [(u0, v0)] + new
     if any(abs(u) > hu + 1e-6 or abs(v) > hv + 1e-6 for u, v in new):
         ed.out.failed.append(f"the copy of {f['id']} would sit off the face ({', '.join(said)})")
+        return
+    size = mm(gd["size"]) if gd.get("size") else None
+    if size is not None and not (isinstance(f.get("size"), (int, float)) and abs(size - f["size"]) < 1e-6):
+        # a hole of its own size there (a pattern's points share one size): a new hole, no head
+        ed.used.update(it.num.start for it in ed.tagging.items)
+        (u, v), = new
+        ed.apply(f"added hole Ø{size:g}, {' and '.join(said)}", ops.add_feature,
+                 {"id": f"{f['id']}_{len(ed.spec['features']) + 1}", "kind": "hole", "size": size, "on": f.get("on", "top"),
+                  "at": {"kind": "at", "points": [[round(u, 6), round(v, 6)]]}})
         return
     at = {"kind": "at", "points": [[round(u, 6), round(v, 6)] for u, v in dict.fromkeys(pts)]}
     ed.used.update(it.num.start for it in ed.tagging.items)

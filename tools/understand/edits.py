@@ -111,6 +111,8 @@ ROUND = re.compile(r"\b(?:make (?:it|the \w+)|turn it into|change it to|switch (
 TO_SLOTS = re.compile(r"\b(?:make|turn|change|convert|switch)\s+(?:those|these|them|the\s+(?:\w+\s+)?holes|both|all)\s+(?:in)?(?:to\s+)?"
                       r"(?:\w+\s+)?slots\b|\bslots instead of (?:the |those )?holes\b|\b(?:replace|swap) (?:the |those )?holes "
                       r"(?:with|for) slots\b")
+# words that ask for one more (a change to the one there is not what they ask)
+NEWISH = re.compile(r"\b(?:another|(?:one|1) more|a second|an extra|additional|a new|extra)\b")
 # "add a third one, same, midway between the two": a copy at the middle of a pair
 BETWEEN = re.compile(r"\b(?:third|3rd|one more|another|1 more|an? extra|add|also|a)\b.*\b(?:midway|halfway|half way|in between|"
                      r"between|in the middle of)\s+(?:the\s+)?(?:two|2|them|those|both|pair|first two)\b")
@@ -310,9 +312,10 @@ class _Editor:
         text, fixed = correct(text)          # "make the hoels 6": one letter off a word of the vocabulary
         # "a 10 mm cross hole through the side", "an M6 tapped hole in the middle", "one 10 mm hole in the centre as well": a
         # new feature said with its article (the holes there were changed)
-        lone_art = re.match(r"^\s*(?:(?:and|also|plus|then|oh|ok|okay|now|&)\W+)*(a|an|one|1)\s+(?=(?:[\w./\"°ø⌀-]+\s+){0,5}?"
+        lone_art = re.match(r"^\s*(?:(?:and|also|plus|then|oh|ok|okay|now|&)\W+)*(a|an|one|1|another|one more|an extra|a second)\s+"
+                            r"(?=(?:[\w./\"°ø⌀-]+\s+){0,5}?"
                             r"(?:holes?|bores?|slots?|pockets?|boss(?:es)?|keyways?)\b)", text, re.I)
-        if lone_art and (lone_art.group(1).lower() in ("a", "an") or re.search(r"\b(?:too|as well|also|plus|extra|additional|"
+        if lone_art and (lone_art.group(1).lower() in ("a", "an", "another", "one more", "an extra", "a second") or re.search(r"\b(?:too|as well|also|plus|extra|additional|"
                                                                               r"another)\b", text, re.I)) and not re.search(
                 r"\b(?:just|only|instead|rather|bigger|smaller|larger|wider|narrower|deeper|shallower|longer|shorter)\b", text, re.I):
             text = text[:lone_art.start(1)] + "add " + text[lone_art.start(1):]
@@ -1160,7 +1163,7 @@ class _Editor:
             self.recentre(kinds)
             return self.finish()
         to_edge = TO_EDGE.search(self.t)
-        if to_edge and any(it.num.start == to_edge.start(2) for it in self.free()):
+        if to_edge and any(it.num.start == to_edge.start(2) for it in self.free()) and not NEWISH.search(self.t):
             self.place(_EdgeMatch(to_edge.group(2), to_edge.group(1), to_edge.start(2)), kinds)
             return self.finish()
         corner = ONE_CORNER.search(self.t)
@@ -1187,7 +1190,9 @@ class _Editor:
             self.move(kinds)
             return self.finish()
         pos = FROM_EDGE.search(self.t)
-        if pos and not ADD_VERB.search(self.t) and any(it.num.start == pos.start(1) for it in self.free()):
+        if pos and not ADD_VERB.search(self.t) and not NEWISH.search(self.t) and any(it.num.start == pos.start(1)
+                                                                                     for it in self.free()):
+            # ("another hole 8 mm 20 from the right end", "one more hole, 20 from the end": not the one there moved)
             self.place(pos, kinds)
             return self.finish()
         if TAPER.search(self.t) and self.spec["body"]["kind"] == "cylinder":

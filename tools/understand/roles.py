@@ -243,8 +243,9 @@ def tag(t: str) -> Tagging:
                           t[:it.num.start])
             if it.role is None and m:
                 it.role, it.via = ("top_d" if m.group(1) in ("top", "tip", "small end") else "bottom_d"), m.group(1)
-    if any(len(g) >= 3 for g in out.groups):
-        for it in items:   # "50 x 30 x 5 angle ..., holes in the 50 leg": the leg named by its size, said before
+    for it in items:       # "50 x 30 x 5 angle ..., holes in the 50 leg": the leg named by its size, said before
+        if any(len(g) >= 3 for g in out.groups) or any(
+                o.num.start < it.num.start and abs(o.num.value - it.num.value) < 1e-9 for o in items if o is not it):
             if it.role == "legs" and it.group is None and re.search(r"\bthe\s*$", t[:it.num.start]) and \
                     re.match(r"\s*(?:mm\s*|in\b\s*|\"\s*)?(?:long\s+)?(?:leg|arm|flange)\b", t[it.num.end:]):
                 it.role, it.via = "ref", "names a leg"

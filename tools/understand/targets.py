@@ -324,6 +324,10 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
             if role in ("top_d", "bottom_d") and nouns and owner is not body and owner.kind in (
                     "csink", "cbore", "hole", "bore", "boss"):
                 role = "diameter"     # "a 90 deg csk dia 6.5 at the top": the countersink's, not a cone's top
+            if role == "width" and not nouns and owner is not body and owner.kind in ("hole", "bore") and \
+                    not any(owner.get(r) is not None for r in ("size", "diameter", "inner")) and \
+                    sum(len(vs) for vs in [body.loose, *body.roles.values()]) >= 3:
+                role = "size"         # "a 40 x 40 x 20 block with a blind hole, 8 wide and 12 down": the hole's width
             redirected = _redirect(owner, role, body, body_kind, named=bool(nouns))
             if not nouns and owner is not body and redirected is body:
                 run_to_body = True    # "... 4 bolt holes, 100 mm diameter, 12 mm thick": the list is the part's
