@@ -187,3 +187,18 @@ def test_a_hole_said_with_its_article_is_a_new_one(text, size, on):
     block = understand("block 80 x 60 x 30 with two 8 mm holes 50 apart").spec
     holes = ok(block, text).spec["features"]       # the two 8 mm holes were changed
     assert [(f["size"], f["on"]) for f in holes] == [(8, "top"), (size, on)]
+
+
+@pytest.mark.parametrize("text,holes", [
+    ("another 10 mm hole 40 right of the first", [(10, [[-45.0, 0.0], [-5.0, 0.0]])]),
+    ("add a second hole 40 mm to the right of the first one", [(10, [[-45.0, 0.0], [-5.0, 0.0]])]),
+    ("another hole 20 from the right end", [(10, [[-45.0, 0.0], [55.0, 0.0]])]),
+    ("one more hole, 10 from the end", [(10, [[-45.0, 0.0], [-65.0, 0.0]])]),
+    ("another 6mm hole 20 above it", [(10, None), (6, [[-45.0, 20.0]])]),
+    ("another hole 8 mm 20 from the right end", [(10, None), (8, None)])])
+def test_one_more_hole_is_never_the_one_there_moved(text, holes):
+    plate = understand("plate 150 x 80 x 8, one 10 mm hole 30 from the left end").spec
+    got = ok(plate, text).spec["features"]        # the hole there was moved, or made a centred row
+    assert [(f["size"], f["at"].get("points") if want is not None else None) for f, (_, want) in zip(got, holes)] == holes
+    if len(holes) == 2:
+        assert got[0]["at"] == {"kind": "from_edge", "edge": "left", "distance": 30, "along": 0}
