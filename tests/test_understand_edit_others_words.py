@@ -202,3 +202,13 @@ def test_one_more_hole_is_never_the_one_there_moved(text, holes):
     assert [(f["size"], f["at"].get("points") if want is not None else None) for f, (_, want) in zip(got, holes)] == holes
     if len(holes) == 2:
         assert got[0]["at"] == {"kind": "from_edge", "edge": "left", "distance": 30, "along": 0}
+
+
+def test_edge_treatments_by_their_edges_angle_and_all_of_them():
+    block = understand("block 80 x 50 x 30, 5 mm fillet on the vertical edges, 1 mm chamfer on the top edges").spec
+    feats = ok(block, "make the top chamfer 2").spec["features"]        # the fillets were made chamfers
+    assert [(f["kind"], f["edges"], f.get("radius", f.get("size"))) for f in feats] == [("fillet", "vertical", 5),
+                                                                                        ("chamfer", "top", 2)]
+    feats = ok(block, "change the fillets to 45 degree chamfers 4 mm").spec["features"]     # (45 was the radius)
+    assert [(f["kind"], f.get("size")) for f in feats] == [("chamfer", 4), ("chamfer", 1)]
+    assert ok(block, "remove all edge treatments").spec["features"] == []

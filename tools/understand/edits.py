@@ -350,6 +350,14 @@ class _Editor:
         text = re.sub(r"^(.*?\b)(\d+(?:\.\d+)?)\s*(mm|cm|in|\")?\s*(shorter|longer|smaller|bigger|larger|narrower|wider)\s+(?:each way|"
                       r"both ways|in both directions|every way|(on both sides|on every side|all round|all around))\b",
                       _both, text, flags=re.I) if b["kind"] in ("box", "rounded_rect") and not FEATURE_WORD.search(re.sub(r"\ball\s+a?round\b", "", text, flags=re.I)) else text
+        # "make the top chamfer 2": that chamfer's size (the fillets were made chamfers); "remove all edge treatments"
+        text = re.sub(r"\b(?:make|set|change)\s+(the|its)\s+((?:top|bottom|vertical|upright|side|outer|outside|corner|edge)\s+"
+                      r"(?:chamfers?|fillets?|rounds?|bevels?|radius|radii))\s+(?:to\s+|at\s+)?(?=[\d./]+)", r"\1 \2 ", text, flags=re.I)
+        text = re.sub(r"\b(?:all\s+(?:the\s+)?)?edge\s+(?:treatments?|breaks?|finishing)\b", "fillets and the chamfers", text, flags=re.I)
+        if re.search(r"\bchamfers?\b", text, re.I):
+            # "45 degree chamfers 4 mm", "4 x 45° chamfer": the angle of a plain chamfer, no size
+            text = re.sub(r"\s*\b(?:at\s+)?45\s*(?:°|deg(?:ree)?s?|degree)(?=\W|$)", " ", text, flags=re.I)
+            text = re.sub(r"([\d./]+\s*(?:mm)?)\s*x\s*45\b(?!\s*mm)", r"\1", text, flags=re.I)
         # "an extra one in between the two", "one in the middle": not one inch
         text = re.sub(r"\b(one|1)\s+in\s+(?=between\b|the\s+(?:middle|cent(?:er|re))\b)", r"\1 at ", text, flags=re.I)
         text = re.sub(r"\bin\s+between\b", "between", text, flags=re.I)
