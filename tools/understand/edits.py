@@ -673,6 +673,12 @@ class _Editor:
             # "on the Ø20 part:" a section by its diameter; "the end of the thin one": the thin end
             text = re.sub(r"\b(on|in|to|of|at)\s+the\s+(?:Ø|dia\.?\s*|diameter\s+)\s*([\d./]+)\s*(?:mm\s*)?(part|section|step|bit|"
                           r"portion|length|end|journal)\b", r"\1 the \2 dia \3", text, flags=re.I)
+            # "make the 20 dia 22": the section that is Ø20 made Ø22
+            text = re.sub(r"^\s*(?:make\s+|change\s+)?the\s+(?:Ø\s*)?(\d+(?:\.\d+)?)\s*(?:mm\s*)?(?:dia\.?|diameter|Ø)?\s+(?:to\s+|into\s+)?"
+                          r"(?:Ø\s*)?(\d+(?:\.\d+)?)\s*(?:mm\s*)?(?:dia\.?|diameter)?\s*(?:please|pls|instead)?\W*$",
+                          lambda m: f"make the {m.group(1)} dia section {m.group(2)} dia" if any(
+                              math.isclose(float(m.group(1)) * (25.4 if self.spec.get("units") == "in" else 1.0), x["diameter"])
+                              for x in b["sections"]) else m.group(0), text, flags=re.I)
             text = re.sub(r"\b(?:the\s+)?end\s+of\s+the\s+(big|bigger|large|larger|fat|thick|small|smaller|thin|narrow)\s+(?:one|section|"
                           r"part|step|bit|portion|diameter)\b", r"the \1 end", text, flags=re.I)
         if b["kind"] == "shaft" and isinstance(b.get("sections"), list) and len(b["sections"]) > 1 and \
