@@ -212,3 +212,9 @@ def test_edge_treatments_by_their_edges_angle_and_all_of_them():
     feats = ok(block, "change the fillets to 45 degree chamfers 4 mm").spec["features"]     # (45 was the radius)
     assert [(f["kind"], f.get("size")) for f in feats] == [("chamfer", 4), ("chamfer", 1)]
     assert ok(block, "remove all edge treatments").spec["features"] == []
+
+
+def test_holes_added_in_the_bottom_of_a_box_leave_its_floor():
+    box = understand("open top box 120 x 80 x 50 outside, 3 mm walls, 4 mm floor").spec
+    feats = ok(box, "add 4 holes 4 mm in the bottom 10 from the corners").spec["features"]   # the floor was made 10 thick
+    assert feats[0]["bottom"] == 4 and (feats[1]["on"], feats[1]["at"]) == ("bottom", {"kind": "corners", "inset": 10})

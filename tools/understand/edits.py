@@ -1109,6 +1109,9 @@ class _Editor:
             return self.finish()
         shells = [f for f in self.feats("shell") if f.get("open_face")]
         floor = next((it for it in self.free() if is_floor(self.t, it)), None) if shells else None
+        if floor is not None and ADD_VERB.search(self.t) and re.search(r"\b(?:holes?|bores?|slots?|pockets?)\b", self.t) and \
+                re.search(r"\b(?:in|into|through|on)\s+the\s+(?:bottom|floor|base)\b", self.t):
+            floor = None      # "add 4 holes 4 mm in the bottom 10 from the corners": where the holes go, not the floor's size
         way = re.search(r"\b(thicker|thinner|heavier|beefier)\s+(?:bottom|floor|base)\b|\b(?:bottom|floor|base)\s+(?:\w+\s+)?"
                         r"(thicker|thinner)\b", self.t) if shells else None
         if way and floor is None and len(self.free()) == 1:
