@@ -222,3 +222,23 @@ def test_hole_widths_caps_said_as_cylinders_and_legs_named_or_slotted(sandbox, t
     from cadagent.tools.part.pipeline import build
     b = build(u.spec, sandbox, exports=())
     assert b.ok, b.summary()
+
+
+@pytest.mark.parametrize("text, volume", [
+    # "Ø6.5 IN WEB": in the web, not 6.5 inches (before: a 165 mm hole, refused)
+    ("CHANNEL 40 X 20 X 3 X 150 LG, 3X Ø6.5 IN WEB 50 PITCH", (40 * 3 + 2 * 17 * 3) * 150 - 3 * math.pi * 3.25 ** 2 * 3),
+    # outside / inside written as a fraction: "Ø16 / Ø8.4"
+    ("SPACER Ø16 / Ø8.4 X 12 LG", math.pi / 4 * (16 ** 2 - 8.4 ** 2) * 12),
+    # "4X Ø4.5 @ 90 SQ, Ø50 HOLE CENTER": the square pattern, and a centre hole of its own (before: the 4.5 was dropped
+    # and the four holes made Ø50)
+    ("COVER 100 X 100 X 2 THK, 4X Ø4.5 @ 90 SQ, Ø50 HOLE CENTER", 100 * 100 * 2 - math.pi * 625 * 2 - 4 * math.pi * 2.25 ** 2 * 2),
+    # the bushing's sizes before "FLANGE ..." stay the sleeve's (before: the flange clause swallowed them)
+    ("BUSHING OD 22 ID 16 L 30 FLANGE OD 30 X 3", math.pi / 4 * (30 ** 2 * 3 + 22 ** 2 * 27 - 16 ** 2 * 30)),
+])
+def test_drawing_notes_in_capitals(sandbox, text, volume):
+    u = understand(text)
+    assert not u.missing and not u.unknown and u.spec is not None, u.explain()
+    from cadagent.tools.part.pipeline import build
+    b = build(u.spec, sandbox, exports=())
+    assert b.ok, b.summary()
+    assert b.result.report.volume == pytest.approx(volume, rel=2e-3)

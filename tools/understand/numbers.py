@@ -38,7 +38,8 @@ NUM = r"(?:\d+\s*-\s*\d+/\d+|\d+\s+\d+/\d+|\d+/\d+|\d*\.\d+|\d+)"
 UNIT = (r"(?:mm|millimet(?:er|re)s?|cm|centimet(?:er|re)s?|met(?:er|re)s?|m(?=\s+(?:long|length|tall|high|wide)\b)|"
         r"inch(?:es)?|"
         r"in(?![a-z])(?!\s+(?:from|the|a|an|each|every|diameter|dia|length|width|height|thickness|size|total|"
-        r"all|on|both|depth|radius|from)\b)|\"|ft|feet|foot|thou|units?)(?![a-z])")
+        r"all|on|both|depth|radius|from|web|base|legs?|flanges?|walls?|sides?|top|bottom|middle|cent(?:er|re)|face|"
+        r"one|two|three|four|its|it|line|row|rows|line|pattern|corners?|ends?)\b)|\"|ft|feet|foot|thou|units?)(?![a-z])")
 QTY = re.compile(rf"(?<![\w.#])({NUM})\s*({UNIT})?")
 
 
@@ -196,6 +197,10 @@ def normalize(text: str) -> str:
     for noun in {n for n, _ in labels}:
         if {d for n, d in labels if n == noun} >= {"1", "2"}:
             t = re.sub(rf"\b({noun}s?)\s+#?\d\s*([:.)-])(?=\s)", r"\1\2", t)
+    # "spacer Ø16 / Ø8.4 x 12 long": outside and inside diameters written as a fraction of two
+    t = re.sub(r"\bdia\s*(\d*\.?\d+)\s*/\s*(?:dia\s*)?(\d*\.?\d+)\b(?!\s*/)(\s*x\s*)?",
+               lambda m: f"od {m.group(1)}, id {m.group(2)}{', ' if m.group(3) else ''}"
+               if float(m.group(1)) > float(m.group(2)) else m.group(0), t)
     # "slot width 1,2 cm": a decimal comma (one digit after it, a unit right after)
     t = re.sub(r"(?<![\d.,])(\d+),(\d)\s*(cm|mm)\b", r"\1.\2 \3", t)
     # "M4 thread both ends 8 deep", "M5 threads 10 deep each end": an internal thread, a tapped hole (not a male thread)

@@ -364,6 +364,9 @@ def _flanged(text: str, t: str) -> Understanding:
     flange_d = flange_t = None
     if m:
         a, b = m.start(), m.end()
+        word = re.search(r"\bflanges?\b", t[a:b])
+        if word and re.search(r"\b(?:bushing|bush|sleeve|spacer|standoff|tube|pipe|spool)\b", t[a:a + word.start()]):
+            a += word.start()      # "bushing od 22 id 16 l 30 flange od 30 x 3": the sleeve's sizes stay before it
         more = NEXT_SIZES.match(t[b:])
         if not re.search(r"\d", m.group(0)) and more and re.search(r"\b(?:dia\w*|od|thick\w*|x)\b", more.group(1)):
             b += more.end()       # "with a flange at each end, 100 dia 10 thick": its sizes in the next clause

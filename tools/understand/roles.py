@@ -253,7 +253,7 @@ def tag(t: str) -> Tagging:
         if it.role == "length" and re.search(r"\b(?:legs?|arms?|sides?|flanges?)\s*$", t[:it.num.start]):
             it.role, it.via = "legs", "legs"
     for it in items:       # "4 holes on a 75 square": the square the holes stand on, not the part's side
-        if it.role in (None, "side") and re.search(r"\b(?:on|in|corners? of) (?:an?\s|the\s)?\s*$", t[:it.num.start]) and \
+        if it.role in (None, "side") and re.search(r"\b(?:on|in|at|corners? of) (?:an?\s|the\s)?\s*$", t[:it.num.start]) and \
                 re.match(r"^\s*(?:mm\s*)?square\b(?!\s*(?:plate|block|bar|part))", t[it.num.end:]):
             it.role, it.via = "spacing", "square"
     for it in items:       # "4 holes in the corners, 10 in": how far in from the edges

@@ -148,7 +148,10 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
                 continue
             if same is not None and (ATTRIBUTE.match(c.text, pos + len(phrase)) or name == "boss" and
                                      BOSS_ATTRIBUTE.match(c.text, pos + len(phrase))) and not any(
-                    it.role == "count" and it.num.start - c.start < pos for it in c.nums):
+                    it.role == "count" and it.num.start - c.start < pos for it in c.nums) and not (
+                    re.match(r"\s+cent(?:er|re)\b", c.text[pos + len(phrase):]) and not phrase.endswith("s") and
+                    any(it.num.start - c.start < pos for it in c.nums)):
+                # (but "..., Ø50 hole center": a hole of its own, in the centre)
                 # (but "... 2 hole diameter 8, in short side 1 hole diameter 8": a second set, counted)
                 nouns.append((pos, same))       # "slot centres 50 apart": the slots named before
                 continue
