@@ -218,3 +218,11 @@ def test_holes_added_in_the_bottom_of_a_box_leave_its_floor():
     box = understand("open top box 120 x 80 x 50 outside, 3 mm walls, 4 mm floor").spec
     feats = ok(box, "add 4 holes 4 mm in the bottom 10 from the corners").spec["features"]   # the floor was made 10 thick
     assert feats[0]["bottom"] == 4 and (feats[1]["on"], feats[1]["at"]) == ("bottom", {"kind": "corners", "inset": 10})
+
+
+@pytest.mark.parametrize("text", ["add a 6 mm hole through both walls", "cross hole 6 mm through both walls in the middle",
+                                  "add a 6 mm cross hole"])
+def test_a_cross_hole_in_a_tube_is_no_new_bore(text):
+    tube = understand("tube 40 OD 30 ID 100 long").spec
+    spec = ok(tube, text).spec           # the bore was made 6
+    assert spec["body"]["inner_diameter"] == 30 and [(f["size"], f["on"]) for f in spec["features"]] == [(6, "front")]

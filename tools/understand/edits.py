@@ -350,6 +350,14 @@ class _Editor:
         text = re.sub(r"^(.*?\b)(\d+(?:\.\d+)?)\s*(mm|cm|in|\")?\s*(shorter|longer|smaller|bigger|larger|narrower|wider)\s+(?:each way|"
                       r"both ways|in both directions|every way|(on both sides|on every side|all round|all around))\b",
                       _both, text, flags=re.I) if b["kind"] in ("box", "rounded_rect") and not FEATURE_WORD.search(re.sub(r"\ball\s+a?round\b", "", text, flags=re.I)) else text
+        if not any(f["kind"] == "hole" and f.get("on", "top") not in ("top", "bottom") for f in self.spec.get("features", [])):
+            # "cross hole 6 mm through both walls 10 from each end" with none there: new ones (the bore was resized)
+            text = re.sub(r"^\s*((?:and|also|plus|then)\s+)?(?=(?:(?:two|2|\d+)\s+)?(?:[\d./]+\s*mm\s+)?cross[- ]?holes?\b)", r"\1add ",
+                          text, flags=re.I)
+        if b["kind"] in ("tube", "cylinder", "shaft") and re.search(r"\bcross[- ]?holes?\b", text, re.I):
+            # "a cross hole ... in the middle": halfway along (mid-length, the default said), not the bore resized
+            text = re.sub(r",?\s*\b(?:in|at)\s+the\s+(?:middle|cent(?:er|re))(?:\s+of\s+(?:the|its)\s+length)?\b|,?\s*\bhalfway"
+                          r"(?:\s+along)?\b|,?\s*\bat\s+mid-?length\b", "", text, flags=re.I)
         # "make the top chamfer 2": that chamfer's size (the fillets were made chamfers); "remove all edge treatments"
         text = re.sub(r"\b(?:make|set|change)\s+(the|its)\s+((?:top|bottom|vertical|upright|side|outer|outside|corner|edge)\s+"
                       r"(?:chamfers?|fillets?|rounds?|bevels?|radius|radii))\s+(?:to\s+|at\s+)?(?=[\d./]+)", r"\1 \2 ", text, flags=re.I)
@@ -2912,7 +2920,9 @@ class _Editor:
         pattern = adding and (self.free(("count", "pcd", "spacing", "inset")) or re.search(
             r"\b(?:holes|bolt circle|pcd|circle|corners|apart|pattern|row)\b", self.t))
         body_bore = self.spec["body"]["kind"] == "tube" or isinstance(self.spec["body"].get("bore"), (int, float))
-        if k in ("bore", "hole") and body_bore and not existing and not pattern and not (
+        cross = re.search(r"\bcross[- ]?holes?\b|\bthrough\s+(?:the\s+|one\s+|both\s+|a\s+)?(?:side|sides|walls?)\b|"
+                          r"\bin(?:to)?\s+(?:the|one)\s+(?:side|wall)\b|\bradial\b", self.t)
+        if k in ("bore", "hole") and body_bore and not existing and not pattern and not cross and not (
                 self.free(("count", "pcd")) and re.search(r"\b(?:holes|pcd|bolt circle|circle)\b", self.t)):
             # a tube's bore is its inner diameter: a size change
             free = self.free()
