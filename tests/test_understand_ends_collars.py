@@ -242,3 +242,22 @@ def test_drawing_notes_in_capitals(sandbox, text, volume):
     b = build(u.spec, sandbox, exports=())
     assert b.ok, b.summary()
     assert b.result.report.volume == pytest.approx(volume, rel=2e-3)
+
+
+def test_sizes_said_after_the_part_place_the_features_before_it():
+    # "two ... holes ... of a 100x50x25 block, 20 in from each end": the holes' inset (before: the block's, and the
+    # holes were spaced by an assumption)
+    s = _spec("two 10 mm blind holes 12 deep in the top face of a 100x50x25 block, 20 in from each end, on the centreline")
+    assert s["features"][0]["at"] == {"kind": "linear", "count": 2, "spacing": 60.0, "axis": "u"}
+    # "10 from the left and 20 from the front" of a 60 x 40 pocket: its sides there (its centre 20 in would put its
+    # side on the front edge: an open pocket)
+    s = _spec("120 x 80 x 20 block, rectangular pocket 60 x 40 x 12 deep in the top, 10 from the left and 20 from the front")
+    assert s["features"][0]["at"] == {"kind": "from_edge", "edge": "left", "distance": 40.0, "along": 0.0}
+    # "Base gets 4x Ø5.5 on a 50 x 25 rectangle, upright gets 2x Ø5.5 20 apart, 30 up from the bottom"
+    s = _spec("L-bracket: base 80 long, upright 50 tall, both 6 thk, 40 wide. Base gets 4x Ø5.5 on a 50 x 25 rectangle, "
+              "upright gets 2x Ø5.5 20 apart, 30 up from the bottom.")
+    base, up = s["features"]
+    assert base["on"] == "front" and sorted(map(tuple, base["at"]["points"])) == [
+        (-22.0, -12.5), (-22.0, 12.5), (28.0, -12.5), (28.0, 12.5)]
+    assert up["on"] == "left" and up["at"] == {"kind": "linear", "count": 2, "spacing": 20.0, "axis": "v",
+                                               "center": [-5.0, 0.0]}

@@ -525,9 +525,11 @@ def _screw_head(size, words: str = "") -> tuple[str, dict] | None:
 LEG_BOTH = re.compile(r"\b(?:each|both|either|every|per)\s+(?:of the\s+)?(?:legs?|arms?|flanges?|sides?)\b|"
                       r"\b(?:in|on|through|into) the (?:two )?legs\b")
 LEG_BASE = re.compile(r"\b(?:base|bottom|horizontal|lower|flat|floor|foot)\s+(?:leg|arm|flange|side)\b|"
-                      r"\b(?:in|on|through|into) the (?:base|foot)\b(?!\s+(?:of|plate))")
+                      r"\b(?:in|on|through|into) the (?:base|foot)\b(?!\s+(?:of|plate))|"
+                      r"^\W*(?:the\s+)?(?:base|foot|horizontal)(?:\s+(?:leg|arm|flange))?\s+(?:gets|has|takes|with)\b")
 LEG_UP = re.compile(r"\b(?:upright|vertical|standing|upper|wall|back|top|up)\s+(?:leg|arm|flange|side)\b|"
-                    r"\b(?:in|on|through|into) the upright\b")
+                    r"\b(?:in|on|through|into) the upright\b|"
+                    r"^\W*(?:the\s+)?(?:upright|vertical)(?:\s+(?:leg|arm|flange))?\s+(?:gets|has|takes|with)\b")
 
 
 def _leg_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
@@ -568,6 +570,23 @@ def _leg_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
     if not legs:
         return False
     n = int(count) if count else 1
+    rect = re.search(r"\bon an? ([\d.]+)\s*(?:mm\s*)?x\s*([\d.]+)\s*(?:mm\s*)?(?:rectangle|pattern|grid|rect)\b", words)
+    if rect and n == 4 and len(legs) == 1:
+        # "base gets 4x Ø5.5 on a 50 x 25 rectangle": a 2 x 2 grid on that leg, the way round that fits it
+        a, c = (float(rect.group(i)) * bd.unit_mm for i in (1, 2))
+        t.take(lambda v: v.raw.num.start >= 0 and abs(v.raw.num.value - float(rect.group(1))) < 1e-9 or
+               abs(v.raw.num.value - float(rect.group(2))) < 1e-9)
+        free = (body["width"] if legs[0] == "front" else body["height"]) - body["thickness"]
+        if not (a < free and c < body["length"]):
+            a, c = c, a
+        if not (a < free and c < body["length"]):
+            bd.missing.append(f"room for a {a:g} x {c:g} hole rectangle on the leg")
+            return True
+        u0 = body["thickness"] / 2 if legs[0] == "front" else -body["thickness"] / 2
+        bd.features.append({**f, "id": bd.fid(f["id"]), "on": legs[0], "at": {"kind": "at", "points": [
+            [round(u0 + su * a / 2, 6), round(sv * c / 2, 6)] for sv in (-1, 1) for su in (-1, 1)]}})
+        bd.notes.append(f"the 4 holes on a {a:g} x {c:g} rectangle, centred on the leg")
+        return True
     # "four holes in the legs": two in each ("with 3 holes" cannot be split: 3 in each)
     if len(legs) == 2 and not re.search(r"\b(?:each|per|either|every)\b", words) and n % 2 == 0:
         n //= 2
@@ -1492,11 +1511,13 @@ def _pocket(bd: Build, t: Target, body: dict) -> None:
     if two is not None:
         # "40 x 20 pocket ..., 10 in from the left edge and 15 from the front edge": a side's distances where the
         # centre there would run off the part, else the centre's
-        if two["distance"] < f["length"] / 2 - 1e-9:
+        # (a centre there that would put the pocket's side on the part's edge reads as its side, too: an open pocket
+        # is not what "20 from the front" asks)
+        if two["distance"] < f["length"] / 2 + 1e-9:
             two["distance"] = round(two["distance"] + f["length"] / 2, 6)
         half_w = body["width"] / 2
         off = half_w - abs(two["along"])            # how far its centre is said to be from that edge
-        if off < f["width"] / 2 - 1e-9:
+        if off < f["width"] / 2 + 1e-9:
             two["along"] = round(math.copysign(half_w - off - f["width"] / 2, two["along"]), 6)
         f["at"] = two
         said = {float(m.group(1)) for m in FROM_EDGE.finditer(t.words)}

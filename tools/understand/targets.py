@@ -320,9 +320,11 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
             here = [t for _, t in nouns if t is not body and it.role in FEATURE_ROLES.get(t.kind, ())]
             if owner is body and it.role in ("spacing", "half_spacing", "pcd") and here:
                 owner = here[0]       # "6 holes on a 10 cm bolt circle in a 14 cm disc": the holes' circle
-            if owner is body and it.role in ("spacing", "half_spacing", "pcd") and not nouns:
+            if owner is body and it.role in ("spacing", "half_spacing", "pcd", "inset") and not nouns:
                 # "... running across the plate (short way), 25 mm apart": a part has no spacing; its features do
                 owner = next((f for f in reversed(feats) if it.role in FEATURE_ROLES.get(f.kind, ())), body)
+                if owner is not body and c.text not in owner.words:
+                    owner.words += " " + c.text     # ("20 in from each end" said after the part: where the holes go)
             role = it.role
             if role in ("top_d", "bottom_d") and nouns and owner is not body and owner.kind in (
                     "csink", "cbore", "hole", "bore", "boss"):
