@@ -226,3 +226,12 @@ def test_a_cross_hole_in_a_tube_is_no_new_bore(text):
     tube = understand("tube 40 OD 30 ID 100 long").spec
     spec = ok(tube, text).spec           # the bore was made 6
     assert spec["body"]["inner_diameter"] == 30 and [(f["size"], f["on"]) for f in spec["features"]] == [(6, "front")]
+
+
+def test_a_pocket_made_round_or_square_where_it_is():
+    plate = understand("plate 200 x 100 x 10 with a 60 x 30 pocket 5 deep in the middle").spec
+    (p,) = ok(plate, "make the pocket a circle 40 dia").spec["features"]
+    assert (p["shape"], p["diameter"], p["depth"]) == ("circle", 40, 5)
+    (p,) = ok(plate, "round the pocket corners 5").spec["features"]         # its corners, not a Ø5 pocket
+    assert (p["shape"], p["corner_radius"]) == ("rect", 5)
+    assert apply_edit("make the pocket round", plate).spec is None           # the diameter is asked

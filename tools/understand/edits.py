@@ -917,6 +917,14 @@ class _Editor:
             return self.finish()
         if BETWEEN.search(self.t) and self.between_two():
             return self.finish()
+        pockets = [f for f in self.spec.get("features", []) if f["kind"] == "pocket"]
+        if len(pockets) == 1 and re.search(r"\bpocket\b", self.t) and re.search(r"\b(?:round|circular|a circle|cylindrical|"
+                                                                               r"square|rectangular)\b(?!\s+(?:the|its|off|over|all|"
+                                                                               r"them|it|those|out)\b)", self.t) and not re.search(
+                r"\b(?:corners?|edges?|ends?|fillets?|radius|radiused)\b|\br\s*\d", self.t):
+            # ("round the pocket corners 5", "square corners": its corners, below)
+            self.pocket_shape(pockets[0])
+            return self.finish()
         one = ONLY_ONE.search(self.t)
         if one and all(one.start() <= it.num.start < one.end() for it in self.free()) and self.only_one_hole():
             self.used.update(it.num.start for it in self.free())
@@ -1758,6 +1766,34 @@ class _Editor:
         for it in self.free():      # the holes' own size said again ('6.5 wide' already taken): nothing else
             if math.isclose(self.num_mm(it), _size_mm(picked[0]) or -1):
                 self.used.add(it.num.start)
+
+    def pocket_shape(self, f: dict) -> None:
+        """'make the pocket a circle 40 dia', 'square pocket 30 instead': the pocket's outline changed where it is, its
+        depth kept; the new size as said (asked if not)."""
+        nums = [it for it in self.free() if not re.match(r"\s*(?:mm\s*)?deep\b", self.t[it.num.end:])]
+        deep = [it for it in self.free() if re.match(r"\s*(?:mm\s*)?deep\b", self.t[it.num.end:])]
+        g = {k: v for k, v in f.items() if k not in ("id", "shape", "length", "width", "diameter", "across_flats",
+                                                      "corner_radius")}
+        if deep:
+            g["depth"] = self.take(deep[0])
+        if re.search(r"\b(?:round|circular|a circle|cylindrical)\b(?!\s+(?:the|its|off|over|all|them|it|those|out)\b)", self.t):
+            if len(nums) != 1:
+                self.out.failed.append("the round pocket's diameter (say e.g. 'make the pocket round, 40 dia')")
+                return
+            g |= {"shape": "circle", "diameter": self.take(nums[0])}
+            what = f"round, Ø{fmt(g['diameter'])}"
+        else:
+            if len(nums) not in (1, 2):
+                self.out.failed.append("the pocket's size (say e.g. 'make the pocket square, 30')")
+                return
+            a = self.take(nums[0])
+            bb = self.take(nums[1]) if len(nums) == 2 else a
+            if len(nums) == 2 and re.search(r"\bsquare\b", self.t) and a != bb:
+                self.out.failed.append(f"a square pocket {fmt(a)} x {fmt(bb)}: say one size")
+                return
+            g |= {"shape": "rect", "length": a, "width": bb}
+            what = f"rectangular, {fmt(a)} x {fmt(bb)}"
+        self.apply(f"{f['id']}: {what}" + (f", {fmt(g['depth'])} deep" if deep else ""), ops.replace_feature, f["id"], g)
 
     def between_two(self) -> bool:
         """'add a third one, same, midway between the two', 'one more slot same size exactly between the two': a copy of
