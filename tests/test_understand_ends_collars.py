@@ -261,3 +261,18 @@ def test_sizes_said_after_the_part_place_the_features_before_it():
         (-22.0, -12.5), (-22.0, 12.5), (28.0, -12.5), (28.0, 12.5)]
     assert up["on"] == "left" and up["at"] == {"kind": "linear", "count": 2, "spacing": 20.0, "axis": "v",
                                                "center": [-5.0, 0.0]}
+
+
+def test_a_male_female_standoff_has_its_stud_and_its_tapped_hole(sandbox):
+    # before: "the stud's diameter and height" was missing and a through bore was assumed
+    u = understand("M3 male-female hex standoff, 5.5 AF, 10 body, 6 mm M3 stud on one end, M3 female thread 6 deep in "
+                   "the other")
+    assert not u.missing and not u.unknown, u.explain()
+    body, (stud, hole) = u.spec["body"], u.spec["features"]
+    assert "bore" not in body and (stud["diameter"], stud["height"]) == (3.0, 6.0)
+    assert (hole["size"], hole["depth"], hole["on"]) == ("M3 tapped", 6.0, "bottom")
+    from cadagent.tools.part.pipeline import build
+    b = build(u.spec, sandbox, exports=())
+    assert b.ok, b.summary()
+    assert b.result.report.volume == pytest.approx(HEX8 * (5.5 / 8) ** 2 * 10 + math.pi * 2.25 * 6 - math.pi * 1.25 ** 2 * 6,
+                                                   rel=2e-3)

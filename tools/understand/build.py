@@ -609,6 +609,7 @@ class Build:
                         self.feats.remove(f)
                     break
         if inner is None and ms and re.search(r"\bstandoffs?\b|\bspacers?\b", self.text) and not re.search(
+                r"\bstuds?\b|\bmale\b|\bfemale\b", self.text) and not re.search(
                 r"\b(?:both|each|either) ends?\b[^.;]*\bdeep\b|\bdeep\b[^.;]*\b(?:both|each|either) ends?\b", self.text):
             # (not "M4 tapped both ends 8 deep": two blind holes, no bore)
             from ..part.tables import hole_diameter

@@ -413,6 +413,9 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
     on = _face(words, body, bd.unit_mm)
     if on:
         _drop_face_sizes(bd, t)
+    if on is None and re.search(r"\b(?:in|at|on|into) the other(?: end| face| side)?\b", words) and any(
+            g["kind"] == "boss" and g.get("on", "top") == "top" for g in bd.features):
+        on = "bottom"      # "a stud on one end, a tapped hole 6 deep in the other": the end across from the stud
     named = THROUGH_SIZE.search(words) if on is None and body["kind"] == "box" else None
     if named and not DOWN.search(words):
         # "a 22 bore through the 40 side": along the part's size of 40 (its width here)
@@ -1326,6 +1329,10 @@ def _boss(bd: Build, t: Target, body: dict) -> None:
         return
     d = _size(t, "diameter", "size")
     h = _size(t, "height", "length", "thickness")
+    stud = re.search(r"\bm(\d+(?:\.\d+)?)\s+(?:threaded\s+|male\s+)?studs?\b|\bstuds?\s+m(\d+(?:\.\d+)?)\b", t.words)
+    if d is None and stud:
+        d = float(stud.group(1) or stud.group(2))     # "a 6 mm M3 stud on one end": a Ø3 peg (its thread not modelled)
+        bd.notes.append(f"the M{d:g} stud as a plain Ø{d:g} peg (the thread is not modelled)")
     loose = [v.mm for v in t.loose]
     if d is None and loose:
         d = loose.pop(0)

@@ -204,8 +204,9 @@ def normalize(text: str) -> str:
     # "slot width 1,2 cm": a decimal comma (one digit after it, a unit right after)
     t = re.sub(r"(?<![\d.,])(\d+),(\d)\s*(cm|mm)\b", r"\1.\2 \3", t)
     # "M4 thread both ends 8 deep", "M5 threads 10 deep each end": an internal thread, a tapped hole (not a male thread)
-    t = re.sub(r"(?<![\w#])(m\d+(?:\.\d+)?)\s+(?:internal\s+)?threads?\b(?=\s*(?:(?:in|at|on|into)\s+)?(?:both|each|either)\s+"
+    t = re.sub(r"(?<![\w#])(m\d+(?:\.\d+)?)\s+(?:internal\s+|female\s+)?threads?\b(?=\s*(?:(?:in|at|on|into)\s+)?(?:both|each|either)\s+"
                r"ends?\b|\s*(?:x\s*)?\d*\.?\d+\s*(?:mm\s*)?deep\b)", r"\1 tapped holes", t)
+    t = re.sub(r"(?<![\w#])(m\d+(?:\.\d+)?)\s+female\s+threads?\b", r"\1 tapped hole", t)   # "M3 female thread": a tapped hole
     # "6 bolts M16 on pcd 170", "4x M10 bolts on a 120 PCD": clearance holes for the bolts
     t = re.sub(r"\b(\d+)\s*(?:x\s*)?(?:bolts?\s+(m\d+(?:\.\d+)?)|(m\d+(?:\.\d+)?)\s+bolts?)\b(?!\s*(?:holes?|clearance|tapped))",
                lambda m: f"{m.group(1)} {m.group(2) or m.group(3)} clearance holes", t)
