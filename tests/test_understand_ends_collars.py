@@ -276,3 +276,17 @@ def test_a_male_female_standoff_has_its_stud_and_its_tapped_hole(sandbox):
     assert b.ok, b.summary()
     assert b.result.report.volume == pytest.approx(HEX8 * (5.5 / 8) ** 2 * 10 + math.pi * 2.25 * 6 - math.pi * 1.25 ** 2 * 6,
                                                    rel=2e-3)
+
+
+def test_a_collar_on_a_bored_standoff_placed_by_its_bottom(sandbox):
+    # before: a plain tube, "what '1.4 cm' is for" asked
+    u = understand("1 cm round standoff, 2.5 cm tall, 3.2 mm hole thru, with a 1.4 cm dia collar 3 mm thick whose bottom "
+                   "is 5 mm up from the base")
+    assert not u.missing, u.explain()
+    assert u.spec["body"]["sections"] == [{"diameter": 10.0, "length": 5.0}, {"diameter": 14.0, "length": 3.0},
+                                          {"diameter": 10.0, "length": 17.0}]
+    assert u.spec["features"] == [{"id": "bore", "kind": "hole", "size": 3.2}]
+    from cadagent.tools.part.pipeline import build
+    b = build(u.spec, sandbox, exports=())
+    assert b.ok, b.summary()
+    assert b.result.report.volume == pytest.approx(math.pi / 4 * (100 * 22 + 196 * 3 - 3.2 ** 2 * 25), rel=2e-3)

@@ -439,7 +439,8 @@ def _stepped(text: str, t: str) -> Understanding | None:
             b += more.end()       # "with a head, 16 dia 5 thick"
         if re.search(r"\d", t[a:b]):
             place = re.match(r"\s*,\s*(?:starting|beginning|centred|centered|placed|located|positioned)?\s*[\d.]+\s*"
-                             r"(?:mm\s*)?(?:in\s+)?from (?:one|a|the|an|either) end\b", t[b:])
+                             r"(?:mm\s*)?(?:in\s+)?from (?:one|a|the|an|either) end\b|"
+                             r"\s*,\s*(?:its bottom\s+(?:is\s+)?)?[\d.]+\s*(?:mm\s*)?up from the (?:base|bottom)\b", t[b:])
             if place:
                 b += place.end()  # "collar is 20 dia and 6 wide, starting 25 mm from one end"
             break
@@ -448,6 +449,12 @@ def _stepped(text: str, t: str) -> Understanding | None:
     if not ROUND_STOCK.search(t[:a] + t[b:]):
         return None
     out = _read(text, t[:a] + " " + t[b:])
+    if out.spec is not None and out.spec["body"]["kind"] == "tube" and not out.missing and not out.spec["body"].get(
+            "standard") and m.group(1) == "collar":
+        # "a round standoff Ø10, 3.2 hole thru, with a Ø14 collar ...": the round body stepped, its bore through all
+        tb = out.spec["body"]
+        out.spec["body"] = {"kind": "cylinder", "id": tb["id"], "diameter": tb["outer_diameter"], "height": tb["height"]}
+        out.spec["features"].insert(0, {"id": "bore", "kind": "hole", "size": tb["inner_diameter"]})
     if out.spec is None or out.spec["body"]["kind"] != "cylinder" or out.missing:
         return None
     k = _unit(t)
@@ -458,7 +465,10 @@ def _stepped(text: str, t: str) -> Understanding | None:
         return None
     if kind == "collar":
         at = re.search(r"(starting |beginning )?([\d.]+)\s*(?:mm\s*)?(?:in\s+)?from (?:one|a|the|an|either) end", t[a:b])
-        z = (float(at.group(2)) * k + (ln / 2 if at.group(1) else 0)) if at else H / 2
+        up = re.search(r"(?:bottom\s+(?:is\s+)?|^|\s)([\d.]+)\s*(mm|cm)?\s*up from the (?:base|bottom)\b", t[a:b])
+        z = (float(at.group(2)) * k + (ln / 2 if at.group(1) else 0)) if at else \
+            float(up.group(1)) * ({"mm": 1.0, "cm": 10.0}.get(up.group(2) or "", k)) + ln / 2 if up else H / 2
+        # ("a collar 3 thick whose bottom is 5 up from the base": its lower face there, its centre half its width above)
         lo, hi = round(z - ln / 2, 6), round(H - z - ln / 2, 6)
         if lo <= 0 or hi <= 0:
             return None
