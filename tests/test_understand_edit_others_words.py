@@ -253,3 +253,11 @@ def test_the_first_and_second_of_two_copies_keep_their_places():
     two = ok(BLOCK, "another hole 25 to the right of it, same size").spec
     spec = ok(ok(two, "make the first one 6").spec, "make the second one 5").spec
     assert sorted((f["at"]["points"][0][0], f["size"]) for f in spec["features"]) == [(-30.0, 6), (-5.0, 5)]
+
+
+@pytest.mark.parametrize("text", ["it should have a 20 mm hole in the middle", "there should be a 20 mm hole in the middle",
+                                  "I need a 20 mm hole in the middle"])
+def test_a_hole_the_part_should_have_is_a_new_one(text):
+    plate = understand("plate 120 x 80 x 10 with four 8 mm holes 10 from the corners").spec
+    feats = ok(plate, text).spec["features"]         # the corner holes were made 20
+    assert [(f["size"], f["at"]["kind"]) for f in feats] == [(8, "corners"), (20, "center")]

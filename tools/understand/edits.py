@@ -310,6 +310,13 @@ class _Editor:
         text = re.sub(r"^\s*\+\s*([\d.]+\s*(?:mm|cm|in|\")?)\s+(?:on|to)\s+(?:the\s+)?(length|width|height|thickness|"
                       r"diameter)\b", r"\2 +\1", text, flags=re.I)        # "+10 on the length"
         text, fixed = correct(text)          # "make the hoels 6": one letter off a word of the vocabulary
+        # "it should have a 20 mm hole in the middle", "I need a slot ...", "there should be a 6 mm hole ...": one more
+        text = re.sub(r"^\s*(?:(?:and|also|plus|then|oh|ok|okay|now|so)\W+)*(?:(?:it|this|the \w+|i|we|there)\s+)?(?:(?:should|must|"
+                      r"needs? to|has to|have to|will|would|also|still)\s+)*(?:have|get|need|needs|want|wants|be)\s+(?=(?:a|an|one|"
+                      r"another)\s+(?:[\w./\"°ø⌀-]+\s+){0,5}?(?:holes?|bores?|slots?|pockets?|boss(?:es)?)\b)", "", text, flags=re.I)
+        # "thickness needs to go up to 12": that size
+        text = re.sub(r"\b(length|width|height|thickness|diameter|od|id|depth)\s+(?:should|needs? to|has to|must|can|could)\s+"
+                      r"(?:go|come|be brought|be taken)\s+(?:up|down)?\s*to\s+(?=[\d.])", r"\1 ", text, flags=re.I)
         # "a 10 mm cross hole through the side", "an M6 tapped hole in the middle", "one 10 mm hole in the centre as well": a
         # new feature said with its article (the holes there were changed)
         lone_art = re.match(r"^\s*(?:(?:and|also|plus|then|oh|ok|okay|now|&)\W+)*(a|an|one|1|another|one more|an extra|a second)\s+"
