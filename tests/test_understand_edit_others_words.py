@@ -261,3 +261,10 @@ def test_a_hole_the_part_should_have_is_a_new_one(text):
     plate = understand("plate 120 x 80 x 10 with four 8 mm holes 10 from the corners").spec
     feats = ok(plate, text).spec["features"]         # the corner holes were made 20
     assert [(f["size"], f["at"]["kind"]) for f in feats] == [(8, "corners"), (20, "center")]
+
+
+def test_a_cm_cube_made_40_is_40_mm_not_40_cm():
+    cube = understand("a cube 3cm per side with a 1cm hole through the middle").spec
+    r = ok(cube, "and make the cube 40")          # 400 mm, 13 times its size, was asked
+    assert r.spec["body"]["length"] == 40 and any("read as mm" in n for n in r.notes)
+    assert ok(cube, "make it 4").spec["body"]["length"] == 40          # 4 cm: as said

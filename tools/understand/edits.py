@@ -4766,14 +4766,16 @@ def _run(text: str, spec) -> EditResult:
     in from the corners' on a 12 x 8 cm plate: Ø60 holes overlap and run off it) is read with them in mm, said."""
     r = _Editor(text, spec).run()
     data = _plain(spec)
-    if not r.failed or data.get("units") != "cm" or not any("problem(s) in the part spec" in f for f in r.failed):
-        return r
+    if not r.failed or data.get("units") != "cm" or not any("problem(s) in the part spec" in f or "read in cm" in f
+                                                             for f in r.failed):
+        return r            # ("and make the cube 40" on a 3 cm cube: 400 mm, 13 times its size, as cm)
     alt = _Editor(text, {**data, "units": "mm"}).run()
     if alt.failed or alt.spec is None:
         return r
     alt.spec["units"] = "cm"
     alt.notes.append("the numbers without a unit read as mm (as cm the part could not be built: "
-                     + "; ".join(f.split(":")[0] for f in r.failed)[:120] + ")")
+                     + "; ".join(f.split(":")[0] if "read in cm" not in f else f.split(";")[0].split(",")[0]
+                                 for f in r.failed)[:120] + ")")
     return alt
 
 
