@@ -268,3 +268,9 @@ def test_a_cm_cube_made_40_is_40_mm_not_40_cm():
     r = ok(cube, "and make the cube 40")          # 400 mm, 13 times its size, was asked
     assert r.spec["body"]["length"] == 40 and any("read as mm" in n for n in r.notes)
     assert ok(cube, "make it 4").spec["body"]["length"] == 40          # 4 cm: as said
+
+
+def test_a_shafts_small_end_said_with_a_bare_number_is_its_diameter():
+    shaft = ok(understand("shaft 20 dia x 100 long").spec, "turn the last 20 mm down to 15 dia (keep overall length)").spec
+    r = ok(shaft, "small end 12 instead")             # (a cone's top diameter to the tagger: refused)
+    assert r.spec["body"]["sections"] == [{"diameter": 20, "length": 80}, {"diameter": 12, "length": 20}]

@@ -3832,6 +3832,9 @@ class _Editor:
                 self.used.add(it.num.start)
                 nums = [x for x in nums if x is not it]
                 break
+        for it in nums:
+            if it.role in ("top_d", "bottom_d"):
+                it.role = None        # "small end 12 instead": a cone's end diameter to the tagger; a section's size here
         dia = next((it for it in nums if it.role in ("diameter", "radius")), None)
         rest = [it for it in nums if it is not dia and not re.match(r"^(?:rd|nd|st|th)\b", t[it.num.end:])]
         for it in nums:
