@@ -290,3 +290,48 @@ def test_a_collar_on_a_bored_standoff_placed_by_its_bottom(sandbox):
     b = build(u.spec, sandbox, exports=())
     assert b.ok, b.summary()
     assert b.result.report.volume == pytest.approx(math.pi / 4 * (100 * 22 + 196 * 3 - 3.2 ** 2 * 25), rel=2e-3)
+
+
+@pytest.mark.parametrize("text, volume", [
+    # a size group corrected ("90 by 50, no wait, 90 by 60") and a size said over another ("110, not 100")
+    ("plate 90 by 50, no wait, 90 by 60, 5 thick, 4 x 4mm holes 8 mm in from each corner", 90 * 60 * 5 - 4 * math.pi * 4 * 5),
+    ("Cover plate for an access hatch, 100 x 60 x 4 mm with a 4 mm hole at each corner 5 mm from the edges. Oh wait - "
+     "make the length 110, not 100, the hatch opening got wider. Everything else the same.", 110 * 60 * 4 - 4 * math.pi * 4 * 4),
+    # holes "for standoffs" and a lid that "comes later" are not asked for (before: declined as unbuilt parts)
+    ("Tray for a PCB. 110 x 75, 20 deep overall. 2mm walls, 3mm floor, open top. Four Ø3.2 holes through the floor for "
+     "standoffs, on a 100 x 65 rectangle centred in the tray.", 110 * 75 * 20 - 106 * 71 * 17 - 4 * math.pi * 1.6 ** 2 * 3),
+    ("enclosure for an arduino: 120x80x50 outside, hollow with 2.5mm walls all round (bottom too) and the top left open, "
+     "lid comes later", 120 * 80 * 50 - 115 * 75 * 47.5),
+    # "on circle diameter 40": the holes' circle (before: 36 assumed, the 40 asked about)
+    ("Disk diameter 60 thickness 8, on it 3 holes diameter 6 on circle diameter 40, and center hole 12",
+     math.pi * (900 - 36) * 8 - 3 * math.pi * 9 * 8),
+    # "7 across by 3 down": a 7 x 3 grid
+    ("Perforated guard panel: 200 by 100, 3 mm sheet. Grid of Ø8 holes, 7 across by 3 down, 25 mm pitch both ways, pattern "
+     "centred on the panel. Plus a Ø4.5 mounting hole in each corner, 6 mm from each edge.",
+     200 * 100 * 3 - 21 * math.pi * 16 * 3 - 4 * math.pi * 2.25 ** 2 * 3),
+    # a round standoff with a pin on top and a blind tap hole: solid, no bore assumed
+    ("Standoff for a PCB: round body Ø8, 12 tall, with a Ø3 pin on top, 4 mm long, on the same axis to locate the board. "
+     "In the bottom an M3 tap hole, Ø2.5 and 8 deep (flat bottom is fine).",
+     math.pi * (16 * 12 + 2.25 * 4 - 1.5625 * 8)),
+    # a neck on the back of a flange; the bolt circle said before its holes
+    ("Need a flange for 5 cm pipe: OD 14 cm, 1.5 cm thick, bore 5.2 cm, with a neck 7 cm OD and 3 cm long on the back. "
+     "Bolt circle 11 cm with 4 holes of 1.4 cm.", math.pi * (70 ** 2 * 15 + 35 ** 2 * 30 - 26 ** 2 * 45 - 4 * 49 * 15)),
+    # a window sized after the part's sizes (before: dropped, 100 read as 250 - 150, and marked ok)
+    ("I need a frame plate 25 cm x 15 cm x 1 cm with a rectangular window cut through the middle, 10 cm x 5 cm (the 10 "
+     "along the long side). Four 8 mm holes, 2 cm in from the edges at each corner.",
+     250 * 150 * 10 - 100 * 50 * 10 - 4 * math.pi * 16 * 10),
+])
+def test_chatty_requests_corrections_and_purposes(sandbox, text, volume):
+    u = understand(text)
+    assert not u.missing and not u.unsupported and u.spec is not None, u.explain()
+    from cadagent.tools.part.pipeline import build
+    b = build(u.spec, sandbox, exports=())
+    assert b.ok, b.summary()
+    assert b.result.report.volume == pytest.approx(volume, rel=2e-3)
+
+
+def test_what_a_part_will_become_is_context_and_a_box_with_a_lid_is_still_declined():
+    s = _spec("I'm making a little storage tray. Start with a solid block 150 long, 100 wide, 40 high.")
+    assert s["features"] == [] and (s["body"]["length"], s["body"]["width"], s["body"]["height"]) == (150, 100, 40)
+    assert understand("box 100 x 60 x 40 with a lid").unsupported == ["lid"]
+    assert understand("plat 90x60x5 w/ 4 holes dia 4.2 at 8mm in from the corners").body == "box"

@@ -399,6 +399,12 @@ class Build:
             # "round standoff Ø8 x 25, M4 tapped 8 deep each end": a solid round bar with a blind hole in each end
             self.notes.append("a blind hole in each end: the standoff is solid between them")
             return self._cylinder(b, dims)
+        if b.get("inner") is None and re.search(r"\bstandoffs?\b|\bspacers?\b", self.text) and re.search(
+                r"\b(?:pins?|studs?|pegs?)\b", self.text) and any(f.kind == "boss" for f in self.feats) and not re.search(
+                r"\b(?:through|thru|bore|id|inner|inside)\b", self.text):
+            # "standoff: round body Ø8, 12 tall, with a Ø3 pin on top ... an M3 tap hole 8 deep in the bottom": solid
+            self.notes.append("a pin on one end: the standoff is a solid round body")
+            return self._cylinder(b, dims)
         D = b.pop("diameter")
         inner = b.pop("inner") or self._take_bore()
         if inner is None and D is not None and b.get("diameter") is not None and re.search(
@@ -437,6 +443,9 @@ class Build:
         if D is None and wall is not None and inner is not None:
             D = inner + 2 * wall
         ms = M_SIZE.search(self.text)
+        if ms and (re.search(r"\b(?:pins?|studs?|pegs?|male|female)\b", self.text) or any(
+                f.kind in ("hole", "bore") and f.get("depth") is not None for f in self.feats)):
+            ms = None     # "a Ø3 pin on top ... an M3 tap hole 8 deep in the bottom": the thread's hole is blind, no bore
         if inner is None and ms and D is not None:
             from ..part.tables import hole_diameter
             tapped = bool(re.search(r"\btap|\bthread|female", self.text))

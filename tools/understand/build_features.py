@@ -928,6 +928,8 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
     if listed:
         return _stations(bd, t, body, count, f, bd.coords[int(listed.group(1))])
     pcd = t.pop("pcd")
+    if pcd is None and bd.body.get("pcd") is not None and body["kind"] in ("cylinder", "tube", "shaft"):
+        pcd = bd.body.pop("pcd")      # "Bolt circle 11 cm with 4 holes of 1.4 cm": said before the holes, in its own clause
     spacing = t.pop("spacing")
     inset = t.pop("inset")
     if inset is None:   # "15 mm in" at the end of a clause: in from the edges
@@ -1359,7 +1361,7 @@ def _boss(bd: Build, t: Target, body: dict) -> None:
             return
         bd.notes.append(f"{total[0].mm:g} total: the {base:g} mm body and the {h:g} mm {t.noun}")
     f = {"id": bd.fid("hub" if t.noun == "hub" else "boss"), "kind": "boss", "diameter": d, "height": h}
-    if re.search(r"\b(?:under|bottom|underside|below)\b", t.words):
+    if re.search(r"\b(?:under|bottom|underside|below)\b|\bon the (?:back|rear|reverse|other side)\b", t.words):
         f["on"] = "bottom"
     edge = FROM_EDGE.search(t.words)
     if edge and t.get("count") is None:
@@ -1367,6 +1369,9 @@ def _boss(bd: Build, t: Target, body: dict) -> None:
         f["at"] = _from_edge(edge, bd)
         t.take(lambda v: v.raw.num.text.strip().split()[0] == edge.group(1))
     n = t.pop("count") if re.search(r"\b(?:bosses|pads|studs|posts|hubs|lugs)\b", t.words) else None
+    if (n is None or int(n) == 1) and "pcd" in t.roles:
+        # "a neck 7 cm OD ... on the back. Bolt circle 11 cm with 4 holes": the circle is the holes' that follow
+        bd.body.roles.setdefault("pcd", []).extend(t.roles.pop("pcd"))
     if n is not None and int(n) > 1:
         # "four Ø12 bosses 10 tall standing on it, centers 10 in from the edges": placed as holes are
         at = _placement(bd, t, body, n, f) if body["kind"] in ("box", "cylinder") else None

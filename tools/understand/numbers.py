@@ -181,6 +181,11 @@ def normalize(text: str) -> str:
         t = re.sub(r"\b(\d+)\s*t\b", r"\1 teeth", t)             # "30T gear"
     t = re.sub(r"(?<=[a-z])(\d)", r" \1", t)                  # r5 → r 5, m8 stays below
     t = re.sub(r"\bm (\d)", r"m\1", t)
+    # "plate 90 by 50, no wait, 90 by 60": a whole size group corrected, the second one kept
+    t = re.sub(r"(?<![\w.])\d*\.?\d+(?:\s*(?:x|by)\s*\d*\.?\d+)+\s*[,;(-]?\s*\b(?:no,? wait|wait,? no|no|sorry|oops|actually|"
+               r"i mean|rather)\b[\s,:-]*(?=\d*\.?\d+(?:\s*(?:x|by)\s*\d*\.?\d+)+)", "", t)
+    # "make the length 110, not 100": the size said, the one it replaces dropped
+    t = re.sub(r"(?<=\d)(\s*(?:mm|cm|\"|in)?)\s*,?\s*(?:and\s+)?not\s+\d*\.?\d+(?:\s*(?:mm|cm|\"|in))?\b(?!\s*(?:x|by)\b)", r"\1", t)
     # "40 wide, no make that 45", "80 long - no wait, make that 90 -": the size corrected in the same breath
     t = CORRECTED.sub(lambda m: f"{m.group(4)}{m.group(5) or m.group(2) or ''}{m.group(3) or ''}", t)
     # "4x M5 clearance": four clearance holes for M5 screws, the word "holes" left out
@@ -201,6 +206,8 @@ def normalize(text: str) -> str:
     t = re.sub(r"\bdia\s*(\d*\.?\d+)\s*/\s*(?:dia\s*)?(\d*\.?\d+)\b(?!\s*/)(\s*x\s*)?",
                lambda m: f"od {m.group(1)}, id {m.group(2)}{', ' if m.group(3) else ''}"
                if float(m.group(1)) > float(m.group(2)) else m.group(0), t)
+    # "a grid of Ø8 holes, 7 across by 3 down": a 7 x 3 grid
+    t = re.sub(r"\b(\d+)\s+(?:across|along)\s+(?:by|x)\s+(\d+)\s+(?:down|up)\b", r"\1 x \2 grid", t)
     # "slot width 1,2 cm": a decimal comma (one digit after it, a unit right after)
     t = re.sub(r"(?<![\d.,])(\d+),(\d)\s*(cm|mm)\b", r"\1.\2 \3", t)
     # "M4 thread both ends 8 deep", "M5 threads 10 deep each end": an internal thread, a tapped hole (not a male thread)

@@ -18,6 +18,9 @@ from .targets import PROFILE_KINDS, RAW_ROLES, targets
 from .vocab import find, vocab
 
 RESTART = re.compile(r"^.*\b(?:start over|start again|from scratch|scrap (?:that|it|this)|new part|instead make)\b\s*[:,.]?\s*")
+# "I'm making a little storage tray. Start with a solid block 150 long ...": what it will become is context; the part
+# asked for now is the one to start with
+START_WITH = re.compile(r"^.*?[.;!]\s*(?=(?:let'?s |we'?ll |first,? |so |ok,? )?(?:start|begin) (?:with|from|by making) (?:a|an|one) )")
 # sentences about the sketch's frame (Euler angles, translation vectors): their numbers are no sizes
 SETUP = re.compile(r"[^.;]*\b(?:euler|translation vector|coordinate system|rotat\w+ (?:by|of)|translat\w+ (?:by|of))\b"
                    r"[^.;]*(?:[.;]|$)")
@@ -95,6 +98,7 @@ def _understand(text: str) -> Understanding:
     t = normalize(text)
     t = _step_marks(t)
     t = RESTART.sub("", t)
+    t = START_WITH.sub("", t)
     t = SETUP.sub(" ", t)
     collar = HOLLOW_COLLAR.search(t)
     if collar:
@@ -190,7 +194,9 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
     kinds = [c.body[1] for c in cls if c.body]
     body_kind = force or (kinds[0] if kinds else None)
     if body_kind == "tube" and not force and re.search(
-            r"\b(?:standoffs?|stand-offs?|spacers?)\b", t) and re.search(r"[\d.]+\s*(?:mm\s*)?hex\b|\bhex\s*[\d.]", t):
+            r"\b(?:standoffs?|stand-offs?|spacers?)\b", t) and re.search(
+                r"[\d.]+\s*(?:mm\s*)?hex\b|\bhex\s*(?:body|bar|stock|section|shape|profile)?\s*[\d.]|\bhex\b.*\b(?:af|a/f|across flats)\b",
+                t):
         body_kind = "hex"   # "standoff 10mm hex 25 long": a hex standoff (its size said between the two words)
     body, feats = targets(cls, tagging.groups, k, body_kind)
     bd = Build(t, body, feats, body_kind)
@@ -290,6 +296,15 @@ def _loose_nowhere(bd: Build, spec_body: dict, t: str) -> list[str]:
             derived |= {round(abs(a - b), 4), round(abs(a - b) / 2, 4), round(a + b, 4), round(abs(a / 2 - b), 4),
                         round(a / 2 + b, 4)}
     out = []
+    # a second "A x B" said after the part's own sizes is some feature's: it must be one of the part's sizes itself
+    # (not a difference of two: "25 x 15 x 1 cm plate ..., window 10 x 5 cm" built without the window read 100 as
+    # 250 - 150)
+    groups = [v.raw.group for v in bd.body.loose if v.raw is not None and v.raw.group is not None]
+    strict = {round(x, 4) for a in have for x in (a, a / 2, a * 2)}
+    for v in bd.body.loose:
+        if v.raw is not None and v.raw.group is not None and groups and v.raw.group != groups[0] and \
+                v.raw.role is None and round(v.mm, 4) not in strict and not (v.raw.num.integer and v.mm <= 12):
+            out.append(f"'{v.raw.num.text.strip()}'")
     loose = list(bd.body.loose) + ([v for f in bd.feats for sub in (f, f.sub) if sub is not None for v in sub.loose]
                                    if LOOSE_ON_FEATURES else [])
     for v in loose:
@@ -609,6 +624,14 @@ def unsupported_words(t: str) -> list[str]:
                 continue     # "threaded M6 hole": a tapped hole, which the spec builds
             if w in ADDED_PARTS and not any(s < m.start() and p not in ADDED_PARTS for s, _, p, _ in find("bodies", t)):
                 continue     # "I need some standoffs. Round, 8mm across ...": the standoffs are the part
+            if w in ADDED_PARTS and (
+                    re.search(r"\b(?:for|to take|to hold|to fit|takes|holds)\s+(?:the\s+|some\s+|my\s+)?(?:[\w.]+\s+)?$",
+                              t[max(0, m.start() - 24):m.start()]) or
+                    re.search(r"\b(?:the|a|my)\s+$", t[max(0, m.start() - 6):m.start()]) and re.match(
+                        r"\s*(?:is|will be|comes?|goes|gets?|can be)\b[^.;]*\b(?:separate|later|separately|another|own|"
+                        r"next|afterwards|printed)\b|\s+comes later\b", t[m.end():]) or
+                    re.match(r"\s+(?:is|will be) (?:a )?separate\b|\s+comes later\b|\s+(?:later|separately)\b", t[m.end():])):
+                continue     # "holes through the floor for standoffs", "(the lid is a separate part)", "lid comes later"
             if w not in out and not any(w in o for o in out):
                 out.append(w)
     return out

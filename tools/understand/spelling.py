@@ -83,6 +83,8 @@ def correct(text: str) -> tuple[str, list[str]]:
             # 'hols', 'thck': a letter dropped from a five-letter word of the vocabulary, never the first
             # never into a feature the spec path declines ('sits on top' is no 'slits': Text2CAD prompts were refused)
             drops = {k for k in by_len.get(5, ()) if _one_off(low, k) and k not in _unbuilt()}
+            if len(drops) > 1 and len(drops & _shape_words()) == 1:
+                drops &= _shape_words()     # 'plat': 'plate' (a shape), not 'plant'
             if len(drops) == 1:
                 (k,) = drops
                 said.append(f"'{w}' read as '{k}'")
@@ -101,6 +103,14 @@ def correct(text: str) -> tuple[str, list[str]]:
         return k
 
     return re.sub(r"[A-Za-z]+", fix, text), said
+
+
+@lru_cache(maxsize=1)
+def _shape_words() -> frozenset:
+    """The one-word names of bodies and features in the vocabulary ('plate', 'block', 'holes')."""
+    v = vocab()
+    return frozenset(p for group in ("bodies", "features") for ps in (v.get(group) or {}).values() for p in ps
+                     if isinstance(p, str) and " " not in p)
 
 
 @lru_cache(maxsize=1)

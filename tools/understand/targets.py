@@ -298,7 +298,10 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
                         g.role in ("depth", "diameter") for g in group):
                     owner = head      # "4 counterbored holes ...: Ø6.6 through, Ø11 x 6 deep": the counterbore's
                 elif owner is not body and (len(group) == 3 or len(group) == 2 and owner.kind in (
-                        "hole", "bore", "fillet", "chamfer", "cbore", "csink")):
+                        "hole", "bore", "fillet", "chamfer", "cbore", "csink")) and not (
+                        len(group) == 2 and owner.kind == "hole" and CUTOUT_NOUN.search(owner.noun) and
+                        sum(len(vs) for vs in [body.loose, *body.roles.values()]) >= 3):
+                    # (but "a 25 x 15 x 1 cm plate with a window through the middle, 10 x 5 cm": the window's)
                     owner = body      # "a plate with 4 holes, 100 x 60 x 5": the part's sizes, not the holes'
             edge_noun = next((t for _, t in nouns if t.kind in ("fillet", "chamfer")), None)
             if owner is body and edge_noun is not None and it.role in (None, "size", "radius") and (
