@@ -274,3 +274,9 @@ def test_a_shafts_small_end_said_with_a_bare_number_is_its_diameter():
     shaft = ok(understand("shaft 20 dia x 100 long").spec, "turn the last 20 mm down to 15 dia (keep overall length)").spec
     r = ok(shaft, "small end 12 instead")             # (a cone's top diameter to the tagger: refused)
     assert r.spec["body"]["sections"] == [{"diameter": 20, "length": 80}, {"diameter": 12, "length": 20}]
+
+
+def test_two_more_of_a_patterns_holes_one_on_each_side():
+    block = understand("block 90 x 60 x 20 with 4 holes 6.6 dia, 10 mm from the edges").spec
+    feats = ok(block, "add two more of the same holes in the middle of each long side, 10 in from the edge").spec["features"]
+    assert feats[1]["size"] == 6.6 and sorted(feats[1]["at"]["points"]) == [[0.0, -20.0], [0.0, 20.0]]

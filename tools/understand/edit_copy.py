@@ -264,11 +264,19 @@ def _across(ed, f: dict, side: str) -> bool:
 # "add a 5th one dead center, same", "one more in the middle, same as the others": a copy of a pattern's holes (every
 # size, head and thread kept) at a place of its own on the part (the middle, or from its edges)
 PATTERN_COPY = re.compile(
-    _LEAD + r"(?:another|(?:one|1) more|an extra|a (?:5th|6th|7th|9th|fifth|sixth|seventh|ninth|third|fourth|3rd|4th)|(?:one|1)(?= (?:at|in)\b))\b"
+    _LEAD + r"(?:another|(?:one|1) more|an extra|a (?:5th|6th|7th|9th|fifth|sixth|seventh|ninth|third|fourth|3rd|4th)|(?:one|1)(?= (?:at|in)\b)|"
+    r"(?P<two>(?:two|2) more)(?:\s+of)?)\b"
     r"(?:\s+(?P<kind>holes?|bores?|ones?|1)\b)?(?P<rest>.*)$")
 _SAME_AS = re.compile(r"\s*[,;-]?\s*(?:and\s+|with\s+|but\s+)?(?:(?:just|exactly)\s+)?(?:the\s+)?(?:same|identical|matching|"
                       r"like (?:the )?(?:others|rest|other ones|them|those)|as (?:the )?(?:others|rest))\b(?:\s+(?:size|type|kind|"
                       r"as (?:the )?(?:others|rest|them|those|before)|(?:counterbore|countersink|head|hole)s?))*")
+
+
+# "in the middle of each long side, also 8 in from the edge": one on each long (short) side, that far in
+SIDES = re.compile(r"\b(?:in\s+|at\s+|on\s+)?(?:the\s+)?(?:middle|cent(?:er|re))\s+of\s+(?:each|both|the two|the)\s+(long|short)\s+"
+                   r"(?:sides?|edges?|ends?)\b")
+IN_FROM = re.compile(r"(?P<d>[\d./]+)\s*(?:mm\s*)?(?:in\s+)?(?:from|off)\s+(?:the\s+|each\s+|its\s+)?(?:edges?|sides?)\b|"
+                     r"(?P<d2>[\d./]+)\s*(?:mm\s*)?in\b")
 
 
 def pattern_copy_request(text: str, spec: dict) -> re.Match | None:
@@ -283,8 +291,10 @@ def pattern_copy_request(text: str, spec: dict) -> re.Match | None:
         return None      # measured from a hole: which one of the pattern is not said (asked elsewhere)
     patterns = [f for f in spec.get("features", []) if f["kind"] == "hole"
                 and (f.get("at") or {"kind": "center"})["kind"] not in ("at", "from_edge", "from_corner", "center")]
-    if len(patterns) != 1 or not (MIDDLE.search(rest) or EDGE.search(rest)):
+    if len(patterns) != 1 or not (MIDDLE.search(rest) or EDGE.search(rest) or SIDES.search(rest)):
         return None
+    if bool(m.group("two")) != bool(SIDES.search(rest)):
+        return None       # two more go one on each side; one more goes in one place
     return m
 
 
@@ -295,9 +305,29 @@ def copy_from_pattern(ed, m: re.Match) -> None:
     f = next(f for f in ed.spec["features"] if f["kind"] == "hole"
              and (f.get("at") or {"kind": "center"})["kind"] not in ("at", "from_edge", "from_corner", "center"))
     rest = _SAME_AS.sub(" ", m.group("rest"), count=1)
-    mid = MIDDLE.search(rest)
+    sides = SIDES.search(rest)
+    mid = MIDDLE.search(rest) if not sides else None
     left = rest
-    if mid:
+    if sides:
+        b = ed.spec["body"]
+        hu, hv = (b.get("length") or 0) / 2, (b.get("width") or 0) / 2
+        inset = IN_FROM.search(rest[sides.end():]) or IN_FROM.search(rest)
+        if inset is None or not hu or not hv:
+            ed.out.failed.append("how far in from the sides the two new holes go (say e.g. '8 in from the edge')")
+            return
+        nums = numbers(inset.group("d") or inset.group("d2"))
+        d = nums[0].value * (unit_mm(nums[0].unit) if nums[0].unit else ed.k)
+        long_ = sides.group(1) == "long"
+        # the long sides run along the longer outline size
+        along_u = hu >= hv
+        if long_ == along_u:
+            pts = [[0.0, round(hv - d, 6)], [0.0, round(-hv + d, 6)]]
+        else:
+            pts = [[round(hu - d, 6), 0.0], [round(-hu + d, 6), 0.0]]
+        at, said = {"kind": "at", "points": pts}, f"in the middle of each {sides.group(1)} side, {d:g} mm in"
+        left = left.replace(sides.group(0), " ").replace(inset.group(0), " ")
+        left = re.sub(r"\b(?:also|too|as well|of)\b", " ", left)
+    elif mid:
         at, said = {"kind": "center"}, "in the middle"
         left = left.replace(mid.group(0), " ")
     else:
@@ -326,6 +356,6 @@ def copy_from_pattern(ed, m: re.Match) -> None:
         ed.out.failed.append(f"I did not see what '{left.strip(' ,.;')[:60]}' says about the new hole")
         return
     ed.used.update(it.num.start for it in ed.tagging.items)
-    ed.apply(f"added a hole the same as {f['id']} (every size kept), {said}", ops.add_feature,
+    ed.apply(f"added {'two holes' if sides else 'a hole'} the same as {f['id']} (every size kept), {said}", ops.add_feature,
              {k: v for k, v in f.items() if k not in ("id", "at")} | {"id": f"{f['id']}_{len(ed.spec['features']) + 1}",
                                                                       "at": at})
