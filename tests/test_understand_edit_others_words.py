@@ -280,3 +280,9 @@ def test_two_more_of_a_patterns_holes_one_on_each_side():
     block = understand("block 90 x 60 x 20 with 4 holes 6.6 dia, 10 mm from the edges").spec
     feats = ok(block, "add two more of the same holes in the middle of each long side, 10 in from the edge").spec["features"]
     assert feats[1]["size"] == 6.6 and sorted(feats[1]["at"]["points"]) == [[0.0, -20.0], [0.0, 20.0]]
+
+
+def test_a_hole_said_by_its_radius_and_a_countersink_angle_first():
+    block = understand("block 100 x 60 x 20 with a 10 mm hole in the middle").spec
+    assert ok(block, "hole r6").spec["features"][0]["size"] == 12          # it was made Ø6
+    assert ok(block, "countersink 90 deg 20").spec["features"][0]["csink"] == {"diameter": 20, "angle": 90}

@@ -373,6 +373,10 @@ class _Editor:
             # "45 degree chamfers 4 mm", "4 x 45° chamfer": the angle of a plain chamfer, no size
             text = re.sub(r"\s*\b(?:at\s+)?45\s*(?:°|deg(?:ree)?s?|degree)(?=\W|$)", " ", text, flags=re.I)
             text = re.sub(r"([\d./]+\s*(?:mm)?)\s*x\s*45\b(?!\s*mm)", r"\1", text, flags=re.I)
+        # "hole r6": a radius (Ø12, not Ø6); "countersink 90 deg 20": the angle, then the diameter
+        text = re.sub(r"\b(holes?|bores?)\s+(?:r|rad\.?|radius)\s*(\d+(?:\.\d+)?)\b(?!\s*(?:mm\s*)?(?:corners?|edges?|fillets?))",
+                      lambda m: f"{m.group(1)} {fmt(2 * float(m.group(2)))} dia", text, flags=re.I)
+        text = re.sub(r"\b(countersinks?|csk|c'sink)\s+(\d+)\s*(?:°|deg\w*)\s+(\d+(?:\.\d+)?)\b", r"\1 \3 x \2°", text, flags=re.I)
         # "an extra one in between the two", "one in the middle": not one inch
         text = re.sub(r"\b(one|1)\s+in\s+(?=between\b|the\s+(?:middle|cent(?:er|re))\b)", r"\1 at ", text, flags=re.I)
         text = re.sub(r"\bin\s+between\b", "between", text, flags=re.I)
