@@ -335,3 +335,44 @@ def test_what_a_part_will_become_is_context_and_a_box_with_a_lid_is_still_declin
     assert s["features"] == [] and (s["body"]["length"], s["body"]["width"], s["body"]["height"]) == (150, 100, 40)
     assert understand("box 100 x 60 x 40 with a lid").unsupported == ["lid"]
     assert understand("plat 90x60x5 w/ 4 holes dia 4.2 at 8mm in from the corners").body == "box"
+
+
+@pytest.mark.parametrize("text, volume", [
+    # journals at both ends of a middle section (before: a plain Ø16 x 80 rod marked ok, 'journals' unknown)
+    ("Axle: Ø16 middle section 80 long, with Ø12 journals 20 long on both ends (120 total). 1 mm x 45° chamfer on both "
+     "outer ends.", None),
+    # "At each corner, 12 mm in from both edges, a counterbored hole ...": the inset said before the hole
+    ("Fixture base plate, 150 x 100 x 12 mm steel. Machine a rectangular pocket in the centre of the top face, 60 x 40 "
+     "and 5 mm deep (sharp inside corners are fine, it's wire EDM'd). At each corner, 12 mm in from both edges, a "
+     "counterbored hole for an M6 SHCS: 6.6 through, counterbore Ø11 x 6.5 deep.",
+     150 * 100 * 12 - 60 * 40 * 5 - 4 * math.pi * (3.3 ** 2 * 5.5 + 5.5 ** 2 * 6.5)),
+    # the flange sized in a later clause ("the flange is Ø24 x 3 thick"), not the mention "including the flange"
+    ("Flanged bronze bushing: body Ø16 OD, bore Ø10, 20 long overall including the flange; the flange is Ø24 x 3 thick "
+     "at one end.", math.pi / 4 * (24 ** 2 * 3 + 16 ** 2 * 17 - 10 ** 2 * 20)),
+    ("Please I want bushing with collar. Body diameter 22, total length 24 with the collar, collar is diameter 32 and "
+     "thick 4, the hole inside is 16 for all.", math.pi / 4 * (32 ** 2 * 4 + 22 ** 2 * 20 - 16 ** 2 * 24)),
+    # "In the base, two slots ...": the leg said before the slots; "running along the base length"
+    ("Motor mount bracket, L-shaped. Base leg 70 long, upright 60 tall, both 6 thick, 50 wide. In the base, two slots "
+     "for M6 so the motor can slide: 6.5 wide, 20 long end to end, running along the base length, 25 apart across the "
+     "width. In the upright a 22 mm hole for the shaft, centred in the width, 35 up from the bottom.", 33468.0),
+    # "vertical corners rounded R8 on the outside": the vertical edges, rounded before the shell
+    ("Soap dish style tray: 90 x 60 x 25 tall, vertical corners rounded R8 on the outside, hollowed out with 2 mm walls "
+     "and bottom, open on top.", (90 * 60 - (4 - math.pi) * 64) * 25 - (86 * 56 - (4 - math.pi) * 36) * 23),
+    # numbered steps on their own lines, "two" after a step number; "the four vertical corner edges"
+    ("Doing a slide for my router table, please model:\n1. plate 140 long, 60 wide, 10 thick\n2. one slot along the "
+     "length, centered, 12 wide x 50 long (end to end)\n3. two Ø8 holes on the centreline, 55 mm either side of center\n"
+     "4. round the four vertical corner edges, 5 mm radius", 77089.1),
+    # "one c'bore for M6 SHCS": one counterbored hole (before: a 1 mm counterbore head, asked about)
+    ("40 x 40 x 20 block, one c'bore for M6 SHCS in the centre: 6.6 thru, 11 dia x 6.5 deep",
+     40 * 40 * 20 - math.pi * (3.3 ** 2 * 13.5 + 5.5 ** 2 * 6.5)),
+])
+def test_forum_posts_and_shop_emails(sandbox, text, volume):
+    u = understand(text)
+    assert not u.missing and not u.unsupported and u.spec is not None, u.explain()
+    from cadagent.tools.part.pipeline import build
+    b = build(u.spec, sandbox, exports=())
+    assert b.ok, b.summary()
+    if volume is not None:
+        assert b.result.report.volume == pytest.approx(volume, rel=2e-3)
+    if text.startswith("Axle"):
+        assert [(s["diameter"], s["length"]) for s in u.spec["body"]["sections"]] == [(12, 20), (16, 80), (12, 20)]

@@ -381,9 +381,13 @@ def test_a_round_of_1mm_is_its_radius():
     assert spec["features"] == [{"id": "round", "kind": "fillet", "edges": "all", "radius": 1.0}]
 
 
-def test_flanges_asked_but_not_read_decline_the_plain_tube():
+def test_end_flanges_are_read_as_a_spool_never_left_off_the_plain_tube():
+    # (declined before; the flange clause now sizes them: one at each end, the 120 overall, said)
     u = understand("a tube with end flanges: tube 60/50 x 120, flanges 100 x 8")
-    assert any("flanges" in m for m in u.missing), u.explain()
+    assert not u.missing, u.explain()
+    assert u.spec["body"]["sections"] == [{"diameter": 100.0, "length": 8.0}, {"diameter": 60.0, "length": 104.0},
+                                          {"diameter": 100.0, "length": 8.0}]
+    assert "120 mm read as the overall length, the 8 mm flanges included" in u.notes
 
 
 def test_a_counterbore_alone_is_a_round_blind_hole_of_its_size():

@@ -215,6 +215,13 @@ def _hole_size(bd: Build, t: Target):
             kind = "tapped" if re.search(r"\btap(?:ped)?\b|\bthread|\bhelicoil", t.words) else "clearance"
             return f"{unified_thread(u.group(0))} {kind}"
         m = M_SIZE.search(t.words)
+        said = [v for v in t.loose if re.search(r"\b(?:thru|through|drill(?:ed)?|dia)\s*$", bd.text[
+            max(0, v.raw.num.start - 9):v.raw.num.start]) or re.match(r"\s*(?:mm\s*)?(?:thru|through)\b",
+                                                                      bd.text[v.raw.num.end:])]
+        if m and said and 0.5 * float(m.group(1)) < said[0].mm < 2.5 * float(m.group(1)):
+            # "c'bored holes for M6 SHCS ... thru 6.6": the hole the writer sized, not the table's
+            t.loose.remove(said[0])
+            return said[0].mm
         if m:
             kind = "tapped" if m.group(2) and m.group(2).startswith(("tap", "thread")) or re.search(
                 r"\btap(?:ped)?\b|\bthread", t.words) else "clearance"
@@ -1247,7 +1254,8 @@ def _edges(words: str, body: dict) -> str:
     found = [name for s, e, p, name in find("edge_sets", words)]
     if "holes" in found:
         return "holes"
-    if re.search(r"\b(?:outside|outer) vertical\b|\bvertical (?:outside|outer)\b", words):
+    if re.search(r"\b(?:outside|outer) vertical\b|\bvertical (?:outside|outer)\b|\bvertical (?:corners?|edges?)\b[^.;]*"
+                 r"\bon the outside\b", words):
         return "top" if body["kind"] in ("cylinder", "tube") else "vertical"
     if re.search(r"\btop\s+(?:(?:and|&)\s+)?bottom\b", words):
         # "2mm chamfer top and bottom": both ends of a round part; a block's top and bottom outlines
@@ -1653,7 +1661,7 @@ def _slot(bd: Build, t: Target, body: dict) -> None:
         s_ = t.pop("spacing")
         if s_ is None:
             s_ = round(bd.assume("spacing of the slots along the bracket", body["length"] / (n_leg + 1)), 3)
-        f["angle"] = 0.0 if re.search(r"\b(?:vertical|upright|up and down|across the leg|(?:up|along) the leg|away from "
+        f["angle"] = 0.0 if re.search(r"\b(?:vertical|upright|up and down|across the leg|(?:up|along) the (?:base |upright )?(?:leg|length)|along the (?:base|upright)|away from "
                                       r"the bend)\b", t.words.replace("upright leg", "")) else 90.0
         for face in (("front", "left") if leg == "both" else (leg,)):
             u = body["thickness"] / 2 if face == "front" else -body["thickness"] / 2
@@ -1663,7 +1671,7 @@ def _slot(bd: Build, t: Target, body: dict) -> None:
     if leg is not None and t.get("count") is None:
         # "in the upright leg a horizontal slot 6 wide x 20 long, centred on that leg": through that leg, in the
         # middle of its free width (as its holes go), along the bracket's length unless said to run up and down
-        f["angle"] = 0.0 if re.search(r"\b(?:vertical|upright|up and down|across the leg|(?:up|along) the leg|away from "
+        f["angle"] = 0.0 if re.search(r"\b(?:vertical|upright|up and down|across the leg|(?:up|along) the (?:base |upright )?(?:leg|length)|along the (?:base|upright)|away from "
                                       r"the bend)\b", t.words.replace(
             "upright leg", "")) else 90.0
         for face in (("front", "left") if leg == "both" else (leg,)):

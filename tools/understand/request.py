@@ -24,7 +24,7 @@ START_WITH = re.compile(r"^.*?[.;!]\s*(?=(?:let'?s |we'?ll |first,? |so |ok,? )?
 # sentences about the sketch's frame (Euler angles, translation vectors): their numbers are no sizes
 SETUP = re.compile(r"[^.;]*\b(?:euler|translation vector|coordinate system|rotat\w+ (?:by|of)|translat\w+ (?:by|of))\b"
                    r"[^.;]*(?:[.;]|$)")
-STEP_MARK = re.compile(r"(?:(?<=^)|(?<=\s)|(?<=[;:]))(?<!x\s)(?<!by\s)(?:step\s*)?\d{1,2}[.)](?=\s+[a-z])")
+STEP_MARK = re.compile(r"(?:(?<=^)|(?<=\s)|(?<=[;:]))(?<!x\s)(?<!by\s)(?:step\s*)?\d{1,2}[.)](?=\s+(?:[a-z]|\d+\s+[a-z]))")
 
 
 @dataclass
@@ -198,7 +198,7 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
                 r"[\d.]+\s*(?:mm\s*)?hex\b|\bhex\s*(?:body|bar|stock|section|shape|profile)?\s*[\d.]|\bhex\b.*\b(?:af|a/f|across flats)\b",
                 t):
         body_kind = "hex"   # "standoff 10mm hex 25 long": a hex standoff (its size said between the two words)
-    body, feats = targets(cls, tagging.groups, k, body_kind)
+    body, feats = targets(cls, tagging.groups, k, body_kind, t)
     bd = Build(t, body, feats, body_kind)
     bd.unit_mm = k
     bd.coords = coords
@@ -263,7 +263,8 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
 
 NOT_SIZES = RAW_ROLES | {"frame"}
 SOLIDS = r"(?:parts?|components?|pieces?|bodies|body|sections?|blocks?|prisms?|cylinders?|protrusions?|plates?|bars?)"
-SEVERAL_PARTS = re.compile(rf"\b(?:two|three|four|five|six|seven|eight|several|multiple|\d+|a series of) (?:[a-z]+ )?"
+SEVERAL_PARTS = re.compile(rf"(?<!dia )(?<!diameter )(?<!od )\b(?:two|three|four|five|six|seven|eight|several|multiple|[2-9]|"
+                           rf"a series of) (?:[a-z]+ )?"
                            rf"{SOLIDS}\b|\b(?:first|second|third|another|final) (?:[a-z]+ )?{SOLIDS}\b")
 
 
@@ -374,7 +375,12 @@ def _flanged(text: str, t: str) -> Understanding:
     """A flanged bushing ("20 ID, 26 OD, 30 long, flange 40 dia x 4 thick"): the sleeve read as a tube,
     the flange clause as its diameter and thickness; built as a stepped body (the flange at the bottom,
     the sleeve above it, the length overall) with the bore through both."""
-    m = FLANGE_CLAUSE.search(t)
+    found = list(FLANGE_CLAUSE.finditer(t))
+    # the clause that sizes the flange ("the flange is Ø24 x 3 thick"), not one that only names it ("20 long overall
+    # including the flange", "total length 24 with the collar")
+    m = next((x for x in found if re.search(r"\bflanges?\b[^\d]*\d", x.group(0))), None) or \
+        next((x for x in found if re.search(r"\d", x.group(0)) and not re.search(
+            r"\b(?:including|incl|with|plus)\s+(?:the\s+)?flanges?\s*$", x.group(0))), None) or (found[0] if found else None)
     rest = FLANGED.sub(lambda x: x.group(0).split(None, 1)[1], t)
     flange_d = flange_t = None
     if m:
@@ -390,6 +396,8 @@ def _flanged(text: str, t: str) -> Understanding:
             b = a + holes.start()   # "flange 45 dia 5 thick with 3 x 4.5 holes on a 36 PCD": the holes stay features
         rest = FLANGED.sub(lambda x: x.group(0).split(None, 1)[1], t[:a] + " " + t[b:])
         flange_d, flange_t = _diameter_and_length(t, t[a:b], "flange")
+        # other mentions of the flange ("24 long with the flange") are no second flange for the sleeve's reading
+        rest = re.sub(r"\b(?:with|including|incl|plus|and)\s+(?:the\s+|a\s+|its\s+)?flanges?\b|\bflanges?\b", " ", rest)
     out = _read(text, rest)
     if out.spec is None or out.spec["body"]["kind"] != "tube" or out.spec["body"].get("standard"):
         out.missing.append("a flanged bushing's bore, outside diameter and length")
@@ -436,7 +444,7 @@ def _flanged(text: str, t: str) -> Understanding:
 
 # "a pin 10 dia 40 long with a 16 dia x 5 head", "shoulder 20 dia 5 long", "a 30 dia collar 10 wide in the middle"
 STEP_CLAUSE = re.compile(r"(?:(?:\b(?:with|and|plus|has)\s+)|(?<=[,;:(])\s*|(?<=\.\s)|^)(?:(?!\b(?:with|and|plus)\b)"
-                         r"(?:[^,;:().]|(?<=\d)\.(?=\d)))*?\b(head|shoulder|collar)\b(?:[^,;:().]|(?<=\d)\.(?=\d))*")
+                         r"(?:[^,;:().]|(?<=\d)\.(?=\d)))*?\b(head|shoulder|collar|journals?)\b(?:[^,;:().]|(?<=\d)\.(?=\d))*")
 ROUND_STOCK = re.compile(r"\b(?:pin|pins|shaft|axle|rod|bolt|dowel|spindle|stud|cylinder|bar|standoff|stand-off|spacer|post)\b")
 
 
@@ -476,6 +484,21 @@ def _stepped(text: str, t: str) -> Understanding | None:
     d, ln = _diameter_and_length(t, t[a:b], "head")
     body, kind = out.spec["body"], m.group(1)
     D, H = body["diameter"], body["height"]
+    if kind.startswith("journal") and d is not None and ln is not None and d < D:
+        # "Ø16 middle section 80 long, with Ø12 journals 20 long on both ends (120 total)": a smaller step at each end
+        both = re.search(r"\b(?:both|each|either) ends?\b|\bjournals\b", t[a:b])
+        total = re.search(r"([\d.]+)\s*(?:mm\s*)?(?:total|overall|in all)\b|\b(?:total|overall)(?: length)?\s*([\d.]+)", t)
+        n = 2 if both else 1
+        if total and abs(float(total.group(1) or total.group(2)) * k - (H + n * ln)) > 1e-6:
+            if abs(float(total.group(1) or total.group(2)) * k - H) > 1e-6:
+                return None       # a total that fits neither reading: not guessed
+            H = round(H - n * ln, 6)        # the length said was the whole shaft's
+            if H <= 0:
+                return None
+        sections = [{"diameter": d, "length": ln}, {"diameter": D, "length": H}] + (
+            [{"diameter": d, "length": ln}] if n == 2 else [])
+        out.notes.append(f"a Ø{d:g} x {ln:g} journal {'at each end' if n == 2 else 'at one end'}")
+        return _as_shaft(out, sections)
     if d is None or ln is None or d <= D:
         return None
     if kind == "collar":

@@ -123,8 +123,8 @@ def tag(t: str) -> Tagging:
         if it.role or not it.num.integer:
             continue
         m = re.match(r"^\s*(?:[a-z]+\s+)?([a-z]+s)\b", t[it.num.end:]) or \
-            re.match(r"^\s*(?:top|bottom|upper|lower|vertical|long|short|side)\s+(?:outside|outer|inside|inner)\s+"
-                     r"(edges|corners)\b", t[it.num.end:])           # "the 4 top outside edges"
+            re.match(r"^\s*(?:top|bottom|upper|lower|vertical|long|short|side|outside|outer)\s+(?:outside|outer|inside|inner|"
+                     r"corner|side|vertical)\s+(edges|corners)\b", t[it.num.end:])   # "the 4 top outside edges", "4 vertical corner edges"
         am = after.match(t[it.num.end:])
         corners = am is not None and m is not None and m.group(1) in ("corners", "edges") and it.num.value <= 12 \
             and not re.match(r"^\s*(?:mm\s+)?(?:radius|rad)\b", t[it.num.end:]) \
@@ -188,6 +188,9 @@ def tag(t: str) -> Tagging:
                 other = out.groups[it.group][1]
                 if other.role is None:
                     other.role, other.via = "size", "x"
+        elif n.value <= 8 and not lead and re.match(r"\s*(?:counterbores?|counterbored|c'?bores?|c'?bored|countersinks?|"
+                                                    r"countersunk|csks?)\s+(?:for|holes?|on|at|in)\b", rest):
+            it.role, it.via = "count", "count"     # "one c'bore for M6 SHCS": one counterbored hole, not an 1 mm head
         elif n.value <= 24 and re.search(rf"\b(?:{COUNT_NOUNS})\s*[:,]\s*$", t[:n.start]) and \
                 re.match(r"^\s*(?:(?:in|on|at|per|along|through|across|into|near)\s+(?:each|every|both|either|the|a|one|"
                          r"its)\b|each\b)", rest):

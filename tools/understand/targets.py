@@ -98,7 +98,21 @@ BOSS_ATTRIBUTE = re.compile(r"\s+(?:diameter|dia|od|height|length|thickness|proj
 NEAR = re.compile(r"^[\s\w.\"'/-]{0,28}$")
 
 
-def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) -> tuple[Target, list[Target]]:
+def _opens_sentence(cls: list[Clause], ci: int, text: str | None) -> bool:
+    """No noun before clause ``ci`` in its sentence ('... EDM'd). At each corner, 12 mm in from both edges, a
+    counterbored hole ...': the numbers lead into the sentence's feature)."""
+    if text is None:
+        return False
+    for j in range(ci - 1, -1, -1):
+        if re.search(r"[.;!?](?:\s|$)|\n", text[cls[j].end:cls[j + 1].start]):
+            return True
+        if cls[j].features or cls[j].body:
+            return False
+    return False
+
+
+def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None,
+            text: str | None = None) -> tuple[Target, list[Target]]:
     body = Target("body")
     feats: list[Target] = []
     current = body
@@ -251,6 +265,18 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None) ->
             if LEADS.match(c.text) and nxt is not None and nxt.features and not nxt.body and c.nums and all(
                     it.role is None or it.role in FEATURE_ROLES.get(nxt.features[0][1], ()) for it in c.nums):
                 carry.extend(c.nums)
+                continue
+            if nxt is not None and nxt.features and not nxt.body and c.nums and all(
+                    it.role in ("inset", "spacing", "pcd", "half_spacing") and
+                    any(it.role in FEATURE_ROLES.get(n, ()) for _, n in nxt.features) for it in c.nums) and \
+                    _opens_sentence(cls, ci, text) and not re.search(r"[.;!?](?:\s|$)|\n", text[c.end:nxt.start]):
+                carry.extend(c.nums)    # "At each corner, 12 mm in from both edges, a counterbored hole ...": its inset
+                nxt.text = c.text + " " + nxt.text
+                continue
+            if nxt is not None and nxt.features and not nxt.body and not c.nums and re.match(
+                    r"\s*(?:in|on|into|through|at)\s+(?:the|each|both|one)\b", c.text) and \
+                    _opens_sentence(cls, ci, text) and not re.search(r"[.;!?](?:\s|$)|\n", text[c.end:nxt.start]):
+                nxt.text = c.text + " " + nxt.text      # "In the base, two slots ...": where the slots are
                 continue
         else:
             owner_default = None
