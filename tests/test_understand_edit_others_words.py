@@ -286,3 +286,9 @@ def test_a_hole_said_by_its_radius_and_a_countersink_angle_first():
     block = understand("block 100 x 60 x 20 with a 10 mm hole in the middle").spec
     assert ok(block, "hole r6").spec["features"][0]["size"] == 12          # it was made Ø6
     assert ok(block, "countersink 90 deg 20").spec["features"][0]["csink"] == {"diameter": 20, "angle": 90}
+
+
+def test_a_hole_sent_to_the_middle_with_its_new_size():
+    plate = understand("plate 120 x 80 x 10 with a 10 mm hole 30 from the left end").spec
+    (h,) = ok(plate, "hole to the middle, 15 dia").spec["features"]        # only its size was changed
+    assert (h["size"], h["at"]) == (15, {"kind": "center"})

@@ -373,6 +373,9 @@ class _Editor:
             # "45 degree chamfers 4 mm", "4 x 45° chamfer": the angle of a plain chamfer, no size
             text = re.sub(r"\s*\b(?:at\s+)?45\s*(?:°|deg(?:ree)?s?|degree)(?=\W|$)", " ", text, flags=re.I)
             text = re.sub(r"([\d./]+\s*(?:mm)?)\s*x\s*45\b(?!\s*mm)", r"\1", text, flags=re.I)
+        # "hole to the middle, 15 dia": moved there too (only its size was changed)
+        text = re.sub(r"^(\s*(?:(?:ok|now|and|then|so|also)\W+)*)(the\s+)?(holes?|slots?|pockets?|boss(?:es)?)\s+(?:to|into|back to)\s+"
+                      r"the\s+(middle|cent(?:er|re))\b", r"\1move the \3 to the \4", text, flags=re.I)
         # "hole r6": a radius (Ø12, not Ø6); "countersink 90 deg 20": the angle, then the diameter
         text = re.sub(r"\b(holes?|bores?)\s+(?:r|rad\.?|radius)\s*(\d+(?:\.\d+)?)\b(?!\s*(?:mm\s*)?(?:corners?|edges?|fillets?))",
                       lambda m: f"{m.group(1)} {fmt(2 * float(m.group(2)))} dia", text, flags=re.I)
@@ -4713,6 +4716,10 @@ def _apply_edit(text: str, spec) -> EditResult:
                   lambda m: f"{m.group(2)} {m.group(1)}" if m.group(2) else f"bore {m.group(1)}" if m.group("suit") else "", text,
                   flags=re.I)
     text = re.sub(r"\s*\b(?:this time|for a change)\b", "", text, flags=re.I)     # "but with 2 mm walls this time"
+    # "hole to the middle, 15 dia": moved there, then that size (only its size was changed)
+    text = re.sub(r"^(\s*(?:(?:ok|now|and|then|so|also)\W+)*)(?:the\s+)?(holes?|slots?|pockets?|boss(?:es)?)\s+(?:to|into|back to)\s+"
+                  r"the\s+(middle|cent(?:er|re))\b\s*(?:,|and)\s*(?=[\d.Øø⌀])", r"\1move the \2 to the \3, then make the \2 ", text,
+                  flags=re.I)
     # "two things: cube to 60, and the hole 15": what follows are the changes
     text = re.sub(r"^\s*(?:(?:ok|okay|so|and|also|now)\W+)*(?:two|2|three|3|a (?:few|couple of)|couple of|some|few)\s+(?:more\s+)?"
                   r"(?:things|changes|edits|tweaks|mods)(?:\s+please)?\s*[:,;-]+\s*", "", text, flags=re.I)
