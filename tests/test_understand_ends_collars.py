@@ -376,3 +376,13 @@ def test_forum_posts_and_shop_emails(sandbox, text, volume):
         assert b.result.report.volume == pytest.approx(volume, rel=2e-3)
     if text.startswith("Axle"):
         assert [(s["diameter"], s["length"]) for s in u.spec["body"]["sections"]] == [(12, 20), (16, 80), (12, 20)]
+
+
+def test_rows_along_each_long_side_a_square_tube_by_its_outside_and_a_keyway_in_a_bore():
+    # "4 per side": a row of four along each long side (before: four corner holes, the 4 asked about)
+    s = _spec("plate 120 x 80 x 6 with holes 10 in from the edges along each long side, 4 per side, 6 dia")
+    assert s["features"][0]["at"] == {"kind": "grid", "counts": [4, 2], "spacing": [pytest.approx(100 / 3), 60.0]}
+    s = _spec("square tube 40 outside, 2.5 wall, 150 long")
+    assert (s["body"]["length"], s["body"]["width"], s["body"]["height"]) == (40, 40, 150)
+    u = understand("hub 50 dia 30 long, 20 bore, keyway in the bore 6 wide")
+    assert any(m.startswith("a keyway inside a bore") for m in u.missing)

@@ -214,6 +214,9 @@ class Build:
             W = H = side          # "a bar 1 inch square, 12 inches long": the section is square
         elif side is not None:
             L, W = L or side, W or side
+        if self.kind == "square_tube" and re.search(r"\bsquare\b", self.text) and L is not None and W is None and \
+                H is None and side is None and not dims and len(b.loose) == 1:
+            W = H = b.loose.pop(0).mm       # "square tube 40 outside, 2.5 wall, 150 long": the section 40 square
         dims_wall = None
         if self.kind == "square_tube" and dims and len(dims) == 3 and L is not None and b.get("wall") is None and \
                 dims[2] < min(dims[0], dims[1]) / 3:

@@ -984,6 +984,21 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
         # "a 6mm hole 30 in from the left edge": one hole that far in from that edge (not four in the corners)
         two = _from_two_edges(words, bd, body) if f.get("on") in (None, "top") else None
         return two or _from_edge(edge, bd)
+    per_side = re.search(r"\b(\d+) (?:per|on each|each|a) (?:long )?(?:side|edge)\b", words)
+    if per_side and body.get("kind") == "box" and inset is not None and re.search(
+            r"\b(?:along|on|down) (?:each|both|the(?: two)?) long (?:sides?|edges?)\b", words):
+        # "holes 10 in from the edges along each long side, 4 per side": a row of 4 along each long edge, 10 in from
+        # it, the end holes 10 in from the ends
+        k = int(per_side.group(1))
+        for tg in (t, bd.body):
+            tg.take(lambda v: v.raw is not None and v.raw.group is None and abs(v.raw.num.value - k) < 1e-9 and
+                    re.match(r"\s*(?:per|on each|each|a) (?:long )?(?:side|edge)", bd.text[v.raw.num.end:]) is not None)
+        L, W = body["length"], body["width"]
+        if k < 2 or L - 2 * inset <= 0 or W - 2 * inset <= 0:
+            bd.missing.append(f"room for rows of {k} holes {inset:g} in from the edges")
+            return None
+        bd.notes.append(f"a row of {k} along each long side, {inset:g} in from the edges")
+        return {"kind": "grid", "counts": [k, 2], "spacing": [round((L - 2 * inset) / (k - 1), 6), round(W - 2 * inset, 6)]}
     rows = ROWS.search(words)
     if rows:
         a, b = int(rows.group(2)), int(rows.group(1))
@@ -1846,7 +1861,9 @@ def _keyway(bd: Build, t: Target, body: dict) -> None:
     if t.kind == "keyway" and W is None and depth is not None and len(t.loose) == 1:
         W = t.loose.pop(0).mm              # "8mm key slot 30 long 4 deep": its width
     if body["kind"] not in ("cylinder", "shaft"):
-        bd.missing.append("a keyway needs a shaft or cylinder")
+        inside = body["kind"] == "tube" or re.search(r"\b(?:in|inside|into) the (?:bore|hole)\b", t.words)
+        bd.missing.append("a keyway inside a bore (the spec path cuts keyways into the outside of a shaft)" if inside
+                          else "a keyway needs a shaft or cylinder")
         return
     full = body.get("height") or sum(s["length"] for s in body.get("sections", []))
     if L is None:
