@@ -386,3 +386,16 @@ def test_rows_along_each_long_side_a_square_tube_by_its_outside_and_a_keyway_in_
     assert (s["body"]["length"], s["body"]["width"], s["body"]["height"]) == (40, 40, 150)
     u = understand("hub 50 dia 30 long, 20 bore, keyway in the bore 6 wide")
     assert any(m.startswith("a keyway inside a bore") for m in u.missing)
+
+
+def test_features_in_named_legs_and_abbreviated_counterbores():
+    # "a slot ... in the long leg and a hole in the short one" (before: the slot on the end face, refused)
+    s = _spec("L bracket 60 x 40 x 5, 30 wide, a slot 6 x 20 in the long leg and a 6 mm hole in the short one")
+    assert [(f["kind"], f["on"]) for f in s["features"]] == [("slot", "front"), ("hole", "left")]
+    s = _spec("angle 50 x 50 x 5 x 80, hole in one leg 8 dia, slot in the other 8 x 25")
+    assert sorted((f["kind"], f["on"]) for f in s["features"]) == [("hole", "front"), ("slot", "left")]
+    # "4x c/bore M5": four counterbored holes for M5 screws (before: plain M5 holes, the counterbores dropped, marked ok)
+    s = _spec("plate 100 x 60 x 6, 4x c/bore M5 at the corners 10 in")
+    assert s["features"][0]["size"] == "M5 clearance" and s["features"][0]["cbore"] == {"diameter": 10.0, "depth": 5.4}
+    s = _spec("plate 100 x 60 x 6, 4 csk for M4 at the corners 10 in")
+    assert s["features"][0]["csink"]["angle"] == 90.0

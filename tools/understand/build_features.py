@@ -542,10 +542,9 @@ LEG_UP = re.compile(r"\b(?:upright|vertical|standing|upper|wall|back|top|up)\s+(
                     r"^\W*(?:the\s+)?(?:upright|vertical)(?:\s+(?:leg|arm|flange))?\s+(?:gets|has|takes|with)\b")
 
 
-def _leg_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
-    """Holes in the legs of an L ("one 6.5 hole in each leg", "two 5 mm holes in the base leg"): drilled
-    through each leg from its outside face (front: the base leg's underside; left: the upright leg's
-    outside), in the middle of the leg's free width, evenly along the length."""
+def _legs_named(bd: Build, t: Target, body: dict) -> list[str] | None:
+    """The L's legs the words put a feature in: ["front"] (the base leg), ["left"] (the upright), both, or [] when
+    none is named; None when a leg is named by a size neither leg has (said in missing)."""
     words = t.words
     legs = ["front", "left"] if LEG_BOTH.search(words) else ["front"] if LEG_BASE.search(words) else \
         ["left"] if LEG_UP.search(words) else []
@@ -562,16 +561,31 @@ def _leg_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
         legs = ["front"] if abs(v - body["width"]) < 1e-6 else ["left"] if abs(v - body["height"]) < 1e-6 else []
         if not legs:
             bd.missing.append(f"which leg is the {v:g} mm one (the legs are {body['width']:g} and {body['height']:g})")
-            return True
+            return None
     if not legs and re.search(r"\b(?:in|on|through|into) (?:one|a|a single|only one) (?:leg|arm|flange)\b|"
                               r"\b(?:in|on|through|into) one of the (?:legs|arms|flanges)\b", words):
         legs = ["front"]       # "3 holes in one leg": in one of them (the base leg), not in both
         bd.notes.append(f"'one leg' read as the base leg ({body['width']:g} mm)")
-    which = re.search(r"\b(short|shorter|shortest|long|longer|longest)\s+(?:leg|side|arm|flange)\b", words)
+    which = re.search(r"\b(short|shorter|shortest|long|longer|longest)\s+(?:leg|side|arm|flange|one|1)\b", words)
+    if which and which.group(0).endswith(" 1"):
+        t.take(lambda v: v.raw is not None and v.raw.num.value == 1 and re.search(
+            r"\b(?:short|shorter|shortest|long|longer|longest)\s+$", bd.text[max(0, v.raw.num.start - 12):v.raw.num.start])
+               is not None)      # ("the short one": which leg, not a size of 1)
     if not legs and which and body["width"] != body["height"]:
         # "a hole in the short leg": the base leg is 'width' long, the upright 'height'
         short = "front" if body["width"] < body["height"] else "left"
         legs = [short] if which.group(1).startswith("short") else ["left" if short == "front" else "front"]
+    return legs
+
+
+def _leg_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
+    """Holes in the legs of an L ("one 6.5 hole in each leg", "two 5 mm holes in the base leg"): drilled
+    through each leg from its outside face (front: the base leg's underside; left: the upright leg's
+    outside), in the middle of the leg's free width, evenly along the length."""
+    words = t.words
+    legs = _legs_named(bd, t, body)
+    if legs is None:
+        return True
     if not legs and not re.search(r"\b(?:corners?|circle|pcd|grid|rows?|from the|cent(?:er|re)d?|middle|apart|"
                                   r"spacing|pitch|top|bottom|side|end)\b", words):
         # "an L bracket with holes": the mounting holes of an angle bracket are in its legs (said)
@@ -1653,21 +1667,14 @@ def _slot(bd: Build, t: Target, body: dict) -> None:
             bd.text[t.start:t.start + end]):
         f["angle"] = 90.0       # (said anywhere in the slots' sentence: "3 slots through a plate, ..., running across")
     is_l = body["kind"] == "profile" and body.get("shape") == "L" and depth is None
-    sized = LEG_SIZE.search(t.words) if is_l else None
-    if sized:
-        v = float(sized.group(1)) * (25.4 if sized.group(2) in ("in", "inch", '"') else 1.0 if sized.group(2) == "mm"
-                                     else bd.unit_mm)
-        t.take(lambda x: abs(x.raw.num.value - float(sized.group(1))) < 1e-9 and LEG_SIZE.match(
-            "the " + bd.text[x.raw.num.start:]) is not None)
-    leg = ("front" if LEG_BASE.search(t.words) else "left" if LEG_UP.search(t.words) or re.search(
-        r"\b(?:in|on|through) (?:one|a|an) (?:of the )?(?:legs?|arms?|sides?)\b", t.words) else
-           "both" if LEG_BOTH.search(t.words) else None) if is_l else None
-    if sized and leg is None:
-        # "a slot 6 x 15 in the 70 leg": the leg that long (the base leg is the section's width)
-        leg = "front" if abs(v - body["width"]) < 1e-6 else "left" if abs(v - body["height"]) < 1e-6 else None
-        if leg is None:
-            bd.missing.append(f"which leg is the {v:g} mm one (the legs are {body['width']:g} and {body['height']:g})")
+    leg = None
+    if is_l:
+        # "a slot 6 x 15 in the 70 leg", "in the long leg", "in the other", "in each leg": as holes are placed
+        one = re.search(r"\b(?:in|on|through) (?:one|a|an|1) (?:of the )?(?:legs?|arms?|sides?)\b", t.words)
+        legs = ["left"] if one and not LEG_BOTH.search(t.words) else _legs_named(bd, t, body)   # (a slot "in one leg":
+        if legs is None:                                                                        # the upright, as before)
             return
+        leg = "both" if len(legs) == 2 else legs[0] if legs else None
     # ("a slot in one leg": either leg of the L, the upright one here; "the other" is then the base)
     n_leg = int(t.get("count")) if t.get("count") is not None else 1
     if leg is not None and n_leg > 1:

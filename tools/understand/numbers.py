@@ -206,6 +206,11 @@ def normalize(text: str) -> str:
     t = re.sub(r"\bdia\s*(\d*\.?\d+)\s*/\s*(?:dia\s*)?(\d*\.?\d+)\b(?!\s*/)(\s*x\s*)?",
                lambda m: f"od {m.group(1)}, id {m.group(2)}{', ' if m.group(3) else ''}"
                if float(m.group(1)) > float(m.group(2)) else m.group(0), t)
+    # "4x c/bore M5 at the corners": four counterbored holes for M5 screws, the word "holes" left out
+    t = re.sub(r"\b([2-9]|\d\d)\s*x?\s*(?:c/bores?|c'bores?|cbores?|counterbores?|c/b|c-bores?)\b(?=\s+(?:m\d|#\d|for\b))",
+               r"\1 counterbored holes", t)
+    t = re.sub(r"\b([2-9]|\d\d)\s*x?\s*(?:c/sinks?|csks?|countersinks?|c-sinks?)\b(?=\s+(?:m\d|#\d|for\b))",
+               r"\1 countersunk holes", t)
     # "a grid of Ø8 holes, 7 across by 3 down": a 7 x 3 grid
     t = re.sub(r"\b(\d+)\s+(?:across|along)\s+(?:by|x)\s+(\d+)\s+(?:down|up)\b", r"\1 x \2 grid", t)
     # "slot width 1,2 cm": a decimal comma (one digit after it, a unit right after)
