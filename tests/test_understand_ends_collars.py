@@ -399,3 +399,15 @@ def test_features_in_named_legs_and_abbreviated_counterbores():
     assert s["features"][0]["size"] == "M5 clearance" and s["features"][0]["cbore"] == {"diameter": 10.0, "depth": 5.4}
     s = _spec("plate 100 x 60 x 6, 4 csk for M4 at the corners 10 in")
     assert s["features"][0]["csink"]["angle"] == 90.0
+
+
+def test_an_alloy_grade_a_countersink_angle_without_its_sign_and_a_keyway_on_a_named_step():
+    # "6061 plate": the grade (before: a plate 6061 mm thick, marked ok)
+    s = _spec("6061 plate 150 x 100 x 12 with 4 holes 8 mm at the corners 15 in")
+    assert (s["body"]["length"], s["body"]["width"], s["body"]["height"]) == (150, 100, 12)
+    # "9 dia x 90 csk": 90 is the angle (before: asked about)
+    s = _spec("plate 100 x 60 x 8, 4 holes 4.5 thru, 9 dia x 90 csk, 12 from edges")
+    assert s["features"][0]["csink"] == {"diameter": 9.0, "angle": 90.0}
+    # "on the Ø20 end": the keyway in that step, at its free end (before: at z = 0, on the Ø30 step)
+    s = _spec("stepped shaft Ø30 x 60 then Ø20 x 40 with a 6 x 3.5 keyway 25 long on the Ø20 end")
+    assert s["features"][0]["z"] == 75.0

@@ -1852,7 +1852,16 @@ def _named_section(bd: Build, t: Target, body: dict) -> tuple[float, float] | No
         r"\s*(?:mm\s*)?(?:dia\w*\s+)?(?:section|part|portion|step|diameter|dia\b|bit|length|end)",
         bd.text[v.raw.num.end:]) is not None)
     if not named:
-        return None
+        # "on the Ø20 end": the diameter said with its sign went to the part's sizes; the words still name it
+        m = re.search(r"\b(?:on|in|at|into) the (?:dia\s*)?([\d.]*\d)\s*(?:mm\s*)?(?:dia\w*\s+)?(?:section|part|portion|step|"
+                      r"end|bit)\b", t.words)
+        d = float(m.group(1)) * bd.unit_mm if m else None
+        if d is None or not any(abs(d - s_["diameter"]) < 1e-6 for s_ in secs):
+            return None
+        k = next(i for i, s_ in enumerate(secs) if abs(d - s_["diameter"]) < 1e-6)
+        bd.body.take(lambda v: v.raw is not None and abs(v.mm - d) < 1e-6 and v.raw.num.start >= t.start)
+        a = sum(s_["length"] for s_ in secs[:k])
+        return a, a + secs[k]["length"]
     k = next(i for i, s in enumerate(secs) if abs(named[0].mm - s["diameter"]) < 1e-6)
     a = sum(s["length"] for s in secs[:k])
     return a, a + secs[k]["length"]

@@ -140,6 +140,9 @@ def normalize(text: str) -> str:
     # "a 6061 aluminium block", "316 stainless": an alloy's grade, not a size
     t = re.sub(r"\b(?:1018|1045|2024|4140|5052|5083|6060|6061|6063|6082|7075|303|304|316)(?:-?t\d+)?\s+"
                r"(?=alu|ali\b|steel|stainless|ss\b|s/s)", "", t)
+    # "6061 plate 150 x 100 x 12": a four-digit grade before the stock's name (no part is 6 m thick)
+    t = re.sub(r"\b(?:1018|1045|2024|4140|5052|5083|6060|6061|6063|6082|7075)(?:-?t\d+)?\s+(?=(?:plate|bar|block|sheet|"
+               r"stock|flat|rod|tube|angle|channel)\b)", "", t)
     t = re.sub(r"\b[23]-?d\b", " ", t)
     t = re.sub(r"#\s*(\d+)", r"#\1", t)
     t = re.sub(r"\bnema\s*(\d+)", r"nema \1", t)                          # "2D sketch", "3-d object": no numbers

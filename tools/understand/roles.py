@@ -259,6 +259,10 @@ def tag(t: str) -> Tagging:
         if it.role in (None, "side") and re.search(r"\b(?:on|in|at|corners? of) (?:an?\s|the\s)?\s*$", t[:it.num.start]) and \
                 re.match(r"^\s*(?:mm\s*)?square\b(?!\s*(?:plate|block|bar|part))", t[it.num.end:]):
             it.role, it.via = "spacing", "square"
+    for it in items:       # "9 dia x 90 csk": the countersink's angle written without its degree sign
+        if it.num.value in (60, 82, 90, 100, 120) and it.num.unit is None and re.search(r"\bx\s*$", t[:it.num.start]) and \
+                re.match(r"\s*(?:csk|c/sink|countersink|countersunk|c'sink)\b", t[it.num.end:]):
+            it.role, it.via = "angle", "csk"
     for it in items:       # "4 holes in the corners, 10 in": how far in from the edges
         if it.role is None and it.num.unit is None and re.search(r"\bin\s*$", it.num.text):
             it.role, it.via = "inset", "in"
