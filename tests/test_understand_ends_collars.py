@@ -411,3 +411,14 @@ def test_an_alloy_grade_a_countersink_angle_without_its_sign_and_a_keyway_on_a_n
     # "on the Ø20 end": the keyway in that step, at its free end (before: at z = 0, on the Ø30 step)
     s = _spec("stepped shaft Ø30 x 60 then Ø20 x 40 with a 6 x 3.5 keyway 25 long on the Ø20 end")
     assert s["features"][0]["z"] == 75.0
+
+
+def test_a_wall_change_that_keeps_the_base_and_a_leg_that_needs_to_be_a_size():
+    from cadagent.tools.understand.edits import apply_edit
+    cup = _spec("cup 70 dia 80 tall, 3 mm wall")
+    # "keep the base": the floor stays 3 (before: made 2 with the walls, and marked ok)
+    r = apply_edit("thinner wall, 2 mm, keep the base", cup)
+    assert r.spec["features"][0]["thickness"] == 2.0 and r.spec["features"][0]["bottom"] == 3.0
+    angle = _spec("L bracket, legs 60 and 40, 5 thick, 30 wide")
+    r = apply_edit("sorry, short leg needs to be 50 not 40", angle)
+    assert not r.failed and (r.spec["body"]["width"], r.spec["body"]["height"]) == (60, 50)

@@ -1188,7 +1188,18 @@ class _Editor:
                 self.apply(f"{sh['id']}: walls {fmt(v)} mm, the inside kept (outside {fmt(bd['length'])} x "
                            f"{fmt(bd['width'])} x {fmt(bd['height'])})", lambda s_, d_=data: ops.parse(d_))
                 return self.finish()
+            keep_floor = re.search(r"\b(?:keep|keeping|leave|leaving|same)\s+(?:the\s+)?(?:bottom|floor|base)\b|"
+                                   r"\b(?:bottom|floor|base)\s+(?:stays|unchanged|as it is|the same)\b", self.t)
+            old_floor = sh.get("bottom", sh["thickness"])
             g["thickness"] = v
+            if keep_floor and sh.get("open_face") in ("top", "bottom") and self.spec["body"]["kind"] in ("box", "cylinder"):
+                # "thinner wall, 2 mm, keep the base": the walls change, the floor stays as thick as it was
+                g["bottom"] = old_floor
+                if old_floor == v:
+                    g.pop("bottom")
+                self.apply(f"{sh['id']}: walls {fmt(v)} mm, the floor kept {fmt(old_floor)} mm", ops.replace_feature,
+                           sh["id"], g)
+                return self.finish()
             if re.search(r"\b(?:bottom|floor|base)\b", self.t) or g.get("bottom") == v:
                 g.pop("bottom", None)
             self.apply(f"{sh['id']}: walls {fmt(v)} mm" + ("" if "bottom" in g else ", the floor too"),
@@ -4666,6 +4677,11 @@ def apply_edit(text: str, spec) -> EditResult:
     spec (a dict) or None when nothing could be changed; ``result.failed`` says why. Several actions
     joined by "and" / "then" ("remove the holes and put one 20 mm hole in the middle") apply in order."""
     data = _plain(spec)
+    if data.get("body", {}).get("kind") == "profile":
+        # "the short leg needs to be 50", "base leg should be 70": a leg's new size (as "short leg to 50")
+        text = re.sub(r"\b((?:short|shorter|long|longer|base|bottom|upright|vertical|horizontal|other)\s+(?:leg|arm|flange))\s+"
+                      r"(?:should be|needs to be|has to be|must be|ought to be|wants to be|is to be)\s+(?=[\d.])",
+                      r"\1 to ", text, flags=re.I)
     screw = None
     if any(f["kind"] == "hole" for f in data.get("features", [])):
         # "switch them to M5 - 5.5 thru with an 11 countersink": the screw named, then the holes' own sizes (those are used)
