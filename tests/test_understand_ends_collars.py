@@ -422,3 +422,9 @@ def test_a_wall_change_that_keeps_the_base_and_a_leg_that_needs_to_be_a_size():
     angle = _spec("L bracket, legs 60 and 40, 5 thick, 30 wide")
     r = apply_edit("sorry, short leg needs to be 50 not 40", angle)
     assert not r.failed and (r.spec["body"]["width"], r.spec["body"]["height"]) == (60, 50)
+
+
+def test_a_tubes_hole_resized_after_its_screw_is_named():
+    from cadagent.tools.understand.edits import apply_edit
+    r = apply_edit("hole to M4 clearance, 4.5, and OD 9", _spec("round standoff 7 od 3.2 id 25 long"))
+    assert not r.failed and (r.spec["body"]["outer_diameter"], r.spec["body"]["inner_diameter"]) == (9.0, 4.5)

@@ -3003,7 +3003,9 @@ class _Editor:
             bore_n = [it for it in free if it.role in (None, "size", "diameter", "inner") and not re.search(
                 r"\b(?:od|outside|outer|o\.d\.)\s*(?:dia\w*\s*)?(?:of\s+|to\s+|=\s*|:\s*)?$", self.t[:it.num.start]) and not re.match(
                 r"\s*(?:mm\s*)?(?:od|outside|outer|long|tall|high|thick|length)\b", self.t[it.num.end:])]
-            if len(bore_n) == 1 and re.search(r"\b(?:hole|bore)\s*(?:to\s+|=\s*|:\s*|dia\w*\s*)?$", self.t[:bore_n[0].num.start]):
+            if len(bore_n) == 1 and re.search(r"\b(?:hole|bore)\s*(?:to\s+|=\s*|:\s*|dia\w*\s*)?(?:m\d+(?:\.\d+)?\s+(?:clearance|"
+                                              r"clr|tapped|tap)\s*[,:(-]?\s*)?$", self.t[:bore_n[0].num.start]):
+                # ("hole to M4 clearance, 4.5, and OD 9": the size said after the screw's name)
                 bore_n[0].role = "inner"
                 return
             if not self.out.done:
