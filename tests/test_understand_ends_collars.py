@@ -428,3 +428,15 @@ def test_a_tubes_hole_resized_after_its_screw_is_named():
     from cadagent.tools.understand.edits import apply_edit
     r = apply_edit("hole to M4 clearance, 4.5, and OD 9", _spec("round standoff 7 od 3.2 id 25 long"))
     assert not r.failed and (r.spec["body"]["outer_diameter"], r.spec["body"]["inner_diameter"]) == (9.0, 4.5)
+
+
+def test_round_only_the_vertical_edges_an_equal_angle_by_leg_and_wall_and_holes_per_side_asked():
+    # before: the R5 was asked about (the fillet verb 'round only the' was not read)
+    assert _spec("block 50 x 40 x 30, round only the vertical corner edges R5")["features"] == [
+        {"id": "round", "kind": "fillet", "edges": "vertical", "radius": 5.0}]
+    # before: a 100 x 40 x 5 block stood in for the angle
+    b = _spec("equal leg angle 40 x 5, 100 long")["body"]
+    assert (b["kind"], b["width"], b["height"], b["thickness"], b["length"]) == ("profile", 40, 40, 5, 100)
+    # "3 along each side": which sides is not said (before: four corner holes, the 3 dropped, marked ok)
+    u = understand("plate 150 x 100 x 5 with 6 mm holes 10 in from the edges, 3 along each side")
+    assert any(m.startswith("how the 3 holes per side go") for m in u.missing)

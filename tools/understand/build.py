@@ -691,6 +691,10 @@ class Build:
                               r"\b(?:at|on) the ends\b", self.text)
             W, L = (max(dims), min(dims)) if short else (min(dims), max(dims))
             self.notes.append(f"the base {max(dims):g} x {min(dims):g}, the walls along its {'short' if short else 'long'} sides")
+        elif dims and len(dims) == 2 and shape == "L" and T is None and legs is None and dims[1] < dims[0] / 3 and \
+                re.search(r"\bequal[- ]?(?:legs?|angles?|sided)\b", self.text):
+            legs, T = dims[0], dims[1]      # "equal leg angle 40 x 5, 100 long": both legs 40, the wall 5
+            self.notes.append(f"equal legs {dims[0]:g}, {dims[1]:g} thick")
         elif dims and len(dims) == 2:
             if shape == "L" and (re.search(r"\blegs?\b", self.text) or L is None):
                 leg_pair = dims

@@ -998,7 +998,7 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
         # "a 6mm hole 30 in from the left edge": one hole that far in from that edge (not four in the corners)
         two = _from_two_edges(words, bd, body) if f.get("on") in (None, "top") else None
         return two or _from_edge(edge, bd)
-    per_side = re.search(r"\b(\d+) (?:per|on each|each|a) (?:long )?(?:side|edge)\b", words)
+    per_side = re.search(r"\b(\d+) (?:per|on each|each|a|along each|along every|on every) (?:long )?(?:side|edge)\b", words)
     if per_side and body.get("kind") == "box" and inset is not None and re.search(
             r"\b(?:along|on|down) (?:each|both|the(?: two)?) long (?:sides?|edges?)\b", words):
         # "holes 10 in from the edges along each long side, 4 per side": a row of 4 along each long edge, 10 in from
@@ -1013,6 +1013,11 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
             return None
         bd.notes.append(f"a row of {k} along each long side, {inset:g} in from the edges")
         return {"kind": "grid", "counts": [k, 2], "spacing": [round((L - 2 * inset) / (k - 1), 6), round(W - 2 * inset, 6)]}
+    if per_side and body.get("kind") == "box":
+        # "3 along each side" of a plate: on the long sides only, or all round sharing the corners, is not said
+        bd.missing.append(f"how the {per_side.group(1)} holes per side go (e.g. '{per_side.group(1)} along each long side', "
+                          "or their spacing)")
+        return None
     rows = ROWS.search(words)
     if rows:
         a, b = int(rows.group(2)), int(rows.group(1))
