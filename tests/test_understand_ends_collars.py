@@ -440,3 +440,32 @@ def test_round_only_the_vertical_edges_an_equal_angle_by_leg_and_wall_and_holes_
     # "3 along each side": which sides is not said (before: four corner holes, the 3 dropped, marked ok)
     u = understand("plate 150 x 100 x 5 with 6 mm holes 10 in from the edges, 3 along each side")
     assert any(m.startswith("how the 3 holes per side go") for m in u.missing)
+
+
+@pytest.mark.parametrize("text, volume", [
+    # a U's base "60 long outside to outside" runs between the arms; "30 wide" is its run (before: swapped, marked ok)
+    ("u bracket out of 4mm plate, base 60 long outside to outside, the two arms stand 40 high (outside), 30 wide, a 8mm "
+     "hole centred in each arm", 15437.9),
+    # "both legs are 50 mm long" (before: a block stood in)
+    ("hi, for a class project I need an L bracket. both legs are 50 mm long measured outside, it's 40 mm wide and 5 mm "
+     "thick. one 6 mm hole in the middle of each leg please", 18717.3),
+    # "2.5 at the bottom" of a cup: its floor
+    ("a cup, 60 mm outer diameter, 70 tall, wall thickness 2.5 and also 2.5 at the bottom, open top", 37551.8),
+    # "from one of the big 60x30 side faces": the face those sizes span (before: down through the top, refused)
+    ("hey so I need a block 60 long, 40 deep and 30 tall. put a 12mm hole straight down through the middle from the top, "
+     "and another 8 mm hole going in from one of the big 60x30 side faces, right in the center of that face, all the way "
+     "through", 67164.0),
+    # inch mixed fractions turned down; a U's base in inches with sides that "go up"
+    ('4" long shaft, 1" dia, turned down to 5/8 dia for the last 1-1/4"', 41677.9),
+    # decimal commas before a size word; "1 cm from the short edges"
+    ("plate 6 x 6 cm, 12mm thick. one counterbored hole in the centre - 6,6 thru, cbore 11 dia, 6,5 deep", 42394.1),
+    ("two 6mm holes 1 cm from the short edges on the centre line, plus a slot in the middle 3 cm long overall and 1 cm "
+     "wide. plate is 8cm by 5cm, 1 cm thick", 36649.1),
+])
+def test_dev27_dev28_first_requests(sandbox, text, volume):
+    u = understand(text)
+    assert not u.missing and u.spec is not None, u.explain()
+    from cadagent.tools.part.pipeline import build
+    b = build(u.spec, sandbox, exports=())
+    assert b.ok, b.summary()
+    assert b.result.report.volume == pytest.approx(volume, rel=2e-3)

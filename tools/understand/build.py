@@ -115,6 +115,9 @@ class Build:
         shell = {"id": self.fid("shell"), "kind": "shell", "thickness": wall,
                  "open_face": None if _closed(self.text) else "top"}
         floor = b.pop("floor")
+        if floor is None and shell["open_face"] and b.get("bottom_d") is not None and re.search(
+                r"[\d.]+\s*(?:mm\s*)?(?:thick\s+)?at the bottom\b", self.text):
+            floor = b.pop("bottom_d")      # "wall thickness 2.5 and also 2.5 at the bottom": the floor
         if floor is not None and abs(floor - wall) > 1e-9 and shell["open_face"]:
             shell["bottom"] = floor
         self.features.append(shell)
@@ -640,15 +643,24 @@ class Build:
             if tee is not None:
                 return tee
         based = None
-        m = re.search(r"\bbase\s*(?:of\s*|is\s*|:\s*|plate\s*)?([\d.]+)\s*(?:mm\s*)?(?:long|wide)?\s*(?:x|by)\s*([\d.]+)"
-                      r"\s*(?:mm\s*)?(?:long|wide)?", self.text) if shape in ("U", "C") else None
+        _n = r"(\d+(?:\s*-\s*\d+/\d+|\s+\d+/\d+|/\d+|\.\d+)?|\.\d+)"
+        m = re.search(rf"\bbase\s*(?:of\s*|is\s*|:\s*|plate\s*)?{_n}\s*(?:mm|cm|\"|in\b)?\s*(?:long|wide)?\s*(?:x|by)\s*{_n}"
+                      r"\s*(?:mm|cm|\"|in\b)?\s*(?:long|wide)?", self.text) if shape in ("U", "C") else None
         if m and not (dims and len(dims) == 2):
-            # "base 80 long x 50 wide, walls turned up at both short ends": the base's footprint, said with its words
-            a, c = float(m.group(1)), float(m.group(2))
-            took = b.take(lambda v: v.raw.num.start in (m.start(1), m.start(2)) and v.raw.num.value in (a, c))
+            # "base 80 long x 50 wide, walls turned up at both short ends", 'base 3" x 1-1/2"': the base's footprint
+            took = b.take(lambda v: m.start(1) <= v.raw.num.start < m.end(1) or m.start(2) <= v.raw.num.start < m.end(2))
             if len(took) == 2:
-                based = [a * self.unit_mm, c * self.unit_mm]
+                took.sort(key=lambda v: v.raw.num.start)
+                based = [took[0].mm, took[1].mm]
         L, W, H = b.pop("length"), b.pop("width"), b.pop("height")
+        base_long = re.search(r"\bbase\s+(?:is\s+)?([\d.]+)\s*(?:mm\s*)?long\b", self.text) if shape in ("U", "C") else None
+        if base_long and L is not None and W is not None and based is None and \
+                abs(float(base_long.group(1)) * self.unit_mm - L) < 1e-9 and re.search(r"\b(?:arms?|sides?|walls?|legs?|"
+                                                                                    r"uprights?)\b", self.text):
+            # "u bracket ..., base 60 long outside to outside, the two arms stand 40 high, 30 wide": the base runs
+            # between the arms (the section's width); "30 wide" is how far it runs
+            W, L = L, W
+            self.notes.append(f"the base {W:g} long between the arms' outsides, {L:g} wide")
         if W is None and shape in ("U", "C", "T", "I"):
             W = b.pop("diameter")      # "60 outside across": the section's width
         if shape == "L" and named is None and W is not None and L is None and H is not None and \
@@ -683,7 +695,7 @@ class Build:
         elif dims and len(dims) == 3:
             W, H, T = W or dims[0], H or dims[1], T or dims[2]
         elif shape in ("U", "C") and H is not None and (dims and len(dims) == 2 or based) and (based or re.search(
-                r"\bbase\s*(?:of\s*|is\s*|:\s*|plate\s*)?[\d.]+\s*(?:mm\s*)?(?:x|by)\s*[\d.]+", self.text)):
+                r"\bbase\s*(?:of\s*|is\s*|:\s*|plate\s*)?[\d./-]+\s*(?:mm|cm|\"|in\b)?\s*(?:x|by)\s*[\d.]", self.text)):
             dims = dims if dims and len(dims) == 2 else based
             # "U-shaped bracket: base 60 x 40, two side walls 30 high": the base's footprint; the walls stand along its
             # long sides (the short ones, said), so the section is the short size across and it runs the long one

@@ -364,6 +364,10 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
         # "a hole ... with a depth of 0.05" in a 0.05 thick plate: as deep as the part is through it
         bd.notes.append(f"a {depth:g} deep hole in a {through:g} thick part goes through")
         depth = None
+    spare_depth = None
+    if depth is not None and re.search(r"\bthrough\b|\bthru\b", words) and "cbore" in t.mods and t.sub is not None and \
+            t.sub.get("depth") is None:
+        spare_depth, depth = depth, None    # "6,6 thru, cbore 11 dia, 6,5 deep": the counterbore's depth, not the hole's
     if depth is not None and not re.search(r"\bthrough\b|all the way", words):
         f["depth"] = depth
     elif re.search(r"\bblind\b", words) and depth is None:
@@ -376,7 +380,7 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
         screw = _screw_head(size, t.words + " " + bd.text[t.start:t.start + 60])
         std = "ASME" if screw and screw[0].startswith("#") else "ISO"
         if "cbore" in t.mods:
-            depth_c = s.pop("depth") or t.pop("depth")
+            depth_c = s.pop("depth") or t.pop("depth") or spare_depth
             grp = [v for v in s.loose if v.mm != head]
             if depth_c is None and grp:
                 depth_c = grp[0].mm
@@ -860,6 +864,15 @@ def _face(words: str, body: dict | None = None, unit: float = 1.0) -> str | None
     if re.search(r"\b(?:through|thru|into|in|from|on) (?:the|one|a) side\b(?!\s+of\b)(?!\s*(?:edges?|ends?)\b)", words) and \
             not re.search(r"\b(?:length|lengthwise|long way|end to end|width|widthwise|across|direction)\b", words):
         return "front"      # "a 12mm hole through the side": into a side face (the front, a long one)
+    pair = re.search(r"\b(?:on|in|into|from|through) (?:(?:one|a) of )?the (?:big |large |small |long |short )?([\d.]+)\s*"
+                     r"(?:mm\s*)?x\s*([\d.]+)\s*(?:mm\s*)?(?:side\s+|end\s+)?(?:sides?|walls?|faces?)\b", words)
+    if pair and body is not None and body.get("kind") == "box":
+        # "from one of the big 60x30 side faces": the face those two sizes span
+        a, c = sorted(float(pair.group(i)) * unit for i in (1, 2))
+        L, W, H = body["length"], body["width"], body["height"]
+        for face, (p_, q_) in (("front", (L, H)), ("left", (W, H)), ("top", (L, W))):
+            if abs(min(p_, q_) - a) < 1e-6 and abs(max(p_, q_) - c) < 1e-6:
+                return None if face == "top" else face
     m = re.search(r"\b(?:on|in|into) (?:(?:one|a) of )?the ([\d.]+)\s*(?:mm|\"|in)?\s*(?:long\s+)?"
                   r"(?:sides?|walls?|faces?)\b", words)
     if m and body is not None and body.get("kind") == "box":
@@ -1147,7 +1160,8 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
         span = body.get("length") if long_u else body.get("width")
         if spacing is None and n == 2 and span and inset is not None and span > 2 * inset and re.search(
                 r"\b(?:from|in from|off) (?:each|both|either|the) (?:short |narrow )?ends\b|"
-                r"\b(?:from|in from|off) (?:each|both|either) (?:short |narrow )?end\b", words):
+                r"\b(?:from|in from|off) (?:each|both|either) (?:short |narrow )?end\b|"
+                r"\b(?:from|in from|off) (?:the|each|both|either) short (?:edges?|sides?)\b", words):
             spacing = round(span - 2 * inset, 6)      # "two holes ..., 20 in from each end": one that far from each end
             inset = None
         if spacing is None and n == 2 and span and re.search(r"\b(?:near|towards?|close to|by|at) (?:the|each|both|either) "
@@ -1329,6 +1343,14 @@ def _shell(bd: Build, t: Target, body: dict) -> None:
         open_face = "top"
     f = {"id": bd.fid("shell"), "kind": "shell", "thickness": wall, "open_face": open_face}
     floor = t.pop("floor") or bd.body.pop("floor")
+    if floor is None and open_face:
+        # "wall thickness 2.5 and also 2.5 at the bottom": the floor
+        at_bottom = [v for tg in (t, bd.body) for v in tg.roles.get("bottom_d", []) if v.raw is not None and re.match(
+            r"\s*(?:mm\s*)?(?:thick\s+)?at the bottom\b", bd.text[v.raw.num.end:])]
+        if at_bottom:
+            floor = at_bottom[0].mm
+            for tg in (t, bd.body):
+                tg.take(lambda v: v is at_bottom[0])
     if floor is not None and open_face and floor != wall:
         f["bottom"] = floor          # "2.5 wall, bottom 4 thick"
     bd.features.append(f)

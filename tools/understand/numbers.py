@@ -216,8 +216,10 @@ def normalize(text: str) -> str:
                r"\1 countersunk holes", t)
     # "a grid of Ø8 holes, 7 across by 3 down": a 7 x 3 grid
     t = re.sub(r"\b(\d+)\s+(?:across|along)\s+(?:by|x)\s+(\d+)\s+(?:down|up)\b", r"\1 x \2 grid", t)
+    t = re.sub(r"\boal\b", "overall", t)        # "Ø20 x 80 OAL": overall length
     # "slot width 1,2 cm": a decimal comma (one digit after it, a unit right after)
-    t = re.sub(r"(?<![\d.,])(\d+),(\d)\s*(cm|mm)\b", r"\1.\2 \3", t)
+    t = re.sub(r"(?<![\d.,])(\d+),(\d)\s*(cm|mm|thru|through|deep|dia|diameter|wide|long|thick|tall|high)\b", r"\1.\2 \3", t)
+    # ("6,6 thru, cbore 11 dia, 6,5 deep": the same, a size word right after)
     # "M4 thread both ends 8 deep", "M5 threads 10 deep each end": an internal thread, a tapped hole (not a male thread)
     t = re.sub(r"(?<![\w#])(m\d+(?:\.\d+)?)\s+(?:internal\s+|female\s+)?threads?\b(?=\s*(?:(?:in|at|on|into)\s+)?(?:both|each|either)\s+"
                r"ends?\b|\s*(?:x\s*)?\d*\.?\d+\s*(?:mm\s*)?deep\b)", r"\1 tapped holes", t)

@@ -538,9 +538,9 @@ def _stepped(text: str, t: str) -> Understanding | None:
 
 
 # "turned down to 1/4" dia on the last 1/2"", "the other end is turned down to Ø5 for 10mm"
-TURNED = re.compile(r"\b(?:turned|stepped|reduced|machined|necked) down to (?:a )?(?:dia\s*)?([\d./]+)\s*(mm|\"|in\b)?\s*"
-                    r"(?:dia(?:meter)?\s*)?(?:on|for|over|along) (?:the )?(?:last|first|end|final|bottom|top)?\s*"
-                    r"([\d./]+)\s*(mm|\"|in\b)?")
+TURNED = re.compile(r"\b(?:turned|stepped|reduced|machined|necked) down to (?:a )?(?:dia\s*)?(\d+(?:-\d+/\d+)?(?:[./]\d+)*|\.\d+)"
+                    r"\s*(mm|\"|in\b)?\s*(?:dia(?:meter)?\s*)?(?:on|for|over|along) (?:the )?(?:last|first|end|final|bottom|top)?\s*"
+                    r"(\d+(?:-\d+/\d+)?(?:[./]\d+)*|\.\d+)\s*(mm|\"|in\b)?")
 
 
 def _turned_down(text: str, t: str) -> Understanding | None:

@@ -253,7 +253,8 @@ def tag(t: str) -> Tagging:
                     re.match(r"\s*(?:mm\s*|in\b\s*|\"\s*)?(?:long\s+)?(?:leg|arm|flange)\b", t[it.num.end:]):
                 it.role, it.via = "ref", "names a leg"
     for it in items:       # "both legs 60 long": the legs' length, not the part's
-        if it.role == "length" and re.search(r"\b(?:legs?|arms?|sides?|flanges?)\s*$", t[:it.num.start]):
+        if it.role == "length" and re.search(r"\b(?:legs?|arms?|sides?|flanges?)\s*(?:are\s+|is\s+|=\s*|:\s*|of\s+|"
+                                             r"measure\s+|measuring\s+)?$", t[:it.num.start]):
             it.role, it.via = "legs", "legs"
     for it in items:       # "4 holes on a 75 square": the square the holes stand on, not the part's side
         if it.role in (None, "side") and re.search(r"\b(?:on|in|at|corners? of) (?:an?\s|the\s)?\s*$", t[:it.num.start]) and \

@@ -139,6 +139,10 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None,
                     re.search(r"\b(?:on|of|around|round|to|at|in) (?:the|its|each|both) (?:[a-z]+ )?$|"
                               r"\b(?:chamfer|deburr|fillet|break|round)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?$", c.text[:pos]):
                 continue     # "a 1/32 chamfer on the bore at both ends": the edges it goes on, not a new bore
+            if name == "boss" and phrase in ("shoulder", "hub", "spigot", "boss", "collar") and re.search(
+                    r"\b(?:from|to|at|against|near|off|past|behind|up to|of) the\s+$", c.text[:pos]) and not re.match(
+                    r"\s*(?:is|are|of|dia|diameter|\d)", c.text[pos + len(phrase):]):
+                continue     # "a cross hole 10 from the shoulder": where it is, not a new shoulder
             if name == "rib" and body_kind in PROFILE_KINDS:
                 continue     # "T-bracket: base ... with a rib standing up": the section's stem (request.py), not a rib
             if name == "boss" and phrase in ("shoulder", "spigot") and re.match(r"\s+(?:pin|bolt|screw|washer|bush\w*)s?\b",
