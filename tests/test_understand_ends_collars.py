@@ -469,3 +469,10 @@ def test_dev27_dev28_first_requests(sandbox, text, volume):
     b = build(u.spec, sandbox, exports=())
     assert b.ok, b.summary()
     assert b.result.report.volume == pytest.approx(volume, rel=2e-3)
+
+
+def test_legs_asked_as_a_question_are_the_legs_not_the_run():
+    from cadagent.tools.understand.edits import apply_edit
+    # before: the bracket was made 60 long (its run) and marked ok
+    r = apply_edit("can the legs be 60 long instead?", _spec("L bracket, both legs 50 mm long, 40 mm wide, 5 mm thick"))
+    assert (r.spec["body"]["width"], r.spec["body"]["height"], r.spec["body"]["length"]) == (60, 60, 40)

@@ -199,7 +199,10 @@ _THOSE = re.compile(r"\b(?:them|those|these|they|ones|the new \w+)\b")
 # words that drop the change not made: the next one goes on the part as it is
 _DROPPED = re.compile(r"\b(?:forget|never ?mind|nevermind|scratch that|skip (?:that|it)|ignore (?:that|it|the last)|"
                       r"leave (?:that|it)(?: out)?|no worries|doesn'?t matter|don'?t bother|cancel|instead|actually|"
-                      r"without (?:that|it)|as it (?:is|was)|in that case|not possible|no problem|oh well|my bad|sorry)\b")
+                      r"without (?:that|it)|as it (?:is|was)|in that case|not possible|no problem|oh well|my bad|sorry)\b|"
+                      r"^\W*(?:ok(?:ay)?|fine|alright|right)\W+(?:then\b|so\b|make it\b|let'?s\b|just\b)|"
+                      r"^\W*(?:ok(?:ay)?|fine|alright)\b.*\bthen\W*$")
+# ("ok, a 10 mm hole in the middle then", "ok then make it a 3/4 hole": the writer takes the refusal and asks again)
 
 
 def _meant(not_made: str) -> bool:

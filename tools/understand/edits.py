@@ -4681,9 +4681,10 @@ def apply_edit(text: str, spec) -> EditResult:
     data = _plain(spec)
     if data.get("body", {}).get("kind") == "profile":
         # "the short leg needs to be 50", "base leg should be 70": a leg's new size (as "short leg to 50")
-        text = re.sub(r"\b((?:short|shorter|long|longer|base|bottom|upright|vertical|horizontal|other)\s+(?:leg|arm|flange))\s+"
-                      r"(?:should be|needs to be|has to be|must be|ought to be|wants to be|is to be)\s+(?=[\d.])",
-                      r"\1 to ", text, flags=re.I)
+        text = re.sub(r"\b((?:(?:short|shorter|long|longer|base|bottom|upright|vertical|horizontal|other)\s+)?(?:legs?|arms?|"
+                      r"flanges?))\s+(?:should be|needs to be|need to be|has to be|have to be|must be|ought to be|wants to be|"
+                      r"is to be|be|are)\s+(?=[\d.])", r"make the \1 ", text, flags=re.I)
+        # ("can the legs be 60 long instead?": both legs, not how far it runs)
     screw = None
     if any(f["kind"] == "hole" for f in data.get("features", [])):
         # "switch them to M5 - 5.5 thru with an 11 countersink": the screw named, then the holes' own sizes (those are used)
