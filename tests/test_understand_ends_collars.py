@@ -21,6 +21,19 @@ def _built(sandbox, spec: dict):
     return b.result.report
 
 
+def _made(sandbox, text: str, volume: float | None = None, *, clean: tuple = ("missing",)):
+    """The request read with nothing asked about (and nothing in ``clean``), built, passing its own checks, with this
+    volume when given; the understanding and the build."""
+    from cadagent.tools.part.pipeline import build
+    u = understand(text)
+    assert u.spec is not None and not any(getattr(u, k) for k in clean), u.explain()
+    b = build(u.spec, sandbox, exports=())
+    assert b.ok, b.summary()
+    if volume is not None:
+        assert b.result.report.volume == pytest.approx(volume, rel=2e-3)
+    return u, b
+
+
 HEX8 = math.sqrt(3) / 2 * 8 ** 2      # a hexagon 8 across flats
 
 
@@ -84,13 +97,7 @@ def test_a_shaft_collar_and_a_pin_collar_stay_what_they_were():
     ("angle 40 x 40 x 3, 100 long, 5.5 holes: two in each leg 60 apart", (40 * 3 + 37 * 3) * 100 - 4 * math.pi * 2.75 ** 2 * 3),
 ])
 def test_set_screws_named_widths_and_counts_after_the_noun(sandbox, text, volume):
-    u = understand(text)
-    assert not u.missing and not u.unknown and u.spec is not None, u.explain()
-    from cadagent.tools.part.pipeline import build
-    b = build(u.spec, sandbox, exports=())
-    assert b.ok, b.summary()
-    if volume is not None:
-        assert b.result.report.volume == pytest.approx(volume, rel=2e-3)
+    u, b = _made(sandbox, text, volume, clean=("missing", "unknown"))
 
 
 @pytest.mark.parametrize("text, volume", [
@@ -125,13 +132,7 @@ def test_set_screws_named_widths_and_counts_after_the_noun(sandbox, text, volume
     ("hex standoff 8 mm across flats, 20 long, M4 thread all the way through", (HEX8 - math.pi * 3.3 ** 2 / 4) * 20),
 ])
 def test_feature_shapes_patterns_and_lengths_said_the_shop_way(sandbox, text, volume):
-    u = understand(text)
-    assert not u.missing and not u.unknown and u.spec is not None, u.explain()
-    from cadagent.tools.part.pipeline import build
-    b = build(u.spec, sandbox, exports=())
-    assert b.ok, b.summary()
-    if volume is not None:
-        assert b.result.report.volume == pytest.approx(volume, rel=2e-3)
+    u, b = _made(sandbox, text, volume, clean=("missing", "unknown"))
     if text.startswith("Strip"):
         assert u.spec["features"][0]["at"] == {"kind": "at", "points": [[-35.0, 0.0], [0.0, 0.0], [35.0, 0.0]]}
 
@@ -163,12 +164,7 @@ def test_a_number_a_feature_leaves_unused_is_asked_about_not_dropped():
      "Ø25, 8 deep, centred 35 from the right end.", 150 * 50 * 15 - 40 * 30 * 5 - math.pi * 12.5 ** 2 * 8),
 ])
 def test_pocket_corners_slot_ends_labelled_features_and_bent_sections(sandbox, text, volume):
-    u = understand(text)
-    assert not u.missing and not u.unknown and u.spec is not None, u.explain()
-    from cadagent.tools.part.pipeline import build
-    b = build(u.spec, sandbox, exports=())
-    assert b.ok, b.summary()
-    assert b.result.report.volume == pytest.approx(volume, rel=2e-3)
+    u, b = _made(sandbox, text, volume, clean=("missing", "unknown"))
     if text.startswith("150x50x15"):
         assert [f.get("at") for f in u.spec["features"]] == [
             {"kind": "from_edge", "edge": "left", "distance": 35.0}, {"kind": "from_edge", "edge": "right", "distance": 35.0}]
@@ -236,12 +232,7 @@ def test_hole_widths_caps_said_as_cylinders_and_legs_named_or_slotted(sandbox, t
     ("BUSHING OD 22 ID 16 L 30 FLANGE OD 30 X 3", math.pi / 4 * (30 ** 2 * 3 + 22 ** 2 * 27 - 16 ** 2 * 30)),
 ])
 def test_drawing_notes_in_capitals(sandbox, text, volume):
-    u = understand(text)
-    assert not u.missing and not u.unknown and u.spec is not None, u.explain()
-    from cadagent.tools.part.pipeline import build
-    b = build(u.spec, sandbox, exports=())
-    assert b.ok, b.summary()
-    assert b.result.report.volume == pytest.approx(volume, rel=2e-3)
+    u, b = _made(sandbox, text, volume, clean=("missing", "unknown"))
 
 
 def test_sizes_said_after_the_part_place_the_features_before_it():
@@ -322,12 +313,7 @@ def test_a_collar_on_a_bored_standoff_placed_by_its_bottom(sandbox):
      250 * 150 * 10 - 100 * 50 * 10 - 4 * math.pi * 16 * 10),
 ])
 def test_chatty_requests_corrections_and_purposes(sandbox, text, volume):
-    u = understand(text)
-    assert not u.missing and not u.unsupported and u.spec is not None, u.explain()
-    from cadagent.tools.part.pipeline import build
-    b = build(u.spec, sandbox, exports=())
-    assert b.ok, b.summary()
-    assert b.result.report.volume == pytest.approx(volume, rel=2e-3)
+    u, b = _made(sandbox, text, volume, clean=("missing", "unsupported"))
 
 
 def test_what_a_part_will_become_is_context_and_a_box_with_a_lid_is_still_declined():
@@ -367,13 +353,7 @@ def test_what_a_part_will_become_is_context_and_a_box_with_a_lid_is_still_declin
      40 * 40 * 20 - math.pi * (3.3 ** 2 * 13.5 + 5.5 ** 2 * 6.5)),
 ])
 def test_forum_posts_and_shop_emails(sandbox, text, volume):
-    u = understand(text)
-    assert not u.missing and not u.unsupported and u.spec is not None, u.explain()
-    from cadagent.tools.part.pipeline import build
-    b = build(u.spec, sandbox, exports=())
-    assert b.ok, b.summary()
-    if volume is not None:
-        assert b.result.report.volume == pytest.approx(volume, rel=2e-3)
+    u, b = _made(sandbox, text, volume, clean=("missing", "unsupported"))
     if text.startswith("Axle"):
         assert [(s["diameter"], s["length"]) for s in u.spec["body"]["sections"]] == [(12, 20), (16, 80), (12, 20)]
 
@@ -463,12 +443,7 @@ def test_round_only_the_vertical_edges_an_equal_angle_by_leg_and_wall_and_holes_
      "wide. plate is 8cm by 5cm, 1 cm thick", 36649.1),
 ])
 def test_dev27_dev28_first_requests(sandbox, text, volume):
-    u = understand(text)
-    assert not u.missing and u.spec is not None, u.explain()
-    from cadagent.tools.part.pipeline import build
-    b = build(u.spec, sandbox, exports=())
-    assert b.ok, b.summary()
-    assert b.result.report.volume == pytest.approx(volume, rel=2e-3)
+    u, b = _made(sandbox, text, volume, clean=("missing",))
 
 
 def test_legs_asked_as_a_question_are_the_legs_not_the_run():
