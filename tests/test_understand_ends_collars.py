@@ -451,3 +451,11 @@ def test_legs_asked_as_a_question_are_the_legs_not_the_run():
     # before: the bracket was made 60 long (its run) and marked ok
     r = apply_edit("can the legs be 60 long instead?", _spec("L bracket, both legs 50 mm long, 40 mm wide, 5 mm thick"))
     assert (r.spec["body"]["width"], r.spec["body"]["height"], r.spec["body"]["length"]) == (60, 60, 40)
+
+
+@pytest.mark.parametrize("text, shape", [("L 60x40x4, 80 long", "L"), ("U 50 x 30 x 3, 200 long", "U"),
+                                         ("T 50 x 40 x 5, 100 long", "T")])
+def test_a_section_written_the_steel_tables_way(text, shape):
+    # before: "L 60x40x4, 80 long" was an 80 x 40 x 4 block ("no shape named: a block assumed")
+    b = _spec(text)["body"]
+    assert (b["kind"], b["shape"], b["thickness"]) == ("profile", shape, float(text.split("x")[-1].split(",")[0]))

@@ -217,6 +217,9 @@ def normalize(text: str) -> str:
     # "a grid of Ø8 holes, 7 across by 3 down": a 7 x 3 grid
     t = re.sub(r"\b(\d+)\s+(?:across|along)\s+(?:by|x)\s+(\d+)\s+(?:down|up)\b", r"\1 x \2 grid", t)
     t = re.sub(r"\boal\b", "overall", t)        # "Ø20 x 80 OAL": overall length
+    # "L 60x40x4, 80 long": an L section written the steel table's way (not "L=120", a length)
+    t = re.sub(r"(?:^|(?<=\ban )|(?<=\ba )|(?<=[:,;]\s))([lut])\s+(?=\d*\.?\d+\s*x\s*\d*\.?\d+\s*x\s*\d)",
+               lambda m: {"l": "l angle ", "u": "u channel ", "t": "t section "}[m.group(1)], t)
     # "slot width 1,2 cm": a decimal comma (one digit after it, a unit right after)
     t = re.sub(r"(?<![\d.,])(\d+),(\d)\s*(cm|mm|thru|through|deep|dia|diameter|wide|long|thick|tall|high)\b", r"\1.\2 \3", t)
     # ("6,6 thru, cbore 11 dia, 6,5 deep": the same, a size word right after)
