@@ -459,3 +459,12 @@ def test_a_section_written_the_steel_tables_way(text, shape):
     # before: "L 60x40x4, 80 long" was an 80 x 40 x 4 block ("no shape named: a block assumed")
     b = _spec(text)["body"]
     assert (b["kind"], b["shape"], b["thickness"]) == ("profile", shape, float(text.split("x")[-1].split(",")[0]))
+
+
+def test_a_perforated_sheet_said_holes_first():
+    # before: the holes were asked about ('how many at 5 mm pitch') and the agent took it for a question
+    s = _spec("perforated sheet: 3 mm holes, 5 mm pitch, 12 x 10 of them, sheet 80 x 70 x 1.5")
+    assert s["features"][0]["at"] == {"kind": "grid", "counts": [12, 10], "spacing": [5.0, 5.0]}
+    from cadagent.agent.intent import parse_intent
+    assert parse_intent("perforated sheet: 3 mm holes, 5 mm pitch, 12 x 10 of them, sheet 80 x 70 x 1.5", False).intent == \
+        "new_design"

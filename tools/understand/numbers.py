@@ -214,6 +214,8 @@ def normalize(text: str) -> str:
                r"\1 counterbored holes", t)
     t = re.sub(r"\b([2-9]|\d\d)\s*x?\s*(?:c/sinks?|csks?|countersinks?|c-sinks?)\b(?=\s+(?:m\d|#\d|for\b))",
                r"\1 countersunk holes", t)
+    # "3 mm holes, 5 mm pitch, 12 x 10 of them": a 12 x 10 grid
+    t = re.sub(r"\b(\d+)\s*(?:x|by)\s*(\d+)\s+of them\b", r"\1 x \2 grid", t)
     # "a grid of Ø8 holes, 7 across by 3 down": a 7 x 3 grid
     t = re.sub(r"\b(\d+)\s+(?:across|along)\s+(?:by|x)\s+(\d+)\s+(?:down|up)\b", r"\1 x \2 grid", t)
     t = re.sub(r"\boal\b", "overall", t)        # "Ø20 x 80 OAL": overall length
