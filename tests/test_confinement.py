@@ -153,3 +153,39 @@ def test_cpu_limit_stops_busy_native_code(tmp_path):
                             "    a = a @ a\n", exports=())
         assert res.error.type in ("timeout", "memory")
         assert time.monotonic() - t0 < 8
+
+
+@needs_landlock
+def test_a_read_path_deleted_under_the_worker_does_not_drop_landlock(tmp_path):
+    # the attack, found when a checkout was deleted under a running worker: adding the rule for the missing path
+    # failed, the job ran without Landlock ("landlock unavailable") and a hostile script renamed a file into /tmp
+    import subprocess
+    import sys
+    gone, job = tmp_path / "gone-venv", tmp_path / "job"
+    job.mkdir()
+    target = tmp_path / f"escape-{uuid.uuid4().hex}"
+    code = ("import os, sys\nfrom cadagent.tools.sandbox.confine import apply_landlock, read_only_paths\n"
+            f"applied = apply_landlock({str(job)!r}, read_only_paths() + [{str(gone)!r}])\n"
+            "print(applied)\n"
+            f"try:\n    open({str(target)!r}, 'w').write('x')\n    print('ESCAPED')\n"
+            "except PermissionError:\n    print('DENIED')\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert "DENIED" in out.stdout and "ESCAPED" not in out.stdout, out.stdout + out.stderr
+    assert not target.exists()
+
+
+def test_a_job_that_cannot_be_confined_is_not_run(tmp_path):
+    # Landlock present but failing for this job: the job is refused (fail closed), never run without it. In a child
+    # process: confine() also sets the job's rlimits on whoever calls it
+    import subprocess
+    import sys
+    code = ("from cadagent.tools.sandbox import spare\n"
+            "from cadagent.tools.sandbox.confine import Limits\n"
+            "def broken(*a, **k):\n    raise OSError(22, 'landlock_restrict_self: Invalid argument')\n"
+            "spare.apply_landlock = broken\n"
+            "lim = Limits()\n"
+            "req = {'limits': lim.model_dump() if hasattr(lim, 'model_dump') else vars(lim), 'job_dir': %r}\n"
+            "try:\n    spare.confine(req, 0, [], None)\n    print('RAN UNCONFINED')\n"
+            "except RuntimeError as exc:\n    print('REFUSED', exc)\n") % str(tmp_path)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert "REFUSED the sandbox could not confine this job" in out.stdout, out.stdout + out.stderr

@@ -141,7 +141,10 @@ def apply_landlock(writable: str, readable: list[str]) -> list[str]:
     try:
         read = _FS_EXECUTE | _FS_READ_FILE | _FS_READ_DIR
         for path in readable:
-            _add_path_rule(ruleset_fd, path, read)
+            try:
+                _add_path_rule(ruleset_fd, path, read)
+            except FileNotFoundError:
+                continue     # a read path gone since the worker started (a deleted checkout) grants nothing: skip it
         _add_path_rule(ruleset_fd, writable, fs)
         libc = _syscall()
         if ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:

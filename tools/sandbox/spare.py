@@ -75,7 +75,9 @@ def confine(req: dict, base_vm: int, readable: list[str], seccomp_filter) -> lis
     try:
         applied += apply_landlock(req["job_dir"], readable)
     except OSError as exc:
-        applied.append(f"landlock unavailable: {exc}")
+        # Landlock is there but could not be applied to this job: run nothing unconfined (fail closed). Before, the
+        # job ran without it, and a hostile script wrote outside its folder (a read path deleted under the worker)
+        raise RuntimeError(f"the sandbox could not confine this job (landlock: {exc}); it was not run") from exc
     applied += isolate.drop_privileges()
     if os.geteuid() != 0:  # root ignores RLIMIT_NPROC
         applied.append(f"rlimit-nproc {limits.max_procs}")
