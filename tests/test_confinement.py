@@ -183,8 +183,8 @@ def test_a_job_that_cannot_be_confined_is_not_run(tmp_path):
             "from cadagent.tools.sandbox.confine import Limits\n"
             "def broken(*a, **k):\n    raise OSError(22, 'landlock_restrict_self: Invalid argument')\n"
             "spare.apply_landlock = broken\n"
-            "lim = Limits()\n"
-            "req = {'limits': lim.model_dump() if hasattr(lim, 'model_dump') else vars(lim), 'job_dir': %r}\n"
+            "from dataclasses import asdict\n"
+            "req = {'limits': asdict(Limits()), 'job_dir': %r}\n"
             "try:\n    spare.confine(req, 0, [], None)\n    print('RAN UNCONFINED')\n"
             "except RuntimeError as exc:\n    print('REFUSED', exc)\n") % str(tmp_path)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

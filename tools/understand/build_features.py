@@ -352,8 +352,7 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
     box_ends = body["kind"] == "box" and (not count or int(count) == 2) and BOX_ENDS.search(words) and depth is not None \
         and (re.search(r"\bend faces?\b", words) or depth >= body["height"] - 1e-9 or
              body["height"] >= body["width"] / 2 and body["length"] >= 2 * max(body["width"], body["height"]))
-    if box_ends and depth is not None and 2 * depth < body["length"] and not isinstance(size, str) or \
-            box_ends and depth is not None and isinstance(size, str):
+    if box_ends and (isinstance(size, str) or 2 * depth < body["length"]):
         # "a bar ... with an 8 mm hole 20 deep in each end face": one blind hole in the middle of each end
         end = {**f, "depth": depth, "at": {"kind": "center"}}
         bd.features.append({**end, "on": "left"})
@@ -602,8 +601,7 @@ def _leg_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
     if rect and n == 4 and len(legs) == 1:
         # "base gets 4x Ø5.5 on a 50 x 25 rectangle": a 2 x 2 grid on that leg, the way round that fits it
         a, c = (float(rect.group(i)) * bd.unit_mm for i in (1, 2))
-        t.take(lambda v: v.raw.num.start >= 0 and abs(v.raw.num.value - float(rect.group(1))) < 1e-9 or
-               abs(v.raw.num.value - float(rect.group(2))) < 1e-9)
+        t.take(lambda v: any(abs(v.raw.num.value - float(rect.group(i))) < 1e-9 for i in (1, 2)))
         free = (body["width"] if legs[0] == "front" else body["height"]) - body["thickness"]
         if not (a < free and c < body["length"]):
             a, c = c, a

@@ -276,9 +276,6 @@ def _numbers_in(x) -> list[float]:
     return [float(x)] if isinstance(x, (int, float)) and not isinstance(x, bool) else []
 
 
-LOOSE_ON_FEATURES = True
-
-
 def _loose_nowhere(bd: Build, spec_body: dict, t: str) -> list[str]:
     """A number with no keyword, left on the part's target, that no size of the built part or its features is,
     nor half or twice one, nor a difference of two ('6 x M10 clearance on 95' read with the bolt circle assumed: the
@@ -306,8 +303,7 @@ def _loose_nowhere(bd: Build, spec_body: dict, t: str) -> list[str]:
         if v.raw is not None and v.raw.group is not None and groups and v.raw.group != groups[0] and \
                 v.raw.role is None and round(v.mm, 4) not in strict and not (v.raw.num.integer and v.mm <= 12):
             out.append(f"'{v.raw.num.text.strip()}'")
-    loose = list(bd.body.loose) + ([v for f in bd.feats for sub in (f, f.sub) if sub is not None for v in sub.loose]
-                                   if LOOSE_ON_FEATURES else [])
+    loose = list(bd.body.loose) + [v for f in bd.feats for sub in (f, f.sub) if sub is not None for v in sub.loose]
     for v in loose:
         if v.raw is None or v.raw.role is not None or v.raw.group is not None or v.raw.num.integer and v.mm <= 12 or \
                 re.match(r"\s*(?:mm\s*)?(?:nps|nb|dn|nominal|sch|schedule|overall|total|in total|long overall|tall overall|"
