@@ -76,7 +76,8 @@ class Version:
     number: int
     code: str
     title: str = "part"
-    request: str = ""
+    request: str = ""                # the words it was built from (a reply read with the request it completes)
+    said: str | None = None          # the message's own words, when ``request`` is not them
     summary: str = ""
     size: list[float] = field(default_factory=lambda: [0.0, 0.0, 0.0])
     volume: float = 0.0

@@ -86,7 +86,8 @@ _ANSWER = lambda d: d.get("answer", "")  # noqa: E731
 
 STEPS: dict[str, Step] = {
     "route": Step(routing.route, "Understand", reads=("kind", "request", "attachment"),
-                  writes=("attempts", "history", "intent", "decided_by", "route_note", "usage", "target", "decision"),
+                  writes=("attempts", "history", "intent", "decided_by", "route_note", "usage", "target", "decision",
+                          "request", "said"),
                   thread_writes=("messages",), describe=_route_line),
     "plan": Step(design.plan_node, "Plan", reads=("intent", "request", "decision"),
                  writes=("plan", "edits", "cadjson", "model_note"), describe=_plan_line),
@@ -114,7 +115,7 @@ STEPS: dict[str, Step] = {
                                                       "spec_try", "attempts", "unchanged"),
                      writes=("check", "history", "code", "spec", "exec", "path", "choice"), describe=_validate_line),
     "save": Step(design.save, "Save", reads=("exec", "code", "spec", "intent", "hits", "title", "cadjson", "request",
-                                            "assumed", "parent"),
+                                            "said", "assumed", "parent"),
                  writes=("saved",), thread_writes=("versions", "current"),
                  describe=lambda d: f"v{d.get('current')} saved"),
     "respond": Step(answers.respond, "Answer", reads=("intent", "check", "saved", "answer", "model_note", "history",

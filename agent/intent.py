@@ -116,6 +116,8 @@ def parse_intent(text: str, has_design: bool, attachment: str | None = None) -> 
         return Routed("new_design", "parser")
     # a design exists: a new part only when the message starts one; a question when it asks and
     # changes nothing; anything else changes the current design
+    if _announces_another_part(t):
+        return Routed("new_design", "parser")
     if _asks_new(core) or (_names_a_new_part(core) and not _RESTATES.search(core)):
         return Routed("new_design", "parser")
     lead = _OFFERS_A_PART.match(core)
@@ -164,12 +166,26 @@ def _reads_a_whole_part(text: str) -> bool:
     return u.spec is not None and not u.missing and not u.unsupported and u.body is not None
 
 
+def _announces_another_part(text: str) -> bool:
+    """'next part: 30mm cube', 'Different question, I need a spacer 8 ID 14 OD 6 long': words that announce
+    another part, followed by a part named with its sizes (never 'make the other hole 6')."""
+    from cadagent.tools.understand.intent import ANOTHER_PART
+
+    m = ANOTHER_PART.search(text)
+    if not m or _REFERS_BACK.search(text) or re.search(r"\b(?:make|change|turn)\s+(?:it|this|that)\b", text, re.I):
+        return False
+    rest = text[m.start():]
+    return _mentions_a_part(rest) and len(_NUMBER.findall(rest)) >= 1 and (
+        _reads_a_whole_part(text[m.end():].lstrip(" :,-–—.")) or len(_NUMBER.findall(rest)) >= 2)
+
+
 def _asks_new(text: str) -> bool:
     """A message that starts something new ('a 20 mm cube', 'make me a flange'), not 'make it ...'."""
     low = text.lower()
     if re.search(r"\b(make|change|turn)\s+(it|this|that|the\b)", low):
         return False
-    first = re.match(r"\s*(?:a|an|another|one more)\s+(?:(?:[\dø⌀.,/\"-]+\s*(?:mm|cm|in|inch|\"|x|by)?|m\d+|tapped|"
+    first = re.match(r"\s*(?:(?:i|we)\s+(?:also\s+)?(?:need|want|'d like|would like)\s+|give me\s+|make me\s+)?"
+                     r"(?:a|an|another|one more)\s+(?:(?:[\dø⌀.,/\"-]+\s*(?:mm|cm|in|inch|\"|x|by)?|m\d+|tapped|"
                      r"threaded|clearance|through|thru|blind|small|big|large|little|round|square|cent(?:er|re)|middle|"
                      r"counterbored|countersunk|deep|wide|long|dia|diameter)\s*)*(\w+)", low)
     if first:
@@ -345,7 +361,7 @@ def edit_of_current(text: str, parsed: Routed, current_spec: dict | None) -> Rou
     from cadagent.tools.understand import apply_edit, understand
     from cadagent.tools.understand.intent import NEW_CUES
 
-    if NEW_CUES.search(text):
+    if NEW_CUES.search(text) or _announces_another_part(text):
         return parsed
     u = understand(text)
     whole = u.spec is not None and u.body is not None and not u.missing

@@ -30,6 +30,7 @@ def entry_from_disk(folder: Path) -> dict | None:
         summary = "restored from disk"
     entry = {"version": int(report.get("version") or folder.name[1:]), "code": code, "summary": summary,
              "dir": str(folder), "title": report.get("title") or "part", "request": report.get("request") or "",
+             "said": report.get("said"),
              "size": list(geometry.get("size") or [0.0, 0.0, 0.0]), "volume": geometry.get("volume") or 0.0,
              "parent": report.get("parent"), "spec": report.get("spec"), "assumed": report.get("assumed") or []}
     from .from_text import CADJSON_FILE

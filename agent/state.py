@@ -31,6 +31,7 @@ class TurnState(TypedDict, total=False):
     # the input (from the caller)
     kind: str                 # message | restore | run_code | explain | set_parameters
     request: str              # the message's words ("" for a command)
+    said: str                 # the message's own words, when ``request`` is them read with the message before
     attachment: str | None    # a file given with the message
     code_input: str | None    # RunCode: the script to run
     target: int | None        # Restore / SetParameters: the version named

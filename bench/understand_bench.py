@@ -25,6 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 from cadagent.agent.drafts import DesignContext
+from cadagent.tools.understand.replies import read_with_previous
 from cadagent.agent.feature_check import feature_problems
 from cadagent.agent.nodes.versions import FIRST as _FIRST
 from cadagent.agent.offline.engine import OfflineChatModel
@@ -107,7 +108,7 @@ def drive(engine, sandbox, turn: dict, versions: list[dict], examples: list[dict
             res = None
     ms = (time.perf_counter() - t0) * 1000
     outcome = {"intent": intent, "answer": " | ".join(n for n in notes if n), "path": d.path if d else "",
-               "attempts": len(notes), "ms": ms, "ok": res is not None}
+               "attempts": len(notes), "ms": ms, "ok": res is not None, "assumed": list(d.assumed) if d else []}
     if res is not None:
         r = res.report
         outcome.update(size=list(r.size), bbox_min=list(r.bbox_min), volume=r.volume, solids=r.solids,
@@ -115,6 +116,17 @@ def drive(engine, sandbox, turn: dict, versions: list[dict], examples: list[dict
         versions.append({"code": d.code, "spec": d.spec, "request": text, "outcome": {k: outcome[k] for k in (
             "size", "bbox_min", "volume", "solids", "step")}})
     return outcome
+
+
+def _completes(last: tuple[dict, dict] | None, turn: dict) -> str | None:
+    """The request before completed by this turn's words, as the agent's router reads them (agent/nodes/routing.py):
+    after a new-part request that made nothing, or made a part with sizes assumed."""
+    if last is None or (turn.get("expect") or {}).get("intent") not in (None, "new_design"):
+        return None
+    before, out = last
+    if out.get("intent") != "new_design" or (out.get("ok") and not out.get("assumed")):
+        return None
+    return read_with_previous(before["user"], turn["user"], bool(out.get("ok")))
 
 
 def run(sources: list[str], *, level: str = "intermediate", limit: int | None = None) -> dict:
@@ -125,9 +137,14 @@ def run(sources: list[str], *, level: str = "intermediate", limit: int | None = 
         refs = References(sandbox, Path(work))
         for conv in convs:
             versions: list[dict] = []
-            not_made, missed = None, []
+            not_made, missed, last = None, [], None
             for i, turn in enumerate(conv.turns):
+                said = turn
+                merged = _completes(last, turn)
+                if merged is not None:     # as the agent's router reads a reply to the request before it
+                    turn = {**turn, "user": merged, "expect": {**(turn.get("expect") or {}), "intent": "new_design"}}
                 out = drive(engine, sandbox, turn, versions, [], not_made, missed[:-1])
+                last, turn = (said, out), said
                 not_made = turn["user"] if out.get("intent") == "modify" and versions and not out.get("ok") else None
                 missed = missed + [not_made] if not_made else []      # every change since the last version, unsaved
                 expect = dict(turn.get("expect") or {})

@@ -251,12 +251,13 @@ def save(state, runtime: Runtime[Deps]):
         title = from_text.part_name(t["cadjson"])
     thread = thread_id(get_config())
     path = deps.sessions.save(thread, number, t["code"], ex,
-                              {"request": t.get("request", ""), "intent": t["intent"], "title": title,
+                              {"request": t.get("request", ""), "said": t.get("said"), "intent": t["intent"], "title": title,
                                "parent": t.get("parent", state.get("current")), "spec": t.get("spec"),
                                "assumed": t.get("assumed") or []})
     number = int(path.name[1:])  # the number claimed on disk (taken atomically; see SessionStore.claim)
     entry = {"version": number, "code": t["code"], "summary": ExecResult.from_dict(ex).report.summary(),
-             "dir": str(path), "title": title, "request": t.get("request", ""), "size": report["size"],
+             "dir": str(path), "title": title, "request": t.get("request", ""), "said": t.get("said"),
+             "size": report["size"],
              "volume": report["volume"], "parent": t.get("parent", state.get("current")), "spec": t.get("spec"),
              "assumed": t.get("assumed") or [],
              "files": {k: str(v) for k, v in deps.sessions.files(path).items()}}

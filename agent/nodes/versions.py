@@ -118,7 +118,7 @@ def _changes_not_made_before(state, cur: dict | None) -> list[str]:
         return []
     messages = list(state.get("messages") or [])
     humans = [i for i, m in enumerate(messages) if getattr(m, "type", "") == "human"]
-    made = {(v.get("request") or "").strip() for v in state.get("versions") or []}
+    made = {(v.get(k) or "").strip() for v in state.get("versions") or [] for k in ("request", "said")}
     out = []
     for i in reversed(humans[:-2]):        # before the one _last_change_not_made reads
         text = messages[i].content.strip() if isinstance(messages[i].content, str) else ""
@@ -141,7 +141,7 @@ def _last_change_not_made(state, cur: dict | None) -> str | None:
     prev = messages[humans[-2]].content.strip()
     if re.search(r"\b(?:run|execute|try)\b.*\b(?:script|code)\b", prev.lower()):
         return None     # "run my script": the user's own code, not a change the engine declined
-    made = {(v.get("request") or "").strip() for v in state.get("versions") or []}
+    made = {(v.get(k) or "").strip() for v in state.get("versions") or [] for k in ("request", "said")}
     if not prev or prev in made:
         return None
     from ..intent import parse_intent

@@ -17,6 +17,9 @@ M_SIZE = re.compile(r"\bm(\d+(?:\.\d+)?)\b(?:\s*(?:x\s*[\d.]+\s*)?(tapped|tap|th
 
 
 CROSS_WORDS = re.compile(r"\bcross|\bradial|\btransverse|\bthrough the (?:side|flats)")    # a hole across, no bore
+# "not going through", "not all the way through", "doesn't go through": a blind hole (a depth is needed)
+NOT_THROUGH = re.compile(r"\b(?:not|n'?t|never)\s+(?:\w+\s+){0,2}?(?:all the way\s+|right\s+)?(?:through|thru)\b|"
+                         r"\bblind\b(?!\s*(?:flanges?|caps?|plates?|covers?|discs?|\)|,|$))")   # (a blind flange: no bore)
 
 
 BLIND_ENDS = re.compile(r"\b[\d.]+\s*(?:mm\s*)?deep\s+(?:in\s+|at\s+|on\s+|into\s+)?(?:each|both|either)\s+ends?\b|"
@@ -98,7 +101,7 @@ class Build:
         tube = self.kind == "tube"
         for f in self.feats:
             if f.kind in ("bore", "hole") and not f.get("count") and not f.get("pcd") and not f.get("depth") \
-                    and not CROSS_WORDS.search(f.words) \
+                    and not CROSS_WORDS.search(f.words) and not NOT_THROUGH.search(f.words) \
                     and not f.get("spacing") and not f.get("inset") and not f.get("half_spacing") and not f.sub and not re.search(
                     r"\b(square|rectangular|rectangle)\b", f.words) and (
                     f.kind == "bore" or tube or re.search(r"\b(center|centre|middle|axis|through it)\b", f.words)):

@@ -8,7 +8,7 @@ import re
 
 from cadagent.tools.part import tables
 
-from .build import M_SIZE, Build, _closed, assumed_wall
+from .build import M_SIZE, NOT_THROUGH, Build, _closed, assumed_wall
 from .numbers import unified_thread
 from .targets import Target, says_overall
 from .vocab import default, find, vocab
@@ -367,10 +367,13 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
     if depth is not None and re.search(r"\bthrough\b|\bthru\b", words) and "cbore" in t.mods and t.sub is not None and \
             t.sub.get("depth") is None:
         spare_depth, depth = depth, None    # "6,6 thru, cbore 11 dia, 6,5 deep": the counterbore's depth, not the hole's
-    if depth is not None and not re.search(r"\bthrough\b|all the way", words):
+    blind = NOT_THROUGH.search(words)
+    if depth is not None and (blind or not re.search(r"\bthrough\b|all the way", words)):
         f["depth"] = depth
-    elif re.search(r"\bblind\b", words) and depth is None:
-        bd.notes.append("a blind hole with no depth: made through")
+    elif blind and depth is None:
+        # "a 20 hole in the center but not going through": made through it would be another part
+        bd.missing.append(f"the depth of the blind {t.noun} (e.g. '10 deep')")
+        return
     if t.sub is not None:
         s = t.sub
         head = _size(s, "head", "diameter", "size", "inner") or (s.loose[0].mm if s.loose else None)
@@ -1581,6 +1584,10 @@ def _pocket(bd: Build, t: Target, body: dict) -> None:
         return
     if depth is not None:
         f["depth"] = depth
+    elif not re.search(r"\b(?:through|thru|all the way|right through|cut ?out|window|opening)\b", t.words):
+        # "a 60 x 40 rectangular pocket in the top": a pocket is not cut through; built without its depth it would be
+        bd.missing.append("the pocket's depth (e.g. '8 deep')")
+        return
     two = _from_two_edges(t.words, bd, body) if f["kind"] == "pocket" and f["shape"] == "rect" else None
     if two is not None:
         # "40 x 20 pocket ..., 10 in from the left edge and 15 from the front edge": a side's distances where the

@@ -10,6 +10,16 @@ from .request import RESTART, understand
 
 NEW_CUES = re.compile(r"\b(start over|start again|from scratch|new part|another part|scrap (?:that|it|this)|"
                       r"forget (?:it|that|the \w+)|instead make|make (?:me )?(?:a|an) new)\b", re.I)
+# words that announce another part in the same conversation ('next part: 30mm cube', 'part 2: ...', 'one more:
+# a 25mm sphere', 'the mating part is a ...', 'I also need a washer ...'); a new part only when what follows
+# names a part with its sizes (the router checks that)
+ANOTHER_PART = re.compile(r"\b(?:(?:next|second|2nd|third|3rd|fourth|4th|another|different|separate|new|other|last|final)"
+                          r"\s+(?:part|piece|component|item|bit|design|thing)s?|part\s*(?:no\.?\s*|#\s*)?\d+\b|"
+                          r"one more\b|moving on|next up|next one|mating part|(?:i|we)(?:'ll| will)?\s+(?:also\s+)?"
+                          r"(?:need|want|require)\s+(?:a|an|some)\b|(?:also|and)\s+(?:need|want)\s+(?:a|an)\b|"
+                          r"(?:let'?s|lets)\s+do\s+(?:a|an|the)\b|now\s+(?:do|make|model|draw|design)\s+(?:a|an|the)\b|"
+                          r"(?:^|[.!:;,]\s*|\bnow\s+|\band\s+)the lid\b\s*(?:is|:|-|would be|will be|should be)?\s*(?:a|an)?\s*\d)",
+                          re.I)
 
 
 def intent_hint(text: str, current_spec: dict | None) -> str | None:

@@ -147,6 +147,11 @@ def normalize(text: str) -> str:
     t = re.sub(r"#\s*(\d+)", r"#\1", t)
     t = re.sub(r"\bnema\s*(\d+)", r"nema \1", t)                          # "2D sketch", "3-d object": no numbers
     t = re.sub(r"(\d)\s*''", r'\1"', t)
+    # "depth of hole is 10mm", "the length of the slot should be 40": the feature's size, said the other way round
+    t = re.sub(r"\b(depth|length|width|diameter|thickness|height) of (?:the |that |this |each |every )?"
+               r"(hole|holes|pocket|slot|slots|boss|bore|counterbore|keyway|groove|step|recess|hub|flange|leg|legs|wall|"
+               r"walls|base|plate|chamfer|fillet)\s+(?:is|are|=|:|should be|will be|of|to be|must be)\s+(?=[ø⌀]?[\d.])",
+               r"\2 \1 ", t)
     t = re.sub(r"\ball round\b", "all around", t)        # "a chamfer all round the top": not a fillet
     # "the hole ..., creating a hollow space": the hole said again, not a shell
     t = re.sub(r"\b(creating|forming|leaving|resulting in|which creates|that creates) (a|an) hollow "
