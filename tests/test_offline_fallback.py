@@ -62,9 +62,9 @@ def test_a_count_or_a_feature_size_the_example_cannot_take_is_declined(request_t
 
 
 def test_a_requested_feature_that_does_not_fit_with_its_assumed_size_declines_the_part():
-    # six holes on a tiny plate, no size or place given: the assumed row overlaps. Before, the plate was
-    # built without them and marked ok ("left out").
-    d = OfflineChatModel().draft(DesignContext(task="new_design", request="a 8 x 8 x 3 plate with 6 holes"))
+    # six 2 mm holes on a tiny plate, no place given: the assumed row overlaps. Before, the plate was
+    # built without them and marked ok ("left out"). (With no hole size said, that size is asked first.)
+    d = OfflineChatModel().draft(DesignContext(task="new_design", request="a 8 x 8 x 3 plate with 6 holes of 2 mm"))
     assert d.code is None and d.declined
     assert "these features cannot be built as I read them: holes (hole)" in d.note
     assert "Please give their sizes and places." in d.note

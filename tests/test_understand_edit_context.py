@@ -74,7 +74,7 @@ def test_a_change_with_no_part_yet_is_not_built_as_a_new_part_with_sizes_assumed
     d = ENGINE.draft(DesignContext(task="new_design", request="put the same flange on the other end as well, keep it "
                                                             "200 overall"))
     assert d.declined and d.code is None          # it built a 200 x 5 disc, marked ok
-    d = ENGINE.draft(DesignContext(task="new_design", request="a disc 120 across"))
+    d = ENGINE.draft(DesignContext(task="new_design", request="a disc 120 across, 5 thick"))
     assert not d.declined and d.spec["body"]["diameter"] == 120
     assert expectations(parse(d.spec))["volume"] == pytest.approx(3.14159265 * 60 ** 2 * 5)
 

@@ -132,3 +132,33 @@ def test_the_agent_builds_the_request_a_reply_completes(agents):
     assert sorted(third.version.size) == pytest.approx([20, 50, 100])
     other = a.turn("t", "next part: 30mm cube")
     assert other.intent == "new_design" and other.version.volume == pytest.approx(27000)
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("need a mounting plate 120 x 80 with four 6.5 holes, 10 mm in from each corner", "the thickness was not given"),
+    ('washer, 1-1/4" OD, 1/8" thick', "the inner diameter was not given"),
+    ("flange: 120 dia x 12 thk, 40 bore, 9 mm bolt holes on 95 PCD", "number of holes on the bolt circle"),
+    ("Turned spacer please - 30 OD, 16.5 bore.", "the length was not given"),
+    ("80x30x12 flat bar, two bolt holes on the centreline 50 apart", "diameter for the bolt holes"),
+])
+def test_a_new_part_missing_a_defining_size_is_asked_about_not_guessed(text, asked):
+    """A 5 mm plate for a plate whose thickness nobody said would be a guess marked ok: the engine asks."""
+    from cadagent.agent.drafts import DesignContext
+    from cadagent.agent.offline import spec_path
+
+    draft = spec_path.new_design(DesignContext(task="new_design", request=text))
+    assert draft is not None and draft.declined and draft.code is None
+    assert asked in draft.note and "a size said alone" in draft.note
+
+
+def test_a_shell_wall_and_a_hole_place_are_still_assumed_and_said():
+    from cadagent.agent.drafts import DesignContext
+    from cadagent.agent.offline import spec_path
+
+    draft = spec_path.new_design(DesignContext(task="new_design", request="open top box 100 x 60 x 40"))
+    assert draft.code is not None and any("wall thickness" in a for a in draft.assumed)
+
+
+def test_a_hole_for_a_rod_is_the_rods_size():
+    u = understand("a Ø50 puck, 25 mm high, with a blind hole in the middle of the top for an 8 mm rod, 15 mm deep")
+    assert (u.spec["features"][0]["size"], u.spec["features"][0]["depth"]) == (8.0, 15.0) and not u.notes[1:]

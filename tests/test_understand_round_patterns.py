@@ -27,7 +27,7 @@ def test_counted_holes_on_a_round_part_go_on_an_assumed_bolt_circle(text, count,
 def test_a_plate_keeps_its_row_and_the_disc_builds_with_every_hole(sandbox):
     assert understand("a 60 x 40 x 5 plate with 3 holes").spec["features"][0]["at"]["kind"] == "linear"
     draft = OfflineChatModel().draft(DesignContext(task="new_design",
-                                                   request="a disc 100 mm diameter, 6 mm thick with 8 holes"))
+                                                   request="a disc 100 mm diameter, 6 mm thick with 8 holes of 5 mm"))
     res = sandbox.run_script(draft.code, exports=())
     assert res.valid_solid
     assert res.report.volume == pytest.approx(math.pi * 50 ** 2 * 6 - 8 * math.pi * 2.5 ** 2 * 6, rel=1e-6)

@@ -6,6 +6,7 @@ Returns None where the spec path has nothing to say (the engine then adapts a st
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 
 from ...tools.part import compile_spec, validate
@@ -103,6 +104,17 @@ def new_design(ctx: DesignContext) -> Draft | None:
                      f"Read as a new part it would be a {summary(u.spec)}, with: {'; '.join(u.notes)}, which is not "
                      "what you described before. Describe the whole part with its sizes.", spec=u.spec, path="spec",
                      declined=True)
+    if u.spec is not None and u.asked:
+        # "a mounting plate 120 x 80 with four 6.5 holes": no thickness said; a 5 mm plate would be a guess marked
+        # right. Ask for it (said alone next, '6mm' completes this request: tools/understand/replies.py)
+        what = [re.match(r"no (.+?) given: (.+?) assumed", n).groups() for n in u.asked]
+        feats = " and ".join(sorted({f["kind"] + "s" for f in u.spec.get("features", [])}))
+        rest = dataclasses.replace(u, notes=[n for n in u.notes if n not in u.asked]).explain()
+        name = str(u.spec["body"].get("name") or u.body).replace("_", " ")
+        return Draft(None, f"I read a {name}{' with ' + feats if feats else ''}, but the " + " and the ".join(
+            w for w, _ in what) + (" was" if len(what) == 1 else " were") + " not given. Say " + (
+            "it" if len(what) == 1 else "them") + f" (a size said alone is taken as the {what[0][0]}, e.g. "
+            f"'{what[0][1]}') and I will build it. {rest}".rstrip(), spec=u.spec, path="spec", declined=True)
     code, errors, spec = compiled(u.spec)
     left_out: list[str] = []
     candidate = copy.deepcopy(u.spec)

@@ -147,6 +147,13 @@ def normalize(text: str) -> str:
     t = re.sub(r"#\s*(\d+)", r"#\1", t)
     t = re.sub(r"\bnema\s*(\d+)", r"nema \1", t)                          # "2D sketch", "3-d object": no numbers
     t = re.sub(r"(\d)\s*''", r'\1"', t)
+    # "a blind hole in the middle for an 8 mm rod": the hole is the rod's size (when nothing else sizes it)
+    t = re.sub(r"\b(holes?|bores?|pockets?|recess|sockets?)\b([^.,;\d]{0,40}?)\bfor (?:an? |the |each |two |2 )?"
+               r"([ø⌀]?\s*\d[\d./]*\s*(?:mm|cm|in|inch|\")?)\s*(?:dia(?:meter)?\s+)?(rods?|pins?|dowels?|shafts?|axles?|"
+               r"magnets?|tubes?|pipes?|pegs?|spindles?)\b",
+               lambda m: m.group(0) if re.search(r"\d\s*(?:mm|cm|\"|in)?\s*(?:dia\w*\s+)?(?:\w+\s+)?$",
+                                                t[max(0, m.start() - 14):m.start()])
+               else f"{m.group(1)}{m.group(2)} {m.group(3).strip()} dia", t)
     # "depth of hole is 10mm", "the length of the slot should be 40": the feature's size, said the other way round
     t = re.sub(r"\b(depth|length|width|diameter|thickness|height) of (?:the |that |this |each |every )?"
                r"(hole|holes|pocket|slot|slots|boss|bore|counterbore|keyway|groove|step|recess|hub|flange|leg|legs|wall|"

@@ -53,6 +53,15 @@ class Understanding:
     def spec(self) -> dict | None:
         return self.candidates[0].spec if self.candidates else None
 
+    @property
+    def asked(self) -> list[str]:
+        """The assumptions a new part is not built on (vocab.yaml ``ask_when_missing``): what to ask for instead."""
+        from .vocab import vocab
+
+        kinds = tuple(vocab().get("ask_when_missing") or ())
+        return [n for n in self.notes if re.match(r"no (.+?) given: ", n) and
+                re.match(r"no (.+?) given: ", n).group(1).startswith(kinds)]
+
     def explain(self) -> str:
         bits = []
         if self.notes:
