@@ -771,6 +771,13 @@ class Build:
             self.missing.append(f"how the {' x '.join(f'{d:g}' for d in dims)} sizes make the {shape} section "
                                 f"(read as {W:g} wide, {H:g} high, {T:g} thick, {L:g} long)")
             return None
+        if shape in ("U", "C") and L > W and not any("the walls along its" in n for n in self.notes) and re.search(
+                r"\b(?:uprights?|walls?|sides?|legs?|arms?)\b[^.;]{0,20}\b(?:at|on) (?:the|each|both|either) ends?\b|"
+                r"\bend walls\b", self.text) and re.search(r"\b(?:bottom|base|floor)\b", self.text):
+            # "bottom 80 long, 40 wide, the two uprights at the ends": the walls stand across the base's ends, so the
+            # section spans its length and runs its width
+            W, L = L, W
+            self.notes.append(f"the walls at the ends of the {W:g} long base: the section {W:g} across, {L:g} deep")
         out = {"kind": "profile", "id": _id(self.body.noun or "profile"), "shape": shape, "width": W, "height": H,
                "thickness": T, "length": L}
         bend = re.compile(r"^\s*(?:mm\s*)?(?:inside|inner|internal)?\s*bend radius\b|^\s*(?:mm\s*)?(?:inside|inner) radius\b")

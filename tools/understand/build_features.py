@@ -866,7 +866,7 @@ def _face(words: str, body: dict | None = None, unit: float = 1.0) -> str | None
             not re.search(r"\b(?:length|lengthwise|long way|end to end|width|widthwise|across|direction)\b", words):
         return "front"      # "a 12mm hole through the side": into a side face (the front, a long one)
     pair = re.search(r"\b(?:on|in|into|from|through) (?:(?:one|a) of )?the (?:big |large |small |long |short )?([\d.]+)\s*"
-                     r"(?:mm\s*)?x\s*([\d.]+)\s*(?:mm\s*)?(?:side\s+|end\s+)?(?:sides?|walls?|faces?)\b", words)
+                     r"(?:mm\s*)?x\s*([\d.]+)\s*(?:mm\s*)?(?:side\s+|end\s+)?(?:sides?|walls?|faces?|ends?)\b", words)
     if pair and body is not None and body.get("kind") == "box":
         # "from one of the big 60x30 side faces": the face those two sizes span
         a, c = sorted(float(pair.group(i)) * unit for i in (1, 2))
@@ -1428,6 +1428,10 @@ def _boss(bd: Build, t: Target, body: dict) -> None:
     f = {"id": bd.fid("hub" if t.noun == "hub" else "boss"), "kind": "boss", "diameter": d, "height": h}
     if re.search(r"\b(?:under|bottom|underside|below)\b|\bon the (?:back|rear|reverse|other side)\b", t.words):
         f["on"] = "bottom"
+    elif body.get("kind") == "box":
+        side = _face(t.words, body, bd.unit_mm)
+        if side in ("left", "right", "front", "back"):
+            f["on"] = side        # "a boss sticking out 10 from one of the 40x40 ends": out of that face
     edge = FROM_EDGE.search(t.words)
     if edge and t.get("count") is None:
         # "a 20 dia boss 10 tall 20 from the left end": its centre that far in from that edge
@@ -1781,6 +1785,13 @@ def _slot(bd: Build, t: Target, body: dict) -> None:
             axis = "v"
             bd.notes.append(f"the {n} slots side by side, {spacing:g} apart across the part")
         f["at"] = {"kind": "linear", "count": n, "spacing": spacing, "axis": axis}
+    if body.get("kind") == "box" and "on" not in f and "depth" not in f and re.search(
+            r"\b(?:from )?front to back\b|\bthrough the front\b|\bon the front face\b|\bin the front face\b", t.words):
+        # "a slot cut right through from front to back ... on the front face": into the front, which is the face the
+        # part's width spans when it was given 'wide x deep x high' (its depth is then its length, front to back)
+        said = bd.text[:t.start]
+        f["on"] = "left" if re.search(r"[\d.]\s*(?:mm\s*)?deep\b", said) and re.search(
+            r"[\d.]\s*(?:mm\s*)?wide\b", said) and not re.search(r"[\d.]\s*(?:mm\s*)?long\b", said) else "front"
     bd.features.append(f)
 
 

@@ -40,7 +40,7 @@ SCALE = {"twice": 2.0, "double": 2.0, "doubled": 2.0, "triple": 3.0, "tripled": 
          "halved": 0.5, "third": 1 / 3, "quarter": 0.25}
 KEEP_PLACE = re.compile(r"\b(?:keep|leave|leaving|keeping)\s+(?:the|that|those|its|all the)?\s*\w+(?:\s+\w+)?\s+(?:where|in place|"
                         r"at the same|in the same)|\b(?:where (?:it|they) (?:is|are) now|same place|stays? put|don'?t move)\b")
-SECTION = re.compile(r"\b(flange|head|collar|shoulder|big|bigger|biggest|large|larger|largest|main|thick|fat|small|smaller|"
+SECTION = re.compile(r"\b(turned[- ]down|stepped[- ]down|reduced|flange|head|collar|shoulder|big|bigger|biggest|large|larger|largest|main|thick|fat|small|smaller|"
                      r"smallest|thin|thinner|narrow|first|second|middle|last|spigot|sleeve|body|neck|pilot|stub|tip|"
                      r"step|section|part|portion)\b(?!\s*(?:holes?|bores?|hole's))")
 UNSCALED = {"count", "counts", "angle", "start_angle", "teeth", "pressure_angle", "sides", "kind", "id", "name"}
@@ -2741,11 +2741,32 @@ class _Editor:
         self.apply(f"tapered: Ø{fmt(body['diameter'])} at the bottom to Ø{fmt(t)} at the top",
                    lambda s, d=data: ops.parse(d))
 
+    def remove_point(self, kind: str, which: str) -> bool:
+        """'delete the middle one' of holes placed at points: the one nearest their middle (or the leftmost /
+        rightmost), when exactly one is; True when it answered (removed it, or said why not)."""
+        fs = [f for f in self.feats(kind) if (f.get("at") or {}).get("kind") == "at" and len(f["at"].get("points") or []) > 1]
+        if len(fs) != 1 or which not in ("middle", "center", "centre", "left", "right"):
+            return False
+        f, pts = fs[0], [list(p) for p in fs[0]["at"]["points"]]
+        cx, cy = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
+        key = {"left": lambda p: p[0], "right": lambda p: -p[0]}.get(which, lambda p: math.hypot(p[0] - cx, p[1] - cy))
+        ranked = sorted(pts, key=key)
+        if math.isclose(key(ranked[0]), key(ranked[1]), abs_tol=1e-6):
+            self.out.failed.append(f"more than one of the {len(pts)} {kind}s is the {which} one; say which by where it is")
+            return True
+        keep = [p for p in pts if p is not ranked[0]]
+        self.apply(f"{f['id']}: the {which} one (at {fmt(ranked[0][0])}, {fmt(ranked[0][1])}) removed, {len(keep)} left",
+                   ops.replace_feature, f["id"], {**{k: v for k, v in f.items() if k != "id"},
+                                                  "at": {**f["at"], "points": keep}})
+        return True
+
     def remove(self, kinds: list[str]) -> None:
         kinds = [k for k in kinds if k not in ("cbore", "csink")] or kinds
         some = re.search(r"\b(outer|outside|inner|inside|middle|center|centre|left|right|first|last|end|one of|"
                          r"two of|\d+ of|some of|half|every other|(?:one|two|three|a couple of|\d+)(?= (?:\w+ )?(?:holes?|slots?|"
                          r"pockets?)\b))\b", self.t)
+        if some and kinds and self.remove_point(kinds[0], some.group(1)):
+            return
         if some and kinds and any(len(self.feats(k)) == 1 and _count(self.feats(k)[0].get("at") or {}) not in (None, 1)
                                   for k in dict.fromkeys(kinds)):
             rows = [f for f in self.feats(kinds[0]) if (f.get("at") or {}).get("kind") == "linear"]
@@ -3909,7 +3930,8 @@ class _Editor:
             i = named[0]              # "the 20 dia part": the section with that diameter, named by it
             self.used.add(dia.num.start)
             dia = None
-        elif re.search(r"\b(?:that|the|this|its) step\b", t) and len(secs) == 2 and not keep_total:
+        elif re.search(r"\b(?:that|the|this|its) step\b|\b(?:turned|stepped)[- ]down\b|\breduced\b", t) and len(secs) == 2 \
+                and not keep_total:
             # "make that step 50 long" on a bar turned down at one end: the step (the smaller section), cut into the same
             # bar, so the overall length stays (said)
             i = min(range(2), key=lambda j: secs[j]["diameter"])
@@ -4674,6 +4696,40 @@ THEN = re.compile(r"\s*,\s*(?:and\s+)?then\s+(?=[a-z])|\s*(?:,|;|\band\b|\bthen\
                   r"new|first|last) (?:one|ones|holes?|bore)\b)")
 
 
+_FLANGE_ADD = re.compile(r"\b(?:add|put|give it|with|needs?|want)\s+(?:a|an|one)\s+(flange|collar|shoulder|head)\b(.*)$", re.I | re.S)
+_KEEPS_LENGTH = re.compile(r"\b(?:keep|keeping|same|unchanged|stays?|staying|still)\b[^.;]*\b(?:overall|length|long|oal)\b|"
+                           r"\b(?:overall|length|oal)\b[^.;]*\b(?:same|unchanged|stays?|kept)\b", re.I)
+
+
+def _flange_on_a_tube(text: str, data: dict) -> EditResult | None:
+    """'add a flange on one end, 1-1/4 dia and 1/8 thick' on a plain sleeve: a flanged bushing, read as a new request
+    of the same sleeve with the flange's words (its overall length kept when the words say so, else the flange added
+    to it). None when the words are not that."""
+    from .request import understand
+
+    b = data.get("body") or {}
+    m = _FLANGE_ADD.search(text)
+    if b.get("kind") != "tube" or data.get("features") or not m:
+        return None
+    unit = data.get("units") or "mm"
+    k = unit_mm(unit)
+    words = _KEEPS_LENGTH.sub("", m.group(2)).strip(" .,;")
+    size = lambda v: f"{fmt(v / k)} {'inch' if unit == 'in' else unit}"  # noqa: E731
+    keep = bool(_KEEPS_LENGTH.search(text))
+    req = (f"flanged bushing {size(b['outer_diameter'])} OD, {size(b['inner_diameter'])} bore, "
+           + (f"{size(b['height'])} long overall" if keep else f"body {size(b['height'])} long")
+           + f", {m.group(1).lower()} {words}")
+    u = understand(req)
+    if u.spec is None or u.missing or u.spec["body"].get("kind") != "shaft":
+        return EditResult(None, failed=[f"the {m.group(1).lower()}'s diameter and thickness (e.g. 'add a flange 30 dia "
+                                        "x 3 thick on one end')"])
+    new = {**u.spec, "name": data.get("name", u.spec.get("name")), "units": unit}
+    first = u.spec["body"]["sections"][0]
+    return EditResult(new, done=[f"added a {m.group(1).lower()} Ø{fmt(first['diameter'])} x {fmt(first['length'])} at one end"],
+                      notes=[("the overall length kept: the sleeve shortened by the flange" if keep else
+                              "the flange added to the sleeve's length (say 'keep the overall length' to keep it)")])
+
+
 def apply_edit(text: str, spec) -> EditResult:
     """Apply the change ``text`` asks for to ``spec`` (a dict or PartSpec). ``result.spec`` is the new
     spec (a dict) or None when nothing could be changed; ``result.failed`` says why. Several actions
@@ -4698,6 +4754,11 @@ def apply_edit(text: str, spec) -> EditResult:
                       r"(?:dia\w*\s+|Ø\s*)?(countersinks?|csk|counterbores?|cbores?|c'bores?)\b",
                       lambda m: f"holes {m.group(1)}, {'countersink' if m.group(3).lower().startswith(('countersink', 'csk')) else 'counterbore'} "
                                 f"{m.group(2)}", text, flags=re.I)
+    # "raise both holes by 10mm", "lower the slot 5": moved up or down on their face (never a size made larger)
+    text = re.sub(r"\b(raise|lift|lower|drop)\s+((?:the\s+|both\s+|all\s+|that\s+|those\s+|its\s+)*(?:\w+\s+)?"
+                  r"(?:holes?|slots?|pockets?|boss(?:es)?|bores?|counterbores?|windows?|cut-?outs?))\s+(?:by\s+)?(?=[\d.])",
+                  lambda m: f"move {m.group(2)} {'up' if m.group(1).lower() in ('raise', 'lift') else 'down'} ", text,
+                  flags=re.I)
     per_unit = {"mm": 1.0, "cm": 10.0, "in": 25.4}.get(data.get("units", "mm"), 1.0)
     kept: list[str] = []
 
@@ -4714,6 +4775,9 @@ def apply_edit(text: str, spec) -> EditResult:
     text = re.sub(r"\s*(?:[,;:-]|\band\b|\bbut\b)?\s*(?:the\s+)?((?:holes?|slots?|pockets?)(?:\s+and\s+(?:the\s+)?(?:holes?|slots?|"
                   r"pockets?))?)\s+(?:both\s+)?(?:stay|stays|remain|remains|still|kept|keep)\s+(?:at\s+)?(\d+(?:\.\d+)?)\s*(?:mm\s*)?"
                   r"apart(?:\s*,?\s*(?:in the middle|centred|centered|in the cent(?:er|re)))?", _apart, text, flags=re.I)
+    flanged = _flange_on_a_tube(text, data)
+    if flanged is not None:
+        return flanged
     r = _apply_edit(text, spec)
     r.notes += [f"kept as it is: '{k}'" for k in kept]
     if screw and r.done:

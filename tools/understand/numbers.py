@@ -201,6 +201,9 @@ def normalize(text: str) -> str:
                r"i mean|rather)\b[\s,:-]*(?=\d*\.?\d+(?:\s*(?:x|by)\s*\d*\.?\d+)+)", "", t)
     # "make the length 110, not 100": the size said, the one it replaces dropped
     t = re.sub(r"(?<=\d)(\s*(?:mm|cm|\"|in)?)\s*,?\s*(?:and\s+)?not\s+\d*\.?\d+(?:\s*(?:mm|cm|\"|in))?\b(?!\s*(?:x|by)\b)", r"\1", t)
+    # "x 50 -- sorry, 40 -- so": a bare number corrected between dashes, the new one kept
+    t = re.sub(r"(?<![\w.])\d*\.?\d+\s*(?:--|–|—|-)\s*(?:sorry|oops|no|i mean|i meant|make that|correction)[,:]?\s*"
+               r"(\d*\.?\d+)\s*(?:--|–|—)", r"\1", t)
     # "40 wide, no make that 45", "80 long - no wait, make that 90 -": the size corrected in the same breath
     t = CORRECTED.sub(lambda m: f"{m.group(4)}{m.group(5) or m.group(2) or ''}{m.group(3) or ''}", t)
     # "4x M5 clearance": four clearance holes for M5 screws, the word "holes" left out

@@ -126,6 +126,10 @@ def _understand(text: str) -> Understanding:
         if turned is not None:
             return turned
     out = _read(text, t)
+    if out.spec is not None and out.spec["body"].get("kind") == "cylinder" and re.search(
+            r"\bstepped\s+(?:shaft|pin|axle|spindle|bar|rod|cylinder|arbor)s?\b", t):
+        # "turn me a stepped shaft, 20 and 15 dia, 80 overall": read as one plain cylinder it is not the stepped part
+        out.missing.append("the diameter and length of each step (e.g. 'Ø20 x 50, then Ø15 x 30')")
     if out.spec is None and out.body in BLOCK_SPANNED and out.missing:
         # a shape it knows but cannot size (an L-shaped part with only its overall sizes): when the
         # request gives the overall length, width and height, the block they span is the candidate

@@ -1,0 +1,103 @@
+"""Session 9, from the outsider sets dev29 (turned parts) and dev30 (features on named faces and their edits). Each
+case was a wrong part marked ok before: holes made larger when asked to be raised, every hole removed when one was
+named, the wrong section of a turned bar lengthened, a flange added by resizing the sleeve into a disc, a U bracket's
+walls on the wrong sides, a boss on the top instead of the end named, a through slot cut down instead of front to
+back, a stepped shaft built as one cylinder, and a size corrected between dashes ignored."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from cadagent.tools.understand import apply_edit, understand
+
+
+def _volume(sandbox, spec: dict) -> float:
+    from cadagent.tools.part.pipeline import build
+
+    b = build(spec, sandbox, exports=())
+    assert b.ok, b.summary()
+    return b.result.report.volume
+
+
+def _edited(text: str, *edits: str) -> dict:
+    u = understand(text)
+    assert u.spec is not None and not u.missing, u.explain()
+    spec = u.spec
+    for e in edits:
+        r = apply_edit(e, spec)
+        assert r.spec is not None and not r.failed, r.explain()
+        spec = r.spec
+    return spec
+
+
+def test_raising_holes_moves_them_up_and_keeps_their_size(sandbox):
+    spec = _edited("block 120 long, 60 deep, 40 high. two 8 mm holes going thru front to back, 25 in from each end",
+                   "raise both holes by 10mm")
+    holes = spec["features"][0]
+    assert holes["size"] == 8.0 and holes["at"]["center"][1] == 10.0
+    assert _volume(sandbox, spec) == pytest.approx(120 * 60 * 40 - 2 * math.pi * 4 ** 2 * 60, rel=1e-6)
+
+
+def test_deleting_the_middle_one_of_holes_at_points_removes_that_one(sandbox):
+    spec = _edited("Plate 100 x 80 x 6, Ø8 holes at (10,10), (90,10), (50,40), (10,70), (90,70), measured from bottom "
+                   "left corner", "delete the middle one")
+    assert [0.0, 0.0] not in spec["features"][0]["at"]["points"] and len(spec["features"][0]["at"]["points"]) == 4
+    assert _volume(sandbox, spec) == pytest.approx(100 * 80 * 6 - 4 * math.pi * 16 * 6, rel=1e-6)
+
+
+def test_the_turned_down_part_is_the_small_section_and_the_overall_length_stays():
+    spec = _edited('Got a bit of 3/4" round bar, 5" long. Want it turned down to 1/2" for the last 1-1/4".',
+                   'actually make the turned down part 2" long')
+    small = min(spec["body"]["sections"], key=lambda s: s["diameter"])
+    assert small["length"] == pytest.approx(50.8)
+    assert sum(s["length"] for s in spec["body"]["sections"]) == pytest.approx(127.0)
+
+
+@pytest.mark.parametrize("edit, overall", [
+    ("add a flange on one end, 1-1/4 dia and 1/8 thick. keep the overall length the same", 31.75),
+    ("add a flange on one end, 1-1/4 dia and 1/8 thick", 31.75 + 3.175),
+])
+def test_a_flange_added_to_a_sleeve_makes_a_flanged_bushing(sandbox, edit, overall):
+    spec = _edited("sleeve bearing, 5/8 bore, 7/8 OD, 1-1/4 long", edit)
+    assert spec["body"]["kind"] == "shaft" and spec["body"]["sections"][0]["diameter"] == pytest.approx(31.75)
+    assert sum(s["length"] for s in spec["body"]["sections"]) == pytest.approx(overall)
+    flange, sleeve = 3.175, overall - 3.175
+    expected = math.pi / 4 * (31.75 ** 2 * flange + 22.225 ** 2 * sleeve - 15.875 ** 2 * overall)
+    assert _volume(sandbox, spec) == pytest.approx(expected, rel=1e-4)
+
+
+def test_u_bracket_uprights_at_the_ends_of_its_base(sandbox):
+    u = understand("I need a U shaped bracket: bottom 80 mm long, 40 wide, 4 thick, the two uprights at the ends 30 mm "
+                   "tall overall, same 4 thickness. Two 6 mm holes in the bottom, 50 mm apart, centered.")
+    b = u.spec["body"]
+    assert (b["width"], b["length"]) == (80.0, 40.0)
+    section = 80 * 4 + 2 * 26 * 4
+    assert _volume(sandbox, u.spec) == pytest.approx(section * 40 - 2 * math.pi * 9 * 4, rel=1e-6)
+
+
+def test_a_boss_out_of_the_end_face_named_by_its_sizes(sandbox):
+    u = understand("block 60 x 40 x 40 with a 20 mm diameter boss sticking out 10 mm from one of the 40x40 ends, "
+                   "centred on that face")
+    assert u.spec["features"][0]["on"] in ("left", "right")
+    from cadagent.tools.part.pipeline import build
+    b = build(u.spec, sandbox, exports=())
+    assert sorted(b.result.report.size) == pytest.approx([40, 40, 70])
+
+
+def test_a_slot_through_from_front_to_back_of_a_part_given_wide_deep_high(sandbox):
+    spec = _edited("block 80 wide x 40 deep x 30 high, with a slot cut right through from front to back, 10 wide and 30 "
+                   "long (round ends), horizontal, centered on the front face")
+    slot_area = 20 * 10 + math.pi * 25
+    assert _volume(sandbox, spec) == pytest.approx(80 * 40 * 30 - slot_area * 40, rel=1e-6)
+
+
+def test_a_stepped_shaft_without_its_steps_is_asked_about():
+    u = understand("turn me a stepped shaft, 20 and 15 dia, 80 overall")
+    assert any("each step" in m for m in u.missing)
+
+
+def test_a_size_corrected_between_dashes_takes_the_new_size():
+    u = understand("stepped shaft: Ø20 x 60, then Ø12 x 50 -- sorry, 40 -- so 100 overall")
+    assert [(s["diameter"], s["length"]) for s in u.spec["body"]["sections"]] == [(20.0, 60.0), (12.0, 40.0)]
