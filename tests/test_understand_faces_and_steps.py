@@ -101,3 +101,34 @@ def test_a_stepped_shaft_without_its_steps_is_asked_about():
 def test_a_size_corrected_between_dashes_takes_the_new_size():
     u = understand("stepped shaft: Ø20 x 60, then Ø12 x 50 -- sorry, 40 -- so 100 overall")
     assert [(s["diameter"], s["length"]) for s in u.spec["body"]["sections"]] == [(20.0, 60.0), (12.0, 40.0)]
+
+
+@pytest.mark.parametrize("text, volume", [
+    ("block 80 x 40 x 30 with a step milled along one long edge, 15 wide and 10 deep", 80 * 40 * 30 - 80 * 15 * 10),
+    ("bar 100 x 30 x 20, 12 x 8 rebate along the back edge", 100 * 30 * 20 - 100 * 12 * 8),
+    ("plate 100x60x10, rebate 10 wide 5 deep along the left end", 100 * 60 * 10 - 10 * 60 * 5),
+])
+def test_a_step_milled_along_an_edge_is_a_rebate_the_whole_way(sandbox, text, volume):
+    """Before, the step's sizes became the block's ('15 wide': a block 80 x 15 x 30, marked ok)."""
+    spec = _edited(text)
+    assert spec["body"]["length"] in (80.0, 100.0) and _volume(sandbox, spec) == pytest.approx(volume, rel=1e-6)
+
+
+@pytest.mark.parametrize("text, hub", [
+    ("round flange Ø90 x 10 with a Ø45 hub, total height 30, Ø20 through bore", 20.0),
+    ("flange 100 dia, 12 thick, with a 50 dia hub, 35 mm overall height, 25 bore", 23.0),
+    ("pulley 50 dia 12 wide with a hub 20 dia 10 long, 22 overall", 10.0),
+])
+def test_a_hubs_total_height_includes_the_body(text, hub):
+    u = understand(text)
+    assert next(f for f in u.spec["features"] if f["kind"] == "boss")["height"] == hub, u.explain()
+
+
+@pytest.mark.parametrize("text, word", [
+    ("singel groove vee pulley, 80 OD, 16 wide. groove 40 deg included, 8 deep, centred on the width. 12mm bore",
+     "vee pulley"),
+    ("pulley for a 5mm round belt: 50 OD, 12 wide, semicircular groove R2.5 round the middle of the rim, 8mm bore",
+     "round belt"),
+])
+def test_a_belt_pulley_groove_is_not_built_as_a_plain_disc(text, word):
+    assert word in understand(text).unsupported

@@ -173,7 +173,7 @@ def _build_all(bd: Build, body: dict) -> None:
         notes, built = len(bd.notes), len(bd.features)
         fn = {"hole": _hole, "bore": _hole, "fillet": _edge, "chamfer": _edge, "shell": _shell, "boss": _boss,
               "pocket": _pocket, "slot": _slot, "keyway": _keyway, "flat": _keyway, "groove": _groove,
-              "rib": _rib}.get(t.kind)
+              "rib": _rib, "rebate": _rebate}.get(t.kind)
         if fn is None:
             bd.notes.append(f"'{t.noun}' is not built by the offline engine (ignored)")
             continue
@@ -1395,7 +1395,15 @@ def _boss(bd: Build, t: Target, body: dict) -> None:
         bd.features.append(f)
         return
     d = _size(t, "diameter", "size")
+    base = body.get("height") or body.get("thickness")
+    said_total = t.take(lambda v: v.raw is not None and v.raw.role in ("height", "length") and
+                        says_overall(bd.text, v.raw.num.start, v.raw.num.end)) if base else []
     h = _size(t, "height", "length", "thickness")
+    if h is None and said_total and said_total[0].mm > base:
+        # "a Ø45 hub, total height 30" on a 10 thick flange: the hub stands the rest (20), not 30 more
+        h = round(said_total[0].mm - base, 6)
+        bd.notes.append(f"{said_total[0].mm:g} total: the {t.noun} stands {h:g} above the {base:g} mm body")
+        said_total = []
     stud = re.search(r"\bm(\d+(?:\.\d+)?)\s+(?:threaded\s+|male\s+)?studs?\b|\bstuds?\s+m(\d+(?:\.\d+)?)\b", t.words)
     if d is None and stud:
         d = float(stud.group(1) or stud.group(2))     # "a 6 mm M3 stud on one end": a Ø3 peg (its thread not modelled)
@@ -1405,7 +1413,6 @@ def _boss(bd: Build, t: Target, body: dict) -> None:
         d = loose.pop(0)
     if h is None and loose:
         h = loose.pop(0)
-    base = body.get("height") or body.get("thickness")
     if h is None and base:
         # "disc 60 dia 8 thick with a hub 30 dia, 25 long overall": the hub stands the rest of the overall length
         ov = bd.body.take(lambda v: re.match(r"\s*(?:mm\s*)?(?:(?:long|tall|high)\s+)?overall\b",
@@ -1417,7 +1424,8 @@ def _boss(bd: Build, t: Target, body: dict) -> None:
     if d is None or h is None:
         bd.missing.append(f"the {t.noun}'s diameter and height")
         return
-    total = t.take(lambda v: v.raw.role in ("height", "length") and says_overall(bd.text, v.raw.num.start, v.raw.num.end))
+    total = said_total or t.take(lambda v: v.raw.role in ("height", "length") and says_overall(bd.text, v.raw.num.start,
+                                                                                                   v.raw.num.end))
     if total and base:
         # "a Ø50 hub sticking up 25 (total height 37)" on a 12 disc: the total said again, as a check
         if abs(base + h - total[0].mm) > 1e-6:
@@ -1546,6 +1554,42 @@ def _hex_pocket(bd: Build, t: Target, body: dict) -> None:
     if on:
         f["on"] = on
     bd.features.append(f)
+
+
+def _rebate(bd: Build, t: Target, body: dict) -> None:
+    """'a step milled along one long edge, 15 wide and 10 deep', 'a 10 x 6 rebate along the back edge': material
+    taken off the top along an edge, the whole way (a pocket open at the edge and at both ends)."""
+    if body.get("kind") != "box":
+        bd.missing.append(f"a {t.noun} on a {body.get('kind')} (only along a block's edge)")
+        return
+    W = _size(t, "width", "size")
+    D = t.pop("depth")
+    loose = [v.mm for v in t.loose]
+    if W is None and loose:
+        W = loose.pop(0)
+    if D is None and loose:
+        D = loose.pop(0)
+    if W is None or D is None:
+        bd.missing.append(f"the {t.noun}'s width and depth (e.g. '15 wide, 10 deep')")
+        return
+    t.loose = []
+    short = re.search(r"\b(?:short|end)\s+edges?\b|\b(?:left|right)\s+(?:edge|end)\b|\bone end\b", t.words)
+    side = re.search(r"\b(front|back|rear|left|right)\b", t.words)
+    if short:
+        edge = "right" if side and side.group(1) == "right" else "left"
+        f = {"id": bd.fid("rebate"), "kind": "pocket", "shape": "rect", "length": W, "width": body["width"],
+             "depth": D, "at": {"kind": "from_edge", "edge": edge, "distance": W / 2}}
+        where = f"the {edge} end"
+    else:
+        edge = "upper" if side and side.group(1) in ("back", "rear") else "lower"
+        f = {"id": bd.fid("rebate"), "kind": "pocket", "shape": "rect", "length": body["length"], "width": W,
+             "depth": D, "at": {"kind": "from_edge", "edge": edge, "distance": W / 2}}
+        where = "the back edge" if edge == "upper" else "the front (long) edge"
+    if W >= (body["width"] if not short else body["length"]) or D >= body["height"]:
+        bd.missing.append(f"a {t.noun} {W:g} wide and {D:g} deep that fits the part")
+        return
+    bd.features.append(f)
+    bd.notes.append(f"the {t.noun} {W:g} wide, {D:g} deep, along {where}, the whole way")
 
 
 def _pocket(bd: Build, t: Target, body: dict) -> None:

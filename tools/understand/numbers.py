@@ -154,6 +154,9 @@ def normalize(text: str) -> str:
                lambda m: m.group(0) if re.search(r"\d\s*(?:mm|cm|\"|in)?\s*(?:dia\w*\s+)?(?:\w+\s+)?$",
                                                 t[max(0, m.start() - 14):m.start()])
                else f"{m.group(1)}{m.group(2)} {m.group(3).strip()} dia", t)
+    # "a step milled along one long edge, 15 wide and 10 deep": the step's sizes, said after its edge
+    t = re.sub(r"\b(rebate|rabbet|step milled|milled step|step cut|step)\b([^,.;]*?\bedges?)\s*[,:-]\s*((?:[\d.]+\s*(?:mm\s*)?"
+               r"(?:wide|deep|high)\s*(?:and|,|x|by)?\s*){2})", r"\1 \3\2", t)
     # "depth of hole is 10mm", "the length of the slot should be 40": the feature's size, said the other way round
     t = re.sub(r"\b(depth|length|width|diameter|thickness|height) of (?:the |that |this |each |every )?"
                r"(hole|holes|pocket|slot|slots|boss|bore|counterbore|keyway|groove|step|recess|hub|flange|leg|legs|wall|"

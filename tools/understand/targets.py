@@ -456,6 +456,7 @@ FEATURE_ROLES = {
     "slot": {"length", "width", "depth", "size", "count", "spacing", "inset", "half_spacing"},
     "keyway": {"width", "depth", "length", "size"},
     "flat": {"depth", "length", "size"},
+    "rebate": {"width", "depth", "size", "height"},
     "groove": {"width", "depth", "length", "size", "inset"},
     "cbore": {"head", "diameter", "depth", "size", "inner", "angle"},
     "csink": {"head", "diameter", "angle", "size", "depth", "inner"},
