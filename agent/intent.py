@@ -376,11 +376,31 @@ def edit_of_current(text: str, parsed: Routed, current_spec: dict | None) -> Rou
     return Routed("modify", "parser", note="read as a change of the current part (it takes it)")
 
 
+_UNDO_NAMED = re.compile(r"^\W*(?:(?:ok|okay|hmm+|actually|no|nah)[,.!]?\s+)*(?:undo|revert|take back|reverse)\s+(?:the|that|"
+                         r"those|these|my)\s+(?:last\s+|new\s+)?(fillets?|chamfers?|rounds?|bevels?|holes?|slots?|pockets?|"
+                         r"counterbores?|countersinks?|boss(?:es)?|hubs?|keyways?|grooves?|shell)\b", re.I)
+
+
+def _undo_of_the_last_change(text: str, parsed: Routed, versions: list[dict], current: int | None) -> Routed:
+    """'undo the chamfer' right after the change that added it: an undo (the version before); after other changes it
+    stays a change that removes the chamfer."""
+    m = _UNDO_NAMED.match(text)
+    if parsed.intent != "modify" or not m or current is None:
+        return parsed
+    cur = next((v for v in versions if v.get("version") == current), None)
+    said = ((cur or {}).get("said") or (cur or {}).get("request") or "").lower()
+    noun = re.sub(r"(?:es|s)$", "", m.group(1).lower())
+    if cur and cur.get("parent") is not None and re.search(rf"\b{re.escape(noun)}", said):
+        return Routed("undo", "parser", note=f"read as undoing the last change (it added the {noun})")
+    return parsed
+
+
 def route_message(caller, text: str, versions: list[dict], current: int | None, attachment: str | None,
                   decides: bool, current_spec: dict | None = None) -> tuple[Routed, dict]:
     """The intent of a message: the model's checked decision when the provider decides intent,
     else (or when its decision is unusable) the parser's, with the reason in ``note``."""
     parsed = edit_of_current(text, parse_intent(text, current is not None, attachment), current_spec)
+    parsed = _undo_of_the_last_change(text, parsed, versions, current)
     if not decides:
         return parsed, {}
     decision, why, usage = ask_model(caller, text, versions, current)

@@ -162,3 +162,17 @@ def test_a_shell_wall_and_a_hole_place_are_still_assumed_and_said():
 def test_a_hole_for_a_rod_is_the_rods_size():
     u = understand("a Ø50 puck, 25 mm high, with a blind hole in the middle of the top for an 8 mm rod, 15 mm deep")
     assert (u.spec["features"][0]["size"], u.spec["features"][0]["depth"]) == (8.0, 15.0) and not u.notes[1:]
+
+
+def test_undo_the_feature_just_added_is_an_undo_and_later_a_removal(agents):
+    a = agents()
+    assert a.turn("u", "plate 100x60x8 with a 10mm hole in the middle").ok
+    assert a.turn("u", "chamfer the top edges 2mm").ok
+    back = a.turn("u", "undo the chamfer")
+    assert back.ok and back.intent == "undo", back.answer
+    assert back.version.volume == pytest.approx(100 * 60 * 8 - math.pi * 25 * 8, rel=1e-6)
+    assert a.turn("u", "chamfer the top edges 2mm").ok
+    assert a.turn("u", "make it 120 long").ok
+    gone = a.turn("u", "undo the chamfer")          # not the last change: the chamfer taken off the part as it is
+    assert gone.ok and gone.intent == "modify", gone.answer
+    assert gone.version.volume == pytest.approx(120 * 60 * 8 - math.pi * 25 * 8, rel=1e-6)

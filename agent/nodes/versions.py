@@ -103,6 +103,8 @@ def _change_besides(request: str) -> str | None:
     """The words of a change said in the same message as an undo ('go back to v2 and make it 80 long'), else None."""
     rest = _UNDO_WORDS.sub(" ", request)
     rest = re.sub(r"[\s,.;:!?'\"()-]+", " ", rest).strip()
+    if re.fullmatch(r"(?:(?:the|that|those|these|my)\s+)?(?:(?:last|new)\s+)?[a-z]+(?:\s+please)?", rest, re.I):
+        return None       # "undo the chamfer": what the undo takes away, not a second change
     from cadagent.tools.understand.edits import ADD_VERB, FEATURE_WORD, REMOVE
 
     # a size, or a feature with something done to it ('and add a chamfer'); talk ('the holes were better') is none

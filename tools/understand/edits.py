@@ -4754,6 +4754,11 @@ def apply_edit(text: str, spec) -> EditResult:
                       r"(?:dia\w*\s+|Ø\s*)?(countersinks?|csk|counterbores?|cbores?|c'bores?)\b",
                       lambda m: f"holes {m.group(1)}, {'countersink' if m.group(3).lower().startswith(('countersink', 'csk')) else 'counterbore'} "
                                 f"{m.group(2)}", text, flags=re.I)
+    # "undo the chamfer", "take back the fillets": that feature removed (the router leaves a named feature's undo here)
+    text = re.sub(r"^\W*(?:(?:ok|okay|hmm+|actually|no|nah)[,.!]?\s+)*(?:undo|revert|take back|back out|reverse)\s+"
+                  r"(?=(?:the|that|those|these|its|my|your)\s+(?:\w+\s+)?(?:fillets?|chamfers?|rounds?|bevels?|holes?|"
+                  r"slots?|pockets?|counterbores?|countersinks?|bosses|boss|hubs?|keyways?|grooves?|shell)\b)",
+                  "remove ", text, flags=re.I)
     # "raise both holes by 10mm", "lower the slot 5": moved up or down on their face (never a size made larger)
     text = re.sub(r"\b(raise|lift|lower|drop)\s+((?:the\s+|both\s+|all\s+|that\s+|those\s+|its\s+)*(?:\w+\s+)?"
                   r"(?:holes?|slots?|pockets?|boss(?:es)?|bores?|counterbores?|windows?|cut-?outs?))\s+(?:by\s+)?(?=[\d.])",
