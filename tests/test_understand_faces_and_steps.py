@@ -132,3 +132,40 @@ def test_a_hubs_total_height_includes_the_body(text, hub):
 ])
 def test_a_belt_pulley_groove_is_not_built_as_a_plain_disc(text, word):
     assert word in understand(text).unsupported
+
+
+@pytest.mark.parametrize("edit", ["add a counterbore to the hole, 25 dia 5 deep", "add a 25mm counterbore 5 deep to the hole"])
+def test_a_counterbore_added_to_the_hole_there_counterbores_it(sandbox, edit):
+    """Before, a second Ø25 hole was added on top of the first and refused as overlapping."""
+    spec = _edited("plate 100 x 60 x 8 with a 10 mm hole in the middle", edit)
+    assert len(spec["features"]) == 1 and spec["features"][0]["cbore"]["diameter"] == 25.0
+    assert _volume(sandbox, spec) == pytest.approx(100 * 60 * 8 - math.pi * 25 * 3 - math.pi * 12.5 ** 2 * 5, rel=1e-6)
+
+
+@pytest.mark.parametrize("edit", ["take the lid off", "no lid please", "remove the top"])
+def test_taking_the_lid_off_a_closed_box_opens_its_top(sandbox, edit):
+    spec = _edited("closed box 100 x 60 x 40, 3 mm walls", edit)
+    assert spec["features"][0]["open_face"] == "top"
+    assert _volume(sandbox, spec) == pytest.approx(100 * 60 * 40 - 94 * 54 * 37, rel=1e-6)
+
+
+def test_a_size_of_the_part_said_to_name_a_direction_is_not_a_new_size(sandbox):
+    """'across the 50', 'centered across the 60': the part's own sizes, naming a side (they were asked about)."""
+    spec = _edited("Block 80 x 50 x 30. 10mm hole straight through from side to side across the 50, half way up, 20 mm "
+                   "in from one end.", "move it 5 mm towards the end")
+    hole = spec["features"][0]
+    assert (hole["on"], hole["at"]["edge"], hole["at"]["distance"]) == ("front", "left", 15.0)
+    assert _volume(sandbox, spec) == pytest.approx(80 * 50 * 30 - math.pi * 25 * 50, rel=1e-6)
+    u = understand("Block 100 x 60 x 25. On top, a 40 x 30 pocket 8 deep, R5 inside corners, starting 15 mm from the "
+                   "left end, centered across the 60.")
+    assert u.spec is not None and not u.missing, u.explain()
+
+
+def test_a_grid_counted_along_each_side_and_changed_along_one(sandbox):
+    spec = _edited("plate 160x120x5, grid of 6mm holes at 30 mm spacing both ways: 4 along the 160 side, 3 along the "
+                   "120 side, centred")
+    assert spec["features"][0]["at"]["counts"] == [4, 3]
+    spec = _edited("plate 160x120x5, grid of 6mm holes at 30 mm spacing both ways: 3 along the 120 side, 4 along the "
+                   "160 side, centred", "make it 5 along the long side")
+    assert spec["features"][0]["at"]["counts"] == [5, 3]
+    assert _volume(sandbox, spec) == pytest.approx(160 * 120 * 5 - 15 * math.pi * 9 * 5, rel=1e-6)

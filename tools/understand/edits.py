@@ -682,6 +682,13 @@ class _Editor:
             # "move that hole 1 in toward ...": on an inch part '1 in' is an inch, not a direction
             text = re.sub(r"\b(\d+(?:\.\d+)?|\.\d+)\s+in\b(?=\s+(?:to(?:wards?)?|left|right|up|down|closer|further)\b)", r"\1 inch",
                           text, flags=re.I)
+        near = re.search(r"\btowards? (?:the|its) (?:near(?:est)? |closest |nearer )?(?:end|edge)\b(?! of)", text, re.I)
+        placed = [f for f in self.spec.get("features", []) if (f.get("at") or {}).get("kind") == "from_edge"
+                  and f["at"].get("edge") in ("left", "right", "lower", "upper")]
+        if near and len(placed) == 1:
+            # "move it 5 mm towards the end" of a hole 20 in from the left end: towards that end
+            way = {"left": "left", "right": "right", "lower": "front", "upper": "back"}[placed[0]["at"]["edge"]]
+            text = text[:near.start()] + f"to the {way}" + text[near.end():]
         toward = re.search(r"\btowards? (?:one of the (?:short |long |)(?:ends|edges|sides)|(?:one|an?|either|the (?:nearest|"
                            r"closest)) (?:(?:short|long) )?(?:edge|side|end))\b", text, re.I)
         toward_dir = "right"
@@ -4759,6 +4766,33 @@ def apply_edit(text: str, spec) -> EditResult:
                   r"(?=(?:the|that|those|these|its|my|your)\s+(?:\w+\s+)?(?:fillets?|chamfers?|rounds?|bevels?|holes?|"
                   r"slots?|pockets?|counterbores?|countersinks?|bosses|boss|hubs?|keyways?|grooves?|shell)\b)",
                   "remove ", text, flags=re.I)
+    grids = [f for f in data.get("features", []) if (f.get("at") or {}).get("kind") == "grid"]
+    if len(grids) == 1 and data.get("body", {}).get("kind") == "box":
+        # "make it 5 along the long side": the grid's count along that side, the other kept (as 'a 5 x 3 grid')
+        def _along(m):
+            n, side = int(m.group(1)), m.group(2).lower()
+            L, W = data["body"]["length"], data["body"]["width"]
+            if re.match(r"\d", side):
+                k = {"mm": 1.0, "cm": 10.0, "in": 25.4}.get(data.get("units", "mm"), 1.0)
+                first = abs(float(side) * k - L) <= abs(float(side) * k - W)
+            else:
+                first = (side.startswith("long")) == (L >= W)
+            cu, cv = grids[0]["at"]["counts"]
+            return f"make the grid {n} x {cv}" if first else f"make the grid {cu} x {n}"
+        text = re.sub(r"^\W*(?:(?:ok|now|and|then)\W+)*(?:make (?:it|that|them)\s+|(?:i )?want\s+)?(\d+)\s+(?:holes?\s+)?(?:along|on|down|"
+                      r"across)\s+the\s+(long(?:er)?|short(?:er)?|\d*\.?\d+)\s*(?:mm\s*)?(?:side|edge|length|way|direction)\b",
+                      _along, text, flags=re.I)
+    # "take the lid off", "lose the top", "no lid": a closed shell opened at the top
+    if any(f.get("kind") == "shell" for f in data.get("features", [])):
+        text = re.sub(r"\b(?:take|cut|lift|pull)\s+(?:the\s+)?(?:lid|top)\s+off\b|\b(?:remove|delete|lose|drop|ditch|get rid of)\s+"
+                      r"(?:the\s+)?(?:lid|top(?! edges?)(?:\s+(?:face|wall|panel|side))?)\b|\bno (?:lid|top)\b|\bwithout (?:a |the )?(?:lid|top)\b|"
+                      r"\blidless\b", "open the top", text, flags=re.I)
+    # "add a 25mm counterbore 5 deep to the hole", "put a countersink on those holes, 12 dia": the holes there get it
+    text = re.sub(r"\b(?:add|put|give|cut|machine)\s+(?:a|an)\s+([^,.;]*?)\b(counter\s?bores?|c'?bores?|counter\s?sinks?|csk)\b"
+                  r"([^.;]*?)\s+(?:to|on|in|into|for|at)\s+((?:the|those|these|all the|all|each|every|both)\s+(?:\w+\s+)?"
+                  r"holes?)\b(.*)$",
+                  lambda m: (f"{'countersink' if re.search(r'sink|csk', m.group(2), re.I) else 'counterbore'} {m.group(4)} "
+                             f"{m.group(1)} {m.group(3)} {m.group(5)}").strip(), text, flags=re.I)
     # "raise both holes by 10mm", "lower the slot 5": moved up or down on their face (never a size made larger)
     text = re.sub(r"\b(raise|lift|lower|drop)\s+((?:the\s+|both\s+|all\s+|that\s+|those\s+|its\s+)*(?:\w+\s+)?"
                   r"(?:holes?|slots?|pockets?|boss(?:es)?|bores?|counterbores?|windows?|cut-?outs?))\s+(?:by\s+)?(?=[\d.])",

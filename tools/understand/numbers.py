@@ -157,6 +157,13 @@ def normalize(text: str) -> str:
     # "a step milled along one long edge, 15 wide and 10 deep": the step's sizes, said after its edge
     t = re.sub(r"\b(rebate|rabbet|step milled|milled step|step cut|step)\b([^,.;]*?\bedges?)\s*[,:-]\s*((?:[\d.]+\s*(?:mm\s*)?"
                r"(?:wide|deep|high)\s*(?:and|,|x|by)?\s*){2})", r"\1 \3\2", t)
+    # "4 along the 160 side, 3 along the 120 side": a grid's counts, the one along the longer side first
+    def _grid_counts(m):
+        a, sa, b, sb = int(m.group(1)), float(m.group(2)), int(m.group(3)), float(m.group(4))
+        return f"{a} x {b}" if sa >= sb else f"{b} x {a}"
+    t = re.sub(r"\b(\d+)\s+(?:holes?\s+)?(?:along|on|down|across)\s+the\s+(\d*\.?\d+)\s*(?:mm\s*)?(?:side|edge|length|way|"
+               r"direction|dimension)\s*(?:,|and|&|;)?\s*(?:and\s+)?(\d+)\s+(?:holes?\s+)?(?:along|on|down|across)\s+the\s+"
+               r"(\d*\.?\d+)\s*(?:mm\s*)?(?:side|edge|length|way|direction|dimension)\b", _grid_counts, t)
     # "depth of hole is 10mm", "the length of the slot should be 40": the feature's size, said the other way round
     t = re.sub(r"\b(depth|length|width|diameter|thickness|height) of (?:the |that |this |each |every )?"
                r"(hole|holes|pocket|slot|slots|boss|bore|counterbore|keyway|groove|step|recess|hub|flange|leg|legs|wall|"

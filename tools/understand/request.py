@@ -242,7 +242,7 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
     if spec_body is not None:
         features(bd, spec_body)
         spec_body = _hub_on_a_bored_disc(spec_body, bd)
-        unused = unused_sizes(bd, t) + _loose_nowhere(bd, spec_body, t)
+        unused = unused_sizes(bd, t, spec_body) + _loose_nowhere(bd, spec_body, t)
         if unused:
             bd.missing.append(f"what {', '.join(unused)} {'is' if len(unused) == 1 else 'are'} for: nothing I "
                               "read takes "+ ("it" if len(unused) == 1 else "them"))
@@ -314,7 +314,8 @@ def _loose_nowhere(bd: Build, spec_body: dict, t: str) -> list[str]:
     strict = {round(x, 4) for a in have for x in (a, a / 2, a * 2)}
     for v in bd.body.loose:
         if v.raw is not None and v.raw.group is not None and groups and v.raw.group != groups[0] and \
-                v.raw.role is None and round(v.mm, 4) not in strict and not (v.raw.num.integer and v.mm <= 12):
+                v.raw.role is None and round(v.mm, 4) not in strict and not (v.raw.num.integer and v.mm <= 12) and \
+                not _names_a_side(v, t, spec_body):
             out.append(f"'{v.raw.num.text.strip()}'")
     loose = list(bd.body.loose) + [v for f in bd.feats for sub in (f, f.sub) if sub is not None for v in sub.loose]
     for v in loose:
@@ -348,7 +349,19 @@ def _titled_feature(bd: Build) -> None:
         bd.feats.remove(f)
 
 
-def unused_sizes(bd: Build, t: str) -> list[str]:
+_REFERS = re.compile(r"\b(?:across|along|on|in|into|of|through|to|from|parallel to|facing)\s+(?:one of\s+|either of\s+|each of\s+)?"
+                     r"the\s+(?:long |short |big |small |large |other )?$")
+
+
+def _names_a_side(v, t: str, spec_body: dict | None) -> bool:
+    """'across the 50', 'centred across the 60', 'one of the 4 inch walls': a size of the part, said to name a side
+    or a direction (not a new size)."""
+    if v.raw is None or spec_body is None or not _REFERS.search(t[max(0, v.raw.num.start - 40):v.raw.num.start]):
+        return False
+    return any(abs(v.mm - x) < 1e-6 for x in _numbers_in(spec_body))
+
+
+def unused_sizes(bd: Build, t: str, spec_body: dict | None = None) -> list[str]:
     """Sizes the reader gave to the part or a feature that nothing built took ('a hex socket on top, 13 AF,
     10 deep' on a cylinder): a part built without them is not the one asked for. A description of several
     parts (the largest is made, and said) is let through."""
@@ -359,7 +372,8 @@ def unused_sizes(bd: Build, t: str) -> list[str]:
         for sub in (tgt, tgt.sub):
             for role, vs in (sub.roles.items() if sub is not None else ()):
                 if role not in NOT_SIZES:
-                    out.extend(f"'{v.raw.num.text.strip()}'" for v in vs if v.raw is not None)
+                    out.extend(f"'{v.raw.num.text.strip()}'" for v in vs if v.raw is not None and
+                               not _names_a_side(v, t, spec_body))
     return out
 
 
