@@ -72,7 +72,7 @@ _CHANGE = re.compile(r"^\s*(please\s+)?(now\s+|then\s+|and\s+|also\s+|ok,?\s+|ok
                      r"|^\s*(the|its|their|all)\s+\w+(\s+\w+)?\s+(should|must|needs? to)\b"
                      r"|\b(longer|shorter|wider|narrower|taller|thicker|thinner|bigger|smaller|deeper)\b", re.I)
 _NEW = re.compile(r"^\s*(a(?!\s+(?:bit|little|touch|tad|lot|few mm|couple)\b)|an|new|another|instead,?\s+(?:a|an)|design|create|build|model|draw|make (?:me )?(?:a|an|another)|i need (?:a|an)|"
-                  r"i want (?:a|an)|give me (?:a|an)|start over|from scratch)\b", re.I)
+                  r"i want (?:a|an)|i'?d like (?:a|an)|i would like (?:a|an)|give me (?:a|an)|start over|from scratch)\b", re.I)
 _DESCRIBE_NEW = re.compile(r"^\s*(describe|explain)\s+(a|an)\s+\w+.*\b(with|having)\b", re.I)
 
 
@@ -120,6 +120,9 @@ def parse_intent(text: str, has_design: bool, attachment: str | None = None) -> 
         return Routed("new_design", "parser")
     if _asks_new(core) or (_names_a_new_part(core) and not _RESTATES.search(core)):
         return Routed("new_design", "parser")
+    if _body_nouns().search(core) and not _RESTATES.search(core) and not _CHANGE.search(core) and \
+            _reads_a_whole_part(core):
+        return Routed("new_design", "parser")     # "cube 30mm", "30mm cube please": a whole part, its one size said
     lead = _OFFERS_A_PART.match(core)
     if lead and _reads_a_whole_part(core[lead.end():]):
         # "can I get a washer 20 OD 8 ID 2 thick?", "how about a 40mm cube with a 10mm hole?", "next: tube 40 OD ...":
@@ -151,8 +154,8 @@ def _changes_a_probe(text: str) -> bool:
 
 
 _OFFERS_A_PART = re.compile(r"^\s*(?:(?:ok|okay|great|thanks|cool|nice|good)[,!.]?\s+)?(?:(?:and\s+)?(?:now\s+)?(?:can i (?:get|have)|"
-                            r"could i (?:get|have)|how about|what about|could you (?:do|make)|can you (?:do|make)|"
-                            r"would you (?:do|make)|i (?:also )?(?:want|need|'d like|would like)|why not|next(?:\s+one)?\s*[:,-]|"
+                            r"could i (?:get|have)|how about|what about|could you (?:also )?(?:do|make)|can you (?:also )?(?:do|make)|"
+                            r"would you (?:also )?(?:do|make)|i (?:also )?(?:want|need|'d like|would like)|why not|next(?:\s+one)?\s*[:,-]|"
                             r"now\s*[:,-])\s+)(?!(?:it|this|that|the|them|those|its|these|one|some)\b)", re.I)
 
 

@@ -63,9 +63,8 @@ def test_what_it_cannot_read_is_said_and_examples_are_the_fallback():
     d = new("a gear with nice teeth")
     assert d.declined and d.code is None and "module and number of teeth" in d.note
     knob = {**EXAMPLE, "id": "knob_basic", "title": "a knob"}
-    d = new("a knob for a radio", examples=[EXAMPLE, knob])
-    assert d.path == "example" and d.code and "The spec path could not read this request" in d.note
-    assert "'radio'" in d.note
+    d = new("a knob for a radio", examples=[knob, EXAMPLE])     # no size at all: the example's would be a guess
+    assert d.declined and d.code is None and "No sizes were given" in d.note and "'a knob'" in d.note
     d = new("hmm, go with 3 mm walls instead", examples=[EXAMPLE])   # no example is what the words name
     assert d.declined and d.code is None and "I could not read a part from these words" in d.note
     d = edit("make it purple", new("30 mm cube"))

@@ -169,3 +169,39 @@ def test_a_grid_counted_along_each_side_and_changed_along_one(sandbox):
                    "160 side, centred", "make it 5 along the long side")
     assert spec["features"][0]["at"]["counts"] == [5, 3]
     assert _volume(sandbox, spec) == pytest.approx(160 * 120 * 5 - 15 * math.pi * 9 * 5, rel=1e-6)
+
+
+@pytest.mark.parametrize("text, grooves", [
+    ("12 mm shaft, 80 long, with a circlip groove 5 mm from one end. groove dia 11.5, width 1.1", [(1.1, 0.25, 5.0)]),
+    ("20mm shaft 100mm long with circlip grooves near both ends: groove Ø19, 1.3 wide, 8 mm in from each end",
+     [(1.3, 0.5, 8.0), (1.3, 0.5, 90.7)]),
+])
+def test_a_groove_given_by_its_bottom_diameter(text, grooves):
+    u = understand(text)
+    assert not u.missing, u.explain()
+    got = [(f["length"], f["depth"], f["z"]) for f in u.spec["features"]]
+    assert len(got) == len(grooves) and all(g == pytest.approx(w) for g, w in zip(got, grooves))
+
+
+def test_only_one_of_two_grooves_kept():
+    spec = _edited("20mm shaft 100mm long with circlip grooves near both ends: groove Ø19, 1.3 wide, 8 mm in from each "
+                   "end", "only need the one groove actually, drop the other one")
+    assert [f["z"] for f in spec["features"]] == [8.0]
+
+
+@pytest.mark.parametrize("text, size, z", [
+    ("SHAFT Ø25 x 180 LG. CHAMFER 1 x 45° BOTH ENDS. Ø8 CROSS HOLE THRU, 15 FROM RH END.", 8.0, -75.0),
+    ("shaft 25 dia 180 long with an 8 cross hole through, 15 from the right end", 8.0, -75.0),  # one hole, not eight
+])
+def test_a_cross_hole_from_the_right_hand_end(text, size, z):
+    u = understand(text)
+    hole = next(f for f in u.spec["features"] if f["kind"] == "hole")
+    assert not u.missing and hole["size"] == size and hole["at"]["points"][0][1] == z, u.explain()
+
+
+def test_tapped_written_before_the_thread_and_journals_turned_at_each_end(sandbox):
+    u = understand("pin Ø16 x 70, tapped M8 both ends, 15 deep")
+    assert [(f["size"], f["depth"]) for f in u.spec["features"]] == [("M8 tapped", 15.0)] * 2
+    spec = _edited("axle, 1.5 cm diameter and 25 cm long, with 2 cm at each end turned down to 1.2 cm")
+    assert [(s["diameter"], s["length"]) for s in spec["body"]["sections"]] == [(12, 20), (15, 210), (12, 20)]
+    assert _volume(sandbox, spec) == pytest.approx(math.pi / 4 * (2 * 144 * 20 + 225 * 210), rel=1e-6)

@@ -43,6 +43,14 @@ def _unplaced(dims: dict, counts: dict, code: str) -> list[str]:
     return [m for m in missing if m != "fillet"]
 
 
+def _sized(request: str) -> bool:
+    """Does the request give any size or count at all (a number, a number word, an M-size, a fraction)?"""
+    from ...tools.understand.numbers import normalize, numbers
+
+    t = normalize(request)
+    return bool(numbers(t)) or bool(re.search(r"\bm\d|#\d", t))
+
+
 def _fence(code: str, note: str) -> str:
     return f"```python\n{code.rstrip()}\n```\n{note}".strip()
 
@@ -79,6 +87,12 @@ class OfflineChatModel(BaseChatModel):
             d = spec_path.new_design(ctx)
             if d is not None:
                 return d
+            if ctx.examples and not _sized(ctx.request):
+                # "a spur gear please", "I need a washer": no size at all; the stored example's sizes would be a guess
+                # marked right. Say which example is nearest and ask for the sizes
+                return Draft(None, f"No sizes were given. The nearest stored example is '{ctx.examples[0]['title']}'; "
+                             "say the sizes you want (e.g. 'a washer, 16 OD, 8.4 ID, 1.6 thick', 'a spur gear, module 2, "
+                             "20 teeth, 10 thick') and I will build it.", path="spec", declined=True)
             if ctx.examples and not spec_path.names_an_example(ctx.request, ctx.examples):
                 # nothing read, and no stored example is what the words name: adapting one would be a guess
                 u = spec_path.understand(ctx.request)

@@ -161,6 +161,13 @@ def _build_all(bd: Build, body: dict) -> None:
                 o is not t and o.kind in ("hole", "bore") and (o.roles or o.loose) for o in bd.feats):
             continue     # "hole pattern test piece: 7x7 grid of 3mm holes ...": the pattern named, then given
         later = next((o for o in bd.feats[bd.feats.index(t) + 1:] if o.kind == t.kind and (o.roles or o.loose)), None)
+        if t.kind == "groove" and later is not None and not t.roles.keys() - {"count", "inset"} and not t.loose:
+            # "a circlip groove 5 mm from one end. groove dia 11.5, width 1.1": the same groove, sized after
+            later.words = t.words + " " + later.words
+            for role, vs in t.roles.items():
+                later.roles.setdefault(role, []).extend(vs)
+            t.roles = {}
+            continue
         if t.kind in ("slot", "pocket") and not t.roles.keys() - {"count"} and not t.loose and later is not None:
             # "one slot at each end running lengthwise, slots 20 long 6 wide": the same slots, sized after
             later.words += " " + t.words
@@ -693,7 +700,7 @@ CROSS = re.compile(r"\bcross[- ]?(?:holes?|drill(?:ed|ing)?|bored?)\b|\b(?:radia
                    r"\bthrough (?:both|the) (?:side )?walls\b|\bthrough the (?:side|diameter)\b|"
                    r"\bacross the (?:diameter|rod|bar|shaft|shank|pin|tube|pipe)\b|\b(?:turned|rotated|at) 90\b")
 FROM_END = re.compile(r"^\s*(?:mm\s*)?(?:in\s+)?(?:from|off) (?:one|a|the|either|an|each|the other|the top|the bottom|the near|"
-                      r"the far)?\s*(end|top|bottom)\b")
+                      r"the far)?\s*(?:(?:left|right|free|plain|nearest)\s+)?(end|top|bottom)\b")
 
 
 def _from_each_end(after: str) -> bool:
@@ -1891,6 +1898,11 @@ def _groove(bd: Build, t: Target, body: dict) -> None:
     W, depth = t.pop("width"), t.pop("depth")
     if W is None:
         W = t.pop("length")
+    bottom = t.pop("diameter")
+    D = body.get("diameter") or body.get("outer_diameter")
+    if depth is None and bottom is not None and isinstance(D, (int, float)) and bottom < D:
+        depth = round((D - bottom) / 2, 6)     # "groove dia 11.5" on a Ø12 shaft: 0.25 deep
+        bd.notes.append(f"the groove's Ø{bottom:g} bottom: {depth:g} deep")
     if W is None and depth is None:
         W, depth = _width_by_depth(t)          # "a 2 x 1.5 groove"
     if INSIDE.search(t.words):

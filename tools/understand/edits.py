@@ -4737,6 +4737,30 @@ def _flange_on_a_tube(text: str, data: dict) -> EditResult | None:
                               "the flange added to the sleeve's length (say 'keep the overall length' to keep it)")])
 
 
+_ONLY_ONE = re.compile(r"\b(?:only|just)\s+(?:need|want|keep)\s+(?:the\s+)?one\s+(groove|hole|slot|pocket|keyway|boss|flat)s?\b|"
+                       r"\b(?:keep|leave)\s+(?:only|just)\s+(?:the\s+)?(?:first\s+|one\s+)(groove|hole|slot|pocket|keyway|boss|flat)s?\b|"
+                       r"\b(?:drop|remove|delete|lose|ditch|get rid of)\s+the\s+other\s+(groove|hole|slot|pocket|keyway|boss|flat)\b",
+                       re.I)
+
+
+def _one_of_two(text: str, data: dict) -> EditResult | None:
+    """'only need the one groove actually, drop the other one' with two grooves: the second one removed (the first
+    kept where it is); None when the words are not that or there are not exactly two."""
+    m = _ONLY_ONE.search(text)
+    if not m:
+        return None
+    kind = next(g for g in m.groups() if g).lower()
+    kind = {"flat": "keyway"}.get(kind, kind)
+    same = [f for f in data.get("features", []) if f.get("kind") == kind]
+    if len(same) != 2:
+        return None
+    try:
+        new = ops.remove_feature(data, same[1]["id"])
+    except (ops.OpError, SpecError):
+        return None
+    return EditResult(_plain(new), done=[f"removed {same[1]['id']} (the other {kind}; {same[0]['id']} kept)"])
+
+
 def apply_edit(text: str, spec) -> EditResult:
     """Apply the change ``text`` asks for to ``spec`` (a dict or PartSpec). ``result.spec`` is the new
     spec (a dict) or None when nothing could be changed; ``result.failed`` says why. Several actions
@@ -4814,7 +4838,7 @@ def apply_edit(text: str, spec) -> EditResult:
     text = re.sub(r"\s*(?:[,;:-]|\band\b|\bbut\b)?\s*(?:the\s+)?((?:holes?|slots?|pockets?)(?:\s+and\s+(?:the\s+)?(?:holes?|slots?|"
                   r"pockets?))?)\s+(?:both\s+)?(?:stay|stays|remain|remains|still|kept|keep)\s+(?:at\s+)?(\d+(?:\.\d+)?)\s*(?:mm\s*)?"
                   r"apart(?:\s*,?\s*(?:in the middle|centred|centered|in the cent(?:er|re)))?", _apart, text, flags=re.I)
-    flanged = _flange_on_a_tube(text, data)
+    flanged = _flange_on_a_tube(text, data) or _one_of_two(text, data)
     if flanged is not None:
         return flanged
     r = _apply_edit(text, spec)

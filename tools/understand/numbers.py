@@ -164,6 +164,21 @@ def normalize(text: str) -> str:
     t = re.sub(r"\b(\d+)\s+(?:holes?\s+)?(?:along|on|down|across)\s+the\s+(\d*\.?\d+)\s*(?:mm\s*)?(?:side|edge|length|way|"
                r"direction|dimension)\s*(?:,|and|&|;)?\s*(?:and\s+)?(\d+)\s+(?:holes?\s+)?(?:along|on|down|across)\s+the\s+"
                r"(\d*\.?\d+)\s*(?:mm\s*)?(?:side|edge|length|way|direction|dimension)\b", _grid_counts, t)
+    # "an 8 cross hole": one hole, 8 across (not eight of them)
+    t = re.sub(r"\b(an?|one|single)\s+(\d*\.?\d+)\s+((?:cross|through|thru|blind|radial|drilled)\s+)?(hole|bore)\b"
+               r"(?![- ]?(?:flange|plate|disc|disk|pattern|circle|pcd|bracket|mount|block|hub|cover|bar|strip|wheel|coupling|"
+               r"adapter|ring|part)s?\b)", r"\1 \2 dia \3\4", t)      # ('a 4 hole flange': four holes)
+    # "15 from right end": from the right end
+    t = re.sub(r"\bfrom (left|right|top|bottom|front|back) (end|edge|side|face)\b", r"from the \1 \2", t)
+    # "tapped M8 both ends": M8 tapped, the size before the word as everywhere else
+    t = re.sub(r"\b(tapped|threaded)\s+(m\d+(?:\.\d+)?)\b(?!\s*(?:x\s*)?\d)", r"\2 \1", t)
+    # "with 2 cm at each end turned down to 1.2 cm": turned down to 1.2 cm for 2 cm at each end
+    t = re.sub(r"\bwith\s+(\d*\.?\d+\s*(?:mm|cm|\"|in\b)?)\s+(?:at|on)\s+(each|both)\s+ends?\s+((?:turned|stepped|reduced|"
+               r"machined|necked)\s+down\s+to\s+(?:a\s+)?(?:dia\s*)?\d*\.?\d+\s*(?:mm|cm|\"|in\b)?)",
+               r"\3 for \1 at \2 end", t)
+    # "15 FROM RH END": the right-hand end (drawing shorthand)
+    t = re.sub(r"\b(?:rh|r\.h\.|right[- ]hand)\s+(end|side|edge|face)\b", r"right \1", t)
+    t = re.sub(r"\b(?:lh|l\.h\.|left[- ]hand)\s+(end|side|edge|face)\b", r"left \1", t)
     # "depth of hole is 10mm", "the length of the slot should be 40": the feature's size, said the other way round
     t = re.sub(r"\b(depth|length|width|diameter|thickness|height) of (?:the |that |this |each |every )?"
                r"(hole|holes|pocket|slot|slots|boss|bore|counterbore|keyway|groove|step|recess|hub|flange|leg|legs|wall|"

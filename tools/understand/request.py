@@ -562,14 +562,17 @@ def _stepped(text: str, t: str) -> Understanding | None:
 
 # "turned down to 1/4" dia on the last 1/2"", "the other end is turned down to Ø5 for 10mm"
 TURNED = re.compile(r"\b(?:turned|stepped|reduced|machined|necked) down to (?:a )?(?:dia\s*)?(\d+(?:-\d+/\d+)?(?:[./]\d+)*|\.\d+)"
-                    r"\s*(mm|\"|in\b)?\s*(?:dia(?:meter)?\s*)?(?:on|for|over|along) (?:the )?(?:last|first|end|final|bottom|top)?\s*"
-                    r"(\d+(?:-\d+/\d+)?(?:[./]\d+)*|\.\d+)\s*(mm|\"|in\b)?")
+                    r"\s*(mm|cm|\"|in\b)?\s*(?:dia(?:meter)?\s*)?(?:on|for|over|along) (?:the )?(?:last|first|end|final|bottom|top)?\s*"
+                    r"(\d+(?:-\d+/\d+)?(?:[./]\d+)*|\.\d+)\s*(mm|cm|\"|in\b)?")
 
 
 def _turned_down(text: str, t: str) -> Understanding | None:
     """A rod or pin with one end turned down to a smaller diameter over a length: a two-step shaft (the
     length given is overall)."""
     m = TURNED.search(t)
+    both = re.match(r"\s*(?:mm|cm|in)?\s*(?:at|on)\s+(?:each|both)\s+ends?\b", t[m.end():])
+    if both:
+        t = t[:m.end()] + " " + t[m.end() + both.end():]
     out = _read(text, t[:m.start()] + " " + t[m.end():])
     if out.spec is None or out.spec["body"]["kind"] != "cylinder" or out.missing:
         return None
@@ -578,8 +581,13 @@ def _turned_down(text: str, t: str) -> Understanding | None:
     ln = number(m.group(3)) * (unit_mm(UNIT_WORDS[m.group(4).strip()]) if m.group(4) else k)
     body = out.spec["body"]
     D, H = body["diameter"], body["height"]
-    if not (0 < d < D and 0 < ln < H):
+    if not (0 < d < D and 0 < ln * (2 if both else 1) < H):
         return None
+    if both:
+        # "2 cm at each end turned down to 1.2 cm": a journal at each end, the middle as it was
+        out.notes.append(f"Ø{d:g} for {ln:g} mm at each end of the {H:g} mm length")
+        return _as_shaft(out, [{"diameter": d, "length": ln}, {"diameter": D, "length": round(H - 2 * ln, 6)},
+                               {"diameter": d, "length": ln}])
     out.notes.append(f"Ø{d:g} for the last {ln:g} mm of the {H:g} mm length")
     return _as_shaft(out, [{"diameter": D, "length": round(H - ln, 6)}, {"diameter": d, "length": ln}])
 

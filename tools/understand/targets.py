@@ -457,7 +457,7 @@ FEATURE_ROLES = {
     "keyway": {"width", "depth", "length", "size"},
     "flat": {"depth", "length", "size"},
     "rebate": {"width", "depth", "size", "height"},
-    "groove": {"width", "depth", "length", "size", "inset"},
+    "groove": {"width", "depth", "length", "size", "inset", "diameter"},
     "cbore": {"head", "diameter", "depth", "size", "inner", "angle"},
     "csink": {"head", "diameter", "angle", "size", "depth", "inner"},
     "mirror": set(),
