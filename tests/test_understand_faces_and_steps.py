@@ -205,3 +205,11 @@ def test_tapped_written_before_the_thread_and_journals_turned_at_each_end(sandbo
     spec = _edited("axle, 1.5 cm diameter and 25 cm long, with 2 cm at each end turned down to 1.2 cm")
     assert [(s["diameter"], s["length"]) for s in spec["body"]["sections"]] == [(12, 20), (15, 210), (12, 20)]
     assert _volume(sandbox, spec) == pytest.approx(math.pi / 4 * (2 * 144 * 20 + 225 * 210), rel=1e-6)
+
+
+def test_a_hubs_second_size_stays_the_hubs_and_an_inch_fraction_corrected():
+    spec = _edited("flange 100 dia 12 thick with a 40 dia hub 20 tall and a 20 bore", "hub 50 OD and 25 long")
+    hub = next(f for f in spec["features"] if f["kind"] == "boss")
+    assert (hub["diameter"], hub["height"], spec["body"]["height"]) == (50.0, 25.0, 12.0)   # the flange kept its 12
+    spec = _edited('plate 4 x 3 x 1/4" with a 1 x 1/4" slot in the middle', "make the slot 3/8 wide, no wait, 5/16")
+    assert spec["features"][0]["width"] == pytest.approx(7.9375, abs=1e-3)

@@ -4806,6 +4806,11 @@ def apply_edit(text: str, spec) -> EditResult:
         text = re.sub(r"^\W*(?:(?:ok|now|and|then)\W+)*(?:make (?:it|that|them)\s+|(?:i )?want\s+)?(\d+)\s+(?:holes?\s+)?(?:along|on|down|"
                       r"across)\s+the\s+(long(?:er)?|short(?:er)?|\d*\.?\d+)\s*(?:mm\s*)?(?:side|edge|length|way|direction)\b",
                       _along, text, flags=re.I)
+    # "hub 50 OD and 20 long": the second size is the hub's too (it was the part's height)
+    text = re.sub(r"^(\s*(?:(?:make|set|change)\s+)?(?:the\s+)?(hub|boss|slot|pocket|keyway|groove|collar|counterbore|"
+                  r"window|cut-?out)\b(?:(?!\b(?:and|it|part|plate|block|body)\b)[^,;])*?)\s+and\s+(?=(?:make\s+it\s+)?[\d./]+\s*"
+                  r"(?:mm|cm|\"|in)?\s*(?:long|tall|high|deep|wide|thick|dia|od)\b)",
+                  r"\1 and the \2 ", text, flags=re.I)
     # "take the lid off", "lose the top", "no lid": a closed shell opened at the top
     if any(f.get("kind") == "shell" for f in data.get("features", [])):
         text = re.sub(r"\b(?:take|cut|lift|pull)\s+(?:the\s+)?(?:lid|top)\s+off\b|\b(?:remove|delete|lose|drop|ditch|get rid of)\s+"

@@ -326,9 +326,10 @@ def normalize(text: str) -> str:
     return t
 
 
-CORRECTED = re.compile(r"(?<![\w.])(\d*\.?\d+)(\s*(?:mm|cm|in|\"))?(\s+[a-z]+)?\s*[,;(-]?\s*\b(?:no,? wait|wait,? no|no|wait|"
-                       r"sorry|oops|actually|correction|scratch that|i mean|rather)\b[\s,:-]*(?:(?:make|change) (?:that|it)"
-                       r"(?: to)?|i mean|it'?s|it is|should be|rather)?\s*(\d*\.?\d+)(\s*(?:mm|cm|in|\"))?(?![\d.])(?!\s*x\b)"
+CORRECTED = re.compile(r"(?<![\w./-])(\d+-\d+/\d+|\d+/\d+|\d*\.?\d+)(\s*(?:mm|cm|in|\"))?(\s+[a-z]+)?\s*[,;(-]?\s*\b(?:no,? wait|"
+                       r"wait,? no|no|wait|sorry|oops|actually|correction|scratch that|i mean|rather)\b[\s,:-]*(?:(?:make|change) "
+                       r"(?:that|it)(?: to)?|i mean|it'?s|it is|should be|rather)?\s*(\d+-\d+/\d+|\d+/\d+|\d*\.?\d+)"
+                       r"(\s*(?:mm|cm|in|\"))?(?![\d./])(?!\s*x\b)"
                        r"(?:\s*\))?(?:\s+-(?=\s))?")
 
 
