@@ -169,6 +169,13 @@ def test_kill_9_mid_turn_and_the_other_process_goes_on_with_nothing_lost(agent_p
     assert held >= 1
     a.proc.send_signal(signal.SIGKILL)
     a.proc.wait()
+    # the server drops the dead client's session, and its advisory lock with it, once it notices the connection is
+    # gone (under load that takes a moment): the lock must go by itself, with nobody releasing it
+    deadline = time.monotonic() + 15
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        while conn.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted").fetchone()[0]:
+            assert time.monotonic() < deadline, "the killed process's turn lock was never released"
+            time.sleep(0.1)
     t0 = time.monotonic()
     answer = b.turn("killed", "make it 10 mm longer")
     assert time.monotonic() - t0 < 30
