@@ -379,7 +379,7 @@ def edit_of_current(text: str, parsed: Routed, current_spec: dict | None) -> Rou
     return Routed("modify", "parser", note="read as a change of the current part (it takes it)")
 
 
-_UNDO_NAMED = re.compile(r"^\W*(?:(?:ok|okay|hmm+|actually|no|nah)[,.!]?\s+)*(?:undo|revert|take back|reverse)\s+(?:the|that|"
+UNDO_NAMED = re.compile(r"^\W*(?:(?:ok|okay|hmm+|actually|no|nah)[,.!]?\s+)*(?:undo|revert|take back|reverse)\s+(?:the|that|"
                          r"those|these|my)\s+(?:last\s+|new\s+)?(fillets?|chamfers?|rounds?|bevels?|holes?|slots?|pockets?|"
                          r"counterbores?|countersinks?|boss(?:es)?|hubs?|keyways?|grooves?|shell)\b", re.I)
 
@@ -387,7 +387,7 @@ _UNDO_NAMED = re.compile(r"^\W*(?:(?:ok|okay|hmm+|actually|no|nah)[,.!]?\s+)*(?:
 def _undo_of_the_last_change(text: str, parsed: Routed, versions: list[dict], current: int | None) -> Routed:
     """'undo the chamfer' right after the change that added it: an undo (the version before); after other changes it
     stays a change that removes the chamfer."""
-    m = _UNDO_NAMED.match(text)
+    m = UNDO_NAMED.match(text)
     if parsed.intent != "modify" or not m or current is None:
         return parsed
     cur = next((v for v in versions if v.get("version") == current), None)

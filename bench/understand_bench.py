@@ -25,7 +25,6 @@ from collections import Counter
 from pathlib import Path
 
 from cadagent.agent.drafts import DesignContext
-from cadagent.tools.understand.replies import read_with_previous
 from cadagent.agent.feature_check import feature_problems
 from cadagent.agent.nodes.versions import FIRST as _FIRST
 from cadagent.agent.offline.engine import OfflineChatModel
@@ -36,6 +35,7 @@ from cadagent.tools.part.expect import expectations
 from cadagent.tools.part.validation import parse as parse_spec
 from cadagent.tools.sandbox import Limits, Sandbox
 from cadagent.tools.understand import understand
+from cadagent.tools.understand.replies import read_with_previous
 
 TEXT2CAD = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "text2cad_random100"
 ATTEMPTS = 3

@@ -175,3 +175,12 @@ def test_undo_the_feature_just_added_is_an_undo_and_later_a_removal(agents):
     gone = a.turn("u", "undo the chamfer")          # not the last change: the chamfer taken off the part as it is
     assert gone.ok and gone.intent == "modify", gone.answer
     assert gone.version.volume == pytest.approx(120 * 60 * 8 - math.pi * 25 * 8, rel=1e-6)
+
+
+def test_an_undo_names_what_it_takes_away_but_a_bare_change_beside_it_is_still_a_second_change():
+    from cadagent.agent.nodes.versions import _change_besides
+
+    assert _change_besides("undo the chamfer") is None
+    assert _change_besides("undo that last hole please") is None
+    assert _change_besides("undo, chamfer") is not None           # a change said beside it: refused as before
+    assert _change_besides("go back to v2 and make it 80 long") is not None

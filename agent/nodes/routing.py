@@ -50,18 +50,18 @@ def _completes_previous(state, text: str) -> str | None:
     from cadagent.tools.understand.replies import read_with_previous
 
     from ..intent import parse_intent
+    from .versions import made_from
 
     messages = list(state.get("messages") or [])
     humans = [m for m in messages if getattr(m, "type", "") == "human"]
     if not humans or not isinstance(humans[-1].content, str) or not text.strip():
         return None
     before = humans[-1].content.strip()
-    versions = state.get("versions") or []
     cur = current_entry(state)
     made = bool(cur) and (cur.get("said") or cur.get("request") or "").strip() == before
     if made and not cur.get("assumed"):
         return None                 # the part it made assumed nothing: this message is a change of it, or its own
-    if not made and any((v.get("said") or v.get("request") or "").strip() == before for v in versions):
+    if not made and before in made_from(state):
         return None                 # it made an earlier version: this one is not its reply
     if not made and parse_intent(before, cur is not None).intent != "new_design":
         return None                 # a change, a question or an undo that made nothing: not a part to complete

@@ -103,14 +103,23 @@ def _change_besides(request: str) -> str | None:
     """The words of a change said in the same message as an undo ('go back to v2 and make it 80 long'), else None."""
     rest = _UNDO_WORDS.sub(" ", request)
     rest = re.sub(r"[\s,.;:!?'\"()-]+", " ", rest).strip()
-    if re.fullmatch(r"(?:(?:the|that|those|these|my)\s+)?(?:(?:last|new)\s+)?[a-z]+(?:\s+please)?", rest, re.I):
-        return None       # "undo the chamfer": what the undo takes away, not a second change
+    from ..intent import UNDO_NAMED
+
+    named = UNDO_NAMED.match(request)
+    if named and re.fullmatch(r"[\s,.!?]*(?:please|pls)?[\s,.!?]*", request[named.end():], re.I):
+        return None       # "undo the chamfer" (as the router reads it): what the undo takes away, not a second change
     from cadagent.tools.understand.edits import ADD_VERB, FEATURE_WORD, REMOVE
 
     # a size, or a feature with something done to it ('and add a chamfer'); talk ('the holes were better') is none
     change = re.search(r"\d", rest) or (FEATURE_WORD.search(rest) and (ADD_VERB.search(rest) or REMOVE.search(rest) or re.search(
         r"\b(?:make|change|set|move|chamfer|fillet|round|shell|mirror|swap)\b", rest, re.I)))
     return rest if change else None
+
+
+def made_from(state) -> set[str]:
+    """The words every saved version was made from: the message itself, and the request it completed (a reply
+    read with the message before it: agent/nodes/routing.py)."""
+    return {(v.get(k) or "").strip() for v in state.get("versions") or [] for k in ("request", "said")} - {""}
 
 
 def _changes_not_made_before(state, cur: dict | None) -> list[str]:
@@ -120,7 +129,7 @@ def _changes_not_made_before(state, cur: dict | None) -> list[str]:
         return []
     messages = list(state.get("messages") or [])
     humans = [i for i, m in enumerate(messages) if getattr(m, "type", "") == "human"]
-    made = {(v.get(k) or "").strip() for v in state.get("versions") or [] for k in ("request", "said")}
+    made = made_from(state)
     out = []
     for i in reversed(humans[:-2]):        # before the one _last_change_not_made reads
         text = messages[i].content.strip() if isinstance(messages[i].content, str) else ""
@@ -143,7 +152,7 @@ def _last_change_not_made(state, cur: dict | None) -> str | None:
     prev = messages[humans[-2]].content.strip()
     if re.search(r"\b(?:run|execute|try)\b.*\b(?:script|code)\b", prev.lower()):
         return None     # "run my script": the user's own code, not a change the engine declined
-    made = {(v.get(k) or "").strip() for v in state.get("versions") or [] for k in ("request", "said")}
+    made = made_from(state)
     if not prev or prev in made:
         return None
     from ..intent import parse_intent

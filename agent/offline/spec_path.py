@@ -11,6 +11,7 @@ import re
 
 from ...tools.part import compile_spec, validate
 from ...tools.understand import apply_edit, understand
+from ...tools.understand.request import ASSUMED_NOTE
 from ..drafts import DesignContext, Draft
 
 PROFILES = ("angle", "tee", "channel", "c_channel", "ibeam")   # sections whose bounding block is a different part
@@ -107,7 +108,7 @@ def new_design(ctx: DesignContext) -> Draft | None:
     if u.spec is not None and u.asked:
         # "a mounting plate 120 x 80 with four 6.5 holes": no thickness said; a 5 mm plate would be a guess marked
         # right. Ask for it (said alone next, '6mm' completes this request: tools/understand/replies.py)
-        what = [re.match(r"no (.+?) given: (.+?) assumed", n).groups() for n in u.asked]
+        what = [ASSUMED_NOTE.match(n).groups() for n in u.asked]
         feats = " and ".join(sorted({f["kind"] + "s" for f in u.spec.get("features", [])}))
         rest = dataclasses.replace(u, notes=[n for n in u.notes if n not in u.asked]).explain()
         name = str(u.spec["body"].get("name") or u.body).replace("_", " ")

@@ -115,6 +115,12 @@ def unified_thread(token: str) -> str | None:
     return m.group(1).translate(_DECODE) if m else None
 
 
+def _grid_counts(m: re.Match) -> str:
+    """'4 along the 160 side, 3 along the 120 side' as '4 x 3' (the count along the longer side first)."""
+    a, sa, b, sb = int(m.group(1)), float(m.group(2)), int(m.group(3)), float(m.group(4))
+    return f"{a} x {b}" if sa >= sb else f"{b} x {a}"
+
+
 def normalize(text: str) -> str:
     """Lower case, symbols and typos fixed, number words as digits."""
     t = text.lower()
@@ -158,9 +164,6 @@ def normalize(text: str) -> str:
     t = re.sub(r"\b(rebate|rabbet|step milled|milled step|step cut|step)\b([^,.;]*?\bedges?)\s*[,:-]\s*((?:[\d.]+\s*(?:mm\s*)?"
                r"(?:wide|deep|high)\s*(?:and|,|x|by)?\s*){2})", r"\1 \3\2", t)
     # "4 along the 160 side, 3 along the 120 side": a grid's counts, the one along the longer side first
-    def _grid_counts(m):
-        a, sa, b, sb = int(m.group(1)), float(m.group(2)), int(m.group(3)), float(m.group(4))
-        return f"{a} x {b}" if sa >= sb else f"{b} x {a}"
     t = re.sub(r"\b(\d+)\s+(?:holes?\s+)?(?:along|on|down|across)\s+the\s+(\d*\.?\d+)\s*(?:mm\s*)?(?:side|edge|length|way|"
                r"direction|dimension)\s*(?:,|and|&|;)?\s*(?:and\s+)?(\d+)\s+(?:holes?\s+)?(?:along|on|down|across)\s+the\s+"
                r"(\d*\.?\d+)\s*(?:mm\s*)?(?:side|edge|length|way|direction|dimension)\b", _grid_counts, t)

@@ -37,6 +37,10 @@ class Candidate:
         return {"spec": self.spec, "notes": self.notes, "score": self.score}
 
 
+# an assumption as Build.assume says it: "no thickness given: 5 mm assumed" (what, value)
+ASSUMED_NOTE = re.compile(r"no (.+?) given: (.+?) assumed")
+
+
 @dataclass
 class Understanding:
     text: str
@@ -59,8 +63,7 @@ class Understanding:
         from .vocab import vocab
 
         kinds = tuple(vocab().get("ask_when_missing") or ())
-        return [n for n in self.notes if re.match(r"no (.+?) given: ", n) and
-                re.match(r"no (.+?) given: ", n).group(1).startswith(kinds)]
+        return [n for n in self.notes if (m := ASSUMED_NOTE.match(n)) and m.group(1).startswith(kinds)]
 
     def explain(self) -> str:
         bits = []
