@@ -116,7 +116,7 @@ def parse_intent(text: str, has_design: bool, attachment: str | None = None) -> 
         return Routed("new_design", "parser")
     # a design exists: a new part only when the message starts one; a question when it asks and
     # changes nothing; anything else changes the current design
-    if _announces_another_part(t):
+    if _announces_another_part(t) or _announces_a_variant(t):
         return Routed("new_design", "parser")
     if _asks_new(core) or (_names_a_new_part(core) and not _RESTATES.search(core)):
         return Routed("new_design", "parser")
@@ -182,6 +182,20 @@ def _announces_another_part(text: str) -> bool:
         _reads_a_whole_part(text[m.end():].lstrip(" :,-–—.")) or len(_NUMBER.findall(rest)) >= 2)
 
 
+def _announces_a_variant(text: str) -> bool:
+    """'also need a second one that's 12 x 12 cm, same thickness': another part announced, said as the current one
+    with other sizes (never 'one more hole the same size', 'another one the same on the other side')."""
+    from cadagent.tools.understand.derived import derived
+    from cadagent.tools.understand.intent import ANOTHER_PART
+
+    m = ANOTHER_PART.search(text)
+    if not m or m.group(0).lower().startswith("one more") or re.match(
+            r"\s*(?:[\w.]+\s+){0,2}?(?:holes?|slots?|pockets?|boss(?:es)?|fillets?|chamfers?|grooves?|keyways?|ribs?|"
+            r"counterbores?|bores?)\b", text[m.end():], re.I):
+        return False
+    return derived(text) is not None
+
+
 def _asks_new(text: str) -> bool:
     """A message that starts something new ('a 20 mm cube', 'make me a flange'), not 'make it ...'."""
     low = text.lower()
@@ -196,6 +210,10 @@ def _asks_new(text: str) -> bool:
 
         if find("features", first.group(1)) and not _mentions_a_part(first.group(1)):
             return False        # "a 12 mm hole in the middle too": a feature for the part there, not a new part
+    if re.match(r"\s*(?:and\s+|also\s+|plus\s+)?(?:another|one more)\s+(?:one|1)\b", low) and re.search(
+            r"\b(?:other|opposite|far|near)\s+(?:side|end|edge|face|corner)s?\b|\bfrom the\b|\bnext to\b|\bbeside\b|"
+            r"\b(?:left|right|either side) of\b|\bapart\b|\bin the (?:middle|cent(?:er|re))\b", low):
+        return False      # "another one the same on the other side": a copy of the feature there, placed
     return bool(_NEW.search(text) or re.search(r"\b(new part|new design|another one|start over|from scratch)\b", low)
                 or re.search(r"\b(make|design|create|build|model|draw)\s+(me\s+)?(a|an|another)\b", low))
 

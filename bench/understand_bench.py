@@ -87,7 +87,7 @@ def drive(engine, sandbox, turn: dict, versions: list[dict], examples: list[dict
                             current={"version": len(versions), "code": current["code"], "spec": current["spec"],
                                      "not_made": not_made, "not_made_before": not_made_before or [],
                                      "request": current.get("request")}
-                            if current and task == "modify" else None)
+                            if current else None)     # (a new part may be said as a variant of it, as in the agent)
         d = engine.draft(ctx)
         notes.append(d.note)
         if d.code is None:
@@ -115,6 +115,8 @@ def drive(engine, sandbox, turn: dict, versions: list[dict], examples: list[dict
                        step=str(res.artifacts.get("step")) if res.artifacts.get("step") else None)
         versions.append({"code": d.code, "spec": d.spec, "request": text, "outcome": {k: outcome[k] for k in (
             "size", "bbox_min", "volume", "solids", "step")}})
+    elif task == "modify" and current is not None:
+        outcome.update(current["outcome"])     # a declined edit leaves the part as it was: that part is measured
     return outcome
 
 

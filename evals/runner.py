@@ -139,6 +139,8 @@ def _run_turn(agent, thread: str, turn: dict, conv: Conversation, timeout: float
     first = history[0] if history else None
     last = history[-1] if history else {}
     version = result.version
+    if version is None and not result.ok:
+        version = agent.current(thread)      # a declined turn leaves the part as it was: that part is measured
     outcome = {
         "user": turn["user"], "answer": result.answer, "intent": result.intent,
         "saved": version.number if version else None, "decided_by": result.decided_by, "path": result.path,

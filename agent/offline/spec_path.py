@@ -40,12 +40,17 @@ def summary(spec: dict) -> str:
     if isinstance(b.get("sections"), list):      # a stepped shaft: its sections, diameter x length, in order
         sizes = ", ".join(f"Ø{s['diameter']:g} x {s['length']:g}" for s in b["sections"] if isinstance(s, dict)
                           and isinstance(s.get("diameter"), (int, float)) and isinstance(s.get("length"), (int, float)))
+    if isinstance(b.get("standard"), str) and isinstance(b.get("size"), str):    # "M8 washer": ISO 7089 M8
+        sizes = ", ".join(x for x in (f"{b['standard']} {b['size']}", sizes) if x)
     feats = ", ".join(f"{f['id']} ({f['kind']})" for f in spec.get("features", []))
     return f"{b['kind'].replace('_', ' ')} ({sizes})" + (f" with {feats}" if feats else "")
 
 
 def new_design(ctx: DesignContext) -> Draft | None:
     u = understand(ctx.request)
+    variant = _variant(ctx, u)
+    if variant is not None:
+        return variant
     if u.unsupported:
         # a part without the groove (or the lid, the text...) would be a wrong part: not from a spec
         if ctx.examples:
@@ -147,6 +152,37 @@ def new_design(ctx: DesignContext) -> Draft | None:
         note += " " + " ".join(shrunk)
     extra = u.explain()
     return Draft(code, f"{note} {extra}".strip(), spec=spec, path="spec", assumed=list(u.notes))
+
+
+def _variant(ctx: DesignContext, u) -> Draft | None:
+    """A new part said as a variant of the current one ("and a gasket for it, same outline and holes, 1.5 thick",
+    "a second one that's 12 x 12 cm, same thickness"): the current part's spec with the sizes it gives, as a part of
+    its own. Not when the words alone are a whole part, or name what the spec path does not build."""
+    from ...tools.understand.derived import derived
+
+    spec = (ctx.current or {}).get("spec")
+    if not spec or u.unsupported or (u.spec is not None and u.body is not None and not u.missing and not u.unknown
+                                     and not any("assumed" in n for n in u.notes)):
+        return None
+    d = derived(ctx.request)
+    if d is None:
+        return None
+    base = copy.deepcopy(spec)
+    if d.only_holes:
+        # "same outline and holes": the outline (its corners' rounding too) and the holes, nothing else
+        base["features"] = [f for f in base.get("features", []) if f["kind"] == "hole" or (
+            f["kind"] in ("fillet", "chamfer") and f.get("edges") == "vertical")]
+    r = apply_edit(d.changes, base) if d.changes else None
+    if r is not None and (r.failed or r.spec is None):
+        return None
+    new = base if r is None else (r.spec if isinstance(r.spec, dict) else r.spec.model_dump(mode="json", exclude_none=True))
+    code, errors, new = compiled(new)
+    if code is None:
+        return None
+    kept = f"the same {' and '.join(d.same)}" if d.same else "the same part"
+    return Draft(code, f"Made from v{ctx.current.get('version', '?')}'s part spec as a new part ({kept}"
+                       + (f"; {r.explain()}" if r is not None else "") + f"): {summary(new)}.",
+                 spec=new, path="spec")
 
 
 def _bad_features(errors: list[str]) -> list[int]:
@@ -299,19 +335,85 @@ def _about(text: str) -> set[str]:
     return {name for *_, name in find("features", t)} | {k for k, w in _SIZE_WORDS.items() if re.search(rf"\b(?:{w})\b", t)}
 
 
+_WAYS = {"longer": ("length", 1, "long"), "shorter": ("length", -1, "long"), "wider": ("width", 1, "wide"),
+         "narrower": ("width", -1, "wide"), "taller": ("height", 1, "tall"), "higher": ("height", 1, "tall"),
+         "thicker": ("height", 1, "thick"), "thinner": ("height", -1, "thick")}
+_WAY = r"(longer|shorter|wider|narrower|taller|higher|thicker|thinner)"
+_MEANT = re.compile(rf"\b(?:meant|mean|wanted|want(?:ed)? it|should (?:be|have been)|supposed to be)\s+(?:it\s+)?(?:to\s+be\s+)?"
+                    rf"{_WAY}\b[^.]*?\bnot\s+{_WAY}\b|\bnot\s+{_WAY}\b\s*[,;-]*\s*(?:but\s+|i meant\s+)?{_WAY}\b", re.I)
+
+
+def _meant_instead(request: str, before: str, spec: dict) -> str | None:
+    """'no, I meant longer, not wider' right after 'make it 20 wider': the size changed put back and the other one
+    changed by as much, said as sizes ('make it 50 wide and 20 longer'); None for anything else."""
+    m = _MEANT.search(request)
+    body = spec.get("body") or {}
+    if m is None or body.get("kind") != "box":
+        return None
+    want, wrong = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+    said = re.search(rf"(\d*\.?\d+)\s*(mm|cm|in\b|\")?\s*(?:more\s+|less\s+)?{wrong}\b", before, re.I)
+    if want == wrong or said is None or _WAYS[want][0] == _WAYS[wrong][0]:
+        return None
+    key, sign, word = _WAYS[wrong]
+    unit = said.group(2) or ""
+    from ...tools.understand.numbers import unit_mm
+
+    k = unit_mm({"mm": "millimeter", "cm": "centimeter", "in": "inch", '"': "inch"}.get(unit.strip(), "millimeter")) if unit \
+        else unit_mm({"in": "inch", "cm": "centimeter"}.get(spec.get("units", "mm"), "millimeter"))
+    back = round((float(body[key]) - sign * float(said.group(1)) * k) / k, 6)
+    return f"make it {back:g}{unit} {word} and {said.group(1)}{unit} {want}"
+
+
+_ADD_LEAD = re.compile(r"^\W*(?:(?:and|also|then|now|ok(?:ay)?|so|pls|please|can you|could you)\W+)*(?P<verb>add|put|cut|drill|mill|"
+                       r"machine)\s+(?:an?|one|1|another|some)\s+", re.I)
+
+
+def _add_completed(request: str, not_made: str) -> str | None:
+    """'add a slot next to it' was not made (no size); 'slot 10 wide, 30 long overall, 30 to the right of the hole' says
+    the slot in full: that feature added with these words (a change that adds nothing itself)."""
+    from ...tools.understand.numbers import normalize
+
+    lead = _ADD_LEAD.match(not_made)
+    if lead is None or re.search(r"\d", normalize(not_made)) or not re.search(r"\d", request) or \
+            _ADDED.search(request.lower()) or _THOSE.search(request.lower()) or \
+            re.search(r"\b(?:make|change|turn|move|set)\b", request.lower()):
+        return None       # (refused for a size missing, and this names the feature with its sizes, nothing else asked)
+    kinds = _about(not_made) - _BODY_SIZES
+    now = _about(request) - _BODY_SIZES
+    if not kinds or not kinds <= now:
+        return None
+    words = re.sub(r"^\W*(?:(?:ok(?:ay)?|so|sorry|oh|right|well|yes|yeah)\W+)*(?:the\s+|a\s+|an\s+)?", "", request.strip())
+    return f"{lead.group('verb')} a {words}"
+
+
 def _retry(request: str, not_made: str) -> str | None:
     """The change that was not made, with the one number of ``request`` in place of its number:
     "make the centre hole 70" (refused: it runs off the plate), then "ok then 12"."""
     from ...tools.understand.numbers import normalize, numbers
 
+    grown = _add_completed(request, not_made)
+    if grown is not None:
+        return grown
     said = numbers(normalize(request))
     if len(said) != 1:
         return None
     t = normalize(request)
-    if not _FILLER.match(t[:said[0].start] + " " + t[said[0].end:]):
-        return None
+    rest = t[:said[0].start] + " " + t[said[0].end:]
     before = normalize(not_made)
     nums = numbers(before)
+    how = re.match(r"^\W*(?:(?:ok(?:ay)?|so|then|make it|make them)\W+)*(to|by)\b", rest)
+    if not nums and (how or _FILLER.match(rest)) and _RELATIVE.search(before):
+        # "make the hole bigger" (no size: refused), then "to 10" / "by 2" / "10": that change, with this size
+        return f"{before.rstrip(' .!,;')} {how.group(1) if how else 'to'} {said[0].text.strip()}"
+    if not _FILLER.match(rest):
+        # "oops, 2-1/2\" apart, centred" after "space them 5\" apart": the words of that change said again around the
+        # new number (and the apology, and that it stays centred)
+        said_before = set(re.findall(r"[a-z]+", before))
+        extra = [w for w in re.findall(r"[a-z']+", rest) if w not in said_before and not _FILLER.match(w) and w not in (
+            "oops", "sorry", "whoops", "my", "bad", "mistake", "typo", "meant", "i", "centred", "centered", "still", "mm",
+            "in", "inch", "inches", "cm")]
+        if extra or not set(re.findall(r"[a-z]+", rest)) & said_before:
+            return None
     if len(nums) != 1:
         return None
     return before[:nums[0].start] + said[0].text.strip() + before[nums[0].end:]
@@ -351,6 +453,9 @@ def edit(ctx: DesignContext) -> Draft | None:
                      f"the part you have in mind, and '{request.strip()[:80]}' on it would be another part. Say the last "
                      "change again in other words (or with an LLM provider), or start with 'forget that' to apply this "
                      f"change to v{current.get('version', '?')} as it is.", path="edit", declined=True)
+    instead = _meant_instead(request, current.get("request") or "", spec) if not not_made else None
+    if instead is not None:
+        request = instead         # "no, I meant longer, not wider" right after "make it 20 wider": that change undone, this one made
     said_before = _continued(request, current.get("request") or "") if not not_made and (current.get("version") or 1) > 1 \
         else None          # (the first version's words describe the whole part: 'and 30 wide' after them is the part's)
     if said_before is not None:
@@ -358,8 +463,10 @@ def edit(ctx: DesignContext) -> Draft | None:
     r = apply_edit(request, spec)
     if said_before is not None:
         r.notes.insert(0, f"read as '{said_before}' (what the change before was about)")
+    if instead is not None:
+        r.notes.insert(0, f"read as '{instead}' (the last change made the other way)")
     if retried is not None:
-        r.notes.insert(0, f"read as '{retried}' (the change that was not made, with the new number)")
+        r.notes.insert(0, f"read as '{retried}' (with the change asked before, which was not made)")
     if r.spec is None:
         return Draft(None, "I could not apply that change to the part spec. " + r.explain() + " " + PROVIDER_HINT,
                      path="edit", declined=True)

@@ -42,6 +42,14 @@ def assumed_wall(body: dict) -> float:
     return round(min(default("wall"), 0.2 * min(sizes)), 4) if sizes else default("wall")
 
 
+_DIMS = r"(?P<dims>\d*\.?\d+\s*(?:mm|cm|in|\")?\s*(?:x|by|×)\s*\d*\.?\d+(?:\s*(?:mm|cm|in|\")?\s*(?:x|by|×)\s*\d*\.?\d+)?)"
+# sizes said of a hollow box's inside: "inside dimensions 50 x 30 x 20", "internal size: 80 x 40", "100 x 60 ID"
+INSIDE_BEFORE = re.compile(r"\b(?:inside|internal|interior|inner|clear)\s+(?:(?:dimensions?|dims|sizes?|measurements?|space|"
+                           r"cavity|volume)\s*)?(?:(?:of|is|are|:|=)\s*)?" + _DIMS)
+INSIDE_AFTER = re.compile(_DIMS + r"\s*(?:mm|cm|in|\")?\s*(?:inside|internal|interior|id|i\.d\.|inner|clear|on the inside)\b"
+                          r"(?!\s+(?:of|the)\b)")
+
+
 class Build:
     def __init__(self, text: str, body: Target, feats: list[Target], body_kind: str | None):
         self.text, self.body, self.feats, self.kind = text, body, feats, body_kind
@@ -53,8 +61,34 @@ class Build:
         self.assumed: set[str] = set()     # features with an assumed size or place
         self.spec_body: dict | None = None
         self.coords: list = []   # hole centres written as x, y lists; places along a part (request._coordinates)
+        self.inside: set[float] = set()     # sizes said of a hollow box's inside ("15 deep inside")
 
     # -- helpers ----------------------------------------------------------------------------
+    def inside_sizes(self, body: dict) -> None:
+        """A hollow box sized by its inside ("inside dimensions 50 x 30 x 20, 2 mm walls", "100 x 60 ID",
+        "15 deep inside"): the walls go outside those sizes (and the floor under an open box's depth)."""
+        shell = next((f for f in self.features if f["kind"] == "shell"), None)
+        if body.get("kind") != "box" or shell is None or shell.get("open_face") not in ("top", None):
+            return
+        k = getattr(self, "unit_mm", 1.0)
+        inside = {round(v, 6) for v in self.inside}
+        for m in list(INSIDE_BEFORE.finditer(self.text)) + list(INSIDE_AFTER.finditer(self.text)):
+            inside |= {round(float(x) * k, 6) for x in m.group("dims").replace("×", "x").split("x")
+                       for x in re.findall(r"\d*\.?\d+", x)[:1]}
+        if not inside:
+            return
+        t = shell["thickness"]
+        floor = shell.get("bottom", t)
+        grown = []
+        for key, add in (("length", 2 * t), ("width", 2 * t),
+                         ("height", floor + (t if shell["open_face"] is None else 0.0))):
+            if round(body[key], 6) in inside:
+                grown.append(f"{body[key]:g} + {add:g}")
+                body[key] = round(body[key] + add, 6)
+        if grown:
+            self.notes.append(f"sizes said of the inside: the walls go outside them ({', '.join(grown)}); "
+                              f"outside {body['length']:g} x {body['width']:g} x {body['height']:g}")
+
     def assume(self, what: str, value: float, unit: str = "mm") -> float:
         self.notes.append(f"no {what} given: {value:g} {unit} assumed")
         return value
@@ -197,6 +231,10 @@ class Build:
             elif L is None:
                 L = depth
         H = b.pop("height")
+        inside_h = b.pop("inside_h")
+        if H is None and inside_h is not None:
+            H = inside_h           # "15 deep inside": the hollow's depth (inside_sizes adds the floor)
+            self.inside.add(inside_h)
         T = b.pop("thickness")
         if T is not None and self.kind == "shelled_box" and dims and len(dims) == 3 and T < min(dims) / 3 and \
                 b.get("wall") is None and not any(f.kind == "shell" and f.get("wall") is not None for f in self.feats):
@@ -670,6 +708,12 @@ class Build:
                 b.get("depth") is not None and not dims:
             # "L bracket 100 tall 60 deep 5 thick 40 wide": the upright 100, the base leg 60 deep, 40 wide across
             L, W = W, b.pop("depth")
+        if shape == "L" and named is None and not dims and None not in (W, L, H) and b.get("legs") is None and \
+                L < 2 * max(W, H) and re.search(r"\blong\b", self.text) and re.search(r"\bwide\b", self.text):
+            # "L-shaped bracket 40 tall, 60 long, 30 wide": standing on its base, the base leg runs 60 (long), the
+            # bracket is 30 wide, the upright 40 tall (a length far beyond its legs is how far it runs: 'angle ... 300 long')
+            W, L = L, W
+            self.notes.append(f"the base leg {W:g} long, the upright {H:g} tall, {L:g} wide")
         if L is None:
             L = b.pop("depth")         # "50 deep front to back": how far it runs
         if H is None and shape in ("T", "U", "C", "I"):

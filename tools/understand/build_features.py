@@ -697,6 +697,7 @@ def _tube_side_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
 
 CROSS_NAMED = re.compile(r"\bcross[- ]?(?:holes?|drill(?:ed|ing)?|bored?)\b|\btransverse\s+(?:holes?|bores?)\b")
 CROSS = re.compile(r"\bcross[- ]?(?:holes?|drill(?:ed|ing)?|bored?)\b|\b(?:radial|transverse)\s+(?:holes?|bores?)\b|"
+                   r"\b(?:split|cotter|lynch|clevis|r[- ]?clip|roll)[- ]?pin\s+holes?\b|\bcotter\s+holes?\b|"
                    r"\bthrough (?:both|the) (?:side )?walls\b|\bthrough the (?:side|diameter)\b|"
                    r"\bacross the (?:diameter|rod|bar|shaft|shank|pin|tube|pipe)\b|\b(?:turned|rotated|at) 90\b")
 FROM_END = re.compile(r"^\s*(?:mm\s*)?(?:in\s+)?(?:from|off) (?:one|a|the|either|an|each|the other|the top|the bottom|the near|"
@@ -1397,7 +1398,7 @@ def _boss(bd: Build, t: Target, body: dict) -> None:
             bd.missing.append(f"the {t.noun}'s height")
             return
         f = {"id": bd.fid("boss"), "kind": "boss", "length": L, "width": W, "height": h}
-        if re.search(r"\b(?:under|bottom|underside|below)\b", t.words):
+        if re.search(r"\b(?:under|underneath|beneath|bottom|underside|below)\b", t.words):
             f["on"] = "bottom"
         bd.features.append(f)
         return
@@ -1441,7 +1442,7 @@ def _boss(bd: Build, t: Target, body: dict) -> None:
             return
         bd.notes.append(f"{total[0].mm:g} total: the {base:g} mm body and the {h:g} mm {t.noun}")
     f = {"id": bd.fid("hub" if t.noun == "hub" else "boss"), "kind": "boss", "diameter": d, "height": h}
-    if re.search(r"\b(?:under|bottom|underside|below)\b|\bon the (?:back|rear|reverse|other side)\b", t.words):
+    if re.search(r"\b(?:under|underneath|beneath|bottom|underside|below)\b|\bon the (?:back|rear|reverse|other side)\b", t.words):
         f["on"] = "bottom"
     elif body.get("kind") == "box":
         side = _face(t.words, body, bd.unit_mm)
@@ -1748,7 +1749,7 @@ def _slot(bd: Build, t: Target, body: dict) -> None:
     if depth is not None:
         f["depth"] = depth
     end = re.search(r"[.;](?!\d)|$", bd.text[t.start:]).end()
-    if re.search(r"\b(across|crosswise|widthwise|sideways)\b|along the (?:short|width)|\bparallel (?:to|with) the (?:short|"
+    if re.search(r"(?<!centred )(?<!centered )(?<!centre )(?<!center )\b(across|crosswise|widthwise|sideways)\b|along the (?:short|width)|\bparallel (?:to|with) the (?:short|"
                  r"width|end)\b|\bperpendicular to the (?:long|length)\b", t.words) or re.search(
             r"\b(?:running|runs|run|going|goes|oriented|turned) (?:across|crosswise|widthwise|sideways)\b|\bthe short way\b",
             bd.text[t.start:t.start + end]):
@@ -1791,7 +1792,7 @@ def _slot(bd: Build, t: Target, body: dict) -> None:
             bd.notes.append("one slot in each leg")
         return
     edge = FROM_EDGE.search(t.words)
-    if edge and t.get("count") is None:
+    if edge and (t.get("count") is None or t.get("count") == 1):
         # "a 12 x 6 slot 20 mm from the left edge": its centre that far in
         f["at"] = _from_edge(edge, bd)
         if re.search(r"\b(?:its|the slot's|the)\s+(?:left|right|near|nearest|closest|first)?\s*(?:end|edge|side)\s*"

@@ -34,7 +34,7 @@ EITHER = re.compile(r"(?P<d>\S+?)" + _UNIT + r"\s*(?:away\s+|apart\s+|out\s+)?(?
 EDGE = re.compile(r"(?P<d>\S+?)" + _UNIT + r"\s*(?:in\s+)?(?:away\s+)?from\s+the\s+(?P<e>left|right|front|back|top|bottom)"
                   r"(?:\s+(?:end|edge|side))?\b|(?:at|on|to|near)\s+the\s+(?P<e2>left|right|front|back)\s*(?:end|edge|side)?"
                   r"\s*,?\s*(?P<d2>\S+?)" + _UNIT + r"\s*in\b")
-OTHER = re.compile(r"\b(?:at|on|to|near|in)\s+the\s+(?:other|opposite|far)\s+(?:end|side)\b(?:\s*,?\s*(?:at\s+)?(?:the\s+)?"
+OTHER = re.compile(r"(?:\b(?:at|on|to|near|in)\s+|(?<![\w.])(?P<d>\d*\.?\d+)\s*(?:mm\s*)?(?:in\s+)?from\s+)the\s+(?:other|opposite|far)\s+(?:end|side)\b(?:\s*,?\s*(?:at\s+)?(?:the\s+)?"
                    r"same\s+(?:distance|spot|place|position|amount)(?:\s+in)?)?")
 SIDE = re.compile(r"\b(?:at|on|to|near)\s+the\s+(left|right|front|back)(?:\s+(?:end|edge|side|hand side))?\b")
 MIDDLE = re.compile(r"\b(?:(?:in|at|on)\s+the\s+(?:middle|cent(?:er|re))(?:\s+of\s+(?:the|it)(?:\s+(?!from\b)\w+)?)?|dead\s+cent(?:er|re)|"
@@ -46,6 +46,21 @@ LIKE_LATER = re.compile(r"\s*[,;-]?\s*(?:and\s+|with\s+|but\s+|of\s+)?(?:the\s+)
                         r"this|the\s+(?:first|other|old|existing|big|bigger|large|small|smaller|little|middle|cent(?:er|re))(?:\s+(?:one|1|hole))?)|same|matching)\b(?:\s+as\s+(?:it|that|before|"
                         r"the\s+(?:first|other)(?:\s+one)?))?")
 FILLER = re.compile(r"^(?:\s|[,.;:!?-]|\b(?:please|pls|too|as well|thanks|then|also|mm)\b)*$")
+
+
+def _as_far_from_its_end(ed, f: dict, d: float) -> bool:
+    """Is the placed feature ``f`` ``d`` from the end it is nearer to (along the way it sits off centre)?"""
+    from ..part import parse as parse_spec
+    from ..part.plan import resolve
+    from ..part.validation import SpecError
+
+    try:
+        res = next(r for r in resolve(parse_spec(ed.spec)) if r.feature.id == f["id"])
+    except (StopIteration, SpecError, ValueError, KeyError):
+        return False
+    (u, v), = [(float(a), float(b)) for a, b in res.points] or [(0.0, 0.0)]
+    hu, hv = res.frame.half
+    return any(abs(h - abs(c) - d) < 1e-6 for h, c in ((hu, u), (hv, v)) if abs(c) > 1e-6)
 
 
 def _kind_of(m: re.Match) -> str | None:
@@ -144,7 +159,10 @@ def copy_feature(ed, m: re.Match) -> None:
     rest = re.sub(r"^\s*(?:(?:counterbored|countersunk|tapped|threaded|blind|through|thru|big|small|same|\w+ mm)\s+)?"
                   r"(?:holes?|bores?|ones?|pockets?|slots?|boss(?:es)?)\b", " ", rest)
     side = SIDE.search(rest)
-    if (OTHER.search(rest) and FILLER.match(OTHER.sub(" ", rest))) or (side and FILLER.match(SIDE.sub(" ", rest)) and
+    other = OTHER.search(rest)
+    if other and other.group("d") and not _as_far_from_its_end(ed, f, float(other.group("d")) * ed.k):
+        other = None        # "20 from the other end" of a hole 15 from its end: not its mirror image
+    if (other and FILLER.match(OTHER.sub(" ", rest))) or (side and FILLER.match(SIDE.sub(" ", rest)) and
                                                                         _across(ed, f, side.group(1))):
         ed.mirror([f["kind"]])          # "another one the same at the other end": its mirror image
         ed.used.update(it.num.start for it in ed.tagging.items)
@@ -220,6 +238,10 @@ def copy_feature(ed, m: re.Match) -> None:
         ed.out.failed.append(f"where the copy of {f['id']} goes (say e.g. 'another one the same, 20 mm from the right end' "
                              "or '30 mm to the left of it')")
         return
+    if new and all(abs(v - v0) < 1e-9 for _, v in new) and re.search(r"\balong (?:the |its )?(?:length|bar|plate|part|"
+                                                                        r"strip)\b|\blengthwise\b|\bthe long way\b", left):
+        # "20 mm either side of it along the length": the way it was placed (left and right)
+        left = re.sub(r"\balong (?:the |its )?(?:length|bar|plate|part|strip)\b|\blengthwise\b|\bthe long way\b", " ", left)
     if stray or not FILLER.match(re.sub(r"\b(?:and|but|of it|of the \w+|from it|with|the|a|at|on|in|its|centre|center|"
                                         r"line|same|height|level|row|parallel|alongside|running the same way)\b", " ", left)):
         ed.out.failed.append(f"I did not see what '{left.strip(' ,.;')[:60]}' says about where the copy goes")

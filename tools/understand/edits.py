@@ -34,6 +34,8 @@ ADJ = {"long": "length", "length": "length", "wide": "width", "width": "width", 
        "radius": "radius", "inside": "inner", "inner": "inner", "id": "inner", "bore": "inner",
        "outside diameter": "diameter", "outer diameter": "diameter", "inside diameter": "inner",
        "inner diameter": "inner"}
+# what people call a boss they add ("add a stem underneath", "put a 6 mm peg on top"); a body of that name keeps it
+ADDED_BOSS_NOUNS = ("stem", "spigot", "peg", "post", "pin", "pillar", "stub", "nub", "lug", "stud", "standoff", "spacer")
 SINGLE_AT = ("center", "at", "from_edge", "from_corner")
 BODY_ROLES = ("length", "width", "height", "thickness", "legs", "side", "main", "af", "wall")
 SCALE = {"twice": 2.0, "double": 2.0, "doubled": 2.0, "triple": 3.0, "tripled": 3.0, "half": 0.5, "halve": 0.5,
@@ -125,8 +127,10 @@ VALUE_TO = re.compile(r"(?:\b(?:(?P<what>length|width|height|thickness|thick|dia
                       r"\bthe\s+)(?P<a>\d+(?:\.\d+)?)\s*(?:mm|cm|in|\")?\s*(?:(?P<what2>holes?|ones?)\s+)?"
                       r"(?:->|→|=>|to|should be|becomes?|into|>)\s*(?P<b>\d+(?:\.\d+)?)(?!\s*(?:x|by)\b)")
 # a feature picked by where it is: 'the side holes', 'the left slot', 'those end ones', 'the other one'
-PLACE_REF = re.compile(r"\b(side|end|top|bottom|front|back|rear|left|right|first|second|third|other)\s+(holes?|bores?|"
-                       r"ones?|slots?|pockets?|boss(?:es)?)\b")
+PLACE_REF = re.compile(r"\b(side|end|top|bottom|front|back|rear|left|right|first|second|third|other|middle|cent(?:er|re)|central|"
+                       r"outer|outside|inner)\s+(?:(?:2|two)\s+)?(holes?|bores?|ones?|slots?|pockets?|boss(?:es)?)\b|"
+                       r"\b(outer|outside|inner)\s+(?:2|two)\b(?!\s*(?:mm|cm|in\b|\"|x\b))")
+SPLIT_PLACES = ("left", "right", "first", "second", "third", "middle", "centre", "center", "central", "outer", "outside", "inner")
 PRONOUN = re.compile(r"\b(them|they|those|these|em)\b|'em\b")
 SWAP = re.compile(r"\b(swap|replace|instead of|(?:i'?d )?rather (?:have|use|go with|do)|(?:i )?prefer|(?:change|switch) (?:that|those|it|them|(?:all )?(?:the|its|both) \w+) (?:to|into|for)(?!\s*[\d.])|"
                   r"(?:chamfer|fillet|bevel|round) (?:them|those|these|it|that|the \w+)(?: \w+)? instead|turn (?:that|those|"
@@ -237,8 +241,9 @@ class _Editor:
             self.flip_note = f"{h['id']} drilled from the {h['on']} face (a through hole: the same hole), its head there"
         self.start = copy.deepcopy(self.spec)
         # "another one the same, 20 from the right end", "an identical hole 25 to the left of it": a copy of the one there
-        self.copy = copy_request(text, self.spec)
-        self.pattern_copy = pattern_copy_request(text, self.spec) if self.copy is None else None
+        spelled = correct(text)[0]           # ("anothr one the same ...")
+        self.copy = copy_request(spelled, self.spec)
+        self.pattern_copy = pattern_copy_request(spelled, self.spec) if self.copy is None else None
         if any(f["kind"] == "hole" for f in self.spec.get("features", [])) and self.spec["body"]["kind"] in (
                 "box", "rounded_rect"):
             # "put another one of those counterbored holes at the other end, same distance in", "same hole on the opposite
@@ -487,10 +492,20 @@ class _Editor:
                 text = re.sub(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b",
                               lambda m: "bosses" if m.group(1).endswith("s") and not m.group(1).endswith("ss") else "boss",
                               text, flags=re.I)
+        # "add a stem underneath, 6 dia 10 long", "put a 6 mm peg on top": a boss added (not the body resized to it)
+        if re.search(r"\b(?:add|adding|put|stick|extrude|give\s+it|with)\b", text, re.I):
+            named = f"{b.get('id', '')} {b.get('name', '')}".lower().replace("_", " ")
+            nouns = [w for w in ADDED_BOSS_NOUNS if w not in named]
+            text = re.sub(r"\b(" + "|".join(nouns) + r")s?\b(?!\s*(?:-\s*)?holes?\b)", "boss", text, flags=re.I)
         # "same hole again but 25 from the right edge": another hole of that size, there
         last_hole = next((f for f in reversed(self.spec.get("features", [])) if f["kind"] == "hole"), None)
         if last_hole is not None:
             size = last_hole["size"] if isinstance(last_hole["size"], str) else f"{fmt(last_hole['size'])} mm"
+            if len({f["id"] for f in self.spec.get("features", []) if f["kind"] == "hole"}) == 1:
+                # "and one dead centre as well" beside the two holes there: one more of them, in the middle
+                text = re.sub(r"^\W*(?:(?:and|also|plus|then|ok|now)\W+)*(?:one|1|another(?:\s+(?:one|1))?)\s+(?:more\s+)?"
+                              r"(?:(?:the\s+)?same\s+)?(?:(?:dead|right|exactly|bang)\s+)?(?:(?:in|at)\s+the\s+)?(?:cent(?:er|re)|"
+                              r"middle)\b(?:\s+(?:as well|too|also))?\W*$", f"add a {size} hole in the middle", text, flags=re.I)
             text = re.sub(r"^(.*?)\b(?:the\s+)?same\s+(hole|bore)\s+(?:again|once more)\b(?:\s*,?\s*but\b)?(.*)$",
                           lambda m: f"{m.group(1)}add a {size} {m.group(2)}{m.group(3)}", text, flags=re.I)
         if any((f.get("at") or {}).get("kind") == "grid" for f in self.spec.get("features", []) if f["kind"] == "hole"):
@@ -789,6 +804,18 @@ class _Editor:
                 lead and lead.group(1).lower() in f"{b.get('id', '')} {b.get('name', '')}".lower().replace("_", " ").split()):
             # "cube to 60", "plate 8": the part, that size ('make the cube 60')
             text = text[:lead.start(1)] + "make the " + lead.group(1) + " " + text[lead.end():]
+        # "make it longer to 90", "thicker, to 8": the new size (the comparative says only which way)
+        text = re.sub(r"\b(longer|shorter|wider|narrower|taller|shorter|higher|lower|thicker|thinner)\s*,?\s*(?:to|at)\s+"
+                      r"(\d*\.?\d+(?:\s*(?:mm|cm|in\b|inch(?:es)?|\"))?)",
+                      lambda m: m.group(2) + " " + {"longer": "long", "shorter": "long", "wider": "wide", "narrower": "wide",
+                                                    "taller": "tall", "higher": "tall", "lower": "tall", "thicker": "thick",
+                                                    "thinner": "thick"}[m.group(1).lower()], text, flags=re.I)
+        # "sorry, not all the way through - 30 deep": the hole (the one kind there is) blind, that deep
+        cut = {f["kind"] for f in self.spec.get("features", []) if f["kind"] in ("hole", "slot", "pocket")}
+        if len(cut) == 1:
+            text = re.sub(r"\b(?:it\s+(?:should(?:n'?t| not)\s+go|doesn'?t\s+go|does not go)|not|shouldn'?t go|should not go)\s+"
+                          r"(?:go\s+)?(?:all\s+the\s+way\s+)?(?:through|thru)\b\s*(?:[-,;:]|but|just|only)*\s*"
+                          r"(?=\d*\.?\d+\s*(?:mm\s*)?deep\b)", f"make the {next(iter(cut))} blind, ", text, flags=re.I)
         # "4 holes round it": around it, not a rounding
         text = re.sub(r"\b(holes?\b[^,.;]*?)\bround (it|them|that|the)\b", r"\1around \2", text, flags=re.I)
         self.t = normalize(text)
@@ -797,6 +824,24 @@ class _Editor:
             m.group(2)]), self.t)
         n_holes = sum(_count(f.get("at") or {"kind": "center"}) or 1 for f in self.spec.get("features", [])
                       if f["kind"] == "hole")
+        # "open the remaining four up to Ø10", "the other 2": those holes (a count said of the holes there)
+        if any(f["kind"] == "hole" for f in self.spec.get("features", [])):
+            self.t = re.sub(r"\b(?:the\s+)?(remaining|other|rest of the|last)\s+(\d+)\b(?=\s*(?:$|[,.;:!]|up\b|down\b|to\b|bigger|"
+                            r"smaller|larger|wider|at\b|are\b|should\b|need|get\b|go\b|dia\b|ø))",
+                            r"the \1 \2 holes", self.t)
+            self.t = re.sub(r"\bthe (?:remaining|rest of the) (\d+) holes\b", r"the \1 holes", self.t)
+            # "make the outer two Ø16": those holes
+            if not REMOVE.search(self.t):      # ("remove the outer two holes": the row made two shorter)
+                self.t = re.sub(r"\b(outer|outside|inner)\s+2(?:\s+(?:holes|ones))?\b(?!\s*(?:mm|cm|in\b|\"|x\b|holes?|bores?))",
+                                r"\1 holes", self.t)
+        # "a 6 hole bolt circle", "6-hole PCD": six holes on it (not Ø6)
+        self.t = re.sub(r"\b(\d+)\s*-?\s*holes?\s+(?=(?:bolt\s+circle|pcd|b\.?c\.?d\.?|pitch circle|circle)\b)",
+                        r"\1 holes on a ", self.t)
+        # "change the 4 corner holes to ...": the holes there (all of them), not a count
+        self.t = re.sub(r"\bthe\s+(\d+)\s+((?:corner|outer|existing|mounting|bolt|fixing|screw)\s+)?(holes|bores)\b",
+                        lambda m: f"the {m.group(2) or ''}{m.group(3)}" if int(m.group(1)) in {n_holes, *(
+                            _count(f.get("at") or {"kind": "center"}) or len((f.get("at") or {}).get("points") or [0])
+                            for f in self.spec.get("features", []) if f["kind"] == "hole")} else m.group(0), self.t)
         # "make all three holes 12": the holes there are (all of them), not a count
         self.t = re.sub(r"\b(all|each of the|every one of the|both of the)\s+(\d+)\s+(holes|bores)\b",
                         lambda m: f"all the {m.group(3)}" if int(m.group(2)) == n_holes else m.group(0), self.t)
@@ -827,6 +872,11 @@ class _Editor:
     # -- helpers -----------------------------------------------------------------------------
     def num_mm(self, it) -> float:
         n = it.num
+        if not n.unit and getattr(it, "group", None) is not None and it.group < len(self.tagging.groups):
+            # "make it 12 x 12 cm": the unit said once, after the last size of the group, is every one's
+            last = self.tagging.groups[it.group][-1].num
+            if last.unit and all(not g.num.unit or g.num.unit == last.unit for g in self.tagging.groups[it.group]):
+                return n.value * unit_mm(last.unit)
         if not n.unit and self.k == 1.0 and is_inch_fraction(n):
             return n.value * 25.4         # "and 1/8 thick" beside metric sizes: a bare fraction is inches
         return n.value * (unit_mm(n.unit) if n.unit else self.k)
@@ -1486,7 +1536,7 @@ class _Editor:
         m = PLACE_REF.search(self.t)
         if not m:
             return None
-        where, noun = m.group(1), m.group(2)
+        where, noun = m.group(1) or m.group(3), m.group(2) or "holes"
         kind = "hole" if noun.startswith(("hole", "bore", "one")) else noun.rstrip("s").replace("bosse", "boss")
         feats = [f for f in self.spec.get("features", []) if f["kind"] == kind] if kind != "hole" else self.feats("hole")
         if not feats:
@@ -1504,9 +1554,20 @@ class _Editor:
         # 'the left slot', 'the second hole', 'the other one': one copy of a pattern
         single = [f for f in feats if (f.get("at") or {"kind": "center"})["kind"] in SINGLE_AT
                   and len((f.get("at") or {}).get("points") or [0]) == 1]
+        if where in ("middle", "centre", "center", "central", "outer", "outside", "inner") and (
+                self.spec["body"].get("inner_diameter") is not None or REMOVE.search(self.t)):
+            return None     # "centre hole 35" on a bored disc: its bore; "remove the outer two": the row made shorter
+        if where in ("middle", "centre", "center", "central") and single and len(feats) > 1 and \
+                not re.search(r"\b(?:both|all|each|every)\b", self.t):
+            # "Ø25 for the middle one" among holes split before: the one feature whose place is the middle of them all
+            mid = self._middle_feature(feats)
+            if mid is None:
+                return f"which {kind} is the middle one is not clear here; say it by its place"
+            self.only = mid
+            return None
         if single or re.search(r"\b(?:both|all|each|every)\b", self.t):
             return None
-        if where in ("left", "right", "first", "second", "third") and len(feats) == 1 and self.split_member(feats[0], where):
+        if where in SPLIT_PLACES and len(feats) == 1 and self.split_member(feats[0], where):
             return None
         return (f"'{m.group(0)}' is one {kind} of a pattern, and the offline engine changes a pattern as a whole; "
                 f"say 'both {kind}s' or 'all the {kind}s' for all of them")
@@ -1714,6 +1775,45 @@ class _Editor:
         self.apply(f"{f['id']}: {what}", ops.replace_feature, f["id"], {k: v for k, v in f.items() if k != "id"} | {"at": at})
         return True
 
+    def _relative_places(self, t: str) -> tuple[str, dict | None]:
+        """'running along the 100 length': which way (the 100 is the part's, no size of the new feature); 'centre 30 to
+        the right of the hole': the one placed hole there, 30 further along (its place from the left end). The words
+        are blanked (same length: the numbers' places stay) and the place returned."""
+        b = self.spec["body"]
+        sizes = [float(b[k]) for k in ("length", "width", "height") if isinstance(b.get(k), (int, float))]
+        for m in re.finditer(r"\b(?:along|across|parallel to|in line with)\s+the\s+(\d*\.?\d+)\s*(?:mm\s*)?(?:length|width|side|edge|"
+                             r"direction|way|dimension)\b", t):
+            if any(math.isclose(float(m.group(1)) * self.k, x, abs_tol=1e-6) for x in sizes):
+                self.used.add(m.start(1))
+                t = t[:m.start(1)] + " " * (m.end(1) - m.start(1)) + t[m.end(1):]
+        rel = re.search(r"(?:\b(?:its\s+)?cent(?:er|re)\s+)?(?<![\d.])(\d*\.?\d+)\s*(?:mm\s*)?(?:to\s+the\s+)?(right|left)\s+of\s+"
+                        r"(?:the\s+)?(?:(hole|bore|slot|pocket|boss)|it|that)\b", t)
+        if rel is None or b.get("kind") != "box":
+            return t, None
+        kind = {"bore": "hole"}.get(rel.group(3) or "", rel.group(3))
+        placed = [f for f in self.spec.get("features", []) if f["kind"] in ("hole", "slot", "pocket", "boss")
+                  and (kind is None or f["kind"] == kind)]
+        if len(placed) != 1 or placed[0].get("on", "top") != "top":
+            return t, None
+        from ..part import parse as parse_spec
+        from ..part.plan import resolve
+
+        try:
+            res = next(r for r in resolve(parse_spec(self.spec)) if r.feature.id == placed[0]["id"])
+        except (StopIteration, SpecError, ValueError, KeyError):
+            return t, None
+        if len(res.points) != 1 or abs(res.points[0][1]) > 1e-6:
+            return t, None
+        u = res.points[0][0] + float(rel.group(1)) * self.k * (1 if rel.group(2) == "right" else -1)
+        dist = round(b["length"] / 2 + u, 6)
+        if not 0 < dist < b["length"]:
+            return t, None
+        self.out.notes.append(f"{rel.group(1)} to the {rel.group(2)} of {placed[0]['id']}: {fmt(dist / self.k)} from the "
+                              "left end")
+        self.used.add(rel.start(1))
+        return t[:rel.start()] + " " * (rel.end() - rel.start()) + t[rel.end():], {
+            "kind": "from_edge", "edge": "left", "distance": dist}
+
     def mirror(self, kinds: list[str]) -> None:
         """'mirror the hole to the other side': one placed feature gets its mirror image across the part's middle, in the
         direction it sits off centre (or the one the words name); a centred one is its own mirror."""
@@ -1736,7 +1836,9 @@ class _Editor:
             self.out.failed.append(f"where {f['id']} is could not be read ({_first_line(exc) if str(exc) else 'no place'})")
             return
         pts = [(round(u, 6), round(v, 6)) for u, v in res.points]
-        words_u = re.search(r"\b(left|right|end|ends|length|lengthwise|x)\b", self.t)
+        words_u = re.search(r"\b(left|right|length|lengthwise|x)\b", self.t) or (
+            re.search(r"\b(?:end|ends)\b", self.t) if f.get("on", "top") in ("top", "bottom") else None)
+        # ("at the other end" of a tube's cross hole: along its axis, which is up its side face)
         words_v = re.search(r"\b(front|back|rear|width|across|y|top|bottom)\b", self.t)
         u0, v0 = pts[0]
         along_u = bool(words_u) if (words_u or words_v) else abs(u0) >= abs(v0)
@@ -1981,22 +2083,62 @@ class _Editor:
                 return False                       # two copies equally far left: which is not said
             i = min(range(len(pts)), key=lambda j: pts[j][0]) if where == "left" else max(range(len(pts)),
                                                                                        key=lambda j: pts[j][0])
+        elif where in ("middle", "centre", "center", "central"):
+            # "the middle one" of a row of three: the one nearest their middle, when exactly one is
+            cx, cy = sum(u for u, _ in pts) / len(pts), sum(v for _, v in pts) / len(pts)
+            d = [math.hypot(u - cx, v - cy) for u, v in pts]
+            i = min(range(len(pts)), key=lambda j: d[j])
+            if sum(math.isclose(x, d[i], abs_tol=1e-6) for x in d) != 1:
+                return False
+        elif where in ("outer", "outside", "inner"):
+            # "the outer two" of a row: its two ends (the inner ones: the rest)
+            axis = 0 if max(u for u, _ in pts) - min(u for u, _ in pts) >= max(v for _, v in pts) - min(v for _, v in pts) else 1
+            order = sorted(range(len(pts)), key=lambda j: pts[j][axis])
+            ends = {order[0], order[-1]}
+            if len(pts) < 3 or pts[order[0]][axis] == pts[order[1]][axis] or pts[order[-1]][axis] == pts[order[-2]][axis]:
+                return False
+            picked = ends if where != "inner" else set(range(len(pts))) - ends
+            return self._split_off(f, pts, sorted(picked), where)
         else:
             i = {"first": 0, "second": 1, "third": 2}[where]
             if i >= len(pts):
                 return False
-        rest = [list(p) for j, p in enumerate(pts) if j != i]
+        return self._split_off(f, pts, [i], where)
+
+    def _middle_feature(self, feats: list[dict]) -> str | None:
+        """The id of the one feature among ``feats`` placed nearest the middle of all their places (a single place)."""
+        from ..part import parse as parse_spec
+        from ..part.plan import resolve
+
+        try:
+            places = [(r.feature.id, (u, v)) for r in resolve(parse_spec(self.spec)) for u, v in r.points
+                      if r.feature.id in {f["id"] for f in feats}]
+        except (SpecError, ValueError, KeyError):
+            return None
+        if len(places) < 3:
+            return None
+        cx = sum(p[0] for _, p in places) / len(places)
+        cy = sum(p[1] for _, p in places) / len(places)
+        d = sorted((math.hypot(p[0] - cx, p[1] - cy), fid) for fid, p in places)
+        if math.isclose(d[0][0], d[1][0], abs_tol=1e-6) or sum(fid == d[0][1] for fid, _ in places) != 1:
+            return None
+        return d[0][1]
+
+    def _split_off(self, f: dict, pts: list, picked: list[int], where: str) -> bool:
+        """The copies ``picked`` of the pattern ``f`` made a feature of their own; the edit goes to them alone."""
+        rest = [list(p) for j, p in enumerate(pts) if j not in picked]
         base = {k: v for k, v in f.items() if k not in ("id", "at")}
         new_id = f"{f['id']}_{where}"
         data = copy.deepcopy(self.spec)
         k = next(j for j, g in enumerate(data["features"]) if g["id"] == f["id"])
         data["features"][k] = {"id": f["id"], **base, "at": {"kind": "at", "points": rest}}
-        data["features"].insert(k + 1, {"id": new_id, **base, "at": {"kind": "at", "points": [list(pts[i])]}})
+        data["features"].insert(k + 1, {"id": new_id, **base, "at": {"kind": "at", "points": [list(pts[i]) for i in picked]}})
         try:
             self.spec = _plain(ops.parse(data))
         except (SpecError, ValueError):
             return False
-        self.out.notes.append(f"the {where} {f['kind']} made a feature of its own ({new_id}); the others stay as they were")
+        self.out.notes.append(f"the {where} {f['kind']}{'s' if len(picked) > 1 else ''} made a feature of its own ({new_id}); "
+                              "the others stay as they were")
         self.only = new_id
         return True
 
@@ -2100,7 +2242,9 @@ class _Editor:
             known = _numbers(self.start) | _numbers(self.spec) | {
                 float(_count(f.get("at") or {}) or 1) for f in self.start.get("features", []) + self.spec.get("features", [])}
             unknown = [it for it in self.free() if not any(math.isclose(x, v, rel_tol=1e-6, abs_tol=1e-6) for x in
-                                                           (it.num.value, self.num_mm(it)) for v in known)]
+                                                           (it.num.value, self.num_mm(it)) for v in known)
+                       or re.match(r"\s*(?:mm|cm|in|\")?\s*(?:in\s+)?from\s+the\b", self.t[it.num.end:])]
+            # ("35 from the left end and 35 from the right end" of a 60 block: a second place, not the same number)
             if any("assumed" in n for n in self.out.notes) or self.no_change():
                 unknown = self.free()     # a size assumed, or nothing changed, while a number was written: it was meant
             if unknown:
@@ -2752,6 +2896,17 @@ class _Editor:
         """'delete the middle one' of holes placed at points: the one nearest their middle (or the leftmost /
         rightmost), when exactly one is; True when it answered (removed it, or said why not)."""
         fs = [f for f in self.feats(kind) if (f.get("at") or {}).get("kind") == "at" and len(f["at"].get("points") or []) > 1]
+        rows = [f for f in self.feats(kind) if (f.get("at") or {}).get("kind") in ("linear", "grid")]
+        if not fs and len(rows) == 1 and len(self.feats(kind)) == 1 and which in ("middle", "center", "centre", "left",
+                                                                                   "right"):
+            # "drop the middle hole" of a row of five: the row's places, that one left out
+            from ..part import parse as parse_spec
+            from ..part.plan import resolve
+            try:
+                res = next(r for r in resolve(parse_spec(self.spec)) if r.feature.id == rows[0]["id"])
+            except (StopIteration, SpecError, ValueError, KeyError):
+                return False
+            fs = [{**rows[0], "at": {"kind": "at", "points": [[round(u, 6), round(v, 6)] for u, v in res.points]}}]
         if len(fs) != 1 or which not in ("middle", "center", "centre", "left", "right"):
             return False
         f, pts = fs[0], [list(p) for p in fs[0]["at"]["points"]]
@@ -2806,6 +2961,9 @@ class _Editor:
                                                                                                       edge_side.group(1))
             there = self.feats(k)
             on = [f for f in there if f.get("edges") == name]
+            if not there:
+                self.out.failed.append(f"there is no {k} to remove")     # "remove the top edges fillet" on a plain box
+                return
             if there and not on:
                 self.out.failed.append(f"the {k} is on the {', '.join(dict.fromkeys(f.get('edges', '?') for f in there))} "
                                        f"edges; taking it off the {name} edges alone is not done offline (say which edges to "
@@ -3102,7 +3260,7 @@ class _Editor:
         return False
 
     def add_features(self, same_as: dict | None = None) -> None:
-        t = self.t
+        t, place = self._relative_places(self.t)
         have = {f["kind"] for f in self.spec.get("features", [])}
         for s_, e_, p_, name in find("features", t):
             # "holes on a 30 PCD around the boss": the boss that is there, a place, not a new one
@@ -3134,6 +3292,9 @@ class _Editor:
                 r"\b(?:on|of|around|to|at|round) (?:the|that|those|each|every|all(?: the)?) (?:\w+ )?$", t[:f.start]) or re.match(
                 r"(?:holes?|bores?)\s+(?:edges?|rims?)\b", t[f.start:]))]
         features(bd, _body_for_features(self.spec["body"]))
+        placed_new = [f for f in bd.features if f["kind"] in ("hole", "slot", "pocket", "boss")]
+        if place is not None and len(placed_new) == 1 and (placed_new[0].get("at") or {"kind": "center"})["kind"] == "center":
+            placed_new[0]["at"] = place       # "30 to the right of the hole"
         same = re.search(r"\bsame (?:size|diameter|hole)|\b(?:a |one )?(?:second|third|fourth|fifth|sixth|another|one more|"
                          r"an extra|1 more)\s+(?:\w+\s+)?holes?\b", t)
         holes = self.feats("hole")
@@ -3246,6 +3407,11 @@ class _Editor:
                 half = (at["count"] - 1) * at["spacing"] / 2 + abs((at.get("center") or [0, 0])[0 if at.get("axis", "u") == "u"
                                                                                                  else 1])
                 made |= {round(d / 2 - half, 6) for d in dims if d / 2 - half > 0}
+        full = self.spec["body"].get("height") or sum(s_["length"] for s_ in self.spec["body"].get("sections") or [])
+        for f in bd.features:
+            if f["kind"] == "groove" and isinstance(f.get("z"), (int, float)) and full:
+                # "a groove ..., 15 from the right end": its distance from either end
+                made |= {round(f["z"], 6), round(full - f["z"] - f["length"], 6)}
         if any(f["kind"] in ("keyway", "flat", "groove") for f in bd.features):
             # "a keyway in the 25 part": the number names the section it goes in
             made |= {float(s_["diameter"]) for s_ in self.spec["body"].get("sections") or []}
@@ -3474,6 +3640,10 @@ class _Editor:
             at = {"kind": "bolt_circle", "count": n or _count(at) or 4, "diameter": d,
                   "start_angle": at.get("start_angle", 0.0)}
             what.append(f"on a Ø{fmt(d)} bolt circle")
+        elif at["kind"] != "bolt_circle" and re.search(r"\b(?:bolt\s+circle|pcd|b\.?c\.?d\.?|pitch circle)\b", self.t):
+            # "change the corner holes to a 6 hole bolt circle": a circle with no diameter (not a guess)
+            self.out.failed.append("the bolt circle's diameter (say e.g. '6 holes on a 70 PCD')")
+            return
         per_row = re.search(r"\b(?:per|in each|each|a|in every)\s+row\b", self.t)
         if n is not None and per_row and at["kind"] == "grid":
             # "four holes per row, 30 pitch" on 2 rows of 3: rows of 4, that pitch along them, the rows kept apart
@@ -3577,6 +3747,27 @@ class _Editor:
         f = existing[-1]
         nums = self.free()
         ms = M_SIZE.search(self.t)
+        way = re.search(r"\b(?:the long way|lengthwise|lengthways|end to end|along (?:the|its) length|from (?:the|one) end)\b|"
+                        r"\b(?:the short way|widthwise|side to side|front to back|across the width|from the side)\b|"
+                        r"\b(?:top to bottom|vertical(?:ly)?|straight down|from the top)\b",
+                        re.sub(r"\bnot\s+[^,.;]*", " ", self.t))      # ("..., not top to bottom": the way it is now)
+        body = self.spec["body"]
+        if f["kind"] == "hole" and len(existing) == 1 and way and body["kind"] == "box" and re.search(
+                r"\b(?:through|thru|go|goes|run|runs|drill(?:ed)?)\b", self.t) and \
+                (f.get("at") or {"kind": "center"})["kind"] == "center" and f.get("depth") is None and \
+                not [it for it in nums if not any(math.isclose(self.num_mm(it), float(body[x]), abs_tol=1e-6)
+                                                  for x in ("length", "width", "height"))]:
+            # "no - I meant the hole should go through the long way, the 50, not top to bottom": the same hole, turned
+            w = way.group(0)
+            face = "left" if re.search(r"long|length|end", w) else "front" if re.search(
+                r"short|width|side|front", w) else "top"
+            self.used.update(it.num.start for it in nums)      # ('the 50': the part's length, which way it runs)
+            if f.get("on", "top") == face:
+                self.out.failed.append(f"{f['id']} already goes that way")
+                return
+            self.apply(f"{f['id']}: through the {'length' if face == 'left' else 'width' if face == 'front' else 'height'}",
+                       ops.replace_feature, f["id"], {x: y for x, y in f.items() if x not in ("id", "on")} | {"on": face})
+            return
         if f["kind"] == "hole" and not nums and re.search(r"\bthrough\b|all the way", self.t):
             for h in existing:
                 if "depth" in h:

@@ -137,6 +137,12 @@ def normalize(text: str) -> str:
     # "angle 40x40x4 ... 2 holes 5.5mm in each flange": an angle's or a channel's flanges are its legs (no flange part)
     if re.search(r"\b(?:angle|channel|[lu][- ]?(?:bracket|shape|section|profile))\b", t):
         t = re.sub(r"\b(in|on|through|into) (each|both|either|the|one|a) flange(s?)\b", r"\1 \2 leg\3", t)
+    # "80 long legs", "50mm each leg", "each leg is 50": both legs that long
+    t = re.sub(r"(?<![\d./])(\d*\.?\d+\s*(?:mm|cm|\")?)\s*(?:long\s+)?(?:on\s+|for\s+)?(?:each|both|every)\s+legs?\b"
+               r"(?!\s*(?:is|are|=|:)?\s*\d)", r"legs \1", t)
+    t = re.sub(r"(?<![\d./])(\d*\.?\d+\s*(?:mm|cm|\")?)\s*long\s+legs\b", r"legs \1", t)
+    t = re.sub(r"(?<![a-z] )\b(?:each|every)\s+leg\s*(?:is\s+|=\s*|:\s*|of\s+)?(?=\d|\.\d)", "legs ", t)
+    t = re.sub(r"\b90\s*-?\s*(?:deg(?:ree)?s?|°)\s+(bracket|angle)\b", r"right-angle \1", t)    # no size: its bend
     # "tube 2\" OD x 1/8\" wall x 6\"": after the wall, the length
     t = re.sub(r"\b(wall|walls|wall thickness|thk)\s+x\s+(?=[\d.])", r"\1, length ", t)
     # "bracket: L 60 x 40 x 5", "bracket, U 50x30x3": the letter names the bracket's section

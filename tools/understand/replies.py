@@ -14,12 +14,14 @@ from __future__ import annotations
 import re
 
 from .request import Understanding, understand
+from .vocab import find
 
 # a reply that is only a size ('6mm', 'it's 2 mm', 'M6 clearance', '6 off', 'R10', '17/32"'): which size it is
 # comes from what the request left open
 _BARE = re.compile(r"^\W*(?:(?:oh|ah|sorry|oops|right|yes|yeah|ok(?:ay)?|so|um+|er+|hmm+)[\s,.!-]+)*"
                    r"(?:(?:it'?s|it is|make it|use|go with|let'?s say|say|about|roughly|just)\s+)?"
-                   r"(?P<size>(?:[ø⌀r]\s*)?[\d][\d./\s-]*(?:mm|cm|in|inch(?:es)?|\"|°|deg)?|m\d+(?:\s*(?:clearance|"
+                   r"(?P<size>(?:[ø⌀r]\s*)?[\d][\d./\s-]*(?:mm|cm|in|inch(?:es)?|\"|°|deg)?(?:\s*(?P<role>across|dia(?:meter)?|od|"
+                   r"o\.d\.|id|i\.d\.|wide|long|thick|tall|high|deep|bore|wall|radius|rad)\b)?|m\d+(?:\s*(?:clearance|"
                    r"tapped|thread(?:ed)?|tap))?|\d+\s*(?:off|of them|holes?|x))(?:[\s,]+(?:please|pls|is fine|is ok|will do|"
                    r"thanks|is good|works|should do|equally spaced|evenly spaced|spaced evenly|equi-?spaced|all round|"
                    r"all around))*\W*$", re.I)
@@ -87,15 +89,36 @@ def _readings(before: str, reply: str, ub: Understanding) -> list[str]:
         size = m.group("size").strip()
         count = re.fullmatch(r"(\d+)\s*(?:off|of them|x|holes?)", size, re.I)
         said = f"{count.group(1)} off" if count else size
-        phrase = f"{count.group(1)} holes" if count else _role_phrase(ub, size)
+        phrase = f"{count.group(1)} holes" if count else size if m.group("role") else _role_phrase(ub, size)
         if phrase:
             out.append(_then(stem + ", " + phrase, rest))
+            named = find("bodies", before.lower())
+            if named and not count:
+                # "round cover plate, 5 thick, 4 holes ... on a 100 circle" + "make it 120 across": the body's size,
+                # said with the body (after the holes it would be theirs)
+                end = named[0][1]
+                out.append(_then(before[:end] + " " + phrase + ("" if before[end:].lstrip().startswith(",") else ",")
+                                 + before[end:], rest))
         for n in _NOUNS.finditer(before):
             lead = _SAID_BEFORE.search(before[:n.start()])
             for at in ([lead.start()] if lead else []) + [n.start()]:
                 out.append(_then(before[:at] + said + " " + before[at:], rest))
+    fix = _CORRECTED.match(_LEAD.sub("", parts[0]))
+    if fix:
+        # "my bad, hole is 30" after "50 x 50 plate 5 thick with a 60 mm hole in the center": that size replaced
+        noun, size = fix.group("noun").lower().rstrip("s"), fix.group("size").strip()
+        for m2 in re.finditer(rf"(?P<n>(?:[ø⌀]\s*)?\d[\d./]*)\s*(?:mm\s*)?(?:dia\.?\s*|diameter\s*)?(?:\w+\s+)?{noun}s?\b|"
+                              rf"\b{noun}s?\s+(?:of\s+|is\s+|at\s+)?(?P<m>(?:[ø⌀]\s*)?\d[\d./]*)", before, re.I):
+            g = "n" if m2.group("n") else "m"
+            out.append(_then(before[:m2.start(g)] + size + before[m2.end(g):], rest))
     out.append(_then(before, _LEAD.sub("", reply.strip()) or reply.strip()))
     return out
+
+
+# "hole is 30", "the slot should be 8 wide": a size of the request corrected
+_CORRECTED = re.compile(r"^\W*(?:the\s+)?(?P<noun>holes?|bores?|slots?|pockets?|boss|counterbores?)\s+(?:is|are|should be|"
+                        r"was meant to be|meant to be|needs to be|=|:)\s+(?:only\s+|just\s+)?(?P<size>(?:[ø⌀]\s*)?\d[\d./]*\s*"
+                        r"(?:mm|cm|\"|in\b)?)\W*$", re.I)
 
 
 def _then(text: str, more: str) -> str:
@@ -111,12 +134,31 @@ def completed(before: str, reply: str) -> str | None:
     if not before.strip() or not reply.strip():
         return None
     ub = understand(before)
+    fix = _CORRECTED.match(_LEAD.sub("", reply.strip()))
+    if fix and ub.body is not None:
+        # "my bad, hole is 30": the request that made nothing (a hole larger than the plate), that size corrected
+        for text in _readings(before, reply, ub)[:-1]:
+            um = understand(text)
+            if um.spec is not None and not um.missing and not um.unsupported and not um.approximate:
+                return text
+        return None
     if ub.body is None or not _open(ub):
         return None              # no part named before, or nothing left open: the reply is its own message
     ur = understand(reply)
     if _whole(ur) and not ur.notes:
         return None              # 'forget it, a 20 mm cube': a part of its own
-    best, least = None, _open(ub)
+    pieces = [p for p in re.split(r"\s*(?:,|;|\band\b)\s*", _LEAD.sub("", reply.strip())) if p.strip()]
+    if len(pieces) > 1 and all(_BARE.match(p) for p in pieces):
+        # "6 holes, 9 mm": each size where it belongs, one after the other
+        text = before
+        for piece in pieces:
+            text = _best(text, piece, understand(text), _open(understand(text)) + 1) or text
+        return text if text != before and _open(understand(text)) < _open(ub) else None
+    return _best(before, reply, ub, _open(ub))
+
+
+def _best(before: str, reply: str, ub: Understanding, least: int) -> str | None:
+    best = None
     for text in _readings(before, reply, ub):
         um = understand(text)
         if um.spec is None or um.body is None or um.missing or um.unsupported or um.approximate:
@@ -131,6 +173,7 @@ def read_with_previous(before: str, reply: str, made: bool) -> str | None:
     or None when the reply is a message of its own. ``made``: the request made a part (its open sizes assumed);
     then only a size said alone completes it ('6mm' after the plate whose thickness was assumed), since words that
     change something ('make it 6 thick') are a change of that part."""
-    if made and not _BARE.match(re.split(r"(?<=[.!;])\s+", reply.strip(), maxsplit=1)[0]):
+    first = re.split(r"(?<=[.!;])\s+", reply.strip(), maxsplit=1)[0]
+    if made and (not _BARE.match(first) or re.match(r"^\W*(?:make|change|set|turn)\b", first, re.I)):
         return None
     return completed(before, reply)

@@ -108,7 +108,11 @@ def understand(text: str) -> Understanding:
 
 def _understand(text: str) -> Understanding:
     t = normalize(text)
+    # "ok next one: a 20 mm spacer ...": the next part, not a size of 1
+    t = re.sub(r"\b(next|new|second|another|different)\s+1\b(?![-/.\d])(?!\s*(?:mm|cm|in\b|\"|/|\.\d|x\b|by\b|\d))",
+               r"\1 part", t)
     t = _step_marks(t)
+    t = _second_body_as_boss(t)
     t = RESTART.sub("", t)
     t = START_WITH.sub("", t)
     t = SETUP.sub(" ", t)
@@ -161,6 +165,36 @@ _STATION = r"\d*\.?\d+(?:\s*(?:mm|cm|\"))?"
 STATIONS = re.compile(rf"\bat\s+({_STATION}(?:\s*(?:,\s*and|,|and|&)\s*{_STATION})+)\s*(mm|cm|inch(?:es)?\b|in\b|\")?"
                       rf"\s*(?:in\s+)?(?:along (?:the |its )?(?:length|bar|part|top|strip|plate|cent(?:er|re) ?line|it)\b|(?:measured )?from (?:the |a )?"
                       rf"(left|right|one|first|near|far|other|opposite)?\s*(?:end|edge|side))\b(?!\s+(?:and|&)\b)")
+
+
+# a second solid said standing on the first ("base plate 100x60x10 with a 20 dia cylinder 30 tall on top", "a 50 mm cube
+# with a 20 mm cylinder sticking out of one face, 15 long"): a boss on it, not another part (nor a size of the first)
+_ON_IT = re.compile(r"\b(?:on top|on it|on the top|on the top face|standing|stands|sticking (?:out|up)|sticks (?:out|up)|"
+                    r"protruding|projecting|out of (?:a|one|the) (?:face|side|end)|on (?:a|one|the) (?:face|side|end)|"
+                    r"welded on|on the (?:bottom|underside)|underneath|below it)\b")
+_ROUND_SOLID = r"(?:cylinder|rod|round bar|disc|disk|puck|spigot|dowel|pin|post|peg)"
+
+
+def _second_body(cls, spec_body: dict, feats: list[dict], k: float) -> str | None:
+    """The words of a second solid with sizes of its own that nothing built took, or None."""
+    bodies = [c for c in cls if c.body]
+    if len(bodies) < 2 or SEVERAL_PARTS.search(" ".join(c.text for c in cls)):
+        return None
+    have = set(round(x, 6) for x in _numbers_in({"body": spec_body, "features": feats}))
+    for c in bodies[1:]:
+        sizes = [round(it.num.mm(k), 6) for it in c.nums]
+        if len(sizes) >= 2 and any(x not in have for x in sizes):
+            return c.text.strip()[:80]
+    return None
+
+
+def _second_body_as_boss(t: str) -> str:
+    """The words with a round solid said on the part after it written as a boss (its sizes then the boss's)."""
+    m = re.search(rf"\b(with|and|plus)\s+(?:a|an|1)\s+((?:[ø⌀]?\s*\d*\.?\d+\s*(?:mm|cm|\"|in\b)?\s*(?:dia(?:meter)?|od)?\s*)?)"
+                  rf"({_ROUND_SOLID})\b([^.;]*)", t)
+    if not m or not find("bodies", t[:m.start()]) or not _ON_IT.search(m.group(4)):
+        return t
+    return t[:m.start(3)] + "boss" + t[m.end(3):]
 
 
 def _coordinates(t: str) -> tuple[str, list]:
@@ -244,8 +278,15 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
     out.body = body_kind
     if spec_body is not None:
         features(bd, spec_body)
+        bd.inside_sizes(spec_body)
         spec_body = _hub_on_a_bored_disc(spec_body, bd)
         unused = unused_sizes(bd, t, spec_body) + _loose_nowhere(bd, spec_body, t)
+        second = _second_body(cls, spec_body, bd.features, k)
+        if second:
+            # "plate 80 x 80 x 5 and a block 20 x 20 x 20 on top at one corner": the block dropped would be a wrong part
+            bd.missing.append(f"the second solid ('{second}'): one part is built from one body and its features; say "
+                              "it as a feature of the first (e.g. 'a 20 dia boss 30 tall on top', 'a 20 x 20 pad 10 "
+                              "high on top') or ask for it as a part of its own")
         if unused:
             bd.missing.append(f"what {', '.join(unused)} {'is' if len(unused) == 1 else 'are'} for: nothing I "
                               "read takes "+ ("it" if len(unused) == 1 else "them"))

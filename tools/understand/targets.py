@@ -164,6 +164,11 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None,
                                   r"middle|corner)\s+$", c.text[:pos]):
                 nouns.append((pos, latest))     # "... a hole in the center. The hole has a diameter of 0.125": that hole
                 continue
+            if latest is not None and name in ("hole", "bore", "slot", "pocket", "boss") and re.search(
+                    r"\b(?:cent(?:er|re)s?|middle|axis|cent(?:er|re) ?line)\s+of\s+(?:the\s+|that\s+|this\s+|each\s+)?$",
+                    c.text[:pos]):
+                nouns.append((pos, latest))     # "..., centre of slot 30 from the left end": that slot, placed
+                continue
             if same is not None and (ATTRIBUTE.match(c.text, pos + len(phrase)) or name == "boss" and
                                      BOSS_ATTRIBUTE.match(c.text, pos + len(phrase))) and not any(
                     it.role == "count" and it.num.start - c.start < pos for it in c.nums) and not (
