@@ -249,3 +249,14 @@ def test_an_l_said_long_wide_and_tall_stands_on_its_long_base_leg():
     assert (b["width"], b["height"], b["length"]) == (60.0, 40.0, 30.0)
     b = understand("angle bracket 100 long, 40 wide, 40 tall, 3 thick").spec["body"]
     assert b["length"] == 100.0          # a length far beyond its legs is how far it runs
+
+
+def test_back_to_a_smaller_grid_and_its_middle_left_out(sandbox):
+    spec = _edited("square plate 100 by 100, 5 thk, 4x4 grid of 6mm holes at 25 pitch, grid centred",
+                   "back to 3 by 3 (keep the 6mm) and leave out the middle hole")       # was: the holes made Ø3, ok
+    assert _volume(sandbox, spec) == pytest.approx(100 * 100 * 5 - 8 * math.pi * 3 ** 2 * 5, rel=1e-6)
+
+
+def test_a_groove_from_the_right_end_and_its_copy_on_the_other(sandbox):
+    spec = _edited("shaft Ø20, 100 long", "add a groove 6 wide, 2 deep, 15 from the right end", "same groove on the other end")
+    assert sorted(f["z"] for f in spec["features"]) == [15.0, 79.0]

@@ -57,7 +57,7 @@ SCALE_BY = re.compile(
     r"(?:length|width|height|thickness|diameter))")
 ADD_VERB = re.compile(r"\b(add|put(?!\s+(?:(?:the|those|these|its|that)\s+\w+|them|it)\s+back\b)|drill|cut|bore an?|make (?:a|an|some)|give it (?:a|an|some)|insert|punch|machine|"
                       r"place|include|with (?:a|an)|also|plus|mill|create|(?<![\w ])(?:and|then) (?=an?\b|another\b)|^\s*an? (?=[\d./]+\s*(?:mm\s*)?(?:dia\w*\s+)?hole)|drop (?=a|an|one|two|three|four|five|six|eight|\d|some)|we need (?:a|an)|i need (?:a|an))\b")
-REMOVE = re.compile(r"\b(remove|delete|skip|get rid of|take (?:off|away|out)|take (?:the |those |these |that |this |its |all (?:the )?)?\w+ (?:off|out|away)|"
+REMOVE = re.compile(r"\b(remove|delete|skip|get rid of|leave out|leave off|omit|take (?:off|away|out)|take (?:the |those |these |that |this |its |all (?:the )?)?\w+ (?:off|out|away)|"
                     r"drop(?!\s+(?:a|an|one|two|three|four|five|six|eight|\d+|some|in)\b)(?![^,;.]*\bto\s+[\d./]+)|no more|without|lose|ditch|sharp corners|sharp edges|no (?:fillets?|chamfers?|holes?|rounds?|rounding|chamfering|radius|radii|keyways?|slots?|pockets?|grooves?|flats?|bosses|boss|hubs?)|"
                     r"square (?:them|it|those|the corners|the edges) off|(?:un-?round|un-?fillet))\b")
 HOLE_WORDS = re.compile(r"\b(inset|in from the (?:corners?|edges?|sides?|ends?)|more|so there are|of them|spacing|pitch|apart|"
@@ -512,6 +512,10 @@ class _Editor:
             # "4 by 3 instead" on a part with a grid of holes: the grid's counts (not a 4 x 3 part)
             text = re.sub(r"^\s*(?:(?:ok|now|and|then|so|actually|make it|make that|go|do|try)\W+)*(\d{1,2})\s*(?:x|by|×)\s*(\d{1,2})"
                           r"(?:\s+(?:grid|pattern|array))?\s*(?:instead|then|please|pls|now)?\W*$",
+                          r"make the holes a \1 x \2 grid", text, flags=re.I)
+            # "hmm too many. back to 3 by 3 (keep the 6mm) and ...": the grid's counts, said back (not a 3 mm hole)
+            text = re.sub(r"\b(?:(?:go|going|get|change|put it|make it|make them)\s+)?back to (?:a |the )?(\d{1,2})\s*(?:x|by|×)\s*"
+                          r"(\d{1,2})\b(?!\s*(?:mm|cm|in\b|\"|[\d.]))(?:\s+(?:grid|pattern|array))?",
                           r"make the holes a \1 x \2 grid", text, flags=re.I)
             # "go to a 3 by 3 grid on the same square", "switch to a 4x4 pattern": the holes' grid
             text = re.sub(r"^\s*(?:(?:ok|now|and|then|so|actually)\W+)*(?:go|switch|change|move|change it|make it|make them|use|do)\s+"
@@ -1555,7 +1559,8 @@ class _Editor:
         single = [f for f in feats if (f.get("at") or {"kind": "center"})["kind"] in SINGLE_AT
                   and len((f.get("at") or {}).get("points") or [0]) == 1]
         if where in ("middle", "centre", "center", "central", "outer", "outside", "inner") and (
-                self.spec["body"].get("inner_diameter") is not None or REMOVE.search(self.t)):
+                self.spec["body"].get("inner_diameter") is not None or REMOVE.search(self.t) or
+                re.search(r"\b(?:leave out|leave off|omit|without)\b", self.t)):
             return None     # "centre hole 35" on a bored disc: its bore; "remove the outer two": the row made shorter
         if where in ("middle", "centre", "center", "central") and single and len(feats) > 1 and \
                 not re.search(r"\b(?:both|all|each|every)\b", self.t):
@@ -1569,6 +1574,7 @@ class _Editor:
             return None
         if where in SPLIT_PLACES and len(feats) == 1 and self.split_member(feats[0], where):
             return None
+
         return (f"'{m.group(0)}' is one {kind} of a pattern, and the offline engine changes a pattern as a whole; "
                 f"say 'both {kind}s' or 'all the {kind}s' for all of them")
 
@@ -2897,6 +2903,14 @@ class _Editor:
         rightmost), when exactly one is; True when it answered (removed it, or said why not)."""
         fs = [f for f in self.feats(kind) if (f.get("at") or {}).get("kind") == "at" and len(f["at"].get("points") or []) > 1]
         rows = [f for f in self.feats(kind) if (f.get("at") or {}).get("kind") in ("linear", "grid")]
+        counts = re.search(r"\bmake the holes a (\d+) x (\d+) grid\b", self.t)
+        if counts and len(rows) == 1 and rows[0]["at"]["kind"] == "grid" and which in ("middle", "center", "centre"):
+            # "back to 3 by 3 and leave out the middle hole": the grid made first, then its middle left out
+            n = [int(counts.group(1)), int(counts.group(2))]
+            self.used.update(it.num.start for it in self.tagging.items if counts.start() <= it.num.start < counts.end())
+            if n != list(rows[0]["at"]["counts"]):
+                self.apply(f"{rows[0]['id']}: a {n[0]} x {n[1]} grid", ops.set_parameter, f"{rows[0]['id']}.at.counts", n)
+            rows = [f for f in self.feats(kind) if (f.get("at") or {}).get("kind") in ("linear", "grid")]
         if not fs and len(rows) == 1 and len(self.feats(kind)) == 1 and which in ("middle", "center", "centre", "left",
                                                                                    "right"):
             # "drop the middle hole" of a row of five: the row's places, that one left out
