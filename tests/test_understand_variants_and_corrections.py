@@ -260,3 +260,23 @@ def test_back_to_a_smaller_grid_and_its_middle_left_out(sandbox):
 def test_a_groove_from_the_right_end_and_its_copy_on_the_other(sandbox):
     spec = _edited("shaft Ø20, 100 long", "add a groove 6 wide, 2 deep, 15 from the right end", "same groove on the other end")
     assert sorted(f["z"] for f in spec["features"]) == [15.0, 79.0]
+
+
+@pytest.mark.parametrize("text, outside", [
+    ("box, inside measures 60 x 40 x 25, 2 mm walls, open top", (64, 44, 27)),
+    ("enclosure with internal dimensions: 80 long, 50 wide, 30 deep, walls 2.5", (85, 55, 32.5)),
+    ("box 60 x 40 x 25 (inside), 2 mm wall", (64, 44, 27)),
+])
+def test_inside_sizes_said_other_ways(text, outside):
+    b = understand(text).spec["body"]
+    assert (b["length"], b["width"], b["height"]) == outside
+
+
+def test_a_block_on_top_is_a_pad_or_is_said(sandbox):
+    u = understand("base 100 x 60 x 10 with a 20 x 20 x 30 block sitting on top in the middle")
+    pad = u.spec["features"][0]
+    assert (pad["kind"], pad["length"], pad["width"], pad["height"]) == ("boss", 20.0, 20.0, 30.0)
+    assert _volume(sandbox, u.spec) == pytest.approx(100 * 60 * 10 + 20 * 20 * 30, rel=1e-6)
+    for text in ("base 100 x 60 x 10 with a 20 x 20 x 30 block on top at one corner",     # was: the base alone, ok
+                 "base 100 x 60 x 10 and a 20 x 20 x 30 block next to it"):
+        assert understand(text).missing, text

@@ -364,6 +364,25 @@ def _meant_instead(request: str, before: str, spec: dict) -> str | None:
     return f"make it {back:g}{unit} {word} and {said.group(1)}{unit} {want}"
 
 
+# a reply that is only sizes ("90 PCD, same Ø11", "Ø8, 20 from the end"): no change of its own
+_SIZES_ONLY = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|then|sorry|oh|and|right|well|yes|yeah)\W+)*(?:[ø⌀]\s*|dia\s*|m|r\s*)?\d")
+_VERBS = re.compile(r"\b(?:make|add|remove|delete|move|change|drill|cut|put|mirror|copy|undo|scale|shell|fillet|chamfer|round|"
+                    r"turn|rotate|drop|get rid|swap|replace|bore|tap)\b")
+
+
+def _appended(request: str, not_made: str, spec: dict) -> str | None:
+    """'change the corner holes to a 6 hole bolt circle' was refused (no diameter said); '90 PCD, same Ø11' gives what
+    was missing: the change asked before, with these sizes after it (only when that reads as a whole change)."""
+    from ...tools.understand.numbers import normalize
+
+    low = normalize(request)
+    if not _SIZES_ONLY.match(low) or _VERBS.search(low) or not re.search(r"\d", low):
+        return None
+    text = f"{not_made.rstrip(' .!,;')}, {request.strip()}"
+    r = apply_edit(text, spec)
+    return text if r.spec is not None and not r.failed else None
+
+
 _ADD_LEAD = re.compile(r"^\W*(?:(?:and|also|then|now|ok(?:ay)?|so|pls|please|can you|could you)\W+)*(?P<verb>add|put|cut|drill|mill|"
                        r"machine)\s+(?:an?|one|1|another|some)\s+", re.I)
 
@@ -427,6 +446,8 @@ def edit(ctx: DesignContext) -> Draft | None:
     not_made = (current.get("not_made") or "").strip()
     request = ctx.request
     retried = _retry(request, not_made) if not_made else None
+    if retried is None and not_made:
+        retried = _appended(request, not_made, spec)
     if retried is not None:
         request = retried
     elif not_made and _ADDED.search(not_made.lower()) and _THOSE.search(request.lower()):

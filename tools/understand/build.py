@@ -45,9 +45,14 @@ def assumed_wall(body: dict) -> float:
 _DIMS = r"(?P<dims>\d*\.?\d+\s*(?:mm|cm|in|\")?\s*(?:x|by|×)\s*\d*\.?\d+(?:\s*(?:mm|cm|in|\")?\s*(?:x|by|×)\s*\d*\.?\d+)?)"
 # sizes said of a hollow box's inside: "inside dimensions 50 x 30 x 20", "internal size: 80 x 40", "100 x 60 ID"
 INSIDE_BEFORE = re.compile(r"\b(?:inside|internal|interior|inner|clear)\s+(?:(?:dimensions?|dims|sizes?|measurements?|space|"
-                           r"cavity|volume)\s*)?(?:(?:of|is|are|:|=)\s*)?" + _DIMS)
-INSIDE_AFTER = re.compile(_DIMS + r"\s*(?:mm|cm|in|\")?\s*(?:inside|internal|interior|id|i\.d\.|inner|clear|on the inside)\b"
-                          r"(?!\s+(?:of|the)\b)")
+                           r"cavity|volume)\s*)?(?:(?:of|is|are|:|=|measures?|measuring|measured at|needs to be|must be|"
+                           r"should be)\s*)?" + _DIMS)
+INSIDE_AFTER = re.compile(_DIMS + r"\s*(?:mm|cm|in|\")?\s*\(?\s*(?:inside|internal|interior|id|i\.d\.|inner|clear|on the inside)"
+                          r"\b(?!\s+(?:of|the)\b)")
+# "internal dimensions: 80 long, 50 wide, 30 deep": each size said of the inside, up to the walls or the sentence's end
+INSIDE_LISTED = re.compile(r"\b(?:inside|internal|interior|inner)\s+(?:dimensions?|dims|sizes?|measurements?)\s*(?:of|are|is|:|=)?"
+                           r"\s*(?P<dims>(?:[\d.]+\s*(?:mm|cm|\"|in\b)?\s*(?:long|wide|deep|high|tall|length|width|depth|height)"
+                           r"\s*(?:,|and|x|by)?\s*){2,3})")
 
 
 class Build:
@@ -75,6 +80,8 @@ class Build:
         for m in list(INSIDE_BEFORE.finditer(self.text)) + list(INSIDE_AFTER.finditer(self.text)):
             inside |= {round(float(x) * k, 6) for x in m.group("dims").replace("×", "x").split("x")
                        for x in re.findall(r"\d*\.?\d+", x)[:1]}
+        for m in INSIDE_LISTED.finditer(self.text):
+            inside |= {round(float(x) * k, 6) for x in re.findall(r"\d*\.?\d+", m.group("dims"))}
         if not inside:
             return
         t = shell["thickness"]

@@ -158,6 +158,9 @@ def copy_feature(ed, m: re.Match) -> None:
     # "another one of those counterbored holes at the other end": what is copied, said again
     rest = re.sub(r"^\s*(?:(?:counterbored|countersunk|tapped|threaded|blind|through|thru|big|small|same|\w+ mm)\s+)?"
                   r"(?:holes?|bores?|ones?|pockets?|slots?|boss(?:es)?)\b", " ", rest)
+    # "to the right end, same distance in": its mirror image (the distance kept is what mirroring keeps)
+    rest = re.sub(r",?\s*(?:at\s+)?(?:the\s+)?same\s+(?:distance|spot|place|position|amount|inset)(?:\s+in)?"
+                  r"(?:\s+from\s+(?:the|that|its)\s+(?:end|edge|side))?", " ", rest)
     side = SIDE.search(rest)
     other = OTHER.search(rest)
     if other and other.group("d") and not _as_far_from_its_end(ed, f, float(other.group("d")) * ed.k):

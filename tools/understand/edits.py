@@ -311,6 +311,12 @@ class _Editor:
         # draughtsman's shorthand: "C1 all round" (a 1 mm chamfer), "cb the holes" (counterbore), "4x -> 6x" (a count)
         text = re.sub(r"\bC(\d+(?:\.\d+)?)\b", r"chamfer \1 mm", text)
         text = re.sub(r"\bcb\b", "counterbore", text, flags=re.I)
+        # "ADD C'BORE Ø11 X 6.5 DP TO ALL 4 HOLES": the holes counterbored (no new hole)
+        text = re.sub(r"\b(?:add|put|give (?:it|them))\s+(?:an?\s+)?(counterbores?|counter ?bores?|c'?bores?|c/bores?|countersinks?|"
+                      r"counter ?sinks?|csk|c'?sinks?|c/sinks?)\s+(.+?)\s+(?:to|on|in|at)\s+(?:all\s+|both\s+|each\s+|every\s+)?"
+                      r"(?:of\s+)?(?:the\s+|those\s+)?(?:\d+\s+|four\s+|two\s+)?(holes?|bores?)\b",
+                      lambda m: f"{m.group(1)} the {m.group(3)} {m.group(2).replace(' X ', ' x ')}", text, flags=re.I)
+        text = re.sub(r"(\d)\s*dp\b\.?", r"\1 deep", text, flags=re.I)
         text = re.sub(r"\b(\d+)\s*x\s*(?:->|→|=>|to)\s*(\d+)\s*x\b", r"make it \2 holes instead of \1", text, flags=re.I)
         text = re.sub(r"^\s*\+\s*([\d.]+\s*(?:mm|cm|in|\")?)\s+(?:on|to)\s+(?:the\s+)?(length|width|height|thickness|"
                       r"diameter)\b", r"\2 +\1", text, flags=re.I)        # "+10 on the length"
@@ -498,14 +504,16 @@ class _Editor:
             nouns = [w for w in ADDED_BOSS_NOUNS if w not in named]
             text = re.sub(r"\b(" + "|".join(nouns) + r")s?\b(?!\s*(?:-\s*)?holes?\b)", "boss", text, flags=re.I)
         # "same hole again but 25 from the right edge": another hole of that size, there
+        placed = [f for f in self.spec.get("features", []) if f["kind"] in ("hole", "slot", "pocket", "boss")]
+        said = _said_again(placed[0]) if len(placed) == 1 else None
+        if said is not None:
+            # "and one dead centre as well" beside the two holes (pockets, ...) there: one more of them, in the middle
+            text = re.sub(r"^\W*(?:(?:and|also|plus|then|ok|now)\W+)*(?:one|1|another(?:\s+(?:one|1))?)\s+(?:more\s+)?"
+                          r"(?:(?:the\s+)?same\s+)?(?:(?:dead|right|exactly|bang)\s+)?(?:(?:in|at)\s+the\s+)?(?:cent(?:er|re)|"
+                          r"middle)\b(?:\s+(?:as well|too|also))?\W*$", f"add {said} in the middle", text, flags=re.I)
         last_hole = next((f for f in reversed(self.spec.get("features", [])) if f["kind"] == "hole"), None)
         if last_hole is not None:
             size = last_hole["size"] if isinstance(last_hole["size"], str) else f"{fmt(last_hole['size'])} mm"
-            if len({f["id"] for f in self.spec.get("features", []) if f["kind"] == "hole"}) == 1:
-                # "and one dead centre as well" beside the two holes there: one more of them, in the middle
-                text = re.sub(r"^\W*(?:(?:and|also|plus|then|ok|now)\W+)*(?:one|1|another(?:\s+(?:one|1))?)\s+(?:more\s+)?"
-                              r"(?:(?:the\s+)?same\s+)?(?:(?:dead|right|exactly|bang)\s+)?(?:(?:in|at)\s+the\s+)?(?:cent(?:er|re)|"
-                              r"middle)\b(?:\s+(?:as well|too|also))?\W*$", f"add a {size} hole in the middle", text, flags=re.I)
             text = re.sub(r"^(.*?)\b(?:the\s+)?same\s+(hole|bore)\s+(?:again|once more)\b(?:\s*,?\s*but\b)?(.*)$",
                           lambda m: f"{m.group(1)}add a {size} {m.group(2)}{m.group(3)}", text, flags=re.I)
         if any((f.get("at") or {}).get("kind") == "grid" for f in self.spec.get("features", []) if f["kind"] == "hole"):
@@ -841,6 +849,8 @@ class _Editor:
         # "a 6 hole bolt circle", "6-hole PCD": six holes on it (not Ø6)
         self.t = re.sub(r"\b(\d+)\s*-?\s*holes?\s+(?=(?:bolt\s+circle|pcd|b\.?c\.?d\.?|pitch circle|circle)\b)",
                         r"\1 holes on a ", self.t)
+        self.t = re.sub(r"\b(\d+) holes on a (?:bolt\s+circle|pitch circle|circle)\s*,?\s*(?:on\s+)?(?:an?\s+)?(\d*\.?\d+)\s*(?:mm\s*)?"
+                        r"(pcd|bcd|b\.c\.d\.?|bolt circle|pitch circle)\b", r"\1 holes on a \2 \3", self.t)
         # "change the 4 corner holes to ...": the holes there (all of them), not a count
         self.t = re.sub(r"\bthe\s+(\d+)\s+((?:corner|outer|existing|mounting|bolt|fixing|screw)\s+)?(holes|bores)\b",
                         lambda m: f"the {m.group(2) or ''}{m.group(3)}" if int(m.group(1)) in {n_holes, *(
@@ -3453,6 +3463,14 @@ class _Editor:
 
     def change_holes(self, holes: list[dict]) -> None:
         b0 = self.spec["body"]
+        if re.search(r"\b(?:bolt\s+circle|pcd|b\.?c\.?d\.?|pitch circle)\b", self.t) and not any(
+                (h.get("at") or {}).get("kind") == "bolt_circle" for h in holes) and not any(
+                it.role == "pcd" for it in self.free()) and not re.search(
+                r"\d\s*(?:mm\s*)?(?:dia\w*\s+)?(?:pcd|bcd|b\.c\.d|bolt\s+circle|pitch circle)\b|"
+                r"\b(?:pcd|bcd|bolt\s+circle|pitch circle)\s*(?:of\s*|=\s*|:\s*|dia\w*\s*)?[ø⌀]?\s*\d", self.t):
+            # "change the corner holes to a 6 hole bolt circle": a circle with no diameter (not a guess)
+            self.out.failed.append("the bolt circle's diameter (say e.g. '6 holes on a 70 PCD')")
+            return
         legs_alike = b0["kind"] == "profile" and len(holes) > 1 and len({(str(h.get("size")), (h.get("at") or {}).get("kind"),
                                                                           (h.get("at") or {}).get("count"))
                                                                          for h in holes}) == 1 and len({str(h.get("on", "top"))
@@ -4781,6 +4799,20 @@ def _named_role(t: str) -> str | None:
     m = re.search(r"[\d.]\s*(?:mm|cm|in|\")?\s*(long|wide|tall|high|thick|deep)\b", t)     # "cut it down to 20 tall"
     return {"long": "length", "wide": "width", "tall": "height", "high": "height", "thick": "thickness",
             "deep": "height"}[m.group(1)] if m else None
+
+
+def _said_again(f: dict) -> str | None:
+    """A placed feature in the words that would add it ('a 10 mm hole', 'a 25 x 25 pocket 8 deep'), or None."""
+    deep = f" {fmt(f['depth'])} deep" if isinstance(f.get("depth"), (int, float)) else ""
+    if f["kind"] == "hole" and not f.get("cbore") and not f.get("csink"):
+        size = f["size"] if isinstance(f["size"], str) else f"{fmt(f['size'])} mm"
+        return f"a {size} hole{deep}"
+    if f["kind"] == "pocket" and f.get("shape", "rect") == "rect" and not f.get("corner_radius") and \
+            isinstance(f.get("length"), (int, float)) and isinstance(f.get("width"), (int, float)) and not f.get("angle"):
+        return f"a {fmt(f['length'])} x {fmt(f['width'])} pocket{deep}"
+    if f["kind"] == "boss" and isinstance(f.get("diameter"), (int, float)):
+        return f"a {fmt(f['diameter'])} dia boss {fmt(f['height'])} tall"
+    return None
 
 
 def _count(at: dict) -> int | None:

@@ -175,7 +175,7 @@ def normalize(text: str) -> str:
                r"(\d*\.?\d+)\s*(?:mm\s*)?(?:side|edge|length|way|direction|dimension)\b", _grid_counts, t)
     # "an 8 cross hole": one hole, 8 across (not eight of them)
     t = re.sub(r"\b(an?|one|single)\s+(\d*\.?\d+)\s+((?:cross|through|thru|blind|radial|drilled)\s+)?(hole|bore)\b"
-               r"(?![- ]?(?:flange|plate|disc|disk|pattern|circle|pcd|bracket|mount|block|hub|cover|bar|strip|wheel|coupling|"
+               r"(?![- ]?(?:flange|plate|disc|disk|pattern|circle|pcd|bolt|bracket|mount|block|hub|cover|bar|strip|wheel|coupling|"
                r"adapter|ring|part)s?\b)", r"\1 \2 dia \3\4", t)      # ('a 4 hole flange': four holes)
     # "15 from right end": from the right end
     t = re.sub(r"\bfrom (left|right|top|bottom|front|back) (end|edge|side|face)\b", r"from the \1 \2", t)

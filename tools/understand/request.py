@@ -188,8 +188,35 @@ def _second_body(cls, spec_body: dict, feats: list[dict], k: float) -> str | Non
     return None
 
 
+_BLOCK_SOLID = r"(?:block|cube|box|pad|cuboid|rectangular block|square block)"
+_GROUP3 = r"\d*\.?\d+\s*(?:mm|cm|\"|in\b)?\s*(?:x|by)\s*\d*\.?\d+\s*(?:mm|cm|\"|in\b)?\s*(?:x|by)\s*\d*\.?\d+\s*(?:mm|cm|\"|in\b)?"
+
+
+def _triple_unused(tagging, spec_body: dict, feats: list[dict], k: float, t: str) -> str | None:
+    """An 'A x B x C' said that no size built takes two of ("base 100 x 60 x 10 and a 20 x 20 x 30 block next to
+    it": the block), or None."""
+    have = [x for x in _numbers_in({"body": spec_body, "features": feats}) if x > 0]
+    for g in tagging.groups:
+        if len(g) != 3:
+            continue
+        # (a number counts as taken in any unit the request may have meant: 'all dimensions in inches: 2 x 1 x 10mm')
+        vals = [{it.num.mm(f) for f in (1.0, k, 25.4, 10.0)} for it in g]
+        if sum(not any(abs(v - h) < 1e-6 for v in vs for h in have) for vs in vals) >= 2:
+            return t[g[0].num.start:g[-1].num.end].strip()
+    return None
+
+
 def _second_body_as_boss(t: str) -> str:
-    """The words with a round solid said on the part after it written as a boss (its sizes then the boss's)."""
+    """The words with a solid said standing on the part after it written as a boss (its sizes then the boss's): a
+    round one ("with a 20 dia cylinder 30 tall on top"), or a block placed in the middle ("with a 20 x 20 x 30 block
+    sitting on top"; one placed elsewhere is left to be said as a second solid)."""
+    b = re.search(rf"\b(with|and|plus)\s+(?:a|an|1)\s+(?:({_GROUP3})\s+{_BLOCK_SOLID}|{_BLOCK_SOLID}\s+(?:of\s+)?({_GROUP3}))"
+                  rf"\b([^.;]*)", t)
+    if b and (find("bodies", t[:b.start()]) or re.search(r"\d\s*(?:mm\s*)?(?:x|by)\s*\d", t[:b.start()])) and re.search(r"\b(?:on top|on it|on the top|sitting on|sits on|standing on|"
+                                                         r"stands on|on top of it)\b", b.group(4)) and not re.search(
+            r"\b(?:corner|from|edge|end|side|left|right|front|back|offset)\b", b.group(4)):
+        a, c, h = [x.strip() for x in re.split(r"\s*(?:x|by)\s*", b.group(2) or b.group(3))]
+        return t[:b.start()] + f"{b.group(1)} a {a} x {c} pad {h} high on top" + t[b.end():]
     m = re.search(rf"\b(with|and|plus)\s+(?:a|an|1)\s+((?:[ø⌀]?\s*\d*\.?\d+\s*(?:mm|cm|\"|in\b)?\s*(?:dia(?:meter)?|od)?\s*)?)"
                   rf"({_ROUND_SOLID})\b([^.;]*)", t)
     if not m or not find("bodies", t[:m.start()]) or not _ON_IT.search(m.group(4)):
@@ -282,6 +309,10 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
         spec_body = _hub_on_a_bored_disc(spec_body, bd)
         unused = unused_sizes(bd, t, spec_body) + _loose_nowhere(bd, spec_body, t)
         second = _second_body(cls, spec_body, bd.features, k)
+        triple = None if second else _triple_unused(tagging, spec_body, bd.features, k, t)
+        if triple:
+            bd.missing.append(f"what '{triple}' is: nothing I built takes those sizes (a second solid is said as a feature "
+                              "of the first, e.g. 'a 20 x 20 pad 30 high on top', or asked for as a part of its own)")
         if second:
             # "plate 80 x 80 x 5 and a block 20 x 20 x 20 on top at one corner": the block dropped would be a wrong part
             bd.missing.append(f"the second solid ('{second}'): one part is built from one body and its features; say "
