@@ -230,7 +230,8 @@ def _body_nouns_alternation() -> str:
 @lru_cache(maxsize=1)
 def _body_nouns() -> re.Pattern:
     """A shape noun first, after its sizes ('100x60x5 plate', 'Ø40 disc')."""
-    return re.compile(r"^\s*(?:[ø⌀]?\s*[\d.,/\"]+\s*(?:mm|cm|in|inch|inches|\")?\s*(?:x|by|dia\.?|diameter|od)?\s*)*"
+    return re.compile(r"^\s*(?:[ø⌀]?\s*[\d.,/\"]+\s*(?:mm|cm|in|inch|inches|\")?\s*(?:dia\.?|diameter|od|long|wide|thick|tall|high|"
+                      r"deep)?\s*(?:x|by)?\s*)*"
                       + _body_nouns_alternation() + r"\b", re.I)
 
 

@@ -280,3 +280,21 @@ def test_a_block_on_top_is_a_pad_or_is_said(sandbox):
     for text in ("base 100 x 60 x 10 with a 20 x 20 x 30 block on top at one corner",     # was: the base alone, ok
                  "base 100 x 60 x 10 and a 20 x 20 x 30 block next to it"):
         assert understand(text).missing, text
+
+
+@pytest.mark.parametrize("text", ["Let's move on to the cover: 120 x 80 x 3", "30 dia x 40 long cylinder with a 10 bore",
+                                  "Different one: block 40 x 40 x 40"])
+def test_another_part_said_after_a_part_is_a_new_design(text):
+    assert parse_intent(text, True).intent == "new_design"
+
+
+@pytest.mark.parametrize("text", ["make the other one 8", "30 long", "40 wide please"])
+def test_a_change_is_still_a_change(text):
+    assert parse_intent(text, True).intent == "modify"
+
+
+@pytest.mark.parametrize("edit", ["scale it to 150 long, everything in proportion", "make it 150 long, keep the proportions"])
+def test_scaled_to_a_size_scales_everything(edit):
+    spec = _edited("plate 100 x 50 x 5 with 4 holes 6 mm 10 from the corners", edit)
+    b, h = spec["body"], spec["features"][0]       # was: only the length changed, marked ok
+    assert (b["length"], b["width"], b["height"], h["size"]) == (150.0, 75.0, 7.5, 9.0)

@@ -46,6 +46,11 @@ SECTION = re.compile(r"\b(turned[- ]down|stepped[- ]down|reduced|flange|head|col
                      r"smallest|thin|thinner|narrow|first|second|middle|last|spigot|sleeve|body|neck|pilot|stub|tip|"
                      r"step|section|part|portion)\b(?!\s*(?:holes?|bores?|hole's))")
 UNSCALED = {"count", "counts", "angle", "start_angle", "teeth", "pressure_angle", "sides", "kind", "id", "name"}
+# "scale it to 150 long", "150 long, everything in proportion": the whole part scaled to that size
+SCALE_TO = re.compile(r"(?:(?P<scale>\bscale[sd]?\s+(?:it|the (?:whole )?(?:part|thing)|everything|the lot|all of it)?\s*(?:up|down)?"
+                      r"\s*to\s+)|\b)(?P<n>\d*\.?\d+)\s*(?:mm|cm|in|\"|inch(?:es)?)?\s*(?P<way>long|wide|tall|high|thick|dia|diameter)\b")
+PROPORTION = re.compile(r"\b(?:in proportion|proportional(?:ly)?|to scale|keep(?:ing)? (?:the |its )?proportions|everything "
+                        r"(?:else )?(?:scaled|scales|with it)|scale (?:everything|the rest))\b")
 SCALE_BY = re.compile(
     r"\bscale[sd]?\s+(?:it|the (?:whole )?(?:part|thing)|everything|the lot|all of it)?\s*(?P<dir>up|down)?\s*(?:by\s+)?"
     r"(?:a factor of\s+)?(?:(?P<word>(?:a )?half|(?:a )?third|(?:a )?quarter|two|three)\b|[\d.]+\s*(?:(?P<pct>%|percent)|"
@@ -4261,6 +4266,18 @@ class _Editor:
         """The whole part scaled: 'scale it by 2', 'scale it up 20%', 'scale it down by half', '1.5x', 'make it 2x
         bigger', 'double it'. A factor, or a percentage where '%' is said (a bare number over 4 is read as one, and
         that is said)."""
+        to = SCALE_TO.search(self.t)
+        if to and (to.group("scale") or PROPORTION.search(self.t)):
+            # "scale it to 150 long, everything in proportion": the factor that makes that size, on every length
+            key = {"long": "length", "wide": "width", "tall": "height", "high": "height", "thick": "height",
+                   "dia": "diameter", "diameter": "diameter"}[to.group("way")]
+            b = self.spec["body"]
+            it = next((i for i in self.free() if i.num.start == to.start("n")), None)
+            old = b.get(key) if key != "diameter" else (b.get("diameter") or b.get("outer_diameter"))
+            if it is not None and isinstance(old, (int, float)) and old > 0:
+                self.used.add(it.num.start)
+                self.scale_all(self.num_mm(it) / float(old))
+                return
         for m in SCALE_BY.finditer(self.t):
             down, up = m.group("dir") == "down", m.group("dir") == "up"
             word = m.group("word") or m.group("word3")

@@ -15,7 +15,7 @@ NEW_CUES = re.compile(r"\b(start over|start again|from scratch|new part|another 
 # names a part with its sizes (the router checks that)
 ANOTHER_PART = re.compile(r"\b(?:(?:next|second|2nd|third|3rd|fourth|4th|another|different|separate|new|other|last|final)"
                           r"\s+(?:part|piece|component|item|bit|design|thing)s?|part\s*(?:no\.?\s*|#\s*)?\d+\b|"
-                          r"one more\b|moving on|next up|next one|mating part|(?:i|we)(?:'ll| will)?\s+(?:also\s+)?"
+                          r"\b(?:different|separate|new|next)\s+(?:one|job)\b|one more\b|mov(?:e|ing) on\b|next up|next one|mating part|(?:i|we)(?:'ll| will)?\s+(?:also\s+)?"
                           r"(?:need|want|require)\s+(?:a|an|some)\b|(?:also|and)\s+(?:need|want)\s+(?:a|an)\b|"
                           r"(?:let'?s|lets)\s+do\s+(?:a|an|the)\b|now\s+(?:do|make|model|draw|design)\s+(?:a|an|the)\b|"
                           r"(?:^|[.!:;,]\s*|\bnow\s+|\band\s+)the lid\b\s*(?:is|:|-|would be|will be|should be)?\s*(?:a|an)?\s*\d)",

@@ -195,6 +195,8 @@ _GROUP3 = r"\d*\.?\d+\s*(?:mm|cm|\"|in\b)?\s*(?:x|by)\s*\d*\.?\d+\s*(?:mm|cm|\"|
 def _triple_unused(tagging, spec_body: dict, feats: list[dict], k: float, t: str) -> str | None:
     """An 'A x B x C' said that no size built takes two of ("base 100 x 60 x 10 and a 20 x 20 x 30 block next to
     it": the block), or None."""
+    if SEVERAL_PARTS.search(t):
+        return None          # "two rectangular blocks ...": several parts described (the largest is made, and said)
     have = [x for x in _numbers_in({"body": spec_body, "features": feats}) if x > 0]
     for g in tagging.groups:
         if len(g) != 3:
