@@ -298,3 +298,10 @@ def test_scaled_to_a_size_scales_everything(edit):
     spec = _edited("plate 100 x 50 x 5 with 4 holes 6 mm 10 from the corners", edit)
     b, h = spec["body"], spec["features"][0]       # was: only the length changed, marked ok
     assert (b["length"], b["width"], b["height"], h["size"]) == (150.0, 75.0, 7.5, 9.0)
+
+
+def test_a_hub_added_with_the_bore_said_to_go_through_it():
+    spec = _edited("round flange 100 dia 10 thick, 25 bore, 4 holes 9 dia on 75 PCD",
+                   "add a hub on top, 40 dia 15 tall, bore goes through it")
+    kinds = [(f["kind"], f.get("size")) for f in spec["features"]]
+    assert kinds.count(("hole", 25.0)) == 1 and ("boss", None) in kinds      # no second bore, nothing refused

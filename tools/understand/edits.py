@@ -3308,7 +3308,10 @@ class _Editor:
         bd.ids = {f["id"] for f in self.spec.get("features", [])} | {self.spec["body"].get("id", "body")}
         if re.search(r"\bsame (?:bore|hole)|existing (?:bore|hole)|\b(?:carry|continue|extend|run|take|bring) (?:the|its|that) "
                      r"(?:bore|hole)\b|\bthe (?:(?:cent(?:er|re)|middle|central|main) )?(?:bore|hole) (?:should |must |will |to |has to |needs to )?"
-                     r"(?:all the way )?(?:through|thru|goes?|runs?|continues?)\b", t) and self.feats("hole"):
+                     r"(?:all the way )?(?:through|thru|goes?|runs?|continues?)\b|"
+                     r"\b(?:the\s+|with the\s+)?(?:[\d.]+\s*(?:mm\s*)?)?(?:(?:cent(?:er|re)|middle|central|main|existing)\s+)?bore\s+"
+                     r"(?:should\s+|must\s+|will\s+|has to\s+|needs to\s+)?(?:go|goes|going|run|runs|running|continue|continues|"
+                     r"carried|carry)\s+(?:on\s+)?(?:all the way\s+)?(?:through|thru)\b", t) and self.feats("hole"):
             # "carry the bore all the way through it": the hole there, not a new one
             bd.feats = [f for f in bd.feats if f.kind not in ("hole", "bore") or f.roles or f.loose]
         bare = [f for f in bd.feats if not f.roles and not f.loose]
@@ -3780,6 +3783,13 @@ class _Editor:
                               f"{'longer' if room_u != 2 * hv else ''} side of its face, centred there".replace("  ", " "))
         return {"kind": "linear", "count": n, "spacing": spacing, "axis": axis, "center": [round(c, 6) for c in centre]}
 
+    def _bore_through_boss(self) -> bool:
+        """Is there a boss with a centre hole cut after it (the bore carried through a hub just added)?"""
+        feats = self.spec.get("features", [])
+        bosses = [i for i, f in enumerate(feats) if f["kind"] == "boss"]
+        return bool(bosses) and any(f["kind"] == "hole" and (f.get("at") or {"kind": "center"})["kind"] == "center"
+                                    and i > bosses[-1] for i, f in enumerate(feats))
+
     def change_feature(self, k: str, existing: list[dict]) -> None:
         f = existing[-1]
         nums = self.free()
@@ -3812,8 +3822,9 @@ class _Editor:
                                {k: v for k, v in h.items() if k not in ("id", "depth")})
             if not self.out.done:
                 # "bore goes through it too" after the hub was added with its bore through it: said, nothing to do
-                (self.out.notes if re.search(r"\b(?:too|as well|also)\b", self.t) else self.out.failed).append(
-                    "the holes already go through")
+                (self.out.notes if re.search(r"\b(?:too|as well|also)\b", self.t) or any(
+                    "goes through" in d for d in self.out.done) or self._bore_through_boss()
+                 else self.out.failed).append("the holes already go through")
             return
         if f["kind"] == "hole":
             g = {x: y for x, y in f.items() if x != "id"}
