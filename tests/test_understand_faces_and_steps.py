@@ -12,24 +12,8 @@ import pytest
 
 from cadagent.tools.understand import apply_edit, understand
 
-
-def _volume(sandbox, spec: dict) -> float:
-    from cadagent.tools.part.pipeline import build
-
-    b = build(spec, sandbox, exports=())
-    assert b.ok, b.summary()
-    return b.result.report.volume
-
-
-def _edited(text: str, *edits: str) -> dict:
-    u = understand(text)
-    assert u.spec is not None and not u.missing, u.explain()
-    spec = u.spec
-    for e in edits:
-        r = apply_edit(e, spec)
-        assert r.spec is not None and not r.failed, r.explain()
-        spec = r.spec
-    return spec
+from .reading import edited as _edited
+from .reading import volume_of as _volume
 
 
 def test_raising_holes_moves_them_up_and_keeps_their_size(sandbox):

@@ -12,27 +12,14 @@ import pytest
 
 from cadagent.agent.intent import parse_intent
 from cadagent.tools.understand import apply_edit, understand
+
+from .reading import edited, volume_of
 from cadagent.tools.understand.derived import derived
 from cadagent.tools.understand.replies import completed
 
 
-def _volume(sandbox, spec: dict) -> float:
-    from cadagent.tools.part.pipeline import build
-
-    b = build(spec, sandbox, exports=())
-    assert b.ok, b.summary()
-    return b.result.report.volume
-
-
-def _edited(text: str, *edits: str) -> dict:
-    u = understand(text)
-    assert u.spec is not None and not u.missing, u.explain()
-    spec = u.spec
-    for e in edits:
-        r = apply_edit(e, spec)
-        assert r.spec is not None and not r.failed, r.explain()
-        spec = r.spec
-    return spec
+_volume = volume_of
+_edited = edited
 
 
 @pytest.mark.parametrize("text, outside, inside", [
@@ -305,3 +292,9 @@ def test_a_hub_added_with_the_bore_said_to_go_through_it():
                    "add a hub on top, 40 dia 15 tall, bore goes through it")
     kinds = [(f["kind"], f.get("size")) for f in spec["features"]]
     assert kinds.count(("hole", 25.0)) == 1 and ("boss", None) in kinds      # no second bore, nothing refused
+
+
+def test_scaled_so_a_size_is_reached_scales_everything():
+    spec = _edited("plate 100 x 50 x 5 with 4 holes 6 mm 10 from the corners", "scale the part so the length is 150")
+    assert (spec["body"]["width"], spec["features"][0]["size"]) == (75.0, 9.0)
+    assert _edited("plate 100 x 50 x 5", "make it 150 long")["body"]["width"] == 50.0      # a size, not a scale

@@ -4277,13 +4277,13 @@ class _Editor:
         """The whole part scaled: 'scale it by 2', 'scale it up 20%', 'scale it down by half', '1.5x', 'make it 2x
         bigger', 'double it'. A factor, or a percentage where '%' is said (a bare number over 4 is read as one, and
         that is said)."""
-        to = SCALE_TO.search(self.t)
-        if to and (to.group("scale") or PROPORTION.search(self.t)):
-            # "scale it to 150 long, everything in proportion": the factor that makes that size, on every length
-            key = {"long": "length", "wide": "width", "tall": "height", "high": "height", "thick": "height",
-                   "dia": "diameter", "diameter": "diameter"}[to.group("way")]
+        target = self._scaled_to()
+        if target is not None:
+            # "scale it to 150 long, everything in proportion", "scale the part so the length is 150": the factor that
+            # makes that size, on every length
+            key, start = target
             b = self.spec["body"]
-            it = next((i for i in self.free() if i.num.start == to.start("n")), None)
+            it = next((i for i in self.free() if i.num.start == start), None)
             old = b.get(key) if key != "diameter" else (b.get("diameter") or b.get("outer_diameter"))
             if it is not None and isinstance(old, (int, float)) and old > 0:
                 self.used.add(it.num.start)
@@ -4309,6 +4309,23 @@ class _Editor:
                 self.out.failed.append(f"'{m.group(0).strip()}' is unclear; say e.g. 'half the size' or 'scale it by 0.5'")
                 continue
             self.scale_all(f)
+
+    def _scaled_to(self) -> tuple[str, int] | None:
+        """(the body size, where its number is) when the whole part is scaled to a size, else None."""
+        keys = {"long": "length", "wide": "width", "tall": "height", "high": "height", "thick": "height", "dia": "diameter",
+                "diameter": "diameter", "length": "length", "width": "width", "height": "height", "thickness": "height"}
+        scaled = re.search(r"\bscal(?:e|ed|ing)\b", self.t)
+        if re.search(r"\bscal\w*\s+(?:up\s+|down\s+)?(?:the|those|these|all the|its)\s+(?:\w+\s+)?(?:holes?|slots?|pockets?|bosses|"
+                     r"boss|fillets?|chamfers?|bores?|grooves?)\b", self.t):
+            return None          # "scale the holes up": those, not the part
+        to = SCALE_TO.search(self.t)
+        if to and (to.group("scale") or PROPORTION.search(self.t) or scaled):
+            return keys[to.group("way")], to.start("n")
+        said = re.search(r"\b(?P<way>length|width|height|thickness|diameter)\s+(?:is|of|=|to be|becomes|comes to)\s+"
+                         r"(?P<n>\d*\.?\d+)", self.t)
+        if scaled and said and not SCALE_BY.search(self.t):
+            return keys[said.group("way")], said.start("n")      # "scale the part so the length is 150"
+        return None
 
     def scale_all(self, f: float) -> None:
         """Every length of the part (body, features, places) times ``f``; counts, angles and teeth kept. Sizes from a
