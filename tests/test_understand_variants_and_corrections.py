@@ -30,6 +30,7 @@ _edited = edited
 ])
 def test_a_box_sized_by_its_inside_has_its_walls_outside(sandbox, text, outside, inside):
     u = understand(text)
+    assert not u.missing, u.explain()        # built, not asked (the inside sizes are taken)
     b = u.spec["body"]
     assert (b["length"], b["width"], b["height"]) == outside, u.explain()
     assert _volume(sandbox, u.spec) == pytest.approx(math.prod(outside) - math.prod(inside), rel=1e-6)
@@ -255,7 +256,9 @@ def test_a_groove_from_the_right_end_and_its_copy_on_the_other(sandbox):
     ("box 60 x 40 x 25 (inside), 2 mm wall", (64, 44, 27)),
 ])
 def test_inside_sizes_said_other_ways(text, outside):
-    b = understand(text).spec["body"]
+    u = understand(text)
+    assert not u.missing, u.explain()
+    b = u.spec["body"]
     assert (b["length"], b["width"], b["height"]) == outside
 
 

@@ -92,6 +92,7 @@ class Build:
             if round(body[key], 6) in inside:
                 grown.append(f"{body[key]:g} + {add:g}")
                 body[key] = round(body[key] + add, 6)
+        self.inside |= inside          # (sizes taken: said of the inside)
         if grown:
             self.notes.append(f"sizes said of the inside: the walls go outside them ({', '.join(grown)}); "
                               f"outside {body['length']:g} x {body['width']:g} x {body['height']:g}")
