@@ -856,11 +856,11 @@ class _Editor:
                         r"\1 holes on a ", self.t)
         self.t = re.sub(r"\b(\d+) holes on a (?:bolt\s+circle|pitch circle|circle)\s*,?\s*(?:on\s+)?(?:an?\s+)?(\d*\.?\d+)\s*(?:mm\s*)?"
                         r"(pcd|bcd|b\.c\.d\.?|bolt circle|pitch circle)\b", r"\1 holes on a \2 \3", self.t)
-        # "change the 4 corner holes to ...": the holes there (all of them), not a count
+        # "change the 4 corner holes to ...": the holes there (all of them, or one pattern's), not a count
+        counts = {n_holes, *(_count(f.get("at") or {"kind": "center"}) or len((f.get("at") or {}).get("points") or [0])
+                             for f in self.spec.get("features", []) if f["kind"] == "hole")}
         self.t = re.sub(r"\bthe\s+(\d+)\s+((?:corner|outer|existing|mounting|bolt|fixing|screw)\s+)?(holes|bores)\b",
-                        lambda m: f"the {m.group(2) or ''}{m.group(3)}" if int(m.group(1)) in {n_holes, *(
-                            _count(f.get("at") or {"kind": "center"}) or len((f.get("at") or {}).get("points") or [0])
-                            for f in self.spec.get("features", []) if f["kind"] == "hole")} else m.group(0), self.t)
+                        lambda m: f"the {m.group(2) or ''}{m.group(3)}" if int(m.group(1)) in counts else m.group(0), self.t)
         # "make all three holes 12": the holes there are (all of them), not a count
         self.t = re.sub(r"\b(all|each of the|every one of the|both of the)\s+(\d+)\s+(holes|bores)\b",
                         lambda m: f"all the {m.group(3)}" if int(m.group(2)) == n_holes else m.group(0), self.t)
