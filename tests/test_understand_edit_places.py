@@ -6,8 +6,7 @@ import pytest
 
 from cadagent.agent.drafts import DesignContext
 from cadagent.agent.offline.engine import OfflineChatModel
-from cadagent.tools.part.plan import resolve
-from cadagent.tools.part.validation import parse
+from cadagent.tools.part.plan import resolve_feature
 from cadagent.tools.understand import apply_edit, understand
 
 ENGINE = OfflineChatModel()
@@ -27,8 +26,17 @@ def refused(spec: dict, text: str) -> str:
 
 def centres(spec: dict, fid: str) -> list[tuple[float, float, float]]:
     """World centres of one placed feature's holes."""
-    r = next(r for r in resolve(parse(spec)) if r.feature.id == fid)
+    r = resolve_feature(spec, fid)
     return sorted(tuple(round(c, 3) for c in r.frame.to_world(u, v)) for u, v in r.points)
+
+
+def test_a_feature_that_is_not_there_or_a_spec_that_does_not_parse_is_a_value_error():
+    plate = understand("plate 100 x 60 x 6 with a 10mm hole in the middle").spec
+    assert centres(plate, "holes") == [(0.0, 0.0, 6.0)]
+    with pytest.raises(ValueError, match="no feature 'slot'"):
+        resolve_feature(plate, "slot")
+    with pytest.raises(ValueError, match="length"):
+        resolve_feature({**plate, "body": {**plate["body"], "length": -5}}, "holes")
 
 
 def hole(spec: dict, i: int = -1) -> dict:

@@ -65,3 +65,24 @@ def resolve(spec, shape: Shape | None = None) -> list[Resolved]:
         done[f.id] = r
         out.append(r)
     return out
+
+
+def resolve_dict(spec: dict) -> list[Resolved]:
+    """:func:`resolve` for a spec still in dict form (an edit being worked out). Raises ValueError
+    (a SpecError among them) when the spec does not parse, or names a size or pattern target that
+    does not exist."""
+    from .validation import parse
+
+    try:
+        return resolve(parse(spec))
+    except KeyError as exc:
+        raise ValueError(f"unknown size or pattern target {exc}") from exc
+
+
+def resolve_feature(spec: dict, fid: str) -> Resolved:
+    """Where one feature of a dict spec lies (its frame and points). ValueError when the spec does
+    not parse or has no feature ``fid``."""
+    for r in resolve_dict(spec):
+        if r.feature.id == fid:
+            return r
+    raise ValueError(f"no feature {fid!r}")

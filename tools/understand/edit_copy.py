@@ -50,13 +50,11 @@ FILLER = re.compile(r"^(?:\s|[,.;:!?-]|\b(?:please|pls|too|as well|thanks|then|a
 
 def _as_far_from_its_end(ed, f: dict, d: float) -> bool:
     """Is the placed feature ``f`` ``d`` from the end it is nearer to (along the way it sits off centre)?"""
-    from ..part import parse as parse_spec
-    from ..part.plan import resolve
-    from ..part.validation import SpecError
+    from ..part.plan import resolve_feature
 
     try:
-        res = next(r for r in resolve(parse_spec(ed.spec)) if r.feature.id == f["id"])
-    except (StopIteration, SpecError, ValueError, KeyError):
+        res = resolve_feature(ed.spec, f["id"])
+    except ValueError:
         return False
     (u, v), = [(float(a), float(b)) for a, b in res.points] or [(0.0, 0.0)]
     hu, hv = res.frame.half
@@ -131,10 +129,8 @@ def _placed(spec: dict, kind: str | None, t: str) -> list[dict]:
 
 def copy_feature(ed, m: re.Match) -> None:
     """Add the copy ``m`` asks for to the editor's spec (``ed``: the edits module's editor), or say why not."""
-    from ..part import parse as parse_spec
     from ..part import ops
-    from ..part.plan import resolve
-    from ..part.validation import SpecError
+    from ..part.plan import resolve_feature
 
     k = _kind_of(m) or ""
     kind = KINDS.get(k if k == "boss" else k.rstrip("s"))
@@ -171,8 +167,8 @@ def copy_feature(ed, m: re.Match) -> None:
         ed.used.update(it.num.start for it in ed.tagging.items)
         return
     try:
-        res = next(r for r in resolve(parse_spec(ed.spec)) if r.feature.id == f["id"])
-    except (StopIteration, SpecError, ValueError, KeyError) as exc:
+        res = resolve_feature(ed.spec, f["id"])
+    except ValueError as exc:
         ed.out.failed.append(f"where {f['id']} is could not be read ({exc})")
         return
     (u0, v0), = [(round(u, 6), round(v, 6)) for u, v in res.points] or [(0.0, 0.0)]
@@ -273,12 +269,11 @@ def copy_feature(ed, m: re.Match) -> None:
 
 def _across(ed, f: dict, side: str) -> bool:
     """Does ``f`` sit off the middle on the side opposite ``side`` (its mirror image is then on that side)?"""
-    from ..part import parse as parse_spec
-    from ..part.plan import resolve
+    from ..part.plan import resolve_feature
 
     try:
-        res = next(r for r in resolve(parse_spec(ed.spec)) if r.feature.id == f["id"])
-    except Exception:  # noqa: BLE001 - a place that cannot be read is no mirror
+        res = resolve_feature(ed.spec, f["id"])
+    except ValueError:   # a place that cannot be read is no mirror
         return False
     if len(res.points) != 1:
         return False

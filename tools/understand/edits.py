@@ -1596,16 +1596,15 @@ class _Editor:
     def remove_side(self, kind: str, side: str) -> bool:
         """'remove the two holes on the right': the copies of a pattern on that side of its face's middle go; the rest
         stay where they are (as points, said). The count, when said, must match."""
-        from ..part import parse as parse_spec
-        from ..part.plan import resolve
+        from ..part.plan import resolve_feature
 
         f = next((g for g in self.feats(kind) if (_count(g.get("at") or {}) or 1) > 1 or len((g.get("at") or {}).get(
             "points") or []) > 1), None)
         if f is None or f.get("on", "top") != "top":
             return False
         try:
-            res = next(r for r in resolve(parse_spec(self.spec)) if r.feature.id == f["id"])
-        except (StopIteration, SpecError, ValueError):
+            res = resolve_feature(self.spec, f["id"])
+        except ValueError:
             return False
         pts = [(round(u, 6), round(v, 6)) for u, v in res.points]
         axis, sign = {"left": (0, -1), "right": (0, 1), "front": (1, -1), "bottom": (1, -1), "lower": (1, -1),
@@ -1816,12 +1815,11 @@ class _Editor:
                   and (kind is None or f["kind"] == kind)]
         if len(placed) != 1 or placed[0].get("on", "top") != "top":
             return t, None
-        from ..part import parse as parse_spec
-        from ..part.plan import resolve
+        from ..part.plan import resolve_feature
 
         try:
-            res = next(r for r in resolve(parse_spec(self.spec)) if r.feature.id == placed[0]["id"])
-        except (StopIteration, SpecError, ValueError, KeyError):
+            res = resolve_feature(self.spec, placed[0]["id"])
+        except ValueError:
             return t, None
         if len(res.points) != 1 or abs(res.points[0][1]) > 1e-6:
             return t, None
@@ -1838,8 +1836,7 @@ class _Editor:
     def mirror(self, kinds: list[str]) -> None:
         """'mirror the hole to the other side': one placed feature gets its mirror image across the part's middle, in the
         direction it sits off centre (or the one the words name); a centred one is its own mirror."""
-        from ..part import parse as parse_spec
-        from ..part.plan import resolve
+        from ..part.plan import resolve_feature
 
         cands = [f for f in self.spec.get("features", []) if f["kind"] in ("hole", "pocket", "slot", "boss")
                  and (not (set(kinds) - {"mirror"}) or f["kind"] in kinds or (f["kind"] == "hole" and "bore" in kinds))]
@@ -1852,8 +1849,8 @@ class _Editor:
             return
         f = self.select("hole", singles)[-1] if singles[-1]["kind"] == "hole" else singles[-1]
         try:
-            res = next(r for r in resolve(parse_spec(self.spec)) if r.feature.id == f["id"])
-        except (StopIteration, SpecError, ValueError) as exc:
+            res = resolve_feature(self.spec, f["id"])
+        except ValueError as exc:
             self.out.failed.append(f"where {f['id']} is could not be read ({_first_line(exc) if str(exc) else 'no place'})")
             return
         pts = [(round(u, 6), round(v, 6)) for u, v in res.points]
@@ -2088,12 +2085,11 @@ class _Editor:
     def split_member(self, f: dict, where: str) -> bool:
         """'make the left slot 40 long' of a pattern of two: that copy becomes a feature of its own (the others stay
         one), and the edit goes to it alone (said)."""
-        from ..part import parse as parse_spec
-        from ..part.plan import resolve
+        from ..part.plan import resolve_feature
 
         try:
-            res = next(r for r in resolve(parse_spec(self.spec)) if r.feature.id == f["id"])
-        except (StopIteration, SpecError, ValueError):
+            res = resolve_feature(self.spec, f["id"])
+        except ValueError:
             return False
         pts = [(round(u, 6), round(v, 6)) for u, v in res.points]
         if len(pts) < 2:
@@ -2128,13 +2124,12 @@ class _Editor:
 
     def _middle_feature(self, feats: list[dict]) -> str | None:
         """The id of the one feature among ``feats`` placed nearest the middle of all their places (a single place)."""
-        from ..part import parse as parse_spec
-        from ..part.plan import resolve
+        from ..part.plan import resolve_dict
 
         try:
-            places = [(r.feature.id, (u, v)) for r in resolve(parse_spec(self.spec)) for u, v in r.points
+            places = [(r.feature.id, (u, v)) for r in resolve_dict(self.spec) for u, v in r.points
                       if r.feature.id in {f["id"] for f in feats}]
-        except (SpecError, ValueError, KeyError):
+        except ValueError:
             return None
         if len(places) < 3:
             return None
@@ -2156,7 +2151,7 @@ class _Editor:
         data["features"].insert(k + 1, {"id": new_id, **base, "at": {"kind": "at", "points": [list(pts[i]) for i in picked]}})
         try:
             self.spec = _plain(ops.parse(data))
-        except (SpecError, ValueError):
+        except ValueError:
             return False
         self.out.notes.append(f"the {where} {f['kind']}{'s' if len(picked) > 1 else ''} made a feature of its own ({new_id}); "
                               "the others stay as they were")
@@ -2193,15 +2188,14 @@ class _Editor:
         """'make it 15 cm long, holes still 3 cm in from the ends': each feature named set that far from the ends (or
         edges, or corners) of the part as it now is: a row spread along its axis, corner holes set in, a hole placed from
         an edge moved; said. A place that distance does not describe is refused."""
-        from ..part import parse as parse_spec
-        from ..part.plan import resolve
+        from ..part.plan import resolve_dict
 
         for what, d, ref in self.stays:
             kind = FEATURE_KIND.get(what.rstrip("s"), "hole")
             feats = self.select(kind, self.feats(kind))
             try:
-                frames = {r.feature.id: r.frame for r in resolve(parse_spec(self.spec)) if r.frame is not None}
-            except (SpecError, ValueError, KeyError) as exc:
+                frames = {r.feature.id: r.frame for r in resolve_dict(self.spec) if r.frame is not None}
+            except ValueError as exc:
                 self.out.failed.append(f"where the {what} go: {_first_line(exc)}")
                 return
             for f in feats:
@@ -2327,7 +2321,7 @@ class _Editor:
         """Is the edited spec the one it started from (every change done was to what it already was)?"""
         try:
             return _plain(ops.parse(self.start)) == _plain(ops.parse(self.spec))
-        except (SpecError, ValueError):
+        except ValueError:
             return False
 
     def unit_check(self) -> None:
@@ -2929,11 +2923,10 @@ class _Editor:
         if not fs and len(rows) == 1 and len(self.feats(kind)) == 1 and which in ("middle", "center", "centre", "left",
                                                                                    "right"):
             # "drop the middle hole" of a row of five: the row's places, that one left out
-            from ..part import parse as parse_spec
-            from ..part.plan import resolve
+            from ..part.plan import resolve_feature
             try:
-                res = next(r for r in resolve(parse_spec(self.spec)) if r.feature.id == rows[0]["id"])
-            except (StopIteration, SpecError, ValueError, KeyError):
+                res = resolve_feature(self.spec, rows[0]["id"])
+            except ValueError:
                 return False
             fs = [{**rows[0], "at": {"kind": "at", "points": [[round(u, 6), round(v, 6)] for u, v in res.points]}}]
         if len(fs) != 1 or which not in ("middle", "center", "centre", "left", "right"):
@@ -3239,7 +3232,7 @@ class _Editor:
             return
         if not existing and not adding and k in ("hole", "bore") and not self.free(("count",)) and \
                 not re.search(r"\b(?:a|an|one)\b", self.t):
-            self.out.failed.append(f"there are no holes to change; say 'add ...' to make new ones")
+            self.out.failed.append("there are no holes to change; say 'add ...' to make new ones")
             return
         if k in ("fillet", "chamfer") and existing and not adding:
             named = {n for _, _, _, n in find("edge_sets", self.t)}
@@ -3761,12 +3754,12 @@ class _Editor:
         """A lone hole made ``n`` holes with no spacing said: a row through where it was, along the longer room its face
         (an L's leg) leaves, evenly spaced in that room (said)."""
         from ..part import parse as parse_spec
-        from ..part.plan import resolve
+        from ..part.plan import resolve_feature
         from ..part.predict import leg_span
 
         try:
-            r = next(x for x in resolve(parse_spec(self.spec)) if x.feature.id == f["id"])
-        except (StopIteration, SpecError, ValueError):
+            r = resolve_feature(self.spec, f["id"])
+        except ValueError:
             r = None
         if r is None or r.frame is None or not r.points:
             self.out.notes.append("no spacing given: 10 mm assumed")
@@ -4780,14 +4773,13 @@ def _paths(body: dict, role: str, t: str) -> list[tuple[str, str]]:
 def _side_of(spec: dict, f: dict) -> str | None:
     """'left' or 'right': the end of the part's length every copy of ``f`` sits nearer (None: in the middle, on both
     sides, or not on the top face)."""
-    from ..part import parse as parse_spec
-    from ..part.plan import resolve
+    from ..part.plan import resolve_feature
 
     if f.get("on", "top") != "top":
         return None
     try:
-        res = next(r for r in resolve(parse_spec(spec)) if r.feature.id == f["id"])
-    except (StopIteration, SpecError, ValueError, KeyError):
+        res = resolve_feature(spec, f["id"])
+    except ValueError:
         return None
     us = {("left" if u < -1e-6 else "right" if u > 1e-6 else None) for u, _ in res.points}
     return us.pop() if len(us) == 1 else None
