@@ -106,6 +106,16 @@ def test_bare_sizes_next_to_an_inch_thickness_stay_mm_when_inches_would_be_over_
     b = u.spec["body"]
     assert (b["length"], b["width"], b["height"]) == (80.0, 60.0, 6.35)
     assert "no unit on 80, 60: read as mm" in u.explain()
+
+
+def test_bare_sizes_bigger_than_a_length_said_in_cm_are_mm_and_smaller_ones_stay_cm():
+    # as cm, the T's 40 flange would be 400 mm across a 300 mm length (the part was built 400 x 400 x 300)
+    u = understand("T section, 30 cm long. Top flange 40 wide 5 thick, web 5 thick, overall height 40.")
+    b = u.spec["body"]
+    assert (b["shape"], b["width"], b["height"], b["thickness"], b["length"]) == ("T", 40.0, 40.0, 5.0, 300.0)
+    assert "read as mm (as cm the part would be over its length)" in u.explain()
+    b = understand("plate 20 cm long, 10 wide, 1 thick").spec["body"]
+    assert (b["length"], b["width"], b["height"]) == (200.0, 100.0, 10.0)
     b = understand("2 x 3 plate, 1/4 inch thick").spec["body"]
     assert (b["length"], b["width"], b["height"]) == pytest.approx((50.8, 76.2, 6.35))
 

@@ -222,6 +222,9 @@ def _hole_size(bd: Build, t: Target):
             kind = "tapped" if re.search(r"\btap(?:ped)?\b|\bthread|\bhelicoil", t.words) else "clearance"
             return f"{unified_thread(u.group(0))} {kind}"
         m = M_SIZE.search(t.words)
+        if m is None and t.mods & {"cbore", "csink"} and not t.roles and not t.loose:
+            # "spacer 16 OD for an M5 socket head cap screw, counterbored so the head sits flush": that screw's hole
+            m = M_SIZE.search(bd.text)
         said = [v for v in t.loose if re.search(r"\b(?:thru|through|drill(?:ed)?|dia)\s*$", bd.text[
             max(0, v.raw.num.start - 9):v.raw.num.start]) or re.match(r"\s*(?:mm\s*)?(?:thru|through)\b",
                                                                       bd.text[v.raw.num.end:])]

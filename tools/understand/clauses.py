@@ -13,10 +13,10 @@ SPLIT = re.compile(r"(?:[.;!?](?=\s|$)|\n|,|:|\(|\)|\bwith\b|\bplus\b|\band then
                    r"\s-\s|\s[+&]\s|\bthat has\b|\bwhich has\b|\bhaving\b|\bfeaturing\b)")
 
 
-ADJ_OF_FEATURE = re.compile(r"\s+(?:pockets?|holes?|slots?|sockets?|recess|traps?|cutouts?|recess(?:es)?|boss(?:es)?|pads?|pattern|grid|"
+ADJ_OF_FEATURE = re.compile(r"\s+(?:(?:through|thru)\s+)?(?:pockets?|holes?|slots?|sockets?|recess|traps?|cut-?outs?|"
+                            r"recess(?:es)?|boss(?:es)?|pads?|pattern|grid|"
                             r"ends|corners|edges|"      # "a keyway ..., square ends": its ends' shape, not a square part
-
-                            r"array|opening|window|notch)\b")
+                            r"array|openings?|windows?|notch(?:es)?)\b")
 
 
 # "an end cap for a 36mm tube", "a block to hold a 22 mm pipe": what the part is for, not the part

@@ -3160,7 +3160,17 @@ class _Editor:
                 r"bolt circle|pcd|circle|apart|move|space|spread|closer|double|triple|twice|halve|hole count|grid|array|rows?|"
                 r"columns?|further|farther|inwards?|outwards?)\b", self.t) or
                 placing) and not adding:
+            before = len(self.free())
             self.change_holes(existing)
+            ids = {f["id"] for f in existing}
+            now = sum(_count(f.get("at") or {}) or 1 for f in self.spec.get("features", []) if f["id"] in ids)
+            left = [it for it in self.free() if not (it.role == "count" and it.num.value == now)]   # "4 holes ..." as they are
+            if 0 < len(left) < before and not self.out.failed and all(it.role in (None, "size", "diameter") for it in left):
+                # "holes 6mm, 8 from the edges": the place changed, the size said beside it is theirs too
+                done = len(self.out.done)
+                self.change_holes([f for f in self.spec.get("features", []) if f["id"] in ids])
+                if len(self.out.done) == done:
+                    self.out.failed.clear()       # no size there: the number left over is named as not placed
             return
         if k in ("slot", "pocket") and existing and not adding and not self.free() and re.search(
                 r"\b(?:go|goes|cut|all the way|right)?\s*(?:through|thru)\b", self.t):
@@ -3462,6 +3472,14 @@ class _Editor:
             self.out.failed.append("I did not see where " + ", ".join(repr(x) for x in unplaced) + " goes in the new "
                                    + " / ".join(dict.fromkeys(f["kind"] for f in bd.features)))
 
+    def free_grid(self) -> re.Match | None:
+        """The 'A x B' grid said, unless its numbers were taken already (the place of 'holes 7mm on a 30 x 20 grid'
+        changed before its size)."""
+        grid = GRID.search(self.t)
+        if grid and all(it.num.start in self.used for it in self.tagging.items if grid.start() <= it.num.start < grid.end()):
+            return None
+        return grid
+
     def change_holes(self, holes: list[dict]) -> None:
         b0 = self.spec["body"]
         if re.search(r"\b(?:bolt\s+circle|pcd|b\.?c\.?d\.?|pitch circle)\b", self.t) and not any(
@@ -3554,7 +3572,7 @@ class _Editor:
                 g["at"].pop("span", None)
                 self.apply(f"{f['id']}: {fmt(d)} mm from each end ({fmt(sp)} apart)", ops.replace_feature, f["id"], g)
                 return
-        grid = GRID.search(self.t)
+        grid = self.free_grid()
         if grid and (int(grid.group(1)) * int(grid.group(2)) > 100 or re.match(
                 r"\s*(?:mm\s*)?(?:cent(?:er|re)s|apart|spacing|pitch|pattern|square|rectangle|rect|c/c|c-c)\b",
                 self.t[grid.end():])) and (_count(at) == 4 or at["kind"] == "grid"):
@@ -3601,7 +3619,7 @@ class _Editor:
             for it in self.tagging.items:
                 if int(it.num.value) == n:
                     self.used.add(it.num.start)
-        grid = GRID.search(self.t)
+        grid = self.free_grid()
         spacing = next((it for it in self.free(("spacing",))), None) or next(
             (it for it in self.free((None, "size")) if re.search(r"\b(?:space|spaced|spread)\b(?: (?:them|the holes|it|those))?(?: out| apart| "
                                                           r"further apart)?(?: to| at| by)?\s*$", self.t[:it.num.start])), None)
@@ -3610,7 +3628,7 @@ class _Editor:
         own_bore = body["kind"] == "tube" or isinstance(body.get("bore"), (int, float))
         size = next((it for it in self.free(("size", "diameter") + (() if own_bore else ("inner",))) if it is not spacing),
                     None) or next(
-            (it for it in self.free((None,)) if it is not spacing and re.search(r"\b(?:holes?|them|those|ones?)\s*(?:to|at|of|=|:|should be|be|become|"
+            (it for it in self.free((None,)) if it is not spacing and re.search(r"\b(?:holes?|them|those|ones?)\s*(?:to|at|of|=|:|should be|be|become|are|is|"
                                                           r"can be|could be|at|now)?\s*$",
                                                           self.t[:it.num.start])), None)
         if size is not None and grid and grid.start() <= size.num.start < grid.end():
@@ -4165,7 +4183,7 @@ class _Editor:
         named = [i for i, sec in enumerate(secs) if dia is not None and math.isclose(sec["diameter"], self.num_mm(dia))]
         if by_name is not None:
             i = by_name
-        elif named and re.search(r"\b(?:dia|diameter|ø)?\s*(?:part|section|step|end|bit|portion)\b", t[dia.num.end:dia.num.end + 20]):
+        elif named and re.search(r"\b(?:dia|diameter|ø)?\s*(?:part|section|step|end|bit|portion)s?\b", t[dia.num.end:dia.num.end + 20]):
             i = named[0]              # "the 20 dia part": the section with that diameter, named by it
             self.used.add(dia.num.start)
             dia = None
@@ -4217,8 +4235,8 @@ class _Editor:
                 # "flange 2mm thicker": a section's thickness is its length along the axis
                 sign = -1 if (cmp_ and cmp_.group(1) in ("shorter", "thinner")) or (by and by.group(1) == "shorten") else 1
                 new = sec["length"] + sign * self.take(it)
-            elif it.role in ("length", "height", "thickness", None):
-                new = self.take(it)
+            elif it.role in ("length", "height", "thickness", None) or it.role == "width" and w in ("collar", "band", "shoulder"):
+                new = self.take(it)       # ("make the collar 25 wide": a collar's width is along the shaft)
             else:
                 continue
             said.append(f"length {fmt(sec['length'])} → {fmt(new)}")

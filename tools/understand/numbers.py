@@ -230,14 +230,13 @@ def normalize(text: str) -> str:
         t = re.sub(r"\b(\d+)\s*t\b", r"\1 teeth", t)             # "30T gear"
     t = re.sub(r"(?<=[a-z])(\d)", r" \1", t)                  # r5 → r 5, m8 stays below
     t = re.sub(r"\bm (\d)", r"m\1", t)
-    # "plate 90 by 50, no wait, 90 by 60": a whole size group corrected, the second one kept
-    t = re.sub(r"(?<![\w.])\d*\.?\d+(?:\s*(?:x|by)\s*\d*\.?\d+)+\s*[,;(-]?\s*\b(?:no,? wait|wait,? no|no|sorry|oops|actually|"
-               r"i mean|rather)\b[\s,:-]*(?=\d*\.?\d+(?:\s*(?:x|by)\s*\d*\.?\d+)+)", "", t)
     # "make the length 110, not 100": the size said, the one it replaces dropped
     t = re.sub(r"(?<=\d)(\s*(?:mm|cm|\"|in)?)\s*,?\s*(?:and\s+)?not\s+\d*\.?\d+(?:\s*(?:mm|cm|\"|in))?\b(?!\s*(?:x|by)\b)", r"\1", t)
     # "x 50 -- sorry, 40 -- so": a bare number corrected between dashes, the new one kept
     t = re.sub(r"(?<![\w.])\d*\.?\d+\s*(?:--|–|—|-)\s*(?:sorry|oops|no|i mean|i meant|make that|correction)[,:]?\s*"
                r"(\d*\.?\d+)\s*(?:--|–|—)", r"\1", t)
+    # "plate 90 by 50, no wait, 90 by 60", "Ø10x25 - no wait, Ø10x20": a whole size group corrected, the second kept
+    t = PAIR_CORRECTED.sub(r"\2", t)
     # "40 wide, no make that 45", "80 long - no wait, make that 90 -": the size corrected in the same breath
     t = CORRECTED.sub(lambda m: f"{m.group(4)}{m.group(5) or m.group(2) or ''}{m.group(3) or ''}", t)
     # "4x M5 clearance": four clearance holes for M5 screws, the word "holes" left out
@@ -342,9 +341,18 @@ CORRECTED = re.compile(r"(?<![\w./-])(\d+-\d+/\d+|\d+/\d+|\d*\.?\d+)(\s*(?:mm|cm
                        r"(?:\s*\))?(?:\s+-(?=\s))?")
 
 
+_GROUP = r"(?:dia\s+)?\d*\.?\d+(?:\s*(?:mm|cm|\"))?(?:\s*(?:x|by)\s*\d*\.?\d+(?:\s*(?:mm|cm|\"))?){1,2}"
+PAIR_CORRECTED = re.compile(rf"(?<![\w./])(?<!x )(?<!x)(?<!by )({_GROUP})\s*[,;(-]?\s*\b(?:no,? wait|wait,? no|no|wait|sorry|oops|"
+                            r"actually|correction|scratch that|i mean)\b[\s,:-]*(?:(?:make|change) (?:that|it)(?: to)?|i mean|"
+                            rf"it'?s|it is|should be|rather)?\s*({_GROUP})(?![\d/])(?!\.\d)(?!\s*(?:x|by)\b)")
+
+
 def corrections(text: str) -> list[str]:
     """The numbers a request corrects in the same breath ('ball 40 dia, no wait, 50'), as notes."""
-    return [f"{m.group(1)} corrected by the writer to {m.group(4)}" for m in CORRECTED.finditer(text.lower())]
+    low = text.lower().replace("ø", "dia ").replace("⌀", "dia ")
+    groups = [f"{m.group(1)} corrected by the writer to {m.group(2)}" for m in PAIR_CORRECTED.finditer(low)]
+    return groups + [f"{m.group(1)} corrected by the writer to {m.group(4)}" for m in CORRECTED.finditer(PAIR_CORRECTED.sub(
+        r"\2", low))]
 
 
 CHAMFER_X45 = re.compile(r"(?<![\d.])(?<!x )(\d+\s*-\s*\d+/\d+|\d+/\d+|\d*\.?\d+)(\s*(?:mm|\"|in\b))?\s*x\s*45\s*"

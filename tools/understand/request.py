@@ -113,6 +113,9 @@ def _understand(text: str) -> Understanding:
                r"\1 part", t)
     t = _step_marks(t)
     t = _second_body_as_boss(t)
+    if EACH_SIDE.search(t) and ROUND_STOCK.search(t):
+        # "shaft with a Ø30 x 20 collar in the middle and Ø20 x 50 on each side of it": the three sections in order
+        t = EACH_SIDE.sub(r"\2, \1, \2", t)
     t = RESTART.sub("", t)
     t = START_WITH.sub("", t)
     t = SETUP.sub(" ", t)
@@ -133,6 +136,29 @@ def _understand(text: str) -> Understanding:
         if turned is not None:
             return turned
     out = _read(text, t)
+    if out.body == "cylinder" and ROUND_STOCK.search(t) and len({float(m.group(1)) for m in SECTION_SAID.finditer(t)}) > 1 \
+            and not re.search(r"\b(?:holes?|bores?|boss|hub)\b", t):
+        # "pin Ø8 x 20, Ø12 x 10, Ø8 x 20": the sections of a stepped pin (a cylinder would keep one and drop the rest)
+        shaft = _read(text, t, force="shaft")
+        if shaft.spec is not None and not shaft.missing and len(shaft.spec["body"].get("sections") or []) > 1:
+            shaft.notes.insert(0, f"the {out.spec['body']['id'] if out.spec else 'part'} read as a stepped shaft of "
+                                  "the sections said")
+            if shaft.candidates:
+                shaft.candidates[0].notes = list(shaft.notes)
+            return shaft
+    if out.body == "tube" and any(n in ("cbore", "csink") for _, _, _, n in find("features", t)):
+        # "spacer 24 OD 15 long, 10.5 hole, cbore 18 dia 6 deep": the bore is a centre hole with its counterbore, through
+        # a solid round (a tube's top face is a ring: the counterbore would have nowhere to sit)
+        solid = _read(text, t, force="cylinder")
+        holes = [f for f in (solid.spec or {}).get("features", []) if f["kind"] == "hole"]
+        if solid.spec is not None and not solid.missing and len(holes) == 1 and (holes[0].get("cbore") or holes[0].get(
+                "csink")) and holes[0].get("at", {"kind": "center"}) == {"kind": "center"}:
+            solid.notes.insert(0, f"the bore read as a {'counterbored' if holes[0].get('cbore') else 'countersunk'} centre "
+                                  "hole through a solid round")
+            if solid.candidates:
+                solid.candidates[0].notes = list(solid.notes)
+            solid.body = out.body
+            return solid
     if out.spec is not None and out.spec["body"].get("kind") == "cylinder" and re.search(
             r"\bstepped\s+(?:shaft|pin|axle|spindle|bar|rod|cylinder|arbor)s?\b", t):
         # "turn me a stepped shaft, 20 and 15 dia, 80 overall": read as one plain cylinder it is not the stepped part
@@ -264,6 +290,11 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
         du = None
     big = [it.num for it in tagging.items if du in ("inch", "centimeter") and not said and it.num.unit is None and
            it.num.value > 40 and it.role not in RAW_ROLES]
+    long_cm = [it.num.value for it in tagging.items if du == "centimeter" and it.num.unit == "centimeter" and
+               it.role == "length"]
+    over = [it.num for it in tagging.items if long_cm and not said and it.num.unit is None and
+            it.role not in RAW_ROLES and it.num.value > max(long_cm)]
+    big = big or over       # "T section, 30 cm long. Top flange 40 wide": as cm the section would outgrow the length
     written = du
     if big:
         du = None           # "80 by 60 plate, quarter inch thick": as inches the part would be over a metre
@@ -287,7 +318,7 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
     if big:
         bd.notes.append(f"no unit on {', '.join(n.text.strip() for n in big)}: read as mm (as "
                         f"{'inches' if written == 'inch' else 'cm'} the part would be over "
-                        f"{'a metre' if written == 'inch' else '40 cm'})")
+                        f"{'a metre' if written == 'inch' else '40 cm' if not over else 'its length'})")
     odd = re.search(r"\b([a-z])[- ](bracket|beam|profile|section|extrusion|channel|clip|shaft|gear|rail)\b", t) \
         if body_kind is None and force is None else None
     if odd:
@@ -548,6 +579,14 @@ STEP_CLAUSE = re.compile(r"(?:(?:\b(?:with|and|plus|has)\s+)|(?<=[,;:(])\s*|(?<=
 ROUND_STOCK = re.compile(r"\b(?:pin|pins|shaft|axle|rod|bolt|dowel|spindle|stud|cylinder|bar|standoff|stand-off|spacer|post)\b")
 
 
+_SECTION = r"dia\s+[\d.]+\s*(?:mm\s*)?x\s*[\d.]+(?:\s*mm)?"
+SECTION_SAID = re.compile(r"\bdia\s+([\d.]+)\s*(?:mm\s*)?x\s*[\d.]+")
+EACH_SIDE = re.compile(rf"\b({_SECTION})\s*(?:long\s+)?(?:(?:cent(?:re|er)|middle|central|mid)\s+)?(?:collar|shoulder|section|band|step|part)?\s*(?:(?:in|at) the "
+                       r"(?:middle|centre|center)\s*)?(?:,|and|with|plus)\s*(?:a\s+|an\s+)?"
+                       rf"({_SECTION})\s*(?:long\s+)?(?:sections?\s+|ends?\s+|parts?\s+)?(?:on\s+)?(?:each|either|both)\s+"
+                       r"(?:sides?|ends?)(?:\s+of\s+(?:it|the \w+))?")
+
+
 def _stepped(text: str, t: str) -> Understanding | None:
     """A round part with a head or shoulder at one end or a collar along it: a stepped shaft. A head's or
     shoulder's length adds to the length given (a pin's length is under its head) unless an overall length is
@@ -785,6 +824,7 @@ def known_words() -> set[str]:
             for phrases in v[section].values():
                 for p in phrases:
                     words.update(re.findall(r"[a-z]+", p))
+                    words.update(w.strip("'-") for w in re.findall(r"[a-z][a-z'-]*", p))    # "c'bore" whole
         for side in role_words().values():
             for phrases in side.values():
                 for p in phrases:

@@ -133,6 +133,8 @@ def tag(t: str) -> Tagging:
             continue          # "80 x 60 x 40 all edges filleted": a size of the group, not "40 edges"
         if re.search(r"\b(?:r|rad|radius|dia|diameter|od|id)\s*$", t[:it.num.start]):
             continue          # "R5 corners", "the Ø20 body sticks out": a size, not a count
+        if re.search(r"\bx\s*$", t[:it.num.start]) or m and m.group(1).endswith("ss"):
+            continue          # "a 15 dia x 10 boss": a size after the 'x' (and 'boss' is one, not a plural)
         if m and m.group(1) not in NOT_THINGS and (not am or corners):      # "four rounded corners": a count
             it.role, it.via = "count", m.group(1)
     # "a length, width and height of 0.75, 0.52 and 0.19 units, respectively"

@@ -229,8 +229,13 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None,
                     nouns.append((pos, named.sub))     # "two counterbored holes ... counterbores Ø15 by 9 deep"
                     continue
                 if not any(n in ("hole", "bore", "pocket") for _, n in c.features):
-                    # "a 20 mm deep 30 mm diameter counterbore" and no hole: a round blind hole
+                    # "a 20 mm deep 30 mm diameter counterbore" and no hole: a round blind hole; but "counterbored for an
+                    # M5 socket head", "..., counterbored so the head sits flush" (no size of its own, one screw named):
+                    # a counterbored hole for that screw
                     tgt = Target("hole", phrase, start=c.start + pos)
+                    screws = {m.group(1) for m in re.finditer(r"\bm(\d+(?:\.\d+)?)\b", text or "")}
+                    if len(screws) == 1 and not c.nums and phrase.endswith(("ed", "sunk")):
+                        tgt.mods, tgt.sub = {name}, Target(name, phrase)
                     hole_here = tgt
                     nouns.append((pos, tgt))
                     feats.append(tgt)

@@ -1,0 +1,94 @@
+"""Session 11, from the outsider set dev34 (common parts slightly off the beaten track): a counterbored spacer read as
+a tube with nowhere for the counterbore (declined), 'counterbored for an M5 socket head' made a plain hole (a wrong
+part marked ok), a rectangular cut-out read as a 5 mm hole, a stepped shaft's 'no wait' correction ignored, a collar
+'with Ø20 x 50 on each side' made one side, a '15 dia x 10 boss' read as ten bosses, and a T section '30 cm long'
+whose bare sizes were taken as cm (400 mm across a 300 mm length). Volumes are measured from the built part."""
+
+from __future__ import annotations
+
+import pytest
+
+from cadagent.tools.understand import understand
+
+from .reading import edited, spec_of, volume_of
+
+
+def only_hole(spec: dict) -> dict:
+    (f,) = spec["features"]
+    assert f["kind"] == "hole" and f.get("at", {"kind": "center"}) == {"kind": "center"}
+    return f
+
+
+@pytest.mark.parametrize("text, d, h, bore, cbore, volume", [
+    ("counterbored spacer 24 OD 15 long, 10.5 hole, cbore 18 dia 6 deep", 24, 15, 10.5, (18, 6), 4479.7),
+    ("spacer Ø20 OD, Ø8.5 thru, 10 long, c'bore Ø14 x 4 deep one end", 20, 10, 8.5, (14, 4), 2185.4),
+    ('washer 1" OD, 1/4" thick, .266 hole, counterbored 7/16 dia x .150 deep', 25.4, 6.35, 6.7564, (11.1125, 3.81), 2757.0),
+])
+def test_a_counterbored_spacer_is_a_solid_round_with_a_counterbored_centre_hole(sandbox, text, d, h, bore, cbore, volume):
+    u = understand(text)
+    assert u.spec is not None and not u.missing and not u.unknown, u.explain()
+    b, f = u.spec["body"], only_hole(u.spec)
+    assert (b["kind"], b["diameter"], b["height"]) == ("cylinder", d, h)
+    assert f["size"] == pytest.approx(bore) and (f["cbore"]["diameter"], f["cbore"]["depth"]) == pytest.approx(cbore)
+    assert "counterbored centre hole through a solid round" in u.explain()
+    assert volume_of(sandbox, u.spec) == pytest.approx(volume, rel=1e-4)
+
+
+@pytest.mark.parametrize("text", [
+    "spacer 16 OD 12 long for an M5 socket head cap screw, counterbored so the head sits flush",
+    "cylinder 16 dia 12 long, counterbored for an M5 socket head cap screw",
+])
+def test_counterbored_for_a_named_screw_takes_the_screws_hole_and_counterbore(text):
+    f = only_hole(spec_of(text))          # it was a plain M5 (or a 3.2 mm) hole with no counterbore, marked ok
+    assert f["size"] == "M5 clearance" and f["cbore"] == {"diameter": 10.0, "depth": 5.4}
+
+
+def test_a_counterbore_noun_with_its_own_sizes_is_still_read_as_before():
+    f = only_hole(spec_of("block 50x50x20, M6 cap screw counterbore: 11 dia x 6.5 deep, 6.6 through"))
+    assert f["size"] == 6.6 and f["cbore"] == {"diameter": 11.0, "depth": 6.5}
+
+
+@pytest.mark.parametrize("text, length, width, radius", [
+    ("plate 200x150x3 with a 120x80 rectangular cut-out in the middle", 120, 80, None),
+    ('panel 10" x 6" x 1/8" with a 6" x 3" cutout in the center, 1/4" radius in the corners of the cutout', 152.4, 76.2, 6.35),
+])
+def test_a_rectangular_cut_out_is_a_through_pocket_with_its_corner_radius(text, length, width, radius):
+    (f,) = spec_of(text)["features"]
+    assert (f["kind"], f["shape"], "depth" in f) == ("pocket", "rect", False)
+    assert (f["length"], f["width"]) == pytest.approx((length, width))
+    assert f.get("corner_radius") == (pytest.approx(radius) if radius else None)
+
+
+def test_a_radius_in_the_corners_of_a_plate_with_no_cut_out_rounds_its_vertical_edges():
+    (f,) = spec_of("plate 100 x 60 x 5 with a 6 mm radius in the corners")["features"]
+    assert (f["kind"], f["edges"], f["radius"]) == ("fillet", "vertical", 6.0)
+
+
+def test_a_section_group_corrected_in_the_same_breath_keeps_the_new_one(sandbox):
+    u = understand("stepped shaft Ø20x40, Ø15x30, Ø10x25 - no wait, Ø10x20. all concentric")
+    assert [(s["diameter"], s["length"]) for s in u.spec["body"]["sections"]] == [(20, 40), (15, 30), (10, 20)]
+    assert "corrected by the writer to dia 10x20" in u.explain() and not u.unknown
+    assert volume_of(sandbox, u.spec) == pytest.approx(19438.6, rel=1e-4)
+
+
+@pytest.mark.parametrize("text, sections", [
+    ("shaft with a Ø30 x 20 collar in the middle and Ø20 x 50 on each side of it", [(20, 50), (30, 20), (20, 50)]),
+    ("axle: Ø25x30 centre section with Ø15x40 on both sides", [(15, 40), (25, 30), (15, 40)]),
+    ("pin Ø12x10 collar, Ø8 x 20 each side", [(8, 20), (12, 10), (8, 20)]),
+    ("rod Ø10 x 40, Ø6 x 15", [(10, 40), (6, 15)]),
+])
+def test_sections_said_on_each_side_of_a_collar_or_listed_for_a_pin_make_a_stepped_shaft(text, sections):
+    b = spec_of(text)["body"]
+    assert b["kind"] == "shaft" and [(s["diameter"], s["length"]) for s in b["sections"]] == sections
+
+
+def test_a_collar_made_wider_grows_along_the_shaft():
+    b = edited("shaft with a Ø30 x 20 collar in the middle and Ø20 x 50 on each side of it", "make the collar 25 wide")["body"]
+    assert [(s["diameter"], s["length"]) for s in b["sections"]] == [(20, 50), (30, 25), (20, 50)]
+
+
+def test_a_boss_sized_dia_x_length_is_one_boss_not_ten(sandbox):
+    spec = spec_of("knob 40 dia 18 tall, with a 15 dia x 10 boss on the bottm, 6 mm hole all the way through")
+    boss = next(f for f in spec["features"] if f["kind"] == "boss")
+    assert (boss["diameter"], boss["height"], boss["on"]) == (15.0, 10.0, "bottom")
+    assert volume_of(sandbox, spec) == pytest.approx(23594.9, rel=1e-4)
