@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from cadagent.tools.understand import understand
+from cadagent.tools.understand import apply_edit, understand
 
 from .reading import edited, spec_of, volume_of
 
@@ -92,3 +92,37 @@ def test_a_boss_sized_dia_x_length_is_one_boss_not_ten(sandbox):
     boss = next(f for f in spec["features"] if f["kind"] == "boss")
     assert (boss["diameter"], boss["height"], boss["on"]) == (15.0, 10.0, "bottom")
     assert volume_of(sandbox, spec) == pytest.approx(23594.9, rel=1e-4)
+
+
+@pytest.mark.parametrize("first, edit, parts", [
+    ("equal tee 25 x 25 x 3, 200 long", "make the stem 5 thick, keep the top flange at 3", "stem and flange"),
+    ("L bracket 50 x 40 x 30 wide, 4 thick", "base leg 6 thick, upright stays 5", "base and upright"),
+])
+def test_one_part_of_a_section_thicker_than_the_rest_is_refused_not_made_all_thicker(first, edit, parts):
+    r = apply_edit(edit, spec_of(first))          # the whole T was made 5 thick and marked ok
+    assert r.failed and f"one thickness for its {parts}" in r.explain()
+
+
+def test_a_thickness_said_of_one_part_of_a_section_changes_it_all_and_says_so():
+    r = apply_edit("web 5 thick", spec_of("equal tee 25 x 25 x 3, 200 long"))
+    assert not r.failed and r.spec["body"]["thickness"] == 5.0
+    assert "the T section has one thickness: all of it is changed, not the stem alone" in r.explain()
+    r = apply_edit("make the legs 5 thick", spec_of("L bracket 50 x 40 x 30 wide, 4 thick"))
+    assert not r.failed and r.spec["body"]["thickness"] == 5.0 and "one thickness" not in r.explain()
+
+
+def test_a_spigot_made_longer_is_the_boss_not_the_flange(sandbox):
+    spec = edited("round flange 60 dia 8 thick, 30 dia spigot 4 long on one side, 12 bore through",
+                  "spigot should be longer - 10mm")      # the flange was made 10 thick, marked ok
+    assert spec["body"]["height"] == 8.0 and next(f for f in spec["features"] if f["kind"] == "boss")["height"] == 10.0
+    assert volume_of(sandbox, spec) == pytest.approx(27652.3, rel=1e-4)
+
+
+def test_a_register_is_a_boss_and_the_housing_bore_it_locates_in_is_not_the_parts():
+    u = understand("Please make me cover plate diameter 100, thickness 8, with register of 3 mm height and diameter 72 "
+                   "for locate in the housing bore. 6 holes clearance for M6 on PCD 86.")
+    assert u.spec is not None and not u.missing and not u.unknown, u.explain()
+    assert u.spec["body"] == {**u.spec["body"], "kind": "cylinder", "diameter": 100.0, "height": 8.0}
+    boss, holes = u.spec["features"]
+    assert (boss["kind"], boss["diameter"], boss["height"]) == ("boss", 72.0, 3.0)
+    assert holes["size"] == "M6 clearance" and holes["at"] == {"kind": "bolt_circle", "count": 6, "diameter": 86.0}

@@ -20,8 +20,11 @@ ADJ_OF_FEATURE = re.compile(r"\s+(?:(?:through|thru)\s+)?(?:pockets?|holes?|slot
 
 
 # "an end cap for a 36mm tube", "a block to hold a 22 mm pipe": what the part is for, not the part
-PURPOSE = re.compile(r"\b(?:for|to hold|hold|holds|holding|to fit|fits?|fitting|to take|takes|over|onto|around|on|against|to)\s+"
+PURPOSE = re.compile(r"\b(?:for|to hold|hold|holds|holding|to fit|fits?|fitting|to take|takes|over|onto|around|on|against|to|"
+                     r"(?:for |to )?locat(?:e|es|ing) (?:in|into|on)|(?:for |to )?(?:sit|sits|sitting|go|goes|going) (?:in|into))\s+"
                      r"(?:a|an|the|my|our|some)?\s*(?:[\d.]+\s*(?:mm|in|\")?\s*)?(?:[a-z]+\s+)?$")
+INTO_OTHER = re.compile(r"\b(?:locat(?:e|es|ing)|sits?|sitting|goes|go|going|fits?|fitting|slides?|sliding|plugs?|plugging)\s+"
+                        r"(?:in|into|inside)\s+(?:a|an|the|my|our|its)\s+(?:[a-z]+\s+)?$")
 BOSS_LIKE = {"post", "pin", "peg", "stud", "pillar", "dowel", "spigot"}      # on a part already named: a boss
 REFERENCE = re.compile(r"\b(?:above|below|under|beneath|beyond|past|from|off|of|out of|into|through|in|to|along|across|"
                        r"around|down) the\s+$")
@@ -73,7 +76,8 @@ def clauses(t: str, tagging: Tagging) -> list[Clause]:
               and not _pattern_square(t, (s, e, p, n))        # "4 holes on the 47.14 square": their pattern
               and (not PURPOSE.search(t[:s]) or s in sized_on)]
         c.body = bs[0] if bs else None
-        c.features = [(p, n) for s, e, p, n in feats if a <= s < b]
+        # ("... for locate in the housing bore", "sits in the pipe bore": the other part's bore, not one of this part's)
+        c.features = [(p, n) for s, e, p, n in feats if a <= s < b and not INTO_OTHER.search(t[max(0, s - 60):s])]
         if c.body is not None and c.body[0] in BOSS_LIKE and any(x.body for x in out):
             # "a round base ... with a 20 mm high 30 mm diameter post in the middle": a boss on the part
             c.features.append((c.body[0], "boss"))

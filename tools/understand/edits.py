@@ -45,6 +45,10 @@ KEEP_PLACE = re.compile(r"\b(?:keep|leave|leaving|keeping)\s+(?:the|that|those|i
 SECTION = re.compile(r"\b(turned[- ]down|stepped[- ]down|reduced|flange|head|collar|shoulder|big|bigger|biggest|large|larger|largest|main|thick|fat|small|smaller|"
                      r"smallest|thin|thinner|narrow|first|second|middle|last|spigot|sleeve|body|neck|pilot|stub|tip|"
                      r"step|section|part|portion)\b(?!\s*(?:holes?|bores?|hole's))")
+# the parts of an L, T or U section a thickness can be said of (the section has one thickness)
+PROFILE_PART = re.compile(r"\b(stem|web|flange|flanges|leg|legs|base|upright|top|side|sides|wall|walls)\b(?=[^,;.]*?\b(?:thick|"
+                          r"thickness|thk|thicker|thinner|at|stays?|same)\b)")
+PART_OF = {"flanges": "flange", "legs": "leg", "sides": "side", "walls": "wall", "top": "flange", "web": "stem"}
 UNSCALED = {"count", "counts", "angle", "start_angle", "teeth", "pressure_angle", "sides", "kind", "id", "name"}
 # "scale it to 150 long", "150 long, everything in proportion": the whole part scaled to that size
 SCALE_TO = re.compile(r"(?:(?P<scale>\bscale[sd]?\s+(?:it|the (?:whole )?(?:part|thing)|everything|the lot|all of it)?\s*(?:up|down)?"
@@ -644,6 +648,11 @@ class _Editor:
             # "deeper, 8", "5 mm deeper" on a block with a blind hole: the hole (only it has a depth), not the block's height
             text = f"the {deep[-1]['kind']} " + re.sub(r"^\s*(?:(?:ok|now|and|also|then|please|make it|make)\s+)*", "",
                                                       re.sub(r"\b(?:make|have)\s+it\s+", "", text, flags=re.I), flags=re.I)
+        bosses = [f for f in self.spec.get("features", []) if f["kind"] == "boss"]
+        if len(bosses) == 1 and b["kind"] != "shaft" and not ADD_VERB.search(text):
+            # "spigot should be longer - 10mm", "make the register 5 high": the one boss, named as the reader named it
+            text = re.sub(r"\b(?:spigot|register|stem|peg|post|stub|pilot|nub|locating (?:step|ring))\b(?!\s+(?:holes?|bores?))",
+                          "boss", text, flags=re.I)
         # "make the counterbore 14 wide", "the hole 12 across": a round feature's diameter (not the part's width)
         text = re.sub(r"\b((?:counterbores?|cbores?|c'bores?|countersinks?|csinks?|holes?|bores?)\b(?:\s+(?:to|at|be|is|are))?\s+)"
                       r"([\d./]+\s*(?:mm|cm|in(?:ch(?:es)?)?|\")?)\s*(?:wide|across)\b", r"\1\2 dia", text, flags=re.I)
@@ -882,6 +891,7 @@ class _Editor:
         if self.size_sel is not None:
             self.used.add(sel.start(1))
         self.only: str | None = None         # the one feature this edit is about (a copy split off a pattern)
+        self.kept_said = [k.strip(" ,;") for k in kept]      # "upright stays 5": said to stay (taken out of self.t)
         self.out = EditResult(None, notes=list(fixed) + [f"kept as it is: '{k.strip(' ,;')}'" for k in kept]
                               + ([self.end_note] if getattr(self, "end_note", None) else [])
                               + ([self.flip_note] if getattr(self, "flip_note", None) else [])
@@ -4493,6 +4503,19 @@ class _Editor:
     def change(self, role: str, how: str, value: float) -> None:
         body = self.spec["body"]
         paths = _paths(body, role, self.t)
+        said = " ; ".join([self.t] + self.kept_said)
+        named = PROFILE_PART.findall(said) if body["kind"] == "profile" and role == "thickness" else []
+        parts = {PART_OF.get(n, n) for n in named}
+        if len(parts - {"leg"}) > 1 and re.search(r"\b(?:keep|keeping|stays?|still|unchanged|same|at)\b", said):
+            # "make the stem 5 thick, keep the top flange at 3": this section has one thickness for all of it
+            self.out.failed.append(f"the {body.get('shape', '')} section is made with one thickness for its "
+                                   f"{' and '.join(dict.fromkeys(PART_OF.get(n, n) for n in named if n not in ('leg', 'legs')))}; "
+                                   "they cannot differ "
+                                   "here (say one thickness for the whole section)")
+            return
+        if named and not self.out.failed and not set(named) & {"legs", "flanges", "walls", "sides"}:
+            self.out.notes.append(f"the {body.get('shape', '')} section has one thickness: all of it is changed, not "
+                                  f"the {PART_OF.get(named[0], named[0])} alone")
         if role == "thickness" and not paths and body["kind"] == "tube" and isinstance(body.get("inner_diameter"), (int, float)):
             # "make it 3 thick" on a pipe: its wall, the outside kept (its length was made 3)
             wall = (body["outer_diameter"] - body["inner_diameter"]) / 2
