@@ -49,6 +49,9 @@ SPECS = {
     'floor': {"body": {"kind": "cylinder", "diameter": 70, "height": 90}, "features": [{"kind": "shell", "id": "s", "thickness": 2.5, "bottom": 4}]},
     'thin_floor': {"body": {"kind": "box", "length": 80, "width": 60, "height": 40}, "features": [{"kind": "shell", "id": "s", "thickness": 3, "bottom": 2}]},
     'leg_holes': {"body": {"kind": "profile", "shape": "L", "width": 60, "height": 60, "thickness": 5, "length": 40}, "features": [{"kind": "hole", "id": "base", "size": 6.5, "on": "front", "at": {"kind": "at", "points": [[2.5, 0]]}}, {"kind": "hole", "id": "up", "size": 6.5, "on": "left", "at": {"kind": "linear", "count": 2, "spacing": 15, "axis": "v", "center": [-2.5, 0]}}]},
+    'lid_lip': {"body": {"kind": "box", "length": 120, "width": 80, "height": 4}, "features": [{"kind": "boss", "id": "lip", "on": "bottom", "length": 114, "width": 74, "height": 10, "wall": 2}, {"kind": "fillet", "id": "f", "edges": "vertical", "radius": 0.9}]},
+    'ring_cap': {"body": {"kind": "cylinder", "diameter": 50, "height": 3}, "features": [{"kind": "boss", "id": "ring", "diameter": 40, "wall": 2, "height": 8, "on": "bottom"}, {"kind": "hole", "id": "bore", "size": 10}]},
+    'ring_open': {"body": {"kind": "cylinder", "diameter": 50, "height": 3}, "features": [{"kind": "boss", "id": "ring", "diameter": 40, "wall": 2, "height": 8, "on": "bottom"}]},
     'hub_bore': {"body": {"kind": "cylinder", "diameter": 100, "height": 10}, "features": [{"kind": "boss", "id": "hub", "diameter": 50, "height": 20}, {"kind": "hole", "id": "bore", "size": 30, "on": {"plane": "XY", "offset": 10}}, {"kind": "hole", "id": "bolts", "size": 9, "at": {"kind": "bolt_circle", "count": 4, "diameter": 76}}]},
     'tube_outer': {"body": {"kind": "tube", "outer_diameter": 25.4, "inner_diameter": 19.05, "height": 38.1}, "features": [{"kind": "chamfer", "id": "c", "edges": "outer", "size": 1.5875}]},
     'nema': {"body": {"kind": "box", "length": 60, "width": 60, "height": 5}, "features": [{"kind": "hole", "id": "n", "size": "M3 clearance", "at": {"kind": "nema", "frame": "17"}}, {"kind": "hole", "id": "pilot", "size": 22.5}]},
@@ -82,6 +85,14 @@ def test_hand_written_volumes(built):
     assert built["hex"].measured["size"][1] == pytest.approx(17.0, abs=1e-6)    # across the flats
     assert built["nut"].measured["holes"][0]["diameter"] == pytest.approx(8.5)   # M10 tap drill bore
     assert built["washer"].measured["size"] == pytest.approx([16, 16, 1.6], abs=1e-6)
+    # a lip (a boss with a wall) is a rim 2 thick round a 114 x 74 outline, open in the middle
+    lid = 120 * 80 * 4 + (114 * 74 - 110 * 70) * 10 - 4 * (1 - math.pi / 4) * 0.9 ** 2 * 4
+    assert built["lid_lip"].measured["volume"] == pytest.approx(lid, rel=1e-6)
+    ring = math.pi * 25 ** 2 * 3 + math.pi * (20 ** 2 - 18 ** 2) * 8
+    assert built["ring_open"].measured["volume"] == pytest.approx(ring, rel=1e-6)
+    # its open middle is measured as a blind hole; a bore up the middle as that bore counterbored
+    assert [(h["diameter"], h["through"]) for h in built["ring_open"].measured["holes"]] == [(pytest.approx(36), False)]
+    assert built["ring_cap"].measured["volume"] == pytest.approx(ring - math.pi * 5 ** 2 * 3, rel=1e-6)
     assert built["thandle"].measured["size"] == pytest.approx([100, 14, 87], abs=1e-4)
     assert built["shell"].measured["min_wall"]["value"] == pytest.approx(2.0, abs=1e-6)
 

@@ -126,3 +126,44 @@ def test_a_register_is_a_boss_and_the_housing_bore_it_locates_in_is_not_the_part
     boss, holes = u.spec["features"]
     assert (boss["kind"], boss["diameter"], boss["height"]) == ("boss", 72.0, 3.0)
     assert holes["size"] == "M6 clearance" and holes["at"] == {"kind": "bolt_circle", "count": 6, "diameter": 86.0}
+
+
+@pytest.mark.parametrize("text, lip, volume", [
+    ("Need a lid for a plastic project box. The opening is 80 x 50 inside. Lid plate 86 x 56, 3 mm thick; on the underside "
+     "a lip with 1.5 mm walls, 6 mm tall, whose outside is exactly 80 x 50 so it drops into the opening.",
+     (80, 50, 1.5, 6), 16734.0),
+    ("LID, 150 X 100 X 2.5 THK. LOCATING LIP ON UNDERSIDE 144 X 94 O/A, 2 WALL, 5 HIGH, CENTERED. SQUARE CORNERS.",
+     (144, 94, 2, 5), 42180.0),
+    ("lid 120x80x4 with a lip on the bottom side, set in 3mm from the edge all round, lip walls 2mm thick and 10mm deep",
+     (114, 74, 2, 10), 45760.0),
+])
+def test_a_lids_locating_lip_is_a_rim_on_its_underside(sandbox, text, lip, volume):
+    u = understand(text)              # declined before: "the spec path does not build 'lip'"
+    assert u.spec is not None and not u.missing and not u.unsupported, u.explain()
+    (f,) = u.spec["features"]
+    assert (f["kind"], f["on"], f["length"], f["width"], f["wall"], f["height"]) == ("boss", "bottom", *lip)
+    assert volume_of(sandbox, u.spec) == pytest.approx(volume, rel=1e-6)
+
+
+def test_a_lip_with_no_sizes_is_asked_about_not_guessed():
+    u = understand("lid 100x60x3 with a lip underneath")
+    assert u.missing == ["the lip's wall thickness (e.g. '2 mm walls')", "how tall the lip stands (e.g. '6 high')",
+                         "the lip's outside size (e.g. '144 x 94 outside') or how far in from the edge it is set"]
+
+
+def test_a_lips_height_and_wall_are_edited_as_the_lip(sandbox):
+    lid = "lid 120x80x4 with a lip on the bottom side, set in 3mm from the edge all round, lip walls 2mm thick and 10mm deep"
+    deeper = edited(lid, "lip needs to be deeper, make it 15")
+    assert deeper["features"][0]["height"] == 15.0 and deeper["body"]["height"] == 4.0
+    assert volume_of(sandbox, deeper) == pytest.approx(49440.0, rel=1e-6)
+    walls = edited(lid, "make the lip walls 3 thick", "lip wall 1 mm thinner", "make the lid 5 thick")
+    assert (walls["features"][0]["wall"], walls["body"]["height"]) == (2.0, 5.0)
+
+
+def test_a_wall_that_fills_the_rim_is_a_problem_that_names_the_field():
+    from cadagent.tools.part.validation import validate
+
+    spec, problems = validate({"body": {"kind": "box", "length": 120, "width": 80, "height": 4}, "features": [
+        {"kind": "boss", "id": "lip", "on": "bottom", "length": 114, "width": 74, "height": 10, "wall": 40}]})
+    assert spec is None and problems[0].path == "$.features[0].wall"
+    assert "nothing is left open in the middle" in problems[0].message and problems[0].expected == "less than 37"

@@ -115,9 +115,16 @@ def feature_lines(r, ctx: Ctx, points_override=None) -> list[str]:  # noqa: C901
     if isinstance(f, Boss):
         H = P.add(f"{i}_height", f.height)
         if f.diameter:
-            prof = f".circle({P.add(f'{i}_diameter', f.diameter)} / 2)"
+            D = P.add(f'{i}_diameter', f.diameter)
+            prof = f".circle({D} / 2)"
+            if f.wall:
+                prof += f".circle({D} / 2 - {P.add(f'{i}_wall', f.wall, 'a ring: the middle open')})"
         else:
-            prof = f".rect({P.add(f'{i}_length', f.length)}, {P.add(f'{i}_width', f.width)})"
+            L, W = P.add(f'{i}_length', f.length), P.add(f'{i}_width', f.width)
+            prof = f".rect({L}, {W})"
+            if f.wall:
+                T = P.add(f'{i}_wall', f.wall, "a rim: the middle open")
+                prof += f".rect({L} - 2 * {T}, {W} - 2 * {T})"
         return lines + [f"result = result.union(cq.Workplane({plane}).pushPoints({where}){prof}.extrude({H}))"]
     if isinstance(f, Rib):
         (u0, v0), (u1, v1) = f.start, f.end

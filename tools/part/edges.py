@@ -226,7 +226,7 @@ def _feature_limits(x, edges, section=None, fillet: bool = False) -> list:
         out.append((margin / 2 if edges == "all" else margin, f"the {margin:.3g} mm between {name} and the edge"))
     if edges in ("vertical", "outer") and isinstance(f, (Boss, Rib, Pocket)) and not getattr(f, "diameter", None) and \
             getattr(f, "shape", "rect") == "rect":
-        size = f.thickness if isinstance(f, Rib) else min(f.length, f.width)
+        size = f.thickness if isinstance(f, Rib) else 2 * f.wall if getattr(f, "wall", None) else min(f.length, f.width)
         out.append((size / 2, f"{name} ({size:g} mm wide)"))
     if edges in ("top", "bottom") and x.frame.name == edges and isinstance(f, (Boss, Rib)):
         size = f.thickness if isinstance(f, Rib) else (f.diameter or min(f.length, f.width))

@@ -111,12 +111,34 @@ def expectations(spec) -> dict:
                 # a sealed hollow cylinder: its void is a round cavity walled top and bottom
                 cavities.append({"diameter": resolved(spec.body)["diameter"] - 2 * f.thickness,
                                  "depth": hi[2] - lo[2] - 2 * f.thickness})
+    _ring_middles(rs, holes)
     out = {"bbox_min": lo, "bbox_max": hi, "bbox_exact": bbox_exact,
            "volume": vol, "volume_exact": vol_exact, "holes": _merge(holes),
            "fillets": fillets, "chamfers": chamfers, "min_wall": walls, "cavities": cavities}
     if spec.body.kind == "cadjson":
         del out["holes"]   # a sketch's circles may be holes or bosses: the spec cannot promise which
     return out
+
+
+def _ring_middles(rs, holes: list[dict]) -> None:
+    """A round boss with a wall (a ring) is open in the middle: the measurer finds that opening as a blind round hole
+    as deep as the ring is tall, or, where a plain through hole runs up its middle, as that hole's counterbore."""
+    for r in rs:
+        g = r.source.feature if r.source else r.feature
+        if not isinstance(g, Boss) or not g.wall or not g.diameter or r.frame is None:
+            continue
+        inner = g.diameter - 2 * g.wall
+        ring = {(round(u, 6), round(v, 6)) for u, v in r.points}
+        up = next((h for h in holes if h["through"] and not h.get("cbore") and not h.get("csink") and h["diameter"] < inner
+                   and h["count"] == len(ring) and _points(rs, h["feature"]) == ring), None)
+        if up is not None:
+            up["cbore"] = {"diameter": inner, "depth": g.height}
+        else:
+            holes.append({"diameter": inner, "through": False, "depth": g.height, "count": len(ring), "feature": r.feature.id})
+
+
+def _points(rs, fid: str) -> set:
+    return {(round(u, 6), round(v, 6)) for r in rs if r.feature.id == fid for u, v in r.points}
 
 
 def _merge(holes: list[dict]) -> list[dict]:

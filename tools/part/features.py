@@ -156,7 +156,8 @@ class Slot(FeatureBase):
 
 class Boss(FeatureBase):
     """material added: a round boss (``diameter``) or a rectangular pad (``length`` x ``width``),
-    ``height`` out of the face."""
+    ``height`` out of the face; with ``wall``, only a wall that thick inside its outline (a rim, a
+    lid's locating lip, a ring), open in the middle."""
     kind: Literal["boss"]
     on: On = "top"
     at: Placement = Field(default_factory=lambda: Center(kind="center"))
@@ -164,6 +165,7 @@ class Boss(FeatureBase):
     length: Optional[Length] = None
     width: Optional[Length] = None
     height: Length
+    wall: Optional[Length] = None
 
 
 class Rib(FeatureBase):

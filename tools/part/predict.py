@@ -159,6 +159,11 @@ def check_feature(spec, shape, r, path, problems, done) -> None:  # noqa: C901
     if isinstance(f, Boss) and (f.diameter is None) == (f.length is None or f.width is None):
         p(Problem(fp, "a boss needs diameter (round) or length and width (rectangular), not both",
                   "diameter, or length + width", "both" if f.diameter else "neither"))
+    elif isinstance(f, Boss) and f.wall is not None:
+        room = f.diameter / 2 if f.diameter else min(f.length, f.width) / 2
+        if f.wall >= room - EPS:
+            p(Problem(json_path([*path, "wall"]), f"the {f.id} wall ({f.wall:g} mm) fills it: nothing is left open in the "
+                      "middle", f"less than {room:g}", f"{f.wall:g}", "drop wall for a solid boss"))
     if isinstance(f, Rib) and math.dist(f.start, f.end) < EPS:
         p(Problem(json_path([*path, "end"]), "the rib has no length", "end different from start", str(f.end)))
     if isinstance(f, (Fillet, Chamfer)):

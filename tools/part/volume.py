@@ -58,7 +58,10 @@ def _area(f) -> float:
     if isinstance(f, Pocket) and f.shape == "hex":
         return math.sqrt(3) / 2 * f.across_flats ** 2
     if isinstance(f, Boss):
-        return math.pi * f.diameter ** 2 / 4 if f.diameter else f.length * f.width
+        w = f.wall or 0.0
+        if f.diameter:
+            return math.pi * (f.diameter ** 2 - max(f.diameter - 2 * w, 0.0) ** 2) / 4 if w else math.pi * f.diameter ** 2 / 4
+        return f.length * f.width - (max(f.length - 2 * w, 0.0) * max(f.width - 2 * w, 0.0) if w else 0.0)
     cr = f.corner_radius or 0
     return f.length * f.width - (4 - math.pi) * cr * cr
 
@@ -123,8 +126,11 @@ def _through_hubs(spec, r) -> tuple[float, bool]:
         if not isinstance(g, Boss) or not g.diameter or g.on not in ("top", "bottom") or g.at.kind != "center":
             clean &= not isinstance(g, Boss)
             continue
-        inside = [math.dist(p, (0.0, 0.0)) + rad <= g.diameter / 2 + 1e-9 for p in r.points]
-        missed = [math.dist(p, (0.0, 0.0)) - rad >= g.diameter / 2 - 1e-9 for p in r.points]
+        bore = g.diameter / 2 - g.wall if g.wall else None      # a ring's open middle
+        inside = [math.dist(p, (0.0, 0.0)) + rad <= g.diameter / 2 + 1e-9 and (
+            bore is None or math.dist(p, (0.0, 0.0)) - rad >= bore - 1e-9) for p in r.points]
+        missed = [math.dist(p, (0.0, 0.0)) - rad >= g.diameter / 2 - 1e-9 or (
+            bore is not None and math.dist(p, (0.0, 0.0)) + rad <= bore + 1e-9) for p in r.points]
         if all(inside):
             extra += g.height
         clean &= all(inside) or all(missed)

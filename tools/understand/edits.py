@@ -648,11 +648,6 @@ class _Editor:
             # "deeper, 8", "5 mm deeper" on a block with a blind hole: the hole (only it has a depth), not the block's height
             text = f"the {deep[-1]['kind']} " + re.sub(r"^\s*(?:(?:ok|now|and|also|then|please|make it|make)\s+)*", "",
                                                       re.sub(r"\b(?:make|have)\s+it\s+", "", text, flags=re.I), flags=re.I)
-        bosses = [f for f in self.spec.get("features", []) if f["kind"] == "boss"]
-        if len(bosses) == 1 and b["kind"] != "shaft" and not ADD_VERB.search(text):
-            # "spigot should be longer - 10mm", "make the register 5 high": the one boss, named as the reader named it
-            text = re.sub(r"\b(?:spigot|register|stem|peg|post|stub|pilot|nub|locating (?:step|ring))\b(?!\s+(?:holes?|bores?))",
-                          "boss", text, flags=re.I)
         # "make the counterbore 14 wide", "the hole 12 across": a round feature's diameter (not the part's width)
         text = re.sub(r"\b((?:counterbores?|cbores?|c'bores?|countersinks?|csinks?|holes?|bores?)\b(?:\s+(?:to|at|be|is|are))?\s+)"
                       r"([\d./]+\s*(?:mm|cm|in(?:ch(?:es)?)?|\")?)\s*(?:wide|across)\b", r"\1\2 dia", text, flags=re.I)
@@ -1015,6 +1010,16 @@ class _Editor:
 
     # -- the edit ------------------------------------------------------------------------------
     def run(self) -> EditResult:
+        walled = [f for f in self.feats("boss") if f.get("wall")]
+        if walled and not self.feats("shell") and re.search(r"\bwalls?\b", self.t) and len(self.free()) == 1 and \
+                not ADD_VERB.search(self.t):
+            # "make the lip walls 3 thick", "rim wall 1 mm thinner": the wall of the rim (the part itself is solid)
+            f, it = walled[-1], self.free()[0]
+            v = self.take(it)
+            how = re.search(r"\b(thicker|thinner)\b", self.t)
+            new = f["wall"] + (v if how.group(1) == "thicker" else -v) if how else v
+            self.apply(f"{f['id']} wall {fmt(f['wall'])} → {fmt(new)}", ops.set_parameter, f"{f['id']}.wall", new)
+            return self.finish()
         if self.copy is not None:
             copy_feature(self, self.copy)
             return self.finish()
@@ -5081,6 +5086,11 @@ def apply_edit(text: str, spec) -> EditResult:
     spec (a dict) or None when nothing could be changed; ``result.failed`` says why. Several actions
     joined by "and" / "then" ("remove the holes and put one 20 mm hole in the middle") apply in order."""
     data = _plain(spec)
+    if len([f for f in data.get("features", []) if f["kind"] == "boss"]) == 1 and data.get("body", {}).get("kind") != "shaft" \
+            and not ADD_VERB.search(text):
+        # "spigot should be longer - 10mm", "lip needs to be deeper, make it 15": the one boss, named as the reader named it
+        text = re.sub(r"\b(?:spigot|register|stem|peg|post|stub|pilot|nub|locating (?:step|ring|lip)|lip|rim|skirt)\b"
+                      r"(?!\s+(?:holes?|bores?))", "boss", text, flags=re.I)
     if data.get("body", {}).get("kind") == "profile":
         # "the short leg needs to be 50", "base leg should be 70": a leg's new size (as "short leg to 50")
         text = re.sub(r"\b((?:(?:short|shorter|long|longer|base|bottom|upright|vertical|horizontal|other)\s+)?(?:legs?|arms?|"

@@ -15,6 +15,7 @@ from .numbers import UNIT_WORDS, corrections, default_unit, is_inch_fraction, st
 from .roles import role_words, tag
 from .spelling import correct
 from .targets import PROFILE_KINDS, RAW_ROLES, targets
+from .lips import LIP, read_lip
 from .vocab import find, vocab
 
 RESTART = re.compile(r"^.*\b(?:start over|start again|from scratch|scrap (?:that|it|this)|new part|instead make)\b\s*[:,.]?\s*")
@@ -127,6 +128,10 @@ def _understand(text: str) -> Understanding:
         if collar:
             out.notes.append("the collar read as a flange at one end")
         return out
+    if LIP.search(t):
+        lipped = read_lip(text, t, _read, _unit(t))     # "lid ... with a lip on the underside, 2 walls, 6 high"
+        if lipped is not None:
+            return lipped
     if STEP_CLAUSE.search(t):
         stepped = _stepped(text, t)
         if stepped is not None:
