@@ -133,11 +133,16 @@ def parse_intent(text: str, has_design: bool, attachment: str | None = None) -> 
     suggested = _SUGGESTS_CHANGE.match(core)
     if suggested and _changes_a_probe(core[suggested.end():].rstrip(" ?")):
         return Routed("modify", "parser")     # "how about a 2mm chamfer on the top edges?", "what about 60 long?"
+    could = _COULD_BE.match(core)
+    if could and _changes_a_probe(f"make {could.group(1)} {could.group(2)}".rstrip(" ?")):
+        return Routed("modify", "parser")     # "could the holes be 6 mm instead?", "can the plate be 8 thick?"
     if _QUESTION.search(core) and not parse_edits(core) and not _CHANGE.search(core):
         return Routed("question", "parser")
     return Routed("modify", "parser")
 
 
+_COULD_BE = re.compile(r"^\s*(?:could|can|should|would|might|shall)\s+((?:the|it|its|they|them|this|that|these|those)\b"
+                       r"(?:\s+[\w-]+){0,3}?)\s+(?:be|get)\s+(?:made\s+)?(.*\d.*)$", re.I)
 _SUGGESTS_CHANGE = re.compile(r"^\s*(?:what|how) about\s+|^\s*why not\s+|^\s*maybe\s+|^\s*(?:is it|would it be|will it be) "
                               r"possible to\s+|^\s*(?:any|is there (?:any|a)) chance (?:of|to|you could)\s+|^\s*what if\s+(?:we\s+|you\s+)?|"
                               r"^\s*is there a way to\s+", re.I)     # "any chance of R5 on the corners?": a change asked

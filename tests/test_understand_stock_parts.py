@@ -167,3 +167,65 @@ def test_a_wall_that_fills_the_rim_is_a_problem_that_names_the_field():
         {"kind": "boss", "id": "lip", "on": "bottom", "length": 114, "width": 74, "height": 10, "wall": 40}]})
     assert spec is None and problems[0].path == "$.features[0].wall"
     assert "nothing is left open in the middle" in problems[0].message and problems[0].expected == "less than 37"
+
+
+def test_the_opening_of_a_plate_with_a_cut_out_is_the_cut_out():
+    (f,) = edited("plate 200x150x3 with a 120x80 rectangular cut-out in the middle", "make the opening 140 x 90")["features"]
+    assert (f["length"], f["width"]) == (140.0, 90.0)       # the plate was made 140 x 90
+
+
+def test_a_window_said_wider_than_the_sheet_is_across_goes_along_its_long_side():
+    r = apply_edit("make the window 270 wide", spec_of("aluminium sheet 300 x 200 x 1.5 with a 250 x 150 window in the middle"))
+    assert not r.failed and (r.spec["features"][0]["length"], r.spec["features"][0]["width"]) == (270.0, 150.0)
+    assert "'270 wide' read as the cutout's long side (270 does not fit across the 200 mm width)" in r.explain()
+    assert apply_edit("make the window 310 wide", r.spec).failed          # fits neither way: refused
+
+
+def test_a_channels_legs_are_its_height(sandbox):
+    u = understand('need a piece of channel: 1-1/2" wide, 3/4" legs (overall height), 1/8" thick all over, 12" long')
+    b = u.spec["body"]
+    assert (b["shape"], b["width"], b["height"], b["thickness"], b["length"]) == pytest.approx(
+        ("U", 38.1, 19.05, 3.175, 304.8)) and not u.missing
+    assert volume_of(sandbox, u.spec) == pytest.approx(67596.6, rel=1e-5)
+
+
+def test_an_end_cap_with_a_plug_under_its_head_and_the_tube_it_plugs_into_left_out(sandbox):
+    u = understand('end cap to plug into 1-1/2" ID tube: head 1-3/4" dia x 1/8" thick, solid plug 1-1/2" dia x 1/2" long under it')
+    assert u.spec is not None and not u.missing, u.explain()
+    (plug,) = u.spec["features"]             # the tube's 1-1/2" ID was made a bore through the cap
+    assert (plug["kind"], plug["on"], plug["diameter"], plug["height"]) == pytest.approx(("boss", "bottom", 38.1, 12.7))
+    assert "'1-1/2\" ID tube' is the part it fits, not a size of this one" in u.explain()
+    assert volume_of(sandbox, u.spec) == pytest.approx(19406.1, rel=1e-5)
+
+
+@pytest.mark.parametrize("text, od, bore", [
+    ("spacer for a 10 mm shaft, 20 OD 15 long", 20, 10),
+    ("spacer that fits over a 10 mm shaft, 20 OD 15 long", 20, 10),
+    ("bushing for an 8mm rod, OD 12, 20 long", 12, 8),
+])
+def test_a_spacer_for_a_shaft_takes_the_shafts_size_as_its_bore(text, od, bore):
+    u = understand(text)                     # declined: "the tube's outer and inner diameters"
+    b = u.spec["body"]
+    assert (b["kind"], b["outer_diameter"], b["inner_diameter"]) == ("tube", od, bore) and not u.missing
+    assert "read from the" in u.explain() and "(no clearance added)" in u.explain()
+
+
+def test_a_plug_said_alone_is_a_round_part():
+    b = spec_of("rubber plug 20 dia 30 long with a 5 mm hole")["body"]
+    assert (b["kind"], b["diameter"], b["height"]) == ("cylinder", 20.0, 30.0)
+
+
+@pytest.mark.parametrize("text", ["could the holes be 6 mm instead?", "can the plate be 8 thick?", "should it be 60 wide?",
+                                  "could they be M6?"])
+def test_a_change_asked_as_could_it_be_is_a_change(text):
+    from cadagent.agent.intent import parse_intent
+
+    assert parse_intent(text, True).intent == "modify"            # "could the holes be 6 mm instead?" was answered
+    assert parse_intent("what would it weigh?", True).intent == "question"
+
+
+@pytest.mark.parametrize("edit, key, value", [("120", "length", 120.0), ("ok 8mm", "height", 8.0), ("55", "width", 55.0)])
+def test_a_bare_number_plainly_nearest_one_size_is_that_size_and_says_so(edit, key, value):
+    r = apply_edit(edit, spec_of("plate 100 x 60 x 5"))
+    assert not r.failed and r.spec["body"][key] == value and "read as the" in r.explain()
+    assert apply_edit("90", spec_of("plate 100 x 80 x 60")).failed       # 90 lies between two sizes: asked

@@ -435,7 +435,8 @@ def _retry(request: str, not_made: str) -> str | None:
             return None
     if len(nums) != 1:
         return None
-    return before[:nums[0].start] + said[0].text.strip() + before[nums[0].end:]
+    # (the old number's own text only: the space after it stays, "make the window 270 wide")
+    return before[:nums[0].start] + said[0].text.strip() + before[nums[0].start + len(nums[0].text.rstrip()):]
 
 
 def edit(ctx: DesignContext) -> Draft | None:

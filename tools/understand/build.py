@@ -799,6 +799,8 @@ class Build:
                 L = W
             # one leg said by its height ("the wall leg 100 tall and the shelf leg 150 long"): that is the other
             W, H = leg_pair or ((legs, H) if H is not None and legs != H else (legs, legs))
+        if shape in ("U", "C") and H is None and legs is not None:
+            H, legs = legs, None          # 'channel: 1-1/2" wide, 3/4" legs (overall height)': a U's legs are its height
         inside_h = b.pop("inside_h")
         if H is None and inside_h is not None and T is not None and shape in ("U", "C"):
             H = inside_h + T              # "inside height 25" on a 2 mm sheet U: 27 to the outside of its base

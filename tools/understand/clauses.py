@@ -25,7 +25,7 @@ PURPOSE = re.compile(r"\b(?:for|to hold|hold|holds|holding|to fit|fits?|fitting|
                      r"(?:a|an|the|my|our|some)?\s*(?:[\d.]+\s*(?:mm|in|\")?\s*)?(?:[a-z]+\s+)?$")
 INTO_OTHER = re.compile(r"\b(?:locat(?:e|es|ing)|sits?|sitting|goes|go|going|fits?|fitting|slides?|sliding|plugs?|plugging)\s+"
                         r"(?:in|into|inside)\s+(?:a|an|the|my|our|its)\s+(?:[a-z]+\s+)?$")
-BOSS_LIKE = {"post", "pin", "peg", "stud", "pillar", "dowel", "spigot"}      # on a part already named: a boss
+BOSS_LIKE = {"post", "pin", "peg", "stud", "pillar", "dowel", "spigot", "plug", "solid plug"}      # on a part already named: a boss
 REFERENCE = re.compile(r"\b(?:above|below|under|beneath|beyond|past|from|off|of|out of|into|through|in|to|along|across|"
                        r"around|down) the\s+$")
 ON_A_SQUARE = re.compile(r"\b(?:(?:on|in|at) (?:an?|the)|(?:on|at) the corners? of (?:an?|the)|(?:on|at)) [\d.]+\s*(?:mm\s*)?"

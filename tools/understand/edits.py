@@ -807,6 +807,8 @@ class _Editor:
             # "the window", "the square hole", "the cutout": the rectangular cut-out the part has
             text = re.sub(r"\b(?:(?:square|rectangular|rect)\s+(?:hole|cut-?out|opening)|window|cut-?out)(s?)\b",
                           r"pocket\1", text, flags=re.I)
+            if not any(f["kind"] == "hole" for f in feats_now):
+                text = re.sub(r"\bopening(s?)\b", r"pocket\1", text, flags=re.I)     # "make the opening 140 x 90"
         if feats_now and not any(f["kind"] == "hole" for f in feats_now):
             # "make that one 25": the feature made last, by its kind
             text = re.sub(r"\b(that|this|the) one\b", rf"\1 {feats_now[-1]['kind']}", text, flags=re.I)
@@ -2721,9 +2723,9 @@ class _Editor:
         number and three times nearer than any other, in ratio), said. Anything closer to a tie is asked."""
         b = self.spec["body"]
         names = {w for w in (str(b.get("id", "")), str(b.get("name", "")), b["kind"].replace("_", " ")) if w}
-        m = re.fullmatch(r"\s*(?:(?:ok|okay|now|and|also|then|actually|so|hmm|please)\W+)*(?:make|set|change|resize|bump|take)\s+"
+        m = re.fullmatch(r"\s*(?:(?:ok|okay|now|and|also|then|actually|so|hmm|please)\W+)*(?:(?:make|set|change|resize|bump|take)\s+"
                          r"(?:it|the (?:part|whole thing|" + "|".join(re.escape(w) for w in names) + r"))\s+(?:up\s+|down\s+)?"
-                         r"(?:to\s+)?([\d./]+)\s*(?:mm|cm|in|inch(?:es)?|\")?\s*(?:instead|then|please|pls|now)?\W*", self.t)
+                         r"(?:to\s+)?)?([\d./]+)\s*(?:mm|cm|in|inch(?:es)?|\")?\s*(?:instead|then|please|pls|now)?\W*", self.t)
         free = self.free()
         if not m or len(free) != 1 or free[0].role is not None:
             return False
@@ -3953,6 +3955,13 @@ class _Editor:
             key = far[0][1]
             self.out.notes.append(f"'{nums[0].num.text.strip()}' read as the {f['id']}'s {key} (the size nearest it)")
         v = self.take(nums[0])
+        b = self.spec["body"]
+        if f["kind"] == "pocket" and key == "width" and f.get("on", "top") in ("top", "bottom") and b["kind"] == "box" and \
+                isinstance(f.get("length"), (int, float)) and b["width"] <= v < b["length"] and f["length"] >= f["width"]:
+            # "make the window 270 wide" on a 300 x 200 sheet: across the 200 it cannot be; its long side, along the 300
+            key = "length"
+            self.out.notes.append(f"'{fmt(v)} wide' read as the {f['id']}'s long side ({fmt(v)} does not fit across the "
+                                  f"{fmt(b['width'])} mm width)")
         self.apply(f"{f['id']}.{key} → {fmt(v)} mm", ops.set_parameter, f"{f['id']}.{key}", v)
 
     # -- body sizes ------------------------------------------------------------------------

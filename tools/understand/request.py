@@ -96,9 +96,29 @@ def _step_marks(t: str) -> str:
     return t
 
 
+# "end cap to plug into 1-1/2\" ID tube: ...", "a bung that fits in a 20 mm bore": the other part's size, not this one's
+# (a part that fits over or onto a shaft takes the shaft's size as its bore: not this)
+ON_SHAFT = re.compile(r"(?i)\b(?:(?:that|which|to)\s+)?(?:(?:fits?|goes|go|slides?|sits?)\s+(?:over|onto|on)|for|over|onto)\s+(?:an?|the|my)\s+"
+                      r"(\d+(?:\.\d+)?\s*(?:mm)?)\s*(?:dia\w*\s+)?(shaft|rod|axle|pin|dowel)\b")
+FITS_OTHER = re.compile(r"\b(?:(?:to|that|which|so it|so that it)\s+)?(?:plugs?|fits?|goes|go|slides?|press(?:es)?|pushes|push)"
+                        r"\s+(?:in|into|inside)\s+(?:an?\s+|the\s+|my\s+)?([\d./-]+\s*(?:\"|mm|cm|in\b|inch(?:es)?)?\s*"
+                        r"(?:id|i\.d\.|dia\w*|bore|inside)?\s*(?:tube|pipe|hole|bore|housing|socket))\b", re.I)
+
+
 def understand(text: str) -> Understanding:
     text, fixed = correct(text)      # "cylindar", "flang", "hoels": one letter off a word the reader knows
     fixed += corrections(text)
+    on_shaft = ON_SHAFT.search(text)
+    if on_shaft and re.search(r"\b(?:spacers?|bushings?|bush|sleeves?|collars?|rings?|washers?|tubes?)\b", text, re.I) and not \
+            re.search(r"\b(?:id|i\.d\.|inner|inside|bore|hole|holes|m\d+)\b|ø\s*\d[^,;]*\bthru\b", text, re.I):
+        # "spacer for a 10 mm shaft, 20 OD 15 long": its bore is the shaft's size (no clearance added, said)
+        fixed.append(f"the bore Ø{on_shaft.group(1).strip()} read from the {on_shaft.group(2).lower()} it goes on "
+                     "(no clearance added)")
+        text = text[:on_shaft.start()] + f" ID {on_shaft.group(1)} " + text[on_shaft.end():]
+    other = FITS_OTHER.search(text)
+    if other:
+        fixed.append(f"'{other.group(1).strip()}' is the part it fits, not a size of this one")
+        text = text[:other.start()] + " " + text[other.end():]
     out = _understand(text)
     if fixed:
         out.notes[:0] = fixed
