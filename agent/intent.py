@@ -160,7 +160,7 @@ def _changes_a_probe(text: str) -> bool:
 
 _OFFERS_A_PART = re.compile(r"^\s*(?:(?:ok|okay|great|thanks|cool|nice|good)[,!.]?\s+)?(?:(?:and\s+)?(?:now\s+)?(?:can i (?:get|have)|"
                             r"could i (?:get|have)|how about|what about|could you (?:also )?(?:do|make)|can you (?:also )?(?:do|make)|"
-                            r"would you (?:also )?(?:do|make)|i (?:also )?(?:want|need|'d like|would like)|why not|next(?:\s+one)?\s*[:,-]|"
+                            r"would you (?:also )?(?:do|make)|i (?:also )?(?:want|need|'d like|would like)|why not|next(?:\s+one)?\s*[:,-]|next(?:\s+up)?|"
                             r"now\s*[:,-])\s+)(?!(?:it|this|that|the|them|those|its|these|one|some)\b)", re.I)
 
 

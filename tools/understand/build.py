@@ -12,6 +12,8 @@ from .roles import SHELL_CUE
 from .targets import Target, Value, says_overall
 from .vocab import default, find
 
+# "an open top box, 120 x 80 x 50, 2 mm thick all round": the walls' thickness, said of the whole part
+THICK_ALL_ROUND = re.compile(r"\bthick\w*\s+(?:all\s+(?:round|around|over)|everywhere|throughout)\b")
 M_SIZE = re.compile(r"\bm(\d+(?:\.\d+)?)\b(?:\s*(?:x\s*[\d.]+\s*)?(tapped|tap|thread(?:ed)?|clearance|cap|socket|"
                     r"screws?|bolts?))?")
 
@@ -244,7 +246,10 @@ class Build:
             H = inside_h           # "15 deep inside": the hollow's depth (inside_sizes adds the floor)
             self.inside.add(inside_h)
         T = b.pop("thickness")
-        if T is not None and self.kind == "shelled_box" and dims and len(dims) == 3 and T < min(dims) / 3 and \
+        said3 = [L, W, H]
+        sizes = dims if dims and len(dims) == 3 else said3 if None not in said3 else None
+        if T is not None and (self.kind == "shelled_box" or any(f.kind == "shell" for f in self.feats)) and sizes and \
+                T < min(sizes) / 3 and \
                 b.get("wall") is None and not any(f.kind == "shell" and f.get("wall") is not None for f in self.feats):
             # "tray 200x150x30 2mm thick open at the top": its walls are 2 thick, not the tray
             b.add("wall", Value(T, None))

@@ -8,7 +8,7 @@ import re
 
 from cadagent.tools.part import tables
 
-from .build import M_SIZE, NOT_THROUGH, Build, _closed, assumed_wall
+from .build import M_SIZE, NOT_THROUGH, THICK_ALL_ROUND, Build, _closed, assumed_wall
 from .numbers import unified_thread
 from .targets import Target, says_overall
 from .vocab import default, find, vocab
@@ -1342,6 +1342,8 @@ def _shell(bd: Build, t: Target, body: dict) -> None:
     wall = _size(t, "wall", "thickness", "size") or bd.body.pop("wall")
     if wall is None and t.loose:
         wall = t.loose.pop(0).mm
+    if wall is None and body["kind"] == "box" and THICK_ALL_ROUND.search(bd.text):
+        wall = bd.body.pop("thickness")      # "open top box, 120 long 80 wide 50 high, 2 mm thick all round": the walls
     if wall is None:
         if body["kind"] in ("tube",):
             return

@@ -1072,7 +1072,10 @@ class _Editor:
                  and not re.match(r"\s*(?:unchanged|stays?\b|still\b|remains?\b|the same|as (?:is|before)|untouched|as they are)",
                                   self.t[e:]) and not any(a <= s < b for a, b in self.stay_spans)]
         self.kept_spans = []
-        for m in re.finditer(r"\b(?:keep|keeping|leave|leaving)\b.*?(?=\bbut\b|\band\b|\bthen\b|\bso\b|[,;.:]|$)|"
+        # ("shell it leaving 3mm walls": the walls it leaves are the size asked, not one kept)
+        for m in re.finditer(r"\b(?:keep|keeping|leave|leaving)\b(?!\s+(?:only\s+|just\s+|about\s+)?[\d./]+\s*(?:mm|cm|in|\")?\s*"
+                             r"(?:of\s+)?(?:walls?|wall thickness|thick|material|floor|bottom|base|all\s+round)\b)"
+                             r".*?(?=\bbut\b|\band\b|\bthen\b|\bso\b|[,;.:]|$)|"
                              r"\b(?:instead of|rather than|not|from)\s+(?:the\s+)?[\d./]+(?![\d./])(?:\s*(?:mm|cm|in|\"))?(?!\s*(?:x|by)\b)"
                              r"(?!\s*(?:mm|cm|in|\")?\s*(?:thick\s+|thk\s+)?(?:plate|sheet|stock|material|steel|alu\w*|acrylic|ply\w*|mdf|flat bar)\b)",
                              self.t):
@@ -3378,8 +3381,8 @@ class _Editor:
                 self.apply(f"added {_describe(f)} (before the shell: it rounds the outline)",
                            lambda s, d=data: ops.parse(d))
                 continue
-            if f["kind"] == "shell" and f.get("open_face") == "top" and not re.search(
-                    r"\bopen|\btop\b|\bno (?:top|lid)\b|\bcup\b|\btray\b|\bbox\b", t):
+            if f["kind"] == "shell" and f.get("open_face") == "top" and not any(re.search(
+                    r"\bopen|\btop\b|\bno (?:top|lid)\b|\bcup\b|\btray\b|\bbox\b|\bbottom\b", x) for x in (t, self.t)):
                 self.out.notes.append("open at the top (say 'closed' for a sealed hollow)")
             if f["kind"] == "shell" and self.spec.get("features"):
                 # a shell hollows the body first: holes, chamfers and the rest then cut the walls; a rounding of the
@@ -5095,6 +5098,14 @@ def apply_edit(text: str, spec) -> EditResult:
     spec (a dict) or None when nothing could be changed; ``result.failed`` says why. Several actions
     joined by "and" / "then" ("remove the holes and put one 20 mm hole in the middle") apply in order."""
     data = _plain(spec)
+    # "make thicker 6": the new size, the way it goes ('thicker, 6'); "+ 10mm hole center": a hole added
+    text = re.sub(r"^\s*make\s+(thicker|thinner|longer|shorter|wider|narrower|taller|deeper|shallower)\s+([\d./]+\s*(?:mm|cm|in|\")?)"
+                  r"\s*$", r"\1, \2", text, flags=re.I)
+    text = re.sub(r"^\s*\+\s*(?=(?:an?\s+|one\s+)?(?:[ø⌀]?\s*[\d./]+\s*(?:mm|cm|in|\")?\s*(?:dia\w*\s+)?)?(?:holes?|slots?|pockets?|"
+                  r"boss|chamfer|fillet|bore)\b)", "add ", text, flags=re.I)
+    # "make it hollow (3mm) without top", "scoop it out, walls 3 thick": open at the top, hollowed (nothing removed)
+    text = re.sub(r"\bwithout (?:a |the |any )?(?:top|lid|cover)\b", "open top", text, flags=re.I)
+    text = re.sub(r"\b(?:scoop|hollow|carve)\s+(?:it|the \w+)?\s*out\b", "hollow it out", text, flags=re.I)
     if len([f for f in data.get("features", []) if f["kind"] == "boss"]) == 1 and data.get("body", {}).get("kind") != "shaft" \
             and not ADD_VERB.search(text):
         # "spigot should be longer - 10mm", "lip needs to be deeper, make it 15": the one boss, named as the reader named it
@@ -5182,6 +5193,9 @@ def apply_edit(text: str, spec) -> EditResult:
         return flanged
     r = _apply_edit(text, spec)
     r.notes += [f"kept as it is: '{k}'" for k in kept]
+    if r.spec and any(f["kind"] == "shell" and f.get("open_face") != "top" for f in r.spec.get("features", [])):
+        # "hollow, 2 mm wall, open at the bottom": read a piece at a time, the open top assumed first was not kept
+        r.notes = [n for n in r.notes if not n.startswith("open at the top (say 'closed'")]
     if screw and r.done:
         r.notes.append(f"{screw.group(1)} is the screw: the hole sizes said are used")
     return r

@@ -102,6 +102,9 @@ def read_lip(text: str, t: str, read: Callable, k: float):
             f["diameter"] = round(body["diameter"] - 2 * inset * k, 6)
         else:
             missing.append("the lip's outside diameter or how far in from the edge it is set")
+    from .request import unknown_words
+
+    out.unknown = list(dict.fromkeys(out.unknown + [w for w in unknown_words(span) if w not in ("lip", "rim", "skirt")]))
     if missing:
         out.missing += missing
         return out

@@ -126,6 +126,8 @@ def normalize(text: str) -> str:
     t = text.lower()
     # "two 1/4-20 tapped holes", "#10-32": an inch thread, kept whole as one word (its numbers are no sizes)
     t = NUMBERED.sub(r"#\1", t)
+    # "od100 thk10", "len50": a size keyword run into its number
+    t = re.sub(r"\b(thk|thks|thck|od|id|len|lg|wd|pcd|bcd|dia)(?=\d)", r"\1 ", t)
     t = UNIFIED.sub(lambda m: " unified" + f"{m.group(1)}-{m.group(2)}".translate(_CODE) + " ", t)
     t = UNIFIED_AFTER.sub(lambda m: m.group(1) + " unified" + f"{m.group(2)}-{m.group(3)}".translate(_CODE) + " ", t)
     t = (t.replace("×", " x ").replace("″", '"').replace("”", '"').replace("“", '"').replace("’", "'")
@@ -306,7 +308,8 @@ def normalize(text: str) -> str:
                r"at \(?\s*\d*\.?\d+\s*,)",
                lambda m: f"dia {m.group(1)}{m.group(2) or ''} {m.group(3) + ' ' if m.group(3) else ''}hole ", t)
     # "plate of 100 mm on 50 mm": by; "2 hole of diameter 10 in distance 60 between them": 60 apart
-    t = re.sub(r"\b(plate|block|sheet|bar|board|panel|piece|base)\s+of\s+([\d.]+\s*(?:mm|cm)?)\s+on\s+(?=[\d.])", r"\1 \2 x ", t)
+    t = re.sub(r"\b(plate|block|sheet|bar|board|panel|piece|base)\s+of\s+(?:[a-z]+\s+)?([\d.]+\s*(?:mm|cm)?)\s+on\s+(?=[\d.])",
+               r"\1 \2 x ", t)      # ("plate of aluminium 120 on 80")
     t = re.sub(r"\b(?:in |at |with )?(?:a )?distance (?:of )?([\d.]+)(\s*mm)? between (?:them|the holes|(?:the )?cent(?:er|re)s)\b",
                r"\1\2 apart", t)
     # "4 countersunk holes ...: 6.6 drill through, countersink to 13 dia": the holes' drill and head, said after them

@@ -113,9 +113,13 @@ def tag(t: str) -> Tagging:
             it.group, it.pos = len(out.groups), k
         out.groups.append(trio)
     # "the two walls 30 high", "2 legs 50mm long": how many walls or legs a section has, not a size
+    hollow = re.search(r"\b(?:hollow\w*|shell\w*|open[- ]top(?:ped)?|open (?:at the |on )?top)\b", t)
     for it in items:
         if it.num.integer and it.num.value in (2, 3, 4) and re.match(r"\s*(?:side\s+)?(?:walls|sides|legs|arms|uprights|"
                                                                         r"flanges|cheeks)\b", t[it.num.end:]):
+            if hollow and re.match(r"\s*(?:mm\s*)?walls\b(?!\s*(?:are\s+|of\s+|at\s+)?[\d.])", t[it.num.end:]) and \
+                    not re.search(r"\b(?:the|both|two|its|all)\s+$", t[:it.num.start]):
+                continue      # "shelled box 80x80x50, 2 walls, open top": the walls' thickness (a hollow box has four)
             it.role, it.via = "ref", "how many"
     after, a_table = _table("after")
     # "three faces", "four lines", "two parts": a bare whole number before a plural noun counts things

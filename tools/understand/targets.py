@@ -158,6 +158,11 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None,
                     r"\b(?:sides? of|beside|next to|near|alongside|between|around|from|clear of|past) (?:the|that|each|both)"
                     r"\s+(?:[a-z]+\s+)?$", c.text[:pos]):
                 continue     # "a 12mm hole on each side of the slot 45 from the centre": the slot is where, the 45 the hole's
+            if latest is not None and name in ("hole", "bore", "slot", "pocket", "boss") and phrase.endswith("s") == (
+                    latest.noun or "").endswith("s") and not c.text[:pos].strip(" ,;:-") and re.match(
+                    r"\s*(?:are|is|should be|must be|need to be|needs to be|to be|:|=)\s", c.text[pos + len(phrase):]):
+                nouns.append((pos, latest))     # "4 holes in the corners. holes are M4, 8 from the edges": those holes
+                continue
             if latest is not None and name in ("hole", "bore", "slot", "pocket", "boss") and re.search(
                     r"\b(?:the|these|this|those|said|each of the|both)\s+(?:[a-z]+\s+)?$", c.text[:pos]) and \
                     not re.search(r"\b(?:other|second|third|another|new|larger|smaller|bigger|central|center|centre|"

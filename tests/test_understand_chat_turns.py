@@ -1,0 +1,76 @@
+"""Session 11, from the outsider set dev35 (whole chats: a part finished, then a terse or non-native message, an answer
+to a question, a size in another unit) and the held-out sets' categories: shells said with 'leaving 3mm walls' built
+2 mm thick (a wrong part marked ok), 'without top' read as removing something, 'holes are M4' said after the holes
+dropped, keywords run into their numbers ('od100 thk10'), 'make thicker 6', '+ 10mm hole center'."""
+
+from __future__ import annotations
+
+import pytest
+
+from cadagent.tools.understand import apply_edit, understand
+from cadagent.tools.understand.replies import read_with_previous
+
+from .reading import edited, spec_of
+
+BOX = "box 100 x 60 x 40"
+
+
+def shell(spec: dict) -> dict:
+    (f,) = [f for f in spec["features"] if f["kind"] == "shell"]
+    return f
+
+
+@pytest.mark.parametrize("edit, wall, face", [
+    ("shell it out leaving 3mm walls and an open top", 3.0, "top"),     # it was 2 mm, "no wall thickness given"
+    ("shell it leaving 3mm walls", 3.0, "top"),
+    ("hollow it out leaving 3 mm of wall", 3.0, "top"),
+    ("make it hollow (3mm) without top", 3.0, "top"),                   # "there is no shell to remove"
+    ("scoop it out, walls 3 thick, top open", 3.0, "top"),              # "this box is solid and has no walls"
+    ("hollow, 2 mm wall, open at the bottom", 2.0, "bottom"),
+])
+def test_a_shell_said_the_way_people_say_it_takes_its_wall_and_open_face(edit, wall, face):
+    r = apply_edit(edit, spec_of(BOX))
+    assert not r.failed, r.explain()
+    f = shell(r.spec)
+    assert (f["thickness"], f["open_face"]) == (wall, face)
+    assert "no wall thickness given" not in r.explain() and ("open at the top" not in r.explain() or face == "top")
+
+
+def test_the_holes_restated_in_a_second_sentence_are_the_same_holes():
+    (f,) = spec_of("square plate 60x60 6mm with 4 holes in the corners. holes are M4, 8 from the edges")["features"]
+    assert f["size"] == "M4 clearance" and f["at"] == {"kind": "corners", "inset": 8.0}     # M4 was dropped
+
+
+def test_a_hole_size_left_out_is_asked_and_the_answer_completes_the_part():
+    u = understand("square plate 60x60 6mm with 4 holes in the corners")
+    assert any("diameter for the holes" in a for a in u.asked)           # a 5 mm hole was assumed and built
+    merged = read_with_previous("square plate 60x60 6mm with 4 holes in the corners", "holes are M4, 8 from the edges",
+                                False)
+    (f,) = spec_of(merged)["features"]
+    assert f["size"] == "M4 clearance" and f["at"]["inset"] == 8.0
+
+
+def test_a_shells_wall_left_out_is_asked_and_walls_3_completes_it():
+    u = understand("box 80x60x50 hollow, open on top")
+    assert any("wall thickness" in a for a in u.asked)
+    assert shell(spec_of(read_with_previous("box 80x60x50 hollow, open on top", "walls 3", False)))["thickness"] == 3.0
+
+
+@pytest.mark.parametrize("text, body, holes", [
+    ("flange od100 thk10 bore 30, 4x dia10 on pcd 75", {"kind": "cylinder", "diameter": 100.0, "height": 10.0},
+     [30.0, 10.0]),
+    ("cyl dia 30 len 50", {"kind": "cylinder", "diameter": 30.0, "height": 50.0}, []),
+    ("please I need plate of aluminium 120 on 80, thickness 10, with hole diameter 30 in center",
+     {"kind": "box", "length": 120.0, "width": 80.0, "height": 10.0}, [30.0]),
+])
+def test_terse_and_non_native_requests(text, body, holes):
+    u = understand(text)
+    assert u.spec is not None and not u.missing, u.explain()
+    assert {k: u.spec["body"][k] for k in body} == body
+    assert [f["size"] for f in u.spec["features"] if f["kind"] == "hole"] == holes
+
+
+def test_terse_edits():
+    spec = edited("plate 80x50x4 with 4 holes m5 in the corners", "make thicker 6", "+ 10mm hole center", "+20 long")
+    assert spec["body"]["height"] == 6.0 and spec["body"]["length"] == 100.0
+    assert sorted(str(f["size"]) for f in spec["features"]) == ["10.0", "M5 clearance"]
