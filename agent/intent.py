@@ -128,6 +128,8 @@ def parse_intent(text: str, has_design: bool, attachment: str | None = None) -> 
         # "can I get a washer 20 OD 8 ID 2 thick?", "how about a 40mm cube with a 10mm hole?", "next: tube 40 OD ...":
         # a whole part asked for, every size said (not a change to the one there)
         return Routed("new_design", "parser")
+    if re.match(r"^\s*(?:why|how come)\b(?!\s+(?:not|don'?t|dont|wouldn'?t|can'?t|won'?t)\b)", core, re.I):
+        return Routed("question", "parser")   # "why is the hole 6 mm?": a question about the part, not a change
     if _ASKS_SOMEONE.search(core) or _POLITE_REQUEST.search(core):
         return Routed("modify", "parser")
     suggested = _SUGGESTS_CHANGE.match(core)
@@ -136,9 +138,40 @@ def parse_intent(text: str, has_design: bool, attachment: str | None = None) -> 
     could = _COULD_BE.match(core)
     if could and _changes_a_probe(f"make {could.group(1)} {could.group(2)}".rstrip(" ?")):
         return Routed("modify", "parser")     # "could the holes be 6 mm instead?", "can the plate be 8 thick?"
+    asked = _change_asked(core)
+    if asked and _changes_a_probe(asked):
+        return Routed("modify", "parser")     # "shouldn't the holes be 6mm?", "how thick is it? 8 would be better"
     if _QUESTION.search(core) and not parse_edits(core) and not _CHANGE.search(core):
         return Routed("question", "parser")
     return Routed("modify", "parser")
+
+
+# a change asked as a question, said as the change it asks for (then tried on the probe parts)
+_ASKED_AS = (
+    (re.compile(r"^\s*(?:should|would|could|must)n'?t\s+((?:the|it|its|they|this|that)\b(?:\s+[\w-]+){0,3}?)\s+be\s+(.*\d.*)$", re.I),
+     "make {0} {1}"),
+    (re.compile(r"^\s*(?:wouldn'?t|would|won'?t) it (?:be |look )?(?:better|nicer|stronger|ok|okay|fine) (?:at|with|if it was|if it were"
+                r"|as)\s+(.*\d.*)$", re.I), "make it {0}"),
+    (re.compile(r"^\s*(?:how|what) about making\s+(.*)$", re.I), "make {0}"),
+    (re.compile(r"^\s*what (?:would|will|does) it look like (?:at|with|if it (?:was|were|is))\s+(.*\d.*)$", re.I), "make it {0}"),
+    (re.compile(r"^\s*is it (?:ok|okay|fine|possible) (?:if|for)\s+((?:the|it|its|they)\b(?:\s+[\w-]+){0,3}?)\s+(?:is|was|were|are|"
+                r"to be)\s+(.*\d.*)$", re.I), "make {0} {1}"),
+    (re.compile(r"^\s*(?:is|would|could)\s+(.*\d.*?)\s+(?:be\s+)?(?:possible|doable|ok|okay|work)$", re.I), "make it {0}"),
+)
+
+
+def _change_asked(core: str) -> str | None:
+    """'shouldn't the holes be 6mm?' -> 'make the holes 6mm'; 'how thick is it? 8 would be better' -> its last
+    sentence; None when the question asks for no change in these ways."""
+    text = core.strip().rstrip("?!. ")
+    parts = [p.strip() for p in re.split(r"\?\s+", text) if p.strip()]
+    if len(parts) > 1 and re.search(r"\d", parts[-1]):
+        return re.sub(r"\s+(?:would be|is|'d be|will be)\s+(?:better|nicer|ok|okay|fine|best)$", "", parts[-1], flags=re.I)
+    for pattern, said in _ASKED_AS:
+        m = pattern.match(text)
+        if m:
+            return said.format(*m.groups())
+    return None
 
 
 _COULD_BE = re.compile(r"^\s*(?:could|can|should|would|might|shall)\s+((?:the|it|its|they|them|this|that|these|those)\b"

@@ -74,3 +74,22 @@ def test_terse_edits():
     spec = edited("plate 80x50x4 with 4 holes m5 in the corners", "make thicker 6", "+ 10mm hole center", "+20 long")
     assert spec["body"]["height"] == 6.0 and spec["body"]["length"] == 100.0
     assert sorted(str(f["size"]) for f in spec["features"]) == ["10.0", "M5 clearance"]
+
+
+@pytest.mark.parametrize("text", [
+    "shouldn't the holes be 6mm?", "wouldn't it be better at 8 thick?", "is 120 long possible?",
+    "how about making it 120 long?", "what would it look like at 120 long?", "is it ok if the plate is 8 thick?",
+    "what's the thickness? make it 8", "how thick is it? 8 would be better",
+])
+def test_a_change_asked_as_a_question_is_a_change(text):
+    from cadagent.agent.intent import parse_intent
+
+    assert parse_intent(text, True).intent == "modify"        # answered from the measurements, the part unchanged
+
+
+@pytest.mark.parametrize("text", ["how thick is it?", "what is the volume?", "is it strong enough?", "why is the hole 6 mm?",
+                                  "what does the 8 mean?"])
+def test_a_question_about_the_part_stays_a_question(text):
+    from cadagent.agent.intent import parse_intent
+
+    assert parse_intent(text, True).intent == "question"
