@@ -93,3 +93,16 @@ def test_a_question_about_the_part_stays_a_question(text):
     from cadagent.agent.intent import parse_intent
 
     assert parse_intent(text, True).intent == "question"
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("square plate 60x60 6mm with 4 holes in the corners", ["no diameter for the holes given: 5 mm assumed"]),
+    ("plate 60x60x6 with four small holes in the corners", []),        # 'small': the size left to the designer
+    ("box 80x60x50 hollow, open on top", ["no wall thickness given: 2 mm assumed"]),
+    # a shape described in relative units (a Text2CAD-style caption, not an order): assumed and said
+    ("a block 0.75 units long, 0.5 units wide, 0.2 units tall, hollow, with four holes", []),
+])
+def test_what_is_asked_and_what_is_assumed_and_said(text, asked):
+    u = understand(text)
+    assert u.asked == asked
+    assert u.spec is not None and all(a in u.notes for a in asked)

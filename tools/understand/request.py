@@ -64,7 +64,14 @@ class Understanding:
         from .vocab import vocab
 
         kinds = tuple(vocab().get("ask_when_missing") or ())
-        return [n for n in self.notes if (m := ASSUMED_NOTE.match(n)) and m.group(1).startswith(kinds)]
+        out = [n for n in self.notes if (m := ASSUMED_NOTE.match(n)) and m.group(1).startswith(kinds)]
+        # a shape described in relative 'units' (a caption, not an order), or holes said to be small / a few (their
+        # size left to the designer): a shell's wall and a hole's size are assumed and said, not asked
+        caption = re.search(r"\b\d*\.?\d+\s+units?\b", self.text, re.I)
+        small = re.search(r"\b(?:small|smaller|tiny|little|several|a few|various|decorative|some)\s+(?:\w+\s+){0,2}?holes?\b",
+                          self.text, re.I)
+        return [n for n in out if not (caption and ASSUMED_NOTE.match(n).group(1).startswith(("wall thickness", "diameter for"))
+                                       or small and ASSUMED_NOTE.match(n).group(1).startswith("diameter for the hole"))]
 
     def explain(self) -> str:
         bits = []
