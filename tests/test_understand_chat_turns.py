@@ -27,6 +27,8 @@ def shell(spec: dict) -> dict:
     ("make it hollow (3mm) without top", 3.0, "top"),                   # "there is no shell to remove"
     ("scoop it out, walls 3 thick, top open", 3.0, "top"),              # "this box is solid and has no walls"
     ("hollow, 2 mm wall, open at the bottom", 2.0, "bottom"),
+    ("remove the top face, 2mm walls", 2.0, "top"),                     # "there is no shell to remove"
+    ("remove the bottom, walls 3", 3.0, "bottom"),
 ])
 def test_a_shell_said_the_way_people_say_it_takes_its_wall_and_open_face(edit, wall, face):
     r = apply_edit(edit, spec_of(BOX))

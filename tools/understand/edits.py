@@ -1557,7 +1557,8 @@ class _Editor:
                 return f"there is no {word} on this part (it is a {body['kind'].replace('_', ' ')}; it has: {self.inventory()})"
         if re.search(r"\bwalls?\b", self.t) and not self.feats("shell") and body["kind"] in ("box", "cylinder",
                                                                                             "rounded_rect") and \
-                not re.search(r"\b(?:shell|hollow|walls? of|with (?:\w+ )?walls?|[\d.]+\s*(?:mm\s*)?walls?\b)", self.t):
+                not re.search(r"\b(?:shell|hollow|walls? of|with (?:\w+ )?walls?|[\d.]+\s*(?:mm\s*)?walls?\b|open (?:at|on) the "
+                              r"(?:top|bottom)\b)", self.t):
             # "make the wall 3" on a solid block: it has no walls; hollowing it would be another part
             return (f"this {body['kind'].replace('_', ' ')} is solid and has no walls; to hollow it say e.g. 'shell it "
                     "with 3 mm walls, open at the top'")
@@ -5105,6 +5106,10 @@ def apply_edit(text: str, spec) -> EditResult:
                   r"boss|chamfer|fillet|bore)\b)", "add ", text, flags=re.I)
     # "make it hollow (3mm) without top", "scoop it out, walls 3 thick": open at the top, hollowed (nothing removed)
     text = re.sub(r"\bwithout (?:a |the |any )?(?:top|lid|cover)\b", "open top", text, flags=re.I)
+    if not any(f["kind"] == "shell" for f in data.get("features", [])) and re.search(r"\b(?:walls?|hollow\w*|shell\w*)\b", text, re.I):
+        # "remove the top face, 2mm walls", "hollow it but remove the top": hollowed, open there (nothing to remove)
+        text = re.sub(r"\b(?:remove|delete|take off|take away|drop|lose|cut off)\s+(?:the\s+)?(top|bottom)(?:\s+(?:face|lid|side|"
+                      r"wall))?\b", r"open at the \1", text, flags=re.I)
     text = re.sub(r"\b(?:scoop|hollow|carve)\s+(?:it|the \w+)?\s*out\b", "hollow it out", text, flags=re.I)
     if len([f for f in data.get("features", []) if f["kind"] == "boss"]) == 1 and data.get("body", {}).get("kind") != "shaft" \
             and not ADD_VERB.search(text):
