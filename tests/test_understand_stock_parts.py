@@ -229,3 +229,18 @@ def test_a_bare_number_plainly_nearest_one_size_is_that_size_and_says_so(edit, k
     r = apply_edit(edit, spec_of("plate 100 x 60 x 5"))
     assert not r.failed and r.spec["body"][key] == value and "read as the" in r.explain()
     assert apply_edit("90", spec_of("plate 100 x 80 x 60")).failed       # 90 lies between two sizes: asked
+
+
+@pytest.mark.parametrize("text, lip", [
+    ("cover plate 100x60x3 with a 5 mm tall rim on the underside, 2 thick, inset 3 mm", (94, 54, 2, 5)),
+    ("make a lid 80x80x2 with a 3mm high lip 1.2mm thick around the inside, 1mm from the edge", (78, 78, 1.2, 3)),
+    ("lid for my box: 104 x 64 x 2, with a lip underneath 100 x 60 outside, 1.5 wall, 4 tall", (100, 60, 1.5, 4)),
+])
+def test_a_lips_thickness_and_inset_said_other_ways(text, lip):
+    (f,) = spec_of(text)["features"]
+    assert (f["on"], f["length"], f["width"], f["wall"], f["height"]) == ("bottom", *lip)
+
+
+def test_a_lip_that_fits_a_box_of_unknown_size_is_asked_for_its_size():
+    u = understand("lid 100x60x3 with a 2mm thick lip 5 deep that fits inside the box")
+    assert u.missing == ["the lip's outside size (e.g. '144 x 94 outside') or how far in from the edge it is set"]

@@ -19,9 +19,10 @@ OPENING = re.compile(r"\b(?:the\s+|its\s+|box\s+)?opening\s+(?:is|of|measures|=|
 _N = r"([\d.]*\d)\s*(?:mm\s*)?"
 SIZE = re.compile(rf"{_N}(?:x|by)\s*{_N}(?!\s*(?:x|by)\b)(?:o/?a\b|overall\b|outside\b|od\b)?")
 INSET = re.compile(rf"\b(?:set\s+)?(?:in|inset|back)\s+(?:by\s+)?{_N}(?:in\s+)?from\s+(?:the\s+|each\s+|all\s+)?(?:outside\s+)?edges?"
-                   rf"|{_N}(?:in|inset|back)\s+from\s+(?:the\s+|each\s+|all\s+)?(?:outside\s+)?edges?|\binset\s+(?:of\s+|by\s+)?{_N}")
+                   rf"|{_N}(?:in|inset|back|away)?\s*from\s+(?:the\s+|each\s+|all\s+)?(?:outside\s+)?edges?|\binset\s+(?:of\s+|by\s+)?{_N}")
 WALL = re.compile(rf"{_N}(?:thick\s+)?walls?\b(?!\s+thick)|\bwalls?\s+(?:are\s+|is\s+|of\s+)?(?:thickness\s+)?{_N}(?:thick\b)?"
                   rf"|{_N}wall\s+thickness\b|\bwall\s+thickness\s+(?:of\s+)?{_N}|\b(?:lip|rim|skirt)\s+{_N}thick\b")
+THICK = re.compile(rf"{_N}thick\b")
 HEIGHT = re.compile(rf"{_N}(?:tall|high|deep|height|long)\b|\b(?:height|depth)\s+(?:of\s+)?{_N}")
 UNDER = re.compile(r"\b(?:under\w*|bottom|below|beneath|lower)\b")
 
@@ -68,6 +69,8 @@ def read_lip(text: str, t: str, read: Callable, k: float):
     if where:
         taken.append(where)
     wall, where = _first(WALL, span, taken)
+    if wall is None:
+        wall, where = _first(THICK, span, taken)      # "a 2mm thick lip", "rim ..., 2 thick": a lip's thickness is its wall
     if where:
         taken.append(where)
     height, where = _first(HEIGHT, span, taken)
