@@ -108,3 +108,15 @@ def test_what_is_asked_and_what_is_assumed_and_said(text, asked):
     u = understand(text)
     assert u.asked == asked
     assert u.spec is not None and all(a in u.notes for a in asked)
+
+
+@pytest.mark.parametrize("text, key, value", [
+    ("shouldn't the holes be 5mm?", None, 5.0), ("how about making it 120 long?", "length", 120.0),
+    ("how thick is it? 9 would be better", "height", 9.0), ("is 140 long possible?", "length", 140.0),
+    ("wouldn't it be better at 10 thick?", "height", 10.0), ("could the holes be 6.5 mm instead?", None, 6.5),
+    ("is it ok if the plate is 8 thick?", "height", 8.0),
+])
+def test_a_change_asked_as_a_question_is_applied_whole(text, key, value):
+    r = apply_edit(text, spec_of("plate 100x60x5 with 4 6mm holes in the corners"))
+    assert not r.failed and "not understood" not in r.explain(), r.explain()     # "I do not know what \"shouldn't\" asks for"
+    assert (r.spec["body"][key] if key else r.spec["features"][0]["size"]) == value

@@ -5099,6 +5099,17 @@ def apply_edit(text: str, spec) -> EditResult:
     spec (a dict) or None when nothing could be changed; ``result.failed`` says why. Several actions
     joined by "and" / "then" ("remove the holes and put one 20 mm hole in the middle") apply in order."""
     data = _plain(spec)
+    # a change asked as a question, said as the change: "shouldn't the holes be 5mm?", "wouldn't it be better at 10 thick?",
+    # "how about making it 120 long?", "how thick is it? 9 would be better"
+    asked = [p for p in re.split(r"\?\s+", text.strip()) if p.strip()]
+    if len(asked) > 1 and re.search(r"\d", asked[-1]):
+        text = re.sub(r"\s+(?:would be|is|'d be|will be)\s+(?:better|nicer|ok|okay|fine|best)\W*$", "", asked[-1], flags=re.I)
+    text = re.sub(r"^\s*(?:should|would|could|must)n'?t\s+((?:the|it|its|they|this|that)\b(?:\s+[\w-]+){0,3}?)\s+be\s+", r"make \1 ",
+                  text, flags=re.I)
+    text = re.sub(r"^\s*(?:wouldn'?t|would|won'?t) it (?:be |look )?(?:better|nicer|stronger|ok|okay|fine) (?:at|with|if it was|"
+                  r"if it were|as)\s+", "make it ", text, flags=re.I)
+    text = re.sub(r"^\s*(?:how|what) about making\s+", "make ", text, flags=re.I)
+    text = re.sub(r"\s+(?:be\s+)?(?:possible|doable)\s*\?*\s*$", "", text, flags=re.I)
     # "make thicker 6": the new size, the way it goes ('thicker, 6'); "+ 10mm hole center": a hole added
     text = re.sub(r"^\s*make\s+(thicker|thinner|longer|shorter|wider|narrower|taller|deeper|shallower)\s+([\d./]+\s*(?:mm|cm|in|\")?)"
                   r"\s*$", r"\1, \2", text, flags=re.I)
