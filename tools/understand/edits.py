@@ -5102,7 +5102,8 @@ def apply_edit(text: str, spec) -> EditResult:
     # a change asked as a question, said as the change: "shouldn't the holes be 5mm?", "wouldn't it be better at 10 thick?",
     # "how about making it 120 long?", "how thick is it? 9 would be better"
     asked = [p for p in re.split(r"\?\s+", text.strip()) if p.strip()]
-    if len(asked) > 1 and re.search(r"\d", asked[-1]):
+    if len(asked) > 1 and re.search(r"\d", asked[-1]) and all(
+            re.match(r"^\s*(?:how|what|what'?s|which)\b", p, re.I) and not re.search(r"\d", p) for p in asked[:-1]):
         text = re.sub(r"\s+(?:would be|is|'d be|will be)\s+(?:better|nicer|ok|okay|fine|best)\W*$", "", asked[-1], flags=re.I)
     text = re.sub(r"^\s*(?:should|would|could|must)n'?t\s+((?:the|it|its|they|this|that)\b(?:\s+[\w-]+){0,3}?)\s+be\s+", r"make \1 ",
                   text, flags=re.I)
