@@ -138,40 +138,14 @@ def parse_intent(text: str, has_design: bool, attachment: str | None = None) -> 
     could = _COULD_BE.match(core)
     if could and _changes_a_probe(f"make {could.group(1)} {could.group(2)}".rstrip(" ?")):
         return Routed("modify", "parser")     # "could the holes be 6 mm instead?", "can the plate be 8 thick?"
-    asked = _change_asked(core)
-    if asked and _changes_a_probe(asked):
+    from cadagent.tools.understand.edits import said_as_change
+
+    asked = said_as_change(core)
+    if asked != core and _changes_a_probe(asked.rstrip(" ?")):
         return Routed("modify", "parser")     # "shouldn't the holes be 6mm?", "how thick is it? 8 would be better"
     if _QUESTION.search(core) and not parse_edits(core) and not _CHANGE.search(core):
         return Routed("question", "parser")
     return Routed("modify", "parser")
-
-
-# a change asked as a question, said as the change it asks for (then tried on the probe parts)
-_ASKED_AS = (
-    (re.compile(r"^\s*(?:should|would|could|must)n'?t\s+((?:the|it|its|they|this|that)\b(?:\s+[\w-]+){0,3}?)\s+be\s+(.*\d.*)$", re.I),
-     "make {0} {1}"),
-    (re.compile(r"^\s*(?:wouldn'?t|would|won'?t) it (?:be |look )?(?:better|nicer|stronger|ok|okay|fine) (?:at|with|if it was|if it were"
-                r"|as)\s+(.*\d.*)$", re.I), "make it {0}"),
-    (re.compile(r"^\s*(?:how|what) about making\s+(.*)$", re.I), "make {0}"),
-    (re.compile(r"^\s*what (?:would|will|does) it look like (?:at|with|if it (?:was|were|is))\s+(.*\d.*)$", re.I), "make it {0}"),
-    (re.compile(r"^\s*is it (?:ok|okay|fine|possible) (?:if|for)\s+((?:the|it|its|they)\b(?:\s+[\w-]+){0,3}?)\s+(?:is|was|were|are|"
-                r"to be)\s+(.*\d.*)$", re.I), "make {0} {1}"),
-    (re.compile(r"^\s*(?:is|would|could)\s+(.*\d.*?)\s+(?:be\s+)?(?:possible|doable|ok|okay|work)$", re.I), "make it {0}"),
-)
-
-
-def _change_asked(core: str) -> str | None:
-    """'shouldn't the holes be 6mm?' -> 'make the holes 6mm'; 'how thick is it? 8 would be better' -> its last
-    sentence; None when the question asks for no change in these ways."""
-    text = core.strip().rstrip("?!. ")
-    parts = [p.strip() for p in re.split(r"\?\s+", text) if p.strip()]
-    if len(parts) > 1 and re.search(r"\d", parts[-1]):
-        return re.sub(r"\s+(?:would be|is|'d be|will be)\s+(?:better|nicer|ok|okay|fine|best)$", "", parts[-1], flags=re.I)
-    for pattern, said in _ASKED_AS:
-        m = pattern.match(text)
-        if m:
-            return said.format(*m.groups())
-    return None
 
 
 _COULD_BE = re.compile(r"^\s*(?:could|can|should|would|might|shall)\s+((?:the|it|its|they|them|this|that|these|those)\b"

@@ -5094,13 +5094,10 @@ def _one_of_two(text: str, data: dict) -> EditResult | None:
     return EditResult(_plain(new), done=[f"removed {same[1]['id']} (the other {kind}; {same[0]['id']} kept)"])
 
 
-def apply_edit(text: str, spec) -> EditResult:
-    """Apply the change ``text`` asks for to ``spec`` (a dict or PartSpec). ``result.spec`` is the new
-    spec (a dict) or None when nothing could be changed; ``result.failed`` says why. Several actions
-    joined by "and" / "then" ("remove the holes and put one 20 mm hole in the middle") apply in order."""
-    data = _plain(spec)
-    # a change asked as a question, said as the change: "shouldn't the holes be 5mm?", "wouldn't it be better at 10 thick?",
-    # "how about making it 120 long?", "how thick is it? 9 would be better"
+def said_as_change(text: str) -> str:
+    """A change asked as a question, said as the change: "shouldn't the holes be 5mm?" -> "make the holes 5mm?",
+    "wouldn't it be better at 10 thick?", "how about making it 120 long?", "how thick is it? 9 would be better",
+    "is 140 long possible?". Other words come back as they are. (The router tries the result on its probe parts.)"""
     asked = [p for p in re.split(r"\?\s+", text.strip()) if p.strip()]
     if len(asked) > 1 and re.search(r"\d", asked[-1]) and all(
             re.match(r"^\s*(?:how|what|what'?s|which)\b", p, re.I) and not re.search(r"\d", p) for p in asked[:-1]):
@@ -5110,7 +5107,19 @@ def apply_edit(text: str, spec) -> EditResult:
     text = re.sub(r"^\s*(?:wouldn'?t|would|won'?t) it (?:be |look )?(?:better|nicer|stronger|ok|okay|fine) (?:at|with|if it was|"
                   r"if it were|as)\s+", "make it ", text, flags=re.I)
     text = re.sub(r"^\s*(?:how|what) about making\s+", "make ", text, flags=re.I)
-    text = re.sub(r"\s+(?:be\s+)?(?:possible|doable)\s*\?*\s*$", "", text, flags=re.I)
+    text = re.sub(r"^\s*is it (?:ok|okay|fine|possible) (?:if|for)\s+((?:the|it|its|they)\b(?:\s+[\w-]+){0,3}?)\s+(?:is|was|were|are|"
+                  r"to be)\s+(?=[^?]*\d)", r"make \1 ", text, flags=re.I)
+    text = re.sub(r"^\s*what (?:would|will|does) it look like (?:at|with|if it (?:was|were|is))\s+", "make it ", text, flags=re.I)
+    text = re.sub(r"^\s*is\s+(?=[^?]*\d[^?]*\s+(?:possible|doable)\b)", "make it ", text, flags=re.I)
+    return re.sub(r"\s+(?:be\s+)?(?:possible|doable)\s*\?*\s*$", "", text, flags=re.I)
+
+
+def apply_edit(text: str, spec) -> EditResult:
+    """Apply the change ``text`` asks for to ``spec`` (a dict or PartSpec). ``result.spec`` is the new
+    spec (a dict) or None when nothing could be changed; ``result.failed`` says why. Several actions
+    joined by "and" / "then" ("remove the holes and put one 20 mm hole in the middle") apply in order."""
+    data = _plain(spec)
+    text = said_as_change(text)
     # "make thicker 6": the new size, the way it goes ('thicker, 6'); "+ 10mm hole center": a hole added
     text = re.sub(r"^\s*make\s+(thicker|thinner|longer|shorter|wider|narrower|taller|deeper|shallower)\s+([\d./]+\s*(?:mm|cm|in|\")?)"
                   r"\s*$", r"\1, \2", text, flags=re.I)
