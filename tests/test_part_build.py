@@ -54,6 +54,7 @@ SPECS = {
     'ring_open': {"body": {"kind": "cylinder", "diameter": 50, "height": 3}, "features": [{"kind": "boss", "id": "ring", "diameter": 40, "wall": 2, "height": 8, "on": "bottom"}]},
     'hub_bore': {"body": {"kind": "cylinder", "diameter": 100, "height": 10}, "features": [{"kind": "boss", "id": "hub", "diameter": 50, "height": 20}, {"kind": "hole", "id": "bore", "size": 30, "on": {"plane": "XY", "offset": 10}}, {"kind": "hole", "id": "bolts", "size": 9, "at": {"kind": "bolt_circle", "count": 4, "diameter": 76}}]},
     'tube_outer': {"body": {"kind": "tube", "outer_diameter": 25.4, "inner_diameter": 19.05, "height": 38.1}, "features": [{"kind": "chamfer", "id": "c", "edges": "outer", "size": 1.5875}]},
+    'd_holes': {"body": {"kind": "box", "length": 50, "width": 30, "height": 5}, "features": [{"kind": "pocket", "id": "d", "shape": "d", "diameter": 10, "across_flats": 8.5, "at": {"kind": "at", "points": [[-12, 0]]}}, {"kind": "pocket", "id": "dd", "shape": "double_d", "diameter": 12, "across_flats": 10, "angle": 90, "at": {"kind": "at", "points": [[12, 0]]}}, {"kind": "pocket", "id": "dt", "shape": "d", "diameter": 6, "across_flats": 4.5, "depth": 3, "angle": 30, "on": "bottom"}]},
     'nema': {"body": {"kind": "box", "length": 60, "width": 60, "height": 5}, "features": [{"kind": "hole", "id": "n", "size": "M3 clearance", "at": {"kind": "nema", "frame": "17"}}, {"kind": "hole", "id": "pilot", "size": 22.5}]},
 }
 
@@ -72,6 +73,26 @@ def test_every_body_and_feature_builds_as_specified(built, name):
     assert m["bbox_max"] == pytest.approx(e["bbox_max"], abs=0.01 if e["bbox_exact"] else 1.0)
     assert m["volume"] == pytest.approx(e["volume"], rel=1e-5 if e["volume_exact"] else 0.05)
     assert part.result.report.volume == pytest.approx(m["volume"], rel=1e-6)
+
+
+def _cap(r, a):          # the part of a disc of radius r beyond a chord at a from its centre
+    return r * r * math.acos(a / r) - a * math.sqrt(r * r - a * a)
+
+
+def test_d_holes_volume_by_hand(built):
+    # a D Ø10 with 8.5 across its flat, a double D Ø12 with flats 10 apart, a blind D Ø6 / 4.5, 3 deep
+    d = (math.pi * 25 - _cap(5, 3.5)) * 5
+    dd = (math.pi * 36 - 2 * _cap(6, 5)) * 5
+    dt = (math.pi * 9 - _cap(3, 1.5)) * 3
+    assert built["d_holes"].measured["volume"] == pytest.approx(50 * 30 * 5 - d - dd - dt, rel=1e-5)
+
+
+def test_d_hole_flat_must_lie_inside_the_circle(sandbox):
+    bad = {"body": {"kind": "box", "length": 50, "width": 30, "height": 5},
+           "features": [{"kind": "pocket", "id": "d", "shape": "d", "diameter": 10, "across_flats": 4}]}
+    part = build(bad, sandbox, exports=())
+    assert not part.ok
+    assert "features[0].across_flats" in part.summary() and "between its radius and its diameter" in part.summary()
 
 
 def test_hand_written_volumes(built):

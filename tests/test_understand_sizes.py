@@ -377,8 +377,10 @@ def test_set_screws_standoffs_tee_sections_and_d_holes():
     assert (b["height"], b["across_flats"], b["bore"]) == (20.0, 5.5, 2.5)
     b = understand("T bracket 60 x 40 x 5, 30 wide").spec["body"]
     assert (b["shape"], b["width"], b["height"], b["thickness"], b["length"]) == ("T", 60.0, 40.0, 5.0, 30.0)
-    # a D-shaped hole is not a round one: not built from a spec (a round hole would be a wrong part)
-    assert understand("a knob 30 dia 15 tall with a 6mm D-shaft hole").unsupported == ["d-shaft hole"]
+    # a D-shaped hole is not a round one: without its size across the flat it is asked for (a round hole would be
+    # a wrong part)
+    u = understand("a knob 30 dia 15 tall with a 6mm D-shaft hole")
+    assert any("D hole's size across the flat" in m for m in u.missing), u.explain()
 
 
 @pytest.mark.parametrize("text", ["right angle bracket 40 x 40 x 3 thick x 25 wide", "L bracket 40 x 40 x 3, 25 wide"])

@@ -105,6 +105,15 @@ def feature_lines(r, ctx: Ctx, points_override=None) -> list[str]:  # noqa: C901
             AF = P.add(f"{i}_across_flats", f.across_flats)
             # polygon() takes the circle through the corners: across corners = across flats / cos 30°
             return lines + [f"result = {on}.pushPoints({where}).polygon(6, {AF} * 2 / 3 ** 0.5){cut}"]
+        if shape in ("d", "double_d"):
+            D, AF = P.add(f"{i}_diameter", f.diameter), P.add(f"{i}_across_flats", f.across_flats,
+                                                             "flat to far side" if shape == "d" else "flat to flat")
+            # the disc, kept where a band AF wide crosses it (a D: the band from the far side of the circle)
+            off = f"({AF} - {D}) / 2" if shape == "d" else "0.0"
+            s, c = math.sin(math.radians(f.angle)), math.cos(math.radians(f.angle))
+            band = (f"[(u - {num(s)} * {off}, v + {num(c)} * {off}) for u, v in {where}]" if shape == "d" else where)
+            return lines + [f"result = {on}.sketch().push({where}).circle({D} / 2).push({band})"
+                            f".rect({D}, {AF}{', angle=' + A if A else ''}, mode='i').finalize(){cut}"]
         L, W = P.add(f"{i}_length", f.length), P.add(f"{i}_width", f.width)
         if shape == "slot":
             return lines + [f"result = {on}.pushPoints({where}).slot2D({L}, {W}{', ' + A if A else ''}){cut}"]

@@ -25,7 +25,7 @@ def _extent(f, r) -> float:
         d = max([r.diameter] + [x.diameter for x in (f.cbore, f.csink) if x])
         return d / 2
     if isinstance(f, Pocket):
-        if f.shape == "circle":
+        if f.shape in ("circle", "d", "double_d"):
             return (f.diameter or 0) / 2
         if f.shape == "hex":
             return (f.across_flats or 0) / 3 ** 0.5          # half across the corners
@@ -41,7 +41,7 @@ def _extent(f, r) -> float:
 
 def _half_extents(f, r) -> tuple[float, float]:
     """Half-size of the footprint along u and v (exact for unturned rectangles and slots)."""
-    if isinstance(f, (Pocket, Slot)) and not f.angle % 180 and (f.kind == "slot" or f.shape != "circle"):
+    if isinstance(f, (Pocket, Slot)) and not f.angle % 180 and (f.kind == "slot" or f.shape not in ("circle", "d", "double_d")):
         return (f.length or 0) / 2, (f.width or f.diameter or 0) / 2
     if isinstance(f, Boss) and not f.diameter:
         return f.length / 2, f.width / 2

@@ -140,10 +140,19 @@ def check_feature(spec, shape, r, path, problems, done) -> None:  # noqa: C901
     if isinstance(f, (Pocket, Slot)):
         if isinstance(f, Pocket):
             need = {"rect": ("length", "width"), "circle": ("diameter",), "slot": ("length", "width"),
-                    "hex": ("across_flats",)}[f.shape]
+                    "hex": ("across_flats",), "d": ("diameter", "across_flats"),
+                    "double_d": ("diameter", "across_flats")}[f.shape]
             for n in need:
                 if getattr(f, n) is None:
                     p(Problem(json_path([*path, n]), f"a {f.shape} pocket needs {n!r}", "a length in mm", "nothing"))
+                    return
+            if f.shape in ("d", "double_d"):
+                lo = f.diameter / 2 if f.shape == "d" else 0.0
+                if not lo + EPS < f.across_flats < f.diameter - EPS:
+                    p(Problem(json_path([*path, "across_flats"]), f"a {'D' if f.shape == 'd' else 'double-D'} hole's "
+                              "size across the flat" + ("" if f.shape == "d" else "s") + " lies between "
+                              + ("its radius" if f.shape == "d" else "0") + " and its diameter",
+                              f"more than {lo:g} and less than {f.diameter:g}", f"{f.across_flats:g}"))
                     return
             if f.corner_radius and f.corner_radius >= min(f.length or 0, f.width or 0) / 2 - EPS:
                 p(Problem(json_path([*path, "corner_radius"]), "the corners are rounder than the pocket",

@@ -57,6 +57,11 @@ def _area(f) -> float:
         return math.pi * f.diameter ** 2 / 4
     if isinstance(f, Pocket) and f.shape == "hex":
         return math.sqrt(3) / 2 * f.across_flats ** 2
+    if isinstance(f, Pocket) and f.shape in ("d", "double_d"):
+        r = f.diameter / 2
+        a = f.across_flats - r if f.shape == "d" else f.across_flats / 2      # the flat's distance from the centre
+        cap = r * r * math.acos(a / r) - a * math.sqrt(r * r - a * a)         # the circle beyond the flat
+        return math.pi * r * r - cap * (1 if f.shape == "d" else 2)
     if isinstance(f, Boss):
         w = f.wall or 0.0
         if f.diameter:

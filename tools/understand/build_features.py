@@ -180,7 +180,7 @@ def _build_all(bd: Build, body: dict) -> None:
         notes, built = len(bd.notes), len(bd.features)
         fn = {"hole": _hole, "bore": _hole, "fillet": _edge, "chamfer": _edge, "shell": _shell, "boss": _boss,
               "pocket": _pocket, "slot": _slot, "keyway": _keyway, "flat": _keyway, "groove": _groove,
-              "rib": _rib, "rebate": _rebate}.get(t.kind)
+              "rib": _rib, "rebate": _rebate, "dhole": _d_hole}.get(t.kind)
         if fn is None:
             bd.notes.append(f"'{t.noun}' is not built by the offline engine (ignored)")
             continue
@@ -1537,6 +1537,34 @@ def _rib(bd: Build, t: Target, body: dict) -> None:
                     + (f", {spacing:g} apart about the middle of the top" if n > 1 else " through the middle of the top"))
 
 
+def _d_hole(bd: Build, t: Target, body: dict) -> None:
+    """A D-shaped hole ('a D hole Ø10, 8.5 across the flat') or a double D ('12 dia, two flats 10 apart'): read and
+    placed as a hole of that diameter, then cut as a D (one flat, across_flats from the flat to the far side) or a
+    double D (two flats that far apart)."""
+    double = re.search(r"\bdouble[- ]?d\b|\bdd\b|\b(?:two|2|both)\s+flats\b", t.words + " " + t.noun) is not None
+    af = t.pop("af")
+    if af is not None and double and af <= 2 and re.search(r"\b(?:two|2)\s+flats\b", t.words):
+        af = None                 # "two flats 10 apart": the 2 counts the flats
+    if af is None and double:
+        af = t.pop("spacing")     # "... flats 10 apart"
+    if af is None and body.get("kind") != "polygon_prism" and bd.body.get("af") is not None:
+        af = bd.body.pop("af")    # "a 12 mm double d hole, 10 across the flats": said in a clause of its own
+    if af is None:
+        bd.missing.append(f"the {'double-D' if double else 'D'} hole's size across the flat{'s' if double else ''} "
+                          f"(e.g. '{'10 across the flats' if double else '8.5 across the flat'}')")
+        return
+    built = len(bd.features)
+    _hole(bd, t, body)
+    for f in bd.features[built:]:
+        if f["kind"] != "hole" or f.get("cbore") or f.get("csink") or not isinstance(f.get("size"), (int, float)):
+            bd.missing.append("a D hole with a counterbore, a countersink or a screw size (give its diameter)")
+            del bd.features[built:]
+            return
+        size = f.pop("size")
+        f.update(kind="pocket", shape="double_d" if double else "d", diameter=size, across_flats=af)
+        f["id"] = bd.fid("d_hole")
+
+
 HEX_POCKET = re.compile(r"\bhex(?:agon(?:al)?)?\s+(?:socket|pocket|recess|hole)s?\b|\bnut\s+(?:trap|pocket|recess|catch)e?s?\b|"
                         r"\bcaptive nut\b")
 
@@ -1977,6 +2005,10 @@ def _keyway(bd: Build, t: Target, body: dict) -> None:
     section = _named_section(bd, t, body)
     if t.kind == "keyway" and W is None and depth is None:
         W, depth = _width_by_depth(t)          # "a 6 x 3.5 keyway"
+    af = t.pop("af") if t.kind == "flat" else None
+    D0 = body.get("diameter") or (body["sections"][0]["diameter"] if body.get("sections") else None)
+    if af is not None and depth is None and D0 and 0 < af < D0:
+        depth = D0 - af                    # "7 mm across the flat" on a Ø8 shaft: the flat is 1 deep
     if t.kind == "flat" and depth is None and t.loose:
         depth = t.loose.pop(0).mm          # "a 2 mm flat along the whole length": its depth
     if t.kind == "keyway" and W is None and depth is not None and len(t.loose) == 1:

@@ -497,6 +497,18 @@ class _Editor:
             short_is = "upright" if long_is == "base" else "base"
             text = re.sub(r"\b(?:long|longer|longest|big|bigger)\s+(leg|arm|flange)\b", rf"{long_is} \1", text, flags=re.I)
             text = re.sub(r"\b(?:short|shorter|shortest|small|smaller)\s+(leg|arm|flange)\b", rf"{short_is} \1", text, flags=re.I)
+        if any(f["kind"] == "pocket" and f.get("shape") in ("d", "double_d") for f in self.spec.get("features", [])) and \
+                not any(f["kind"] == "hole" for f in self.spec.get("features", [])):
+            # "make the hole 6.35", "the flats 8 apart" on a part whose only hole is a D: that D hole
+            text = re.sub(r"(?<!across )\bthe\s+(?:holes?|bores?|flats?)\b", "the d hole", text, flags=re.I)
+        flat = next((f for f in self.spec.get("features", []) if f["kind"] == "flat"), None)
+        D = b.get("diameter") or (b["sections"][0]["diameter"] if b.get("sections") else None)
+        if flat is not None and isinstance(D, (int, float)):
+            # "and 6.5 across flats" on a Ø8 shaft with a flat: the flat 1.5 deep; "the flat": that feature
+            text = re.sub(r"\b(\d+(?:\.\d+)?)\s*(?:mm\s*)?across\s+(?:the\s+)?flats?\b(?!\s*(?:\"|in\b))",
+                          lambda m: f"d-flat {fmt(D - float(m.group(1)))} deep" if 0 < float(m.group(1)) < D
+                          else m.group(0), text, flags=re.I)
+            text = re.sub(r"(?<!across )\bthe\s+flat\b", "the d-flat", text, flags=re.I)
         if any(f["kind"] == "boss" for f in self.spec.get("features", [])):
             # "make the post 40 tall": the boss the part has, by the word the user gave it (not a body of that name)
             from .spelling import boss_words
@@ -650,7 +662,7 @@ class _Editor:
                                                       re.sub(r"\b(?:make|have)\s+it\s+", "", text, flags=re.I), flags=re.I)
         # "make the counterbore 14 wide", "the hole 12 across": a round feature's diameter (not the part's width)
         text = re.sub(r"\b((?:counterbores?|cbores?|c'bores?|countersinks?|csinks?|holes?|bores?)\b(?:\s+(?:to|at|be|is|are))?\s+)"
-                      r"([\d./]+\s*(?:mm|cm|in(?:ch(?:es)?)?|\")?)\s*(?:wide|across)\b", r"\1\2 dia", text, flags=re.I)
+                      r"([\d./]+\s*(?:mm|cm|in(?:ch(?:es)?)?|\")?)\s*(?:wide|across)\b(?!\s+(?:the\s+)?flats?\b)", r"\1\2 dia", text, flags=re.I)
         # "cut it to 100 long (mm)", "make it 6 (inches)": the unit said in brackets is the number's
         text = re.sub(r"([\d./]+)(\s*(?:long|wide|tall|high|thick|deep|dia\w*|od|id|across)?)\s*\(\s*(?:in\s+)?(mm|cm|inch(?:es)?|"
                       r"in|\")\s*\)", r"\1 \3\2", text, flags=re.I)
@@ -925,9 +937,11 @@ class _Editor:
 
     def feats(self, kind: str) -> list[dict]:
         kinds = {"hole": ("hole",), "bore": ("hole",), "fillet": ("fillet",), "chamfer": ("chamfer",),
-                 "shell": ("shell",), "boss": ("boss",), "keyway": ("keyway",), "slot": ("slot",),
-                 "pocket": ("pocket", "hole"), "cbore": ("hole",), "csink": ("hole",)}.get(kind, (kind,))
+                 "shell": ("shell",), "boss": ("boss",), "keyway": ("keyway",), "flat": ("flat",), "slot": ("slot",),
+                 "pocket": ("pocket", "hole"), "cbore": ("hole",), "csink": ("hole",), "dhole": ("pocket",)}.get(kind, (kind,))
         out = [f for f in self.spec.get("features", []) if f["kind"] in kinds]
+        if kind == "dhole":
+            out = [f for f in out if f.get("shape") in ("d", "double_d")]
         if kind in ("cbore", "csink"):
             out = [f for f in out if kind in f] or out      # "the counterbores": the counterbored holes, when some are
         if self.only and any(f["id"] == self.only for f in out):
@@ -3908,6 +3922,12 @@ class _Editor:
             key = {"lengthen": "length", "extend": "length", "shorten": "length", "widen": "width", "narrow": "width",
                    "deepen": "depth"}[verb.group(1)]          # "lengthen the slot to 40": its length
         rmap = {"thickness": "thickness", "wall": "thickness"}
+        if f["kind"] == "pocket" and f.get("shape") in ("d", "double_d"):
+            # "make the D hole 7 across the flat", "hole 6.35": across the flat(s), else its diameter
+            rmap.update(af="across_flats", size="diameter", inner="diameter")
+            if f["shape"] == "double_d":
+                rmap.update(spacing="across_flats")      # "the flats 8 apart"
+            key = "diameter"
         if f["kind"] == "pocket" and f.get("on") in ("front", "back", "left", "right"):
             rmap.update(width="length", height="width")    # a window in a wall: 'wide' along it, 'high' up it
         if f["kind"] == "pocket" and str(f.get("id", "")).startswith("slot") and f.get("on", "top") in ("top", "bottom") and \

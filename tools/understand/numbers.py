@@ -133,6 +133,8 @@ def normalize(text: str) -> str:
     t = (t.replace("×", " x ").replace("″", '"').replace("”", '"').replace("“", '"').replace("’", "'")
          .replace("→", " to ").replace("@", " at ").replace("⌀", " dia ").replace("ø", " dia ").replace("°", " deg ").replace("–", "-").replace("²", ""))
     t = re.sub(r"(\d),(\d{3})\b", r"\1\2", t)
+    # "7 mm across the flat" (a D shaft or hole): across flats ("20 across the flat top" of a cone stays a diameter)
+    t = re.sub(r"\bacross\s+the\s+flat\b(?!\s*(?:top|face|end|side|bottom|surface|part|base))", "across flats", t)
     # drawing notes: "R5 TYP", "(4 PL)", "2 PLCS": how often a size repeats on the print, never a size or a count
     t = re.sub(r"\(\s*\d+\s*(?:pl|plcs|places)\.?\s*\)|\b\d+\s*(?:pl|plcs)\b\.?|\btyp(?:ical)?\b\.?", " ", t)
     t = re.sub(r"(\d)\s*r\s+(?=(?:outside |outer |vertical )?corners?\b)", r"\1 radius ", t)   # ".50 R corners"

@@ -199,7 +199,8 @@ def tag(t: str) -> Tagging:
             it.role, it.via = "count", "count"     # "one c'bore for M6 SHCS": one counterbored hole, not an 1 mm head
         elif n.value <= 24 and re.search(rf"\b(?:{COUNT_NOUNS})\s*[:,]\s*$", t[:n.start]) and \
                 re.match(r"^\s*(?:(?:in|on|at|per|along|through|across|into|near)\s+(?:each|every|both|either|the|a|one|"
-                         r"its)\b|each\b)", rest):
+                         r"its)\b|each\b)", rest) and not re.match(r"\s*across\s+(?:the\s+)?(?:flats?|corners)\b", rest):
+            # (but "a 12 mm double d hole, 10 across the flats": its size across the flats)
             it.role, it.via = "count", "after its noun"     # "5.5 holes: two in each leg": two of them
         elif re.match(r"^\s*(?:of them|in total|total|in all)\b(?!\s*(?:height|length|width|thickness|diameter|"
                       r"depth|size|long|high|tall|wide|thick))", rest) and not re.search(r"\(\s*$", t[:n.start]):
