@@ -147,3 +147,12 @@ def test_sizes_alone_said_as_a_reply_with_no_part_yet_are_not_built_as_a_block()
     d = new("120 x 20 x 12 then")
     assert d.declined and d.code is None and "no part yet" in d.note
     assert new("120 x 20 x 12").code is not None
+
+
+@pytest.mark.parametrize("reply", ["sorry, I meant 12", "oh, 12 mm", "ok make them 12", "whoops meant 12 not 30",
+                                   "12 should fit"])
+def test_a_new_size_after_an_impossible_change_is_that_change_again(reply):
+    """'make the holes 30' is refused (they run off the plate); the reply's one size is that change's size."""
+    from cadagent.agent.offline.spec_path import _retry
+
+    assert _retry(reply, "make the holes 30") == "make the holes 12" + (" mm" if "mm" in reply else "")

@@ -233,7 +233,9 @@ def names_an_example(request: str, examples: list[dict]) -> bool:
 
 # "ok then 12", "fine, 50 then", "try 45 instead": a number alone, said after a change that was not made
 _FILLER = re.compile(r"^(?:\s|[,.;:!?-]|\b(?:ok(?:ay)?|fine|alright|sure|well|then|instead|try|let'?s|say|go|with|"
-                     r"how|about|what|maybe|so|please|pls|use|make|it|that|one|do|just|hmm|yes|yeah|no|nope)\b)*$")
+                     r"how|about|what|maybe|so|please|pls|use|make|it|that|one|do|just|hmm|yes|yeah|no|nope|"
+                     r"oh|ah|sorry|oops|whoops|my bad|my mistake|typo|i|i'?d|meant|mean|them|should|shall|would|could|"
+                     r"fit|fits|work|works|be|better|rather|mm|cm|in)\b)*$")
 # a change measured from the part as it is ("twice as long", "10 mm more", "same for the other one")
 _RELATIVE = re.compile(r"\b(?:longer|shorter|wider|narrower|taller|higher|lower|thicker|thinner|deeper|shallower|bigger|"
                        r"larger|smaller|more|less|fewer|twice|double|triple|half|halve|third|quarter|times|scale\w*|"
@@ -413,10 +415,14 @@ def _retry(request: str, not_made: str) -> str | None:
     grown = _add_completed(request, not_made)
     if grown is not None:
         return grown
-    said = numbers(normalize(request))
+    t = normalize(request)
+    old = numbers(normalize(not_made))
+    if len(old) == 1:
+        # "whoops, meant 3 not 30": the number said to be wrong is the one asked before, not a size of this change
+        t = re.sub(rf"[,\s]*\b(?:not|instead of|rather than)\s+{re.escape(old[0].text.strip())}(?![\d.])", " ", t)
+    said = numbers(t)
     if len(said) != 1:
         return None
-    t = normalize(request)
     rest = t[:said[0].start] + " " + t[said[0].end:]
     before = normalize(not_made)
     nums = numbers(before)

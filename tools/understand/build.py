@@ -915,6 +915,14 @@ class Build:
     def _shaft(self, b: Target, dims: list[float]) -> dict | None:
         steps = _steps(self.text, self.unit_mm)
         if len(steps) >= 2:
+            total = sum(L for _, L in steps)
+            for m in re.finditer(r"(\d+(?:\.\d+)?)\s*(?:mm\s*)?(?:long\s+|length\s+)?(?:overall|in total|total|all told)\b|"
+                                 r"\b(?:overall|total)\s+(?:length\s+)?(?:of\s+|is\s+|=\s*)?(\d+(?:\.\d+)?)", self.text):
+                v = float(m.group(1) or m.group(2)) * self.unit_mm
+                if not math.isclose(v, total, rel_tol=1e-6, abs_tol=1e-6):
+                    # "100 long overall: a 30 dia section 60 long and a 20 dia section 60 long": which is it?
+                    self.missing.append(f"steps that add up to the overall length ({v:g} mm said overall; the steps "
+                                        f"add up to {total:g} mm)")
             for r in ("diameter", "radius", "length"):
                 b.roles.pop(r, None)
             b.loose.clear()
@@ -1042,7 +1050,7 @@ STEP_BLOCK = re.compile(
     rf"\bfirst\s+([\d.]+)\s*(?:mm\s*)?(?:of (?:the|its) length\s+)?is\s+([\d.]+)\s*(?:mm\s*)?{_H}\s*[,;.]?\s*(?:and\s+)?"
     rf"the\s+(?:other|rest|remaining|last)\s+(?:([\d.]+)\s*(?:mm\s*)?)?(?:of (?:the|its) length\s+)?is\s+([\d.]+)\s*"
     rf"(?:mm\s*)?{_H}")
-_FOR = r"(?:for|x|by|over)\s*(?:(?:another|a further|the first|the next|the last|the remaining|the other|a length of)\s+)?"
+_FOR = r"(?:for|x|by|over|(?:section|step|part|portion|journal)(?:\s+(?:is|of))?)\s*(?:(?:another|a further|the first|the next|the last|the remaining|the other|a length of)\s+)?"
 _N = r"N(\d+)"
 _STEP = re.compile(rf"dia\s*{_N}\s*x\s*{_N}|{_N}\s*(dia|diameter|radius)\s*{_FOR}{_N}|"
                    rf"(radius|dia|diameter)\s*{_N}\s*{_FOR.replace('x|by|', '')}{_N}|"

@@ -962,6 +962,14 @@ class _Editor:
             by_size = [f for f in found if isinstance(f.get("size"), (int, float)) and math.isclose(f["size"], self.size_sel)]
             if by_size:
                 return by_size
+        if len(found) >= 2 and k in ("fillet", "chamfer"):
+            # "change the corner radius to 20" beside 4 mm fillets on the top edges: the one on the corners
+            words = {"vertical": r"\b(?:corners?|vertical|upright|side edges)\b", "top": r"\btop\b", "bottom": r"\b(?:bottom|base)\b"}
+            said = re.sub(r"\b(?:keep|keeping|leave|leaving|but not|not)\b[^,.;]*", " ", self.t)   # ("keep the 4 mm on top")
+            named = [e for e, w in words.items() if re.search(w, said)]
+            picked = [f for f in found if f.get("edges") in named]
+            if len(named) == 1 and picked:
+                return picked
         if len(found) < 2 or k not in ("hole", "bore"):
             return found
         b0 = self.spec["body"]
@@ -3280,7 +3288,8 @@ class _Editor:
             self.out.failed.append("there are no holes to change; say 'add ...' to make new ones")
             return
         if k in ("fillet", "chamfer") and existing and not adding:
-            named = {n for _, _, _, n in find("edge_sets", self.t)}
+            named = {n for s_, _, _, n in find("edge_sets", self.t)
+                     if not any(a <= s_ < b for a, b in self.kept_spans)}     # ("keep the 4 mm on top": not asked)
             have = {f["edges"] for f in existing}
             if named and not named & have and not SWAP.search(self.t) and (
                     re.search(r"\b(too|as well|also|same|likewise|and the)\b", self.t) or self.free()):
@@ -3955,8 +3964,9 @@ class _Editor:
             return
         said = re.search(r"\b(longer|shorter|long|length|wider|narrower|wide|width|deeper|shallower|deep|depth|taller|"
                          r"higher|tall|height)\b", self.t)
-        if named is None and said:
+        if named is None and said and not (verb and f["kind"] in ("slot", "pocket")):
             # "make the slot longer, 40": the field the word names, where the feature has one
+            # (but "widen the pocket to 40 (keep it 50 long)": the verb's field; the 'long' is the size kept)
             field_ = {"l": "length", "s": "length", "w": "width", "n": "width", "d": "depth", "t": "height",
                       "h": "height"}[said.group(1)[0]]
             field_ = "depth" if said.group(1) == "shallower" else field_
@@ -5247,7 +5257,18 @@ def apply_edit(text: str, spec) -> EditResult:
     return r
 
 
+# "make it -5 thick", "set the hole to -8": a size below zero, which no part has (a change by an amount is said
+# 'thinner' / 'shorter'; a place may be negative: 'move it to x = -10' is no size)
+NEGATIVE_SIZE = re.compile(r"(?:^|(?<=[\s(:=]))-\s*(?P<n>\d+(?:\.\d+)?)\s*(?:mm|cm|in\b|\")?\s*(?:thick|long|wide|tall|high|"
+                           r"deep|dia\w*|od|id|across|radius|wall|walls)\b|\b(?:make|set|change)\s+(?:it|them|the\s+\w+)\s+"
+                           r"(?:to\s+)?-\s*(?P<m>\d+(?:\.\d+)?)\s*(?:mm|cm|in\b|\")?\s*(?:$|[,.;!]|please|pls)", re.I)
+
+
 def _apply_edit(text: str, spec) -> EditResult:
+    neg = NEGATIVE_SIZE.search(text)
+    if neg:
+        return EditResult(None, failed=[f"a size cannot be negative ('{neg.group(0).strip()}'): say the size it should be, "
+                                        "or how much smaller (e.g. '2 mm thinner')"])
     # "my pin is 1/2 inch, make the bore fit that exactly", "the shaft is 1 inch so open the bore up to 1\"": the size the
     # reason gives, for the feature the change names (a reason with its own size said again is only a reason)
     text = re.sub(r"^\s*(?:(?:ok|so|well|hmm|oh)\W+)*(?:my|the|our|his|her)\s+(?:\w+\s+)?(?:pin|shaft|bolt|screw|rod|bearing|dowel|"
@@ -5261,6 +5282,13 @@ def _apply_edit(text: str, spec) -> EditResult:
                   lambda m: f"{m.group(2)} {m.group(1)}" if m.group(2) else f"bore {m.group(1)}" if m.group("suit") else "", text,
                   flags=re.I)
     text = re.sub(r"\s*\b(?:this time|for a change)\b", "", text, flags=re.I)     # "but with 2 mm walls this time"
+    # "hole is too small, please make 10", "the slot's too tight - go 8.5": that feature, the new size
+    text = re.sub(r"\b(?:the\s+)?(holes?|bores?|slots?|pockets?|counterbores?|fillets?|chamfers?|boss|hub)\s*(?:is|are|'s|'re|"
+                  r"seems?|looks?)?\s+(?:a bit |a little |way |much |slightly |kinda |rather |far |just )?too\s+(?:small|big|"
+                  r"large|tight|loose|narrow|wide|shallow|deep)\b\s*[,;:.!-]*\s*(?:so\s+)?(?:please\s+|pls\s+)?(?:(?:let'?s\s+)?"
+                  r"(?:make|go|try|use|do|change|set)\b(?:\s+(?:it|them|that|with|to|it to|them to|that to))?\s*)?"
+                  r"(?=[ø⌀]?\s*[\d./]+\s*(?:mm|cm|in(?:ch(?:es)?)?|\")?\s*(?:dia\w*|wide|deep)?\s*(?:instead|please|pls|then)?\W*$)",
+                  r"\1 ", text, flags=re.I)
     # "hole to the middle, 15 dia": moved there, then that size (only its size was changed)
     text = re.sub(r"^(\s*(?:(?:ok|now|and|then|so|also)\W+)*)(?:the\s+)?(holes?|slots?|pockets?|boss(?:es)?)\s+(?:to|into|back to)\s+"
                   r"the\s+(middle|cent(?:er|re))\b\s*(?:,|and)\s*(?=[\d.Øø⌀])", r"\1move the \2 to the \3, then make the \2 ", text,
@@ -5305,6 +5333,9 @@ def _apply_edit(text: str, spec) -> EditResult:
                 alt.notes.append(f"'it' read as the {noun.group(1)} just named (the part that size would not hold its "
                                  "features)")
                 r = alt
+        if r.failed and not r.done and all(f.startswith("no change I could read") for f in r.failed) and \
+                any(n.startswith("kept as it is") for n in r.notes):
+            r.failed = []          # "thicker walls, 3mm. floor stays 4": the second sentence only says what stays
         out.done += r.done
         out.notes += r.notes
         lead_in = [f for f in r.failed if (f.startswith("no change I could read") or "' with no size: " in f)

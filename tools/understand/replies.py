@@ -121,6 +121,48 @@ _CORRECTED = re.compile(r"^\W*(?:the\s+)?(?P<noun>holes?|bores?|slots?|pockets?|
                         r"(?:mm|cm|\"|in\b)?)\W*$", re.I)
 
 
+# "my bad, the wall is 2", "ah sorry, the 20 dia section is 40 long": a size the request said, named by the words
+# before it there, corrected
+_NAMED_FIX = re.compile(r"^\W*(?:the\s+)?(?P<noun>[a-z\dø⌀][\w .'-]{0,30}?)\s+(?:is|are|should be|should have been|was meant to "
+                        r"be|meant to be|needs to be|=|:)\s+(?:only\s+|just\s+|actually\s+)?(?P<size>\d[\d./]*)\s*"
+                        r"(?P<unit>mm|cm|\"|in\b)?\s*(?P<role>long|wide|thick|tall|high|deep|dia(?:meter)?|od|id|across)?\W*$", re.I)
+_NUM = r"(?:[ø⌀]\s*)?\d[\d./]*"
+
+
+def _named_fixes(before: str, reply: str) -> list[str]:
+    """The request with the size that the reply names by its words replaced: the number right after those words in
+    the request ('a 20 dia section 60 long': its 60, when the reply says 'long'), or right before them ('12 mm
+    wall')."""
+    m = _NAMED_FIX.match(_LEAD.sub("", reply.strip()))
+    if not m:
+        return []
+    noun = re.sub(r"\s+", r"\\s+", re.escape(m.group("noun").strip().lower()).replace("\\ ", " "))
+    noun = re.sub(r"s$", "", noun) + "s?"
+    size = m.group("size") + (f" {m.group('unit')}" if m.group("unit") else "")
+    role = m.group("role")
+    out = []
+    for w in re.finditer(rf"\b{noun}\b", before, re.I):
+        after = re.match(rf"\s*(?:(?:is|of|at|=|:)\s*)?(?:(?:section|step|part|bit)\s+)?(?P<n>{_NUM})\s*(?:mm\s*)?"
+                         rf"(?P<r>[a-z]+)?", before[w.end():], re.I)
+        if after and (role is None or (after.group("r") or "").lower().startswith(role.lower()[:3])):
+            a, b = w.end() + after.start("n"), w.end() + after.end("n")
+            out.append(before[:a] + size + before[b:])
+            continue
+        lead = re.search(rf"(?P<n>{_NUM})\s*(?:mm\s*)?(?:thick\s+)?$", before[:w.start()], re.I)
+        if lead and role is None:
+            out.append(before[:lead.start("n")] + size + " " + before[w.start():].lstrip()
+                       if not before[lead.end("n"):w.start()].strip() else
+                       before[:lead.start("n")] + size + before[lead.end("n"):])
+    return out
+
+
+# "oops, swapped them. 20 OD, 12 ID, 2 thick": the part said again without its name, after an apology
+_SAID_AGAIN = re.compile(r"^\W*(?:(?:oh|ah|sorry|oops|whoops|my bad|my mistake|right|ok(?:ay)?|so|um+|er+|hmm+|typo|"
+                         r"i (?:swapped|mixed up|got) (?:them|those|it)(?: (?:round|around|the wrong way round|backwards|mixed up))?|"
+                         r"(?:swapped|mixed up|backwards|wrong way round)(?: them| those| the two)?|i meant|meant|should be|"
+                         r"should have been|correction|that should be)\b[\s,.:!-]*)+", re.I)
+
+
 def _then(text: str, more: str) -> str:
     """``more`` said after ``text``, as a sentence of its own."""
     text = text.rstrip(" ;,")
@@ -142,6 +184,18 @@ def completed(before: str, reply: str) -> str | None:
             if um.spec is not None and not um.missing and not um.unsupported and not um.approximate:
                 return text
         return None
+    if ub.body is not None:
+        for text in _named_fixes(before, reply):
+            um = understand(text)
+            if _whole(um) and um.spec != ub.spec:
+                return text       # "my bad, the wall is 2" after a 12 wall on a 20 OD tube: that size corrected
+        again = _SAID_AGAIN.match(reply.strip())
+        named = find("bodies", before.lower())
+        if again and named and not find("bodies", reply.lower()) and len(re.findall(r"\d", reply)) >= 2:
+            text = before[:named[0][1]] + " " + reply.strip()[again.end():]
+            um = understand(text)
+            if _whole(um) and um.spec != ub.spec:
+                return text       # "oops, swapped them. 20 OD, 12 ID, 2 thick": the washer said again
     if ub.body is None or not _open(ub):
         return None              # no part named before, or nothing left open: the reply is its own message
     ur = understand(reply)

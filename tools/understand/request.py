@@ -152,6 +152,13 @@ def _understand(text: str) -> Understanding:
         t = re.sub(r"\bcollar\b", "flange", t)     # a collar on a bushing or a sleeve is its flange
     if FLANGED.search(t) or WITH_FLANGE.search(t):
         out = _flanged(text, t)
+        if out.missing and FLANGED.search(t) and re.search(r"\bhub\b[^.;]*\d", t) and re.search(r"\bflange\b[^.;]*\d", t):
+            # "flanged bushing: flange 60 dia x 8 thick, hub 30 dia standing 25 above the flange, 16 bore": a flange with
+            # a hub on it, its sizes said that way
+            alt = _read(text, FLANGED.sub(" ", t, count=1))
+            if alt.spec is not None and not alt.missing:
+                alt.notes.append("the bushing read as its flange with the hub on it")
+                return alt
         if collar:
             out.notes.append("the collar read as a flange at one end")
         return out

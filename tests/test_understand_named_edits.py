@@ -1,0 +1,57 @@
+"""Edits that name one feature beside others, or say why before the size ('hole is too small, please make 10'),
+and a flanged bushing described as its flange and hub. Before: the pocket's length was widened because 'keep it 50
+long' said 'long'; the corner radius went to the top fillets; a complaint and its size, split at the comma, were two
+edits and both failed; the bushing was declined for lack of its own OD."""
+
+import pytest
+
+from .reading import edited, spec_of
+
+POCKET = ("block 100 x 60 x 25. pocket 50 x 30, 10 deep, centred on the top. Also a 10 mm hole drilled down through "
+          "the block at each end, 12 in from the short sides, on the centreline.")
+
+
+def test_widen_the_pocket_changes_its_width_when_the_length_is_said_to_stay():
+    (p,) = [f for f in edited(POCKET, "widen the pocket to 40 (keep it 50 long)")["features"] if f["kind"] == "pocket"]
+    assert (p["length"], p["width"], p["depth"]) == (50.0, 40.0, 10.0)
+
+
+def test_the_corner_radius_is_the_fillet_on_the_corners_not_the_one_on_top():
+    spec = edited("plate 80 x 50 x 12, corners rounded R10 (the four vertical edges)",
+                  "add 4 mm fillets all round the top edges", "change the corner radius to 20, keep the 4 mm on top")
+    assert {f["edges"]: f["radius"] for f in spec["features"] if f["kind"] == "fillet"} == {"vertical": 20.0, "top": 4.0}
+    spec = edited("plate 80 x 50 x 12, corners rounded R10 (the four vertical edges)",
+                  "add 4 mm fillets all round the top edges", "make the top fillets 3")
+    assert {f["edges"]: f["radius"] for f in spec["features"] if f["kind"] == "fillet"} == {"vertical": 10.0, "top": 3.0}
+
+
+@pytest.mark.parametrize("edit", ["hole is too small, please make 10", "hole is too small, make it 10",
+                                  "the hole's a bit too tight, go 10mm"])
+def test_a_complaint_then_the_size_is_one_edit(edit):
+    (h,) = [f for f in edited("block 40x40x15, in the middle a hole 8.5 going through the 15", edit)["features"]]
+    assert h["size"] == 10.0
+
+
+def test_a_flanged_bushing_said_as_its_flange_and_hub():
+    spec = spec_of("flanged bushing: flange 60 dia x 8 thick, hub 30 dia standing 25 above the flange, "
+                   "16 bore right through both")
+    assert (spec["body"]["kind"], spec["body"]["diameter"], spec["body"]["height"]) == ("cylinder", 60.0, 8.0)
+    hub, bore = spec["features"]
+    assert (hub["kind"], hub["diameter"], hub["height"], bore["size"]) == ("boss", 30.0, 25.0, 16.0)
+
+
+def test_a_negative_size_in_an_edit_is_refused_not_read_as_positive():
+    from cadagent.tools.understand import apply_edit
+
+    for edit in ("make it -5 thick", "set the holes to -3"):
+        r = apply_edit(edit, spec_of("plate 100 x 60 x 6 with 4 holes 5mm 10 from the corners"))
+        assert r.spec is None and "a size cannot be negative" in r.explain()
+    # a place may be negative
+    r = apply_edit("move the hole to x = -10", spec_of("plate 100 x 60 x 6 with a 5mm hole in the middle"))
+    assert "negative" not in r.explain()
+
+
+def test_a_sentence_that_only_says_what_stays_is_no_failed_change():
+    spec = edited("open top box 100x60x40 with 2mm walls and a 4mm floor", "thicker walls, 3mm. floor stays 4")
+    (s,) = [f for f in spec["features"] if f["kind"] == "shell"]
+    assert (s["thickness"], s.get("bottom")) == (3.0, 4.0)
