@@ -85,6 +85,13 @@ _RESTATES = re.compile(r"\b(should be|should now be|stays?|staying|keep(?:ing)?|
 _ASKS_SOMEONE = re.compile(r"^\s*(can|could|would|will)\s+(you|we)\s+(please\s+)?(?!tell|explain|show|describe|say|"
                            r"help me understand)\w+", re.I)
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# "Thanks, that looks great! Could you ...": praise before the message, no part of it
+_PRAISE = re.compile(r"^\s*(?:(?:that|it|this)(?:'s|\s+is|\s+looks|\s+seems)?\s+(?:really\s+|very\s+|pretty\s+|so\s+)?(?:great|"
+                     r"good|perfect|nice|awesome|fine|lovely|spot on|much better|better)|looks?\s+(?:really\s+)?(?:great|good|"
+                     r"perfect|nice|fine|awesome)|(?:nice|good|great)\s+(?:job|work|one))\b[^.!?]{0,20}[.!]+\s*", re.I)
+# "I think M5 holes would be better, can you change that?": a change asked after the words that say what it is
+_ASKS_AFTER = re.compile(r"(?:[,.;!?]\s*|\s(?:and|so)\s+)(?:can|could|would|will)\s+(?:you|we)\s+(?:please\s+)?(?:change|do|"
+                         r"make|update|fix|switch|swap|apply|adjust|use|go with)\b", re.I)
 _SUGGESTS = re.compile(r"^\s*(?:what|how) about (?:a|an|some)\b", re.I)
 
 
@@ -98,7 +105,12 @@ def parse_intent(text: str, has_design: bool, attachment: str | None = None) -> 
         return Routed("new_design", "parser")  # precise construction steps: a new part through CAD JSON
     if _DESCRIBE_NEW.search(t) and not has_design:
         return Routed("new_design", "parser")
-    core = _INTERJECTION.sub("", t) or t    # "Perfect, and can you ..." reads as "can you ..."
+    core = t
+    while True:       # "Perfect, and can you ..." reads as "can you ..."; "Nice work! Now a 30mm cube": "a 30mm cube"
+        less = _INTERJECTION.sub("", _PRAISE.sub("", core, count=1) if _PRAISE.match(core) else core)
+        if less == core or not less.strip():
+            break
+        core = less
     if has_design and (_UNDO.search(t) or _UNDO.search(core)):
         m = re.search(r"v(?:ersion)?\s*(\d+)", t, re.I)
         return Routed("undo", "parser", target=int(m.group(1)) if m else None)
@@ -132,6 +144,8 @@ def parse_intent(text: str, has_design: bool, attachment: str | None = None) -> 
         return Routed("question", "parser")   # "why is the hole 6 mm?": a question about the part, not a change
     if _ASKS_SOMEONE.search(core) or _POLITE_REQUEST.search(core):
         return Routed("modify", "parser")
+    if _ASKS_AFTER.search(core) and _changes_a_probe(_ASKS_AFTER.split(core)[0]):
+        return Routed("modify", "parser")     # "I think M5 holes would be better, can you change that?"
     suggested = _SUGGESTS_CHANGE.match(core)
     if suggested and _changes_a_probe(core[suggested.end():].rstrip(" ?")):
         return Routed("modify", "parser")     # "how about a 2mm chamfer on the top edges?", "what about 60 long?"

@@ -142,3 +142,14 @@ def test_a_provider_is_one_file(tmp_path, monkeypatch, sandbox, kb):
 def test_with_a_part_there_a_whole_part_offered_is_new_and_a_suggested_change_is_a_change(text, intent):
     # (these were read as changes to the part there, or as questions that changed nothing)
     assert parse_intent(text, True).intent == intent
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("I think M5 holes would be better, can you change that?", "modify"),       # the change, then the ask
+    ("Thanks, that looks great! Could you change the holes to M5 though?", "modify"),   # praise before the ask
+    ("Nice work! Now a 30mm cube please", "new_design"),
+    ("I think the fillets look odd, can you explain why?", "question"),
+    ("looks good. why is the hole 6mm?", "question"),
+])
+def test_praise_and_reasons_before_what_is_asked(text, intent):
+    assert parse_intent(text, True).intent == intent

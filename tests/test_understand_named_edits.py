@@ -55,3 +55,25 @@ def test_a_sentence_that_only_says_what_stays_is_no_failed_change():
     spec = edited("open top box 100x60x40 with 2mm walls and a 4mm floor", "thicker walls, 3mm. floor stays 4")
     (s,) = [f for f in spec["features"] if f["kind"] == "shell"]
     assert (s["thickness"], s.get("bottom")) == (3.0, 4.0)
+
+
+def test_holes_in_the_vertical_leg_of_an_angle_go_through_that_leg():
+    spec = edited("angle 50x50x5, 100 long, two 6mm holes in the vertical leg, 30 apart",
+                  "add two 5mm holes in the horizontal leg, 40 apart")
+    assert [(f["size"], f["on"]) for f in spec["features"]] == [(6.0, "left"), (5.0, "front")]
+
+
+def test_a_pocket_made_bigger_by_the_wall_left_all_round():
+    spec = edited("block 100 x 60 x 20 with a pocket 60 x 30, 8 deep in the middle",
+                  "make the pocket bigger, leaving 10 mm of wall all round")
+    (p,) = spec["features"]
+    assert (p["length"], p["width"], p["depth"]) == (80.0, 40.0, 8.0)
+
+
+def test_leave_the_pocket_edges_sharp_only_says_what_stays():
+    from cadagent.tools.understand import apply_edit
+
+    r = apply_edit("chamfer the outside top edges 1mm, leave the pocket edges sharp",
+                   spec_of("block 100 x 60 x 20 with a pocket 60 x 30, 8 deep in the middle"))
+    assert not r.failed and [f["edges"] for f in r.spec["features"] if f["kind"] == "chamfer"] == ["top"]
+    assert "kept as it is: 'leave the pocket edges sharp'" in r.explain()

@@ -5264,7 +5264,45 @@ NEGATIVE_SIZE = re.compile(r"(?:^|(?<=[\s(:=]))-\s*(?P<n>\d+(?:\.\d+)?)\s*(?:mm|
                            r"(?:to\s+)?-\s*(?P<m>\d+(?:\.\d+)?)\s*(?:mm|cm|in\b|\")?\s*(?:$|[,.;!]|please|pls)", re.I)
 
 
+# "..., leave the pocket edges sharp", "but keep the holes as they are": a clause of an edit that only says what stays
+LEFT_AS_IS = re.compile(r"(?:^|[,;.]|\band\b|\bbut\b)\s*(?:(?:and|but|while|just)\s+)*(?P<kept>(?:leave|leaving|keep|keeping)\s+"
+                        r"(?:the\s+|its\s+|all\s+the\s+)?[a-z' ]{0,40}?\b(?:sharp|alone|as (?:is|they are|it is|before)|"
+                        r"untouched|unchanged|square|the same|where (?:they|it) (?:are|is)))\s*(?=$|[,;.!])", re.I)
+
+
+# "make the pocket bigger, leaving 10 mm of wall all round": the pocket's outline from the wall left beside it
+WALL_LEFT = re.compile(r"\bpocket\b.*?\b(?:leav\w*|to leave|with|so there'?s|so there is|keeping)\s+(?:only\s+|just\s+|a\s+)?"
+                       r"(?P<n>\d+(?:\.\d+)?)\s*(?:mm\s*)?(?:of\s+)?(?:walls?|material|rim|edge|border|margin)\b", re.I)
+
+
+def _wall_left(text: str, spec) -> str | None:
+    m = WALL_LEFT.search(text)
+    if m is None:
+        return None
+    data = _plain(spec)
+    b = data.get("body") or {}
+    pockets = [f for f in data.get("features", []) if f["kind"] == "pocket" and f.get("shape", "rect") == "rect"]
+    if b.get("kind") != "box" or len(pockets) != 1 or (pockets[0].get("at") or {"kind": "center"})["kind"] != "center" or \
+            pockets[0].get("on", "top") not in ("top", "bottom"):
+        return None
+    w = float(m.group("n"))
+    L, W = b["length"] - 2 * w, b["width"] - 2 * w
+    if L <= 0 or W <= 0:
+        return None
+    return f"make the pocket {fmt(L)} long and {fmt(W)} wide"
+
+
 def _apply_edit(text: str, spec) -> EditResult:
+    walled = _wall_left(text, spec)
+    if walled is not None:
+        r = _apply_edit(walled, spec)
+        r.notes.insert(0, f"read as '{walled}' (the wall left all round)")
+        return r
+    kept = [m.group("kept") for m in LEFT_AS_IS.finditer(text)]
+    if kept and LEFT_AS_IS.sub("", text).strip(" ,;.!"):
+        r = _apply_edit(LEFT_AS_IS.sub("", text), spec)
+        r.notes += [f"kept as it is: '{k}'" for k in kept]
+        return r
     neg = NEGATIVE_SIZE.search(text)
     if neg:
         return EditResult(None, failed=[f"a size cannot be negative ('{neg.group(0).strip()}'): say the size it should be, "
