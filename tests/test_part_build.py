@@ -55,6 +55,8 @@ SPECS = {
     'hub_bore': {"body": {"kind": "cylinder", "diameter": 100, "height": 10}, "features": [{"kind": "boss", "id": "hub", "diameter": 50, "height": 20}, {"kind": "hole", "id": "bore", "size": 30, "on": {"plane": "XY", "offset": 10}}, {"kind": "hole", "id": "bolts", "size": 9, "at": {"kind": "bolt_circle", "count": 4, "diameter": 76}}]},
     'tube_outer': {"body": {"kind": "tube", "outer_diameter": 25.4, "inner_diameter": 19.05, "height": 38.1}, "features": [{"kind": "chamfer", "id": "c", "edges": "outer", "size": 1.5875}]},
     'd_holes': {"body": {"kind": "box", "length": 50, "width": 30, "height": 5}, "features": [{"kind": "pocket", "id": "d", "shape": "d", "diameter": 10, "across_flats": 8.5, "at": {"kind": "at", "points": [[-12, 0]]}}, {"kind": "pocket", "id": "dd", "shape": "double_d", "diameter": 12, "across_flats": 10, "angle": 90, "at": {"kind": "at", "points": [[12, 0]]}}, {"kind": "pocket", "id": "dt", "shape": "d", "diameter": 6, "across_flats": 4.5, "depth": 3, "angle": 30, "on": "bottom"}]},
+    'tube_slots': {"body": {"kind": "tube", "outer_diameter": 30, "inner_diameter": 24, "height": 120}, "features": [{"kind": "wall_slot", "id": "window", "z": 40, "length": 40, "width": 6, "depth": 15}, {"kind": "flat", "id": "saw", "z": 5, "length": 4, "depth": 15}]},
+    'split_tube': {"body": {"kind": "tube", "outer_diameter": 32, "inner_diameter": 28, "height": 80}, "features": [{"kind": "wall_slot", "id": "slit", "z": 0, "length": 80, "width": 5, "depth": 4}]},
     'nema': {"body": {"kind": "box", "length": 60, "width": 60, "height": 5}, "features": [{"kind": "hole", "id": "n", "size": "M3 clearance", "at": {"kind": "nema", "frame": "17"}}, {"kind": "hole", "id": "pilot", "size": 22.5}]},
 }
 
@@ -85,6 +87,31 @@ def test_d_holes_volume_by_hand(built):
     dd = (math.pi * 36 - 2 * _cap(6, 5)) * 5
     dt = (math.pi * 9 - _cap(3, 1.5)) * 3
     assert built["d_holes"].measured["volume"] == pytest.approx(50 * 30 * 5 - d - dd - dt, rel=1e-5)
+
+
+def _strip(r, half):          # the part of a disc of radius r on one side of its centre, within |y| <= half
+    return half * math.sqrt(r * r - half * half) + r * r * math.asin(half / r)
+
+
+def test_slots_through_a_tube_wall_by_hand(built):
+    # a 6 wide window through one wall (to the axis) 40 long, and a 4 wide saw cut across to the centre line
+    wall = math.pi * (15 ** 2 - 12 ** 2) * 120
+    window = (_strip(15, 3) - _strip(12, 3)) * 40
+    saw = (math.pi * (15 ** 2 - 12 ** 2) / 2) * 4
+    assert built["tube_slots"].measured["volume"] == pytest.approx(wall - window - saw, rel=1e-5)
+    # a slit 5 wide the whole length, its floor 4 in (inside the bore): the tube is no longer 32 across that way
+    m = built["split_tube"].measured
+    half = 2.5
+    assert m["volume"] == pytest.approx((math.pi * (16 ** 2 - 14 ** 2) - (_strip(16, half) - half * 12 * 2)
+                                         + (_strip(14, half) - half * 12 * 2)) * 80, rel=1e-5)
+    assert sorted(b - a for a, b in zip(m["bbox_min"], m["bbox_max"]))[0] == pytest.approx(16 + math.sqrt(16 ** 2 - half ** 2), abs=1e-3)
+
+
+def test_a_slot_through_a_tube_wall_stops_short_of_the_far_wall(sandbox):
+    bad = {"body": {"kind": "tube", "outer_diameter": 30, "inner_diameter": 24, "height": 60},
+           "features": [{"kind": "wall_slot", "id": "s", "z": 10, "length": 20, "width": 6, "depth": 20}]}
+    part = build(bad, sandbox, exports=())
+    assert not part.ok and "features[0].depth" in part.summary() and "stops short of the far wall" in part.summary()
 
 
 def test_d_hole_flat_must_lie_inside_the_circle(sandbox):

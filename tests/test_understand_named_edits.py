@@ -77,3 +77,9 @@ def test_leave_the_pocket_edges_sharp_only_says_what_stays():
                    spec_of("block 100 x 60 x 20 with a pocket 60 x 30, 8 deep in the middle"))
     assert not r.failed and [f["edges"] for f in r.spec["features"] if f["kind"] == "chamfer"] == ["top"]
     assert "kept as it is: 'leave the pocket edges sharp'" in r.explain()
+
+
+def test_a_dash_before_a_size_is_no_minus_sign():
+    spec = edited("cylinder 40 dia 60 long", "drill a 10 hole down the axis", "sorry, not all the way through - 30 deep")
+    (h,) = spec["features"]
+    assert h["depth"] == 30.0

@@ -434,10 +434,14 @@ def _retry(request: str, not_made: str) -> str | None:
         # "oops, 2-1/2\" apart, centred" after "space them 5\" apart": the words of that change said again around the
         # new number (and the apology, and that it stays centred)
         said_before = set(re.findall(r"[a-z]+", before))
+        stems = {"wide": ("wid",), "long": ("long", "length", "short"), "deep": ("deep", "depth"), "thick": ("thick", "thin"),
+                 "tall": ("tall", "high", "height"), "high": ("tall", "high", "height"), "dia": ("dia", "bore", "hole")}
         extra = [w for w in re.findall(r"[a-z']+", rest) if w not in said_before and not _FILLER.match(w) and w not in (
             "oops", "sorry", "whoops", "my", "bad", "mistake", "typo", "meant", "i", "centred", "centered", "still", "mm",
-            "in", "inch", "inches", "cm")]
-        if extra or not set(re.findall(r"[a-z]+", rest)) & said_before:
+            "in", "inch", "inches", "cm") and not any(s in before for s in stems.get(w, ()))]
+        # ("ok then 8 wide" after "widen the slit to 40": the size the change was about, said with its word)
+        named = set(re.findall(r"[a-z]+", rest))
+        if extra or not (named & said_before or any(s in before for w in named for s in stems.get(w, ()))):
             return None
     if len(nums) != 1:
         return None

@@ -267,7 +267,7 @@ def keyway_lines(f: Keyway, ctx: Ctx) -> list[str]:
         return [f"cutter = cq.Workplane(\"XY\").circle({R} + 1).circle({R} - {D}).extrude({L})"
                 f".translate((0, 0, {Z}))  # a ring all round",
                 "result = result.cut(cutter)"]
-    W = P.add(f"{i}_width", f.width) if f.kind == "keyway" else f"2 * {R} + 2"
+    W = P.add(f"{i}_width", f.width) if f.kind in ("keyway", "wall_slot") else f"2 * {R} + 2"
     return [f"cutter = cq.Workplane(\"XY\").box({D} + 1, {W}, {L}, centered=(False, True, False))"
             f".translate(({R} - {D}, 0, {Z}))  # on the +X side",
             "result = result.cut(cutter)"]

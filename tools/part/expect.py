@@ -48,6 +48,9 @@ def _bbox(spec, shape, resolved_features) -> tuple[list, list, bool]:
 def _body_holes(spec) -> list[dict]:
     body, d = spec.body, resolved(spec.body)
     if isinstance(body, Tube):
+        if any(isinstance(f, Keyway) and f.kind in ("wall_slot", "flat") and f.depth > (d["outer_diameter"] -
+               d["inner_diameter"]) / 2 and f.z <= 1e-9 and f.z + f.length >= d["height"] - 1e-9 for f in spec.features):
+            return []       # slit open the whole length: its bore is no closed hole any more
         return [{"diameter": d["inner_diameter"], "through": True, "count": 1, "feature": body.id}]
     if isinstance(body, PolygonPrism) and d.get("bore"):
         return [{"diameter": d["bore"], "through": True, "count": 1, "feature": body.id}]

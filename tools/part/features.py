@@ -232,10 +232,12 @@ class PolarPattern(FeatureBase):
 
 class Keyway(FeatureBase):
     """a keyway (``width`` x ``depth``, ``length`` long from ``z``) cut into the outside of a shaft
-    or cylinder along +X; ``flat`` instead cuts a D-flat ``depth`` deep over the same length; ``groove``
-    turns a ring ``depth`` deep all round, ``length`` wide along the axis from ``z`` (an O-ring or
-    circlip groove)."""
-    kind: Literal["keyway", "flat", "groove"]
+    or cylinder along +X; ``flat`` instead cuts a D-flat ``depth`` deep over the same length (a flat as deep
+    as the radius, ``length`` short, is a saw cut across to the centre line); ``groove`` turns a ring ``depth``
+    deep all round, ``length`` wide along the axis from ``z`` (an O-ring or circlip groove); ``wall_slot`` cuts
+    through one wall of a tube on the +X side, ``width`` wide (square ends), its floor ``depth`` in from the
+    outside, inside the bore (the far wall untouched)."""
+    kind: Literal["keyway", "flat", "groove", "wall_slot"]
     z: Coord = 0.0
     length: Length
     depth: Length

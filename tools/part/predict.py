@@ -325,9 +325,29 @@ def check_keyway(spec, f: Keyway, path, p) -> None:
     d = resolved(body)
     r = radius_over(body, f.z, f.z + f.length)[0]
     zmax = sum(s.length for s in body.sections) if isinstance(body, Shaft) else d["height"]
-    if f.kind == "keyway" and f.width is None:
-        p(Problem(json_path([*path, "width"]), "a keyway needs a width", "a length in mm", "nothing"))
+    if f.kind in ("keyway", "wall_slot") and f.width is None:
+        p(Problem(json_path([*path, "width"]), f"a {f.kind} needs a width", "a length in mm", "nothing"))
+        return
     wall = r - (d["inner_diameter"] / 2 if isinstance(body, Tube) else 0)
+    if f.kind == "wall_slot":
+        if not isinstance(body, Tube):
+            p(Problem(json_path(path), "a slot through the wall is cut into a tube", "body kind tube", body.kind))
+            return
+        ri = d["inner_diameter"] / 2
+        if f.width >= 2 * ri:
+            p(Problem(json_path([*path, "width"]), f"the slot is as wide as the {2 * ri:g} mm bore or wider: it would cut "
+                      "the tube apart", f"less than {2 * ri:g}", f"{f.width:g}"))
+            return
+        opens = r - math.sqrt(ri * ri - (f.width / 2) ** 2)       # how deep the cut must go to open the whole width
+        if not opens + EPS < f.depth <= r + EPS:
+            p(Problem(json_path([*path, "depth"]), "a slot through the wall goes through it and stops short of the far "
+                      "wall", f"more than {opens:.4g} and at most {r:g} (the axis)", f"{f.depth:g}"))
+        return
+    if f.kind == "flat" and isinstance(body, Tube) and f.depth > wall:
+        if f.depth > r + EPS:
+            p(Problem(json_path([*path, "depth"]), "a cut across a tube goes at most to its axis", f"at most {r:g}",
+                      f"{f.depth:g}"))
+        return           # a saw cut across the tube, into the bore (to the centre line at most)
     if f.depth >= wall * 0.8:
         p(Problem(json_path([*path, "depth"]), f"the {f.kind} is deeper than the {wall:g} mm the shaft can lose",
                   f"less than {wall * 0.8:.3g}", f"{f.depth:g}"))

@@ -265,9 +265,14 @@ def spec_volume(spec) -> tuple[float, bool]:  # noqa: C901 - one branch per feat
             exact &= shape.lo[axis] >= -1e-9 or shape.hi[axis] <= 1e-9
         elif isinstance(f, Keyway):
             r0, constant = radius_over(spec.body, f.z, f.z + f.length)
-            half = f.width / 2 if f.kind == "keyway" else r0
-            vol -= (math.pi * (r0 ** 2 - (r0 - f.depth) ** 2) if f.kind == "groove" else
-                    _segment_area(r0, f.depth, half)) * f.length
+            half = f.width / 2 if f.kind in ("keyway", "wall_slot") else r0
+            area = math.pi * (r0 ** 2 - (r0 - f.depth) ** 2) if f.kind == "groove" else _segment_area(r0, f.depth, half)
+            if isinstance(spec.body, Tube) and f.kind != "groove":
+                # a cut that reaches the bore takes only the wall: the bore's part of its outline is not material
+                ri, x0 = resolved(spec.body)["inner_diameter"] / 2, r0 - f.depth
+                if x0 < ri:
+                    area -= _segment_area(ri, ri - x0, half)
+            vol -= area * f.length
             exact &= isinstance(spec.body, Cylinder) or (f.kind == "groove" and constant)
         else:  # text
             exact = False

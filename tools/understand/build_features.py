@@ -259,6 +259,8 @@ def _hole_size(bd: Build, t: Target):
 
 def _hole(bd: Build, t: Target, body: dict) -> None:
     words = t.words
+    if re.search(r"\b(?:windows?|openings?|cut-?outs?)\b", t.noun) and _tube_slot(bd, t, body, "window"):
+        return           # "a rectangular window cut straight down through one wall only" of a tube
     if re.search(r"\bbored?\s*(?:=|is|equals|same as|matches|to match|to)\s*(?:the\s+)?(?:tube|pipe|sleeve)(?:'s)?\s*"
                  r"(?:id|i\.d\.|bore|inside)\b", words) and not t.roles and not t.loose and \
             any(f["kind"] == "hole" and f.get("id") == "bore" for f in bd.features) or (
@@ -1634,6 +1636,8 @@ def _rebate(bd: Build, t: Target, body: dict) -> None:
 
 
 def _pocket(bd: Build, t: Target, body: dict) -> None:
+    if re.search(r"\b(?:window|opening|cut-?out|slot)s?\b", t.noun + " " + t.words) and _tube_slot(bd, t, body, "window"):
+        return
     if HEX_POCKET.search(t.words):
         _hex_pocket(bd, t, body)
         return
@@ -1757,7 +1761,70 @@ SLOT_CC = re.compile(r"\s*(?:mm\s*|\"\s*|in\b\s*)?(?:long\s+|length\s+)?(?:c-c|c
                      r"between (?:the )?(?:end )?cent(?:er|re)s|(?:end )?cent(?:er|re)s? apart)\b")
 
 
+TUBE_ACROSS = re.compile(r"\bacross\b(?!\s+(?:the\s+)?(?:width|flats?|corners))")
+TO_AXIS = re.compile(r"\b(?:cent(?:re|er)\s*-?\s*line|halfway|half way|the axis|the middle|half (?:way )?through)\b")
+ONE_WALL = re.compile(r"\b(?:through|in|on|into|thru)\s+(?:only\s+)?(?:one|a|the|1|a single)\s+(?:wall|side)\b|\bone (?:wall|side)\b|"
+                      r"\bsplit\b|\bslit\b|\blengthwise\b|\blengthways\b|\b(?:full|whole|entire) length\b|\balong the (?:length|axis)\b")
+FULL_LENGTH = re.compile(r"\b(?:full|whole|entire) length\b|\ball the way along\b|\bend to end\b|\bsplit\b")
+
+
+def _tube_slot(bd: Build, t: Target, body: dict, noun: str = "slot") -> bool:
+    """A slot or window through one wall of a tube ('a 6 wide x 40 long slot through one wall', 'slit 5 wide the full
+    length on one side'): cut on one side, square ends, its floor at the axis (the far wall untouched), centred along
+    the tube unless placed from an end; or a saw cut across it down to the centre line ('a 10 wide slot across it,
+    down to the centre line, 20 from one end'). False: not such a slot (read as before)."""
+    if body.get("kind") != "tube" or not body.get("outer_diameter") or not body.get("inner_diameter") or not body.get(
+            "height"):
+        return False
+    words = t.words
+    R, H = body["outer_diameter"] / 2, body["height"]
+    end = re.search(r"([\d.]*\d)\s*(?:mm\s*)?(?:in\s+)?from (?:one|an|a|the|either) end\b", words)
+    at_end = re.search(r"\b(?:at|on) (?:one|an|a|the) end\b", words)
+    if TUBE_ACROSS.search(words) and TO_AXIS.search(words):
+        W = _size(t, "width", "size") or (t.loose.pop(0).mm if t.loose else None)
+        if W is None:
+            bd.missing.append(f"the {noun}'s width (e.g. '10 wide')")
+            return True
+        z = float(end.group(1)) * bd.unit_mm - W / 2 if end else 0.0 if at_end else (H - W) / 2
+        if end:
+            t.take(lambda v: abs(v.raw.num.value - float(end.group(1))) < 1e-9)
+        bd.features.append({"id": bd.fid("saw_cut"), "kind": "flat", "length": W, "depth": R, "z": round(z, 6)})
+        bd.notes.append(f"the {noun} cut across the tube down to its centre line, {W:g} wide")
+        return True
+    if not ONE_WALL.search(words):
+        return False
+    if re.search(r"\b(?:round(?:ed)?|radius(?:ed)?|semi-?circular|full radius)\s+ends?\b", words):
+        bd.missing.append(f"a {noun} with rounded ends through a tube's wall (the spec path cuts square ends there)")
+        return True
+    L, W = t.pop("length"), _size(t, "width", "size")
+    loose = sorted(t.loose, key=lambda v: v.mm)
+    if W is None and loose:
+        W = loose[0].mm
+        t.loose.remove(loose[0])
+    if L is None and FULL_LENGTH.search(words):
+        L = H
+    if L is None and t.loose:
+        L = t.loose.pop(0).mm
+    if L is None and W is None and bd.body.get("length") is not None and bd.body.get("width") is not None:
+        # "... a window cut through one wall only, 40 long along the axis and 20 wide": its sizes in a clause of their own
+        L, W = bd.body.pop("length"), bd.body.pop("width")
+    if W is None or L is None:
+        bd.missing.append(f"the {noun}'s width and length (e.g. '6 wide, 40 long')")
+        return True
+    if W > L:
+        L, W = W, L
+    z = float(end.group(1)) * bd.unit_mm if end else 0.0 if at_end or L >= H - 1e-9 else (H - L) / 2
+    if end:
+        t.take(lambda v: abs(v.raw.num.value - float(end.group(1))) < 1e-9)
+    bd.features.append({"id": bd.fid(noun), "kind": "wall_slot", "width": W, "length": L, "depth": R, "z": round(z, 6)})
+    bd.notes.append(f"the {noun} cut through one wall, {W:g} wide and {L:g} long, square ends" +
+                    ("" if end or at_end or L >= H - 1e-9 else ", centred along the tube"))
+    return True
+
+
 def _slot(bd: Build, t: Target, body: dict) -> None:
+    if _tube_slot(bd, t, body):
+        return
     lv = t.get("length") is not None and next(iter(t.roles.get("length", [])), None)
     L, W, depth = t.pop("length"), t.pop("width"), t.pop("depth")
     cc = L is not None and W is not None and lv is not None and lv.raw is not None and SLOT_CC.match(

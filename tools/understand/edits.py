@@ -497,6 +497,10 @@ class _Editor:
             short_is = "upright" if long_is == "base" else "base"
             text = re.sub(r"\b(?:long|longer|longest|big|bigger)\s+(leg|arm|flange)\b", rf"{long_is} \1", text, flags=re.I)
             text = re.sub(r"\b(?:short|shorter|shortest|small|smaller)\s+(leg|arm|flange)\b", rf"{short_is} \1", text, flags=re.I)
+        if any(f["kind"] == "wall_slot" for f in self.spec.get("features", [])) and \
+                not any(f["kind"] in ("hole", "slot", "pocket") for f in self.spec.get("features", [])):
+            # "make the window 60 long", "widen the slit" on a tube with a slot through its wall: that slot
+            text = re.sub(r"\b(?:windows?|openings?|cut-?outs?|slits?)\b", "slot", text, flags=re.I)
         if any(f["kind"] == "pocket" and f.get("shape") in ("d", "double_d") for f in self.spec.get("features", [])) and \
                 not any(f["kind"] == "hole" for f in self.spec.get("features", [])):
             # "make the hole 6.35", "the flats 8 apart" on a part whose only hole is a D: that D hole
@@ -942,6 +946,10 @@ class _Editor:
         out = [f for f in self.spec.get("features", []) if f["kind"] in kinds]
         if kind == "dhole":
             out = [f for f in out if f.get("shape") in ("d", "double_d")]
+        if kind in ("slot", "pocket") and not out:
+            # "widen the slot", "make the window 60 long" on a tube: the slot through its wall, or the saw cut across it
+            out = [f for f in self.spec.get("features", []) if f["kind"] == "wall_slot" or
+                   f["kind"] == "flat" and str(f.get("id", "")).startswith("saw_cut")]
         if kind in ("cbore", "csink"):
             out = [f for f in out if kind in f] or out      # "the counterbores": the counterbored holes, when some are
         if self.only and any(f["id"] == self.only for f in out):
@@ -3918,6 +3926,7 @@ class _Editor:
                 self.apply(f"{h['id']}: {what}", ops.replace_feature, h["id"], gg)
             return
         key = {"fillet": "radius", "chamfer": "size", "shell": "thickness", "boss": "height", "keyway": "depth",
+               "wall_slot": "width",
                "slot": "width", "pocket": "depth"}.get(f["kind"])
         if f["kind"] in ("shell", "fillet", "chamfer"):
             # "make it 80 across, same wall": a number the body's words claim is the body's ("make the shell 5 thick":
@@ -3927,10 +3936,14 @@ class _Editor:
                 self.t[:it.num.start])]
         # "make the slot 60 long": the field the keyword names, where the feature has it
         verb = re.search(r"\b(lengthen|extend|shorten|widen|narrow|deepen)\b", self.t)
-        if verb and f["kind"] in ("slot", "pocket"):
+        if verb and f["kind"] in ("slot", "pocket", "wall_slot"):
             key = {"lengthen": "length", "extend": "length", "shorten": "length", "widen": "width", "narrow": "width",
                    "deepen": "depth"}[verb.group(1)]          # "lengthen the slot to 40": its length
         rmap = {"thickness": "thickness", "wall": "thickness"}
+        if f["kind"] == "flat" and str(f.get("id", "")).startswith("saw_cut"):
+            # a saw cut across a tube: its width runs along the tube (the flat's length)
+            rmap.update(width="length", size="length")
+            key = "length" if key is None or verb and verb.group(1) in ("widen", "narrow") else key
         if f["kind"] == "pocket" and f.get("shape") in ("d", "double_d"):
             # "make the D hole 7 across the flat", "hole 6.35": across the flat(s), else its diameter
             rmap.update(af="across_flats", size="diameter", inner="diameter")
@@ -5259,15 +5272,15 @@ def apply_edit(text: str, spec) -> EditResult:
 
 # "make it -5 thick", "set the hole to -8": a size below zero, which no part has (a change by an amount is said
 # 'thinner' / 'shorter'; a place may be negative: 'move it to x = -10' is no size)
-NEGATIVE_SIZE = re.compile(r"(?:^|(?<=[\s(:=]))-\s*(?P<n>\d+(?:\.\d+)?)\s*(?:mm|cm|in\b|\")?\s*(?:thick|long|wide|tall|high|"
+NEGATIVE_SIZE = re.compile(r"(?:^|(?<=[\s(:=]))-(?P<n>\d+(?:\.\d+)?)\s*(?:mm|cm|in\b|\")?\s*(?:thick|long|wide|tall|high|"
                            r"deep|dia\w*|od|id|across|radius|wall|walls)\b|\b(?:make|set|change)\s+(?:it|them|the\s+\w+)\s+"
-                           r"(?:to\s+)?-\s*(?P<m>\d+(?:\.\d+)?)\s*(?:mm|cm|in\b|\")?\s*(?:$|[,.;!]|please|pls)", re.I)
+                           r"(?:to\s+)?-(?P<m>\d+(?:\.\d+)?)\s*(?:mm|cm|in\b|\")?\s*(?:$|[,.;!]|please|pls)", re.I)
 
 
 # "..., leave the pocket edges sharp", "but keep the holes as they are": a clause of an edit that only says what stays
 LEFT_AS_IS = re.compile(r"(?:^|[,;.]|\band\b|\bbut\b)\s*(?:(?:and|but|while|just)\s+)*(?P<kept>(?:leave|leaving|keep|keeping)\s+"
-                        r"(?:the\s+|its\s+|all\s+the\s+)?[a-z' ]{0,40}?\b(?:sharp|alone|as (?:is|they are|it is|before)|"
-                        r"untouched|unchanged|square|the same|where (?:they|it) (?:are|is)))\s*(?=$|[,;.!])", re.I)
+                        r"(?:the\s+|its\s+|all\s+the\s+)?[a-z' ]{0,40}?\b(?:sharp|alone|untouched|square))\s*(?=$|[,;.!])", re.I)
+# (not 'keep the hole where it is': where a feature stays is a change's part when the part is resized)
 
 
 # "make the pocket bigger, leaving 10 mm of wall all round": the pocket's outline from the wall left beside it
