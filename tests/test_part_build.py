@@ -57,6 +57,7 @@ SPECS = {
     'd_holes': {"body": {"kind": "box", "length": 50, "width": 30, "height": 5}, "features": [{"kind": "pocket", "id": "d", "shape": "d", "diameter": 10, "across_flats": 8.5, "at": {"kind": "at", "points": [[-12, 0]]}}, {"kind": "pocket", "id": "dd", "shape": "double_d", "diameter": 12, "across_flats": 10, "angle": 90, "at": {"kind": "at", "points": [[12, 0]]}}, {"kind": "pocket", "id": "dt", "shape": "d", "diameter": 6, "across_flats": 4.5, "depth": 3, "angle": 30, "on": "bottom"}]},
     'tube_slots': {"body": {"kind": "tube", "outer_diameter": 30, "inner_diameter": 24, "height": 120}, "features": [{"kind": "wall_slot", "id": "window", "z": 40, "length": 40, "width": 6, "depth": 15}, {"kind": "flat", "id": "saw", "z": 5, "length": 4, "depth": 15}]},
     'split_tube': {"body": {"kind": "tube", "outer_diameter": 32, "inner_diameter": 28, "height": 80}, "features": [{"kind": "wall_slot", "id": "slit", "z": 0, "length": 80, "width": 5, "depth": 4}]},
+    'v_grooves': {"body": {"kind": "box", "length": 80, "width": 40, "height": 30}, "features": [{"kind": "pocket", "id": "v", "shape": "v", "length": 80, "width": 20, "depth": 10}, {"kind": "pocket", "id": "v2", "shape": "v", "on": "front", "length": 30, "width": 6, "depth": 3, "angle": 90, "at": {"kind": "at", "points": [[25, 0]]}}]},
     'nema': {"body": {"kind": "box", "length": 60, "width": 60, "height": 5}, "features": [{"kind": "hole", "id": "n", "size": "M3 clearance", "at": {"kind": "nema", "frame": "17"}}, {"kind": "hole", "id": "pilot", "size": 22.5}]},
 }
 
@@ -112,6 +113,11 @@ def test_a_slot_through_a_tube_wall_stops_short_of_the_far_wall(sandbox):
            "features": [{"kind": "wall_slot", "id": "s", "z": 10, "length": 20, "width": 6, "depth": 20}]}
     part = build(bad, sandbox, exports=())
     assert not part.ok and "features[0].depth" in part.summary() and "stops short of the far wall" in part.summary()
+
+
+def test_v_grooves_by_hand(built):
+    # a 90° V 20 wide, 10 deep along the whole top; a 6 wide, 3 deep V up the front face, 30 long
+    assert built["v_grooves"].measured["volume"] == pytest.approx(80 * 40 * 30 - 80 * 20 * 10 / 2 - 30 * 6 * 3 / 2, rel=1e-6)
 
 
 def test_d_hole_flat_must_lie_inside_the_circle(sandbox):

@@ -60,7 +60,9 @@ def test_grooves_it_cannot_build_are_said_not_guessed():
     u = understand("tube 40 OD 30 ID 50 long with an internal groove 3 wide 1 deep inside the bore")
     assert u.spec is None or not any(f["kind"] == "groove" for f in u.spec["features"])
     assert any("inside a bore" in m for m in u.missing)
-    assert "v groove" in understand("vee block 60 x 40 x 40 with a v groove along the top").unsupported
+    # a V groove with no angle or width is asked for, not cut as something else
+    u = understand("vee block 60 x 40 x 40 with a v groove along the top")
+    assert any("V groove's depth and its angle or width" in m for m in u.missing), u.explain()
     u = understand("shaft 10 dia 20 long with a groove 5 wide 1 deep 18 from one end")
     assert any("room for a 5 mm groove" in m for m in u.missing)
 

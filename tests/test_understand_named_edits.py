@@ -83,3 +83,10 @@ def test_a_dash_before_a_size_is_no_minus_sign():
     spec = edited("cylinder 40 dia 60 long", "drill a 10 hole down the axis", "sorry, not all the way through - 30 deep")
     (h,) = spec["features"]
     assert h["depth"] == 30.0
+
+
+def test_a_lid_for_a_box_with_walls_reads_its_lip_not_the_boxs_walls():
+    spec = edited("lid for a box with 2 mm walls: top plate 100 x 60 x 3, with a lip on the underside, 96 x 56 outside, "
+                  "2 mm thick, 6 deep", "lip 10 deep")
+    (lip,) = spec["features"]
+    assert (lip["length"], lip["width"], lip["wall"], lip["height"], lip["on"]) == (96.0, 56.0, 2.0, 10.0, "bottom")

@@ -115,6 +115,8 @@ def feature_lines(r, ctx: Ctx, points_override=None) -> list[str]:  # noqa: C901
             return lines + [f"result = {on}.sketch().push({where}).circle({D} / 2).push({band})"
                             f".rect({D}, {AF}{', angle=' + A if A else ''}, mode='i').finalize(){cut}"]
         L, W = P.add(f"{i}_length", f.length), P.add(f"{i}_width", f.width)
+        if shape == "v":
+            return lines + v_groove_lines(f, r, ctx, L, W)
         if shape == "slot":
             return lines + [f"result = {on}.pushPoints({where}).slot2D({L}, {W}{', ' + A if A else ''}){cut}"]
         rect = f".rect({L}, {W}{', angle=' + A if A else ''})"
@@ -206,6 +208,25 @@ def points_param(r, ctx: Ctx, i: str) -> str:
         return P.add(f"{i}_points", f"[(su * ({hu} / 2 - {I}), sv * ({hv} / 2 - {I})) "
                      "for sv in (-1, 1) for su in (-1, 1)]", note)
     return P.add(f"{i}_points", pts(r.points), note)
+
+
+def v_groove_lines(f: Pocket, r, ctx: Ctx, L: str, W: str) -> list[str]:
+    """A V groove: its triangle (``width`` across at the face, ``depth`` down to its bottom line) on a plane across the
+    groove at its start, run ``length`` along it; the triangle starts 1 mm outside the face (its sides kept straight)."""
+    D = ctx.P.add(f"{f.id}_depth", f.depth)
+    fr, a = r.frame, math.radians(f.angle)
+    y = fr.y_dir
+    along = tuple(math.cos(a) * fr.x_dir[k] + math.sin(a) * y[k] for k in range(3))
+    across = tuple(-math.sin(a) * fr.x_dir[k] + math.cos(a) * y[k] for k in range(3))
+    out = []
+    for n, (u, v) in enumerate(r.points):
+        du, dv = -f.length / 2 * math.cos(a), -f.length / 2 * math.sin(a)
+        start = fr.to_world(u + du, v + dv)
+        out += [f"v_{n} = cq.Workplane(cq.Plane(origin={pt(start)}, xDir={pt(across)}, normal={pt(along)}))"
+                f".polyline([(-{W} / 2 * (1 + 1 / {D}), 1), ({W} / 2 * (1 + 1 / {D}), 1), (0, -{D})]).close()"
+                f".extrude({L})  # the V's triangle, run along the groove",
+                f"result = result.cut(v_{n})"]
+    return out
 
 
 def floor_lines(f: Shell, ctx: Ctx, T: str) -> list[str]:

@@ -130,12 +130,13 @@ class Pocket(FeatureBase):
     """material removed: a rectangle (``length`` x ``width``, optional ``corner_radius``), a circle
     (``diameter``), a slot (``length`` end to end x ``width``), a hexagon (``across_flats``: a hex socket,
     a nut trap), a D (``diameter`` with one flat: ``across_flats`` from the flat to the far side of the circle,
-    the flat on the +v side) or a double D (``diameter`` with two flats ``across_flats`` apart, parallel to u),
+    the flat on the +v side), a double D (``diameter`` with two flats ``across_flats`` apart, parallel to u) or a
+    V groove (``v``: ``length`` along u, ``width`` across at the face, ``depth`` to its bottom line),
     ``depth`` deep or through (no depth), turned ``angle`` degrees on the face."""
     kind: Literal["pocket"]
     on: On = "top"
     at: Placement = Field(default_factory=lambda: Center(kind="center"))
-    shape: Literal["rect", "circle", "slot", "hex", "d", "double_d"] = "rect"
+    shape: Literal["rect", "circle", "slot", "hex", "d", "double_d", "v"] = "rect"
     length: Optional[Length] = None
     width: Optional[Length] = None
     diameter: Optional[Length] = None

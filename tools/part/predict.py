@@ -140,7 +140,7 @@ def check_feature(spec, shape, r, path, problems, done) -> None:  # noqa: C901
     if isinstance(f, (Pocket, Slot)):
         if isinstance(f, Pocket):
             need = {"rect": ("length", "width"), "circle": ("diameter",), "slot": ("length", "width"),
-                    "hex": ("across_flats",), "d": ("diameter", "across_flats"),
+                    "hex": ("across_flats",), "d": ("diameter", "across_flats"), "v": ("length", "width", "depth"),
                     "double_d": ("diameter", "across_flats")}[f.shape]
             for n in need:
                 if getattr(f, n) is None:

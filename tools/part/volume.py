@@ -57,6 +57,8 @@ def _area(f) -> float:
         return math.pi * f.diameter ** 2 / 4
     if isinstance(f, Pocket) and f.shape == "hex":
         return math.sqrt(3) / 2 * f.across_flats ** 2
+    if isinstance(f, Pocket) and f.shape == "v":
+        return f.length * f.width / 2          # times its depth below: the triangle's area, run along it
     if isinstance(f, Pocket) and f.shape in ("d", "double_d"):
         r = f.diameter / 2
         a = f.across_flats - r if f.shape == "d" else f.across_flats / 2      # the flat's distance from the centre

@@ -180,7 +180,7 @@ def _build_all(bd: Build, body: dict) -> None:
         notes, built = len(bd.notes), len(bd.features)
         fn = {"hole": _hole, "bore": _hole, "fillet": _edge, "chamfer": _edge, "shell": _shell, "boss": _boss,
               "pocket": _pocket, "slot": _slot, "keyway": _keyway, "flat": _keyway, "groove": _groove,
-              "rib": _rib, "rebate": _rebate, "dhole": _d_hole}.get(t.kind)
+              "rib": _rib, "rebate": _rebate, "dhole": _d_hole, "vgroove": _v_groove}.get(t.kind)
         if fn is None:
             bd.notes.append(f"'{t.noun}' is not built by the offline engine (ignored)")
             continue
@@ -1537,6 +1537,54 @@ def _rib(bd: Build, t: Target, body: dict) -> None:
                             "end": [round(b[0], 6), round(b[1], 6)], "thickness": thick, "height": high})
     bd.notes.append(f"the rib{'s' if n > 1 else ''} run{'' if n > 1 else 's'} {'across the width' if across else 'along the length'}"
                     + (f", {spacing:g} apart about the middle of the top" if n > 1 else " through the middle of the top"))
+
+
+def _v_groove(bd: Build, t: Target, body: dict) -> None:
+    """A V groove cut into a block's face ('a 90 degree V-groove along the 80 mm length on top, 10 mm deep', 'a 60°
+    vee along the top full length, 20 wide at the surface'): any two of its angle, its width at the face and its
+    depth give the third; along the length unless said across; centred."""
+    if body.get("kind") != "box":
+        bd.missing.append(f"a V groove on a {body.get('kind', 'part')} (the spec path cuts V grooves into a block's flat "
+                          "face)")
+        return
+    words = t.words + " " + bd.text[t.start:t.start + 120].split(".")[0]
+    ang = re.search(r"([\d.]*\d)\s*(?:deg(?:ree)?s?\b|°)", t.words) or re.search(
+        r"([\d.]*\d)\s*(?:deg(?:ree)?s?\b|°)", bd.text[max(0, t.start - 30):t.start + 80])
+    a = float(ang.group(1)) if ang else None
+    if ang:
+        t.take(lambda v: abs(v.raw.num.value - a) < 1e-9)
+    D, W = t.pop("depth"), t.pop("width")
+    L = t.pop("length")
+    if L is not None and not any(abs(L - body[k]) < 1e-6 for k in ("length", "width")):
+        bd.missing.append(f"a V groove {L:g} long (the spec path runs it the whole length or width of the face)")
+        return
+    if a is not None and not 0 < a < 180:
+        bd.missing.append(f"a V groove's angle between 0 and 180 degrees (found {a:g})")
+        return
+    tan = math.tan(math.radians(a) / 2) if a is not None else None
+    if W is None and D is not None and tan:
+        W = round(2 * D * tan, 6)
+    if D is None and W is not None and tan:
+        D = round(W / 2 / tan, 6)
+    if W is None or D is None:
+        bd.missing.append("the V groove's depth and its angle or width at the face (e.g. '90 degree, 10 deep')")
+        return
+    across = re.search(r"(?<!wide )\bacross\b(?!\s+(?:the\s+)?(?:width|flats?|corners|at)\b)|\bthe short way\b|\bwidthwise\b",
+                       words) and not re.search(r"\balong\b|\blength\b", t.words)
+    run = body["width"] if across else body["length"]
+    face = _face(t.words) or "top"
+    thick = {"top": "height", "bottom": "height", "front": "width", "back": "width", "left": "length", "right": "length"}
+    if D >= body[thick.get(face, "height")] or W >= (body["length"] if across else body["width"]):
+        bd.missing.append(f"a V groove {W:g} wide and {D:g} deep that fits the block")
+        return
+    f = {"id": bd.fid("v_groove"), "kind": "pocket", "shape": "v", "length": run, "width": W, "depth": D}
+    if across:
+        f["angle"] = 90.0
+    if face != "top":
+        f["on"] = face
+    bd.features.append(f)
+    bd.notes.append(f"the V groove {W:g} wide at the face and {D:g} deep" + (f" ({a:g}°)" if a else "") +
+                    f", the whole {'width' if across else 'length'}, centred")
 
 
 def _d_hole(bd: Build, t: Target, body: dict) -> None:

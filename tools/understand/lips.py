@@ -12,7 +12,8 @@ from typing import Callable
 
 from .numbers import fmt
 
-LIP = re.compile(r"\b(?:locating\s+|locator\s+|register\s+)?(lip|rim|skirt)\b(?!\s+(?:of|round|around)\s+the\s+(?:hole|bore))")
+LIP = re.compile(r"(?<!round the )(?<!around the )(?<!into the )(?<!in the )(?<!on the )(?<!of the )"
+                 r"\b(?:locating\s+|locator\s+|register\s+)?(lip|rim|skirt)\b(?!\s+(?:of|round|around)\s+the\s+(?:hole|bore))")
 # "The opening is 80 x 50 inside": the size of the other part's opening the lip drops into
 OPENING = re.compile(r"\b(?:the\s+|its\s+|box\s+)?opening\s+(?:is|of|measures|=|:)\s*([\d.]+)\s*(?:mm\s*)?(?:x|by)\s*([\d.]+)"
                      r"\s*(?:mm\s*)?(?:inside|internal|id)?")
@@ -57,6 +58,9 @@ def read_lip(text: str, t: str, read: Callable, k: float):
     opening = OPENING.search(rest)
     if opening:
         rest = rest[:opening.start()] + " " + rest[opening.end():]
+    # "lid for a box with 2 mm walls: top plate ...": the box it fits is another part (its walls are not this one's)
+    rest = re.sub(r"\b(?:for|to fit|that fits|fitting|to go on)\s+(?:a|the|my|an)\s+(?:[\w-]+\s+)?(?:box|case|enclosure|container|"
+                  r"tray|tub|housing)\b(?:\s+with\s+[\d.]+\s*(?:mm\s*)?(?:thick\s+)?walls?)?", " ", rest)
     out = read(text, rest)
     if out.spec is None or out.missing or out.spec["body"]["kind"] not in ("box", "cylinder") or out.spec.get("features"):
         return None

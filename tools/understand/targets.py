@@ -463,6 +463,7 @@ FEATURE_ROLES = {
     "hole": {"count", "size", "diameter", "inner", "depth", "spacing", "pcd", "inset", "radius", "head", "angle",
              "half_spacing"},
     "bore": {"count", "size", "diameter", "inner", "depth", "radius", "head", "angle"},
+    "vgroove": {"depth", "width", "length", "size", "angle"},
     "dhole": {"count", "size", "diameter", "inner", "depth", "spacing", "pcd", "inset", "half_spacing", "af"},
     "fillet": {"size", "radius", "diameter"},
     "chamfer": {"size", "angle"},
