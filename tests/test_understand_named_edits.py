@@ -90,3 +90,13 @@ def test_a_lid_for_a_box_with_walls_reads_its_lip_not_the_boxs_walls():
                   "2 mm thick, 6 deep", "lip 10 deep")
     (lip,) = spec["features"]
     assert (lip["length"], lip["width"], lip["wall"], lip["height"], lip["on"]) == (96.0, 56.0, 2.0, 10.0, "bottom")
+
+
+def test_two_holes_said_one_by_one_and_the_left_one_changed():
+    text = ("flat bar 100 x 30 x 10, two holes through the flat face on the centreline: a 6 mm one 20 from the left end "
+            "and a 16 mm one 20 from the right end")
+    spec = spec_of(text)
+    assert [(f["size"], f["at"]["edge"], f["at"]["distance"]) for f in spec["features"]] == [
+        (6.0, "left", 20.0), (16.0, "right", 20.0)]
+    spec = edited(text, "open the left hole up to 20", "make the right hole 10")
+    assert [f["size"] for f in spec["features"]] == [20.0, 10.0]

@@ -157,6 +157,11 @@ def _build_all(bd: Build, body: dict) -> None:
             continue     # "8mm rod 150mm long, basically a dowel pin": the part itself, said again
         if unsized and t.get("count") is not None and t.get("count") in counts:
             continue     # "two small holes at one end ... the two holes": the same holes, said twice
+        singles = [o for o in bd.feats[bd.feats.index(t) + 1:] if o.kind in ("hole", "bore") and (o.roles or o.loose)
+                   and o.get("count") in (None, 1)]
+        if unsized and t.get("count") is not None and t.get("count") > 1 and len(singles) == t.get("count") and \
+                re.search(r"[:;]\s*$|:", bd.text[t.start:singles[0].start]):
+            continue     # "two holes on the centreline: a 6 mm one ... and a 16 mm one ...": those two, each said
         if unsized and t.get("count") is None and re.search(r"\b(?:pattern|grid|array)\b", t.words) and any(
                 o is not t and o.kind in ("hole", "bore") and (o.roles or o.loose) for o in bd.feats):
             continue     # "hole pattern test piece: 7x7 grid of 3mm holes ...": the pattern named, then given

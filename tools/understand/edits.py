@@ -999,6 +999,21 @@ class _Editor:
             on_face = [f for f in found if isinstance(f.get("on", "top"), str) and f.get("on", "top") in faces]
             if on_face and len(on_face) < len(found):
                 return on_face
+        side = re.search(r"\b(left|right|front|back|rear)(?:-?most)?\s+(?:\w+\s+)?(?:holes?|bores?|one)\b(?!s)", self.t)
+        if side:
+            # "open the left hole up to 20" beside a hole at the other end: the one furthest that way on the face
+            from ..part.plan import resolve_dict
+            try:
+                at = {r.feature.id: (r.frame.name, r.points[0]) for r in resolve_dict(self.spec)
+                      if r.frame is not None and len(r.points) == 1}
+            except ValueError:
+                at = {}
+            if all(f["id"] in at for f in found) and len({at[f["id"]][0] for f in found}) == 1:
+                k = 0 if side.group(1) in ("left", "right") else 1
+                sign = -1 if side.group(1) in ("left", "front") else 1
+                ranked = sorted(found, key=lambda f: -sign * at[f["id"]][1][k])
+                if abs(at[ranked[0]["id"]][1][k] - at[ranked[1]["id"]][1][k]) > 1e-6:
+                    return [ranked[0]]
         single = [f for f in found if (f.get("at") or {"kind": "center"})["kind"] in SINGLE_AT]
         nth = re.search(r"\b(first|second|third|last)\s+(?:hole|bore)\b(?!s)", self.t)
         if nth and len(single) == len(found) and all(len((f.get("at") or {}).get("points") or [0]) == 1 for f in found):
@@ -3905,7 +3920,9 @@ class _Editor:
                     return
                 if size is not None and re.search(r"\b(left|right|from the|in from|apart|spacing|pitch|"
                                                   r"further|farther|closer|along)\b",
-                                                  PLACE_REF.sub(" ", self.t) if self.only else self.t) and \
+                                                  PLACE_REF.sub(" ", self.t) if self.only else re.sub(
+                                                      r"\b(?:left|right|front|back|rear)(?:-?most)?\s+(?:\w+\s+)?(?:holes?|"
+                                                      r"bores?|one)\b", " ", self.t)) and \
                         not (size.role in ("size", "diameter") or size.role == "inner" and size.via != "hole"):
                     self.out.failed.append(f"{fmt(self.num_mm(size))} mm: a size or a place for {f['id']}? "
                                            "(say e.g. 'holes 8 mm' or 'move the hole 10 mm to the left')")

@@ -144,6 +144,10 @@ def _understand(text: str) -> Understanding:
     if EACH_SIDE.search(t) and ROUND_STOCK.search(t):
         # "shaft with a Ø30 x 20 collar in the middle and Ø20 x 50 on each side of it": the three sections in order
         t = EACH_SIDE.sub(r"\2, \1, \2", t)
+    if re.search(r"\b(?:holes?|bores?)\b", t):
+        # "two holes ...: a 6 mm one 20 from the left end and a 16 mm one 20 from the right end": each one a hole
+        t = re.sub(r"\b(an?|the)\s+((?:dia\s*)?\d[\d./]*\s*(?:mm|cm|in\b|\")?(?:\s*dia\w*)?)\s+(?:one|1)\b(?![./]\d)(?!\s*(?:end|side|"
+                   r"edge|corner|of|mm|cm|x|by)\b)", r"\1 \2 hole", t)
     t = RESTART.sub("", t)
     t = START_WITH.sub("", t)
     t = SETUP.sub(" ", t)
