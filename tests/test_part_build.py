@@ -58,6 +58,7 @@ SPECS = {
     'tube_slots': {"body": {"kind": "tube", "outer_diameter": 30, "inner_diameter": 24, "height": 120}, "features": [{"kind": "wall_slot", "id": "window", "z": 40, "length": 40, "width": 6, "depth": 15}, {"kind": "flat", "id": "saw", "z": 5, "length": 4, "depth": 15}]},
     'split_tube': {"body": {"kind": "tube", "outer_diameter": 32, "inner_diameter": 28, "height": 80}, "features": [{"kind": "wall_slot", "id": "slit", "z": 0, "length": 80, "width": 5, "depth": 4}]},
     'v_grooves': {"body": {"kind": "box", "length": 80, "width": 40, "height": 30}, "features": [{"kind": "pocket", "id": "v", "shape": "v", "length": 80, "width": 20, "depth": 10}, {"kind": "pocket", "id": "v2", "shape": "v", "on": "front", "length": 30, "width": 6, "depth": 3, "angle": 90, "at": {"kind": "at", "points": [[25, 0]]}}]},
+    'gussets': {"body": {"kind": "profile", "shape": "L", "width": 60, "height": 60, "thickness": 6, "length": 40}, "features": [{"kind": "gusset", "id": "g", "length": 30, "height": 30, "thickness": 6, "z": [-17, 17]}]},
     'nema': {"body": {"kind": "box", "length": 60, "width": 60, "height": 5}, "features": [{"kind": "hole", "id": "n", "size": "M3 clearance", "at": {"kind": "nema", "frame": "17"}}, {"kind": "hole", "id": "pilot", "size": 22.5}]},
 }
 
@@ -113,6 +114,10 @@ def test_a_slot_through_a_tube_wall_stops_short_of_the_far_wall(sandbox):
            "features": [{"kind": "wall_slot", "id": "s", "z": 10, "length": 20, "width": 6, "depth": 20}]}
     part = build(bad, sandbox, exports=())
     assert not part.ok and "features[0].depth" in part.summary() and "stops short of the far wall" in part.summary()
+
+
+def test_gussets_by_hand(built):
+    assert built["gussets"].measured["volume"] == pytest.approx((60 * 6 + 54 * 6) * 40 + 2 * 30 * 30 / 2 * 6, rel=1e-6)
 
 
 def test_v_grooves_by_hand(built):

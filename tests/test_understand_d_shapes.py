@@ -85,3 +85,11 @@ def test_a_shaft_flat_given_across_the_flat_and_edited(sandbox):
 def test_the_flat_top_of_a_cone_is_no_d_flat():
     spec = spec_of("truncated cone - 60 mm across the base, 20 mm across the flat top, 45 high")
     assert (spec["body"]["kind"], spec["body"]["top_diameter"]) == ("cone", 20.0)
+
+
+def test_a_d_hole_said_as_a_circle_with_one_flat_and_made_a_double_d():
+    text = "plate 60 x 40 x 6 with a D-shaped hole in the centre: 30 mm circle with one flat, 25 across the flat"
+    (f,) = d_holes(spec_of(text))
+    assert (f["shape"], f["diameter"], f["across_flats"]) == ("d", 30.0, 25.0)
+    (f,) = d_holes(edited(text, "make it a double D, 20 across the flats"))
+    assert (f["shape"], f["diameter"], f["across_flats"]) == ("double_d", 30.0, 20.0)

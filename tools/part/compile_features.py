@@ -7,7 +7,7 @@ import math
 
 from .bodies import Cylinder, Shaft
 from .emit import Params, num, pt, pts
-from .features import (Boss, Chamfer, Fillet, Hole, Keyway, LinearPattern, Mirror, PolarPattern, Pocket, Rib,
+from .features import (Boss, Chamfer, Fillet, Gusset, Hole, Keyway, LinearPattern, Mirror, PolarPattern, Pocket, Rib,
                        Shell, Slot, Text)
 from .geometry import radius_over, resolved
 
@@ -162,6 +162,16 @@ def feature_lines(r, ctx: Ctx, points_override=None) -> list[str]:  # noqa: C901
         return [f'result = result.mirror("{f.plane}", union=True)']
     if isinstance(f, Keyway):
         return keyway_lines(f, ctx)
+    if isinstance(f, Gusset):
+        b = ctx.spec.body
+        x0, y0 = -b.width / 2 + b.thickness, -b.height / 2 + b.thickness        # the inside corner
+        A, B, T = P.add(f"{i}_length", f.length, "along the base leg"), P.add(f"{i}_height", f.height, "up the upright"), \
+            P.add(f"{i}_thickness", f.thickness)
+        Z = P.add(f"{i}_z", "[" + ", ".join(num(b.length / 2 + z) for z in f.z) + "]", "centres along the run")
+        return [f"for z in {Z}:  # a triangle in the inside corner, {num(f.thickness)} thick",
+                f"    gusset = cq.Workplane(\"XY\").polyline([{pt((x0, y0))}, ({num(x0)} + {A}, {num(y0)}), "
+                f"({num(x0)}, {num(y0)} + {B})]).close().extrude({T}).translate((0, 0, z - {T} / 2))",
+                "    result = result.union(gusset)"]
     if isinstance(f, Text):
         S, D = P.add(f"{i}_size", f.size), P.add(f"{i}_depth", f.depth)
         T = P.add(f"{i}_text", repr(f.text))

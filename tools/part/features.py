@@ -245,6 +245,17 @@ class Keyway(FeatureBase):
     width: Optional[Length] = None
 
 
+class Gusset(FeatureBase):
+    """triangular gussets in the inside corner of an L section: ``length`` along the base leg and ``height`` up the
+    upright, both from the inside faces, ``thickness`` thick, centred at ``z`` (each) along the section's run,
+    measured from its middle."""
+    kind: Literal["gusset"]
+    length: Length
+    height: Length
+    thickness: Length
+    z: list[Coord] = Field(default_factory=lambda: [0.0], min_length=1, max_length=50)
+
+
 class Text(FeatureBase):
     """text ``size`` mm tall, engraved (cut ``depth`` deep) or embossed (raised ``depth``)."""
     kind: Literal["text"]
@@ -257,5 +268,5 @@ class Text(FeatureBase):
 
 
 Feature = Annotated[Union[Hole, Pocket, Slot, Boss, Rib, Fillet, Chamfer, Shell, Mirror, LinearPattern,
-                          PolarPattern, Keyway, Text], Field(discriminator="kind")]
+                          PolarPattern, Keyway, Gusset, Text], Field(discriminator="kind")]
 PLACED = (Hole, Pocket, Slot, Boss, Text)

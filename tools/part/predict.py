@@ -8,7 +8,7 @@ import math
 from cadagent.tools.cadjson.validate import Problem
 
 from .bodies import Box, Cone, Cylinder, PolygonPrism, Profile, Revolve, RoundedRect, Shaft, Sphere, Tube
-from .features import Boss, Chamfer, Fillet, Hole, Keyway, LinearPattern, Mirror, PolarPattern, Pocket, Rib, \
+from .features import Boss, Chamfer, Fillet, Gusset, Hole, Keyway, LinearPattern, Mirror, PolarPattern, Pocket, Rib, \
     Shell, Slot
 from .geometry import radius_over, resolved
 from .validation import json_path
@@ -200,6 +200,8 @@ def check_feature(spec, shape, r, path, problems, done) -> None:  # noqa: C901
         check_edges(spec, shape, f, fp, p, done)
     if isinstance(f, Shell):
         check_shell(spec, shape, f, fp, p, done)
+    if isinstance(f, Gusset):
+        check_gusset(spec, f, path, p)
     if isinstance(f, Keyway):
         check_keyway(spec, f, path, p)
         zmax = shape.hi[2]
@@ -314,6 +316,25 @@ def check_shell(spec, shape, f: Shell, fp, p, done) -> None:
                       f"no fillet on the edges of the open {f.open_face} face before the shell",
                       f"{x.feature.id} ({x.feature.edges})", "fillet the other edges, or shell first"))
             return
+
+
+def check_gusset(spec, f: Gusset, path, p) -> None:
+    b = spec.body
+    if not isinstance(b, Profile) or b.shape != "L":
+        p(Problem(json_path(path), "a gusset sits in the inside corner of an L section", "body kind profile, shape L",
+                  f"{b.kind}{' ' + b.shape if isinstance(b, Profile) else ''}"))
+        return
+    for k, room in (("length", b.width - b.thickness), ("height", b.height - b.thickness)):
+        if getattr(f, k) > room + EPS:
+            p(Problem(json_path([*path, k]), f"the gusset runs past the end of the {'base leg' if k == 'length' else 'upright'}",
+                      f"at most {room:g}", f"{getattr(f, k):g}"))
+    for j, z in enumerate(f.z):
+        if abs(z) > b.length / 2 - f.thickness / 2 + EPS:
+            p(Problem(json_path([*path, "z", j]), "the gusset sticks out past the end of the section",
+                      f"between {-(b.length - f.thickness) / 2:g} and {(b.length - f.thickness) / 2:g}", f"{z:g}"))
+    zs = sorted(f.z)
+    if any(b_ - a_ < f.thickness - EPS for a_, b_ in zip(zs, zs[1:])):
+        p(Problem(json_path([*path, "z"]), "two gussets overlap", f"centres at least {f.thickness:g} apart", str(f.z)))
 
 
 def check_keyway(spec, f: Keyway, path, p) -> None:

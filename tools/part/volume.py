@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 from .bodies import Box, Compound, Cylinder, Profile, Shaft, Tube
-from .features import Boss, Chamfer, Fillet, Hole, Keyway, LinearPattern, Mirror, PolarPattern, Pocket, Rib, \
+from .features import Boss, Chamfer, Fillet, Gusset, Hole, Keyway, LinearPattern, Mirror, PolarPattern, Pocket, Rib, \
     Shell, Slot
 from .geometry import body_shape, radius_over, resolved
 from .plan import resolve
@@ -248,6 +248,8 @@ def spec_volume(spec) -> tuple[float, bool]:  # noqa: C901 - one branch per feat
             vol += n * _area(src) * src.height
         elif isinstance(f, Rib):
             vol += math.dist(f.start, f.end) * f.thickness * f.height
+        elif isinstance(f, Gusset):
+            vol += len(f.z) * f.length * f.height / 2 * f.thickness
         elif isinstance(f, (Fillet, Chamfer)):
             removed, ok = _edges(spec, shape, f, holes)
             vol -= removed

@@ -185,7 +185,7 @@ def _build_all(bd: Build, body: dict) -> None:
         notes, built = len(bd.notes), len(bd.features)
         fn = {"hole": _hole, "bore": _hole, "fillet": _edge, "chamfer": _edge, "shell": _shell, "boss": _boss,
               "pocket": _pocket, "slot": _slot, "keyway": _keyway, "flat": _keyway, "groove": _groove,
-              "rib": _rib, "rebate": _rebate, "dhole": _d_hole, "vgroove": _v_groove}.get(t.kind)
+              "rib": _rib, "rebate": _rebate, "dhole": _d_hole, "vgroove": _v_groove, "gusset": _gusset}.get(t.kind)
         if fn is None:
             bd.notes.append(f"'{t.noun}' is not built by the offline engine (ignored)")
             continue
@@ -1544,6 +1544,49 @@ def _rib(bd: Build, t: Target, body: dict) -> None:
                     + (f", {spacing:g} apart about the middle of the top" if n > 1 else " through the middle of the top"))
 
 
+GUSSET_ENDS = re.compile(r"\b(?:at|on|near)\s+(?:each|both|the two|either)\s+ends?\b|\bflush with (?:each|both|the|either)\s+"
+                         r"(?:side\s+|outer\s+)?edges?\b|\bat the ends\b|\bone (?:at|on) each (?:end|side|edge)\b|"
+                         r"\b(?:each|both)\s+(?:side\s+)?edges?\b")
+
+
+def gusset_places(n: int, run: float, T: float, words: str) -> list[float] | None:
+    """Where ``n`` gussets ``T`` thick go along a run ``run`` long (centres from its middle): one in the middle, two
+    flush with the ends, more evenly from end to end; None when the words put them elsewhere."""
+    ends = GUSSET_ENDS.search(words)
+    if n == 1 and not ends:
+        return [0.0]
+    if n == 1 or n < 1:
+        return None
+    half = run / 2 - T / 2
+    return [round(-half + k * 2 * half / (n - 1), 6) for k in range(n)]
+
+
+def _gusset(bd: Build, t: Target, body: dict) -> None:
+    """Triangular gussets in the inside corner of an L bracket ('one triangular gusset 6 thick in the middle of the
+    inside corner, 30 along each leg'): their size along each leg (one size: both), their thickness (else the
+    bracket's, said), one in the middle or two flush with the ends (or n evenly)."""
+    if body.get("kind") != "profile" or body.get("shape") != "L":
+        bd.missing.append(f"a gusset on a {body.get('kind', 'part')} (the spec path puts gussets in the inside corner "
+                          "of an L bracket)")
+        return
+    T = t.pop("thickness")
+    sizes = [v for v in (t.pop("size"), t.pop("length"), t.pop("height"), t.pop("width")) if v is not None] + \
+        [v.mm for v in t.loose]
+    t.loose = []
+    if not sizes:
+        bd.missing.append("the gusset's size along each leg (e.g. '30 along each leg')")
+        return
+    a, b = (sizes[0], sizes[1]) if len(sizes) > 1 else (sizes[0], sizes[0])
+    if T is None:
+        T = bd.assume("gusset thickness (the bracket's)", body["thickness"])
+    n = int(t.pop("count") or (2 if GUSSET_ENDS.search(t.words) else 1))
+    z = gusset_places(n, body["length"], T, t.words)
+    if z is None:
+        bd.missing.append("where the gussets go along the bracket (e.g. 'one in the middle', 'one at each end')")
+        return
+    bd.features.append({"id": bd.fid("gusset"), "kind": "gusset", "length": a, "height": b, "thickness": T, "z": z})
+
+
 def _v_groove(bd: Build, t: Target, body: dict) -> None:
     """A V groove cut into a block's face ('a 90 degree V-groove along the 80 mm length on top, 10 mm deep', 'a 60°
     vee along the top full length, 20 wide at the surface'): any two of its angle, its width at the face and its
@@ -1608,6 +1651,8 @@ def _d_hole(bd: Build, t: Target, body: dict) -> None:
         bd.missing.append(f"the {'double-D' if double else 'D'} hole's size across the flat{'s' if double else ''} "
                           f"(e.g. '{'10 across the flats' if double else '8.5 across the flat'}')")
         return
+    if t.get("pcd") is not None and all(t.get(r) is None for r in ("diameter", "size", "inner")):
+        t.roles["diameter"] = t.roles.pop("pcd")      # "a 30 mm circle with one flat": the D's circle, no bolt circle
     built = len(bd.features)
     _hole(bd, t, body)
     for f in bd.features[built:]:

@@ -3962,6 +3962,18 @@ class _Editor:
             rmap.update(width="length", size="length")
             key = "length" if key is None or verb and verb.group(1) in ("widen", "narrow") else key
         if f["kind"] == "pocket" and f.get("shape") in ("d", "double_d"):
+            want = "double_d" if re.search(r"\bdouble[- ]?d\b|\b(?:two|2|both) flats\b", self.t) else "d" if re.search(
+                r"\b(?:single|one|1)[- ]flat\b|\bsingle[- ]?d\b|\bjust (?:a|the) d\b", self.t) else None
+            if want is not None and want != f["shape"]:
+                # "make it a double D, 20 across the flats": the other shape, and the size said
+                g = {x: y for x, y in f.items() if x != "id"} | {"shape": want}
+                af = next((it for it in nums if it.role in ("af", "spacing")), None)
+                if af is not None:
+                    g["across_flats"] = self.take(af)
+                self.apply(f"{f['id']}: {'double D' if want == 'double_d' else 'D'}" + (
+                    f", {fmt(g['across_flats'])} across the flat{'s' if want == 'double_d' else ''}" if af is not None
+                    else ""), ops.replace_feature, f["id"], g)
+                return
             # "make the D hole 7 across the flat", "hole 6.35": across the flat(s), else its diameter
             rmap.update(af="across_flats", size="diameter", inner="diameter")
             if f["shape"] == "double_d":
@@ -5322,7 +5334,55 @@ def _wall_left(text: str, spec) -> str | None:
     return f"make the pocket {fmt(L)} long and {fmt(W)} wide"
 
 
+def _gusset_edit(text: str, spec) -> EditResult | None:
+    """'make that two gussets, one flush with each side edge, instead of the middle one', 'gussets 8 thick', 'gusset 40
+    along each leg': the gussets' count and places, thickness or size; None for anything else."""
+    from .build_features import gusset_places
+
+    data = _plain(spec)
+    gs = [f for f in data.get("features", []) if f["kind"] == "gusset"]
+    t = normalize(text)
+    if not gs or not re.search(r"\bgussets?\b", t) or re.search(r"\b(?:remove|delete|drop|no|without|get rid of|lose)\b", t):
+        return None
+    g, body = gs[-1], data["body"]
+    new, said = dict(g), []
+    n = re.search(r"\b(\d+)\s+(?:\w+\s+)?gussets\b", t)
+    thick = re.search(r"(\d+(?:\.\d+)?)\s*(?:mm\s*)?thick\b", t)
+    size = re.search(r"(\d+(?:\.\d+)?)\s*(?:mm\s*)?(?:along|up|on|x)\s+(?:each|both|the)\s+legs?\b|\blegs?\s+(\d+(?:\.\d+)?)\b", t)
+    if thick:
+        new["thickness"] = float(thick.group(1))
+        said.append(f"{fmt(new['thickness'])} thick")
+    if size:
+        new["length"] = new["height"] = float(size.group(1) or size.group(2))
+        said.append(f"{fmt(new['length'])} along each leg")
+    count = int(n.group(1)) if n else len(g["z"])
+    flush = count > 1 and g["z"] == gusset_places(count, body["length"], g["thickness"], "at each end")
+    if thick and flush and not n:
+        new["z"] = gusset_places(count, body["length"], new["thickness"], "at each end")    # still flush with the ends
+    if n or GUSSET_PLACE.search(t):
+        z = gusset_places(count, body["length"], new["thickness"], t)
+        if z is None:
+            return EditResult(None, failed=["where the gussets go along the bracket (e.g. 'one in the middle', 'one at "
+                                            "each end')"])
+        new["z"] = z
+        said.append(f"{count} gusset{'s' if count > 1 else ''}" + (" in the middle" if z == [0.0] else
+                                                                   " flush with the ends" if count == 2 else ", evenly"))
+    if not said:
+        return None
+    try:
+        out = _plain(ops.replace_feature(data, g["id"], {k: v for k, v in new.items() if k != "id"}))
+    except (SpecError, ops.OpError, KeyError, ValueError) as exc:
+        return EditResult(None, failed=[f"{g['id']}: {_first_line(exc)}"])
+    return EditResult(out, done=[f"{g['id']}: " + ", ".join(said)])
+
+
+GUSSET_PLACE = re.compile(r"\b(?:middle|cent(?:re|er)|ends?|edges?|flush)\b")
+
+
 def _apply_edit(text: str, spec) -> EditResult:
+    gusset = _gusset_edit(text, spec)
+    if gusset is not None:
+        return gusset
     walled = _wall_left(text, spec)
     if walled is not None:
         r = _apply_edit(walled, spec)

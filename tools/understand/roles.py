@@ -23,7 +23,7 @@ RESPECTIVELY = re.compile(r"\b(length|width|height|depth|thickness|diameter)(?:,
 NOT_THINGS = {"points", "flanges", "units", "inches", "mms", "cms", "times", "degrees", "degs", "holes", "teeth", "walls", "legs", "sides", "flats", "faces", "ends",
               "rows", "columns", "millimeters", "millimetres", "centimeters", "centimetres", "meters", "metres", "thous",
               "deep", "apart", "is", "was", "has", "as", "pls", "thanks", "cheers", "yes", "guys"}
-COUNT_NOUNS = r"(?:holes?|bolts?(?!\s*circle)|screws?|slots?|teeth|tooth|bores|openings?|cutouts?|pins?|ribs?|bosses|pads|posts|studs)"
+COUNT_NOUNS = r"(?:holes?|bolts?(?!\s*circle)|screws?|slots?|teeth|tooth|bores|openings?|cutouts?|pins?|ribs?|bosses|pads|posts|studs|gussets?)"
 SHELL_CUE = re.compile(r"\b(walls?|shell(?:ed)?|hollow(?:ed)?|cup|open[- ]top|container|tray|bin|tub|pot|enclosure|cap)\b")
 BETWEEN = r"(?:[\d.]+(?=\s*(?:x|by)\s*[\d.])|[\d.]+(?=\s+(?:mm\s+)?(?:wide|long|deep|thick|dia|diameter)\b)|(?!with\b|and\b|plus\b|on\b|in\b|at\b|for\b|to\b|of\b)[a-z'-]+|#\d+|m\d+(?:\.\d+)?|dia\s*[\d.]+|[\d.]+\s*mm|x\s*[\d.]+|\d*\.\d+|\d+/\d+\s*(?:\"|in(?:ch)?)?)"
 

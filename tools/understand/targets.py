@@ -464,6 +464,7 @@ FEATURE_ROLES = {
              "half_spacing"},
     "bore": {"count", "size", "diameter", "inner", "depth", "radius", "head", "angle"},
     "vgroove": {"depth", "width", "length", "size", "angle"},
+    "gusset": {"count", "thickness", "size", "length", "height", "width"},
     "dhole": {"count", "size", "diameter", "inner", "depth", "spacing", "pcd", "inset", "half_spacing", "af"},
     "fillet": {"size", "radius", "diameter"},
     "chamfer": {"size", "angle"},
