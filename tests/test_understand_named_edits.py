@@ -100,3 +100,9 @@ def test_two_holes_said_one_by_one_and_the_left_one_changed():
         (6.0, "left", 20.0), (16.0, "right", 20.0)]
     spec = edited(text, "open the left hole up to 20", "make the right hole 10")
     assert [f["size"] for f in spec["features"]] == [20.0, 10.0]
+
+
+@pytest.mark.parametrize("edit", ["holes ø6,5", "holes 6,5 mm", "make the holes ⌀6.5"])
+def test_a_decimal_comma_after_a_diameter_sign(edit):
+    (h,) = edited("plate 100 x 60 x 6 with 4 holes 5mm 10 from the corners", edit)["features"]
+    assert h["size"] == 6.5

@@ -558,9 +558,11 @@ def _screw_head(size, words: str = "") -> tuple[str, dict] | None:
 LEG_BOTH = re.compile(r"\b(?:each|both|either|every|per)\s+(?:of the\s+)?(?:legs?|arms?|flanges?|sides?)\b|"
                       r"\b(?:in|on|through|into) the (?:two )?legs\b")
 LEG_BASE = re.compile(r"\b(?:base|bottom|horizontal|lower|flat|floor|foot)\s+(?:leg|arm|flange|side)s?\b|"
+                      r"\b(?:leg|arm|flange|side)s?\s+that\s+(?:lies|sits|lays)\s+(?:flat|down)\b|"
                       r"\b(?:in|on|through|into) the (?:base|foot)\b(?!\s+(?:of|plate))|"
                       r"^\W*(?:the\s+)?(?:base|foot|horizontal)(?:\s+(?:leg|arm|flange))?\s+(?:gets|has|takes|with)\b")
 LEG_UP = re.compile(r"\b(?:upright|vertical|standing|upper|wall|back|top|up)\s+(?:leg|arm|flange|side)s?\b|"
+                    r"\b(?:leg|arm|flange|side)s?\s+that\s+(?:stands?|goes|sticks|points?|rises?)\s+up\b|"
                     r"\b(?:in|on|through|into) the upright\b|"
                     r"^\W*(?:the\s+)?(?:upright|vertical)(?:\s+(?:leg|arm|flange))?\s+(?:gets|has|takes|with)\b")
 

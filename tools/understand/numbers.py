@@ -133,6 +133,9 @@ def normalize(text: str) -> str:
     t = (t.replace("×", " x ").replace("″", '"').replace("”", '"').replace("“", '"').replace("’", "'")
          .replace("→", " to ").replace("@", " at ").replace("⌀", " dia ").replace("ø", " dia ").replace("°", " deg ").replace("–", "-").replace("²", ""))
     t = re.sub(r"(\d),(\d{3})\b", r"\1\2", t)
+    # a decimal comma after a diameter sign: "ø6,5", "ø6,35" (a thousands comma was taken above; one before a size word
+    # is read below)
+    t = re.sub(r"(\bdia\s*\d+),(\d{1,2})\b(?![,\d])", r"\1.\2", t)
     # "7 mm across the flat" (a D shaft or hole): across flats ("20 across the flat top" of a cone stays a diameter)
     t = re.sub(r"\bacross\s+the\s+flat\b(?!\s*(?:top|face|end|side|bottom|surface|part|base))", "across flats", t)
     # drawing notes: "R5 TYP", "(4 PL)", "2 PLCS": how often a size repeats on the print, never a size or a count
