@@ -106,3 +106,8 @@ def test_two_holes_said_one_by_one_and_the_left_one_changed():
 def test_a_decimal_comma_after_a_diameter_sign(edit):
     (h,) = edited("plate 100 x 60 x 6 with 4 holes 5mm 10 from the corners", edit)["features"]
     assert h["size"] == 6.5
+
+
+def test_a_tee_said_by_its_flange_and_web():
+    b = spec_of("T bracket, top flange 80 long 5 thick, stem 50 long, 30 wide")["body"]
+    assert (b["shape"], b["width"], b["height"], b["thickness"], b["length"]) == ("T", 80.0, 50.0, 5.0, 30.0)

@@ -693,7 +693,7 @@ class Build:
     def _profile(self, b: Target, dims: list[float], shape: str) -> dict | None:
         named = self._named_legs(b) if shape == "L" else None
         if shape == "T":
-            tee = self._tee_from_base(b)
+            tee = self._tee_from_base(b) or self._tee_named(b)
             if tee is not None:
                 return tee
         based = None
@@ -845,6 +845,45 @@ class Build:
         if r and shape in ("L", "T", "U"):
             out["inner_radius"] = r[0].mm      # "3 mm inside bend radius": a radius inside the bend(s)
         return out
+
+    def _tee_named(self, b: Target) -> dict | None:
+        """'T bracket: flange 80 x 5, web 50 long x 5 thick, 40 wide', 'top flange 80 long 5 thick, stem 50 long, 30
+        wide': the T's flange (the section's width) and web (its height overall) named by their words, whatever word
+        sizes them; the thickness; the number left is how far the section runs. None when the words are not that."""
+        vals = sorted({id(x): x for vs in [b.loose, *b.roles.values()] for x in vs if x.raw is not None}.values(),
+                      key=lambda v: v.raw.num.start)
+        flange, web, thick, rest = [], [], [], []
+        for v in vals:
+            before = self.text[max(0, v.raw.num.start - 30):v.raw.num.start]
+            before = re.split(r"[\d,;:.]", before)[-1] if not re.search(r"(?:flange|web|stem)\s*[\d.]+\s*(?:mm\s*)?x\s*$",
+                                                                         before) else before
+            after = self.text[v.raw.num.end:v.raw.num.end + 14]
+            if re.match(r"\s*(?:mm\s*)?(?:thick|thk)\b", after) or v.raw.role == "thickness" and not re.search(
+                    r"\b(?:flange|web|stem)\b", before):
+                thick.append(v)
+            elif re.search(r"\b(?:flange|top|cross\s*-?\s*piece|crossbar|cross bar|top bar|cap|head)\b", before) or re.match(
+                    r"\s*(?:mm\s*)?(?:flange|top)\b", after):
+                flange.append(v)
+            elif re.search(r"\b(?:web|stem|upright|vertical|fin)\b", before) or re.match(r"\s*(?:mm\s*)?(?:web|stem)\b", after):
+                web.append(v)
+            else:
+                rest.append(v)
+        if not flange or not web:
+            return None
+        # "flange 80 x 5": its width, then its thickness
+        W = flange[0].mm
+        T = thick[0].mm if thick else (flange[1].mm if len(flange) > 1 and flange[1].mm < W else None)
+        H = web[0].mm
+        run = [v for v in rest if v.raw.role in (None, "length", "width", "size")]
+        if T is None or len(run) != 1 or any(abs(x.mm - T) > 1e-9 for x in thick):
+            return None
+        L = run[0].mm
+        if H <= T or W <= T:
+            return None
+        b.take(lambda v: True)
+        self.notes.append(f"the flange {W:g} wide and the web {H:g} high overall (their words), {T:g} thick, {L:g} long")
+        return {"kind": "profile", "id": _id(self.body.noun or "tee"), "shape": "T", "width": W, "height": H,
+                "thickness": T, "length": L}
 
     def _tee_from_base(self, b: Target) -> dict | None:
         """'T-bracket. base 80 x 30 x 6, with a web 6 thick standing 50 up from the base': a T said as its base plate
