@@ -111,3 +111,12 @@ def test_a_decimal_comma_after_a_diameter_sign(edit):
 def test_a_tee_said_by_its_flange_and_web():
     b = spec_of("T bracket, top flange 80 long 5 thick, stem 50 long, 30 wide")["body"]
     assert (b["shape"], b["width"], b["height"], b["thickness"], b["length"]) == ("T", 80.0, 50.0, 5.0, 30.0)
+
+
+def test_a_pin_named_in_its_heads_clause_keeps_its_name_and_its_shank_is_the_long_section():
+    text = "clevis pin - head Ø16 x 4, shank Ø10 x 40 under the head, Ø3 split pin hole 3 from the end of the shank"
+    b = spec_of(text)["body"]
+    assert b["kind"] == "shaft"
+    assert [(s["diameter"], s["length"]) for s in b["sections"]] == [(16.0, 4.0), (10.0, 40.0)]
+    b = edited(text, "shank 50 long instead")["body"]
+    assert [(s["diameter"], s["length"]) for s in b["sections"]] == [(16.0, 4.0), (10.0, 50.0)]

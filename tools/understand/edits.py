@@ -497,6 +497,10 @@ class _Editor:
             short_is = "upright" if long_is == "base" else "base"
             text = re.sub(r"\b(?:long|longer|longest|big|bigger)\s+(leg|arm|flange)\b", rf"{long_is} \1", text, flags=re.I)
             text = re.sub(r"\b(?:short|shorter|shortest|small|smaller)\s+(leg|arm|flange)\b", rf"{short_is} \1", text, flags=re.I)
+        if b["kind"] == "shaft" and len(b.get("sections") or []) >= 2 and re.search(r"\bshank\b", text, re.I):
+            # "shank 50 long instead" on a pin with a head: the longest section under it
+            shank = max(b["sections"], key=lambda s_: s_["length"])
+            text = re.sub(r"\b(?:the\s+)?shank\b", f"the {fmt(shank['diameter'])} dia section", text, flags=re.I)
         if any(f["kind"] == "wall_slot" for f in self.spec.get("features", [])) and \
                 not any(f["kind"] in ("hole", "slot", "pocket") for f in self.spec.get("features", [])):
             # "make the window 60 long", "widen the slit" on a tube with a slot through its wall: that slot

@@ -653,7 +653,10 @@ def _stepped(text: str, t: str) -> Understanding | None:
         return None
     if not ROUND_STOCK.search(t[:a] + t[b:]):
         return None
-    out = _read(text, t[:a] + " " + t[b:])
+    lead = t[a:m.start(1)]
+    named = ROUND_STOCK.search(lead) and not re.search(r"\d", lead) and not ROUND_STOCK.search(t[:a] + t[b:].split(",")[0])
+    # ("clevis pin - head Ø16 x 4, shank Ø10 x 40 ...": the part's name was in the head's clause; the rest keeps it)
+    out = _read(text, t[:a] + " " + (lead.rstrip(" -:,;") + ", " if named else "") + t[b:])
     if out.spec is not None and out.spec["body"]["kind"] == "tube" and not out.missing and not out.spec["body"].get(
             "standard") and m.group(1) == "collar":
         # "a round standoff Ø10, 3.2 hole thru, with a Ø14 collar ...": the round body stepped, its bore through all
