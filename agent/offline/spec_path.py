@@ -21,7 +21,9 @@ MAX_ATTEMPTS = 3
 CHANGE_WORDS = re.compile(r"^\s*(?:(?:ok|okay|now|and|also|then|actually|so|but|just)\W+)*(?:make|change|set|increase|"
                           r"decrease|reduce|enlarge|shorten|lengthen|widen|thicken|move|double|halve|bump|drop)\s+"
                           r"(?:the|it|its|that|this|them|those)\b|\binstead\b|^\s*(?:now|also|actually)\b|"
-                          r"\b(?:the same|as well|keep it|another one|again)\b|\bthen\W*$")
+                          r"\bthe same\b(?!(?:[\s,]+\w+){0,8}?\s+as\s+(?:the|that|this|its|a)\s+(?:first|second|third|other|\w+\s+)?"
+                          r"(?:part|block|plate|base|body|prism|box|cylinder|one)\b)|\b(?:as well|keep it|another one|again)\b|"
+                          r"\bthen\W*$")
 
 
 def compiled(spec: dict) -> tuple[str | None, list[str], dict | None]:
@@ -102,10 +104,12 @@ def new_design(ctx: DesignContext) -> Draft | None:
         return Draft(None, f"I read only '{ctx.request.strip()[:60]}': which part is it, and its other "
                      f"sizes? (read alone it would be a {summary(u.spec)}, with: {'; '.join(u.notes)})",
                      spec=u.spec, path="spec", declined=True)
-    if ctx.current is None and any("assumed" in n for n in u.notes) and CHANGE_WORDS.search(ctx.request.lower()):
+    if ctx.current is None and any("assumed" in n for n in u.notes) and CHANGE_WORDS.search(ctx.request.lower()) and \
+            len(ctx.request.split()) <= 60:
         # "make the disc 120 across" with no part yet (the first one was declined): a change to a part that is
         # not there; a new part with the rest assumed would be something else, built silently (a whole part
-        # described, 'a 6mm hole 20 deep in the other end' and all, assumes nothing and is built)
+        # described, 'a 6mm hole 20 deep in the other end' and all, assumes nothing and is built; a description of
+        # over 60 words, 'the second part ... with the same length and width', is a whole part, not a change)
         return Draft(None, "There is no part yet for this change to apply to. "
                      f"Read as a new part it would be a {summary(u.spec)}, with: {'; '.join(u.notes)}, which is not "
                      "what you described before. Describe the whole part with its sizes.", spec=u.spec, path="spec",

@@ -97,6 +97,35 @@ def _compound(m: re.Match, words: dict) -> int:
     return n + sum(int(words[g]) for g in (m.group(2), m.group(3)) if g)
 
 
+_DENOMS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "eighth": 8,
+           "tenth": 10, "sixteenth": 16, "hundredth": 100, "thousandth": 1000}
+_VERBAL_FRACTION = re.compile(
+    r"\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?(halve|half|third|quarter|fourth|fifth|sixth|eighth|"
+    r"tenth|sixteenth|hundredth|thousandth)s?\s+(?:of\s+)?(?:an?\s+)?(units?|inch(?:es)?|met(?:er|re)s?|"
+    r"millimet(?:er|re)s?|centimet(?:er|re)s?|mm|cm|foot|feet)\b")
+
+
+_MIXED = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine)\s+and\s+(?:a|one)\s+(half|quarter|third)\b|"
+                    r"\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine)\s+(inch(?:es)?|met(?:er|re)s?|foot|feet|"
+                    r"centimet(?:er|re)s?|cm)\s+and\s+a\s+(half|quarter)\b")
+
+
+def _mixed(m: re.Match) -> str:
+    """'one and a half inches' 1.5 inches, 'an inch and a half' 1.5 inch."""
+    whole, frac, unit = (m.group(1), m.group(2), "") if m.group(1) else (m.group(3), m.group(5), " " + m.group(4))
+    n = int(whole) if whole.isdigit() else {"a": 1, "an": 1}.get(whole) or _DIGIT_WORDS[whole]
+    return f"{round(n + 1 / _DENOMS[frac], 4):g}{unit}"
+
+
+def _verbal_fraction(m: re.Match) -> str:
+    """'three-quarters of an inch' 0.75 inch, 'four-tenths of a unit' 0.4 unit, 'half a metre' 0.5 metre."""
+    count = {"a": 1, "an": 1, "one": 1}.get(m.group(1) or "a") or _DIGIT_WORDS[m.group(1)]
+    return f"{round(count / _DENOMS[m.group(2)], 4):g} {m.group(3)}"
+
+
+_DIGIT_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine".split())}
+
+
 UNIFIED = re.compile(r"(?<![\w/.#])(#\d{1,2}|\d{1,2}/\d{1,2})\s*-\s*(\d{2})(?:\s*-?\s*un[cf])?\b(?=[^.;]{0,30}?\b(?:tap|tapped|"
                      r"threaded|thread|threads|screws?|bolts?|clearance|holes?|helicoil|instead|standoffs?|stand-offs?|spacers?)\b|\s*[.!]*\s*$)")
 # the thread said after its word: "tap them 5/16-18", "clearance for 1/4-20"
@@ -211,6 +240,7 @@ def normalize(text: str) -> str:
     t = re.sub(r"(?<![\d.\-\s])(?<!\d )(\d+)/(\d+)(?![\d.])|(?<=[\s(])(\d+)/(\d+)(?![\d.])",
                lambda m: _fraction_or_pair(m), t)
     t = _SPOKEN.sub(lambda m: _DIGIT[m.group(1)] + "." + "".join(_DIGIT[w] for w in m.group(2).split()), t)
+    t = _VERBAL_FRACTION.sub(_verbal_fraction, _MIXED.sub(_mixed, t))
     v = vocab()
     t = _words(t, v["typos"])
     t = re.sub(r"\bone (?=(?:(?:long|short|square|flat|round|outer|outside|inner|side|end)\s+)?(?:end|side|face|edge|leg|"
@@ -220,6 +250,10 @@ def normalize(text: str) -> str:
     # "4 3/8 holes": four holes 3/8 across, not 4.375 ("4 3/8 inch long" stays a mixed number)
     t = re.sub(r"\b(\d{1,2}) (?=\d+/\d+\s*(?:\"|in(?:ch(?:es)?)?|mm)?\s*(?:dia(?:meter)?\s*)?(?:holes|bolts|screws)\b)",
                r"\1 of ", t)
+    # "three faces are drawn, each a loop of four lines": how many sketch entities, never a size (a fillet took the 3)
+    t = re.sub(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?=(?:(?:closed|straight|curved|"
+               r"rectangular|circular|separate|distinct)\s+)?(?:faces|lines|line segments|segments|loops|arcs|curves|"
+               r"sketches|surfaces|steps|stages|operations|extrusions)\b)", "", t)
     t = _COMPOUND.sub(lambda m: str(_compound(m, v["numbers"])), t)     # "one hundred twenty", "twenty five"
     t = _words(t, {k: str(n) for k, n in v["numbers"].items()})
     t = re.sub(r"(\d)\s*x\s*(?=[\d.])", r"\1 x ", t)          # 20x20x2 → 20 x 20 x 2
