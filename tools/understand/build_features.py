@@ -162,6 +162,10 @@ def _build_all(bd: Build, body: dict) -> None:
         if unsized and t.get("count") is not None and t.get("count") > 1 and len(singles) == t.get("count") and \
                 re.search(r"[:;]\s*$|:", bd.text[t.start:singles[0].start]):
             continue     # "two holes on the centreline: a 6 mm one ... and a 16 mm one ...": those two, each said
+        if unsized and not t.sub and t.get("count") is None and not PLACED.search(t.words) and re.search(
+                r"\b(?:several|multiple|various|some|a few|a number of|a series of|a set of)\s+(?:\w+\s+)?(?:holes|bores|cutouts)\b",
+                t.words) and any(o is not t and o.kind in ("hole", "bore") and (o.roles or o.loose) for o in bd.feats):
+            continue     # "a flange with several holes. four smaller holes near the corners and one central hole": a summary
         if unsized and t.get("count") is None and re.search(r"\b(?:pattern|grid|array)\b", t.words) and any(
                 o is not t and o.kind in ("hole", "bore") and (o.roles or o.loose) for o in bd.feats):
             continue     # "hole pattern test piece: 7x7 grid of 3mm holes ...": the pattern named, then given
@@ -358,7 +362,11 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
         count = 2.0     # "a plate with a hole at each end": one near each end, two
     size = _hole_size(bd, t)
     if size is None:
-        size = bd.assume(f"diameter for the {t.noun}", round(min(default("hole_diameter"), 0.2 * smallest(body, face=True)), 4))
+        size = min(default("hole_diameter"), 0.2 * smallest(body, face=True))
+        if re.search(r"\b(?:larger|bigger|big|large)\b", t.words) and any(
+                o is not t and o.kind in ("hole", "bore") and re.search(r"\b(?:smaller|small)\b", o.words) for o in bd.feats):
+            size *= 2    # "four smaller holes near the corners and one larger central hole", neither sized: not the same size
+        size = bd.assume(f"diameter for the {t.noun}", round(size, 4))
     f: dict = {"id": bd.fid("bore" if t.kind == "bore" else "holes"), "kind": "hole", "size": size}
     depth = t.pop("depth")
     if depth is None:
@@ -1144,7 +1152,7 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
         # "a 6 mm hole in the top left corner, 10 from the edges": one hole, at that corner (not one in every corner)
         if inset is None:
             inset = bd.assume("inset from the corner", round(min(body["length"], body["width"])
-                                                            * default("corner_inset_fraction"), 1))
+                                                            * default("corner_inset_fraction"), 4))
         two = _two_insets(bd, t, inset) or {}
         vert, side = (one.group(1) or one.group(4)), (one.group(2) or one.group(3))
         return {"kind": "from_corner", "corner": f"{'upper' if vert in ('top', 'upper', 'back', 'rear', 'far') else 'lower'}"
@@ -1155,7 +1163,7 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
                                                                           or n in (None, 4)):
         if inset is None:
             L, W = body.get("length", 20), body.get("width", 20)
-            inset = bd.assume("inset from the corners", round(min(L, W) * default("corner_inset_fraction"), 1))
+            inset = bd.assume("inset from the corners", round(min(L, W) * default("corner_inset_fraction"), 4))
         two = _two_insets(bd, t, inset)
         if two is not None:
             return two
@@ -1204,7 +1212,7 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
     if m:
         two = _from_two_edges(words, bd, body) if f.get("on") in (None, "top") else None
         return two or _from_edge(m, bd)
-    if not re.search(r"\b(cent(?:er|re)(?:ed|d)?|middle|axis|axial|concentric|through it|through the part|bore|on top)\b",
+    if not re.search(r"\b(cent(?:er|re)(?:ed|d)?|central|centrally|middle|axis|axial|concentric|through it|through the part|bore|on top)\b",
                      words + " " + t.noun):
         bd.notes.append(f"no place given for the {t.noun}: centred")
     return {"kind": "center"}
