@@ -269,6 +269,9 @@ def edge_selection(edges: str, ctx: Ctx) -> str:
         return "result.edges()"
     if edges == "vertical":
         return 'result.edges("|Z")'
+    if edges == "long":
+        from .edges import long_axis
+        return f'result.edges("|{"XYZ"[long_axis(ctx.spec.body)]}")'
     if edges in ("top", "bottom"):
         return f'result.newObject(result.faces("{">Z" if edges == "top" else "<Z"}").val().outerWire().Edges())'
     if edges == "ends":

@@ -11,10 +11,26 @@ from .features import Boss, Chamfer, Fillet, Hole, Pocket, Rib, Shell, Slot
 from .geometry import profile_outline, resolved
 from .footprint import EPS, _edge_distance, _extent, _half_extents, _noun, _section
 
-COVER = {"all": {"all", "vertical", "top", "bottom", "outer", "holes", "ends", "vt", "vb"},
-         "outer": {"vertical", "top", "bottom", "outer", "ends", "all", "vt", "vb"},
+COVER = {"all": {"all", "vertical", "top", "bottom", "outer", "holes", "ends", "vt", "vb", "long"},
+         "outer": {"vertical", "top", "bottom", "outer", "ends", "all", "vt", "vb", "long"},
          "ends": {"top", "bottom", "ends", "vt", "vb"}, "top": {"top", "vt"}, "bottom": {"bottom", "vb"},
-         "vertical": {"vertical", "vt", "vb"}, "holes": {"holes"}}   # vt / vb: the corners vertical edges share
+         "vertical": {"vertical", "vt", "vb"}, "holes": {"holes"},
+         "long": {"long", "vertical", "top", "bottom", "vt", "vb"}}   # vt / vb: the corners vertical edges share
+# ('long': the four along the longest side, which is vertical or lies in the top and bottom outlines: it meets them all)
+
+
+def long_axis(body) -> int | None:
+    """The axis (0 X, 1 Y, 2 Z) a block's longest side runs along; None when two sides tie for longest (no four
+    long edges) or the body is not a plain block."""
+    from .bodies import Box
+    if not isinstance(body, Box):
+        return None
+    d = resolved(body)
+    sizes = [d["length"], d["width"], d["height"]]
+    top = sorted(sizes, reverse=True)
+    if top[0] - top[1] <= EPS:
+        return None
+    return sizes.index(top[0])
 
 
 def edge_limit(spec, shape, edges: str, done) -> tuple[float | None, str]:
@@ -75,6 +91,18 @@ def _edge_limit(spec, shape, edges: str, done) -> tuple[float | None, str]:
         cands = [(x.frame.depth / 2, f"the {x.frame.depth:g} mm {noun}") for x in holes]
         for x in holes:
             cands += _feature_limits(x, "all")
+        return min(cands)
+    if edges == "long":
+        k = long_axis(body)
+        if k is None:
+            return None, ("'long' edges are the four edges along a block's longest side" if body.kind != "box" else
+                          "the block's two longest sides are equal, so it has no four long edges (say top, bottom or "
+                          "vertical)")
+        other = [s for i, s in enumerate(shape.size) if i != k]
+        cands = [(min(other) / 2, f"the {min(other):g} mm side of the {noun}")]
+        for x in done[:-1]:
+            if x.frame is not None and x.points:
+                cands += _feature_limits(x, "all", _section(body), fillet=isinstance(done[-1].feature, Fillet))
         return min(cands)
     round_body = isinstance(body, (Cylinder, Tube, Cone, Shaft))
     if edges == "vertical" and (round_body or isinstance(body, (RoundedRect, Revolve)) or

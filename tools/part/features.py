@@ -12,7 +12,7 @@ from pydantic import Field
 from .bodies import Coord, Id, Length, Point, Strict
 
 FaceName = Literal["top", "bottom", "front", "back", "left", "right"]
-EdgeSet = Literal["all", "vertical", "top", "bottom", "outer", "holes", "ends"]
+EdgeSet = Literal["all", "vertical", "top", "bottom", "outer", "holes", "ends", "long"]
 Count = Annotated[int, Field(ge=1, le=500)]
 
 
@@ -184,7 +184,7 @@ class Rib(FeatureBase):
 class Fillet(FeatureBase):
     """round an edge set: all, vertical (parallel to Z), top / bottom (outline of the top / bottom
     face), outer (top and bottom outlines and the vertical edges), holes (the rims of the holes),
-    ends (the circular end edges of a shaft or cylinder)."""
+    ends (the circular end edges of a shaft or cylinder), long (the four edges along a block's longest side)."""
     kind: Literal["fillet"]
     edges: EdgeSet
     radius: Length

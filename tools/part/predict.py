@@ -230,7 +230,7 @@ def _treated(f, face: str) -> float:
     """How far an earlier fillet / chamfer eats into the outline of ``face`` (0: not at all)."""
     if not isinstance(f, (Fillet, Chamfer)):
         return 0.0
-    touches = f.edges in ("all", "outer") or f.edges == face or (f.edges == "ends" and face in ("top", "bottom")) \
+    touches = f.edges in ("all", "outer", "long") or f.edges == face or (f.edges == "ends" and face in ("top", "bottom")) \
         or (f.edges == "vertical" and face not in ("top", "bottom"))
     return (f.radius if isinstance(f, Fillet) else f.size) if touches else 0.0
 

@@ -95,6 +95,8 @@ def _edges(spec, shape, f, holes) -> tuple[float, bool]:
         L, W, H = (resolved(body)[k] for k in ("length", "width", "height"))
         if f.edges == "vertical":
             return 4 * area * H, True
+        if f.edges == "long":
+            return 4 * area * max(L, W, H), True
         if f.edges in ("top", "bottom"):
             corner = next((x for x in spec.features[:spec.features.index(f)] if isinstance(x, (Fillet, Chamfer))
                            and x.edges == "vertical"), None)

@@ -1285,8 +1285,9 @@ def _edge(bd: Build, t: Target, body: dict) -> None:
         named = [x for x in find("edge_sets", bd.text[a:t.start]) if x[3] != "holes"]
         if named:
             words = words + " " + named[-1][2]
-    some = re.search(r"\b(?:long|short|longer|shorter|front|back|rear|left|right|one|two|three)\s+(?:top\s+|bottom\s+|"
-                     r"vertical\s+|outside\s+|outer\s+|upper\s+|lower\s+)?edges?\b", words)
+    some = re.search(r"\b(?:long(?=\s+(?:top|bottom|vertical|outside|outer|upper|lower)\b)|short|longer|shorter|front|back|"
+                     r"rear|left|right|one|two|three)\s+(?:top\s+|bottom\s+|vertical\s+|outside\s+|outer\s+|upper\s+|"
+                     r"lower\s+)?edges?\b", words)
     if some and body["kind"] in ("box", "shelled_box"):
         # "the long top edges rounded 5": some edges of a set; the whole set would be another part
         bd.missing.append(f"a {t.kind} on only {some.group(0)} (a whole edge set is built: all, top, bottom, vertical)")
@@ -1331,6 +1332,8 @@ def _edges(words: str, body: dict) -> str:
     found = [name for s, e, p, name in find("edge_sets", words)]
     if "holes" in found:
         return "holes"
+    if "long" in found and body["kind"] == "box":
+        return "long"     # "round over the four long edges of the bar": the four along its longest side
     if re.search(r"\b(?:outside|outer) vertical\b|\bvertical (?:outside|outer)\b|\bvertical (?:corners?|edges?)\b[^.;]*"
                  r"\bon the outside\b", words):
         return "top" if body["kind"] in ("cylinder", "tube") else "vertical"

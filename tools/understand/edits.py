@@ -153,7 +153,8 @@ SWAP = re.compile(r"\b(swap|replace|instead of|(?:i'?d )?rather (?:have|use|go w
 SUBSET_EDGES = re.compile(r"\b(?:one|1|a(?=\s+of\b|\s+(?:vertical|side)\s+(?:edge|corner)\b(?!\s*(?:chamfer|fillet|round)))|a single|single|just one|only one|two|2|three|3|either)\s+(?:of\s+(?:the|its)\s+)?"
                           r"(?:(?:long|longer|short|shorter|front|back|rear|left|right|top|bottom|vertical|outside|outer|"
                           r"upper|lower|side|sharp)\s+){0,2}(?:edges?|corners?)\b|"
-                          r"\b(?:long|longer|short|shorter|front|back|rear|left|right|leading|trailing|opposite|diagonal)\s+"
+                          r"\b(?:long(?=\s+(?:top|bottom|upper|lower|vertical|side|outside|outer)\b)|longer|short|shorter|front|back|"
+                          r"rear|left|right|leading|trailing|opposite|diagonal)\s+"
                           r"(?:(?:top|bottom|upper|lower|vertical|side|outside|outer)\s+)?(?:edges?|corners?)\b")
 EDGE_VERB = re.compile(r"\b(?:fillet|chamfer|round|bevel|radius|radiused|break|ease|soften|deburr)")
 
@@ -976,7 +977,8 @@ class _Editor:
                 return by_size
         if len(found) >= 2 and k in ("fillet", "chamfer"):
             # "change the corner radius to 20" beside 4 mm fillets on the top edges: the one on the corners
-            words = {"vertical": r"\b(?:corners?|vertical|upright|side edges)\b", "top": r"\btop\b", "bottom": r"\b(?:bottom|base)\b"}
+            words = {"vertical": r"\b(?:corners?|vertical|upright|side edges)\b", "top": r"\btop\b", "bottom": r"\b(?:bottom|base)\b",
+                     "long": r"\blong (?:edges?|corners?|sides?)\b"}
             said = re.sub(r"\b(?:keep|keeping|leave|leaving|but not|not)\b[^,.;]*", " ", self.t)   # ("keep the 4 mm on top")
             named = [e for e, w in words.items() if re.search(w, said)]
             picked = [f for f in found if f.get("edges") in named]
