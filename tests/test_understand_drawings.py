@@ -437,3 +437,23 @@ def test_a_hubs_total_is_no_count_and_a_raised_face_after_face_is_no_width():
 def test_an_angles_flanges_are_its_legs():
     feats = _spec("angle 40x40x4, 100 long. 2 holes 5.5mm in each flange, 60mm apart, centred")["features"]
     assert [(f["on"], f["size"]) for f in feats] == [("front", 5.5), ("left", 5.5)]    # (5 mm holes were assumed)
+
+
+@pytest.mark.parametrize("text", [
+    "plate 100 x 60 x 10, 4X Ø6.6 THRU, ⌴ Ø11 ↧ 6.5, 12 from edges",
+    "PLATE 100x60x10, 4X ∅6.6 THRU ⌴ ∅11 ↧6.5 @ 12 FROM EDGES",
+])
+def test_drawing_symbols_for_counterbore_and_depth(text):
+    """'⌴' (counterbore) and '↧' (depth) as a drawing writes them; before, the Ø6.6 was dropped (5 mm assumed, near
+    enough in volume to pass) or the '⌴' left 11 and 6.5 unread."""
+    (h,) = _spec(text)["features"]
+    assert (h["size"], h["cbore"], h["at"]) == (6.6, {"diameter": 11.0, "depth": 6.5}, {"kind": "corners", "inset": 12.0})
+
+
+def test_drawing_symbols_for_countersink_and_a_blind_hole_by_its_diameter():
+    (h,) = _spec("plate 100 x 60 x 10, 4X Ø6.6 THRU ⌵ Ø12 X 90°, 12 from edges")["features"]
+    assert (h["size"], h["csink"]) == (6.6, {"diameter": 12.0, "angle": 90.0})
+    for text in ("block 50x50x20, Ø8 ↧ 12 in the centre", "block 50x50x20, Ø8 x 12 deep in the centre"):
+        spec = _spec(text)
+        assert spec["body"]["width"] == 50
+        assert [(f["size"], f["depth"], f["at"]) for f in spec["features"]] == [(8.0, 12.0, {"kind": "center"})], text

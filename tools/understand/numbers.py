@@ -161,6 +161,9 @@ def normalize(text: str) -> str:
     t = UNIFIED_AFTER.sub(lambda m: m.group(1) + " unified" + f"{m.group(2)}-{m.group(3)}".translate(_CODE) + " ", t)
     t = (t.replace("×", " x ").replace("″", '"').replace("”", '"').replace("“", '"').replace("’", "'")
          .replace("→", " to ").replace("@", " at ").replace("⌀", " dia ").replace("ø", " dia ").replace("°", " deg ").replace("–", "-").replace("²", ""))
+    # drawing symbols: "⌴ Ø11 ↧ 6.5" (counterbore Ø11, 6.5 deep), "⌵ Ø12 x 90°" (countersink), "∅" for "Ø"
+    t = re.sub(r"↧\s*(\d*\.?\d+(?:\s*mm)?)", r" x \1 deep ", t.replace("⌴", ", cbore ").replace("⌵", ", csk ")
+               .replace("∅", " dia "))
     t = re.sub(r"(\d),(\d{3})\b", r"\1\2", t)
     # a decimal comma after a diameter sign: "ø6,5", "ø6,35" (a thousands comma was taken above; one before a size word
     # is read below)
@@ -360,6 +363,11 @@ def normalize(text: str) -> str:
                lambda m: m.group(0) if re.search(r"\b(?:holes?|bores?|counterbor\w*|countersunk|csk)\b[^.;]*$",
                                                  t[:m.start()]) else
                f"{m.group(1)}dia {m.group(2)}{m.group(3) or ''} {m.group(4)} hole", t)
+    # "block 50x50x20, Ø8 x 12 deep in the centre": one blind hole written by its diameter and depth only
+    t = re.sub(r"(^|[.;:,]\s*)dia\s*([\d.]+)(\s*mm)?\s*(?:x\s*)?([\d.]+)(\s*mm)?\s*(deep|dp)\b(?!\s+(?:holes?|bores?)\b)",
+               lambda m: m.group(0) if re.search(r"\b(?:holes?|bores?|counterbor\w*|cbore|countersunk|csk)\b(?:[^.;]|\.(?=\d))*$",
+                                                 t[:m.start()]) else
+               f"{m.group(1)}dia {m.group(2)}{m.group(3) or ''} hole {m.group(4)}{m.group(5) or ''} deep", t)
     # "R5 corners", "corners R5": a corner radius written the draughtsman's way
     t = re.sub(r"\br (\d+(?:\.\d+)?)(\s*mm)? ((?:inside |internal |inner )?(?:corners?|edges?))\b", r"\1\2 radius \3", t)
     t = re.sub(r"\b(corners?|edges?) r (?=\d)", r"\1 radius ", t)
