@@ -442,6 +442,9 @@ def test_an_angles_flanges_are_its_legs():
 @pytest.mark.parametrize("text", [
     "plate 100 x 60 x 10, 4X Ø6.6 THRU, ⌴ Ø11 ↧ 6.5, 12 from edges",
     "PLATE 100x60x10, 4X ∅6.6 THRU ⌴ ∅11 ↧6.5 @ 12 FROM EDGES",
+    "plate 100x60x10. 4X Ø6.6 THRU ALL / Ø11 C'BORE 6.5 DP, 12 from edges",
+    "plate 100x60x10, 4-Ø6.6 THRU, Ø11 CB 6.5 DP, 12 from edges",
+    "plate 100 x 60 x 10 thk, (4) Ø6.6 thru c/bore Ø11 x 6.5 dp, 12 from edges",
 ])
 def test_drawing_symbols_for_counterbore_and_depth(text):
     """'⌴' (counterbore) and '↧' (depth) as a drawing writes them; before, the Ø6.6 was dropped (5 mm assumed, near

@@ -164,6 +164,12 @@ def normalize(text: str) -> str:
     # drawing symbols: "⌴ Ø11 ↧ 6.5" (counterbore Ø11, 6.5 deep), "⌵ Ø12 x 90°" (countersink), "∅" for "Ø"
     t = re.sub(r"↧\s*(\d*\.?\d+(?:\s*mm)?)", r" x \1 deep ", t.replace("⌴", ", cbore ").replace("⌵", ", csk ")
                .replace("∅", " dia "))
+    # a drawing's hole callout: "4-Ø6.6" (four of them), "THRU / Ø11 C'BORE", "THRU C/BORE Ø11", "CB Ø11": the through
+    # hole, then its counterbore (or countersink) as its own clause
+    t = re.sub(r"\b(\d+)\s*-\s*(?=dia\s*\d)|\((\d+)\)\s*(?=dia\s*\d)", lambda m: f"{m.group(1) or m.group(2)}x ", t)
+    t = re.sub(r"\bcb\b(?=\s*(?:dia\s*)?\d)", "cbore", t)
+    t = re.sub(r"\b(thru|through)(\s+all)?\s*(?:/\s*|\s(?=\s*(?:c/bored?|c'bored?|cbored?|counterbored?|c/b|csk|csink|"
+               r"countersunk|countersink|c'sink)\b))", r"\1\2, ", t)
     t = re.sub(r"(\d),(\d{3})\b", r"\1\2", t)
     # a decimal comma after a diameter sign: "ø6,5", "ø6,35" (a thousands comma was taken above; one before a size word
     # is read below)
