@@ -297,6 +297,12 @@ def keyway_lines(f: Keyway, ctx: Ctx) -> list[str]:
     r = radius_over(body, f.z, f.z + f.length)[0]
     Z, L, D = P.add(f"{i}_z", f.z, "start along Z"), P.add(f"{i}_length", f.length), P.add(f"{i}_depth", f.depth)
     R = P.add(f"{i}_shaft_radius", r)
+    if f.kind == "v_groove":
+        # the V's sides carried 1 mm past the surface, so the cut is exactly ``length`` wide there; turned about Z
+        return [f"cutter = cq.Workplane(\"XZ\").polyline([({R} - {D}, {Z} + {L} / 2), ({R} + 1, {Z} + {L} / 2 - ({D} + 1) * "
+                f"{L} / 2 / {D}), ({R} + 1, {Z} + {L} / 2 + ({D} + 1) * {L} / 2 / {D})]).close()"
+                f".revolve(360, (0, 0, 0), (0, 1, 0))  # a V ring all round",
+                "result = result.cut(cutter)"]
     if f.kind == "groove":
         return [f"cutter = cq.Workplane(\"XY\").circle({R} + 1).circle({R} - {D}).extrude({L})"
                 f".translate((0, 0, {Z}))  # a ring all round",

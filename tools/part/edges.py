@@ -130,7 +130,7 @@ def _edge_limit(spec, shape, edges: str, done) -> tuple[float | None, str]:
         lim = min(r if not isinstance(body, Tube) or edges in ("top", "bottom", "outer") else r / 2, h / 2)
         cands = [(lim, f"the {noun} ({'wall ' if isinstance(body, Tube) else 'radius '}{r:g} mm, {h:g} mm long)")]
         for x in done[:-1]:
-            if x.feature.kind in ("keyway", "flat", "groove"):
+            if x.feature.kind in ("keyway", "flat", "groove", "v_groove"):
                 k = x.feature
                 gap = min(k.z if edges in ("all", "outer", "ends", "bottom") else 1e9,
                           shape.hi[2] - k.z - k.length if edges in ("all", "outer", "ends", "top") else 1e9)

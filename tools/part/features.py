@@ -237,8 +237,9 @@ class Keyway(FeatureBase):
     as the radius, ``length`` short, is a saw cut across to the centre line); ``groove`` turns a ring ``depth``
     deep all round, ``length`` wide along the axis from ``z`` (an O-ring or circlip groove); ``wall_slot`` cuts
     through one wall of a tube on the +X side, ``width`` wide (square ends), its floor ``depth`` in from the
-    outside, inside the bore (the far wall untouched)."""
-    kind: Literal["keyway", "flat", "groove", "wall_slot"]
+    outside, inside the bore (the far wall untouched); ``v_groove`` turns a V ring all round (a pulley's belt groove),
+    ``length`` wide at the surface from ``z``, its bottom ``depth`` in, midway (its angle 2·atan(length / 2 / depth))."""
+    kind: Literal["keyway", "flat", "groove", "wall_slot", "v_groove"]
     z: Coord = 0.0
     length: Length
     depth: Length

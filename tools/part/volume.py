@@ -272,6 +272,11 @@ def spec_volume(spec) -> tuple[float, bool]:  # noqa: C901 - one branch per feat
         elif isinstance(f, Keyway):
             r0, constant = radius_over(spec.body, f.z, f.z + f.length)
             half = f.width / 2 if f.kind in ("keyway", "wall_slot") else r0
+            if f.kind == "v_groove":
+                # Pappus: the V's section (length x depth / 2) turned about the axis at its centroid, depth / 3 in
+                vol -= f.length * f.depth / 2 * 2 * math.pi * (r0 - f.depth / 3)
+                exact &= constant
+                continue
             area = math.pi * (r0 ** 2 - (r0 - f.depth) ** 2) if f.kind == "groove" else _segment_area(r0, f.depth, half)
             if isinstance(spec.body, Tube) and f.kind != "groove":
                 # a cut that reaches the bore takes only the wall: the bore's part of its outline is not material

@@ -1604,9 +1604,9 @@ def _v_groove(bd: Build, t: Target, body: dict) -> None:
     """A V groove cut into a block's face ('a 90 degree V-groove along the 80 mm length on top, 10 mm deep', 'a 60°
     vee along the top full length, 20 wide at the surface'): any two of its angle, its width at the face and its
     depth give the third; along the length unless said across; centred."""
-    if body.get("kind") != "box":
+    if body.get("kind") not in ("box", "cylinder", "tube"):
         bd.missing.append(f"a V groove on a {body.get('kind', 'part')} (the spec path cuts V grooves into a block's flat "
-                          "face)")
+                          "face or round a cylinder or tube)")
         return
     words = t.words + " " + bd.text[t.start:t.start + 120].split(".")[0]
     ang = re.search(r"([\d.]*\d)\s*(?:deg(?:ree)?s?\b|°)", t.words) or re.search(
@@ -1616,6 +1616,9 @@ def _v_groove(bd: Build, t: Target, body: dict) -> None:
         t.take(lambda v: abs(v.raw.num.value - a) < 1e-9)
     D, W = t.pop("depth"), t.pop("width")
     L = t.pop("length")
+    if body["kind"] != "box":
+        _v_ring(bd, t, body, a, D, W)
+        return
     if L is not None and not any(abs(L - body[k]) < 1e-6 for k in ("length", "width")):
         bd.missing.append(f"a V groove {L:g} long (the spec path runs it the whole length or width of the face)")
         return
@@ -1646,6 +1649,29 @@ def _v_groove(bd: Build, t: Target, body: dict) -> None:
     bd.features.append(f)
     bd.notes.append(f"the V groove {W:g} wide at the face and {D:g} deep" + (f" ({a:g}°)" if a else "") +
                     f", the whole {'width' if across else 'length'}, centred")
+
+
+def _v_ring(bd: Build, t: Target, body: dict, a: float | None, D: float | None, W: float | None) -> None:
+    """A V groove turned round a disc's or a tube's rim (a pulley's belt groove: 'a 90° V groove round the rim, 6 deep,
+    centred in the thickness'): any two of angle, width at the rim and depth give the third; centred on the height."""
+    if a is not None and not 0 < a < 180:
+        bd.missing.append(f"a V groove's angle between 0 and 180 degrees (found {a:g})")
+        return
+    tan = math.tan(math.radians(a) / 2) if a is not None else None
+    if W is None and D is not None and tan:
+        W = round(2 * D * tan, 6)
+    if D is None and W is not None and tan:
+        D = round(W / 2 / tan, 6)
+    if W is None or D is None:
+        bd.missing.append("the V groove's depth and its angle or width at the rim (e.g. '90 degree, 6 deep')")
+        return
+    H = body["height"]
+    if W >= H:
+        bd.missing.append(f"a V groove {W:g} wide at the rim that fits the {H:g} mm thickness")
+        return
+    bd.features.append({"id": bd.fid("v_groove"), "kind": "v_groove", "z": round((H - W) / 2, 6), "length": W, "depth": D})
+    bd.notes.append(f"the V groove {W:g} wide at the rim and {D:g} deep" + (f" ({a:g}°)" if a else "") +
+                    ", centred on the thickness")
 
 
 def _d_hole(bd: Build, t: Target, body: dict) -> None:

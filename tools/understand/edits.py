@@ -947,10 +947,15 @@ class _Editor:
     def feats(self, kind: str) -> list[dict]:
         kinds = {"hole": ("hole",), "bore": ("hole",), "fillet": ("fillet",), "chamfer": ("chamfer",),
                  "shell": ("shell",), "boss": ("boss",), "keyway": ("keyway",), "flat": ("flat",), "slot": ("slot",),
-                 "pocket": ("pocket", "hole"), "cbore": ("hole",), "csink": ("hole",), "dhole": ("pocket",)}.get(kind, (kind,))
+                 "pocket": ("pocket", "hole"), "cbore": ("hole",), "csink": ("hole",), "dhole": ("pocket",),
+                 "vgroove": ("pocket", "v_groove")}.get(kind, (kind,))
         out = [f for f in self.spec.get("features", []) if f["kind"] in kinds]
         if kind == "dhole":
             out = [f for f in out if f.get("shape") in ("d", "double_d")]
+        if kind == "vgroove" or kind == "groove" and not out:
+            # ("make the groove 10 wide" on a part whose one groove is a V: that one)
+            out = [f for f in self.spec.get("features", []) if f["kind"] == "v_groove" or
+                   f["kind"] == "pocket" and f.get("shape") == "v"]
         if kind in ("slot", "pocket") and not out:
             # "widen the slot", "make the window 60 long" on a tube: the slot through its wall, or the saw cut across it
             out = [f for f in self.spec.get("features", []) if f["kind"] == "wall_slot" or
@@ -3338,6 +3343,43 @@ class _Editor:
             return
         self.add_features()
 
+    def change_v_groove(self, f: dict, nums: list) -> None:
+        """'V groove only 4 deep', 'groove 10 wide at the rim', 'make it a 60 degree vee': the size said, the V's angle
+        kept unless a new one is said (its width at the face follows the depth, or the depth the width); a groove
+        round a rim stays centred where it was."""
+        wide = "length" if f["kind"] == "v_groove" else "width"
+        W, D = float(f[wide]), float(f["depth"])
+        ang = re.search(r"([\d.]*\d)\s*(?:deg(?:ree)?s?\b|°)", self.t)
+        a = float(ang.group(1)) if ang else math.degrees(2 * math.atan(W / 2 / D))
+        if ang:
+            self.used.update(it.num.start for it in nums if math.isclose(it.num.value, a))
+            nums = [it for it in nums if not math.isclose(it.num.value, a)]
+        if not 0 < a < 180:
+            self.out.failed.append(f"a V groove's angle between 0 and 180 degrees (found {fmt(a)})")
+            return
+        tan = math.tan(math.radians(a) / 2)
+        depth = next((it for it in nums if it.role == "depth"), None) or (
+            next((it for it in nums if it.role in (None, "size")), None) if re.search(r"\b(?:deep|deeper|shallower|depth)\b",
+                                                                                    self.t) else None)
+        width = next((it for it in nums if it is not depth and it.role in ("width", "size", None)), None) if re.search(
+            r"\b(?:wide|wider|narrower|width|across)\b", self.t) else None
+        if depth is not None:
+            D = self.take(depth)
+            W = self.take(width) if width is not None else round(2 * D * tan, 6)
+        elif width is not None:
+            W = self.take(width)
+            D = round(W / 2 / tan, 6)
+        elif ang:
+            W = round(2 * D * tan, 6)      # "make it a 60 degree vee": as deep, the new angle
+        else:
+            self.out.failed.append(self.no_size(f))
+            return
+        g = {x: y for x, y in f.items() if x != "id"} | {wide: W, "depth": D}
+        if f["kind"] == "v_groove":
+            g["z"] = round(float(f.get("z", 0)) + (float(f[wide]) - W) / 2, 6)      # centred where it was
+        self.apply(f"{f['id']}: {fmt(W)} wide at the face, {fmt(D)} deep ({fmt(round(math.degrees(2 * math.atan(W / 2 / D)), 3))}°)",
+                   ops.replace_feature, f["id"], g)
+
     def no_size(self, f: dict) -> str:
         """Why a change to ``f`` was not made: no number for it ('make the hole bigger': how much is not guessed)."""
         word = {"hole": "holes", "fillet": "fillets", "chamfer": "chamfer", "shell": "walls", "boss": "boss",
@@ -3877,6 +3919,9 @@ class _Editor:
     def change_feature(self, k: str, existing: list[dict]) -> None:
         f = existing[-1]
         nums = self.free()
+        if f["kind"] == "v_groove" or f.get("shape") == "v":
+            self.change_v_groove(f, nums)
+            return
         ms = M_SIZE.search(self.t)
         way = re.search(r"\b(?:the long way|lengthwise|lengthways|end to end|along (?:the|its) length|from (?:the|one) end)\b|"
                         r"\b(?:the short way|widthwise|side to side|front to back|across the width|from the side)\b|"

@@ -203,6 +203,11 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None,
             if name == "fillet" and phrase.startswith("round") and any(n == "chamfer" for _, n in c.features) and \
                     re.search(r"\bchamfer\w*\s+(?:[\w.]+\s+){0,2}$", c.text[:pos]):
                 continue     # "a 2 mm chamfer round the top edges": where the chamfer goes, not a fillet
+            if name == "fillet" and phrase == "round the" and re.match(r"\s*(?:rim|circumference|outside|periphery|"
+                                                                       r"edge of the (?:disc|wheel|pulley))\b",
+                                                                       c.text[pos + len(phrase):]) and \
+                    re.search(r"\b(?:groove|vee|v)\s*(?:[\w.]+\s+){0,1}$", c.text[:pos]):
+                continue     # "a 90° V groove round the rim": where the groove runs, not a fillet
             if name == "fillet" and phrase.startswith(("break", "ease", "soften")) and \
                     any(n == "chamfer" for x in cls[ci:ci + 3] for _, n in x.features):
                 name = "chamfer"     # "break all edges with a 1/16 chamfer": the chamfer is how they are broken
