@@ -14,7 +14,7 @@ from ...tools.understand import apply_edit, understand
 from ...tools.understand.request import ASSUMED_NOTE
 from ..drafts import DesignContext, Draft
 
-PROFILES = ("angle", "tee", "channel", "c_channel", "ibeam")   # sections whose bounding block is a different part
+PROFILES = ("angle", "tee", "channel", "c_channel", "ibeam", "zee")   # sections whose bounding block is a different part
 PROVIDER_HINT = "For this request, choose an LLM provider (Gemini or an OpenAI-compatible server)."
 MAX_ATTEMPTS = 3
 # words that change a part already there ("make the disc 120 across", "... instead"), not describe a new one

@@ -91,11 +91,13 @@ class Segment(Strict):
 
 
 class Profile(BodyBase):
-    """an extruded section. shape: L (angle), T, U (channel), C (lipped channel), I, obround (slot
-    shape), or polyline (``start`` + ``segments``: lines and arcs by coordinates). width is along X,
-    height along Y, thickness is the wall; the section is extruded along +Z by ``length``."""
+    """an extruded section. shape: L (angle), T, U (channel), C (lipped channel), I, Z (two flanges pointing opposite
+    ways off a web: ``lip`` is the top flange, from its free end to the web's outside face; the bottom flange is the
+    rest of the width; both (width + thickness) / 2 when lip is not given), obround (slot shape), or polyline
+    (``start`` + ``segments``: lines and arcs by coordinates). width is along X, height along Y, thickness is the
+    wall; the section is extruded along +Z by ``length``."""
     kind: Literal["profile"]
-    shape: Literal["L", "T", "U", "C", "I", "obround", "polyline"]
+    shape: Literal["L", "T", "U", "C", "I", "Z", "obround", "polyline"]
     length: Length
     width: Optional[Length] = None
     height: Optional[Length] = None

@@ -46,7 +46,7 @@ def radius_over(body, z0: float, z1: float) -> tuple[float, bool]:
 
 
 def profile_outline(p: Profile) -> list[tuple[float, float]]:
-    """The corner points of a straight-sided profile (L, T, U, C, I), origin at the bbox centre."""
+    """The corner points of a straight-sided profile (L, T, U, C, I, Z), origin at the bbox centre."""
     w, h, t = p.width, p.height, p.thickness
     x0, y0 = -w / 2, -h / 2
     if p.shape == "L":
@@ -60,6 +60,9 @@ def profile_outline(p: Profile) -> list[tuple[float, float]]:
         lip = p.lip or 2 * t
         pts = [(0, 0), (w, 0), (w, lip), (w - t, lip), (w - t, t), (t, t), (t, h - t), (w - t, h - t),
                (w - t, h - lip), (w, h - lip), (w, h), (0, h)]
+    elif p.shape == "Z":
+        a = p.lip if p.lip is not None else (w + t) / 2        # the top flange, to the web's outside face
+        pts = [(a - t, 0), (w, 0), (w, t), (a, t), (a, h), (0, h), (0, h - t), (a - t, h - t)]
     elif p.shape == "I":
         tw = p.thickness
         tf = p.lip or t

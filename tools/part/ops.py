@@ -60,6 +60,15 @@ def set_parameter(spec, path: str, value):
     return parse(data)
 
 
+def set_parameters(spec, values: dict[str, float]):
+    """Every ``path`` set to its value at once (sizes that must change together: a Z's top flange and its width)."""
+    data = _data(spec)
+    for path, value in values.items():
+        obj, key = _locate(data, path)
+        obj[key] = value
+    return parse(data)
+
+
 def scale_parameter(spec, path: str, factor: float):
     """``path`` multiplied by ``factor`` (a number, or every number of a point / list)."""
     data = _data(spec)

@@ -108,7 +108,7 @@ def check_profile(b: Profile, path, problems) -> None:
     if any(getattr(b, n) is None for n in names) or b.shape == "obround":
         return
     w, h, t = b.width, b.height, b.thickness
-    limits = {"L": (w, h), "T": (w, h), "U": (w / 2, h), "C": (w / 2, h / 2), "I": (w, h / 2)}[b.shape]
+    limits = {"L": (w, h), "T": (w, h), "U": (w / 2, h), "C": (w / 2, h / 2), "I": (w, h / 2), "Z": (w / 2, h / 2)}[b.shape]
     if t >= min(limits) - EPS:
         p(Problem(json_path([*path, "thickness"]), f"the wall is too thick for a {w:g} x {h:g} {b.shape} section",
                   f"less than {min(limits):g}", f"{t:g}", "a thinner wall or a larger section"))
@@ -121,6 +121,9 @@ def check_profile(b: Profile, path, problems) -> None:
         if b.inner_radius >= room - EPS:
             p(Problem(json_path([*path, "inner_radius"]), f"the radius inside the bend does not fit the {w:g} x {h:g} "
                       f"{b.shape} section", f"less than {room:g}", f"{b.inner_radius:g}", "a smaller radius"))
+    if b.shape == "Z" and b.lip is not None and not (t < b.lip - EPS and b.lip < w - EPS):
+        p(Problem(json_path([*path, "lip"]), "the Z's top flange (lip) must be longer than the wall and leave the bottom "
+                  "flange longer than the wall too", f"between {t:g} and {w:g}", f"{b.lip:g}"))
     if b.shape == "I" and b.lip is not None and 2 * b.lip >= h:
         p(Problem(json_path([*path, "lip"]), "the flanges (lip) meet in the middle", f"less than {h / 2:g}", f"{b.lip:g}"))
 

@@ -947,6 +947,51 @@ class Build:
     def _ibeam(self, b, dims):
         return self._profile(b, dims, "I")
 
+    def _zee(self, b: Target, dims: list[float]) -> dict | None:
+        """'Z bracket, 3 mm plate, 30 wide: top flange 25 out to the left, bottom flange 25 out to the right, 40 tall
+        overall': two flanges off a web, pointing opposite ways. Each flange is measured to the web's outside face (as
+        an angle's legs are); 'N across overall' said too picks the other way (from the web's face) when it fits that;
+        one flange size said ('flanges 25') is both. The wall, the height overall and how far it runs."""
+        vals = sorted({id(x): x for vs in [b.loose, *b.roles.values()] for x in vs if x.raw is not None}.values(),
+                      key=lambda v: v.raw.num.start)
+        flanges, thick, tall, across, rest = [], [], [], [], []
+        for v in vals:
+            before = re.split(r"[\d,;:.]", self.text[max(0, v.raw.num.start - 30):v.raw.num.start])[-1]
+            after = self.text[v.raw.num.end:v.raw.num.end + 24]
+            if re.match(r"\s*(?:mm\s*)?(?:thick|thk|plate|sheet|material|wall)\b", after) or v.raw.role == "thickness":
+                thick.append(v)
+            elif re.search(r"\bflanges?\b", before) or re.match(r"\s*(?:mm\s*)?(?:flanges?)\b", after):
+                flanges.append(v)
+            elif re.match(r"\s*(?:mm\s*)?(?:across|wide overall|overall width)\b", after) or re.search(
+                    r"\bacross\s*(?:overall\s*)?(?:is\s*|of\s*)?$", before):
+                across.append(v)
+            elif v.raw.role in ("height", "depth") or re.match(r"\s*(?:mm\s*)?(?:tall|high|height)\b", after) or \
+                    re.search(r"\b(?:web|height|tall|high)\s*(?:is\s*|of\s*|=\s*)?$", before):
+                tall.append(v)
+            else:
+                rest.append(v)
+        if len(thick) != 1 or len(tall) != 1 or len(flanges) not in (1, 2) or len(rest) != 1 or len(across) > 1:
+            self.missing.append("the Z section's flanges, height overall, wall thickness and how far it runs (e.g. "
+                                "'Z bracket 3 thick, 30 wide, flanges 25, 40 tall')")
+            return None
+        T, H, L = thick[0].mm, tall[0].mm, rest[0].mm
+        f1, f2 = (flanges[0].mm, flanges[-1].mm)
+        W = f1 + f2 - T
+        if across:
+            A = across[0].mm
+            if abs(A - (f1 + f2 + T)) < 1e-6:
+                f1, f2, W = f1 + T, f2 + T, A       # the flanges said from the web's face
+                self.notes.append("the flanges measured from the web's face (the overall size said fits that)")
+            elif abs(A - W) > 1e-6:
+                self.missing.append(f"how the flanges {f1:g} and {f2:g} (with the {T:g} wall) make {A:g} across overall")
+                return None
+        else:
+            self.notes.append(f"each flange {f1:g}{'' if f1 == f2 else f' and {f2:g}'} to the web's outside face: "
+                              f"{W:g} across overall")
+        b.take(lambda v: True)
+        return {"kind": "profile", "id": _id(self.body.noun or "z_bracket"), "shape": "Z", "width": round(W, 6),
+                "height": H, "thickness": T, "lip": f1, "length": L}
+
     def _c_channel(self, b, dims):
         lipped = "lip" in self.text
         return self._profile(b, dims, "C" if lipped else "U")

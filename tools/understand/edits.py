@@ -1257,6 +1257,11 @@ class _Editor:
                                        "bottom edges take the outside rim too); say 'the bore' for its rims at both ends, "
                                        "or 'the top edges'")
                 return self.finish()
+        zf = re.search(r"\b(?:(top|upper|bottom|lower|both|each)\s+)?flanges?\s*(?:to\s+|at\s+|=\s*|of\s+|now\s+)?"
+                       r"([\d.]*\d)\s*(?:mm)?\b(?!\s*(?:thick|thk))", self.t)
+        if zf and self.spec["body"]["kind"] == "profile" and self.spec["body"].get("shape") == "Z":
+            self.z_flange(zf)
+            return self.finish()
         bend = re.search(r"\binside (?:corners?|bends?|edges?|radius|of the (?:bend|corner|angle))|\binner (?:corners?|bends?|"
                          r"edges?|radius)|\b(?:the|its) bends?\b|\bbend radius\b|\bwhere the (?:legs|walls) meet\b|\bheel\b",
                          self.t)
@@ -3343,6 +3348,32 @@ class _Editor:
             return
         self.add_features()
 
+    def z_flange(self, m: re.Match) -> None:
+        """'top flange 30', 'bottom flange 20', 'flanges 30' on a Z section: that flange (to the web's outside face, as
+        read), the other kept; the width across follows."""
+        b = self.spec["body"]
+        T, W = float(b["thickness"]), float(b["width"])
+        top = float(b["lip"]) if b.get("lip") is not None else (W + T) / 2
+        bottom = W - top + T
+        it = next((i for i in self.free() if i.num.start >= m.start(2) - 1), None)
+        if it is None:
+            self.out.failed.append(self.no_size({"kind": "flange"}))
+            return
+        v = self.take(it)
+        which = m.group(1)
+        if which in ("top", "upper"):
+            top = v
+        elif which in ("bottom", "lower"):
+            bottom = v
+        else:
+            top = bottom = v
+        if min(top, bottom) <= T:
+            self.out.failed.append(f"a flange of {fmt(min(top, bottom))} mm is no longer than the {fmt(T)} mm wall")
+            return
+        i = b.get("id", "body")
+        self.apply(f"flanges {fmt(top)} (top) and {fmt(bottom)} (bottom): {fmt(top + bottom - T)} across",
+                   ops.set_parameters, {f"{i}.lip": top, f"{i}.width": round(top + bottom - T, 6)})
+
     def change_v_groove(self, f: dict, nums: list) -> None:
         """'V groove only 4 deep', 'groove 10 wide at the rim', 'make it a 60 degree vee': the size said, the V's angle
         kept unless a new one is said (its width at the face follows the depth, or the depth the width); a groove
@@ -4893,7 +4924,7 @@ def _paths(body: dict, role: str, t: str) -> list[tuple[str, str]]:
         "spur_gear": {"module": "module", "teeth": "teeth", "thickness": "thickness", "width": "thickness",
                       "height": "thickness", "inner": "bore"},
     }.get(k, {})
-    if k == "profile" and body.get("shape") == "L" and role == "width":
+    if k == "profile" and body.get("shape") in ("L", "Z") and role == "width":
         # an L bracket's width is how far it runs (its legs are its height and depth), as a new request reads it
         return [("length", "length (how far the bracket runs)")]
     if k == "profile" and role == "legs":

@@ -460,7 +460,7 @@ def _reclaim(run: list[tuple["Value", Target]], body: Target, body_kind: str | N
             body.add(role, v)
 
 
-PROFILE_KINDS = ("tee", "angle", "channel", "c_channel", "ibeam")
+PROFILE_KINDS = ("tee", "angle", "channel", "c_channel", "ibeam", "zee")
 BODY_ROLES = {"frame", "length", "width", "height", "thickness", "length_width", "side", "af", "legs", "flange", "module",
               "span", "inside_h",
               "teeth", "top_d", "bottom_d", "across_corners"}
