@@ -1359,6 +1359,11 @@ def _edges(words: str, body: dict) -> str:
 def _shell(bd: Build, t: Target, body: dict) -> None:
     if body["kind"] == "profile" and not t.roles and not t.loose:
         return       # "a U bracket ..., walls turned up at both ends": the section's walls, no shell
+    if body["kind"] in ("cylinder", "shaft") and not t.roles and not t.loose and re.search(r"\bhollow\b", t.words) and any(
+            o.kind in ("hole", "bore") and (o.roles or o.loose) and not PLACED.search(o.words) and not o.get("count")
+            for o in bd.feats):
+        bd.notes.append("hollow: the bore through it (no shell)")
+        return       # "make it hollow with a 10 bore" on a rod: the centre bore is the hollow, not a cup-like shell
     wall = _size(t, "wall", "thickness", "size") or bd.body.pop("wall")
     if wall is None and t.loose:
         wall = t.loose.pop(0).mm

@@ -109,7 +109,7 @@ FRACTION_TO = re.compile(r"\b(?:the |its )?(?P<what>length|width|height|thicknes
                          r"(?P<a>\d+)\s*/\s*(?P<b>[35679])\b")
 FRACTION_OF = re.compile(r"(?:\b(?P<a>\d+)\s*/\s*(?P<b>\d+)|(?:\b(?P<n>\d+)\s+|\b(?:a|one)\s+)(?P<part>halves|thirds?|quarters?|"
                          r"fifths?))(?:\s+of)?\s+(?:as|the|its)\s+(?P<what>long|wide|tall|high|thick|deep|length|width|"
-                         r"height|thickness|diameter)\b")
+                         r"height|thickness|diameter|size|big|large)\b")
 # "make it hex instead", "hex bar please": a round body turned into a hex prism
 HEX = re.compile(r"\b(?:make (?:it|the \w+)|turn it into|change it to|switch (?:it )?to|go(?: to)?|as)\s+(?:a\s+)?"
                  r"hex(?:agon(?:al)?)?\b|\bhex(?:agon(?:al)?)? (?:instead|bar|stock|section|outside)\b")
@@ -461,6 +461,10 @@ class _Editor:
         text = re.sub(r"\b([\d.]+\s*(?:mm|cm|in|\")?)\s+off\s*-?\s*cent(?:er|re)\s+(?:to(?:wards)?\s+)?(?:the\s+)?(left|right|front|"
                       r"back|up|down)\b", r"moved \1 to the \2", text, flags=re.I)
         if b["kind"] == "profile" and b.get("shape") == "L":
+            # "longer base, 70", "a taller upright: 60": that leg, to that size
+            text = re.sub(r"\b(?:longer|shorter|taller|higher|lower|bigger|smaller|deeper)\s+(base|upright|bottom|vertical|"
+                          r"horizontal)(?:\s+(?:leg|arm|part|side))?\s*[,:]?\s*(?:to\s+|at\s+|of\s+)?(?=\d*\.?\d)",
+                          r"\1 leg ", text, flags=re.I)
             # "make the horizontal part 70 long", "base 70 long", "vertical side 100", "cut the upright down to 60": that leg
             # (the run along the part was changed)
             text = re.sub(r"(?<!\bin )(?<!\bon )(?<!\bof )(?<!\bto )(?<!\bat )(?<!\binto )(?<!\bfrom )(?<!\bthrough )"
@@ -862,6 +866,19 @@ class _Editor:
                           r"(?=\d*\.?\d+\s*(?:mm\s*)?deep\b)", f"make the {next(iter(cut))} blind, ", text, flags=re.I)
         # "4 holes round it": around it, not a rounding
         text = re.sub(r"\b(holes?\b[^,.;]*?)\bround (it|them|that|the)\b", r"\1around \2", text, flags=re.I)
+        # "make the hole 3 deep instead of through": blind, that deep (the 'through' is what it was)
+        text = re.sub(r"(\d\s*(?:mm\s*)?deep)\s*,?\s*(?:instead of|rather than)\s+(?:going\s+)?(?:all the way\s+)?(?:through|thru)\b",
+                      r"\1", text, flags=re.I)
+        # "double the hole size", "halve the holes": the holes' diameter scaled
+        text = re.sub(r"\b(double|triple|halve)\s+(?:the\s+)?(holes?|bores?)(?:'s?)?\s+(?:size|sizes|diameters?|dia)\b",
+                      lambda m: f"{m.group(2)} {dict(double='twice', triple='three times', halve='half')[m.group(1).lower()]} as big",
+                      text, flags=re.I)
+        # "break the sharp edges 0.5", "deburr all sharp corners": the sharp edges treated, none made sharp
+        text = re.sub(r"\b(break|ease|soften|deburr|knock off|take off|round off|round|chamfer|fillet)\s+((?:the\s+|all\s+"
+                      r"(?:the\s+)?|its\s+)?)sharp\s+(edges?|corners?)\b", r"\1 \2\3", text, flags=re.I)
+        # "bigger radius please, 6", "a larger chamfer, 2 mm": the new size of that feature
+        text = re.sub(r"\b(?:bigger|larger|smaller|tighter)\s+(radius|fillets?|chamfers?|rounds?)\b(?:\s+please)?\s*,?\s*"
+                      r"(?:of\s+|to\s+|say\s+|like\s+)?(?=\d*\.?\d)", r"\1 ", text, flags=re.I)
         self.t = normalize(text)
         # "1 and a half inches", "2 and a quarter": the fraction added (number words are digits by now)
         self.t = re.sub(r"\b(\d+) and (?:a|one) (half|quarter)\b", lambda m: fmt(int(m.group(1)) + {"half": .5, "quarter": .25}[
@@ -4270,6 +4287,13 @@ class _Editor:
             f = 1 / {"half": 2, "third": 3, "quarter": 4, "fifth": 5}[m.group(2)]
             self._use_span(m)
             self.change(role, "scale", 1 + sign * f)
+        for m in re.finditer(r"\b(reduce|cut|shrink|trim|increase|grow|enlarge|extend|raise)\s+(?:the\s+|its\s+)?(length|width|"
+                             r"height|thickness|diameter)\s+by\s+(?:a|one)\s+(half|third|quarter|fifth)\b", t):
+            # "reduce the height by a third": that fraction of it off (or on)
+            sign = -1 if m.group(1) in ("reduce", "cut", "shrink", "trim") else 1
+            f = 1 / {"half": 2, "third": 3, "quarter": 4, "fifth": 5}[m.group(3)]
+            self._use_span(m)
+            self.change(ADJ[m.group(2)], "scale", 1 + sign * f)
         # fractions of a size: "2/3 the height", "two thirds as tall", "a third as thick", "3/4 of the length",
         # "reduce the height to two thirds" (a/b with an inch denominator there is a size in inches)
         for m in list(FRACTION_OF.finditer(t)) + list(FRACTION_TO.finditer(t)):

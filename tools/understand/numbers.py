@@ -381,8 +381,8 @@ def normalize(text: str) -> str:
     t = re.sub(r"(?<=\d)(\s*mm)? radius (?=(?:on|to|at|around|round|along) (?:the |all |every |each |both )?(?:top|bottom|upper|"
                r"lower|outer|outside|vertical|edges?|corners?|rim|ends?)\b)", r"\1 radius fillet ", t)
     # "R5 on the vertical edges", "R3 all round": a fillet written by its radius only
-    t = re.sub(r"(?<![\w.])r (\d+(?:\.\d+)?)(\s*mm)? (?=(?:on|to|at|along|round|around|all) (?:the |all |every |each |4 |four )?"
-               r"(?:[a-z]+ )?(?:edges?|corners?|round|around|over)\b)", r"fillet radius \1\2 ", t)
+    t = re.sub(r"(?<![\w.])r (\d+(?:\.\d+)?)(\s*mm)? (?=(?:on|to|at|along|round|around|all) (?:the |all |every |each |both |4 |four )?"
+               r"(?:[a-z]+ )?(?:edges?|corners?|ends?|round|around|over)\b)", r"fillet radius \1\2 ", t)
     t = re.sub(r"\b(each|both|either) of the (?:two )?(?:short |far |opposite )?ends\b", r"\1 end", t)  # "from each of the short ends"
     # "1x45 chamfer", "0.5 x 45 deg chamfer on the OD", "a 1/32 x 45° chamfer": a chamfer's size at 45 degrees
     t = CHAMFER_X45.sub(lambda m: f"{m.group(1)}{m.group(2) or ''} " if _names_a_chamfer(t, m) else m.group(0), t)

@@ -1,0 +1,57 @@
+"""Everyday edit wordings that were refused or, worse, built as another part: 'round both ends R3' on a rod (before:
+the diameter became 6), 'make it hollow with a 10 bore' on a shaft (before: a 2 mm shell, a cup, plus the bore),
+'longer base, 70' on an angle (before: how far it runs), 'break the sharp edges 0.5' (before: 'no fillet to remove'),
+'bigger radius please, 6', 'make it 3/4 of the size', 'reduce the height by a third', 'double the hole size', 'make the
+hole 3 deep instead of through'."""
+
+import pytest
+
+from cadagent.tools.understand import understand
+
+from .reading import edited
+
+
+@pytest.mark.parametrize("edit", ["round both ends R3", "round both ends 3mm", "R3 on both ends"])
+def test_rounding_a_rods_ends_is_a_fillet_not_its_diameter(edit):
+    spec = edited("cylinder 40 dia 60 tall", edit)
+    assert spec["body"]["diameter"] == 40
+    assert spec["features"] == [{"id": "round", "kind": "fillet", "edges": "ends", "radius": 3.0}]
+
+
+def test_a_hollow_shaft_with_its_bore_is_bored_not_shelled():
+    spec = edited("shaft 20 dia 100 long", "make it hollow with a 10 bore")
+    assert [(f["kind"], f["size"], f["at"]["kind"]) for f in spec["features"]] == [("hole", 10.0, "center")]
+    assert "depth" not in spec["features"][0]
+    # with walls said and no bore, a cup-like shell is still what 'hollow' means
+    assert edited("cylinder 40 dia 60 tall", "make it hollow with 3 mm walls")["features"][0]["kind"] == "shell"
+
+
+@pytest.mark.parametrize("edit, leg, size", [("longer base, 70", "width", 70.0), ("taller upright, 60", "height", 60.0)])
+def test_a_comparative_leg_of_an_angle(edit, leg, size):
+    b = edited("L bracket legs 50 and 40, 5 thick, 30 wide", edit)["body"]
+    assert b[leg] == size and b["length"] == 30.0
+
+
+@pytest.mark.parametrize("first, edit, check", [
+    ("block 80 x 50 x 20", "break the sharp edges 0.5",
+     lambda s: s["features"] == [{"id": "round", "kind": "fillet", "edges": "all", "radius": 0.5}]),
+    ("block 80 x 50 x 20 with 4mm fillets on the vertical edges", "bigger radius please, 6",
+     lambda s: s["features"][0]["radius"] == 6.0),
+    ("block 80 x 50 x 20", "make it 3/4 of the size",
+     lambda s: (s["body"]["length"], s["body"]["width"], s["body"]["height"]) == (60.0, 37.5, 15.0)),
+    ("block 80 x 50 x 20", "make it three quarters the size", lambda s: s["body"]["length"] == 60.0),
+    ("cylinder 40 dia 60 tall", "reduce the height by a third", lambda s: s["body"]["height"] == pytest.approx(40.0)),
+    ("plate 100 x 60 x 5 with 4 holes 6 mm 10 from the corners", "double the hole size",
+     lambda s: s["features"][0]["size"] == 12.0),
+    ("plate 100 x 60 x 5 with 4 holes 6 mm 10 from the corners", "double the holes",        # the count, as before
+     lambda s: s["features"][0]["size"] == 6.0),
+    ("plate 100 x 60 x 5 with a 10 mm hole in the center", "make the hole 3 deep instead of through",
+     lambda s: (s["features"][0]["size"], s["features"][0]["depth"]) == (10.0, 3.0)),
+])
+def test_everyday_edits(first, edit, check):
+    spec = edited(first, edit)
+    assert check(spec), spec
+
+
+def test_a_hollow_shaft_said_from_scratch_still_reads_as_a_tube():
+    assert understand("shaft 20 dia 100 long, hollow with a 10 bore").spec["body"]["kind"] == "tube"
