@@ -445,6 +445,14 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
         f["depth"] = body["outer_diameter"] / 2
         bd.notes.append("the set screw hole goes in from the side to the bore, at mid-length")
         return _cross_hole(bd, t, body, count, f, note=False)
+    if body["kind"] == "tube" and f.get("depth") is None and "cbore" not in f and "csink" not in f and re.search(
+            r"\bthrough (?:one|a|a single|the near|just one|only one) (?:side )?wall\b|\b(?:in|into|through|along|down) (?:one|a) side\b|"
+            r"\bone wall only\b", words):
+        # "4 holes 5mm through one wall": from the side into the bore, the far wall left whole (not the tube's end)
+        f["depth"] = body["outer_diameter"] / 2
+        bd.notes.append("the holes go in from the side through one wall, to the bore" if (count or 1) > 1 else
+                        "the hole goes in from the side through one wall, to the bore")
+        return _cross_hole(bd, t, body, count, f, note=False)
     if (body["kind"] in ("cylinder", "tube") or body["kind"] == "polygon_prism" and body.get("sides") == 6) and \
             (CROSS.search(words) or re.search(r"\bradial(?:ly)?\b", words)) and _cross_hole(bd, t, body, count, f):
         return
@@ -1158,9 +1166,10 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
         return {"kind": "from_corner", "corner": f"{'upper' if vert in ('top', 'upper', 'back', 'rear', 'far') else 'lower'}"
                 f"_{side}", "dx": two.get("inset_u", inset), "dy": two.get("inset_v", inset)}
     four = n == 4 and spacing is None and body.get("length") and body.get("width") and not re.search(
-        r"\b(?:rows?|line|along|across|in a row|evenly)\b", words)   # "a plate with 4 holes": its corners (said)
-    if re.search(r"\bcorners?\b", words) or four or inset is not None and (re.search(r"\bcorner", words + bd.text)
-                                                                          or n in (None, 4)):
+        r"\b(?:rows?|line|along|across|in a row|evenly|equally|equal spacing)\b", words)   # "a plate with 4 holes": its corners (said)
+    in_row = re.search(r"\b(?:evenly|equally|equal spacing|in a row|in line)\b", words) and not re.search(r"\bcorner", words)
+    if re.search(r"\bcorners?\b", words) or four or inset is not None and not in_row and (
+            re.search(r"\bcorner", words + bd.text) or n in (None, 4)):
         if inset is None:
             L, W = body.get("length", 20), body.get("width", 20)
             inset = bd.assume("inset from the corners", round(min(L, W) * default("corner_inset_fraction"), 4))
@@ -1187,11 +1196,13 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
     if n and n >= 2:
         long_u = body.get("length", 0) >= body.get("width", 0)
         span = body.get("length") if long_u else body.get("width")
-        if spacing is None and n == 2 and span and inset is not None and span > 2 * inset and re.search(
+        if spacing is None and span and inset is not None and span > 2 * inset and re.search(
                 r"\b(?:from|in from|off) (?:each|both|either|the) (?:short |narrow )?ends\b|"
                 r"\b(?:from|in from|off) (?:each|both|either) (?:short |narrow )?end\b|"
                 r"\b(?:from|in from|off) (?:the|each|both|either) short (?:edges?|sides?)\b", words):
-            spacing = round(span - 2 * inset, 6)      # "two holes ..., 20 in from each end": one that far from each end
+            # "two holes ..., 20 in from each end": one that far from each end; "5 holes evenly spaced ..., 20 from each
+            # end": the end ones that far in, the rest evenly between
+            spacing = round((span - 2 * inset) / (n - 1), 6)
             inset = None
         if spacing is None and n == 2 and span and re.search(r"\b(?:near|towards?|close to|by|at) (?:the|each|both|either) "
                                                               r"ends?\b", words):
