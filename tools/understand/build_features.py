@@ -142,7 +142,8 @@ def _build_all(bd: Build, body: dict) -> None:
                 "fillet", "chamfer", "shell", "boss")):
             continue     # "rounded edges ... rounded corners", "beveled block ... 2 mm chamfers": said twice, built once
         if not t.roles and not t.loose and not t.sub and t.kind in ("hole", "bore") and \
-                {"hole", "bore"} & centred_sized and not PLACED.search(t.words):
+                {"hole", "bore"} & centred_sized and not PLACED.search(t.words) and not (
+                    re.search(r"\bnema (?:17|23)\b", bd.text) and re.search(r"\b(?:nema|mount\w*|motor)\b", t.words)):
             continue     # "a hole in the center ... The hole has a diameter of 0.125": one hole, said twice
         unsized = t.kind in ("hole", "bore") and not any(t.get(r) is not None for r in ("size", "diameter", "inner",
                                                                                       "radius")) and not t.loose
@@ -196,6 +197,15 @@ def _build_all(bd: Build, body: dict) -> None:
         fn(bd, t, body)
         if len(bd.notes) > notes:        # a size or a place was assumed for what this built
             bd.assumed.update(f["id"] for f in bd.features[built:])
+    nema = re.search(r"\bnema (17|23)\b", bd.text)
+    if nema and body.get("kind") == "box" and re.search(r"\b(?:mount\w*|motor)\b", bd.text) and not any(
+            f["kind"] == "hole" and (f.get("at") or {"kind": "center"})["kind"] != "center" for f in bd.features):
+        # "motor mount plate 80x80x6 for NEMA 17 with a 22 mm center hole": a motor mount has the motor's screw holes
+        size = f"{'M3' if nema.group(1) == '17' else 'M5'} clearance"
+        bd.features.append({"id": bd.fid("motor_holes"), "kind": "hole", "size": size,
+                            "at": {"kind": "nema", "frame": nema.group(1)}})
+        bd.notes.append(f"a NEMA {nema.group(1)} motor mount: its four screw holes ({size}) added")
+        bd.assumed.add(bd.features[-1]["id"])
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
@@ -477,6 +487,16 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
         # "a block ... with a 10mm cross hole 15 from the top": drilled from the side, not down through the top
         on = "front"
         bd.notes.append(f"the cross {t.noun} goes across the width, front to back")
+    if on is None and body["kind"] == "box" and re.search(r"\bhorizontal(?:ly)?\b", words) and not DOWN.search(words) and \
+            not LENGTHWISE.search(words) and (not count or int(count) == 1):
+        # "pillow block 80 long 30 wide 40 high with a 25 bore horizontal": through the part sideways, the short way
+        on = "front" if body["width"] <= body["length"] else "left"
+        if re.search(r"\b(?:through|along) the (?:whole )?length\b|\bend to end\b", words):
+            on = "left"
+        elif re.search(r"\b(?:through|across) the (?:whole )?width\b|\bfront to back\b", words):
+            on = "front"
+        bd.notes.append(f"the horizontal {t.noun} goes through the {body['width' if on == 'front' else 'length']:g} mm "
+                        f"{'width, front to back' if on == 'front' else 'length, end to end'}")
     if on is None and body["kind"] == "box" and ACROSS.search(words) and not DOWN.search(words):
         on = "front"     # "a Ø20 bore straight through across the 50 width": front to back
         bd.notes.append(f"the {t.noun} goes across the width, front to back")

@@ -317,6 +317,9 @@ def normalize(text: str) -> str:
     # "a grid of Ø8 holes, 7 across by 3 down": a 7 x 3 grid
     t = re.sub(r"\b(\d+)\s+(?:across|along)\s+(?:by|x)\s+(\d+)\s+(?:down|up)\b", r"\1 x \2 grid", t)
     t = re.sub(r"\boal\b", "overall", t)
+    # "collar 30 OD 15 bore 10 wide with M5 set screw": its tapped hole (the screw is not modelled, its hole is)
+    t = re.sub(r"\b(m\d+(?:\.\d+)?\s*(?:x\s*[\d.]+\s*)?(?:set|grub)[- ]?screw)s?\b(?!\s*(?:holes?|tapped|threaded|hole's))",
+               r"\1 hole", t)
     # "4 holes 5mm through one wall" (of a tube): through one side (the wall is no shell, and its number the holes')
     t = re.sub(r"\b(holes?\b[^,.;]*?)\bthrough (?:one|1|a|a single|just one|only one|the near) (?:side )?wall\b",
                r"\1through one side", t)        # "Ø20 x 80 OAL": overall length

@@ -836,6 +836,11 @@ def unsupported_words(t: str) -> list[str]:
                 continue     # "a snap ring groove": a word inside a feature's longer name is that feature
             if re.search(r"\b(?:no|without|not|nor)\s+(?:a |an |the |any )?$", t[max(0, m.start() - 16):m.start()]):
                 continue
+            if not t[:m.start()].strip() and re.match(r"\s*[:\-–]", t[m.end():]):
+                continue     # "handle: round bar 20 dia 120 long": what the part is for, its label
+            if w in ("vee pulley", "v pulley", "v-pulley", "v-belt", "v belt", "vee belt") and \
+                    re.search(r"\b(?:v|vee)[- ]?grooves?\b", t):
+                continue     # "V pulley 80 OD ... 40 degree vee groove 8 deep": the groove said, and built round the rim
             if w.startswith("thread") and re.search(r"\bm\d|tapped|hole", t[max(0, m.start() - 20):m.end() + 20]):
                 continue     # "threaded M6 hole": a tapped hole, which the spec builds
             if w in ADDED_PARTS and not any(s < m.start() and p not in ADDED_PARTS for s, _, p, _ in find("bodies", t)):
@@ -846,7 +851,7 @@ def unsupported_words(t: str) -> list[str]:
                     re.search(r"\b(?:the|a|my)\s+$", t[max(0, m.start() - 6):m.start()]) and re.match(
                         r"\s*(?:is|will be|comes?|goes|gets?|can be)\b[^.;]*\b(?:separate|later|separately|another|own|"
                         r"next|afterwards|printed)\b|\s+comes later\b", t[m.end():]) or
-                    re.match(r"\s+(?:is|will be) (?:a )?separate\b|\s+comes later\b|\s+(?:later|separately)\b", t[m.end():])):
+                    re.match(r"\s+(?:is|will be) (?:a )?separate\b|\s+comes later\b|\s+(?:later|separately|separate)\b", t[m.end():])):
                 continue     # "holes through the floor for standoffs", "(the lid is a separate part)", "lid comes later"
             if w not in out and not any(w in o for o in out):
                 out.append(w)
