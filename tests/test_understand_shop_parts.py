@@ -47,3 +47,18 @@ def test_labels_and_parts_said_to_be_separate_are_not_unbuilt_features():
     assert understand("mug 80 dia 100 tall 3 wall with a handle").unsupported == ["handle"]
     spec = spec_of("V pulley 80 OD x 20 wide, 15 bore, 40 degree vee groove 8 deep all round")
     assert spec["features"][0]["kind"] == "v_groove"
+
+
+@pytest.mark.parametrize("text", ["a cube with sides of -20 mm", "plate 100 x 50 x -5"])
+def test_a_negative_size_is_asked_about_not_built_without_its_sign(text):
+    u = understand(text)
+    assert any(m.startswith("a size that is not negative") for m in u.missing), u.explain()
+
+
+@pytest.mark.parametrize("text", ["M6-1.0 tapped hole in a 20 mm cube",
+                                  "block 40x40x20 with an M8 x 1.25 tapped hole in the middle"])
+def test_an_iso_threads_pitch_is_no_size(text):
+    u = understand(text)
+    assert not u.missing, u.explain()
+    (f,) = u.spec["features"]
+    assert f["size"] in ("M6 tapped", "M8 tapped")

@@ -131,7 +131,16 @@ def understand(text: str) -> Understanding:
         out.notes[:0] = fixed
         for c in out.candidates:
             c.notes[:0] = fixed
+    negative = NEGATIVE.search(text)
+    if negative and out.spec is not None:
+        # "a cube with sides of -20 mm": no length is negative (read without its sign it would be another part)
+        out.missing.append(f"a size that is not negative (found {negative.group(0).strip()}): sizes are lengths")
     return out
+
+
+# a number written with a minus sign where a size goes ("sides of -20 mm", "= -5"); not a dash between words or a range
+NEGATIVE = re.compile(r"(?<!\bat )(?<!\by )(?<!\bz )(?<!\boffset )(?<!\bby )(?:^|(?<=[\s=:]))[-−]\d*\.?\d+"
+                      r"(?!\s*(?:/|x\s*\d|to\b|,\s*-?\d))(?=\s*(?:mm|cm|in\b|inch|\"|m\b|$|[\s,.;)]))")
 
 
 def _understand(text: str) -> Understanding:
