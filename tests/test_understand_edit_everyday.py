@@ -55,3 +55,23 @@ def test_everyday_edits(first, edit, check):
 
 def test_a_hollow_shaft_said_from_scratch_still_reads_as_a_tube():
     assert understand("shaft 20 dia 100 long, hollow with a 10 bore").spec["body"]["kind"] == "tube"
+
+
+@pytest.mark.parametrize("edit, od, id_", [
+    ("wall 3 keep the inside", 36.0, 30.0),            # before: the outside kept, the bore opened to 34
+    ("walls 4, same ID", 38.0, 30.0),
+    ("make the wall 2mm thick keeping the outside", 40.0, 36.0),
+])
+def test_a_tubes_wall_keeps_the_side_said(edit, od, id_):
+    b = edited("tube 40 od 30 id 100 long", edit)["body"]
+    assert (b["outer_diameter"], b["inner_diameter"]) == (od, id_)
+
+
+def test_holes_resized_and_countersunk_in_one_breath():
+    (f,) = edited("plate 120 x 80 x 6 with 4 holes 6 mm 10 from the corners", "make them 8 mm and countersunk")["features"]
+    assert (f["size"], f["csink"]) == (8.0, {"diameter": 16.0, "angle": 90.0})     # before: a Ø8 countersink on Ø6 holes
+
+
+def test_swap_two_sizes():
+    b = edited("block 60 x 40 x 20", "swap length and width")["body"]
+    assert (b["length"], b["width"], b["height"]) == (40.0, 60.0, 20.0)

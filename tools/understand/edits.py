@@ -460,6 +460,13 @@ class _Editor:
         # "the pocket 20 mm off centre to the right": moved that way
         text = re.sub(r"\b([\d.]+\s*(?:mm|cm|in|\")?)\s+off\s*-?\s*cent(?:er|re)\s+(?:to(?:wards)?\s+)?(?:the\s+)?(left|right|front|"
                       r"back|up|down)\b", r"moved \1 to the \2", text, flags=re.I)
+        sw = re.search(r"\b(?:swap|switch|exchange|flip)\s+(?:the\s+)?(length|width|height)\s+(?:and|with|for)\s+(?:the\s+)?"
+                       r"(length|width|height)\b", text, flags=re.I)
+        if sw and b["kind"] == "box" and sw.group(1).lower() != sw.group(2).lower():
+            # "swap length and width": each the other's size now
+            x, y = sw.group(1).lower(), sw.group(2).lower()
+            text = text[:sw.start()] + f"make it {fmt(b[y])} {'long' if x == 'length' else 'wide' if x == 'width' else 'tall'} " \
+                f"and {fmt(b[x])} {'long' if y == 'length' else 'wide' if y == 'width' else 'tall'}" + text[sw.end():]
         if b["kind"] == "profile" and b.get("shape") == "L":
             # "longer base, 70", "a taller upright: 60": that leg, to that size
             text = re.sub(r"\b(?:longer|shorter|taller|higher|lower|bigger|smaller|deeper)\s+(base|upright|bottom|vertical|"
@@ -3172,6 +3179,23 @@ class _Editor:
                                + (f" (now {g['size']}, for the screw to pass)" if g.get("size") != f.get("size") else ""),
                                ops.replace_feature, f["id"], g)
                 return
+            hole_size = next((it for it in d if re.match(r"\s*(?:mm\s*)?(?:dia\w*\s*)?(?:and|&|,)\s+(?:then\s+)?(?:also\s+)?"
+                                                         r"(?:countersunk|countersink|counterbored|counterbore|c'?sunk|c'?bored)\b",
+                                                         self.t[it.num.end:])), None)
+            if hole_size is not None:
+                # "make them 8 mm and countersunk": the holes 8 mm, then the countersink (or counterbore)
+                v = self.take(hole_size)
+                holes = [{**f, "size": v} for f in holes]
+                self.out.notes.append(f"{fmt(v)} mm read as the holes' size")
+                d = [it for it in d if it is not hole_size]
+                if new == "csink" and not d:
+                    head = round(2 * v, 1)
+                    self.out.notes.append(f"no countersink diameter given: {fmt(head)} mm (twice the hole) assumed")
+                    for f in holes:
+                        g = {x: y for x, y in f.items() if x not in ("cbore", "csink", "id")}
+                        g["csink"] = {"diameter": head, "angle": 90.0}
+                        self.apply(f"{f['id']}: Ø{fmt(v)}, countersunk Ø{fmt(head)} x 90°", ops.replace_feature, f["id"], g)
+                    return
             if new == "csink":
                 head = next((it for it in self.free(("head", "diameter", "size", "inner"))), None) or next(iter(d), None)
                 if head is None:
@@ -4716,6 +4740,11 @@ class _Editor:
             # "make it 3 thick" on a pipe: its wall, the outside kept (its length was made 3)
             wall = (body["outer_diameter"] - body["inner_diameter"]) / 2
             new = {"set": value, "add": wall + value, "scale": wall * value}[how]
+            if re.search(r"\b(?:keep|keeping|same|leave|leaving)\s+(?:the\s+)?(?:inside|inner|id|i\.d\.|bore|hole)\b|"
+                         r"\b(?:inside|inner|id|bore)\s+(?:stays|the same|unchanged|as is)\b", self.t):
+                # "wall 3, keep the inside": the bore kept, the outside grows
+                self.out.notes.append(f"a tube's thickness read as its wall ({fmt(wall)} → {fmt(new)}, the inside kept)")
+                return self.change("diameter", "set", body["inner_diameter"] + 2 * new)
             self.out.notes.append(f"a tube's thickness read as its wall ({fmt(wall)} → {fmt(new)}, the outside kept)")
             return self.change("inner", "set", body["outer_diameter"] - 2 * new)
         if not paths and role == "radius" and self.feats("fillet"):
