@@ -35,6 +35,10 @@ def answer_question(question: str, report: dict, code: str) -> str:
         bits.append(f"It has {r.get('faces')} faces, {r.get('edges')} edges and {r.get('vertices')} vertices.")
     if "valid" in q:
         bits.append("It is a valid solid." if r.get("valid") else "It is NOT valid: " + "; ".join(r.get("problems", [])))
+    from .intent import ACKNOWLEDGES
+    if not bits and ACKNOWLEDGES.match(question):
+        return ("Glad it works. Say what to change next (e.g. 'make it 10 mm longer', 'add a 6 mm hole in the middle'), "
+                "ask about it ('how heavy is it in aluminium?'), or describe the next part.")
     if not bits:
         bits.append(f"I can answer from the measurements: size {size[0]:.1f} x {size[1]:.1f} x {size[2]:.1f} mm, "
                     f"volume {_n(volume)} mm³, {r.get('solids', 0)} solid(s), {r.get('faces', 0)} faces. "

@@ -80,6 +80,14 @@ _INTERJECTION = re.compile(r"^\s*((perfect|great|cool|nice|thanks|thank you|ok|o
                            r"awesome|now|then|and|also|so|alright|actually|oh|wait|nah|nope|oops|whoops|ugh|meh|"
                            r"scratch that|forget that|never ?mind|my bad|sorry|"
                            r"no(?=\s*[,.!;:-]))\b[\s,.!:;-]*)+", re.I)
+# "thanks!", "great, looks good", "perfect, that works": an acknowledgement, nothing asked (no change, no new part)
+ACKNOWLEDGES = re.compile(r"^\s*(?:(?:perfect|great|cool|nice|thanks|thank you|thx|ty|cheers|ok|okay|good|awesome|"
+                          r"excellent|brilliant|lovely|sweet|neat|yes|yep|yeah|alright|wonderful|amazing|fantastic|"
+                          r"(?:that|it|this)(?:'s|\s+is)?\s+(?:looks\s+|seems\s+)?(?:great|good|perfect|fine|right|it|"
+                          r"what i (?:wanted|needed))|looks?\s+(?:really\s+)?(?:great|good|perfect|fine|right)|"
+                          r"(?:that|it|this)\s+works|(?:nice|good|great)\s+(?:job|work|one)|well done|much better|"
+                          r"spot on|just right|exactly|so much|a lot|very much|for (?:the|your) help|"
+                          r"(?:looks|works|nice|great|good)|you|mate|man|buddy)[\s,.!:;)-]*)+(?:[:;]-?[)D])?\s*$", re.I)
 # "bar should be 6 thick not 8", "plate 20 thick, counterbores stay 8 deep": the current part, said again
 _RESTATES = re.compile(r"\b(should be|should now be|stays?|staying|keep(?:ing)?|instead of|not \d|rather than)\b", re.I)
 _ASKS_SOMEONE = re.compile(r"^\s*(can|could|would|will)\s+(you|we)\s+(please\s+)?(?!tell|explain|show|describe|say|"
@@ -111,6 +119,8 @@ def parse_intent(text: str, has_design: bool, attachment: str | None = None) -> 
         if less == core or not less.strip():
             break
         core = less
+    if has_design and ACKNOWLEDGES.match(t) and not _NUMBER.search(t):
+        return Routed("question", "parser")   # "thanks!", "great, looks good": nothing to change; the answer says so
     if has_design and (_UNDO.search(t) or _UNDO.search(core)):
         m = re.search(r"v(?:ersion)?\s*(\d+)", t, re.I)
         return Routed("undo", "parser", target=int(m.group(1)) if m else None)
