@@ -1658,16 +1658,8 @@ def _v_groove(bd: Build, t: Target, body: dict) -> None:
     if L is not None and not any(abs(L - body[k]) < 1e-6 for k in ("length", "width")):
         bd.missing.append(f"a V groove {L:g} long (the spec path runs it the whole length or width of the face)")
         return
-    if a is not None and not 0 < a < 180:
-        bd.missing.append(f"a V groove's angle between 0 and 180 degrees (found {a:g})")
-        return
-    tan = math.tan(math.radians(a) / 2) if a is not None else None
-    if W is None and D is not None and tan:
-        W = round(2 * D * tan, 6)
-    if D is None and W is not None and tan:
-        D = round(W / 2 / tan, 6)
-    if W is None or D is None:
-        bd.missing.append("the V groove's depth and its angle or width at the face (e.g. '90 degree, 10 deep')")
+    W, D = _v_sizes(bd, a, W, D, "face", "10")
+    if W is None:
         return
     across = re.search(r"(?<!wide )\bacross\b(?!\s+(?:the\s+)?(?:width|flats?|corners|at)\b)|\bthe short way\b|\bwidthwise\b",
                        words) and not re.search(r"\balong\b|\blength\b", t.words)
@@ -1687,19 +1679,29 @@ def _v_groove(bd: Build, t: Target, body: dict) -> None:
                     f", the whole {'width' if across else 'length'}, centred")
 
 
-def _v_ring(bd: Build, t: Target, body: dict, a: float | None, D: float | None, W: float | None) -> None:
-    """A V groove turned round a disc's or a tube's rim (a pulley's belt groove: 'a 90° V groove round the rim, 6 deep,
-    centred in the thickness'): any two of angle, width at the rim and depth give the third; centred on the height."""
+def _v_sizes(bd: Build, a: float | None, W: float | None, D: float | None, where: str,
+             eg: str) -> tuple[float | None, float | None]:
+    """A V groove's width at the ``where`` (face or rim) and depth: any two of angle, width and depth give the third;
+    (None, None) with what is missing said."""
     if a is not None and not 0 < a < 180:
         bd.missing.append(f"a V groove's angle between 0 and 180 degrees (found {a:g})")
-        return
+        return None, None
     tan = math.tan(math.radians(a) / 2) if a is not None else None
     if W is None and D is not None and tan:
         W = round(2 * D * tan, 6)
     if D is None and W is not None and tan:
         D = round(W / 2 / tan, 6)
     if W is None or D is None:
-        bd.missing.append("the V groove's depth and its angle or width at the rim (e.g. '90 degree, 6 deep')")
+        bd.missing.append(f"the V groove's depth and its angle or width at the {where} (e.g. '90 degree, {eg} deep')")
+        return None, None
+    return W, D
+
+
+def _v_ring(bd: Build, t: Target, body: dict, a: float | None, D: float | None, W: float | None) -> None:
+    """A V groove turned round a disc's or a tube's rim (a pulley's belt groove: 'a 90° V groove round the rim, 6 deep,
+    centred in the thickness'): any two of angle, width at the rim and depth give the third; centred on the height."""
+    W, D = _v_sizes(bd, a, W, D, "rim", "6")
+    if W is None:
         return
     H = body["height"]
     if W >= H:
