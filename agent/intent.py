@@ -150,6 +150,15 @@ def parse_intent(text: str, has_design: bool, attachment: str | None = None) -> 
         # "can I get a washer 20 OD 8 ID 2 thick?", "how about a 40mm cube with a 10mm hole?", "next: tube 40 OD ...":
         # a whole part asked for, every size said (not a change to the one there)
         return Routed("new_design", "parser")
+    nxt = _NEXT_PART.match(core)
+    rest = core[nxt.end():] if nxt else ""
+    lead3 = " ".join(rest.split()[:3])
+    if nxt and (_body_nouns().search(lead3) or re.search(r"\b(?:bracket|mount|holder|adapter|clip|knob|handle|stand|"
+                                                        r"jig|fixture)s?\b", lead3, re.I)) and not re.search(
+            r"\b(?:it|this|that|them|these|those|the part)\b", rest, re.I):
+        # "next: bracket 50x50x5", "let us do a spacer now, ...": another part announced (declined there when its
+        # sizes are not all said), never the current part's sizes
+        return Routed("new_design", "parser")
     if re.match(r"^\s*(?:why|how come)\b(?!\s+(?:not|don'?t|dont|wouldn'?t|can'?t|won'?t)\b)", core, re.I):
         return Routed("question", "parser")   # "why is the hole 6 mm?": a question about the part, not a change
     if _ASKS_SOMEONE.search(core) or _POLITE_REQUEST.search(core):
@@ -177,6 +186,11 @@ _COULD_BE = re.compile(r"^\s*(?:could|can|should|would|might|shall)\s+((?:the|it
 _SUGGESTS_CHANGE = re.compile(r"^\s*(?:what|how) about\s+|^\s*why not\s+|^\s*maybe\s+|^\s*(?:is it|would it be|will it be) "
                               r"possible to\s+|^\s*(?:any|is there (?:any|a)) chance (?:of|to|you could)\s+|^\s*what if\s+(?:we\s+|you\s+)?|"
                               r"^\s*is there a way to\s+", re.I)     # "any chance of R5 on the corners?": a change asked
+
+
+_NEXT_PART = re.compile(r"^\s*(?:(?:ok|okay|now|and|so)\W+)*(?:next(?:\s+(?:one|part|up|piece|thing))?\s*[:,-]|"
+                        r"(?:let'?s|let us) (?:do|make|design|draw) (?:a|an)\b|(?:now|next) (?:do|make) (?:a|an)\b|"
+                        r"(?:new|another|different|second|next) (?:part|piece|thing|design|one)\s*[:,-])", re.I)
 
 
 def _changes_a_probe(text: str) -> bool:
@@ -237,7 +251,8 @@ def _asks_new(text: str) -> bool:
     low = text.lower()
     if re.search(r"\b(make|change|turn)\s+(it|this|that|the\b)", low):
         return False
-    first = re.match(r"\s*(?:(?:i|we)\s+(?:also\s+)?(?:need|want|'d like|would like)\s+|give me\s+|make me\s+)?"
+    first = re.match(r"\s*(?:(?:i|we)\s+(?:also\s+)?(?:need|want|'d like|would like)\s+|give me\s+|make me\s+|make\s+|"
+                     r"(?:can|could) you (?:please )?(?:make|add|drill|cut|put)\s+)?"
                      r"(?:a|an|another|one more)\s+(?:(?:[\dø⌀.,/\"-]+\s*(?:mm|cm|in|inch|\"|x|by)?|m\d+|tapped|"
                      r"threaded|clearance|through|thru|blind|small|big|large|little|round|square|cent(?:er|re)|middle|"
                      r"counterbored|countersunk|deep|wide|long|dia|diameter)\s*)*(\w+)", low)

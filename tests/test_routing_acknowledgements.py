@@ -24,3 +24,15 @@ def test_praise_before_a_change_is_the_change(text):
 
 def test_with_no_part_yet_thanks_is_not_a_change_either():
     assert parse_intent("thanks!", False).intent != "modify"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("next: bracket 50x50x5", "new_design"),                 # before: the current block resized to 50 x 50 x 5
+    ("let us do a spacer now, 10 id 16 od 12 long", "new_design"),
+    ("now make a hole in it", "modify"),                     # before: a new design
+    ("make a 6mm hole in the middle", "modify"),
+    ("next: the holes 8 mm", "modify"),
+    ("make a 30mm cube", "new_design"),
+])
+def test_another_part_announced_and_a_feature_made(text, intent):
+    assert parse_intent(text, True).intent == intent

@@ -317,6 +317,8 @@ def normalize(text: str) -> str:
     # "a grid of Ø8 holes, 7 across by 3 down": a 7 x 3 grid
     t = re.sub(r"\b(\d+)\s+(?:across|along)\s+(?:by|x)\s+(\d+)\s+(?:down|up)\b", r"\1 x \2 grid", t)
     t = re.sub(r"\boal\b", "overall", t)
+    # "a ball bearing seat", "ball joint", "ball screw": what the part holds, not a ball
+    t = re.sub(r"\bball[- ](bearings?|joints?|screws?|valves?|ends?|studs?|transfer)\b", r"\1", t)
     # "M6-1.0 tapped", "M8 x 1.25": an ISO thread's pitch (the hole is sized by the thread; the pitch is no size)
     t = re.sub(r"\b(m\d+(?:\.\d+)?)\s*[-x×]\s*(?:0\.[2-9]\d?|[1-3]\.\d\d?)\b(?!\s*(?:mm\s*)?(?:long|deep|lg|x\b))", r"\1", t)
     # "collar 30 OD 15 bore 10 wide with M5 set screw": its tapped hole (the screw is not modelled, its hole is)
