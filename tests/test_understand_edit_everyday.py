@@ -75,3 +75,22 @@ def test_holes_resized_and_countersunk_in_one_breath():
 def test_swap_two_sizes():
     b = edited("block 60 x 40 x 20", "swap length and width")["body"]
     assert (b["length"], b["width"], b["height"]) == (40.0, 60.0, 20.0)
+
+
+@pytest.mark.parametrize("edit, size", [("chamfer the bore 1", 1.0), ("deburr the bore 0.5", 0.5),
+                                        ("chamfer the inside edges 1", 1.0)])
+def test_a_chamfer_on_a_tubes_bore_keeps_the_bore(edit, size):
+    """Before: 'chamfer the bore 1' made the bore 1 mm across (the number after 'bore' read as its diameter) and a
+    1 mm chamfer assumed, marked done."""
+    spec = edited("tube 40 od 30 id 50 long", edit)
+    assert spec["body"]["inner_diameter"] == 30.0
+    assert spec["features"] == [{"id": "bevel", "kind": "chamfer", "edges": "holes", "size": size}]
+
+
+@pytest.mark.parametrize("edit, edges, kind, size", [
+    ("3mm round on the top", "top", "fillet", 3.0),
+    ("ease all edges 0.5mm", "all", "chamfer", 0.5),
+])
+def test_rounds_as_nouns_and_eased_edges(edit, edges, kind, size):
+    (f,) = edited("block 80 x 50 x 20", edit)["features"]
+    assert (f["kind"], f["edges"], f.get("radius", f.get("size"))) == (kind, edges, size)

@@ -824,6 +824,16 @@ class _Editor:
                       r"\1 the", text, flags=re.I)
         # "radius the top edge 2": to radius is to fillet
         text = re.sub(r"\bradius(?=\s+(?:the|all|every|its|both)\b)", "fillet", text, flags=re.I)
+        if not re.search(r"\b(?:chamfer|bevel|fillet|round|radius)", text, re.I):
+            # "deburr the bore 0.5", "ease all edges 0.5mm": a small chamfer there (never a new size of the bore)
+            text = re.sub(r"\b(?:deburr|ease|soften)\s+(?=(?:the\s+|all\s+(?:the\s+)?|its\s+|both\s+)?(?:[a-z]+\s+)?"
+                          r"(?:edges?|corners?|bore|holes?|rims?|ends?)\b)", "chamfer ", text, flags=re.I)
+        # "chamfer the bore 1", "deburr the holes 0.5": the number is the chamfer's (after 'bore' it would read as the
+        # bore's new diameter: a 1 mm bore, marked done)
+        text = re.sub(r"\b(chamfer|bevel|fillet|round|radius)\s+(?:the\s+|its\s+|both\s+|all\s+(?:the\s+)?)?(bore|holes?|"
+                      r"inside edges?|inner edges?|inside|id)\s+(?:by\s+|to\s+|of\s+|at\s+)?(\d*\.?\d+(?:\s*mm)?)(?![\d.])"
+                      r"(?!\s*(?:x\s*\d|dia|diameter|deep|long|wide))",
+                      r"\3 \1 on the \2", text, flags=re.I)
         brk = BREAK_EDGES.search(text)
         if brk and re.search(r"\b(?:chamfer|bevel|fillet|round|radius)", text[brk.end():] + text[:brk.start()], re.I):
             # "also break the top edges, 3mm chamfer": the edges broken are where the chamfer goes

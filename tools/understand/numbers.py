@@ -390,6 +390,9 @@ def normalize(text: str) -> str:
     # "a 5 mm radius on the top edge": a fillet said by its radius and where it goes
     t = re.sub(r"(?<=\d)(\s*mm)? radius (?=(?:on|to|at|around|round|along) (?:the |all |every |each |both )?(?:top|bottom|upper|"
                r"lower|outer|outside|vertical|edges?|corners?|rim|ends?)\b)", r"\1 radius fillet ", t)
+    # "a 3mm round on the top", "2 mm rounds along the edges": a fillet written as a round (a noun)
+    t = re.sub(r"(?<=\d)(\s*mm)? rounds? (?=(?:on|to|at|along|around|over) (?:the |all |every |each |both )?(?:top|bottom|upper|"
+               r"lower|outer|outside|vertical|long|edges?|corners?|rim|ends?)\b)", r"\1 radius fillet ", t)
     # "R5 on the vertical edges", "R3 all round": a fillet written by its radius only
     t = re.sub(r"(?<![\w.])r (\d+(?:\.\d+)?)(\s*mm)? (?=(?:on|to|at|along|round|around|all) (?:the |all |every |each |both |4 |four )?"
                r"(?:[a-z]+ )?(?:edges?|corners?|ends?|round|around|over)\b)", r"fillet radius \1\2 ", t)
