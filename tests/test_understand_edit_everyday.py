@@ -94,3 +94,13 @@ def test_a_chamfer_on_a_tubes_bore_keeps_the_bore(edit, size):
 def test_rounds_as_nouns_and_eased_edges(edit, edges, kind, size):
     (f,) = edited("block 80 x 50 x 20", edit)["features"]
     assert (f["kind"], f["edges"], f.get("radius", f.get("size"))) == (kind, edges, size)
+
+
+@pytest.mark.parametrize("edit, kind", [("chamfer the outside 1", "chamfer"), ("fillet the od 1", "fillet")])
+def test_a_round_parts_outside_edges_treated_keep_its_diameter(edit, kind):
+    """Before: 'fillet the od 1' put a 0.5 mm round on the top edge (the 1 read as the OD), 'chamfer the outside 1'
+    tried a 1 mm OD."""
+    spec = edited("tube 40 od 30 id 50 long", edit)
+    assert spec["body"]["outer_diameter"] == 40.0
+    (f,) = spec["features"]
+    assert (f["kind"], f["edges"], f.get("radius", f.get("size"))) == (kind, "outer", 1.0)

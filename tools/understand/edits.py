@@ -834,6 +834,12 @@ class _Editor:
                       r"inside edges?|inner edges?|inside|id)\s+(?:by\s+|to\s+|of\s+|at\s+)?(\d*\.?\d+(?:\s*mm)?)(?![\d.])"
                       r"(?!\s*(?:x\s*\d|dia|diameter|deep|long|wide))",
                       r"\3 \1 on the \2", text, flags=re.I)
+        if b["kind"] in ("tube", "cylinder", "shaft", "cone"):
+            # "chamfer the outside 1", "fillet the od 1" on a round part: its outside edges (never a 1 mm OD)
+            text = re.sub(r"\b(chamfer|bevel|fillet|round|radius)\s+(?:the\s+|its\s+)?(?:od|o\.d\.|outside|outer)(?:\s+(?:edges?|"
+                          r"rims?|corners?))?\s+(?:by\s+|to\s+|of\s+|at\s+)?(\d*\.?\d+(?:\s*mm)?)(?![\d.])"
+                          r"(?!\s*(?:x\s*\d|dia|diameter|deep|long|wide))",
+                          r"\2 \1 on the outside edges", text, flags=re.I)
         brk = BREAK_EDGES.search(text)
         if brk and re.search(r"\b(?:chamfer|bevel|fillet|round|radius)", text[brk.end():] + text[:brk.start()], re.I):
             # "also break the top edges, 3mm chamfer": the edges broken are where the chamfer goes
