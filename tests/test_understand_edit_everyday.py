@@ -104,3 +104,18 @@ def test_a_round_parts_outside_edges_treated_keep_its_diameter(edit, kind):
     assert spec["body"]["outer_diameter"] == 40.0
     (f,) = spec["features"]
     assert (f["kind"], f["edges"], f.get("radius", f.get("size"))) == (kind, "outer", 1.0)
+
+
+@pytest.mark.parametrize("edit, sizes", [
+    ("increase all dimensions by 10 percent", (66.0, 44.0, 22.0)),     # before: 10 mm more each way
+    ("too long by 10", (50.0, 40.0, 20.0)),                           # before: 10 long
+    ("make it 10 percent longer", (66.0, 40.0, 20.0)),
+    ("make it 1.5 times longer", (90.0, 40.0, 20.0)),
+    ("it is too thick, make it 12", (60.0, 40.0, 12.0)),
+    ("instead of 60 make it 75", (75.0, 40.0, 20.0)),
+    ("bump the height up to 30", (60.0, 40.0, 30.0)),
+    ("trim 5 off each end", (50.0, 40.0, 20.0)),
+])
+def test_resize_wordings(edit, sizes):
+    b = edited("block 60 x 40 x 20", edit)["body"]
+    assert (b["length"], b["width"], b["height"]) == pytest.approx(sizes)

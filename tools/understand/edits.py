@@ -828,6 +828,24 @@ class _Editor:
             # "deburr the bore 0.5", "ease all edges 0.5mm": a small chamfer there (never a new size of the bore)
             text = re.sub(r"\b(?:deburr|ease|soften)\s+(?=(?:the\s+|all\s+(?:the\s+)?|its\s+|both\s+)?(?:[a-z]+\s+)?"
                           r"(?:edges?|corners?|bore|holes?|rims?|ends?)\b)", "chamfer ", text, flags=re.I)
+        # everyday resize wordings, said the way they are meant:
+        text = re.sub(r"(\d)\s*(?:percent|per cent|pct)\b", r"\1%", text, flags=re.I)          # "10 percent": 10%
+        adj = {"longer": "long", "wider": "wide", "taller": "tall", "higher": "tall", "thicker": "thick", "deeper": "deep",
+               "bigger": "big", "larger": "big"}
+        text = re.sub(r"\b(\d*\.?\d+)\s*(?:x|times)\s+(longer|wider|taller|higher|thicker|deeper|bigger|larger)\b",
+                      lambda m: f"{m.group(1)} times as {adj[m.group(2).lower()]}", text, flags=re.I)   # "1.5x longer"
+        opp = {"long": "shorter", "wide": "narrower", "tall": "shorter", "high": "lower", "thick": "thinner", "deep": "shallower",
+               "short": "longer", "narrow": "wider", "thin": "thicker", "shallow": "deeper", "big": "smaller", "small": "bigger"}
+        text = re.sub(r"\b(?:it'?s\s+|it is\s+)?too\s+(long|wide|tall|high|thick|deep|short|narrow|thin|shallow|big|small)\s+by\s+"
+                      r"(\d*\.?\d+(?:\s*(?:mm|cm|in|\"))?)",
+                      lambda m: f"make it {m.group(2)} {opp[m.group(1).lower()]}", text, flags=re.I)   # "too long by 10"
+        text = re.sub(r"\binstead of\s+(\d*\.?\d+)\s*(?:mm\s*)?,?\s*(?:make it|go|go with|use|have it|i want)\s+(\d*\.?\d+)",
+                      r"the \1 should be \2", text, flags=re.I)                             # "instead of 60 make it 75"
+        text = re.sub(r"\b(?:bump|push|take|bring)\s+(?:the\s+|its\s+)?(length|width|height|thickness|diameter)\s+(?:up|down)\s+to\b",
+                      r"make the \1", text, flags=re.I)                                       # "bump the height up to 30"
+        text = re.sub(r"\b(?:trim|cut|take|shave|chop)\s+(\d*\.?\d+)\s*(mm|cm|in|\")?\s+off\s+(?:each|both)\s+ends?\b",
+                      lambda m: f"make it {fmt(2 * float(m.group(1)))}{(' ' + m.group(2)) if m.group(2) else ''} shorter",
+                      text, flags=re.I)                                                        # "trim 5 off each end"
         # "chamfer the bore 1", "deburr the holes 0.5": the number is the chamfer's (after 'bore' it would read as the
         # bore's new diameter: a 1 mm bore, marked done)
         text = re.sub(r"\b(chamfer|bevel|fillet|round|radius)\s+(?:the\s+|its\s+|both\s+|all\s+(?:the\s+)?)?(bore|holes?|"
@@ -5343,6 +5361,11 @@ def apply_edit(text: str, spec) -> EditResult:
     joined by "and" / "then" ("remove the holes and put one 20 mm hole in the middle") apply in order."""
     data = _plain(spec)
     text = said_as_change(text)
+    # "it's too thick, make it 12": one change (the clauses would read as a complaint and a bare 'make it 12')
+    text = re.sub(r"\b(?:it'?s\s+|it is\s+)?(?:a bit\s+|a little\s+|way\s+|much\s+)?too\s+(long|wide|tall|high|thick|deep)\s*"
+                  r"[,;.-]*\s*(?:so\s+)?(?:make it|go|go to|change it to|should be|needs to be|i want)\s+(\d*\.?\d+(?:\s*(?:mm|cm|in|\"))?)"
+                  r"(?!\s*(?:mm\s*)?(?:long|wide|tall|high|thick|deep|shorter|longer|less|more|thinner|narrower))",
+                  lambda m: f"make it {m.group(2)} {m.group(1)}", text, flags=re.I)
     # "make thicker 6": the new size, the way it goes ('thicker, 6'); "+ 10mm hole center": a hole added
     text = re.sub(r"^\s*make\s+(thicker|thinner|longer|shorter|wider|narrower|taller|deeper|shallower)\s+([\d./]+\s*(?:mm|cm|in|\")?)"
                   r"\s*$", r"\1, \2", text, flags=re.I)
