@@ -119,3 +119,10 @@ def test_a_round_parts_outside_edges_treated_keep_its_diameter(edit, kind):
 def test_resize_wordings(edit, sizes):
     b = edited("block 60 x 40 x 20", edit)["body"]
     assert (b["length"], b["width"], b["height"]) == pytest.approx(sizes)
+
+
+@pytest.mark.parametrize("edit, pcd", [("increase the pcd by 5", 65.0), ("bolt circle 10 smaller", 50.0)])
+def test_a_relative_change_of_the_bolt_circle(edit, pcd):
+    """Before: 'increase the pcd by 5' made the disc 85 across, the holes left on their 60 circle."""
+    spec = edited("disc 80 dia 10 thick with 4 holes 8 on a 60 PCD", edit)
+    assert spec["body"]["diameter"] == 80.0 and spec["features"][0]["at"]["diameter"] == pcd

@@ -5361,6 +5361,18 @@ def apply_edit(text: str, spec) -> EditResult:
     joined by "and" / "then" ("remove the holes and put one 20 mm hole in the middle") apply in order."""
     data = _plain(spec)
     text = said_as_change(text)
+    circles = [f["at"]["diameter"] for f in data.get("features", []) if (f.get("at") or {}).get("kind") == "bolt_circle"]
+    if len(set(circles)) == 1:
+        # "increase the pcd by 5", "bolt circle 10 smaller": the holes' circle (not the part's diameter)
+        def pcd(way: str, n: str, unit: str | None) -> str:
+            mm = float(n) * {'"': 25.4, "in": 25.4, "cm": 10.0}.get((unit or "").strip(), 1.0)
+            grow = way.lower() in ("increase", "enlarge", "grow", "widen", "expand", "bigger", "larger")
+            return f"bolt circle {fmt(circles[0] + mm if grow else circles[0] - mm)}"
+        circle = r"(?:pcd|bcd|bolt circle|pitch circle|hole circle)(?:\s+diameter)?"
+        text = re.sub(rf"\b(increase|enlarge|grow|widen|expand|reduce|decrease|shrink)\s+(?:the\s+)?{circle}\s+by\s+"
+                      r"(\d*\.?\d+)(\s*(?:mm|cm|in|\"))?", lambda m: pcd(m.group(1), m.group(2), m.group(3)), text, flags=re.I)
+        text = re.sub(rf"\b(?:the\s+)?{circle}\s+(\d*\.?\d+)(\s*(?:mm|cm|in|\"))?\s+(bigger|larger|smaller)\b",
+                      lambda m: pcd(m.group(3), m.group(1), m.group(2)), text, flags=re.I)
     # "it's too thick, make it 12": one change (the clauses would read as a complaint and a bare 'make it 12')
     text = re.sub(r"\b(?:it'?s\s+|it is\s+)?(?:a bit\s+|a little\s+|way\s+|much\s+)?too\s+(long|wide|tall|high|thick|deep)\s*"
                   r"[,;.-]*\s*(?:so\s+)?(?:make it|go|go to|change it to|should be|needs to be|i want)\s+(\d*\.?\d+(?:\s*(?:mm|cm|in|\"))?)"
