@@ -62,3 +62,11 @@ def test_an_iso_threads_pitch_is_no_size(text):
     assert not u.missing, u.explain()
     (f,) = u.spec["features"]
     assert f["size"] in ("M6 tapped", "M8 tapped")
+
+
+def test_a_square_planter_and_a_pencil_holder():
+    spec = spec_of("planter 150 x 150 x 120, 5mm wall, drainage hole 10mm in the bottom")
+    assert (spec["body"]["kind"], spec["body"]["length"], spec["body"]["height"]) == ("box", 150.0, 120.0)
+    assert [f["kind"] for f in spec["features"]] == ["shell", "hole"]
+    spec = spec_of("pencil holder 70 dia 100 tall 3 mm walls")
+    assert (spec["body"]["kind"], spec["features"][0]["kind"], spec["features"][0]["open_face"]) == ("cylinder", "shell", "top")

@@ -184,6 +184,12 @@ class Build:
             return self._box(b, dims)
         if k in ("cylinder",):
             return self._cylinder(b, dims)
+        if k == "shelled_cylinder" and dims and len(dims) == 3 and b.get("diameter") is None and not re.search(
+                r"\b(?:round|circular|cylindrical|dia|diameter|od)\b", self.text):
+            # "planter 150 x 150 x 120, 5mm wall": three sizes make a box, hollowed (a square planter, a cup that is not round)
+            self.notes.append(f"three sizes given: a box {' x '.join(f'{d:g}' for d in dims)}, hollowed")
+            self.kind = "shelled_box"
+            return self._box(b, dims)
         if k == "shelled_cylinder":
             shell_t = next((f for f in self.feats if f.kind == "shell"), None)
             wall = b.get("wall") if b.get("wall") is not None else shell_t.get("wall") if shell_t else None
