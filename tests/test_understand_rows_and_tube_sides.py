@@ -44,3 +44,19 @@ def test_a_hole_through_one_wall_cuts_that_wall_only(sandbox):
     removed = tube - volume_of(sandbox, spec)
     one_wall = math.pi * 5 ** 2 * 5          # about: a 10 mm hole through a 5 mm wall (curved faces: a little more)
     assert 0.95 * one_wall < removed < 1.3 * one_wall      # (both walls: twice as much)
+
+
+@pytest.mark.parametrize("text, at", [
+    ("axle 8 dia 60 long with a 2mm hole through 5 from each end", {"kind": "linear", "count": 2, "spacing": 50.0, "axis": "v"}),
+    ("pin 6 dia 40 long, 1.5 hole thru 4 from one end", {"kind": "at", "points": [[0.0, -16.0]]}),
+])
+def test_a_hole_through_a_rod_near_its_ends_goes_across(text, at):
+    """Before: a corner pattern on the rod's end face (declined) or holes down its length."""
+    (f,) = spec_of(text)["features"]
+    assert (f["on"], f["at"]) == ("front", at)
+
+
+def test_stepped_shaft_said_as_dia_then_long():
+    b = spec_of("stepped shaft 30 dia 50 long then 20 dia 30 long then 15 dia 20 long, chamfer 1 on the ends")["body"]
+    assert b["sections"] == [{"diameter": 30.0, "length": 50.0}, {"diameter": 20.0, "length": 30.0},
+                             {"diameter": 15.0, "length": 20.0}]

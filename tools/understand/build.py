@@ -1145,7 +1145,9 @@ _N = r"N(\d+)"
 _STEP = re.compile(rf"dia\s*{_N}\s*x\s*{_N}|{_N}\s*(dia|diameter|radius)\s*{_FOR}{_N}|"
                    rf"(radius|dia|diameter)\s*{_N}\s*{_FOR.replace('x|by|', '')}{_N}|"
                    # "first 40mm at Ø30, then 60mm at Ø20": a length, then the diameter it has
-                   rf"{_N}\s*(?:long\s+)?(?:at|of|in)\s+(radius|dia|diameter)\s*{_N}")
+                   rf"{_N}\s*(?:long\s+)?(?:at|of|in)\s+(radius|dia|diameter)\s*{_N}|"
+                   # "30 dia 50 long then 20 dia 30 long": each step's diameter, then its length said as long
+                   rf"{_N}\s*(dia|diameter|radius)\s*,?\s*{_N}\s*(?:mm\s*)?(?:long|lg)\b")
 # "1\" dia for 2\", then 3/4\" for 3\"": the next step's diameter without its word, after a step
 _THEN = re.compile(rf"\s*,?\s*(?:and\s+)?then\s+(?:(?:it\s+)?(?:steps?|drops?|goes)\s+(?:down\s+)?to\s+)?{_N}\s*"
                    rf"(?:(dia|diameter|radius)\s*)?{_FOR}{_N}")
@@ -1171,8 +1173,10 @@ def _steps(t: str, unit: float) -> list[tuple[float, float]]:
             out.append((mm[int(g[2])] * (2.0 if g[3] == "radius" else 1.0), mm[int(g[4])]))
         elif g[5]:
             out.append((mm[int(g[6])] * (2.0 if g[5] == "radius" else 1.0), mm[int(g[7])]))
-        else:
+        elif g[8]:
             out.append((mm[int(g[10])] * (2.0 if g[9] == "radius" else 1.0), mm[int(g[8])]))
+        else:
+            out.append((mm[int(g[11])] * (2.0 if g[12] == "radius" else 1.0), mm[int(g[13])]))
         end = m.end()
         while (more := _THEN.match(s, end)) is not None and not _STEP.match(s, more.start(1) - 1):
             out.append((mm[int(more.group(1))] * (2.0 if more.group(2) == "radius" else 1.0), mm[int(more.group(3))]))

@@ -463,6 +463,11 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
         bd.notes.append("the holes go in from the side through one wall, to the bore" if (count or 1) > 1 else
                         "the hole goes in from the side through one wall, to the bore")
         return _cross_hole(bd, t, body, count, f, note=False)
+    if body["kind"] == "cylinder" and f.get("depth") is None and re.search(r"\b(?:through|thru)\b", words) and re.search(
+            r"\d\s*(?:mm\s*)?(?:in\s+)?from\s+(?:each|both|either|one|a|the)\s+ends?\b", words) and not re.search(
+            r"\b(?:in|into|on)\s+(?:the|each|both|one|either)\s+ends?\b|\bend faces?\b|\baxial\b|\blengthwise\b", words) and \
+            body.get("height", 0) > body.get("diameter", 0) and _cross_hole(bd, t, body, count, f):
+        return           # "axle 8 dia 60 long with a 2mm hole through 5 from each end": across the rod, near each end
     if (body["kind"] in ("cylinder", "tube") or body["kind"] == "polygon_prism" and body.get("sides") == 6) and \
             (CROSS.search(words) or re.search(r"\bradial(?:ly)?\b", words)) and _cross_hole(bd, t, body, count, f):
         return

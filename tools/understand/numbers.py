@@ -352,6 +352,10 @@ def normalize(text: str) -> str:
     # "6x Ø8 on PCD 70", "4x Ø9 thru": counted holes written by their diameter only
     t = re.sub(r"\b(\d+)\s*x\s*dia\s*(\d*\.?\d+)(\s*mm)?(?![\d.])(?!\s*(?:mm\s*)?(?:holes?|bores?|x\b))", r"\1 holes dia \2\3", t)
     t = re.sub(r"\b(\d+)\s*x\s*(dia\s*\d*\.?\d+(?:\s*mm)?\s*(?:holes?|bores?))", r"\1 \2", t)    # "4 x Ø6.5 holes"
+    # "6 x 14 holes on 120 pcd": six holes of 14 (not a 6 x 14 size); never the last of a part's sizes ("100 x 6 x 4 holes")
+    # (a small whole second number is a grid: "3 x 2 holes")
+    t = re.sub(r"(?<![x\d.]\s)(?<![x\d.])\b([1-9]\d?)\s*x\s*((?:\d*\.\d+|[1-9]\d+)(?:\s*mm)?\s+(?:holes?|bores?)\b|\d+\s*mm\s+"
+               r"(?:holes?|bores?)\b)", r"\1 \2", t)
     # "one each side", "one at either end": one per side, not a size of 1
     t = re.sub(r"\b(?:one|1) (?:on |at )?(each|either|both) (sides?|ends?)\b", r"\1 \2", t)
     # "four .201 dia thru", "2 6.5 dia through": counted holes written the drawing's way, the word "holes" left out
