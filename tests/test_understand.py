@@ -281,7 +281,7 @@ def test_new_designs_outsiders_wrote(text, check):
      lambda u: (u.spec["features"][1]["at"]["count"], u.spec["features"][1]["size"]) == (6, pytest.approx(9.525))),
     ("an L bracket 40x30 legs 3 thick 50 long with a 5mm hole in the short leg",
      lambda u: [f["on"] for f in u.spec["features"]] == ["left"]),
-    ("Z bracket 40 x 30 x 40, 3 thick, 25 wide", lambda u: u.spec is None and "z bracket" in u.missing[0]),
+    ("Z bracket 40 x 30 x 40, 3 thick, 25 wide", lambda u: u.spec is None and "Z section's flanges" in u.missing[0]),
     ("a pin 8 dia 40 long with a 2 mm cross hole 5 from one end",       # drilled across, 5 from the bottom end
      lambda u: u.spec["features"] == [{"id": "holes", "kind": "hole", "size": 2.0, "on": "front",
                                        "at": {"kind": "at", "points": [[0.0, -15.0]]}}]),
