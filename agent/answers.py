@@ -6,6 +6,8 @@ import re
 
 from cadagent.tools.results import thousands as _n
 
+from .intent import ACKNOWLEDGES
+
 # g/cm³
 DENSITY = {"aluminium": 2.70, "aluminum": 2.70, "steel": 7.85, "stainless": 8.00, "brass": 8.50, "copper": 8.96,
            "titanium": 4.43, "pla": 1.24, "abs": 1.04, "petg": 1.27, "nylon": 1.14, "wood": 0.70, "iron": 7.20}
@@ -35,7 +37,6 @@ def answer_question(question: str, report: dict, code: str) -> str:
         bits.append(f"It has {r.get('faces')} faces, {r.get('edges')} edges and {r.get('vertices')} vertices.")
     if "valid" in q:
         bits.append("It is a valid solid." if r.get("valid") else "It is NOT valid: " + "; ".join(r.get("problems", [])))
-    from .intent import ACKNOWLEDGES
     if not bits and ACKNOWLEDGES.match(question):
         return ("Glad it works. Say what to change next (e.g. 'make it 10 mm longer', 'add a 6 mm hole in the middle'), "
                 "ask about it ('how heavy is it in aluminium?'), or describe the next part.")

@@ -119,8 +119,8 @@ def parse_intent(text: str, has_design: bool, attachment: str | None = None) -> 
         if less == core or not less.strip():
             break
         core = less
-    if has_design and ACKNOWLEDGES.match(t) and not _NUMBER.search(t):
-        return Routed("question", "parser")   # "thanks!", "great, looks good": nothing to change; the answer says so
+    if ACKNOWLEDGES.match(t) and not _NUMBER.search(t):
+        return Routed("question", "parser")   # "thanks!", "great, looks good": nothing to change or make; the answer says so
     if has_design and (_UNDO.search(t) or _UNDO.search(core)):
         m = re.search(r"v(?:ersion)?\s*(\d+)", t, re.I)
         return Routed("undo", "parser", target=int(m.group(1)) if m else None)

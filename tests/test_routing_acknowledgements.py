@@ -22,8 +22,8 @@ def test_praise_before_a_change_is_the_change(text):
     assert parse_intent(text, True).intent == "modify"
 
 
-def test_with_no_part_yet_thanks_is_not_a_change_either():
-    assert parse_intent("thanks!", False).intent != "modify"
+def test_with_no_part_yet_thanks_is_no_new_design_either():
+    assert parse_intent("thanks!", False).intent == "question"       # answered: there is no design yet
 
 
 @pytest.mark.parametrize("text, intent", [

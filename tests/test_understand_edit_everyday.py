@@ -89,7 +89,7 @@ def test_a_chamfer_on_a_tubes_bore_keeps_the_bore(edit, size):
 
 @pytest.mark.parametrize("edit, edges, kind, size", [
     ("3mm round on the top", "top", "fillet", 3.0),
-    ("ease all edges 0.5mm", "all", "chamfer", 0.5),
+    ("ease all edges 0.5mm", "all", "fillet", 0.5),           # as a new design reads "ease the edges"
 ])
 def test_rounds_as_nouns_and_eased_edges(edit, edges, kind, size):
     (f,) = edited("block 80 x 50 x 20", edit)["features"]

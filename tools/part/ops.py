@@ -54,14 +54,12 @@ def _first(obj: dict) -> str:
 
 def set_parameter(spec, path: str, value):
     """``path`` set to ``value``; the rest unchanged."""
-    data = _data(spec)
-    obj, key = _locate(data, path)
-    obj[key] = value
-    return parse(data)
+    return set_parameters(spec, {path: value})
 
 
-def set_parameters(spec, values: dict[str, float]):
-    """Every ``path`` set to its value at once (sizes that must change together: a Z's top flange and its width)."""
+def set_parameters(spec, values: dict):
+    """Every ``path`` set to its value at once, checked once (sizes that must change together: a Z's top flange and
+    its width)."""
     data = _data(spec)
     for path, value in values.items():
         obj, key = _locate(data, path)

@@ -30,6 +30,8 @@ def features(bd: Build, body: dict) -> None:
         bd.features[:] = outline + shells[:1] + rest
 
 
+NEMA = re.compile(r"\bnema (17|23)\b")          # a NEMA 17 / 23 motor face (its four screw holes: placement "nema")
+MOTOR = re.compile(r"\b(?:nema|mount\w*|motor)\b")
 PLACED = re.compile(r"\b(corners?|circle|pcd|grid|rows?|pattern|array|edges?|sides?|ends?|apart|spacing|pitch|"
                     r"from|along|each|both|every|left|right|offset|\d+ holes)\b")
 
@@ -143,7 +145,7 @@ def _build_all(bd: Build, body: dict) -> None:
             continue     # "rounded edges ... rounded corners", "beveled block ... 2 mm chamfers": said twice, built once
         if not t.roles and not t.loose and not t.sub and t.kind in ("hole", "bore") and \
                 {"hole", "bore"} & centred_sized and not PLACED.search(t.words) and not (
-                    re.search(r"\bnema (?:17|23)\b", bd.text) and re.search(r"\b(?:nema|mount\w*|motor)\b", t.words)):
+                    NEMA.search(bd.text) and MOTOR.search(t.words)):
             continue     # "a hole in the center ... The hole has a diameter of 0.125": one hole, said twice
         unsized = t.kind in ("hole", "bore") and not any(t.get(r) is not None for r in ("size", "diameter", "inner",
                                                                                       "radius")) and not t.loose
@@ -197,15 +199,21 @@ def _build_all(bd: Build, body: dict) -> None:
         fn(bd, t, body)
         if len(bd.notes) > notes:        # a size or a place was assumed for what this built
             bd.assumed.update(f["id"] for f in bd.features[built:])
-    nema = re.search(r"\bnema (17|23)\b", bd.text)
-    if nema and body.get("kind") == "box" and re.search(r"\b(?:mount\w*|motor)\b", bd.text) and not any(
+    nema = NEMA.search(bd.text)
+    if nema and body.get("kind") == "box" and MOTOR.search(bd.text.replace(nema.group(0), " ")) and not any(
             f["kind"] == "hole" and (f.get("at") or {"kind": "center"})["kind"] != "center" for f in bd.features):
         # "motor mount plate 80x80x6 for NEMA 17 with a 22 mm center hole": a motor mount has the motor's screw holes
-        size = f"{'M3' if nema.group(1) == '17' else 'M5'} clearance"
-        bd.features.append({"id": bd.fid("motor_holes"), "kind": "hole", "size": size,
-                            "at": {"kind": "nema", "frame": nema.group(1)}})
-        bd.notes.append(f"a NEMA {nema.group(1)} motor mount: its four screw holes ({size}) added")
-        bd.assumed.add(bd.features[-1]["id"])
+        f = _motor_holes(bd, nema.group(1))
+        bd.notes.append(f"a NEMA {nema.group(1)} motor mount: its four screw holes ({f['size']}) added")
+        bd.assumed.add(f["id"])
+
+
+def _motor_holes(bd: Build, frame: str, size: str | float | None = None) -> dict:
+    """The four screw holes of a NEMA ``frame`` motor face, their screw's clearance unless sized; added."""
+    f = {"id": bd.fid("motor_holes"), "kind": "hole", "size": size or f"{'M3' if frame == '17' else 'M5'} clearance",
+         "at": {"kind": "nema", "frame": frame}}
+    bd.features.append(f)
+    return f
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
@@ -294,14 +302,11 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
     if re.match(r"(?:counterbore|cbore|c'bore|counterbored|spot ?face)", t.noun) and "head" in t.roles and not any(
             r in t.roles for r in ("size", "diameter", "inner")):
         t.roles["size"] = t.roles.pop("head")   # "a 30 mm counterbore 5 deep" alone: a round blind hole that size
-    nema = re.search(r"\bnema (17|23)\b", bd.text)
-    if nema and (re.search(r"\bnema\b|mount|motor", words)) and not re.search(
-            r"\b(?:cent(?:er|re)|middle|pilot|boss|spigot|shaft)\b", words):
+    nema = NEMA.search(bd.text)
+    if nema and MOTOR.search(words) and not re.search(r"\b(?:cent(?:er|re)|middle|pilot|boss|spigot|shaft)\b", words):
         # the four screw holes of a NEMA motor face, their screw's clearance unless sized
         t.roles.pop("frame", None)
-        size = _hole_size(bd, t) or f"{'M3' if nema.group(1) == '17' else 'M5'} clearance"
-        bd.features.append({"id": bd.fid("motor_holes"), "kind": "hole", "size": size,
-                            "at": {"kind": "nema", "frame": nema.group(1)}})
+        _motor_holes(bd, nema.group(1), _hole_size(bd, t))
         return
     pair = sorted([v for vs in [t.loose] + [t.roles.get(r, []) for r in ("size", "inner", "diameter")] for v in vs
                    if v.raw.group is not None], key=lambda v: v.raw.pos)
@@ -1190,9 +1195,9 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
         vert, side = (one.group(1) or one.group(4)), (one.group(2) or one.group(3))
         return {"kind": "from_corner", "corner": f"{'upper' if vert in ('top', 'upper', 'back', 'rear', 'far') else 'lower'}"
                 f"_{side}", "dx": two.get("inset_u", inset), "dy": two.get("inset_v", inset)}
-    four = n == 4 and spacing is None and body.get("length") and body.get("width") and not re.search(
-        r"\b(?:rows?|line|along|across|in a row|evenly|equally|equal spacing)\b", words)   # "a plate with 4 holes": its corners (said)
     in_row = re.search(r"\b(?:evenly|equally|equal spacing|in a row|in line)\b", words) and not re.search(r"\bcorner", words)
+    four = n == 4 and spacing is None and body.get("length") and body.get("width") and not in_row and not re.search(
+        r"\b(?:rows?|line|along|across)\b", words)   # "a plate with 4 holes": its corners (said)
     if re.search(r"\bcorners?\b", words) or four or inset is not None and not in_row and (
             re.search(r"\bcorner", words + bd.text) or n in (None, 4)):
         if inset is None:

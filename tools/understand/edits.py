@@ -156,6 +156,11 @@ SUBSET_EDGES = re.compile(r"\b(?:one|1|a(?=\s+of\b|\s+(?:vertical|side)\s+(?:edg
                           r"\b(?:long(?=\s+(?:top|bottom|upper|lower|vertical|side|outside|outer)\b)|longer|short|shorter|front|back|"
                           r"rear|left|right|leading|trailing|opposite|diagonal)\s+"
                           r"(?:(?:top|bottom|upper|lower|vertical|side|outside|outer)\s+)?(?:edges?|corners?)\b")
+EDGE_SIZE_AFTER = re.compile(
+    r"\b(?P<verb>chamfer|bevel|fillet|round|radius|deburr)\s+(?:the\s+|its\s+|both\s+|all\s+(?:the\s+)?)?"
+    r"(?:(?P<rims>bore|holes?|inside edges?|inner edges?|inside|id)|(?P<out>od|o\.d\.|outside|outer)(?:\s+(?:edges?|rims?|"
+    r"corners?))?)\s+(?:by\s+|to\s+|of\s+|at\s+)?(?P<n>\d*\.?\d+(?:\s*mm)?)(?![\d.])"
+    r"(?!\s*(?:x\s*\d|dia|diameter|deep|long|wide))", re.I)
 EDGE_VERB = re.compile(r"\b(?:fillet|chamfer|round|bevel|radius|radiused|break|ease|soften|deburr)")
 
 # "same hole through the other two directions", "the same hole through the front too", "a matching bore from the side"
@@ -465,8 +470,8 @@ class _Editor:
         if sw and b["kind"] == "box" and sw.group(1).lower() != sw.group(2).lower():
             # "swap length and width": each the other's size now
             x, y = sw.group(1).lower(), sw.group(2).lower()
-            text = text[:sw.start()] + f"make it {fmt(b[y])} {'long' if x == 'length' else 'wide' if x == 'width' else 'tall'} " \
-                f"and {fmt(b[x])} {'long' if y == 'length' else 'wide' if y == 'width' else 'tall'}" + text[sw.end():]
+            word = {"length": "long", "width": "wide", "height": "tall"}
+            text = text[:sw.start()] + f"make it {fmt(b[y])} {word[x]} and {fmt(b[x])} {word[y]}" + text[sw.end():]
         if b["kind"] == "profile" and b.get("shape") == "L":
             # "longer base, 70", "a taller upright: 60": that leg, to that size
             text = re.sub(r"\b(?:longer|shorter|taller|higher|lower|bigger|smaller|deeper)\s+(base|upright|bottom|vertical|"
@@ -824,10 +829,6 @@ class _Editor:
                       r"\1 the", text, flags=re.I)
         # "radius the top edge 2": to radius is to fillet
         text = re.sub(r"\bradius(?=\s+(?:the|all|every|its|both)\b)", "fillet", text, flags=re.I)
-        if not re.search(r"\b(?:chamfer|bevel|fillet|round|radius)", text, re.I):
-            # "deburr the bore 0.5", "ease all edges 0.5mm": a small chamfer there (never a new size of the bore)
-            text = re.sub(r"\b(?:deburr|ease|soften)\s+(?=(?:the\s+|all\s+(?:the\s+)?|its\s+|both\s+)?(?:[a-z]+\s+)?"
-                          r"(?:edges?|corners?|bore|holes?|rims?|ends?)\b)", "chamfer ", text, flags=re.I)
         # everyday resize wordings, said the way they are meant:
         text = re.sub(r"(\d)\s*(?:percent|per cent|pct)\b", r"\1%", text, flags=re.I)          # "10 percent": 10%
         adj = {"longer": "long", "wider": "wide", "taller": "tall", "higher": "tall", "thicker": "thick", "deeper": "deep",
@@ -846,18 +847,12 @@ class _Editor:
         text = re.sub(r"\b(?:trim|cut|take|shave|chop)\s+(\d*\.?\d+)\s*(mm|cm|in|\")?\s+off\s+(?:each|both)\s+ends?\b",
                       lambda m: f"make it {fmt(2 * float(m.group(1)))}{(' ' + m.group(2)) if m.group(2) else ''} shorter",
                       text, flags=re.I)                                                        # "trim 5 off each end"
-        # "chamfer the bore 1", "deburr the holes 0.5": the number is the chamfer's (after 'bore' it would read as the
-        # bore's new diameter: a 1 mm bore, marked done)
-        text = re.sub(r"\b(chamfer|bevel|fillet|round|radius)\s+(?:the\s+|its\s+|both\s+|all\s+(?:the\s+)?)?(bore|holes?|"
-                      r"inside edges?|inner edges?|inside|id)\s+(?:by\s+|to\s+|of\s+|at\s+)?(\d*\.?\d+(?:\s*mm)?)(?![\d.])"
-                      r"(?!\s*(?:x\s*\d|dia|diameter|deep|long|wide))",
-                      r"\3 \1 on the \2", text, flags=re.I)
-        if b["kind"] in ("tube", "cylinder", "shaft", "cone"):
-            # "chamfer the outside 1", "fillet the od 1" on a round part: its outside edges (never a 1 mm OD)
-            text = re.sub(r"\b(chamfer|bevel|fillet|round|radius)\s+(?:the\s+|its\s+)?(?:od|o\.d\.|outside|outer)(?:\s+(?:edges?|"
-                          r"rims?|corners?))?\s+(?:by\s+|to\s+|of\s+|at\s+)?(\d*\.?\d+(?:\s*mm)?)(?![\d.])"
-                          r"(?!\s*(?:x\s*\d|dia|diameter|deep|long|wide))",
-                          r"\2 \1 on the outside edges", text, flags=re.I)
+        # "chamfer the bore 1", "deburr the holes 0.5", "fillet the od 1": the number is the edge treatment's, said
+        # before it (after 'bore' or 'od' it would read as that diameter: a 1 mm bore, marked done); the outside of a
+        # round part is its outside edges
+        round_body = b["kind"] in ("tube", "cylinder", "shaft", "cone")
+        text = EDGE_SIZE_AFTER.sub(lambda m: m.group(0) if m.group("out") and not round_body else
+                                   f"{m.group('n')} {m.group('verb')} on the {m.group('rims') or 'outside edges'}", text)
         brk = BREAK_EDGES.search(text)
         if brk and re.search(r"\b(?:chamfer|bevel|fillet|round|radius)", text[brk.end():] + text[:brk.start()], re.I):
             # "also break the top edges, 3mm chamfer": the edges broken are where the chamfer goes

@@ -316,7 +316,7 @@ def normalize(text: str) -> str:
     t = re.sub(r"\b(\d+)\s*(?:x|by)\s*(\d+)\s+of them\b", r"\1 x \2 grid", t)
     # "a grid of Ø8 holes, 7 across by 3 down": a 7 x 3 grid
     t = re.sub(r"\b(\d+)\s+(?:across|along)\s+(?:by|x)\s+(\d+)\s+(?:down|up)\b", r"\1 x \2 grid", t)
-    t = re.sub(r"\boal\b", "overall", t)
+    t = re.sub(r"\boal\b", "overall", t)        # "Ø20 x 80 OAL": overall length
     # "a ball bearing seat", "ball joint", "ball screw": what the part holds, not a ball
     t = re.sub(r"\bball[- ](bearings?|joints?|screws?|valves?|ends?|studs?|transfer)\b", r"\1", t)
     # "M6-1.0 tapped", "M8 x 1.25": an ISO thread's pitch (the hole is sized by the thread; the pitch is no size)
@@ -326,7 +326,7 @@ def normalize(text: str) -> str:
                r"\1 hole", t)
     # "4 holes 5mm through one wall" (of a tube): through one side (the wall is no shell, and its number the holes')
     t = re.sub(r"\b(holes?\b[^,.;]*?)\bthrough (?:one|1|a|a single|just one|only one|the near) (?:side )?wall\b",
-               r"\1through one side", t)        # "Ø20 x 80 OAL": overall length
+               r"\1through one side", t)
     # "L 60x40x4, 80 long": an L section written the steel table's way (not "L=120", a length)
     t = re.sub(r"(?:^|(?<=\ban )|(?<=\ba )|(?<=[:,;]\s))([lut])\s+(?=\d*\.?\d+\s*x\s*\d*\.?\d+\s*x\s*\d)",
                lambda m: {"l": "l angle ", "u": "u channel ", "t": "t section "}[m.group(1)], t)
