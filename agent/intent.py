@@ -474,6 +474,12 @@ def route_message(caller, text: str, versions: list[dict], current: int | None, 
     else (or when its decision is unusable) the parser's, with the reason in ``note``."""
     parsed = edit_of_current(text, parse_intent(text, current is not None, attachment), current_spec)
     parsed = _undo_of_the_last_change(text, parsed, versions, current)
+    from .nodes.versions import version_named_by_change
+    named = version_named_by_change(text, [(v.get("version"), v.get("said") or v.get("request") or "", v.get("parent"))
+                                           for v in versions]) if current is not None else None
+    if named is not None:
+        # "revert to how it was right after I added the hole": that version
+        parsed = Routed("undo", "parser", target=named, note=f"read as going back to v{named} (the change it names)")
     if not decides:
         return parsed, {}
     decision, why, usage = ask_model(caller, text, versions, current)

@@ -64,10 +64,16 @@ def drive(engine, sandbox, turn: dict, versions: list[dict], examples: list[dict
     """One turn: draft (and fix) until a valid part or a decline; the outcome the eval checks read.
     ``not_made``: the change asked in the turn before, when it saved no version (as the agent passes it)."""
     text, expect = turn["user"], turn.get("expect") or {}
-    intent = expect.get("intent") or ("undo" if versions and (FIRST.search(text.lower()) or "undo" in text.lower())
+    from cadagent.agent.nodes.versions import version_named_by_change
+    named = version_named_by_change(text, [(i + 1, v["request"], i or None) for i, v in enumerate(versions)]) \
+        if versions and expect.get("intent") in (None, "undo") else None
+    intent = expect.get("intent") or ("undo" if versions and (FIRST.search(text.lower()) or "undo" in text.lower()
+                                                               or named is not None)
                                       else "modify" if versions else "new_design")
     if intent == "undo":
-        if FIRST.search(text.lower()) and versions:
+        if named is not None:        # "revert to how it was right after I added the hole" (as the agent's router reads it)
+            del versions[named:]
+        elif FIRST.search(text.lower()) and versions:
             del versions[1:]
         elif len(versions) > 1 and not not_made:     # right after a change not made, the agent keeps the part
             from cadagent.agent.nodes.versions import _steps

@@ -120,6 +120,19 @@ def test_offline_modify_keeps_parameters_and_undo(make_agent):
     assert len(state["versions"]) == 3  # nothing deleted
 
 
+def test_back_to_the_version_a_change_names_through_the_agent(make_agent):
+    agent = make_agent()
+    agent.turn("t", "disc Ø80 x 10")
+    agent.turn("t", "add a Ø20 hole in the centre")
+    agent.turn("t", "make the disc 15 thick")
+    answer = agent.turn("t", "revert to how it was right after I added the hole").answer     # was: a hole-size edit refused
+    state = state_of(agent, "t")
+    assert "Restored v2" in answer, answer
+    assert state["versions"][-1]["size"] == pytest.approx([80, 80, 10])
+    answer = agent.turn("t", "go back to before I added the hole").answer
+    assert "Restored v1" in answer, answer
+
+
 def test_question_answered_from_measurements(make_agent):
     agent = make_agent()
     agent.turn("t", "a plain rectangular plate 100 x 50 x 10 mm").answer

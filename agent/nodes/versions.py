@@ -21,7 +21,7 @@ def undo(state, runtime: Runtime[Deps]):
     versions = state.get("versions") or []
     cur = current_entry(state)
     request = t.get("request") or ""
-    also = _change_besides(request)
+    also = _change_besides(request) if not _BY_CHANGE.match(request.strip()) else None   # ('after I added the hole': which)
     if also:
         # "go back to v2 and make it 80 long": restoring alone would be marked right without the change asked with it
         return patch(answer=f"You asked to go back and to change something ('{also[:60]}') in one message. Nothing was "
@@ -84,6 +84,29 @@ _UNDO_WORDS = re.compile(r"\b(?:undo|revert|roll ?back|go back|back to|restore|s
 _STEPS = re.compile(r"\b(?:last|previous)\s+(two|three|four|2|3|4)\s+(?:changes|edits|steps|versions)\b|\bundo\s+(?:that\s+|it\s+)?"
                     r"(twice|two times|2x|three times|3x)\b|\b(?:go\s+)?back\s+(two|three|four|2|3|4)\s+(?:steps|versions|changes)\b",
                     re.I)
+
+
+# "revert to how it was right after I added the hole", "back to before I changed the thickness": a version named by
+# the change that made it
+_BY_CHANGE = re.compile(r"^\W*(?:(?:ok|okay|no|sorry|actually|hmm+|please)\W+)*(?:undo|revert|roll ?back|go back|back|restore|"
+                        r"take it back|put it back)\b(?:\s+to)?(?:\s+(?:how|the way|what)\s+it\s+(?:was|looked)|\s+the\s+"
+                        r"(?:version|one|part|state))?\s+(?:right\s+|just\s+|straight\s+)?(?P<when>after|before)\s+(?:i|we|you)\s+"
+                        r"(?:\w+\s+){0,2}?(?P<what>[a-z]+)\W*(?:again|please|pls)?\W*$", re.I)
+
+
+def version_named_by_change(request: str, made: list[tuple[int, str, int | None]]) -> int | None:
+    """The version 'right after I added the hole' names (or the one before it, for 'before I changed the thickness'):
+    the latest version whose words were about that; ``made`` is (version, its words, its parent) oldest first. None when
+    the words name no change, or no version was made by one."""
+    m = _BY_CHANGE.match(request.strip())
+    if m is None:
+        return None
+    what = m.group("what").lower()
+    stem = re.sub(r"(?:es|s|ness)$", "", what)[:5] if len(what) > 3 else what
+    for version, words, parent in reversed(made[1:]):      # (the first version's words describe the whole part)
+        if re.search(rf"\b{re.escape(stem)}", words.lower()):
+            return version if m.group("when").lower() == "after" else parent
+    return None
 
 
 def _steps(request: str) -> int:

@@ -317,6 +317,24 @@ def _continued(request: str, before: str) -> str | None:
     return f"the {subject[0]} {m.group(1)}"
 
 
+# "and the bottom right one", "same for the right one" after "remove the top left hole": that change, at this place
+_PLACE = r"(?:(?:top|bottom|front|back|rear|upper|lower|near|far)[\s-]+)?(?:left|right|top|bottom|front|back|rear|middle|" \
+         r"cent(?:re|er)|first|second|third|last|other)"
+_CONTINUED_PLACE = re.compile(rf"^\s*(?:and|also|plus|&|same for|same with|same to|ditto for)\s+(?:the\s+)?({_PLACE})\s+"
+                              r"(?:one|hole|slot|pocket|boss)?\s*(?:too|as well|also)?\s*(?:please|pls)?\W*$")
+_PLACED = re.compile(rf"\bthe\s+({_PLACE})\s+(?=(?:hole|slot|pocket|boss|one)s?\b)")
+
+
+def _continued_place(request: str, before: str) -> str | None:
+    """'and the bottom right one' right after 'remove the top left hole': 'remove the bottom right hole'; None when
+    the change before named no feature by its place."""
+    m = _CONTINUED_PLACE.match(request.lower())
+    b = list(_PLACED.finditer(before.lower()))
+    if not m or len(b) != 1:
+        return None
+    return before[:b[0].start(1)] + m.group(1) + " " + before[b[0].end(1):].lstrip()
+
+
 _REMOVES = re.compile(r"\b(?:no|remove|delete|drop|get rid of|lose|ditch|without|take (?:off|out|away)|plain)\b")
 
 
@@ -349,14 +367,22 @@ _MEANT = re.compile(rf"\b(?:meant|mean|wanted|want(?:ed)? it|should (?:be|have b
                     rf"{_WAY}\b[^.]*?\bnot\s+{_WAY}\b|\bnot\s+{_WAY}\b\s*[,;-]*\s*(?:but\s+|i meant\s+)?{_WAY}\b", re.I)
 
 
+# "no, wider" right after "make it 20 longer": the other size was meant
+_MEANT_BARE = re.compile(rf"^\W*(?:no|nope|sorry|oops|whoops|my bad)\W+(?:(?:no|wait|i meant|i mean)\W+)*{_WAY}"
+                         r"(?:\s+(?:instead|please|pls))?\W*$", re.I)
+
+
 def _meant_instead(request: str, before: str, spec: dict) -> str | None:
     """'no, I meant longer, not wider' right after 'make it 20 wider': the size changed put back and the other one
     changed by as much, said as sizes ('make it 50 wide and 20 longer'); None for anything else."""
     m = _MEANT.search(request)
     body = spec.get("body") or {}
-    if m is None or body.get("kind") != "box":
+    bare = _MEANT_BARE.match(request.strip()) if m is None else None
+    ways = re.findall(rf"\b{_WAY}\b", before.lower())
+    if (m is None and (bare is None or len(set(ways)) != 1)) or body.get("kind") != "box":
         return None
-    want, wrong = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+    want, wrong = (bare.group(1).lower(), ways[0]) if bare else \
+        (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
     said = re.search(rf"(\d*\.?\d+)\s*(mm|cm|in\b|\")?\s*(?:more\s+|less\s+)?{wrong}\b", before, re.I)
     if want == wrong or said is None or _WAYS[want][0] == _WAYS[wrong][0]:
         return None
@@ -368,6 +394,35 @@ def _meant_instead(request: str, before: str, spec: dict) -> str | None:
         else unit_mm({"in": "inch", "cm": "centimeter"}.get(spec.get("units", "mm"), "millimeter"))
     back = round((float(body[key]) - sign * float(said.group(1)) * k) / k, 6)
     return f"make it {back:g}{unit} {word} and {said.group(1)}{unit} {want}"
+
+
+_OPPOSITE = {"deeper": "shallower", "longer": "shorter", "wider": "narrower", "taller": "shorter", "thicker": "thinner",
+             "bigger": "smaller", "larger": "smaller", "higher": "lower", "further": "closer", "farther": "closer"}
+_OPPOSITE.update({v: k for k, v in list(_OPPOSITE.items()) if v not in ("shorter", "smaller", "closer")})
+_OPPOSITE.update({"shorter": "longer", "smaller": "bigger", "closer": "further"})
+_OTHER_WAY = re.compile(r"^\W*(?:(?:no|nope|sorry|oops|wait|err|hmm|ah|argh|whoops|my bad)\W+)*(?:i\s+)?(?:meant|mean|wanted|"
+                        r"want(?:ed)? it|needed it|should have said|should be)\s+(?:it\s+)?(?:to\s+be\s+)?(?P<way>" +
+                        "|".join(_OPPOSITE) + r")\b(?:\s*,?\s*not\s+(?:" + "|".join(_OPPOSITE) + r"))?\W*$|"
+                        r"^\W*(?:(?:no|nope|sorry|oops|wait)\W+)*(?:the\s+)?other\s+way(?:\s+(?:round|around))?\W*$|"
+                        r"^\W*(?:no|nope|sorry|oops|whoops|my bad)\W+(?:(?:no|nope|sorry|oops|wait)\W+)*(?P<bare>" +
+                        "|".join(_OPPOSITE) + r")(?:\s+(?:not\s+\w+|instead|please|pls))?\W*$", re.I)
+
+
+def _meant_other_way(request: str, before: str) -> str | None:
+    """'no, I meant shallower' right after 'make the pocket 5 deeper': the change made the other way from where the part
+    was ('make the pocket 10 shallower' from the part now); None unless the change before said one amount and its way."""
+    m = _OTHER_WAY.match(request.strip())
+    if m is None:
+        return None
+    said = list(re.finditer(r"(?<![\d.])(\d*\.?\d+)(\s*(?:mm|cm|in\b|\"))?\s*(?:more\s+)?(" + "|".join(_OPPOSITE) + r")\b",
+                            before, re.I))
+    if len(said) != 1:
+        return None
+    x = said[0]
+    way = (m.group("way") or m.group("bare") or _OPPOSITE[x.group(3).lower()]).lower()
+    if way == x.group(3).lower() or _OPPOSITE.get(x.group(3).lower()) != way and _OPPOSITE.get(way) != x.group(3).lower():
+        return None
+    return f"{before[:x.start()]}{2 * float(x.group(1)):g}{x.group(2) or ''} {way}{before[x.end():]}"
 
 
 # a reply that is only sizes ("90 PCD, same Ø11", "Ø8, 20 from the end"): no change of its own
@@ -490,10 +545,14 @@ def edit(ctx: DesignContext) -> Draft | None:
                      "change again in other words (or with an LLM provider), or start with 'forget that' to apply this "
                      f"change to v{current.get('version', '?')} as it is.", path="edit", declined=True)
     instead = _meant_instead(request, current.get("request") or "", spec) if not not_made else None
+    if instead is None and not not_made and (current.get("version") or 1) > 1:
+        instead = _meant_other_way(request, current.get("request") or "")   # "no, I meant shallower" after '5 deeper'
     if instead is not None:
         request = instead         # "no, I meant longer, not wider" right after "make it 20 wider": that change undone, this one made
     said_before = _continued(request, current.get("request") or "") if not not_made and (current.get("version") or 1) > 1 \
         else None          # (the first version's words describe the whole part: 'and 30 wide' after them is the part's)
+    if said_before is None and not not_made and (current.get("version") or 1) > 1:
+        said_before = _continued_place(request, current.get("request") or "")
     if said_before is not None:
         request = said_before      # "and 2.5 long" after "make the pocket 3/4 deep": the pocket's length, not the part's
     r = apply_edit(request, spec)

@@ -52,8 +52,9 @@ def profile_outline(p: Profile) -> list[tuple[float, float]]:
     if p.shape == "L":
         pts = [(0, 0), (w, 0), (w, t), (t, t), (t, h), (0, h)]
     elif p.shape == "T":
-        pts = [((w - t) / 2, 0), ((w + t) / 2, 0), ((w + t) / 2, h - t), (w, h - t), (w, h), (0, h),
-               (0, h - t), ((w - t) / 2, h - t)]
+        f = p.lip or t          # (the flange's own thickness when it differs from the web's)
+        pts = [((w - t) / 2, 0), ((w + t) / 2, 0), ((w + t) / 2, h - f), (w, h - f), (w, h), (0, h),
+               (0, h - f), ((w - t) / 2, h - f)]
     elif p.shape == "U":
         pts = [(0, 0), (w, 0), (w, h), (w - t, h), (w - t, t), (t, t), (t, h), (0, h)]
     elif p.shape == "C":
@@ -76,7 +77,8 @@ def profile_outline(p: Profile) -> list[tuple[float, float]]:
 def inner_corners(p: Profile) -> list[tuple[float, float]]:
     """The concave corners of an L, T or U section (where its walls meet inside), origin at the bbox centre."""
     w, h, t = p.width, p.height, p.thickness
-    pts = {"L": [(t, t)], "T": [((w - t) / 2, h - t), ((w + t) / 2, h - t)], "U": [(t, t), (w - t, t)]}.get(p.shape, [])
+    f = p.lip or t if p.shape == "T" else t
+    pts = {"L": [(t, t)], "T": [((w - t) / 2, h - f), ((w + t) / 2, h - f)], "U": [(t, t), (w - t, t)]}.get(p.shape, [])
     return [(x - w / 2, y - h / 2) for x, y in pts]
 
 

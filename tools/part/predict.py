@@ -186,11 +186,15 @@ def check_feature(spec, shape, r, path, problems, done) -> None:  # noqa: C901
                 lim = outline_after_vertical(spec, x.feature, f)
                 if lim is not None:
                     # the top outline round filleted (chamfered) vertical edges: built, up to that size
-                    if size_of(f) >= lim - EPS:
+                    # (a fillet as large as the corners' round meets it in a ball: built; past it, or a chamfer
+                    # that large, the kernel fails)
+                    same = isinstance(f, Fillet) and isinstance(x.feature, Fillet)
+                    if size_of(f) > lim + EPS if same else size_of(f) >= lim - EPS:
                         p(Problem(fp + (".radius" if isinstance(f, Fillet) else ".size"), f"{f.kind} {size_of(f):g} mm "
                                   f"on the {f.edges} edges is too big for the corners {x.feature.kind} "
-                                  f"{x.feature.id!r} left", f"less than {lim:.4g} mm", f"{size_of(f):g}",
-                                  f"use a {f.kind} under {lim:.4g} mm, or a bigger {x.feature.kind} on the vertical edges"))
+                                  f"{x.feature.id!r} left", f"{'at most' if same else 'less than'} {lim:.4g} mm", f"{size_of(f):g}",
+                                  f"use a {f.kind} {'of at most' if same else 'under'} {lim:.4g} mm, or a bigger "
+                                  f"{x.feature.kind} on the vertical edges"))
                         return
                     continue
                 p(Problem(fp + ".edges", f"the {f.edges} edges were already treated by {x.feature.kind} "

@@ -699,7 +699,7 @@ class Build:
     def _profile(self, b: Target, dims: list[float], shape: str) -> dict | None:
         named = self._named_legs(b) if shape == "L" else None
         if shape == "T":
-            tee = self._tee_from_base(b) or self._tee_named(b)
+            tee = self._tee_from_base(b) or self._tee_named(b, dims)
             if tee is not None:
                 return tee
         based = None
@@ -852,44 +852,72 @@ class Build:
             out["inner_radius"] = r[0].mm      # "3 mm inside bend radius": a radius inside the bend(s)
         return out
 
-    def _tee_named(self, b: Target) -> dict | None:
+    def _tee_named(self, b: Target, dims: list[float]) -> dict | None:
         """'T bracket: flange 80 x 5, web 50 long x 5 thick, 40 wide', 'top flange 80 long 5 thick, stem 50 long, 30
         wide': the T's flange (the section's width) and web (its height overall) named by their words, whatever word
-        sizes them; the thickness; the number left is how far the section runs. None when the words are not that."""
+        sizes them; the thickness, or the flange's and the web's each ('flange 8 thick, stem 50 tall 6 thick', 'flange
+        40 x 5, web 30 x 4'); the number left is how far the section runs. None when the words are not that."""
         vals = sorted({id(x): x for vs in [b.loose, *b.roles.values()] for x in vs if x.raw is not None}.values(),
                       key=lambda v: v.raw.num.start)
-        flange, web, thick, rest = [], [], [], []
+        flange, web, thick, rest, flange_t, web_t = [], [], [], [], [], []
+        flange_words = r"flange|top|cross\s*-?\s*piece|crossbar|cross bar|top bar|cap|head"
         for v in vals:
             before = self.text[max(0, v.raw.num.start - 30):v.raw.num.start]
-            before = re.split(r"[\d,;:.]", before)[-1] if not re.search(r"(?:flange|web|stem)\s*[\d.]+\s*(?:mm\s*)?x\s*$",
-                                                                         before) else before
-            after = self.text[v.raw.num.end:v.raw.num.end + 14]
+            pair = re.search(r"(?:flange|web|stem)\s*[\d.]+\s*(?:mm\s*)?x\s*$", before)
+            before = before[pair.start():] if pair else re.split(r"[\d,;:.]", before)[-1]   # ("web 30 x 4": the web's)
+            after = self.text[v.raw.num.end:v.raw.num.end + 20]
             if re.match(r"\s*(?:mm\s*)?(?:thick|thk)\b", after) or v.raw.role == "thickness" and not re.search(
                     r"\b(?:flange|web|stem)\b", before):
+                # (whose: "flange 8 thick, stem 50 tall 6 thick": the part named last before it)
+                owner = re.findall(rf"\b({flange_words}|web|stem|upright|fin)\b", self.text[:v.raw.num.start])
+                (web_t if owner and owner[-1] in ("web", "stem", "upright", "fin") else flange_t).append(v)
                 thick.append(v)
-            elif re.search(r"\b(?:flange|top|cross\s*-?\s*piece|crossbar|cross bar|top bar|cap|head)\b", before) or re.match(
-                    r"\s*(?:mm\s*)?(?:flange|top)\b", after):
+            elif re.search(rf"\b(?:{flange_words})\b", before) or re.match(
+                    r"\s*(?:mm\s*)?(?:wide\s+|across\s+)?(?:flange|top)\b", after):
                 flange.append(v)
             elif re.search(r"\b(?:web|stem|upright|vertical|fin)\b", before) or re.match(r"\s*(?:mm\s*)?(?:web|stem)\b", after):
                 web.append(v)
             else:
                 rest.append(v)
-        if not flange or not web:
+        if not flange and dims and len(dims) == 2 and dims[1] < dims[0] and re.search(
+                rf"\b(?:{flange_words})\s*(?:is\s*|of\s*|:\s*)?[\d.]+\s*(?:mm\s*)?x\s*[\d.]+", self.text):
+            # "flange 40 x 5" read as the part's own group of sizes: its width, then its thickness
+            W, flange_t = dims[0], [dims[1]]
+        elif flange:
+            W = flange[0].mm
+            if len(flange) > 1 and flange[1].mm < W:
+                flange_t = flange_t + [flange[1].mm]       # "flange 80 x 5": its width, then its thickness
+        else:
             return None
-        # "flange 80 x 5": its width, then its thickness
-        W = flange[0].mm
-        T = thick[0].mm if thick else (flange[1].mm if len(flange) > 1 and flange[1].mm < W else None)
+        if not web:
+            return None
         H = web[0].mm
+        if len(web) > 1 and web[1].mm < H:
+            web_t = web_t + [web[1].mm]                  # "web 30 x 4": its height, then its thickness
+        walls = [x if isinstance(x, float) else x.mm for x in flange_t] + [x if isinstance(x, float) else x.mm for x in web_t]
+        walls += [x.mm for x in thick if not any(x is y for y in flange_t + web_t)]
+        if not walls:
+            return None
+        tf = [x if isinstance(x, float) else x.mm for x in flange_t]
+        tw = [x if isinstance(x, float) else x.mm for x in web_t]
+        Tf = None
+        if len(tf) == 1 and len(tw) == 1 and abs(tf[0] - tw[0]) > 1e-9:
+            T, Tf = tw[0], tf[0]          # two walls, each said of its own part
+        elif any(abs(x - walls[0]) > 1e-9 for x in walls):
+            return None
+        else:
+            T = walls[0]
         run = [v for v in rest if v.raw.role in (None, "length", "width", "size")]
-        if T is None or len(run) != 1 or any(abs(x.mm - T) > 1e-9 for x in thick):
+        if len(run) != 1:
             return None
         L = run[0].mm
-        if H <= T or W <= T:
+        if H <= (Tf or T) or W <= T:
             return None
         b.take(lambda v: True)
-        self.notes.append(f"the flange {W:g} wide and the web {H:g} high overall (their words), {T:g} thick, {L:g} long")
+        said = f"{T:g} thick" if Tf is None else f"the flange {Tf:g} thick, the web {T:g} thick"
+        self.notes.append(f"the flange {W:g} wide and the web {H:g} high overall (their words), {said}, {L:g} long")
         return {"kind": "profile", "id": _id(self.body.noun or "tee"), "shape": "T", "width": W, "height": H,
-                "thickness": T, "length": L}
+                "thickness": T, "length": L, **({"lip": Tf} if Tf is not None else {})}
 
     def _tee_from_base(self, b: Target) -> dict | None:
         """'T-bracket. base 80 x 30 x 6, with a web 6 thick standing 50 up from the base': a T said as its base plate

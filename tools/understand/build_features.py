@@ -1020,7 +1020,31 @@ def _two_insets(bd: Build, t: Target, inset: float) -> dict | None:
     return {"kind": "corners", "inset_u": from_short, "inset_v": from_long}
 
 
+# "3 holes 20 apart along the width", "across the width", "along the short side": a row that runs along Y
+ROW_ALONG = re.compile(r"\b(?:(?:along|parallel to|in line with|across|spanning)\s+the\s+(width|short\s+(?:side|edge|way|"
+                       r"direction)|y(?:\s+axis)?)|(?:along|parallel to|in line with)\s+the\s+(length|long\s+(?:side|edge|way|"
+                       r"direction)|x(?:\s+axis)?))\b")
+
+
 def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
+    """Where the holes go, and a row turned the way the words run it ('along the width')."""
+    at = _placement_of(bd, t, body, count, f)
+    m = ROW_ALONG.search(t.words) if at and at.get("kind") == "linear" and body.get("kind") == "box" else None
+    if m:
+        axis = "v" if m.group(1) else "u"
+        span = body["width"] if axis == "v" else body["length"]
+        extent = (at["count"] - 1) * at["spacing"] + (f.get("size") if isinstance(f.get("size"), (int, float)) else 0)
+        way = "width" if axis == "v" else "length"
+        if axis != at.get("axis", "u") and extent < span and not at.get("center"):
+            at = {**at, "axis": axis}
+            bd.notes.append(f"the row along the {way}")
+        elif axis != at.get("axis", "u") and not at.get("center"):
+            bd.missing.append(f"room for the row along the {way}: it spans {extent:g} mm of the {span:g} mm {way}")
+            return None
+    return at
+
+
+def _placement_of(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
     words = t.words
     listed = re.search(r"\bpoints#(\d+)\b", words)
     if listed:

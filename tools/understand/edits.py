@@ -161,6 +161,9 @@ EDGE_SIZE_AFTER = re.compile(
     r"(?:(?P<rims>bore|holes?|inside edges?|inner edges?|inside|id)|(?P<out>od|o\.d\.|outside|outer)(?:\s+(?:edges?|rims?|"
     r"corners?))?)\s+(?:by\s+|to\s+|of\s+|at\s+)?(?P<n>\d*\.?\d+(?:\s*mm)?)(?![\d.])"
     r"(?!\s*(?:x\s*\d|dia|diameter|deep|long|wide))", re.I)
+# "the top left hole", "the front-right one": one copy of a pattern named by its corner in the top view
+CORNER_ONE = re.compile(r"\b(?:(top|bottom|front|back|rear|upper|lower|near|far)[\s-]+(left|right)|(left|right)[\s-]+"
+                        r"(top|bottom|front|back|rear|upper|lower|near|far))(?:[\s-]+(?:hand|corner))?\b")
 EDGE_VERB = re.compile(r"\b(?:fillet|chamfer|round|bevel|radius|radiused|break|ease|soften|deburr)")
 
 # "same hole through the other two directions", "the same hole through the front too", "a matching bore from the side"
@@ -238,6 +241,7 @@ class EditResult:
 
 class _Editor:
     def __init__(self, text: str, spec: dict):
+        self.said = text.lower()         # the words as written (the reading drops 'as well', 'too')
         self.given = _plain(spec)        # as it came (a washer or nut still by its standard size)
         self.spec = _standard_sized(_plain(spec))
         head = re.search(r"\b(?:counterbore|countersink|cbore|c'bore|csink|csk|spot ?face)", text, re.I)
@@ -747,6 +751,26 @@ class _Editor:
                       r"comes?)\s+(?:up|out)\s+)?(?:at\s+)?(\d+(?:\.\d+)?)\s*(mm|cm|in\b(?!\s+from)|\")?\s*(?:long|wide|thick|tall|high|"
                       r"dia\w*|deep)?\b(?:\s+(?:long|wide|thick|tall|above it|above|out|up|proud))?(?!\s*(?:mm|cm|in\b|\")?\s*(?:in\s+|"
                       r"away\s+)?(?:from|apart|in\b|off\b|each\b))", _stays, text, flags=re.I)
+        # "leave the diameter at 30", "keep the plate 12 thick" when it is not that now (after a change the user takes
+        # back): the size it should be, asked (a size it has now is kept, below)
+        def _keep_at(m: re.Match) -> str:
+            word = (m.group("role") or m.group("adj") or "").lower()
+            key = {"diameter": "diameter", "dia": "diameter", "od": "diameter", "height": "height", "length": "length",
+                   "width": "width", "thickness": "thick", "thick": "thick", "long": "length", "wide": "width",
+                   "tall": "height", "high": "height"}.get(word[:8] if word.startswith("dia") else word)
+            if word.startswith("dia"):
+                key = "diameter"
+            now = {"thick": b.get("thickness", b.get("height")), "diameter": b.get("diameter", b.get("outer_diameter"))}.get(
+                key, b.get(key)) if key else None
+            v = float(m.group("n")) * ({"mm": 1.0, "cm": 10.0, "in": 25.4, '"': 25.4}.get((m.group("u") or "").lower(), per_unit))
+            if not isinstance(now, (int, float)) or math.isclose(v, float(now), rel_tol=1e-6):
+                return m.group(0)
+            said = m.group("n") + (m.group("u") or "")
+            return f", make it {said} {'thick' if key == 'thick' else {'diameter': 'dia', 'height': 'tall'}.get(key, key.replace('length', 'long').replace('width', 'wide'))}"
+        text = re.sub(r"\s*(?:[,;:-]|\band\b|\bbut\b)?\s*\b(?:keep|keeping|leave|leaving)\s+(?:the\s+|its\s+)?(?:(?P<role>diameter|"
+                      r"dia|od|height|length|width|thickness)\s+(?:at\s+|as\s+)?|(?:(?:plate|part|block|disc|disk|bar|body|"
+                      r"cylinder|rod|it|thing)\s+)?(?:at\s+)?)(?P<n>\d+(?:\.\d+)?)\s*(?P<u>mm|cm|in\b|\")?\s*(?(role)|(?P<adj>thick|"
+                      r"long|wide|tall|high|dia\w*)\b)", _keep_at, text, flags=re.I)
         # "go up to 40 dia, keep the 3 wall": a size said to be kept, as it is
         text = re.sub(r"\s*(?:[,;:-]|\band\b|\bbut\b)?\s*(?:keep|keeping|leave|leaving|same)\s+(?:the\s+|its\s+)?()()(\d+(?:\.\d+)?)\s*"
                       r"(mm|cm|in|\")?\s*(?:mm\s+)?(?:walls?|wall thickness|thick(?:ness)?|floor|bottom|bore|hole|id|od|height|"
@@ -849,10 +873,18 @@ class _Editor:
                       text, flags=re.I)                                                        # "trim 5 off each end"
         # "chamfer the bore 1", "deburr the holes 0.5", "fillet the od 1": the number is the edge treatment's, said
         # before it (after 'bore' or 'od' it would read as that diameter: a 1 mm bore, marked done); the outside of a
-        # round part is its outside edges
+        # round part is its outside edges; a block's outside ("chamfer the outside 1") its outside edges, its outside
+        # corners its vertical edges (an OD of a block is no edge set)
         round_body = b["kind"] in ("tube", "cylinder", "shaft", "cone")
-        text = EDGE_SIZE_AFTER.sub(lambda m: m.group(0) if m.group("out") and not round_body else
-                                   f"{m.group('n')} {m.group('verb')} on the {m.group('rims') or 'outside edges'}", text)
+
+        def _edge_size_first(m: re.Match) -> str:
+            out = (m.group("out") or "").lower()
+            where = m.group("rims") or ("outside edges" if round_body or not re.search(r"corners?\s*$", m.group(0).split(
+                m.group("n"))[0].strip(), re.I) else "vertical edges")
+            if out and not round_body and out not in ("outside", "outer"):
+                return m.group(0)
+            return f"{m.group('n')} {m.group('verb')} on the {where}"
+        text = EDGE_SIZE_AFTER.sub(_edge_size_first, text)
         brk = BREAK_EDGES.search(text)
         if brk and re.search(r"\b(?:chamfer|bevel|fillet|round|radius)", text[brk.end():] + text[:brk.start()], re.I):
             # "also break the top edges, 3mm chamfer": the edges broken are where the chamfer goes
@@ -1486,6 +1518,9 @@ class _Editor:
             self.out.failed.append(f"the offline engine does not build {', '.join(dict.fromkeys(missing))}")
             return self.finish()
         face = OPEN_FACE.search(self.t)
+        both = re.search(r"\b(?:as well|too|also|both)\b|\band the (?:top|bottom)\b", self.said)
+        if face and both and self.feats("shell") and self.open_both(self.feats("shell")[-1], face.group(1)):
+            return self.finish()
         if (OPEN_TOP.search(self.t) or face) and self.feats("shell"):
             sh = self.feats("shell")[-1]
             where = face.group(1) if face else "top"
@@ -1724,6 +1759,8 @@ class _Editor:
             return None
         if where in SPLIT_PLACES and len(feats) == 1 and self.split_member(feats[0], where):
             return None
+        if REMOVE.search(self.t) and CORNER_ONE.search(self.t):
+            return None     # "remove the top left hole": that one copy goes (Edit.remove_corner_one)
 
         return (f"'{m.group(0)}' is one {kind} of a pattern, and the offline engine changes a pattern as a whole; "
                 f"say 'both {kind}s' or 'all the {kind}s' for all of them")
@@ -3045,6 +3082,8 @@ class _Editor:
     def remove_point(self, kind: str, which: str) -> bool:
         """'delete the middle one' of holes placed at points: the one nearest their middle (or the leftmost /
         rightmost), when exactly one is; True when it answered (removed it, or said why not)."""
+        if self.remove_corner_one(kind):
+            return True
         fs = [f for f in self.feats(kind) if (f.get("at") or {}).get("kind") == "at" and len(f["at"].get("points") or []) > 1]
         rows = [f for f in self.feats(kind) if (f.get("at") or {}).get("kind") in ("linear", "grid")]
         counts = re.search(r"\bmake the holes a (\d+) x (\d+) grid\b", self.t)
@@ -3077,6 +3116,52 @@ class _Editor:
         self.apply(f"{f['id']}: the {which} one (at {fmt(ranked[0][0])}, {fmt(ranked[0][1])}) removed, {len(keep)} left",
                    ops.replace_feature, f["id"], {**{k: v for k, v in f.items() if k != "id"},
                                                   "at": {**f["at"], "points": keep}})
+        return True
+
+    def open_both(self, sh: dict, where: str) -> bool:
+        """'open the bottom as well' of a block or cylinder hollowed open at the top: open at both ends, its walls
+        kept (a through cut of the cavity's outline); True when it answered."""
+        body = self.spec["body"]
+        if {sh.get("open_face"), where} != {"top", "bottom"} or body["kind"] not in ("box", "cylinder"):
+            return False
+        t = sh["thickness"]
+        cut = {"kind": "pocket", "on": "top", "at": {"kind": "center"}}
+        if body["kind"] == "box":
+            cut |= {"shape": "rect", "length": round(body["length"] - 2 * t, 6), "width": round(body["width"] - 2 * t, 6)}
+        else:
+            cut |= {"shape": "circle", "diameter": round(body["diameter"] - 2 * t, 6)}
+        self.apply(f"{sh['id']}: open at the top and the bottom ({fmt(t)} mm walls, a through opening)",
+                   ops.replace_feature, sh["id"], cut)
+        return True
+
+    def remove_corner_one(self, kind: str) -> bool:
+        """'remove the top left hole' of holes at a plate's corners (a grid, a bolt circle): the one furthest that way
+        in the top view (+Y back / top, -X left), when exactly one is; the rest kept where they are."""
+        m = CORNER_ONE.search(self.t)
+        if not m:
+            return False
+        ends, side = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        sy = 1 if ends in ("top", "back", "rear", "upper", "far") else -1
+        sx = -1 if side == "left" else 1
+        fs = [f for f in self.feats(kind) if (f.get("on") or "top") == "top" and (
+            _count(f.get("at") or {}) not in (None, 1) or len((f.get("at") or {}).get("points") or []) > 1)]
+        if len(fs) != 1:
+            return False
+        from ..part.plan import resolve_feature
+        try:
+            pts = [(round(u, 6), round(v, 6)) for u, v in resolve_feature(self.spec, fs[0]["id"]).points]
+        except ValueError:
+            return False
+        ranked = sorted(pts, key=lambda p: -(sx * p[0] + sy * p[1]))
+        far = ranked[0]
+        if len(ranked) < 2 or math.isclose(sx * ranked[1][0] + sy * ranked[1][1], sx * far[0] + sy * far[1], abs_tol=1e-6):
+            self.out.failed.append(f"no one of the {len(pts)} {kind}s is furthest {m.group(0)}; say which by where it is")
+            return True
+        keep = [list(p) for p in pts if p != far]
+        f = fs[0]
+        self.apply(f"{f['id']}: the {m.group(0)} one (at {fmt(far[0])}, {fmt(far[1])}) removed, {len(keep)} left",
+                   ops.replace_feature, f["id"], {**{k: v for k, v in f.items() if k != "id"},
+                                                  "at": {"kind": "at", "points": keep}})
         return True
 
     def remove(self, kinds: list[str]) -> None:
@@ -3121,6 +3206,22 @@ class _Editor:
             if not there:
                 self.out.failed.append(f"there is no {k} to remove")     # "remove the top edges fillet" on a plain box
                 return
+            whole = [f for f in there if f.get("edges") in ("all", "outer")]
+            if there and not on and len(whole) == 1 and name in ("top", "bottom", "vertical") and \
+                    self.spec["body"]["kind"] in ("box", "polygon_prism") and \
+                    (whole[0]["edges"] == "outer" or not any(x["kind"] in ("hole", "slot", "pocket")
+                                                            for x in self.spec.get("features", []))):
+                # "no chamfer on the bottom edges" of a block chamfered all round: the rest of its edges keep it
+                f = whole[0]
+                rest = [e for e in ("vertical", "top", "bottom") if e != name]
+                ids = {x["id"] for x in self.spec.get("features", [])}
+                second = next(f"{f['id']}_{i}" for i in range(2, 99) if f"{f['id']}_{i}" not in ids)
+                if self.apply(f"{f['id']}: taken off the {name} edges (kept on the {' and '.join(rest)} edges)",
+                              ops.replace_feature, f["id"], {**f, "edges": rest[0]}):
+                    self.apply(f"{second}: the {k} on the {rest[1]} edges", ops.add_feature,
+                               {**f, "id": second, "edges": rest[1]}, f["id"])
+                kinds = [x for x in kinds if x != k]
+                continue
             if there and not on:
                 self.out.failed.append(f"the {k} is on the {', '.join(dict.fromkeys(f.get('edges', '?') for f in there))} "
                                        f"edges; taking it off the {name} edges alone is not done offline (say which edges to "
@@ -3668,7 +3769,7 @@ class _Editor:
             made |= {float(s_["diameter"]) for s_ in self.spec["body"].get("sections") or []}
         unplaced = []
         for it in tagging.items:       # the feature builder used these (the body's numbers are the sizes' to take)
-            if id(it) in mine:
+            if id(it) in mine or it.via == "names a face":      # ("through the 80 x 80 face": where, not a size)
                 continue
             self.used.add(it.num.start)
             edge_count = it.role == "count" and (it.num.value == 1 or all(f["kind"] in ("fillet", "chamfer")
@@ -4045,7 +4146,9 @@ class _Editor:
             self.apply(f"{f['id']}: through the {'length' if face == 'left' else 'width' if face == 'front' else 'height'}",
                        ops.replace_feature, f["id"], {x: y for x, y in f.items() if x not in ("id", "on")} | {"on": face})
             return
-        if f["kind"] == "hole" and not nums and re.search(r"\bthrough\b|all the way", self.t):
+        if f["kind"] == "hole" and not nums and re.search(r"\bthrough\b|all the way", self.t) and not re.search(
+                r"\bm\d|\btap(?:ped)?\b|\bthread|counterbor|countersink|\bcsk\b|\bc'?bore\b|\bc'?sink\b", self.t):
+            # (not "make it a tapped M10 hole, through": a hole of another kind, through as it was)
             for h in existing:
                 if "depth" in h:
                     self.apply(f"{h['id']}: through", ops.replace_feature, h["id"],
@@ -4755,6 +4858,30 @@ class _Editor:
         said = " ; ".join([self.t] + self.kept_said)
         named = PROFILE_PART.findall(said) if body["kind"] == "profile" and role == "thickness" else []
         parts = {PART_OF.get(n, n) for n in named}
+        kept = re.search(r"\b(?:keep|keeping|leave|leaving)\s+(?:the\s+)?(?:top\s+)?(flange|web|stem)\b|"
+                         r"\b(?:the\s+)?(?:top\s+)?(flange|web|stem)\s+(?:stays?|unchanged|the same|as is)\b", said)
+        if kept and parts == {"flange", "stem"} and body.get("shape") in ("T", "I"):
+            # "make the stem 5 thick, keep the top flange at 3": the other part's wall, this one kept as it is
+            parts = {"flange", "stem"} - {PART_OF.get(kept.group(1) or kept.group(2), kept.group(1) or kept.group(2))}
+        if named and body.get("shape") in ("T", "I") and parts <= {"flange", "stem"} and not (
+                parts == {"flange", "stem"} and re.search(r"\b(?:keep|keeping|stays?|still|unchanged|same)\b", said)):
+            # "make the flange 8 thick" on a T: the flange's own thickness (lip), the web kept; "the web 6 thick": the
+            # web's (thickness), the flange kept at what it was
+            web, flange = body["thickness"], body.get("lip") or body["thickness"]
+            i = body.get("id", "body")
+            new = {"flange": flange, "stem": web}
+            for part in parts:
+                new[part] = {"set": value, "add": new[part] + value, "scale": new[part] * value}[how]
+            lip = None if abs(new["flange"] - new["stem"]) < 1e-9 else round(new["flange"], 6)
+            values = {f"{i}.thickness": round(new["stem"], 6), **({f"{i}.lip": lip} if lip is not None else {})}
+            spec = self.spec if lip is not None else {**self.spec, "body": {k: v for k, v in body.items() if k != "lip"}}
+            try:
+                self.spec = _plain(ops.set_parameters(spec, values))
+                self.out.done.append(f"the {body['shape']}'s " + ", ".join(
+                    f"{'flange' if p == 'flange' else 'web'} {fmt(new[p])} thick" for p in ("flange", "stem")))
+            except (SpecError, ops.OpError, KeyError, ValueError) as exc:
+                self.out.failed.append(f"the {body['shape']}'s walls: {_first_line(exc)}")
+            return
         if len(parts - {"leg"}) > 1 and re.search(r"\b(?:keep|keeping|stays?|still|unchanged|same|at)\b", said):
             # "make the stem 5 thick, keep the top flange at 3": this section has one thickness for all of it
             self.out.failed.append(f"the {body.get('shape', '')} section is made with one thickness for its "
@@ -5368,6 +5495,15 @@ def apply_edit(text: str, spec) -> EditResult:
                       r"(\d*\.?\d+)(\s*(?:mm|cm|in|\"))?", lambda m: pcd(m.group(1), m.group(2), m.group(3)), text, flags=re.I)
         text = re.sub(rf"\b(?:the\s+)?{circle}\s+(\d*\.?\d+)(\s*(?:mm|cm|in|\"))?\s+(bigger|larger|smaller)\b",
                       lambda m: pcd(m.group(3), m.group(1), m.group(2)), text, flags=re.I)
+    body = data.get("body") or {}
+    if body.get("kind") == "box" and abs(float(body.get("length", 0)) - float(body.get("width", 0))) > 1e-6:
+        # "15 either side of it along the 60 side": along the length (the side that long), said in those words
+        def _side(m: re.Match) -> str:
+            v = float(m.group(2)) * {"cm": 10.0, "in": 25.4, '"': 25.4}.get((m.group(3) or "").strip(), 1.0)
+            way = next((k for k in ("length", "width") if abs(float(body[k]) - v) < 1e-6), None)
+            return f"{m.group(1)} the {way}" if way else m.group(0)
+        text = re.sub(r"\b(along|parallel to|in line with)\s+the\s+(\d*\.?\d+)\s*(mm|cm|in|\")?\s*(?:long\s+)?(?:side|edge)\b",
+                      _side, text, flags=re.I)
     # "it's too thick, make it 12": one change (the clauses would read as a complaint and a bare 'make it 12')
     text = re.sub(r"\b(?:it'?s\s+|it is\s+)?(?:a bit\s+|a little\s+|way\s+|much\s+)?too\s+(long|wide|tall|high|thick|deep)\s*"
                   r"[,;.-]*\s*(?:so\s+)?(?:make it|go|go to|change it to|should be|needs to be|i want)\s+(\d*\.?\d+(?:\s*(?:mm|cm|in|\"))?)"

@@ -400,9 +400,17 @@ def normalize(text: str) -> str:
     # "R5 on the vertical edges", "R3 all round": a fillet written by its radius only
     t = re.sub(r"(?<![\w.])r (\d+(?:\.\d+)?)(\s*mm)? (?=(?:on|to|at|along|round|around|all) (?:the |all |every |each |both |4 |four )?"
                r"(?:[a-z]+ )?(?:edges?|corners?|ends?|round|around|over)\b)", r"fillet radius \1\2 ", t)
+    # "radius 3 on the vertical edges", "vertical edges radius 3": a fillet said by the word radius and its edges
+    t = re.sub(r"(?<!fillet )(?<!round )\bradius (\d+(?:\.\d+)?)(\s*mm)? (?=(?:on|to|at|along|round|around) (?:the |all |"
+               r"every |each |both |4 |four )?(?:[a-z]+ )?edges?\b)", r"fillet radius \1\2 ", t)
+    t = re.sub(r"\b((?:top|bottom|upper|lower|vertical|outer|outside|long|side|all|the) edges?) radius (?=\d)",
+               r"\1 radius fillet ", t)
     t = re.sub(r"\b(each|both|either) of the (?:two )?(?:short |far |opposite )?ends\b", r"\1 end", t)  # "from each of the short ends"
     # "1x45 chamfer", "0.5 x 45 deg chamfer on the OD", "a 1/32 x 45° chamfer": a chamfer's size at 45 degrees
-    t = CHAMFER_X45.sub(lambda m: f"{m.group(1)}{m.group(2) or ''} " if _names_a_chamfer(t, m) else m.group(0), t)
+    # ("top edges 2x45", "2 x 45 on all edges": no chamfer word, but an edge set takes it: a chamfer, said)
+    t = CHAMFER_X45.sub(lambda m: f"{m.group(1)}{m.group(2) or ''} " if _names_a_chamfer(t, m) else
+                        f"{m.group(1)}{m.group(2) or ''} chamfer " if "deg" in m.group(0) or _on_edges(t, m) else
+                        m.group(0), t)
     t = re.sub(r"\s+", " ", t).strip()
     return t
 
@@ -433,10 +441,17 @@ CHAMFER_X45 = re.compile(r"(?<![\d.])(?<!x )(\d+\s*-\s*\d+/\d+|\d+/\d+|\d*\.?\d+
 
 
 def _names_a_chamfer(t: str, m: re.Match) -> bool:
-    """'A x 45' is a chamfer's size: written with degrees, or right before or after a chamfer (bevel, countersink)."""
+    """'A x 45' is a chamfer's size said with its word: right before or after a chamfer (bevel, countersink)."""
     word = r"(?:chamf\w*|bevel\w*|csk|countersink\w*)"
-    return ("deg" in m.group(0) or re.match(r"\s*" + word + r"(?!\w)(?!\s+(?:plate|block|bar|part|box)\b)", t[m.end():])
+    return (re.match(r"\s*" + word + r"(?!\w)(?!\s+(?:plate|block|bar|part|box)\b)", t[m.end():])
             is not None or re.search(r"\b" + word + r"\s*(?:of\s*)?$", t[max(0, m.start() - 16):m.start()]) is not None)
+
+
+def _on_edges(t: str, m: re.Match) -> bool:
+    """'A x 45' right after an edge set ('top edges 2x45') or right before one ('2x45 on all edges')."""
+    return re.search(r"\b(?:edges?|corners?)\s*[:=-]?\s*$", t[max(0, m.start() - 16):m.start()]) is not None or \
+        re.match(r"\s*(?:on|to|round|around|along) (?:the |all |every |both )?(?:[a-z]+ )?(?:edges?|corners?)\b",
+                 t[m.end():]) is not None
 
 
 @lru_cache(maxsize=64)

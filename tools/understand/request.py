@@ -3,6 +3,7 @@ that was not understood."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -403,6 +404,9 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
             bd.missing.append(f"the second solid ('{second}'): one part is built from one body and its features; say "
                               "it as a feature of the first (e.g. 'a 20 dia boss 30 tall on top', 'a 20 x 20 pad 10 "
                               "high on top') or ask for it as a part of its own")
+        stray = _face_not_found(tagging, spec_body, k)
+        if stray:
+            bd.missing.append(stray)
         if unused:
             bd.missing.append(f"what {', '.join(unused)} {'is' if len(unused) == 1 else 'are'} for: nothing I "
                               "read takes "+ ("it" if len(unused) == 1 else "them"))
@@ -449,6 +453,22 @@ def _numbers_in(x) -> list[float]:
     return [float(x)] if isinstance(x, (int, float)) and not isinstance(x, bool) else []
 
 
+def _face_not_found(tagging, body: dict, k: float) -> str | None:
+    """'a hole through the 50 x 20 face' of an 80 x 60 x 20 block: no face is that size, so where the hole goes is
+    not known (built on the top face it would be another part); None when each face named by sizes is one."""
+    if body.get("kind") != "box":
+        return None
+    L, W, H = body["length"], body["width"], body["height"]
+    faces = [sorted(p) for p in ((L, W), (L, H), (W, H))]
+    for g in tagging.groups:
+        if len(g) == 2 and all(it.via == "names a face" for it in g):
+            pair = sorted(it.num.value * (unit_mm(it.num.unit) if it.num.unit else k) for it in g)
+            if not any(all(math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-6) for a, b in zip(pair, f)) for f in faces):
+                return (f"which face the {g[0].num.text.strip()} x {g[1].num.text.strip()} face is (this "
+                        f"{L:g} x {W:g} x {H:g} block's faces are {L:g} x {W:g}, {L:g} x {H:g} and {W:g} x {H:g})")
+    return None
+
+
 def _loose_nowhere(bd: Build, spec_body: dict, t: str) -> list[str]:
     """A number with no keyword, left on the part's target, that no size of the built part or its features is,
     nor half or twice one, nor a difference of two ('6 x M10 clearance on 95' read with the bolt circle assumed: the
@@ -479,7 +499,9 @@ def _loose_nowhere(bd: Build, spec_body: dict, t: str) -> list[str]:
             out.append(f"'{v.raw.num.text.strip()}'")
     loose = list(bd.body.loose) + [v for f in bd.feats for sub in (f, f.sub) if sub is not None for v in sub.loose]
     for v in loose:
-        if v.raw is None or v.raw.role is not None or v.raw.group is not None or v.raw.num.integer and v.mm <= 12 or \
+        edge_size = re.search(r"\b(?:edges?|corners?)\s*[:=]?\s*$", t[:v.raw.num.start]) if v.raw is not None else None
+        if v.raw is None or v.raw.role is not None or v.raw.group is not None or \
+                v.raw.num.integer and v.mm <= 12 and not edge_size or \
                 re.match(r"\s*(?:mm\s*)?(?:nps|nb|dn|nominal|sch|schedule|overall|total|in total|long overall|tall overall|"
                          r"high overall)\b", t[v.raw.num.end:]) or \
                 re.search(r"\b(?:iso|din|en|ansi|asme|astm|bs|jis|so|total|overall|sch|schedule)\s*$", t[:v.raw.num.start]):

@@ -286,6 +286,13 @@ def tag(t: str) -> Tagging:
         if re.search(r"\b(?:along|on|parallel to|across|through|down|up) the\s*$", t[:it.num.start]) and \
                 re.match(r"^\s*(?:mm\s*)?(?:side|edge|end|face|direction|width|length|height|way)\b", t[it.num.end:]):
             it.role, it.via = "ref", "side"
+    for g in out.groups:   # "a hole through the 60 x 20 face": a face named by its two sizes, which it sizes nothing
+        if len(g) == 2 and re.search(r"\b(?:the|one of the|either of the|both)\s+(?:big |large |small |long |short |end |side )?$",
+                                     t[:g[0].num.start]) and \
+                re.match(r"^\s*(?:mm\s*)?(?:side\s+|end\s+)?(?:face|faces|side|sides|end|ends|surface|wall|walls)\b",
+                         t[g[1].num.end:]):
+            for it in g:
+                it.role, it.via = "ref", "names a face"
     for it in items:
         if it.role:
             continue
