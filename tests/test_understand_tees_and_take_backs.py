@@ -110,3 +110,28 @@ def test_a_change_taken_back_the_other_way(turns, check):
 def test_a_version_named_by_the_change_that_made_it(words, made, target):
     from cadagent.agent.nodes.versions import version_named_by_change
     assert version_named_by_change(words, made) == target
+
+
+@pytest.mark.parametrize("before, reply, body", [
+    ("washer 20 OD 30 ID 2 thick", "sorry, OD 40", {"outer_diameter": 40.0, "inner_diameter": 30.0}),
+    ("tube 20 od 12 mm wall 50 long", "oops, wall is 2", {"inner_diameter": 16.0, "height": 50.0}),   # (the 50 was made 2)
+    ("plate 100 x 60 x 0 thick", "sorry 5 thick", {"height": 5.0}),
+    ("shaft 100 long overall: 30 dia x 60, then 20 dia x 60", "ah sorry, the 20 dia section is 40 long",
+     {"sections": [{"diameter": 30.0, "length": 60.0}, {"diameter": 20.0, "length": 40.0}]}),   # (was a Ø20 x 40 rod, ok)
+])
+def test_a_short_fix_after_a_refused_request_completes_it(before, reply, body):
+    from cadagent.tools.understand.replies import read_with_previous
+    text = read_with_previous(before, reply, False)
+    assert text is not None, "the fix was read as a message of its own"
+    b = spec_of(text)["body"]
+    assert {k: b[k] for k in body} == body
+
+
+@pytest.mark.parametrize("before, reply, check", [
+    ("block 30x30x30 with a 40 mm hole through", "make the hole 20", lambda s: s["features"][0]["size"] == 20.0),
+    ("cylinder 40 dia 30 long with 8 holes 6mm on a 60 pcd", "pcd 30", lambda s: s["features"][0]["at"]["diameter"] == 30.0),
+])
+def test_a_feature_fix_after_a_refused_request_completes_it(before, reply, check):
+    from cadagent.tools.understand.replies import read_with_previous
+    text = read_with_previous(before, reply, False)
+    assert text is not None and check(spec_of(text))

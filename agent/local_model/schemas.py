@@ -21,7 +21,7 @@ SPEC_TARGET = {
     "ids": ["hole", "holes", "hole_2", "holes_2", "pocket", "pocket_2", "slot", "boss", "fillet", "fillet_2",
             "chamfer", "chamfer_2"],
     "max_features": 4,          # the training targets have at most 2; a bound keeps every output short
-    "drop_properties": ["name", "schema_version", "units", "cbore", "csink"],
+    "drop_properties": ["name", "schema_version", "units", "cbore", "csink", "of"],
     # value rules the constraint keeps across fields: this name's value stays under that one's
     "below": {"inner_diameter": "outer_diameter"},
 }

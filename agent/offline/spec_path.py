@@ -335,6 +335,20 @@ def _continued_place(request: str, before: str) -> str | None:
     return before[:b[0].start(1)] + m.group(1) + " " + before[b[0].end(1):].lstrip()
 
 
+_IT_SIZE = re.compile(r"^\W*(?:(?:now|and|also|then|ok(?:ay)?)\W+)*(?:make|change|set)\s+it\s+(?:to\s+)?(?P<size>(?:[ø⌀]\s*)?"
+                      r"\d*\.?\d+\s*(?:mm|cm|in|\")?)\s*(?:dia(?:meter)?|across)?\s*(?:please|pls|too|as well)?\W*$", re.I)
+
+
+def _it_the_feature(request: str, before: str) -> str | None:
+    """'make it 12' right after a change that named one feature ('move the hole 10 to the left'): that feature's size
+    ('make the hole 12'); None when the change before named no feature, or several."""
+    m = _IT_SIZE.match(request.strip())
+    nouns = set(re.findall(r"\b(hole|bore|pocket|slot|boss|hub|counterbore|groove)s?\b", before.lower()))
+    if not m or len(nouns) != 1:
+        return None
+    return f"make the {nouns.pop()} {m.group('size').strip()}"
+
+
 _REMOVES = re.compile(r"\b(?:no|remove|delete|drop|get rid of|lose|ditch|without|take (?:off|out|away)|plain)\b")
 
 
@@ -556,6 +570,13 @@ def edit(ctx: DesignContext) -> Draft | None:
     if said_before is not None:
         request = said_before      # "and 2.5 long" after "make the pocket 3/4 deep": the pocket's length, not the part's
     r = apply_edit(request, spec)
+    it = _it_the_feature(request, current.get("request") or "") if said_before is None and not not_made and \
+        (current.get("version") or 1) > 1 and (r.spec is None or r.failed) else None
+    if it is not None:
+        # "make it 12" right after "move the hole 10 to the left": which size of the part was asked; the hole is 'it'
+        r2 = apply_edit(it, spec)
+        if r2.spec is not None and not r2.failed:
+            r, said_before = r2, it
     if said_before is not None:
         r.notes.insert(0, f"read as '{said_before}' (what the change before was about)")
     if instead is not None:

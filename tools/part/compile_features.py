@@ -149,7 +149,7 @@ def feature_lines(r, ctx: Ctx, points_override=None) -> list[str]:  # noqa: C901
     if isinstance(f, (Fillet, Chamfer)):
         S = P.add(f"{i}_radius" if isinstance(f, Fillet) else f"{i}_size", f.radius if isinstance(f, Fillet) else f.size)
         op = "fillet" if isinstance(f, Fillet) else "chamfer"
-        return [f"result = {edge_selection(f.edges, ctx)}.{op}({S})"]
+        return [f"result = {edge_selection(f.edges, ctx, f.of)}.{op}({S})"]
     if isinstance(f, Shell):
         T = P.add(f"{i}_thickness", f.thickness, "walls, inwards")
         if f.open_face:
@@ -264,7 +264,7 @@ def floor_lines(f: Shell, ctx: Ctx, T: str) -> list[str]:
             f"result = result.{op}(floor)"]
 
 
-def edge_selection(edges: str, ctx: Ctx) -> str:
+def edge_selection(edges: str, ctx: Ctx, of: str | None = None) -> str:
     if edges == "all":
         return "result.edges()"
     if edges == "vertical":
@@ -287,8 +287,13 @@ def edge_selection(edges: str, ctx: Ctx) -> str:
         # a tube's bore is its hole: the inner outlines of its two ends
         return ('result.newObject(result.faces(">Z").val().innerWires()[0].Edges() + '
                 'result.faces("<Z").val().innerWires()[0].Edges())')
-    faces = sorted({r.frame.name for r in ctx.holes if r.frame and not r.frame.name.startswith("datum")}) or ["top"]
+    holes = [r for r in ctx.holes if of is None or (r.source.feature if r.source is not None else r.feature).id == of]
+    faces = sorted({r.frame.name for r in holes if r.frame and not r.frame.name.startswith("datum")}) or ["top"]
     sel = " or ".join(FACE_SELECTOR[x] for x in faces)
+    if of is not None and holes:
+        # the rims of one hole feature: the circles of its diameter on its face (no other hole there has it: rules)
+        return (f'result.newObject([e for e in result.faces("{sel}").edges("%CIRCLE").vals() '
+                f'if abs(e.radius() - {num(holes[0].diameter / 2)}) < 1e-6])')
     return f'result.faces("{sel}").edges("%CIRCLE")'  # the rims of the holes on their faces
 
 

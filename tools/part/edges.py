@@ -33,9 +33,9 @@ def long_axis(body) -> int | None:
     return sizes.index(top[0])
 
 
-def edge_limit(spec, shape, edges: str, done) -> tuple[float | None, str]:
+def edge_limit(spec, shape, edges: str, done, of: str | None = None) -> tuple[float | None, str]:
     """The largest fillet / chamfer the edge set can take (None: no such edges), and why."""
-    lim, why = _edge_limit(spec, shape, edges, done)
+    lim, why = _edge_limit(spec, shape, edges, done, of)
     opposite = {"top": "bottom", "bottom": "top"}.get(edges)
     for x in done[:-1]:
         if lim is not None and opposite and isinstance(x.feature, (Fillet, Chamfer)) and x.feature.edges == opposite:
@@ -72,7 +72,7 @@ def _closed_end_limit(wall: float, floor: float) -> float:
     return lo
 
 
-def _edge_limit(spec, shape, edges: str, done) -> tuple[float | None, str]:
+def _edge_limit(spec, shape, edges: str, done, of: str | None = None) -> tuple[float | None, str]:
     body = spec.body
     lx, ly, lz = shape.size
     noun = _noun(body)
@@ -80,6 +80,10 @@ def _edge_limit(spec, shape, edges: str, done) -> tuple[float | None, str]:
         return None, "a sphere has no edges"
     holes = [x for x in done[:-1] if isinstance(x.feature, Hole) or
              (x.source is not None and isinstance(x.source.feature, Hole))]
+    if of is not None:
+        holes = [x for x in holes if (x.source.feature if x.source is not None else x.feature).id == of]
+        if not holes:
+            return None, f"there is no hole {of!r} before this feature"
     if edges == "holes":
         if any(x.frame.name.startswith("datum") for x in holes):
             return None, "the rims of holes drilled from a datum plane cannot be picked yet"
@@ -300,10 +304,35 @@ def outline_after_vertical(spec, x, f) -> float | None:
     return None
 
 
+def _one_hole_problem(f, fp, p, done, what: str) -> bool:
+    """A fillet / chamfer on the rims of one hole feature (``of``): only with edges 'holes', a plain hole named, and no
+    other hole of its diameter on its face (the rims are picked by their circle there). True when a problem was said."""
+    def src(x):
+        return x.source.feature if x.source is not None else x.feature
+    if f.edges != "holes":
+        p(Problem(fp + ".of", f"'of' names the hole whose rims the {what} treats: it goes with edges 'holes'",
+                  "edges holes", f.edges, "set edges to holes, or drop of"))
+        return True
+    mine = [x for x in done[:-1] if isinstance(src(x), Hole) and src(x).id == f.of]
+    if mine and (src(mine[0]).cbore or src(mine[0]).csink):
+        p(Problem(fp + ".of", f"hole {f.of!r} has a counterbore or countersink: its rim is that head's",
+                  "a plain hole", f.of, "drop the head, or treat every hole's rims"))
+        return True
+    if mine and any(isinstance(src(x), Hole) and src(x).id != f.of and x.frame.name == mine[0].frame.name and
+                    abs(x.diameter - mine[0].diameter) < EPS for x in done[:-1]):
+        p(Problem(fp + ".of", f"another hole on the {mine[0].frame.name} face is Ø{mine[0].diameter:g} like {f.of!r}: "
+                  "their rims cannot be told apart", "a hole of its own diameter on its face", f.of,
+                  f"treat every hole's rims (drop of), or make the other hole another size"))
+        return True
+    return False
+
+
 def check_edges(spec, shape, f, fp, p, done) -> None:
     size = f.radius if isinstance(f, Fillet) else f.size
     what = "fillet" if isinstance(f, Fillet) else "chamfer"
-    lim, why = edge_limit(spec, shape, f.edges, done)
+    if f.of is not None and _one_hole_problem(f, fp, p, done, what):
+        return
+    lim, why = edge_limit(spec, shape, f.edges, done, f.of)
     if lim is None:
         p(Problem(fp + ".edges", f"no {f.edges} edges to {what}: {why}", "an edge set this part has",
                   f.edges, "pick another edge set (all, top, bottom, outer, holes, ends)"))

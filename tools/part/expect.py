@@ -99,7 +99,7 @@ def expectations(spec) -> dict:
         elif isinstance(f, Chamfer) and f.edges == "holes" and holes:
             # a chamfered rim is what a countersink is: the measurer reads it as one (90°, Ø + 2 x size)
             for h in holes:
-                if not h.get("csink") and not h.get("cbore"):
+                if not h.get("csink") and not h.get("cbore") and (f.of is None or h.get("feature") == f.of):
                     h["csink"] = {"diameter": h["diameter"] + 2 * f.size, "angle": 90.0}
         elif isinstance(f, Chamfer):
             chamfers.append({"size": f.size, "feature": f.id})

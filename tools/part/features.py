@@ -188,6 +188,8 @@ class Fillet(FeatureBase):
     kind: Literal["fillet"]
     edges: EdgeSet
     radius: Length
+    of: Optional[Id] = Field(None, description="edges 'holes': only the rims of this hole feature (its id); none: "
+                                               "every hole's")
 
 
 class Chamfer(FeatureBase):
@@ -195,6 +197,8 @@ class Chamfer(FeatureBase):
     kind: Literal["chamfer"]
     edges: EdgeSet
     size: Length
+    of: Optional[Id] = Field(None, description="edges 'holes': only the rims of this hole feature (its id); none: "
+                                               "every hole's")
 
 
 class Shell(FeatureBase):

@@ -89,6 +89,7 @@ def _edges(spec, shape, f, holes) -> tuple[float, bool]:
         # a tube's bore is its hole: its rim at each end
         return 2 * area * 2 * math.pi * (resolved(body)["inner_diameter"] / 2 + c), True
     if f.edges == "holes":
+        holes = [r for r in holes if f.of is None or (r.source.feature if r.source is not None else r.feature).id == f.of]
         return sum(len(r.points) * area * 2 * math.pi * (r.diameter / 2 + c) for r in holes), \
             all(not r.feature.csink and not r.feature.cbore for r in holes)
     if isinstance(body, Box):

@@ -649,6 +649,11 @@ def _legs_named(bd: Build, t: Target, body: dict) -> list[str] | None:
     return legs
 
 
+# "20 and 45 mm from the outside corner", "15, 30 and 45 from the heel": places along an L's leg from its corner
+LEG_STATIONS = re.compile(r"((?:[\d.]*\d\s*(?:mm\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*))*[\d.]*\d)\s*(?:mm\s*)?(?:in\s+)?from\s+"
+                          r"the\s+(?:outside\s+|outer\s+|inside\s+|inner\s+)?(?:corner|heel|bend)\b")
+
+
 def _leg_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
     """Holes in the legs of an L ("one 6.5 hole in each leg", "two 5 mm holes in the base leg"): drilled
     through each leg from its outside face (front: the base leg's underside; left: the upright leg's
@@ -680,6 +685,28 @@ def _leg_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
         bd.features.append({**f, "id": bd.fid(f["id"]), "on": legs[0], "at": {"kind": "at", "points": [
             [round(u0 + su * a / 2, 6), round(sv * c / 2, 6)] for sv in (-1, 1) for su in (-1, 1)]}})
         bd.notes.append(f"the 4 holes on a {a:g} x {c:g} rectangle, centred on the leg")
+        return True
+    stations = LEG_STATIONS.search(words)
+    if stations and len(legs) == 1:
+        # "two 10 mm holes through the 60 leg, 20 and 45 mm from the outside corner": along the leg from its corner
+        ds = [float(x) for x in re.findall(r"[\d.]*\d", stations.group(1))]
+        if count and int(count) != len(ds):
+            bd.missing.append(f"which {int(count)} of the {len(ds)} places listed the holes go at")
+            return True
+        k, th = bd.unit_mm, body["thickness"]
+        span = body["width"] if legs[0] == "front" else body["height"]
+        inner = bool(re.search(r"\b(?:inside|inner)\b", stations.group(0)))
+        pts = []
+        for d in ds:
+            from_heel = d * k + (th if inner else 0.0)
+            if not th < from_heel < span:
+                bd.missing.append(f"a hole {d * k:g} mm from the {'inside' if inner else 'outside'} corner of the "
+                                  f"{span:g} mm leg (it is not on the leg beyond the other one)")
+                return True
+            pts.append([round(-span / 2 + from_heel if legs[0] == "front" else span / 2 - from_heel, 6), 0.0])
+        t.take(lambda v: any(abs(v.raw.num.value - x) < 1e-9 for x in ds))
+        bd.features.append({**f, "id": bd.fid(f["id"]), "on": legs[0], "at": {"kind": "at", "points": pts}})
+        bd.notes.append("holes centred across the leg, measured from its " + ("inside" if inner else "outside") + " corner")
         return True
     # "four holes in the legs": two in each ("with 3 holes" cannot be split: 3 in each)
     if len(legs) == 2 and not re.search(r"\b(?:each|per|either|every)\b", words) and n % 2 == 0:
@@ -1030,6 +1057,8 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
     """Where the holes go, and a row turned the way the words run it ('along the width')."""
     at = _placement_of(bd, t, body, count, f)
     m = ROW_ALONG.search(t.words) if at and at.get("kind") == "linear" and body.get("kind") == "box" else None
+    if m and re.search(r"\b(?:cent(?:er|re)[ds]?|centred|centered|middle|halfway|mid)\s*$", t.words[:m.start()]):
+        m = None       # ("centered across the width": where the row sits, not which way it runs)
     if m:
         axis = "v" if m.group(1) else "u"
         span = body["width"] if axis == "v" else body["length"]

@@ -161,6 +161,13 @@ EDGE_SIZE_AFTER = re.compile(
     r"(?:(?P<rims>bore|holes?|inside edges?|inner edges?|inside|id)|(?P<out>od|o\.d\.|outside|outer)(?:\s+(?:edges?|rims?|"
     r"corners?))?)\s+(?:by\s+|to\s+|of\s+|at\s+)?(?P<n>\d*\.?\d+(?:\s*mm)?)(?![\d.])"
     r"(?!\s*(?:x\s*\d|dia|diameter|deep|long|wide))", re.I)
+# "chamfer the big hole", "on the middle hole", "the 30 mm hole", "that one": one hole of several named
+ONE_HOLE = re.compile(r"\b(?:on\s+|to\s+|around\s+|of\s+)?(?:the|that|this)\s+(?P<which>big|bigger|biggest|large|larger|largest|"
+                      r"small|smaller|smallest|cent(?:re|er)|middle|central|main|new|last|corner|(?:[ø⌀]\s*)?\d+(?:\.\d+)?\s*"
+                      r"(?:mm\s*)?(?:dia\s*)?|m\d+(?:\.\d+)?)\s*(?:holes?|bores?|one|ones)\b|\b(?:on\s+|to\s+)?(?P<which2>that|this)\s+one\b", re.I)
+# "run the keyway the full length", "all the way along", "end to end": along the whole part
+FULL_LENGTH = re.compile(r"\b(?:the\s+)?(?:full|whole|entire)\s+length\b|\ball the way (?:along|down|through)\b(?!\s+(?:the\s+)?"
+                         r"(?:wall|plate|part|hole))|\bend to end\b|\bfrom end to end\b|\bthe whole way\b")
 # "the top left hole", "the front-right one": one copy of a pattern named by its corner in the top view
 CORNER_ONE = re.compile(r"\b(?:(top|bottom|front|back|rear|upper|lower|near|far)[\s-]+(left|right)|(left|right)[\s-]+"
                         r"(top|bottom|front|back|rear|upper|lower|near|far))(?:[\s-]+(?:hand|corner))?\b")
@@ -282,7 +289,22 @@ class _Editor:
                 text = re.sub(r"^\s*(?:(?:ok|now|and|also|then|please)\W+)*(?:the\s+)?same\s+(?:hole\s+|thing\s+|one\s+)?(?:on|at|for)\s+"
                               r"the\s+(?:other|opposite|far)?\s*(right|left|end|side)\b(?:\s+(?:end|side))?\s*(?:too|as well|please)?"
                               r"\W*$", "mirror the hole to the other side", text, flags=re.I)
+        cross = [f for f in self.spec.get("features", []) if f["kind"] == "hole" and f.get("on") in ("front", "left")]
+        if len(cross) == 1 and self.spec["body"]["kind"] in ("cylinder", "tube", "shaft") and \
+                not any(f["kind"] in ("fillet", "chamfer") for f in self.spec.get("features", [])):
+            # "and the same at the other end" after a cross hole near one end of a bar: that hole mirrored
+            text = re.sub(r"^\s*(?:(?:ok|now|and|also|then|please)\W+)*(?:the\s+)?same\s+(?:hole\s+|thing\s+|one\s+)?(?:on|at|for|near)\s+"
+                          r"the\s+(?:other|opposite|far)\s+end\b\s*(?:too|as well|please)?\W*$", "mirror the hole to the other end",
+                          text, flags=re.I)
         holes_there = [f for f in self.spec.get("features", []) if f["kind"] == "hole"]
+        self.edge_of = None
+        one = ONE_HOLE.search(text) if len(holes_there) > 1 and re.search(
+            r"\b(?:chamfer|bevel|fillet|round|radius|deburr|break|ease)", text, re.I) else None
+        if one:
+            # "chamfer the big hole 1mm", "1mm chamfer on the middle hole", "chamfer that one": the rims of that hole alone
+            self.edge_of = _hole_named(one.group("which"), holes_there, self.spec)
+            if self.edge_of is not None:
+                text = text[:one.start()] + " the holes" + text[one.end():]
         if holes_there and re.search(r"\b(?:chamfer|bevel|fillet|round|radius|deburr|countersink)", text, re.I) and not re.search(
                 r"\b(?:top|bottom|vertical|upright|outside|outer|all|every|corners?|ends?|sides?|edges?)\b(?!\s+(?:holes?|bores?))",
                 re.sub(r"\b(?:hole|bore) edges?\b|\b(?:each|every|all the|all|both)\s+(?:holes?|bores?)\b", "", text, flags=re.I), re.I):
@@ -727,6 +749,10 @@ class _Editor:
             text = re.sub(r"\b(?:all\s+)?(?:4|four)\s+(?:outside|outer)\s+corners\b", "outside vertical edges", text, flags=re.I)
             text = re.sub(r"\b(?:all\s+)?(?:4|four)\s+((?:(?:vertical|top|bottom|upright|side)\s+)?(?:corners|edges))\b",
                           r"\1", text, flags=re.I)
+        if any(f["kind"] == "pocket" for f in self.spec.get("features", [])):
+            # "round the 4 inside corners of the pocket R3", "fillet the 4 pocket corners 5mm": how many corners, no size
+            text = re.sub(r"\b(?:all\s+)?(?:4|four)\s+((?:inside|inner|internal|pocket|recess)\s+)?(corners)\b", r"\1\2", text,
+                          flags=re.I)
         text = re.sub(r"\b(edges?|corners?)\s+of\s+(?:the|this|that|its)\s+(?:whole\s+)?(\w+(?:\s+\w+)?)\b",
                       lambda m: m.group(1) if any(b == m.group(2).lower() for _, _, b, _ in find("bodies", m.group(2).lower()))
                       else m.group(0), text, flags=re.I)        # "chamfer the 4 corners of the plate, 10mm"
@@ -1512,6 +1538,8 @@ class _Editor:
         if "mirror" in kinds:
             self.mirror(kinds)
             return self.finish()
+        if FULL_LENGTH.search(self.t) and not self.free() and self.full_length(kinds):
+            return self.finish()
         from .request import unsupported_words
         missing = unsupported_words(self.t) + [w for w in ("knurl",) if re.search(rf"\b{w}", self.t)]
         if missing:
@@ -2037,7 +2065,10 @@ class _Editor:
             self.out.failed.append(f"{f['id']} is on the centre line: its mirror image is itself")
             return
         at = {"kind": "at", "points": [list(p) for p in dict.fromkeys(pts + new)]}
-        self.apply(f"{f['id']}: mirrored {'left-right' if along_u else 'front-back'} ({len(at['points'])} now)",
+        side = f.get("on", "top") in ("front", "back", "left", "right")
+        way = ("end to end" if side and not along_u and self.spec["body"]["kind"] in ("cylinder", "tube", "shaft") else
+               "top-bottom" if side and not along_u else "left-right" if along_u else "front-back")
+        self.apply(f"{f['id']}: mirrored {way} ({len(at['points'])} now)",
                    ops.replace_feature, f["id"], {k: v for k, v in f.items() if k not in ("id", "at")} | {"at": at})
 
     def to_hex(self) -> None:
@@ -2397,6 +2428,11 @@ class _Editor:
                 self.apply(f"{f['id']}: {fmt(d)} mm from the {ref}", ops.replace_feature, f["id"], g)
 
     def finish(self) -> EditResult:
+        for f in [f for f in self.spec.get("features", []) if getattr(self, "edge_of", None) and f["kind"] in (
+                "fillet", "chamfer") and f.get("edges") == "holes" and not f.get("of") and f not in self.start.get(
+                "features", [])]:
+            self.apply(f"{f['id']}: on the rims of {self.edge_of} only", ops.replace_feature, f["id"],
+                       {**{k: v for k, v in f.items() if k != "id"}, "of": self.edge_of})
         if getattr(self, "stays", None) and self.out.done and not self.out.failed:
             self.keep_from_ends()
             self.stays = []
@@ -3118,6 +3154,21 @@ class _Editor:
                                                   "at": {**f["at"], "points": keep}})
         return True
 
+    def full_length(self, kinds: list[str]) -> bool:
+        """'run the keyway the full length of the shaft': the keyway (flat, slot through one wall) from end to end of
+        the part; True when it answered."""
+        body = self.spec["body"]
+        full = body.get("height") if body["kind"] in ("cylinder", "tube") else \
+            sum(s_["length"] for s_ in body.get("sections") or []) or None
+        fs = [f for f in self.spec.get("features", []) if f["kind"] in ("keyway", "flat", "wall_slot")
+              and (f["kind"] in kinds or not kinds or "slot" in kinds and f["kind"] == "wall_slot")]
+        if len(fs) != 1 or not full:
+            return False
+        f = fs[0]
+        self.apply(f"{f['id']}: the full {fmt(full)} mm length", ops.set_parameters,
+                   {f"{f['id']}.z": 0.0, f"{f['id']}.length": float(full)})
+        return True
+
     def open_both(self, sh: dict, where: str) -> bool:
         """'open the bottom as well' of a block or cylinder hollowed open at the top: open at both ends, its walls
         kept (a through cut of the cavity's outline); True when it answered."""
@@ -3748,8 +3799,13 @@ class _Editor:
         dims = [float(v) for v in self.spec["body"].values() if isinstance(v, (int, float)) and not isinstance(v, bool)]
         for f in bd.features:
             # "a cross hole 10 from one end": placed by its distance from an end (the point is measured from the middle)
-            for pt in (f.get("at") or {}).get("points") or []:
+            pts = (f.get("at") or {}).get("points") or []
+            for pt in pts:
+                # (and from the far edge: "20 and 45 mm from the outside corner" of a 60 leg is -10 and +15)
                 made |= {round(d / 2 - abs(c), 6) for c in pt for d in dims if d / 2 - abs(c) > 0}
+                made |= {round(d / 2 + abs(c), 6) for c in pt for d in dims}
+            if len(pts) > 1:
+                made.add(float(len(pts)))        # ("two 10 mm holes ..., 20 and 45 from the corner": two places)
             at = f.get("at") or {}
             if at.get("kind") == "from_edge" and isinstance(at.get("along"), (int, float)):
                 # "25 from the left edge and 20 from the front": the second distance is where 'along' puts it
@@ -5274,6 +5330,40 @@ def _said_again(f: dict) -> str | None:
     return None
 
 
+def _hole_named(which: str | None, holes: list[dict], spec: dict) -> str | None:
+    """The id of the one hole feature 'the big hole', 'the centre hole', 'the 30 mm hole', 'that one' (the one made
+    last) names among ``holes``; None when no one feature is."""
+    from ..part.tables import hole_diameter
+    w = (which or "that").lower().strip()
+    def dia(f):
+        s = f.get("size")
+        try:
+            return float(s) if isinstance(s, (int, float)) else hole_diameter(str(s))[0]
+        except (KeyError, ValueError):
+            return None
+    sized = [(dia(f), f["id"]) for f in holes if dia(f) is not None]
+    if w in ("that", "this", "new", "last"):
+        last = spec.get("features", [])[-1]
+        return last["id"] if last["kind"] == "hole" else None
+    if w.startswith(("big", "larg")) or w.startswith(("small",)):
+        ds = sorted(sized, reverse=not w.startswith("small"))
+        return ds[0][1] if len(ds) > 1 and ds[0][0] != ds[1][0] else None
+    if w == "corner":
+        corner = [f["id"] for f in holes if (f.get("at") or {}).get("kind") in ("corners", "from_corner")]
+        return corner[0] if len(corner) == 1 else None
+    if re.fullmatch(r"m\d+(?:\.\d+)?", w):
+        named = [f["id"] for f in holes if str(f.get("size", "")).lower().startswith(w + " ")]
+        return named[0] if len(named) == 1 else None
+    if w in ("centre", "center", "middle", "central", "main"):
+        mid = [f["id"] for f in holes if (f.get("at") or {"kind": "center"}).get("kind") == "center"]
+        return mid[0] if len(mid) == 1 else None
+    n = re.search(r"\d+(?:\.\d+)?", w)
+    if n:
+        named = [i for d, i in sized if abs(d - float(n.group(0))) < 1e-6]
+        return named[0] if len(named) == 1 else None
+    return None
+
+
 def _count(at: dict) -> int | None:
     if at.get("kind") in ("linear", "bolt_circle"):
         return at.get("count")
@@ -5504,6 +5594,24 @@ def apply_edit(text: str, spec) -> EditResult:
             return f"{m.group(1)} the {way}" if way else m.group(0)
         text = re.sub(r"\b(along|parallel to|in line with)\s+the\s+(\d*\.?\d+)\s*(mm|cm|in|\")?\s*(?:long\s+)?(?:side|edge)\b",
                       _side, text, flags=re.I)
+    blind = [f for f in data.get("features", []) if f["kind"] == "hole" and f.get("depth") is not None]
+    if len(blind) == 1 and re.search(r"^\W*(?:(?:no|ok|actually|and|also|then)\W+)*(?:through|thru)\s+(?:all|instead(?:\s+of\s+[\d.]+"
+                                     r"\s*(?:mm\s*)?deep)?)\W*$|\bbreak(?:s|ing)?\s+through\b|^\W*all the way (?:thru|through)\W*$|"
+                                     r"\bcome[s]?\s+out\s+(?:of\s+)?(?:the|at the)\s+(?:bottom|other side|back|underside)\b|"
+                                     r"\bno bottom (?:to|in|on) the (?:hole|bore)\b|\bbottomless\b", text, re.I):
+        # "through instead of 12 deep", "break through the bottom", "no bottom to the hole": the blind hole made through
+        text = "make the hole go all the way through"
+    # "thicken the legs to 6mm", "thin the plate down to 3": the thickness of what it names; "make the material 6mm",
+    # "6 mm stock": the wall of a bent or flat part
+    text = re.sub(r"\b(?:thicken|thin)\s+(?:down\s+)?(?:up\s+)?(the\s+|its\s+|both\s+|all\s+(?:the\s+)?)?((?:[a-z]+\s+)?)"
+                  r"(?:down\s+|up\s+)?to\s+(\d*\.?\d+\s*(?:mm|cm|in|\")?)",
+                  lambda m: f"make {m.group(1) or ''}{m.group(2)}{m.group(3)} thick", text, flags=re.I)
+    text = re.sub(r"\b(?:make|change|set)\s+the\s+(?:material|stock|sheet|metal)(?:\s+thickness)?\s+(?:to\s+)?(\d*\.?\d+\s*"
+                  r"(?:mm|cm|in|\")?)(?!\s*(?:thick|long|wide|tall|high|deep))", r"make it \1 thick", text, flags=re.I)
+    # "cut the keyway deeper, 5 mm", "drill the holes bigger": the one there changed (not a new one cut)
+    text = re.sub(r"\b(?:cut|mill|drill|bore|machine|sink)\s+(the|that|those|its)\s+((?:\w+\s+)?(?:keyways?|slots?|pockets?|grooves?|"
+                  r"holes?|bores?|counterbores?|recess(?:es)?))\s+(?=(?:a\s+(?:bit|little|touch)\s+)?(?:deeper|shallower|wider|"
+                  r"narrower|longer|shorter|bigger|larger|smaller)\b)", r"make \1 \2 ", text, flags=re.I)
     # "it's too thick, make it 12": one change (the clauses would read as a complaint and a bare 'make it 12')
     text = re.sub(r"\b(?:it'?s\s+|it is\s+)?(?:a bit\s+|a little\s+|way\s+|much\s+)?too\s+(long|wide|tall|high|thick|deep)\s*"
                   r"[,;.-]*\s*(?:so\s+)?(?:make it|go|go to|change it to|should be|needs to be|i want)\s+(\d*\.?\d+(?:\s*(?:mm|cm|in|\"))?)"

@@ -116,8 +116,8 @@ def _readings(before: str, reply: str, ub: Understanding) -> list[str]:
 
 
 # "hole is 30", "the slot should be 8 wide": a size of the request corrected
-_CORRECTED = re.compile(r"^\W*(?:the\s+)?(?P<noun>holes?|bores?|slots?|pockets?|boss|counterbores?)\s+(?:is|are|should be|"
-                        r"was meant to be|meant to be|needs to be|=|:)\s+(?:only\s+|just\s+)?(?P<size>(?:[ø⌀]\s*)?\d[\d./]*\s*"
+_CORRECTED = re.compile(r"^\W*(?:(?:make|change|set)\s+)?(?:the\s+)?(?P<noun>holes?|bores?|slots?|pockets?|boss|counterbores?)\s+"
+                        r"(?:is|are|should be|was meant to be|meant to be|needs to be|=|:|to|(?=\d|[ø⌀]))\s*(?:only\s+|just\s+)?(?P<size>(?:[ø⌀]\s*)?\d[\d./]*\s*"
                         r"(?:mm|cm|\"|in\b)?)\W*$", re.I)
 
 
@@ -127,32 +127,61 @@ _NAMED_FIX = re.compile(r"^\W*(?:the\s+)?(?P<noun>[a-z\dø⌀][\w .'-]{0,30}?)\s
                         r"be|meant to be|needs to be|=|:)\s+(?:only\s+|just\s+|actually\s+)?(?P<size>\d[\d./]*)\s*"
                         r"(?P<unit>mm|cm|\"|in\b)?\s*(?P<role>long|wide|thick|tall|high|deep|dia(?:meter)?|od|id|across)?\W*$", re.I)
 _NUM = r"(?:[ø⌀]\s*)?\d[\d./]*"
+# "sorry, OD 40", "oops, pcd 30", "wall 2": a size named by its word alone, corrected
+_ROLE_FIX = re.compile(r"^\W*(?:the\s+)?(?P<noun>od|o\.d\.|id|i\.d\.|outer diameter|inner diameter|outside diameter|inside "
+                       r"diameter|wall|walls|wall thickness|thickness|diameter|dia|length|width|height|pcd|bolt circle|bore)\s*"
+                       r"(?:of\s+|to\s+|=\s*|:\s*|->\s*)?(?P<size>\d[\d./]*)\s*(?P<unit>mm|cm|\"|in\b)?\W*$", re.I)
+# "sorry 5 thick", "oops, 40 long": a size said with the word the request said its wrong size with
+_ADJ_FIX = re.compile(r"^\W*(?P<size>\d[\d./]*)\s*(?P<unit>mm|cm|\"|in\b)?\s*(?P<role>long|wide|thick|tall|high|deep|od|id|"
+                      r"wall|pcd)\W*$", re.I)
+
+
+def _adjective_fixes(before: str, reply: str) -> list[str]:
+    """'sorry 5 thick' after 'plate 100 x 60 x 0 thick': the one size the request said with that word, replaced."""
+    m = _ADJ_FIX.match(_LEAD.sub("", reply.strip()))
+    if not m:
+        return []
+    said = list(re.finditer(rf"(?P<n>{_NUM})\s*(?:mm\s*)?{re.escape(m.group('role'))}\b", before, re.I))
+    if len(said) != 1:
+        return []
+    size = m.group("size") + (f" {m.group('unit')}" if m.group("unit") else "")
+    return [before[:said[0].start("n")] + size + before[said[0].end("n"):]]
 
 
 def _named_fixes(before: str, reply: str) -> list[str]:
     """The request with the size that the reply names by its words replaced: the number right after those words in
     the request ('a 20 dia section 60 long': its 60, when the reply says 'long'), or right before them ('12 mm
     wall')."""
-    m = _NAMED_FIX.match(_LEAD.sub("", reply.strip()))
+    m = _NAMED_FIX.match(_LEAD.sub("", reply.strip())) or _ROLE_FIX.match(_LEAD.sub("", reply.strip()))
     if not m:
         return []
-    noun = re.sub(r"\s+", r"\\s+", re.escape(m.group("noun").strip().lower()).replace("\\ ", " "))
+    said = re.sub(r"\s+(?:section|step|part|bit|portion)$", "", m.group("noun").strip().lower())   # ('the 20 dia section')
+    noun = re.sub(r"\s+", r"\\s+", re.escape(said).replace("\\ ", " "))
     noun = re.sub(r"s$", "", noun) + "s?"
     size = m.group("size") + (f" {m.group('unit')}" if m.group("unit") else "")
-    role = m.group("role")
+    role = m.groupdict().get("role")
     out = []
-    for w in re.finditer(rf"\b{noun}\b", before, re.I):
-        after = re.match(rf"\s*(?:(?:is|of|at|=|:)\s*)?(?:(?:section|step|part|bit)\s+)?(?P<n>{_NUM})\s*(?:mm\s*)?"
+    for w in re.finditer(rf"(?<![\w.]){noun}\b", before, re.I):
+        after = re.match(rf"\s*(?:(?P<c>is|of|at|=|:|x)\s*)?(?:(?:section|step|part|bit)\s+)?(?P<n>{_NUM})\s*(?:mm\s*)?"
                          rf"(?P<r>[a-z]+)?", before[w.end():], re.I)
-        if after and (role is None or (after.group("r") or "").lower().startswith(role.lower()[:3])):
-            a, b = w.end() + after.start("n"), w.end() + after.end("n")
-            out.append(before[:a] + size + before[b:])
-            continue
+        if after and role and (after.group("c") or "").lower() == "x" and role.lower().startswith("long") and \
+                not (after.group("r") or "").lower().startswith(("wide", "thick", "deep")):
+            after = re.match(rf"\s*x\s*(?P<n>{_NUM})(?P<r>)", before[w.end():], re.I)     # ("20 dia x 60": its length)
+            by_x = after is not None
+        else:
+            by_x = False
         lead = re.search(rf"(?P<n>{_NUM})\s*(?:mm\s*)?(?:thick\s+)?$", before[:w.start()], re.I)
+        here = []
+        if after and (role is None or by_x or (after.group("r") or "").lower().startswith(role.lower()[:3])):
+            a, b = w.end() + after.start("n"), w.end() + after.end("n")
+            here.append(before[:a] + size + before[b:])
         if lead and role is None:
-            out.append(before[:lead.start("n")] + size + " " + before[w.start():].lstrip()
-                       if not before[lead.end("n"):w.start()].strip() else
-                       before[:lead.start("n")] + size + before[lead.end("n"):])
+            fixed = (before[:lead.start("n")] + size + " " + before[w.start():].lstrip()
+                     if not before[lead.end("n"):w.start()].strip() else
+                     before[:lead.start("n")] + size + before[lead.end("n"):])
+            # ("12 mm wall 50 long": the number said with the word before it is the wall's, the 50 the next size's)
+            here.insert(0 if re.fullmatch(r"\s*(?:mm\s*)?", before[lead.end("n"):w.start()]) else len(here), fixed)
+        out += here
     return out
 
 
@@ -161,6 +190,16 @@ _SAID_AGAIN = re.compile(r"^\W*(?:(?:oh|ah|sorry|oops|whoops|my bad|my mistake|r
                          r"i (?:swapped|mixed up|got) (?:them|those|it)(?: (?:round|around|the wrong way round|backwards|mixed up))?|"
                          r"(?:swapped|mixed up|backwards|wrong way round)(?: them| those| the two)?|i meant|meant|should be|"
                          r"should have been|correction|that should be)\b[\s,.:!-]*)+", re.I)
+
+
+def _builds(spec: dict) -> bool:
+    """Does the spec pass the part rules (a corrected size that still leaves a bore over the outside is no fix)?"""
+    from ..part.validation import SpecError, parse
+    try:
+        parse(spec)
+    except SpecError:
+        return False
+    return True
 
 
 def _then(text: str, more: str) -> str:
@@ -185,9 +224,9 @@ def completed(before: str, reply: str) -> str | None:
                 return text
         return None
     if ub.body is not None:
-        for text in _named_fixes(before, reply):
+        for text in _named_fixes(before, reply) + _adjective_fixes(before, reply):
             um = understand(text)
-            if _whole(um) and um.spec != ub.spec:
+            if _whole(um) and um.spec != ub.spec and _builds(um.spec):
                 return text       # "my bad, the wall is 2" after a 12 wall on a 20 OD tube: that size corrected
         again = _SAID_AGAIN.match(reply.strip())
         named = find("bodies", before.lower())

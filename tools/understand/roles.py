@@ -298,8 +298,10 @@ def tag(t: str) -> Tagging:
             continue
         n = it.num
         b = before.search(t[:n.start])
-        if re.match(r"\s*(?:mm\s*)?(?:(?:up|down) (?:from|off)|(?:in )?from) (?:the|each|both|either|one|a)\b", t[n.end:]):
-            continue      # "along the length, 15 up from the bottom", "a cross hole 10 from the top": a place
+        if re.match(r"\s*(?:mm\s*)?(?:(?:,\s*(?:and\s+)?|\s*\band\s+|\s*&\s*)[\d.]*\d\s*(?:mm\s*)?)*(?:(?:up|down) (?:from|off)|"
+                    r"(?:in )?from) (?:the|each|both|either|one|a)\b", t[n.end:]):
+            continue      # "along the length, 15 up from the bottom", "a cross hole 10 from the top", "the base leg 15 and
+            # 35 from the outside corner": a place (or places)
         if b and b.start(1) not in used_after and not (it.group is not None and it.pos > 0) and not (
                 b_table[b.group(1)] == "angle" and it.group is not None) and not (   # "angle 2 x 2 x 1/4": the part's section
                 b_table[b.group(1)] in ("teeth", "count", "module") and n.unit is not None):   # "18 teeth 20mm wide"
