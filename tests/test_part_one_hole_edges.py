@@ -73,3 +73,30 @@ def test_that_one_is_the_hole_just_added(sandbox):
     spec = edited("mounting plate 120x80x6 with 4 M6 clearance holes 10mm from the corners",
                   "add a 30mm hole dead centre", "chamfer that one 1mm")
     assert spec["features"][-1]["of"] == spec["features"][-2]["id"]
+
+
+HUB = {"body": {"kind": "cylinder", "id": "flange", "diameter": 100, "height": 10},
+       "features": [{"id": "hub", "kind": "boss", "diameter": 40, "height": 20}]}
+
+
+def test_a_fillet_round_a_boss_foot_adds_its_spandrel_turned_round(sandbox):
+    spec = {**HUB, "features": HUB["features"] + [{"id": "r", "kind": "fillet", "edges": "root", "radius": 3, "of": "hub"}]}
+    added = (1 - math.pi / 4) * 9 * 2 * math.pi * (20 + (10 - 3 * math.pi) / (3 * (4 - math.pi)) * 3)
+    e = expectations(parse(spec))
+    assert e["volume_exact"] and e["volume"] == pytest.approx(math.pi * (2500 * 10 + 400 * 20) + added, rel=1e-9)
+    assert volume_of(sandbox, spec) == pytest.approx(e["volume"], rel=1e-6)
+
+
+@pytest.mark.parametrize("feature, match", [
+    ({"id": "r", "kind": "fillet", "edges": "root", "radius": 25, "of": "hub"}, r"larger than the 20 mm tall boss 'hub'"),
+    ({"id": "r", "kind": "fillet", "edges": "root", "radius": 12, "of": "hub"}, None),
+    ({"id": "r", "kind": "fillet", "edges": "root", "radius": 2, "of": "nope"}, r"no boss foot to fillet"),
+    ({"id": "r", "kind": "fillet", "edges": "root", "radius": 2}, r"'of' must name the boss"),
+])
+def test_a_boss_foot_round_is_sized_by_the_boss_and_the_face(feature, match):
+    spec = {**HUB, "features": HUB["features"] + [feature]}
+    if match is None:
+        parse(spec)
+        return
+    with pytest.raises(SpecError, match=match):
+        parse(spec)

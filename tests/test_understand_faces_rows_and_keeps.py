@@ -155,3 +155,93 @@ def test_it_after_a_change_to_one_hole_is_that_hole():
     spec, note = _chat("block 60x50x40 with a 10 hole in the middle", "move the hole 10 to the left", "make it 12")[-1]
     assert spec["features"][0]["size"] == 12.0 and spec["body"]["height"] == 40.0, note
     assert "read as 'make the hole 12'" in note
+
+
+@pytest.mark.parametrize("text", ["shaft 20 dia 120 long with a 5mm keyway 25 long",       # (was 6 wide, the 5 dropped)
+                                  "shaft 20 dia 120 long with a 5 mm wide keyway 25 long"])   # (was declined)
+def test_a_keyway_said_by_its_width_takes_the_standard_depth_for_that_key(text):
+    u = understand(text)
+    (k,) = u.spec["features"]
+    assert (k["width"], k["depth"], k["length"]) == (5.0, 3.0, 25.0)
+    assert "no keyway depth in the shaft for a 5 mm key (DIN 6885-1) given: 3 mm assumed" in u.notes
+
+
+def test_a_keyway_added_by_its_width_to_a_stepped_shaft():
+    spec = edited("shaft 20mm dia, 120 long", "step it down to 15 dia for the last 30mm",
+                  "add a 5mm keyway in the big section, 25 long")
+    k = spec["features"][-1]
+    assert (k["width"], k["depth"], k["length"]) == (5.0, 3.0, 25.0) and k["z"] + k["length"] <= 90
+
+
+@pytest.mark.parametrize("text, sizes", [
+    ("a 30 mm cube, 40 tall", "30 and 40"),            # was a 30 x 30 x 40 block, marked ok
+    ("cube 25mm, height 30", "25 and 30"),             # was a 25 mm cube, the 30 dropped
+    ("cube 20 x 20 x 30", "20 and 30"),
+])
+def test_a_cube_said_with_another_size_is_asked_about(text, sizes):
+    u = understand(text)
+    assert u.missing and f"a cube is the same every way, but {sizes} were said" in u.missing[0]
+
+
+@pytest.mark.parametrize("text, od, bore, length", [
+    ("tube 1-1/2 x 1/8 wall x 6 inch", 38.1, 31.75, 152.4),                # was declined
+    ("round tube 1.25 in OD 0.065 in wall 12 in", 31.75, 28.448, 304.8),   # was a bore of -577 (refused)
+    ('tube 3/4" x 1/16" wall x 2"', 19.05, 15.875, 50.8),
+    ("pipe 60 x 3 wall x 500", 60.0, 54.0, 500.0),
+])
+def test_a_tube_said_as_outside_by_wall_by_length(text, od, bore, length):
+    b = spec_of(text)["body"]
+    assert (b["outer_diameter"], b["inner_diameter"], b["height"]) == pytest.approx((od, bore, length))
+
+
+@pytest.mark.parametrize("text, flange, web", [
+    ("tee: top 60 x 6, leg 40 x 5, 200 long", 6.0, 5.0),
+    ("T profile, crossbar 50 wide 5 thick, rib 30 tall 4 thick, 150 long", 5.0, 4.0),
+])
+def test_a_tees_web_by_other_names(text, flange, web):
+    b = spec_of(text)["body"]
+    assert (b["shape"], b["lip"], b["thickness"]) == ("T", flange, web)
+
+
+@pytest.mark.parametrize("edit, wall", [("make the walls 1mm thicker", 4.0),       # was 1 mm walls, marked ok
+                                        ("walls 1 thinner", 2.0), ("increase the wall thickness by 2", 5.0)])
+def test_a_shells_walls_changed_by_an_amount(edit, wall):
+    assert edited("box 100x60x40, 3mm walls, open top", edit)["features"][0]["thickness"] == wall
+
+
+def test_the_opposite_of_a_wall_change():
+    from .test_understand_tees_and_take_backs import _chat
+    spec, note = _chat("box 100x60x40, 3mm walls, open top", "make the walls 1mm thicker", "no, I meant the opposite")[-1]
+    assert spec["features"][0]["thickness"] == 2.0 and "the last change made the other way" in note
+
+
+@pytest.mark.parametrize("edit, height, depth", [
+    ("only 15 deep", 30.0, 15.0),                    # was: the block made 15 tall, marked ok
+    ("dont go all the way through, stop at 15", 30.0, 15.0),
+    ("cut the height down to 20", 20.0, None),
+    ("make it 20 deep", 20.0, None),                 # ('it': the part)
+])
+def test_a_through_hole_made_blind_or_the_part_cut_down(edit, height, depth):
+    spec = edited("block 60x40x30 with a 10mm hole through the middle", edit)
+    assert (spec["body"]["height"], spec["features"][0].get("depth")) == (height, depth)
+
+
+@pytest.mark.parametrize("edit, kind", [("add a 3 mm fillet at the root of the hub", "fillet"),
+                                        ("fillet where the hub meets the flange, 3mm", "fillet"),
+                                        ("put a 3mm radius at the base of the hub", "fillet"),
+                                        ("3mm chamfer at the base of the boss", "chamfer")])
+def test_a_fillet_at_a_hubs_root_goes_round_its_foot(sandbox, edit, kind):
+    # (it was put on the top edges and marked ok)
+    spec = edited("flange 100 dia 10 thick with a 40 dia hub 20 high, 20 bore", edit)
+    f = spec["features"][-1]
+    assert (f["kind"], f["edges"], f["of"], f.get("radius", f.get("size"))) == (kind, "root", "hub", 3.0)
+    area, c = (1 - math.pi / 4) * 9, (10 - 3 * math.pi) / (3 * (4 - math.pi)) * 3
+    if kind == "chamfer":
+        area, c = 4.5, 1.0
+    plain = math.pi * (50 ** 2 * 10 + 20 ** 2 * 20 - 10 ** 2 * 30)
+    assert volume_of(sandbox, spec) == pytest.approx(plain + area * 2 * math.pi * (20 + c), rel=1e-6)
+
+
+def test_a_fillet_at_a_hubs_root_said_in_a_new_design():
+    f = spec_of("flange 100 dia 10 thick with a 40 dia hub 20 high, 3 mm fillet at the base of the hub")["features"][-1]
+    assert (f["edges"], f["of"], f["radius"]) == ("root", "hub", 3.0)

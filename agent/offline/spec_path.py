@@ -417,8 +417,10 @@ _OPPOSITE.update({"shorter": "longer", "smaller": "bigger", "closer": "further"}
 _OTHER_WAY = re.compile(r"^\W*(?:(?:no|nope|sorry|oops|wait|err|hmm|ah|argh|whoops|my bad)\W+)*(?:i\s+)?(?:meant|mean|wanted|"
                         r"want(?:ed)? it|needed it|should have said|should be)\s+(?:it\s+)?(?:to\s+be\s+)?(?P<way>" +
                         "|".join(_OPPOSITE) + r")\b(?:\s*,?\s*not\s+(?:" + "|".join(_OPPOSITE) + r"))?\W*$|"
-                        r"^\W*(?:(?:no|nope|sorry|oops|wait)\W+)*(?:the\s+)?other\s+way(?:\s+(?:round|around))?\W*$|"
-                        r"^\W*(?:no|nope|sorry|oops|whoops|my bad)\W+(?:(?:no|nope|sorry|oops|wait)\W+)*(?P<bare>" +
+                        r"^\W*(?:(?:no|nope|sorry|oops|wait)\W+)*(?:i\s+(?:meant|mean|wanted)\s+)?(?:the\s+)?(?:other\s+way"
+                        r"(?:\s+(?:round|around))?|opposite(?:\s+way)?(?:\s+(?:round|around))?)\W*$|"
+                        r"^\W*(?:no|nope|sorry|oops|whoops|my bad|(?:the\s+)?opposite|(?:the\s+)?other way)\W+"
+                        r"(?:(?:no|nope|sorry|oops|wait)\W+)*(?P<bare>" +
                         "|".join(_OPPOSITE) + r")(?:\s+(?:not\s+\w+|instead|please|pls))?\W*$", re.I)
 
 
@@ -428,7 +430,7 @@ def _meant_other_way(request: str, before: str) -> str | None:
     m = _OTHER_WAY.match(request.strip())
     if m is None:
         return None
-    said = list(re.finditer(r"(?<![\d.])(\d*\.?\d+)(\s*(?:mm|cm|in\b|\"))?\s*(?:more\s+)?(" + "|".join(_OPPOSITE) + r")\b",
+    said = list(re.finditer(r"(?<![\d./])(\d*\.?\d+)(\s*(?:mm|cm|in\b|\"))?\s*(?:more\s+)?(" + "|".join(_OPPOSITE) + r")\b",
                             before, re.I))
     if len(said) != 1:
         return None

@@ -265,6 +265,14 @@ def floor_lines(f: Shell, ctx: Ctx, T: str) -> list[str]:
 
 
 def edge_selection(edges: str, ctx: Ctx, of: str | None = None) -> str:
+    if edges == "root":
+        # the circles of the boss's diameter in the plane of the face it stands on: its foot (rules: a round boss
+        # on the top or bottom face)
+        from .plan import resolve_feature
+        r = resolve_feature(ctx.spec, of)
+        z = r.frame.origin[2]
+        return (f'result.newObject([e for e in result.edges("%CIRCLE").vals() if abs(e.radius() - '
+                f'{num(r.feature.diameter / 2)}) < 1e-6 and abs(e.Center().z - {num(z)}) < 1e-6])')
     if edges == "all":
         return "result.edges()"
     if edges == "vertical":

@@ -11,11 +11,11 @@ from .features import Boss, Chamfer, Fillet, Hole, Pocket, Rib, Shell, Slot
 from .geometry import profile_outline, resolved
 from .footprint import EPS, _edge_distance, _extent, _half_extents, _noun, _section
 
-COVER = {"all": {"all", "vertical", "top", "bottom", "outer", "holes", "ends", "vt", "vb", "long"},
+COVER = {"all": {"all", "vertical", "top", "bottom", "outer", "holes", "ends", "vt", "vb", "long"},  # ('root': its own)
          "outer": {"vertical", "top", "bottom", "outer", "ends", "all", "vt", "vb", "long"},
          "ends": {"top", "bottom", "ends", "vt", "vb"}, "top": {"top", "vt"}, "bottom": {"bottom", "vb"},
          "vertical": {"vertical", "vt", "vb"}, "holes": {"holes"},
-         "long": {"long", "vertical", "top", "bottom", "vt", "vb"}}   # vt / vb: the corners vertical edges share
+         "long": {"long", "vertical", "top", "bottom", "vt", "vb"}, "root": {"root"}}   # vt / vb: the corners vertical edges share
 # ('long': the four along the longest side, which is vertical or lies in the top and bottom outlines: it meets them all)
 
 
@@ -304,6 +304,35 @@ def outline_after_vertical(spec, x, f) -> float | None:
     return None
 
 
+def root_boss(done, of: str | None):
+    """The resolved round boss a 'root' fillet / chamfer names (solid, on the top or bottom face), or None."""
+    return next((x for x in done if isinstance(x.feature, Boss) and x.feature.id == of and x.feature.diameter
+                 and not x.feature.wall and x.frame is not None and x.frame.name in ("top", "bottom")), None)
+
+
+def root_limit(spec, shape, f, done) -> tuple[float | None, str]:
+    """The largest round (bevel) the foot of boss ``f.of`` takes: under its height, and inside the face it stands on
+    (its outline and the other features aside), and why."""
+    from .bodies import Box, Cylinder
+    x = root_boss(done[:-1], f.of)
+    if x is None:
+        return None, (f"no round solid boss {f.of!r} on the top or bottom face before this feature" if f.of else
+                      "'of' must name the boss")
+    R = x.feature.diameter / 2
+    d = resolved(spec.body)
+    if isinstance(spec.body, Box):
+        room = min(min(d["length"] / 2 - abs(u), d["width"] / 2 - abs(v)) for u, v in x.points) - R
+    elif isinstance(spec.body, Cylinder):
+        room = min(d["diameter"] / 2 - math.hypot(u, v) for u, v in x.points) - R
+    else:
+        return None, "a boss's foot is rounded on a block or a cylinder"
+    if len(x.points) > 1:
+        gap = min(math.dist(a, b) for i, a in enumerate(x.points) for b in x.points[i + 1:]) / 2 - R
+        room = min(room, gap)
+    return (min(x.feature.height, room), f"the {x.feature.height:g} mm tall boss {f.of!r}" if x.feature.height <= room
+            else f"the {room:.3g} mm of face round boss {f.of!r}")
+
+
 def _one_hole_problem(f, fp, p, done, what: str) -> bool:
     """A fillet / chamfer on the rims of one hole feature (``of``): only with edges 'holes', a plain hole named, and no
     other hole of its diameter on its face (the rims are picked by their circle there). True when a problem was said."""
@@ -330,6 +359,15 @@ def _one_hole_problem(f, fp, p, done, what: str) -> bool:
 def check_edges(spec, shape, f, fp, p, done) -> None:
     size = f.radius if isinstance(f, Fillet) else f.size
     what = "fillet" if isinstance(f, Fillet) else "chamfer"
+    if f.edges == "root":
+        lim, why = root_limit(spec, shape, f, done)
+        if lim is None:
+            p(Problem(fp + ".of", f"no boss foot to {what}: {why}", "the id of an earlier round boss on the top or "
+                      "bottom face", str(f.of), "name such a boss in of"))
+        elif size >= lim - EPS:
+            p(Problem(fp + (".radius" if what == "fillet" else ".size"), f"{what} {size:g} mm is larger than {why} can "
+                      "take", f"less than {lim:.4g} mm", f"{size:g}", f"use a {what} under {lim:.4g} mm"))
+        return
     if f.of is not None and _one_hole_problem(f, fp, p, done, what):
         return
     lim, why = edge_limit(spec, shape, f.edges, done, f.of)

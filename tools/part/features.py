@@ -12,7 +12,7 @@ from pydantic import Field
 from .bodies import Coord, Id, Length, Point, Strict
 
 FaceName = Literal["top", "bottom", "front", "back", "left", "right"]
-EdgeSet = Literal["all", "vertical", "top", "bottom", "outer", "holes", "ends", "long"]
+EdgeSet = Literal["all", "vertical", "top", "bottom", "outer", "holes", "ends", "long", "root"]
 Count = Annotated[int, Field(ge=1, le=500)]
 
 
@@ -184,12 +184,13 @@ class Rib(FeatureBase):
 class Fillet(FeatureBase):
     """round an edge set: all, vertical (parallel to Z), top / bottom (outline of the top / bottom
     face), outer (top and bottom outlines and the vertical edges), holes (the rims of the holes),
-    ends (the circular end edges of a shaft or cylinder), long (the four edges along a block's longest side)."""
+    ends (the circular end edges of a shaft or cylinder), long (the four edges along a block's longest side),
+    root (the concave edge round the foot of the round boss ``of``, where it meets the top or bottom face)."""
     kind: Literal["fillet"]
     edges: EdgeSet
     radius: Length
     of: Optional[Id] = Field(None, description="edges 'holes': only the rims of this hole feature (its id); none: "
-                                               "every hole's")
+                                               "every hole's. edges 'root': the boss whose foot is rounded")
 
 
 class Chamfer(FeatureBase):
@@ -198,7 +199,7 @@ class Chamfer(FeatureBase):
     edges: EdgeSet
     size: Length
     of: Optional[Id] = Field(None, description="edges 'holes': only the rims of this hole feature (its id); none: "
-                                               "every hole's")
+                                               "every hole's. edges 'root': the boss whose foot is rounded")
 
 
 class Shell(FeatureBase):

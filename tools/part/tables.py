@@ -103,6 +103,12 @@ def screw_head(thread: str) -> dict:
             "csink_angle": float(row.get("csink_angle", 90.0))}
 
 
+def keyway_depth(width: float) -> float | None:
+    """The DIN 6885-1 keyway depth in the shaft for a key of this width; None when no row has that width."""
+    rows = [r for r in table("keyways") if abs(float(r["width"]) - width) < 1e-9]
+    return float(rows[0]["depth"]) if rows else None
+
+
 def keyway(shaft_diameter: float) -> dict:
     """The DIN 6885-1 parallel key's width and the keyway's depth in a shaft of this diameter."""
     for row in table("keyways"):

@@ -88,6 +88,11 @@ def _edges(spec, shape, f, holes) -> tuple[float, bool]:
     if f.edges == "holes" and not holes and isinstance(body, Tube):
         # a tube's bore is its hole: its rim at each end
         return 2 * area * 2 * math.pi * (resolved(body)["inner_diameter"] / 2 + c), True
+    if f.edges == "root":
+        # material added round the boss's foot: the spandrel (or the bevel's triangle) turned about its axis (Pappus)
+        boss = next(x for x in spec.features if isinstance(x, Boss) and x.id == f.of)
+        n = sum(len(r.points) for r in resolve(spec, shape) if r.feature.id == f.of)
+        return -n * area * 2 * math.pi * (boss.diameter / 2 + c), True
     if f.edges == "holes":
         holes = [r for r in holes if f.of is None or (r.source.feature if r.source is not None else r.feature).id == f.of]
         return sum(len(r.points) * area * 2 * math.pi * (r.diameter / 2 + c) for r in holes), \
@@ -151,6 +156,9 @@ def _independent(x, f) -> bool:
     """Does an earlier feature leave the closed form of fillet / chamfer ``f`` unchanged?"""
     if isinstance(x, (Hole, LinearPattern, PolarPattern)):
         return f.edges != "all"
+    if f.edges == "root":
+        return isinstance(x, Boss) and x.id == f.of or isinstance(x, (Hole, Pocket)) or \
+            isinstance(x, (Fillet, Chamfer)) and x.edges != "root"
     if isinstance(x, (Fillet, Chamfer)):
         return {x.edges, f.edges} == {"top", "bottom"} or (x.edges == "vertical" and f.edges in ("top", "bottom"))
     return False

@@ -309,7 +309,7 @@ class Build:
                     W, H = W or dims[0], dims[1]
         loose = self.loose(b)
         if cube and L is None and loose:
-            L = W = H = loose[0]
+            L, W, H = loose[0], W or loose[0], H or loose[0]    # ("cube 25mm, height 30": its height said too)
         elif L is None and W is None and loose and re.search(r"\bsquare\b", self.text):
             L = W = loose[0]
             loose = loose[1:]
@@ -331,6 +331,12 @@ class Build:
                 H = loose[0]
             else:
                 H = self.assume("thickness", default("plate_thickness"))
+        said = [v for v in (L, W, H) if v is not None]
+        if self.body.noun == "cube" and len({round(v, 6) for v in said}) > 1:
+            # "a 30 mm cube, 40 tall": a cube is one size every way; a 30 x 30 x 40 block would be a guess
+            self.missing.append(f"which it is: a cube is the same every way, but {' and '.join(f'{v:g}' for v in dict.fromkeys(said))} "
+                                f"were said (say 'a {L:g} x {W:g} x {H:g} block', or one size for the cube)")
+            return None
         body = {"kind": "box", "id": _id(self.body.noun or "block"), "length": L, "width": W, "height": H}
         if self.body.noun:
             body["name"] = self.body.noun[:60]
@@ -860,22 +866,23 @@ class Build:
         vals = sorted({id(x): x for vs in [b.loose, *b.roles.values()] for x in vs if x.raw is not None}.values(),
                       key=lambda v: v.raw.num.start)
         flange, web, thick, rest, flange_t, web_t = [], [], [], [], [], []
-        flange_words = r"flange|top|cross\s*-?\s*piece|crossbar|cross bar|top bar|cap|head"
+        flange_words = r"flange|top|cross\s*-?\s*piece|crossbar|cross bar|top bar|cap|head|table"
+        web_words = r"web|stem|upright|vertical|fin|leg|rib|blade|stalk"
         for v in vals:
             before = self.text[max(0, v.raw.num.start - 30):v.raw.num.start]
-            pair = re.search(r"(?:flange|web|stem)\s*[\d.]+\s*(?:mm\s*)?x\s*$", before)
+            pair = re.search(rf"(?:{flange_words}|{web_words})\s*[\d.]+\s*(?:mm\s*)?x\s*$", before)
             before = before[pair.start():] if pair else re.split(r"[\d,;:.]", before)[-1]   # ("web 30 x 4": the web's)
             after = self.text[v.raw.num.end:v.raw.num.end + 20]
             if re.match(r"\s*(?:mm\s*)?(?:thick|thk)\b", after) or v.raw.role == "thickness" and not re.search(
-                    r"\b(?:flange|web|stem)\b", before):
+                    rf"\b(?:{flange_words}|{web_words})\b", before):
                 # (whose: "flange 8 thick, stem 50 tall 6 thick": the part named last before it)
-                owner = re.findall(rf"\b({flange_words}|web|stem|upright|fin)\b", self.text[:v.raw.num.start])
-                (web_t if owner and owner[-1] in ("web", "stem", "upright", "fin") else flange_t).append(v)
+                owner = re.findall(rf"\b({flange_words}|{web_words})\b", self.text[:v.raw.num.start])
+                (web_t if owner and re.fullmatch(web_words, owner[-1]) else flange_t).append(v)
                 thick.append(v)
             elif re.search(rf"\b(?:{flange_words})\b", before) or re.match(
                     r"\s*(?:mm\s*)?(?:wide\s+|across\s+)?(?:flange|top)\b", after):
                 flange.append(v)
-            elif re.search(r"\b(?:web|stem|upright|vertical|fin)\b", before) or re.match(r"\s*(?:mm\s*)?(?:web|stem)\b", after):
+            elif re.search(rf"\b(?:{web_words})\b", before) or re.match(r"\s*(?:mm\s*)?(?:web|stem)\b", after):
                 web.append(v)
             else:
                 rest.append(v)

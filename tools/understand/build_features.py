@@ -2318,6 +2318,10 @@ def _keyway(bd: Build, t: Target, body: dict) -> None:
         depth = t.loose.pop(0).mm          # "a 2 mm flat along the whole length": its depth
     if t.kind == "keyway" and W is None and depth is not None and len(t.loose) == 1:
         W = t.loose.pop(0).mm              # "8mm key slot 30 long 4 deep": its width
+    if t.kind == "keyway" and W is None and depth is None and len(t.loose) == 1 and L is not None:
+        W = t.loose.pop(0).mm              # "a 5mm keyway 25 long": its width (the key's size)
+    if t.kind == "keyway" and W is not None and depth is None and tables.keyway_depth(W) is not None:
+        depth = bd.assume(f"keyway depth in the shaft for a {W:g} mm key (DIN 6885-1)", tables.keyway_depth(W))
     if body["kind"] not in ("cylinder", "shaft"):
         inside = body["kind"] == "tube" or re.search(r"\b(?:in|inside|into) the (?:bore|hole)\b", t.words)
         bd.missing.append("a keyway inside a bore (the spec path cuts keyways into the outside of a shaft)" if inside

@@ -1439,6 +1439,17 @@ class _Editor:
         if walls and floor is None and len(self.free()) == 1 and self.free()[0].role in (None, "thickness", "wall", "size"):
             # "walls 2 thick instead, bottom too": the shell's walls (and its floor, when said), not the part's height
             sh, v = shells[-1], self.take(self.free()[0])
+            # (an amount: "1mm thicker", "thicker by 1", "increase ... by 2"; "thinner wall, 2 mm" says the new size)
+            more = re.search(r"\d\s*(?:mm|cm|in|\")?\s*(?:more\s+)?(?:thicker|heavier|beefier)\b|\b(?:thicker|heavier)\s+by\b|"
+                             r"\b(?:increase|add|grow|thicken|up)\b[^,;.]*\bby\b", self.t)
+            less = re.search(r"\d\s*(?:mm|cm|in|\")?\s*(?:less\s+)?(?:thinner|lighter)\b|\b(?:thinner|lighter)\s+by\b|"
+                             r"\b(?:reduce|decrease|thin|shrink|cut|down)\b[^,;.]*\bby\b", self.t)
+            if more or less:
+                # "make the walls 1mm thicker": by that much (it made them 1 mm, marked ok)
+                v = round(sh["thickness"] + (v if more else -v), 6)
+                if v <= 0:
+                    self.out.failed.append(f"walls {fmt(sh['thickness'])} mm thinner by that much would be none")
+                    return self.finish()
             g = {k: x for k, x in sh.items() if k != "id"}
             if re.search(r"\b(?:keep|keeping|same)\s+(?:the\s+)?(?:inside|inner|internal|cavity|interior)", self.t):
                 # "walls 3 but keep the inside size": the outside grows by the walls' change (the floor's too)
@@ -1539,6 +1550,20 @@ class _Editor:
             self.mirror(kinds)
             return self.finish()
         if FULL_LENGTH.search(self.t) and not self.free() and self.full_length(kinds):
+            return self.finish()
+        from .request import ROOT_EDGE, root_treatment
+        if EDGE_VERB.search(self.said) and ROOT_EDGE.search(self.said):
+            # "a 3 mm fillet at the root of the hub", "where the hub meets the flange": the concave edge round the boss's
+            # foot (it was put on the top edges, marked ok)
+            f, why = root_treatment(self.said, self.spec.get("features", []), [self.num_mm(it) for it in self.free()])
+            if f is None:
+                self.out.failed.append(why)
+                return self.finish()
+            self.used.update(it.num.start for it in self.free())
+            ids = {x["id"] for x in self.spec.get("features", [])}
+            f["id"] = next(f"{f['id']}_{i}" if i else f["id"] for i in range(99) if (f"{f['id']}_{i}" if i else f["id"]) not in ids)
+            self.apply(f"added {f['kind']} {fmt(f.get('radius', f.get('size')))} round the foot of {f['of']}",
+                       ops.add_feature, f)
             return self.finish()
         from .request import unsupported_words
         missing = unsupported_words(self.t) + [w for w in ("knurl",) if re.search(rf"\b{w}", self.t)]
@@ -5604,10 +5629,23 @@ def apply_edit(text: str, spec) -> EditResult:
     # "thicken the legs to 6mm", "thin the plate down to 3": the thickness of what it names; "make the material 6mm",
     # "6 mm stock": the wall of a bent or flat part
     text = re.sub(r"\b(?:thicken|thin)\s+(?:down\s+)?(?:up\s+)?(the\s+|its\s+|both\s+|all\s+(?:the\s+)?)?((?:[a-z]+\s+)?)"
-                  r"(?:down\s+|up\s+)?to\s+(\d*\.?\d+\s*(?:mm|cm|in|\")?)",
+                  r"(?:down\s+|up\s+)?to\s+((?:\d+(?:\s*-\s*\d+/\d+|\s+\d+/\d+|/\d+|\.\d+)?|\.\d+)(?![\d/.])\s*(?:mm|cm|in|\")?)",
                   lambda m: f"make {m.group(1) or ''}{m.group(2)}{m.group(3)} thick", text, flags=re.I)
-    text = re.sub(r"\b(?:make|change|set)\s+the\s+(?:material|stock|sheet|metal)(?:\s+thickness)?\s+(?:to\s+)?(\d*\.?\d+\s*"
-                  r"(?:mm|cm|in|\")?)(?!\s*(?:thick|long|wide|tall|high|deep))", r"make it \1 thick", text, flags=re.I)
+    text = re.sub(r"\b(?:make|change|set)\s+the\s+(?:material|stock|sheet|metal)(?:\s+thickness)?\s+(?:to\s+)?((?:\d+(?:\s*-\s*"
+                  r"\d+/\d+|\s+\d+/\d+|/\d+|\.\d+)?|\.\d+)(?![\d/.])\s*(?:mm|cm|in|\")?)(?!\s*(?:thick|long|wide|tall|high|deep))",
+                  r"make it \1 thick", text, flags=re.I)
+    thru = [f for f in data.get("features", []) if f["kind"] == "hole" and f.get("depth") is None]
+    if len(thru) == 1 and not blind:
+        # "only 15 deep", "don't go all the way through, stop at 15": the one through hole made blind (not the part
+        # made 15 tall, marked ok)
+        text = re.sub(r"^\W*(?:(?:only|just|make that|no,?|actually)\s+)*(\d*\.?\d+\s*(?:mm|cm|in|\")?)\s*deep\W*$",
+                      r"make the hole \1 deep", text, flags=re.I)
+        text = re.sub(r"^.*\b(?:do(?:n'?t| not) go (?:all the way )?(?:through|thru)|not (?:all the way )?(?:through|thru))\b.*?"
+                      r"\b(?:stop(?:ping)? at|only|just)\s+(\d*\.?\d+\s*(?:mm|cm|in|\")?)(?:\s*deep)?\W*$",
+                      r"make the hole \1 deep", text, flags=re.I)
+    # "cut the height down to 20", "bring the length down to 80": that size
+    text = re.sub(r"\b(?:cut|bring|take|drop|reduce|lower|trim)\s+(?:the\s+|its\s+)?(height|length|width|thickness|diameter)\s+"
+                  r"down\s+to\b", r"make the \1", text, flags=re.I)
     # "cut the keyway deeper, 5 mm", "drill the holes bigger": the one there changed (not a new one cut)
     text = re.sub(r"\b(?:cut|mill|drill|bore|machine|sink)\s+(the|that|those|its)\s+((?:\w+\s+)?(?:keyways?|slots?|pockets?|grooves?|"
                   r"holes?|bores?|counterbores?|recess(?:es)?))\s+(?=(?:a\s+(?:bit|little|touch)\s+)?(?:deeper|shallower|wider|"

@@ -38,7 +38,7 @@ NUM = r"(?:\d+\s*-\s*\d+/\d+|\d+\s+\d+/\d+|\d+/\d+|\d*\.\d+|\d+)"
 UNIT = (r"(?:mm|millimet(?:er|re)s?|cm|centimet(?:er|re)s?|met(?:er|re)s?|m(?=\s+(?:long|length|tall|high|wide)\b)|"
         r"inch(?:es)?|"
         r"in(?![a-z])(?!\s+(?:from|the|a|an|each|every|diameter|dia|length|width|height|thickness|size|total|"
-        r"all|on|both|depth|radius|from|web|base|legs?|flanges?|walls?|sides?|top|bottom|middle|cent(?:er|re)|face|"
+        r"all|on|both|depth|radius|from|web|base|legs?|flanges?|walls\b|sides?|top|bottom|middle|cent(?:er|re)|face|"
         r"one|two|three|four|its|it|line|row|rows|line|pattern|corners?|ends?)\b)|\"|ft|feet|foot|thou|units?)(?![a-z])")
 QTY = re.compile(rf"(?<![\w.#])({NUM})\s*({UNIT})?")
 

@@ -407,6 +407,17 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
         stray = _face_not_found(tagging, spec_body, k)
         if stray:
             bd.missing.append(stray)
+        treated = [f for f in bd.features if f["kind"] in ("fillet", "chamfer")]
+        if ROOT_EDGE.search(t) and len(treated) == 1:
+            # "a 3 mm fillet at the base of the hub": round the boss's foot (it went on the top edges)
+            size = treated[0].get("radius", treated[0].get("size"))
+            f, why = root_treatment(t, bd.features, [size], treated[0]["kind"])
+            if f is None:
+                bd.missing.append(why)
+            else:
+                bd.features[bd.features.index(treated[0])] = {**f, "id": treated[0]["id"]}
+        elif ROOT_EDGE.search(t) and treated:
+            bd.missing.append("which of the fillets and chamfers goes round the boss's foot")
         if unused:
             bd.missing.append(f"what {', '.join(unused)} {'is' if len(unused) == 1 else 'are'} for: nothing I "
                               "read takes "+ ("it" if len(unused) == 1 else "them"))
@@ -451,6 +462,27 @@ def _numbers_in(x) -> list[float]:
     if isinstance(x, (list, tuple)):
         return [n for v in x for n in _numbers_in(v)]
     return [float(x)] if isinstance(x, (int, float)) and not isinstance(x, bool) else []
+
+
+# "at the root of the hub", "where the boss meets the plate", "between hub and flange": the concave edge at a boss's foot
+ROOT_EDGE = re.compile(r"\b(?:root|base|foot|bottom)\s+of\s+(?:the\s+|each\s+|every\s+)?(?:hub|boss|bosses|stem|post|spigot|"
+                       r"pin|peg|standoff)s?\b|\bwhere\s+(?:the\s+)?(?:hub|boss|stem|post|spigot)s?\s+(?:meets?|joins?)\b|"
+                       r"\bbetween\s+(?:the\s+)?(?:hub|boss)\s+and\s+(?:the\s+)?(?:flange|plate|base|disc|body|part)\b")
+
+
+def root_treatment(text: str, features: list[dict], sizes: list[float], kind: str | None = None) -> tuple[dict | None, str]:
+    """The fillet (or chamfer) round the foot of the one round boss the words name ('at the root of the hub'): a
+    feature dict (edges 'root', of the boss), or None and why not."""
+    bosses = [f for f in features if f["kind"] == "boss" and f.get("diameter") and not f.get("wall")
+              and f.get("on", "top") in ("top", "bottom")]
+    if len(bosses) != 1:
+        return None, ("a fillet round a boss's foot needs one round solid boss on the top or bottom face"
+                      if not bosses else "which boss's foot is rounded (there are several)")
+    kind = kind or ("chamfer" if re.search(r"\b(?:chamfer|bevel)", text) else "fillet")
+    if len(sizes) != 1:
+        return None, f"the {kind}'s size round the boss's foot (e.g. 'a 3 mm fillet at the root of the hub')"
+    return {"id": "root_round" if kind == "fillet" else "root_bevel", "kind": kind, "edges": "root",
+            "radius" if kind == "fillet" else "size": sizes[0], "of": bosses[0]["id"]}, ""
 
 
 def _face_not_found(tagging, body: dict, k: float) -> str | None:

@@ -286,6 +286,10 @@ def tag(t: str) -> Tagging:
         if re.search(r"\b(?:along|on|parallel to|across|through|down|up) the\s*$", t[:it.num.start]) and \
                 re.match(r"^\s*(?:mm\s*)?(?:side|edge|end|face|direction|width|length|height|way)\b", t[it.num.end:]):
             it.role, it.via = "ref", "side"
+    if re.search(r"\b(?:tube|tubing|pipe|sleeve|bush(?:ing)?|spacer)\b", t) and not re.search(r"\b(?:square|rectangular|box)\b", t):
+        for g in out.groups:   # "tube 1-1/2 x 1/8 wall x 6": the outside diameter by its wall
+            if len(g) >= 2 and g[1].role == "wall" and g[0].role is None:
+                g[0].role, g[0].via = "diameter", "x wall"
     for g in out.groups:   # "a hole through the 60 x 20 face": a face named by its two sizes, which it sizes nothing
         if len(g) == 2 and re.search(r"\b(?:the|one of the|either of the|both)\s+(?:big |large |small |long |short |end |side )?$",
                                      t[:g[0].num.start]) and \
