@@ -245,3 +245,39 @@ def test_a_fillet_at_a_hubs_root_goes_round_its_foot(sandbox, edit, kind):
 def test_a_fillet_at_a_hubs_root_said_in_a_new_design():
     f = spec_of("flange 100 dia 10 thick with a 40 dia hub 20 high, 3 mm fillet at the base of the hub")["features"][-1]
     assert (f["edges"], f["of"], f["radius"]) == ("root", "hub", 3.0)
+
+
+@pytest.mark.parametrize("text, sizes", [
+    ("cone base 40 top 20 height 30", (40.0, 20.0, 30.0)),          # was 30 / 40 / 20, marked ok
+    ("cone 40 bottom dia 20 top dia 30 high", (40.0, 20.0, 30.0)),
+    ("cone, bottom 40, top 20, 30 tall", (40.0, 20.0, 30.0)),
+    ("cone base dia 40, top dia 20, height 30", (40.0, 20.0, 30.0)),
+])
+def test_a_cones_sizes_each_with_its_word(text, sizes):
+    b = spec_of(text)["body"]
+    assert (b["bottom_diameter"], b["top_diameter"], b["height"]) == sizes
+
+
+def test_a_gears_thickness_said_after_its_teeth():
+    b = spec_of("gear 2 module 24 teeth 10 thick 8 bore")["body"]       # was 5 thick (assumed), the 10 taken as teeth
+    assert (b["module"], b["teeth"], b["thickness"]) == (2.0, 24, 10.0)
+    b = spec_of("OD 40 ID 32 long 50 tube")["body"]                     # (the word before still wins for OD / ID)
+    assert (b["outer_diameter"], b["inner_diameter"], b["height"]) == (40.0, 32.0, 50.0)
+
+
+@pytest.mark.parametrize("text", ["shaft 12mm x 80 with a 4mm flat 20 long at one end",     # was a Ø12 x 20 rod, ok
+                                  "shaft 12 dia 80 long with a 4mm flat 20 long at one end"])
+def test_a_flat_said_by_its_depth_before_the_word(text):
+    spec = spec_of(text)
+    assert (spec["body"]["diameter"], spec["body"]["height"]) == (12.0, 80.0)
+    (f,) = spec["features"]
+    assert (f["kind"], f["depth"], f["length"]) == ("flat", 4.0, 20.0)
+
+
+@pytest.mark.parametrize("text, spacing", [
+    ("plate 90 x 90 x 6, hole pattern 70 x 70 of 4 x 5.5 holes", [70.0, 70.0]),     # was a 70 x 70 grid of holes
+    ("plate 100 x 80 x 5 with 4 holes 6mm, pattern 60 x 40", [60.0, 40.0]),
+])
+def test_a_hole_pattern_sized_after_its_word(text, spacing):
+    at = spec_of(text)["features"][0]["at"]
+    assert at == {"kind": "grid", "counts": [2, 2], "spacing": spacing}

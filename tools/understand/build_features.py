@@ -1183,7 +1183,10 @@ def _placement_of(bd: Build, t: Target, body: dict, count, f: dict) -> dict | No
     grid_is_spacing = bool(grid and (re.match(r"\s*(?:mm\s*)?(?:spacing|apart|pitch|cent(?:er|re)s|square)",
                                               words[grid.end():]) or n == 4 and int(float(grid.group(1))) *
                                      int(float(grid.group(2))) != 4 and float(grid.group(1)) != 4 and
-                                     re.match(r"\s*(?:mm\s*)?(?:pattern|grid|rectangle|layout)", words[grid.end():])))
+                                     (re.match(r"\s*(?:mm\s*)?(?:pattern|grid|rectangle|layout)", words[grid.end():]) or
+                                      # "hole pattern 70 x 70 of 4 x 5.5 holes": the pattern's sizes, said after its word
+                                      re.search(r"\b(?:pattern|rectangle|layout|spacing|cent(?:er|re)s)\s*(?:of\s*|is\s*|:\s*)?$",
+                                                words[:grid.start()]))))
     # "4 holes ..., 60 x 40 pattern": their spacing (not "4 x 11 holes": four of them 11 across)
     if grid and not grid_is_spacing and (re.search(r"\bgrid\b|\barranged\b|\barray\b|\bmatrix\b|\bpattern\b", words)
                                          or int(grid.group(1)) * int(grid.group(2)) == (n or 0)):

@@ -298,6 +298,9 @@ def normalize(text: str) -> str:
     # "shaft ..., flat 2 mm deep 25 long": a D-flat said by its depth right after the word (not a flat plate or head)
     if re.search(r"\b(?:shafts?|pins?|rods?|axles?|spindles?|cylinders?|dowels?|round bar)\b", t):
         t = re.sub(r"\bflat(?=\s+[\d.]+\s*(?:mm\s*)?deep\b)", "d-flat", t)
+        # "a 4mm flat 20 long at one end": a D-flat said by its depth before the word (not a flat bar)
+        t = re.sub(r"\b(a|an|one|with)\s+([\d.]+)\s*(mm\s+)?flat\b(?!\s+(?:bar|plate|sheet|stock|head|end|face|washer|top|bottom))",
+                   r"\1 d-flat \2 \3deep", t)
     # "Pocket 1: 40 x 30 ... Pocket 2: round, Ø25": numbered labels of features listed one by one (not sizes)
     labels = re.findall(r"\b(pocket|hole|slot|boss|bore|cut ?out|feature|step|rib)s?\s+#?(\d)\s*[:.)-]\s", t)
     for noun in {n for n, _ in labels}:

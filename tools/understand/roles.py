@@ -217,6 +217,7 @@ def tag(t: str) -> Tagging:
             b = before.search(t[:n.start])
             if b and re.match(r"^\s*\.?\d", nxt) and b_table[b.group(1)] != "count" and m.group(1) in b_table \
                     and not (b_table[b.group(1)] in ("teeth", "module") and n.unit is not None) \
+                    and not (b_table[b.group(1)] in ("teeth", "module") and re.search(r"\d\s*$", t[:b.start(1)])) \
                     and b.start(1) not in used_after and not re.search(
                         r"\b(?:in|on|into|through) (?:a|an|one|the|each|either|other)\s+$", t[:b.start(1)]):
                 continue      # (but "a slot in a leg 6 wide 15 long": 'in a leg' says where, 6 is the slot's width)
@@ -248,11 +249,18 @@ def tag(t: str) -> Tagging:
             if it.role in (None, "thickness", "size", "height", "bottom_d") and is_floor(t, it):
                 it.role, it.via = "floor", "floor"
     if re.search(r"\b(cone|conical|frustum|tapered|taper|funnel|truncated)\b", t):
+        # ("base 40 top 20 height 30": every size said after its word, the first one too; "40 bottom dia 20 top dia": before)
+        words_first = bool(items) and re.search(r"\b(?:top|tip|small end|bottom|base|big end)(?:\s+(?:dia|diameter))?\s*"
+                                                r"(?:of|is|=|:)?\s*$", t[:items[0].num.start]) is not None
         for it in items:   # "cone, bottom 40, top 20": the diameters at its ends
             m = re.search(r"\b(top|tip|small end|bottom|base|big end)(?:\s+(?:dia|diameter))?\s*(?:of|is|=|:)?\s*$",
                           t[:it.num.start])
-            if it.role is None and m:
+            if m and (it.role is None or words_first and it.via in ("top", "tip", "bottom", "base", "height", "high", "tall")):
+                # ("base 40 top 20 height 30": each number is the word before it's, not the word after it)
                 it.role, it.via = ("top_d" if m.group(1) in ("top", "tip", "small end") else "bottom_d"), m.group(1)
+            elif words_first and it.via in ("top", "tip", "bottom", "base") and re.search(r"\b(?:height|tall|high|long|length)\s*(?:of|is|=|:)?\s*$",
+                                                                       t[:it.num.start]):
+                it.role, it.via = "height", "height"
     for it in items:       # "50 x 30 x 5 angle ..., holes in the 50 leg": the leg named by its size, said before
         if any(len(g) >= 3 for g in out.groups) or any(
                 o.num.start < it.num.start and abs(o.num.value - it.num.value) < 1e-9 for o in items if o is not it):
