@@ -135,3 +135,13 @@ def test_a_feature_fix_after_a_refused_request_completes_it(before, reply, check
     from cadagent.tools.understand.replies import read_with_previous
     text = read_with_previous(before, reply, False)
     assert text is not None and check(spec_of(text))
+
+
+def test_a_cube_said_with_two_sizes_then_its_sizes_said_again():
+    from cadagent.tools.understand.replies import read_with_previous
+    before = "a 50mm cube, 40 high, with a 20 hole through from the top"
+    assert understand(before).missing          # (a cube 40 high: asked, not built as a block)
+    text = read_with_previous(before, "sorry, I meant 50 x 50 base and 40 tall", False)
+    spec = spec_of(text)
+    assert (spec["body"]["length"], spec["body"]["width"], spec["body"]["height"]) == (50, 50, 40)
+    assert spec["features"][0]["size"] == 20.0          # the hole said before is kept

@@ -231,10 +231,17 @@ def completed(before: str, reply: str) -> str | None:
         again = _SAID_AGAIN.match(reply.strip())
         named = find("bodies", before.lower())
         if again and named and not find("bodies", reply.lower()) and len(re.findall(r"\d", reply)) >= 2:
-            text = before[:named[0][1]] + " " + reply.strip()[again.end():]
-            um = understand(text)
-            if _whole(um) and um.spec != ub.spec:
-                return text       # "oops, swapped them. 20 OD, 12 ID, 2 thick": the washer said again
+            rest = reply.strip()[again.end():]
+            said = before[named[0][0]:named[0][1]]
+            feats = re.search(r"[,;]?\s*\bwith\b.*$", before[named[0][1]:])
+            for text in (before[:named[0][1]] + " " + rest,
+                         # "sorry, I meant 50 x 50 base and 40 tall" after "a 50mm cube, 40 high, with a 20 hole": the
+                         # part's sizes said again, its features kept (a cube so sized is a block)
+                         ("block" if said.lower() == "cube" else said) + " " + rest.rstrip(" .,;") +
+                         (", " + feats.group(0).lstrip(" ,;") if feats else "")):
+                um = understand(text)
+                if _whole(um) and um.spec != ub.spec:
+                    return text       # "oops, swapped them. 20 OD, 12 ID, 2 thick": the washer said again
     if ub.body is None or not _open(ub):
         return None              # no part named before, or nothing left open: the reply is its own message
     ur = understand(reply)
