@@ -176,11 +176,20 @@ def test_a_keyway_added_by_its_width_to_a_stepped_shaft():
 @pytest.mark.parametrize("text, sizes", [
     ("a 30 mm cube, 40 tall", "30 and 40"),            # was a 30 x 30 x 40 block, marked ok
     ("cube 25mm, height 30", "25 and 30"),             # was a 25 mm cube, the 30 dropped
-    ("cube 20 x 20 x 30", "20 and 30"),
 ])
 def test_a_cube_said_with_another_size_is_asked_about(text, sizes):
     u = understand(text)
     assert u.missing and f"a cube is the same every way, but {sizes} were said" in u.missing[0]
+
+
+@pytest.mark.parametrize("text, sizes", [
+    ("cube 20 x 20 x 30", (20, 20, 30)),
+    ("a cube 0.75 units long, 0.4531 units wide, and 0.5625 units high", (0.75, 0.4531, 0.5625)),    # Text2CAD's words
+])
+def test_a_cube_with_each_size_said_by_its_name_is_that_block_said(text, sizes):
+    u = understand(text)
+    assert not u.missing and (u.spec["body"]["length"], u.spec["body"]["width"], u.spec["body"]["height"]) == sizes
+    assert any("'cube' said, but its sizes differ" in n for n in u.notes)
 
 
 @pytest.mark.parametrize("text, od, bore, length", [
@@ -261,6 +270,8 @@ def test_a_cones_sizes_each_with_its_word(text, sizes):
 def test_a_gears_thickness_said_after_its_teeth():
     b = spec_of("gear 2 module 24 teeth 10 thick 8 bore")["body"]       # was 5 thick (assumed), the 10 taken as teeth
     assert (b["module"], b["teeth"], b["thickness"]) == (2.0, 24, 10.0)
+    b = spec_of("gear m1.5 z=36 face width 8mm, bore 10")["body"]       # (and for 'z': the teeth, not the face width)
+    assert (b["teeth"], b["thickness"]) == (36, 8.0)
     b = spec_of("OD 40 ID 32 long 50 tube")["body"]                     # (the word before still wins for OD / ID)
     assert (b["outer_diameter"], b["inner_diameter"], b["height"]) == (40.0, 32.0, 50.0)
 

@@ -267,6 +267,9 @@ class Build:
         else:
             side = b.pop("side")
         lw = b.pop("length_width")
+        # ("0.75 in length and width and 0.025 in height", "cube 20 x 20 x 30": each size said by its name, the word
+        # cube used loosely; "a 30 mm cube, 40 tall": the cube's size and another, which it is is asked)
+        sized_by_name = lw is not None or (L is not None and W is not None) or bool(dims and len(dims) == 3)
         if lw is not None:
             L, W = L or lw, W or lw
         if side is not None and cube:
@@ -332,7 +335,9 @@ class Build:
             else:
                 H = self.assume("thickness", default("plate_thickness"))
         said = [v for v in (L, W, H) if v is not None]
-        if self.body.noun == "cube" and len({round(v, 6) for v in said}) > 1:
+        if self.body.noun == "cube" and len({round(v, 6) for v in said}) > 1 and sized_by_name:
+            self.notes.append(f"'cube' said, but its sizes differ: a {L:g} x {W:g} x {H:g} block")
+        elif self.body.noun == "cube" and len({round(v, 6) for v in said}) > 1:
             # "a 30 mm cube, 40 tall": a cube is one size every way; a 30 x 30 x 40 block would be a guess
             self.missing.append(f"which it is: a cube is the same every way, but {' and '.join(f'{v:g}' for v in dict.fromkeys(said))} "
                                 f"were said (say 'a {L:g} x {W:g} x {H:g} block', or one size for the cube)")

@@ -168,6 +168,10 @@ ONE_HOLE = re.compile(r"\b(?:on\s+|to\s+|around\s+|of\s+)?(?:the|that|this)\s+(?
 # "run the keyway the full length", "all the way along", "end to end": along the whole part
 FULL_LENGTH = re.compile(r"\b(?:the\s+)?(?:full|whole|entire)\s+length\b|\ball the way (?:along|down|through)\b(?!\s+(?:the\s+)?"
                          r"(?:wall|plate|part|hole))|\bend to end\b|\bfrom end to end\b|\bthe whole way\b")
+# "leave the diameter at 30", "keep the plate 12 thick": the size a word names, and how a change to it is said
+KEEP_AT_SIZE = {"height": "height", "length": "length", "width": "width", "thickness": "thickness", "thick": "thickness",
+                "long": "length", "wide": "width", "tall": "height", "high": "height"}
+KEEP_AT_WORD = {"diameter": "dia", "height": "tall", "length": "long", "width": "wide", "thickness": "thick"}
 # "the top left hole", "the front-right one": one copy of a pattern named by its corner in the top view
 CORNER_ONE = re.compile(r"\b(?:(top|bottom|front|back|rear|upper|lower|near|far)[\s-]+(left|right)|(left|right)[\s-]+"
                         r"(top|bottom|front|back|rear|upper|lower|near|far))(?:[\s-]+(?:hand|corner))?\b")
@@ -781,18 +785,13 @@ class _Editor:
         # back): the size it should be, asked (a size it has now is kept, below)
         def _keep_at(m: re.Match) -> str:
             word = (m.group("role") or m.group("adj") or "").lower()
-            key = {"diameter": "diameter", "dia": "diameter", "od": "diameter", "height": "height", "length": "length",
-                   "width": "width", "thickness": "thick", "thick": "thick", "long": "length", "wide": "width",
-                   "tall": "height", "high": "height"}.get(word[:8] if word.startswith("dia") else word)
-            if word.startswith("dia"):
-                key = "diameter"
-            now = {"thick": b.get("thickness", b.get("height")), "diameter": b.get("diameter", b.get("outer_diameter"))}.get(
-                key, b.get(key)) if key else None
+            key = "diameter" if word.startswith("dia") or word == "od" else KEEP_AT_SIZE.get(word)
+            now = {"thickness": b.get("thickness", b.get("height")),
+                   "diameter": b.get("diameter", b.get("outer_diameter"))}.get(key, b.get(key)) if key else None
             v = float(m.group("n")) * ({"mm": 1.0, "cm": 10.0, "in": 25.4, '"': 25.4}.get((m.group("u") or "").lower(), per_unit))
             if not isinstance(now, (int, float)) or math.isclose(v, float(now), rel_tol=1e-6):
                 return m.group(0)
-            said = m.group("n") + (m.group("u") or "")
-            return f", make it {said} {'thick' if key == 'thick' else {'diameter': 'dia', 'height': 'tall'}.get(key, key.replace('length', 'long').replace('width', 'wide'))}"
+            return f", make it {m.group('n')}{m.group('u') or ''} {KEEP_AT_WORD[key]}"
         text = re.sub(r"\s*(?:[,;:-]|\band\b|\bbut\b)?\s*\b(?:keep|keeping|leave|leaving)\s+(?:the\s+|its\s+)?(?:(?P<role>diameter|"
                       r"dia|od|height|length|width|thickness)\s+(?:at\s+|as\s+)?|(?:(?:plate|part|block|disc|disk|bar|body|"
                       r"cylinder|rod|it|thing)\s+)?(?:at\s+)?)(?P<n>\d+(?:\.\d+)?)\s*(?P<u>mm|cm|in\b|\")?\s*(?(role)|(?P<adj>thick|"

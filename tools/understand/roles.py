@@ -217,7 +217,7 @@ def tag(t: str) -> Tagging:
             b = before.search(t[:n.start])
             if b and re.match(r"^\s*\.?\d", nxt) and b_table[b.group(1)] != "count" and m.group(1) in b_table \
                     and not (b_table[b.group(1)] in ("teeth", "module") and n.unit is not None) \
-                    and not (b_table[b.group(1)] in ("teeth", "module") and re.search(r"\d\s*$", t[:b.start(1)])) \
+                    and not (b.group(1) in ("teeth", "tooth") and re.search(r"\d\s*$", t[:b.start(1)])) \
                     and b.start(1) not in used_after and not re.search(
                         r"\b(?:in|on|into|through) (?:a|an|one|the|each|either|other)\s+$", t[:b.start(1)]):
                 continue      # (but "a slot in a leg 6 wide 15 long": 'in a leg' says where, 6 is the slot's width)
