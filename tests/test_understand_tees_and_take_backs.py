@@ -145,3 +145,24 @@ def test_a_cube_said_with_two_sizes_then_its_sizes_said_again():
     spec = spec_of(text)
     assert (spec["body"]["length"], spec["body"]["width"], spec["body"]["height"]) == (50, 50, 40)
     assert spec["features"][0]["size"] == 20.0          # the hole said before is kept
+
+
+@pytest.mark.parametrize("turns, check", [
+    (("block 60x40x30", "make it 10 longer", "no, 5 shorter"), lambda s: s["body"]["length"] == 55.0),   # was 65, ok
+    (("block 60x40x30 with a 30x20 pocket 10 deep", "make the pocket 5 deeper", "sorry, I meant 3 shallower"),
+     lambda s: s["features"][0]["depth"] == 7.0),
+    (("block 60x40x30", "make it 10 longer", "make it 5 shorter"), lambda s: s["body"]["length"] == 65.0),  # a change
+])
+def test_a_correction_the_other_way_by_an_amount_is_from_the_part_before(turns, check):
+    spec, note = _chat(*turns)[-1]
+    assert check(spec), note
+
+
+@pytest.mark.parametrize("edit", ["thicker walls 4mm but leave the floor alone", "walls 4mm, not the bottom",
+                                  "4mm walls, the bottom stays 3", "walls to 4, keep the floor as it is"])
+def test_a_shells_floor_said_to_stay_stays(sandbox, edit):
+    from cadagent.tools.understand import apply_edit
+    r = apply_edit(edit, spec_of("box 100 x 60 x 40 open top, 3 mm walls"))
+    (sh,) = r.spec["features"]
+    assert (sh["thickness"], sh["bottom"]) == (4.0, 3.0), r.explain()       # (the floor was made 4 too, marked ok)
+    assert volume_of(sandbox, r.spec) == pytest.approx(100 * 60 * 40 - 92 * 52 * 37, rel=1e-6)

@@ -424,9 +424,24 @@ _OTHER_WAY = re.compile(r"^\W*(?:(?:no|nope|sorry|oops|wait|err|hmm|ah|argh|whoo
                         "|".join(_OPPOSITE) + r")(?:\s+(?:not\s+\w+|instead|please|pls))?\W*$", re.I)
 
 
+_OTHER_AMOUNT = re.compile(r"^\W*(?:(?:no|nope|sorry|oops|whoops|wait|actually|my bad|wrong way)\W+)+(?:(?:i\s+)?(?:meant|mean|"
+                           r"wanted)\s+|(?:it\s+)?should\s+(?:be|have\s+been)\s+|make\s+(?:it|that)\s+)?(?:it\s+)?"
+                           r"(?P<n>\d*\.?\d+)\s*(?P<u>mm|cm|in\b|\")?\s*(?P<way>" + "|".join(_OPPOSITE) + r")\b"
+                           r"(?:\s*,?\s*not\s+\w+)?\W*$", re.I)
+
+
 def _meant_other_way(request: str, before: str) -> str | None:
     """'no, I meant shallower' right after 'make the pocket 5 deeper': the change made the other way from where the part
-    was ('make the pocket 10 shallower' from the part now); None unless the change before said one amount and its way."""
+    was ('make the pocket 10 shallower' from the part now); 'no, 3 shorter' after '5 longer': 3 shorter than before it
+    ('8 shorter' from now). None unless the change before said one amount and its way."""
+    said = list(re.finditer(r"(?<![\d./])(\d*\.?\d+)(\s*(?:mm|cm|in\b|\"))?\s*(?:more\s+)?(" + "|".join(_OPPOSITE) + r")\b",
+                            before, re.I))
+    amount = _OTHER_AMOUNT.match(request.strip())
+    if amount and len(said) == 1 and _OPPOSITE.get(said[0].group(3).lower()) == amount.group("way").lower() and \
+            (amount.group("u") or "").strip() == (said[0].group(2) or "").strip():
+        x = said[0]
+        total = float(x.group(1)) + float(amount.group("n"))
+        return f"{before[:x.start()]}{total:g}{x.group(2) or ''} {amount.group('way').lower()}{before[x.end():]}"
     m = _OTHER_WAY.match(request.strip())
     if m is None:
         return None

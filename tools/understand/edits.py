@@ -1466,8 +1466,12 @@ class _Editor:
                 self.apply(f"{sh['id']}: walls {fmt(v)} mm, the inside kept (outside {fmt(bd['length'])} x "
                            f"{fmt(bd['width'])} x {fmt(bd['height'])})", lambda s_, d_=data: ops.parse(d_))
                 return self.finish()
+            # (read in the words as said: "leave the floor alone", "the bottom stays 3", "not the bottom" are taken out
+            # of the reading as things kept)
             keep_floor = re.search(r"\b(?:keep|keeping|leave|leaving|same)\s+(?:the\s+)?(?:bottom|floor|base)\b|"
-                                   r"\b(?:bottom|floor|base)\s+(?:stays|unchanged|as it is|the same)\b", self.t)
+                                   r"\b(?:bottom|floor|base)\s+(?:stays|unchanged|as it is|the same|remains|alone)\b|"
+                                   r"\bnot the (?:bottom|floor|base)\b|\b(?:don'?t|do not)\s+(?:change|touch)\s+the\s+"
+                                   r"(?:bottom|floor|base)\b", self.said)
             old_floor = sh.get("bottom", sh["thickness"])
             g["thickness"] = v
             if keep_floor and sh.get("open_face") in ("top", "bottom") and self.spec["body"]["kind"] in ("box", "cylinder"):
@@ -5388,6 +5392,21 @@ def _hole_named(which: str | None, holes: list[dict], spec: dict) -> str | None:
     return None
 
 
+def _floor_kept(r: EditResult, before: dict) -> None:
+    """A shell whose walls the edit changed while the words keep its floor: the floor put back as it was."""
+    was = {f["id"]: f for f in before.get("features", []) if f["kind"] == "shell"}
+    for f in [f for f in r.spec.get("features", []) if f["kind"] == "shell" and f["id"] in was]:
+        old = was[f["id"]]
+        floor = old.get("bottom", old["thickness"])
+        if f.get("open_face") in ("top", "bottom") and f.get("bottom", f["thickness"]) != floor:
+            try:
+                r.spec = _plain(ops.replace_feature(r.spec, f["id"], {**{k: v for k, v in f.items() if k != "id"},
+                                                                      "bottom": floor}))
+                r.done[:] = [d.replace(", the floor too", "") for d in r.done] + [f"{f['id']}: the floor kept {fmt(floor)} mm"]
+            except (SpecError, ops.OpError) as exc:
+                r.failed.append(f"{f['id']}: the floor kept {fmt(floor)} mm: {_first_line(exc)}")
+
+
 def _count(at: dict) -> int | None:
     if at.get("kind") in ("linear", "bolt_circle"):
         return at.get("count")
@@ -5854,6 +5873,8 @@ def _apply_edit(text: str, spec) -> EditResult:
     if kept and LEFT_AS_IS.sub("", text).strip(" ,;.!"):
         r = _apply_edit(LEFT_AS_IS.sub("", text), spec)
         r.notes += [f"kept as it is: '{k}'" for k in kept]
+        if r.spec is not None and any(re.search(r"\b(?:bottom|floor|base)\b", k, re.I) for k in kept):
+            _floor_kept(r, _plain(spec))     # "thicker walls 4mm but leave the floor alone": the floor as it was
         return r
     neg = NEGATIVE_SIZE.search(text)
     if neg:
