@@ -166,3 +166,18 @@ def test_a_shells_floor_said_to_stay_stays(sandbox, edit):
     (sh,) = r.spec["features"]
     assert (sh["thickness"], sh["bottom"]) == (4.0, 3.0), r.explain()       # (the floor was made 4 too, marked ok)
     assert volume_of(sandbox, r.spec) == pytest.approx(100 * 60 * 40 - 92 * 52 * 37, rel=1e-6)
+
+
+@pytest.mark.parametrize("turns, check", [
+    (("block 60x40x30", "make it 10 taller", "no, 5 shorter than before"), lambda s: s["body"]["height"] == 25.0),
+    (("block 60x40x30", "make it 10 taller", "the opposite"), lambda s: s["body"]["height"] == 20.0),   # (not the length)
+])
+def test_the_other_way_of_taller_is_lower_not_shorter(turns, check):
+    spec, note = _chat(*turns)[-1]
+    assert check(spec) and spec["body"]["length"] == 60.0, note
+
+
+def test_a_floor_said_to_stay_beside_other_things_that_stay(sandbox):
+    from cadagent.tools.understand import apply_edit
+    r = apply_edit("walls 4 thick, outside stays, floor stays", spec_of("box 100 x 60 x 40 open top, 3 mm walls"))
+    assert (r.spec["features"][0]["thickness"], r.spec["features"][0]["bottom"]) == (4.0, 3.0), r.explain()

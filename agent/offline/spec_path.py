@@ -427,7 +427,14 @@ _OTHER_WAY = re.compile(r"^\W*(?:(?:no|nope|sorry|oops|wait|err|hmm|ah|argh|whoo
 _OTHER_AMOUNT = re.compile(r"^\W*(?:(?:no|nope|sorry|oops|whoops|wait|actually|my bad|wrong way)\W+)+(?:(?:i\s+)?(?:meant|mean|"
                            r"wanted)\s+|(?:it\s+)?should\s+(?:be|have\s+been)\s+|make\s+(?:it|that)\s+)?(?:it\s+)?"
                            r"(?P<n>\d*\.?\d+)\s*(?P<u>mm|cm|in\b|\")?\s*(?P<way>" + "|".join(_OPPOSITE) + r")\b"
-                           r"(?:\s*,?\s*not\s+\w+)?\W*$", re.I)
+                           r"(?:\s*,?\s*not\s+\w+)?(?:\s+than\s+(?:it\s+)?(?:was\s+)?(?:before|originally|at first|"
+                           r"the original|to start with|it started|that|the first one))?\W*$", re.I)
+
+
+def _said_way(was: str, way: str) -> str:
+    """The word for ``way`` along the size ``was`` changed: the opposite of 'taller' is 'lower' (not 'shorter', which
+    is read as the length)."""
+    return "lower" if was.lower() in ("taller", "higher") and way.lower() == "shorter" else way.lower()
 
 
 def _meant_other_way(request: str, before: str) -> str | None:
@@ -441,7 +448,7 @@ def _meant_other_way(request: str, before: str) -> str | None:
             (amount.group("u") or "").strip() == (said[0].group(2) or "").strip():
         x = said[0]
         total = float(x.group(1)) + float(amount.group("n"))
-        return f"{before[:x.start()]}{total:g}{x.group(2) or ''} {amount.group('way').lower()}{before[x.end():]}"
+        return f"{before[:x.start()]}{total:g}{x.group(2) or ''} {_said_way(x.group(3), amount.group('way'))}{before[x.end():]}"
     m = _OTHER_WAY.match(request.strip())
     if m is None:
         return None
@@ -453,7 +460,7 @@ def _meant_other_way(request: str, before: str) -> str | None:
     way = (m.group("way") or m.group("bare") or _OPPOSITE[x.group(3).lower()]).lower()
     if way == x.group(3).lower() or _OPPOSITE.get(x.group(3).lower()) != way and _OPPOSITE.get(way) != x.group(3).lower():
         return None
-    return f"{before[:x.start()]}{2 * float(x.group(1)):g}{x.group(2) or ''} {way}{before[x.end():]}"
+    return f"{before[:x.start()]}{2 * float(x.group(1)):g}{x.group(2) or ''} {_said_way(x.group(3), way)}{before[x.end():]}"
 
 
 # a reply that is only sizes ("90 PCD, same Ø11", "Ø8, 20 from the end"): no change of its own

@@ -168,6 +168,10 @@ ONE_HOLE = re.compile(r"\b(?:on\s+|to\s+|around\s+|of\s+)?(?:the|that|this)\s+(?
 # "run the keyway the full length", "all the way along", "end to end": along the whole part
 FULL_LENGTH = re.compile(r"\b(?:the\s+)?(?:full|whole|entire)\s+length\b|\ball the way (?:along|down|through)\b(?!\s+(?:the\s+)?"
                          r"(?:wall|plate|part|hole))|\bend to end\b|\bfrom end to end\b|\bthe whole way\b")
+# "keep the floor", "leave the bottom alone", "the base stays", "not the bottom": an open shell's floor said to stay
+FLOOR_KEPT = re.compile(r"\b(?:keep|keeping|leave|leaving|same)\s+(?:the\s+)?(?:bottom|floor|base)\b|"
+                        r"\b(?:bottom|floor|base)\s+(?:stays|unchanged|as it is|the same|remains|alone)\b|"
+                        r"\bnot the (?:bottom|floor|base)\b|\b(?:don'?t|do not)\s+(?:change|touch)\s+the\s+(?:bottom|floor|base)\b")
 # "leave the diameter at 30", "keep the plate 12 thick": the size a word names, and how a change to it is said
 KEEP_AT_SIZE = {"height": "height", "length": "length", "width": "width", "thickness": "thickness", "thick": "thickness",
                 "long": "length", "wide": "width", "tall": "height", "high": "height"}
@@ -1468,10 +1472,7 @@ class _Editor:
                 return self.finish()
             # (read in the words as said: "leave the floor alone", "the bottom stays 3", "not the bottom" are taken out
             # of the reading as things kept)
-            keep_floor = re.search(r"\b(?:keep|keeping|leave|leaving|same)\s+(?:the\s+)?(?:bottom|floor|base)\b|"
-                                   r"\b(?:bottom|floor|base)\s+(?:stays|unchanged|as it is|the same|remains|alone)\b|"
-                                   r"\bnot the (?:bottom|floor|base)\b|\b(?:don'?t|do not)\s+(?:change|touch)\s+the\s+"
-                                   r"(?:bottom|floor|base)\b", self.said)
+            keep_floor = FLOOR_KEPT.search(self.said)
             old_floor = sh.get("bottom", sh["thickness"])
             g["thickness"] = v
             if keep_floor and sh.get("open_face") in ("top", "bottom") and self.spec["body"]["kind"] in ("box", "cylinder"):
@@ -2456,6 +2457,12 @@ class _Editor:
                 self.apply(f"{f['id']}: {fmt(d)} mm from the {ref}", ops.replace_feature, f["id"], g)
 
     def finish(self) -> EditResult:
+        if (FLOOR_KEPT.search(self.said) or any(n.startswith("kept as it is") and re.search(r"\b(?:bottom|floor|base)\b", n)
+                                                for n in self.out.notes)) and self.spec is not None and self.spec != self.start:
+            # "walls 4 thick, outside stays, floor stays": the floor said to stay (taken out of the reading) put back
+            r = EditResult(self.spec, done=self.out.done, notes=[], failed=self.out.failed)
+            _floor_kept(r, self.start)
+            self.spec = r.spec
         for f in [f for f in self.spec.get("features", []) if getattr(self, "edge_of", None) and f["kind"] in (
                 "fillet", "chamfer") and f.get("edges") == "holes" and not f.get("of") and f not in self.start.get(
                 "features", [])]:
