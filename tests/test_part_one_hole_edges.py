@@ -100,3 +100,14 @@ def test_a_boss_foot_round_is_sized_by_the_boss_and_the_face(feature, match):
         return
     with pytest.raises(SpecError, match=match):
         parse(spec)
+
+
+def test_a_boss_foot_round_that_would_catch_another_boss_of_its_size_is_refused():
+    spec = {"body": {"kind": "box", "id": "plate", "length": 120, "width": 60, "height": 10},
+            "features": [{"id": "a", "kind": "boss", "diameter": 20, "height": 10, "at": {"kind": "at", "points": [[-30, 0]]}},
+                         {"id": "b", "kind": "boss", "diameter": 20, "height": 10, "at": {"kind": "at", "points": [[30, 0]]}},
+                         {"id": "r", "kind": "fillet", "edges": "root", "radius": 2, "of": "a"}]}
+    with pytest.raises(SpecError, match=r"another boss on the top face is Ø20 like 'a'"):
+        parse(spec)
+    spec["features"][1]["diameter"] = 16        # another size: only a's foot is rounded
+    parse(spec)

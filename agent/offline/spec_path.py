@@ -431,6 +431,9 @@ _OTHER_AMOUNT = re.compile(r"^\W*(?:(?:no|nope|sorry|oops|whoops|wait|actually|m
                            r"the original|to start with|it started|that|the first one))?\W*$", re.I)
 
 
+_AMOUNT_WAY = re.compile(r"(?<![\d./])(\d*\.?\d+)(\s*(?:mm|cm|in\b|\"))?\s*(?:more\s+)?(" + "|".join(_OPPOSITE) + r")\b", re.I)
+
+
 def _said_way(was: str, way: str) -> str:
     """The word for ``way`` along the size ``was`` changed: the opposite of 'taller' is 'lower' (not 'shorter', which
     is read as the length)."""
@@ -441,8 +444,7 @@ def _meant_other_way(request: str, before: str) -> str | None:
     """'no, I meant shallower' right after 'make the pocket 5 deeper': the change made the other way from where the part
     was ('make the pocket 10 shallower' from the part now); 'no, 3 shorter' after '5 longer': 3 shorter than before it
     ('8 shorter' from now). None unless the change before said one amount and its way."""
-    said = list(re.finditer(r"(?<![\d./])(\d*\.?\d+)(\s*(?:mm|cm|in\b|\"))?\s*(?:more\s+)?(" + "|".join(_OPPOSITE) + r")\b",
-                            before, re.I))
+    said = list(_AMOUNT_WAY.finditer(before))        # the one amount and way the change before said
     amount = _OTHER_AMOUNT.match(request.strip())
     if amount and len(said) == 1 and _OPPOSITE.get(said[0].group(3).lower()) == amount.group("way").lower() and \
             (amount.group("u") or "").strip() == (said[0].group(2) or "").strip():
@@ -450,11 +452,7 @@ def _meant_other_way(request: str, before: str) -> str | None:
         total = float(x.group(1)) + float(amount.group("n"))
         return f"{before[:x.start()]}{total:g}{x.group(2) or ''} {_said_way(x.group(3), amount.group('way'))}{before[x.end():]}"
     m = _OTHER_WAY.match(request.strip())
-    if m is None:
-        return None
-    said = list(re.finditer(r"(?<![\d./])(\d*\.?\d+)(\s*(?:mm|cm|in\b|\"))?\s*(?:more\s+)?(" + "|".join(_OPPOSITE) + r")\b",
-                            before, re.I))
-    if len(said) != 1:
+    if m is None or len(said) != 1:
         return None
     x = said[0]
     way = (m.group("way") or m.group("bare") or _OPPOSITE[x.group(3).lower()]).lower()

@@ -319,6 +319,11 @@ def root_limit(spec, shape, f, done) -> tuple[float | None, str]:
         return None, (f"no round solid boss {f.of!r} on the top or bottom face before this feature" if f.of else
                       "'of' must name the boss")
     R = x.feature.diameter / 2
+    if any(y is not x and isinstance(y.source.feature if y.source is not None else y.feature, Boss) and
+           y.frame is not None and y.frame.name == x.frame.name and
+           abs(((y.source.feature if y.source is not None else y.feature).diameter or 0) / 2 - R) < EPS for y in done[:-1]):
+        # (the foot is picked by its circle on that face: another boss of that size there would be rounded too)
+        return None, f"another boss on the {x.frame.name} face is Ø{2 * R:g} like {f.of!r}: their feet cannot be told apart"
     d = resolved(spec.body)
     if isinstance(spec.body, Box):
         room = min(min(d["length"] / 2 - abs(u), d["width"] / 2 - abs(v)) for u, v in x.points) - R

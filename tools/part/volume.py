@@ -81,7 +81,7 @@ def _segment_area(r: float, depth: float, half_width: float) -> float:
     return 2 * (prim - a * ymax)
 
 
-def _edges(spec, shape, f, holes) -> tuple[float, bool]:
+def _edges(spec, shape, f, holes, placed=None) -> tuple[float, bool]:
     s = f.radius if isinstance(f, Fillet) else f.size
     area, c = (SPANDREL * s * s, SPANDREL_C * s) if isinstance(f, Fillet) else (s * s / 2, s / 3)
     body = spec.body
@@ -91,7 +91,7 @@ def _edges(spec, shape, f, holes) -> tuple[float, bool]:
     if f.edges == "root":
         # material added round the boss's foot: the spandrel (or the bevel's triangle) turned about its axis (Pappus)
         boss = next(x for x in spec.features if isinstance(x, Boss) and x.id == f.of)
-        n = sum(len(r.points) for r in resolve(spec, shape) if r.feature.id == f.of)
+        n = (placed or {}).get(f.of, 1)         # (how many copies of the boss: resolved once, in spec_volume)
         return -n * area * 2 * math.pi * (boss.diameter / 2 + c), True
     if f.edges == "holes":
         holes = [r for r in holes if f.of is None or (r.source.feature if r.source is not None else r.feature).id == f.of]
@@ -192,7 +192,9 @@ def spec_volume(spec) -> tuple[float, bool]:  # noqa: C901 - one branch per feat
     simple = isinstance(spec.body, (Box, Cylinder))
     holes, cuts, pockets = [], [], []
     shell = None
+    placed: dict[str, int] = {}          # feature id -> its copies, as resolved
     for k, r in enumerate(resolve(spec, shape)):
+        placed[r.feature.id] = placed.get(r.feature.id, 0) + len(r.points)
         f = r.feature
         src = r.source.feature if r.source else f
         n = len(r.points)
@@ -262,7 +264,7 @@ def spec_volume(spec) -> tuple[float, bool]:  # noqa: C901 - one branch per feat
         elif isinstance(f, Gusset):
             vol += len(f.z) * f.length * f.height / 2 * f.thickness
         elif isinstance(f, (Fillet, Chamfer)):
-            removed, ok = _edges(spec, shape, f, holes)
+            removed, ok = _edges(spec, shape, f, holes, placed)
             vol -= removed
             exact &= ok and simple and all(_independent(x, f) for x in spec.features[:k])
         elif isinstance(f, Shell):

@@ -870,7 +870,9 @@ class Build:
         40 x 5, web 30 x 4'); the number left is how far the section runs. None when the words are not that."""
         vals = sorted({id(x): x for vs in [b.loose, *b.roles.values()] for x in vs if x.raw is not None}.values(),
                       key=lambda v: v.raw.num.start)
-        flange, web, thick, rest, flange_t, web_t = [], [], [], [], [], []
+        flange, web, rest = [], [], []
+        tf: list[float] = []         # the walls said of the flange, and of the web
+        tw: list[float] = []
         flange_words = r"flange|top|cross\s*-?\s*piece|crossbar|cross bar|top bar|cap|head|table"
         web_words = r"web|stem|upright|vertical|fin|leg|rib|blade|stalk"
         for v in vals:
@@ -882,8 +884,7 @@ class Build:
                     rf"\b(?:{flange_words}|{web_words})\b", before):
                 # (whose: "flange 8 thick, stem 50 tall 6 thick": the part named last before it)
                 owner = re.findall(rf"\b({flange_words}|{web_words})\b", self.text[:v.raw.num.start])
-                (web_t if owner and re.fullmatch(web_words, owner[-1]) else flange_t).append(v)
-                thick.append(v)
+                (tw if owner and re.fullmatch(web_words, owner[-1]) else tf).append(v.mm)
             elif re.search(rf"\b(?:{flange_words})\b", before) or re.match(
                     r"\s*(?:mm\s*)?(?:wide\s+|across\s+)?(?:flange|top)\b", after):
                 flange.append(v)
@@ -894,24 +895,21 @@ class Build:
         if not flange and dims and len(dims) == 2 and dims[1] < dims[0] and re.search(
                 rf"\b(?:{flange_words})\s*(?:is\s*|of\s*|:\s*)?[\d.]+\s*(?:mm\s*)?x\s*[\d.]+", self.text):
             # "flange 40 x 5" read as the part's own group of sizes: its width, then its thickness
-            W, flange_t = dims[0], [dims[1]]
+            W, tf = dims[0], [dims[1]]
         elif flange:
             W = flange[0].mm
             if len(flange) > 1 and flange[1].mm < W:
-                flange_t = flange_t + [flange[1].mm]       # "flange 80 x 5": its width, then its thickness
+                tf.append(flange[1].mm)       # "flange 80 x 5": its width, then its thickness
         else:
             return None
         if not web:
             return None
         H = web[0].mm
         if len(web) > 1 and web[1].mm < H:
-            web_t = web_t + [web[1].mm]                  # "web 30 x 4": its height, then its thickness
-        walls = [x if isinstance(x, float) else x.mm for x in flange_t] + [x if isinstance(x, float) else x.mm for x in web_t]
-        walls += [x.mm for x in thick if not any(x is y for y in flange_t + web_t)]
+            tw.append(web[1].mm)                  # "web 30 x 4": its height, then its thickness
+        walls = tf + tw
         if not walls:
             return None
-        tf = [x if isinstance(x, float) else x.mm for x in flange_t]
-        tw = [x if isinstance(x, float) else x.mm for x in web_t]
         Tf = None
         if len(tf) == 1 and len(tw) == 1 and abs(tf[0] - tw[0]) > 1e-9:
             T, Tf = tw[0], tf[0]          # two walls, each said of its own part

@@ -194,12 +194,8 @@ _SAID_AGAIN = re.compile(r"^\W*(?:(?:oh|ah|sorry|oops|whoops|my bad|my mistake|r
 
 def _builds(spec: dict) -> bool:
     """Does the spec pass the part rules (a corrected size that still leaves a bore over the outside is no fix)?"""
-    from ..part.validation import SpecError, parse
-    try:
-        parse(spec)
-    except SpecError:
-        return False
-    return True
+    from ..part.validation import validate
+    return validate(spec)[0] is not None
 
 
 def _then(text: str, more: str) -> str:
