@@ -65,6 +65,9 @@ def test_what_it_cannot_read_is_said_and_examples_are_the_fallback():
     knob = {**EXAMPLE, "id": "knob_basic", "title": "a knob"}
     d = new("a knob for a radio", examples=[knob, EXAMPLE])     # no size at all: the example's would be a guess
     assert d.declined and d.code is None and "No sizes were given" in d.note and "'a knob'" in d.note
+    d = new("asdkjh qwpoeiru zmxncb", examples=[knob, EXAMPLE])     # mash: nothing read, no example pointed at
+    assert d.declined and "I could not read a part from these words" in d.note and "knob" not in d.note
+    assert "'asdkjh'" in d.note and "assumed" not in d.note.lower()
     d = new("hmm, go with 3 mm walls instead", examples=[EXAMPLE])   # no example is what the words name
     assert d.declined and d.code is None and "I could not read a part from these words" in d.note
     d = edit("make it purple", new("30 mm cube"))

@@ -23,3 +23,12 @@ def test_ordinary_words_stay(word):
 def test_an_edit_with_a_slip_applies_and_says_how_it_was_read():
     r = apply_edit("make the hoels 6", understand("plate 100 x 60 x 5 with four 5 mm holes 8 mm from the corners").spec)
     assert r.spec["features"][0]["size"] == 6 and "'hoels' read as 'holes'" in r.notes
+
+
+@pytest.mark.parametrize("said,size", [("cna you make it 5 taller", 15), ("mkae it 5 taller plz", 15),
+                                       ("can u make teh height 25", 25)])
+def test_short_conversation_slips_do_not_block_an_edit(said, size):
+    """'cna', 'teh', 'mkae': three- and four-letter slips of the words around an edit (vocab.yaml: typos) were
+    words not understood, and the whole change was refused."""
+    r = apply_edit(said, understand("a 20 x 20 x 10 block").spec)
+    assert r.spec is not None and not r.failed and r.spec["body"]["height"] == size

@@ -87,17 +87,18 @@ class OfflineChatModel(BaseChatModel):
             d = spec_path.new_design(ctx)
             if d is not None:
                 return d
-            if ctx.examples and not _sized(ctx.request):
+            if ctx.examples and not _sized(ctx.request) and spec_path.names_an_example(ctx.request, ctx.examples):
                 # "a spur gear please", "I need a washer": no size at all; the stored example's sizes would be a guess
-                # marked right. Say which example is nearest and ask for the sizes
+                # marked right. Say which example it names and ask for the sizes (keyboard mash names none: it is
+                # told that nothing was read, never pointed at the nearest example)
                 return Draft(None, f"No sizes were given. The nearest stored example is '{ctx.examples[0]['title']}'; "
                              "say the sizes you want (e.g. 'a washer, 16 OD, 8.4 ID, 1.6 thick', 'a spur gear, module 2, "
                              "20 teeth, 10 thick') and I will build it.", path="spec", declined=True)
             if ctx.examples and not spec_path.names_an_example(ctx.request, ctx.examples):
                 # nothing read, and no stored example is what the words name: adapting one would be a guess
                 u = spec_path.understand(ctx.request)
-                return Draft(None, "I could not read a part from these words. " + (u.explain() + " " if u.explain()
-                                                                                   else "")
+                why = u.explain(assumed=False)
+                return Draft(None, "I could not read a part from these words. " + (why + " " if why else "")
                              + "Name the shape and its sizes (e.g. 'a 40 x 20 x 10 block with a 5 mm hole'), or "
                              + spec_path.PROVIDER_HINT[0].lower() + spec_path.PROVIDER_HINT[1:], path="spec",
                              declined=True)

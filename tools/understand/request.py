@@ -74,9 +74,11 @@ class Understanding:
         return [n for n in out if not (caption and ASSUMED_NOTE.match(n).group(1).startswith(("wall thickness", "diameter for"))
                                        or small and ASSUMED_NOTE.match(n).group(1).startswith("diameter for the hole"))]
 
-    def explain(self) -> str:
+    def explain(self, assumed: bool = True) -> str:
+        """What was assumed, missing, not built and not understood (``assumed=False``: a decline, where nothing was
+        made on the assumptions, leaves them out: 'no shape named: a block assumed' beside keyboard mash)."""
         bits = []
-        if self.notes:
+        if self.notes and assumed:
             bits.append("Assumed: " + "; ".join(self.notes) + ".")
         if self.missing:
             bits.append("Missing: " + "; ".join(self.missing) + ".")
