@@ -159,3 +159,16 @@ def test_a_new_size_after_an_impossible_change_is_that_change_again(reply):
     from cadagent.agent.offline.spec_path import _retry
 
     assert _retry(reply, "make the holes 30") == "make the holes 12" + (" mm" if "mm" in reply else "")
+
+
+@pytest.mark.parametrize("said,radius", [("try a 5 mm radius instead", 5), ("too big I guess, go with 12", 12),
+                                         ("a smaller fillet, 4", 4)])
+def test_a_smaller_size_said_after_a_refused_fillet_is_that_fillet(said, radius):
+    """Right after 'fillet the vertical edges 20 mm' was refused (too big for a 30 wide block), a reply with the new
+    size and words around it ('a', 'too big', 'smaller') is that fillet (it was refused as a change on a part the user
+    does not have in mind)."""
+    d = new("block 40 x 30 x 10")
+    d = ENGINE.draft(DesignContext(task="modify", request=said, current={
+        "version": 1, "code": d.code, "spec": d.spec, "not_made": "fillet the vertical edges 20 mm"}))
+    assert not d.declined and [(f["kind"], f["radius"], f["edges"]) for f in d.spec["features"]] == [
+        ("fillet", radius, "vertical")]

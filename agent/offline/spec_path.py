@@ -530,13 +530,17 @@ def _retry(request: str, not_made: str) -> str | None:
         # new number (and the apology, and that it stays centred)
         said_before = set(re.findall(r"[a-z]+", before))
         stems = {"wide": ("wid",), "long": ("long", "length", "short"), "deep": ("deep", "depth"), "thick": ("thick", "thin"),
-                 "tall": ("tall", "high", "height"), "high": ("tall", "high", "height"), "dia": ("dia", "bore", "hole")}
+                 "tall": ("tall", "high", "height"), "high": ("tall", "high", "height"), "dia": ("dia", "bore", "hole"),
+                 "radius": ("fillet", "round", "radius"), "fillet": ("fillet", "round", "radius"),
+                 "round": ("fillet", "round", "radius"), "chamfer": ("chamfer", "bevel"), "bevel": ("chamfer", "bevel")}
         extra = [w for w in re.findall(r"[a-z']+", rest) if w not in said_before and not _FILLER.match(w) and w not in (
             "oops", "sorry", "whoops", "my", "bad", "mistake", "typo", "meant", "i", "centred", "centered", "still", "mm",
-            "in", "inch", "inches", "cm") and not any(s in before for s in stems.get(w, ()))]
+            "in", "inch", "inches", "cm", "a", "an", "the", "too", "big", "large", "small", "bigger", "smaller", "larger",
+            "guess", "think", "probably", "way", "much", "lets", "let's", "go", "with", "instead", "then", "ok", "okay")
+            and not any(s in before for s in stems.get(w, ()))]
+        # ("try a 5 mm radius instead", "too big I guess, go with 12", "a smaller fillet, 4" after a fillet refused)
         # ("ok then 8 wide" after "widen the slit to 40": the size the change was about, said with its word)
-        named = set(re.findall(r"[a-z]+", rest))
-        if extra or not (named & said_before or any(s in before for w in named for s in stems.get(w, ()))):
+        if extra:
             return None
     if len(nums) != 1:
         return None

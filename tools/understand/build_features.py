@@ -15,7 +15,8 @@ from .vocab import default, find, vocab
 
 GAUGE = re.compile(r"#\s*(\d+)")
 ROWS = re.compile(r"\b(\d+) rows? of (\d+)\b")
-GRID = re.compile(r"\b(\d+)\s*(?:x|by)\s*(\d+)\b(?!\s*(?:mm\b|cm\b|in\b|inch|\"|\.\d))")
+GRID = re.compile(r"(?<!dia )(?<!dia)\b(\d+)\s*(?:x|by)\s*(\d+)\b(?!\s*(?:mm\b|cm\b|in\b|inch|\"|\.\d|deep\b|dp\b|deg\b))")
+# (never "cbore dia 15 x 8 deep": a counterbore's diameter and depth)
 
 
 def features(bd: Build, body: dict) -> None:
@@ -1073,6 +1074,26 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
     return at
 
 
+# "a 6-bolt flange", "4-hole flange", "six bolt flange", "an 8 bolt pattern": the number of holes on the bolt circle
+# said as a word of the part's name (never "a 75 bolt circle": a size; never "6 bolt holes": a count said as usual)
+BOLTS_NAMED = re.compile(r"\b(\d{1,2})(?:-|\s)(?:bolt|hole|stud|screw)\b(?=-?\s*(?:flange|pattern|mount\w*|hub|plate|"
+                         r"cover|disc|disk|ring)\b)|\b(\d{1,2})-(?:bolt|hole|stud|screw)\b")
+
+
+def _bolts_named(bd: Build, t: Target) -> int | None:
+    m = BOLTS_NAMED.search(bd.text)
+    if m is None:
+        return None
+    at = m.start(1) if m.group(1) else m.start(2)
+    n = int(m.group(1) or m.group(2))
+    if not 2 <= n <= 24:
+        return None
+    for tg in (t, bd.body):
+        tg.take(lambda v: v.raw is not None and v.raw.num.start == at)
+    bd.notes.append(f"{n} holes on the bolt circle (a {n}-bolt part)")
+    return n
+
+
 def _placement_of(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
     words = t.words
     listed = re.search(r"\bpoints#(\d+)\b", words)
@@ -1169,6 +1190,8 @@ def _placement_of(bd: Build, t: Target, body: dict, count, f: dict) -> dict | No
     n = int(count) if count else None
     if pcd is not None:
         if n is None:
+            n = _bolts_named(bd, t)     # "a 6-bolt flange", "four bolt flange": the count said with the part
+        if n is None:
             n = int(bd.assume("number of holes on the bolt circle", 4, "holes"))
         start = t.pop("start_angle")
         if start is not None:
@@ -1183,10 +1206,12 @@ def _placement_of(bd: Build, t: Target, body: dict, count, f: dict) -> dict | No
     grid_is_spacing = bool(grid and (re.match(r"\s*(?:mm\s*)?(?:spacing|apart|pitch|cent(?:er|re)s|square)",
                                               words[grid.end():]) or n == 4 and int(float(grid.group(1))) *
                                      int(float(grid.group(2))) != 4 and float(grid.group(1)) != 4 and
-                                     (re.match(r"\s*(?:mm\s*)?(?:pattern|grid|rectangle|layout)", words[grid.end():]) or
+                                     (re.match(r"\s*(?:mm\s*)?(?:(?:bolt|hole|mounting|screw|fixing)\s+)?(?:pattern|grid|"
+                                               r"rectangle|layout)", words[grid.end():]) or
                                       # "hole pattern 70 x 70 of 4 x 5.5 holes": the pattern's sizes, said after its word
-                                      re.search(r"\b(?:pattern|rectangle|layout|spacing|cent(?:er|re)s)\s*(?:of\s*|is\s*|:\s*)?$",
-                                                words[:grid.start()]))))
+                                      # ("4 holes spaced 90 x 50": spaced that far, both ways)
+                                      re.search(r"\b(?:pattern|rectangle|layout|spacing|cent(?:er|re)s|spaced(?: at)?)\s*"
+                                                r"(?:of\s*|is\s*|:\s*)?$", words[:grid.start()]))))
     # "4 holes ..., 60 x 40 pattern": their spacing (not "4 x 11 holes": four of them 11 across)
     if grid and not grid_is_spacing and (re.search(r"\bgrid\b|\barranged\b|\barray\b|\bmatrix\b|\bpattern\b", words)
                                          or int(grid.group(1)) * int(grid.group(2)) == (n or 0)):

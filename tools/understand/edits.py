@@ -2854,6 +2854,22 @@ class _Editor:
             d = f["at"]["distance"] + (v if mv.group(1).startswith("in") else -v)
             self.apply(f"{f['id']}: {fmt(d)} mm from the {f['at']['edge']} edge", ops.set_parameter, f"{f['id']}.at.distance", d)
             return
+        rows = [h for h in self.feats("hole") if (h.get("at") or {}).get("kind") == "linear" and h.get("on", "top") == "top"
+                and h["at"].get("count", 0) >= 2]
+        if not corner and len(rows) == 1 and len(self.free()) == 1 and not re.search(
+                r"\bfrom\s+(?:the|each|both)\b", self.t[self.free()[0].num.end:]):
+            # "bring both holes in by 15", "move the holes 10 mm inward": the row's end holes each that much nearer its
+            # middle (out: further), its middle kept
+            f, v = rows[0], self.take(self.free()[0])
+            n, inward = f["at"]["count"], mv.group(1).startswith("in")
+            new = f["at"]["spacing"] + (-2 if inward else 2) * v / (n - 1)
+            if new <= 0:
+                self.out.failed.append(f"the end holes {fmt(v)} mm in: they would meet (the row spans "
+                                       f"{fmt(f['at']['spacing'] * (n - 1))} mm)")
+                return
+            self.apply(f"{f['id']}: the end holes {fmt(v)} mm {'in' if inward else 'out'} ({n} in a row, {fmt(new)} apart)",
+                       ops.set_parameter, f"{f['id']}.at.spacing", new)
+            return
         if not corner:
             self.out.failed.append("moving in or out is done for holes at the corners (their inset); for others say "
                                    "which way, e.g. 'move the hole 10 mm to the left'")
@@ -4973,7 +4989,11 @@ class _Editor:
             except (SpecError, ops.OpError, KeyError, ValueError) as exc:
                 self.out.failed.append(f"the {body['shape']}'s walls: {_first_line(exc)}")
             return
-        if len(parts - {"leg"}) > 1 and re.search(r"\b(?:keep|keeping|stays?|still|unchanged|same|at)\b", said):
+        one_kept = re.search(r"\b(?:keep|keeping|leave|leaving)\s+(?:the\s+)?(?:top\s+|bottom\s+)?(?:stem|web|flanges?|legs?|base|"
+                             r"upright|top|sides?|walls?)\b|\b(?:stem|web|flanges?|legs?|base|upright|top|sides?|walls?)\s+"
+                             r"(?:stays?|unchanged|the same|as is|at\s+[\d.])", said)
+        if len(parts - {"leg"}) > 1 and one_kept:
+            # (one thickness for the web and both flanges, "the outside the same", is the section's one thickness)
             # "make the stem 5 thick, keep the top flange at 3": this section has one thickness for all of it
             self.out.failed.append(f"the {body.get('shape', '')} section is made with one thickness for its "
                                    f"{' and '.join(dict.fromkeys(PART_OF.get(n, n) for n in named if n not in ('leg', 'legs')))}; "
@@ -5644,6 +5664,16 @@ def apply_edit(text: str, spec) -> EditResult:
             return f"{m.group(1)} the {way}" if way else m.group(0)
         text = re.sub(r"\b(along|parallel to|in line with)\s+the\s+(\d*\.?\d+)\s*(mm|cm|in|\")?\s*(?:long\s+)?(?:side|edge)\b",
                       _side, text, flags=re.I)
+    rows = [f for f in data.get("features", []) if f["kind"] == "hole" and (f.get("at") or {}).get("kind") == "linear"
+            and f.get("on", "top") == "top"]
+    if len(rows) == 1 and len([f for f in data.get("features", []) if f["kind"] == "hole"]) == 1:
+        # "move the end holes 10 closer to the middle" on a row of holes on the top: the row's outer holes, moved in
+        # along it (they were read as holes in the end faces, and refused)
+        text = re.sub(r"\b(?:the\s+)?(?:two\s+|both\s+)?(?:end|outer|outside|outermost)\s+holes\b", "the holes", text, flags=re.I)
+        text = re.sub(r"\b(\d*\.?\d+\s*(?:mm|cm|in|\")?)\s+(?:each\s+)?(?:closer|nearer)\s+(?:in\s+)?(?:to|towards?)\s+(?:the\s+)?"
+                      r"(?:middle|cent(?:er|re)(?:\s+of\s+the\s+(?:part|bar|plate|strip))?)\b", r"inward by \1", text, flags=re.I)
+        text = re.sub(r"\b(\d*\.?\d+\s*(?:mm|cm|in|\")?)\s+(?:each\s+)?(?:closer|nearer)\s+(?:to|towards?)\s+(?:the|their|each)\s+"
+                      r"(?:ends?|edges?)\b", r"outward by \1", text, flags=re.I)
     blind = [f for f in data.get("features", []) if f["kind"] == "hole" and f.get("depth") is not None]
     if len(blind) == 1 and re.search(r"^\W*(?:(?:no|ok|actually|and|also|then)\W+)*(?:through|thru)\s+(?:all|instead(?:\s+of\s+[\d.]+"
                                      r"\s*(?:mm\s*)?deep)?)\W*$|\bbreak(?:s|ing)?\s+through\b|^\W*all the way (?:thru|through)\W*$|"
@@ -5656,6 +5686,13 @@ def apply_edit(text: str, spec) -> EditResult:
     text = re.sub(r"\b(?:thicken|thin)\s+(?:down\s+)?(?:up\s+)?(the\s+|its\s+|both\s+|all\s+(?:the\s+)?)?((?:[a-z]+\s+)?)"
                   r"(?:down\s+|up\s+)?to\s+((?:\d+(?:\s*-\s*\d+/\d+|\s+\d+/\d+|/\d+|\.\d+)?|\.\d+)(?![\d/.])\s*(?:mm|cm|in|\")?)",
                   lambda m: f"make {m.group(1) or ''}{m.group(2)}{m.group(3)} thick", text, flags=re.I)
+    # "change the thickness of the web and flanges to 6": the walls it names made that thick (not the flanges' height)
+    text = re.sub(r"\b(?:(?:make|change|set|bump|increase|reduce|drop)\s+)?(?:the\s+)?(?:wall\s+)?(?:thickness|thk)\s+of\s+"
+                  r"((?:(?:the|both|all|its|and|,)\s*)*(?:web|stem|flanges?|legs?|sides?|walls?|base|uprights?)"
+                  r"(?:\s*(?:,|and|&)\s*(?:(?:the|both|all|its)\s+)*(?:web|stem|flanges?|legs?|sides?|walls?|base|uprights?))*)\s+"
+                  r"(?:(?:to|at|=|:|is|should be|of)\s*)?((?:\d+(?:\s*-\s*\d+/\d+|\s+\d+/\d+|/\d+|\.\d+)?|\.\d+)(?![\d/.])"
+                  r"\s*(?:mm|cm|in|\")?)(?!\s*(?:thick|long|wide|tall|high|deep))",
+                  r"make \1 \2 thick", text, flags=re.I)
     text = re.sub(r"\b(?:make|change|set)\s+the\s+(?:material|stock|sheet|metal)(?:\s+thickness)?\s+(?:to\s+)?((?:\d+(?:\s*-\s*"
                   r"\d+/\d+|\s+\d+/\d+|/\d+|\.\d+)?|\.\d+)(?![\d/.])\s*(?:mm|cm|in|\")?)(?!\s*(?:thick|long|wide|tall|high|deep))",
                   r"make it \1 thick", text, flags=re.I)

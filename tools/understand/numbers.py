@@ -170,6 +170,13 @@ def normalize(text: str) -> str:
     t = re.sub(r"\bcb\b(?=\s*(?:dia\s*)?\d)", "cbore", t)
     t = re.sub(r"\b(thru|through)(\s+all)?\s*(?:/\s*|\s(?=\s*(?:c/bored?|c'bored?|cbored?|counterbored?|c/b|csk|csink|"
                r"countersunk|countersink|c'sink)\b))", r"\1\2, ", t)
+    # "4x Ø9 cbore Ø15 x 8 deep holes": the hole noun said after the counterbore's sizes is the holes' (one hole, not two)
+    t = re.sub(r"(dia\s*\d*\.?\d+(?:\s*mm)?)\s+((?:c'?bored?|counterbored?|csk|csink|countersunk|countersink)\s*dia\s*"
+               r"\d*\.?\d+(?:\s*mm)?(?:\s*(?:x\s*)?\d*\.?\d+(?:\s*mm)?\s*(?:deep|dp)|\s*x\s*\d+\s*deg)?)\s+(holes?)\b",
+               r"\1 \3 \2", t)
+    # "2X Ø9 CBORE Ø15 x 8 DP": the hole's diameter, then its counterbore with its own diameter (THRU left out)
+    t = re.sub(r"(dia\s*\d*\.?\d+(?:\s*mm)?)\s+(?=(?:c/bored?|c'bored?|cbored?|counterbored?|counterbore|c/b|csk|csink|"
+               r"countersunk|countersink|c'sink|spot ?face)\s*dia\s*\d)", r"\1, ", t)     # (never "Ø11 C'BORE 6.5 DP": its own)
     t = re.sub(r"(\d),(\d{3})\b", r"\1\2", t)
     # a decimal comma after a diameter sign: "ø6,5", "ø6,35" (a thousands comma was taken above; one before a size word
     # is read below)

@@ -169,6 +169,12 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None,
                                   r"middle|corner)\s+$", c.text[:pos]):
                 nouns.append((pos, latest))     # "... a hole in the center. The hole has a diameter of 0.125": that hole
                 continue
+            if latest is not None and name == "hole" and latest.kind == "hole" and re.match(
+                    r"\s*(?:pattern|layout|spacing|cent(?:er|re)s)\b", c.text[pos + len(phrase):]) and not \
+                    c.text[:pos].strip(" ,;:-").split()[-1:] in (["the"], ["a"]) and not any(
+                    it.role == "count" and it.num.start - c.start < pos for it in c.nums):
+                nouns.append((pos, latest))     # "4 holes Ø9, hole pattern 90 x 50": where those holes go
+                continue
             if latest is not None and name in ("hole", "bore", "slot", "pocket", "boss") and re.search(
                     r"\b(?:cent(?:er|re)s?|middle|axis|cent(?:er|re) ?line)\s+of\s+(?:the\s+|that\s+|this\s+|each\s+)?$",
                     c.text[:pos]):

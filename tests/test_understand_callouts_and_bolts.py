@@ -1,0 +1,99 @@
+"""Drawing callouts with a count and a counterbore said by its own diameter sign, 'N-bolt' flanges, hole patterns
+said by their rectangle, casual names for a round blank, round corners, and a channel's walls named in an edit."""
+
+import pytest
+
+from cadagent.tools.understand import apply_edit, understand
+
+from .reading import spec_of as read
+
+
+def _holes(text):
+    return [(f["size"], f.get("cbore"), f.get("csink"), f.get("at")) for f in read(text)["features"]]
+
+
+@pytest.mark.parametrize("text,count", [("a 6-bolt flange, 150 OD, 12 thick, 11 mm holes on a 120 PCD, 50 bore", 6),
+                                        ("6 bolt flange, 150 OD, 12 thick, 11 mm holes on a 120 PCD", 6),
+                                        ("eight bolt flange, 150 OD, 12 thick, 11 mm holes on a 120 PCD", 8),
+                                        ("3-hole mounting plate 80 dia 6 thick, 5.5 holes on 60 PCD", 3)])
+def test_a_bolt_count_said_in_the_parts_name(text, count):
+    u = understand(text)
+    (holes,) = [f for f in u.spec["features"] if f["at"]["kind"] == "bolt_circle"]
+    assert holes["at"]["count"] == count and not u.missing
+    assert f"{count} holes on the bolt circle (a {count}-bolt part)" in u.notes
+
+
+def test_a_bolt_circle_size_is_never_a_count():
+    u = understand("flange 100 dia 10 thick, 9 mm holes on a 75 bolt circle")
+    (holes,) = u.spec["features"]
+    assert holes["at"]["diameter"] == 75 and holes["at"]["count"] == 4 and not any("-bolt part" in n for n in u.notes)
+
+
+@pytest.mark.parametrize("text,at", [
+    ("block 60 x 40 x 20 with 2X Ø9 CBORE Ø15 x 8 DP, 40 apart on the centreline",
+     {"kind": "linear", "count": 2, "spacing": 40.0, "axis": "u"}),
+    ("plate 120 x 80 x 12 with 4x Ø9 cbore Ø15 x 8 deep holes on a 90 x 50 pattern",
+     {"kind": "grid", "counts": [2, 2], "spacing": [90.0, 50.0]}),
+])
+def test_a_counterbore_callout_with_its_own_diameter_sign(text, at):
+    """The hole's Ø, then CBORE Ø.. x ..: two diameters of one hole (the second was 'what 9 is for'; the 15 x 8 a
+    grid of 120 holes)."""
+    assert _holes(text) == [(9.0, {"diameter": 15.0, "depth": 8.0}, None, at)]
+
+
+def test_the_size_before_counterbored_is_the_holes():
+    (f,) = read("plate 100x50x10 with a 9 mm counterbored hole, cbore 15 dia 6 deep, in the middle")["features"]
+    assert f["size"] == 9 and f["cbore"] == {"diameter": 15, "depth": 6}
+
+
+@pytest.mark.parametrize("text", ["plate 120 x 80 x 12 with 4x Ø9 holes on a 90 x 50 bolt pattern",
+                                  "plate 120 x 80 x 12, 4 holes Ø9, hole pattern 90 x 50",
+                                  "plate 120 x 80 x 12 with 4 Ø9 holes spaced 90 x 50"])
+def test_four_holes_on_a_rectangle_said_by_its_sizes(text):
+    """'spaced 90 x 50' was read 90 both ways (holes off an 80 wide plate); 'bolt pattern 90 x 50' a grid of 4500."""
+    assert _holes(text) == [(9.0, None, None, {"kind": "grid", "counts": [2, 2], "spacing": [90.0, 50.0]})]
+
+
+@pytest.mark.parametrize("text", ["a slug 30 dia x 15", "a round blank 30 dia, 15 thick", "round stock 30 dia 15 long"])
+def test_casual_names_of_a_round_blank(text):
+    body = read(text)["body"]
+    assert body["kind"] == "cylinder" and body["diameter"] == 30 and body["height"] == 15
+
+
+def test_round_corners_with_no_size_are_rounded_and_said():
+    u = understand("a plate 100x60x5 with round corners")
+    assert [f["kind"] for f in u.spec["features"]] == ["fillet"] and any("fillet size" in n for n in u.notes)
+    (f,) = read("a disc 80 dia 5 thick with round edges, 1 mm")["features"]
+    assert f["kind"] == "fillet" and f["radius"] == 1
+
+
+CHANNEL = "c channel 80 x 40 x 150 long, 4 mm wall"
+
+
+@pytest.mark.parametrize("said", ["change the thickness of the web and flanges to 6, keep the outside",
+                                  "set the thickness of the flanges to 6", "thickness of web and flanges 6",
+                                  "make the web and both flanges 6 thick, outside size the same"])
+def test_a_channels_walls_named_in_an_edit(said):
+    """'the thickness of the flanges to 6' made the channel 6 tall (marked ok); one thickness for the web and both
+    flanges with the outside kept was refused as if they were to differ."""
+    r = apply_edit(said, understand(CHANNEL).spec)
+    assert not r.failed and r.spec["body"]["thickness"] == 6 and r.spec["body"]["height"] == 40
+
+
+BAR = "bar 150 x 30 x 10 with two 8 mm holes on the centreline, 15 from each end"
+
+
+@pytest.mark.parametrize("said,spacing", [("move the end holes 10 mm closer to the middle", 100),
+                                          ("bring both holes in by 15", 90), ("move the holes 10 mm inward", 100),
+                                          ("move the holes out 5", 130), ("move the holes 5 closer to the ends", 130),
+                                          ("move them 15 in from the ends", 120)])
+def test_a_rows_end_holes_moved_in_or_out(said, spacing):
+    """A row of holes on the top: its end holes moved along it, its middle kept ('the end holes' were read as holes
+    in the end faces, and 'in by 15' was only for corner holes: both refused)."""
+    r = apply_edit(said, understand(BAR).spec)
+    assert not r.failed and r.spec["features"][0]["at"]["spacing"] == spacing
+
+
+def test_a_rows_end_holes_moved_past_each_other_are_refused():
+    r = apply_edit("move the holes in by 70", understand(BAR).spec)
+    assert r.spec is None and "they would meet" in r.explain()
