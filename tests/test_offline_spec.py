@@ -172,3 +172,20 @@ def test_a_smaller_size_said_after_a_refused_fillet_is_that_fillet(said, radius)
         "version": 1, "code": d.code, "spec": d.spec, "not_made": "fillet the vertical edges 20 mm"}))
     assert not d.declined and [(f["kind"], f["radius"], f["edges"]) for f in d.spec["features"]] == [
         ("fillet", radius, "vertical")]
+
+
+@pytest.mark.parametrize("first,said,size", [
+    ("scale it up 1.5x", "no, only the length should be scaled, the rest back as it was", (150, 50, 10)),
+    ("double everything", "I meant only double the width", (100, 100, 10)),
+    ("scale it by 2", "no just the length", (200, 50, 10))])
+def test_a_whole_part_scale_corrected_to_one_size(first, said, size):
+    """'I meant only double the width' right after 'double everything' doubled the width of the doubled part (200 x
+    200 x 20, marked ok): the scale is put back, the hole too, and only that size scaled."""
+    d = new("plate 100x50x10 with a 10 mm hole in the middle")
+    scaled = ENGINE.draft(DesignContext(task="modify", request=first, current={"version": 1, "code": d.code,
+                                                                               "spec": d.spec}))
+    e = ENGINE.draft(DesignContext(task="modify", request=said, current={
+        "version": 2, "code": scaled.code, "spec": scaled.spec, "request": first}))
+    body = e.spec["body"]
+    assert (body["length"], body["width"], body["height"]) == size and e.spec["features"][0]["size"] == 10
+    assert "put back as it was" in e.note

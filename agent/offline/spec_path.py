@@ -410,6 +410,47 @@ def _meant_instead(request: str, before: str, spec: dict) -> str | None:
     return f"make it {back:g}{unit} {word} and {said.group(1)}{unit} {want}"
 
 
+# "no, only the length", "I meant only double the width", "just the length, width and height stay" right after the
+# whole part was scaled: that scale put back, and the one size named scaled (by the factor said, else the same one)
+_ONE_WAY_SIZES = {"length": ("length", "long"), "long": ("length", "long"), "width": ("width", "wide"),
+                  "wide": ("width", "wide"), "height": ("height", "tall"), "tall": ("height", "tall"),
+                  "high": ("height", "tall"), "thickness": ("height", "thick"), "thick": ("height", "thick"),
+                  "diameter": ("diameter", "dia"), "dia": ("diameter", "dia")}
+_ONLY_ONE_WAY = re.compile(r"\b(?:only|just|solely)\b(?:\s+\w+){0,3}?\s+(?:the\s+)?(?P<way>" + "|".join(_ONE_WAY_SIZES) +
+                           r")\b|\b(?P<way2>" + "|".join(_ONE_WAY_SIZES) + r")\s+only\b", re.I)
+_FACTOR_WORDS = {"double": 2.0, "twice": 2.0, "triple": 3.0, "halve": 0.5, "half": 0.5}
+
+
+def _scaled_one_way(request: str, before: str, spec: dict) -> tuple[dict, str, str] | None:
+    """The part before the whole-part scale of ``before``, and the change of the one size ``request`` keeps scaled
+    ("make it 90 long"), with a note; None when the change before was not a whole-part scale by a factor or the words
+    name not exactly one size to scale."""
+    m = _ONLY_ONE_WAY.search(request)
+    low = request.lower()
+    if m is None or not re.search(r"\b(?:no|nope|sorry|oops|meant|mean|only|just|wait|actually)\b", low):
+        return None
+    named = {_ONE_WAY_SIZES[w.lower()][0] for w in re.findall(r"\b(?:" + "|".join(_ONE_WAY_SIZES) + r")\b", low)}
+    way = _ONE_WAY_SIZES[(m.group("way") or m.group("way2")).lower()]
+    stays = re.search(r"\b(?:stays?|unchanged|back|as (?:it )?was|the same|keep)\b", low)
+    if len(named) > 1 and not stays:
+        return None          # "only the length and width": two sizes, not one
+    done = apply_edit(before, spec)
+    k = next((float(x) for d in (done.done if done.spec is not None else []) for x in re.findall(
+        r"^the whole part scaled x([\d.]+)$", d)), None)
+    if k is None or abs(k - 1) < 1e-9:
+        return None
+    undone = apply_edit(f"scale it by {1 / k!r}", spec)
+    body = (undone.spec or {}).get("body") or {}
+    if undone.spec is None or undone.failed or not isinstance(body.get(way[0]), (int, float)):
+        return None
+    said = re.search(r"\b(double|twice|triple|halve|half)\b|(?<![\d.])(\d*\.?\d+)\s*(?:x|times)\b|(\d+)\s*%", low)
+    f = _FACTOR_WORDS[said.group(1)] if said and said.group(1) else float(said.group(2)) if said and said.group(2) else \
+        1 + float(said.group(3)) / 100 if said else k
+    value = round(float(body[way[0]]) * f, 6)
+    return undone.spec, f"make it {value:g} {way[1]}", f"the whole part put back as it was before '{before.strip()[:60]}', " \
+        f"then only its {way[0]} scaled x{f:g}"
+
+
 _OPPOSITE = {"deeper": "shallower", "longer": "shorter", "wider": "narrower", "taller": "shorter", "thicker": "thinner",
              "bigger": "smaller", "larger": "smaller", "higher": "lower", "further": "closer", "farther": "closer"}
 _OPPOSITE.update({v: k for k, v in list(_OPPOSITE.items()) if v not in ("shorter", "smaller", "closer")})
@@ -584,7 +625,11 @@ def edit(ctx: DesignContext) -> Draft | None:
                      f"the part you have in mind, and '{request.strip()[:80]}' on it would be another part. Say the last "
                      "change again in other words (or with an LLM provider), or start with 'forget that' to apply this "
                      f"change to v{current.get('version', '?')} as it is.", path="edit", declined=True)
-    instead = _meant_instead(request, current.get("request") or "", spec) if not not_made else None
+    one_way = _scaled_one_way(request, current.get("request") or "", spec) if not not_made and \
+        (current.get("version") or 1) > 1 else None
+    if one_way is not None:
+        spec, request, scaled_note = one_way     # "no, only the length" right after "scale it up 1.5x"
+    instead = _meant_instead(request, current.get("request") or "", spec) if not not_made and one_way is None else None
     if instead is None and not not_made and (current.get("version") or 1) > 1:
         instead = _meant_other_way(request, current.get("request") or "")   # "no, I meant shallower" after '5 deeper'
     if instead is not None:
@@ -607,6 +652,8 @@ def edit(ctx: DesignContext) -> Draft | None:
         r.notes.insert(0, f"read as '{said_before}' (what the change before was about)")
     if instead is not None:
         r.notes.insert(0, f"read as '{instead}' (the last change made the other way)")
+    if one_way is not None:
+        r.notes.insert(0, scaled_note)
     if retried is not None:
         r.notes.insert(0, f"read as '{retried}' (with the change asked before, which was not made)")
     if r.spec is None:
