@@ -97,3 +97,54 @@ def test_a_rows_end_holes_moved_in_or_out(said, spacing):
 def test_a_rows_end_holes_moved_past_each_other_are_refused():
     r = apply_edit("move the holes in by 70", understand(BAR).spec)
     assert r.spec is None and "they would meet" in r.explain()
+
+
+def test_a_bolt_count_said_in_words_with_a_hyphen():
+    u = understand("three-bolt flange, 4 in across, 1/2 in thick, 1/2 in holes on a 3 1/4 bolt circle, 1 1/2 center hole")
+    (circle,) = [f for f in u.spec["features"] if f["at"]["kind"] == "bolt_circle"]
+    assert circle["at"]["count"] == 3 and not u.unknown
+
+
+@pytest.mark.parametrize("text,kind", [("just a solid can shape, 3 in dia and 4 3/4 tall", "cylinder"),
+                                       ("turned part - 30mm diameter 20mm long, then a 20 mm diameter section 50 mm "
+                                        "long, then 10 mm diameter 15 mm long, all on one axis", "shaft")])
+def test_more_names_of_round_parts(text, kind):
+    assert read(text)["body"]["kind"] == kind
+
+
+@pytest.mark.parametrize("text", ["shaft, first part diameter 16 length 45, second part diameter 10 length 20",
+                                  "I need shaft with two diameter: first part diameter 16 length 45, second part "
+                                  "diameter 10 length 20. thanks"])
+def test_steps_said_diameter_first_then_length(text):
+    """Each step's 'diameter 16 length 45': the second step was lost (a 16 x 45 cylinder, marked ok) or 'two' read
+    as a 2 mm diameter."""
+    body = read(text)["body"]
+    assert [(s["diameter"], s["length"]) for s in body["sections"]] == [(16, 45), (10, 20)]
+
+
+@pytest.mark.parametrize("said,dia", [("make it a 50 mm bar instead, same length", 50), ("a 1 inch rod then", 25.4)])
+def test_a_round_bar_said_again_by_its_size(said, dia):
+    """'a 50 mm bar, same length' on a Ø40 x 150 bar: its diameter (the length was made 50, marked ok)."""
+    r = apply_edit(said, understand("round bar Ø40 x 150").spec)
+    assert not r.failed and r.spec["body"]["diameter"] == dia and r.spec["body"]["height"] == 150
+
+
+@pytest.mark.parametrize("said,n", [("make it a six bolt, same PCD and hole size", 6), ("8-bolt instead", 8)])
+def test_a_bolt_circles_count_changed_by_its_name(said, n):
+    r = apply_edit(said, understand("flange Ø100 15 thick, four Ø11 holes on an 80 PCD").spec)
+    (f,) = r.spec["features"]
+    assert not r.failed and f["at"]["count"] == n and f["at"]["diameter"] == 80 and f["size"] == 11
+
+
+CBORED = "plate 100 x 60 x 10 with 4 counterbored holes: Ø9 through, cbore Ø15 x 5 deep, centres 12 mm in from each edge"
+
+
+@pytest.mark.parametrize("said,size", [("change them to tapped M8 through holes, no counterbore", "M8 tapped"),
+                                       ("actually just make them plain Ø12 clearance holes straight through, no thread", 12),
+                                       ("change them back to simple thru holes, same 6.6 size", 6.6)])
+def test_heads_taken_off_beside_another_change_to_the_holes(said, size):
+    """The heads go and the rest is applied to the plain holes ('tapped M8 ..., no counterbore' was a counterbore
+    for M8; 'Ø12 clearance holes' twelve holes; 'simple thru holes, same 6.6' kept the counterbores: all marked ok)."""
+    r = apply_edit(said, understand(CBORED).spec)
+    (f,) = r.spec["features"]
+    assert not r.failed and f["size"] == size and "cbore" not in f and f["at"] == {"kind": "corners", "inset": 12}

@@ -1202,6 +1202,9 @@ def _steps(t: str, unit: float) -> list[tuple[float, float]]:
         parts += [t[last:n.start], f"N{i}"]
         last = n.end
     s = "".join(parts) + t[last:]
+    # "first part diameter 16 length 45, second part diameter 10 length 20": each step's diameter, then its length
+    s = re.sub(r"\b(dia|diameter|radius)\s*(N\d+)\s*(?:mm\s*)?,?\s*(?:and\s+)?(?:length|len|long)\s*(?:of\s+|is\s+|=\s*|:\s*)?(N\d+)",
+               r"\1 \2 for \3", s)
     out = []
     for m in _STEP.finditer(s):
         g = m.groups()

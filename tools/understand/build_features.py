@@ -1076,8 +1076,11 @@ def _placement(bd: Build, t: Target, body: dict, count, f: dict) -> dict | None:
 
 # "a 6-bolt flange", "4-hole flange", "six bolt flange", "an 8 bolt pattern": the number of holes on the bolt circle
 # said as a word of the part's name (never "a 75 bolt circle": a size; never "6 bolt holes": a count said as usual)
-BOLTS_NAMED = re.compile(r"\b(\d{1,2})(?:-|\s)(?:bolt|hole|stud|screw)\b(?=-?\s*(?:flange|pattern|mount\w*|hub|plate|"
-                         r"cover|disc|disk|ring)\b)|\b(\d{1,2})-(?:bolt|hole|stud|screw)\b")
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "twelve": 12, "sixteen": 16}
+BOLTS_NAMED = re.compile(r"\b(\d{1,2}|" + "|".join(_COUNT_WORDS) + r")(?:-|\s)(?:bolt|hole|stud|screw)\b(?=-?\s*(?:flange|"
+                         r"pattern|mount\w*|hub|plate|cover|disc|disk|ring)\b)|\b(\d{1,2}|" + "|".join(_COUNT_WORDS) +
+                         r")-(?:bolt|hole|stud|screw)\b")
 
 
 def _bolts_named(bd: Build, t: Target) -> int | None:
@@ -1085,7 +1088,8 @@ def _bolts_named(bd: Build, t: Target) -> int | None:
     if m is None:
         return None
     at = m.start(1) if m.group(1) else m.start(2)
-    n = int(m.group(1) or m.group(2))
+    said = m.group(1) or m.group(2)
+    n = _COUNT_WORDS.get(said) or int(said)
     if not 2 <= n <= 24:
         return None
     for tg in (t, bd.body):

@@ -976,6 +976,10 @@ class _Editor:
         # "bigger radius please, 6", "a larger chamfer, 2 mm": the new size of that feature
         text = re.sub(r"\b(?:bigger|larger|smaller|tighter)\s+(radius|fillets?|chamfers?|rounds?)\b(?:\s+please)?\s*,?\s*"
                       r"(?:of\s+|to\s+|say\s+|like\s+)?(?=\d*\.?\d)", r"\1 ", text, flags=re.I)
+        # "make them Ø12 clearance holes", "12 mm clearance holes": holes of that size (not twelve of them)
+        text = re.sub(r"(?:[øØ⌀]|\bdia\.?)\s*(\d*\.?\d+)(\s*mm)?\s+(?:clearance|drilled|clear)\s+(holes?)\b", r"\3 \1\2 dia",
+                      text, flags=re.I)
+        text = re.sub(r"\b(\d*\.?\d+)\s*mm\s+(?:clearance|drilled|clear)\s+(holes?)\b", r"\2 \1 mm dia", text, flags=re.I)
         self.t = normalize(text)
         # "1 and a half inches", "2 and a quarter": the fraction added (number words are digits by now)
         self.t = re.sub(r"\b(\d+) and (?:a|one) (half|quarter)\b", lambda m: fmt(int(m.group(1)) + {"half": .5, "quarter": .25}[
@@ -5664,6 +5668,19 @@ def apply_edit(text: str, spec) -> EditResult:
             return f"{m.group(1)} the {way}" if way else m.group(0)
         text = re.sub(r"\b(along|parallel to|in line with)\s+the\s+(\d*\.?\d+)\s*(mm|cm|in|\")?\s*(?:long\s+)?(?:side|edge)\b",
                       _side, text, flags=re.I)
+    if (data.get("body") or {}).get("kind") in ("cylinder", "shaft"):
+        # "make it a 50 mm bar instead, same length" on a round bar: its diameter (a size said of the whole round part)
+        text = re.sub(r"\b(?:make\s+it\s+|change\s+it\s+to\s+|go\s+(?:with|for)\s+)?an?\s+(\d*\.?\d+(?:\s*-?\s*\d+/\d+)?\s*(?:mm|cm|inch(?:es)?|in|\")?)"
+                      r"(?:\s*(?:dia(?:meter)?|od))?\s+(?:round\s+)?(?:bar|rod|shaft|pin|dowel|cylinder|round|stock|axle|spindle)\b",
+                      r"make it \1 dia", text, flags=re.I)
+    circles = [f for f in data.get("features", []) if (f.get("at") or {}).get("kind") == "bolt_circle"]
+    if len(circles) == 1:
+        # "make it a six bolt, same PCD and hole size", "8-bolt instead": the bolt circle's count
+        text = re.sub(r"\bsame\s+(pcd|bolt circle|circle|spacing|pitch)\s+(?:and|&)\s+(?:the\s+)?(?:hole|bolt)\s+"
+                      r"(?:size|sizes|diameter)\b", r"same \1", text, flags=re.I)     # (the holes' size stays anyway)
+        text = re.sub(r"\b(?:an?\s+)?(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve)[- ](?:bolt|hole|stud)\b"
+                      r"(?!\s*(?:holes?|circle|pcd|diameter|dia)\b)(?:\s+(?:flange|pattern|version|one))?",
+                      r"\1 holes", text, flags=re.I)
     rows = [f for f in data.get("features", []) if f["kind"] == "hole" and (f.get("at") or {}).get("kind") == "linear"
             and f.get("on", "top") == "top"]
     if len(rows) == 1 and len([f for f in data.get("features", []) if f["kind"] == "hole"]) == 1:
@@ -5904,7 +5921,42 @@ def _gusset_edit(text: str, spec) -> EditResult | None:
 GUSSET_PLACE = re.compile(r"\b(?:middle|cent(?:re|er)|ends?|edges?|flush)\b")
 
 
+# the heads of holes taken off, said beside another change to them ("tapped M8 through holes, no counterbore",
+# "plain Ø12 clearance holes straight through", "back to simple thru holes, same 6.6 size")
+HEADS_OFF = re.compile(r"[,;]?\s*\b(?:no|without(?:\s+(?:the|a|any))?|lose\s+the|drop\s+the)\s+(?:counter\s*-?\s*bores?|"
+                       r"countersinks?|c'?bores?|csinks?|csk|c'sinks?|heads?|threads?)\b|"
+                       r"\b(?:back\s+to\s+)?(?:plain|simple|ordinary|regular|normal)\s+(?:old\s+)?(?=(?:\S+\s+){0,3}?(?:holes?|bores?)\b)",
+                       re.I)
+
+
+def _heads_off_and(text: str, spec) -> EditResult | None:
+    """Heads taken off and another change to the same holes: the holes made plain, then the rest of the words on them
+    (the head words were read as a counterbore for M8, or 'Ø12 clearance holes' as twelve holes, the heads kept)."""
+    data = _plain(spec)
+    holes = [f for f in data.get("features", []) if f["kind"] == "hole"]
+    if not holes or not any("cbore" in f or "csink" in f for f in holes) or not HEADS_OFF.search(text) or \
+            ADD_VERB.search(text):
+        return None       # ("put a plain 25mm hole in the middle": a new hole, the heads of the others kept)
+    rest = HEADS_OFF.sub(" ", text)
+    rest = re.sub(r"\bstraight\s+(?=through|thru)", "", rest, flags=re.I)
+    rest = re.sub(r"\bchange\s+(them|it|the holes?)\s+back\s+to\b", r"make \1", rest, flags=re.I)
+    if not re.search(r"\d|\btapped\b|\bthread", rest, re.I) or re.search(r"\b(?:counter\s*-?\s*bored?|countersunk|"
+                                                                        r"countersink|c'?bored?|csk)\b", rest, re.I):
+        return None       # nothing else said of them (the plain-holes edit alone), or another head asked for
+    plain = _apply_edit("make the holes plain through holes", spec)
+    if plain.spec is None or plain.failed:
+        return None
+    r = _apply_edit(rest.strip(" ,;"), plain.spec)
+    if r.spec is None or r.failed:
+        return None
+    r.done = plain.done + r.done
+    return r
+
+
 def _apply_edit(text: str, spec) -> EditResult:
+    heads = _heads_off_and(text, spec)
+    if heads is not None:
+        return heads
     gusset = _gusset_edit(text, spec)
     if gusset is not None:
         return gusset

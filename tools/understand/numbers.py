@@ -258,6 +258,8 @@ def normalize(text: str) -> str:
     t = _SPOKEN.sub(lambda m: _DIGIT[m.group(1)] + "." + "".join(_DIGIT[w] for w in m.group(2).split()), t)
     t = _VERBAL_FRACTION.sub(_verbal_fraction, _MIXED.sub(_mixed, t))
     v = vocab()
+    # "three-bolt flange", "six-hole pattern": the count word said as a word of its own
+    t = re.sub(r"\b(two|three|four|five|six|seven|eight|nine|ten|twelve)-(bolt|hole|stud|screw)\b", r"\1 \2", t)
     t = _words(t, v["typos"])
     t = re.sub(r"\bone (?=(?:(?:long|short|square|flat|round|outer|outside|inner|side|end)\s+)?(?:end|side|face|edge|leg|"
                r"corner|wall|of)\b)", "a ", t)
