@@ -148,3 +148,41 @@ def test_heads_taken_off_beside_another_change_to_the_holes(said, size):
     r = apply_edit(said, understand(CBORED).spec)
     (f,) = r.spec["features"]
     assert not r.failed and f["size"] == size and "cbore" not in f and f["at"] == {"kind": "corners", "inset": 12}
+
+
+CSK = "Cover plate 100 x 100 x 8. 4X Ø6.6 THRU, CSK Ø12 x 90°, on an 80 x 80 square pattern centred on the plate."
+
+
+@pytest.mark.parametrize("said", ["change those countersinks to counterbores, Ø14 x 6.5 deep",
+                                  "make them counterbored 14 x 6.5 deep instead of countersunk"])
+def test_a_head_changed_to_the_other_kind(said):
+    """Both head words said: the one it is changed to (the countersinks were kept, made Ø14, the 6.5 unread)."""
+    (f,) = apply_edit(said, understand(CSK).spec).spec["features"]
+    assert f["cbore"] == {"diameter": 14, "depth": 6.5} and "csink" not in f and f["size"] == 6.6
+
+
+PLATE = "plate 100 x 60 x 10, 4X Ø6.6 THRU, 10 from each edge"
+
+
+@pytest.mark.parametrize("said", ["add a CBORE to those: Ø11 x 6 DP", "add a counterbore to them, 11 dia 6 deep",
+                                  "revise that callout to 4X Ø6.6 THRU, CBORE Ø11 x 6 DP"])
+def test_a_head_added_to_the_holes_there(said):
+    """'add a counterbore to those' made a new centred hole (and '6 DP' the plate 6 thick); the callout said again
+    with its new head read its own Ø6.6 as the counterbore's."""
+    r = apply_edit(said, understand(PLATE).spec)
+    (f,) = r.spec["features"]
+    assert not r.failed and f["cbore"] == {"diameter": 11, "depth": 6} and r.spec["body"]["height"] == 10
+
+
+def test_all_three_is_the_holes_not_a_size():
+    r = apply_edit("make all three blind, 8 deep from the top face", understand(
+        "Flat bar 200 long, 40 wide, 20 thick. 3X Ø12 THRU along the centreline, 75 mm pitch").spec)
+    (f,) = r.spec["features"]
+    assert not r.failed and f["depth"] == 8 and f["size"] == 12
+
+
+@pytest.mark.parametrize("said", ["make those M8 x 12 deep instead", "make those 2x M8 x 12 deep instead"])
+def test_a_thread_changed_with_its_depth(said):
+    r = apply_edit(said, understand("block 40 x 20 x 15 high. 2x M5 tapped 10 deep into the top, 24 mm apart").spec)
+    (f,) = r.spec["features"]
+    assert not r.failed and (f["size"], f["depth"]) == ("M8 tapped", 12)

@@ -1009,6 +1009,10 @@ class _Editor:
         # "make all three holes 12": the holes there are (all of them), not a count
         self.t = re.sub(r"\b(all|each of the|every one of the|both of the)\s+(\d+)\s+(holes|bores)\b",
                         lambda m: f"all the {m.group(3)}" if int(m.group(2)) == n_holes else m.group(0), self.t)
+        # "make all three blind, 8 deep": the holes there are (not 3 deep)
+        self.t = re.sub(r"\b(?:all|all of the|each of the|every one of the)\s+(\d+)\b(?![\d.])(?!\s*(?:mm|cm|in\b|inch|\"|x\b|deep|"
+                        r"dia\w*|long|wide|tall|high|thick|holes?|bores?|apart|from|in from|radius|r\b))",
+                        lambda m: "all the holes" if int(m.group(1)) == n_holes and n_holes > 1 else m.group(0), self.t)
         u = UNITS.get(self.spec.get("units", "mm"))
         self.k = unit_mm(u) if u else 1.0
         self.tagging = tag(self.t)
@@ -1646,6 +1650,20 @@ class _Editor:
             self.inch_thread(unified_thread(uni.group(0)), holes_now)      # "make them 1/4-20 tapped"
             return self.finish()
         ms = M_SIZE.search(self.t)
+        # "make those M8 x 12 deep instead": the screw size and the depth of the thread
+        deep = [it for it in self.free() if re.match(r"\s*(?:mm\s*)?(?:deep|dp)\b", self.t[it.num.end:])]
+        if holes_now and ms and len(deep) == 1 and len(self.free()) == 1 and not ADD_VERB.search(self.t) and \
+                set(kinds) <= {"hole"} and PRONOUN.search(self.t) and re.search(r"\bm\d+(?:\.\d+)?\s*(?:tapped\s+|x\s*)?$",
+                                                                    self.t[:deep[0].num.start]):
+            d = self.take(deep[0])
+            was = [h["size"] for h in holes_now if isinstance(h.get("size"), str)]
+            kind = "clearance" if "clearance" in self.t else "tapped" if re.search(r"\btap|thread", self.t) or (
+                was and all("tapped" in w for w in was)) else "tapped"     # (a thread said with its depth is tapped)
+            size = f"M{ms.group(1)} {kind}"
+            for h in self.select("hole", holes_now):
+                g = {**{k: v for k, v in h.items() if k != "id"}, "size": size, "depth": d}
+                self.apply(f"{h['id']}: {size}, {fmt(d)} deep", ops.replace_feature, h["id"], g)
+            return self.finish()
         if holes_now and ms and not ADD_VERB.search(self.t) and not self.free() and not kinds and (
                 PRONOUN.search(self.t) or SCREW_SWITCH.search(self.t) or re.fullmatch(r"\s*(?:(?:go|switch|change)(?: it)? to\s+|make (?:it|them)\s+|"
                                                       r"(?:use|try|let'?s (?:use|do|go with)|go with|(?:tap|thread)(?: it| them| "
@@ -3377,6 +3395,18 @@ class _Editor:
             return
         if "csink" in kinds or "cbore" in kinds:
             new = "csink" if "csink" in kinds else "cbore"
+            if "csink" in kinds and "cbore" in kinds:
+                # "change those countersinks to counterbores, Ø14 x 6.5 deep": the head it is changed to
+                to = re.search(r"\b(?:to|into|for|with)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(counter\s*-?\s*bor\w*|c'?bor\w*|"
+                               r"countersink\w*|countersunk|csk|c'?sink\w*)|(counter\s*-?\s*bor\w*|c'?bor\w*|countersink\w*|"
+                               r"countersunk|csk|c'?sink\w*)\s+instead\b", self.t)
+                was = re.search(r"\b(?:instead of|rather than|in place of|not)\s+(?:the\s+|an?\s+)?(counter\s*-?\s*bor\w*|"
+                                r"c'?bor\w*|countersink\w*|countersunk|csk|c'?sink\w*)", self.t)
+                if was is not None:      # "counterbored 14 x 6.5 deep instead of countersunk": the other one
+                    new = "csink" if "bor" in was.group(1) else "cbore"
+                elif to is not None:
+                    word = to.group(1) or to.group(2)
+                    new = "cbore" if "bor" in word else "csink"
             holes = [f for f in self.feats("hole") if "cbore" in f or "csink" in f] or self.feats("hole")
             if re.search(r"\b(them|those|these|all|holes|em)\b", self.t):
                 holes = self.select("hole", self.feats("hole"))        # "countersink them": every one named
@@ -5673,6 +5703,25 @@ def apply_edit(text: str, spec) -> EditResult:
         text = re.sub(r"\b(?:make\s+it\s+|change\s+it\s+to\s+|go\s+(?:with|for)\s+)?an?\s+(\d*\.?\d+(?:\s*-?\s*\d+/\d+)?\s*(?:mm|cm|inch(?:es)?|in|\")?)"
                       r"(?:\s*(?:dia(?:meter)?|od))?\s+(?:round\s+)?(?:bar|rod|shaft|pin|dowel|cylinder|round|stock|axle|spindle)\b",
                       r"make it \1 dia", text, flags=re.I)
+    holes_there = [f for f in data.get("features", []) if f["kind"] == "hole"]
+    if holes_there:
+        # "add a counterbore to those", "put a countersink on each hole": the heads of the holes there (not a new hole)
+        text = re.sub(r"\b(?:add|put|give|cut|machine)\s+(?:an?\s+)?(counter\s*-?\s*bores?|countersinks?|c'?bores?|csk|csinks?)\s+"
+                      r"(?:to|on|in|into|for)\s+(?:them|those|these|the holes|all of them|all the holes|each(?: hole| of them)?|"
+                      r"every hole|both)\b",
+                      lambda m: f"{m.group(1)} them", text, flags=re.I)
+        sizes = {float(f["size"]) for f in holes_there if isinstance(f.get("size"), (int, float))}
+        total = sum(_count(f.get("at") or {"kind": "center"}) or 1 for f in holes_there)
+        # "make those 2x M8 x 12 deep": as many as there are (a count said with the screw size, not a grid)
+        text = re.sub(r"\b(\d+)\s*[xX]\s*(?=[mM]\d)", lambda m: "" if int(m.group(1)) == total else m.group(0), text)
+
+        def _restated(m: re.Match) -> str:
+            # "revise that callout to 4X Ø9 THRU, CBORE Ø18 x 9 DP": the hole as it is said again, then its new head
+            return "" if any(abs(float(m.group(1)) - z) < 1e-6 for z in sizes) else m.group(0)
+        text = re.sub(r"(?:\b(?:revise|change|update|make|alter)\s+(?:that|the|this|it|its)?\s*(?:callout|note|hole callout|"
+                      r"holes?)?\s*(?:to\s+(?:read\s+)?|:\s*)?)?(?:\b\d+\s*[xX]\s*)?(?:[øØ⌀]|\bdia\.?)\s*(\d*\.?\d+)\s*(?:mm\s*)?"
+                      r"(?:thru|through)(?:\s+all)?\s*[,/]?\s*(?=(?:c'?bore|cbore|counter\s*-?\s*bore|csk|countersink|c'?sink)\b)",
+                      _restated, text, flags=re.I)
     circles = [f for f in data.get("features", []) if (f.get("at") or {}).get("kind") == "bolt_circle"]
     if len(circles) == 1:
         # "make it a six bolt, same PCD and hole size", "8-bolt instead": the bolt circle's count
