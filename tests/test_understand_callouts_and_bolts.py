@@ -186,3 +186,30 @@ def test_a_thread_changed_with_its_depth(said):
     r = apply_edit(said, understand("block 40 x 20 x 15 high. 2x M5 tapped 10 deep into the top, 24 mm apart").spec)
     (f,) = r.spec["features"]
     assert not r.failed and (f["size"], f["depth"]) == ("M8 tapped", 12)
+
+
+@pytest.mark.parametrize("text", ["box with no lid, 5 1/2 x 3 1/2 x 2 1/4 inches outside dims, 1/4 thick sides, 3/8 "
+                                  "thick floor", "open box 5.5 x 3.5 x 2.25 in, 1/4 thick walls, 3/8 thick bottom"])
+def test_wall_and_floor_thickness_said_before_them(text):
+    """'1/4 thick sides, 3/8 thick floor': the box was made 3/8 tall, the 1/4 unread."""
+    spec = read(text)
+    (shell,) = spec["features"]
+    assert spec["body"]["height"] == pytest.approx(57.15) and shell["thickness"] == pytest.approx(6.35)
+    assert shell["bottom"] == pytest.approx(9.525)
+    r = apply_edit("mkae the sides 1/8 thick, floor stays 3/8", spec)
+    assert not r.failed and r.spec["features"][0]["thickness"] == pytest.approx(3.175)
+    assert r.spec["body"]["height"] == pytest.approx(57.15)
+
+
+def test_a_size_closing_with_in_is_inches():
+    spec = understand("three-bolt flange, 4 in across, 1/2 in thick, 1/2 in holes on a 3 1/4 bolt circle, 1 1/2 "
+                      "center hole").spec
+    r = apply_edit("bore it out to 2 in", spec)
+    assert not r.failed and r.spec["features"][1]["size"] == pytest.approx(50.8)
+
+
+def test_holes_counted_in_the_title_and_sized_later_are_one_set():
+    spec = read("pipe flange with 4 holes: flange Ø85 x 10, raised hub Ø45 that stands 15 proud of the flange face, "
+                "Ø30 bore through, holes Ø9 on 65 PCD")
+    (circle,) = [f for f in spec["features"] if (f.get("at") or {}).get("kind") == "bolt_circle"]
+    assert (circle["size"], circle["at"]["count"], circle["at"]["diameter"]) == (9, 4, 65)

@@ -5703,6 +5703,13 @@ def apply_edit(text: str, spec) -> EditResult:
         text = re.sub(r"\b(?:make\s+it\s+|change\s+it\s+to\s+|go\s+(?:with|for)\s+)?an?\s+(\d*\.?\d+(?:\s*-?\s*\d+/\d+)?\s*(?:mm|cm|inch(?:es)?|in|\")?)"
                       r"(?:\s*(?:dia(?:meter)?|od))?\s+(?:round\s+)?(?:bar|rod|shaft|pin|dowel|cylinder|round|stock|axle|spindle)\b",
                       r"make it \1 dia", text, flags=re.I)
+    # "bore it out to 2 in": a number with 'in' closing the sentence is in inches (no preposition ends a request)
+    # (not "at the right end, 20 in": that far in from it)
+    text = re.sub(r"(\b(?:to|of|is|be|by)\s+\d*\.?\d+(?:\s*-?\s*\d+/\d+)?)\s+in\s*([.!]?\s*)$", r"\1 inch\2", text)
+    if any(f["kind"] == "shell" for f in data.get("features", [])) and (data.get("body") or {}).get("kind") == "box":
+        # "make the sides 1/8 thick, floor stays 3/8" on an open box: its walls (not the part made 1/8 tall)
+        text = re.sub(r"\b(the\s+)?(?:side\s+walls|sides)\b(?=[^,;.]*?\b(?:thick|thk|thicker|thinner)\b)", r"\1walls", text,
+                      flags=re.I)
     holes_there = [f for f in data.get("features", []) if f["kind"] == "hole"]
     if holes_there:
         # "add a counterbore to those", "put a countersink on each hole": the heads of the holes there (not a new hole)

@@ -258,6 +258,10 @@ def normalize(text: str) -> str:
     t = _SPOKEN.sub(lambda m: _DIGIT[m.group(1)] + "." + "".join(_DIGIT[w] for w in m.group(2).split()), t)
     t = _VERBAL_FRACTION.sub(_verbal_fraction, _MIXED.sub(_mixed, t))
     v = vocab()
+    # "1/4 thick sides, 3/8 thick floor": the walls' and the floor's thickness said before them
+    t = re.sub(r"(?<![\w.])(\d+(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?|\.\d+)(\s*(?:mm|cm|in|inch(?:es)?|\"))?\s*(?:thick|thk)\s+"
+               r"((?:side\s+)?walls|sides|side walls|floor|bottom|base)\b",
+               lambda m: f"{'walls' if m.group(3) == 'sides' else m.group(3)} {m.group(1)}{m.group(2) or ''} thick", t)
     # "three-bolt flange", "six-hole pattern": the count word said as a word of its own
     t = re.sub(r"\b(two|three|four|five|six|seven|eight|nine|ten|twelve)-(bolt|hole|stud|screw)\b", r"\1 \2", t)
     t = _words(t, v["typos"])

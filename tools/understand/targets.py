@@ -169,6 +169,11 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None,
                                   r"middle|corner)\s+$", c.text[:pos]):
                 nouns.append((pos, latest))     # "... a hole in the center. The hole has a diameter of 0.125": that hole
                 continue
+            if latest is not None and name == "hole" and latest.kind == "hole" and phrase.endswith("s") and \
+                    not c.text[:pos].strip(" ,;:-") and set(latest.roles) <= {"count"} and latest.roles and \
+                    not latest.loose and not any(it.role == "count" and it.num.start - c.start < pos for it in c.nums):
+                nouns.append((pos, latest))     # "pipe flange with 4 holes: ..., holes Ø9 on 65 PCD": those 4 holes
+                continue
             if latest is not None and name == "hole" and latest.kind == "hole" and re.match(
                     r"\s*(?:pattern|layout|spacing|cent(?:er|re)s)\b", c.text[pos + len(phrase):]) and not \
                     c.text[:pos].strip(" ,;:-").split()[-1:] in (["the"], ["a"]) and not any(
