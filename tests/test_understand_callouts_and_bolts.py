@@ -213,3 +213,26 @@ def test_holes_counted_in_the_title_and_sized_later_are_one_set():
                 "Ø30 bore through, holes Ø9 on 65 PCD")
     (circle,) = [f for f in spec["features"] if (f.get("at") or {}).get("kind") == "bolt_circle"]
     assert (circle["size"], circle["at"]["count"], circle["at"]["diameter"]) == (9, 4, 65)
+
+
+def test_a_stem_on_a_disc_is_a_boss_and_its_joint_rounded():
+    """'a Ø50 x 10 disc with a Ø20 x 25 stem on top' was a Ø20 x 50 cylinder (marked ok); 'round the joint between
+    stem and base with a 4 mm radius' was not read."""
+    spec = read("knob: Ø50 x 10 base disc with a Ø20 x 25 stem on top, centred; round the joint between stem and base "
+                "with a 4 mm radius")
+    assert spec["body"]["diameter"] == 50 and spec["body"]["height"] == 10
+    boss, fillet = spec["features"]
+    assert (boss["kind"], boss["diameter"], boss["height"]) == ("boss", 20, 25)
+    assert (fillet["kind"], fillet["radius"], fillet["edges"], fillet["of"]) == ("fillet", 4, "root", boss["id"])
+
+
+def test_a_t_sections_stem_is_not_a_boss():
+    spec = read("T section 60 wide 50 tall, 5 thick, 100 long, stem 5 thick")
+    assert spec["body"]["kind"] == "profile" and not spec["features"]
+
+
+@pytest.mark.parametrize("said", ["add a 1 cm dia x 2 cm step at the thin end", "add a 10 mm dia x 20 mm step at the thin end"])
+def test_a_new_steps_length_is_not_read_as_naming_a_step(said):
+    """'x 2 cm step': the new step's length (it was read as naming the Ø20 step, and the new step was refused)."""
+    r = apply_edit(said, understand("step shaft, 2 cm dia x 5 cm, then 1.5 cm dia x 3 cm").spec)
+    assert [(s["diameter"], s["length"]) for s in r.spec["body"]["sections"]] == [(20, 50), (15, 30), (10, 20)]

@@ -4627,8 +4627,9 @@ class _Editor:
         for it in nums:
             # "make the 20mm section 50 long", "the 3/4 section 4\" long": a section named by its diameter
             hit = [i for i, sec in enumerate(secs) if math.isclose(sec["diameter"], self.num_mm(it), rel_tol=1e-6)]
-            if hit and re.match(r"\s*(?:mm|\"|in(?:ch(?:es)?)?)?\s*(?:dia\w*|ø)?\s*(?:part|section|step|end|bit|portion|length)\b",
-                                t[it.num.end:]):
+            if hit and re.match(r"\s*(?:mm|cm|\"|in(?:ch(?:es)?)?)?\s*(?:dia\w*|ø)?\s*(?:part|section|step|end|bit|portion|length)\b",
+                                t[it.num.end:]) and not re.search(r"\bx\s*$", t[:it.num.start]):
+                # (not "add a 1 cm dia x 2 cm step": the new step's length, the same as a diameter there)
                 by_name = hit[0]
                 self.used.add(it.num.start)
                 nums = [x for x in nums if x is not it]

@@ -262,6 +262,11 @@ def normalize(text: str) -> str:
     t = re.sub(r"(?<![\w.])(\d+(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?|\.\d+)(\s*(?:mm|cm|in|inch(?:es)?|\"))?\s*(?:thick|thk)\s+"
                r"((?:side\s+)?walls|sides|side walls|floor|bottom|base)\b",
                lambda m: f"{'walls' if m.group(3) == 'sides' else m.group(3)} {m.group(1)}{m.group(2) or ''} thick", t)
+    # "round the joint between stem and base": where the one meets the other
+    t = re.sub(r"\bthe\s+(?:joint|junction|transition|intersection|inside corner)\s+(?:between|of)\s+(?:the\s+)?(\w+)\s+and\s+"
+               r"(?:the\s+)?(\w+)\b", r"where the \1 meets the \2", t)
+    t = re.sub(r"\b(?:round|fillet|radius)\s+(where the \w+ meets the \w+)\s*,?\s+(?:with\s+|to\s+|at\s+)?(?:an?\s+)?"
+               r"(\d*\.?\d+\s*(?:mm)?)\s*(?:radius|rad|fillet|r)\b", r"\2 fillet \1", t)
     # "three-bolt flange", "six-hole pattern": the count word said as a word of its own
     t = re.sub(r"\b(two|three|four|five|six|seven|eight|nine|ten|twelve)-(bolt|hole|stud|screw)\b", r"\1 \2", t)
     t = _words(t, v["typos"])
