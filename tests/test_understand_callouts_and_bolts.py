@@ -236,3 +236,9 @@ def test_a_new_steps_length_is_not_read_as_naming_a_step(said):
     """'x 2 cm step': the new step's length (it was read as naming the Ø20 step, and the new step was refused)."""
     r = apply_edit(said, understand("step shaft, 2 cm dia x 5 cm, then 1.5 cm dia x 3 cm").spec)
     assert [(s["diameter"], s["length"]) for s in r.spec["body"]["sections"]] == [(20, 50), (15, 30), (10, 20)]
+
+
+def test_holes_said_by_their_diameter_on_a_bolt_circle():
+    spec = read("flange 5-hole, 120 OD, 10 thk, Ø9 on 95 PCD, 40 bore")
+    (circle,) = [f for f in spec["features"] if (f.get("at") or {}).get("kind") == "bolt_circle"]
+    assert (circle["size"], circle["at"]["count"], circle["at"]["diameter"]) == (9, 5, 95)

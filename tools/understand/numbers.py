@@ -386,6 +386,10 @@ def normalize(text: str) -> str:
     t = re.sub(r"\b(\d+)\s*x\s*(\d*\.?\d+)\s*(mm|\")\s+(?=on (?:an? |the )?[\d.]+\s*(?:mm\s*)?(?:bc|bcd|pcd|bolt circle|pitch circle))",
                r"\1 holes \2\3 ", t)
     t = re.sub(r"\blegs?\s*[,:]\s*(?=\d)", "legs ", t)      # "unequal legs, 50 and 30"
+    # "5-hole flange, ..., Ø9 on 95 PCD": holes written by their diameter only, placed on a bolt circle
+    t = re.sub(r"(^|[,;:]\s*)dia\s*(\d*\.?\d+)(\s*mm)?\s+(?=on\s+(?:an?\s+|the\s+)?(?:dia\s*)?\d*\.?\d+\s*(?:mm\s*)?(?:pcd|bcd|bc|"
+               r"bolt circle|pitch circle)\b|on\s+(?:an?\s+|the\s+)?(?:pcd|bcd|bc|bolt circle|pitch circle)\b)",
+               r"\1holes dia \2\3 ", t)
     # "Ø40 in the centre": a hole written by its diameter only
     t = re.sub(r"(?<![\w.])dia\s*([\d.]+)(\s*mm)?\s+(?:(thru|through)\s+)?(?=(?:in|at|through) the (?:center|middle)\b|"
                r"at \(?\s*\d*\.?\d+\s*,)",
