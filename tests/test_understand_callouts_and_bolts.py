@@ -242,3 +242,16 @@ def test_holes_said_by_their_diameter_on_a_bolt_circle():
     spec = read("flange 5-hole, 120 OD, 10 thk, Ø9 on 95 PCD, 40 bore")
     (circle,) = [f for f in spec["features"] if (f.get("at") or {}).get("kind") == "bolt_circle"]
     assert (circle["size"], circle["at"]["count"], circle["at"]["diameter"]) == (9, 5, 95)
+
+
+def test_a_hole_named_by_its_callout_or_its_size_in_an_edit():
+    """'change the Ø22 x 12 DP to go all the way through' was a 22 x 12 grid of holes; 'the 2" bore goes through it
+    too' beside a new hub a second Ø2" hole on top of the bore."""
+    spec = read("Bearing block 80 x 50 x 30 high. On the top face: Ø22 x 12 DP at the centre, and 2X Ø8.5 THRU on the "
+                "long centreline, 30 from the centre each side.")
+    r = apply_edit("change the Ø22 x 12 DP to go all the way through", spec)
+    assert not r.failed and [(f["size"], f.get("depth")) for f in r.spec["features"]] == [(22, None), (8.5, None)]
+    flange = read('8-hole flange, 6" OD x 3/4" thick, 3/4" holes on a 5" bolt circle, 2" bore in the middle')
+    r = apply_edit('add a hub 3 1/2" dia sticking out 1" from one face; the 2" bore goes through it too', flange)
+    assert not r.failed and sum(f["kind"] == "hole" for f in r.spec["features"]) == 2
+    assert any(f["kind"] == "boss" and f["height"] == pytest.approx(25.4) for f in r.spec["features"])

@@ -17,7 +17,7 @@ from .build_features import ONE_CORNER, GRID, features, outer_if_holes
 from .clauses import clauses
 from .edit_copy import COPY as COPY_WORDS  # noqa: F401 - its words are edit words (_pattern_words)
 from .edit_copy import copy_feature, copy_from_pattern, copy_request, pattern_copy_request
-from .numbers import fmt, is_inch_fraction, normalize, unified_thread, unit_mm
+from .numbers import fmt, is_inch_fraction, normalize, number, unified_thread, unit_mm
 from .roles import Tagging, is_floor, tag
 from .spelling import correct
 from .targets import targets
@@ -5720,6 +5720,21 @@ def apply_edit(text: str, spec) -> EditResult:
                       lambda m: f"{m.group(1)} them", text, flags=re.I)
         sizes = {float(f["size"]) for f in holes_there if isinstance(f.get("size"), (int, float))}
         total = sum(_count(f.get("at") or {"kind": "center"}) or 1 for f in holes_there)
+        per = {"in": 25.4, "cm": 10.0}.get(data.get("units", "mm"), 1.0)
+
+        def _that_one(m: re.Match) -> str:
+            # "; the 2\" bore goes through it too": the bore there, named by its size (not a new hole)
+            v = number(m.group(1))
+            u = (m.group(2) or "").strip().lower()
+            v *= {"mm": 1.0, "cm": 10.0, "in": 25.4, "inch": 25.4, '"': 25.4}.get(u, per)
+            return f"the {m.group(3)}" if any(abs(v - z) < 1e-6 for z in sizes) else m.group(0)
+        # "change the Ø22 x 12 DP to go all the way through": the hole there by its callout (not a 22 x 12 grid)
+        text = re.sub(r"\bthe\s+(?:[øØ⌀]|dia\.?\s*)\s*(\d*\.?\d+)\s*(?:mm\s*)?x\s*\d*\.?\d+\s*(?:mm\s*)?(?:dp|deep)\b(?:\s+(?:hole|bore))?",
+                      lambda m: f"the {m.group(1)} hole" if any(abs(float(m.group(1)) * per - z) < 1e-6 for z in sizes)
+                      else m.group(0), text, flags=re.I)
+        text = re.sub(r"\bthe\s+(\d+(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?|\.\d+)\s*(mm|cm|inch|in|\")?\s*(?:dia\s+|diameter\s+)?"
+                      r"(bore|hole|center hole|centre hole)\b(?=\s+(?:goes|runs|go|run|is|stays|should)\b)", _that_one, text,
+                      flags=re.I)
         # "make those 2x M8 x 12 deep": as many as there are (a count said with the screw size, not a grid)
         text = re.sub(r"\b(\d+)\s*[xX]\s*(?=[mM]\d)", lambda m: "" if int(m.group(1)) == total else m.group(0), text)
 
