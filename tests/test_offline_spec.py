@@ -189,3 +189,18 @@ def test_a_whole_part_scale_corrected_to_one_size(first, said, size):
     body = e.spec["body"]
     assert (body["length"], body["width"], body["height"]) == size and e.spec["features"][0]["size"] == 10
     assert "put back as it was" in e.note
+
+
+@pytest.mark.parametrize("said,size", [("no, I meant the width", (80, 60, 20)),
+                                       ("sorry, that should have been the width", (80, 60, 20)),
+                                       ("not the length, the width", (80, 60, 20)),
+                                       ("wrong size, I meant the height", (80, 40, 40))])
+def test_a_change_moved_to_the_size_named(said, size):
+    """Right after 'make it 20 longer': the size named by its noun was meant (these were 'no change I could read')."""
+    d = new("block 80 x 40 x 20")
+    longer = ENGINE.draft(DesignContext(task="modify", request="make it 20 longer", current={
+        "version": 1, "code": d.code, "spec": d.spec}))
+    e = ENGINE.draft(DesignContext(task="modify", request=said, current={
+        "version": 2, "code": longer.code, "spec": longer.spec, "request": "make it 20 longer"}))
+    body = e.spec["body"]
+    assert (body["length"], body["width"], body["height"]) == size

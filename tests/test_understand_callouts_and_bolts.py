@@ -255,3 +255,17 @@ def test_a_hole_named_by_its_callout_or_its_size_in_an_edit():
     r = apply_edit('add a hub 3 1/2" dia sticking out 1" from one face; the 2" bore goes through it too', flange)
     assert not r.failed and sum(f["kind"] == "hole" for f in r.spec["features"]) == 2
     assert any(f["kind"] == "boss" and f["height"] == pytest.approx(25.4) for f in r.spec["features"])
+
+
+ROW = "plate 200 x 50 x 6 with 5 holes 8 mm in a row 40 apart"
+
+
+def test_a_rows_end_holes_removed_are_those_two():
+    """'remove the two end holes' of a row of five took every hole off (marked ok): the outer two go."""
+    (f,) = apply_edit("remove the two end holes", understand(ROW).spec).spec["features"]
+    assert (f["at"]["count"], f["at"]["spacing"]) == (3, 40)
+
+
+def test_the_last_hole_of_a_row_removed():
+    (f,) = apply_edit("drop the last hole", understand(ROW).spec).spec["features"]
+    assert sorted(p[0] for p in f["at"]["points"]) == [-80, -40, 0, 40]

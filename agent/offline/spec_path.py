@@ -386,9 +386,41 @@ _MEANT_BARE = re.compile(rf"^\W*(?:no|nope|sorry|oops|whoops|my bad)\W+(?:(?:no|
                          r"(?:\s+(?:instead|please|pls))?\W*$", re.I)
 
 
+# "no, I meant the width", "sorry, that should have been the width", "not the length, the width" right after "make it
+# 20 longer": the size named, changed the same way (said as the comparative the readers below take)
+_SIZE_NOUNS = {"length": ("longer", "shorter"), "width": ("wider", "narrower"), "height": ("taller", "shorter"),
+               "thickness": ("thicker", "thinner")}
+_CORRECTION = re.compile(r"\b(?:no|nope|sorry|oops|whoops|meant|mean|wanted|should (?:have been|be)|wrong|not|my bad)\b", re.I)
+
+
+def _meant_noun(request: str, before: str) -> str | None:
+    low = request.lower()
+    ways = re.findall(rf"\b{_WAY}\b", before.lower())
+    if not _CORRECTION.search(low) or len(set(ways)) != 1:
+        return None
+    key, sign, _ = _WAYS[ways[0]]
+    amount = re.findall(r"\d*\.?\d+", before)
+    if any(n not in amount for n in re.findall(r"\d*\.?\d+", low)):
+        return None       # a new amount is another change, not this one moved
+    wrong = {"thickness": "height"}
+    named = [n for n in re.findall(r"\b(length|width|height|thickness)\b", low)]
+    not_said = set(re.findall(r"\bnot\s+(?:the\s+)?(length|width|height|thickness)\b", low))
+    want = {n for n in named if n not in not_said and wrong.get(n, n) != key}
+    if len(want) != 1 or re.search(r"[a-z]+er\b", re.sub(r"\b(?:never|over|under|either|other|rather|whether|after|"
+                                                           r"later|wanted|sorry)\b", "", low)) and _WAY_RE.search(low):
+        return None
+    (n,) = want
+    return f"I meant {_SIZE_NOUNS[n][0 if sign > 0 else 1]}, not {ways[0]}"
+
+
+_WAY_RE = re.compile(rf"\b{_WAY}\b", re.I)
+
+
 def _meant_instead(request: str, before: str, spec: dict) -> str | None:
     """'no, I meant longer, not wider' right after 'make it 20 wider': the size changed put back and the other one
     changed by as much, said as sizes ('make it 50 wide and 20 longer'); None for anything else."""
+    if _MEANT.search(request) is None and _MEANT_BARE.match(request.strip()) is None:
+        request = _meant_noun(request, before) or request
     m = _MEANT.search(request)
     body = spec.get("body") or {}
     bare = _MEANT_BARE.match(request.strip()) if m is None else None

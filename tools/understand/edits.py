@@ -3204,7 +3204,7 @@ class _Editor:
                 self.apply(f"{rows[0]['id']}: a {n[0]} x {n[1]} grid", ops.set_parameter, f"{rows[0]['id']}.at.counts", n)
             rows = [f for f in self.feats(kind) if (f.get("at") or {}).get("kind") in ("linear", "grid")]
         if not fs and len(rows) == 1 and len(self.feats(kind)) == 1 and which in ("middle", "center", "centre", "left",
-                                                                                   "right"):
+                                                                                   "right", "first", "last"):
             # "drop the middle hole" of a row of five: the row's places, that one left out
             from ..part.plan import resolve_feature
             try:
@@ -3212,11 +3212,16 @@ class _Editor:
             except ValueError:
                 return False
             fs = [{**rows[0], "at": {"kind": "at", "points": [[round(u, 6), round(v, 6)] for u, v in res.points]}}]
-        if len(fs) != 1 or which not in ("middle", "center", "centre", "left", "right"):
+        if which in ("first", "last") and len(rows) == 1 and rows[0]["at"]["kind"] == "linear" and len(fs) == 1:
+            # "drop the last hole" of a row: its far end (along the row; the first is at its start)
+            which = {"first": "left", "last": "right"}[which] if rows[0]["at"].get("axis", "u") == "u" else \
+                {"first": "front", "last": "back"}[which]
+        if len(fs) != 1 or which not in ("middle", "center", "centre", "left", "right", "front", "back"):
             return False
         f, pts = fs[0], [list(p) for p in fs[0]["at"]["points"]]
         cx, cy = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
-        key = {"left": lambda p: p[0], "right": lambda p: -p[0]}.get(which, lambda p: math.hypot(p[0] - cx, p[1] - cy))
+        key = {"left": lambda p: p[0], "right": lambda p: -p[0], "front": lambda p: p[1], "back": lambda p: -p[1]}.get(
+            which, lambda p: math.hypot(p[0] - cx, p[1] - cy))
         ranked = sorted(pts, key=key)
         if math.isclose(key(ranked[0]), key(ranked[1]), abs_tol=1e-6):
             self.out.failed.append(f"more than one of the {len(pts)} {kind}s is the {which} one; say which by where it is")
@@ -5758,7 +5763,14 @@ def apply_edit(text: str, spec) -> EditResult:
     if len(rows) == 1 and len([f for f in data.get("features", []) if f["kind"] == "hole"]) == 1:
         # "move the end holes 10 closer to the middle" on a row of holes on the top: the row's outer holes, moved in
         # along it (they were read as holes in the end faces, and refused)
-        text = re.sub(r"\b(?:the\s+)?(?:two\s+|both\s+)?(?:end|outer|outside|outermost)\s+holes\b", "the holes", text, flags=re.I)
+        if REMOVE.search(text) and rows[0]["at"].get("count", 0) >= 3:
+            # "remove the two end holes" of a row of five: its outer two, the rest where they are
+            text = re.sub(r"\b(?:the\s+)?(?:two\s+|both\s+|2\s+)?(?:end|outer|outermost)\s+(?:two\s+|2\s+)?holes\b",
+                          "the outer 2 holes", text, flags=re.I)
+        if re.search(r"\b(?:move|moved|shift|bring|push|slide|nudge|pull)\b", text, re.I) and not REMOVE.search(text):
+            # (only to move them: "remove the two end holes" takes those two off the row)
+            text = re.sub(r"\b(?:the\s+)?(?:two\s+|both\s+)?(?:end|outer|outside|outermost)\s+holes\b", "the holes", text,
+                          flags=re.I)
         text = re.sub(r"\b(\d*\.?\d+\s*(?:mm|cm|in|\")?)\s+(?:each\s+)?(?:closer|nearer)\s+(?:in\s+)?(?:to|towards?)\s+(?:the\s+)?"
                       r"(?:middle|cent(?:er|re)(?:\s+of\s+the\s+(?:part|bar|plate|strip))?)\b", r"inward by \1", text, flags=re.I)
         text = re.sub(r"\b(\d*\.?\d+\s*(?:mm|cm|in|\")?)\s+(?:each\s+)?(?:closer|nearer)\s+(?:to|towards?)\s+(?:the|their|each)\s+"
