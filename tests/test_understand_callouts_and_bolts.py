@@ -269,3 +269,18 @@ def test_a_rows_end_holes_removed_are_those_two():
 def test_the_last_hole_of_a_row_removed():
     (f,) = apply_edit("drop the last hole", understand(ROW).spec).spec["features"]
     assert sorted(p[0] for p in f["at"]["points"]) == [-80, -40, 0, 40]
+
+
+@pytest.mark.parametrize("text,walls", [("T section 80 wide, 60 tall, flange 8 thick, stem 6 thick, 200 long", (6, 8)),
+                                        ("I beam 100 wide 120 tall, flanges 10 thick, web 6 thick, 300 long", (6, 10))])
+def test_a_sections_flange_and_web_said_thick_apart(text, walls):
+    """The overall sizes said of the section and each wall of its part: the web's thickness was 'what 6 is for'."""
+    body = read(text)["body"]
+    assert (body["thickness"], body["lip"]) == walls
+
+
+def test_a_hole_through_each_boss_and_the_plate_goes_through_both():
+    """It was made only as deep as the bosses are tall (marked ok)."""
+    spec = read("plate 100 x 60 x 8 with two Ø20 x 10 bosses 50 apart, and a 8 mm hole through each boss and the plate")
+    hole = next(f for f in spec["features"] if f["kind"] == "hole")
+    assert "depth" not in hole and hole["on"] == {"plane": "XY", "offset": 18}

@@ -758,6 +758,16 @@ class Build:
             T = every[0].mm if every else None
         while T is not None and b.get("thickness") is not None and abs(b.get("thickness") - T) < 1e-9:
             b.pop("thickness")         # "flange ... 6 thick, stem ... 6 thick": the section's one wall, said twice
+        lip = None
+        if shape in ("T", "I") and T is not None and b.get("thickness") is not None:
+            # "T section 80 wide, 60 tall, flange 8 thick, stem 6 thick": two walls, each said of its own part
+            fl = re.search(r"\b(?:flanges?|top|cap)\s+(?:is\s+|of\s+)?([\d.]+)\s*(?:mm\s*)?(?:thick|thk)\b", self.text)
+            wb = re.search(r"\b(?:web|stem|upright)\s+(?:is\s+|of\s+)?([\d.]+)\s*(?:mm\s*)?(?:thick|thk)\b", self.text)
+            other = b.get("thickness")
+            if fl and wb and {float(fl.group(1)) * self.unit_mm, float(wb.group(1)) * self.unit_mm} == {T, other}:
+                b.pop("thickness")
+                T, lip = float(wb.group(1)) * self.unit_mm, float(fl.group(1)) * self.unit_mm
+                self.notes.append(f"the flange {lip:g} thick, the web {T:g} thick")
         legs, fl = b.pop("legs"), b.pop("flange")
         leg_pair = named
         if dims and len(dims) == 4 and None in (W, H, T, L) and dims[2] < min(dims[0], dims[1]):
@@ -855,7 +865,7 @@ class Build:
             W, L = L, W
             self.notes.append(f"the walls at the ends of the {W:g} long base: the section {W:g} across, {L:g} deep")
         out = {"kind": "profile", "id": _id(self.body.noun or "profile"), "shape": shape, "width": W, "height": H,
-               "thickness": T, "length": L}
+               "thickness": T, "length": L, **({"lip": lip} if lip is not None else {})}
         bend = re.compile(r"^\s*(?:mm\s*)?(?:inside|inner|internal)?\s*bend radius\b|^\s*(?:mm\s*)?(?:inside|inner) radius\b")
         r = b.take(lambda v: bend.match(self.text[v.raw.num.end:]) is not None or re.search(
             r"\b(?:inside |inner |internal )?bend radius\s*(?:of\s*)?$", self.text[:v.raw.num.start]) is not None)

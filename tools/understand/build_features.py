@@ -361,13 +361,20 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
             bd.missing.append(f"the size of the {t.noun} in each boss")
             return
         top = body["height"] + boss["height"]
+        through = depth is None and re.search(r"\b(?:and|&)\s+(?:the|its)\s+(?:plate|part|base|body|block|flange|disc|"
+                                              r"bar)\b|\b(?:all the way|right) (?:through|thru)\b|\bthrough (?:everything|"
+                                              r"both|the lot)\b", words + " " + re.split(r"[.;]", bd.text[t.start:])[0])
+        # ("a hole through each boss and the plate": through both, not only the boss: it was made 10 deep, marked ok)
         f = {"id": bd.fid("holes"), "kind": "hole", "size": size, "depth": depth if depth is not None else boss["height"],
              "on": {"plane": "XY", "offset": round(top, 6)}, "at": boss["at"]}
-        if f["depth"] > top:
+        if through:
+            del f["depth"]      # through the boss and the part under it
+        if f.get("depth", 0) > top:
             bd.missing.append(f"a {f['depth']:g} deep hole in a {top:g} mm tall boss")
             return
         bd.features.append(f)
-        bd.notes.append(f"a hole in each boss, {f['depth']:g} deep from its top")
+        bd.notes.append("a hole through each boss and the part under it" if through else
+                        f"a hole in each boss, {f['depth']:g} deep from its top")
         return
     count = t.pop("count")
     if count is None and re.search(r"\b(?:a|an|one)\s+(?:[\w.]+\s+){0,3}?(?:hole|bore)\s+(?:on\s+)?(?:either|each|both)\s+sides?\b",
