@@ -204,3 +204,14 @@ def test_a_change_moved_to_the_size_named(said, size):
         "version": 2, "code": longer.code, "spec": longer.spec, "request": "make it 20 longer"}))
     body = e.spec["body"]
     assert (body["length"], body["width"], body["height"]) == size
+
+
+@pytest.mark.parametrize("not_made,applied", [("make it purple", True), ("make it stronger", True),
+                                              ("give it a 10 mm wibble", False)])
+def test_a_relative_change_after_a_wish_with_no_size_lands_on_the_part(not_made, applied):
+    """'make it purple' changed no size: '10 longer' after it is measured from the part as it is (it was refused);
+    after a change with a size that was not read, the part the user has in mind may differ: still refused."""
+    d = new("plate 100 x 60 x 8 with a 10 mm hole in the middle")
+    e = ENGINE.draft(DesignContext(task="modify", request="make it 10 longer", current={
+        "version": 1, "code": d.code, "spec": d.spec, "not_made": not_made}))
+    assert (not e.declined and e.spec["body"]["length"] == 110 and "was not made" in e.note) if applied else e.declined

@@ -642,7 +642,9 @@ def edit(ctx: DesignContext) -> Draft | None:
         pass        # "no keyways after all" after 'same keyway again on the other end' was not made: what it was about goes
     elif not_made and all(_independent(request, m) for m in [not_made, *(current.get("not_made_before") or [])]):
         pass        # a change to something else than the change not made: applied, and the answer says what is missing
-    elif not_made and _RELATIVE.search(request.lower()):
+    elif not_made and _meant(not_made) and _RELATIVE.search(request.lower()):
+        # (a change not made that said no size and named nothing I read, 'make it purple', changed no size either:
+        # a change measured from the part lands on it as it is, the answer saying the other is still missing)
         # the last change was not made: a change measured from the part would start from a part the words
         # may not mean (twice the length it has, not the length asked before); an absolute size is safe
         return Draft(None, f"Your last change ('{not_made[:80]}') was not made, so v{current.get('version', '?')} is "
