@@ -284,3 +284,20 @@ def test_a_hole_through_each_boss_and_the_plate_goes_through_both():
     spec = read("plate 100 x 60 x 8 with two Ø20 x 10 bosses 50 apart, and a 8 mm hole through each boss and the plate")
     hole = next(f for f in spec["features"] if f["kind"] == "hole")
     assert "depth" not in hole and hole["on"] == {"plane": "XY", "offset": 18}
+
+
+@pytest.mark.parametrize("said", ["the bore, please make him 30", "the hole in center, make this one 30",
+                                  "make she 30, the bore", "the bore, make it 30 please"])
+def test_the_thing_named_apart_from_its_change(said):
+    """Non-native word order and pronouns: the bore named, then 'make him / this one / it 30' ('him' was not read;
+    'make it 30, the bore' was 30 bores)."""
+    r = apply_edit(said, understand("flange 100 OD 12 thick, 20 bore, 4 x 9 holes on 75 PCD").spec)
+    assert not r.failed and [f["size"] for f in r.spec["features"]] == [30, 9]
+
+
+@pytest.mark.parametrize("text,d", [("flat bar 200 x 30 x 10, drill an 8 mm hole 20 in from the end", 20),
+                                    ("bar 200 x 30 x 10 with an 8 mm hole at one end, 15 from the end", 15)])
+def test_one_hole_in_from_the_end_is_one(text, d):
+    """It was four, one in from each corner (a wrong part)."""
+    (f,) = read(text)["features"]
+    assert f["at"] == {"kind": "from_edge", "edge": "left", "distance": d}

@@ -1287,6 +1287,13 @@ def _placement_of(bd: Build, t: Target, body: dict, count, f: dict) -> dict | No
         vert, side = (one.group(1) or one.group(4)), (one.group(2) or one.group(3))
         return {"kind": "from_corner", "corner": f"{'upper' if vert in ('top', 'upper', 'back', 'rear', 'far') else 'lower'}"
                 f"_{side}", "dx": two.get("inset_u", inset), "dy": two.get("inset_v", inset)}
+    if inset is not None and n in (None, 1) and not t.noun.endswith("s") and body.get("kind") == "box" and re.search(
+            r"\bfrom (?:the|one|an|either) end\b|\b(?:at|near|by|on) (?:one|an|the) end\b", words) and not re.search(
+            r"\bcorner|\b(?:each|both|the) (?:ends|sides|edges)\b", words):
+        # "drill an 8 mm hole 20 in from the end", "a hole at one end, 15 from the end": one hole that far in from
+        # one end, on the centre line (it was four, one in from each corner)
+        bd.notes.append(f"one hole {inset:g} in from the left end, on the centre line")
+        return {"kind": "from_edge", "edge": "left", "distance": inset}
     in_row = re.search(r"\b(?:evenly|equally|equal spacing|in a row|in line)\b", words) and not re.search(r"\bcorner", words)
     four = n == 4 and spacing is None and body.get("length") and body.get("width") and not in_row and not re.search(
         r"\b(?:rows?|line|along|across)\b", words)   # "a plate with 4 holes": its corners (said)

@@ -5709,6 +5709,15 @@ def apply_edit(text: str, spec) -> EditResult:
         text = re.sub(r"\b(?:make\s+it\s+|change\s+it\s+to\s+|go\s+(?:with|for)\s+)?an?\s+(\d*\.?\d+(?:\s*-?\s*\d+/\d+)?\s*(?:mm|cm|inch(?:es)?|in|\")?)"
                       r"(?:\s*(?:dia(?:meter)?|od))?\s+(?:round\s+)?(?:bar|rod|shaft|pin|dowel|cylinder|round|stock|axle|spindle)\b",
                       r"make it \1 dia", text, flags=re.I)
+    # "make him 30", "make she 30, the bore": a pronoun for the thing (non-native 'him', 'she')
+    text = re.sub(r"\b(make|set|change|turn|put)\s+(?:him|her|she|he)\b", r"\1 it", text, flags=re.I)
+    # "the bore, please make it 30", "the hole in center, make this one 30": the thing named first, then the change
+    text = re.sub(r"^\W*(?:the|this|that)\s+((?:\w+\s+){0,2}?(?:bore|hole|holes|slot|slots|pocket|boss|hub|fillets?|chamfers?|"
+                  r"flange|walls?|keyway|groove)(?:\s+in\s+(?:the\s+)?(?:cent(?:er|re)|middle))?)\s*[,:;-]+\s*(?:please\s+|pls\s+)?"
+                  r"(?:you\s+)?(make|set|change|put|open|bore)\s+(?:it|this one|that one|this|that|them)\b",
+                  lambda m: f"{m.group(2)} the {m.group(1)}", text, flags=re.I)
+    text = re.sub(r"^\W*(make|set|change)\s+it\s+([\d./]+\s*(?:mm|cm|in|\")?)\s*[,;-]+\s*(the\s+(?:\w+\s+)?(?:bore|hole|slot|"
+                  r"pocket|boss|hub))\W*$", r"\1 \3 \2", text, flags=re.I)       # "make she 30, the bore": the bore 30
     # "bore it out to 2 in": a number with 'in' closing the sentence is in inches (no preposition ends a request)
     # (not "at the right end, 20 in": that far in from it)
     text = re.sub(r"(\b(?:to|of|is|be|by)\s+\d*\.?\d+(?:\s*-?\s*\d+/\d+)?)\s+in\s*([.!]?\s*)$", r"\1 inch\2", text)
