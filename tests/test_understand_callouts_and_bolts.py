@@ -301,3 +301,13 @@ def test_one_hole_in_from_the_end_is_one(text, d):
     """It was four, one in from each corner (a wrong part)."""
     (f,) = read(text)["features"]
     assert f["at"] == {"kind": "from_edge", "edge": "left", "distance": d}
+
+
+def test_a_flat_said_by_one_size_says_how_it_was_read():
+    u = understand("shaft 20 dia 100 long with a 4mm flat")
+    (f,) = u.spec["features"]
+    assert (f["depth"], f["length"]) == (4, 100)
+    assert any("read as how deep the flat cuts in" in n for n in u.notes)
+    assert any("runs the whole 100 mm" in n for n in u.notes)
+    said = understand("a 12 mm shaft, 80 long, with a 1 mm deep flat 30 long at one end")
+    assert not any("flat" in n for n in said.notes)

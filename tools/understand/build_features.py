@@ -2378,6 +2378,8 @@ def _keyway(bd: Build, t: Target, body: dict) -> None:
         L = t.pop("inset")          # "a keyway running 30 in from one end": it runs 30 from that end
     if L is None:
         L = section[1] - section[0] if section else full
+        if t.kind == "flat" and not section:
+            bd.notes.append(f"the flat runs the whole {full:g} mm of the part (its run not said)")
     D = body.get("diameter") or (body["sections"][0]["diameter"] if body.get("sections") else None)
     if t.kind == "keyway" and W is None and depth is None and D:
         try:

@@ -130,6 +130,9 @@ def understand(text: str) -> Understanding:
         fixed.append(f"'{other.group(1).strip()}' is the part it fits, not a size of this one")
         text = text[:other.start()] + " " + text[other.end():]
     out = _understand(text)
+    flat = FLAT_BY_ONE_SIZE.search(text)
+    if flat and out.spec is not None and any(f["kind"] == "flat" for f in out.spec.get("features", [])):
+        fixed.append(f"the {flat.group(1)} of '{flat.group(0).strip()}' read as how deep the flat cuts in")
     if fixed:
         out.notes[:0] = fixed
         for c in out.candidates:
@@ -139,6 +142,11 @@ def understand(text: str) -> Understanding:
         # "a cube with sides of -20 mm": no length is negative (read without its sign it would be another part)
         out.missing.append(f"a size that is not negative (found {negative.group(0).strip()}): sizes are lengths")
     return out
+
+
+# "a 4mm flat": one size said of a D-flat, read as its depth (a reading, said)
+FLAT_BY_ONE_SIZE = re.compile(r"\b(?:a|an|one|with)\s+(\d*\.?\d+\s*(?:mm)?)\s*(?:d-)?flat\b(?!\s+(?:bar|plate|sheet|stock|"
+                              r"head|end|face|washer|top|bottom))(?![^,;.]*\b(?:deep|depth)\b)", re.I)
 
 
 # a number written with a minus sign where a size goes ("sides of -20 mm", "= -5"); not a dash between words or a range
