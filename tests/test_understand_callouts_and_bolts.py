@@ -311,3 +311,17 @@ def test_a_flat_said_by_one_size_says_how_it_was_read():
     assert any("runs the whole 100 mm" in n for n in u.notes)
     said = understand("a 12 mm shaft, 80 long, with a 1 mm deep flat 30 long at one end")
     assert not any("flat" in n for n in said.notes)
+
+
+def test_a_round_parts_size_said_before_outside_is_its_diameter():
+    """'22 outside' on a washer was dropped without a word (the ISO 7089 20 mm used, marked ok)."""
+    body = read("a washer for an M10 bolt, 2 thick, 22 outside")["body"]
+    assert body["outer_diameter"] == 22
+    assert read("box with no lid, 5.5 x 3.5 x 2.25 inches outside dims, 1/4 thick walls, 3/8 thick floor")["body"][
+        "height"] == pytest.approx(57.15)
+
+
+def test_a_stray_size_beside_a_standard_washer_is_asked_about():
+    """'M10 washer 3 thick 17': the 17 was dropped (taken as 20 - 3 and let through), the ISO 7089 washer built."""
+    u = understand("M10 washer 3 thick 17")
+    assert u.spec is None and any("'17'" in m for m in u.missing)

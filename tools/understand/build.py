@@ -454,6 +454,13 @@ class Build:
             inner = b.pop("inner") or self._take_bore()
             D = b.pop("diameter")
             H = b.pop("thickness") or b.pop("height")
+            stray = [v for v in b.loose if v.raw is not None]
+            if D is None and stray:
+                # "M10 washer 3 thick 17": a size said with no word for it; the standard's outside diameter would drop
+                # it without a word (it was taken as 20 + 3 and let through)
+                self.missing.append(f"what {', '.join(repr(v.raw.num.text.strip()) for v in stray)} "
+                                    f"{'is' if len(stray) == 1 else 'are'} for (say e.g. '22 OD')")
+                return None
             if D is None and H is not None and std is not None:
                 # "washer for M12, 3 thick": the standard washer's diameters, the thickness said
                 D = self.assume(f"outside diameter of an M{ms.group(1)} washer (ISO 7089)", std["d2"])

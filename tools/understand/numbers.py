@@ -267,6 +267,12 @@ def normalize(text: str) -> str:
                r"(?:the\s+)?(\w+)\b", r"where the \1 meets the \2", t)
     t = re.sub(r"\b(?:round|fillet|radius)\s+(where the \w+ meets the \w+)\s*,?\s+(?:with\s+|to\s+|at\s+)?(?:an?\s+)?"
                r"(\d*\.?\d+\s*(?:mm)?)\s*(?:radius|rad|fillet|r)\b", r"\2 fillet \1", t)
+    # "a washer for an M10 bolt, 2 thick, 22 outside": its outside diameter (on a round part; was dropped unsaid)
+    if re.search(r"\b(?:washers?|spacers?|tubes?|tubing|pipes?|rings?|bushings?|bush|sleeves?|collars?|discs?|disks?|"
+                 r"cylinders?|pucks?|rods?|shafts?|bosses|boss|hubs?|flanges?)\b", t) and not re.search(
+                     r"\b(?:square|rect\w*|box|hex\w*|plate|block)\b", t):     # ("square tube 40 outside": its side)
+        t = re.sub(r"(?<![\w.])(\d*\.?\d+(?:\s*(?:mm|cm|in|\"))?)\s+outside\b(?!\s*(?:dims?|dimensions?|sizes?|measure\w*|"
+                   r"corners?|edges?|of|walls?|faces?|length|width|height))", r"\1 od", t)
     # "three-bolt flange", "six-hole pattern": the count word said as a word of its own
     t = re.sub(r"\b(two|three|four|five|six|seven|eight|nine|ten|twelve)-(bolt|hole|stud|screw)\b", r"\1 \2", t)
     t = _words(t, v["typos"])
