@@ -325,3 +325,10 @@ def test_a_stray_size_beside_a_standard_washer_is_asked_about():
     """'M10 washer 3 thick 17': the 17 was dropped (taken as 20 - 3 and let through), the ISO 7089 washer built."""
     u = understand("M10 washer 3 thick 17")
     assert u.spec is None and any("'17'" in m for m in u.missing)
+
+
+def test_new_plain_holes_said_beside_counterbored_ones_in_capitals():
+    spec = read("PLATE 90 X 60 X 12 THK. 4X Ø6.6 THRU, 10 FROM EDGES.")
+    spec = apply_edit("ADD C'BORE Ø11 X 6.5 DP TO ALL 4 HOLES.", spec).spec
+    r = apply_edit("ADD 2X Ø5 THRU, NO C'BORE, ON LONG CENTERLINE, 30 APART, SYMMETRIC.", spec)
+    assert [("cbore" in f, f["size"]) for f in r.spec["features"]] == [(True, 6.6), (False, 5)]

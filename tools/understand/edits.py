@@ -6028,7 +6028,7 @@ def _heads_off_and(text: str, spec) -> EditResult | None:
     data = _plain(spec)
     holes = [f for f in data.get("features", []) if f["kind"] == "hole"]
     if not holes or not any("cbore" in f or "csink" in f for f in holes) or not HEADS_OFF.search(text) or \
-            ADD_VERB.search(text):
+            ADD_VERB.search(text.lower()):
         return None       # ("put a plain 25mm hole in the middle": a new hole, the heads of the others kept)
     rest = HEADS_OFF.sub(" ", text)
     rest = re.sub(r"\bstraight\s+(?=through|thru)", "", rest, flags=re.I)
