@@ -332,3 +332,17 @@ def test_new_plain_holes_said_beside_counterbored_ones_in_capitals():
     spec = apply_edit("ADD C'BORE Ø11 X 6.5 DP TO ALL 4 HOLES.", spec).spec
     r = apply_edit("ADD 2X Ø5 THRU, NO C'BORE, ON LONG CENTERLINE, 30 APART, SYMMETRIC.", spec)
     assert [("cbore" in f, f["size"]) for f in r.spec["features"]] == [(True, 6.6), (False, 5)]
+
+
+@pytest.mark.parametrize("said", ["25 mm between holes", "on a 25 mm grid", "25 mm hole to hole",
+                                  "with 25 mm between each hole"])
+def test_a_grids_spacing_said_in_other_words(said):
+    """The 25 was dropped and a 10 mm spacing assumed."""
+    (f,) = read("plate 150 x 100 x 10 with a 3 x 4 grid of 6 mm holes, " + said)["features"]
+    assert f["at"]["spacing"] == [25, 25]
+
+
+def test_two_holes_with_a_distance_between_them():
+    """'with 40 mm between them' was dropped: the two holes were spread evenly (33.3 apart)."""
+    (f,) = read("plate 100 x 60 x 5 with two 6 mm holes with 40 mm between them")["features"]
+    assert f["at"] == {"kind": "linear", "count": 2, "spacing": 40, "axis": "u"}

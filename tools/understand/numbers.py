@@ -273,6 +273,15 @@ def normalize(text: str) -> str:
                      r"\b(?:square|rect\w*|box|hex\w*|plate|block)\b", t):     # ("square tube 40 outside": its side)
         t = re.sub(r"(?<![\w.])(\d*\.?\d+(?:\s*(?:mm|cm|in|\"))?)\s+outside\b(?!\s*(?:dims?|dimensions?|sizes?|measure\w*|"
                    r"corners?|edges?|of|walls?|faces?|length|width|height))", r"\1 od", t)
+    # "25 mm between holes", "25 hole to hole", "with 25 mm between each hole", "25 mm from each other", "on a 25 mm
+    # grid": the holes' spacing (the 25 was dropped and a 10 mm spacing assumed)
+    t = re.sub(r"(?<![\w.])(\d*\.?\d+)(\s*(?:mm|cm|in|\"))?\s+(?:between\s+(?:the\s+|each\s+|adjacent\s+|neighbouring\s+|"
+               r"neighboring\s+)?(?:holes?|ones?|centres|centers)|between\s+(?:them|the\s+two|both)|"
+               r"(?:hole|centre|center)\s+to\s+(?:hole|centre|center)|"
+               r"from\s+(?:each\s+other|one\s+another))\b",
+               lambda m: m.group(0) if re.search(r"\bdistance\s+(?:of\s+)?$", t[:m.start()]) else f"{m.group(1)}{m.group(2) or ''} apart",
+               t)       # ("in distance 60 between them": read below)
+    t = re.sub(r"\bon\s+an?\s+(\d*\.?\d+)(\s*(?:mm|cm|in|\"))?\s+(?:square\s+)?grid\b", r"\1\2 apart", t)
     # "three-bolt flange", "six-hole pattern": the count word said as a word of its own
     t = re.sub(r"\b(two|three|four|five|six|seven|eight|nine|ten|twelve)-(bolt|hole|stud|screw)\b", r"\1 \2", t)
     t = _words(t, v["typos"])
