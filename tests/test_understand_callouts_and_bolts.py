@@ -346,3 +346,11 @@ def test_two_holes_with_a_distance_between_them():
     """'with 40 mm between them' was dropped: the two holes were spread evenly (33.3 apart)."""
     (f,) = read("plate 100 x 60 x 5 with two 6 mm holes with 40 mm between them")["features"]
     assert f["at"] == {"kind": "linear", "count": 2, "spacing": 40, "axis": "u"}
+
+
+def test_a_rectangle_said_with_its_unit_and_a_circle_said_as_a_diameter():
+    """'on a 100 x 60 mm rectangle' was dropped (corner holes at an assumed inset); 'on 80 diameter' unread."""
+    (f,) = read("plate 120x80x6 with 4 holes of 8 mm on a 100 x 60 mm rectangle")["features"]
+    assert f["at"] == {"kind": "grid", "counts": [2, 2], "spacing": [100, 60]}
+    (f,) = read("disc 100 dia 10 thick, 6x 8mm holes around on 80 diameter")["features"]
+    assert (f["at"]["kind"], f["at"]["count"], f["at"]["diameter"]) == ("bolt_circle", 6, 80)

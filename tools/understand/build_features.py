@@ -15,7 +15,9 @@ from .vocab import default, find, vocab
 
 GAUGE = re.compile(r"#\s*(\d+)")
 ROWS = re.compile(r"\b(\d+) rows? of (\d+)\b")
-GRID = re.compile(r"(?<!dia )(?<!dia)\b(\d+)\s*(?:x|by)\s*(\d+)\b(?!\s*(?:mm\b|cm\b|in\b|inch|\"|\.\d|deep\b|dp\b|deg\b))")
+GRID = re.compile(r"(?<!dia )(?<!dia)\b(\d+)\s*(?:x|by)\s*(\d+)\b(?!\s*(?:mm\b(?!\s*(?:rect\w*|pattern|grid|square|"
+                  r"cent(?:er|re)s|spacing|apart|pitch|layout)\b)|cm\b|in\b|inch|\"|\.\d|deep\b|dp\b|deg\b))")
+# ("on a 100 x 60 mm rectangle": the rectangle's sizes, said with their unit)
 # (never "cbore dia 15 x 8 deep": a counterbore's diameter and depth)
 
 

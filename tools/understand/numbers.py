@@ -282,6 +282,10 @@ def normalize(text: str) -> str:
                lambda m: m.group(0) if re.search(r"\bdistance\s+(?:of\s+)?$", t[:m.start()]) else f"{m.group(1)}{m.group(2) or ''} apart",
                t)       # ("in distance 60 between them": read below)
     t = re.sub(r"\bon\s+an?\s+(\d*\.?\d+)(\s*(?:mm|cm|in|\"))?\s+(?:square\s+)?grid\b", r"\1\2 apart", t)
+    # "6x 8mm holes around on 80 diameter": the circle the holes sit on (the 80 was unread)
+    t = re.sub(r"(\bholes?\b[^.;]*?)\b(?:(?:a)?round\s+)?on\s+(?:an?\s+|the\s+)?(\d*\.?\d+)(\s*mm)?\s*(?:dia(?:meter)?)\b"
+               r"(?!\s*(?:holes?|bosses?|boss|pins?|hub|bore|rod|shaft|bar|tube|disc|disk|cylinder|plate))",
+               r"\1on a \2\3 pcd", t)
     # "three-bolt flange", "six-hole pattern": the count word said as a word of its own
     t = re.sub(r"\b(two|three|four|five|six|seven|eight|nine|ten|twelve)-(bolt|hole|stud|screw)\b", r"\1 \2", t)
     t = _words(t, v["typos"])
