@@ -354,3 +354,12 @@ def test_a_rectangle_said_with_its_unit_and_a_circle_said_as_a_diameter():
     assert f["at"] == {"kind": "grid", "counts": [2, 2], "spacing": [100, 60]}
     (f,) = read("disc 100 dia 10 thick, 6x 8mm holes around on 80 diameter")["features"]
     assert (f["at"]["kind"], f["at"]["count"], f["at"]["diameter"]) == ("bolt_circle", 6, 80)
+
+
+@pytest.mark.parametrize("said", ["drill a 10 mm hole through it sideways, 20 from the top",
+                                  "a 10 mm hole crosswise 20 from the top"])
+def test_a_hole_sideways_is_a_cross_hole(said):
+    """It went down the axis (the word not understood, the part marked ok)."""
+    r = apply_edit(said, understand("cylinder 50 dia 80 tall").spec)
+    (f,) = r.spec["features"]
+    assert f["on"] == "front" and f["at"] == {"kind": "at", "points": [[0, 20]]}

@@ -286,6 +286,10 @@ def normalize(text: str) -> str:
     t = re.sub(r"(\bholes?\b[^.;]*?)\b(?:(?:a)?round\s+)?on\s+(?:an?\s+|the\s+)?(\d*\.?\d+)(\s*mm)?\s*(?:dia(?:meter)?)\b"
                r"(?!\s*(?:holes?|bosses?|boss|pins?|hub|bore|rod|shaft|bar|tube|disc|disk|cylinder|plate))",
                r"\1on a \2\3 pcd", t)
+    # "drill a 10 mm hole through it sideways", "a hole crosswise": through the side (it went down the axis, the word
+    # not understood and the part marked ok)
+    t = re.sub(r"\b(?:(?:through|thru)\s+(?:it|the\s+part|the\s+(?:rod|shaft|cylinder|pin|bar))\s+)?(?:sideways|side-ways|"
+               r"crosswise|cross-wise|transversely)\b", "through the side", t)
     # "three-bolt flange", "six-hole pattern": the count word said as a word of its own
     t = re.sub(r"\b(two|three|four|five|six|seven|eight|nine|ten|twelve)-(bolt|hole|stud|screw)\b", r"\1 \2", t)
     t = _words(t, v["typos"])
