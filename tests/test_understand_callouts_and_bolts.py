@@ -363,3 +363,11 @@ def test_a_hole_sideways_is_a_cross_hole(said):
     r = apply_edit(said, understand("cylinder 50 dia 80 tall").spec)
     (f,) = r.spec["features"]
     assert f["on"] == "front" and f["at"] == {"kind": "at", "points": [[0, 20]]}
+
+
+@pytest.mark.parametrize("said,size", [("chamfer both ends of the bore 1mm", 1), ("break the edges of the bore 0.5", 0.5)])
+def test_the_ends_of_a_bore_are_its_rims(said, size):
+    """'chamfer both ends of the bore 1mm' made the bore 1 mm across (marked ok)."""
+    r = apply_edit(said, understand("tube 40 OD 25 ID 60 long").spec)
+    assert not r.failed and r.spec["body"]["inner_diameter"] == 25
+    assert r.spec["features"] == [{"id": "bevel", "kind": "chamfer", "edges": "holes", "size": size}]

@@ -5709,6 +5709,11 @@ def apply_edit(text: str, spec) -> EditResult:
         text = re.sub(r"\b(?:make\s+it\s+|change\s+it\s+to\s+|go\s+(?:with|for)\s+)?an?\s+(\d*\.?\d+(?:\s*-?\s*\d+/\d+)?\s*(?:mm|cm|inch(?:es)?|in|\")?)"
                       r"(?:\s*(?:dia(?:meter)?|od))?\s+(?:round\s+)?(?:bar|rod|shaft|pin|dowel|cylinder|round|stock|axle|spindle)\b",
                       r"make it \1 dia", text, flags=re.I)
+    # "chamfer both ends of the bore 1mm": the bore's rims (the 1 was read as the bore's new size, marked ok)
+    text = re.sub(r"\b(?:both|each|either|the\s+two|the)\s+ends?\s+of\s+(?:the\s+)?(bore|hole|holes|id)\b", r"the \1 edges", text,
+                  flags=re.I)
+    text = re.sub(r"\b(break|ease|deburr|soften)\s+the\s+edges\s+of\s+the\s+(bore|hole|holes)\b", r"chamfer the \2 edges",
+                  text, flags=re.I)
     # "make him 30", "make she 30, the bore": a pronoun for the thing (non-native 'him', 'she')
     text = re.sub(r"\b(make|set|change|turn|put)\s+(?:him|her|she|he)\b", r"\1 it", text, flags=re.I)
     # "the bore, please make it 30", "the hole in center, make this one 30": the thing named first, then the change
