@@ -393,9 +393,12 @@ _SIZE_NOUNS = {"length": ("longer", "shorter"), "width": ("wider", "narrower"), 
 _CORRECTION = re.compile(r"\b(?:no|nope|sorry|oops|whoops|meant|mean|wanted|should (?:have been|be)|wrong|not|my bad)\b", re.I)
 
 
+_WAY_RE = re.compile(rf"\b{_WAY}\b", re.I)
+
+
 def _meant_noun(request: str, before: str) -> str | None:
     low = request.lower()
-    ways = re.findall(rf"\b{_WAY}\b", before.lower())
+    ways = _WAY_RE.findall(before.lower())
     if not _CORRECTION.search(low) or len(set(ways)) != 1:
         return None
     key, sign, _ = _WAYS[ways[0]]
@@ -403,17 +406,13 @@ def _meant_noun(request: str, before: str) -> str | None:
     if any(n not in amount for n in re.findall(r"\d*\.?\d+", low)):
         return None       # a new amount is another change, not this one moved
     wrong = {"thickness": "height"}
-    named = [n for n in re.findall(r"\b(length|width|height|thickness)\b", low)]
+    named = re.findall(r"\b(length|width|height|thickness)\b", low)
     not_said = set(re.findall(r"\bnot\s+(?:the\s+)?(length|width|height|thickness)\b", low))
     want = {n for n in named if n not in not_said and wrong.get(n, n) != key}
-    if len(want) != 1 or re.search(r"[a-z]+er\b", re.sub(r"\b(?:never|over|under|either|other|rather|whether|after|"
-                                                           r"later|wanted|sorry)\b", "", low)) and _WAY_RE.search(low):
-        return None
+    if len(want) != 1 or _WAY_RE.search(low):
+        return None       # (a way said as a comparative is read by _MEANT / _MEANT_BARE)
     (n,) = want
     return f"I meant {_SIZE_NOUNS[n][0 if sign > 0 else 1]}, not {ways[0]}"
-
-
-_WAY_RE = re.compile(rf"\b{_WAY}\b", re.I)
 
 
 def _meant_instead(request: str, before: str, spec: dict) -> str | None:
@@ -457,9 +456,9 @@ def _scaled_one_way(request: str, before: str, spec: dict) -> tuple[dict, str, s
     """The part before the whole-part scale of ``before``, and the change of the one size ``request`` keeps scaled
     ("make it 90 long"), with a note; None when the change before was not a whole-part scale by a factor or the words
     name not exactly one size to scale."""
-    m = _ONLY_ONE_WAY.search(request)
+    m = _ONLY_ONE_WAY.search(request)      # ('only' / 'just' said: a correction of the scale, not another change)
     low = request.lower()
-    if m is None or not re.search(r"\b(?:no|nope|sorry|oops|meant|mean|only|just|wait|actually)\b", low):
+    if m is None:
         return None
     named = {_ONE_WAY_SIZES[w.lower()][0] for w in re.findall(r"\b(?:" + "|".join(_ONE_WAY_SIZES) + r")\b", low)}
     way = _ONE_WAY_SIZES[(m.group("way") or m.group("way2")).lower()]
@@ -643,10 +642,10 @@ def edit(ctx: DesignContext) -> Draft | None:
     elif not_made and all(_independent(request, m) for m in [not_made, *(current.get("not_made_before") or [])]):
         pass        # a change to something else than the change not made: applied, and the answer says what is missing
     elif not_made and _meant(not_made) and _RELATIVE.search(request.lower()):
-        # (a change not made that said no size and named nothing I read, 'make it purple', changed no size either:
-        # a change measured from the part lands on it as it is, the answer saying the other is still missing)
         # the last change was not made: a change measured from the part would start from a part the words
         # may not mean (twice the length it has, not the length asked before); an absolute size is safe
+        # (a change not made that said no size and named nothing I read, 'make it purple', changed no size either:
+        # a change measured from the part lands on it as it is, the answer saying the other is still missing)
         return Draft(None, f"Your last change ('{not_made[:80]}') was not made, so v{current.get('version', '?')} is "
                      f"still as it was; '{request.strip()[:80]}' is measured from the part and I will not guess which "
                      "part you mean. Say the sizes you want (e.g. 'make it 120 long', 'holes 8 mm'), or repeat the "

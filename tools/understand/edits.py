@@ -17,7 +17,7 @@ from .build_features import ONE_CORNER, GRID, features, outer_if_holes
 from .clauses import clauses
 from .edit_copy import COPY as COPY_WORDS  # noqa: F401 - its words are edit words (_pattern_words)
 from .edit_copy import copy_feature, copy_from_pattern, copy_request, pattern_copy_request
-from .numbers import fmt, is_inch_fraction, normalize, number, unified_thread, unit_mm
+from .numbers import fmt, is_inch_fraction, normalize, numbers, unified_thread, unit_mm
 from .roles import Tagging, is_floor, tag
 from .spelling import correct
 from .targets import targets
@@ -984,8 +984,7 @@ class _Editor:
         # "1 and a half inches", "2 and a quarter": the fraction added (number words are digits by now)
         self.t = re.sub(r"\b(\d+) and (?:a|one) (half|quarter)\b", lambda m: fmt(int(m.group(1)) + {"half": .5, "quarter": .25}[
             m.group(2)]), self.t)
-        n_holes = sum(_count(f.get("at") or {"kind": "center"}) or 1 for f in self.spec.get("features", [])
-                      if f["kind"] == "hole")
+        n_holes = _hole_count(self.spec)
         # "open the remaining four up to Ø10", "the other 2": those holes (a count said of the holes there)
         if any(f["kind"] == "hole" for f in self.spec.get("features", [])):
             self.t = re.sub(r"\b(?:the\s+)?(remaining|other|rest of the|last)\s+(\d+)\b(?=\s*(?:$|[,.;:!]|up\b|down\b|to\b|bigger|"
@@ -5474,6 +5473,11 @@ def _floor_kept(r: EditResult, before: dict) -> None:
                 r.failed.append(f"{f['id']}: the floor kept {fmt(floor)} mm: {_first_line(exc)}")
 
 
+def _hole_count(spec: dict) -> int:
+    """How many holes the part has (a feature placed once counts one)."""
+    return sum(_count(f.get("at") or {"kind": "center"}) or 1 for f in spec.get("features", []) if f["kind"] == "hole")
+
+
 def _count(at: dict) -> int | None:
     if at.get("kind") in ("linear", "bolt_circle"):
         return at.get("count")
@@ -5677,6 +5681,10 @@ def said_as_change(text: str) -> str:
     return re.sub(r"\s+(?:be\s+)?(?:possible|doable)\s*\?*\s*$", "", text, flags=re.I)
 
 
+# a size as written in an edit: a whole or decimal number, a fraction or a mixed number ("1-1/2", "3 1/4"), its unit
+_SIZE_SAID = r"((?:\d+(?:\s*-\s*\d+/\d+|\s+\d+/\d+|/\d+|\.\d+)?|\.\d+)(?![\d/.])\s*(?:mm|cm|in|\")?)"
+
+
 def apply_edit(text: str, spec) -> EditResult:
     """Apply the change ``text`` asks for to ``spec`` (a dict or PartSpec). ``result.spec`` is the new
     spec (a dict) or None when nothing could be changed; ``result.failed`` says why. Several actions
@@ -5738,15 +5746,14 @@ def apply_edit(text: str, spec) -> EditResult:
                       r"every hole|both)\b",
                       lambda m: f"{m.group(1)} them", text, flags=re.I)
         sizes = {float(f["size"]) for f in holes_there if isinstance(f.get("size"), (int, float))}
-        total = sum(_count(f.get("at") or {"kind": "center"}) or 1 for f in holes_there)
-        per = {"in": 25.4, "cm": 10.0}.get(data.get("units", "mm"), 1.0)
+        total = _hole_count(data)
+        per = unit_mm(UNITS[data.get("units", "mm")]) if UNITS.get(data.get("units", "mm")) else 1.0
 
         def _that_one(m: re.Match) -> str:
             # "; the 2\" bore goes through it too": the bore there, named by its size (not a new hole)
-            v = number(m.group(1))
-            u = (m.group(2) or "").strip().lower()
-            v *= {"mm": 1.0, "cm": 10.0, "in": 25.4, "inch": 25.4, '"': 25.4}.get(u, per)
-            return f"the {m.group(3)}" if any(abs(v - z) < 1e-6 for z in sizes) else m.group(0)
+            (said,) = numbers(normalize(f"{m.group(1)} {m.group(2) or ''}"))[:1] or [None]
+            return f"the {m.group(3)}" if said is not None and any(abs(said.mm(per) - z) < 1e-6 for z in sizes) \
+                else m.group(0)
         # "change the Ø22 x 12 DP to go all the way through": the hole there by its callout (not a 22 x 12 grid)
         text = re.sub(r"\bthe\s+(?:[øØ⌀]|dia\.?\s*)\s*(\d*\.?\d+)\s*(?:mm\s*)?x\s*\d*\.?\d+\s*(?:mm\s*)?(?:dp|deep)\b(?:\s+(?:hole|bore))?",
                       lambda m: f"the {m.group(1)} hole" if any(abs(float(m.group(1)) * per - z) < 1e-6 for z in sizes)
@@ -5799,17 +5806,16 @@ def apply_edit(text: str, spec) -> EditResult:
     # "thicken the legs to 6mm", "thin the plate down to 3": the thickness of what it names; "make the material 6mm",
     # "6 mm stock": the wall of a bent or flat part
     text = re.sub(r"\b(?:thicken|thin)\s+(?:down\s+)?(?:up\s+)?(the\s+|its\s+|both\s+|all\s+(?:the\s+)?)?((?:[a-z]+\s+)?)"
-                  r"(?:down\s+|up\s+)?to\s+((?:\d+(?:\s*-\s*\d+/\d+|\s+\d+/\d+|/\d+|\.\d+)?|\.\d+)(?![\d/.])\s*(?:mm|cm|in|\")?)",
+                  r"(?:down\s+|up\s+)?to\s+" + _SIZE_SAID,
                   lambda m: f"make {m.group(1) or ''}{m.group(2)}{m.group(3)} thick", text, flags=re.I)
     # "change the thickness of the web and flanges to 6": the walls it names made that thick (not the flanges' height)
     text = re.sub(r"\b(?:(?:make|change|set|bump|increase|reduce|drop)\s+)?(?:the\s+)?(?:wall\s+)?(?:thickness|thk)\s+of\s+"
                   r"((?:(?:the|both|all|its|and|,)\s*)*(?:web|stem|flanges?|legs?|sides?|walls?|base|uprights?)"
                   r"(?:\s*(?:,|and|&)\s*(?:(?:the|both|all|its)\s+)*(?:web|stem|flanges?|legs?|sides?|walls?|base|uprights?))*)\s+"
-                  r"(?:(?:to|at|=|:|is|should be|of)\s*)?((?:\d+(?:\s*-\s*\d+/\d+|\s+\d+/\d+|/\d+|\.\d+)?|\.\d+)(?![\d/.])"
-                  r"\s*(?:mm|cm|in|\")?)(?!\s*(?:thick|long|wide|tall|high|deep))",
+                  r"(?:(?:to|at|=|:|is|should be|of)\s*)?" + _SIZE_SAID + r"(?!\s*(?:thick|long|wide|tall|high|deep))",
                   r"make \1 \2 thick", text, flags=re.I)
-    text = re.sub(r"\b(?:make|change|set)\s+the\s+(?:material|stock|sheet|metal)(?:\s+thickness)?\s+(?:to\s+)?((?:\d+(?:\s*-\s*"
-                  r"\d+/\d+|\s+\d+/\d+|/\d+|\.\d+)?|\.\d+)(?![\d/.])\s*(?:mm|cm|in|\")?)(?!\s*(?:thick|long|wide|tall|high|deep))",
+    text = re.sub(r"\b(?:make|change|set)\s+the\s+(?:material|stock|sheet|metal)(?:\s+thickness)?\s+(?:to\s+)?" + _SIZE_SAID +
+                  r"(?!\s*(?:thick|long|wide|tall|high|deep))",
                   r"make it \1 thick", text, flags=re.I)
     thru = [f for f in data.get("features", []) if f["kind"] == "hole" and f.get("depth") is None]
     if len(thru) == 1 and not blind:

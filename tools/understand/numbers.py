@@ -150,6 +150,11 @@ def _grid_counts(m: re.Match) -> str:
     return f"{a} x {b}" if sa >= sb else f"{b} x {a}"
 
 
+# "a 4mm flat 20 long at one end": a D-flat said by one size before the word, read as its depth (not a flat bar)
+FLAT_BY_ONE_SIZE = re.compile(r"\b(a|an|one|with)\s+([\d.]+)\s*(mm\s+)?flat\b(?!\s+(?:bar|plate|sheet|stock|head|end|face|"
+                              r"washer|top|bottom))", re.I)
+
+
 def normalize(text: str) -> str:
     """Lower case, symbols and typos fixed, number words as digits."""
     t = text.lower()
@@ -340,8 +345,7 @@ def normalize(text: str) -> str:
     if re.search(r"\b(?:shafts?|pins?|rods?|axles?|spindles?|cylinders?|dowels?|round bar)\b", t):
         t = re.sub(r"\bflat(?=\s+[\d.]+\s*(?:mm\s*)?deep\b)", "d-flat", t)
         # "a 4mm flat 20 long at one end": a D-flat said by its depth before the word (not a flat bar)
-        t = re.sub(r"\b(a|an|one|with)\s+([\d.]+)\s*(mm\s+)?flat\b(?!\s+(?:bar|plate|sheet|stock|head|end|face|washer|top|bottom))",
-                   r"\1 d-flat \2 \3deep", t)
+        t = FLAT_BY_ONE_SIZE.sub(r"\1 d-flat \2 \3deep", t)
     # "Pocket 1: 40 x 30 ... Pocket 2: round, Ø25": numbered labels of features listed one by one (not sizes)
     labels = re.findall(r"\b(pocket|hole|slot|boss|bore|cut ?out|feature|step|rib)s?\s+#?(\d)\s*[:.)-]\s", t)
     for noun in {n for n, _ in labels}:

@@ -12,7 +12,7 @@ from cadagent.tools.part import tables
 from .build import Build
 from .build_features import features
 from .clauses import clauses
-from .numbers import UNIT_WORDS, corrections, default_unit, is_inch_fraction, stated_unit, normalize, number, unified_thread, unit_mm
+from .numbers import FLAT_BY_ONE_SIZE, UNIT_WORDS, corrections, default_unit, is_inch_fraction, stated_unit, normalize, number, unified_thread, unit_mm
 from .roles import role_words, tag
 from .spelling import correct
 from .targets import PROFILE_KINDS, RAW_ROLES, targets
@@ -131,8 +131,11 @@ def understand(text: str) -> Understanding:
         text = text[:other.start()] + " " + text[other.end():]
     out = _understand(text)
     flat = FLAT_BY_ONE_SIZE.search(text)
-    if flat and out.spec is not None and any(f["kind"] == "flat" for f in out.spec.get("features", [])):
-        fixed.append(f"the {flat.group(1)} of '{flat.group(0).strip()}' read as how deep the flat cuts in")
+    if flat and not re.search(r"\b(?:deep|depth)\b", re.split(r"[,;.](?!\d)", text[flat.end():])[0]) and \
+            out.spec is not None and any(f["kind"] == "flat" for f in out.spec.get("features", [])):
+        # "a 4mm flat": one size said of a D-flat, read as its depth (numbers.normalize), said
+        fixed.append(f"the {flat.group(2)}{' mm' if flat.group(3) else ''} of '{flat.group(0).strip()}' read as how deep "
+                     "the flat cuts in")
     if fixed:
         out.notes[:0] = fixed
         for c in out.candidates:
@@ -142,11 +145,6 @@ def understand(text: str) -> Understanding:
         # "a cube with sides of -20 mm": no length is negative (read without its sign it would be another part)
         out.missing.append(f"a size that is not negative (found {negative.group(0).strip()}): sizes are lengths")
     return out
-
-
-# "a 4mm flat": one size said of a D-flat, read as its depth (a reading, said)
-FLAT_BY_ONE_SIZE = re.compile(r"\b(?:a|an|one|with)\s+(\d*\.?\d+\s*(?:mm)?)\s*(?:d-)?flat\b(?!\s+(?:bar|plate|sheet|stock|"
-                              r"head|end|face|washer|top|bottom))(?![^,;.]*\b(?:deep|depth)\b)", re.I)
 
 
 # a number written with a minus sign where a size goes ("sides of -20 mm", "= -5"); not a dash between words or a range

@@ -143,8 +143,7 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None,
                     r"\b(?:from|to|at|against|near|off|past|behind|up to|of) the\s+$", c.text[:pos]) and not re.match(
                     r"\s*(?:is|are|of|dia|diameter|\d)", c.text[pos + len(phrase):]):
                 continue     # "a cross hole 10 from the shoulder": where it is, not a new shoulder
-            if name == "boss" and phrase == "stem" and (body_kind in PROFILE_KINDS or body_kind is None or
-                                                       body_kind not in ("cylinder", "box", "tube", "flange")):
+            if name == "boss" and phrase == "stem" and body_kind not in ("cylinder", "box", "tube", "flange"):
                 continue     # "a T with a 40 tall stem": the section's own stem, not a boss on it
             if name == "rib" and body_kind in PROFILE_KINDS:
                 continue     # "T-bracket: base ... with a rib standing up": the section's stem (request.py), not a rib
