@@ -101,6 +101,10 @@ def drive(engine, sandbox, turn: dict, versions: list[dict], examples: list[dict
         res = sandbox.run_script(d.code, exports=("step",))
         problems = []
         if res.ok and res.valid_solid:
+            bodies = plan.get("bodies", 1) if task == "new_design" else 1
+            if res.report.solids > 1 and bodies != "any" and res.report.solids != bodies:
+                # as the agent's design node: a part spec makes one body (a slot across a whole bar cuts it in two)
+                problems.append(f"{res.report.solids} separate solids; a single part was expected")
             if task == "new_design" and not _sizes_ok(plan.get("extents") or [], list(res.report.size)):
                 problems.append(f"size {sorted(res.report.size)} is not the planned {plan.get('extents')}")
             promised = {"features_expected": _features_of(d.spec) or plan.get("features_expected") or {}}

@@ -18,3 +18,22 @@ def test_a_snapshot_runs_its_own_code(tmp_path):
     assert not (dest / "agent").exists()
     # the runner fails (an assertion) unless cadagent.agent is imported from the snapshot
     assert snapshot.run(dest, "cadagent.bench.understand_bench", ["--help"]) == 0
+
+
+class _TwoBoxes:
+    """An engine whose one draft is two separate boxes (as a slot across a whole bar leaves)."""
+
+    def draft(self, ctx):
+        from types import SimpleNamespace
+        code = ("import cadquery as cq\n"
+                "result = cq.Workplane('XY').box(10, 10, 10).union(cq.Workplane('XY').box(10, 10, 10)"
+                ".translate((30, 0, 0)))\n")
+        return SimpleNamespace(code=code, spec={"body": {"kind": "box"}, "features": []}, note="two boxes", path="spec",
+                               assumed=[])
+
+
+def test_the_bench_never_counts_two_solids_as_one_part(sandbox):
+    """As the agent's design node: a part that falls apart in two is no part (the bench marked it ok)."""
+    from cadagent.bench.understand_bench import drive
+    out = drive(_TwoBoxes(), sandbox, {"user": "a block", "expect": {"intent": "new_design"}}, [], [])
+    assert out["ok"] is False and out["attempts"] == 3

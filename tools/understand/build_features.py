@@ -289,6 +289,14 @@ def _hole_size(bd: Build, t: Target):
 
 def _hole(bd: Build, t: Target, body: dict) -> None:
     words = t.words
+    for r in ("size", "inner", "diameter"):
+        # "a 5 mm cross hole 15 above the bottom": the 15 is where it goes, not its size (the 5 was dropped)
+        for v in [v for v in t.roles.get(r, []) if FROM_END.match(bd.text[v.raw.num.end:])]:
+            if t.loose or len(t.roles[r]) > 1:
+                t.roles[r].remove(v)
+                t.loose.append(v)
+        if r in t.roles and not t.roles[r]:
+            del t.roles[r]
     if re.search(r"\b(?:windows?|openings?|cut-?outs?)\b", t.noun) and _tube_slot(bd, t, body, "window"):
         return           # "a rectangular window cut straight down through one wall only" of a tube
     if re.search(r"\bbored?\s*(?:=|is|equals|same as|matches|to match|to)\s*(?:the\s+)?(?:tube|pipe|sleeve)(?:'s)?\s*"
@@ -795,7 +803,7 @@ CROSS = re.compile(r"\bcross[- ]?(?:holes?|drill(?:ed|ing)?|bored?)\b|\b(?:radia
                    r"\b(?:split|cotter|lynch|clevis|r[- ]?clip|roll)[- ]?pin\s+holes?\b|\bcotter\s+holes?\b|"
                    r"\bthrough (?:both|the) (?:side )?walls\b|\bthrough the (?:side|diameter)\b|"
                    r"\bacross the (?:diameter|rod|bar|shaft|shank|pin|tube|pipe)\b|\b(?:turned|rotated|at) 90\b")
-FROM_END = re.compile(r"^\s*(?:mm\s*)?(?:in\s+)?(?:from|off) (?:one|a|the|either|an|each|the other|the top|the bottom|the near|"
+FROM_END = re.compile(r"^\s*(?:mm\s*)?(?:in\s+)?(?:from|off|below|above|under|down from|up from) (?:one|a|the|either|an|each|the other|the top|the bottom|the near|"
                       r"the far)?\s*(?:(?:left|right|free|plain|nearest)\s+)?(end|top|bottom)\b")
 
 
@@ -1092,6 +1100,13 @@ BOLTS_NAMED = re.compile(r"\b(\d{1,2}|" + "|".join(_COUNT_WORDS) + r")(?:-|\s)(?
                          r")-(?:bolt|hole|stud|screw)\b")
 
 
+def _inside(grid: re.Match, body: dict, k: float) -> bool:
+    """Whether an "A x B" said after "on" fits strictly inside the part's plan (a hole pattern, not the part)."""
+    plan = sorted(v for v in (body.get("length"), body.get("width")) if v)
+    said = sorted(float(g) * k for g in grid.groups())
+    return len(plan) == 2 and all(a < b - 1e-9 for a, b in zip(said, plan))
+
+
 def _bolts_named(bd: Build, t: Target) -> int | None:
     m = BOLTS_NAMED.search(bd.text)
     if m is None:
@@ -1224,7 +1239,9 @@ def _placement_of(bd: Build, t: Target, body: dict, count, f: dict) -> dict | No
                                       # "hole pattern 70 x 70 of 4 x 5.5 holes": the pattern's sizes, said after its word
                                       # ("4 holes spaced 90 x 50": spaced that far, both ways)
                                       re.search(r"\b(?:pattern|rectangle|layout|spacing|cent(?:er|re)s|spaced(?: at)?)\s*"
-                                                r"(?:of\s*|is\s*|:\s*)?$", words[:grid.start()]))))
+                                                r"(?:of\s*|is\s*|:\s*)?$", words[:grid.start()]) or
+                                      # "4 holes 8mm on 80x40": on the corners of an 80 x 40 rectangle inside the part
+                                      re.search(r"\bon\s*$", words[:grid.start()]) and _inside(grid, body, bd.unit_mm))))
     # "4 holes ..., 60 x 40 pattern": their spacing (not "4 x 11 holes": four of them 11 across)
     if grid and not grid_is_spacing and (re.search(r"\bgrid\b|\barranged\b|\barray\b|\bmatrix\b|\bpattern\b", words)
                                          or int(grid.group(1)) * int(grid.group(2)) == (n or 0)):

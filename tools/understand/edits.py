@@ -67,7 +67,7 @@ SCALE_BY = re.compile(
 ADD_VERB = re.compile(r"\b(add|put(?!\s+(?:(?:the|those|these|its|that)\s+\w+|them|it)\s+back\b)|drill|cut|bore an?|make (?:a|an|some)|give it (?:a|an|some)|insert|punch|machine|"
                       r"place|include|with (?:a|an)|also|plus|mill|create|(?<![\w ])(?:and|then) (?=an?\b|another\b)|^\s*an? (?=[\d./]+\s*(?:mm\s*)?(?:dia\w*\s+)?hole)|drop (?=a|an|one|two|three|four|five|six|eight|\d|some)|we need (?:a|an)|i need (?:a|an))\b")
 REMOVE = re.compile(r"\b(remove|delete|skip|get rid of|leave out|leave off|omit|take (?:off|away|out)|take (?:the |those |these |that |this |its |all (?:the )?)?\w+ (?:off|out|away)|"
-                    r"drop(?!\s+(?:a|an|one|two|three|four|five|six|eight|\d+|some|in)\b)(?![^,;.]*\bto\s+[\d./]+)|no more|without|lose|ditch|sharp corners|sharp edges|no (?:fillets?|chamfers?|holes?|rounds?|rounding|chamfering|radius|radii|keyways?|slots?|pockets?|grooves?|flats?|bosses|boss|hubs?)|"
+                    r"drop(?=\s+(?:a|one|1)\s+of\s+(?:the|those|these|them)\b)|drop(?!\s+(?:a|an|one|two|three|four|five|six|eight|\d+|some|in)\b)(?![^,;.]*\bto\s+[\d./]+)|no more|without|lose|ditch|sharp corners|sharp edges|no (?:fillets?|chamfers?|holes?|rounds?|rounding|chamfering|radius|radii|keyways?|slots?|pockets?|grooves?|flats?|bosses|boss|hubs?)|"
                     r"square (?:them|it|those|the corners|the edges) off|(?:un-?round|un-?fillet))\b")
 HOLE_WORDS = re.compile(r"\b(inset|in from the (?:corners?|edges?|sides?|ends?)|more|so there are|of them|spacing|pitch|apart|"
                         r"bolt circle|pcd|space (?:them|the holes|it)|spaced|"
@@ -3231,6 +3231,30 @@ class _Editor:
                                                   "at": {**f["at"], "points": keep}})
         return True
 
+    def remove_any_one(self, kind: str) -> bool:
+        """'delete one of the corner holes, leave the other three': one copy of the one pattern named, the one
+        furthest back and right in the top view (which one is said, so the user can ask for another)."""
+        from ..part.plan import resolve_feature
+        fs = [f for f in self.select(kind, self.feats(kind)) if _count(f.get("at") or {}) not in (None, 1) or
+              len((f.get("at") or {}).get("points") or []) > 1]
+        if len(fs) != 1:
+            self.out.failed.append(f"which {kind}s one is taken from ({', '.join(f['id'] for f in fs) or 'none'} are "
+                                   "patterns); say it by where it is, e.g. 'remove the top left hole'")
+            return True
+        f = fs[0]
+        try:
+            pts = [(round(u, 6), round(v, 6)) for u, v in resolve_feature(self.spec, f["id"]).points]
+        except ValueError:
+            return False
+        gone = max(pts, key=lambda p: (p[0] + p[1], p[0]))
+        self.used.update(it.num.start for it in self.free() if it.num.value == 1)      # ("remove 1 hole": the count)
+        keep = [list(p) for p in pts if p != gone]
+        self.apply(f"{f['id']}: one of them (at {fmt(gone[0])}, {fmt(gone[1])}, back right) removed, {len(keep)} left",
+                   ops.replace_feature, f["id"], {**{k: v for k, v in f.items() if k != "id"},
+                                                  "at": {"kind": "at", "points": keep}})
+        self.out.notes.append("say which one by where it is (e.g. 'the front left one') if you meant another")
+        return True
+
     def full_length(self, kinds: list[str]) -> bool:
         """'run the keyway the full length of the shaft': the keyway (flat, slot through one wall) from end to end of
         the part; True when it answered."""
@@ -3294,6 +3318,9 @@ class _Editor:
 
     def remove(self, kinds: list[str]) -> None:
         kinds = [k for k in kinds if k not in ("cbore", "csink")] or kinds
+        if kinds and re.search(r"\b(?:a|one|1) of (?:the|those|these|them|its)\b|\b(?:a|one|1) (?:\w+ )?(?:hole|slot|pocket)\b"
+                               r"(?=.*\b(?:others?|rest|remaining)\b)", self.t) and self.remove_any_one(kinds[0]):
+            return      # "delete one of the corner holes, leave the other three" (normalized 'a of the ...')
         some = re.search(r"\b(outer|outside|inner|inside|middle|center|centre|left|right|first|last|end|one of|"
                          r"two of|\d+ of|some of|half|every other|(?:one|two|three|a couple of|\d+)(?= (?:\w+ )?(?:holes?|slots?|"
                          r"pockets?)\b))\b", self.t)
@@ -3618,6 +3645,10 @@ class _Editor:
                                               r"clr|tapped|tap)\s*[,:(-]?\s*)?$", self.t[:bore_n[0].num.start]):
                 # ("hole to M4 clearance, 4.5, and OD 9": the size said after the screw's name)
                 bore_n[0].role = "inner"
+                return
+            before = [it for it in bore_n if re.match(r"\s*(?:mm\s*)?(?:dia\w*\s+)?(?:bore|hole|id)\b", self.t[it.num.end:])]
+            if len(before) == 1:
+                before[0].role = "inner"     # "20 long and with a 22 bore": the size said before the word
                 return
             if not self.out.done:
                 self.out.failed.append(f"this {self.spec['body']['kind'].replace('_', ' ')}'s bore is its inner diameter; "
@@ -4336,10 +4367,13 @@ class _Editor:
                 return
             for h in (existing if k != "bore" else [f]):
                 gg = {**{x: y for x, y in h.items() if x != "id"}, "size": g["size"]}
-                if "depth" in g and h is f:
+                # a new depth is the last hole's, and every blind hole's named with it ("make those end holes 40
+                # deep": both end holes; a through hole beside them stays through)
+                deepened = "depth" in g and (h is f or "depth" in h)
+                if deepened:
                     gg["depth"] = g["depth"]
                 what = f"size {g['size'] if isinstance(g['size'], str) else fmt(g['size'])}" + (
-                    f", {fmt(gg['depth'])} deep" if "depth" in gg and h is f else "")
+                    f", {fmt(gg['depth'])} deep" if deepened else "")
                 self.apply(f"{h['id']}: {what}", ops.replace_feature, h["id"], gg)
             return
         key = {"fillet": "radius", "chamfer": "size", "shell": "thickness", "boss": "height", "keyway": "depth",
@@ -5685,6 +5719,16 @@ def said_as_change(text: str) -> str:
 _SIZE_SAID = r"((?:\d+(?:\s*-\s*\d+/\d+|\s+\d+/\d+|/\d+|\.\d+)?|\.\d+)(?![\d/.])\s*(?:mm|cm|in|\")?)"
 
 
+_DIA = r"(?:[øØ⌀]\s*|\bdia\.?\s*|\bdiameter\s+)?"
+_CBORE = r"(?:c'?bored?|cbored?|counter\s*-?\s*bored?)"
+NEW_HOLE_AND_HEAD = re.compile(
+    r"\b(?:revise|change|update|make|alter|turn)\s+(?:that|the|this|it|its|those|these|them|all(?:\s+the)?)?\s*"
+    r"(?:callout|note|hole callout|holes?)?\s*(?:to\s+(?:read\s+)?|:\s*|into\s+)?(?:\d+\s*[xX]\s*)?" + _DIA +
+    r"(\d*\.?\d+)\s*(?:mm\s*)?(?:(?:thru|through)(?:\s+all)?\s*)?(?:holes?\s*)?[,/]?\s*(?:(?:with|and)\s+(?:an?\s+)?)?"
+    r"(?:" + _CBORE + r"\s*" + _DIA + r"(\d*\.?\d+)\s*(?:mm\s*)?(?:x|by)\s*(\d*\.?\d+)\s*(?:mm\s*)?(?:dp|deep)\b|" + _DIA +
+    r"(\d*\.?\d+)\s*(?:mm\s*)?(?:x|by)\s*(\d*\.?\d+)\s*(?:mm\s*)?(?:dp|deep)\s+" + _CBORE + r"s?\b)", re.I)
+
+
 def apply_edit(text: str, spec) -> EditResult:
     """Apply the change ``text`` asks for to ``spec`` (a dict or PartSpec). ``result.spec`` is the new
     spec (a dict) or None when nothing could be changed; ``result.failed`` says why. Several actions
@@ -5763,6 +5807,39 @@ def apply_edit(text: str, spec) -> EditResult:
                       flags=re.I)
         # "make those 2x M8 x 12 deep": as many as there are (a count said with the screw size, not a grid)
         text = re.sub(r"\b(\d+)\s*[xX]\s*(?=[mM]\d)", lambda m: "" if int(m.group(1)) == total else m.group(0), text)
+
+        if len(holes_there) == 1:
+            # "change to 4X Ø9 THRU, CBORE Ø15 x 8 DP", "make the holes Ø9 with a Ø15 x 8 deep counterbore": the holes'
+            # new size and their new counterbore (never a new hole in the middle)
+            text = NEW_HOLE_AND_HEAD.sub(lambda m: f"make the holes {m.group(1)} and the counterbores "
+                                                   f"{m.group(2) or m.group(4)} dia {m.group(3) or m.group(5)} deep", text)
+
+        # "deepen the counterbores to 12": their depth (they were made Ø12)
+        text = re.sub(r"\bdeepen\s+(?:the\s+|those\s+|these\s+|all\s+(?:the\s+)?|its\s+)?(c'?bores?|cbores?|"
+                      r"counter\s*-?\s*bores?|holes?)\s+to\s+(\d+(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?|\.\d+)(\s*(?:mm|cm|in\b|inch(?:es)?|\"))?",
+                      r"make the \1 \2\3 deep", text, flags=re.I)
+        heads = [f["cbore"] for f in holes_there if isinstance(f.get("cbore"), dict) and all(
+            isinstance(f["cbore"].get(k), (int, float)) for k in ("diameter", "depth"))]
+        if len(heads) == 1 and len(holes_there) == 1:
+            def _head_by(m: re.Match) -> str:
+                # "make the cbores 2 mm deeper", "counterbores 1 wider": the counterbore's own sizes, changed by that much
+                # (the part was made 2 taller)
+                said = numbers(normalize(f"{m.group(1)} {m.group(2) or ''}" if m.group(1) else
+                                         f"{m.group(4)} {m.group(5) or ''}"))
+                by = said[0].mm(per) if said else None
+                word = m.group(3).lower()
+                if by is None:
+                    return m.group(0)
+                sign = -1 if word in ("shallower", "narrower", "smaller") else 1
+                dia, depth = heads[0]["diameter"], heads[0]["depth"]
+                dia, depth = (dia + sign * by, depth) if word not in ("deeper", "shallower") else (dia, depth + sign * by)
+                return f"make the counterbores {dia:g} mm dia {depth:g} mm deep"
+            text = re.sub(r"\b(?:make|cut|sink|have)?\s*(?:the|those|these|all(?:\s+the)?|its)?\s*(?:c'?bores?|cbores?|"
+                          r"counter\s*-?\s*bores?)\s+(?:(\d+/\d+|\d*\.?\d+)\s*(mm|\"|in\b|inch(?:es)?|cm)?\s*)?"
+                          r"(deeper|shallower|wider|bigger|larger|narrower|smaller)\b(?:\s+by\s+(\d+/\d+|\d*\.?\d+)\s*"
+                          r"(mm|\"|in\b|inch(?:es)?|cm)?)?",
+                          lambda m: _head_by(m) if (m.group(1) is None) != (m.group(4) is None) else m.group(0), text,
+                          flags=re.I)
 
         def _restated(m: re.Match) -> str:
             # "revise that callout to 4X Ø9 THRU, CBORE Ø18 x 9 DP": the hole as it is said again, then its new head

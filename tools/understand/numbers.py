@@ -175,6 +175,12 @@ def normalize(text: str) -> str:
     t = re.sub(r"\bcb\b(?=\s*(?:dia\s*)?\d)", "cbore", t)
     t = re.sub(r"\b(thru|through)(\s+all)?\s*(?:/\s*|\s(?=\s*(?:c/bored?|c'bored?|cbored?|counterbored?|c/b|csk|csink|"
                r"countersunk|countersink|c'sink)\b))", r"\1\2, ", t)
+    # "4X Ø8 THRU, CBORE Ø14 x 6 DP on 90x50": the rectangle the holes sit on, said after their counterbore, is the holes'
+    t = re.sub(r"\b(thru|through)(\s+all)?,\s*((?:c/bored?|c'bored?|cbored?|counterbored?|c/b|csk|csink|countersunk|countersink|"
+               r"c'sink)\s*dia\s*\d*\.?\d+(?:\s*mm)?(?:\s*(?:x\s*)?\d*\.?\d+(?:\s*mm)?\s*(?:deep|dp)\b|\s*x\s*\d+\s*deg\b)?)"
+               r"\s+((?:on|at)\s+(?:an?\s+|the\s+)?\d*\.?\d+(?:\s*mm)?\s*(?:x|by)\s*\d*\.?\d+(?:\s*mm)?"
+               r"(?:\s+(?:(?:bolt|hole|mounting)\s+)?(?:pattern|grid|rectangle|square|cent(?:er|re)s))?)(?=\s*(?:[,;.]|$))",
+               r"\1\2 \4, \3", t)
     # "4x Ø9 cbore Ø15 x 8 deep holes": the hole noun said after the counterbore's sizes is the holes' (one hole, not two)
     t = re.sub(r"(dia\s*\d*\.?\d+(?:\s*mm)?)\s+((?:c'?bored?|counterbored?|csk|csink|countersunk|countersink)\s*dia\s*"
                r"\d*\.?\d+(?:\s*mm)?(?:\s*(?:x\s*)?\d*\.?\d+(?:\s*mm)?\s*(?:deep|dp)|\s*x\s*\d+\s*deg)?)\s+(holes?)\b",
@@ -295,6 +301,12 @@ def normalize(text: str) -> str:
     # not understood and the part marked ok)
     t = re.sub(r"\b(?:(?:through|thru)\s+(?:it|the\s+part|the\s+(?:rod|shaft|cylinder|pin|bar))\s+)?(?:sideways|side-ways|"
                r"crosswise|cross-wise|transversely)\b", "through the side", t)
+    # "20 above the bottom edge", "10 below the top edge": that far from the edge (the 20 was dropped)
+    t = re.sub(r"(\d)(\s*(?:mm|\"|in|cm)?)\s+(?:above|up from)\s+the\s+bottom\s+edge\b", r"\1\2 from the bottom edge", t)
+    t = re.sub(r"(\d)(\s*(?:mm|\"|in|cm)?)\s+(?:below|down from)\s+the\s+top\s+edge\b", r"\1\2 from the top edge", t)
+    # "a Ø10 hole across it through the curved side": a round part's side (the word 'curved' unread, the hole axial)
+    t = re.sub(r"\b(through|thru|into|in|on)\s+the\s+(?:curved|round(?:ed)?|cylindrical|outer|outside)\s+(?:side|surface|face|wall)\b",
+               r"\1 the side", t)
     # "three-bolt flange", "six-hole pattern": the count word said as a word of its own
     t = re.sub(r"\b(two|three|four|five|six|seven|eight|nine|ten|twelve)-(bolt|hole|stud|screw)\b", r"\1 \2", t)
     t = _words(t, v["typos"])
@@ -398,7 +410,13 @@ def normalize(text: str) -> str:
     t = re.sub(r"\b(\d+)\s*x\s*(\d+)\s+holes\s+(?=(?:of|at|each)\s+(?:dia\s*)?\d*\.?\d+\s*(?:mm|\"|in\b)?\s*(?:dia\w*\s*)?"
                r"(?!\s*(?:pitch|apart|spacing|cent)))", r"\1 x \2 grid of holes ", t)
     # "6x Ø8 on PCD 70", "4x Ø9 thru": counted holes written by their diameter only
-    t = re.sub(r"\b(\d+)\s*x\s*dia\s*(\d*\.?\d+)(\s*mm)?(?![\d.])(?!\s*(?:mm\s*)?(?:holes?|bores?|x\b))", r"\1 holes dia \2\3", t)
+    t = re.sub(r"\b(\d+)\s*x\s*dia\s*(\d*\.?\d+)(\s*mm)?(?![\d.])(\s+(?:thru|through)(?=\s+holes?\b)\s+holes?\b)?"
+               r"(?!\s*(?:mm\s*)?(?:holes?|bores?|x\b))", lambda m: f"{m.group(1)} holes dia {m.group(2)}{m.group(3) or ''}"
+               + (" through" if m.group(4) else ""), t)     # ("4 x Ø9 thru holes": the noun said once)
+    # "hole pattern 90 x 50, 4 x Ø9 thru": the pattern named first, then the holes on it (one set of holes, not two)
+    t = re.sub(r"\b(?:bolt|hole|mounting|screw|fixing)\s+pattern\s+(?:of\s+|is\s+)?(\d*\.?\d+)((?:\s*mm)?)\s*x\s*(\d*\.?\d+"
+               r"(?:\s*mm)?)\s*(?:,|:|-|with|of)?\s*(\d+\s+holes\s+dia\s*\d*\.?\d+(?:\s*mm)?(?:\s+(?:through|thru)\b)?)",
+               r"\4 on a \1\2 x \3 pattern", t)
     t = re.sub(r"\b(\d+)\s*x\s*(dia\s*\d*\.?\d+(?:\s*mm)?\s*(?:holes?|bores?))", r"\1 \2", t)    # "4 x Ø6.5 holes"
     # "6 x 14 holes on 120 pcd": six holes of 14 (not a 6 x 14 size); never the last of a part's sizes ("100 x 6 x 4 holes")
     # (a small whole second number is a grid: "3 x 2 holes")
