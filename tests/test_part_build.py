@@ -31,6 +31,8 @@ SPECS = {
     'L': {"body": {"kind": "profile", "shape": "L", "width": 30, "height": 20, "thickness": 3, "length": 50}},
     'T': {"body": {"kind": "profile", "shape": "T", "width": 30, "height": 20, "thickness": 3, "length": 50}},
     'U': {"body": {"kind": "profile", "shape": "U", "width": 30, "height": 20, "thickness": 3, "length": 50}},
+    'U_base': {"body": {"kind": "profile", "shape": "U", "width": 60, "height": 38, "thickness": 4, "lip": 8, "length": 100},
+               "features": [{"kind": "hole", "id": "walls", "size": 10, "on": "left", "at": {"kind": "at", "points": [[-8, 0]]}}]},
     'C': {"body": {"kind": "profile", "shape": "C", "width": 30, "height": 20, "thickness": 2, "length": 50}},
     'I': {"body": {"kind": "profile", "shape": "I", "width": 30, "height": 40, "thickness": 3, "length": 50}},
     'ob': {"body": {"kind": "profile", "shape": "obround", "width": 30, "height": 10, "length": 5}},
@@ -81,6 +83,12 @@ def test_every_body_and_feature_builds_as_specified(built, name):
 
 def _cap(r, a):          # the part of a disc of radius r beyond a chord at a from its centre
     return r * r * math.acos(a / r) - a * math.sqrt(r * r - a * a)
+
+
+def test_a_channel_with_a_thicker_base_by_hand(built):
+    """U 60 x 38, walls 4, base 8 (lip), 100 long, a Ø10 hole through both walls: 60 x 8 + 2 x 4 x 30 of section."""
+    part = built["U_base"]
+    assert part.measured["volume"] == pytest.approx((60 * 8 + 2 * 4 * 30) * 100 - 2 * math.pi * 25 * 4, rel=1e-4)
 
 
 def test_d_holes_volume_by_hand(built):

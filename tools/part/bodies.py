@@ -104,7 +104,8 @@ class Profile(BodyBase):
     thickness: Optional[Length] = None
     lip: Optional[Length] = Field(None, description="C channel: length of the inward lips; Z: the top flange, to the "
                                                     "web's outside face; T and I: the flange's thickness when it differs "
-                                                    "from the web's (thickness is then the web's)")
+                                                    "from the web's (thickness is then the web's); U: the base's "
+                                                    "thickness when it differs from the side walls'")
     inner_radius: Optional[Length] = Field(None, description="L, T, U: the radius inside the bend(s), where the walls "
                                                              "meet (a concave fillet along the length)")
     start: Optional[Point] = None

@@ -56,7 +56,8 @@ def profile_outline(p: Profile) -> list[tuple[float, float]]:
         pts = [((w - t) / 2, 0), ((w + t) / 2, 0), ((w + t) / 2, h - f), (w, h - f), (w, h), (0, h),
                (0, h - f), ((w - t) / 2, h - f)]
     elif p.shape == "U":
-        pts = [(0, 0), (w, 0), (w, h), (w - t, h), (w - t, t), (t, t), (t, h), (0, h)]
+        f = p.lip or t          # (the base's own thickness when it differs from the walls')
+        pts = [(0, 0), (w, 0), (w, h), (w - t, h), (w - t, f), (t, f), (t, h), (0, h)]
     elif p.shape == "C":
         lip = p.lip or 2 * t
         pts = [(0, 0), (w, 0), (w, lip), (w - t, lip), (w - t, t), (t, t), (t, h - t), (w - t, h - t),
@@ -77,8 +78,8 @@ def profile_outline(p: Profile) -> list[tuple[float, float]]:
 def inner_corners(p: Profile) -> list[tuple[float, float]]:
     """The concave corners of an L, T or U section (where its walls meet inside), origin at the bbox centre."""
     w, h, t = p.width, p.height, p.thickness
-    f = p.lip or t if p.shape == "T" else t
-    pts = {"L": [(t, t)], "T": [((w - t) / 2, h - f), ((w + t) / 2, h - f)], "U": [(t, t), (w - t, t)]}.get(p.shape, [])
+    f = p.lip or t if p.shape in ("T", "U") else t
+    pts = {"L": [(t, t)], "T": [((w - t) / 2, h - f), ((w + t) / 2, h - f)], "U": [(t, f), (w - t, f)]}.get(p.shape, [])
     return [(x - w / 2, y - h / 2) for x, y in pts]
 
 

@@ -268,7 +268,8 @@ def leg_span(body: Profile, face: str) -> tuple[float, float] | None:
     w, h, t = body.width, body.height, body.thickness
     t += body.inner_radius or 0.0        # clear of the radius inside the bend too
     if body.shape == "U":
-        return (-w / 2 + t, w / 2 - t) if face == "front" else (-h / 2, h / 2 - t) if face == "left" else None
+        floor = (body.lip or body.thickness) + (body.inner_radius or 0.0)     # (the base's own thickness)
+        return (-w / 2 + t, w / 2 - t) if face == "front" else (-h / 2, h / 2 - floor) if face == "left" else None
     if body.shape != "L":
         return None
     if face == "front":

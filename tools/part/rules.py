@@ -117,7 +117,8 @@ def check_profile(b: Profile, path, problems) -> None:
                   + ("" if b.lip else " (it is 2 x thickness when not given)"), f"between {t:g} and {h / 2:g}",
                   f"{b.lip or 2 * t:g}"))
     if b.inner_radius is not None:
-        room = {"L": min(w, h) - t, "T": min((w - t) / 2, h - (b.lip or t)), "U": min(h - t, (w - 2 * t) / 2)}[b.shape]
+        room = {"L": min(w, h) - t, "T": min((w - t) / 2, h - (b.lip or t)),
+                "U": min(h - (b.lip or t), (w - 2 * t) / 2)}[b.shape]
         if b.inner_radius >= room - EPS:
             p(Problem(json_path([*path, "inner_radius"]), f"the radius inside the bend does not fit the {w:g} x {h:g} "
                       f"{b.shape} section", f"less than {room:g}", f"{b.inner_radius:g}", "a smaller radius"))
@@ -126,6 +127,9 @@ def check_profile(b: Profile, path, problems) -> None:
                   "flange longer than the wall too", f"between {t:g} and {w:g}", f"{b.lip:g}"))
     if b.shape == "T" and b.lip is not None and b.lip >= h - EPS:
         p(Problem(json_path([*path, "lip"]), "the T's flange (lip) is as tall as the section: no web is left",
+                  f"less than {h:g}", f"{b.lip:g}"))
+    if b.shape == "U" and b.lip is not None and b.lip >= h - EPS:
+        p(Problem(json_path([*path, "lip"]), "the U's base (lip) is as tall as the section: no walls stand on it",
                   f"less than {h:g}", f"{b.lip:g}"))
     if b.shape == "I" and b.lip is not None and 2 * b.lip >= h:
         p(Problem(json_path([*path, "lip"]), "the flanges (lip) meet in the middle", f"less than {h / 2:g}", f"{b.lip:g}"))

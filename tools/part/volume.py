@@ -26,7 +26,7 @@ def _section_through(body, face: str, depth: float) -> float:
     if isinstance(body, Profile) and body.shape == "L" and face in ("front", "left"):
         return body.thickness
     if isinstance(body, Profile) and body.shape == "U" and face in ("front", "left", "right"):
-        return body.thickness if face == "front" else 2 * body.thickness
+        return (body.lip or body.thickness) if face == "front" else 2 * body.thickness
     return depth
 
 def _hole(f: Hole, d: float, thickness: float) -> float:

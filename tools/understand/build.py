@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import re
 
+from .plates import from_plates
 from .numbers import numbers, unified_thread
 from .roles import SHELL_CUE
 from .targets import Target, Value, says_overall
@@ -69,6 +70,7 @@ class Build:
         self.spec_body: dict | None = None
         self.coords: list = []   # hole centres written as x, y lists; places along a part (request._coordinates)
         self.inside: set[float] = set()     # sizes said of a hollow box's inside ("15 deep inside")
+        self.plates = False                 # the part was said as the plates it is built from (plates.py)
 
     # -- helpers ----------------------------------------------------------------------------
     def inside_sizes(self, body: dict) -> None:
@@ -172,6 +174,12 @@ class Build:
     # -- the body ---------------------------------------------------------------------------
     def make_body(self) -> dict | None:
         b, k = self.body, self.kind
+        plates = from_plates(self.text, getattr(self, "unit_mm", 1.0))
+        if isinstance(plates, str):
+            self.missing.append(plates)
+            return None
+        if plates is not None:
+            return self._from_plates(*plates)
         if k == "tube" and re.search(r"\bclosed (?:at )?(?:both|each|the) ends?\b|\b(?:sealed|capped)\b", self.text):
             k = self.kind = "shelled_cylinder"     # "a hollow cylinder closed at both ends": a closed shell
             if b.get("wall") is None and b.get("thickness") is not None and b.get("height") is not None:
@@ -225,6 +233,20 @@ class Build:
         if k is None and (b.get("radius") is not None):
             return self._cylinder(b, dims)
         return fn(b, dims) if fn else None
+
+    def _from_plates(self, body: dict, shells: list[dict], said: set[float], note: str) -> dict:
+        """A part said as its plates (plates.py): the numbers it read are taken wherever the targets put them, and
+        the walls said as a shell are the body's own (no second shell)."""
+        for t in [self.body, *self.feats]:
+            t.take(lambda v: v.raw is not None and v.raw.num.value in said)
+        self.feats[:] = [f for f in self.feats if f.kind != "shell" and (f.roles or f.loose or f.kind in (
+            "hole", "bore", "slot", "pocket", "fillet", "chamfer", "boss"))]
+        for f in shells:
+            self.ids.add(f["id"])
+            self.features.append(f)
+        self.notes.append(note)
+        self.plates = True
+        return body
 
     def _box(self, b: Target, dims: list[float], flange: bool = False) -> dict | None:
         if not dims and not any(b.get(r) is not None for r in ("length", "width", "side", "length_width")) and (
@@ -1246,6 +1268,9 @@ def _closed(t: str) -> bool:
     if re.search(r"\bclosed (?:at the |on the |at |on )?(?:(?:one|a|an) )?(?:bottom|base|floor|end)\b|"
                  r"\b(?:bottom|base|floor) closed\b", t):
         return False      # "a cup ..., closed bottom": open at the top
+    if re.search(r"\b(?:both|the|two) ends? (?:are )?closed\b|\bclosed (?:at )?both ends\b|\bend plates\b", t) and re.search(
+            r"\b(?:channel|trough|tray|gutter)\b", t) and not re.search(r"\b(?:top|lid|cover)\b", t):
+        return False      # "a tray like a U-channel with both ends closed": a channel's open side is its top
     return bool(re.search(r"\b(closed|sealed|fully enclosed|no opening|void inside|enclosed)\b", t)) and not re.search(
         r"\bopen\b", t)
 

@@ -1065,6 +1065,20 @@ class _Editor:
             self.out.failed.append(f"{what}: {_first_line(exc)}")
             return False
 
+    def new_floor(self, sh: dict, g: dict, what: str) -> None:
+        """The open shell ``sh`` made ``g`` (a new floor); where the walls are said to keep their height above the
+        floor ("thicker floor, 10 mm, walls still 40 above it"), the part grows by what the floor grew."""
+        body = self.spec["body"]
+        old, new = sh.get("bottom", sh["thickness"]), g.get("bottom", g["thickness"])
+        if not (WALLS_KEPT.search(self.said) and sh.get("open_face") == "top" and body["kind"] in ("box", "cylinder")
+                and abs(new - old) > 1e-9):
+            self.apply(what, ops.replace_feature, sh["id"], g)
+            return
+        above, h = body["height"] - old, body["height"] + new - old
+        self.used.update(it.num.start for it in self.free() if abs(self.num_mm(it) - above) < 1e-6)
+        self.apply(f"{what}; the walls kept {fmt(above)} above it (height {fmt(h)})",
+                   lambda spec: ops.set_parameter(ops.replace_feature(spec, sh["id"], g), f"{body['id']}.height", h))
+
     def feats(self, kind: str) -> list[dict]:
         kinds = {"hole": ("hole",), "bore": ("hole",), "fillet": ("fillet",), "chamfer": ("chamfer",),
                  "shell": ("shell",), "boss": ("boss",), "keyway": ("keyway",), "flat": ("flat",), "slot": ("slot",),
@@ -1442,7 +1456,7 @@ class _Editor:
             g = {k: x for k, x in sh.items() if k != "id"} | {"bottom": new}
             if new == g["thickness"]:
                 g.pop("bottom")
-            self.apply(f"{sh['id']}: floor {fmt(new)} mm thick", ops.replace_feature, sh["id"], g)
+            self.new_floor(sh, g, f"{sh['id']}: floor {fmt(new)} mm thick")
             return self.finish()
         walls = shells and re.search(r"\bwalls?\b", self.t) and not re.search(
             r"\b(?:plate|box|part|block|outside|overall|body|tube|cup|hole|holes)\b", self.t) and not EDGE_VERB.search(self.t)
@@ -1508,8 +1522,7 @@ class _Editor:
                 g.pop("bottom", None)
             else:
                 g["bottom"] = v
-            self.apply(f"{sh['id']}: " + ("walls and " if both else "") + f"floor {fmt(v)} mm thick", ops.replace_feature,
-                       sh["id"], g)
+            self.new_floor(sh, g, f"{sh['id']}: " + ("walls and " if both else "") + f"floor {fmt(v)} mm thick")
         self.relative()          # "10 mm longer and ...": sizes first, then features
         centre = CENTRE.search(self.t)
         if centre and not self.free() and not re.match(r"\s*(?:(?:and|also|now|then|plus)\s+)*(?:a|an|one|another)\b",
@@ -5719,6 +5732,10 @@ def said_as_change(text: str) -> str:
 _SIZE_SAID = r"((?:\d+(?:\s*-\s*\d+/\d+|\s+\d+/\d+|/\d+|\.\d+)?|\.\d+)(?![\d/.])\s*(?:mm|cm|in|\")?)"
 
 
+# "walls unchanged", "still 40 above the floor", "same wall height": the walls keep their height over a new floor
+WALLS_KEPT = re.compile(r"\bwalls?\s+(?:unchanged|the same|stay|stays|kept|as (?:they are|before))\b|\b(?:still|stays?|keep(?:ing)?)"
+                        r"\s+[\d.]+\s*(?:mm\s*)?(?:tall|high)?\s*above\s+the\s+(?:floor|bottom|base)\b|\bsame\s+(?:wall\s+height|"
+                        r"height\s+above)\b|\bwalls?\s+(?:still\s+)?[\d.]+\s*(?:mm\s*)?(?:tall|high)\s+above\b")
 _DIA = r"(?:[øØ⌀]\s*|\bdia\.?\s*|\bdiameter\s+)?"
 _CBORE = r"(?:c'?bored?|cbored?|counter\s*-?\s*bored?)"
 NEW_HOLE_AND_HEAD = re.compile(

@@ -402,7 +402,8 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
         bd.inside_sizes(spec_body)
         spec_body = _hub_on_a_bored_disc(spec_body, bd)
         unused = unused_sizes(bd, t, spec_body) + _loose_nowhere(bd, spec_body, t)
-        second = _second_body(cls, spec_body, bd.features, k)
+        # (a part said as its plates names each plate: those are the body, not second solids)
+        second = None if bd.plates else _second_body(cls, spec_body, bd.features, k)
         triple = None if second else _triple_unused(tagging, spec_body, bd.features, k, t, bd.inside)
         if triple:
             bd.missing.append(f"what '{triple}' is: nothing I built takes those sizes (a second solid is said as a feature "

@@ -1,0 +1,107 @@
+"""A part said as the plates it is built from: a base (floor, bottom, horizontal) plate with walls, a web or an
+upright plate standing on it. "Base plate 100 x 60, 8 thick, two walls along both 100 mm edges, 4 thick and 30 high
+above the plate" is a U channel 38 tall whose base is 8 thick; four walls round a floor plate are an open box whose
+floor is the plate; a web on the centre line is a T; one upright plate along an edge is an L. Heights said of the
+walls are above the base plate unless said overall. None when the words are not that (the usual readers go on)."""
+
+from __future__ import annotations
+
+import re
+
+_N = r"(\d+(?:\.\d+)?|\.\d+)"
+BASE = re.compile(r"\b(?:base|floor|bottom|horizontal|flat)\s+plate\b\s*(?:is\s*|of\s*|:\s*|measuring\s*)?" + _N +
+                  r"\s*(?:mm\s*)?(?:x|by)\s*" + _N + r"(?:\s*(?:mm\s*)?(?:x|by)\s*" + _N + r"|\s*(?:mm\s*)?,?\s*(?:and\s+)?" +
+                  _N + r"\s*(?:mm\s*)?thick\b)?")
+UPRIGHT = r"(?:walls?|sides?|side walls?|webs?|ribs?|fins?|stems?|uprights?|(?:upright|vertical|standing)\s+(?:web\s+)?plates?|" \
+          r"web plates?)"
+FOUR = re.compile(r"\bfour\s+(?:\w+\s+)?walls\b|\b4\s+(?:\w+\s+)?walls\b|\bwalls\b[^.;]*?\baround\b|\baround\s+(?:its|the)\s+"
+                  r"(?:edges?|outside|perimeter)\b")
+TWO = re.compile(r"\b(?:two|2)\s+(?:\w+\s+)?(?:walls|sides|side walls|plates)\b|\bboth\s+(?:long\s+)?(?:edges|sides)\b")
+CENTRE = re.compile(r"\b(?:along|on|down)\s+(?:its|the)\s+(?:cent(?:re|er)\s*-?\s*line|middle|cent(?:re|er))\b|"
+                    r"\bcent(?:red|ered)\s+on\s+(?:it|the\s+(?:base|plate))\b|\bin\s+the\s+middle\b")
+ONE_EDGE = re.compile(r"\balong\s+(?:(?:one|a)\s+of\s+its|one|an?|its|the)\s+(?:[\d.]+\s*(?:mm\s*)?)?(?:long\s+|short\s+)?edges?\b|"
+                      r"\bat\s+one\s+(?:end|edge)\b|\bflush\s+with\s+(?:one|that|the)\s+edge\b")
+STANDS = re.compile(r"\b(?:on\s+top\s+of|standing\s+on|sitting\s+on|stands?\s+on|sits?\s+on|on\s+it|rising|upright|"
+                    r"above\s+the\s+(?:base|floor|bottom|plate|horizontal))\b")
+
+
+def _thick(text: str) -> float | None:
+    """The walls' (web's) thickness: 'each wall 4 thick', '3 mm thick walls', 'walls and bottom 6 thick'."""
+    m = re.search(UPRIGHT + r"\b(?:(?!\bbase\b|\bfloor\b|\bbottom plate\b)[^.;])*?" + _N + r"\s*(?:mm\s*)?thick\b", text) or \
+        re.search(_N + r"\s*(?:mm\s*)?thick\s+" + UPRIGHT + r"\b", text)
+    return float(m.group(1)) if m else None
+
+
+def _rise(text: str) -> tuple[float, bool] | None:
+    """How high the walls stand: ('30 high above the plate', 'rising 60 above ...', '50 tall'), and whether it is
+    said overall (from the underside of the base)."""
+    m = re.search(_N + r"\s*(?:mm\s*)?(?:high|tall|up)?\s*(?:above|over|up from)\s+(?:the\s+)?(?:base|floor|bottom|plate|"
+                  r"horizontal|top)", text) or re.search(r"\brising\s+" + _N, text)
+    if m:
+        return float(m.group(1)), False
+    m = re.search(UPRIGHT + r"\b[^.;]*?" + _N + r"\s*(?:mm\s*)?(high|tall)\b(\s*(?:overall|in total|total))?", text)
+    if m:
+        return float(m.group(1)), bool(m.group(3))
+    m = re.search(r"\b(?:total|overall)\s+height\s*(?:of\s*|is\s*)?" + _N, text)
+    return (float(m.group(1)), True) if m else None
+
+
+def from_plates(text: str, unit_mm: float) -> tuple[dict, list[dict], set[float], str] | str | None:
+    """The body (and a shell feature for an open box) a base plate with walls / a web / an upright plate makes, the
+    numbers read (as written) and a note; what cannot be built, said; None when the text is not said that way."""
+    base = BASE.search(text)
+    if not base:
+        return None
+    rest = text[base.end():]
+    if not re.search(r"\b" + UPRIGHT + r"\b", rest) or not STANDS.search(rest):
+        return None
+    a, b = float(base.group(1)), float(base.group(2))
+    t_base = base.group(3) or base.group(4)
+    t_wall = _thick(rest)
+    shared = re.search(r"\b(?:walls?|sides?)\s+(?:and|&)\s+(?:the\s+)?(?:bottom|base|floor)\s+(?:both\s+)?" + _N +
+                       r"\s*(?:mm\s*)?thick\b|\ball\s+(?:plates\s+)?" + _N + r"\s*(?:mm\s*)?thick\b", text)
+    if shared:
+        t_wall = float(shared.group(1) or shared.group(2))
+        t_base = t_base or t_wall
+    rise = _rise(rest)
+    if t_base is None or t_wall is None or rise is None:
+        return None
+    t_base = float(t_base)
+    k = unit_mm
+    h, overall = rise
+    edge = re.search(r"\balong\s+(?:both|the\s+two|the|(?:one|a)\s+of\s+its|its|one)\s+" + _N + r"\s*(?:mm\s*)?(?:long\s+)?edges?\b", rest)
+    run = float(edge.group(1)) if edge and float(edge.group(1)) in (a, b) else max(a, b)
+    across = b if run == a else a
+    H = h if overall else t_base + h
+    if H <= t_base:
+        return None
+    used = {a, b, t_base, t_wall, h} | ({run} if edge else set())
+    L, W, T, t, Hm = run * k, across * k, t_base * k, t_wall * k, H * k
+    said = f"the {base.group(0).split()[0]} plate {run:g} x {across:g} x {t_base:g}"
+    if FOUR.search(rest):
+        shell = {"id": "shell", "kind": "shell", "thickness": t, "open_face": "top"}
+        if abs(T - t) > 1e-9:
+            shell["bottom"] = T
+        return ({"kind": "box", "id": "box", "length": L, "width": W, "height": Hm}, [shell], used,
+                f"{said} with four {t_wall:g} thick walls {'to' if overall else 'standing'} {h:g}"
+                f"{' overall' if overall else ' above it'}: an open box {H:g} tall, its floor the plate")
+    if TWO.search(rest):
+        body = {"kind": "profile", "id": "channel", "shape": "U", "width": W, "height": Hm, "thickness": t, "length": L}
+        if abs(T - t) > 1e-9:
+            body["lip"] = T
+        return (body, [], used, f"{said} with two {t_wall:g} thick walls along its {run:g} edges "
+                f"{'to' if overall else 'standing'} {h:g}{' overall' if overall else ' above it'}: a U channel {H:g} tall")
+    if CENTRE.search(rest):
+        body = {"kind": "profile", "id": "tee", "shape": "T", "width": W, "height": Hm, "thickness": t, "length": L}
+        if abs(T - t) > 1e-9:
+            body["lip"] = T
+        return (body, [], used, f"{said} with a {t_wall:g} thick web on its centre line "
+                f"{'to' if overall else 'standing'} {h:g}{' overall' if overall else ' above it'}: a T {H:g} tall")
+    if ONE_EDGE.search(rest):
+        if abs(T - t) > 1e-9:
+            return (f"an L whose two plates differ in thickness ({t_base:g} and {t_wall:g}): an L section here has one "
+                    "wall thickness")
+        return ({"kind": "profile", "id": "angle", "shape": "L", "width": W, "height": Hm, "thickness": t, "length": L},
+                [], used, f"{said} with a {t_wall:g} thick plate standing along one {run:g} edge, "
+                f"{'to' if overall else 'rising'} {h:g}{' overall' if overall else ' above it'}: an L {H:g} tall")
+    return None
