@@ -134,3 +134,50 @@ def test_a_hole_above_the_bottom_edge_of_a_plate():
     """'20 above the bottom edge' was dropped (the hole on the centre line, marked ok)."""
     (f,) = read("plate 100 x 60 x 5 with a 8 mm hole 15 mm from the left edge and 20 above the bottom edge")["features"]
     assert f["at"] == {"kind": "from_edge", "edge": "left", "distance": 15.0, "along": -10.0}
+
+
+def test_a_grid_switched_to_other_counts_with_its_spacing_and_holes_kept():
+    """'switch the grid to 4 x 2 ...' made the holes Ø2; 'same ... hole size' asked for a new size."""
+    (f,) = edited("Plate 130 x 100 x 6 with a 3 x 3 grid of Ø20 holes, 30 spacing both ways, grid centred.",
+                  "Switch the grid to 4 x 2: four along the 130 side, two across. Same 30 spacing and hole size, still "
+                  "centred.")["features"]
+    assert f["size"] == 20 and f["at"]["counts"] == [4, 2] and f["at"]["spacing"] == [30.0, 30.0]
+
+
+def test_a_tighter_pitch_and_one_more_hole_on_a_row():
+    """'add a sixth hole' put a hole on top of the middle one (refused); 'tighten' was not read."""
+    (f,) = edited("Strip 160 x 30 x 6 with a row of five Ø14 holes on the centre line, 25 pitch, the row centred on "
+                  "the strip.", "Tighten the pitch to 24 and add a sixth hole, keeping the row centred.")["features"]
+    assert (f["at"]["count"], f["at"]["spacing"], f["size"]) == (6, 24.0, 14.0)
+
+
+@pytest.mark.parametrize("text,said,depth", [
+    ("Block 60 x 40 x 30. Four Ø5 holes, 10 deep, in the top face at the corners of a 40 x 24 rectangle centred on "
+     "the face.", "make those four M8 tapped holes, 20 deep", 20.0),
+    ("plate 100x60x25 with 4 holes 8mm on 80x40", "make them M8 tapped 12 deep", 12.0)])
+def test_tapped_holes_with_their_depth(text, said, depth):
+    """The depth was unread ('what 20 is for'), or the M8 ('where M8 goes')."""
+    (f,) = edited(text, said)["features"]
+    assert (f["size"], f["depth"]) == ("M8 tapped", depth)
+
+
+def test_same_length_and_chamfers_are_both_kept():
+    """'same pin at Ø10, same length and chamfers' asked a new size for the chamfers."""
+    spec = edited("dowel pin Ø12 x 60, both ends chamfered 1.5 x 45°", "same pin at Ø10, same length and chamfers")
+    assert spec["body"]["diameter"] == 10 and spec["body"]["height"] == 60 and spec["features"][0]["size"] == 1.5
+
+
+ROW = ("Plate 120 x 80 x 10 with a row of four Ø10 holes 25 apart along the length, the row centred lengthwise and 20 "
+       "in from one of the long edges.")
+
+
+def test_a_row_set_in_from_a_long_edge():
+    """It was drilled into the end face (refused), then, with 'lengthwise' read as the row's way, four corner holes
+    12.5 and 20 in (marked ok)."""
+    (f,) = read(ROW)["features"]
+    assert f["at"] == {"kind": "linear", "count": 4, "spacing": 25.0, "axis": "u", "center": [0.0, 20.0]}
+
+
+def test_a_second_row_from_the_other_long_edge():
+    (f,) = edited(ROW, "Add a second identical row 20 in from the other long edge.")["features"]
+    assert f["at"] == {"kind": "grid", "counts": [4, 2], "spacing": [25.0, 40.0], "center": [0.0, 0.0]}

@@ -528,7 +528,9 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
     if on is None and body["kind"] == "box" and ACROSS.search(words) and not DOWN.search(words):
         on = "front"     # "a Ø20 bore straight through across the 50 width": front to back
         bd.notes.append(f"the {t.noun} goes across the width, front to back")
-    if on is None and body["kind"] == "box" and LENGTHWISE.search(words) and not DOWN.search(words):
+    row = count and int(count) > 1 and re.search(r"\brows?\b|\bapart\b|\bpitch\b|\bspac(?:ed|ing)\b", words)
+    if on is None and body["kind"] == "box" and LENGTHWISE.search(words) and not DOWN.search(words) and not row:
+        # (not "a row of four holes 25 apart along the length, centred lengthwise": a row on the top, along it)
         on = "left"      # "a bore through the side, running the full 50 length": along the part, end to end
         bd.notes.append(f"the {t.noun} runs along the length, in from the end")
     if on:
@@ -1313,6 +1315,16 @@ def _placement_of(bd: Build, t: Target, body: dict, count, f: dict) -> dict | No
         # one end, on the centre line (it was four, one in from each corner)
         bd.notes.append(f"one hole {inset:g} in from the left end, on the centre line")
         return {"kind": "from_edge", "edge": "left", "distance": inset}
+    long_edge = re.search(r"\bfrom\s+(?:(?:one|a|1)\s+(?:of\s+)?(?:the\s+|its\s+)?|the\s+|a\s+|its\s+)(long|front|back|rear)\s+"
+                          r"(?:edges?|sides?)\b", words)
+    if long_edge and n and n >= 2 and spacing is not None and inset is not None and re.search(r"\brow\b|\bin (?:a )?line\b",
+                                                                                               words) \
+            and body.get("kind") == "box" and body["width"] > 2 * inset and not re.search(r"\bcorner", words):
+        # "a row of four holes 25 apart along the length, centred lengthwise, 20 in from one of the long edges": one
+        # row along the part that far in from a long edge (the back one when either is said), not four corners
+        v = round(body["width"] / 2 - inset, 6) * (-1 if long_edge.group(1) == "front" else 1)
+        bd.notes.append(f"the row {inset:g} in from the {'front' if v < 0 else 'back'} long edge")
+        return {"kind": "linear", "count": n, "spacing": spacing, "axis": "u", "center": [0.0, v]}
     in_row = re.search(r"\b(?:evenly|equally|equal spacing|in a row|in line)\b", words) and not re.search(r"\bcorner", words)
     four = n == 4 and spacing is None and body.get("length") and body.get("width") and not in_row and not re.search(
         r"\b(?:rows?|line|along|across)\b", words)   # "a plate with 4 holes": its corners (said)

@@ -1065,6 +1065,34 @@ class _Editor:
             self.out.failed.append(f"{what}: {_first_line(exc)}")
             return False
 
+    def second_row(self) -> bool:
+        """'add a second identical row 20 in from the other long edge': the one row of holes set off the centre line,
+        mirrored across it (a grid of two rows); True when it answered."""
+        m = re.search(r"\b(?:add|put|make|give it|drill)\s+(?:a|an|one)?\s*(?:second|another|matching|mirrored|2nd)\s+"
+                      r"(?:identical\s+|matching\s+|same\s+)?row\b(?:[^.;]*?\b(?:other|opposite)\s+(?:long\s+)?(?:edge|side)\b)",
+                      self.said)
+        rows = [f for f in self.feats("hole") if (f.get("at") or {}).get("kind") == "linear"]
+        if not m or len(rows) != 1 or rows[0]["at"].get("axis", "u") != "u" or len(self.feats("hole")) != 1:
+            return False
+        f, at = rows[0], rows[0]["at"]
+        cu, cv = (at.get("center") or [0.0, 0.0])[:2]
+        if abs(cv) < 1e-9 or not isinstance(at.get("spacing"), (int, float)):
+            return False
+        inset = next((it for it in self.free() if abs(self.num_mm(it) - (self.spec["body"]["width"] / 2 - abs(cv))) < 1e-6),
+                     None)
+        if inset is not None:
+            self.used.add(inset.num.start)      # "20 in from the other long edge": as far in as the first row
+        elif self.free():
+            self.out.failed.append("a second row mirrored across the part sits as far in as the first; say another "
+                                   "place as a move")
+            return True
+        g = {k: v for k, v in f.items() if k != "id"}
+        g["at"] = {"kind": "grid", "counts": [at["count"], 2], "spacing": [at["spacing"], round(2 * abs(cv), 6)],
+                   "center": [cu, 0.0]}
+        self.apply(f"{f['id']}: a second row {fmt(2 * abs(cv))} from the first, across the centre line", ops.replace_feature,
+                   f["id"], g)
+        return True
+
     def new_floor(self, sh: dict, g: dict, what: str) -> None:
         """The open shell ``sh`` made ``g`` (a new floor); where the walls are said to keep their height above the
         floor ("thicker floor, 10 mm, walls still 40 above it"), the part grows by what the floor grew."""
@@ -1245,7 +1273,7 @@ class _Editor:
                 self.out.done.append(f"{self.spec['features'][bores[-1]]['id']} is already through the "
                                      f"{self.spec['features'][bosses[-1]]['id']}")
                 return self.finish()
-        if self.bare_size():
+        if self.bare_size() or self.second_row():
             return self.finish()
         # "holes still 3 cm in from the ends", "keep the cross holes 15 from the ends": after the part's change, the
         # features are set that far from its ends again (a row spread, corners set in), not left where they were
@@ -4256,6 +4284,10 @@ class _Editor:
         elif ms:
             g["size"] = f"M{ms.group(1)} " + ("tapped" if re.search(r"\btap|\bthread", self.t) else "clearance")
             what.append(g["size"])
+        depth = next(iter(self.free(("depth",))), None)
+        if depth is not None and (size is not None or ms):
+            g["depth"] = self.take(depth)       # "make those four M8 tapped holes, 20 deep" (the 20 was unread)
+            what.append(f"{fmt(g['depth'])} deep")
         old_at = f.get("at") or {}
         if n is not None and spacing is None and g["at"].get("kind") == "linear" and old_at.get("kind") == "linear" and \
                 isinstance(old_at.get("spacing"), (int, float)) and (old_at.get("count") or 0) >= 2 and n >= 2:
@@ -4350,9 +4382,12 @@ class _Editor:
             return
         if f["kind"] == "hole":
             g = {x: y for x, y in f.items() if x != "id"}
-            if ms and not [it for it in nums if it.role not in BODY_ROLES]:
+            if ms and not [it for it in nums if it.role not in BODY_ROLES and it.role != "depth"]:
                 # "plate 8 thick, corner holes M6": the body's number is the body's
                 g["size"] = f"M{ms.group(1)} " + ("tapped" if re.search(r"\btap|\bthread", self.t) else "clearance")
+                depth = next((it for it in nums if it.role == "depth"), None)
+                if depth is not None:
+                    g["depth"] = self.take(depth)       # "make them M8 tapped 12 deep"
             elif nums:
                 depth = next((it for it in nums if it.role == "depth"), None)
                 if depth is None and re.search(r"\b(?:deeper|shallower|depth)\b", self.t):
@@ -5746,12 +5781,49 @@ NEW_HOLE_AND_HEAD = re.compile(
     r"(\d*\.?\d+)\s*(?:mm\s*)?(?:x|by)\s*(\d*\.?\d+)\s*(?:mm\s*)?(?:dp|deep)\s+" + _CBORE + r"s?\b)", re.I)
 
 
+_ORDINAL = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+            "tenth": 10, "eleventh": 11, "twelfth": 12}
+
+
+def _said_of_patterns(text: str, data: dict) -> str:
+    """Hole patterns and kept sizes said the way people say them, in the words the editor reads."""
+    # "same pin at Ø10, same length and chamfers": both kept (the chamfers were asked a new size)
+    text = re.sub(r"\bsame\s+(length|height|width|diameter|size|thickness|od|spacing|pitch)\s+(?:and|&)\s+"
+                  r"(?=(?:holes?|chamfers?|fillets?|bevels?|rounds?|slots?|pockets?)\b)", r"same \1 and same ", text,
+                  flags=re.I)
+    # "same 30 spacing and hole size": the holes kept as they are (their size was asked)
+    text = re.sub(r"\b(?:and|&)\s+(?:the\s+)?(?:hole|bolt)\s+(?:size|diameter)\b", "and same holes", text, flags=re.I)
+    text = re.sub(r"\bsame\s+(?:hole|bolt)\s+(?:size|diameter)\b", "same holes", text, flags=re.I)
+    # "tighten the pitch to 24", "open the spacing up to 30": the new spacing
+    text = re.sub(r"\b(?:tighten|close up|reduce|open up|widen|loosen|increase|change)\s+(?:the\s+)?(pitch|spacing)\s+(?:up\s+)?to\b",
+                  r"make the \1", text, flags=re.I)
+    holes = [f for f in data.get("features", []) if f["kind"] == "hole"]
+    grids = [f for f in holes if (f.get("at") or {}).get("kind") == "grid"]
+    if len(grids) == 1:
+        # "switch the grid to 4 x 2: four along the 130 side, two across": the grid's counts (the 2 was read as Ø2)
+        text = re.sub(r"\b(?:switch|change|turn|convert|go|make)\s+(?:the\s+)?(?:hole\s+)?(?:grid|pattern|array)\s+(?:to|into)\s+"
+                      r"(?:an?\s+)?(\d+)\s*(?:x|by)\s*(\d+)\b(?:\s*(?:grid|pattern|array))?(?:\s*[:(,-]\s*(?:four|three|two|five|six|"
+                      r"\d+)\s+along\s+[^,.;)]*?,?\s*(?:and\s+)?(?:four|three|two|five|six|\d+)\s+across\b\)?)?",
+                      r"make the holes a \1 x \2 grid", text, flags=re.I)
+    rows = [f for f in holes if (f.get("at") or {}).get("kind") in ("linear", "bolt_circle")]
+    if len(rows) == 1 and len(holes) == 1:
+        n = rows[0]["at"].get("count") or 0
+        # "add a sixth hole" to a row of five: six of them (not a new hole in the middle, on top of one)
+        # (not "add a third hole in the middle": a hole of its own, where it is said)
+        text = re.sub(r"\badd\s+(?:a|one|an)\s+(\w+)\s+(?:one|hole)\b(?![^.;]*\b(?:in the (?:middle|cent(?:re|er))|between|"
+                      r"from|at|on the)\b)",
+                      lambda m: f"make it {n + 1} holes" if _ORDINAL.get(m.group(1).lower()) == n + 1 else m.group(0), text,
+                      flags=re.I)
+    return text
+
+
 def apply_edit(text: str, spec) -> EditResult:
     """Apply the change ``text`` asks for to ``spec`` (a dict or PartSpec). ``result.spec`` is the new
     spec (a dict) or None when nothing could be changed; ``result.failed`` says why. Several actions
     joined by "and" / "then" ("remove the holes and put one 20 mm hole in the middle") apply in order."""
     data = _plain(spec)
     text = said_as_change(text)
+    text = _said_of_patterns(text, data)
     circles = [f["at"]["diameter"] for f in data.get("features", []) if (f.get("at") or {}).get("kind") == "bolt_circle"]
     if len(set(circles)) == 1:
         # "increase the pcd by 5", "bolt circle 10 smaller": the holes' circle (not the part's diameter)
