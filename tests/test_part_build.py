@@ -33,6 +33,10 @@ SPECS = {
     'U': {"body": {"kind": "profile", "shape": "U", "width": 30, "height": 20, "thickness": 3, "length": 50}},
     'U_base': {"body": {"kind": "profile", "shape": "U", "width": 60, "height": 38, "thickness": 4, "lip": 8, "length": 100},
                "features": [{"kind": "hole", "id": "walls", "size": 10, "on": "left", "at": {"kind": "at", "points": [[-8, 0]]}}]},
+    'shoulder': {"body": {"kind": "shaft", "sections": [{"diameter": 25, "length": 40}, {"diameter": 18, "length": 60},
+                                                         {"diameter": 12, "length": 25}]},
+                 "features": [{"kind": "fillet", "id": "f", "edges": "shoulders", "radius": 3, "of": "step_1"},
+                              {"kind": "chamfer", "id": "c", "edges": "shoulders", "size": 1, "of": "step_2"}]},
     'C': {"body": {"kind": "profile", "shape": "C", "width": 30, "height": 20, "thickness": 2, "length": 50}},
     'I': {"body": {"kind": "profile", "shape": "I", "width": 30, "height": 40, "thickness": 3, "length": 50}},
     'ob': {"body": {"kind": "profile", "shape": "obround", "width": 30, "height": 10, "length": 5}},
@@ -89,6 +93,15 @@ def test_a_channel_with_a_thicker_base_by_hand(built):
     """U 60 x 38, walls 4, base 8 (lip), 100 long, a Ø10 hole through both walls: 60 x 8 + 2 x 4 x 30 of section."""
     part = built["U_base"]
     assert part.measured["volume"] == pytest.approx((60 * 8 + 2 * 4 * 30) * 100 - 2 * math.pi * 25 * 4, rel=1e-4)
+
+
+def test_shoulders_by_hand(built):
+    """A 3 mm round in the Ø25 / Ø18 corner and a 1 mm bevel in the Ø18 / Ø12 one: material added, the spandrel
+    (r² (1 - π/4)) and the triangle (s² / 2) turned about the axis at their centroids (Pappus)."""
+    steps = sum(math.pi * d * d / 4 * ln for d, ln in ((25, 40), (18, 60), (12, 25)))
+    k = (10 - 3 * math.pi) / (3 * (4 - math.pi))
+    added = 9 * (1 - math.pi / 4) * 2 * math.pi * (9 + 3 * k) + 0.5 * 2 * math.pi * (6 + 1 / 3)
+    assert built["shoulder"].measured["volume"] == pytest.approx(steps + added, rel=1e-5)
 
 
 def test_d_holes_volume_by_hand(built):

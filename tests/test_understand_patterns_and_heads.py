@@ -181,3 +181,31 @@ def test_a_row_set_in_from_a_long_edge():
 def test_a_second_row_from_the_other_long_edge():
     (f,) = edited(ROW, "Add a second identical row 20 in from the other long edge.")["features"]
     assert f["at"] == {"kind": "grid", "counts": [4, 2], "spacing": [25.0, 40.0], "center": [0.0, 0.0]}
+
+
+@pytest.mark.parametrize("text,of", [
+    ("Stepped shaft: Ø16 for the first 20 mm, then Ø10 for the next 30. Put a 2 mm fillet where the Ø10 meets the "
+     "shoulder, nowhere else.", "step_1"),
+    ("stepped shaft 20 dia x 30 then 12 dia x 40 with a 1 mm fillet at the shoulder", "step_1")])
+def test_a_fillet_at_a_shafts_shoulder(text, of):
+    """'the shoulder' was read as a second solid with no sizes, or the fillet went on every edge."""
+    (f,) = read(text)["features"]
+    assert (f["kind"], f["edges"], f["of"]) == ("fillet", "shoulders", of)
+
+
+def test_a_fillet_at_one_of_three_shoulders_as_an_edit():
+    """It was refused: the fillet went on every edge, and the smaller step could not take it."""
+    (f,) = edited("shaft Ø25 x 40 long, then Ø18 x 60, then Ø12 x 25",
+                  "put a 3 mm fillet at the shoulder between the Ø25 and Ø18 steps")["features"]
+    assert (f["edges"], f["radius"], f["of"]) == ("shoulders", 3.0, "step_1")
+
+
+def test_which_of_several_shoulders_is_asked():
+    u = understand("shaft Ø25 x 40 long, then Ø18 x 60, then Ø12 x 25, 1 mm fillet at the shoulder")
+    assert any("which of the 2 shoulders" in m for m in u.missing)
+
+
+def test_a_chamfer_by_its_angle_in_an_edit():
+    """'chamfer both ends 1 x 45°' left '1 x' behind: read as a scale of one, and refused."""
+    (f,) = edited("rod 20 dia 50 long", "chamfer both ends 1 x 45°")["features"]
+    assert (f["kind"], f["edges"], f["size"]) == ("chamfer", "ends", 1.0)

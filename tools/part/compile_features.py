@@ -273,6 +273,12 @@ def edge_selection(edges: str, ctx: Ctx, of: str | None = None) -> str:
         z = r.frame.origin[2]
         return (f'result.newObject([e for e in result.edges("%CIRCLE").vals() if abs(e.radius() - '
                 f'{num(r.feature.diameter / 2)}) < 1e-6 and abs(e.Center().z - {num(z)}) < 1e-6])')
+    if edges == "shoulders":
+        # the circles where a smaller section meets the face of a larger one (rules: a shaft, its steps named)
+        from .edges import shoulders
+        rings = ", ".join(f"({num(r)}, {num(z)})" for _, z, r, _, _ in shoulders(ctx.spec.body, of))
+        return (f'result.newObject([e for e in result.edges("%CIRCLE").vals() if any(abs(e.radius() - r) < 1e-6 and '
+                f'abs(e.Center().z - z) < 1e-6 for r, z in [{rings}])])')
     if edges == "all":
         return "result.edges()"
     if edges == "vertical":

@@ -11,11 +11,12 @@ from .features import Boss, Chamfer, Fillet, Hole, Pocket, Rib, Shell, Slot
 from .geometry import profile_outline, resolved
 from .footprint import EPS, _edge_distance, _extent, _half_extents, _noun, _section
 
-COVER = {"all": {"all", "vertical", "top", "bottom", "outer", "holes", "ends", "vt", "vb", "long"},  # ('root': its own)
+COVER = {"all": {"all", "vertical", "top", "bottom", "outer", "holes", "ends", "vt", "vb", "long", "shoulders"},  # ('root': its own)
          "outer": {"vertical", "top", "bottom", "outer", "ends", "all", "vt", "vb", "long"},
          "ends": {"top", "bottom", "ends", "vt", "vb"}, "top": {"top", "vt"}, "bottom": {"bottom", "vb"},
          "vertical": {"vertical", "vt", "vb"}, "holes": {"holes"},
-         "long": {"long", "vertical", "top", "bottom", "vt", "vb"}, "root": {"root"}}   # vt / vb: the corners vertical edges share
+         "long": {"long", "vertical", "top", "bottom", "vt", "vb"}, "root": {"root"},
+         "shoulders": {"shoulders"}}   # vt / vb: the corners vertical edges share
 # ('long': the four along the longest side, which is vertical or lies in the top and bottom outlines: it meets them all)
 
 
@@ -304,6 +305,21 @@ def outline_after_vertical(spec, x, f) -> float | None:
     return None
 
 
+def shoulders(body, of: str | None) -> list[tuple[int, float, float, float, float]] | None:
+    """The shoulders of a stepped shaft: (N, z, the smaller radius, the step's height, the smaller section's length)
+    for each place sections N and N + 1 differ in diameter (``of`` 'step_N': that one only); None for another body."""
+    from .bodies import Shaft
+    if not isinstance(body, Shaft):
+        return None
+    out, z = [], 0.0
+    for n, (a, b) in enumerate(zip(body.sections, body.sections[1:]), start=1):
+        z += a.length
+        if abs(a.diameter - b.diameter) > EPS and (of is None or of == f"step_{n}"):
+            small = a if a.diameter < b.diameter else b
+            out.append((n, z, small.diameter / 2, abs(a.diameter - b.diameter) / 2, small.length))
+    return out
+
+
 def root_boss(done, of: str | None):
     """The resolved round boss a 'root' fillet / chamfer names (solid, on the top or bottom face), or None."""
     return next((x for x in done if isinstance(x.feature, Boss) and x.feature.id == of and x.feature.diameter
@@ -372,6 +388,19 @@ def check_edges(spec, shape, f, fp, p, done) -> None:
         elif size >= lim - EPS:
             p(Problem(fp + (".radius" if what == "fillet" else ".size"), f"{what} {size:g} mm is larger than {why} can "
                       "take", f"less than {lim:.4g} mm", f"{size:g}", f"use a {what} under {lim:.4g} mm"))
+        return
+    if f.edges == "shoulders":
+        steps = shoulders(spec.body, f.of)
+        if not steps:
+            p(Problem(fp + (".of" if f.of else ".edges"), f"no shaft shoulder to {what}" + (f" named {f.of!r}" if f.of else ""),
+                      "a stepped shaft's shoulder ('step_N': between sections N and N + 1 of differing diameters)",
+                      str(f.of or f.edges), "name a step between sections of differing diameters, or drop of"))
+            return
+        lim, n, why = min((min(h, ln), n, f"the {h:g} mm step" if h <= ln else f"the {ln:g} mm long section")
+                          for n, _, _, h, ln in steps)
+        if size >= lim - EPS:
+            p(Problem(fp + (".radius" if what == "fillet" else ".size"), f"{what} {size:g} mm is larger than {why} at "
+                      f"shoulder step_{n} can take", f"less than {lim:.4g} mm", f"{size:g}", f"use a {what} under {lim:.4g} mm"))
         return
     if f.of is not None and _one_hole_problem(f, fp, p, done, what):
         return

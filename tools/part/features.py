@@ -12,7 +12,7 @@ from pydantic import Field
 from .bodies import Coord, Id, Length, Point, Strict
 
 FaceName = Literal["top", "bottom", "front", "back", "left", "right"]
-EdgeSet = Literal["all", "vertical", "top", "bottom", "outer", "holes", "ends", "long", "root"]
+EdgeSet = Literal["all", "vertical", "top", "bottom", "outer", "holes", "ends", "long", "root", "shoulders"]
 Count = Annotated[int, Field(ge=1, le=500)]
 
 
@@ -185,12 +185,15 @@ class Fillet(FeatureBase):
     """round an edge set: all, vertical (parallel to Z), top / bottom (outline of the top / bottom
     face), outer (top and bottom outlines and the vertical edges), holes (the rims of the holes),
     ends (the circular end edges of a shaft or cylinder), long (the four edges along a block's longest side),
-    root (the concave edge round the foot of the round boss ``of``, where it meets the top or bottom face)."""
+    root (the concave edge round the foot of the round boss ``of``, where it meets the top or bottom face),
+    shoulders (the concave edges where a stepped shaft's sections meet, material added; ``of`` 'step_N': only the one
+    between sections N and N + 1, counted from 1 at z = 0)."""
     kind: Literal["fillet"]
     edges: EdgeSet
     radius: Length
     of: Optional[Id] = Field(None, description="edges 'holes': only the rims of this hole feature (its id); none: "
-                                               "every hole's. edges 'root': the boss whose foot is rounded")
+                                               "every hole's. edges 'root': the boss whose foot is rounded. edges "
+                                               "'shoulders': 'step_N', the one between shaft sections N and N + 1")
 
 
 class Chamfer(FeatureBase):
@@ -199,7 +202,8 @@ class Chamfer(FeatureBase):
     edges: EdgeSet
     size: Length
     of: Optional[Id] = Field(None, description="edges 'holes': only the rims of this hole feature (its id); none: "
-                                               "every hole's. edges 'root': the boss whose foot is rounded")
+                                               "every hole's. edges 'root': the boss whose foot is rounded. edges "
+                                               "'shoulders': 'step_N', the one between shaft sections N and N + 1")
 
 
 class Shell(FeatureBase):

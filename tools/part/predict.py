@@ -182,7 +182,9 @@ def check_feature(spec, shape, r, path, problems, done) -> None:  # noqa: C901
                           "fillets and chamfers before the mirror (it copies them)", f.kind,
                           f"move {f.id!r} before {x.feature.id!r}"))
                 return
-            if isinstance(x.feature, (Fillet, Chamfer)) and COVER[x.feature.edges] & COVER[f.edges]:
+            if isinstance(x.feature, (Fillet, Chamfer)) and COVER[x.feature.edges] & COVER[f.edges] and not (
+                    x.feature.edges == f.edges and x.feature.of and f.of and x.feature.of != f.of):
+                # (two shoulders, two holes' rims, two bosses' feet, each named: other edges)
                 lim = outline_after_vertical(spec, x.feature, f)
                 if lim is not None:
                     # the top outline round filleted (chamfered) vertical edges: built, up to that size

@@ -93,6 +93,10 @@ def _edges(spec, shape, f, holes, placed=None) -> tuple[float, bool]:
         boss = next(x for x in spec.features if isinstance(x, Boss) and x.id == f.of)
         n = (placed or {}).get(f.of, 1)         # (how many copies of the boss: resolved once, in spec_volume)
         return -n * area * 2 * math.pi * (boss.diameter / 2 + c), True
+    if f.edges == "shoulders":
+        # material added in each shoulder's corner: the spandrel (or triangle) turned about the axis (Pappus)
+        from .edges import shoulders
+        return -sum(area * 2 * math.pi * (r + c) for _, _, r, _, _ in shoulders(body, f.of)), True
     if f.edges == "holes":
         holes = [r for r in holes if f.of is None or (r.source.feature if r.source is not None else r.feature).id == f.of]
         return sum(len(r.points) * area * 2 * math.pi * (r.diameter / 2 + c) for r in holes), \
@@ -156,6 +160,8 @@ def _independent(x, f) -> bool:
     """Does an earlier feature leave the closed form of fillet / chamfer ``f`` unchanged?"""
     if isinstance(x, (Hole, LinearPattern, PolarPattern)):
         return f.edges != "all"
+    if f.edges == "shoulders":
+        return isinstance(x, (Fillet, Chamfer)) and x.edges in ("ends", "shoulders")
     if f.edges == "root":
         return isinstance(x, Boss) and x.id == f.of or isinstance(x, (Hole, Pocket)) or \
             isinstance(x, (Fillet, Chamfer)) and x.edges != "root"

@@ -1456,6 +1456,22 @@ def _edge(bd: Build, t: Target, body: dict) -> None:
         named = [x for x in find("edge_sets", bd.text[a:t.start]) if x[3] != "holes"]
         if named:
             words = words + " " + named[-1][2]
+    if body["kind"] == "shaft":
+        said = shoulder_named(bd.text[a:b] + " " + words, body, bd.unit_mm)
+        if isinstance(said, str):
+            bd.missing.append(said)
+            return
+        if said is not None:
+            named = {round(x["diameter"], 6) for x in body["sections"]}
+            for owner in (t, bd.body):      # ("where the Ø10 meets the shoulder": the section named, no size)
+                owner.take(lambda v: v is not None and round(v.mm, 6) in named and v.mm != size and re.search(
+                    r"\b(?:between|where|at|and|meets)\s+(?:the\s+)?(?:dia\s*)?$", bd.text[max(0, v.raw.num.start - 20):
+                                                                                   v.raw.num.start]) is not None)
+            key = "radius" if t.kind == "fillet" else "size"
+            bd.features.append({"id": bd.fid("round" if t.kind == "fillet" else "bevel"), "kind": t.kind,
+                                "edges": "shoulders", key: size, **({"of": said[0]} if said[0] else {})})
+            bd.notes.append(f"the {t.kind} goes in the corner of {said[1]} (material added there)")
+            return
     some = re.search(r"\b(?:long(?=\s+(?:top|bottom|vertical|outside|outer|upper|lower)\b)|short|longer|shorter|front|back|"
                      r"rear|left|right|one|two|three)\s+(?:top\s+|bottom\s+|vertical\s+|outside\s+|outer\s+|upper\s+|"
                      r"lower\s+)?edges?\b", words)
@@ -1489,6 +1505,46 @@ def _edge(bd: Build, t: Target, body: dict) -> None:
         t.take(lambda x: x is v)
         bd.features.append({"id": bd.fid("round" if t.kind == "fillet" else "bevel"), "kind": t.kind,
                             "edges": other, key: v.mm})
+
+
+SHOULDER = re.compile(r"\bshoulders?\b|\bwhere\s+(?:the\s+)?(?:dia\s*)?[\d.]+\s*(?:mm\s*)?(?:dia\w*\s+)?(?:section\s+|step\s+|part\s+)?"
+                      r"meets\b|\bat\s+(?:the|each|every)\s+steps?\b|\b(?:inside|internal)\s+corners?\s+of\s+the\s+steps?\b")
+
+
+def shoulder_named(words: str, body: dict, unit: float = 1.0) -> tuple[str | None, str] | str | None:
+    """A fillet or chamfer said at a stepped shaft's shoulder: ('step_N' or None for every one, what was read), what
+    cannot be told apart, or None when no shoulder is named. 'between the Ø25 and Ø18 steps', 'where the Ø10 meets the
+    shoulder', 'at the shoulder' (one), 'at every shoulder'."""
+    if not SHOULDER.search(words):
+        return None
+    secs = body["sections"]
+    steps = [n for n in range(1, len(secs)) if abs(secs[n - 1]["diameter"] - secs[n]["diameter"]) > 1e-9]
+    if not steps:
+        return None
+
+    def dia(x: str) -> float:
+        return round(float(x) * unit, 6)
+    pair = re.search(r"\bbetween\s+(?:the\s+)?(?:dia\s*)?([\d.]+)\s*(?:mm\s*)?(?:dia\w*\s+)?(?:and|&)\s+(?:the\s+)?"
+                     r"(?:dia\s*)?([\d.]+)", words)
+    if pair:
+        want = {dia(pair.group(1)), dia(pair.group(2))}
+        hit = [n for n in steps if {round(secs[n - 1]["diameter"], 6), round(secs[n]["diameter"], 6)} == want]
+        if len(hit) == 1:
+            return f"step_{hit[0]}", f"the shoulder between Ø{pair.group(1)} and Ø{pair.group(2)}"
+    meets = re.search(r"\b(?:where|at)\s+(?:the\s+)?(?:dia\s*)?([\d.]+)\s*(?:mm\s*)?(?:dia\w*\s+)?(?:section\s+|step\s+|part\s+)?"
+                      r"(?:meets|joins|shoulder)\b", words)
+    if meets:
+        d = dia(meets.group(1))
+        hit = [n for n in steps if d in (round(secs[n - 1]["diameter"], 6), round(secs[n]["diameter"], 6))]
+        if len(hit) == 1:
+            return f"step_{hit[0]}", f"the shoulder of the Ø{meets.group(1)} section"
+        if len(hit) > 1:
+            return f"which of the {len(hit)} shoulders of the Ø{meets.group(1)} section (say it between two diameters)"
+    if len(steps) == 1:
+        return f"step_{steps[0]}", "the shoulder"
+    if re.search(r"\b(?:all|every|each|both)\s+(?:the\s+)?(?:shoulders?|steps?)\b|\bshoulders\b", words):
+        return None, "every shoulder"
+    return f"which of the {len(steps)} shoulders (say it between two diameters, e.g. 'between the Ø25 and Ø18')"
 
 
 def outer_if_holes(edges: str, before: list[dict], notes: list[str]) -> str:

@@ -431,8 +431,9 @@ class _Editor:
         text = re.sub(r"\b(?:all\s+(?:the\s+)?)?edge\s+(?:treatments?|breaks?|finishing)\b", "fillets and the chamfers", text, flags=re.I)
         if re.search(r"\bchamfers?\b", text, re.I):
             # "45 degree chamfers 4 mm", "4 x 45° chamfer": the angle of a plain chamfer, no size
+            # (the size by its angle first: "1 x 45°" left "1 x", a scale by one)
+            text = re.sub(r"([\d./]+\s*(?:mm)?)\s*x\s*45\b(?!\s*mm)(?:\s*(?:°|º|deg(?:ree)?s?)(?=\W|$))?", r"\1", text, flags=re.I)
             text = re.sub(r"\s*\b(?:at\s+)?45\s*(?:°|deg(?:ree)?s?|degree)(?=\W|$)", " ", text, flags=re.I)
-            text = re.sub(r"([\d./]+\s*(?:mm)?)\s*x\s*45\b(?!\s*mm)", r"\1", text, flags=re.I)
         # "hole to the middle, 15 dia": moved there too (only its size was changed)
         text = re.sub(r"^(\s*(?:(?:ok|now|and|then|so|also)\W+)*)(the\s+)?(holes?|slots?|pockets?|boss(?:es)?)\s+(?:to|into|back to)\s+"
                       r"the\s+(middle|cent(?:er|re))\b", r"\1move the \3 to the \4", text, flags=re.I)
@@ -3981,7 +3982,8 @@ class _Editor:
             if f["kind"] == "groove" and isinstance(f.get("z"), (int, float)) and full:
                 # "a groove ..., 15 from the right end": its distance from either end
                 made |= {round(f["z"], 6), round(full - f["z"] - f["length"], 6)}
-        if any(f["kind"] in ("keyway", "flat", "groove") for f in bd.features):
+        if any(f["kind"] in ("keyway", "flat", "groove") or f.get("edges") == "shoulders" for f in bd.features):
+            # ("a fillet at the shoulder between the Ø25 and Ø18": the sections named)
             # "a keyway in the 25 part": the number names the section it goes in
             made |= {float(s_["diameter"]) for s_ in self.spec["body"].get("sections") or []}
         unplaced = []

@@ -140,7 +140,10 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None,
                               r"\b(?:chamfer|deburr|fillet|break|round)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?$", c.text[:pos]):
                 continue     # "a 1/32 chamfer on the bore at both ends": the edges it goes on, not a new bore
             if name == "boss" and phrase in ("shoulder", "hub", "spigot", "boss", "collar") and re.search(
-                    r"\b(?:from|to|at|against|near|off|past|behind|up to|of) the\s+$", c.text[:pos]) and not re.match(
+                    r"\b(?:from|to|at|against|near|off|past|behind|up to|of|meets?|joins?|into|in|on|round|around) the\s+$",
+                    c.text[:pos]) and (phrase == "shoulder" and any(n in ("fillet", "chamfer") for _, n in c.features) or
+                                       re.search(r"\b(?:from|to|at|against|near|off|past|behind|up to|of) the\s+$",
+                                                 c.text[:pos])) and not re.match(
                     r"\s*(?:is|are|of|dia|diameter|\d)", c.text[pos + len(phrase):]):
                 continue     # "a cross hole 10 from the shoulder": where it is, not a new shoulder
             if name == "boss" and phrase == "stem" and body_kind not in ("cylinder", "box", "tube", "flange"):
