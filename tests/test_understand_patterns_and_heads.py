@@ -209,3 +209,26 @@ def test_a_chamfer_by_its_angle_in_an_edit():
     """'chamfer both ends 1 x 45°' left '1 x' behind: read as a scale of one, and refused."""
     (f,) = edited("rod 20 dia 50 long", "chamfer both ends 1 x 45°")["features"]
     assert (f["kind"], f["edges"], f["size"]) == ("chamfer", "ends", 1.0)
+
+
+def test_a_flanged_tubes_bore_said_again_and_holes_in_its_flange():
+    """The bore said twice was two features with one id (refused); 'four Ø9 holes in the flange' took the 9 as a
+    section's diameter and put the holes on the tube's end face."""
+    text = ("Tube with a flange on one end: tube OD 40, ID 32, overall length 80 including the flange. The flange is "
+            "Ø80 and 8 thick, and the Ø32 bore runs through everything.")
+    assert [f["id"] for f in read(text)["features"]] == ["bore"]
+    bore, holes = edited(text, "Four Ø9 holes in the flange on a Ø62 bolt circle.")["features"]
+    assert (holes["size"], holes["on"], holes["at"]["count"], holes["at"]["diameter"]) == (9.0, "bottom", 4, 62.0)
+
+
+def test_two_pockets_in_a_row():
+    """'pockets' was no feature word: the body was read 120 x 8 x 20 with no pocket, marked ok."""
+    (f,) = read("block 120 x 60 x 20 with two 40 x 40 pockets, 8 deep, 60 apart")["features"]
+    assert (f["length"], f["width"], f["depth"]) == (40.0, 40.0, 8.0)
+    assert f["at"] == {"kind": "linear", "count": 2, "spacing": 60.0, "axis": "u"}
+
+
+def test_two_pockets_with_no_place_are_asked_where():
+    """One pocket was built for two (marked ok)."""
+    u = understand("block 120 x 60 x 20 with two pockets 40 x 40, 8 deep")
+    assert any("where the 2 pockets go" in m for m in u.missing)

@@ -2012,6 +2012,11 @@ def _pocket(bd: Build, t: Target, body: dict) -> None:
     if HEX_POCKET.search(t.words):
         _hex_pocket(bd, t, body)
         return
+    counted = re.match(r"\W*(\d{1,2})\s+[\d.]+\s*(?:mm\s*)?x\s*[\d.]+\s*(?:mm\s*)?(?:\w+\s+)?(?:pockets|recesses)\b", t.words)
+    if counted and t.get("count") is None:
+        # "2 40 x 40 pockets": two of them 40 x 40 (the 2 is no size)
+        for v in t.take(lambda v: v.raw.num.start is not None and v.raw.num.text.strip() == counted.group(1))[:1]:
+            t.add("count", v)
     L, W = t.pop("length"), t.pop("width")
     depth = t.pop("depth")
     pair = sorted([v for v in t.loose + t.roles.get("size", []) if v.raw.group is not None], key=lambda v: v.raw.pos)
@@ -2094,6 +2099,20 @@ def _pocket(bd: Build, t: Target, body: dict) -> None:
                             f"(its centre {f['at']['distance']:g} in)")
         else:
             bd.notes.append(f"{edge.group(1)} from the {edge.group(3)} edge read as where the pocket's centre is")
+    n = t.get("count")
+    if f["kind"] == "pocket" and n is not None and n > 1 and "at" not in f:
+        # "two 40 x 40 pockets, 60 apart", "... their centres 30 either side of the middle": a row of them along the
+        # part (one pocket built for two would be another part)
+        t.pop("count")
+        spacing, half = t.pop("spacing"), t.pop("half_spacing")
+        spacing = spacing if spacing is not None else 2 * half if half is not None else None
+        if spacing is None or body.get("kind") != "box":
+            bd.missing.append(f"where the {n:g} {t.noun.rstrip('s')}s go (say e.g. '60 apart along the length')")
+            return
+        across = re.search(r"across\s+the\s+(?:width|short)|front to back", t.words) and not re.search(
+            r"cent(?:red|ered)\s+across", t.words)
+        f["at"] = {"kind": "linear", "count": int(n), "spacing": spacing, "axis": "v" if across else "u"}
+        bd.notes.append(f"{n:g} {t.noun.rstrip('s')}s {spacing:g} apart along the {'width' if across else 'length'}, centred")
     bd.features.append(f)
     if f["kind"] == "pocket":
         bd.cutout = (f, t.start)        # ("a 40 x 30 pocket 5 deep, R5 corners": the pocket's corners)

@@ -3857,6 +3857,13 @@ class _Editor:
                 r"\b(?:on|of|around|to|at|round) (?:the|that|those|each|every|all(?: the)?) (?:\w+ )?$", t[:f.start]) or re.match(
                 r"(?:holes?|bores?)\s+(?:edges?|rims?)\b", t[f.start:]))]
         features(bd, _body_for_features(self.spec["body"]))
+        secs = self.spec["body"].get("sections") or []
+        for f in bd.features:
+            at = f.get("at") or {}
+            if f["kind"] == "hole" and at.get("kind") == "bolt_circle" and "on" not in f and len(secs) >= 2 and \
+                    at["diameter"] > secs[-1]["diameter"] and secs[0]["diameter"] > at["diameter"]:
+                f["on"] = "bottom"     # "four Ø9 holes in the flange on a Ø62 bolt circle": through the flange at z = 0
+                bd.notes.append(f"the holes on the Ø{at['diameter']:g} circle go through the flange, from its face")
         placed_new = [f for f in bd.features if f["kind"] in ("hole", "slot", "pocket", "boss")]
         if place is not None and len(placed_new) == 1 and (placed_new[0].get("at") or {"kind": "center"})["kind"] == "center":
             placed_new[0]["at"] = place       # "30 to the right of the hole"
@@ -5799,6 +5806,11 @@ def _said_of_patterns(text: str, data: dict) -> str:
     # "tighten the pitch to 24", "open the spacing up to 30": the new spacing
     text = re.sub(r"\b(?:tighten|close up|reduce|open up|widen|loosen|increase|change)\s+(?:the\s+)?(pitch|spacing)\s+(?:up\s+)?to\b",
                   r"make the \1", text, flags=re.I)
+    if (data.get("body") or {}).get("kind") == "shaft":
+        # "four Ø9 holes in the flange" of a stepped shaft: the holes' size (a diameter said there was a section's)
+        text = re.sub(r"(?<![\w.])(\w+)\s+(?:x\s*)?(?:[øØ⌀]\s*|dia\.?\s*)(\d+(?:\.\d+)?)\s*(?:mm\s*)?(holes?|bores?)\b",
+                      r"\1 \2 mm \3", text)
+        text = re.sub(r"\b(holes?|bores?)\s+(?:[øØ⌀]\s*|dia\.?\s*)(\d+(?:\.\d+)?)(?:\s*mm)?\b", r"\2 mm \1", text)
     holes = [f for f in data.get("features", []) if f["kind"] == "hole"]
     grids = [f for f in holes if (f.get("at") or {}).get("kind") == "grid"]
     if len(grids) == 1:

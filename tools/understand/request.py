@@ -683,7 +683,16 @@ def _flanged(text: str, t: str) -> Understanding:
         if f["kind"] == "hole" and at.get("kind") == "bolt_circle" and at["diameter"] > D and "on" not in f:
             f["on"] = "bottom"     # bolt holes outside the sleeve: through the flange, from its face
             out.notes.append(f"the holes on the Ø{at['diameter']:g} circle go through the flange")
-    spec["features"] = [{"id": "bore", "kind": "hole", "size": d}] + spec["features"]
+    # (a centre hole of that size said again, "the Ø32 bore runs through everything", is that bore)
+    spec["features"] = [{"id": "bore", "kind": "hole", "size": d}] + [
+        f for f in spec["features"] if not (f["kind"] == "hole" and (f.get("at") or {"kind": "center"})["kind"] == "center"
+                                            and f.get("size") == d and f.get("depth") is None and "on" not in f)]
+    if any(f["id"] == "bore" for f in spec["features"][1:]):
+        n = 2
+        while any(f["id"] == f"bore_{n}" for f in spec["features"]):
+            n += 1
+        spec["features"] = [spec["features"][0]] + [{**f, "id": f"bore_{n}"} if f["id"] == "bore" else f
+                                                    for f in spec["features"][1:]]
     out.body = "flanged bushing"
     return out
 
