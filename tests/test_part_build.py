@@ -37,6 +37,8 @@ SPECS = {
                                                          {"diameter": 12, "length": 25}]},
                  "features": [{"kind": "fillet", "id": "f", "edges": "shoulders", "radius": 3, "of": "step_1"},
                               {"kind": "chamfer", "id": "c", "edges": "shoulders", "size": 1, "of": "step_2"}]},
+    'hex_boss': {"body": {"kind": "box", "length": 80, "width": 80, "height": 10},
+                 "features": [{"kind": "boss", "id": "nut", "diameter": 24, "height": 12, "sides": 6}]},
     'C': {"body": {"kind": "profile", "shape": "C", "width": 30, "height": 20, "thickness": 2, "length": 50}},
     'I': {"body": {"kind": "profile", "shape": "I", "width": 30, "height": 40, "thickness": 3, "length": 50}},
     'ob': {"body": {"kind": "profile", "shape": "obround", "width": 30, "height": 10, "length": 5}},
@@ -102,6 +104,12 @@ def test_shoulders_by_hand(built):
     k = (10 - 3 * math.pi) / (3 * (4 - math.pi))
     added = 9 * (1 - math.pi / 4) * 2 * math.pi * (9 + 3 * k) + 0.5 * 2 * math.pi * (6 + 1 / 3)
     assert built["shoulder"].measured["volume"] == pytest.approx(steps + added, rel=1e-5)
+
+
+def test_a_hex_boss_by_hand(built):
+    """A hexagon 24 across the flats (area 6 · 12² · tan 30°) 12 tall on an 80 x 80 x 10 plate."""
+    hexagon = 6 * 12 ** 2 * math.tan(math.pi / 6)
+    assert built["hex_boss"].measured["volume"] == pytest.approx(80 * 80 * 10 + hexagon * 12, rel=1e-5)
 
 
 def test_d_holes_volume_by_hand(built):

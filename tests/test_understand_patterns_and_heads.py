@@ -232,3 +232,23 @@ def test_two_pockets_with_no_place_are_asked_where():
     """One pocket was built for two (marked ok)."""
     u = understand("block 120 x 60 x 20 with two pockets 40 x 40, 8 deep")
     assert any("where the 2 pockets go" in m for m in u.missing)
+
+
+@pytest.mark.parametrize("text,pts", [
+    ("Ø20 rod, 60 long overall, and the last 10 mm of it is a cone tapering to a sharp point.",
+     [[0.0, 0.0], [10.0, 0.0], [10.0, 50.0], [0.0, 60.0]]),
+    ("a 10 mm dowel 50 long, pointed at one end, the point 8 long", [[0.0, 0.0], [5.0, 0.0], [5.0, 42.0], [0.0, 50.0]])])
+def test_a_rod_with_a_pointed_end(text, pts):
+    """It was a plain cylinder ('point' not understood, marked ok)."""
+    u = understand(text)
+    assert u.spec["body"]["kind"] == "revolve" and u.spec["body"]["points"] == pts and not u.missing
+    assert "point" not in u.unknown
+
+
+def test_a_hexagon_boss_by_its_flats_and_changed():
+    """'a hexagon boss, 24 across the flats' had no size the boss took (the 24 went to the plate)."""
+    text = "Square plate 80 x 80 x 10, and on top in the centre a hexagon boss, 24 across the flats and 12 tall."
+    (f,) = read(text)["features"]
+    assert (f["kind"], f["sides"], f["diameter"], f["height"]) == ("boss", 6, 24.0, 12.0)
+    (f,) = edited(text, "Go to 30 across flats on the hex.")["features"]
+    assert (f["sides"], f["diameter"]) == (6, 30.0)

@@ -125,7 +125,10 @@ def feature_lines(r, ctx: Ctx, points_override=None) -> list[str]:  # noqa: C901
         return lines + [f"result = {on}.sketch().push({where}){rect}.finalize(){cut}"]
     if isinstance(f, Boss):
         H = P.add(f"{i}_height", f.height)
-        if f.diameter:
+        if f.diameter and f.sides:
+            D = P.add(f'{i}_diameter', f.diameter, f"across the flats of its {f.sides} sides")
+            prof = f".polygon({f.sides}, {D} / {num(math.cos(math.pi / f.sides))})"
+        elif f.diameter:
             D = P.add(f'{i}_diameter', f.diameter)
             prof = f".circle({D} / 2)"
             if f.wall:

@@ -323,7 +323,7 @@ def shoulders(body, of: str | None) -> list[tuple[int, float, float, float, floa
 def root_boss(done, of: str | None):
     """The resolved round boss a 'root' fillet / chamfer names (solid, on the top or bottom face), or None."""
     return next((x for x in done if isinstance(x.feature, Boss) and x.feature.id == of and x.feature.diameter
-                 and not x.feature.wall and x.frame is not None and x.frame.name in ("top", "bottom")), None)
+                 and not x.feature.sides and not x.feature.wall and x.frame is not None and x.frame.name in ("top", "bottom")), None)
 
 
 def root_limit(spec, shape, f, done) -> tuple[float | None, str]:

@@ -169,6 +169,8 @@ class Boss(FeatureBase):
     width: Optional[Length] = None
     height: Length
     wall: Optional[Length] = None
+    sides: Optional[Annotated[int, Field(ge=3, le=12)]] = Field(
+        None, description="a regular polygon boss of this many sides (6: a hex boss), ``diameter`` across its flats")
 
 
 class Rib(FeatureBase):

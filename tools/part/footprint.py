@@ -32,6 +32,8 @@ def _extent(f, r) -> float:
         return math.hypot(f.length or 0, f.width or 0) / 2 if f.angle % 90 else max(f.length or 0, f.width or 0) / 2
     if isinstance(f, Slot):
         return f.length / 2
+    if isinstance(f, Boss) and f.diameter and f.sides:
+        return f.diameter / 2 / math.cos(math.pi / f.sides)        # a polygon boss: half across its corners
     if isinstance(f, Boss):
         return (f.diameter or 0) / 2 if f.diameter else math.hypot(f.length or 0, f.width or 0) / 2
     if isinstance(f, Rib):

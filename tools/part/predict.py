@@ -168,6 +168,10 @@ def check_feature(spec, shape, r, path, problems, done) -> None:  # noqa: C901
     if isinstance(f, Boss) and (f.diameter is None) == (f.length is None or f.width is None):
         p(Problem(fp, "a boss needs diameter (round) or length and width (rectangular), not both",
                   "diameter, or length + width", "both" if f.diameter else "neither"))
+    elif isinstance(f, Boss) and f.sides is not None and (f.diameter is None or f.wall is not None):
+        p(Problem(json_path([*path, "sides"]), "a polygon boss is solid and sized across its flats by diameter",
+                  "diameter set, no wall", "no diameter" if f.diameter is None else f"wall {f.wall:g}",
+                  "give diameter (across the flats) and drop wall"))
     elif isinstance(f, Boss) and f.wall is not None:
         room = f.diameter / 2 if f.diameter else min(f.length, f.width) / 2
         if f.wall >= room - EPS:

@@ -66,6 +66,8 @@ def _area(f) -> float:
         return math.pi * r * r - cap * (1 if f.shape == "d" else 2)
     if isinstance(f, Boss):
         w = f.wall or 0.0
+        if f.diameter and f.sides:
+            return f.sides * (f.diameter / 2) ** 2 * math.tan(math.pi / f.sides)     # across its flats
         if f.diameter:
             return math.pi * (f.diameter ** 2 - max(f.diameter - 2 * w, 0.0) ** 2) / 4 if w else math.pi * f.diameter ** 2 / 4
         return f.length * f.width - (max(f.length - 2 * w, 0.0) * max(f.width - 2 * w, 0.0) if w else 0.0)
@@ -142,7 +144,7 @@ def _through_hubs(spec, r) -> tuple[float, bool]:
     extra, clean = 0.0, True
     rad = r.diameter / 2
     for g in spec.features:
-        if not isinstance(g, Boss) or not g.diameter or g.on not in ("top", "bottom") or g.at.kind != "center":
+        if not isinstance(g, Boss) or not g.diameter or g.sides or g.on not in ("top", "bottom") or g.at.kind != "center":
             clean &= not isinstance(g, Boss)
             continue
         bore = g.diameter / 2 - g.wall if g.wall else None      # a ring's open middle

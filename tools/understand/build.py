@@ -58,6 +58,13 @@ INSIDE_LISTED = re.compile(r"\b(?:inside|internal|interior|inner)\s+(?:dimension
                            r"\s*(?:,|and|x|by)?\s*){2,3})")
 
 
+POINTED = re.compile(r"\b(?:last|end|final|top|other)\s+(?P<a>[\d.]+)\s*(?:mm\s*)?(?:of\s+(?:it|the\s+\w+)\s+)?(?:is\s+|are\s+)?"
+                     r"(?:a\s+)?(?:cone|conical|taper(?:ed|ing)?)\b[^.;]*?\bpoint\b|"
+                     r"\bpoint(?:ed)?\b[^.;]*?\b(?P<b>[\d.]+)\s*(?:mm\s*)?long\b|"
+                     r"\b(?:taper(?:ed|ing|s)?|sharpened|ground)\s+(?:down\s+)?to\s+a\s+(?:sharp\s+)?point\s+over\s+"
+                     r"(?:the\s+)?(?:last\s+)?(?P<c>[\d.]+)")
+
+
 class Build:
     def __init__(self, text: str, body: Target, feats: list[Target], body_kind: str | None):
         self.text, self.body, self.feats, self.kind = text, body, feats, body_kind
@@ -71,6 +78,7 @@ class Build:
         self.coords: list = []   # hole centres written as x, y lists; places along a part (request._coordinates)
         self.inside: set[float] = set()     # sizes said of a hollow box's inside ("15 deep inside")
         self.plates = False                 # the part was said as the plates it is built from (plates.py)
+        self.read_words: set[str] = set()   # words a reader here took (not "not understood")
 
     # -- helpers ----------------------------------------------------------------------------
     def inside_sizes(self, body: dict) -> None:
@@ -233,6 +241,26 @@ class Build:
         if k is None and (b.get("radius") is not None):
             return self._cylinder(b, dims)
         return fn(b, dims) if fn else None
+
+    def pointed(self, body: dict | None) -> dict | None:
+        """A rod whose end is a cone to a point ("the last 10 mm of it is a cone tapering to a sharp point", "pointed,
+        the point 10 long"): the cylinder revolved with that cone at its top. The body as it was otherwise."""
+        if body is None or body.get("kind") != "cylinder":
+            return body
+        m = POINTED.search(self.text)
+        if not m:
+            return body
+        p = float(m.group("a") or m.group("b") or m.group("c")) * self.unit_mm
+        D, H = body["diameter"], body["height"]
+        if not 0 < p < H:
+            self.missing.append(f"a point {p:g} long on a {H:g} mm long rod")
+            return body
+        self.body.take(lambda v: v.raw is not None and abs(v.mm - p) < 1e-9)
+        for f in self.feats:
+            f.take(lambda v: v.raw is not None and abs(v.mm - p) < 1e-9)
+        self.notes.append(f"the last {p:g} mm a cone to a point: Ø{D:g} x {H - p:g}, then the point (a revolved section)")
+        self.read_words |= {"point", "pointed", "sharp", "tapering", "tapered", "taper", "sharpened"}
+        return {"kind": "revolve", "id": body["id"], "points": [[0.0, 0.0], [D / 2, 0.0], [D / 2, round(H - p, 6)], [0.0, H]]}
 
     def _from_plates(self, body: dict, shells: list[dict], said: set[float], note: str) -> dict:
         """A part said as its plates (plates.py): the numbers it read are taken wherever the targets put them, and

@@ -1660,6 +1660,13 @@ def _boss(bd: Build, t: Target, body: dict) -> None:
         bd.features.append(f)
         return
     d = _size(t, "diameter", "size")
+    sides = None
+    poly = re.search(r"\b(hex(?:agon(?:al)?)?|octagon(?:al)?|square)\b", t.noun + " " + t.words)
+    if poly and poly.group(1) != "square" and (d is None or t.get("af") is not None):
+        # "a hexagon boss, 24 across the flats and 12 tall": six sides, that far across the flats
+        af = t.pop("af")
+        d = af if af is not None else d
+        sides = 8 if poly.group(1).startswith("oct") else 6
     base = body.get("height") or body.get("thickness")
     said_total = t.take(lambda v: v.raw is not None and v.raw.role in ("height", "length") and
                         says_overall(bd.text, v.raw.num.start, v.raw.num.end)) if base else []
@@ -1699,6 +1706,9 @@ def _boss(bd: Build, t: Target, body: dict) -> None:
             return
         bd.notes.append(f"{total[0].mm:g} total: the {base:g} mm body and the {h:g} mm {t.noun}")
     f = {"id": bd.fid("hub" if t.noun == "hub" else "boss"), "kind": "boss", "diameter": d, "height": h}
+    if sides:
+        f["sides"] = sides
+        bd.notes.append(f"a {sides}-sided boss {d:g} across the flats")
     if re.search(r"\b(?:under|underneath|beneath|bottom|underside|below)\b|\bon the (?:back|rear|reverse|other side)\b", t.words):
         f["on"] = "bottom"
     elif body.get("kind") == "box":

@@ -5091,6 +5091,13 @@ class _Editor:
 
     def change(self, role: str, how: str, value: float) -> None:
         body = self.spec["body"]
+        polys = [f for f in self.spec.get("features", []) if f["kind"] == "boss" and f.get("sides")]
+        if role == "af" and "across_flats" not in body and len(polys) == 1:
+            # "go to 30 across flats on the hex": the hex boss's size (the part has no flats of its own)
+            f = polys[0]
+            new = value if how == "set" else f["diameter"] + value if how == "add" else f["diameter"] * value
+            self.apply(f"{f['id']}: {fmt(new)} across the flats", ops.set_parameter, f"{f['id']}.diameter", new)
+            return
         paths = _paths(body, role, self.t)
         said = " ; ".join([self.t] + self.kept_said)
         named = PROFILE_PART.findall(said) if body["kind"] == "profile" and role == "thickness" else []

@@ -395,7 +395,7 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
     if body_kind is None:
         bd.notes.append("no shape named: " + ("a cylinder" if body.get("diameter") else "a block") + " assumed")
     _titled_feature(bd)
-    spec_body = bd.make_body()
+    spec_body = bd.pointed(bd.make_body())
     out.body = body_kind
     if spec_body is not None:
         features(bd, spec_body)
@@ -441,7 +441,7 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
         out.candidates.append(Candidate(spec, list(bd.notes)))
     out.notes, out.missing = bd.notes, bd.missing
     out.assumed = sorted(bd.assumed)
-    out.unknown = unknown_words(t)
+    out.unknown = [w for w in unknown_words(t) if w not in bd.read_words]
     out.unsupported = unsupported_words(t)
     base = sorted(it.num.mm(k) for it in tagging.items[:3]) if len(tagging.items) >= 3 else None   # the base's sizes
     if body_kind in PROFILE_KINDS and re.search(r"\b(?:stiffening |reinforcing )?ribs?\b|\bstiffeners?\b", t):

@@ -490,7 +490,7 @@ FEATURE_ROLES = {
     "fillet": {"size", "radius", "diameter"},
     "chamfer": {"size", "angle"},
     "shell": {"wall", "thickness", "size", "floor"},
-    "boss": {"diameter", "height", "size", "length", "width", "thickness", "inner", "radius"},
+    "boss": {"diameter", "height", "size", "length", "width", "thickness", "inner", "radius", "af"},
     "pocket": {"diameter", "depth", "length", "width", "size", "radius", "inner", "af", "count", "spacing", "half_spacing"},
     "slot": {"length", "width", "depth", "size", "count", "spacing", "inset", "half_spacing"},
     "keyway": {"width", "depth", "length", "size"},
