@@ -252,3 +252,13 @@ def test_a_hexagon_boss_by_its_flats_and_changed():
     assert (f["kind"], f["sides"], f["diameter"], f["height"]) == ("boss", 6, 24.0, 12.0)
     (f,) = edited(text, "Go to 30 across flats on the hex.")["features"]
     assert (f["sides"], f["diameter"]) == (6, 30.0)
+
+
+@pytest.mark.parametrize("text", [
+    "Block 80 long, 30 deep, 50 tall. On one of the big 80 x 50 side faces, centred on it, cut a rectangular pocket 60 "
+    "wide, 36 high and 10 deep into the block.",
+    "block 80 x 30 x 50 with a 60 x 36 pocket 10 deep in the front face"])
+def test_a_pocket_in_a_side_face(text):
+    """The pocket went in the top (off its 80 x 30 face: refused), or '36 high' was the block's ('what 36 is for')."""
+    (f,) = read(text)["features"]
+    assert (f["on"], f["length"], f["width"], f["depth"]) == ("front", 60.0, 36.0, 10.0)

@@ -2029,6 +2029,19 @@ def _pocket(bd: Build, t: Target, body: dict) -> None:
             t.add("count", v)
     L, W = t.pop("length"), t.pop("width")
     depth = t.pop("depth")
+    side = None
+    if body.get("kind") == "box":
+        a, b = _sentence(bd.text, t.start)
+        # ("On one of the big 80 x 50 side faces, centred on it, cut a pocket ...": the face said in its sentence)
+        side = _face(t.words, body, bd.unit_mm) or (_face(bd.text[a:b], body, bd.unit_mm) if len(
+            [x for x in bd.feats if a <= x.start < b]) == 1 else None)
+    side = side if side in ("front", "back", "left", "right") else None
+    if side:
+        _drop_face_sizes(bd, t)      # ("on one of the big 80 x 50 side faces": which face, not the pocket's size)
+        high = t.pop("height")
+        if high is not None and (L is None) != (W is None):
+            # "a pocket 60 wide, 36 high and 10 deep" in a side face: across it, and up it
+            L, W = (W, high) if L is None else (L, high)
     pair = sorted([v for v in t.loose + t.roles.get("size", []) if v.raw.group is not None], key=lambda v: v.raw.pos)
     d = None
     if L is None and len(pair) >= 2 and not re.search(r"\b(round|circular|drilled)\b", t.words):
@@ -2061,6 +2074,9 @@ def _pocket(bd: Build, t: Target, body: dict) -> None:
     else:
         bd.missing.append("the pocket's size (a diameter, or length x width)")
         return
+    if side:
+        f["on"] = side
+        bd.notes.append(f"the {t.noun} is cut into the {side} face")
     if depth is not None:
         f["depth"] = depth
     elif not re.search(r"\b(?:through|thru|all the way|right through|cut ?out|window|opening)\b", t.words):

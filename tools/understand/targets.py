@@ -491,7 +491,7 @@ FEATURE_ROLES = {
     "chamfer": {"size", "angle"},
     "shell": {"wall", "thickness", "size", "floor"},
     "boss": {"diameter", "height", "size", "length", "width", "thickness", "inner", "radius", "af"},
-    "pocket": {"diameter", "depth", "length", "width", "size", "radius", "inner", "af", "count", "spacing", "half_spacing"},
+    "pocket": {"diameter", "depth", "length", "width", "size", "radius", "inner", "af", "count", "spacing", "half_spacing", "height"},
     "slot": {"length", "width", "depth", "size", "count", "spacing", "inset", "half_spacing"},
     "keyway": {"width", "depth", "length", "size"},
     "flat": {"depth", "length", "size", "af"},
