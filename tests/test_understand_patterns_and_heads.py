@@ -262,3 +262,19 @@ def test_a_pocket_in_a_side_face(text):
     """The pocket went in the top (off its 80 x 30 face: refused), or '36 high' was the block's ('what 36 is for')."""
     (f,) = read(text)["features"]
     assert (f["on"], f["length"], f["width"], f["depth"]) == ("front", 60.0, 36.0, 10.0)
+
+
+def test_a_copy_placed_by_its_edge():
+    """'a second pocket, same size, with its edge 10 mm from the right end': its side 10 in, its centre 25."""
+    spec = edited("Plate 100 long, 40 wide, 10 thick. One rectangular pocket in the top, 30 long x 20 wide x 5 deep, "
+                  "its near edge 10 mm from the left end, centred across the width.",
+                  "Now a second pocket, same size, with its edge 10 mm from the right end.")
+    (f,) = spec["features"]
+    assert sorted(p[0] for p in f["at"]["points"]) == [-25.0, 25.0]
+
+
+def test_ribs_on_a_plate_are_no_tee():
+    """'a flat plate ... with three ribs on the top face' was read as a T (one web)."""
+    u = understand("Stiffened panel: flat plate 100 x 80 x 6 with three ribs on the top face. Each rib is 4 thick and 12 "
+                   "tall and runs the full 100 length.")
+    assert u.spec is None or u.spec["body"]["kind"] != "profile"

@@ -201,18 +201,28 @@ def copy_feature(ed, m: re.Match) -> None:
             new += [(u0 - d, v0), (u0 + d, v0)]
             said.append(f"{d:g} mm either side")
         left = left.replace(mt.group(0), " ")
+    own = re.search(r"\bwith\s+its\s+(?:near\s+|nearest\s+|closest\s+|outer\s+|outside\s+)?(?:edge|side)\b", left)
+    # "with its edge 10 mm from the right end": the copy's side that far in, its centre half its size further
+    half_u = half_v = 0.0
+    if own:
+        size = f.get("size") if isinstance(f.get("size"), (int, float)) else f.get("diameter")
+        half_u = (f.get("length") or size or 0.0) / 2 if not f.get("angle") else 0.0
+        half_v = (f.get("width") or size or 0.0) / 2 if not f.get("angle") else 0.0
+        left = left.replace(own.group(0), " ")
     for mt in EDGE.finditer(left):
         d = mm(mt.group("d") or mt.group("d2"))
         e = mt.group("e") or mt.group("e2")
         if d is None:
             continue
+        grow = half_u if e in ("left", "right") else half_v
+        d += grow
         u, v = u0, v0
         if e in ("left", "right"):
             u = (-hu + d) if e == "left" else (hu - d)
         else:
             v = (hv - d) if e in ("back", "top") else (-hv + d)
         new.append((u, v))
-        said.append(f"{d:g} mm from the {e} edge")
+        said.append(f"its side {d - grow:g} mm from the {e} edge (centre {d:g} in)" if grow else f"{d:g} mm from the {e} edge")
         left = left.replace(mt.group(0), " ")
     mid = MIDDLE.search(left)
     if mid and not new:

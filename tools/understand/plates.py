@@ -55,6 +55,8 @@ def from_plates(text: str, unit_mm: float) -> tuple[dict, list[dict], set[float]
     rest = text[base.end():]
     if not re.search(r"\b" + UPRIGHT + r"\b", rest) or not STANDS.search(rest):
         return None
+    if re.search(r"\b(?:two|three|four|five|six|[2-9])\s+(?:\w+\s+)?(?:ribs|webs|fins|stiffeners)\b", rest):
+        return None      # "a flat plate ... with three ribs on the top face": ribs on a plate, no T (nor a U)
     a, b = float(base.group(1)), float(base.group(2))
     t_base = base.group(3) or base.group(4)
     t_wall = _thick(rest)
