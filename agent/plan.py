@@ -38,6 +38,7 @@ class Plan:
     # what the request asks beyond sizes, as tools.part expectations (holes, fillets, chamfers,
     # min_wall): agent.feature_check measures them on every provider's part
     features_expected: dict = field(default_factory=dict)
+    change: bool = False            # a change to the current part (its sizes are the part's, not an example's)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -55,7 +56,10 @@ class Plan:
         for k, v in self.counts.items():
             bits.append(f"{v} {k}")
         bits += self.features
-        return ", ".join(bits) if bits else "no dimensions given: using the example's defaults"
+        if bits:
+            return ", ".join(bits)
+        return "a change to the current part (its sizes are the part's)" if self.change else \
+            "no dimensions given: sizes assumed (and said)"
 
     def unread(self) -> list[str]:
         """The numbers of the request that no size or count of this plan took, as written ('3 mm wall'

@@ -227,3 +227,13 @@ def test_an_edit_that_returns_the_same_script_is_retried_with_that_problem(make_
                                            "applied"]
     assert "unchanged: the change was not applied" in llm.prompts[2]       # the retry was told why
     assert result.version.number == 2 and sorted(result.version.size) == pytest.approx([5, 40, 70])
+
+
+def test_the_plan_line_of_a_change_says_the_sizes_are_the_parts():
+    """An edit turn's trace said 'no dimensions given: using the example's defaults' (the spec path edits the part)."""
+    from cadagent.agent.graph import _plan_line
+    from cadagent.agent.plan import Plan
+
+    assert _plan_line({"plan": Plan(text="put a 10 mm hole in the middle", change=True).to_dict(), "edits": []}) == \
+        "plan: a change to the current part (its sizes are the part's)"
+    assert "example's defaults" not in Plan(text="a bracket").summary()

@@ -28,7 +28,7 @@ def plan_node(state, runtime: Runtime[Deps]):
     t = turn(state)
     request = t.get("request", "")
     if t["intent"] == "modify":
-        return patch(edits=[e.to_dict() for e in parse_edits(request)], plan=Plan(text=request).to_dict())
+        return patch(edits=[e.to_dict() for e in parse_edits(request)], plan=Plan(text=request, change=True).to_dict())
     if from_text.is_instructions(request):
         document, note = from_text.read_instructions(request)
         if document is not None:  # sizes come from the document, not from words: no size plan
