@@ -80,30 +80,23 @@ def from_plates(text: str, unit_mm: float) -> tuple[dict, list[dict], set[float]
     used = {a, b, t_base, t_wall, h} | ({run} if edge else set())
     L, W, T, t, Hm = run * k, across * k, t_base * k, t_wall * k, H * k
     said = f"the {base.group(0).split()[0]} plate {run:g} x {across:g} x {t_base:g}"
+    rising = f"{'to' if overall else 'standing'} {h:g}{' overall' if overall else ' above it'}"
     if FOUR.search(rest):
         shell = {"id": "shell", "kind": "shell", "thickness": t, "open_face": "top"}
         if abs(T - t) > 1e-9:
             shell["bottom"] = T
         return ({"kind": "box", "id": "box", "length": L, "width": W, "height": Hm}, [shell], used,
-                f"{said} with four {t_wall:g} thick walls {'to' if overall else 'standing'} {h:g}"
-                f"{' overall' if overall else ' above it'}: an open box {H:g} tall, its floor the plate")
-    if TWO.search(rest):
-        body = {"kind": "profile", "id": "channel", "shape": "U", "width": W, "height": Hm, "thickness": t, "length": L}
-        if abs(T - t) > 1e-9:
-            body["lip"] = T
-        return (body, [], used, f"{said} with two {t_wall:g} thick walls along its {run:g} edges "
-                f"{'to' if overall else 'standing'} {h:g}{' overall' if overall else ' above it'}: a U channel {H:g} tall")
-    if CENTRE.search(rest):
-        body = {"kind": "profile", "id": "tee", "shape": "T", "width": W, "height": Hm, "thickness": t, "length": L}
-        if abs(T - t) > 1e-9:
-            body["lip"] = T
-        return (body, [], used, f"{said} with a {t_wall:g} thick web on its centre line "
-                f"{'to' if overall else 'standing'} {h:g}{' overall' if overall else ' above it'}: a T {H:g} tall")
-    if ONE_EDGE.search(rest):
-        if abs(T - t) > 1e-9:
-            return (f"an L whose two plates differ in thickness ({t_base:g} and {t_wall:g}): an L section here has one "
-                    "wall thickness")
-        return ({"kind": "profile", "id": "angle", "shape": "L", "width": W, "height": Hm, "thickness": t, "length": L},
-                [], used, f"{said} with a {t_wall:g} thick plate standing along one {run:g} edge, "
-                f"{'to' if overall else 'rising'} {h:g}{' overall' if overall else ' above it'}: an L {H:g} tall")
-    return None
+                f"{said} with four {t_wall:g} thick walls {rising}: an open box {H:g} tall, its floor the plate")
+    shape, what = ("U", f"two {t_wall:g} thick walls along its {run:g} edges") if TWO.search(rest) else \
+        ("T", f"a {t_wall:g} thick web on its centre line") if CENTRE.search(rest) else \
+        ("L", f"a {t_wall:g} thick plate standing along one {run:g} edge") if ONE_EDGE.search(rest) else (None, "")
+    if shape is None:
+        return None
+    if shape == "L" and abs(T - t) > 1e-9:
+        return (f"an L whose two plates differ in thickness ({t_base:g} and {t_wall:g}): an L section here has one "
+                "wall thickness")
+    body = {"kind": "profile", "id": {"U": "channel", "T": "tee", "L": "angle"}[shape], "shape": shape, "width": W,
+            "height": Hm, "thickness": t, "length": L}
+    if abs(T - t) > 1e-9:
+        body["lip"] = T          # a U's base, a T's flange: the plate's own thickness
+    return body, [], used, f"{said} with {what} {rising}: {'an' if shape == 'L' else 'a'} {shape} {H:g} tall"
