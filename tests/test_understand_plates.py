@@ -72,3 +72,26 @@ def test_an_l_with_plates_of_two_thicknesses_is_not_guessed():
     u = understand("a horizontal plate 80 x 50 x 6, and a vertical plate 80 wide and 4 thick standing on it along one "
                    "of its 80 mm edges, rising 60 above the horizontal plate")
     assert u.spec is None and any("differ in thickness" in m for m in u.missing)
+
+
+@pytest.mark.parametrize("text,body", [
+    ("a 100 x 40 x 5 plate with another 100 x 30 x 5 plate standing on one long edge, perpendicular",
+     {"shape": "L", "width": 40.0, "height": 35.0, "thickness": 5.0, "length": 100.0}),
+    ("plate 80 x 50 x 6 lying flat and a second plate 80 x 60 x 6 standing upright on its back edge",
+     {"shape": "L", "width": 50.0, "height": 66.0, "thickness": 6.0, "length": 80.0})])
+def test_two_plates_at_a_right_angle(text, body):
+    """The second plate was dropped (a 100 x 40 x 5 block, marked ok)."""
+    got = read(text)["body"]
+    assert {k: got.get(k) for k in body} == body
+
+
+def test_two_plates_that_do_not_say_how_they_meet_are_asked():
+    """'welded at 90 degrees: one 80 x 50 x 6, the other 80 x 60 x 6' is 50 x 66 or 56 x 60 outside: not guessed (it was
+    an L 6 long)."""
+    u = understand("L bracket made from two plates welded at 90 degrees: one 80 x 50 x 6, the other 80 x 60 x 6")
+    assert any("how the two plates meet" in m for m in u.missing)
+
+
+def test_a_second_plate_said_on_top_is_not_dropped():
+    u = understand("base plate 100 x 60 x 10 with another plate 20 x 20 x 10 on top")
+    assert any("20 x 20 x 10" in m for m in u.missing)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import re
 
-from .plates import from_plates
+from .plates import from_plates, two_plates
 from .numbers import numbers, unified_thread
 from .roles import SHELL_CUE
 from .targets import Target, Value, says_overall
@@ -182,7 +182,7 @@ class Build:
     # -- the body ---------------------------------------------------------------------------
     def make_body(self) -> dict | None:
         b, k = self.body, self.kind
-        plates = from_plates(self.text, getattr(self, "unit_mm", 1.0))
+        plates = from_plates(self.text, getattr(self, "unit_mm", 1.0)) or two_plates(self.text, getattr(self, "unit_mm", 1.0))
         if isinstance(plates, str):
             self.missing.append(plates)
             return None

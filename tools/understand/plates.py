@@ -100,3 +100,40 @@ def from_plates(text: str, unit_mm: float) -> tuple[dict, list[dict], set[float]
     if abs(T - t) > 1e-9:
         body["lip"] = T          # a U's base, a T's flange: the plate's own thickness
     return body, [], used, f"{said} with {what} {rising}: {'an' if shape == 'L' else 'a'} {shape} {H:g} tall"
+
+
+TRIPLE = re.compile(_N + r"\s*(?:mm\s*)?x\s*" + _N + r"\s*(?:mm\s*)?x\s*" + _N)
+TWO_PLATES = re.compile(r"\b(?:two|2|pair of)\s+(?:\w+\s+)?plates\b|\b(?:another|second|other|upright|vertical)\s+(?:[\w.]+\s+){0,6}?"
+                        r"plate\b|\bplates?\b[^.;]*\bthe other\b")
+SQUARE = re.compile(r"\bright[- ]angles?\b|\b90\s*(?:deg\w*)?\b|\bperpendicular\b|\bupright\b|\bvertical(?:ly)?\b|"
+                    r"\bstanding\b|\bstands?\b|\bl[- ]?(?:shape[d]?|bracket)\b|\bangle\b")
+ON_EDGE = re.compile(r"\b(?:on|onto|on top of|sitting on|standing on|stands on|sits on|rests on)\s+(?:(?:one|a)\s+of\s+)?"
+                     r"(?:its|the|one|an?)\s+(?:\w+\s+){0,2}(?:edges?|ends?)\b|\bstanding\s+(?:up(?:right)?\s+)?on\s+(?:it|the\s+(?:first|"
+                     r"base|bottom|flat|horizontal)(?:\s+(?:one|plate))?)\b")
+
+
+def two_plates(text: str, unit_mm: float) -> tuple[dict, list[dict], set[float], str] | str | None:
+    """Two plates said by their three sizes and joined at a right angle ("a 100 x 40 x 5 plate with another 100 x 30 x 5
+    plate standing on one long edge"): an L, the upright's height on top of the first plate's thickness. How they meet
+    asked when no plate is said to stand on the other (welded end to end, the outside sizes differ by a thickness)."""
+    triples = list(TRIPLE.finditer(text))
+    if len(triples) != 2 or not TWO_PLATES.search(text) or not SQUARE.search(text):
+        return None
+    a, b = (sorted((float(x) for x in m.groups()), reverse=True) for m in triples)
+    if a[2] != b[2]:
+        return (f"an L from plates {a[2]:g} and {b[2]:g} thick (an L section here has one wall thickness)")
+    shared = [x for x in a[:2] if x in b[:2]]
+    if not shared:
+        return "which side the two plates share (their lengths differ: no straight L)"
+    run = shared[0]
+    W = a[1] if a[0] == run else a[0]
+    U = b[1] if b[0] == run else b[0]
+    t = a[2]
+    if not ON_EDGE.search(text[triples[0].end():] + " " + text[:triples[0].start()]):
+        return ("how the two plates meet: say which one stands on the other (e.g. 'the second standing on the first's "
+                "back edge'), so the outside sizes are known")
+    k = unit_mm
+    body = {"kind": "profile", "id": "angle", "shape": "L", "width": W * k, "height": (U + t) * k, "thickness": t * k,
+            "length": run * k}
+    return (body, [], {run, W, U, t}, f"two {t:g} thick plates: {run:g} x {W:g} lying flat, {run:g} x {U:g} standing on "
+            f"its edge: an L {W:g} x {U + t:g}, {run:g} long")

@@ -279,11 +279,12 @@ _BLOCK_SOLID = r"(?:block|cube|box|pad|cuboid|rectangular block|square block)"
 _GROUP3 = r"\d*\.?\d+\s*(?:mm|cm|\"|in\b)?\s*(?:x|by)\s*\d*\.?\d+\s*(?:mm|cm|\"|in\b)?\s*(?:x|by)\s*\d*\.?\d+\s*(?:mm|cm|\"|in\b)?"
 
 
-def _triple_unused(tagging, spec_body: dict, feats: list[dict], k: float, t: str, taken=()) -> str | None:
+def _triple_unused(tagging, spec_body: dict, feats: list[dict], k: float, t: str, taken=(), notes=()) -> str | None:
     """An 'A x B x C' said that no size built takes two of ("base 100 x 60 x 10 and a 20 x 20 x 30 block next to
     it": the block), or None."""
-    if SEVERAL_PARTS.search(t):
+    if SEVERAL_PARTS.search(t) and any(n.startswith("several parts are described") for n in notes):
         return None          # "two rectangular blocks ...": several parts described (the largest is made, and said)
+    # (but "base plate 100 x 60 x 10 with another plate 20 x 20 x 10 on top": the second plate was dropped, unsaid)
     have = [x for x in _numbers_in({"body": spec_body, "features": feats}) if x > 0] + list(taken)
     for g in tagging.groups:
         if len(g) != 3:
@@ -404,7 +405,7 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
         unused = unused_sizes(bd, t, spec_body) + _loose_nowhere(bd, spec_body, t)
         # (a part said as its plates names each plate: those are the body, not second solids)
         second = None if bd.plates else _second_body(cls, spec_body, bd.features, k)
-        triple = None if second else _triple_unused(tagging, spec_body, bd.features, k, t, bd.inside)
+        triple = None if second else _triple_unused(tagging, spec_body, bd.features, k, t, bd.inside, bd.notes)
         if triple:
             bd.missing.append(f"what '{triple}' is: nothing I built takes those sizes (a second solid is said as a feature "
                               "of the first, e.g. 'a 20 x 20 pad 30 high on top', or asked for as a part of its own)")
