@@ -278,3 +278,13 @@ def test_ribs_on_a_plate_are_no_tee():
     u = understand("Stiffened panel: flat plate 100 x 80 x 6 with three ribs on the top face. Each rib is 4 thick and 12 "
                    "tall and runs the full 100 length.")
     assert u.spec is None or u.spec["body"]["kind"] != "profile"
+
+
+@pytest.mark.parametrize("text,said,key,v", [
+    ("block 120x60x20 with a 40x40 pocket 8 deep 30 from the left end and a 30x30 pocket 5 deep 30 from the right end",
+     "make both pockets 12 deep", "depth", 12.0),
+    ("plate 100 x 60 x 10 with a 20 dia boss 10 tall 25 from the left end and a 20 dia boss 10 tall 25 from the right "
+     "end", "make the bosses 15 tall", "height", 15.0)])
+def test_a_change_to_several_features_of_a_kind(text, said, key, v):
+    """Only the last one was changed (marked ok)."""
+    assert [f[key] for f in edited(text, said)["features"]] == [v, v]

@@ -4529,7 +4529,12 @@ class _Editor:
             key = "length"
             self.out.notes.append(f"'{fmt(v)} wide' read as the {f['id']}'s long side ({fmt(v)} does not fit across the "
                                   f"{fmt(b['width'])} mm width)")
-        self.apply(f"{f['id']}.{key} → {fmt(v)} mm", ops.set_parameter, f"{f['id']}.{key}", v)
+        # "make both pockets 12 deep", "bosses 15 tall": every one of the kind named, not only the last (it was the last
+        # alone, marked ok)
+        several = re.search(r"\b(?:both|all|each|every|them|those|these)\b|\b(?:pockets|slots|bosses|hubs|pads|fillets|"
+                            r"chamfers|keyways|ribs|recesses)\b", self.t)
+        for g in ([g for g in existing[:-1] if g["kind"] == f["kind"] and key in g] if several else []) + [f]:
+            self.apply(f"{g['id']}.{key} → {fmt(v)} mm", ops.set_parameter, f"{g['id']}.{key}", v)
 
     # -- body sizes ------------------------------------------------------------------------
     def body_edit(self) -> None:
