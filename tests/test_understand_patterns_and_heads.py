@@ -288,3 +288,17 @@ def test_ribs_on_a_plate_are_no_tee():
 def test_a_change_to_several_features_of_a_kind(text, said, key, v):
     """Only the last one was changed (marked ok)."""
     assert [f[key] for f in edited(text, said)["features"]] == [v, v]
+
+
+def test_a_grid_said_across_and_down():
+    """'4 across and 2 down' was refused ('how many holes at 25 mm pitch')."""
+    (f,) = read("plate 120 x 80 x 6 with holes Ø6, 4 across and 2 down, 25 apart")["features"]
+    assert f["at"] == {"kind": "grid", "counts": [4, 2], "spacing": [25.0, 25.0]}
+
+
+@pytest.mark.parametrize("said,counts", [("add a third row", [4, 3]), ("make it 3 rows of 4", [4, 3]),
+                                         ("make it 10 holes, 5 in each row", [5, 2])])
+def test_rows_of_a_grid_changed(said, counts):
+    """Refused, or '10 holes, 5 in each row' read as ten per row."""
+    (f,) = edited("plate 120 x 80 x 6, 6 mm holes in 2 rows of 4, 25 pitch, rows 30 apart", said)["features"]
+    assert f["at"]["counts"] == counts and f["at"]["spacing"] == [25.0, 30.0]

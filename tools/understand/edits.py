@@ -5831,6 +5831,18 @@ def _said_of_patterns(text: str, data: dict) -> str:
                       r"(?:an?\s+)?(\d+)\s*(?:x|by)\s*(\d+)\b(?:\s*(?:grid|pattern|array))?(?:\s*[:(,-]\s*(?:four|three|two|five|six|"
                       r"\d+)\s+along\s+[^,.;)]*?,?\s*(?:and\s+)?(?:four|three|two|five|six|\d+)\s+across\b\)?)?",
                       r"make the holes a \1 x \2 grid", text, flags=re.I)
+    if len(grids) == 1 and len(holes) == 1:
+        per, nrows = grids[0]["at"]["counts"]
+        # "add a third row" (the rows as they are, one more), "make it 3 rows of 4", "10 holes, 5 in each row": the
+        # grid's counts (each was refused, or read as 10 per row)
+        text = re.sub(r"\badd\s+(?:a|an|one)\s+(?:(\w+)\s+)?row\b(?!\s*(?:of|with)\b)",
+                      lambda m: f"make the holes a {per} x {nrows + 1} grid" if m.group(1) is None or
+                      _ORDINAL.get(m.group(1).lower()) == nrows + 1 or m.group(1).lower() in ("another", "extra", "more")
+                      else m.group(0), text, flags=re.I)
+        text = re.sub(r"\b(\d+)\s+rows\s+of\s+(\d+)\b(?!\s*(?:mm|x|by))", r"a \2 x \1 grid", text, flags=re.I)
+        text = re.sub(r"\b(\d+)\s+holes\s*,?\s*(\d+)\s+(?:in\s+each|per|a|in\s+every)\s+row\b",
+                      lambda m: f"a {m.group(2)} x {int(m.group(1)) // int(m.group(2))} grid"
+                      if int(m.group(2)) and int(m.group(1)) % int(m.group(2)) == 0 else m.group(0), text, flags=re.I)
     rows = [f for f in holes if (f.get("at") or {}).get("kind") in ("linear", "bolt_circle")]
     if len(rows) == 1 and len(holes) == 1:
         n = rows[0]["at"].get("count") or 0

@@ -375,7 +375,8 @@ def normalize(text: str) -> str:
     # "3 mm holes, 5 mm pitch, 12 x 10 of them": a 12 x 10 grid
     t = re.sub(r"\b(\d+)\s*(?:x|by)\s*(\d+)\s+of them\b", r"\1 x \2 grid", t)
     # "a grid of Ø8 holes, 7 across by 3 down": a 7 x 3 grid
-    t = re.sub(r"\b(\d+)\s+(?:across|along)\s+(?:by|x)\s+(\d+)\s+(?:down|up)\b", r"\1 x \2 grid", t)
+    t = re.sub(r"\b(\d+)\s+(?:across|along|in each row)\s*(?:,\s*)?(?:by|x|and|&)\s+(\d+)\s+(?:down|up|rows)\b",
+               r"\1 x \2 grid", t)      # ("4 across and 2 down")
     t = re.sub(r"\boal\b", "overall", t)        # "Ø20 x 80 OAL": overall length
     # "a ball bearing seat", "ball joint", "ball screw": what the part holds, not a ball
     t = re.sub(r"\bball[- ](bearings?|joints?|screws?|valves?|ends?|studs?|transfer)\b", r"\1", t)
