@@ -302,3 +302,12 @@ def test_rows_of_a_grid_changed(said, counts):
     """Refused, or '10 holes, 5 in each row' read as ten per row."""
     (f,) = edited("plate 120 x 80 x 6, 6 mm holes in 2 rows of 4, 25 pitch, rows 30 apart", said)["features"]
     assert f["at"]["counts"] == counts and f["at"]["spacing"] == [25.0, 30.0]
+
+
+def test_several_parts_listed_apart_make_the_largest_and_say_so():
+    """Text2CAD's 'two rectangular blocks ... a smaller block, measuring ...': the larger made, the other said not made;
+    a plate said on top of another is asked about (it was dropped unsaid)."""
+    u = understand("The design includes two rectangular blocks. The larger block is positioned at the origin and "
+                   "measures 0.3723 by 0.6431 by 0.5077. A smaller block, measuring 0.3046 by 0.6431 by 0.3046, sits "
+                   "beside it.")
+    assert not u.missing and any(n.startswith("several parts are described") for n in u.notes)

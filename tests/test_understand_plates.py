@@ -95,3 +95,10 @@ def test_two_plates_that_do_not_say_how_they_meet_are_asked():
 def test_a_second_plate_said_on_top_is_not_dropped():
     u = understand("base plate 100 x 60 x 10 with another plate 20 x 20 x 10 on top")
     assert any("20 x 20 x 10" in m for m in u.missing)
+
+
+def test_walls_unchanged_alone_keeps_their_thickness_not_their_height():
+    """'thicker floor, 6 mm, walls unchanged': the walls' thickness kept; the part stays 40 tall (read as the walls'
+    height kept, the part grew)."""
+    spec = edited("open top box 100 x 60 x 40, 3 mm walls, 3 mm floor", "thicker floor, 6 mm, walls unchanged")
+    assert spec["body"]["height"] == 40 and spec["features"][0]["bottom"] == 6

@@ -5788,8 +5788,9 @@ def said_as_change(text: str) -> str:
 _SIZE_SAID = r"((?:\d+(?:\s*-\s*\d+/\d+|\s+\d+/\d+|/\d+|\.\d+)?|\.\d+)(?![\d/.])\s*(?:mm|cm|in|\")?)"
 
 
-# "walls unchanged", "still 40 above the floor", "same wall height": the walls keep their height over a new floor
-WALLS_KEPT = re.compile(r"\bwalls?\s+(?:unchanged|the same|stay|stays|kept|as (?:they are|before))\b|\b(?:still|stays?|keep(?:ing)?)"
+# "still 40 above the floor", "same wall height": the walls keep their height over a new floor ("walls unchanged"
+# alone is their thickness kept)
+WALLS_KEPT = re.compile(r"\b(?:still|stays?|keep(?:ing)?)"
                         r"\s+[\d.]+\s*(?:mm\s*)?(?:tall|high)?\s*above\s+the\s+(?:floor|bottom|base)\b|\bsame\s+(?:wall\s+height|"
                         r"height\s+above)\b|\bwalls?\s+(?:still\s+)?[\d.]+\s*(?:mm\s*)?(?:tall|high)\s+above\b")
 _DIA = r"(?:[øØ⌀]\s*|\bdia\.?\s*|\bdiameter\s+)?"

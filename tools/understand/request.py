@@ -406,7 +406,13 @@ def _read(text: str, t: str, force: str | None = None) -> Understanding:
         # (a part said as its plates names each plate: those are the body, not second solids)
         second = None if bd.plates else _second_body(cls, spec_body, bd.features, k)
         triple = None if second else _triple_unused(tagging, spec_body, bd.features, k, t, bd.inside, bd.notes)
-        if triple:
+        if triple and SEVERAL_PARTS.search(t) and not re.search(r"\b(?:on top|on it|onto|attached|joined|welded|fixed|"
+                                                                r"standing on|sitting on|sits on|stands on|bolted)\b", t):
+            # "The design includes two rectangular blocks ... A smaller block, measuring ...": parts listed apart; the
+            # largest is made, and the others said not made (as a second part with its own sizes is)
+            bd.notes.append(f"several parts are described: the largest one is made ('{triple}' is not; ask for it as a "
+                            "part of its own)")
+        elif triple:
             bd.missing.append(f"what '{triple}' is: nothing I built takes those sizes (a second solid is said as a feature "
                               "of the first, e.g. 'a 20 x 20 pad 30 high on top', or asked for as a part of its own)")
         if second:
