@@ -52,6 +52,14 @@ def spec_promises(spec: dict | None) -> dict:
     return out
 
 
+def solids_problems(solids: int, bodies) -> list[str]:
+    """A part that is more separate solids than asked (``bodies``: how many the plan asks for, or "any"): a slot
+    across a whole bar cuts it in two, never a part made as asked."""
+    if solids > 1 and bodies != "any" and solids != bodies:
+        return [f"{solids} separate solids; " + ("a single part was expected" if bodies == 1 else f"{bodies} were expected")]
+    return []
+
+
 def volume_problems(plan: dict, exec_result: dict, rel: float = 0.02) -> list[str]:
     """The measured volume against the plan's exact one (within ``rel``)."""
     want = (plan or {}).get("volume")

@@ -25,7 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 from cadagent.agent.drafts import DesignContext
-from cadagent.agent.feature_check import feature_problems
+from cadagent.agent.feature_check import feature_problems, solids_problems
 from cadagent.agent.nodes.versions import FIRST as _FIRST
 from cadagent.agent.offline.engine import OfflineChatModel
 from cadagent.agent.plan import parse_request
@@ -101,10 +101,8 @@ def drive(engine, sandbox, turn: dict, versions: list[dict], examples: list[dict
         res = sandbox.run_script(d.code, exports=("step",))
         problems = []
         if res.ok and res.valid_solid:
-            bodies = plan.get("bodies", 1) if task == "new_design" else 1
-            if res.report.solids > 1 and bodies != "any" and res.report.solids != bodies:
-                # as the agent's design node: a part spec makes one body (a slot across a whole bar cuts it in two)
-                problems.append(f"{res.report.solids} separate solids; a single part was expected")
+            # as the agent's design node: a part spec makes one body (a slot across a whole bar cuts it in two)
+            problems += solids_problems(res.report.solids, plan.get("bodies", 1) if task == "new_design" else 1)
             if task == "new_design" and not _sizes_ok(plan.get("extents") or [], list(res.report.size)):
                 problems.append(f"size {sorted(res.report.size)} is not the planned {plan.get('extents')}")
             promised = {"features_expected": _features_of(d.spec) or plan.get("features_expected") or {}}

@@ -10,7 +10,7 @@ from cadagent.tools.results import ExecResult
 
 from .. import from_text
 from ..drafts import DesignContext
-from ..feature_check import feature_problems, spec_promises, volume_problems
+from ..feature_check import feature_problems, solids_problems, spec_promises, volume_problems
 from ..lc_tools import size_problems
 from ..model_calls import add_usage, text_of
 from ..plan import Plan, parse_edits, parse_request
@@ -166,10 +166,8 @@ def checked_entry(t: dict, code: str | None, ex: dict | None, deps: Deps, spec: 
         if t.get("cadjson"):
             bodies = "any"  # the steps say how many bodies there are
         # (an edit made on a part spec keeps one body: a slot across a whole leg cuts it in two, never ok)
-        if report["solids"] > 1 and (t["intent"] == "new_design" or t.get("path") == "edit") and bodies != "any" \
-                and report["solids"] != bodies:
-            entry["problems"].append(f"{report['solids']} separate solids; "
-                                     + ("a single part was expected" if bodies == 1 else f"{bodies} were expected"))
+        if t["intent"] == "new_design" or t.get("path") == "edit":
+            entry["problems"] += solids_problems(report["solids"], bodies)
         if t["intent"] == "modify" and spec and t.get("path") == "edit" and not entry["problems"]:
             # an edit made on the part spec: the measured part must show it (sizes, volume, holes, edges, walls)
             promised = spec_promises(spec)

@@ -206,8 +206,11 @@ def copy_feature(ed, m: re.Match) -> None:
     half_u = half_v = 0.0
     if own:
         size = f.get("size") if isinstance(f.get("size"), (int, float)) else f.get("diameter")
-        half_u = (f.get("length") or size or 0.0) / 2 if not f.get("angle") else 0.0
-        half_v = (f.get("width") or size or 0.0) / 2 if not f.get("angle") else 0.0
+        if f.get("angle") or not (f.get("length") or size):
+            # (a turned or table-sized one: its side's distance is not its centre's plus a half size read here)
+            ed.out.failed.append(f"where the copy of {f['id']} goes by its edge (say where its centre goes)")
+            return
+        half_u, half_v = (f.get("length") or size) / 2, (f.get("width") or size) / 2
         left = left.replace(own.group(0), " ")
     for mt in EDGE.finditer(left):
         d = mm(mt.group("d") or mt.group("d2"))
