@@ -31,6 +31,10 @@ SPECS = {
     'L': {"body": {"kind": "profile", "shape": "L", "width": 30, "height": 20, "thickness": 3, "length": 50}},
     'T': {"body": {"kind": "profile", "shape": "T", "width": 30, "height": 20, "thickness": 3, "length": 50}},
     'U': {"body": {"kind": "profile", "shape": "U", "width": 30, "height": 20, "thickness": 3, "length": 50}},
+    'T_web': {"body": {"kind": "profile", "shape": "T", "width": 40, "height": 58, "thickness": 6, "lip": 8, "length": 100},
+              "features": [{"kind": "hole", "id": "web_hole", "size": 20, "on": "left", "at": {"kind": "at", "points": [[4, 0]]}},
+                           {"kind": "hole", "id": "web_row", "size": 8, "on": "right", "at": {"kind": "linear", "count": 2,
+                            "spacing": 60, "axis": "v", "center": [-20, 0]}}]},
     'U_base': {"body": {"kind": "profile", "shape": "U", "width": 60, "height": 38, "thickness": 4, "lip": 8, "length": 100},
                "features": [{"kind": "hole", "id": "walls", "size": 10, "on": "left", "at": {"kind": "at", "points": [[-8, 0]]}}]},
     'shoulder': {"body": {"kind": "shaft", "sections": [{"diameter": 25, "length": 40}, {"diameter": 18, "length": 60},
@@ -95,6 +99,14 @@ def test_a_channel_with_a_thicker_base_by_hand(built):
     """U 60 x 38, walls 4, base 8 (lip), 100 long, a Ø10 hole through both walls: 60 x 8 + 2 x 4 x 30 of section."""
     part = built["U_base"]
     assert part.measured["volume"] == pytest.approx((60 * 8 + 2 * 4 * 30) * 100 - 2 * math.pi * 25 * 4, rel=1e-4)
+
+
+def test_holes_through_a_tees_web_by_hand(built):
+    """A T 40 wide, 58 tall (flange 8, web 6), 100 long; a Ø20 hole through the web from the left 25 above the flange
+    and two Ø8 from the right near the web's tip: each crosses only the 6 mm web."""
+    part = built["T_web"]
+    section = 40 * 8 + 6 * 50
+    assert part.measured["volume"] == pytest.approx(section * 100 - math.pi * 100 * 6 - 2 * math.pi * 16 * 6, rel=1e-5)
 
 
 def test_shoulders_by_hand(built):

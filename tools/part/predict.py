@@ -269,13 +269,17 @@ def check_hole(f: Hole, r, fp, p) -> None:
 def leg_span(body: Profile, face: str) -> tuple[float, float] | None:
     """The u range of an L section's leg seen from its outside face (front: the base leg's underside,
     u = X; left: the upright leg's outside, u = -Y), beyond the other leg; of a U section's base (front,
-    clear of both side walls) or its side walls (left: a hole goes on through the right wall too); None
-    for any other face."""
+    clear of both side walls) or its side walls (left: a hole goes on through the right wall too); of a T's
+    web from either side (left or right), clear of the flange; None for any other face."""
     w, h, t = body.width, body.height, body.thickness
     t += body.inner_radius or 0.0        # clear of the radius inside the bend too
     if body.shape == "U":
         floor = (body.lip or body.thickness) + (body.inner_radius or 0.0)     # (the base's own thickness)
         return (-w / 2 + t, w / 2 - t) if face == "front" else (-h / 2, h / 2 - floor) if face == "left" else None
+    if body.shape == "T":
+        # the web, from either side (the flange is at +Y: left's u = -Y, right's u = Y), clear of the flange
+        f = (body.lip or body.thickness) + (body.inner_radius or 0.0)
+        return (-h / 2 + f, h / 2) if face == "left" else (-h / 2, h / 2 - f) if face == "right" else None
     if body.shape != "L":
         return None
     if face == "front":

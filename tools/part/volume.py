@@ -22,11 +22,14 @@ SPANDREL_C = (10 - 3 * math.pi) / (3 * (4 - math.pi))  # its centroid's distance
 
 def _section_through(body, face: str, depth: float) -> float:
     """How much material a through cut from ``face`` crosses: the bounding box's depth, but one leg of an L
-    (from its outside face), a U's base (front) or both its side walls (left: through the channel between)."""
+    (from its outside face), a U's base (front) or both its side walls (left: through the channel between), a T's
+    web (left or right)."""
     if isinstance(body, Profile) and body.shape == "L" and face in ("front", "left"):
         return body.thickness
     if isinstance(body, Profile) and body.shape == "U" and face in ("front", "left", "right"):
         return (body.lip or body.thickness) if face == "front" else 2 * body.thickness
+    if isinstance(body, Profile) and body.shape == "T" and face in ("left", "right"):
+        return body.thickness          # through the web
     return depth
 
 def _hole(f: Hole, d: float, thickness: float) -> float:

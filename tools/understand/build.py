@@ -79,6 +79,7 @@ class Build:
         self.inside: set[float] = set()     # sizes said of a hollow box's inside ("15 deep inside")
         self.plates = False                 # the part was said as the plates it is built from (plates.py)
         self.read_words: set[str] = set()   # words a reader here took (not "not understood")
+        self.placed: set[float] = set()     # distances (mm) a feature was placed by that its numbers do not carry
 
     # -- helpers ----------------------------------------------------------------------------
     def inside_sizes(self, body: dict) -> None:
@@ -969,6 +970,10 @@ class Build:
                 tf.append(flange[1].mm)       # "flange 80 x 5": its width, then its thickness
         else:
             return None
+        tall = [v for v in rest if re.match(r"\s*(?:mm\s*)?(?:tall|high)\b", self.text[v.raw.num.end:v.raw.num.end + 20])]
+        if not web and len(tall) == 1:
+            web = tall            # "flange 40 wide 8 thick, web 6 thick, 58 tall overall": the section's height
+            rest.remove(tall[0])
         if not web:
             return None
         H = web[0].mm

@@ -10,7 +10,7 @@ from cadagent.tools.part import tables
 
 from .build import M_SIZE, NOT_THROUGH, THICK_ALL_ROUND, Build, _closed, assumed_wall
 from .numbers import unified_thread
-from .targets import Target, says_overall
+from .targets import Target, Value, says_overall
 from .vocab import default, find, vocab
 
 GAUGE = re.compile(r"#\s*(\d+)")
@@ -134,9 +134,37 @@ def _counterbore_alone(bd: Build) -> None:
         t.mods = {"cbore"}
 
 
+def _ribs_said_apart(bd: Build) -> None:
+    """'3 ribs on the top face. each rib is 4 thick and 12 tall ... 1 rib sits on the center line, the other 2 25 either
+    side of it': one set of ribs, its count, its size and its place said in turn (read apart, the first had no size
+    and the last no count). Merged into the first when no size is said twice with two values."""
+    ribs = [t for t in bd.feats if t.kind == "rib"]
+    counts = [c for t in ribs for c in [t.get("count")] if c is not None and c > 1]
+    if len(ribs) < 2 or len(set(counts)) != 1:
+        return
+    first, merged = ribs[0], {}
+    for t in ribs:
+        for role, vs in t.roles.items():
+            if role in ("count", "ref"):
+                continue
+            if role in merged and abs(merged[role][0].mm - vs[0].mm) > 1e-9:
+                return        # two ribs of different sizes: two sets, not one said in turn
+            merged.setdefault(role, vs)
+    others = [v for t in ribs for v in t.loose if not (
+        v.raw.num.integer and re.search(r"\bother\s*$", bd.text[:v.raw.num.start]))]
+    if others:
+        return
+    first.roles = {**merged, "count": [v for t in ribs for v in t.roles.get("count", []) if v.mm > 1][:1]}
+    first.loose = []
+    for t in ribs[1:]:
+        first.words += " " + t.words
+        t.roles, t.loose = {}, []
+
+
 def _build_all(bd: Build, body: dict) -> None:
     _placed_later(bd)
     _counterbore_alone(bd)
+    _ribs_said_apart(bd)
     seen: set[str] = set()
     sized = {t.kind for t in bd.feats if t.roles or t.loose or t.sub}
     counts: set[float] = set()
@@ -467,6 +495,8 @@ def _hole(bd: Build, t: Target, body: dict) -> None:
                     screw[1]["csink_angle"] if screw else 90.0)}
     if body["kind"] == "profile" and body.get("shape") == "L" and _leg_holes(bd, t, body, count, f):
         return
+    if body["kind"] == "profile" and body.get("shape") == "T" and _web_holes(bd, t, body, count, f):
+        return
     if bd.kind == "square_tube" and body["kind"] == "box" and _tube_side_holes(bd, t, body, count, f):
         return
     if body["kind"] == "profile" and body.get("shape") == "U" and _channel_holes(bd, t, body, count, f):
@@ -628,6 +658,7 @@ LEG_BASE = re.compile(r"\b(?:base|bottom|horizontal|lower|flat|floor|foot)\s+(?:
                       r"\b(?:in|on|through|into) the (?:base|foot)\b(?!\s+(?:of|plate))|"
                       r"^\W*(?:the\s+)?(?:base|foot|horizontal)(?:\s+(?:leg|arm|flange))?\s+(?:gets|has|takes|with)\b")
 LEG_UP = re.compile(r"\b(?:upright|vertical|standing|upper|wall|back|top|up)\s+(?:leg|arm|flange|side)s?\b|"
+                    r"\b(?:upright|vertical|standing)\s+plate\b|"
                     r"\b(?:leg|arm|flange|side)s?\s+that\s+(?:stands?|goes|sticks|points?|rises?)\s+up\b|"
                     r"\b(?:in|on|through|into) the upright\b|"
                     r"^\W*(?:the\s+)?(?:upright|vertical)(?:\s+(?:leg|arm|flange))?\s+(?:gets|has|takes|with)\b")
@@ -746,6 +777,14 @@ def _leg_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
     d = f["size"] if isinstance(f.get("size"), (int, float)) else 0.0
     up = t.take(lambda v: re.match(r"\s*(?:mm\s*)?up\b(?:\s+from\s+the\s+(?:bottom|base|bend))?", bd.text[v.raw.num.end:])
                 is not None)[:1] if legs == ["left"] else []
+    above = _above_base(bd, t) if legs == ["left"] and not up else None
+    if above is not None:
+        # "30 above the horizontal plate": over the base leg's top, so that plus its thickness up the upright
+        up = [Value(round(above + th, 6), None)]
+    if n == 2 and spacing is None and len(legs) == 1 and re.search(r"\bfrom (?:each|both|either) ends?\b", words):
+        ends = t.take(lambda v: _from_each_end(bd.text[v.raw.num.end:]) and L > 2 * v.mm)[:1]
+        if ends:
+            spacing = round(L - 2 * ends[0].mm, 6)     # "through the vertical plate, 20 in from each end"
     if up and not th < up[0].mm < h:
         bd.missing.append(f"a hole {up[0].mm:g} up the {h:g} mm upright")
         return True
@@ -764,6 +803,60 @@ def _leg_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
         g["at"] = {"kind": "at", "points": [[u, 0.0]]} if n == 1 else {
             "kind": "linear", "count": n, "spacing": spacing, "axis": axis, "center": [u, 0.0]}
         bd.features.append(g)
+    return True
+
+
+ABOVE_BASE = re.compile(r"^\s*(?:mm\s*)?(?:above|over|up from|clear of)\s+(?:the\s+)?(?:top\s+of\s+the\s+)?(?:base|horizontal|bottom|"
+                        r"lower|flat|flange|foot)(?:\s+(?:plate|leg|flange|part))?(?:'s\s+top(?:\s+face)?|\s+top)?\b")
+
+
+def _above_base(bd: Build, t: Target) -> float | None:
+    """'its centre 25 above the base plate's top', '30 above the horizontal plate': how high over the base's top face
+    (mm), taken from the target; None when not said."""
+    said = lambda v: v.raw is not None and ABOVE_BASE.match(bd.text[v.raw.num.end:]) is not None   # noqa: E731
+    got = t.take(said)[:1]
+    if not got:
+        # "a Ø20 hole through the web, in the middle of its length, its centre 25 above the base plate's top": said in
+        # the hole's sentence after its clause
+        a, b = _sentence(bd.text, t.start)
+        for o in [bd.body, *bd.feats]:
+            got = got or o.take(lambda v: said(v) and a <= v.raw.num.start < b)[:1]
+    if got:
+        bd.placed.add(round(got[0].mm, 6))
+    return got[0].mm if got else None
+
+
+WEB = re.compile(r"\b(?:web|stem|upright|vertical (?:plate|leg|part|web)|standing (?:plate|leg|part))\b")
+
+
+def _web_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
+    """Holes through the web of a T ("a Ø20 hole through the web, in the middle of its length, 25 above the base
+    plate's top"): from one side of the web through it (the section's flange is at +Y, the web's tip at -Y; the
+    left face's u runs along -Y), at that height over the flange (the middle of the web when none is said), along the
+    length in the middle or 'N from each end'."""
+    words = t.words
+    if not WEB.search(words) or f.get("depth") is not None or not isinstance(f.get("size"), (int, float)):
+        return False
+    h, fl, L, d = body["height"], body.get("lip") or body["thickness"], body["length"], f["size"]
+    n = int(count) if count else 1
+    above = _above_base(bd, t)
+    free = h - fl
+    at_h = above if above is not None else free / 2
+    if not d / 2 < at_h < free - d / 2 + 1e-9:
+        bd.missing.append(f"room for a Ø{d:g} hole {at_h:g} above the flange on the {free:g} mm web")
+        return True
+    u = round(fl + at_h - h / 2, 6)
+    spacing = t.pop("spacing")
+    if n == 2 and spacing is None:
+        ends = t.take(lambda v: _from_each_end(bd.text[v.raw.num.end:]) and L > 2 * v.mm)[:1]
+        spacing = round(L - 2 * ends[0].mm, 6) if ends else None
+    if n > 1 and spacing is None:
+        bd.missing.append(f"where the {n} holes go along the web (e.g. '20 from each end' or '40 apart')")
+        return True
+    bd.features.append({**f, "id": bd.fid(f["id"]), "on": "left", "at": {"kind": "at", "points": [[u, 0.0]]} if n == 1 else
+                        {"kind": "linear", "count": n, "spacing": spacing, "axis": "v", "center": [u, 0.0]}})
+    bd.notes.append(f"the hole{'s' if n > 1 else ''} through the web, {at_h:g} above the flange"
+                    + ("" if above is not None else " (the middle of the web)"))
     return True
 
 
@@ -1753,7 +1846,11 @@ def _rib(bd: Build, t: Target, body: dict) -> None:
         bd.missing.append(f"a rib on a {body['kind']} (the offline engine puts one rib on the top of a block or plate)")
         return
     count = t.pop("count")
-    spacing = t.pop("spacing")
+    spacing, half = t.pop("spacing"), t.pop("half_spacing")
+    if spacing is None and half is not None and count in (2, 3):
+        # "two ribs 20 either side of the centre line": 40 apart; "three: one on the centre line, the other two 25
+        # either side of it": 25 apart
+        spacing = 2 * half if count == 2 else half
     if count is not None and int(count) != 1 and (spacing is None or int(count) > 4):
         bd.missing.append(f"where the {int(count)} ribs go (say how far apart: 'two ribs 40 apart')")
         return
@@ -2022,6 +2119,8 @@ def _pocket(bd: Build, t: Target, body: dict) -> None:
     if HEX_POCKET.search(t.words):
         _hex_pocket(bd, t, body)
         return
+    # "R5 in the 4 inside corners": how many corners the pocket has, not how many pockets
+    t.take(lambda v: v in t.roles.get("count", []) and v.raw.via in ("corners", "inside corners", "corner"))
     counted = re.match(r"\W*(\d{1,2})\s+[\d.]+\s*(?:mm\s*)?x\s*[\d.]+\s*(?:mm\s*)?(?:\w+\s+)?(?:pockets|recesses)\b", t.words)
     if counted and t.get("count") is None:
         # "2 40 x 40 pockets": two of them 40 x 40 (the 2 is no size)

@@ -257,6 +257,7 @@ class EditResult:
 class _Editor:
     def __init__(self, text: str, spec: dict):
         self.said = text.lower()         # the words as written (the reading drops 'as well', 'too')
+        self.pre_notes: list[str] = []   # what a rewrite of the words below read them as (said in the answer)
         self.given = _plain(spec)        # as it came (a washer or nut still by its standard size)
         self.spec = _standard_sized(_plain(spec))
         head = re.search(r"\b(?:counterbore|countersink|cbore|c'bore|csink|csk|spot ?face)", text, re.I)
@@ -387,7 +388,9 @@ class _Editor:
                 r"\b(?:just|only|instead|rather|bigger|smaller|larger|wider|narrower|deeper|shallower|longer|shorter)\b", text, re.I):
             text = text[:lone_art.start(1)] + "add " + text[lone_art.start(1):]
         # short forms: "dia 10 holes" (a size, not ten holes), "+20 long", "wider 100", "cbore 14 x 8", "M8 clr"
-        text = re.sub(r"\b(?:dia\.?|Ø|⌀|diameter)\s*([\d./]+)\s*(?:mm\s*)?(holes?|bores?)\b", r"\2 \1 dia", text, flags=re.I)
+        # ("2 Ø14 holes through the plate": '14 dia holes', the size before its noun, so that no body word after it
+        # takes it as the plate's diameter)
+        text = re.sub(r"\b(?:dia\.?|Ø|⌀|diameter)\s*([\d./]+)\s*(?:mm\s*)?(holes?|bores?)\b", r"\1 dia \2", text, flags=re.I)
         text = re.sub(r"^\s*\+\s*([\d./]+\s*(?:mm|cm|in|\")?)\s*(long|wide|thick|tall|high|deep)\b",
                       lambda m: f"{m.group(1)} " + {"long": "longer", "wide": "wider", "thick": "thicker", "tall": "taller",
                                                    "high": "taller", "deep": "deeper"}[m.group(2).lower()], text, flags=re.I)
@@ -507,6 +510,15 @@ class _Editor:
             x, y = sw.group(1).lower(), sw.group(2).lower()
             word = {"length": "long", "width": "wide", "height": "tall"}
             text = text[:sw.start()] + f"make it {fmt(b[y])} {word[x]} and {fmt(b[x])} {word[y]}" + text[sw.end():]
+        web = re.search(r"\b(?:the\s+)?(?:web|stem)\s+(?:(?:is\s+|to\s+|should be\s+|now\s+)?([\d./]+)\s*(?:mm\s*)?(?:tall|high)|"
+                        r"(?:tall|high)(?:er)?\s*(?:,|:|to|at)?\s*([\d./]+))\b(?!\s*(?:mm\s*)?(?:overall|in total|total))",
+                        text, flags=re.I) if b["kind"] == "profile" and b.get("shape") == "T" and b.get("lip") else None
+        if web:
+            # "web 60 tall" of a T said as a base plate with a web on it: the web stands 60 above the flange
+            n = float(web.group(1) or web.group(2))
+            total = round(n + b["lip"], 6)
+            self.pre_notes.append(f"the web {fmt(n)} above the {fmt(b['lip'])} mm flange: {fmt(total)} tall overall")
+            text = text[:web.start()] + f"make it {fmt(total)} tall" + text[web.end():]
         if b["kind"] == "profile" and b.get("shape") == "L":
             # "longer base, 70", "a taller upright: 60": that leg, to that size
             text = re.sub(r"\b(?:longer|shorter|taller|higher|lower|bigger|smaller|deeper)\s+(base|upright|bottom|vertical|"
@@ -1034,7 +1046,7 @@ class _Editor:
         self.kept_said = [k.strip(" ,;") for k in kept]      # "upright stays 5": said to stay (taken out of self.t)
         self.out = EditResult(None, notes=list(fixed) + [f"kept as it is: '{k.strip(' ,;')}'" for k in kept]
                               + ([self.end_note] if getattr(self, "end_note", None) else [])
-                              + ([self.flip_note] if getattr(self, "flip_note", None) else [])
+                              + ([self.flip_note] if getattr(self, "flip_note", None) else []) + self.pre_notes
                               + ([f"'{toward.group(0)}' read as to the {toward_dir} ({'+X' if toward_dir == 'right' else '+Y'})"]
                                  if toward else []))
 
@@ -3833,6 +3845,13 @@ class _Editor:
                                           r"from|over)\s+(?:the|that|this|those|each|every)\s+(?:\w+\s+)?$", t[:s_]) \
                     and not ADD_VERB.search(t[max(0, s_ - 12):s_]):
                 t = t[:s_] + " " * (e_ - s_) + t[e_:]
+        # "2 Ø14 holes through the plate 20 from each end": the part there named, no body said again (a body word
+        # would take the numbers after it as the part's); blanked in place (the numbers keep their positions)
+        # ("standing 15 above the plate": the boss's height; "4X Ø14 thru the flange" of a flange: the holes' size)
+        names = "plate|block|part|body|piece|slab|disc|disk" + ("|flange" if self.spec["body"]["kind"] in (
+            "cylinder", "tube") else "")
+        t = re.sub(rf"\b(?:through|thru|in|into|across|on|above|over)\s+(?:the|this|that)\s+({names})\b(?!'s)",
+                   lambda m: m.group(0)[:m.start(1) - m.start(0)] + " " * len(m.group(1)), t)
         tagging = Tagging(t, [it for it in self.tagging.items if it.num.start not in self.used], self.tagging.groups)
         cls = clauses(t, tagging)
         body_t, feats = targets(cls, tagging.groups, self.k, None)
@@ -3865,6 +3884,7 @@ class _Editor:
                 f["on"] = "bottom"     # "four Ø9 holes in the flange on a Ø62 bolt circle": through the flange at z = 0
                 bd.notes.append(f"the holes on the Ø{at['diameter']:g} circle go through the flange, from its face")
         placed_new = [f for f in bd.features if f["kind"] in ("hole", "slot", "pocket", "boss")]
+        self._in_each_pocket(placed_new, bd, self.t)
         if place is not None and len(placed_new) == 1 and (placed_new[0].get("at") or {"kind": "center"})["kind"] == "center":
             placed_new[0]["at"] = place       # "30 to the right of the hole"
         same = re.search(r"\bsame (?:size|diameter|hole)|\b(?:a |one )?(?:second|third|fourth|fifth|sixth|another|one more|"
@@ -3964,7 +3984,7 @@ class _Editor:
                     self.apply(f"{h['id']} now also goes through {f['id']}", lambda s, d=data: ops.parse(d))
         mine = {id(v.raw) for r, vs in body_t.roles.items() if r not in ("count", "angle", "ref") for v in vs} | \
             {id(v.raw) for v in body_t.loose}
-        made = _numbers(bd.features) | {4.0 for f in bd.features if (f.get("at") or {}).get("kind") == "corners"}
+        made = _numbers(bd.features) | {4.0 for f in bd.features if (f.get("at") or {}).get("kind") == "corners"} | bd.placed
         dims = [float(v) for v in self.spec["body"].values() if isinstance(v, (int, float)) and not isinstance(v, bool)]
         for f in bd.features:
             # "a cross hole 10 from one end": placed by its distance from an end (the point is measured from the middle)
@@ -4014,6 +4034,25 @@ class _Editor:
             # the part without it is not what was asked
             self.out.failed.append("I did not see where " + ", ".join(repr(x) for x in unplaced) + " goes in the new "
                                    + " / ".join(dict.fromkeys(f["kind"] for f in bd.features)))
+
+    def _in_each_pocket(self, placed_new: list[dict], bd: Build, t: str) -> None:
+        """'a Ø16 hole through the floor of each pocket, at the pocket centre': the hole at every pocket's centre (one
+        hole at the part's centre would miss pockets placed off it)."""
+        pockets = [f for f in self.spec.get("features", []) if f["kind"] == "pocket" and f.get("on", "top") == "top"]
+        holes = [f for f in placed_new if f["kind"] == "hole"]
+        if not pockets or len(holes) != 1 or (holes[0].get("at") or {"kind": "center"})["kind"] != "center" or \
+                not re.search(r"\b(?:in|through|into|at|on)\s+(?:the\s+(?:floor|bottom|cent(?:er|re)|middle)\s+of\s+)?"
+                              r"(?:each|every|both|the|that|this)\s+(?:\w+\s+)?pockets?\b|\bpocket(?:'s)?\s+(?:floor|cent(?:er|re)s?)\b", t):
+            return
+        hole = holes[0]
+        places = [p.get("at") or {"kind": "center"} for p in pockets]
+        hole["at"] = copy.deepcopy(places[0])
+        for k, at in enumerate(places[1:], start=2):
+            more = {**copy.deepcopy(hole), "id": bd.fid(hole["id"].rstrip("_0123456789") or "hole"), "at": copy.deepcopy(at)}
+            bd.features.insert(bd.features.index(hole) + k - 1, more)
+        n = sum(_count(at) or 1 for at in places)
+        bd.notes[:] = [x for x in bd.notes if not x.startswith("no place given for the hole")]
+        bd.notes.append(f"{'a hole' if n == 1 else f'{n} holes'} at the centre of {'the pocket' if n == 1 else 'each pocket'}")
 
     def free_grid(self) -> re.Match | None:
         """The 'A x B' grid said, unless its numbers were taken already (the place of 'holes 7mm on a 30 x 20 grid'

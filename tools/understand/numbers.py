@@ -270,8 +270,13 @@ def normalize(text: str) -> str:
     t = _VERBAL_FRACTION.sub(_verbal_fraction, _MIXED.sub(_mixed, t))
     v = vocab()
     # "1/4 thick sides, 3/8 thick floor": the walls' and the floor's thickness said before them
+    # ("5 thick base and walls": both, said once)
     t = re.sub(r"(?<![\w.])(\d+(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?|\.\d+)(\s*(?:mm|cm|in|inch(?:es)?|\"))?\s*(?:thick|thk)\s+"
-               r"((?:side\s+)?walls|sides|side walls|floor|bottom|base)\b",
+               r"((?:base|floor|bottom)\s+(?:and|&)\s+(?:side\s+)?(?:walls|sides)|(?:side\s+)?(?:walls|sides)\s+(?:and|&)\s+"
+               r"(?:base|floor|bottom))\b", lambda m: f"{m.group(3)} {m.group(1)}{m.group(2) or ''} thick", t)
+    t = re.sub(r"(?<![\w.])(\d+(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?|\.\d+)(\s*(?:mm|cm|in|inch(?:es)?|\"))?\s*(?:thick|thk)\s+"
+               r"((?:side\s+)?walls|sides|side walls|floor|bottom|base)\b(?!\s+(?:and|&)\s+(?:side\s+)?(?:walls|sides|floor|"
+               r"bottom|base)\b)",
                lambda m: f"{'walls' if m.group(3) == 'sides' else m.group(3)} {m.group(1)}{m.group(2) or ''} thick", t)
     # "round the joint between stem and base": where the one meets the other
     t = re.sub(r"\bthe\s+(?:joint|junction|transition|intersection|inside corner)\s+(?:between|of)\s+(?:the\s+)?(\w+)\s+and\s+"

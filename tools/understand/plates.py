@@ -12,6 +12,10 @@ _N = r"(\d+(?:\.\d+)?|\.\d+)"
 BASE = re.compile(r"\b(?:base|floor|bottom|horizontal|flat)\s+plate\b\s*(?:is\s*|of\s*|:\s*|measuring\s*)?" + _N +
                   r"\s*(?:mm\s*)?(?:x|by)\s*" + _N + r"(?:\s*(?:mm\s*)?(?:x|by)\s*" + _N + r"|\s*(?:mm\s*)?,?\s*(?:and\s+)?" +
                   _N + r"\s*(?:mm\s*)?thick\b)?")
+# "base plate 100 long, 80 wide, 8 thick": its sizes said by their words
+BASE_WORDS = re.compile(r"\b(?:base|floor|bottom|horizontal|flat)\s+plate\b\s*(?:is\s*|of\s*|:\s*|measuring\s*)?" + _N +
+                        r"\s*(?:mm\s*)?long\s*,?\s*(?:and\s+)?" + _N + r"\s*(?:mm\s*)?wide\s*,?\s*(?:and\s+)?()" + _N +
+                        r"\s*(?:mm\s*)?thick\b")
 UPRIGHT = r"(?:walls?|sides?|side walls?|webs?|ribs?|fins?|stems?|uprights?|(?:upright|vertical|standing)\s+(?:web\s+)?plates?|" \
           r"web plates?)"
 FOUR = re.compile(r"\bfour\s+(?:\w+\s+)?walls\b|\b4\s+(?:\w+\s+)?walls\b|\bwalls\b[^.;]*?\baround\b|\baround\s+(?:its|the)\s+"
@@ -49,7 +53,7 @@ def _rise(text: str) -> tuple[float, bool] | None:
 def from_plates(text: str, unit_mm: float) -> tuple[dict, list[dict], set[float], str] | str | None:
     """The body (and a shell feature for an open box) a base plate with walls / a web / an upright plate makes, the
     numbers read (as written) and a note; what cannot be built, said; None when the text is not said that way."""
-    base = BASE.search(text)
+    base = BASE.search(text) or BASE_WORDS.search(text)
     if not base:
         return None
     rest = text[base.end():]

@@ -139,7 +139,10 @@ def tag(t: str) -> Tagging:
             continue          # "R5 corners", "the Ø20 body sticks out": a size, not a count
         if re.search(r"\bx\s*$", t[:it.num.start]) or m and m.group(1).endswith("ss"):
             continue          # "a 15 dia x 10 boss": a size after the 'x' (and 'boss' is one, not a plural)
-        if m and m.group(1) not in NOT_THINGS and (not am or corners):      # "four rounded corners": a count
+        square = am is not None and m is not None and am.group(1) == "square" and it.num.value <= 12 and \
+            re.match(r"^\s*square\s+(?:pockets|recesses|holes|slots|cutouts|bosses|pads|windows)\b", t[it.num.end:])
+        if m and m.group(1) not in NOT_THINGS and (not am or corners or square):      # "four rounded corners": a count
+            # ("2 square pockets, each 40 x 40": two of them, not a square of 2)
             it.role, it.via = "count", m.group(1)
     # "a length, width and height of 0.75, 0.52 and 0.19 units, respectively"
     for m in RESPECTIVELY.finditer(t):
@@ -174,8 +177,9 @@ def tag(t: str) -> Tagging:
             m = None          # "two 30 x 8 slots": counted before, so the group is their size
         if m and it.group is not None and it.pos > 0 and not m.group(1).endswith("s"):
             m = None          # "a 12 x 6 slot": its size, not six of them
-        if m and re.search(r"\b(square|rectangular|rectangle)\b", rest[:m.start(1)]):
-            m = None          # "a 20 x 20 square hole": a size, not a count
+        if m and re.search(r"\b(square|rectangular|rectangle)\b", rest[:m.start(1)]) and (
+                it.group is not None or not m.group(1).endswith("s") or n.value > 12):
+            m = None          # "a 20 x 20 square hole": a size, not a count ("2 square pockets, each 40 x 40": two)
         if m and not m.group(1).endswith("s") and n.value != 1 and m.group(1) not in ("teeth", "tooth") and \
                 not re.match(r"\s*(?:pattern|flange|circle|layout|plate|bracket|design|mount|bolt|pcd|holes|"
                                 r"screws|slots)\b", rest[m.end(1):]) and not (
@@ -291,7 +295,8 @@ def tag(t: str) -> Tagging:
         if re.search(r"\bthe (?:full|whole|entire)\s*$", t[:it.num.start]):
             it.role, it.via = "ref", "full"
     for it in items:       # "running along the 80 side": a side named by its size, not a new size
-        if re.search(r"\b(?:along|on|parallel to|across|through|down|up) the\s*$", t[:it.num.start]) and \
+        # ("30 either side of the middle of the 120 length": the length named, too)
+        if re.search(r"\b(?:along|on|parallel to|across|through|down|up|of) the\s*$", t[:it.num.start]) and \
                 re.match(r"^\s*(?:mm\s*)?(?:side|edge|end|face|direction|width|length|height|way)\b", t[it.num.end:]):
             it.role, it.via = "ref", "side"
     if re.search(r"\b(?:tube|tubing|pipe|sleeve|bush(?:ing)?|spacer)\b", t) and not re.search(r"\b(?:square|rectangular|box)\b", t):

@@ -30,8 +30,10 @@ def _strings(x) -> list[str]:
 @lru_cache(maxsize=1)
 def _words() -> tuple[frozenset, dict]:
     data = yaml.safe_load((HERE / "spelling.yaml").read_text(encoding="utf-8"))
-    known = {w for s in _strings(vocab()) + _strings(role_words()) + data["known"]
-             for w in re.findall(r"[a-z]+", str(s).lower())}
+    # (the long words people put around an edit too: 'actualy make it 6 holes' is 'actually'; short ones stay out,
+    # one letter off them is often another word: 'says' is no 'stays')
+    known = {w for s in _strings(vocab()) + _strings(role_words()) + data["known"] +
+             [str(w) for w in data["conversation"] if len(str(w)) >= 7] for w in re.findall(r"[a-z]+", str(s).lower())}
     by_len: dict[int, list[str]] = {}
     for w in known:
         if len(w) >= 4:
