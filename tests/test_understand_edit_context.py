@@ -58,6 +58,24 @@ def test_a_number_alone_after_a_change_that_was_not_made_retries_that_change():
     assert edit("ok then 12", plate).declined
 
 
+def test_a_size_said_outright_after_a_refused_negative_one_is_not_negated():
+    """'make it 40 tall' after 'make it -5 tall' was refused: 40 (it was read as -40 and refused again)."""
+    cube = understand("cube 30").spec
+    d = edit("make it 40 tall", cube, not_made="make it -5 tall")
+    assert not d.declined and d.spec["body"]["height"] == 40
+
+
+def test_a_change_that_says_again_what_the_refused_one_was_about_replaces_it():
+    """'make the holes 6 mm and move them 8 in from the edges' after 'make the holes 30 mm' (too big): 'them' are the
+    holes there, the move is measured from the part as it is."""
+    plate = understand("plate 60 x 40 x 5 with 4 corner holes 5 mm").spec
+    d = edit("make the holes 6 mm and move them 8 in from the edges", plate, not_made="make the holes 30 mm")
+    assert not d.declined, d.note
+    (h,) = d.spec["features"]
+    assert h["size"] == 6 and h["at"] == {"kind": "corners", "inset": 8.0}
+    assert "'make the holes 30 mm') was not made" in d.note
+
+
 def test_a_relative_change_after_a_change_that_was_not_made_is_declined():
     tube = understand('tube 1-1/2" OD with a 1/8" wall, 6" long').spec
     d = edit("twice as long", tube, not_made="shorten it please")

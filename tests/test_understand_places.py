@@ -9,7 +9,7 @@ import math
 
 import pytest
 
-from cadagent.tools.understand import understand
+from cadagent.tools.understand import apply_edit, understand
 
 from .reading import spec_of as _spec
 
@@ -105,6 +105,24 @@ def test_a_number_corrected_mid_request_is_the_second_one_and_said(text, size):
     assert any("corrected by the writer" in n for n in u.notes)
 
 
+@pytest.mark.parametrize("text, sizes", [
+    # the size the new number's word names is corrected, not the number written just before the slip (each of these
+    # was built with that one changed and marked ok: a 45 tall block, a 120 tall disc, a 25 long tube)
+    ("block 50 x 40 x 30 - sorry, 45 wide", {"length": 50, "width": 45, "height": 30}),
+    ("box 80 x 60 x 40, sorry, 70 long", {"length": 70, "width": 60, "height": 40}),
+    ("plate 100 x 60 x 5, no wait, 8 thick", {"length": 100, "width": 60, "height": 8}),
+    ("disc 100 dia 10 thick, sorry, 120 dia", {"diameter": 120, "height": 10}),
+    ("cylinder 40 dia 60 long, no sorry, 45 dia", {"diameter": 45, "height": 60}),
+    ("tube 30 OD 20 ID 50 long - oops, 25 ID", {"outer_diameter": 30, "inner_diameter": 25, "height": 50}),
+    ("washer 20 OD 10 ID 2 thick, sorry 3 thick", {"outer_diameter": 20, "inner_diameter": 10, "height": 3}),
+])
+def test_a_correction_changes_the_size_its_word_names(text, sizes):
+    u = understand(text)
+    assert u.spec is not None and not u.missing, u.explain()
+    assert {k: u.spec["body"][k] for k in sizes} == sizes
+    assert any("corrected by the writer" in n for n in u.notes)
+
+
 def test_places_along_the_length_in_two_rows_set_in_from_the_long_edges():
     spec = _spec("counterbor 4 holes in a 80x40x12 bar: 6.6 through, 11 cbore 6.5 deep, at 20 and 60 along the length, "
                  "10 in from each long edge")
@@ -173,3 +191,12 @@ def test_holes_apart_across_a_round_part_are_its_bolt_circle_and_a_chord_spacing
     assert spec["features"][0]["at"] == {"kind": "bolt_circle", "count": 12, "diameter": 100.0}
     u = understand("disc 100 dia 10 thick with 6 holes 8mm 30 apart")
     assert any("bolt circle" in m for m in u.missing), u.explain()
+
+
+def test_an_edit_that_takes_back_the_size_it_just_said():
+    """'make it 45 wide - sorry, 45 tall': the height changed, the width kept (both were changed, marked ok)."""
+    spec = understand("block 50 x 40 x 30").spec
+    r = apply_edit("make it 45 wide - sorry, 45 tall", spec)
+    assert r.spec is not None and not r.failed, r.explain()
+    assert {k: r.spec["body"][k] for k in ("length", "width", "height")} == {"length": 50, "width": 40, "height": 45}
+    assert any("taken back" in n for n in r.notes)

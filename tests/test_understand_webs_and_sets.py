@@ -118,3 +118,24 @@ def test_a_web_made_taller_stands_that_high_over_the_base_plate():
 def test_one_thickness_said_of_base_and_walls():
     body = read("U channel, 100 long, 60 wide and 40 tall on the outside, 5 thick base and walls")["body"]
     assert (body["shape"], body["width"], body["height"], body["thickness"], body["length"]) == ("U", 60, 40, 5, 100)
+
+
+@pytest.mark.parametrize("edit, d", [("add an 8 mm hole in each leg, 15 from the end of the leg", 15),
+                                     ("add an 8 mm hole in each leg 12 mm from its free end", 12)])
+def test_holes_in_an_ls_legs_placed_from_their_free_ends(edit, d):
+    """The base leg (60, along X from the corner at -30) ends at u = 30; the upright (40) ends at u = -20 (its left face's
+    u runs down -Y): each hole d in from there (the 15 was dropped and the hole centred, marked ok)."""
+    spec = edited("L bracket, legs 60 and 40, 5 thick, 30 wide", edit)
+    at = {f["on"]: f["at"]["points"] for f in _only(spec, "hole")}
+    assert at == {"front": [[30.0 - d, 0.0]], "left": [[-20.0 + d, 0.0]]}
+
+
+@pytest.mark.parametrize("text, lip, wall", [
+    ("U channel 100 long, 60 wide, 40 tall, walls 6 thick and base 4 thick", 4, 6),
+    ("U channel 100 long, 60 wide, 40 tall, 4 thick base, 6 thick walls", 4, 6),
+    ("U channel 100 long, 60 wide, 40 tall, base 8 thick, walls 4 thick", 8, 4),
+])
+def test_a_channels_base_and_walls_of_two_thicknesses(text, lip, wall):
+    """The base's own thickness is the U's lip (the '4' was left unread and the channel declined)."""
+    body = read(text)["body"]
+    assert (body["shape"], body["thickness"], body["lip"], body["height"]) == ("U", wall, lip, 40)

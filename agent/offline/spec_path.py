@@ -246,6 +246,10 @@ _RELATIVE = re.compile(r"\b(?:longer|shorter|wider|narrower|taller|higher|lower|
                        r"move|moved|shift|nudge|slide|push|same|other|further|closer)\b|"
                        r"%|\bx\s*$|[\d.]\s*x\b(?!\s*[\d.])")
 
+# "move them 8 in from the edges": a place said outright (measured from the part's edges, not from where it was)
+_ABSOLUTE_MOVE = re.compile(r"\b(?:move|moved|shift|slide|put)\s+(?:them|it|the\s+\w+|those|these)\s+(?:to\s+)?[\d.]+\s*"
+                            r"(?:mm|cm|in\b|\")?\s*(?:in\s+)?from\s+(?:the|each|both|all)\b")
+
 # a change that adds something, and words that point back at what it added
 _ADDED = re.compile(r"\b(?:add|put|drill|cut|punch|machine|place|insert|include|mill|create|give it|also|plus)\b")
 _THOSE = re.compile(r"\b(?:them|those|these|they|ones|the new \w+)\b")
@@ -272,8 +276,9 @@ def _redo(request: str, not_made: str) -> bool:
     """Does the request say again what the change not made was about ('make the hole 500' refused, then 'make the
     hole 12'; 'shorten it please', then 'make it 8 in long')? It names every feature and size that change named, so it
     replaces it; 'get rid of the cross holes' after 'make it 150 long, cross holes stay 15 in from the ends' does not."""
-    if _THOSE.search(request.lower()):
-        return False      # "make those M6 clearance": those the change not made would have changed
+    if _THOSE.search(request.lower()) and _ADDED.search(not_made.lower()):
+        return False      # "make those M6 clearance": those the change not made would have added
+    # ("make the holes 6 mm and move them ..." after 'make the holes 30 mm': them, the holes there)
     if _ADDED.search(not_made.lower()) and not _ADDED.search(request.lower()):
         return False      # "make the holes 8" after 'add a 6 mm hole next to the widget': the holes with the new one
     before = _about(not_made)
@@ -616,8 +621,10 @@ def _retry(request: str, not_made: str) -> str | None:
             return None
     if len(nums) != 1:
         return None
-    # (the old number's own text only: the space after it stays, "make the window 270 wide")
-    return before[:nums[0].start] + said[0].text.strip() + before[nums[0].start + len(nums[0].text.rstrip()):]
+    # (the old number's own text only: the space after it stays, "make the window 270 wide"; a minus sign written
+    # before it goes with it: "make it 40 tall" after "make it -5 tall" was refused is no -40)
+    head = re.sub(r"[-−]\s*$", "", before[:nums[0].start])
+    return head + said[0].text.strip() + before[nums[0].start + len(nums[0].text.rstrip()):]
 
 
 def edit(ctx: DesignContext) -> Draft | None:
@@ -641,7 +648,9 @@ def edit(ctx: DesignContext) -> Draft | None:
         pass        # "no keyways after all" after 'same keyway again on the other end' was not made: what it was about goes
     elif not_made and all(_independent(request, m) for m in [not_made, *(current.get("not_made_before") or [])]):
         pass        # a change to something else than the change not made: applied, and the answer says what is missing
-    elif not_made and _meant(not_made) and _RELATIVE.search(request.lower()):
+    elif not_made and _meant(not_made) and _RELATIVE.search(_ABSOLUTE_MOVE.sub(" ", request.lower())):
+        # ("move them 8 in from the edges" puts them at a place measured from the part's edges, not from where they
+        # are: no part needs guessing for it)
         # the last change was not made: a change measured from the part would start from a part the words
         # may not mean (twice the length it has, not the length asked before); an absolute size is safe
         # (a change not made that said no size and named nothing I read, 'make it purple', changed no size either:

@@ -826,6 +826,12 @@ class Build:
                 b.pop("thickness")
                 T, lip = float(wb.group(1)) * self.unit_mm, float(fl.group(1)) * self.unit_mm
                 self.notes.append(f"the flange {lip:g} thick, the web {T:g} thick")
+        if shape == "U" and T is not None and lip is None and b.get("floor") is not None:
+            # "U channel ..., walls 6 thick and base 4 thick": the base's own thickness (the section's lip)
+            base_t = b.pop("floor")
+            if abs(base_t - T) > 1e-9:
+                lip = base_t
+                self.notes.append(f"the base {lip:g} thick, the walls {T:g} thick")
         legs, fl = b.pop("legs"), b.pop("flange")
         leg_pair = named
         if dims and len(dims) == 4 and None in (W, H, T, L) and dims[2] < min(dims[0], dims[1]):

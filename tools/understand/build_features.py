@@ -772,7 +772,8 @@ def _leg_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
             spacing = round(L - 2 * ends[0].mm, 6)        # "2 holes in the base leg, 15 from each end"
     if n > 1 and spacing is None:
         spacing = round(bd.assume("spacing of the holes along each leg", L / (n + 1)), 3)
-    bd.notes.append("holes centred across each leg's width" if len(legs) == 2 else "holes centred across the leg")
+    if not LEG_TIP.search(words):
+        bd.notes.append("holes centred across each leg's width" if len(legs) == 2 else "holes centred across the leg")
     base = dict(f)
     d = f["size"] if isinstance(f.get("size"), (int, float)) else 0.0
     up = t.take(lambda v: re.match(r"\s*(?:mm\s*)?up\b(?:\s+from\s+the\s+(?:bottom|base|bend))?", bd.text[v.raw.num.end:])
@@ -788,8 +789,21 @@ def _leg_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
     if up and not th < up[0].mm < h:
         bd.missing.append(f"a hole {up[0].mm:g} up the {h:g} mm upright")
         return True
+    tip = LEG_TIP.search(words)
+    if tip:
+        d_tip = float(tip.group(1)) * bd.unit_mm
+        t.take(lambda v: v.raw is not None and abs(v.raw.num.value - float(tip.group(1))) < 1e-9)
+        bd.placed.add(round(d_tip, 6))
     for face in legs:
         u = th / 2 if face == "front" else -th / 2          # the middle of the leg beyond the other leg
+        if tip:
+            # "15 from the end of the leg": in from its free end (the base leg's at +X, the upright's top at u = -h/2)
+            span = w if face == "front" else h
+            if not th + d / 2 < span - d_tip and d_tip > d / 2:
+                bd.missing.append(f"room for a Ø{d:g} hole {d_tip:g} from the end of the {span:g} mm leg")
+                return True
+            u = round(w / 2 - d_tip if face == "front" else -h / 2 + d_tip, 6)
+            bd.notes.append(f"the hole{'s' if len(legs) > 1 else ''} {d_tip:g} from the free end of the leg")
         if up:
             u = round(h / 2 - up[0].mm, 6)     # "one hole in the upright 30 up": that high above the bottom
             bd.notes.append(f"the hole {up[0].mm:g} up the upright")
@@ -806,6 +820,9 @@ def _leg_holes(bd: Build, t: Target, body: dict, count, f: dict) -> bool:
     return True
 
 
+# "15 from the end of the leg", "12 from its free end", "10 from the tip": in from a leg's free end
+LEG_TIP = re.compile(r"([\d.]*\d)\s*(?:mm\s*)?(?:in\s+)?from\s+(?:the|its|their|each)\s+(?:(?:free|outer|open)\s+(?:end|edge)s?|tips?|"
+                     r"ends?\s+of\s+(?:the|each|its|their)\s+(?:legs?|arms?|flanges?))\b")
 ABOVE_BASE = re.compile(r"^\s*(?:mm\s*)?(?:above|over|up from|clear of)\s+(?:the\s+)?(?:top\s+of\s+the\s+)?(?:base|horizontal|bottom|"
                         r"lower|flat|flange|foot)(?:\s+(?:plate|leg|flange|part))?(?:'s\s+top(?:\s+face)?|\s+top)?\b")
 

@@ -17,7 +17,7 @@ from .build_features import ONE_CORNER, GRID, features, outer_if_holes
 from .clauses import clauses
 from .edit_copy import COPY as COPY_WORDS  # noqa: F401 - its words are edit words (_pattern_words)
 from .edit_copy import copy_feature, copy_from_pattern, copy_request, pattern_copy_request
-from .numbers import fmt, is_inch_fraction, normalize, numbers, unified_thread, unit_mm
+from .numbers import fmt, is_inch_fraction, normalize, numbers, retracted, unified_thread, unit_mm
 from .roles import Tagging, is_floor, tag
 from .spelling import correct
 from .targets import targets
@@ -257,7 +257,8 @@ class EditResult:
 class _Editor:
     def __init__(self, text: str, spec: dict):
         self.said = text.lower()         # the words as written (the reading drops 'as well', 'too')
-        self.pre_notes: list[str] = []   # what a rewrite of the words below read them as (said in the answer)
+        # "make it 45 wide - sorry, 45 tall": the size taken back is not changed (both were)
+        text, self.pre_notes = retracted(text)      # (and what a rewrite of the words below read them as)
         self.given = _plain(spec)        # as it came (a washer or nut still by its standard size)
         self.spec = _standard_sized(_plain(spec))
         head = re.search(r"\b(?:counterbore|countersink|cbore|c'bore|csink|csk|spot ?face)", text, re.I)
@@ -396,8 +397,13 @@ class _Editor:
                                                    "high": "taller", "deep": "deeper"}[m.group(2).lower()], text, flags=re.I)
         text = re.sub(r"^\s*(wider|narrower|taller|shorter|longer|thicker|thinner|deeper|shallower)\s+(?=[\d./]+\s*(?:mm|cm|in|\")?\s*$)",
                       r"\1, ", text, flags=re.I)
-        text = re.sub(r"\b(cbore|c'bore|counterbore|counterbores)\s+([\d./]+)\s*(?:mm\s*)?(?:x|by)\s*([\d./]+)\s*(?:mm)?\s*(?:deep)?\b",
+        text = re.sub(r"\b(cbore|c'bore|counterbore|counterbores)\s+(?:(?:them|it|the holes?|all|each|those|these)\s+(?:to\s+)?)?"
+                      r"([\d./]+)\s*(?:mm\s*)?(?:x|by)\s*([\d./]+)\s*(?:mm)?\s*(?:deep)?\b",
                       r"\1 \2 dia \3 deep", text, flags=re.I)
+        # shop verbs: "rad the vertical corners 5" (round them), "ream it to 12" (the hole to that size)
+        text = re.sub(r"^(\W*)(?:rad|radius|radiuse)\s+(the|all|its|every|both)\b", r"\1fillet \2", text, flags=re.I)
+        text = re.sub(r"\bream(?:ed)?\s+(?:it|them|the (?:holes?|bores?))\s+(?:out\s+)?(?:to\s+)?(?=[\d./]+)", "make the holes ", text,
+                      flags=re.I)
         text = re.sub(r"\b(M\d+(?:\.\d+)?)\s+(?:clr|clear|clearence)\b", r"\1 clearance", text, flags=re.I)
         if self.spec.get("units", "mm") != "in" and any((f.get("at") or {}).get("kind") in ("corners", "grid")
                                                         for f in self.spec.get("features", []) if f["kind"] == "hole"):
@@ -5779,6 +5785,106 @@ def _flange_on_a_tube(text: str, data: dict) -> EditResult | None:
                               "the flange added to the sleeve's length (say 'keep the overall length' to keep it)")])
 
 
+_MOVE_CROSS = re.compile(r"\b(?:move|shift|slide|put|bring|take)\s+(?:the\s+|that\s+|this\s+)?(?:cross[- ]?|side\s+|radial\s+)?"
+                         r"(?:hole|bore)\b\s*(?P<rest>.*)$")
+_TO_END = re.compile(r"^(?:so (?:it(?:'s| is)|its cent(?:re|er) is)\s+)?(?:to\s+)?(?:be\s+)?(?P<n>[\d./]+)\s*(?:mm\s*)?(?:in\s+)?from\s+"
+                     r"(?:the\s+)?(?P<which>other|far|opposite|near|nearest|same|closest)?\s*end\b")
+_BY_WAY = re.compile(r"^(?:by\s+)?(?P<n>[\d./]+)\s*(?:mm\s*)?(?P<way>further in|in(?:wards?)?|closer to the (?:middle|cent(?:re|er))|"
+                     r"toward(?:s)? the (?:middle|cent(?:re|er))|further out|out(?:wards?)?|closer to the end|toward(?:s)? the end|"
+                     r"nearer the end|nearer the (?:middle|cent(?:re|er)))\b")
+
+
+def _cross_hole_moved(text: str, data: dict) -> EditResult | None:
+    """'move the cross hole to 25 from the end', '... 10 mm further in', '... to the middle' on a round bar with one cross
+    hole: its place along the bar (v on its side face, from the end it is nearer, or the other). None when the part or
+    the words are not that."""
+    b = data.get("body") or {}
+    holes = [f for f in data.get("features") or [] if f["kind"] == "hole" and f.get("on") in ("front", "back", "left", "right")]
+    m = _MOVE_CROSS.search(text.lower().strip(" .!"))
+    if b.get("kind") not in ("cylinder", "tube") or len(holes) != 1 or not m:
+        return None
+    h = holes[0]
+    at = h.get("at") or {"kind": "center"}
+    pts = [[0.0, 0.0]] if at["kind"] == "center" else at.get("points") if at["kind"] == "at" else None
+    if not pts or len(pts) != 1:
+        return None
+    u, v = pts[0]
+    H = b["height"]
+    rest = m.group("rest").strip(" ,")
+    to, by = _TO_END.match(rest), _BY_WAY.match(rest)
+    if to:
+        n = float(to.group("n"))
+        far = to.group("which") in ("other", "far", "opposite")
+        sign = -1.0 if v <= 0 else 1.0          # the end it is nearer (the bottom one when in the middle)
+        if far:
+            sign = -sign
+        new_v = sign * (H / 2 - n)
+    elif by:
+        n = float(by.group("n"))
+        inward = not re.search(r"out|end", by.group("way"))
+        if abs(v) < 1e-9:
+            return EditResult(None, failed=["which end to move the cross hole toward (it is in the middle)"])
+        new_v = v - math.copysign(n, v) if inward else v + math.copysign(n, v)
+    elif re.match(r"^(?:to\s+)?(?:the\s+)?(?:middle|cent(?:re|er))\b", rest):
+        new_v = 0.0
+    else:
+        return None
+    r = h["size"] / 2 if isinstance(h.get("size"), (int, float)) else 0.0
+    if abs(new_v) + r > H / 2 - 1e-9:
+        return EditResult(None, failed=[f"the cross hole {fmt(H / 2 - abs(new_v))} from the end of the {fmt(H)} mm bar: it "
+                                        "would run off the end"])
+    out = copy.deepcopy(data)
+    g = next(f for f in out["features"] if f["id"] == h["id"])
+    g["at"] = {"kind": "at", "points": [[u, round(new_v, 6)]]}
+    return EditResult(out, done=[f"{h['id']} moved along the bar: {fmt(H / 2 - abs(v))} → {fmt(H / 2 - abs(new_v))} from "
+                                 f"the {'lower' if new_v <= 0 else 'upper'} end"])
+
+
+_TUBE_WALL = re.compile(r"\bwalls?\b|\bwall thickness\b")
+_WALL_TO = re.compile(r"\bwalls?\s+(?:thickness\s+)?(?:to\s+|at\s+|of\s+|=\s*|is\s+|are\s+|should be\s+)?([\d./]+)\s*(?:mm)?(?!\s*(?:mm\s*)?"
+                      r"(?:thicker|thinner|more|less))\b|\b([\d./]+)\s*(?:mm\s*)?(?:thick\s+)?walls?\b(?!\s*(?:thicker|thinner))")
+_WALL_BY = re.compile(r"\b([\d./]+)\s*(?:mm\s*)?(thicker|thinner)\b|\b(thicker|thinner)\s+by\s+([\d./]+)")
+_WALL_TIMES = re.compile(r"\b(twice as thick|double(?:d)?|half as thick|halve(?:d)?|three times as thick|triple(?:d)?)\b")
+
+
+def _box_tube_wall(text: str, data: dict) -> EditResult | None:
+    """'make the walls twice as thick', 'wall 3' on a square or rectangular tube (a block with a rectangular bore right
+    through, the same wall all round): the bore made smaller or larger so the walls are that thick, the outside kept.
+    None when the part or the words are not that."""
+    b = data.get("body") or {}
+    feats = data.get("features") or []
+    t = text.lower()
+    if b.get("kind") != "box" or len(feats) != 1 or not _TUBE_WALL.search(t):
+        return None
+    p = feats[0]
+    if p.get("kind") != "pocket" or p.get("shape") != "rect" or p.get("depth") is not None or \
+            (p.get("at") or {"kind": "center"})["kind"] != "center" or p.get("on", "top") != "top":
+        return None
+    w = (b["length"] - p["length"]) / 2
+    if not math.isclose(w, (b["width"] - p["width"]) / 2, abs_tol=1e-6) or w <= 0:
+        return None       # walls of two thicknesses: which one is meant is not guessed
+    times, by, to = _WALL_TIMES.search(t), _WALL_BY.search(t), _WALL_TO.search(t)
+    if times:
+        word = times.group(1)
+        new = w * (2 if word.startswith(("twice", "double")) else 0.5 if word.startswith(("half", "halve")) else 3)
+    elif by:
+        n = float(by.group(1) or by.group(4))
+        new = w + (n if (by.group(2) or by.group(3)) == "thicker" else -n)
+    elif to:
+        new = float(to.group(1) or to.group(2))
+    else:
+        return None
+    new = round(new, 6)
+    if not 0 < new < min(b["length"], b["width"]) / 2:
+        return EditResult(None, failed=[f"walls {fmt(new)} thick on the {fmt(b['length'])} x {fmt(b['width'])} tube "
+                                        f"(less than {fmt(min(b['length'], b['width']) / 2)}, more than 0)"])
+    out = copy.deepcopy(data)
+    q = out["features"][0]
+    q["length"], q["width"] = round(b["length"] - 2 * new, 6), round(b["width"] - 2 * new, 6)
+    return EditResult(out, done=[f"walls {fmt(w)} → {fmt(new)} (the bore {fmt(q['length'])} x {fmt(q['width'])}, "
+                                 "the outside kept)"])
+
+
 _ONLY_ONE = re.compile(r"\b(?:only|just)\s+(?:need|want|keep)\s+(?:the\s+)?one\s+(groove|hole|slot|pocket|keyway|boss|flat)s?\b|"
                        r"\b(?:keep|leave)\s+(?:only|just)\s+(?:the\s+)?(?:first\s+|one\s+)(groove|hole|slot|pocket|keyway|boss|flat)s?\b|"
                        r"\b(?:drop|remove|delete|lose|ditch|get rid of)\s+the\s+other\s+(groove|hole|slot|pocket|keyway|boss|flat)\b",
@@ -6176,7 +6282,8 @@ def apply_edit(text: str, spec) -> EditResult:
     text = re.sub(r"\s*(?:[,;:-]|\band\b|\bbut\b)?\s*(?:the\s+)?((?:holes?|slots?|pockets?)(?:\s+and\s+(?:the\s+)?(?:holes?|slots?|"
                   r"pockets?))?)\s+(?:both\s+)?(?:stay|stays|remain|remains|still|kept|keep)\s+(?:at\s+)?(\d+(?:\.\d+)?)\s*(?:mm\s*)?"
                   r"apart(?:\s*,?\s*(?:in the middle|centred|centered|in the cent(?:er|re)))?", _apart, text, flags=re.I)
-    flanged = _flange_on_a_tube(text, data) or _one_of_two(text, data)
+    flanged = _flange_on_a_tube(text, data) or _one_of_two(text, data) or _box_tube_wall(text, data) or \
+        _cross_hole_moved(text, data)
     if flanged is not None:
         return flanged
     r = _apply_edit(text, spec)

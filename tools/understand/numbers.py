@@ -350,6 +350,10 @@ def normalize(text: str) -> str:
                r"(\d*\.?\d+)\s*(?:--|–|—)", r"\1", t)
     # "plate 90 by 50, no wait, 90 by 60", "Ø10x25 - no wait, Ø10x20": a whole size group corrected, the second kept
     t = PAIR_CORRECTED.sub(r"\2", t)
+    # "block 50 x 40 x 30 - sorry, 45 wide": the size its word names corrected (not the last one written)
+    t = TRIPLE_CORRECTED.sub(_triple_corrected, t)
+    # "disc 100 dia 10 thick, sorry, 120 dia": the size its word names corrected (not the thickness written last)
+    t = _keyed_fix(t)[0]
     # "40 wide, no make that 45", "80 long - no wait, make that 90 -": the size corrected in the same breath
     t = CORRECTED.sub(lambda m: f"{m.group(4)}{m.group(5) or m.group(2) or ''}{m.group(3) or ''}", t)
     # "4x M5 clearance": four clearance holes for M5 screws, the word "holes" left out
@@ -504,10 +508,81 @@ PAIR_CORRECTED = re.compile(rf"(?<![\w./])(?<!x )(?<!x)(?<!by )({_GROUP})\s*[,;(
                             rf"it'?s|it is|should be|rather)?\s*({_GROUP})(?![\d/])(?!\.\d)(?!\s*(?:x|by)\b)")
 
 
+_N = r"(\d*\.?\d+)(\s*(?:mm|cm|\"))?"
+_SLIP = r"\s*[,;(-]?\s*(?:\b(?:no,? wait|wait,? no|no|wait|sorry|oops|actually|correction|scratch that|i mean|i meant|rather)\b" \
+        r"[\s,:-]*){1,2}" \
+        r"(?:(?:make|change) (?:that|it)(?: to)?|i mean|i meant|it'?s|it is|should be|rather)?\s*"
+TRIPLE_CORRECTED = re.compile(rf"(?<![\w./]){_N}\s*(x|by)\s*{_N}\s*(x|by)\s*{_N}{_SLIP}{_N}\s*(long|wide|tall|high|thick)\b")
+_AT = {"long": 0, "wide": 1, "tall": 2, "high": 2, "thick": 2}
+
+
+def _triple_corrected(m: re.Match) -> str:
+    """'50 x 40 x 30 - sorry, 45 wide': length x width x height with the one its word names (the width) replaced."""
+    nums = [m.group(1), m.group(4), m.group(7)]
+    units = [m.group(2) or "", m.group(5) or "", m.group(8) or ""]
+    k = _AT[m.group(11)]
+    nums[k], units[k] = m.group(9), m.group(10) or units[k]
+    return f"{nums[0]}{units[0]} {m.group(3)} {nums[1]}{units[1]} {m.group(6)} {nums[2]}{units[2]}"
+
+
+_KEYS = {"dia": "d", "diameter": "d", "od": "d", "id": "i", "bore": "i", "long": "l", "length": "l", "wide": "w",
+         "width": "w", "tall": "h", "high": "h", "height": "h", "thick": "t", "thickness": "t", "deep": "p", "depth": "p"}
+_KEY = r"(dia|diameter|od|id|bore|long|length|wide|width|tall|high|height|thick|thickness|deep|depth)"
+KEYED_CORRECTED = re.compile(rf"(?<![\w./-])(\d*\.?\d+)(\s*(?:mm|cm|\"))?\s+{_KEY}\b{_SLIP}(\d*\.?\d+)(\s*(?:mm|cm|\"))?\s*{_KEY}\b")
+
+
+def _said_of(key: str, text: str):
+    """The last number said with the size word ``key`` (or its like) in ``text``: '120 dia', 'OD 30'."""
+    found = None
+    for m in re.finditer(rf"(?<![\w./])(\d*\.?\d+)\s*(?:mm|cm|\")?\s*{_KEY}\b|\b{_KEY}\s*(?:of\s*|is\s*|=\s*)?(\d*\.?\d+)\b", text):
+        word = m.group(2) or m.group(3)
+        if _KEYS[word] == key:
+            found = m
+    return found
+
+
+def _keyed_fix(text: str) -> tuple[str, list[str]]:
+    """The keyed corrections in ``text`` applied where the corrected size was said before, with notes."""
+    notes = []
+    while True:
+        m = next((x for x in KEYED_CORRECTED.finditer(text) if _KEYS[x.group(3)] != _KEYS[x.group(6)]), None)
+        if m is None:
+            return text, notes
+        prev = _said_of(_KEYS[m.group(6)], text[:m.start()])
+        kept = f"{m.group(1)}{m.group(2) or ''} {m.group(3)}"
+        if prev is None:
+            text = text[:m.start()] + kept + f", {m.group(4)}{m.group(5) or ''} {m.group(6)}" + text[m.end():]
+            continue
+        g = 1 if prev.group(1) is not None else 4
+        notes.append(f"{prev.group(g)} corrected by the writer to {m.group(4)} (the {m.group(6)})")
+        text = text[:prev.start(g)] + m.group(4) + text[prev.end(g):m.start()] + kept + text[m.end():]
+
+
+def retracted(text: str) -> tuple[str, list[str]]:
+    """An edit that takes back the size it just said for another ('make it 45 wide - sorry, 45 tall'): the second kept,
+    the first dropped (both were changed), with notes; a size said before the slip with the new word is left to the
+    correction readers (normalize)."""
+    notes = []
+    low = text.lower()
+    for m in reversed([x for x in KEYED_CORRECTED.finditer(low) if _KEYS[x.group(3)] != _KEYS[x.group(6)]]):
+        if _said_of(_KEYS[m.group(6)], low[:m.start()]) is not None:
+            continue
+        notes.append(f"'{text[m.start():m.end()].strip()}' read as {m.group(4)} {m.group(6)} (the {m.group(1)} "
+                     f"{m.group(3)} taken back)")
+        text = text[:m.start()] + text[m.start(4):m.end()] + text[m.end():]
+        low = text.lower()
+    return text, notes[::-1]
+
+
 def corrections(text: str) -> list[str]:
     """The numbers a request corrects in the same breath ('ball 40 dia, no wait, 50'), as notes."""
     low = text.lower().replace("ø", "dia ").replace("⌀", "dia ")
-    groups = [f"{m.group(1)} corrected by the writer to {m.group(2)}" for m in PAIR_CORRECTED.finditer(low)]
+    triples = [f"{[m.group(1), m.group(4), m.group(7)][_AT[m.group(11)]]} corrected by the writer to {m.group(9)} "
+               f"(the {'length' if m.group(11) == 'long' else 'width' if m.group(11) == 'wide' else 'height'})"
+               for m in TRIPLE_CORRECTED.finditer(low)]
+    low = TRIPLE_CORRECTED.sub(_triple_corrected, low)
+    low, keyed = _keyed_fix(low)
+    groups = triples + keyed + [f"{m.group(1)} corrected by the writer to {m.group(2)}" for m in PAIR_CORRECTED.finditer(low)]
     return groups + [f"{m.group(1)} corrected by the writer to {m.group(4)}" for m in CORRECTED.finditer(PAIR_CORRECTED.sub(
         r"\2", low))]
 
