@@ -364,3 +364,23 @@ def test_a_size_said_on_its_own_goes_on_from_the_change_before():
     first = spec_path.edit(DesignContext(task="modify", request="and 2.5 long", current={
         "version": 1, "spec": spec, "code": "", "request": "4 x 2 x 1 in block, 2 x 1 x .5 deep pocket in the top"}))
     assert first.spec["body"]["length"] == pytest.approx(63.5)        # after the whole part's words: the part's length
+
+
+@pytest.mark.parametrize("first, change, again, key, value", [
+    ("cube 40", "fillet all edges 3", "actually make that 4", "radius", 4.0),
+    ("plate 80 x 60 x 10", "chamfer the top edges 2", "make it 1.5", "size", 1.5),
+    ("plate 80 x 60 x 10", "add a 10 mm hole in the middle", "no, make that 12", "size", 12.0),
+])
+def test_make_that_n_right_after_a_change_to_one_feature_is_that_features_size(first, change, again, key, value):
+    """'actually make that 4' right after 'fillet all edges 3': the fillet's radius (it was refused as no change read)."""
+    spec = apply_edit(change, understand(first).spec).spec
+    d = ENGINE.draft(DesignContext(task="modify", request=again, current={"version": 2, "code": "", "spec": spec,
+                                                                          "request": change}))
+    assert not d.declined, d.note
+    (f,) = d.spec["features"]
+    assert f[key] == value and d.spec["body"] == spec["body"]
+
+
+def test_cut_in_half_is_half_as_long():
+    r = apply_edit("cut it in half", understand("tube 50 od 40 id 80 long").spec)
+    assert r.spec["body"]["height"] == 40 and not r.failed

@@ -311,3 +311,12 @@ def test_several_parts_listed_apart_make_the_largest_and_say_so():
                    "measures 0.3723 by 0.6431 by 0.5077. A smaller block, measuring 0.3046 by 0.6431 by 0.3046, sits "
                    "beside it.")
     assert not u.missing and any(n.startswith("several parts are described") for n in u.notes)
+
+
+@pytest.mark.parametrize("edit, counts", [("change to 2 rows", [6, 2]), ("make it 2 rows", [6, 2]),
+                                          ("2 rows instead of 3", [6, 2]), ("4 columns", [4, 3])])
+def test_a_grids_rows_or_columns_said_alone(edit, counts):
+    """'change to 2 rows' of a 6 x 3 grid: the rows, the columns kept (it was refused as no change read)."""
+    spec = edited("plate 150 x 80 x 6 with a 6x3 grid of 5 mm holes, 20 pitch", edit)
+    (h,) = spec["features"]
+    assert h["at"]["counts"] == counts and h["at"]["spacing"] == [20.0, 20.0]

@@ -340,7 +340,8 @@ def _continued_place(request: str, before: str) -> str | None:
     return before[:b[0].start(1)] + m.group(1) + " " + before[b[0].end(1):].lstrip()
 
 
-_IT_SIZE = re.compile(r"^\W*(?:(?:now|and|also|then|ok(?:ay)?)\W+)*(?:make|change|set)\s+it\s+(?:to\s+)?(?P<size>(?:[ø⌀]\s*)?"
+_IT_SIZE = re.compile(r"^\W*(?:(?:now|and|also|then|ok(?:ay)?|actually|no|sorry|oops|hmm|wait)\W+)*(?:make|change|set)\s+"
+                      r"(?:it|that|those|them|these)\s+(?:to\s+|into\s+)?(?P<size>(?:[ø⌀]\s*)?"
                       r"\d*\.?\d+\s*(?:mm|cm|in|\")?)\s*(?:dia(?:meter)?|across)?\s*(?:please|pls|too|as well)?\W*$", re.I)
 
 
@@ -348,7 +349,7 @@ def _it_the_feature(request: str, before: str) -> str | None:
     """'make it 12' right after a change that named one feature ('move the hole 10 to the left'): that feature's size
     ('make the hole 12'); None when the change before named no feature, or several."""
     m = _IT_SIZE.match(request.strip())
-    nouns = set(re.findall(r"\b(hole|bore|pocket|slot|boss|hub|counterbore|groove)s?\b", before.lower()))
+    nouns = set(re.findall(r"\b(hole|bore|pocket|slot|boss|hub|counterbore|groove|fillet|chamfer)s?\b", before.lower()))
     if not m or len(nouns) != 1:
         return None
     return f"make the {nouns.pop()} {m.group('size').strip()}"

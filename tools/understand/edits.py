@@ -400,6 +400,9 @@ class _Editor:
         text = re.sub(r"\b(cbore|c'bore|counterbore|counterbores)\s+(?:(?:them|it|the holes?|all|each|those|these)\s+(?:to\s+)?)?"
                       r"([\d./]+)\s*(?:mm\s*)?(?:x|by)\s*([\d./]+)\s*(?:mm)?\s*(?:deep)?\b",
                       r"\1 \2 dia \3 deep", text, flags=re.I)
+        # "cut it in half": half as long (one piece of the two kept)
+        text = re.sub(r"\b(?:cut|chop|saw)\s+(?:it|the (?:tube|bar|rod|pipe|part|block|plate|shaft))\s+in\s+(?:half|two)\b",
+                      "make it half as long", text, flags=re.I)
         # shop verbs: "rad the vertical corners 5" (round them), "ream it to 12" (the hole to that size)
         text = re.sub(r"^(\W*)(?:rad|radius|radiuse)\s+(the|all|its|every|both)\b", r"\1fillet \2", text, flags=re.I)
         text = re.sub(r"\bream(?:ed)?\s+(?:it|them|the (?:holes?|bores?))\s+(?:out\s+)?(?:to\s+)?(?=[\d./]+)", "make the holes ", text,
@@ -5986,6 +5989,13 @@ def _said_of_patterns(text: str, data: dict) -> str:
                       _ORDINAL.get(m.group(1).lower()) == nrows + 1 or m.group(1).lower() in ("another", "extra", "more")
                       else m.group(0), text, flags=re.I)
         text = re.sub(r"\b(\d+)\s+rows\s+of\s+(\d+)\b(?!\s*(?:mm|x|by))", r"a \2 x \1 grid", text, flags=re.I)
+        # "change to 2 rows", "make it 4 columns", "2 rows instead of 3": that count, the other kept
+        text = re.sub(r"^(\W*(?:(?:ok|now|and|then|so|actually)\W+)*)(?:(?:change|switch|go|make|reduce|cut|bump|take)\s+"
+                      r"(?:it\s+|them\s+|the\s+(?:grid|pattern|holes)\s+)?(?:to|down to|up to|into)?\s*)?(\d+)\s+(rows|columns|cols)\b"
+                      r"(?:\s+(?:instead(?:\s+of\s+\d+)?|of holes|only))?\s*(?:please|pls)?\W*$",
+                      lambda m: f"{m.group(1)}make the holes a " + (f"{per} x {m.group(2)}" if m.group(3) == "rows" else
+                                                                     f"{m.group(2)} x {nrows}") + " grid",
+                      text, flags=re.I)
         text = re.sub(r"\b(\d+)\s+holes\s*,?\s*(\d+)\s+(?:in\s+each|per|a|in\s+every)\s+row\b",
                       lambda m: f"a {m.group(2)} x {int(m.group(1)) // int(m.group(2))} grid"
                       if int(m.group(2)) and int(m.group(1)) % int(m.group(2)) == 0 else m.group(0), text, flags=re.I)
