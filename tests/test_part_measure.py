@@ -31,6 +31,14 @@ block = cq.Workplane("XY").box(40, 30, 10).edges(">Z").chamfer(2)
 rod = cq.Workplane("XY").circle(8).extrude(30).faces(">Z").edges().chamfer(1)
 result = block.union(rod.translate((0, 0, 5)))
 """,
+    "deep_chamfer": """
+import cadquery as cq
+result = cq.Workplane("XY").box(150, 100, 6).edges(">Z").chamfer(3)
+""",
+    "all_chamfered": """
+import cadquery as cq
+result = cq.Workplane("XY").box(30, 30, 30).edges().chamfer(2)
+""",
     "shell": """
 import cadquery as cq
 result = cq.Workplane("XY").box(50, 40, 30).faces(">Z").shell(-2.5)
@@ -90,6 +98,13 @@ def test_chamfers_flat_and_round(measured):
     sizes = {c["size"]: c["faces"] for c in m["chamfers"]}
     assert sizes.get(2.0) == 4 and sizes.get(1.0) == 1      # 4 flat chamfer faces, 1 conical one on the rod
     assert not m["fillets"] and not m["holes"]
+
+
+def test_a_bevel_deeper_than_the_side_it_leaves_is_found(measured):
+    """A 3 mm bevel round the top of a 6 mm plate is wider (4.24) than the 3 mm of side left: it was not found (the part
+    was refused as 'asked chamfer 3, found no chamfers'); the top between the bevels is no chamfer."""
+    assert {c["size"]: c["faces"] for c in measured["deep_chamfer"]["chamfers"]} == {3.0: 4}
+    assert {c["size"]: c["faces"] for c in measured["all_chamfered"]["chamfers"]} == {2.0: 12}
 
 
 def test_shell_walls(measured):

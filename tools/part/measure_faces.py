@@ -128,7 +128,13 @@ def _adjacency(faces, shape):
 
 
 def _planar_chamfers(faces, adjacency, chamfers):
+    """Planar faces at 45° between two perpendicular planar neighbours, with their size (the step along a neighbour's
+    normal). A face that looks so because its neighbours are chamfers (a plate's top between two opposite 45° bevels)
+    is told apart by its area (a bevel is narrower than the faces it joins) or, where a deep bevel is wider than what is
+    left of the side (3 mm on a 6 mm plate), by its neighbours: a real bevel joins at least one face that is not such
+    a candidate itself."""
     edge_faces, face_edges = adjacency
+    candidates = {}
     for fi in faces:
         if fi.kind != "planar":
             continue
@@ -138,17 +144,16 @@ def _planar_chamfers(faces, adjacency, chamfers):
             for o in edge_faces[k]:
                 if o is not fi and o.kind == "planar":
                     nbrs.append((o, e))
-        found = None
-        for i, (a, ea) in enumerate(nbrs):
-            for b, eb in nbrs[i + 1:]:
-                if abs(_dot(a.normal, b.normal)) < 0.02 and abs(_dot(n, a.normal) - 0.7071) < 0.02 \
-                        and abs(_dot(n, b.normal) - 0.7071) < 0.02 and _area(fi) < min(_area(a), _area(b)):
-                    found = abs(_dot(_sub(_edge_mid(ea), _edge_mid(eb)), a.normal))
-                    break
-            if found is not None:
+        pairs = [(a, ea, b, eb) for i, (a, ea) in enumerate(nbrs) for b, eb in nbrs[i + 1:]
+                 if abs(_dot(a.normal, b.normal)) < 0.02 and abs(_dot(n, a.normal) - 0.7071) < 0.02
+                 and abs(_dot(n, b.normal) - 0.7071) < 0.02]
+        if pairs:
+            candidates[fi.index] = (fi, pairs)
+    for fi, pairs in candidates.values():
+        for a, ea, b, eb in pairs:
+            if _area(fi) < min(_area(a), _area(b)) or not (a.index in candidates and b.index in candidates):
+                chamfers[_r(abs(_dot(_sub(_edge_mid(ea), _edge_mid(eb)), a.normal)), 3)] += 1
                 break
-        if found:
-            chamfers[_r(found, 3)] += 1
 
 
 def _area(fi) -> float:
