@@ -400,6 +400,20 @@ class _Editor:
         text = re.sub(r"\b(cbore|c'bore|counterbore|counterbores)\s+(?:(?:them|it|the holes?|all|each|those|these)\s+(?:to\s+)?)?"
                       r"([\d./]+)\s*(?:mm\s*)?(?:x|by)\s*([\d./]+)\s*(?:mm)?\s*(?:deep)?\b",
                       r"\1 \2 dia \3 deep", text, flags=re.I)
+        if b["kind"] == "cone":
+            # "truncate it at 15 dia", "cut the point off at 15 across", "lop the tip off at 15": a flat top that wide
+            cut = re.search(r"\b(?:truncate|cut|chop|lop|take|trim)\s+(?:it|the cone|the (?:tip|point|top))(?:\s+off)?\s+(?:at|to)\s+"
+                            r"(?:a\s+|where it is\s+|where it's\s+)?([\d./]+)\s*(?:mm)?\s*(?:dia(?:meter)?|across|wide|ø)?",
+                            text, flags=re.I)
+            D, d0, H = b.get("bottom_diameter"), b.get("top_diameter") or 0.0, b.get("height")
+            if cut and isinstance(D, (int, float)) and isinstance(H, (int, float)) and not re.search(
+                    r"\b(?:keep|same|still)\b[^.;]*\b(?:tall|high|height)\b", text, flags=re.I):
+                d = float(cut.group(1))
+                if d0 < d < D:
+                    # the cone cut across where it is that wide: what is above goes (the height with it)
+                    h = round(H * (D - d) / (D - d0), 6)
+                    self.pre_notes.append(f"cut across where it is {fmt(d)} wide: {fmt(h)} tall (the tip above it goes)")
+                    text = text[:cut.start()] + f"make the top diameter {fmt(d)} and the height {fmt(h)}" + text[cut.end():]
         # "cut it in half": half as long (one piece of the two kept)
         text = re.sub(r"\b(?:cut|chop|saw)\s+(?:it|the (?:tube|bar|rod|pipe|part|block|plate|shaft))\s+in\s+(?:half|two)\b",
                       "make it half as long", text, flags=re.I)
@@ -1966,6 +1980,18 @@ class _Editor:
         n = {"L": "the bend", "T": "both inside corners", "U": "both bends"}[b["shape"]]
         self.apply(f"R{fmt(v)} inside {n}" + (f" (was R{fmt(b['inner_radius'])})" if b.get("inner_radius") else ""),
                    lambda s_, d=data: ops.parse(d))
+
+    @staticmethod
+    def _screw_head(h: dict, key: str):
+        """The counterbore (a dict) or countersink diameter of the ISO screw an M-size hole is for; None for other holes."""
+        m = re.match(r"(M[\d.]+)\s+(?:clearance|close|normal|loose)", str(h.get("size") or ""))
+        if not m:
+            return None
+        try:
+            head = tables.screw_head(m.group(1))
+        except KeyError:
+            return None
+        return dict(head["cbore"]) if key == "cbore" else head["csink"]
 
     def screw_heads(self, h: dict, g: dict, screw: str) -> str:
         """A hole moved to another screw size: its counterbore or countersink follows the screw's table (ISO 4762 /
@@ -3558,14 +3584,23 @@ class _Editor:
                     return
             if new == "csink":
                 head = next((it for it in self.free(("head", "diameter", "size", "inner"))), None) or next(iter(d), None)
-                if head is None:
+                stds = [self._screw_head(f, "csink") for f in holes]
+                if head is None and holes and all(x is not None for x in stds) and len(set(stds)) == 1:
+                    # "change the counterbores to countersinks" on M5 holes: the M5 countersunk screw's head (said)
+                    self.out.notes.append(f"the countersink for the {str(holes[0]['size']).split()[0]} countersunk "
+                                          f"screw (ISO 10642): Ø{fmt(stds[0])} at the surface")
+                    sizes = {"csink": {"diameter": stds[0], "angle": 90.0}}
+                elif head is None:
                     self.out.failed.append("the countersink's diameter at the surface is missing")
                     return
-                ang = next((it for it in self.free(("angle",))), None)
-                mod = {"diameter": self.take(head), "angle": ang.num.value if ang else 90.0}
-                if ang:
-                    self.used.add(ang.num.start)
-                sizes = {"csink": mod}
+                else:
+                    sizes = None
+                if sizes is None:
+                    ang = next((it for it in self.free(("angle",))), None)
+                    mod = {"diameter": self.take(head), "angle": ang.num.value if ang else 90.0}
+                    if ang:
+                        self.used.add(ang.num.start)
+                    sizes = {"csink": mod}
             else:
                 depth = next((it for it in d if it.role == "depth"), None)
                 way = re.search(r"\b(deeper|shallower)\b", self.t)
@@ -3585,6 +3620,13 @@ class _Editor:
                     if old and (hv or dv):
                         # "cbore depth 8": only what is named changes
                         sizes[f["id"]] = {"diameter": hv or old["diameter"], "depth": dv or old["depth"]}
+                    elif (hv is None or dv is None) and self._screw_head(f, "cbore") is not None:
+                        # "swap the countersink for a counterbore" on an M6 hole: the M6 socket head's (said)
+                        std = self._screw_head(f, "cbore")
+                        sizes[f["id"]] = {"diameter": hv or std["diameter"], "depth": dv or std["depth"]}
+                        self.out.notes.append(f"the counterbore for the {str(f['size']).split()[0]} socket head screw "
+                                              f"(ISO 4762): Ø{fmt(sizes[f['id']]['diameter'])} x "
+                                              f"{fmt(sizes[f['id']]['depth'])} deep")
                     elif hv is None or dv is None:
                         self.out.failed.append("the counterbore's diameter and depth are missing")
                         return
@@ -3982,7 +4024,10 @@ class _Editor:
                 for g in self.spec["features"])
             if through_hub and not re.search(r"same bore|bore going through|through (?:it|both|the hub)", t):
                 self.out.notes.append(f"the bore goes on through the new {f['id']} (a hub on a bored part)")
-            if f["kind"] == "boss" and (through_hub or re.search(r"same bore|bore going through|through (?:it|both|the hub)", t)):
+            if f["kind"] == "boss" and (through_hub or re.search(r"same bore|bore going through|through (?:it|both|the hub)", t)
+                                        or re.search(r"\b(?:bore|hole)\b[^.;]*\bthrough (?:it|both|the (?:boss|hub))\b",
+                                                     self.said)):
+                # ("stick a boss on top ..., bore through it too": said in a clause of its own)
                 for h in [g for g in self.spec["features"] if g["kind"] == "hole" and
                           g.get("at", {"kind": "center"}).get("kind") == "center"]:
                     data = copy.deepcopy(self.spec)
@@ -4431,6 +4476,22 @@ class _Editor:
                 if "depth" in h:
                     self.apply(f"{h['id']}: through", ops.replace_feature, h["id"],
                                {k: v for k, v in h.items() if k not in ("id", "depth")})
+            if any(" now also goes through " in d for d in self.out.done):
+                return          # (the bore carried on through the boss this change adds: done there)
+            feats = self.spec.get("features", [])
+            boss = next((g for g in reversed(feats) if g["kind"] == "boss" and g.get("on", "top") == "top" and
+                         (g.get("at") or {"kind": "center"})["kind"] == "center" and g.get("diameter")), None)
+            under = [h for h in existing if h.get("depth") is None and isinstance(h.get("on", "top"), str) and
+                     h.get("on", "top") == "top" and (h.get("at") or {"kind": "center"})["kind"] == "center" and
+                     boss is not None and feats.index(h) < feats.index(boss) and (_size_mm(h) or 1e9) < boss["diameter"]]
+            if under and re.search(r"\bthrough (?:it|both|the (?:boss|hub|top))\b|\b(?:too|as well|also)\b", self.t):
+                # "..., bore through it too" right after a boss was put on the bored disc: the bore carried up through it
+                for h in under:
+                    data = copy.deepcopy(self.spec)
+                    g = {**h, "on": {"plane": "XY", "offset": _height(data["body"]) + boss["height"]}}
+                    data["features"] = [x for x in data["features"] if x["id"] != h["id"]] + [g]
+                    self.apply(f"{h['id']} now also goes through {boss['id']}", lambda s, d=data: ops.parse(d))
+                return
             if not self.out.done:
                 # "bore goes through it too" after the hub was added with its bore through it: said, nothing to do
                 (self.out.notes if re.search(r"\b(?:too|as well|also)\b", self.t) or any(
@@ -5843,6 +5904,29 @@ def _cross_hole_moved(text: str, data: dict) -> EditResult | None:
                                  f"the {'lower' if new_v <= 0 else 'upper'} end"])
 
 
+_BOSS_WORDS = re.compile(r"\b(?:boss|hub|spigot|collar|post|stub)\b")
+
+
+def _boss_on_a_bored_disc(text: str, data: dict) -> EditResult | None:
+    """'stick a boss on top 35 dia 10 high, bore through it too' on a disc with a bore (a short tube): the disc read as
+    a cylinder with its bore a hole, so a boss can stand on its face and the bore go on through it. None when the
+    part or the words are not that, or the edit on the disc so read does not go through."""
+    b = data.get("body") or {}
+    if b.get("kind") != "tube" or data.get("features") or not _BOSS_WORDS.search(text.lower()) or \
+            b.get("height", 0) > b.get("outer_diameter", 0):
+        return None
+    disc = copy.deepcopy(data)
+    disc["body"] = {k: v for k, v in b.items() if k not in ("outer_diameter", "inner_diameter", "kind")}
+    disc["body"].update(kind="cylinder", diameter=b["outer_diameter"], height=b["height"])
+    disc["features"] = [{"id": "bore", "kind": "hole", "size": b["inner_diameter"]}]
+    r = _apply_edit(text, disc)
+    if r.spec is None or r.failed:
+        return None
+    r.notes.insert(0, f"the disc read as a Ø{fmt(b['outer_diameter'])} cylinder with a Ø{fmt(b['inner_diameter'])} bore "
+                      "through it (so the boss has a face to stand on)")
+    return r
+
+
 _TUBE_WALL = re.compile(r"\bwalls?\b|\bwall thickness\b")
 _WALL_TO = re.compile(r"\bwalls?\s+(?:thickness\s+)?(?:to\s+|at\s+|of\s+|=\s*|is\s+|are\s+|should be\s+)?([\d./]+)\s*(?:mm)?(?!\s*(?:mm\s*)?"
                       r"(?:thicker|thinner|more|less))\b|\b([\d./]+)\s*(?:mm\s*)?(?:thick\s+)?walls?\b(?!\s*(?:thicker|thinner))")
@@ -6293,7 +6377,7 @@ def apply_edit(text: str, spec) -> EditResult:
                   r"pockets?))?)\s+(?:both\s+)?(?:stay|stays|remain|remains|still|kept|keep)\s+(?:at\s+)?(\d+(?:\.\d+)?)\s*(?:mm\s*)?"
                   r"apart(?:\s*,?\s*(?:in the middle|centred|centered|in the cent(?:er|re)))?", _apart, text, flags=re.I)
     flanged = _flange_on_a_tube(text, data) or _one_of_two(text, data) or _box_tube_wall(text, data) or \
-        _cross_hole_moved(text, data)
+        _cross_hole_moved(text, data) or _boss_on_a_bored_disc(text, data)
     if flanged is not None:
         return flanged
     r = _apply_edit(text, spec)

@@ -155,7 +155,10 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None,
                 continue     # "a shoulder pin": the kind of pin, not a shoulder on it
             last = nouns[-1] if nouns else None
             if last is not None and last[1].kind in ("hole", "bore", "pocket") and name in ("hole", "bore", "pocket") \
-                    and pos - last[0] < 30:
+                    and pos - last[0] < 30 and not (re.search(r"[\d.]\s*(?:mm\s*)?$", c.text[:last[0]]) and any(
+                        it.role == "count" and last[0] < it.num.start - c.start < pos for it in c.nums)):
+                # (but "50 bore 6 holes 10 mm on 95 pcd": the first sized by the number before it, and a count before the
+                # second, a set of its own; "drill 4 holes" is one)
                 continue     # "pocket drilled", "through hole", "center hole": one noun
             same = next((f for f in feats if f.kind == name), None)
             latest = next((f for f in reversed(feats) if f.kind == name), None)
@@ -343,6 +346,13 @@ def targets(cls: list[Clause], groups, unit_mm: float, body_kind: str | None,
                         (before[-1][1] if before else current).kind, ()) and any(len(g) == 3 for g in groups):
                     # "a 30 mm counterbore 5 deep in a 60x60x20 block": the counterbore's depth (the part's sizes said)
                     owner = before[-1][1] if before else current
+                elif nxt is not None and before and before[-1][1] is body and c.body is not None and re.fullmatch(
+                        r"[\s:,]*(?:of\s+|is\s+)?(?:dia\.?\s*|ø\s*|od\s*)?", c.text[before[-1][0] + len(c.body[0]):pos]) and \
+                        it.role in (None, "size", "diameter") and any(
+                            it.num.end <= o.num.start < c.start + nxt[0] for o in c.nums if o is not it):
+                    # "disc 80 dia 8 thick 20 bore": the number right after the part's name is the part's (the
+                    # thickness and the bore's own size come between it and the bore)
+                    owner = body
                 elif nxt is not None and NEAR.match(c.text[it.num.end - c.start:nxt[0]]) and (
                         it.role in (None, "count", "size", "diameter", "depth", "inner", "radius", "pcd")
                         or not before or nxt[1] is body and it.role in BODY_ROLES and re.fullmatch(
