@@ -266,6 +266,16 @@ def test_a_flanged_bushing_is_bored_through():
      lambda s: s["body"]["length"] == 100 and s["features"][1]["at"] == {"kind": "grid", "counts": [2, 2],
                                                                           "spacing": [75, 75]}),
     ("block 80 x 60 x 40 all edges filleted 5", lambda s: s["body"]["height"] == 40),
+    # "8 x 14 holes" is eight of 14 (it was built as fourteen of 8, marked ok)
+    ("pipe flange 150 OD x 18 thk, 60 ID, 8 x 14 holes on 120 BCD",
+     lambda s: s["features"][1]["size"] == 14 and s["features"][1]["at"] == {"kind": "bolt_circle", "count": 8,
+                                                                              "diameter": 120}),
+    # "equally spaced on Ø70": the holes' circle (the 70 was left unread)
+    ("flange plate Ø90, 8 thick, Ø30 through bore, 3 holes Ø6.6 equally spaced on Ø70",
+     lambda s: s["features"][1]["at"] == {"kind": "bolt_circle", "count": 3, "diameter": 70}),
+    # sizes between slashes: the ID is the flange's bore (it was put on the holes)
+    ("flange: OD 180 / ID 90 / T 20 / 8 holes 18 dia / PCD 145",
+     lambda s: [f["size"] for f in s["features"]] == [90, 18] and s["body"]["height"] == 20),
 ])
 def test_new_designs_outsiders_wrote(text, check):
     spec = understand(text).spec

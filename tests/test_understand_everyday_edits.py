@@ -55,3 +55,9 @@ def test_breaking_the_edges_is_a_small_round(start, edit):
     """(an edge break reads as a small round, as 'break the sharp edges 0.5' already did)"""
     (f,) = edited(start, edit)["features"]
     assert f["kind"] == "fillet" and f["edges"] in ("all", "outer")
+
+
+def test_holes_said_with_their_place_on_a_part_with_none_are_added():
+    """'3/8 hole in each corner 5/8 from the edges' with no 'add': new holes (refused: 'no holes to change')."""
+    (h,) = edited("plate 4 x 6 in, 3/8 thick", "3/8 hole in each corner 5/8 from the edges")["features"]
+    assert h["size"] == pytest.approx(9.525) and h["at"] == {"kind": "corners", "inset": pytest.approx(15.875)}

@@ -10,7 +10,7 @@ from .roles import Tagged, Tagging
 from .vocab import find
 
 SPLIT = re.compile(r"(?:[.;!?](?=\s|$)|\n|,|:|\(|\)|\bwith\b|\bplus\b|\band then\b|\bthen\b|\band\b|\bw/|"
-                   r"\s-\s|\s[+&]\s|\bthat has\b|\bwhich has\b|\bhaving\b|\bfeaturing\b)")
+                   r"\s-\s|\s[+&/|]\s|\bthat has\b|\bwhich has\b|\bhaving\b|\bfeaturing\b)")     # ("OD 180 / ID 90 / T 20")
 
 
 ADJ_OF_FEATURE = re.compile(r"\s+(?:(?:through|thru)\s+)?(?:pockets?|holes?|slots?|sockets?|recess|traps?|cut-?outs?|"

@@ -3765,9 +3765,12 @@ class _Editor:
             return
         if not existing and not adding and k in ("hole", "bore") and (M_SIZE.search(self.t) or self.free()) and re.search(
                 r"\b(?:through|thru|middle|centre|center|cent(?:er|re)d|pcd|bolt circle|equally spaced|evenly spaced|around)\b|"
+                r"\b(?:in|at|on|near)\s+(?:the\s+|each\s+|every\s+|all\s+(?:the\s+)?|all\s+4\s+|the\s+4\s+)?corners?\b|"
+                r"\b(?:grid|bolt[- ]circle|on an?\s+[\d./]+\s*(?:mm\s*)?(?:circle|pcd))\b|"
                 r"\b(?:in|on|into)\s+(?:the|one|each|both)\s+"
                 r"(?:front|back|side|end|left|right|top|bottom|floor|base)s?\b", self.t):
             self.add_features()         # "M12 tapped hole through the middle" on a part with none: a new one
+            # ("3/8 hole in each corner 5/8 from the edges", "6 mm holes 40 apart": new ones, where they go said)
             return
         if not existing and not adding and k in ("hole", "bore") and not self.free(("count",)) and \
                 not re.search(r"\b(?:a|an|one)\b", self.t):

@@ -430,8 +430,13 @@ def normalize(text: str) -> str:
     t = re.sub(r"\b(\d+)\s*x\s*(dia\s*\d*\.?\d+(?:\s*mm)?\s*(?:holes?|bores?))", r"\1 \2", t)    # "4 x Ø6.5 holes"
     # "6 x 14 holes on 120 pcd": six holes of 14 (not a 6 x 14 size); never the last of a part's sizes ("100 x 6 x 4 holes")
     # (a small whole second number is a grid: "3 x 2 holes")
-    t = re.sub(r"(?<![x\d.]\s)(?<![x\d.])\b([1-9]\d?)\s*x\s*((?:\d*\.\d+|[1-9]\d+)(?:\s*mm)?\s+(?:holes?|bores?)\b|\d+\s*mm\s+"
-               r"(?:holes?|bores?)\b)", r"\1 \2", t)
+    # "3 holes dia 6.6 equally spaced on dia 70": the circle they are on (the 70 was a second hole size)
+    t = re.sub(r"(\bholes?\b(?:[^.;:]|\.(?=\d)){0,40}?\b(?:on|around|round)\s+)(?:an?\s+|the\s+)?(?:dia\.?\s*|ø\s*)(\d*\.?\d+)(?![\d.])(\s*mm)?"
+               r"(?!\s*(?:mm\s*)?(?:boss|hub|shaft|rod|bar|pipe|tube|disc|plate|part|spigot|section|step|flange|pcd|bcd|"
+               r"circle|bolt|pitch)\b)", r"\1a \2\3 pcd", t)
+    # (written "6 holes dia 14": "6 14 holes" read the 14 as the count)
+    t = re.sub(r"(?<![x\d.]\s)(?<![x\d.])\b([1-9]\d?)\s*x\s*(?:((?:\d*\.\d+|[1-9]\d+))(\s*mm)?|(\d+)(\s*mm))\s+(holes?|bores?)\b",
+               lambda m: f"{m.group(1)} {m.group(6)} dia {m.group(2) or m.group(4)}{m.group(3) or m.group(5) or ''}", t)
     # "one each side", "one at either end": one per side, not a size of 1
     t = re.sub(r"\b(?:one|1) (?:on |at )?(each|either|both) (sides?|ends?)\b", r"\1 \2", t)
     # "four .201 dia thru", "2 6.5 dia through": counted holes written the drawing's way, the word "holes" left out
