@@ -61,3 +61,15 @@ def test_holes_said_with_their_place_on_a_part_with_none_are_added():
     """'3/8 hole in each corner 5/8 from the edges' with no 'add': new holes (refused: 'no holes to change')."""
     (h,) = edited("plate 4 x 6 in, 3/8 thick", "3/8 hole in each corner 5/8 from the edges")["features"]
     assert h["size"] == pytest.approx(9.525) and h["at"] == {"kind": "corners", "inset": pytest.approx(15.875)}
+
+
+@pytest.mark.parametrize("start, edit, key, value", [
+    ("cylinder 50 dia 30 tall", "bump the diameter up 10", "diameter", 60),
+    ("cylinder 50 dia 30 tall", "10 mm less tall", "height", 20),
+    ("cylinder 50 dia 30 tall", "make it a tube with a 30 bore", "inner_diameter", 30),
+    ("U channel 60 wide 40 tall 4 thick, 100 long", "material 5 mm", "thickness", 5),
+    ("L bracket 50 x 50 x 4, 30 wide", "stock 6", "thickness", 6),
+])
+def test_size_changes_said_other_ways(start, edit, key, value):
+    """Each was refused as no change read (or, for the bore, as no bore said)."""
+    assert edited(start, edit)["body"][key] == value

@@ -414,6 +414,18 @@ class _Editor:
                     h = round(H * (D - d) / (D - d0), 6)
                     self.pre_notes.append(f"cut across where it is {fmt(d)} wide: {fmt(h)} tall (the tip above it goes)")
                     text = text[:cut.start()] + f"make the top diameter {fmt(d)} and the height {fmt(h)}" + text[cut.end():]
+        if b["kind"] == "profile":
+            # "material 5 mm", "stock 6", "sheet thickness 3" of a bent section: its thickness
+            text = re.sub(r"^(\W*(?:(?:ok|now|and|then|so|actually|make the|use|change the|go to)\s+)*)(?:material|stock|sheet)"
+                          r"(?:\s+thickness)?\s+(?:to\s+|of\s+|=\s*|:\s*)?(?=[\d./]+\s*(?:mm|cm|in|\")?\s*(?:thick)?\W*$)",
+                          r"\1thickness ", text, flags=re.I)
+        # "10 mm less tall", "5 less wide": shorter, narrower
+        text = re.sub(r"\b([\d./]+\s*(?:mm|cm|in|\")?)\s+less\s+(tall|high|long|wide|thick|deep)\b",
+                      lambda m: f"{m.group(1)} " + {"tall": "shorter", "high": "lower", "long": "shorter", "wide": "narrower",
+                                                    "thick": "thinner", "deep": "shallower"}[m.group(2).lower()], text, flags=re.I)
+        # "bump the diameter up 10", "push the length up by 20": that much more
+        text = re.sub(r"\b(?:bump|push|kick|crank|take|bring|put)\s+(?:the\s+|its\s+)?(length|width|height|thickness|diameter|depth)\s+"
+                      r"up\s+(?:by\s+)?(?=[\d./]+)", r"increase the \1 by ", text, flags=re.I)
         # "cut it in half": half as long (one piece of the two kept)
         text = re.sub(r"\b(?:cut|chop|saw)\s+(?:it|the (?:tube|bar|rod|pipe|part|block|plate|shaft))\s+in\s+(?:half|two)\b",
                       "make it half as long", text, flags=re.I)
@@ -1382,8 +1394,8 @@ class _Editor:
             b_ = self.spec["body"]
             wall = next((it for it in self.free() if it.role in ("wall", "thickness") or re.match(r"\s*(?:mm\s*)?walls?\b",
                                                                                              self.t[it.num.end:])), None)
-            inner = next((it for it in self.free() if it.role == "inner" or re.match(r"\s*(?:mm\s*)?(?:id|bore|inside)\b",
-                                                                                   self.t[it.num.end:])), None)
+            inner = next((it for it in self.free() if it.role == "inner" or re.match(
+                r"\s*(?:mm\s*)?(?:dia\w*\s+)?(?:id|bore|inside)\b", self.t[it.num.end:])), None)   # ("a 30 dia bore")
             if (wall is None) == (inner is None):
                 self.out.failed.append("say the tube's wall or its bore (e.g. 'make it a tube with a 2 mm wall')")
                 return self.finish()
