@@ -4039,10 +4039,7 @@ class _Editor:
                 for g in self.spec["features"])
             if through_hub and not re.search(r"same bore|bore going through|through (?:it|both|the hub)", t):
                 self.out.notes.append(f"the bore goes on through the new {f['id']} (a hub on a bored part)")
-            if f["kind"] == "boss" and (through_hub or re.search(r"same bore|bore going through|through (?:it|both|the hub)", t)
-                                        or re.search(r"\b(?:bore|hole)\b[^.;]*\bthrough (?:it|both|the (?:boss|hub))\b",
-                                                     self.said)):
-                # ("stick a boss on top ..., bore through it too": said in a clause of its own)
+            if f["kind"] == "boss" and (through_hub or re.search(r"same bore|bore going through|through (?:it|both|the hub)", t)):
                 for h in [g for g in self.spec["features"] if g["kind"] == "hole" and
                           g.get("at", {"kind": "center"}).get("kind") == "center"]:
                     data = copy.deepcopy(self.spec)

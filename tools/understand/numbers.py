@@ -533,7 +533,12 @@ def _triple_corrected(m: re.Match) -> str:
 _KEYS = {"dia": "d", "diameter": "d", "od": "d", "id": "i", "bore": "i", "long": "l", "length": "l", "wide": "w",
          "width": "w", "tall": "h", "high": "h", "height": "h", "thick": "t", "thickness": "t", "deep": "p", "depth": "p"}
 _KEY = r"(dia|diameter|od|id|bore|long|length|wide|width|tall|high|height|thick|thickness|deep|depth)"
-KEYED_CORRECTED = re.compile(rf"(?<![\w./-])(\d*\.?\d+)(\s*(?:mm|cm|\"))?\s+{_KEY}\b{_SLIP}(\d*\.?\d+)(\s*(?:mm|cm|\"))?\s*{_KEY}\b")
+KEYED_CORRECTED = re.compile(rf"(?<![\w./-]){_N}\s+{_KEY}\b{_SLIP}{_N}\s*{_KEY}\b")
+
+
+def _keyed(text: str) -> list[re.Match]:
+    """The corrections in ``text`` whose new size names another size than the one before the slip."""
+    return [m for m in KEYED_CORRECTED.finditer(text) if _KEYS[m.group(3)] != _KEYS[m.group(6)]]
 
 
 def _said_of(key: str, text: str):
@@ -550,7 +555,7 @@ def _keyed_fix(text: str) -> tuple[str, list[str]]:
     """The keyed corrections in ``text`` applied where the corrected size was said before, with notes."""
     notes = []
     while True:
-        m = next((x for x in KEYED_CORRECTED.finditer(text) if _KEYS[x.group(3)] != _KEYS[x.group(6)]), None)
+        m = next(iter(_keyed(text)), None)
         if m is None:
             return text, notes
         prev = _said_of(_KEYS[m.group(6)], text[:m.start()])
@@ -569,7 +574,7 @@ def retracted(text: str) -> tuple[str, list[str]]:
     correction readers (normalize)."""
     notes = []
     low = text.lower()
-    for m in reversed([x for x in KEYED_CORRECTED.finditer(low) if _KEYS[x.group(3)] != _KEYS[x.group(6)]]):
+    for m in reversed(_keyed(low)):
         if _said_of(_KEYS[m.group(6)], low[:m.start()]) is not None:
             continue
         notes.append(f"'{text[m.start():m.end()].strip()}' read as {m.group(4)} {m.group(6)} (the {m.group(1)} "
